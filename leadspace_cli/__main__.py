@@ -1,0 +1,3 @@
+from leadspace_cli.cli import main
+
+main()

@@ -1,0 +1,286 @@
+"""Column mappings: TOML files and header detection, turned into request bodies.
+
+Also the document's minimum-input rule: an account needs the company name; a person needs first
+name, last name, and one of company name, email address or website.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import tomllib
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from leadspace_cli import fields
+from leadspace_cli.errors import MappingError
+from leadspace_cli.records import Source
+
+Body = dict[str, Any]
+
+# Header names seen in real exports (Salesforce, HubSpot, Marketo, Apollo, Sales Navigator, ...),
+# compared after lower-casing and dropping everything but letters and digits. The first field
+# whose alias matches takes the column; within a field, earlier aliases win.
+ALIASES: dict[str, tuple[str, ...]] = {
+    "external_id": (
+        "externalid", "leadid", "contactid", "accountid", "recordid", "id", "personid", "crmid",
+        "salesforceid", "sfdcid", "marketoid", "hubspotid", "hsobjectid", "uuid",
+    ),
+    "person.first_name": ("firstname", "first", "givenname", "fname", "forename", "contactfirstname"),
+    "person.last_name": ("lastname", "last", "surname", "familyname", "lname", "contactlastname"),
+    "person.email": (
+        "email", "emailaddress", "workemail", "businessemail", "contactemail", "primaryemail",
+        "email1", "mail", "emails",
+    ),
+    "person.title": ("title", "jobtitle", "position", "jobposition", "designation", "headline"),
+    "person.person_phone": (
+        "phone", "phonenumber", "businessphone", "workphone", "directphone", "mobilephone",
+        "mobile", "mobilenumber", "telephone", "directdial",
+    ),
+    "company.name": (
+        "company", "companyname", "accountname", "account", "organization", "organisation",
+        "organizationname", "employer", "currentcompany", "companynameforemails", "business",
+    ),
+    "company.website": (
+        "website", "companywebsite", "websiteurl", "companyurl", "url", "web", "domain",
+        "companydomain", "companydomainname", "websitedomain", "homepage",
+    ),
+    "company.lsid": ("lsid", "companylsid", "leadspaceid"),
+    "company.address.country": (
+        "country", "companycountry", "countryregion", "billingcountry", "mailingcountry",
+        "countrycode", "accountcountry", "hqcountry",
+    ),
+    "company.address.state": (
+        "state", "stateprovince", "stateregion", "province", "companystate", "billingstate",
+        "mailingstate", "statecode", "county",
+    ),
+    "company.address.city": ("city", "companycity", "billingcity", "mailingcity", "town", "locality"),
+    "company.address.street": (
+        "street", "streetaddress", "address", "address1", "addressline1", "companystreet",
+        "billingstreet", "mailingstreet", "companyaddress",
+    ),
+    "company.address.postalcode": (
+        "postalcode", "zip", "zipcode", "zippostalcode", "postcode", "companypostalcode",
+        "billingpostalcode", "mailingpostalcode", "billingzip", "companyzip", "postal",
+    ),
+}
+
+
+def normalize_header(name: str) -> str:
+    """Return a header name reduced to lower-case letters and digits."""
+    return re.sub(r"[^a-z0-9]", "", name.lower())
+
+
+@dataclass
+class Mapping:
+    """Request field paths (``person.email``) to input columns, and custom fields."""
+
+    fields: dict[str, str] = field(default_factory=dict)
+    custom: dict[str, str] = field(default_factory=dict)
+    output: dict[str, str] = field(default_factory=dict)  # ls.* column -> output name
+    detected: bool = False
+
+    def rows(self) -> list[tuple[str, str]]:
+        """Return (request field, column) pairs for display, custom fields last."""
+        pairs = [(path, col) for path, col in self.fields.items()]
+        pairs += [(f"custom_fields.{name}", col) for name, col in self.custom.items()]
+        return pairs
+
+    def columns_used(self) -> set[str]:
+        """Return the input columns this mapping reads."""
+        return set(self.fields.values()) | set(self.custom.values())
+
+
+def detect(columns: Iterable[str]) -> Mapping:
+    """Map columns to request fields from their header names."""
+    normalized = [(normalize_header(c), c) for c in columns]
+    taken: set[str] = set()
+    mapping = Mapping(detected=True)
+    for path, aliases in ALIASES.items():
+        for alias in aliases:
+            hit = next((c for n, c in normalized if n == alias and c not in taken), None)
+            if hit is not None:
+                mapping.fields[path] = hit
+                taken.add(hit)
+                break
+    return mapping
+
+
+def _closest(word: str, choices: Iterable[str]) -> str:
+    options = list(choices)
+    near = difflib.get_close_matches(word, options, n=3, cutoff=0.5)
+    if not near:
+        near = difflib.get_close_matches(word.lower(), [o.lower() for o in options], n=3, cutoff=0.4)
+        lookup = {o.lower(): o for o in options}
+        near = [lookup[n] for n in near]
+    return ", ".join(repr(n) for n in near) if near else "none close; see `leadspace fields`"
+
+
+def _leaves(table: dict[str, Any], prefix: str = "") -> Iterable[tuple[str, Any]]:
+    for key, value in table.items():
+        path = f"{prefix}{key}"
+        if isinstance(value, dict):
+            yield from _leaves(value, path + ".")
+        else:
+            yield path, value
+
+
+def parse(text: str, name: str = "mapping") -> Mapping:
+    """Parse a TOML mapping (keys: request fields; values: input column names)."""
+    try:
+        doc = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise MappingError(f"{name} is not valid TOML: {exc}. Fix that line and run again.") from None
+    mapping = Mapping()
+    custom = doc.pop("custom_fields", {})
+    output = doc.pop("output", {})
+    if not isinstance(custom, dict):
+        raise MappingError(f"{name}: [custom_fields] must be a table of name = \"Column\".")
+    if not isinstance(output, dict):
+        raise MappingError(f"{name}: [output] must be a table of \"ls.column\" = \"New name\".")
+    valid = set(fields.REQUEST_PATHS)
+    for path, column in _leaves(doc):
+        if path not in valid:
+            raise MappingError(
+                f"{name}: {path!r} is not an API request field. Closest: {_closest(path, valid)}. "
+                "`leadspace fields` lists them all."
+            )
+        if not isinstance(column, str) or not column.strip():
+            raise MappingError(f"{name}: {path} must name an input column as text, e.g. \"Email\".")
+        mapping.fields[path] = column
+    for key, column in custom.items():
+        if not isinstance(column, str) or not column.strip():
+            raise MappingError(f"{name}: custom_fields.{key} must name an input column as text.")
+        mapping.custom[key] = column
+    for key, value in _leaves(output):
+        if not isinstance(value, str):
+            raise MappingError(f"{name}: output.{key} must be the output column's name as text.")
+        mapping.output[key if key.startswith("ls.") else "ls." + key] = value
+    return mapping
+
+
+def load(path: str | Path) -> Mapping:
+    """Read a TOML mapping file."""
+    p = Path(path)
+    try:
+        text = p.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise MappingError(f"No such mapping file: {p}. `leadspace mapping init INPUT` writes one.") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise MappingError(f"Cannot read the mapping file {p}: {exc}") from None
+    return parse(text, str(p))
+
+
+def check(mapping: Mapping, columns: list[str]) -> None:
+    """Raise MappingError when a mapped column is not in the input, or nothing usable is mapped."""
+    present = set(columns)
+    for path, column in mapping.rows():
+        if column not in present:
+            raise MappingError(
+                f"The mapping sends column {column!r} as {path}, but the input has no such column. "
+                f"Closest: {_closest(column, columns)}."
+            )
+    mapped = set(mapping.fields)
+    if "company.name" in mapped:
+        return
+    names = {"person.first_name", "person.last_name"} <= mapped
+    contact = bool({"person.email", "company.website"} & mapped)
+    if not (names and contact):
+        found = ", ".join(f"{c!r}" for c in columns[:12]) + (" ..." if len(columns) > 12 else "")
+        raise MappingError(
+            "No column maps to the API's minimum input (a company name, or first name, last name "
+            f"and an email or website). The input's columns are: {found}. Write a mapping with "
+            "`leadspace mapping init INPUT -o mapping.toml`, edit it, and pass --mapping mapping.toml."
+        )
+
+
+def missing_input(body: Body) -> str | None:
+    """Return what a request lacks of the document's minimum input, or None when it has it."""
+    person = body.get("person")
+    company = body.get("company")
+    person = person if isinstance(person, dict) else {}
+    company = company if isinstance(company, dict) else {}
+
+    def present(d: dict[str, Any], key: str) -> bool:
+        value = d.get(key)
+        return isinstance(value, str) and value.strip() != ""
+
+    if present(company, "name"):
+        return None
+    lacking = [
+        label
+        for key, label in (("first_name", "first name"), ("last_name", "last name"))
+        if not present(person, key)
+    ]
+    if not (present(person, "email") or present(company, "website")):
+        lacking.append("an email or website")
+    if not lacking:
+        return None
+    return "no company name, and for a person it lacks: " + ", ".join(lacking)
+
+
+Builder = Callable[[Any], Body]
+
+
+def builder(mapping: Mapping, source: Source) -> Builder:
+    """Return a function from an input row to its request body (only non-empty, trimmed values)."""
+    plan: list[tuple[Callable[[Any], str], tuple[str, ...]]] = [
+        (source.getter(column), tuple(path.split("."))) for path, column in mapping.fields.items()
+    ]
+    custom = [(name, source.getter(column)) for name, column in mapping.custom.items()]
+
+    def build(row: Any) -> Body:
+        body: Body = {}
+        for get, parts in plan:
+            value = get(row).strip()
+            if not value:
+                continue
+            if len(parts) == 1:
+                body[parts[0]] = value
+                continue
+            node = body
+            for part in parts[:-1]:
+                node = node.setdefault(part, {})
+            node[parts[-1]] = value
+        if custom:
+            pairs = [{"name": n, "value": v} for n, get in custom if (v := get(row).strip())]
+            if pairs:
+                body["custom_fields"] = pairs
+        return body
+
+    return build
+
+
+def to_toml(mapping: Mapping, columns: list[str]) -> str:
+    """Return a commented TOML mapping, with the columns it does not use listed as comments."""
+    import json
+
+    def q(text: str) -> str:
+        return json.dumps(text, ensure_ascii=False)
+
+    lines = [
+        "# leadspace column mapping: API request field = input column.",
+        "# `leadspace fields` lists the request fields; `leadspace mapping check` tries it out.",
+        "",
+    ]
+    if "external_id" in mapping.fields:
+        lines.append(f"external_id = {q(mapping.fields['external_id'])}")
+    tables: dict[str, list[str]] = {}
+    for path, column in mapping.fields.items():
+        if path == "external_id":
+            continue
+        table, key = path.rsplit(".", 1)
+        tables.setdefault(table, []).append(f"{key} = {q(column)}")
+    for table in ("person", "company", "company.address"):
+        if table in tables:
+            lines += ["", f"[{table}]", *tables[table]]
+    if mapping.custom:
+        lines += ["", "[custom_fields]"]
+        lines += [f"{q(name)} = {q(col)}" for name, col in mapping.custom.items()]
+    unused = [c for c in columns if c not in mapping.columns_used()]
+    if unused:
+        lines += ["", "# Columns not sent (copy a line above to send one):"]
+        lines += [f"#   {q(c)}" for c in unused]
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,400 @@
+"""Read rows lazily from CSV, TSV and JSONL (optionally gzipped, or stdin); write CSV or JSONL.
+
+Rows stream: nothing here holds more than one row of the input. Output goes to a temporary file
+beside the target, locked against a second run, and is renamed into place at the end.
+"""
+
+from __future__ import annotations
+
+import codecs
+import contextlib
+import csv
+import gzip
+import io
+import json
+import os
+import sys
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, Any
+
+from leadspace_cli.errors import InputError, OutputError
+
+try:  # POSIX; on other systems two runs on one output are not detected.
+    import fcntl
+except ImportError:  # pragma: no cover
+    fcntl = None  # type: ignore[assignment]
+
+# Real exports carry long notes fields; the csv module's default limit is 128 KiB.
+FIELD_SIZE_LIMIT = 64 * 1024 * 1024
+csv.field_size_limit(FIELD_SIZE_LIMIT)
+
+FORMATS = ("csv", "tsv", "jsonl")
+_FORMAT_NAMES = {"csv": "csv", "tsv": "tsv", "jsonl": "jsonl", "ndjson": "jsonl", "json": "jsonl"}
+
+
+def format_of(name: str, explicit: str | None = None) -> str:
+    """Return the format (csv, tsv, jsonl) of a file name, or the explicit choice."""
+    if explicit:
+        fmt = _FORMAT_NAMES.get(explicit.lower())
+        if fmt is None:
+            raise InputError(f"Unknown format {explicit!r}: use one of {', '.join(FORMATS)}.")
+        return fmt
+    lower = name.lower().removesuffix(".gz")
+    if lower.endswith((".jsonl", ".ndjson", ".json")):
+        return "jsonl"
+    if lower.endswith((".tsv", ".tab")):
+        return "tsv"
+    return "csv"
+
+
+@dataclass
+class Source:
+    """An opened input: its columns, and its rows as a lazy iterator.
+
+    CSV rows are lists of strings as long as ``columns``; JSONL rows are dicts.
+    """
+
+    name: str
+    kind: str  # "csv" or "jsonl"
+    columns: list[str]
+    rows: Iterator[Any]
+    encoding: str = "utf-8"
+    notes: list[str] = field(default_factory=list)
+    _close: Callable[[], None] | None = None
+
+    def getter(self, column: str) -> Callable[[Any], str]:
+        """Return a function that takes a row and gives that column's value as text."""
+        if self.kind == "csv":
+            index = self.columns.index(column)
+            return lambda row: row[index]
+        return lambda row: cell_text(row.get(column))
+
+    def close(self) -> None:
+        """Close the underlying file."""
+        if self._close is not None:
+            self._close()
+
+
+def cell_text(value: Any) -> str:
+    """Return a JSON value as a CSV cell: text as is, None empty, others as JSON."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return str(value)
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _open_binary(path: str) -> IO[bytes]:
+    if path == "-":
+        return sys.stdin.buffer
+    try:
+        raw: IO[bytes] = open(path, "rb")  # noqa: SIM115 - closed by Source.close
+    except FileNotFoundError:
+        raise InputError(f"No such input file: {path}") from None
+    except IsADirectoryError:
+        raise InputError(f"{path} is a folder: give a CSV, TSV or JSONL file.") from None
+    except OSError as exc:
+        raise InputError(f"Cannot open {path}: {exc.strerror}") from None
+    if path.lower().endswith(".gz"):
+        return gzip.GzipFile(fileobj=raw, mode="rb")  # type: ignore[return-value]
+    return raw
+
+
+def detect_encoding(path: str) -> tuple[str, str | None]:
+    """Return the encoding of a whole file, and a note when it is not UTF-8.
+
+    Reads the file once with an incremental decoder, so a stray byte at the end is found before
+    any call. stdin cannot be read twice: it is taken as UTF-8.
+    """
+    if path == "-":
+        return "utf-8-sig", None
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    stream = _open_binary(path)
+    try:
+        while chunk := stream.read(1 << 20):
+            decoder.decode(chunk)
+        decoder.decode(b"", final=True)
+    except UnicodeDecodeError:
+        return "cp1252", (
+            f"{path} is not UTF-8; reading it as Windows-1252. If accents look wrong, "
+            "pass --encoding (for example latin-1)."
+        )
+    except (OSError, EOFError, gzip.BadGzipFile) as exc:
+        raise InputError(f"Cannot read {path}: {exc}") from None
+    finally:
+        stream.close()
+    return "utf-8-sig", None
+
+
+def open_source(
+    path: str,
+    *,
+    input_format: str | None = None,
+    encoding: str | None = None,
+    delimiter: str | None = None,
+) -> Source:
+    """Open an input file (or ``-`` for stdin) and read its header.
+
+    Raises InputError, with the fix, for an empty file, a missing header or unreadable text.
+    """
+    fmt = format_of(path, input_format)
+    notes: list[str] = []
+    if encoding is None:
+        encoding, note = detect_encoding(path)
+        if note:
+            notes.append(note)
+    else:
+        try:
+            codecs.lookup(encoding)
+        except LookupError:
+            raise InputError(f"Unknown encoding {encoding!r}: try utf-8, cp1252 or latin-1.") from None
+    binary = _open_binary(path)
+    text = io.TextIOWrapper(binary, encoding=encoding, errors="strict", newline="")
+    label = "stdin" if path == "-" else path
+    try:
+        if fmt == "jsonl":
+            source = _jsonl_source(label, text)
+        else:
+            sep = delimiter or ("\t" if fmt == "tsv" else ",")
+            sep = "\t" if sep in ("\\t", "tab") else sep
+            if len(sep) != 1:
+                raise InputError(f"--delimiter must be one character, not {sep!r}.")
+            source = _csv_source(label, text, sep)
+    except UnicodeDecodeError as exc:
+        text.close()
+        raise InputError(
+            f"{label} is not valid {encoding} text ({exc.reason} at byte {exc.start}): "
+            "pass --encoding, for example --encoding cp1252."
+        ) from None
+    except (OSError, EOFError) as exc:
+        text.close()
+        raise InputError(f"Cannot read {label}: {exc}") from None
+    except InputError:
+        text.close()
+        raise
+    source.encoding = encoding
+    source.notes = notes + source.notes
+    source._close = text.close
+    return source
+
+
+def _dedupe_header(header: list[str]) -> tuple[list[str], list[str]]:
+    notes: list[str] = []
+    seen: dict[str, int] = {}
+    out: list[str] = []
+    for i, name in enumerate(header):
+        name = name.strip()
+        if not name:
+            name = f"column_{i + 1}"
+            notes.append(f"Column {i + 1} has no header; it is called {name}.")
+        if name in seen:
+            seen[name] += 1
+            new = f"{name}_{seen[name]}"
+            notes.append(f"Header {name!r} appears twice; the second is called {new!r}.")
+            name = new
+        else:
+            seen[name] = 1
+        out.append(name)
+    return out, notes
+
+
+def _csv_source(label: str, text: io.TextIOWrapper, sep: str) -> Source:
+    reader = csv.reader(text, delimiter=sep)
+    try:
+        header = next(reader)
+    except StopIteration:
+        raise InputError(f"{label} is empty: it needs a header row and at least one row.") from None
+    except csv.Error as exc:
+        raise InputError(f"{label}: cannot read the header: {exc}") from None
+    if not any(h.strip() for h in header):
+        raise InputError(f"{label} has an empty first line: the first line must be the header.")
+    if header and header[0].startswith("\ufeff"):
+        header[0] = header[0].lstrip("\ufeff")
+    columns, notes = _dedupe_header(header)
+    width = len(columns)
+
+    def rows() -> Iterator[list[str]]:
+        try:
+            for row in reader:
+                if len(row) == width:
+                    yield row
+                elif not row:
+                    continue  # a blank line is not a row
+                elif len(row) < width:
+                    yield row + [""] * (width - len(row))
+                else:
+                    extra = row[width:]
+                    if any(cell.strip() for cell in extra):
+                        yield _Ragged(row[:width], len(row), reader.line_num)
+                    else:
+                        yield row[:width]
+        except csv.Error as exc:
+            raise InputError(f"{label}, line {reader.line_num}: {exc}") from None
+        except UnicodeDecodeError as exc:
+            raise InputError(
+                f"{label} is not valid text near line {reader.line_num} ({exc.reason}): "
+                "pass --encoding, for example --encoding cp1252."
+            ) from None
+
+    return Source(label, "csv", columns, rows(), notes=notes)
+
+
+class _Ragged(list[str]):
+    """A CSV row with more non-empty cells than the header, cut to the header's width."""
+
+    def __init__(self, cells: list[str], cells_found: int, line: int) -> None:
+        super().__init__(cells)
+        self.problem = (
+            f"line {line} has {cells_found} cells but the header has {len(cells)}: "
+            "check its quoting"
+        )
+
+
+def row_problem(row: Any) -> str | None:
+    """Return why a row cannot be used as read, or None."""
+    return getattr(row, "problem", None)
+
+
+def _jsonl_source(label: str, text: io.TextIOWrapper) -> Source:
+    lines = enumerate(text, start=1)
+    first: dict[str, Any] | None = None
+    first_number = 0
+    for number, line in lines:
+        if line.strip():
+            first = _parse_json_line(label, number, line)
+            first_number = number
+            break
+    if first is None:
+        raise InputError(f"{label} is empty: it needs at least one JSON object per line.")
+    if isinstance(first, _BadLine):
+        raise InputError(f"{label}, line {first_number}: {first.problem}")
+    columns = list(first.keys())
+
+    def rows() -> Iterator[dict[str, Any]]:
+        assert first is not None
+        yield first
+        for number, line in lines:
+            if line.strip():
+                yield _parse_json_line(label, number, line)
+
+    return Source(label, "jsonl", columns, rows())
+
+
+class _BadLine(dict[str, Any]):
+    """A JSONL line that is not a JSON object; kept so that it still gets an output row."""
+
+    def __init__(self, problem: str, raw: str) -> None:
+        super().__init__()
+        self.problem = problem
+        self.raw = raw
+
+
+def _parse_json_line(label: str, number: int, line: str) -> dict[str, Any]:
+    try:
+        value = json.loads(line)
+    except json.JSONDecodeError as exc:
+        return _BadLine(f"line {number} is not JSON ({exc.msg}, column {exc.colno})", line.rstrip("\r\n"))
+    if not isinstance(value, dict):
+        kind = type(value).__name__.replace("dict", "object").replace("list", "array")
+        return _BadLine(f"line {number} is a JSON {kind}, not an object", line.rstrip("\r\n"))
+    return value
+
+
+# Output.
+
+
+class Output(contextlib.AbstractContextManager["Output"]):
+    """A file written under a temporary name beside the target and renamed into place at the end.
+
+    The temporary file is locked, so a second run writing the same output refuses to start.
+    """
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.stdout = path == "-"
+        self.stream: IO[str]
+        self._binary: IO[bytes] | None = None
+        self.temp: Path | None = None
+        if self.stdout:
+            self.stream = sys.stdout
+            return
+        target = Path(path)
+        if target.is_dir():
+            raise OutputError(f"{path} is a folder: give a file name such as {path.rstrip('/')}/out.csv")
+        if not target.parent.exists():
+            raise OutputError(f"The folder {target.parent} does not exist: create it first.")
+        self.temp = target.with_name(f".{target.name}.part")
+        try:
+            fd = os.open(self.temp, os.O_RDWR | os.O_CREAT, 0o644)
+        except OSError as exc:
+            raise OutputError(f"Cannot write beside {path}: {exc.strerror}") from None
+        if fcntl is not None:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except OSError:
+                os.close(fd)
+                raise OutputError(
+                    f"Another leadspace run is writing {path} right now: wait for it to finish, "
+                    "or choose another -o."
+                ) from None
+        os.ftruncate(fd, 0)
+        raw = os.fdopen(fd, "wb")
+        self._raw = raw
+        binary: IO[bytes] = raw
+        if path.lower().endswith(".gz"):
+            binary = gzip.GzipFile(fileobj=raw, mode="wb")  # type: ignore[assignment]
+            self._binary = binary
+        self.stream = io.TextIOWrapper(binary, encoding="utf-8", newline="", write_through=False)
+
+    def finish(self) -> None:
+        """Flush, close and rename into place."""
+        if self.stdout:
+            self.stream.flush()
+            return
+        assert self.temp is not None
+        self.stream.flush()
+        if self._binary is not None:
+            self._binary.close()
+        self._raw.flush()
+        os.fsync(self._raw.fileno())
+        os.replace(self.temp, self.path)
+        self._raw.close()  # releases the lock after the rename
+
+    def __exit__(self, *exc: object) -> None:
+        if not self._raw_closed():
+            self.finish()
+
+    def _raw_closed(self) -> bool:
+        return self.stdout or self._raw.closed
+
+
+def output_format(path: str, explicit: str | None = None) -> str:
+    """Return the output format from -o's extension (stdout: csv unless told)."""
+    if explicit:
+        return format_of(path, explicit)
+    if path == "-":
+        return "csv"
+    fmt = format_of(path)
+    return fmt
+
+
+def count_rows(path: str, *, input_format: str | None, encoding: str, delimiter: str | None) -> int | None:
+    """Count a file's data rows (for a progress bar's total); None for stdin or on any trouble."""
+    if path == "-":
+        return None
+    try:
+        source = open_source(path, input_format=input_format, encoding=encoding, delimiter=delimiter)
+    except InputError:
+        return None
+    try:
+        return sum(1 for _ in source.rows)
+    except InputError:
+        return None
+    finally:
+        source.close()

@@ -1,0 +1,459 @@
+"""A faithful local implementation of the Single Enrichment API, on loopback.
+
+Start it on port 0 in a thread (tests), in the foreground (``leadspace sandbox``) or embedded in
+``enrich --sandbox``. It follows the API document: 404 off the endpoint, 405 for another method,
+401 without the key, 415 without a JSON content type, 429 past the rate, 400 for bad JSON or missing
+minimum input, 427 when credits run out, and 200 with deterministic data. Faults can be injected for
+tests and benchmarks: latency, 5xx answers, dropped connections and 429s with ``Retry-After``.
+"""
+
+from __future__ import annotations
+
+import collections
+import datetime as dt
+import json
+import math
+import random
+import secrets
+import socket
+import ssl
+import threading
+import time
+import uuid
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+
+from leadspace_cli import fields
+from leadspace_cli.sandbox import data as sandbox_data
+
+DEFAULT_KEY = "sandbox-key"
+STATS_PATH = "/_sandbox/stats"  # the sandbox's own, not the API's
+
+
+@dataclass
+class SandboxConfig:
+    """How the sandbox behaves. Shares are probabilities per call, from 0 to 1."""
+
+    key: str = DEFAULT_KEY
+    rate: float = fields.RATE_LIMIT  # accepted calls in any sliding one-second window; 0: no limit
+    credits: int | None = None  # None: unlimited
+    latency: float = 0.0  # median seconds before an answer
+    latency_spread: float = 0.0  # 0: fixed; else the sigma of a log-normal tail
+    latency_cap: float = 10.0
+    fail_rate: float = 0.0  # share of 500-504 answers
+    drop_rate: float = 0.0  # share of connections closed without an answer
+    throttle_rate: float = 0.0  # share of injected 429s (with Retry-After)
+    retry_after: str = "1"
+    program_id: str | None = None  # OAuth: accepted program ID and secret
+    secret: str | None = None
+    token_ttl: float = 24 * 3600.0
+    seed: int = 0
+    keep_bodies: bool = True
+
+
+@dataclass
+class Stats:
+    """What the sandbox saw: calls by status, paid bodies and accepted call times."""
+
+    by_status: collections.Counter[int] = field(default_factory=collections.Counter)
+    received: list[dict[str, Any]] = field(default_factory=list)
+    paid: list[str] = field(default_factory=list)  # canonical bodies answered 200
+    accepted_times: list[float] = field(default_factory=list)
+    dropped: int = 0
+    max_in_flight: int = 0
+
+    @property
+    def calls(self) -> int:
+        """Every enrichment call answered, whatever its status (dropped ones not included)."""
+        return sum(self.by_status.values())
+
+    def paid_twice(self) -> list[str]:
+        """Return the canonical bodies that were answered 200 more than once."""
+        counts = collections.Counter(self.paid)
+        return [body for body, n in counts.items() if n > 1]
+
+    def summary(self) -> dict[str, Any]:
+        """Return the figures as JSON-able data, with rates measured on accepted calls."""
+        times = sorted(self.accepted_times)
+        rate = (len(times) - 1) / (times[-1] - times[0]) if len(times) > 2 else 0.0
+        peak = 0
+        j = 0
+        for i, t in enumerate(times):
+            while times[j] <= t - 1.0:
+                j += 1
+            peak = max(peak, i - j + 1)
+        return {
+            "calls": self.calls,
+            "by_status": {str(k): v for k, v in sorted(self.by_status.items())},
+            "paid": len(self.paid),
+            "paid_twice": len(self.paid_twice()),
+            "dropped": self.dropped,
+            "accepted": len(times),
+            "accepted_per_second": round(rate, 3),
+            "peak_in_one_second": peak,
+            "max_in_flight": self.max_in_flight,
+        }
+
+
+class _Server(ThreadingHTTPServer):
+    daemon_threads = True
+    allow_reuse_address = True
+    request_queue_size = 512
+
+    sandbox: Sandbox
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        # A client that hangs up mid-answer is normal under fault injection; stay quiet.
+        pass
+
+
+class Sandbox:
+    """The stand-in API. Use as a context manager, or ``start()`` and ``stop()``.
+
+    >>> with Sandbox(SandboxConfig(rate=30)) as sb:
+    ...     print(sb.url, sb.key)
+    """
+
+    def __init__(
+        self,
+        config: SandboxConfig | None = None,
+        host: str = "127.0.0.1",
+        port: int = 0,
+        ssl_context: ssl.SSLContext | None = None,
+    ) -> None:
+        self.config = config or SandboxConfig()
+        self.stats = Stats()
+        self._lock = threading.Lock()
+        self._window: collections.deque[float] = collections.deque()
+        self._credits = self.config.credits
+        self._rng = random.Random(self.config.seed)
+        self._tokens: dict[str, float] = {}  # OAuth token -> expiry (epoch seconds)
+        self._refresh: dict[str, str] = {}  # refresh token -> program ID
+        self._in_flight = 0
+        self._server = _Server((host, port), _Handler)
+        self._server.sandbox = self
+        self._tls = ssl_context is not None
+        if ssl_context is not None:
+            self._server.socket = ssl_context.wrap_socket(self._server.socket, server_side=True)
+        self._thread: threading.Thread | None = None
+
+    @property
+    def port(self) -> int:
+        """The port it listens on."""
+        return int(self._server.server_address[1])
+
+    @property
+    def url(self) -> str:
+        """The base URL to point a client at."""
+        host = str(self._server.server_address[0])
+        scheme = "https" if self._tls else "http"
+        return f"{scheme}://{'localhost' if self._tls else host}:{self.port}"
+
+    @property
+    def key(self) -> str:
+        """The API key it accepts."""
+        return self.config.key
+
+    @property
+    def credits_left(self) -> int | None:
+        """Credits left, or None when unlimited."""
+        return self._credits
+
+    def set_credits(self, credits: int | None) -> None:
+        """Set the credits left (None: unlimited)."""
+        with self._lock:
+            self._credits = credits
+
+    def start(self) -> Sandbox:
+        """Serve in a background thread and return self."""
+        self._thread = threading.Thread(
+            target=self._server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
+        )
+        self._thread.start()
+        return self
+
+    def serve_forever(self) -> None:
+        """Serve in this thread until interrupted."""
+        self._server.serve_forever(poll_interval=0.2)
+
+    def stop(self) -> None:
+        """Stop serving and close the socket."""
+        self._server.shutdown()
+        self._server.server_close()
+        if self._thread is not None:
+            self._thread.join(timeout=5)
+
+    def __enter__(self) -> Sandbox:
+        return self.start()
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+    # The decisions, each under the lock so that concurrent calls see one state.
+
+    def _authorized(self, header: str | None) -> bool:
+        if not header or not header.startswith("Bearer "):
+            return False
+        token = header[len("Bearer ") :].strip()
+        if secrets.compare_digest(token.encode(), self.config.key.encode()):
+            return True
+        with self._lock:
+            expiry = self._tokens.get(token)
+        return expiry is not None and expiry > time.time()
+
+    def _admit(self) -> bool:
+        """Count a call in the sliding one-second window, or refuse it (429)."""
+        if self.config.rate <= 0:
+            now = time.monotonic()
+            with self._lock:
+                self.stats.accepted_times.append(now)
+            return True
+        with self._lock:
+            now = time.monotonic()
+            window = self._window
+            while window and window[0] <= now - 1.0:
+                window.popleft()
+            if len(window) >= self.config.rate:
+                return False
+            window.append(now)
+            self.stats.accepted_times.append(now)
+            return True
+
+    def _roll(self, share: float) -> bool:
+        if share <= 0:
+            return False
+        with self._lock:
+            return self._rng.random() < share
+
+    def _latency(self) -> float:
+        cfg = self.config
+        if cfg.latency <= 0:
+            return 0.0
+        if cfg.latency_spread <= 0:
+            return cfg.latency
+        with self._lock:
+            value = cfg.latency * math.exp(self._rng.gauss(0.0, cfg.latency_spread))
+        return min(value, cfg.latency_cap)
+
+    def _spend_credit(self) -> bool:
+        with self._lock:
+            if self._credits is None:
+                return True
+            if self._credits <= 0:
+                return False
+            self._credits -= 1
+            return True
+
+    def _record(self, status: int, body: dict[str, Any] | None, paid: bool) -> None:
+        with self._lock:
+            self.stats.by_status[status] += 1
+            if body is not None and self.config.keep_bodies:
+                self.stats.received.append(body)
+            if paid and body is not None:
+                self.stats.paid.append(sandbox_data.canonical(body))
+
+    def _issue_token(self, program_id: str) -> dict[str, Any]:
+        token = "oat-" + secrets.token_urlsafe(24)
+        refresh = "ort-" + secrets.token_urlsafe(24)
+        expiration = time.time() + self.config.token_ttl
+        with self._lock:
+            self._tokens[token] = expiration
+            self._refresh[refresh] = program_id
+        return {"token": token, "refreshToken": refresh, "expiration": int(expiration)}
+
+
+def error_body(status: int, error: str, details: str = "") -> dict[str, Any]:
+    """Return an error body as the API gives one: error, tracking id and timestamp."""
+    return {
+        "error": error,
+        "tracking_id": str(uuid.uuid4()),
+        "request_timestamp": dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "details": details,
+        "status": status,
+    }
+
+
+_GATEWAY_PAGE = (
+    "<html><head><title>{status} {reason}</title></head><body><center><h1>{status} {reason}"
+    "</h1></center><hr><center>awselb/2.0</center></body></html>"
+)
+
+
+class _Handler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+    server: _Server
+    server_version = "LeadspaceSandbox/1"
+
+    def log_message(self, format: str, *args: Any) -> None:
+        pass  # quiet: tests and benchmarks read the stats instead
+
+    def _send(
+        self,
+        status: int,
+        body: bytes = b"",
+        content_type: str = "application/json",
+        headers: dict[str, str] | None = None,
+    ) -> None:
+        self.send_response(status)
+        if body:
+            self.send_header("Content-Type", content_type)
+        for name, value in (headers or {}).items():
+            self.send_header(name, value)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if body:
+            self.wfile.write(body)
+
+    def _send_json(self, status: int, payload: Any, headers: dict[str, str] | None = None) -> None:
+        self._send(status, json.dumps(payload, ensure_ascii=False).encode(), headers=headers)
+
+    def _read_body(self) -> bytes:
+        length = int(self.headers.get("Content-Length") or 0)
+        return self.rfile.read(length) if length > 0 else b""
+
+    def _drop(self) -> None:
+        """Close the connection without an answer, as a failing network would."""
+        self.close_connection = True
+        try:
+            self.connection.shutdown(socket.SHUT_RDWR)
+        except OSError:
+            pass
+
+    def _route(self, method: str) -> None:
+        sb = self.server.sandbox
+        path = self.path.split("?", 1)[0]
+        if path == STATS_PATH and method == "GET":
+            self._send_json(200, sb.stats.summary())
+            return
+        if path == fields.OAUTH_ENDPOINT:
+            self._oauth(method)
+            return
+        if path != fields.ENDPOINT:
+            self._read_body()
+            self._send_json(404, error_body(404, "Not Found", f"No resource at {path}"))
+            return
+        raw = self._read_body()
+        if method != "POST":
+            sb._record(405, None, False)
+            self._send(405, headers={"Allow": "POST"})
+            return
+        with sb._lock:
+            sb._in_flight += 1
+            sb.stats.max_in_flight = max(sb.stats.max_in_flight, sb._in_flight)
+        try:
+            self._enrich(raw)
+        finally:
+            with sb._lock:
+                sb._in_flight -= 1
+
+    def _enrich(self, raw: bytes) -> None:
+        sb = self.server.sandbox
+        if not sb._authorized(self.headers.get("Authorization")):
+            sb._record(401, None, False)
+            self._send_json(401, {"message": fields.UNAUTHORIZED_MESSAGE})
+            return
+        content_type = (self.headers.get("Content-Type") or "").split(";")[0].strip().lower()
+        if content_type != "application/json":
+            sb._record(415, None, False)
+            self._send(415)
+            return
+        if not sb._admit() or sb._roll(sb.config.throttle_rate):
+            sb._record(429, None, False)
+            self._send(429, headers={"Retry-After": sb.config.retry_after})
+            return
+        delay = sb._latency()
+        try:
+            body = json.loads(raw.decode("utf-8"))
+        except (UnicodeDecodeError, json.JSONDecodeError):
+            body = None
+        if not isinstance(body, dict):
+            time.sleep(delay)
+            sb._record(400, None, False)
+            self._send_json(400, error_body(400, "Bad Request", "JSON format is invalid"))
+            return
+        if not sandbox_data.has_minimum_input(body):
+            time.sleep(delay)
+            sb._record(400, body, False)
+            self._send_json(400, error_body(400, "Bad Request", fields.MINIMUM_INPUT_MESSAGE))
+            return
+        if sb._roll(sb.config.drop_rate):
+            time.sleep(delay)
+            with sb._lock:
+                sb.stats.dropped += 1
+            self._drop()
+            return
+        if sb._roll(sb.config.fail_rate):
+            time.sleep(delay)
+            self._server_error()
+            return
+        if not sb._spend_credit():
+            sb._record(427, body, False)
+            self._send_json(427, error_body(427, "Insufficient credits", fields.CREDITS_MESSAGE))
+            return
+        time.sleep(delay)
+        sb._record(200, body, True)
+        answer = {
+            "status": "success",
+            "external_id": body.get("external_id", ""),
+            "data": sandbox_data.answer(body),
+        }
+        self._send_json(200, answer)
+
+    def _server_error(self) -> None:
+        sb = self.server.sandbox
+        with sb._lock:
+            status = sb._rng.choice((500, 500, 502, 503, 504))
+            shape = sb._rng.random()
+        sb._record(status, None, False)
+        reason = self.responses.get(status, ("Server Error",))[0]
+        if shape < 0.2:
+            self._send(status)  # "The body of the response may or may not exist."
+        elif shape < 0.4 and status in (502, 503, 504):
+            page = _GATEWAY_PAGE.format(status=status, reason=reason).encode()
+            self._send(status, page, "text/html")
+        else:
+            self._send_json(status, error_body(status, reason, "Internal error, please retry"))
+
+    def _oauth(self, method: str) -> None:
+        sb = self.server.sandbox
+        raw = self._read_body()
+        if method not in ("POST", "PUT"):
+            self._send(405, headers={"Allow": "POST, PUT"})
+            return
+        try:
+            body = json.loads(raw.decode("utf-8"))
+        except (UnicodeDecodeError, json.JSONDecodeError):
+            body = None
+        if not isinstance(body, dict):
+            self._send_json(400, error_body(400, "Bad Request", "JSON format is invalid"))
+            return
+        cfg = sb.config
+        user = body.get("user")
+        if cfg.program_id is None or user != cfg.program_id:
+            self._send_json(401, {"message": fields.UNAUTHORIZED_MESSAGE})
+            return
+        if method == "POST":
+            ok = body.get("pass") == cfg.secret and body.get("audience") == "API_GATEWAY"
+        else:
+            with sb._lock:
+                ok = sb._refresh.pop(str(body.get("refreshToken")), None) == user
+        if not ok:
+            self._send_json(401, {"message": fields.UNAUTHORIZED_MESSAGE})
+            return
+        self._send_json(200, sb._issue_token(str(user)))
+
+    def do_POST(self) -> None:  # noqa: N802 - the http.server API
+        self._route("POST")
+
+    def do_GET(self) -> None:  # noqa: N802
+        self._route("GET")
+
+    def do_PUT(self) -> None:  # noqa: N802
+        self._route("PUT")
+
+    def do_DELETE(self) -> None:  # noqa: N802
+        self._route("DELETE")
+
+    def do_PATCH(self) -> None:  # noqa: N802
+        self._route("PATCH")

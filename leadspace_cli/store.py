@@ -1,0 +1,140 @@
+"""The response store: every answer, kept durably, so that nothing paid for is paid for again.
+
+SQLite in WAL mode, one row per request, keyed by a hash of the endpoint, the account (a hash of
+the key, never the key) and the exact request minus ``external_id``. The file holds personal data:
+it is created with mode 600 in a folder of mode 700.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sqlite3
+import tempfile
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+
+from leadspace_cli.errors import StoreError
+
+FILENAME = "answers.sqlite3"
+DEFAULT_MAX_AGE = 30 * 24 * 3600.0  # enriched data goes stale; a month is a common refresh cycle
+
+
+def default_dir(env: dict[str, str] | None = None) -> Path:
+    """Return the store's folder: LEADSPACE_CACHE_DIR, else the user's cache folder."""
+    env = dict(os.environ) if env is None else env
+    override = env.get("LEADSPACE_CACHE_DIR", "").strip()
+    return Path(override) if override else Path(platformdirs.user_cache_dir("leadspace"))
+
+
+def account_id(secret: str) -> str:
+    """Return a stable, one-way id of the credentials, for keys and reports."""
+    return hashlib.sha256(("leadspace-account\n" + secret).encode()).hexdigest()[:24]
+
+
+def canonical(body: dict[str, Any]) -> str:
+    """Return a request as canonical JSON, without external_id (it is not used to match)."""
+    rest = {k: v for k, v in body.items() if k != "external_id"}
+    return json.dumps(rest, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+
+
+def parse_age(text: str) -> float:
+    """Parse an age such as 30d, 12h, 90m, 3600s or 0 (never reuse) into seconds."""
+    units = {"s": 1, "m": 60, "h": 3600, "d": 86400, "w": 604800}
+    t = text.strip().lower()
+    try:
+        if t and t[-1] in units:
+            return float(t[:-1]) * units[t[-1]]
+        return float(t)
+    except ValueError:
+        raise StoreError(f"--max-age {text!r} is not an age: use e.g. 30d, 12h or 90m.") from None
+
+
+class Store:
+    """Stored answers by request key. Safe to share between threads."""
+
+    def __init__(self, path: Path | None, *, max_age: float = DEFAULT_MAX_AGE) -> None:
+        self._tmp: tempfile.TemporaryDirectory[str] | None = None
+        if path is None:
+            # Not kept: still lets one run call identical rows once without holding them in memory.
+            self._tmp = tempfile.TemporaryDirectory(prefix="leadspace-")
+            path = Path(self._tmp.name) / FILENAME
+        self.path = path
+        self.max_age = max_age
+        self._lock = threading.Lock()
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+            if not path.exists():
+                os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
+            os.chmod(path, 0o600)
+            self._db = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
+            self._db.execute("PRAGMA journal_mode=WAL")
+            self._db.execute("PRAGMA synchronous=NORMAL")  # durable across a crash or kill -9
+            self._db.execute("PRAGMA busy_timeout=10000")
+            self._db.execute(
+                "CREATE TABLE IF NOT EXISTS answers (key TEXT PRIMARY KEY, status INTEGER NOT NULL,"
+                " answer TEXT NOT NULL, stored REAL NOT NULL) WITHOUT ROWID"
+            )
+        except (OSError, sqlite3.Error) as exc:
+            raise StoreError(
+                f"Cannot open the response store at {path}: {exc}. Choose another folder with "
+                "--cache-dir (or LEADSPACE_CACHE_DIR), or run with --no-cache."
+            ) from None
+
+    @staticmethod
+    def key(endpoint: str, account: str, body: dict[str, Any]) -> str:
+        """Return the store key of one request."""
+        text = f"{endpoint}\n{account}\n{canonical(body)}"
+        return hashlib.sha256(text.encode()).hexdigest()
+
+    def get(self, key: str) -> tuple[int, str] | None:
+        """Return (HTTP status, answer JSON text) stored for a key and still fresh, or None."""
+        oldest = time.time() - self.max_age
+        with self._lock:
+            row = self._db.execute(
+                "SELECT status, answer FROM answers WHERE key = ? AND stored >= ?", (key, oldest)
+            ).fetchone()
+        return None if row is None else (int(row[0]), str(row[1]))
+
+    def put(self, key: str, status: int, answer: str) -> None:
+        """Store an answer durably before its row is reported."""
+        with self._lock:
+            self._db.execute(
+                "INSERT OR REPLACE INTO answers (key, status, answer, stored) VALUES (?, ?, ?, ?)",
+                (key, status, answer, time.time()),
+            )
+
+    def info(self) -> dict[str, Any]:
+        """Return the path, answer count, size and the oldest and newest answer's time."""
+        with self._lock:
+            count, oldest, newest = self._db.execute(
+                "SELECT COUNT(*), MIN(stored), MAX(stored) FROM answers"
+            ).fetchone()
+        size = sum(
+            p.stat().st_size
+            for p in (self.path, Path(f"{self.path}-wal"))
+            if p.exists()
+        )
+        return {"path": str(self.path), "answers": count, "bytes": size, "oldest": oldest, "newest": newest}
+
+    def clear(self, older_than: float | None = None) -> int:
+        """Delete stored answers (all, or those older than some seconds); return how many."""
+        with self._lock:
+            if older_than is None:
+                cur = self._db.execute("DELETE FROM answers")
+            else:
+                cur = self._db.execute("DELETE FROM answers WHERE stored < ?", (time.time() - older_than,))
+            self._db.execute("VACUUM")
+            return cur.rowcount
+
+    def close(self) -> None:
+        """Close the database (and remove it when it was temporary)."""
+        with self._lock:
+            self._db.close()
+        if self._tmp is not None:
+            self._tmp.cleanup()

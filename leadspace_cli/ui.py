@@ -1,0 +1,205 @@
+"""Progress displays (a rich bar, plain timestamped lines, none) and end-of-run tables.
+
+Everything here writes to stderr: stdout carries data only.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+from typing import Any, Protocol
+
+from rich.console import Console
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    ProgressColumn,
+    Task,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
+from rich.table import Table
+from rich.text import Text
+
+from leadspace_cli.enrich import Result, Stats
+from leadspace_cli.report import FillReport, Summary
+
+
+class Display(Protocol):
+    """What the enrich command tells as it goes."""
+
+    def start(self, total: int | None, stats: Stats) -> None: ...
+
+    def row_done(self, result: Result) -> None: ...
+
+    def stop(self) -> None: ...
+
+
+class NullDisplay:
+    """No progress: --quiet, and tests."""
+
+    def start(self, total: int | None, stats: Stats) -> None:
+        pass
+
+    def row_done(self, result: Result) -> None:
+        pass
+
+    def stop(self) -> None:
+        pass
+
+
+def _counts(stats: Stats) -> str:
+    r = stats.by_result
+    return (
+        f"ok {r[Result.OK]}  invalid {r[Result.INVALID]}  failed {r[Result.FAILED]}  "
+        f"not sent {r[Result.NOT_SENT]}"
+    )
+
+
+class PlainDisplay:
+    """A timestamped line every few seconds, for cron and logs."""
+
+    def __init__(self, console: Console, every: float = 10.0) -> None:
+        self.console = console
+        self.every = every
+        self._next = 0.0
+        self._total: int | None = None
+        self._stats: Stats | None = None
+        self._done = 0
+
+    def start(self, total: int | None, stats: Stats) -> None:
+        self._total = total
+        self._stats = stats
+        self._next = time.monotonic() + self.every
+
+    def row_done(self, result: Result) -> None:
+        self._done += 1
+        now = time.monotonic()
+        if now >= self._next:
+            self._next = now + self.every
+            self._line()
+
+    def _line(self) -> None:
+        assert self._stats is not None
+        stamp = dt.datetime.now().astimezone().strftime("%Y-%m-%d %H:%M:%S%z")
+        of = f"/{self._total}" if self._total is not None else ""
+        self.console.print(
+            f"{stamp} {self._done}{of} rows, {self._stats.call_rate():.1f} calls/s, {_counts(self._stats)}",
+            highlight=False,
+            soft_wrap=True,
+        )
+
+    def stop(self) -> None:
+        if self._stats is not None and self._done:
+            self._line()
+
+
+class _RateColumn(ProgressColumn):
+    def render(self, task: Task) -> Text:
+        stats: Stats | None = task.fields.get("stats")
+        rate = stats.call_rate() if stats else 0.0
+        return Text(f"{rate:5.1f} calls/s", style="progress.data.speed")
+
+
+class _CountsColumn(ProgressColumn):
+    def render(self, task: Task) -> Text:
+        stats: Stats | None = task.fields.get("stats")
+        if stats is None:
+            return Text("")
+        r = stats.by_result
+        text = Text()
+        text.append(f"ok {r[Result.OK]} ", style="green")
+        text.append(f"invalid {r[Result.INVALID]} ", style="yellow")
+        text.append(f"failed {r[Result.FAILED]} ", style="red")
+        text.append(f"not sent {r[Result.NOT_SENT]}", style="dim")
+        return text
+
+
+class RichDisplay:
+    """A rich progress bar: rows done of total, calls per second, ETA, counts by result."""
+
+    def __init__(self, console: Console) -> None:
+        self.progress = Progress(
+            TextColumn("[bold]enriching"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            _RateColumn(),
+            TimeElapsedColumn(),
+            TextColumn("eta"),
+            TimeRemainingColumn(),
+            _CountsColumn(),
+            console=console,
+            transient=False,
+            refresh_per_second=8,
+        )
+        self._task: Any = None
+        self._pending = 0
+        self._last = 0.0
+
+    def start(self, total: int | None, stats: Stats) -> None:
+        self._task = self.progress.add_task("enrich", total=total, stats=stats)
+        self.progress.start()
+
+    def row_done(self, result: Result) -> None:
+        self._pending += 1
+        now = time.monotonic()
+        if now - self._last > 0.1:
+            self.progress.advance(self._task, self._pending)
+            self._pending = 0
+            self._last = now
+
+    def stop(self) -> None:
+        if self._task is not None:
+            self.progress.advance(self._task, self._pending)
+            self._pending = 0
+        self.progress.stop()
+
+
+def summary_table(summary: Summary) -> Table:
+    """Return the end-of-run table."""
+    table = Table(title="leadspace enrich" + (" (dry run)" if summary.dry_run else ""), show_header=False)
+    table.add_column("what", style="bold")
+    table.add_column("figure", justify="right")
+    for name, n in summary.by_result.items():
+        table.add_row(f"rows {name}", str(n))
+    table.add_row("rows", str(summary.rows))
+    if summary.dry_run:
+        table.add_row("calls it would make", str(summary.would_call))
+        table.add_row("credits it would spend (at most)", str(summary.would_call))
+        table.add_row("answers already stored", str(summary.reused))
+        table.add_row("time it would take", _duration(summary.estimate_seconds))
+        return table
+    table.add_row("calls made", str(summary.calls))
+    table.add_row("retries", str(summary.retries))
+    table.add_row("credits spent", str(summary.credits))
+    table.add_row("answers reused", str(summary.reused))
+    if summary.deduplicated:
+        table.add_row("identical rows called once", str(summary.deduplicated))
+    table.add_row("duration", _duration(summary.duration))
+    table.add_row("calls per second", f"{summary.call_rate:.1f}")
+    if summary.by_status:
+        table.add_row("HTTP statuses", ", ".join(f"{k}: {v}" for k, v in summary.by_status.items()))
+    return table
+
+
+def _duration(seconds: float) -> str:
+    seconds = float(seconds)
+    if seconds < 60:
+        return f"{seconds:.1f}s"
+    minutes, sec = divmod(int(seconds), 60)
+    hours, minutes = divmod(minutes, 60)
+    return f"{hours}h{minutes:02d}m{sec:02d}s" if hours else f"{minutes}m{sec:02d}s"
+
+
+def fill_table(report: FillReport, width: int = 30) -> Table:
+    """Return the fill rates of an enriched file as a table with bars."""
+    table = Table(title=f"what the credits bought: {report.ok} ok rows, match rate {report.match_rate:.0%}")
+    table.add_column("column")
+    table.add_column("filled", justify="right")
+    table.add_column("")
+    for column, share in report.fill_rates():
+        bar = "█" * round(share * width)
+        table.add_row(column, f"{share:.0%}", Text(bar.ljust(width, "·"), style="green"))
+    return table
