@@ -23,7 +23,9 @@ from rich.console import Console
 from rich.panel import Panel
 from rich.table import Table
 
-from leadspace_cli import __version__, fields, flatten, mapping as mapping_mod, records, store as store_mod
+from leadspace_cli import __version__, fields, flatten, records
+from leadspace_cli import mapping as mapping_mod
+from leadspace_cli import store as store_mod
 from leadspace_cli.client import Client, Outcome
 from leadspace_cli.enrich import Enricher, Options, RowWriter
 from leadspace_cli.errors import ExitCode, LeadspaceError, MappingError, SettingsError
@@ -40,8 +42,9 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 mapping_app = typer.Typer(help="Write and check column mappings.", no_args_is_help=True)
-cache_app = typer.Typer(help="The response store: answers kept so that no row is paid for twice.",
-                        no_args_is_help=True)
+cache_app = typer.Typer(
+    help="The response store: answers kept so that no row is paid for twice.", no_args_is_help=True
+)
 auth_app = typer.Typer(help="Credentials.", no_args_is_help=True)
 app.add_typer(mapping_app, name="mapping")
 app.add_typer(cache_app, name="cache")
@@ -88,8 +91,9 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def main_callback(
-    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
-                                          help="Show the version and exit.")] = False,
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
+    ] = False,
 ) -> None:
     """Enrich CSV and JSONL files of leads and accounts through Leadspace's Single Enrichment API.
 
@@ -129,8 +133,9 @@ def _maybe_sandbox(enabled: bool, config: SandboxConfig | None = None) -> Iterat
         sb.stop()
 
 
-def _settings(env: dict[str, str], sb: Sandbox | None, *, base_url: str | None, ca_bundle: str | None,
-              need_key: bool) -> Settings:
+def _settings(
+    env: dict[str, str], sb: Sandbox | None, *, base_url: str | None, ca_bundle: str | None, need_key: bool
+) -> Settings:
     if sb is not None:
         return resolve({}, api_key=sb.key, base_url=sb.url, ca_bundle=ca_bundle)
     return resolve(env, base_url=base_url, ca_bundle=ca_bundle, require_credentials=need_key)
@@ -169,7 +174,7 @@ def _signals(enricher: Enricher) -> Iterator[None]:
     def handler(signum: int, frame: FrameType | None) -> None:
         enricher.interrupt()
 
-    previous: dict[int, Any] = {}
+    previous: dict[signal.Signals, Any] = {}
     try:
         for sig in (signal.SIGINT, signal.SIGTERM):
             previous[sig] = signal.signal(sig, handler)
@@ -188,31 +193,70 @@ InputArg = Annotated[str, typer.Argument(help="CSV, TSV or JSONL file (optionall
 @app.command()
 def enrich(
     input: InputArg,
-    output: Annotated[str, typer.Option("-o", "--output", help="Output .csv, .tsv or .jsonl (optionally .gz), or - for stdout.")] = "-",
-    mapping: Annotated[Path | None, typer.Option("--mapping", "-m", help="TOML column mapping (default: detect from headers).")] = None,
-    rate: Annotated[float, typer.Option(min=0.1, help="At most this many calls in any one-second window.")] = 30.0,
-    dry_run: Annotated[bool, typer.Option("--dry-run", help="Call nothing: check every row, count calls, credits and time.")] = False,
+    output: Annotated[
+        str,
+        typer.Option("-o", "--output", help="Output .csv, .tsv or .jsonl (optionally .gz), or - for stdout."),
+    ] = "-",
+    mapping: Annotated[
+        Path | None,
+        typer.Option("--mapping", "-m", help="TOML column mapping (default: detect from headers)."),
+    ] = None,
+    rate: Annotated[
+        float, typer.Option(min=0.1, help="At most this many calls in any one-second window.")
+    ] = 30.0,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Call nothing: check every row, count calls, credits and time.")
+    ] = False,
     limit: Annotated[int | None, typer.Option(min=0, help="Take only the first N rows.")] = None,
     timeout: Annotated[float, typer.Option(min=0.1, help="Seconds to wait for one answer.")] = 30.0,
-    max_retries: Annotated[int, typer.Option(min=0, help="Retries of a 429, 5xx, timeout or dropped connection.")] = 5,
+    max_retries: Annotated[
+        int, typer.Option(min=0, help="Retries of a 429, 5xx, timeout or dropped connection.")
+    ] = 5,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress and no summary.")] = False,
     report: Annotated[str | None, typer.Option(help="Write a JSON summary of the run to this file.")] = None,
-    no_cache: Annotated[bool, typer.Option("--no-cache", help="Neither reuse nor keep answers across runs.")] = False,
-    cache_dir: Annotated[Path | None, typer.Option(help="Folder of the response store [env: LEADSPACE_CACHE_DIR].")] = None,
-    max_age: Annotated[str, typer.Option(help="Reuse stored answers up to this age (30d, 12h, 0 for never).")] = "30d",
-    sandbox: Annotated[bool, typer.Option("--sandbox", help="Run against the embedded sandbox API on loopback (no key needed).")] = False,
-    input_format: Annotated[str | None, typer.Option(help="csv, tsv or jsonl, when the name does not say (stdin).")] = None,
-    output_format: Annotated[str | None, typer.Option(help="csv, tsv or jsonl, when -o does not say.")] = None,
-    encoding: Annotated[str | None, typer.Option(help="Input text encoding (default: UTF-8, detected otherwise).")] = None,
+    no_cache: Annotated[
+        bool, typer.Option("--no-cache", help="Neither reuse nor keep answers across runs.")
+    ] = False,
+    cache_dir: Annotated[
+        Path | None, typer.Option(help="Folder of the response store [env: LEADSPACE_CACHE_DIR].")
+    ] = None,
+    max_age: Annotated[
+        str, typer.Option(help="Reuse stored answers up to this age (30d, 12h, 0 for never).")
+    ] = "30d",
+    sandbox: Annotated[
+        bool,
+        typer.Option("--sandbox", help="Run against the embedded sandbox API on loopback (no key needed)."),
+    ] = False,
+    input_format: Annotated[
+        str | None, typer.Option(help="csv, tsv or jsonl, when the name does not say (stdin).")
+    ] = None,
+    output_format: Annotated[
+        str | None, typer.Option(help="csv, tsv or jsonl, when -o does not say.")
+    ] = None,
+    encoding: Annotated[
+        str | None, typer.Option(help="Input text encoding (default: UTF-8, detected otherwise).")
+    ] = None,
     delimiter: Annotated[str | None, typer.Option(help="CSV delimiter (default from the extension).")] = None,
-    columns: Annotated[str | None, typer.Option(help="Comma-separated ls.* columns to write (default: all).")] = None,
-    excel_safe: Annotated[bool, typer.Option("--excel-safe", help="Prefix formula-looking answer cells with '.")] = False,
+    columns: Annotated[
+        str | None, typer.Option(help="Comma-separated ls.* columns to write (default: all).")
+    ] = None,
+    excel_safe: Annotated[
+        bool, typer.Option("--excel-safe", help="Prefix formula-looking answer cells with '.")
+    ] = False,
     bom: Annotated[bool, typer.Option("--bom", help="Start CSV output with a UTF-8 BOM, for Excel.")] = False,
     base_url: Annotated[str | None, typer.Option(help="API base URL [env: LEADSPACE_BASE_URL].")] = None,
-    ca_bundle: Annotated[str | None, typer.Option(help="CA certificates (PEM) [env: REQUESTS_CA_BUNDLE].")] = None,
-    workers: Annotated[int | None, typer.Option(min=1, max=1024, help="Calls in flight at most (default: 3 × rate).")] = None,
-    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Trace every HTTP exchange on stderr (key redacted).")] = False,
-    traceback: Annotated[bool, typer.Option("--traceback", help="Show the traceback of an internal error.")] = False,
+    ca_bundle: Annotated[
+        str | None, typer.Option(help="CA certificates (PEM) [env: REQUESTS_CA_BUNDLE].")
+    ] = None,
+    workers: Annotated[
+        int | None, typer.Option(min=1, max=1024, help="Calls in flight at most (default: 3 × rate).")
+    ] = None,
+    verbose: Annotated[
+        bool, typer.Option("--verbose", "-v", help="Trace every HTTP exchange on stderr (key redacted).")
+    ] = False,
+    traceback: Annotated[
+        bool, typer.Option("--traceback", help="Show the traceback of an internal error.")
+    ] = False,
 ) -> None:
     """Enrich every row of INPUT and write it, with ls.* columns, to OUTPUT.
 
@@ -227,17 +271,21 @@ def _enrich(**o: Any) -> ExitCode:
     env = load_environment()
     _setup_logging(o["verbose"], _secrets(env))
     with _maybe_sandbox(o["sandbox"]) as sb:
-        settings = _settings(env, sb, base_url=o["base_url"], ca_bundle=o["ca_bundle"], need_key=not o["dry_run"])
-        source = records.open_source(o["input"], input_format=o["input_format"], encoding=o["encoding"],
-                                     delimiter=o["delimiter"])
+        settings = _settings(
+            env, sb, base_url=o["base_url"], ca_bundle=o["ca_bundle"], need_key=not o["dry_run"]
+        )
+        source = records.open_source(
+            o["input"], input_format=o["input_format"], encoding=o["encoding"], delimiter=o["delimiter"]
+        )
         try:
             return _run(o, env, settings, sb, source)
         finally:
             source.close()
 
 
-def _run(o: dict[str, Any], env: dict[str, str], settings: Settings, sb: Sandbox | None,
-         source: records.Source) -> ExitCode:
+def _run(
+    o: dict[str, Any], env: dict[str, str], settings: Settings, sb: Sandbox | None, source: records.Source
+) -> ExitCode:
     quiet = o["quiet"]
     if not quiet:
         for note in source.notes:
@@ -255,18 +303,23 @@ def _run(o: dict[str, Any], env: dict[str, str], settings: Settings, sb: Sandbox
     if not o["dry_run"]:
         opts_workers = Options(rate=o["rate"], workers=o["workers"]).worker_count()
         client = Client(settings, timeout=o["timeout"], pool_size=opts_workers)
-    options = Options(rate=o["rate"], max_retries=o["max_retries"], workers=o["workers"], dry_run=o["dry_run"])
+    options = Options(
+        rate=o["rate"], max_retries=o["max_retries"], workers=o["workers"], dry_run=o["dry_run"]
+    )
     secret = settings.api_key or settings.program_id or "anonymous"
     enricher = Enricher(
-        client, store,
+        client,
+        store,
         endpoint_id=("sandbox" + fields.ENDPOINT) if sb is not None else settings.endpoint,
-        account=store_mod.account_id(secret), options=options,
+        account=store_mod.account_id(secret),
+        options=options,
     )
     display = _display(quiet)
     total = None
     if isinstance(display, RichDisplay):
-        total = records.count_rows(o["input"], input_format=o["input_format"], encoding=source.encoding,
-                                   delimiter=o["delimiter"])
+        total = records.count_rows(
+            o["input"], input_format=o["input_format"], encoding=source.encoding, delimiter=o["delimiter"]
+        )
         if total is not None and o["limit"] is not None:
             total = min(total, o["limit"])
     started = time.monotonic()
@@ -274,8 +327,15 @@ def _run(o: dict[str, Any], env: dict[str, str], settings: Settings, sb: Sandbox
         with records.Output(o["output"]) as out:
             if o["bom"] and fmt != "jsonl":
                 out.stream.write("\ufeff")
-            writer = RowWriter(out.stream, fmt, source.columns, source.kind, rename=m.output or None,
-                               only=only, excel_safe=o["excel_safe"])
+            writer = RowWriter(
+                out.stream,
+                fmt,
+                source.columns,
+                source.kind,
+                rename=m.output or None,
+                only=only,
+                excel_safe=o["excel_safe"],
+            )
             rows = source.rows if o["limit"] is None else itertools.islice(source.rows, o["limit"])
             display.start(total, enricher.stats)
             try:
@@ -297,8 +357,10 @@ def _run(o: dict[str, Any], env: dict[str, str], settings: Settings, sb: Sandbox
     if summary.stop_message:
         err.print(f"[bold red]Stopped:[/] {redact(summary.stop_message, settings.secrets())}", markup=True)
     elif summary.exit_code == ExitCode.ROWS_FAILED:
-        err.print(f"{summary.by_result['failed']} rows failed: run the same command again to finish them "
-                  "(answers already paid for are reused).")
+        err.print(
+            f"{summary.by_result['failed']} rows failed: run the same command again to finish them "
+            "(answers already paid for are reused)."
+        )
     return enricher.exit_code()
 
 
@@ -306,15 +368,27 @@ def _run(o: dict[str, Any], env: dict[str, str], settings: Settings, sb: Sandbox
 def sandbox_cmd(
     port: Annotated[int, typer.Option(help="Port on 127.0.0.1 (0: any free port).")] = 8030,
     key: Annotated[str, typer.Option(help="The API key it accepts.")] = "sandbox-key",
-    rate: Annotated[float, typer.Option(help="Calls accepted in any one-second window (0: no limit).")] = 30.0,
-    credits: Annotated[int | None, typer.Option(help="Credits before it answers 427 (default: unlimited).")] = None,
+    rate: Annotated[
+        float, typer.Option(help="Calls accepted in any one-second window (0: no limit).")
+    ] = 30.0,
+    credits: Annotated[
+        int | None, typer.Option(help="Credits before it answers 427 (default: unlimited).")
+    ] = None,
     latency: Annotated[float, typer.Option(help="Median seconds before each answer.")] = 0.0,
-    latency_spread: Annotated[float, typer.Option(help="Heavy tail: log-normal sigma of the latency (0: fixed).")] = 0.0,
+    latency_spread: Annotated[
+        float, typer.Option(help="Heavy tail: log-normal sigma of the latency (0: fixed).")
+    ] = 0.0,
     latency_cap: Annotated[float, typer.Option(help="Longest latency, in seconds.")] = 10.0,
     fail_rate: Annotated[float, typer.Option(min=0, max=1, help="Share of 500-504 answers.")] = 0.0,
-    drop_rate: Annotated[float, typer.Option(min=0, max=1, help="Share of connections dropped without an answer.")] = 0.0,
-    throttle_rate: Annotated[float, typer.Option(min=0, max=1, help="Share of injected 429s (with Retry-After).")] = 0.0,
-    program_id: Annotated[str | None, typer.Option(help="Accept OAuth for this program ID (with --secret).")] = None,
+    drop_rate: Annotated[
+        float, typer.Option(min=0, max=1, help="Share of connections dropped without an answer.")
+    ] = 0.0,
+    throttle_rate: Annotated[
+        float, typer.Option(min=0, max=1, help="Share of injected 429s (with Retry-After).")
+    ] = 0.0,
+    program_id: Annotated[
+        str | None, typer.Option(help="Accept OAuth for this program ID (with --secret).")
+    ] = None,
     secret: Annotated[str | None, typer.Option(help="The OAuth secret.")] = None,
 ) -> None:
     """Serve the stand-in API on loopback until Ctrl-C; it prints its base URL and key.
@@ -322,17 +396,29 @@ def sandbox_cmd(
     Example: leadspace sandbox --port 0 --latency 0.3 --fail-rate 0.05
     """
     with _boundary():
-        config = SandboxConfig(key=key, rate=rate, credits=credits, latency=latency, latency_spread=latency_spread,
-                               latency_cap=latency_cap, fail_rate=fail_rate, drop_rate=drop_rate,
-                               throttle_rate=throttle_rate, program_id=program_id, secret=secret,
-                               keep_bodies=False)
+        config = SandboxConfig(
+            key=key,
+            rate=rate,
+            credits=credits,
+            latency=latency,
+            latency_spread=latency_spread,
+            latency_cap=latency_cap,
+            fail_rate=fail_rate,
+            drop_rate=drop_rate,
+            throttle_rate=throttle_rate,
+            program_id=program_id,
+            secret=secret,
+            keep_bodies=False,
+        )
         try:
             sb = Sandbox(config, port=port)
         except OSError as exc:
             raise SettingsError(f"Cannot listen on port {port}: {exc.strerror}. Try --port 0.") from None
         print(f"LEADSPACE_BASE_URL={sb.url}", flush=True)
         print(f"LEADSPACE_API_KEY={sb.key}", flush=True)
-        err.print(f"Sandbox API on {sb.url} (rate {rate:g}/s); stats at {sb.url}/_sandbox/stats. Ctrl-C stops it.")
+        err.print(
+            f"Sandbox API on {sb.url} (rate {rate:g}/s); stats at {sb.url}/_sandbox/stats. Ctrl-C stops it."
+        )
         try:
             sb.serve_forever()
         except KeyboardInterrupt:
@@ -344,7 +430,9 @@ def sandbox_cmd(
 
 @app.command("fields")
 def fields_cmd(
-    response: Annotated[bool, typer.Option("--response", help="List the response fields and their output columns.")] = False,
+    response: Annotated[
+        bool, typer.Option("--response", help="List the response fields and their output columns.")
+    ] = False,
 ) -> None:
     """List the API's request fields (for a mapping), or its response fields.
 
@@ -356,12 +444,14 @@ def fields_cmd(
         for f in fields.RESPONSE_FIELDS:
             table.add_row(f.path, f.kind, flatten.PREFIX + f.path, f.description)
         table.add_row("status", "string", flatten.ANSWER_STATUS, "The answer's status: success, failure")
-        table.add_row("(anything else)", "JSON", flatten.EXTRA, "Fields the document does not list, kept as JSON")
+        table.add_row(
+            "(anything else)", "JSON", flatten.EXTRA, "Fields the document does not list, kept as JSON"
+        )
     else:
         table = Table("request field", "mapping key", "description")
         for f in fields.REQUEST_FIELDS:
             table.add_row(f.path, _toml_key(f.path), f.description)
-        table.add_row("custom_fields[]", "[custom_fields] name = \"Column\"", "Custom fields, by name")
+        table.add_row("custom_fields[]", '[custom_fields] name = "Column"', "Custom fields, by name")
     out.print(table)
 
 
@@ -375,7 +465,9 @@ def _toml_key(path: str) -> str:
 @mapping_app.command("init")
 def mapping_init(
     input: InputArg,
-    output: Annotated[str, typer.Option("-o", "--output", help="Write the mapping here (default: stdout).")] = "-",
+    output: Annotated[
+        str, typer.Option("-o", "--output", help="Write the mapping here (default: stdout).")
+    ] = "-",
     encoding: Annotated[str | None, typer.Option(help="Input text encoding.")] = None,
 ) -> None:
     """Write a commented TOML mapping from the input's headers.
@@ -393,14 +485,18 @@ def mapping_init(
             if Path(output).exists():
                 raise MappingError(f"{output} exists already: remove it or choose another -o.")
             Path(output).write_text(text, encoding="utf-8")
-            err.print(f"Wrote {output}: {len(m.fields)} fields mapped. Check it with "
-                      f"`leadspace mapping check {input} --mapping {output}`.")
+            err.print(
+                f"Wrote {output}: {len(m.fields)} fields mapped. Check it with "
+                f"`leadspace mapping check {input} --mapping {output}`."
+            )
 
 
 @mapping_app.command("check")
 def mapping_check(
     input: InputArg,
-    mapping: Annotated[Path | None, typer.Option("--mapping", "-m", help="TOML mapping (default: detect).")] = None,
+    mapping: Annotated[
+        Path | None, typer.Option("--mapping", "-m", help="TOML mapping (default: detect).")
+    ] = None,
     show: Annotated[int, typer.Option(help="How many request bodies to show.")] = 3,
     encoding: Annotated[str | None, typer.Option(help="Input text encoding.")] = None,
 ) -> None:
@@ -490,8 +586,13 @@ def auth_check(
                 answer = client.call(b"{}")
             finally:
                 client.close()
-        who = f"key {mask(settings.api_key)}" if settings.api_key else f"program {settings.program_id} (OAuth)"
-        err.print(f"{settings.base_url}, {who}" + (f", program ID {settings.program_id}" if settings.program_id and settings.api_key else ""))
+        who = (
+            f"key {mask(settings.api_key)}" if settings.api_key else f"program {settings.program_id} (OAuth)"
+        )
+        err.print(
+            f"{settings.base_url}, {who}"
+            + (f", program ID {settings.program_id}" if settings.program_id and settings.api_key else "")
+        )
         _token_age(settings)
         if answer.outcome in (Outcome.INVALID, Outcome.OK):
             err.print("[green]Credentials accepted.[/] No credit was spent.", markup=True)
@@ -516,8 +617,11 @@ def _token_age(settings: Settings) -> None:
     days = (dt.date.today() - issued).days
     err.print(f"Token issued {issued} ({days} days ago).")
     if days > 182:
-        err.print("[yellow]Warning:[/] the document asks for the perpetual token to be rotated every six "
-                  "months: ask Leadspace support for a new one.", markup=True)
+        err.print(
+            "[yellow]Warning:[/] the document asks for the perpetual token to be rotated every six "
+            "months: ask Leadspace support for a new one.",
+            markup=True,
+        )
 
 
 @app.command()
@@ -540,9 +644,15 @@ def lookup(
     """
     with _boundary():
         body: dict[str, Any] = {}
-        for path, value in (("person.first_name", first_name), ("person.last_name", last_name),
-                            ("person.email", email), ("person.title", title), ("company.name", company),
-                            ("company.website", website), ("company.address.country", country)):
+        for path, value in (
+            ("person.first_name", first_name),
+            ("person.last_name", last_name),
+            ("person.email", email),
+            ("person.title", title),
+            ("company.name", company),
+            ("company.website", website),
+            ("company.address.country", country),
+        ):
             if value and value.strip():
                 node = body
                 parts = path.split(".")
@@ -551,8 +661,10 @@ def lookup(
                 node[parts[-1]] = value.strip()
         missing = mapping_mod.missing_input(body)
         if missing:
-            raise MappingError(f"Nothing to look up: {missing}. Give --company, or --first-name, --last-name "
-                               "and --email or --website.")
+            raise MappingError(
+                f"Nothing to look up: {missing}. Give --company, or --first-name, --last-name "
+                "and --email or --website."
+            )
         env = load_environment()
         with _maybe_sandbox(sandbox) as sb:
             settings = _settings(env, sb, base_url=base_url, ca_bundle=ca_bundle, need_key=True)
@@ -562,8 +674,11 @@ def lookup(
             finally:
                 client.close()
         if answer.outcome is not Outcome.OK or answer.payload is None:
-            code = {Outcome.AUTH: ExitCode.AUTH, Outcome.CREDITS: ExitCode.CREDITS,
-                    Outcome.INVALID: ExitCode.USAGE}.get(answer.outcome, ExitCode.STOPPED)
+            code = {
+                Outcome.AUTH: ExitCode.AUTH,
+                Outcome.CREDITS: ExitCode.CREDITS,
+                Outcome.INVALID: ExitCode.USAGE,
+            }.get(answer.outcome, ExitCode.STOPPED)
             err.print(f"[red]No answer:[/] {answer.error}", markup=True)
             raise typer.Exit(int(code))
         if as_json:
@@ -573,7 +688,7 @@ def lookup(
         table = Table(show_header=False, box=None)
         table.add_column(style="bold")
         table.add_column()
-        for column, value in zip(flatten.COLUMNS[len(flatten.STATUS_COLUMNS):], cells, strict=False):
+        for column, value in zip(flatten.COLUMNS[len(flatten.STATUS_COLUMNS) :], cells, strict=False):
             if value:
                 table.add_row(column.removeprefix("ls."), value)
         Console(highlight=False).print(Panel(table, title="Leadspace answer", expand=False))
@@ -582,7 +697,9 @@ def lookup(
 @app.command("report")
 def report_cmd(
     output: Annotated[str, typer.Argument(help="A file that `leadspace enrich` wrote (CSV or JSONL).")],
-    html: Annotated[Path | None, typer.Option(help="Also write the report as one self-contained HTML page.")] = None,
+    html: Annotated[
+        Path | None, typer.Option(help="Also write the report as one self-contained HTML page.")
+    ] = None,
 ) -> None:
     """Show what an enriched file holds: rows by result and status, match rate, fill rates.
 

@@ -87,7 +87,9 @@ class OAuth:
 
     EARLY = 300.0  # renew this many seconds before expiry
 
-    def __init__(self, session: requests.Session, base_url: str, program_id: str, secret: str, timeout: float) -> None:
+    def __init__(
+        self, session: requests.Session, base_url: str, program_id: str, secret: str, timeout: float
+    ) -> None:
         self._session = session
         self._url = base_url + fields.OAUTH_ENDPOINT
         self._program_id = program_id
@@ -123,7 +125,9 @@ class OAuth:
     def _fetch(self) -> None:
         if self._refresh and self._exchange("PUT", {"user": self._program_id, "refreshToken": self._refresh}):
             return
-        if not self._exchange("POST", {"user": self._program_id, "pass": self._secret, "audience": "API_GATEWAY"}):
+        if not self._exchange(
+            "POST", {"user": self._program_id, "pass": self._secret, "audience": "API_GATEWAY"}
+        ):
             self._token = None
             raise OAuthError(
                 "The OAuth endpoint refused the program ID and secret: check LEADSPACE_PROGRAM_ID "
@@ -191,8 +195,14 @@ def _error_detail(resp_text: str, status: int) -> str:
 class Client:
     """Calls POST /enrichment/enrich/single with one pooled session."""
 
-    def __init__(self, settings: Settings, *, timeout: float = DEFAULT_TIMEOUT, pool_size: int = 32,
-                 session: requests.Session | None = None) -> None:
+    def __init__(
+        self,
+        settings: Settings,
+        *,
+        timeout: float = DEFAULT_TIMEOUT,
+        pool_size: int = 32,
+        session: requests.Session | None = None,
+    ) -> None:
         self.settings = settings
         self.url = settings.endpoint
         self.timeout = timeout
@@ -201,11 +211,13 @@ class Client:
         adapter = requests.adapters.HTTPAdapter(pool_connections=2, pool_maxsize=pool_size, max_retries=0)
         self.session.mount("https://", adapter)
         self.session.mount("http://", adapter)
-        self.session.headers.update({
-            "User-Agent": f"leadspace-cli/{__version__}",
-            "Content-Type": "application/json",
-            "Accept": "application/json",
-        })
+        self.session.headers.update(
+            {
+                "User-Agent": f"leadspace-cli/{__version__}",
+                "Content-Type": "application/json",
+                "Accept": "application/json",
+            }
+        )
         host = urlsplit(settings.base_url).hostname or ""
         if is_loopback(host):
             # A proxy set for the world must not carry calls to this machine's own sandbox.
@@ -215,7 +227,8 @@ class Client:
         if settings.api_key is not None:
             self.auth = TokenAuth(settings.api_key)
         else:
-            assert settings.program_id and settings.secret
+            assert settings.program_id
+            assert settings.secret
             self.auth = OAuth(self.session, settings.base_url, settings.program_id, settings.secret, timeout)
 
     def close(self) -> None:
@@ -235,8 +248,12 @@ class Client:
         log.debug("POST %s %s", self.url, data[:2000].decode(errors="replace"))
         try:
             resp = self.session.post(
-                self.url, data=data, headers={"Authorization": header},
-                timeout=(CONNECT_TIMEOUT, self.timeout), allow_redirects=False, stream=True,
+                self.url,
+                data=data,
+                headers={"Authorization": header},
+                timeout=(CONNECT_TIMEOUT, self.timeout),
+                allow_redirects=False,
+                stream=True,
             )
         except requests.exceptions.SSLError as exc:
             return Answer(Outcome.FATAL, None, error=self._tls_message(exc))
@@ -255,7 +272,9 @@ class Client:
         if len(raw) > MAX_BODY:
             resp.close()
             if status == 200:
-                return Answer(Outcome.BAD_ANSWER, status, error=f"answer larger than {MAX_BODY // 2**20} MiB; not kept")
+                return Answer(
+                    Outcome.BAD_ANSWER, status, error=f"answer larger than {MAX_BODY // 2**20} MiB; not kept"
+                )
             raw = raw[:4096]
         text = raw.decode("utf-8", errors="replace")
         log.debug("HTTP %s %s", status, self._redact(text[:2000]))
@@ -270,7 +289,9 @@ class Client:
             if not isinstance(payload, dict) or not isinstance(payload.get("data"), dict):
                 return Answer(Outcome.BAD_ANSWER, status, error="HTTP 200 but the answer has no data object")
             if self._secrets and any(s in text for s in self._secrets):
-                return Answer(Outcome.BAD_ANSWER, status, error="HTTP 200 but the answer echoes the API key; not kept")
+                return Answer(
+                    Outcome.BAD_ANSWER, status, error="HTTP 200 but the answer echoes the API key; not kept"
+                )
             return Answer(Outcome.OK, status, text=text, payload=payload)
         detail = self._redact(_error_detail(text, status))
         if status == 400:
@@ -280,26 +301,50 @@ class Client:
         if status == 427:
             return Answer(Outcome.CREDITS, status, error="HTTP 427: insufficient credits")
         if status == 429:
-            return Answer(Outcome.THROTTLED, status, error="HTTP 429: rate limit exceeded",
-                          retry_after=parse_retry_after(headers.get("Retry-After")))
+            return Answer(
+                Outcome.THROTTLED,
+                status,
+                error="HTTP 429: rate limit exceeded",
+                retry_after=parse_retry_after(headers.get("Retry-After")),
+            )
         if status in (408, 425) or 500 <= status <= 599:
-            return Answer(Outcome.RETRY, status, error=detail, retry_after=parse_retry_after(headers.get("Retry-After")))
+            return Answer(
+                Outcome.RETRY, status, error=detail, retry_after=parse_retry_after(headers.get("Retry-After"))
+            )
         if 300 <= status < 400:
             where = urlsplit(headers.get("Location") or "").hostname or "another address"
-            return Answer(Outcome.FATAL, status, error=(
-                f"HTTP {status}: the API redirected to {where}; the key is not sent after a redirect. "
-                "Check LEADSPACE_BASE_URL."))
+            return Answer(
+                Outcome.FATAL,
+                status,
+                error=(
+                    f"HTTP {status}: the API redirected to {where}; the key is not sent after a redirect. "
+                    "Check LEADSPACE_BASE_URL."
+                ),
+            )
         if status == 405:
-            return Answer(Outcome.FATAL, status, error=(
-                "HTTP 405 (method not allowed): something between this tool and the API (a proxy?) "
-                "changed the request, or LEADSPACE_BASE_URL points elsewhere."))
+            return Answer(
+                Outcome.FATAL,
+                status,
+                error=(
+                    "HTTP 405 (method not allowed): something between this tool and the API (a proxy?) "
+                    "changed the request, or LEADSPACE_BASE_URL points elsewhere."
+                ),
+            )
         if status == 415:
-            return Answer(Outcome.FATAL, status, error=(
-                "HTTP 415 (bad or missing headers): a proxy may be rewriting requests; if not, this "
-                "is a bug in leadspace: please report it."))
+            return Answer(
+                Outcome.FATAL,
+                status,
+                error=(
+                    "HTTP 415 (bad or missing headers): a proxy may be rewriting requests; if not, this "
+                    "is a bug in leadspace: please report it."
+                ),
+            )
         if status == 404:
-            return Answer(Outcome.FATAL, status, error=(
-                f"HTTP 404: no enrichment endpoint at {self.url}; check LEADSPACE_BASE_URL."))
+            return Answer(
+                Outcome.FATAL,
+                status,
+                error=(f"HTTP 404: no enrichment endpoint at {self.url}; check LEADSPACE_BASE_URL."),
+            )
         return Answer(Outcome.FATAL, status, error=detail)
 
     def _tls_message(self, exc: Exception) -> str:

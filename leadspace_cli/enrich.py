@@ -185,7 +185,9 @@ class Enricher:
         """Ctrl-C or SIGTERM: the first lets calls in flight finish; a second stops at once."""
         if self.stop_event.is_set() and self.stop_reason and self.stop_reason.code == ExitCode.INTERRUPTED:
             self._abandon.set()
-        self.stop(ExitCode.INTERRUPTED, "Interrupted: rows not sent are marked not_sent; run again to finish.")
+        self.stop(
+            ExitCode.INTERRUPTED, "Interrupted: rows not sent are marked not_sent; run again to finish."
+        )
 
     # Workers.
 
@@ -204,7 +206,7 @@ class Enricher:
             self._done.put((key, result))
 
     def _backoff(self, attempt: int) -> float:
-        ceiling = min(self.options.backoff_cap, self.options.backoff_base * 2 ** (attempt - 1))
+        ceiling = min(self.options.backoff_cap, self.options.backoff_base * 2.0 ** (attempt - 1))
         return ceiling / 2 + self._rng.uniform(0, ceiling / 2)
 
     def _call(self, key: str, body: bytes) -> RowResult:
@@ -216,7 +218,9 @@ class Enricher:
         while True:
             if not self.limiter.acquire(self.stop_event):
                 if attempt:
-                    return RowResult(Result.FAILED, last.http_status, last.error + "; the run stopped before a retry")
+                    return RowResult(
+                        Result.FAILED, last.http_status, last.error + "; the run stopped before a retry"
+                    )
                 return RowResult(Result.NOT_SENT)
             try:
                 header = self.client.auth.header()
@@ -241,13 +245,19 @@ class Enricher:
                 if not renewed and self.client.auth.renew(header):
                     renewed = True
                     continue
-                self.stop(ExitCode.AUTH, "The API rejected the credentials (401): check LEADSPACE_API_KEY "
-                          "(or LEADSPACE_PROGRAM_ID and LEADSPACE_SECRET). Nothing more was sent.")
+                self.stop(
+                    ExitCode.AUTH,
+                    "The API rejected the credentials (401): check LEADSPACE_API_KEY "
+                    "(or LEADSPACE_PROGRAM_ID and LEADSPACE_SECRET). Nothing more was sent.",
+                )
                 return RowResult(Result.NOT_SENT, answer.status, answer.error)
             if outcome is Outcome.CREDITS:
-                self.stop(ExitCode.CREDITS, "The API reports insufficient credits (427): ask your Leadspace "
-                          "Customer Success Manager or support@leadspace.com for credits, then run the same "
-                          "command again; answers already paid for are kept.")
+                self.stop(
+                    ExitCode.CREDITS,
+                    "The API reports insufficient credits (427): ask your Leadspace "
+                    "Customer Success Manager or support@leadspace.com for credits, then run the same "
+                    "command again; answers already paid for are kept.",
+                )
                 return RowResult(Result.NOT_SENT, answer.status, answer.error)
             if outcome is Outcome.FATAL:
                 self.stop(ExitCode.STOPPED, answer.error)
@@ -257,8 +267,11 @@ class Enricher:
             # RETRY or THROTTLED.
             last = RowResult(Result.FAILED, answer.status, answer.error)
             if streak >= opts.failure_limit:
-                self.stop(ExitCode.STOPPED, f"The API is failing persistently ({streak} failed calls in a row; "
-                          f"the last: {answer.error}). Try again later; answers already paid for are kept.")
+                self.stop(
+                    ExitCode.STOPPED,
+                    f"The API is failing persistently ({streak} failed calls in a row; "
+                    f"the last: {answer.error}). Try again later; answers already paid for are kept.",
+                )
                 return last
             if attempt > opts.max_retries:
                 last.error += f" (gave up after {attempt} attempts)"
@@ -315,7 +328,9 @@ class Enricher:
                 except queue.Empty:
                     if block and self._should_abandon():
                         for key_left in list(in_flight):
-                            settle(key_left, RowResult(Result.NOT_SENT, error="abandoned in flight at the stop"))
+                            settle(
+                                key_left, RowResult(Result.NOT_SENT, error="abandoned in flight at the stop")
+                            )
                     return
                 settle(key, result)
                 block = False
@@ -339,7 +354,9 @@ class Enricher:
                 collect(block=False)
                 while order and order[0][1] is not None:
                     yield self._emit(order.popleft())
-                while in_flight and (len(order) >= self.options.reorder_limit or len(in_flight) >= max_outstanding):
+                while in_flight and (
+                    len(order) >= self.options.reorder_limit or len(in_flight) >= max_outstanding
+                ):
                     collect(block=True)
                     while order and order[0][1] is not None:
                         yield self._emit(order.popleft())
@@ -383,9 +400,16 @@ class Enricher:
 class RowWriter:
     """Writes each input row with its ls.* columns, as CSV (or TSV) or JSONL."""
 
-    def __init__(self, stream: Any, fmt: str, columns: list[str], input_kind: str,
-                 rename: dict[str, str] | None = None, only: list[str] | None = None,
-                 excel_safe: bool = False) -> None:
+    def __init__(
+        self,
+        stream: Any,
+        fmt: str,
+        columns: list[str],
+        input_kind: str,
+        rename: dict[str, str] | None = None,
+        only: list[str] | None = None,
+        excel_safe: bool = False,
+    ) -> None:
         import csv
 
         self.stream = stream
@@ -401,8 +425,10 @@ class RowWriter:
                 from leadspace_cli.errors import OutputError
                 from leadspace_cli.mapping import _closest
 
-                raise OutputError(f"Unknown output column {unknown[0]!r}. Closest: {_closest(unknown[0], all_ls)}. "
-                                  "`leadspace fields --response` lists them.")
+                raise OutputError(
+                    f"Unknown output column {unknown[0]!r}. Closest: {_closest(unknown[0], all_ls)}. "
+                    "`leadspace fields --response` lists them."
+                )
             self._pick: list[int] | None = [all_ls.index(c) for c in only]
             chosen = only
         else:
@@ -430,10 +456,7 @@ class RowWriter:
         if self.fmt == "jsonl":
             self._write_json(row, result)
         else:
-            if self.input_kind == "csv":
-                cells = list(row)
-            else:
-                cells = [cell_text(row.get(c)) for c in self.columns]
+            cells = list(row) if self.input_kind == "csv" else [cell_text(row.get(c)) for c in self.columns]
             self._csv.writerow(cells + self._ls_cells(result))
         now = time.monotonic()
         if now - self._last_flush > 1.0:
@@ -447,7 +470,11 @@ class RowWriter:
             raw = getattr(row, "raw", None)
             obj = {"_line": raw} if raw is not None else dict(row)
         answer = result.answer() if result.result is Result.OK else None
-        ls: dict[str, Any] = {"result": result.result.value, "http_status": result.http_status, "error": result.error}
+        ls: dict[str, Any] = {
+            "result": result.result.value,
+            "http_status": result.http_status,
+            "error": result.error,
+        }
         if answer is not None:
             ls["status"] = answer.get("status")
             ls["data"] = answer.get("data")

@@ -25,45 +25,119 @@ Body = dict[str, Any]
 # whose alias matches takes the column; within a field, earlier aliases win.
 ALIASES: dict[str, tuple[str, ...]] = {
     "external_id": (
-        "externalid", "leadid", "contactid", "accountid", "recordid", "id", "personid", "crmid",
-        "salesforceid", "sfdcid", "marketoid", "hubspotid", "hsobjectid", "uuid",
+        "externalid",
+        "leadid",
+        "contactid",
+        "accountid",
+        "recordid",
+        "id",
+        "personid",
+        "crmid",
+        "salesforceid",
+        "sfdcid",
+        "marketoid",
+        "hubspotid",
+        "hsobjectid",
+        "uuid",
     ),
     "person.first_name": ("firstname", "first", "givenname", "fname", "forename", "contactfirstname"),
     "person.last_name": ("lastname", "last", "surname", "familyname", "lname", "contactlastname"),
     "person.email": (
-        "email", "emailaddress", "workemail", "businessemail", "contactemail", "primaryemail",
-        "email1", "mail", "emails",
+        "email",
+        "emailaddress",
+        "workemail",
+        "businessemail",
+        "contactemail",
+        "primaryemail",
+        "email1",
+        "mail",
+        "emails",
     ),
     "person.title": ("title", "jobtitle", "position", "jobposition", "designation", "headline"),
     "person.person_phone": (
-        "phone", "phonenumber", "businessphone", "workphone", "directphone", "mobilephone",
-        "mobile", "mobilenumber", "telephone", "directdial",
+        "phone",
+        "phonenumber",
+        "businessphone",
+        "workphone",
+        "directphone",
+        "mobilephone",
+        "mobile",
+        "mobilenumber",
+        "telephone",
+        "directdial",
     ),
     "company.name": (
-        "company", "companyname", "accountname", "account", "organization", "organisation",
-        "organizationname", "employer", "currentcompany", "companynameforemails", "business",
+        "company",
+        "companyname",
+        "accountname",
+        "account",
+        "organization",
+        "organisation",
+        "organizationname",
+        "employer",
+        "currentcompany",
+        "companynameforemails",
+        "business",
     ),
     "company.website": (
-        "website", "companywebsite", "websiteurl", "companyurl", "url", "web", "domain",
-        "companydomain", "companydomainname", "websitedomain", "homepage",
+        "website",
+        "companywebsite",
+        "websiteurl",
+        "companyurl",
+        "url",
+        "web",
+        "domain",
+        "companydomain",
+        "companydomainname",
+        "websitedomain",
+        "homepage",
     ),
     "company.lsid": ("lsid", "companylsid", "leadspaceid"),
     "company.address.country": (
-        "country", "companycountry", "countryregion", "billingcountry", "mailingcountry",
-        "countrycode", "accountcountry", "hqcountry",
+        "country",
+        "companycountry",
+        "countryregion",
+        "billingcountry",
+        "mailingcountry",
+        "countrycode",
+        "accountcountry",
+        "hqcountry",
     ),
     "company.address.state": (
-        "state", "stateprovince", "stateregion", "province", "companystate", "billingstate",
-        "mailingstate", "statecode", "county",
+        "state",
+        "stateprovince",
+        "stateregion",
+        "province",
+        "companystate",
+        "billingstate",
+        "mailingstate",
+        "statecode",
+        "county",
     ),
     "company.address.city": ("city", "companycity", "billingcity", "mailingcity", "town", "locality"),
     "company.address.street": (
-        "street", "streetaddress", "address", "address1", "addressline1", "companystreet",
-        "billingstreet", "mailingstreet", "companyaddress",
+        "street",
+        "streetaddress",
+        "address",
+        "address1",
+        "addressline1",
+        "companystreet",
+        "billingstreet",
+        "mailingstreet",
+        "companyaddress",
     ),
     "company.address.postalcode": (
-        "postalcode", "zip", "zipcode", "zippostalcode", "postcode", "companypostalcode",
-        "billingpostalcode", "mailingpostalcode", "billingzip", "companyzip", "postal",
+        "postalcode",
+        "zip",
+        "zipcode",
+        "zippostalcode",
+        "postcode",
+        "companypostalcode",
+        "billingpostalcode",
+        "mailingpostalcode",
+        "billingzip",
+        "companyzip",
+        "postal",
     ),
 }
 
@@ -137,9 +211,9 @@ def parse(text: str, name: str = "mapping") -> Mapping:
     custom = doc.pop("custom_fields", {})
     output = doc.pop("output", {})
     if not isinstance(custom, dict):
-        raise MappingError(f"{name}: [custom_fields] must be a table of name = \"Column\".")
+        raise MappingError(f'{name}: [custom_fields] must be a table of name = "Column".')
     if not isinstance(output, dict):
-        raise MappingError(f"{name}: [output] must be a table of \"ls.column\" = \"New name\".")
+        raise MappingError(f'{name}: [output] must be a table of "ls.column" = "New name".')
     valid = set(fields.REQUEST_PATHS)
     for path, column in _leaves(doc):
         if path not in valid:
@@ -148,7 +222,7 @@ def parse(text: str, name: str = "mapping") -> Mapping:
                 "`leadspace fields` lists them all."
             )
         if not isinstance(column, str) or not column.strip():
-            raise MappingError(f"{name}: {path} must name an input column as text, e.g. \"Email\".")
+            raise MappingError(f'{name}: {path} must name an input column as text, e.g. "Email".')
         mapping.fields[path] = column
     for key, column in custom.items():
         if not isinstance(column, str) or not column.strip():

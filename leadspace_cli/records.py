@@ -94,16 +94,15 @@ def _open_binary(path: str) -> IO[bytes]:
     if path == "-":
         return sys.stdin.buffer
     try:
-        raw: IO[bytes] = open(path, "rb")  # noqa: SIM115 - closed by Source.close
+        if path.lower().endswith(".gz"):
+            return gzip.open(path, "rb")  # type: ignore[return-value]
+        return open(path, "rb")
     except FileNotFoundError:
         raise InputError(f"No such input file: {path}") from None
     except IsADirectoryError:
         raise InputError(f"{path} is a folder: give a CSV, TSV or JSONL file.") from None
     except OSError as exc:
         raise InputError(f"Cannot open {path}: {exc.strerror}") from None
-    if path.lower().endswith(".gz"):
-        return gzip.GzipFile(fileobj=raw, mode="rb")  # type: ignore[return-value]
-    return raw
 
 
 def detect_encoding(path: str) -> tuple[str, str | None]:
@@ -251,8 +250,7 @@ class _Ragged(list[str]):
     def __init__(self, cells: list[str], cells_found: int, line: int) -> None:
         super().__init__(cells)
         self.problem = (
-            f"line {line} has {cells_found} cells but the header has {len(cells)}: "
-            "check its quoting"
+            f"line {line} has {cells_found} cells but the header has {len(cells)}: check its quoting"
         )
 
 
@@ -380,8 +378,7 @@ def output_format(path: str, explicit: str | None = None) -> str:
         return format_of(path, explicit)
     if path == "-":
         return "csv"
-    fmt = format_of(path)
-    return fmt
+    return format_of(path)
 
 
 def count_rows(path: str, *, input_format: str | None, encoding: str, delimiter: str | None) -> int | None:

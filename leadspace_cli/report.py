@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 import datetime as dt
 import json
 import os
@@ -115,7 +114,9 @@ def fill_report(path: str) -> FillReport:
             if "ls.result" not in source.columns:
                 from leadspace_cli.errors import InputError
 
-                raise InputError(f"{path} has no ls.result column: give a file that `leadspace enrich` wrote.")
+                raise InputError(
+                    f"{path} has no ls.result column: give a file that `leadspace enrich` wrote."
+                )
             index = {c: i for i, c in enumerate(source.columns)}
             data_cols = [c for c in source.columns if c.startswith("ls.") and c not in flatten.STATUS_COLUMNS]
             filled = dict.fromkeys(data_cols, 0)
@@ -153,5 +154,3 @@ def fill_report(path: str) -> FillReport:
         return FillReport(rows, by_result, by_status, enrichment, filled)
     finally:
         source.close()
-
-

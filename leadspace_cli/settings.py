@@ -93,8 +93,7 @@ def resolve(
     bundle = ca_bundle or env.get("REQUESTS_CA_BUNDLE") or env.get("CURL_CA_BUNDLE") or None
     if bundle is not None and not Path(bundle).is_file():
         raise SettingsError(
-            f"The CA bundle {bundle} does not exist: point REQUESTS_CA_BUNDLE or --ca-bundle "
-            "at a PEM file."
+            f"The CA bundle {bundle} does not exist: point REQUESTS_CA_BUNDLE or --ca-bundle at a PEM file."
         )
     if require_credentials and key is None:
         if program_id is None and secret is None:
@@ -129,9 +128,7 @@ def check_base_url(url: str) -> str:
     """Return the base URL without a trailing slash; refuse plain http off loopback."""
     parts = urlsplit(url.strip())
     if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise SettingsError(
-            f"LEADSPACE_BASE_URL {url!r} is not a URL: use e.g. {fields.DEFAULT_BASE_URL}"
-        )
+        raise SettingsError(f"LEADSPACE_BASE_URL {url!r} is not a URL: use e.g. {fields.DEFAULT_BASE_URL}")
     if parts.scheme == "http" and not is_loopback(parts.hostname):
         raise SettingsError(
             f"Refusing plain http:// for {parts.hostname}: the API key would travel unencrypted. "

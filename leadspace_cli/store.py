@@ -115,11 +115,7 @@ class Store:
             count, oldest, newest = self._db.execute(
                 "SELECT COUNT(*), MIN(stored), MAX(stored) FROM answers"
             ).fetchone()
-        size = sum(
-            p.stat().st_size
-            for p in (self.path, Path(f"{self.path}-wal"))
-            if p.exists()
-        )
+        size = sum(p.stat().st_size for p in (self.path, Path(f"{self.path}-wal")) if p.exists())
         return {"path": str(self.path), "answers": count, "bytes": size, "oldest": oldest, "newest": newest}
 
     def clear(self, older_than: float | None = None) -> int:

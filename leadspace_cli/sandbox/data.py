@@ -100,7 +100,8 @@ def answer(body: dict[str, Any]) -> dict[str, Any]:
         return {"enrichment_status": "Not Enriched"}
     person_in = body.get("person") if isinstance(body.get("person"), dict) else {}
     company_in = body.get("company") if isinstance(body.get("company"), dict) else {}
-    assert isinstance(person_in, dict) and isinstance(company_in, dict)
+    assert isinstance(person_in, dict)
+    assert isinstance(company_in, dict)
     domain = _domain(person_in, company_in)
     name = _company_name(company_in, domain)
     industry = rng.choice(_INDUSTRIES)

@@ -10,6 +10,7 @@ tests and benchmarks: latency, 5xx answers, dropped connections and 429s with ``
 from __future__ import annotations
 
 import collections
+import contextlib
 import datetime as dt
 import json
 import math
@@ -26,6 +27,7 @@ from typing import Any
 
 from leadspace_cli import fields
 from leadspace_cli.sandbox import data as sandbox_data
+from leadspace_cli.store import canonical
 
 DEFAULT_KEY = "sandbox-key"
 STATS_PATH = "/_sandbox/stats"  # the sandbox's own, not the API's
@@ -251,7 +253,7 @@ class Sandbox:
             if body is not None and self.config.keep_bodies:
                 self.stats.received.append(body)
             if paid and body is not None:
-                self.stats.paid.append(sandbox_data.canonical(body))
+                self.stats.paid.append(canonical(body))
 
     def _issue_token(self, program_id: str) -> dict[str, Any]:
         token = "oat-" + secrets.token_urlsafe(24)
@@ -315,10 +317,8 @@ class _Handler(BaseHTTPRequestHandler):
     def _drop(self) -> None:
         """Close the connection without an answer, as a failing network would."""
         self.close_connection = True
-        try:
+        with contextlib.suppress(OSError):
             self.connection.shutdown(socket.SHUT_RDWR)
-        except OSError:
-            pass
 
     def _route(self, method: str) -> None:
         sb = self.server.sandbox
@@ -443,17 +443,17 @@ class _Handler(BaseHTTPRequestHandler):
             return
         self._send_json(200, sb._issue_token(str(user)))
 
-    def do_POST(self) -> None:  # noqa: N802 - the http.server API
+    def do_POST(self) -> None:
         self._route("POST")
 
-    def do_GET(self) -> None:  # noqa: N802
+    def do_GET(self) -> None:
         self._route("GET")
 
-    def do_PUT(self) -> None:  # noqa: N802
+    def do_PUT(self) -> None:
         self._route("PUT")
 
-    def do_DELETE(self) -> None:  # noqa: N802
+    def do_DELETE(self) -> None:
         self._route("DELETE")
 
-    def do_PATCH(self) -> None:  # noqa: N802
+    def do_PATCH(self) -> None:
         self._route("PATCH")

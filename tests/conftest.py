@@ -1,0 +1,108 @@
+"""Shared fixtures: every test isolated from the developer's environment, and a sandbox API."""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from leadspace_cli.cli import app
+from leadspace_cli.sandbox import Sandbox, SandboxConfig
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "samples"
+KEY = "test-key-5f3a9c"
+
+
+@pytest.fixture(autouse=True)
+def isolate(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
+    """No LEADSPACE_* or proxy variables, no .env, and the response store in tmp_path."""
+    import os
+
+    for name in list(os.environ):
+        if name.startswith("LEADSPACE_") or name.upper() in (
+            "HTTP_PROXY",
+            "HTTPS_PROXY",
+            "ALL_PROXY",
+            "NO_PROXY",
+            "REQUESTS_CA_BUNDLE",
+            "CURL_CA_BUNDLE",
+        ):
+            monkeypatch.delenv(name, raising=False)
+    work = tmp_path / "work"
+    work.mkdir()
+    monkeypatch.chdir(work)
+    monkeypatch.setenv("LEADSPACE_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setenv("LEADSPACE_DEBUG", "1")  # internal errors raise instead of being reported
+    return work
+
+
+@pytest.fixture
+def sandbox_factory() -> Iterator[Callable[..., Sandbox]]:
+    """Start sandboxes on port 0; each is stopped at the end of the test."""
+    started: list[Sandbox] = []
+
+    def start(**config: Any) -> Sandbox:
+        config.setdefault("key", KEY)
+        sb = Sandbox(SandboxConfig(**config)).start()
+        started.append(sb)
+        return sb
+
+    yield start
+    for sb in started:
+        sb.stop()
+
+
+@pytest.fixture
+def sandbox(sandbox_factory: Callable[..., Sandbox]) -> Sandbox:
+    """A sandbox with the API's 30-per-second limit and no faults."""
+    return sandbox_factory()
+
+
+@pytest.fixture
+def use_sandbox(sandbox: Sandbox, monkeypatch: pytest.MonkeyPatch) -> Sandbox:
+    """Point the tool at the sandbox through the environment, as a user would."""
+    monkeypatch.setenv("LEADSPACE_BASE_URL", sandbox.url)
+    monkeypatch.setenv("LEADSPACE_API_KEY", sandbox.key)
+    return sandbox
+
+
+def invoke(*args: str, input: str | None = None) -> Any:
+    """Run the CLI in-process and return click's Result."""
+    return CliRunner().invoke(app, list(args), input=input, catch_exceptions=False)
+
+
+def read_csv(path: Path | str) -> list[dict[str, str]]:
+    with open(path, newline="", encoding="utf-8") as fh:
+        return list(csv.DictReader(fh))
+
+
+def read_jsonl(path: Path | str) -> list[dict[str, Any]]:
+    with open(path, encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh if line.strip()]
+
+
+def write_csv(path: Path, header: list[str], rows: list[list[str]]) -> Path:
+    with open(path, "w", newline="", encoding="utf-8") as fh:
+        w = csv.writer(fh)
+        w.writerow(header)
+        w.writerows(rows)
+    return path
+
+
+def make_leads(path: Path, n: int, *, invalid_every: int = 0) -> Path:
+    """Write n distinct lead rows; every invalid_every-th row lacks the minimum input."""
+    rows = []
+    for i in range(n):
+        if invalid_every and i % invalid_every == invalid_every - 1:
+            rows.append([f"L{i}", f"First{i}", "", "", ""])
+        else:
+            rows.append(
+                [f"L{i}", f"First{i}", f"Last{i}", f"p{i}@company{i % 37}.example", f"Company {i % 37}"]
+            )
+    return write_csv(path, ["Lead ID", "First Name", "Last Name", "Email", "Company"], rows)

@@ -1,0 +1,225 @@
+"""`leadspace enrich` end to end against the sandbox over HTTP: output checked cell by cell."""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import os
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from leadspace_cli import flatten, mapping
+from leadspace_cli.errors import ExitCode
+from leadspace_cli.records import open_source
+from leadspace_cli.sandbox import Sandbox
+from leadspace_cli.sandbox.data import answer
+from leadspace_cli.store import canonical
+
+from .conftest import SAMPLES, invoke, make_leads, read_csv, read_jsonl, write_csv
+
+LS = list(flatten.COLUMNS)
+
+
+def expected_bodies(path: Path, mapping_file: Path | None = None) -> list[dict[str, object] | None]:
+    """The request body of each input row, or None where it lacks the minimum input."""
+    source = open_source(str(path))
+    m = mapping.load(mapping_file) if mapping_file else mapping.detect(source.columns)
+    build = mapping.builder(m, source)
+    out: list[dict[str, object] | None] = []
+    for row in source.rows:
+        body = build(row)
+        out.append(None if mapping.missing_input(body) else body)
+    source.close()
+    return out
+
+
+def test_sample_file_cell_by_cell(use_sandbox: Sandbox, tmp_path: Path) -> None:
+    leads = SAMPLES / "leads.csv"
+    result = invoke("enrich", str(leads), "-o", "out.csv", "--mapping", str(SAMPLES / "mapping.toml"))
+    assert result.exit_code == 0, result.output
+    with open(leads, newline="", encoding="utf-8") as fh:
+        reader = csv.reader(fh)
+        in_header = next(reader)
+        in_rows = list(reader)
+    with open("out.csv", newline="", encoding="utf-8") as fh:
+        reader = csv.reader(fh)
+        out_header = next(reader)
+        out_rows = list(reader)
+    assert out_header == in_header + LS
+    assert len(out_rows) == len(in_rows)
+    bodies = expected_bodies(leads, SAMPLES / "mapping.toml")
+    for in_row, out_row, body in zip(in_rows, out_rows, bodies, strict=True):
+        assert out_row[: len(in_header)] == in_row  # input untouched, in order
+        cells = dict(zip(LS, out_row[len(in_header) :], strict=True))
+        if body is None:
+            assert cells["ls.result"] == "invalid_input"
+            assert cells["ls.http_status"] == ""
+            assert "no company name" in cells["ls.error"]
+            assert all(cells[c] == "" for c in flatten.DATA_COLUMNS)
+            continue
+        assert cells["ls.result"] == "ok"
+        assert cells["ls.http_status"] == "200"
+        want = flatten.data_cells({"status": "success", "data": answer(body)})
+        assert [cells[c] for c in LS[len(flatten.STATUS_COLUMNS) :]] == want
+    # Each sufficient row called exactly once; insufficient rows never sent.
+    sent = [canonical(b) for b in bodies if b is not None]
+    assert sorted(canonical(b) for b in use_sandbox.stats.received) == sorted(set(sent))
+    assert use_sandbox.stats.paid_twice() == []
+    assert use_sandbox.stats.by_status[400] == 0
+
+
+def test_auto_detected_mapping_is_shown(use_sandbox: Sandbox) -> None:
+    result = invoke("enrich", str(SAMPLES / "leads.csv"), "-o", "out.csv")
+    assert result.exit_code == 0
+    assert "'First Name' → person.first_name" in result.stderr
+    assert "'Zip/Postal Code' → company.address.postalcode" in result.stderr
+
+
+def test_identical_rows_are_called_once(use_sandbox: Sandbox, tmp_path: Path) -> None:
+    rows = [["1", "Ada", "Lovelace", "ada@a.example"], ["2", "Ada", "Lovelace", "ada@a.example"]] * 3
+    path = write_csv(tmp_path / "dup.csv", ["Id", "First Name", "Last Name", "Email"], rows)
+    result = invoke("enrich", str(path), "-o", "out.csv")
+    assert result.exit_code == 0
+    out = read_csv("out.csv")
+    assert [r["ls.result"] for r in out] == ["ok"] * 6
+    assert use_sandbox.stats.calls == 1
+    assert len({r["ls.company.name"] for r in out}) == 1
+
+
+def test_jsonl_in_and_out_keeps_the_nested_answer(use_sandbox: Sandbox) -> None:
+    src = SAMPLES / "accounts.jsonl"
+    m = SAMPLES.parent / "tests" / "accounts-mapping.toml"
+    result = invoke("enrich", str(src), "-o", "out.jsonl", "--mapping", str(m))
+    assert result.exit_code == 0, result.output
+    inputs = read_jsonl(src)
+    outputs = read_jsonl("out.jsonl")
+    assert len(outputs) == len(inputs)
+    for given, got in zip(inputs, outputs, strict=True):
+        ls = got.pop("ls")
+        assert got == given
+        assert ls["result"] == "ok"
+        body = {"company": {"name": given["account_name"]}}
+        if given["website"]:
+            body["company"]["website"] = given["website"]
+        body["company"]["address"] = {"city": given["billing_city"], "country": given["billing_country"]}
+        if given["billing_state"]:
+            body["company"]["address"]["state"] = given["billing_state"]
+        body["external_id"] = given["account_id"]
+        assert ls["data"] == answer(body)
+
+
+def test_jsonl_in_csv_out_and_csv_in_jsonl_out(use_sandbox: Sandbox) -> None:
+    m = str(SAMPLES.parent / "tests" / "accounts-mapping.toml")
+    assert invoke("enrich", str(SAMPLES / "accounts.jsonl"), "-o", "a.csv", "--mapping", m).exit_code == 0
+    rows = read_csv("a.csv")
+    assert rows[0]["account_name"] == "Acme, Corp."
+    assert rows[0]["employees_hint"] == "50"
+    assert all(r["ls.result"] == "ok" for r in rows)
+    assert invoke("enrich", str(SAMPLES / "leads.csv"), "-o", "l.jsonl").exit_code == 0
+    objs = read_jsonl("l.jsonl")
+    assert objs[0]["Lead ID"] == "00Q5e0000000001"
+    assert {o["ls"]["result"] for o in objs} == {"ok", "invalid_input"}
+
+
+def test_tsv_gzip_and_stdin_stdout(use_sandbox: Sandbox, tmp_path: Path) -> None:
+    tsv = tmp_path / "in.tsv.gz"
+    with gzip.open(tsv, "wt", encoding="utf-8", newline="") as fh:
+        w = csv.writer(fh, delimiter="\t")
+        w.writerow(["first_name", "last_name", "email", "company"])
+        w.writerow(["Ada", "Lovelace", "ada@a.example", "Analytical, Inc."])
+    assert invoke("enrich", str(tsv), "-o", "out.tsv.gz").exit_code == 0
+    with gzip.open("out.tsv.gz", "rt", encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh, delimiter="\t"))
+    assert rows[0]["company"] == "Analytical, Inc."
+    assert rows[0]["ls.result"] == "ok"
+    text = "firstName,lastName,emailAddress\nGrace,Hopper,grace@cobol.example\n"
+    result = invoke("enrich", "-", "-o", "-", input=text)
+    assert result.exit_code == 0
+    out = list(csv.DictReader(result.stdout.splitlines()))
+    assert out[0]["firstName"] == "Grace"
+    assert out[0]["ls.result"] == "ok"
+    assert "ls.result" not in result.stderr  # data on stdout, words on stderr
+
+
+def test_limit_takes_the_first_rows(use_sandbox: Sandbox, tmp_path: Path) -> None:
+    path = make_leads(tmp_path / "in.csv", 20)
+    assert invoke("enrich", str(path), "-o", "out.csv", "--limit", "5").exit_code == 0
+    assert [r["Lead ID"] for r in read_csv("out.csv")] == [f"L{i}" for i in range(5)]
+    assert use_sandbox.stats.calls == 5
+
+
+def test_dry_run_calls_nothing_and_keeps_the_header(
+    sandbox_factory: Callable[..., Sandbox], tmp_path: Path, monkeypatch: object
+) -> None:
+    path = make_leads(tmp_path / "in.csv", 30, invalid_every=5)
+    result = invoke("enrich", str(path), "-o", "dry.csv", "--dry-run", "--base-url", "http://127.0.0.1:9")
+    assert result.exit_code == 0, result.output
+    rows = read_csv("dry.csv")
+    assert {r["ls.result"] for r in rows} == {"not_sent", "invalid_input"}
+    assert sum(r["ls.result"] == "not_sent" for r in rows) == 24
+    assert "calls it would make" in result.stderr
+    assert "24" in result.stderr
+    with open("dry.csv", encoding="utf-8") as fh:
+        dry_header = fh.readline()
+    sb = sandbox_factory()
+    result = invoke("enrich", str(path), "-o", "real.csv", "--base-url", sb.url)
+    assert result.exit_code == 2  # no key
+    assert "LEADSPACE_API_KEY" in result.stderr
+    os.environ["LEADSPACE_API_KEY"] = sb.key
+    try:
+        assert invoke("enrich", str(path), "-o", "real.csv", "--base-url", sb.url).exit_code == 0
+    finally:
+        del os.environ["LEADSPACE_API_KEY"]
+    with open("real.csv", encoding="utf-8") as fh:
+        assert fh.readline() == dry_header
+
+
+def test_nothing_maps_is_exit_2_with_a_way_forward(use_sandbox: Sandbox, tmp_path: Path) -> None:
+    path = write_csv(tmp_path / "odd.csv", ["Foo", "Bar"], [["1", "2"]])
+    result = invoke("enrich", str(path), "-o", "out.csv")
+    assert result.exit_code == ExitCode.USAGE
+    assert "mapping init" in result.stderr
+    assert not Path("out.csv").exists()
+    assert use_sandbox.stats.calls == 0
+
+
+def test_mapping_errors_name_the_closest_choices(use_sandbox: Sandbox, tmp_path: Path) -> None:
+    bad_field = tmp_path / "m1.toml"
+    bad_field.write_text('[person]\nfirst_nme = "First Name"\n')
+    result = invoke("enrich", str(SAMPLES / "leads.csv"), "-o", "o.csv", "--mapping", str(bad_field))
+    assert result.exit_code == 2
+    assert "'person.first_name'" in result.stderr
+    bad_col = tmp_path / "m2.toml"
+    bad_col.write_text('[company]\nname = "Compny"\n')
+    result = invoke("enrich", str(SAMPLES / "leads.csv"), "-o", "o.csv", "--mapping", str(bad_col))
+    assert result.exit_code == 2
+    assert "'Company'" in result.stderr
+    bad_toml = tmp_path / "m3.toml"
+    bad_toml.write_text('[company]\nname = "Company\n')
+    result = invoke("enrich", str(SAMPLES / "leads.csv"), "-o", "o.csv", "--mapping", str(bad_toml))
+    assert result.exit_code == 2
+    assert "line 2" in result.stderr
+    assert use_sandbox.stats.calls == 0
+
+
+def test_installed_entry_point_with_sandbox(tmp_path: Path) -> None:
+    exe = Path(sys.executable).parent / "leadspace"
+    env = {k: v for k, v in os.environ.items() if not k.startswith("LEADSPACE_")}
+    env["LEADSPACE_CACHE_DIR"] = str(tmp_path / "cache")
+    out = tmp_path / "out.csv"
+    proc = subprocess.run(
+        [str(exe), "enrich", str(SAMPLES / "leads.csv"), "-o", str(out), "--sandbox"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=False,
+    )
+    assert proc.returncode == 0, proc.stderr
+    rows = read_csv(out)
+    assert len(rows) == 49
+    assert {r["ls.result"] for r in rows} == {"ok", "invalid_input"}
+    assert "credits spent" in proc.stderr
+    assert proc.stdout == ""

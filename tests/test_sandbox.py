@@ -1,0 +1,264 @@
+"""The sandbox answers as the API document says, through a real HTTP client."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import threading
+import time
+import urllib.error
+import urllib.request
+from collections import Counter
+from collections.abc import Callable
+from typing import Any
+
+import requests
+
+from leadspace_cli import fields, flatten
+from leadspace_cli.sandbox import Sandbox
+
+from .conftest import KEY
+
+PERSON = {
+    "person": {"first_name": "Ada", "last_name": "Lovelace", "email": "ada@analytical.io"},
+    "external_id": "L-1",
+}
+
+
+def post(
+    sb: Sandbox, body: Any, *, key: str | None = KEY, content_type: str = "application/json"
+) -> requests.Response:
+    headers = {"Content-Type": content_type}
+    if key is not None:
+        headers["Authorization"] = f"Bearer {key}"
+    data = body if isinstance(body, bytes) else json.dumps(body).encode()
+    return requests.post(sb.url + fields.ENDPOINT, data=data, headers=headers, timeout=10)
+
+
+def test_200_echoes_external_id_and_covers_every_documented_field(
+    sandbox_factory: Callable[..., Sandbox],
+) -> None:
+    sandbox = sandbox_factory(rate=0)
+    resp = post(sandbox, PERSON)
+    assert resp.status_code == 200
+    answer = resp.json()
+    assert set(answer) == {"status", "external_id", "data"}
+    assert answer["external_id"] == "L-1"
+    assert answer["status"] == "success"
+    # Over many inputs, every documented response field appears at least once.
+    seen: set[str] = set()
+    for i in range(40):
+        body = {"person": {"first_name": f"A{i}", "last_name": "B", "email": f"a{i}@x{i}.example"}}
+        data = post(sandbox, body).json()["data"]
+        cells = flatten.data_cells({"data": data})[1:-1]
+        seen |= {c for c, v in zip(flatten.DATA_COLUMNS, cells, strict=True) if v}
+    assert seen == set(flatten.DATA_COLUMNS)
+
+
+def test_answers_are_deterministic_and_follow_the_email_domain(sandbox: Sandbox) -> None:
+    first = post(sandbox, PERSON).json()
+    again = post(sandbox, {**PERSON, "external_id": "other"}).json()
+    assert first["data"] == again["data"]
+    if first["data"]["enrichment_status"] != "Not Enriched":
+        assert first["data"]["company"]["website"].endswith("analytical.io")
+
+
+def test_some_inputs_get_no_match_and_some_a_partial_answer(sandbox_factory: Callable[..., Sandbox]) -> None:
+    sandbox = sandbox_factory(rate=0)
+    statuses: Counter[str] = Counter()
+    partial = 0
+    for i in range(120):
+        data = post(sandbox, {"company": {"name": f"Company {i}"}}).json()["data"]
+        statuses[data["enrichment_status"]] += 1
+        if data["enrichment_status"] != "Not Enriched" and "exact" not in data["company"]["size"]:
+            partial += 1
+    assert statuses["Not Enriched"] > 0
+    assert statuses["Company Enriched"] > 0
+    assert partial > 0
+
+
+def test_free_text_has_non_ascii_commas_quotes_and_newlines(sandbox_factory: Callable[..., Sandbox]) -> None:
+    sandbox = sandbox_factory(rate=0)
+    texts = []
+    for i in range(30):
+        company = post(sandbox, {"company": {"name": f"Firm {i}"}}).json()["data"].get("company", {})
+        texts.append(company.get("description", ""))
+    joined = "".join(texts)
+    for ch in (",", '"', "\n", "ö"):
+        assert ch in joined
+
+
+def test_401_without_or_with_a_wrong_key(sandbox: Sandbox) -> None:
+    for key in (None, "wrong"):
+        resp = post(sandbox, PERSON, key=key)
+        assert resp.status_code == 401
+        assert "Credentials are required to access this resource" in resp.text
+
+
+def test_405_for_another_method_and_404_for_another_path(sandbox: Sandbox) -> None:
+    resp = requests.get(sandbox.url + fields.ENDPOINT, headers={"Authorization": f"Bearer {KEY}"}, timeout=5)
+    assert resp.status_code == 405
+    assert resp.headers["Allow"] == "POST"
+    assert requests.put(sandbox.url + fields.ENDPOINT, timeout=5).status_code == 405
+    assert requests.post(sandbox.url + "/enrichment/enrich/bulk", timeout=5).status_code == 404
+
+
+def test_415_without_a_json_content_type(sandbox: Sandbox) -> None:
+    assert post(sandbox, PERSON, content_type="text/plain").status_code == 415
+    assert post(sandbox, PERSON, content_type="application/json; charset=utf-8").status_code == 200
+
+
+def test_400_for_bad_json_a_non_object_and_missing_minimum_input(sandbox: Sandbox) -> None:
+    bad = post(sandbox, b"{not json")
+    assert bad.status_code == 400
+    assert "tracking_id" in bad.json()
+    assert post(sandbox, [1, 2]).status_code == 400
+    for body in (
+        {},
+        {"person": {"first_name": "Ada", "last_name": "Lovelace"}},
+        {"person": {"first_name": "Ada", "email": "a@b.example"}},
+        {"company": {"website": "acme.example"}},
+    ):
+        resp = post(sandbox, body)
+        assert resp.status_code == 400, body
+        assert fields.MINIMUM_INPUT_MESSAGE in resp.json()["details"]
+    assert post(sandbox, {"company": {"name": "Acme"}}).status_code == 200
+    website = {"person": {"first_name": "A", "last_name": "B"}, "company": {"website": "acme.example"}}
+    assert post(sandbox, website).status_code == 200
+
+
+def test_427_when_credits_run_out(sandbox_factory: Callable[..., Sandbox]) -> None:
+    sb = sandbox_factory(credits=2)
+    assert [post(sb, PERSON).status_code for _ in range(3)] == [200, 200, 427]
+    assert fields.CREDITS_MESSAGE in post(sb, PERSON).json()["details"]
+    assert sb.stats.by_status[200] == 2
+    assert post(sb, {}).status_code == 400  # a 400 costs nothing
+
+
+def test_a_burst_of_90_gets_30_answers_in_its_first_second_and_429s(sandbox: Sandbox) -> None:
+    barrier = threading.Barrier(90)
+    statuses: list[int] = []
+    lock = threading.Lock()
+
+    def call(i: int) -> None:
+        barrier.wait()
+        status = post(sandbox, {"company": {"name": f"Burst {i}"}}).status_code
+        with lock:
+            statuses.append(status)
+
+    started = time.monotonic()
+    threads = [threading.Thread(target=call, args=(i,)) for i in range(90)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    elapsed = time.monotonic() - started
+    counts = Counter(statuses)
+    assert counts[200] + counts[429] == 90
+    assert sandbox.stats.summary()["peak_in_one_second"] <= 30
+    if elapsed < 1.0:  # all arrived within one window
+        assert counts[200] == 30
+        assert counts[429] == 60
+
+
+def test_injected_faults(sandbox_factory: Callable[..., Sandbox]) -> None:
+    sb = sandbox_factory(rate=0, fail_rate=0.5, throttle_rate=0.2, retry_after="2", seed=3)
+    seen: Counter[int] = Counter()
+    tracked = 0
+    for i in range(80):
+        resp = post(sb, {"company": {"name": f"F{i}"}})
+        seen[resp.status_code] += 1
+        if resp.status_code == 429:
+            assert resp.headers["Retry-After"] == "2"
+        if resp.status_code >= 500 and resp.headers.get("Content-Type") == "application/json":
+            tracked += "tracking_id" in resp.json()
+    assert seen[200]
+    assert seen[429]
+    assert sum(n for s, n in seen.items() if 500 <= s <= 504) > 10
+    assert tracked > 0
+
+
+def test_dropped_connections(sandbox_factory: Callable[..., Sandbox]) -> None:
+    sb = sandbox_factory(rate=0, drop_rate=1.0)
+    try:
+        post(sb, PERSON)
+        raise AssertionError("expected a dropped connection")
+    except requests.ConnectionError:
+        pass
+    assert sb.stats.dropped == 1
+
+
+def test_latency_is_applied(sandbox_factory: Callable[..., Sandbox]) -> None:
+    sb = sandbox_factory(latency=0.2)
+    started = time.monotonic()
+    post(sb, PERSON)
+    assert time.monotonic() - started >= 0.2
+
+
+def test_stats_record_paid_bodies(sandbox: Sandbox) -> None:
+    post(sandbox, PERSON)
+    post(sandbox, {**PERSON, "external_id": "again"})
+    assert len(sandbox.stats.paid_twice()) == 1
+    summary = requests.get(sandbox.url + "/_sandbox/stats", timeout=5).json()
+    assert summary["paid"] == 2
+    assert summary["paid_twice"] == 1
+
+
+def test_oauth_token_and_refresh(sandbox_factory: Callable[..., Sandbox]) -> None:
+    sb = sandbox_factory(program_id="prog-1", secret="s3cret")
+    url = sb.url + fields.OAUTH_ENDPOINT
+    refused = requests.post(
+        url, json={"user": "prog-1", "pass": "nope", "audience": "API_GATEWAY"}, timeout=5
+    )
+    assert refused.status_code == 401
+    grant = requests.post(
+        url, json={"user": "prog-1", "pass": "s3cret", "audience": "API_GATEWAY"}, timeout=5
+    ).json()
+    assert grant["expiration"] > time.time()
+    assert post(sb, PERSON, key=grant["token"]).status_code == 200
+    renewed = requests.put(
+        url, json={"user": "prog-1", "refreshToken": grant["refreshToken"]}, timeout=5
+    ).json()
+    assert post(sb, PERSON, key=renewed["token"]).status_code == 200
+    reused = requests.put(url, json={"user": "prog-1", "refreshToken": grant["refreshToken"]}, timeout=5)
+    assert reused.status_code == 401
+
+
+def test_leadspace_sandbox_command_answers_an_independent_client() -> None:
+    """`leadspace sandbox` in its own process, asked with urllib (not requests)."""
+    with subprocess.Popen(
+        [sys.executable, "-m", "leadspace_cli", "sandbox", "--port", "0", "--key", "k-123"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+    ) as proc:
+        _ask(proc)
+
+
+def _ask(proc: subprocess.Popen[str]) -> None:
+    try:
+        assert proc.stdout is not None
+        base = proc.stdout.readline().strip().split("=", 1)[1]
+        assert proc.stdout.readline().strip() == "LEADSPACE_API_KEY=k-123"
+
+        def status(method: str, body: bytes | None, headers: dict[str, str]) -> int:
+            req = urllib.request.Request(base + fields.ENDPOINT, data=body, headers=headers, method=method)
+            try:
+                with urllib.request.urlopen(req, timeout=5) as resp:
+                    return int(resp.status)
+            except urllib.error.HTTPError as exc:
+                exc.close()
+                return exc.code
+
+        good = {"Authorization": "Bearer k-123", "Content-Type": "application/json"}
+        assert status("POST", json.dumps(PERSON).encode(), good) == 200
+        assert status("POST", json.dumps(PERSON).encode(), {"Content-Type": "application/json"}) == 401
+        assert status("GET", None, good) == 405
+        assert status("POST", b"x=1", {**good, "Content-Type": "application/x-www-form-urlencoded"}) == 415
+        assert status("POST", b"{}", good) == 400
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
