@@ -1,0 +1,339 @@
+"""Never waste a credit, never lose a row: retries, stops, resume and exit codes."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from leadspace_cli import records
+from leadspace_cli.client import Client, Outcome, parse_retry_after
+from leadspace_cli.enrich import Enricher, Options
+from leadspace_cli.errors import ExitCode
+from leadspace_cli.mapping import builder, detect
+from leadspace_cli.sandbox import Sandbox
+from leadspace_cli.settings import resolve
+from leadspace_cli.store import Store
+
+from .conftest import KEY, invoke, make_leads, read_csv
+
+
+def distinct_sufficient(path: Path) -> int:
+    rows = read_csv(path)
+    return len({(r["First Name"], r["Last Name"], r["Email"], r["Company"]) for r in rows if r["Last Name"]})
+
+
+def test_faults_end_with_every_row_final_and_nothing_paid_twice(
+    sandbox_factory: Callable[..., Sandbox], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    sb = sandbox_factory(
+        rate=100, fail_rate=0.08, drop_rate=0.03, throttle_rate=0.03, retry_after="1", seed=11
+    )
+    monkeypatch.setenv("LEADSPACE_API_KEY", sb.key)
+    path = make_leads(tmp_path / "in.csv", 300, invalid_every=10)
+    result = invoke(
+        "enrich", str(path), "-o", "out.csv", "--base-url", sb.url, "--rate", "100", "--report", "r.json"
+    )
+    assert result.exit_code == ExitCode.OK, result.output
+    rows = read_csv("out.csv")
+    assert len(rows) == 300
+    assert {r["ls.result"] for r in rows} == {"ok", "invalid_input"}
+    assert sum(r["ls.result"] == "ok" for r in rows) == 270
+    assert sb.stats.paid_twice() == []
+    assert len(sb.stats.paid) == 270
+    faults = (
+        sum(n for s, n in sb.stats.by_status.items() if s >= 500) + sb.stats.by_status[429] + sb.stats.dropped
+    )
+    assert faults > 20  # the faults really happened
+    report = json.loads(Path("r.json").read_text())
+    assert report["retries"] >= faults
+    assert report["exit_code"] == 0
+    assert report["by_result"]["ok"] == 270
+    assert KEY not in Path("r.json").read_text()
+
+
+def test_credits_running_out_exit_4_and_a_rerun_pays_nothing_twice(
+    sandbox_factory: Callable[..., Sandbox], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    sb = sandbox_factory(credits=60)
+    monkeypatch.setenv("LEADSPACE_API_KEY", sb.key)
+    monkeypatch.setenv("LEADSPACE_BASE_URL", sb.url)
+    path = make_leads(tmp_path / "in.csv", 150)
+    result = invoke("enrich", str(path), "-o", "out.csv")
+    assert result.exit_code == ExitCode.CREDITS
+    assert "credits" in result.stderr
+    rows = read_csv("out.csv")
+    assert len(rows) == 150
+    assert sum(r["ls.result"] == "ok" for r in rows) == 60
+    assert {r["ls.result"] for r in rows} == {"ok", "not_sent"}
+    assert sb.stats.by_status[427] >= 1
+    sb.set_credits(None)
+    result = invoke("enrich", str(path), "-o", "out.csv")
+    assert result.exit_code == ExitCode.OK
+    assert all(r["ls.result"] == "ok" for r in read_csv("out.csv"))
+    assert sb.stats.paid_twice() == []
+    assert len(sb.stats.paid) == 150
+
+
+def test_wrong_key_exit_3_after_no_more_calls_than_were_in_flight(
+    sandbox_factory: Callable[..., Sandbox], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    sb = sandbox_factory(latency=0.3)
+    monkeypatch.setenv("LEADSPACE_API_KEY", "wrong-key-0000")
+    path = make_leads(tmp_path / "in.csv", 100)
+    result = invoke("enrich", str(path), "-o", "out.csv", "--base-url", sb.url)
+    assert result.exit_code == ExitCode.AUTH
+    assert "401" in result.stderr
+    assert "wrong-key-0000" not in result.output
+    # At 30/s and 0.3 s per answer, about 10 calls are in flight when the first 401 arrives.
+    assert sb.stats.by_status[401] <= 14
+    assert sb.stats.by_status[401] == sb.stats.calls
+    rows = read_csv("out.csv")
+    assert len(rows) == 100
+    assert {r["ls.result"] for r in rows} == {"not_sent"}
+
+
+@contextmanager
+def fixed_status_server(status: int) -> Iterator[str]:
+    """A server that answers every request with one status, like a misbehaving proxy."""
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_POST(self) -> None:
+            self.rfile.read(int(self.headers.get("Content-Length") or 0))
+            self.send_response(status)
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+
+        def log_message(self, *args: Any) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.mark.parametrize(("status", "words"), [(405, "proxy"), (415, "headers"), (404, "LEADSPACE_BASE_URL")])
+def test_405_415_and_404_stop_with_exit_5(
+    status: int, words: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("LEADSPACE_API_KEY", KEY)
+    path = make_leads(tmp_path / "in.csv", 40)
+    with fixed_status_server(status) as url:
+        result = invoke("enrich", str(path), "-o", "out.csv", "--base-url", url)
+    assert result.exit_code == ExitCode.STOPPED
+    assert words in result.stderr
+    rows = read_csv("out.csv")
+    assert len(rows) == 40
+    assert rows[0]["ls.http_status"] == str(status)
+
+
+def test_persistent_failures_stop_with_exit_5(
+    sandbox_factory: Callable[..., Sandbox], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    sb = sandbox_factory(rate=0, fail_rate=1.0)
+    monkeypatch.setenv("LEADSPACE_API_KEY", sb.key)
+    path = make_leads(tmp_path / "in.csv", 500)
+    started = time.monotonic()
+    result = invoke("enrich", str(path), "-o", "out.csv", "--base-url", sb.url, "--rate", "100")
+    assert result.exit_code == ExitCode.STOPPED
+    assert "failing persistently" in result.stderr
+    assert time.monotonic() - started < 30
+    assert sb.stats.calls < 200  # it did not grind through the file
+    rows = read_csv("out.csv")
+    assert len(rows) == 500
+    assert {r["ls.result"] for r in rows} <= {"failed", "not_sent"}
+
+
+def test_failed_rows_give_exit_1_and_a_rerun_finishes(
+    sandbox_factory: Callable[..., Sandbox], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    sb = sandbox_factory(rate=0, fail_rate=1.0)
+    monkeypatch.setenv("LEADSPACE_API_KEY", sb.key)
+    path = make_leads(tmp_path / "in.csv", 3)
+    result = invoke("enrich", str(path), "-o", "out.csv", "--base-url", sb.url, "--max-retries", "1")
+    assert result.exit_code == ExitCode.ROWS_FAILED
+    rows = read_csv("out.csv")
+    assert [r["ls.result"] for r in rows] == ["failed"] * 3
+    assert all(r["ls.http_status"].startswith("5") for r in rows)
+    assert "run the same command again" in result.stderr
+    sb.config.fail_rate = 0.0
+    assert invoke("enrich", str(path), "-o", "out.csv", "--base-url", sb.url).exit_code == ExitCode.OK
+    assert [r["ls.result"] for r in read_csv("out.csv")] == ["ok"] * 3
+
+
+def test_a_rerun_takes_stored_answers(use_sandbox: Sandbox, tmp_path: Path) -> None:
+    path = make_leads(tmp_path / "in.csv", 40, invalid_every=8)
+    assert invoke("enrich", str(path), "-o", "one.csv").exit_code == 0
+    calls = use_sandbox.stats.calls
+    assert invoke("enrich", str(path), "-o", "two.csv").exit_code == 0
+    assert use_sandbox.stats.calls == calls
+    assert Path("one.csv").read_text() == Path("two.csv").read_text()
+    assert invoke("enrich", str(path), "-o", "three.csv", "--max-age", "0").exit_code == 0
+    assert use_sandbox.stats.calls == 2 * calls
+    assert invoke("enrich", str(path), "-o", "four.csv", "--no-cache").exit_code == 0
+    assert use_sandbox.stats.calls == 3 * calls
+
+
+def test_the_store_is_private_and_holds_no_key(use_sandbox: Sandbox, tmp_path: Path) -> None:
+    path = make_leads(tmp_path / "in.csv", 5)
+    assert invoke("enrich", str(path), "-o", "out.csv").exit_code == 0
+    db = tmp_path / "cache" / "answers.sqlite3"
+    assert db.stat().st_mode & 0o777 == 0o600
+    assert (tmp_path / "cache").stat().st_mode & 0o777 == 0o700
+    for f in (tmp_path / "cache").iterdir():
+        assert KEY.encode() not in f.read_bytes()
+    info = invoke("cache", "info")
+    assert info.exit_code == 0
+    assert "answers: 5" in info.stdout
+    cleared = invoke("cache", "clear")
+    assert "Deleted 5" in cleared.stdout
+    assert "answers: 0" in invoke("cache", "info").stdout
+
+
+def test_a_second_run_on_the_same_output_refuses(use_sandbox: Sandbox, tmp_path: Path) -> None:
+    path = make_leads(tmp_path / "in.csv", 3)
+    with records.Output("out.csv"):
+        result = invoke("enrich", str(path), "-o", "out.csv")
+        assert result.exit_code == ExitCode.USAGE
+        assert "Another leadspace run is writing out.csv" in result.stderr
+    assert use_sandbox.stats.calls == 0
+
+
+def cli_env(sb: Sandbox, tmp_path: Path) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("LEADSPACE_")}
+    env.update(
+        LEADSPACE_API_KEY=sb.key, LEADSPACE_BASE_URL=sb.url, LEADSPACE_CACHE_DIR=str(tmp_path / "cache")
+    )
+    return env
+
+
+@pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM])
+def test_interrupt_exits_130_quickly_and_a_rerun_finishes(
+    sig: signal.Signals, sandbox_factory: Callable[..., Sandbox], tmp_path: Path
+) -> None:
+    sb = sandbox_factory(latency=0.3, rate=100)
+    path = make_leads(tmp_path / "in.csv", 400)
+    out = tmp_path / "out.csv"
+    cmd = [sys.executable, "-m", "leadspace_cli", "enrich", str(path), "-o", str(out), "--rate", "100"]
+    with subprocess.Popen(
+        cmd, env=cli_env(sb, tmp_path), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+    ) as proc:
+        deadline = time.monotonic() + 30
+        while sb.stats.calls < 30 and time.monotonic() < deadline:
+            time.sleep(0.05)
+        sent = time.monotonic()
+        proc.send_signal(sig)
+        proc.wait(timeout=30)
+        took = time.monotonic() - sent
+        assert proc.stderr is not None
+        stderr = proc.stderr.read().decode()
+    assert proc.returncode == ExitCode.INTERRUPTED, stderr
+    assert took < 5.0
+    rows = read_csv(out)
+    assert len(rows) == 400
+    results = {r["ls.result"] for r in rows}
+    assert "not_sent" in results
+    assert results <= {"ok", "not_sent"}
+    paid_before = len(sb.stats.paid)
+    rerun = subprocess.run(cmd, env=cli_env(sb, tmp_path), capture_output=True, timeout=120, check=False)
+    assert rerun.returncode == 0
+    assert all(r["ls.result"] == "ok" for r in read_csv(out))
+    assert sb.stats.paid_twice() == []
+    assert len(sb.stats.paid) == 400
+    assert paid_before < 400
+
+
+def test_kill_9_loses_nothing_paid_for(sandbox_factory: Callable[..., Sandbox], tmp_path: Path) -> None:
+    sb = sandbox_factory(latency=0.1, rate=100)
+    path = make_leads(tmp_path / "in.csv", 300)
+    out = tmp_path / "out.csv"
+    cmd = [sys.executable, "-m", "leadspace_cli", "enrich", str(path), "-o", str(out), "-q", "--rate", "100"]
+    with subprocess.Popen(cmd, env=cli_env(sb, tmp_path)) as proc:
+        deadline = time.monotonic() + 30
+        while sb.stats.calls < 40 and time.monotonic() < deadline:
+            time.sleep(0.05)
+        proc.kill()
+        proc.wait(timeout=10)
+    assert not out.exists()  # nobody reads a half-written file under the output's name
+    time.sleep(0.5)  # answers that were in flight when it died have arrived at the sandbox
+    rerun = subprocess.run(cmd, env=cli_env(sb, tmp_path), capture_output=True, timeout=120, check=False)
+    assert rerun.returncode == 0
+    assert len(read_csv(out)) == 300
+    # An answer that was on the wire when the process died was paid for and lost: at most the
+    # calls in flight (about 10 at 100/s and 0.1 s). Everything stored was reused.
+    assert len(sb.stats.paid_twice()) <= 12
+    assert len(sb.stats.paid) <= 312
+
+
+def test_retry_after_seconds_and_http_dates() -> None:
+    assert parse_retry_after("3") == 3.0
+    assert parse_retry_after("100000") == 120.0
+    assert parse_retry_after("soon") is None
+    assert parse_retry_after(None) is None
+    assert parse_retry_after("Wed, 21 Oct 2015 07:28:10 GMT", now=1445412480.0) == pytest.approx(10.0)
+
+
+def test_oauth_token_is_renewed_once_after_a_401(
+    sandbox_factory: Callable[..., Sandbox], tmp_path: Path
+) -> None:
+    sb = sandbox_factory(program_id="prog-7", secret="oauth-secret-xyz")
+    settings = resolve(
+        {"LEADSPACE_PROGRAM_ID": "prog-7", "LEADSPACE_SECRET": "oauth-secret-xyz"}, base_url=sb.url
+    )
+    client = Client(settings, pool_size=4)
+    first = client.auth.header()
+    sb._tokens.clear()  # the gateway forgets the token, as after a rotation
+    path = make_leads(tmp_path / "in.csv", 4)
+    source = records.open_source(str(path))
+    store = Store(None)
+    enricher = Enricher(client, store, endpoint_id="x", account="a", options=Options(rate=100))
+    results = [r.result.value for _, r in enricher.run(source.rows, builder(detect(source.columns), source))]
+    source.close()
+    store.close()
+    client.close()
+    assert results == ["ok"] * 4
+    assert client.auth.header() != first
+    assert sb.stats.by_status[401] >= 1
+
+
+def test_oauth_end_to_end_and_bad_secret_is_exit_3(
+    sandbox_factory: Callable[..., Sandbox], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    sb = sandbox_factory(program_id="prog-7", secret="oauth-secret-xyz")
+    monkeypatch.setenv("LEADSPACE_BASE_URL", sb.url)
+    monkeypatch.setenv("LEADSPACE_PROGRAM_ID", "prog-7")
+    monkeypatch.setenv("LEADSPACE_SECRET", "oauth-secret-xyz")
+    path = make_leads(tmp_path / "in.csv", 5)
+    assert invoke("enrich", str(path), "-o", "out.csv").exit_code == 0
+    assert {r["ls.result"] for r in read_csv("out.csv")} == {"ok"}
+    monkeypatch.setenv("LEADSPACE_SECRET", "not-the-secret")
+    result = invoke("enrich", str(path), "-o", "out.csv", "--no-cache")
+    assert result.exit_code == ExitCode.AUTH
+    assert "LEADSPACE_SECRET" in result.stderr
+    assert "not-the-secret" not in result.output
+
+
+def test_client_outcomes(sandbox: Sandbox) -> None:
+    client = Client(resolve({"LEADSPACE_API_KEY": KEY}, base_url=sandbox.url))
+    assert client.call({"company": {"name": "Acme"}}).outcome is Outcome.OK
+    assert client.call({}).outcome is Outcome.INVALID
+    client.close()
+    bad = Client(resolve({"LEADSPACE_API_KEY": "nope"}, base_url=sandbox.url))
+    assert bad.call({"company": {"name": "Acme"}}).outcome is Outcome.AUTH
+    bad.close()
