@@ -6,6 +6,7 @@ typer and rich live here and in ui.py only; everything else works from a noteboo
 from __future__ import annotations
 
 import contextlib
+import gc
 import itertools
 import json
 import logging
@@ -27,8 +28,9 @@ from leadspace_cli import __version__, fields, flatten, records
 from leadspace_cli import mapping as mapping_mod
 from leadspace_cli import store as store_mod
 from leadspace_cli.client import Client, Outcome
-from leadspace_cli.enrich import Enricher, Options, RowWriter
+from leadspace_cli.enrich import Enricher, Options
 from leadspace_cli.errors import ExitCode, LeadspaceError, MappingError, SettingsError
+from leadspace_cli.output import RowWriter
 from leadspace_cli.report import Summary, fill_report
 from leadspace_cli.sandbox import Sandbox, SandboxConfig
 from leadspace_cli.settings import Settings, load_environment, mask, redact, resolve
@@ -322,6 +324,9 @@ def _run(
         )
         if total is not None and o["limit"] is not None:
             total = min(total, o["limit"])
+    # A full garbage collection over the imported modules' objects holds the GIL for tens of
+    # milliseconds: long enough to delay a paced call into the next one-second window (a 429).
+    gc.freeze()
     started = time.monotonic()
     try:
         with records.Output(o["output"]) as out:
@@ -335,7 +340,9 @@ def _run(
                 rename=m.output or None,
                 only=only,
                 excel_safe=o["excel_safe"],
+                store=None if o["no_cache"] else store,
             )
+            enricher.render_sig = writer.signature
             rows = source.rows if o["limit"] is None else itertools.islice(source.rows, o["limit"])
             display.start(total, enricher.stats)
             try:

@@ -20,12 +20,11 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from leadspace_cli import flatten
 from leadspace_cli.client import Client, OAuthError, Outcome
 from leadspace_cli.errors import ExitCode
 from leadspace_cli.mapping import Body, missing_input
 from leadspace_cli.pacing import RateLimiter
-from leadspace_cli.records import cell_text, row_problem
+from leadspace_cli.records import row_problem
 from leadspace_cli.store import Store
 
 
@@ -48,6 +47,8 @@ class RowResult:
     payload: dict[str, Any] | None = None
     text: str | None = None  # the answer as stored, parsed lazily
     reused: bool = False
+    key: str = ""  # the store key of its request
+    rendered: str | None = None  # its ls.* cells as written before, for this output shape
 
     def answer(self) -> dict[str, Any] | None:
         """Return the 200 answer as an object."""
@@ -161,6 +162,7 @@ class Enricher:
         self.options = options or Options()
         self.limiter = limiter or RateLimiter(self.options.rate)
         self.stats = Stats()
+        self.render_sig = ""  # the output shape, set by the writer (RowWriter.signature)
         self.stop_event = threading.Event()
         self.stop_reason: StopReason | None = None
         self._stop_lock = threading.Lock()
@@ -237,7 +239,7 @@ class Enricher:
                 # Stored durably before the row is reported: nothing paid for is lost.
                 self.store.put(key, 200, answer.text)
                 self.limiter.succeeded()
-                return RowResult(Result.OK, 200, payload=answer.payload)
+                return RowResult(Result.OK, 200, payload=answer.payload, key=key)
             if outcome is Outcome.INVALID:
                 self.store.put(key, 400, answer.error)
                 return RowResult(Result.INVALID, answer.status, answer.error)
@@ -293,13 +295,20 @@ class Enricher:
         missing = missing_input(body)
         if missing:
             return RowResult(Result.INVALID, error=missing), "", body
+        if self.options.dry_run and not self.store.has_answers:
+            self.stats.would_call += 1
+            return RowResult(Result.NOT_SENT), "", body
         key = Store.key(self.endpoint_id, self.account, body)
-        hit = self.store.get(key)
+        hit = self.store.get(key, self.render_sig)
         if hit is not None:
-            status, text = hit
+            status, text, rendered = hit
             self.stats.reused += 1
             if status == 200:
-                return RowResult(Result.OK, 200, text=text, reused=True), key, body
+                return (
+                    RowResult(Result.OK, 200, text=text, reused=True, key=key, rendered=rendered),
+                    key,
+                    body,
+                )
             return RowResult(Result.INVALID, status, text, reused=True), key, body
         if self.options.dry_run:
             self.stats.would_call += 1
@@ -336,13 +345,19 @@ class Enricher:
                 block = False
 
         try:
+            by_result = self.stats.by_result
             for row in rows:
                 self.stats.rows += 1
-                slot: _Slot = [row, None]
-                order.append(slot)
                 result, key, body = self._prepare(row, build)
+                if result is not None and not order:
+                    # Nothing waits ahead of it (a dry run, answers from the store): no buffering.
+                    by_result[result.result] += 1
+                    yield row, result
+                    continue
+                slot: _Slot = [row, result]
+                order.append(slot)
                 if result is not None:
-                    slot[1] = result
+                    pass
                 elif key in in_flight:
                     self.stats.deduplicated += 1
                     in_flight[key].append(slot)
@@ -351,7 +366,8 @@ class Enricher:
                     if len(self._workers) < workers and len(in_flight) > len(self._workers) // 2:
                         self._start_worker()
                     self._jobs.put((key, json.dumps(body, ensure_ascii=False).encode()))
-                collect(block=False)
+                if in_flight:
+                    collect(block=False)
                 while order and order[0][1] is not None:
                     yield self._emit(order.popleft())
                 while in_flight and (
@@ -392,102 +408,3 @@ class Enricher:
         if self.stats.by_result[Result.FAILED]:
             return ExitCode.ROWS_FAILED
         return ExitCode.OK
-
-
-# Output rows.
-
-
-class RowWriter:
-    """Writes each input row with its ls.* columns, as CSV (or TSV) or JSONL."""
-
-    def __init__(
-        self,
-        stream: Any,
-        fmt: str,
-        columns: list[str],
-        input_kind: str,
-        rename: dict[str, str] | None = None,
-        only: list[str] | None = None,
-        excel_safe: bool = False,
-    ) -> None:
-        import csv
-
-        self.stream = stream
-        self.fmt = fmt
-        self.columns = columns
-        self.input_kind = input_kind
-        self.excel_safe = excel_safe
-        self._last_flush = time.monotonic()
-        all_ls = list(flatten.COLUMNS)
-        if only:
-            unknown = [c for c in only if c not in all_ls]
-            if unknown:
-                from leadspace_cli.errors import OutputError
-                from leadspace_cli.mapping import _closest
-
-                raise OutputError(
-                    f"Unknown output column {unknown[0]!r}. Closest: {_closest(unknown[0], all_ls)}. "
-                    "`leadspace fields --response` lists them."
-                )
-            self._pick: list[int] | None = [all_ls.index(c) for c in only]
-            chosen = only
-        else:
-            self._pick = None
-            chosen = all_ls
-        rename = rename or {}
-        self.ls_header = [rename.get(c, c) for c in chosen]
-        if fmt in ("csv", "tsv"):
-            self._csv = csv.writer(stream, delimiter="\t" if fmt == "tsv" else ",")
-            self._csv.writerow(columns + self.ls_header)
-
-    def _ls_cells(self, result: RowResult) -> list[str]:
-        status = "" if result.http_status is None else str(result.http_status)
-        answer = result.answer() if result.result is Result.OK else None
-        tail = flatten.data_cells(answer) if answer is not None else flatten.EMPTY_DATA_CELLS
-        cells = [result.result.value, status, result.error, *tail]
-        if self.excel_safe:
-            cells = [_excel_safe(c) for c in cells]
-        if self._pick is not None:
-            return [cells[i] for i in self._pick]
-        return cells
-
-    def write(self, row: Any, result: RowResult) -> None:
-        """Write one row."""
-        if self.fmt == "jsonl":
-            self._write_json(row, result)
-        else:
-            cells = list(row) if self.input_kind == "csv" else [cell_text(row.get(c)) for c in self.columns]
-            self._csv.writerow(cells + self._ls_cells(result))
-        now = time.monotonic()
-        if now - self._last_flush > 1.0:
-            self.stream.flush()
-            self._last_flush = now
-
-    def _write_json(self, row: Any, result: RowResult) -> None:
-        if self.input_kind == "csv":
-            obj: dict[str, Any] = dict(zip(self.columns, row, strict=False))
-        else:
-            raw = getattr(row, "raw", None)
-            obj = {"_line": raw} if raw is not None else dict(row)
-        answer = result.answer() if result.result is Result.OK else None
-        ls: dict[str, Any] = {
-            "result": result.result.value,
-            "http_status": result.http_status,
-            "error": result.error,
-        }
-        if answer is not None:
-            ls["status"] = answer.get("status")
-            ls["data"] = answer.get("data")
-            extra = {k: v for k, v in answer.items() if k not in ("status", "data", "external_id")}
-            if extra:
-                ls["extra"] = extra
-        obj["ls"] = ls
-        self.stream.write(json.dumps(obj, ensure_ascii=False) + "\n")
-
-
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _excel_safe(value: str) -> str:
-    """Neutralise a cell that a spreadsheet would run as a formula (OWASP CSV injection advice)."""
-    return "'" + value if value.startswith(_FORMULA_START) else value

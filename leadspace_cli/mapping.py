@@ -182,7 +182,7 @@ def detect(columns: Iterable[str]) -> Mapping:
     return mapping
 
 
-def _closest(word: str, choices: Iterable[str]) -> str:
+def closest(word: str, choices: Iterable[str]) -> str:
     options = list(choices)
     near = difflib.get_close_matches(word, options, n=3, cutoff=0.5)
     if not near:
@@ -218,7 +218,7 @@ def parse(text: str, name: str = "mapping") -> Mapping:
     for path, column in _leaves(doc):
         if path not in valid:
             raise MappingError(
-                f"{name}: {path!r} is not an API request field. Closest: {_closest(path, valid)}. "
+                f"{name}: {path!r} is not an API request field. Closest: {closest(path, valid)}. "
                 "`leadspace fields` lists them all."
             )
         if not isinstance(column, str) or not column.strip():
@@ -254,7 +254,7 @@ def check(mapping: Mapping, columns: list[str]) -> None:
         if column not in present:
             raise MappingError(
                 f"The mapping sends column {column!r} as {path}, but the input has no such column. "
-                f"Closest: {_closest(column, columns)}."
+                f"Closest: {closest(column, columns)}."
             )
     mapped = set(mapping.fields)
     if "company.name" in mapped:
@@ -274,6 +274,8 @@ def missing_input(body: Body) -> str | None:
     """Return what a request lacks of the document's minimum input, or None when it has it."""
     person = body.get("person")
     company = body.get("company")
+    if company.__class__ is dict and (name := company.get("name")).__class__ is str and name.strip():
+        return None  # the common case, first
     person = person if isinstance(person, dict) else {}
     company = company if isinstance(company, dict) else {}
 
@@ -299,29 +301,36 @@ Builder = Callable[[Any], Body]
 
 
 def builder(mapping: Mapping, source: Source) -> Builder:
-    """Return a function from an input row to its request body (only non-empty, trimmed values)."""
-    plan: list[tuple[Callable[[Any], str], tuple[str, ...]]] = [
-        (source.getter(column), tuple(path.split("."))) for path, column in mapping.fields.items()
-    ]
-    custom = [(name, source.getter(column)) for name, column in mapping.custom.items()]
+    """Return a function from an input row to its request body (only non-empty, trimmed values).
+
+    Runs once per row, so it is flat: one fetch of the mapped cells, then one comprehension per
+    object of the request (top level, person, company, company.address).
+    """
+    columns: list[str] = []
+    groups: dict[str, list[tuple[int, str]]] = {"": [], "person": [], "company": [], "company.address": []}
+    for path, column in mapping.fields.items():
+        parent, _, key = path.rpartition(".")
+        groups[parent].append((len(columns), key))
+        columns.append(column)
+    custom = []
+    for name, column in mapping.custom.items():
+        custom.append((len(columns), name))
+        columns.append(column)
+    fetch = source.fetcher(columns)
+    top, person, company, address = (groups[k] for k in ("", "person", "company", "company.address"))
 
     def build(row: Any) -> Body:
-        body: Body = {}
-        for get, parts in plan:
-            value = get(row).strip()
-            if not value:
-                continue
-            if len(parts) == 1:
-                body[parts[0]] = value
-                continue
-            node = body
-            for part in parts[:-1]:
-                node = node.setdefault(part, {})
-            node[parts[-1]] = value
-        if custom:
-            pairs = [{"name": n, "value": v} for n, get in custom if (v := get(row).strip())]
-            if pairs:
-                body["custom_fields"] = pairs
+        values = fetch(row)
+        body: Body = {k: v for i, k in top if (v := values[i].strip())}
+        if person and (p := {k: v for i, k in person if (v := values[i].strip())}):
+            body["person"] = p
+        c: dict[str, Any] = {k: v for i, k in company if (v := values[i].strip())}
+        if address and (a := {k: v for i, k in address if (v := values[i].strip())}):
+            c["address"] = a
+        if c:
+            body["company"] = c
+        if custom and (pairs := [{"name": n, "value": v} for i, n in custom if (v := values[i].strip())]):
+            body["custom_fields"] = pairs
         return body
 
     return build

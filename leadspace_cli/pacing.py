@@ -15,7 +15,7 @@ import threading
 import time
 from collections.abc import Callable
 
-DEFAULT_GUARD = 0.008  # seconds added to the one-second window; 30/s becomes 29.76/s
+DEFAULT_GUARD = 0.012  # seconds added to the one-second window; 30/s becomes 29.64/s
 
 
 class RateLimiter:
@@ -51,21 +51,24 @@ class RateLimiter:
 
     def acquire(self, stop: threading.Event) -> bool:
         """Block until a call may go; return False (without a slot) once ``stop`` is set."""
-        while not self._gate.acquire(timeout=0.05):
-            if stop.is_set():
-                return False
+        # Waiting callers block without polling (polling threads cost CPU at 30 calls a second);
+        # once stop is set, each holder returns at once, so the queue drains quickly.
+        self._gate.acquire()
         try:
             while True:
                 if stop.is_set():
                     return False
-                wait = self._earliest() - self._clock()
+                earliest = self._earliest()
+                wait = earliest - self._clock()
                 if wait <= 0:
                     break
                 # Sleep in short steps: a 429 elsewhere may move the slot, and stop must be quick.
                 stop.wait(min(wait, 0.05))
             now = self._clock()
             with self._state:
-                self._last = now
+                # Even spacing runs from the planned time, so a thread's wake-up delay does not
+                # add to every interval; the window check uses the actual time, to stay safe.
+                self._last = earliest if now - earliest < 1.0 / self.rate else now
                 self._recent.append(now)
             return True
         finally:

@@ -12,9 +12,10 @@ import csv
 import gzip
 import io
 import json
+import operator
 import os
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
@@ -70,6 +71,18 @@ class Source:
             index = self.columns.index(column)
             return lambda row: row[index]
         return lambda row: cell_text(row.get(column))
+
+    def fetcher(self, columns: list[str]) -> Callable[[Any], Sequence[str]]:
+        """Return a function that takes a row and gives those columns' values as text."""
+        if self.kind == "csv":
+            indices = [self.columns.index(c) for c in columns]
+            if len(indices) == 1:
+                i = indices[0]
+                return lambda row: (row[i],)
+            if not indices:
+                return lambda row: ()
+            return operator.itemgetter(*indices)
+        return lambda row: [cell_text(row.get(c)) for c in columns]
 
     def close(self) -> None:
         """Close the underlying file."""

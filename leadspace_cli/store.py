@@ -78,8 +78,16 @@ class Store:
             self._db.execute("PRAGMA busy_timeout=10000")
             self._db.execute(
                 "CREATE TABLE IF NOT EXISTS answers (key TEXT PRIMARY KEY, status INTEGER NOT NULL,"
-                " answer TEXT NOT NULL, stored REAL NOT NULL) WITHOUT ROWID"
+                " answer TEXT NOT NULL, stored REAL NOT NULL)"
             )
+            # An answer's output cells, as written once, so that a rerun need not flatten it again.
+            # ``sig`` names the output shape (columns, delimiter, options); see RowWriter.
+            self._db.execute(
+                "CREATE TABLE IF NOT EXISTS rendered (key TEXT NOT NULL, sig TEXT NOT NULL,"
+                " text TEXT NOT NULL, PRIMARY KEY (key, sig))"
+            )
+            # A store with nothing in it (a first run, --no-cache) needs no look-ups at all.
+            self.has_answers = self._db.execute("SELECT 1 FROM answers LIMIT 1").fetchone() is not None
         except (OSError, sqlite3.Error) as exc:
             raise StoreError(
                 f"Cannot open the response store at {path}: {exc}. Choose another folder with "
@@ -92,22 +100,38 @@ class Store:
         text = f"{endpoint}\n{account}\n{canonical(body)}"
         return hashlib.sha256(text.encode()).hexdigest()
 
-    def get(self, key: str) -> tuple[int, str] | None:
-        """Return (HTTP status, answer JSON text) stored for a key and still fresh, or None."""
+    def get(self, key: str, sig: str = "") -> tuple[int, str, str | None] | None:
+        """Return (HTTP status, answer JSON text, rendered cells for ``sig`` or None) for a key.
+
+        None when nothing fresh (younger than ``max_age``) is stored.
+        """
+        if not self.has_answers:
+            return None
         oldest = time.time() - self.max_age
         with self._lock:
             row = self._db.execute(
-                "SELECT status, answer FROM answers WHERE key = ? AND stored >= ?", (key, oldest)
+                "SELECT a.status, a.answer, r.text FROM answers a LEFT JOIN rendered r"
+                " ON r.key = a.key AND r.sig = ? WHERE a.key = ? AND a.stored >= ?",
+                (sig, key, oldest),
             ).fetchone()
-        return None if row is None else (int(row[0]), str(row[1]))
+        return None if row is None else (int(row[0]), str(row[1]), row[2])
+
+    def put_rendered(self, key: str, sig: str, text: str) -> None:
+        """Keep an answer's output cells for one output shape."""
+        with self._lock:
+            self._db.execute(
+                "INSERT OR REPLACE INTO rendered (key, sig, text) VALUES (?, ?, ?)", (key, sig, text)
+            )
 
     def put(self, key: str, status: int, answer: str) -> None:
         """Store an answer durably before its row is reported."""
         with self._lock:
+            self.has_answers = True
             self._db.execute(
                 "INSERT OR REPLACE INTO answers (key, status, answer, stored) VALUES (?, ?, ?, ?)",
                 (key, status, answer, time.time()),
             )
+            self._db.execute("DELETE FROM rendered WHERE key = ?", (key,))
 
     def info(self) -> dict[str, Any]:
         """Return the path, answer count, size and the oldest and newest answer's time."""
@@ -123,9 +147,12 @@ class Store:
         with self._lock:
             if older_than is None:
                 cur = self._db.execute("DELETE FROM answers")
+                self._db.execute("DELETE FROM rendered")
             else:
                 cur = self._db.execute("DELETE FROM answers WHERE stored < ?", (time.time() - older_than,))
+                self._db.execute("DELETE FROM rendered WHERE key NOT IN (SELECT key FROM answers)")
             self._db.execute("VACUUM")
+            self.has_answers = self._db.execute("SELECT 1 FROM answers LIMIT 1").fetchone() is not None
             return cur.rowcount
 
     def close(self) -> None:

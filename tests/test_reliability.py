@@ -275,10 +275,12 @@ def test_kill_9_loses_nothing_paid_for(sandbox_factory: Callable[..., Sandbox], 
     rerun = subprocess.run(cmd, env=cli_env(sb, tmp_path), capture_output=True, timeout=120, check=False)
     assert rerun.returncode == 0
     assert len(read_csv(out)) == 300
-    # An answer that was on the wire when the process died was paid for and lost: at most the
-    # calls in flight (about 10 at 100/s and 0.1 s). Everything stored was reused.
-    assert len(sb.stats.paid_twice()) <= 12
-    assert len(sb.stats.paid) <= 312
+    # An answer that was on the wire when the process died (or had arrived but was not yet
+    # stored) was paid for and lost: at most about the calls in flight, 10 at 100/s and 0.1 s.
+    # Everything stored was reused: the rest of the file was paid for once.
+    lost = len(sb.stats.paid_twice())
+    assert lost <= 20
+    assert len(sb.stats.paid) == 300 + lost
 
 
 def test_retry_after_seconds_and_http_dates() -> None:

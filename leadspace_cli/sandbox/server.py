@@ -62,6 +62,7 @@ class Stats:
     received: list[dict[str, Any]] = field(default_factory=list)
     paid: list[str] = field(default_factory=list)  # canonical bodies answered 200
     accepted_times: list[float] = field(default_factory=list)
+    refused_times: list[float] = field(default_factory=list)  # 429s of the rate window
     dropped: int = 0
     max_in_flight: int = 0
 
@@ -217,6 +218,7 @@ class Sandbox:
             while window and window[0] <= now - 1.0:
                 window.popleft()
             if len(window) >= self.config.rate:
+                self.stats.refused_times.append(now)
                 return False
             window.append(now)
             self.stats.accepted_times.append(now)
@@ -324,7 +326,11 @@ class _Handler(BaseHTTPRequestHandler):
         sb = self.server.sandbox
         path = self.path.split("?", 1)[0]
         if path == STATS_PATH and method == "GET":
-            self._send_json(200, sb.stats.summary())
+            summary = sb.stats.summary()
+            if "times=1" in self.path:
+                summary["accepted_times"] = sb.stats.accepted_times
+                summary["refused_times"] = sb.stats.refused_times
+            self._send_json(200, summary)
             return
         if path == fields.OAUTH_ENDPOINT:
             self._oauth(method)
