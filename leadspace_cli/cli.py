@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import io
 import itertools
 import json
 import logging
@@ -445,20 +446,25 @@ def fields_cmd(
 
     Example: leadspace fields --response
     """
-    out = Console(highlight=False)
     if response:
-        table = Table("response field", "kind", "output column", "description")
-        for f in fields.RESPONSE_FIELDS:
-            table.add_row(f.path, f.kind, flatten.PREFIX + f.path, f.description)
-        table.add_row("status", "string", flatten.ANSWER_STATUS, "The answer's status: success, failure")
-        table.add_row(
-            "(anything else)", "JSON", flatten.EXTRA, "Fields the document does not list, kept as JSON"
+        header = ["response field", "kind", "output column", "description"]
+        rows = [[f.path, f.kind, flatten.PREFIX + f.path, f.description] for f in fields.RESPONSE_FIELDS]
+        rows.append(["status", "string", flatten.ANSWER_STATUS, "The answer's status: success, failure"])
+        rows.append(
+            ["(anything else)", "JSON", flatten.EXTRA, "Fields the document does not list, kept as JSON"]
         )
     else:
-        table = Table("request field", "mapping key", "description")
-        for f in fields.REQUEST_FIELDS:
-            table.add_row(f.path, _toml_key(f.path), f.description)
-        table.add_row("custom_fields[]", '[custom_fields] name = "Column"', "Custom fields, by name")
+        header = ["request field", "mapping key", "description"]
+        rows = [[f.path, _toml_key(f.path), f.description] for f in fields.REQUEST_FIELDS]
+        rows.append(["custom_fields[]", '[custom_fields] name = "Column"', "Custom fields, by name"])
+    out = Console(highlight=False)
+    if not out.is_terminal:  # for scripts and pipes: one field a line, tab-separated
+        for row in [header, *rows]:
+            typer.echo("\t".join(row))
+        return
+    table = Table(*header)
+    for row in rows:
+        table.add_row(*row)
     out.print(table)
 
 
@@ -719,7 +725,7 @@ def report_cmd(
         out.print("HTTP statuses: " + ", ".join(f"{k}: {v}" for k, v in rep.by_status.most_common()))
         out.print(fill_table(rep))
         if html:
-            html_console = Console(record=True, width=110, file=open(os.devnull, "w"))  # noqa: SIM115
+            html_console = Console(record=True, width=110, file=io.StringIO())
             html_console.print(fill_table(rep))
             html.write_text(html_console.export_html(inline_styles=True), encoding="utf-8")
             err.print(f"Wrote {html}")

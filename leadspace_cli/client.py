@@ -245,7 +245,11 @@ class Client:
             header = header or self.auth.header()
         except OAuthError as exc:
             return Answer(Outcome.AUTH, None, error=str(exc))
-        log.debug("POST %s %s", self.url, data[:2000].decode(errors="replace"))
+        log.debug(
+            "POST %s Authorization: Bearer [REDACTED] body: %s",
+            self.url,
+            self._redact(data[:2000].decode(errors="replace")),
+        )
         try:
             resp = self.session.post(
                 self.url,

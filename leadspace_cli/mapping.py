@@ -142,6 +142,9 @@ ALIASES: dict[str, tuple[str, ...]] = {
 }
 
 
+PREFIXES = r"^(mailing|billing|shipping|company|account|hq|primary)"
+
+
 def normalize_header(name: str) -> str:
     """Return a header name reduced to lower-case letters and digits."""
     return re.sub(r"[^a-z0-9]", "", name.lower())
@@ -170,11 +173,13 @@ class Mapping:
 def detect(columns: Iterable[str]) -> Mapping:
     """Map columns to request fields from their header names."""
     normalized = [(normalize_header(c), c) for c in columns]
+    # Address columns get a second chance without their prefix ("Mailing Zip/Postal Code").
+    stripped = [(re.sub(PREFIXES, "", n), c) for n, c in normalized]
     taken: set[str] = set()
     mapping = Mapping(detected=True)
     for path, aliases in ALIASES.items():
-        for alias in aliases:
-            hit = next((c for n, c in normalized if n == alias and c not in taken), None)
+        for candidates in (normalized, stripped) if path.startswith("company.address.") else (normalized,):
+            hit = next((c for a in aliases for n, c in candidates if n == a and c not in taken), None)
             if hit is not None:
                 mapping.fields[path] = hit
                 taken.add(hit)

@@ -248,6 +248,8 @@ def _csv_source(label: str, text: io.TextIOWrapper, sep: str) -> Source:
                         yield row[:width]
         except csv.Error as exc:
             raise InputError(f"{label}, line {reader.line_num}: {exc}") from None
+        except (OSError, EOFError) as exc:
+            raise InputError(f"Cannot read {label} past line {reader.line_num}: {exc}") from None
         except UnicodeDecodeError as exc:
             raise InputError(
                 f"{label} is not valid text near line {reader.line_num} ({exc.reason}): "
@@ -290,9 +292,17 @@ def _jsonl_source(label: str, text: io.TextIOWrapper) -> Source:
     def rows() -> Iterator[dict[str, Any]]:
         assert first is not None
         yield first
-        for number, line in lines:
-            if line.strip():
-                yield _parse_json_line(label, number, line)
+        number = first_number
+        try:
+            for number, line in lines:
+                if line.strip():
+                    yield _parse_json_line(label, number, line)
+        except UnicodeDecodeError as exc:
+            raise InputError(
+                f"{label} is not valid text near line {number + 1} ({exc.reason}): pass --encoding."
+            ) from None
+        except (OSError, EOFError) as exc:
+            raise InputError(f"Cannot read {label} past line {number}: {exc}") from None
 
     return Source(label, "jsonl", columns, rows())
 
@@ -377,9 +387,17 @@ class Output(contextlib.AbstractContextManager["Output"]):
         os.replace(self.temp, self.path)
         self._raw.close()  # releases the lock after the rename
 
-    def __exit__(self, *exc: object) -> None:
-        if not self._raw_closed():
+    def __exit__(self, exc_type: object, *exc: object) -> None:
+        if self._raw_closed():
+            return
+        if exc_type is None:
             self.finish()
+            return
+        # A run that failed part-way leaves no partial file behind: what it paid for is in the
+        # response store, and the same command finishes the job.
+        self._raw.close()
+        assert self.temp is not None
+        self.temp.unlink(missing_ok=True)
 
     def _raw_closed(self) -> bool:
         return self.stdout or self._raw.closed

@@ -1,0 +1,214 @@
+"""The everyday commands around enrich, and docs that cannot drift."""
+
+from __future__ import annotations
+
+import json
+import re
+import tomllib
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+import typer
+
+from leadspace_cli import __version__, mapping
+from leadspace_cli.cli import app
+from leadspace_cli.sandbox import Sandbox
+
+from .conftest import KEY, ROOT, SAMPLES, invoke, make_leads, read_csv, write_csv
+
+
+def commands() -> Iterator[tuple[str, Any]]:
+    """Every command of the app, by its full name (click's objects, as typer builds them)."""
+
+    def walk(group: Any, prefix: str) -> Iterator[tuple[str, Any]]:
+        for name, cmd in group.commands.items():
+            full = f"{prefix} {name}".strip()
+            if hasattr(cmd, "commands"):
+                yield from walk(cmd, full)
+            else:
+                yield full, cmd
+
+    yield from walk(typer.main.get_command(app), "")
+
+
+def test_every_command_has_help_with_an_example_and_is_in_the_readme() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    names = []
+    for name, cmd in commands():
+        names.append(name)
+        assert cmd.help, name
+        assert "Example: leadspace " + name.split()[0] in cmd.help, name
+        assert f"leadspace {name}" in readme, name
+        result = invoke(*name.split(), "--help")
+        assert result.exit_code == 0
+        assert "Example" in result.stdout
+    assert {
+        "enrich",
+        "sandbox",
+        "fields",
+        "lookup",
+        "report",
+        "mapping init",
+        "mapping check",
+        "cache info",
+        "cache clear",
+        "auth check",
+    } <= set(names)
+
+
+def test_readme_first_screen_commands_are_the_real_ones() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    first_screen = "\n".join(readme.splitlines()[:30])
+    assert "pip install . && leadspace enrich samples/leads.csv -o out.csv --sandbox" in first_screen
+    assert "pip install -e '.[test]' && python -m pytest -q" in first_screen
+    ci = (ROOT / ".ci" / "run").read_text()
+    assert "python -m pytest -q" in ci
+
+
+def test_readme_documents_every_exit_code() -> None:
+    from leadspace_cli.errors import ExitCode
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for code in ExitCode:
+        assert re.search(rf"^\| {int(code)} \|", readme, re.M), code
+
+
+def test_version() -> None:
+    result = invoke("--version")
+    assert result.exit_code == 0
+    assert __version__ in result.stdout
+
+
+def test_mapping_init_writes_a_mapping_that_enrich_accepts(tmp_path: Path) -> None:
+    result = invoke("mapping", "init", str(SAMPLES / "leads.csv"), "-o", "m.toml")
+    assert result.exit_code == 0, result.output
+    text = Path("m.toml").read_text()
+    doc = tomllib.loads(text)
+    assert doc["person"]["first_name"] == "First Name"
+    assert doc["company"]["address"]["postalcode"] == "Zip/Postal Code"
+    assert '#   "Lead Source"' in text  # unmapped columns listed as comments
+    m = mapping.load("m.toml")
+    assert m.fields == mapping.detect(read_csv(SAMPLES / "leads.csv")[0].keys()).fields
+    again = invoke("mapping", "init", str(SAMPLES / "leads.csv"), "-o", "m.toml")
+    assert again.exit_code == 2
+    assert "exists already" in again.stderr
+
+
+def test_mapping_check_shows_bodies_and_counts_without_calling() -> None:
+    result = invoke(
+        "mapping", "check", str(SAMPLES / "leads.csv"), "--mapping", str(SAMPLES / "mapping.toml")
+    )
+    assert result.exit_code == 0, result.output
+    assert "person.first_name" in result.stdout
+    assert '"lead_source"' in result.stdout
+    assert "44 rows would be sent; 5 lack the minimum input" in result.stdout
+
+
+def test_fields_lists_request_and_response_fields() -> None:
+    out = invoke("fields").stdout
+    for name in ("person.email", "company.address.postalcode", "external_id", "custom_fields"):
+        assert name in out
+    out = invoke("fields", "--response").stdout
+    for name in ("ls.company.size.range", "ls.person.title", "ls.extra", "ls.total_scores"):
+        assert name in out
+
+
+def test_lookup_against_the_sandbox(tmp_path: Path) -> None:
+    result = invoke(
+        "lookup",
+        "--first-name",
+        "Ada",
+        "--last-name",
+        "Lovelace",
+        "--email",
+        "ada@analytical.io",
+        "--sandbox",
+    )
+    assert result.exit_code == 0, result.output
+    assert "Leadspace answer" in result.stdout
+    assert "enrichment_status" in result.stdout
+    raw = invoke("lookup", "--company", "Acme", "--sandbox", "--json")
+    assert json.loads(raw.stdout)["data"]["enrichment_status"]
+    missing = invoke("lookup", "--first-name", "Ada", "--sandbox")
+    assert missing.exit_code == 2
+    assert "--company" in missing.stderr
+
+
+def test_auth_check_spends_no_credit(use_sandbox: Sandbox, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("LEADSPACE_TOKEN_ISSUED", "2020-01-01")
+    result = invoke("auth", "check")
+    assert result.exit_code == 0, result.output
+    assert "accepted" in result.stderr
+    assert "…" + KEY[-4:] in result.stderr
+    assert KEY not in result.output
+    assert "rotated every six" in result.stderr
+    assert use_sandbox.stats.paid == []
+    monkeypatch.setenv("LEADSPACE_API_KEY", "bad-key-1234")
+    result = invoke("auth", "check")
+    assert result.exit_code == 3
+    assert "rejected" in result.stderr
+
+
+def test_report_shows_fill_rates_and_writes_self_contained_html(use_sandbox: Sandbox) -> None:
+    assert invoke("enrich", str(SAMPLES / "leads.csv"), "-o", "out.csv").exit_code == 0
+    result = invoke("report", "out.csv", "--html", "report.html")
+    assert result.exit_code == 0, result.output
+    assert "49 rows" in result.stdout
+    assert "ls.company.name" in result.stdout
+    assert "match rate" in result.stdout
+    html = Path("report.html").read_text()
+    assert "ls.company.name" in html
+    assert "<script src" not in html
+    assert "<link" not in html
+    assert invoke("enrich", str(SAMPLES / "leads.csv"), "-o", "out.jsonl").exit_code == 0
+    assert "ls.company.name" in invoke("report", "out.jsonl").stdout
+    not_enriched = invoke("report", str(SAMPLES / "leads.csv"))
+    assert not_enriched.exit_code == 2
+
+
+def test_columns_rename_excel_safe_and_bom(use_sandbox: Sandbox, tmp_path: Path) -> None:
+    path = write_csv(tmp_path / "in.csv", ["Company", "Note"], [["Acme", "=1+1"], ["Globex", "+44 20"]])
+    result = invoke(
+        "enrich",
+        str(path),
+        "-o",
+        "out.csv",
+        "--columns",
+        "ls.result,company.name,ls.company.phone",
+        "--excel-safe",
+        "--bom",
+    )
+    assert result.exit_code == 0, result.output
+    raw = Path("out.csv").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    rows = read_csv("out.csv")
+    assert list(rows[0].keys()) == [
+        "\ufeffCompany",
+        "Note",
+        "ls.result",
+        "ls.company.name",
+        "ls.company.phone",
+    ]
+    assert rows[0]["Note"] == "=1+1"  # the input is never changed
+    phones = [r["ls.company.phone"] for r in rows if r["ls.company.phone"]]
+    assert phones
+    assert all(p.startswith("'+") for p in phones)
+    m = tmp_path / "m.toml"
+    m.write_text('[company]\nname = "Company"\n\n[output]\n"ls.result" = "Result"\n')
+    with m.open("a") as fh:
+        fh.write('"ls.company.name" = "Matched Name"\n')
+    assert invoke("enrich", str(path), "-o", "renamed.csv", "--mapping", str(m)).exit_code == 0
+    assert list(read_csv("renamed.csv")[0].keys()) == ["Company", "Note", "Result", "Matched Name"]
+    bad = invoke("enrich", str(path), "-o", "x.csv", "--columns", "ls.company.nme")
+    assert bad.exit_code == 2
+    assert "ls.company.name" in bad.stderr
+
+
+def test_dry_run_on_an_enriched_store_counts_only_missing_calls(use_sandbox: Sandbox, tmp_path: Path) -> None:
+    path = make_leads(tmp_path / "in.csv", 20)
+    assert invoke("enrich", str(path), "-o", "out.csv", "--limit", "15").exit_code == 0
+    result = invoke("enrich", str(path), "-o", "dry.csv", "--dry-run")
+    assert result.exit_code == 0
+    assert re.search(r"calls it would make\s*│\s*5\b", result.stderr), result.stderr

@@ -1,0 +1,165 @@
+"""Header detection for real exports, the TOML format and the minimum-input rule."""
+
+from __future__ import annotations
+
+import pytest
+
+from leadspace_cli import mapping
+from leadspace_cli.errors import MappingError
+
+EXPORTS = {
+    "salesforce leads": (
+        [
+            "Lead ID",
+            "First Name",
+            "Last Name",
+            "Title",
+            "Company",
+            "Email",
+            "Website",
+            "Street",
+            "City",
+            "State/Province",
+            "Zip/Postal Code",
+            "Country",
+            "Phone",
+        ],
+        {
+            "external_id": "Lead ID",
+            "person.first_name": "First Name",
+            "person.email": "Email",
+            "company.name": "Company",
+            "company.address.postalcode": "Zip/Postal Code",
+            "company.address.state": "State/Province",
+            "person.person_phone": "Phone",
+        },
+    ),
+    "salesforce contacts": (
+        [
+            "Contact ID",
+            "First Name",
+            "Last Name",
+            "Account Name",
+            "Email",
+            "Mailing Street",
+            "Mailing City",
+            "Mailing State/Province",
+            "Mailing Zip/Postal Code",
+            "Mailing Country",
+        ],
+        {
+            "external_id": "Contact ID",
+            "company.name": "Account Name",
+            "company.address.country": "Mailing Country",
+            "company.address.postalcode": "Mailing Zip/Postal Code",
+            "company.address.city": "Mailing City",
+        },
+    ),
+    "hubspot": (
+        [
+            "Record ID",
+            "First Name",
+            "Last Name",
+            "Email",
+            "Company Name",
+            "Job Title",
+            "Country/Region",
+            "Website URL",
+        ],
+        {
+            "external_id": "Record ID",
+            "company.name": "Company Name",
+            "person.title": "Job Title",
+            "company.address.country": "Country/Region",
+            "company.website": "Website URL",
+        },
+    ),
+    "marketo": (
+        ["Id", "FirstName", "LastName", "Email Address", "Company Name", "Job Title", "Postal Code"],
+        {
+            "external_id": "Id",
+            "person.first_name": "FirstName",
+            "person.email": "Email Address",
+            "company.address.postalcode": "Postal Code",
+        },
+    ),
+    "apollo": (
+        [
+            "First Name",
+            "Last Name",
+            "Title",
+            "Company",
+            "Company Name for Emails",
+            "Email",
+            "Website",
+            "Company Country",
+        ],
+        {
+            "company.name": "Company",
+            "company.website": "Website",
+            "company.address.country": "Company Country",
+        },
+    ),
+    "sales navigator": (
+        ["firstName", "lastName", "companyName", "title", "companyDomain", "location"],
+        {"person.first_name": "firstName", "company.name": "companyName", "company.website": "companyDomain"},
+    ),
+    "snake case": (
+        ["first_name", "last_name", "work_email", "account_name", "domain", "zip"],
+        {
+            "person.email": "work_email",
+            "company.name": "account_name",
+            "company.website": "domain",
+            "company.address.postalcode": "zip",
+        },
+    ),
+}
+
+
+@pytest.mark.parametrize("name", list(EXPORTS))
+def test_detection_of_real_export_headers(name: str) -> None:
+    columns, expected = EXPORTS[name]
+    m = mapping.detect(columns)
+    for path, column in expected.items():
+        assert m.fields.get(path) == column, (path, m.fields)
+    mapping.check(m, columns)  # each of them has a usable minimum
+    assert len(set(m.fields.values())) == len(m.fields)  # a column maps once
+
+
+def test_toml_mapping_with_custom_fields_and_both_phone_spellings() -> None:
+    m = mapping.parse(
+        'external_id = "Id"\n[person]\nphone = "Tel"\nperson_phone = "Mobile"\n'
+        '[custom_fields]\nlead_source = "Source"\n'
+    )
+    assert m.fields == {"external_id": "Id", "person.phone": "Tel", "person.person_phone": "Mobile"}
+    assert m.custom == {"lead_source": "Source"}
+    with pytest.raises(MappingError, match="must name an input column"):
+        mapping.parse("[person]\nemail = 3\n")
+    with pytest.raises(MappingError, match=r"'company\.website'"):
+        mapping.parse('[company]\nwebsit = "W"\n')
+
+
+@pytest.mark.parametrize(
+    ("body", "missing"),
+    [
+        ({"company": {"name": "Acme"}}, None),
+        ({"person": {"first_name": "A", "last_name": "B", "email": "a@b.example"}}, None),
+        ({"person": {"first_name": "A", "last_name": "B"}, "company": {"website": "b.example"}}, None),
+        ({"person": {"first_name": "A", "last_name": "B"}}, "an email or website"),
+        ({"person": {"first_name": "A", "email": "a@b.example"}}, "last name"),
+        ({"company": {"website": "b.example", "lsid": "X"}}, "first name"),
+        ({}, "no company name"),
+    ],
+)
+def test_minimum_input_rule(body: dict[str, object], missing: str | None) -> None:
+    got = mapping.missing_input(body)
+    if missing is None:
+        assert got is None
+    else:
+        assert got is not None
+        assert missing in got
+
+
+def test_check_names_the_way_forward_when_nothing_maps() -> None:
+    with pytest.raises(MappingError, match="mapping init"):
+        mapping.check(mapping.detect(["Foo", "Email"]), ["Foo", "Email"])

@@ -1,0 +1,113 @@
+"""Property-based tests: reading and writing round-trips, flattening and nesting agree, bodies."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+from typing import Any
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from leadspace_cli import fields, flatten, mapping
+from leadspace_cli.enrich import Result, RowResult
+from leadspace_cli.output import RowWriter
+from leadspace_cli.records import open_source
+from leadspace_cli.sandbox.data import answer
+
+# Any text a spreadsheet export may hold, bar lone surrogates (not encodable as UTF-8).
+cells = st.text(st.characters(blacklist_categories=("Cs",)), max_size=40)
+names = st.text(st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=12).filter(
+    lambda s: s.strip() == s and not s.startswith("\ufeff")
+)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(header=st.lists(names, min_size=1, max_size=5, unique=True), data=st.data())
+def test_csv_cells_round_trip_through_reader_and_writer(
+    tmp_path_factory: Any, header: list[str], data: Any
+) -> None:
+    rows = data.draw(st.lists(st.lists(cells, min_size=len(header), max_size=len(header)), max_size=6))
+    rows = [r for r in rows if any(r)]  # a row of nothing but empty cells is a blank line
+    path = Path(tmp_path_factory.mktemp("rt")) / "in.csv"
+    with open(path, "w", newline="", encoding="utf-8") as fh:
+        csv.writer(fh).writerows([header, *rows])
+    source = open_source(str(path))
+    got = list(source.rows)
+    source.close()
+    assert source.columns == header
+    assert got == rows
+    out = io.StringIO()
+    writer = RowWriter(out, "csv", source.columns, "csv")
+    for row in got:
+        writer.write(row, RowResult(Result.NOT_SENT))
+    back = list(csv.reader(io.StringIO(out.getvalue())))
+    assert back[0][: len(header)] == header
+    assert [r[: len(header)] for r in back[1:]] == rows
+
+
+json_scalars = st.one_of(st.none(), st.booleans(), st.integers(), cells)
+json_values = st.recursive(
+    json_scalars,
+    lambda inner: st.one_of(st.lists(inner, max_size=3), st.dictionaries(cells, inner, max_size=3)),
+    max_leaves=8,
+)
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    seed=st.integers(0, 10_000),
+    extra=st.dictionaries(
+        st.sampled_from(["company", "person", "new_thing", "enrichment_status"]), json_values
+    ),
+)
+def test_flattened_columns_and_jsonl_nesting_agree(seed: int, extra: dict[str, Any]) -> None:
+    data = answer(
+        {"person": {"first_name": f"A{seed}", "last_name": "B", "email": f"x{seed}@y{seed % 13}.example"}}
+    )
+    data.update(extra)  # odd shapes and undocumented keys as well as the documented ones
+    ans = {"status": "success", "external_id": "e", "data": data}
+    csv_out, jsonl_out = io.StringIO(), io.StringIO()
+    for fmt, stream in (("csv", csv_out), ("jsonl", jsonl_out)):
+        RowWriter(stream, fmt, ["id"], "csv").write(["1"], RowResult(Result.OK, 200, payload=ans))
+    csv_row = list(csv.reader(io.StringIO(csv_out.getvalue())))[1]
+    nested = json.loads(jsonl_out.getvalue())["ls"]
+    assert nested["data"] == data  # JSONL keeps the answer as it came
+    from_nested = flatten.data_cells({"status": nested["status"], "data": nested["data"]})
+    assert csv_row[1 + len(flatten.STATUS_COLUMNS) :] == from_nested
+    # Nothing is dropped: every documented value has a column, the rest is in ls.extra.
+    if extra.get("new_thing") is not None or "new_thing" in extra:
+        assert "new_thing" in json.loads(from_nested[-1])
+
+
+request_paths = st.lists(st.sampled_from(fields.REQUEST_PATHS), unique=True, min_size=1, max_size=8)
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(paths=request_paths, data=st.data())
+def test_any_row_maps_to_a_body_of_only_mapped_non_empty_values(
+    tmp_path_factory: Any, paths: list[str], data: Any
+) -> None:
+    columns = [f"col{i}" for i in range(len(paths))] + ["unmapped"]
+    values = data.draw(st.lists(cells, min_size=len(columns), max_size=len(columns)))
+    path = Path(tmp_path_factory.mktemp("b")) / "in.jsonl"
+    path.write_text(json.dumps(dict(zip(columns, values, strict=True))) + "\n", encoding="utf-8")
+    source = open_source(str(path))
+    m = mapping.Mapping(fields=dict(zip(paths, columns, strict=False)))
+    body = mapping.builder(m, source)(next(source.rows))
+    source.close()
+    expected = {p: v.strip() for p, v in zip(paths, values, strict=False) if v.strip()}
+    leaves: dict[str, Any] = {}
+
+    def walk(node: dict[str, Any], prefix: str) -> None:
+        for k, v in node.items():
+            if isinstance(v, dict):
+                assert v, "no empty objects are sent"
+                walk(v, f"{prefix}{k}.")
+            else:
+                leaves[prefix + k] = v
+
+    walk(body, "")
+    assert leaves == expected
