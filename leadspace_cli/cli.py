@@ -190,6 +190,23 @@ def _signals(enricher: Enricher) -> Iterator[None]:
             signal.signal(sig, old)
 
 
+_REPORTED_OPTIONS = (
+    "input",
+    "output",
+    "mapping",
+    "rate",
+    "dry_run",
+    "limit",
+    "timeout",
+    "max_retries",
+    "max_age",
+    "input_format",
+    "output_format",
+    "encoding",
+    "columns",
+    "excel_safe",
+)
+
 InputArg = Annotated[str, typer.Argument(help="CSV, TSV or JSONL file (optionally .gz), or - for stdin.")]
 
 
@@ -357,7 +374,15 @@ def _run(
         store.close()
         if client is not None:
             client.close()
-    summary = Summary.of(enricher, time.monotonic() - started, settings.describe())
+    used = {
+        **settings.describe(),
+        **{k: (str(o[k]) if isinstance(o[k], Path) else o[k]) for k in _REPORTED_OPTIONS},
+        "sandbox": sb is not None,
+        "mapping_used": dict(m.rows()),
+        "cache": "off" if o["no_cache"] else str(store.path),
+        "workers": options.worker_count(),
+    }
+    summary = Summary.of(enricher, time.monotonic() - started, used)
     if o["report"]:
         summary.write(o["report"])
     if not quiet:

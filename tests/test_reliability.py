@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -60,6 +61,14 @@ def test_faults_end_with_every_row_final_and_nothing_paid_twice(
     assert report["retries"] >= faults
     assert report["exit_code"] == 0
     assert report["by_result"]["ok"] == 270
+    assert report["by_result"]["invalid_input"] == 30
+    assert report["by_status"]["200"] == 270
+    assert report["credits"] == 270
+    assert report["calls"] == sb.stats.calls + sb.stats.dropped
+    assert report["duration"] > 0
+    assert report["call_rate"] > 0
+    assert report["settings"]["rate"] == 100.0
+    assert report["settings"]["api_key"] == "…" + KEY[-4:]
     assert KEY not in Path("r.json").read_text()
 
 
@@ -339,3 +348,33 @@ def test_client_outcomes(sandbox: Sandbox) -> None:
     bad = Client(resolve({"LEADSPACE_API_KEY": "nope"}, base_url=sandbox.url))
     assert bad.call({"company": {"name": "Acme"}}).outcome is Outcome.AUTH
     bad.close()
+
+
+def test_cron_gets_plain_timestamped_progress_lines(use_sandbox: Sandbox, tmp_path: Path) -> None:
+    path = make_leads(tmp_path / "in.csv", 5)
+    result = invoke("enrich", str(path), "-o", "out.csv")
+    assert result.exit_code == 0
+    assert re.search(r"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\S* 5 rows, [\d.]+ calls/s, ok 5", result.stderr, re.M)
+    quiet = invoke("enrich", str(path), "-o", "out2.csv", "--quiet")
+    assert quiet.stderr == ""
+
+
+def test_a_second_interrupt_stops_at_once(sandbox_factory: Callable[..., Sandbox], tmp_path: Path) -> None:
+    sb = sandbox_factory(latency=3.0, rate=0)
+    client = Client(resolve({"LEADSPACE_API_KEY": KEY}, base_url=sb.url), pool_size=8)
+    path = make_leads(tmp_path / "in.csv", 30)
+    source = records.open_source(str(path))
+    store = Store(None)
+    enricher = Enricher(client, store, endpoint_id="x", account="a", options=Options(rate=100, workers=8))
+    for delay in (0.5, 0.7):  # Ctrl-C, then Ctrl-C again
+        threading.Timer(delay, enricher.interrupt).start()
+    started = time.monotonic()
+    rows = [r.result.value for _, r in enricher.run(source.rows, builder(detect(source.columns), source))]
+    took = time.monotonic() - started
+    source.close()
+    store.close()
+    client.close()
+    assert took < 2.0  # the 3 s answers in flight were not waited for
+    assert len(rows) == 30  # every row is still written
+    assert set(rows) == {"not_sent"}
+    assert enricher.exit_code() == ExitCode.INTERRUPTED
