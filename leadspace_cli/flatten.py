@@ -13,6 +13,7 @@ from collections.abc import Callable
 from typing import Any
 
 from leadspace_cli import fields
+from leadspace_cli.records import cell_text
 
 PREFIX = "ls."
 LIST_SEPARATOR = "; "
@@ -40,18 +41,10 @@ _TOP_KNOWN = {"status", "external_id", "data"}
 
 
 def cell(value: Any) -> str:
-    """Return one response value as a CSV cell."""
-    if value is None:
-        return ""
-    if isinstance(value, str):
-        return value
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, int | float):
-        return str(value)
+    """Return one response value as a CSV cell: lists of strings joined, objects as JSON."""
     if isinstance(value, list) and all(isinstance(v, str | int | float) for v in value):
         return LIST_SEPARATOR.join(str(v) for v in value)
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return cell_text(value)
 
 
 def _extras(node: Any, tree: dict[str, Any], prefix: str, out: dict[str, Any]) -> None:

@@ -65,13 +65,6 @@ class Source:
     notes: list[str] = field(default_factory=list)
     _close: Callable[[], None] | None = None
 
-    def getter(self, column: str) -> Callable[[Any], str]:
-        """Return a function that takes a row and gives that column's value as text."""
-        if self.kind == "csv":
-            index = self.columns.index(column)
-            return lambda row: row[index]
-        return lambda row: cell_text(row.get(column))
-
     def fetcher(self, columns: list[str]) -> Callable[[Any], Sequence[str]]:
         """Return a function that takes a row and gives those columns' values as text."""
         if self.kind == "csv":
@@ -100,7 +93,7 @@ def cell_text(value: Any) -> str:
         return "true" if value else "false"
     if isinstance(value, int | float):
         return str(value)
-    return json.dumps(value, ensure_ascii=False)
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
 def _open_binary(path: str) -> IO[bytes]:
@@ -404,12 +397,10 @@ class Output(contextlib.AbstractContextManager["Output"]):
 
 
 def output_format(path: str, explicit: str | None = None) -> str:
-    """Return the output format from -o's extension (stdout: csv unless told)."""
-    if explicit:
+    """Return the output format from -o's extension, or the explicit choice (stdout: csv)."""
+    if explicit or path != "-":
         return format_of(path, explicit)
-    if path == "-":
-        return "csv"
-    return format_of(path)
+    return "csv"
 
 
 def count_rows(path: str, *, input_format: str | None, encoding: str, delimiter: str | None) -> int | None:

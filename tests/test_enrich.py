@@ -223,3 +223,17 @@ def test_installed_entry_point_with_sandbox(tmp_path: Path) -> None:
     assert {r["ls.result"] for r in rows} == {"ok", "invalid_input"}
     assert "credits spent" in proc.stderr
     assert proc.stdout == ""
+
+
+def test_count_rows_for_the_progress_total(tmp_path: Path) -> None:
+    from leadspace_cli.records import count_rows
+
+    assert (
+        count_rows(str(SAMPLES / "leads.csv"), input_format=None, encoding="utf-8-sig", delimiter=None) == 49
+    )
+    assert (
+        count_rows(str(SAMPLES / "accounts.jsonl"), input_format=None, encoding="utf-8", delimiter=None) == 15
+    )
+    assert count_rows("-", input_format=None, encoding="utf-8", delimiter=None) is None
+    (tmp_path / "e.csv").write_text("")
+    assert count_rows(str(tmp_path / "e.csv"), input_format=None, encoding="utf-8", delimiter=None) is None
