@@ -111,30 +111,38 @@ def _open_binary(path: str) -> IO[bytes]:
         raise InputError(f"Cannot open {path}: {exc.strerror}") from None
 
 
-def detect_encoding(path: str) -> tuple[str, str | None]:
-    """Return the encoding of a whole file, and a note when it is not UTF-8.
-
-    Reads the file once with an incremental decoder, so a stray byte at the end is found before
-    any call. stdin cannot be read twice: it is taken as UTF-8.
-    """
-    if path == "-":
-        return "utf-8-sig", None
-    decoder = codecs.getincrementaldecoder("utf-8")()
+def _decodes(path: str, encoding: str) -> bool:
+    decoder = codecs.getincrementaldecoder(encoding)()
     stream = _open_binary(path)
     try:
         while chunk := stream.read(1 << 20):
             decoder.decode(chunk)
         decoder.decode(b"", final=True)
     except UnicodeDecodeError:
-        return "cp1252", (
-            f"{path} is not UTF-8; reading it as Windows-1252. If accents look wrong, "
-            "pass --encoding (for example latin-1)."
-        )
-    except (OSError, EOFError, gzip.BadGzipFile) as exc:
+        return False
+    except (OSError, EOFError) as exc:
         raise InputError(f"Cannot read {path}: {exc}") from None
     finally:
         stream.close()
-    return "utf-8-sig", None
+    return True
+
+
+def detect_encoding(path: str) -> tuple[str, str | None]:
+    """Return the encoding of a whole file, and a note when it is not UTF-8.
+
+    Reads the file through once per candidate (UTF-8, then Windows-1252), so that a stray byte at
+    the end is found before any call; Latin-1, which decodes any byte, is the last resort. stdin
+    cannot be read twice: it is taken as UTF-8.
+    """
+    if path == "-" or _decodes(path, "utf-8"):
+        return "utf-8-sig", None
+    for encoding, name in (("cp1252", "Windows-1252"), ("latin-1", "Latin-1")):
+        if encoding == "latin-1" or _decodes(path, encoding):
+            return encoding, (
+                f"{path} is not UTF-8; reading it as {name}. If accents look wrong, pass --encoding "
+                "(for example --encoding cp1252, latin-1 or mac-roman)."
+            )
+    raise AssertionError("latin-1 decodes every byte")  # pragma: no cover
 
 
 def open_source(

@@ -427,3 +427,11 @@ def test_a_redirect_is_not_followed_with_the_key(tmp_path: Path, monkeypatch: py
     assert result.exit_code == ExitCode.STOPPED
     assert "redirected" in result.stderr
     assert hits == []
+
+
+def test_latin_1_bytes_that_windows_1252_lacks(use_sandbox: Sandbox, tmp_path: Path) -> None:
+    (tmp_path / "l1.csv").write_bytes(b"Company,Code\nS\xe3o Paulo Ltda,\x81\x8d\n")
+    result = invoke("enrich", str(tmp_path / "l1.csv"), "-o", "out.csv")
+    assert result.exit_code == 0, result.output
+    assert "Latin-1" in result.stderr
+    assert read_csv("out.csv")[0]["Company"] == "São Paulo Ltda"
