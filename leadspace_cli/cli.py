@@ -457,7 +457,7 @@ def sandbox_cmd(
         except KeyboardInterrupt:
             pass
         finally:
-            sb._server.server_close()
+            sb.close()
         err.print(json.dumps(sb.stats.summary()))
 
 

@@ -195,8 +195,13 @@ def test_a_rerun_takes_stored_answers(use_sandbox: Sandbox, tmp_path: Path) -> N
     assert Path("one.csv").read_text() == Path("two.csv").read_text()
     assert invoke("enrich", str(path), "-o", "three.csv", "--max-age", "0").exit_code == 0
     assert use_sandbox.stats.calls == 2 * calls
+    dup = make_leads(tmp_path / "dup.csv", 3)
+    dup.write_text(dup.read_text() + dup.read_text().split("\n", 1)[1])  # the same 3 rows twice
+    assert invoke("enrich", str(dup), "-o", "dup.csv", "--max-age", "0", "--no-cache").exit_code == 0
+    assert len(read_csv("dup.csv")) == 6
+    assert use_sandbox.stats.calls == 2 * calls + 3  # identical rows are called once, even so
     assert invoke("enrich", str(path), "-o", "four.csv", "--no-cache").exit_code == 0
-    assert use_sandbox.stats.calls == 3 * calls
+    assert use_sandbox.stats.calls == 3 * calls + 3
 
 
 def test_the_store_is_private_and_holds_no_key(use_sandbox: Sandbox, tmp_path: Path) -> None:

@@ -180,6 +180,10 @@ class Sandbox:
         """Serve in this thread until interrupted."""
         self._server.serve_forever(poll_interval=0.2)
 
+    def close(self) -> None:
+        """Close the listening socket (after serve_forever returned)."""
+        self._server.server_close()
+
     def stop(self) -> None:
         """Stop serving and close the socket."""
         self._server.shutdown()
