@@ -212,3 +212,19 @@ def test_dry_run_on_an_enriched_store_counts_only_missing_calls(use_sandbox: San
     result = invoke("enrich", str(path), "-o", "dry.csv", "--dry-run")
     assert result.exit_code == 0
     assert re.search(r"calls it would make\s*│\s*5\b", result.stderr), result.stderr
+
+
+def test_settings_order_flag_then_environment_then_dotenv(
+    sandbox: Sandbox, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = make_leads(tmp_path / "in.csv", 2)
+    Path(".env").write_text(f"LEADSPACE_API_KEY={KEY}\nLEADSPACE_BASE_URL=http://127.0.0.1:9\n")
+    # .env alone: its base URL (nothing listens there) fails the calls
+    assert invoke("enrich", str(path), "-o", "a.csv", "--max-retries", "0").exit_code == 1
+    # the environment wins over .env; the key still comes from .env
+    monkeypatch.setenv("LEADSPACE_BASE_URL", sandbox.url)
+    assert invoke("enrich", str(path), "-o", "b.csv").exit_code == 0
+    # a flag wins over the environment
+    monkeypatch.setenv("LEADSPACE_BASE_URL", "http://127.0.0.1:9")
+    assert invoke("enrich", str(path), "-o", "c.csv", "--no-cache", "--base-url", sandbox.url).exit_code == 0
+    assert sandbox.stats.calls == 4
