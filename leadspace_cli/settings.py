@@ -144,9 +144,13 @@ def mask(secret: str | None) -> str | None:
     return "…" + secret[-4:] if len(secret) > 8 else "****"
 
 
+MIN_SECRET = 6
+
+
 def redact(text: str, secrets: list[str]) -> str:
     """Replace every secret and every Bearer token in a text with a mask."""
     for s in sorted(secrets, key=len, reverse=True):
-        if s:
+        # A secret of a few characters would mangle every word it occurs in; real keys are long.
+        if len(s) >= MIN_SECRET:
             text = text.replace(s, "[REDACTED]")
     return re.sub(r"(?i)(bearer\s+)[^\s\"',;]+", r"\1[REDACTED]", text)

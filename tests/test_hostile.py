@@ -435,3 +435,13 @@ def test_latin_1_bytes_that_windows_1252_lacks(use_sandbox: Sandbox, tmp_path: P
     assert result.exit_code == 0, result.output
     assert "Latin-1" in result.stderr
     assert read_csv("out.csv")[0]["Company"] == "São Paulo Ltda"
+
+
+def test_redaction_masks_secrets_and_bearer_tokens_only() -> None:
+    from leadspace_cli.settings import mask, redact
+
+    assert redact(f"key {PLANTED} in text", [PLANTED]) == "key [REDACTED] in text"
+    assert redact("Authorization: Bearer abc.def-123", []) == "Authorization: Bearer [REDACTED]"
+    assert redact("rows are marked not_sent", ["k"]) == "rows are marked not_sent"  # too short to be a key
+    assert mask(PLANTED) == "…" + PLANTED[-4:]
+    assert mask("short") == "****"
