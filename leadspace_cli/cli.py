@@ -319,12 +319,12 @@ def _run(
     fmt = records.output_format(o["output"], o["output_format"])
     build = mapping_mod.builder(m, source)
     store = _open_store(o["no_cache"], o["cache_dir"], o["max_age"], env)
-    client = None
-    if not o["dry_run"]:
-        opts_workers = Options(rate=o["rate"], workers=o["workers"]).worker_count()
-        client = Client(settings, timeout=o["timeout"], pool_size=opts_workers)
     options = Options(
         rate=o["rate"], max_retries=o["max_retries"], workers=o["workers"], dry_run=o["dry_run"]
+    )
+    # A dry run has no client at all: nothing can reach the network.
+    client = (
+        None if o["dry_run"] else Client(settings, timeout=o["timeout"], pool_size=options.worker_count())
     )
     secret = settings.api_key or settings.program_id or "anonymous"
     enricher = Enricher(

@@ -356,15 +356,13 @@ class Enricher:
                     continue
                 slot: _Slot = [row, result]
                 order.append(slot)
-                if result is not None:
-                    pass
-                elif key in in_flight:
-                    self.stats.deduplicated += 1
+                if result is None and key in in_flight:
+                    self.stats.deduplicated += 1  # an identical row is being called: share its answer
                     in_flight[key].append(slot)
-                else:
+                elif result is None:
                     in_flight[key] = [slot]
                     if len(self._workers) < workers and len(in_flight) > len(self._workers) // 2:
-                        self._start_worker()
+                        self._start_worker()  # workers start as the load needs them
                     self._jobs.put((key, json.dumps(body, ensure_ascii=False).encode()))
                 if in_flight:
                     collect(block=False)

@@ -16,6 +16,7 @@ from leadspace_cli.mapping import closest
 from leadspace_cli.records import cell_text
 from leadspace_cli.store import Store
 
+RENDER_FORMAT = "2"  # bump when the way stored ls.* cells are encoded changes
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -63,12 +64,14 @@ class RowWriter:
         rename = rename or {}
         self.ls_header = [rename.get(c, c) for c in (only or all_ls)]
         self.delimiter = "\t" if fmt == "tsv" else ","
-        shape = [__version__, fmt, self.delimiter, str(excel_safe), *(only or all_ls)]
+        shape = [__version__, RENDER_FORMAT, fmt, self.delimiter, str(excel_safe), *(only or all_ls)]
         self.signature = hashlib.sha256("\n".join(shape).encode()).hexdigest()[:16] if fmt != "jsonl" else ""
         if fmt != "jsonl":
             self._csv = csv.writer(stream, delimiter=self.delimiter)
             self._buffer = io.StringIO()
-            self._encoder = csv.writer(self._buffer, delimiter=self.delimiter, lineterminator="")
+            # The row terminator stays "\r\n" (and is cut off in _encode): the csv module quotes a
+            # field that holds a newline only when the newline is in its terminator.
+            self._encoder = csv.writer(self._buffer, delimiter=self.delimiter)
             self._csv.writerow(columns + self.ls_header)
 
     def _cells(self, result: RowResult, answer: dict[str, Any] | None) -> list[str]:
@@ -85,7 +88,7 @@ class RowWriter:
         self._buffer.seek(0)
         self._buffer.truncate()
         self._encoder.writerow(cells)
-        return self._buffer.getvalue()
+        return self._buffer.getvalue()[:-2]
 
     def write(self, row: Any, result: RowResult) -> None:
         """Write one row."""

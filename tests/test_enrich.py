@@ -237,3 +237,21 @@ def test_count_rows_for_the_progress_total(tmp_path: Path) -> None:
     assert count_rows("-", input_format=None, encoding="utf-8", delimiter=None) is None
     (tmp_path / "e.csv").write_text("")
     assert count_rows(str(tmp_path / "e.csv"), input_format=None, encoding="utf-8", delimiter=None) is None
+
+
+def test_answers_with_bare_newlines_stay_one_csv_row(tmp_path: Path) -> None:
+    import io
+
+    from leadspace_cli.enrich import Result, RowResult
+    from leadspace_cli.output import RowWriter
+
+    ans = {"status": "success", "data": {"company": {"name": "A\nB", "description": "line\rbreak"}}}
+    out = io.StringIO()
+    writer = RowWriter(out, "csv", ["id"], "csv")
+    writer.write(["1"], RowResult(Result.OK, 200, payload=ans))
+    writer.write(["2"], RowResult(Result.NOT_SENT))
+    rows = list(csv.reader(io.StringIO(out.getvalue(), newline="")))
+    assert len(rows) == 3
+    cells = dict(zip(rows[0], rows[1], strict=True))
+    assert cells["ls.company.name"] == "A\nB"
+    assert cells["ls.company.description"] == "line\rbreak"
