@@ -128,7 +128,9 @@ def _maybe_sandbox(enabled: bool, config: SandboxConfig | None = None) -> Iterat
     if not enabled:
         yield None
         return
-    sb = Sandbox(config or SandboxConfig(latency=0.15, latency_spread=0.5, latency_cap=2.0))
+    sb = Sandbox(
+        config or SandboxConfig(latency=0.15, latency_spread=0.5, latency_cap=2.0, keep_bodies=False)
+    )
     sb.start()
     try:
         yield sb
