@@ -6,6 +6,7 @@ typer and rich live here and in ui.py only; everything else works from a noteboo
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import gc
 import io
 import itertools
@@ -647,8 +648,6 @@ def auth_check(
 def _token_age(settings: Settings) -> None:
     if not settings.token_issued:
         return
-    import datetime as dt
-
     try:
         issued = dt.date.fromisoformat(settings.token_issued[:10])
     except ValueError:

@@ -18,7 +18,7 @@ import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import Any
 
 from leadspace_cli.client import Client, OAuthError, Outcome
 from leadspace_cli.errors import ExitCode
@@ -131,12 +131,6 @@ class Stats:
             return 0.0
         span = self.last_call - self.first_call
         return (self.calls - 1) / span if span > 0 else 0.0
-
-
-class Events(Protocol):
-    """Receives each row's result as it is written (the progress display)."""
-
-    def row_done(self, result: Result) -> None: ...
 
 
 _Slot = list[Any]  # [row, RowResult | None]

@@ -136,16 +136,9 @@ RESPONSE_FIELDS: tuple[Field, ...] = (
 RESPONSE_PATHS: tuple[str, ...] = tuple(f.path for f in RESPONSE_FIELDS)
 
 # Values the document leaves blank, from NOTES.md; treated as opaque text everywhere.
-ENRICHMENT_STATUSES = (
-    "Not Enriched",
-    "Person Enriched",
-    "Company Enriched",
-    "Person & Company Enriched",
-)
 VERIFICATION_STATUSES = ("Verified", "Not Verified", "Moved")
 VERIFICATION_SOURCES = ("Social & Email", "Social", "Email")
 EMAIL_STATUSES = ("Valid", "Invalid", "Unknown", "Catch-All")
 LEVELS = ("C Level", "Board Level", "VP Level", "Director Level", "Manager Level", "Staff Level")
 CONFIDENCE_LEVELS = ("High", "Medium", "Low", "Very Low")
-FAMILY_TYPES = ("DU", "GU", "SITE", "PARENT", "HQ", "SU")
 INTENT_SCORES = ("High", "Medium", "Low", "No Intent", "Not Available")

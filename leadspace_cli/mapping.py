@@ -7,6 +7,7 @@ name, last name, and one of company name, email address or website.
 from __future__ import annotations
 
 import difflib
+import json
 import re
 import tomllib
 from collections.abc import Callable, Iterable
@@ -343,7 +344,6 @@ def builder(mapping: Mapping, source: Source) -> Builder:
 
 def to_toml(mapping: Mapping, columns: list[str]) -> str:
     """Return a commented TOML mapping, with the columns it does not use listed as comments."""
-    import json
 
     def q(text: str) -> str:
         return json.dumps(text, ensure_ascii=False)

@@ -1,4 +1,4 @@
-"""Read rows lazily from CSV, TSV and JSONL (optionally gzipped, or stdin); write CSV or JSONL.
+"""Read rows lazily from CSV, TSV and JSONL (optionally gzipped, or stdin); open the output file.
 
 Rows stream: nothing here holds more than one row of the input. Output goes to a temporary file
 beside the target, locked against a second run, and is renamed into place at the end.

@@ -12,6 +12,8 @@ from typing import Any
 
 from leadspace_cli import flatten
 from leadspace_cli.enrich import Enricher, Result
+from leadspace_cli.errors import InputError
+from leadspace_cli.records import open_source
 
 
 @dataclass
@@ -102,8 +104,6 @@ class FillReport:
 
 def fill_report(path: str) -> FillReport:
     """Read an enriched CSV or JSONL file and count what its ls.* columns hold."""
-    from leadspace_cli.records import open_source
-
     source = open_source(path)
     try:
         by_result: Counter[str] = Counter()
@@ -112,8 +112,6 @@ def fill_report(path: str) -> FillReport:
         rows = 0
         if source.kind == "csv":
             if "ls.result" not in source.columns:
-                from leadspace_cli.errors import InputError
-
                 raise InputError(
                     f"{path} has no ls.result column: give a file that `leadspace enrich` wrote."
                 )

@@ -158,11 +158,6 @@ class Sandbox:
         """The API key it accepts."""
         return self.config.key
 
-    @property
-    def credits_left(self) -> int | None:
-        """Credits left, or None when unlimited."""
-        return self._credits
-
     def set_credits(self, credits: int | None) -> None:
         """Set the credits left (None: unlimited)."""
         with self._lock:
