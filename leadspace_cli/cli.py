@@ -9,7 +9,6 @@ import contextlib
 import datetime as dt
 import gc
 import io
-import itertools
 import json
 import logging
 import os
@@ -23,19 +22,26 @@ from typing import Annotated, Any
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.panel import Panel
 from rich.table import Table
 
 from leadspace_cli import __version__, fields, flatten, records
 from leadspace_cli import mapping as mapping_mod
-from leadspace_cli import store as store_mod
-from leadspace_cli.client import Client, Outcome
-from leadspace_cli.enrich import Enricher, Options
-from leadspace_cli.errors import ExitCode, LeadspaceError, MappingError, SettingsError
-from leadspace_cli.output import RowWriter
-from leadspace_cli.report import Summary, fill_report
+from leadspace_cli.client import Client, Outcome, exit_code
+from leadspace_cli.errors import (
+    AUTH_MESSAGE,
+    CREDITS_MESSAGE,
+    ExitCode,
+    LeadspaceError,
+    MappingError,
+    SettingsError,
+)
+from leadspace_cli.report import fill_report
+from leadspace_cli.run import Job, Run, sandbox_for
 from leadspace_cli.sandbox import Sandbox, SandboxConfig
 from leadspace_cli.settings import Settings, load_environment, mask, redact, resolve
+from leadspace_cli.store import open_store, parse_age
 from leadspace_cli.ui import Display, NullDisplay, PlainDisplay, RichDisplay, fill_table, summary_table
 
 app = typer.Typer(
@@ -69,22 +75,33 @@ def _boundary(traceback: bool = False) -> Iterator[None]:
     try:
         yield
     except LeadspaceError as exc:
-        err.print(f"[bold red]Error:[/] {redact(str(exc), _secrets())}", markup=True)
+        err.print(f"[bold red]Error:[/] {escape(redact(str(exc), _secrets()))}", markup=True)
         raise typer.Exit(int(exc.exit_code)) from None
     except KeyboardInterrupt:
         err.print("Interrupted.")
         raise typer.Exit(int(ExitCode.INTERRUPTED)) from None
+    except BrokenPipeError:
+        _quiet_stdout()
+        raise typer.Exit(int(ExitCode.PIPE)) from None
     except (typer.Exit, typer.Abort):
         raise
     except Exception as exc:
         if traceback or os.environ.get(DEBUG_ENV):
             raise
         err.print(
-            f"[bold red]Internal error:[/] {type(exc).__name__}: {redact(str(exc), _secrets())}\n"
-            "This is a bug in leadspace; please report it with the output of --traceback.",
+            f"[bold red]Internal error:[/] {type(exc).__name__}: {escape(redact(str(exc), _secrets()))}\n"
+            "This is a bug in leadspace, not a problem with your file or the API. Please report it "
+            "with the output of the same command run with --traceback (the key is redacted).",
             markup=True,
         )
-        raise typer.Exit(int(ExitCode.STOPPED)) from None
+        raise typer.Exit(int(ExitCode.INTERNAL)) from None
+
+
+def _quiet_stdout() -> None:
+    """Point stdout at /dev/null once its reader went away, so that exiting does not complain."""
+    with contextlib.suppress(OSError, ValueError, io.UnsupportedOperation, AttributeError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
 
 
 def _version(value: bool) -> None:
@@ -124,45 +141,12 @@ def _setup_logging(verbose: bool, secrets: list[str]) -> None:
         logger.addHandler(handler)
 
 
-@contextlib.contextmanager
-def _maybe_sandbox(enabled: bool, config: SandboxConfig | None = None) -> Iterator[Sandbox | None]:
-    if not enabled:
-        yield None
-        return
-    sb = Sandbox(
-        config or SandboxConfig(latency=0.15, latency_spread=0.5, latency_cap=2.0, keep_bodies=False)
-    )
-    sb.start()
-    try:
-        yield sb
-    finally:
-        sb.stop()
-
-
 def _settings(
-    env: dict[str, str], sb: Sandbox | None, *, base_url: str | None, ca_bundle: str | None, need_key: bool
+    env: dict[str, str], sb: Sandbox | None, *, base_url: str | None, ca_bundle: str | None
 ) -> Settings:
     if sb is not None:
         return resolve({}, api_key=sb.key, base_url=sb.url, ca_bundle=ca_bundle)
-    return resolve(env, base_url=base_url, ca_bundle=ca_bundle, require_credentials=need_key)
-
-
-def _open_store(no_cache: bool, cache_dir: Path | None, max_age: str, env: dict[str, str]) -> store_mod.Store:
-    age = store_mod.parse_age(max_age)
-    if no_cache:
-        return store_mod.Store(None, max_age=age)
-    folder = cache_dir or store_mod.default_dir(env)
-    return store_mod.Store(folder / store_mod.FILENAME, max_age=age)
-
-
-def _mapping_for(source: records.Source, mapping_file: Path | None, quiet: bool) -> mapping_mod.Mapping:
-    m = mapping_mod.load(mapping_file) if mapping_file else mapping_mod.detect(source.columns)
-    mapping_mod.check(m, source.columns)
-    if not quiet:
-        how = "detected from the headers" if m.detected else f"from {mapping_file}"
-        pairs = ", ".join(f"{col!r} → {path}" for path, col in m.rows())
-        err.print(f"Mapping ({how}): {pairs}")
-    return m
+    return resolve(env, base_url=base_url, ca_bundle=ca_bundle)
 
 
 def _display(quiet: bool) -> Display:
@@ -174,11 +158,11 @@ def _display(quiet: bool) -> Display:
 
 
 @contextlib.contextmanager
-def _signals(enricher: Enricher) -> Iterator[None]:
+def _signals(run: Run) -> Iterator[None]:
     """Ctrl-C and SIGTERM stop new calls; a second Ctrl-C stops at once."""
 
     def handler(signum: int, frame: FrameType | None) -> None:
-        enricher.interrupt()
+        run.interrupt()
 
     previous: dict[signal.Signals, Any] = {}
     try:
@@ -192,23 +176,6 @@ def _signals(enricher: Enricher) -> Iterator[None]:
         for sig, old in previous.items():
             signal.signal(sig, old)
 
-
-_REPORTED_OPTIONS = (
-    "input",
-    "output",
-    "mapping",
-    "rate",
-    "dry_run",
-    "limit",
-    "timeout",
-    "max_retries",
-    "max_age",
-    "input_format",
-    "output_format",
-    "encoding",
-    "columns",
-    "excel_safe",
-)
 
 InputArg = Annotated[str, typer.Argument(help="CSV, TSV or JSONL file (optionally .gz), or - for stdin.")]
 
@@ -286,118 +253,66 @@ def enrich(
     Example: leadspace enrich samples/leads.csv -o out.csv --sandbox
     """
     with _boundary(traceback):
-        code = _enrich(**locals())
+        job = Job(
+            input=input,
+            output=output,
+            mapping=mapping,
+            rate=rate,
+            dry_run=dry_run,
+            limit=limit,
+            timeout=timeout,
+            max_retries=max_retries,
+            report=report,
+            no_cache=no_cache,
+            cache_dir=cache_dir,
+            max_age=max_age,
+            sandbox=sandbox,
+            input_format=input_format,
+            output_format=output_format,
+            encoding=encoding,
+            delimiter=delimiter,
+            columns=columns,
+            excel_safe=excel_safe,
+            bom=bom,
+            base_url=base_url,
+            ca_bundle=ca_bundle,
+            workers=workers,
+            dotenv=True,
+        )
+        code = _enrich(job, quiet=quiet, verbose=verbose)
     raise typer.Exit(int(code))
 
 
-def _enrich(**o: Any) -> ExitCode:
-    env = load_environment()
-    _setup_logging(o["verbose"], _secrets(env))
-    with _maybe_sandbox(o["sandbox"]) as sb:
-        settings = _settings(
-            env, sb, base_url=o["base_url"], ca_bundle=o["ca_bundle"], need_key=not o["dry_run"]
-        )
-        source = records.open_source(
-            o["input"], input_format=o["input_format"], encoding=o["encoding"], delimiter=o["delimiter"]
-        )
-        try:
-            return _run(o, env, settings, sb, source)
-        finally:
-            source.close()
-
-
-def _run(
-    o: dict[str, Any], env: dict[str, str], settings: Settings, sb: Sandbox | None, source: records.Source
-) -> ExitCode:
-    quiet = o["quiet"]
-    if not quiet:
-        for note in source.notes:
-            err.print(f"Note: {note}")
-    m = _mapping_for(source, o["mapping"], quiet)
-    only = [c.strip() for c in o["columns"].split(",") if c.strip()] if o["columns"] else None
-    if only:
-        only = [c if c.startswith("ls.") else "ls." + c for c in only]
-    elif m.output:
-        only = list(m.output)
-    fmt = records.output_format(o["output"], o["output_format"])
-    build = mapping_mod.builder(m, source)
-    store = _open_store(o["no_cache"], o["cache_dir"], o["max_age"], env)
-    options = Options(
-        rate=o["rate"], max_retries=o["max_retries"], workers=o["workers"], dry_run=o["dry_run"]
-    )
-    # A dry run has no client at all: nothing can reach the network.
-    client = (
-        None if o["dry_run"] else Client(settings, timeout=o["timeout"], pool_size=options.worker_count())
-    )
-    secret = settings.api_key or settings.program_id or "anonymous"
-    enricher = Enricher(
-        client,
-        store,
-        endpoint_id=("sandbox" + fields.ENDPOINT) if sb is not None else settings.endpoint,
-        account=store_mod.account_id(secret),
-        options=options,
-    )
+def _enrich(job: Job, *, quiet: bool, verbose: bool) -> ExitCode:
+    _setup_logging(verbose, _secrets())
     display = _display(quiet)
-    total = None
-    if isinstance(display, RichDisplay):
-        total = records.count_rows(
-            o["input"], input_format=o["input_format"], encoding=source.encoding, delimiter=o["delimiter"]
-        )
-        if total is not None and o["limit"] is not None:
-            total = min(total, o["limit"])
+    run = Run(
+        job,
+        progress=display,
+        note=None if quiet else (lambda text: err.print(text, markup=False)),
+        count_total=isinstance(display, RichDisplay),
+    )
     # A full garbage collection over the imported modules' objects holds the GIL for tens of
     # milliseconds: long enough to delay a paced call into the next one-second window (a 429).
+    # Process-wide, so the CLI's to do, not the library's.
     gc.freeze()
-    started = time.monotonic()
-    try:
-        with records.Output(o["output"]) as out:
-            if o["bom"] and fmt != "jsonl":
-                out.stream.write("\ufeff")
-            writer = RowWriter(
-                out.stream,
-                fmt,
-                source.columns,
-                source.kind,
-                rename=m.output or None,
-                only=only,
-                excel_safe=o["excel_safe"],
-                store=None if o["no_cache"] else store,
-            )
-            enricher.render_sig = writer.signature
-            rows = source.rows if o["limit"] is None else itertools.islice(source.rows, o["limit"])
-            display.start(total, enricher.stats)
-            try:
-                with _signals(enricher):
-                    for row, result in enricher.run(rows, build):
-                        writer.write(row, result)
-                        display.row_done(result.result)
-            finally:
-                display.stop()
-    finally:
-        store.close()
-        if client is not None:
-            client.close()
-    used = {
-        **settings.describe(),
-        **{k: (str(o[k]) if isinstance(o[k], Path) else o[k]) for k in _REPORTED_OPTIONS},
-        "sandbox": sb is not None,
-        "mapping_used": dict(m.rows()),
-        "cache": "off" if o["no_cache"] else str(store.path),
-        "workers": options.worker_count(),
-    }
-    summary = Summary.of(enricher, time.monotonic() - started, used)
-    if o["report"]:
-        summary.write(o["report"])
+    with _signals(run):
+        summary = run.execute()
+    code = ExitCode(summary.exit_code)
+    if code is ExitCode.PIPE:
+        _quiet_stdout()
+        return code
     if not quiet:
         err.print(summary_table(summary))
+    secrets = run.settings.secrets() if run.settings else []
     if summary.stop_message:
-        err.print(f"[bold red]Stopped:[/] {redact(summary.stop_message, settings.secrets())}", markup=True)
-    elif summary.exit_code == ExitCode.ROWS_FAILED:
+        err.print(f"[bold red]Stopped:[/] {escape(redact(summary.stop_message, secrets))}", markup=True)
+    elif code is ExitCode.ROWS_FAILED:
         err.print(
             f"{summary.by_result['failed']} rows failed: run the same command again to finish them "
             "(answers already paid for are reused)."
         )
-    return enricher.exit_code()
+    return code
 
 
 @app.command("sandbox")
@@ -581,7 +496,7 @@ def cache_info(
     Example: leadspace cache info
     """
     with _boundary():
-        s = _open_store(False, cache_dir, "3650d", load_environment())
+        s = open_store(load_environment(), cache_dir=cache_dir, max_age="3650d")
         info = s.info()
         s.close()
         fmt = "%Y-%m-%d %H:%M"
@@ -602,8 +517,8 @@ def cache_clear(
     Example: leadspace cache clear --older-than 90d
     """
     with _boundary():
-        s = _open_store(False, cache_dir, "3650d", load_environment())
-        n = s.clear(store_mod.parse_age(older_than) if older_than else None)
+        s = open_store(load_environment(), cache_dir=cache_dir, max_age="3650d")
+        n = s.clear(parse_age(older_than) if older_than else None)
         s.close()
         typer.echo(f"Deleted {n} stored answers.")
 
@@ -620,13 +535,10 @@ def auth_check(
     """
     with _boundary():
         env = load_environment()
-        with _maybe_sandbox(sandbox) as sb:
-            settings = _settings(env, sb, base_url=base_url, ca_bundle=ca_bundle, need_key=True)
-            client = Client(settings, pool_size=1)
-            try:
+        with sandbox_for(sandbox) as sb:
+            settings = _settings(env, sb, base_url=base_url, ca_bundle=ca_bundle)
+            with Client(settings, pool_size=1) as client:
                 answer = client.call(b"{}")
-            finally:
-                client.close()
         who = (
             f"key {mask(settings.api_key)}" if settings.api_key else f"program {settings.program_id} (OAuth)"
         )
@@ -639,10 +551,10 @@ def auth_check(
             err.print("[green]Credentials accepted.[/] No credit was spent.", markup=True)
             raise typer.Exit(0)
         if answer.outcome is Outcome.AUTH:
-            err.print("[red]Credentials rejected (401).[/] Check LEADSPACE_API_KEY.", markup=True)
-            raise typer.Exit(int(ExitCode.AUTH))
-        err.print(f"[red]Could not check:[/] {answer.error}", markup=True)
-        raise typer.Exit(int(ExitCode.STOPPED))
+            err.print(f"[red]Credentials rejected.[/] {AUTH_MESSAGE}", markup=True)
+        else:
+            err.print(f"[red]Could not check:[/] {escape(answer.error)}", markup=True)
+        raise typer.Exit(int(exit_code(answer.outcome)))
 
 
 def _token_age(settings: Settings) -> None:
@@ -705,21 +617,16 @@ def lookup(
                 "and --email or --website."
             )
         env = load_environment()
-        with _maybe_sandbox(sandbox) as sb:
-            settings = _settings(env, sb, base_url=base_url, ca_bundle=ca_bundle, need_key=True)
-            client = Client(settings, pool_size=1)
-            try:
+        with sandbox_for(sandbox) as sb:
+            settings = _settings(env, sb, base_url=base_url, ca_bundle=ca_bundle)
+            with Client(settings, pool_size=1) as client:
                 answer = client.call(body)
-            finally:
-                client.close()
         if answer.outcome is not Outcome.OK or answer.payload is None:
-            code = {
-                Outcome.AUTH: ExitCode.AUTH,
-                Outcome.CREDITS: ExitCode.CREDITS,
-                Outcome.INVALID: ExitCode.USAGE,
-            }.get(answer.outcome, ExitCode.STOPPED)
-            err.print(f"[red]No answer:[/] {answer.error}", markup=True)
-            raise typer.Exit(int(code))
+            message = {Outcome.AUTH: AUTH_MESSAGE, Outcome.CREDITS: CREDITS_MESSAGE}.get(
+                answer.outcome, answer.error
+            )
+            err.print(f"[red]No answer:[/] {escape(message)}", markup=True)
+            raise typer.Exit(int(exit_code(answer.outcome) if answer.payload is None else ExitCode.STOPPED))
         if as_json:
             typer.echo(json.dumps(answer.payload, ensure_ascii=False, indent=2))
             return

@@ -12,23 +12,23 @@ import email.utils
 import enum
 import json
 import logging
-import threading
 import time
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import Any
 from urllib.parse import urlsplit
 
 import requests
 import requests.adapters
 
-from leadspace_cli import __version__, fields
+from leadspace_cli import __version__
+from leadspace_cli.auth import CONNECT_TIMEOUT, Auth, OAuth, TokenAuth
+from leadspace_cli.errors import ExitCode, OAuthError
 from leadspace_cli.settings import Settings, is_loopback, redact
 
 log = logging.getLogger("leadspace.http")
 
 MAX_BODY = 8 * 1024 * 1024  # an answer larger than this is not an answer
 DEFAULT_TIMEOUT = 30.0
-CONNECT_TIMEOUT = 10.0
 RETRY_AFTER_CAP = 120.0
 
 
@@ -55,104 +55,6 @@ class Answer:
     payload: dict[str, Any] | None = None
     error: str = ""
     retry_after: float | None = None
-
-
-class Auth(Protocol):
-    """Gives the Authorization header, and renews it once after a 401 where it can."""
-
-    def header(self) -> str: ...
-
-    def renew(self, rejected: str) -> bool: ...
-
-
-class TokenAuth:
-    """The perpetual token."""
-
-    def __init__(self, key: str) -> None:
-        self._header = f"Bearer {key}"
-
-    def header(self) -> str:
-        return self._header
-
-    def renew(self, rejected: str) -> bool:
-        return False
-
-
-class OAuth:
-    """OAuth 2.0 as Leadspace does it: POST /oauth/authorize for a token, PUT to renew it.
-
-    The token is kept in memory until shortly before ``expiration`` and renewed with the refresh
-    token; a 401 renews it once before the credentials are declared bad.
-    """
-
-    EARLY = 300.0  # renew this many seconds before expiry
-
-    def __init__(
-        self, session: requests.Session, base_url: str, program_id: str, secret: str, timeout: float
-    ) -> None:
-        self._session = session
-        self._url = base_url + fields.OAUTH_ENDPOINT
-        self._program_id = program_id
-        self._secret = secret
-        self._timeout = timeout
-        self._lock = threading.Lock()
-        self._token: str | None = None
-        self._refresh: str | None = None
-        self._expires = 0.0
-        self.fetches = 0
-
-    def _exchange(self, method: str, body: dict[str, str]) -> bool:
-        try:
-            resp = self._session.request(
-                method, self._url, json=body, timeout=(CONNECT_TIMEOUT, self._timeout), allow_redirects=False
-            )
-        except requests.RequestException as exc:
-            raise OAuthError(f"Cannot reach {self._url} for an OAuth token: {type(exc).__name__}") from None
-        self.fetches += 1
-        if resp.status_code in (400, 401, 403):
-            return False
-        try:
-            data = resp.json()
-            token, refresh, expiration = data["token"], data.get("refreshToken"), float(data["expiration"])
-        except (ValueError, KeyError, TypeError):
-            raise OAuthError(
-                f"The OAuth endpoint answered HTTP {resp.status_code} without a token: check "
-                "LEADSPACE_BASE_URL."
-            ) from None
-        self._token, self._refresh, self._expires = str(token), refresh, expiration
-        return True
-
-    def _fetch(self) -> None:
-        if self._refresh and self._exchange("PUT", {"user": self._program_id, "refreshToken": self._refresh}):
-            return
-        if not self._exchange(
-            "POST", {"user": self._program_id, "pass": self._secret, "audience": "API_GATEWAY"}
-        ):
-            self._token = None
-            raise OAuthError(
-                "The OAuth endpoint refused the program ID and secret: check LEADSPACE_PROGRAM_ID "
-                "and LEADSPACE_SECRET.",
-            )
-
-    def header(self) -> str:
-        with self._lock:
-            if self._token is None or time.time() >= self._expires - self.EARLY:
-                self._fetch()
-            return f"Bearer {self._token}"
-
-    def renew(self, rejected: str) -> bool:
-        with self._lock:
-            if self._token is not None and rejected != f"Bearer {self._token}":
-                return True  # another thread renewed it already
-            try:
-                self._fetch()
-            except OAuthError:
-                return False
-            return True
-
-
-class OAuthError(Exception):
-    """The OAuth exchange failed."""
 
 
 def parse_retry_after(value: str | None, now: float | None = None) -> float | None:
@@ -190,6 +92,29 @@ def _error_detail(resp_text: str, status: int) -> str:
         return f"HTTP {status} (an HTML error page, from a gateway or proxy)"
     snippet = " ".join(resp_text.split())[:160]
     return f"HTTP {status}" + (f": {snippet}" if snippet else "")
+
+
+# What each status means, in one place: (outcome, message; "" keeps the API's own detail).
+# 200 and 3xx are judged in code (the answer's body, the redirect's target); other 5xx retry.
+STATUS_TABLE: dict[int, tuple[Outcome, str]] = {
+    400: (Outcome.INVALID, ""),
+    401: (Outcome.AUTH, "HTTP 401: the API rejected the credentials"),
+    404: (Outcome.FATAL, "HTTP 404: no enrichment endpoint at {url}; check LEADSPACE_BASE_URL."),
+    405: (
+        Outcome.FATAL,
+        "HTTP 405 (method not allowed): something between this tool and the API (a proxy?) changed "
+        "the request, or LEADSPACE_BASE_URL points elsewhere.",
+    ),
+    408: (Outcome.RETRY, ""),
+    415: (
+        Outcome.FATAL,
+        "HTTP 415 (bad or missing headers): a proxy may be rewriting requests; if not, this is a bug "
+        "in leadspace: please report it.",
+    ),
+    425: (Outcome.RETRY, ""),
+    427: (Outcome.CREDITS, "HTTP 427: insufficient credits"),
+    429: (Outcome.THROTTLED, "HTTP 429: rate limit exceeded"),
+}
 
 
 class Client:
@@ -234,6 +159,12 @@ class Client:
     def close(self) -> None:
         """Close the pooled connections."""
         self.session.close()
+
+    def __enter__(self) -> Client:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
     def _redact(self, text: str) -> str:
         return redact(text, self._secrets)
@@ -298,23 +229,7 @@ class Client:
                 )
             return Answer(Outcome.OK, status, text=text, payload=payload)
         detail = self._redact(_error_detail(text, status))
-        if status == 400:
-            return Answer(Outcome.INVALID, status, error=detail)
-        if status == 401:
-            return Answer(Outcome.AUTH, status, error="HTTP 401: the API rejected the credentials")
-        if status == 427:
-            return Answer(Outcome.CREDITS, status, error="HTTP 427: insufficient credits")
-        if status == 429:
-            return Answer(
-                Outcome.THROTTLED,
-                status,
-                error="HTTP 429: rate limit exceeded",
-                retry_after=parse_retry_after(headers.get("Retry-After")),
-            )
-        if status in (408, 425) or 500 <= status <= 599:
-            return Answer(
-                Outcome.RETRY, status, error=detail, retry_after=parse_retry_after(headers.get("Retry-After"))
-            )
+        retry_after = parse_retry_after(headers.get("Retry-After"))
         if 300 <= status < 400:
             where = urlsplit(headers.get("Location") or "").hostname or "another address"
             return Answer(
@@ -325,30 +240,17 @@ class Client:
                     "Check LEADSPACE_BASE_URL."
                 ),
             )
-        if status == 405:
+        known = STATUS_TABLE.get(status)
+        if known is not None:
+            outcome, message = known
             return Answer(
-                Outcome.FATAL,
+                outcome,
                 status,
-                error=(
-                    "HTTP 405 (method not allowed): something between this tool and the API (a proxy?) "
-                    "changed the request, or LEADSPACE_BASE_URL points elsewhere."
-                ),
+                error=message.format(detail=detail, url=self.url) if message else detail,
+                retry_after=retry_after if outcome in (Outcome.THROTTLED, Outcome.RETRY) else None,
             )
-        if status == 415:
-            return Answer(
-                Outcome.FATAL,
-                status,
-                error=(
-                    "HTTP 415 (bad or missing headers): a proxy may be rewriting requests; if not, this "
-                    "is a bug in leadspace: please report it."
-                ),
-            )
-        if status == 404:
-            return Answer(
-                Outcome.FATAL,
-                status,
-                error=(f"HTTP 404: no enrichment endpoint at {self.url}; check LEADSPACE_BASE_URL."),
-            )
+        if 500 <= status <= 599:
+            return Answer(Outcome.RETRY, status, error=detail, retry_after=retry_after)
         return Answer(Outcome.FATAL, status, error=detail)
 
     def _tls_message(self, exc: Exception) -> str:
@@ -368,3 +270,20 @@ def _reason(exc: BaseException) -> str:
         inner = nxt
     text = str(inner) or type(inner).__name__
     return text.split(": ", 1)[-1][:200] if "object at 0x" in text else text[:200]
+
+
+_EXIT_CODES: dict[Outcome, ExitCode] = {
+    Outcome.OK: ExitCode.OK,
+    Outcome.INVALID: ExitCode.USAGE,
+    Outcome.AUTH: ExitCode.AUTH,
+    Outcome.CREDITS: ExitCode.CREDITS,
+    Outcome.FATAL: ExitCode.STOPPED,
+    Outcome.THROTTLED: ExitCode.STOPPED,
+    Outcome.RETRY: ExitCode.STOPPED,
+    Outcome.BAD_ANSWER: ExitCode.STOPPED,
+}
+
+
+def exit_code(outcome: Outcome) -> ExitCode:
+    """Return the exit code of a command that ends on this outcome (lookup, auth check, a stop)."""
+    return _EXIT_CODES[outcome]

@@ -1,77 +1,48 @@
 """The pipeline: rows -> request bodies -> paced calls with retries -> results in input order.
 
 Rows stream through: the main thread reads a row, builds its body, checks the store, and hands the
-call to a worker; results are yielded in input order through a bounded reorder buffer. Workers take
-a rate-limiter slot before every attempt, retries included. The first stop (401, 427, 405/415,
-persistent failures, an interrupt) ends new calls; calls in flight finish, and every remaining row
-is still yielded, as ``not_sent`` unless the store already holds its answer.
+call to a worker; results are yielded in input order through a bounded reorder buffer. Workers make
+each row's attempts through :class:`~leadspace_cli.retry.Attempts`, which takes a rate-limiter slot
+before every one. The first stop (401, 427, 405/415, persistent failures, an interrupt) ends new
+calls; calls in flight finish, and every remaining row is still yielded, as ``not_sent`` unless the
+store already holds its answer.
 """
 
 from __future__ import annotations
 
 import collections
-import enum
 import json
 import queue
-import random
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from leadspace_cli.client import Client, OAuthError, Outcome
+from leadspace_cli.client import Client
 from leadspace_cli.errors import ExitCode
 from leadspace_cli.mapping import Body, missing_input
 from leadspace_cli.pacing import RateLimiter
 from leadspace_cli.records import row_problem
+from leadspace_cli.results import Result, RowResult, Stats, StopReason
+from leadspace_cli.retry import Attempts, RetryPolicy, Stop
 from leadspace_cli.store import Store
 
-
-class Result(enum.StrEnum):
-    """The ``ls.result`` of a row."""
-
-    OK = "ok"
-    INVALID = "invalid_input"
-    FAILED = "failed"
-    NOT_SENT = "not_sent"
+__all__ = ["Enricher", "Options", "Result", "RowResult", "Stats"]
 
 
-@dataclass(slots=True)
-class RowResult:
-    """What became of one row."""
-
-    result: Result
-    http_status: int | None = None
-    error: str = ""
-    payload: dict[str, Any] | None = None
-    text: str | None = None  # the answer as stored, parsed lazily
-    reused: bool = False
-    key: str = ""  # the store key of its request
-    rendered: str | None = None  # its ls.* cells as written before, for this output shape
-
-    def answer(self) -> dict[str, Any] | None:
-        """Return the 200 answer as an object."""
-        if self.payload is None and self.text is not None:
-            value = json.loads(self.text)
-            self.payload = value if isinstance(value, dict) else {"data": value}
-        return self.payload
-
-
-@dataclass
+@dataclass(frozen=True)
 class Options:
-    """How a run behaves. The defaults are the documented ones."""
+    """How the pipeline behaves. The defaults are the documented ones."""
 
     rate: float = 30.0
     max_retries: int = 5
     workers: int | None = None  # calls in flight at most; default: enough for 3 s answers
-    backoff_base: float = 0.5
-    backoff_cap: float = 30.0
-    retry_after_cap: float = 60.0
-    failure_limit: int = 60  # consecutive failed attempts that mean the API is down
     reorder_limit: int = 5000  # rows held to keep input order
     drain_seconds: float = 3.0  # after Ctrl-C, how long calls in flight may take
     dry_run: bool = False
+    stop_reading: bool = False  # after a stop, read no more input (the Python API)
+    retry: RetryPolicy = field(default_factory=RetryPolicy)
 
     def worker_count(self) -> int:
         """Return how many calls may be in flight: the rate, not the latency, must set the speed."""
@@ -79,61 +50,67 @@ class Options:
             return self.workers
         return max(4, min(256, int(self.rate * 3)))
 
-
-@dataclass
-class StopReason:
-    """Why a run stopped early."""
-
-    code: ExitCode
-    message: str
+    def policy(self) -> RetryPolicy:
+        """Return the retry policy with this run's ``max_retries``."""
+        if self.retry.max_retries == self.max_retries:
+            return self.retry
+        return RetryPolicy(**{**self.retry.__dict__, "max_retries": self.max_retries})
 
 
-@dataclass
-class Stats:
-    """Counts of a run, updated as it goes. Read by progress displays and reports."""
+class _Slot:
+    __slots__ = ("result", "row")
 
-    rows: int = 0
-    by_result: collections.Counter[str] = field(default_factory=collections.Counter)
-    by_status: collections.Counter[int] = field(default_factory=collections.Counter)
-    calls: int = 0
-    retries: int = 0
-    credits: int = 0  # 200 answers from the API: credits spent
-    reused: int = 0  # answers taken from the store
-    deduplicated: int = 0  # rows that shared an identical row's call
-    would_call: int = 0  # dry run: calls the real run would make
-    started: float = field(default_factory=time.monotonic)
-    first_call: float | None = None
-    last_call: float | None = None
-    consecutive_failures: int = 0
-    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
-
-    def called(self, retry: bool) -> None:
-        now = time.monotonic()
-        with self._lock:
-            self.calls += 1
-            self.retries += retry
-            if self.first_call is None:
-                self.first_call = now
-            self.last_call = now
-
-    def answered(self, status: int | None, failure: bool) -> int:
-        with self._lock:
-            if status is not None:
-                self.by_status[status] += 1
-            if status == 200:
-                self.credits += 1
-            self.consecutive_failures = self.consecutive_failures + 1 if failure else 0
-            return self.consecutive_failures
-
-    def call_rate(self) -> float:
-        """Return the calls per second held so far."""
-        if self.first_call is None or self.last_call is None or self.calls < 2:
-            return 0.0
-        span = self.last_call - self.first_call
-        return (self.calls - 1) / span if span > 0 else 0.0
+    def __init__(self, row: Any, result: RowResult | None) -> None:
+        self.row = row
+        self.result = result
 
 
-_Slot = list[Any]  # [row, RowResult | None]
+class ReorderBuffer:
+    """Rows waiting for their answers, released in input order.
+
+    Identical requests in flight share one call: their rows wait on the same key.
+    """
+
+    def __init__(self) -> None:
+        self._order: collections.deque[_Slot] = collections.deque()
+        self._waiting: dict[str, list[_Slot]] = {}
+
+    def __len__(self) -> int:
+        return len(self._order)
+
+    @property
+    def in_flight(self) -> int:
+        """How many distinct requests are awaited."""
+        return len(self._waiting)
+
+    def is_awaited(self, key: str) -> bool:
+        """Return whether a request with this key is already awaited."""
+        return key in self._waiting
+
+    def add(self, row: Any, result: RowResult | None, key: str = "") -> None:
+        """Queue a row: with its result, or waiting for the answer to ``key``."""
+        slot = _Slot(row, result)
+        self._order.append(slot)
+        if result is None:
+            self._waiting.setdefault(key, []).append(slot)
+
+    def settle(self, key: str, result: RowResult) -> None:
+        """Give every row waiting on ``key`` its result."""
+        for slot in self._waiting.pop(key, []):
+            slot.result = result
+
+    def settle_all(self, result: RowResult) -> None:
+        """Give every waiting row this result (calls abandoned at a stop)."""
+        for key in list(self._waiting):
+            self.settle(key, result)
+
+    def ready(self) -> Iterator[tuple[Any, RowResult]]:
+        """Release the rows at the front that have their results."""
+        order = self._order
+        while order and order[0].result is not None:
+            slot = order.popleft()
+            assert slot.result is not None
+            yield slot.row, slot.result
 
 
 class Enricher:
@@ -157,30 +134,32 @@ class Enricher:
         self.limiter = limiter or RateLimiter(self.options.rate)
         self.stats = Stats()
         self.render_sig = ""  # the output shape, set by the writer (RowWriter.signature)
-        self.stop_event = threading.Event()
-        self.stop_reason: StopReason | None = None
-        self._stop_lock = threading.Lock()
-        self._abandon = threading.Event()
-        self._stopped_at: float | None = None
+        self.halt = Stop()
+        self.attempts = (
+            Attempts(client, store, self.limiter, self.stats, self.halt, self.options.policy())
+            if client is not None
+            else None
+        )
         self._jobs: queue.SimpleQueue[tuple[str, bytes] | None] = queue.SimpleQueue()
         self._done: queue.SimpleQueue[tuple[str, RowResult]] = queue.SimpleQueue()
         self._workers: list[threading.Thread] = []
-        self._rng = random.Random()
 
     # Stopping.
 
+    @property
+    def stop_reason(self) -> StopReason | None:
+        """Why the run stopped, or None."""
+        return self.halt.reason
+
     def stop(self, code: ExitCode, message: str) -> None:
-        """Stop new calls; the first reason given is the one reported."""
-        with self._stop_lock:
-            if self.stop_reason is None:
-                self.stop_reason = StopReason(code, message)
-                self._stopped_at = time.monotonic()
-        self.stop_event.set()
+        """Stop new calls; PRODUCT.md's order decides which reason is reported."""
+        self.halt(code, message)
 
     def interrupt(self) -> None:
         """Ctrl-C or SIGTERM: the first lets calls in flight finish; a second stops at once."""
-        if self.stop_event.is_set() and self.stop_reason and self.stop_reason.code == ExitCode.INTERRUPTED:
-            self._abandon.set()
+        reason = self.halt.reason
+        if reason is not None and reason.code == ExitCode.INTERRUPTED:
+            self.halt.abandon.set()
         self.stop(
             ExitCode.INTERRUPTED, "Interrupted: rows not sent are marked not_sent; run again to finish."
         )
@@ -193,91 +172,14 @@ class Enricher:
         t.start()
 
     def _work(self) -> None:
+        assert self.attempts is not None
         while (job := self._jobs.get()) is not None:
             key, body = job
             try:
-                result = self._call(key, body)
+                result = self.attempts.call(key, body)
             except Exception as exc:  # a bug must not hang the run: report it on the row
                 result = RowResult(Result.FAILED, error=f"internal error: {type(exc).__name__}: {exc}")
             self._done.put((key, result))
-
-    def _backoff(self, attempt: int) -> float:
-        ceiling = min(self.options.backoff_cap, self.options.backoff_base * 2.0 ** (attempt - 1))
-        return ceiling / 2 + self._rng.uniform(0, ceiling / 2)
-
-    def _call(self, key: str, body: bytes) -> RowResult:
-        assert self.client is not None
-        opts = self.options
-        attempt = 0
-        renewed = False
-        last = RowResult(Result.NOT_SENT)
-        while True:
-            if not self.limiter.acquire(self.stop_event):
-                if attempt:
-                    return RowResult(
-                        Result.FAILED, last.http_status, last.error + "; the run stopped before a retry"
-                    )
-                return RowResult(Result.NOT_SENT)
-            try:
-                header = self.client.auth.header()
-            except OAuthError as exc:
-                self.stop(ExitCode.AUTH, str(exc))
-                return RowResult(Result.NOT_SENT, error=str(exc))
-            attempt += 1
-            self.stats.called(retry=attempt > 1)
-            answer = self.client.call(body, header)
-            outcome = answer.outcome
-            failure = outcome in (Outcome.RETRY, Outcome.THROTTLED)
-            streak = self.stats.answered(answer.status, failure)
-            if outcome is Outcome.OK:
-                # Stored durably before the row is reported: nothing paid for is lost.
-                self.store.put(key, 200, answer.text)
-                self.limiter.succeeded()
-                return RowResult(Result.OK, 200, payload=answer.payload, key=key)
-            if outcome is Outcome.INVALID:
-                self.store.put(key, 400, answer.error)
-                return RowResult(Result.INVALID, answer.status, answer.error)
-            if outcome is Outcome.AUTH:
-                if not renewed and self.client.auth.renew(header):
-                    renewed = True
-                    continue
-                self.stop(
-                    ExitCode.AUTH,
-                    "The API rejected the credentials (401): check LEADSPACE_API_KEY "
-                    "(or LEADSPACE_PROGRAM_ID and LEADSPACE_SECRET). Nothing more was sent.",
-                )
-                return RowResult(Result.NOT_SENT, answer.status, answer.error)
-            if outcome is Outcome.CREDITS:
-                self.stop(
-                    ExitCode.CREDITS,
-                    "The API reports insufficient credits (427): ask your Leadspace "
-                    "Customer Success Manager or support@leadspace.com for credits, then run the same "
-                    "command again; answers already paid for are kept.",
-                )
-                return RowResult(Result.NOT_SENT, answer.status, answer.error)
-            if outcome is Outcome.FATAL:
-                self.stop(ExitCode.STOPPED, answer.error)
-                return RowResult(Result.NOT_SENT, answer.status, answer.error)
-            if outcome is Outcome.BAD_ANSWER:
-                return RowResult(Result.FAILED, answer.status, answer.error)
-            # RETRY or THROTTLED.
-            last = RowResult(Result.FAILED, answer.status, answer.error)
-            if streak >= opts.failure_limit:
-                self.stop(
-                    ExitCode.STOPPED,
-                    f"The API is failing persistently ({streak} failed calls in a row; "
-                    f"the last: {answer.error}). Try again later; answers already paid for are kept.",
-                )
-                return last
-            if attempt > opts.max_retries:
-                last.error += f" (gave up after {attempt} attempts)"
-                return last
-            if outcome is Outcome.THROTTLED:
-                self.limiter.throttled()
-            delay = answer.retry_after if answer.retry_after is not None else self._backoff(attempt)
-            if self.stop_event.wait(min(delay, opts.retry_after_cap)):
-                last.error += "; the run stopped before a retry"
-                return last
 
     # The run.
 
@@ -307,96 +209,89 @@ class Enricher:
         if self.options.dry_run:
             self.stats.would_call += 1
             return RowResult(Result.NOT_SENT), key, body
-        if self.stop_event.is_set():
+        if self.halt.is_set():
             return RowResult(Result.NOT_SENT), key, body
         return None, key, body
 
+    def _collect(self, buffer: ReorderBuffer, block: bool) -> None:
+        """Take the answers that came back; with ``block``, wait for at least one."""
+        while True:
+            try:
+                key, result = self._done.get(timeout=0.1) if block else self._done.get_nowait()
+            except queue.Empty:
+                if block and self._should_abandon():
+                    buffer.settle_all(RowResult(Result.NOT_SENT, error="abandoned in flight at the stop"))
+                return
+            buffer.settle(key, result)
+            block = False
+
     def run(self, rows: Iterable[Any], build: Callable[[Any], Body]) -> Iterator[tuple[Any, RowResult]]:
         """Yield every row with its result, in input order."""
-        order: collections.deque[_Slot] = collections.deque()
-        in_flight: dict[str, list[_Slot]] = {}
+        buffer = ReorderBuffer()
         workers = self.options.worker_count()
         # Enough queued to keep every worker busy, few enough that a stop is quick.
         max_outstanding = workers + max(4, workers // 4)
-
-        def settle(key: str, result: RowResult) -> None:
-            slots = in_flight.pop(key, [])
-            for slot in slots:
-                slot[1] = result
-
-        def collect(block: bool) -> None:
-            while True:
-                try:
-                    key, result = self._done.get(timeout=0.1) if block else self._done.get_nowait()
-                except queue.Empty:
-                    if block and self._should_abandon():
-                        for key_left in list(in_flight):
-                            settle(
-                                key_left, RowResult(Result.NOT_SENT, error="abandoned in flight at the stop")
-                            )
-                    return
-                settle(key, result)
-                block = False
-
+        by_result = self.stats.by_result
         try:
-            by_result = self.stats.by_result
             for row in rows:
                 self.stats.rows += 1
                 result, key, body = self._prepare(row, build)
-                if result is not None and not order:
+                if result is not None and not len(buffer):
                     # Nothing waits ahead of it (a dry run, answers from the store): no buffering.
                     by_result[result.result] += 1
                     yield row, result
-                    continue
-                slot: _Slot = [row, result]
-                order.append(slot)
-                if result is None and key in in_flight:
-                    self.stats.deduplicated += 1  # an identical row is being called: share its answer
-                    in_flight[key].append(slot)
-                elif result is None:
-                    in_flight[key] = [slot]
-                    if len(self._workers) < workers and len(in_flight) > len(self._workers) // 2:
+                elif result is not None or buffer.is_awaited(key):
+                    if result is None:
+                        self.stats.deduplicated += 1  # an identical row is being called: share it
+                    buffer.add(row, result, key)
+                else:
+                    buffer.add(row, None, key)
+                    if len(self._workers) < workers and buffer.in_flight > len(self._workers) // 2:
                         self._start_worker()  # workers start as the load needs them
                     self._jobs.put((key, json.dumps(body, ensure_ascii=False).encode()))
-                if in_flight:
-                    collect(block=False)
-                while order and order[0][1] is not None:
-                    yield self._emit(order.popleft())
-                while in_flight and (
-                    len(order) >= self.options.reorder_limit or len(in_flight) >= max_outstanding
+                if buffer.in_flight:
+                    self._collect(buffer, block=False)
+                yield from self._release(buffer)
+                while buffer.in_flight and (
+                    len(buffer) >= self.options.reorder_limit or buffer.in_flight >= max_outstanding
                 ):
-                    collect(block=True)
-                    while order and order[0][1] is not None:
-                        yield self._emit(order.popleft())
-            while in_flight:
-                collect(block=True)
-                while order and order[0][1] is not None:
-                    yield self._emit(order.popleft())
-            while order:
-                yield self._emit(order.popleft())
+                    self._collect(buffer, block=True)
+                    yield from self._release(buffer)
+                if self.halt.is_set() and (self.options.stop_reading or self._nowhere_to_write()):
+                    break
+            while buffer.in_flight:
+                self._collect(buffer, block=True)
+                yield from self._release(buffer)
+            yield from self._release(buffer)
         finally:
             for _ in self._workers:
                 self._jobs.put(None)
 
+    def _nowhere_to_write(self) -> bool:
+        reason = self.halt.reason
+        return reason is not None and reason.code == ExitCode.PIPE
+
+    def _release(self, buffer: ReorderBuffer) -> Iterator[tuple[Any, RowResult]]:
+        by_result = self.stats.by_result
+        for row, result in buffer.ready():
+            by_result[result.result] += 1
+            yield row, result
+
     def _should_abandon(self) -> bool:
-        if self._abandon.is_set():
+        if self.halt.abandon.is_set():
             return True
-        if self.stop_reason is None or self._stopped_at is None:
+        reason, at = self.halt.reason, self.halt.at
+        if reason is None or at is None:
             return False
         limit = self.options.drain_seconds
-        if self.stop_reason.code != ExitCode.INTERRUPTED and self.client is not None:
+        if reason.code != ExitCode.INTERRUPTED and self.client is not None:
             limit = self.client.timeout + 5.0
-        return time.monotonic() - self._stopped_at > limit
-
-    def _emit(self, slot: _Slot) -> tuple[Any, RowResult]:
-        result: RowResult = slot[1]
-        self.stats.by_result[result.result] += 1
-        return slot[0], result
+        return time.monotonic() - at > limit
 
     def exit_code(self) -> ExitCode:
         """Return the run's exit code from its stop reason and results."""
-        if self.stop_reason is not None:
-            return self.stop_reason.code
+        if self.halt.reason is not None:
+            return self.halt.reason.code
         if self.stats.by_result[Result.FAILED]:
             return ExitCode.ROWS_FAILED
         return ExitCode.OK

@@ -213,6 +213,12 @@ def parse(text: str, name: str = "mapping") -> Mapping:
         doc = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise MappingError(f"{name} is not valid TOML: {exc}. Fix that line and run again.") from None
+    return from_table(doc, name)
+
+
+def from_table(table: dict[str, Any], name: str = "mapping") -> Mapping:
+    """Return the mapping a TOML document (or the same structure as a dict) describes."""
+    doc = dict(table)
     mapping = Mapping()
     custom = doc.pop("custom_fields", {})
     output = doc.pop("output", {})

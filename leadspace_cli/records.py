@@ -1,7 +1,6 @@
-"""Read rows lazily from CSV, TSV and JSONL (optionally gzipped, or stdin); open the output file.
+"""Read rows lazily from CSV, TSV and JSONL (optionally gzipped, or stdin).
 
-Rows stream: nothing here holds more than one row of the input. Output goes to a temporary file
-beside the target, locked against a second run, and is renamed into place at the end.
+Rows stream: nothing here holds more than one row of the input.
 """
 
 from __future__ import annotations
@@ -9,23 +8,20 @@ from __future__ import annotations
 import codecs
 import contextlib
 import csv
+import datetime as dt
+import decimal
 import gzip
 import io
+import itertools
 import json
+import math
 import operator
-import os
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import IO, Any
 
-from leadspace_cli.errors import InputError, OutputError
-
-try:  # POSIX; on other systems two runs on one output are not detected.
-    import fcntl
-except ImportError:  # pragma: no cover
-    fcntl = None  # type: ignore[assignment]
+from leadspace_cli.errors import InputError
 
 # Real exports carry long notes fields; the csv module's default limit is 128 KiB.
 FIELD_SIZE_LIMIT = 64 * 1024 * 1024
@@ -58,7 +54,7 @@ class Source:
     """
 
     name: str
-    kind: str  # "csv" or "jsonl"
+    kind: str  # "csv" (rows are lists), "jsonl" or "records" (rows are mappings)
     columns: list[str]
     rows: Iterator[Any]
     encoding: str = "utf-8"
@@ -75,12 +71,18 @@ class Source:
             if not indices:
                 return lambda row: ()
             return operator.itemgetter(*indices)
-        return lambda row: [cell_text(row.get(c)) for c in columns]
+        return lambda row: [value_text(field_of(row, c)) for c in columns]
 
     def close(self) -> None:
         """Close the underlying file."""
         if self._close is not None:
             self._close()
+
+    def __enter__(self) -> Source:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
 
 def cell_text(value: Any) -> str:
@@ -94,6 +96,95 @@ def cell_text(value: Any) -> str:
     if isinstance(value, int | float):
         return str(value)
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def value_text(value: Any) -> str:
+    """Return a value as a person would write it in a request: never "nan", "None" or "false".
+
+    None, NaN, NaT and false are empty; whole numbers have no ".0"; dates are ISO dates; numpy and
+    pandas scalars count as their Python values; objects and lists are JSON text.
+    """
+    if value is None or value.__class__ is str:
+        return value or ""
+    if isinstance(value, bool):
+        return "true" if value else ""
+    if type(value).__name__ in ("NAType", "NaTType"):  # pandas' missing values
+        return ""
+    if isinstance(value, dt.datetime):
+        if value.tzinfo is None and value.time() == dt.time(0):
+            return value.date().isoformat()
+        return value.isoformat()
+    if isinstance(value, dt.date | dt.time):
+        return value.isoformat()
+    if isinstance(value, float | decimal.Decimal):
+        if not math.isfinite(value):
+            return ""
+        whole = int(value)
+        if value == whole and -(10**16) < whole < 10**16:
+            return str(whole)
+        return str(value)
+    if isinstance(value, int):
+        return str(value)
+    item = getattr(value, "item", None)  # numpy scalars
+    if callable(item) and not isinstance(value, dict | list):
+        with contextlib.suppress(TypeError, ValueError):
+            return value_text(item())
+    return cell_text(value)
+
+
+def field_of(row: Any, column: str) -> Any:
+    """Return a record's value for a column: the key itself, else its dotted path into nested objects."""
+    value = row.get(column)
+    if value is None and "." in column and column not in row:
+        node: Any = row
+        for part in column.split("."):
+            if not isinstance(node, dict):
+                return None
+            node = node.get(part)
+        return node
+    return value
+
+
+def record_columns(obj: Mapping[str, Any], prefix: str = "") -> Iterator[str]:
+    """Yield a record's columns: its keys, with nested objects as the dotted paths of their leaves.
+
+    A top-level ``ls`` object (the answer in an earlier output) stays one column.
+    """
+    for key, value in obj.items():
+        name = f"{prefix}{key}"
+        if isinstance(value, dict) and value and name != "ls":
+            yield from record_columns(value, name + ".")
+        else:
+            yield name
+
+
+def records_source(records: Iterable[Mapping[str, Any]], *, lookahead: int = 1000) -> Source:
+    """Return a Source over records (dicts): columns are the union of the first ``lookahead``'s keys.
+
+    The look-ahead is held in memory; the rest streams. Keys first seen later are still written
+    (the Python API returns each record whole) but cannot be mapped by detection.
+    """
+    it = iter(records)
+    head: list[Any] = []
+    columns: dict[str, None] = {}
+    for rec in itertools.islice(it, lookahead):
+        if not isinstance(rec, Mapping):
+            raise InputError(
+                f"Record {len(head) + 1} is a {type(rec).__name__}, not a mapping: give dicts, such as "
+                "csv.DictReader rows or df.to_dict('records')."
+            )
+        head.append(rec)
+        columns.update(dict.fromkeys(record_columns(rec)))
+
+    def rows() -> Iterator[Any]:
+        yield from head
+        for number, rec in enumerate(it, start=len(head) + 1):
+            if not isinstance(rec, Mapping):
+                yield _BadLine(f"record {number} is a {type(rec).__name__}, not a mapping", repr(rec))
+            else:
+                yield rec
+
+    return Source("records", "records", list(columns), rows())
 
 
 def _open_binary(path: str) -> IO[bytes]:
@@ -326,89 +417,6 @@ def _parse_json_line(label: str, number: int, line: str) -> dict[str, Any]:
         kind = type(value).__name__.replace("dict", "object").replace("list", "array")
         return _BadLine(f"line {number} is a JSON {kind}, not an object", line.rstrip("\r\n"))
     return value
-
-
-# Output.
-
-
-class Output(contextlib.AbstractContextManager["Output"]):
-    """A file written under a temporary name beside the target and renamed into place at the end.
-
-    The temporary file is locked, so a second run writing the same output refuses to start.
-    """
-
-    def __init__(self, path: str) -> None:
-        self.path = path
-        self.stdout = path == "-"
-        self.stream: IO[str]
-        self._binary: IO[bytes] | None = None
-        self.temp: Path | None = None
-        if self.stdout:
-            self.stream = sys.stdout
-            return
-        target = Path(path)
-        if target.is_dir():
-            raise OutputError(f"{path} is a folder: give a file name such as {path.rstrip('/')}/out.csv")
-        if not target.parent.exists():
-            raise OutputError(f"The folder {target.parent} does not exist: create it first.")
-        self.temp = target.with_name(f".{target.name}.part")
-        try:
-            fd = os.open(self.temp, os.O_RDWR | os.O_CREAT, 0o644)
-        except OSError as exc:
-            raise OutputError(f"Cannot write beside {path}: {exc.strerror}") from None
-        if fcntl is not None:
-            try:
-                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            except OSError:
-                os.close(fd)
-                raise OutputError(
-                    f"Another leadspace run is writing {path} right now: wait for it to finish, "
-                    "or choose another -o."
-                ) from None
-        os.ftruncate(fd, 0)
-        raw = os.fdopen(fd, "wb")
-        self._raw = raw
-        binary: IO[bytes] = raw
-        if path.lower().endswith(".gz"):
-            binary = gzip.GzipFile(fileobj=raw, mode="wb")  # type: ignore[assignment]
-            self._binary = binary
-        self.stream = io.TextIOWrapper(binary, encoding="utf-8", newline="", write_through=False)
-
-    def finish(self) -> None:
-        """Flush, close and rename into place."""
-        if self.stdout:
-            self.stream.flush()
-            return
-        assert self.temp is not None
-        self.stream.flush()
-        if self._binary is not None:
-            self._binary.close()
-        self._raw.flush()
-        os.fsync(self._raw.fileno())
-        os.replace(self.temp, self.path)
-        self._raw.close()  # releases the lock after the rename
-
-    def __exit__(self, exc_type: object, *exc: object) -> None:
-        if self._raw_closed():
-            return
-        if exc_type is None:
-            self.finish()
-            return
-        # A run that failed part-way leaves no partial file behind: what it paid for is in the
-        # response store, and the same command finishes the job.
-        self._raw.close()
-        assert self.temp is not None
-        self.temp.unlink(missing_ok=True)
-
-    def _raw_closed(self) -> bool:
-        return self.stdout or self._raw.closed
-
-
-def output_format(path: str, explicit: str | None = None) -> str:
-    """Return the output format from -o's extension, or the explicit choice (stdout: csv)."""
-    if explicit or path != "-":
-        return format_of(path, explicit)
-    return "csv"
 
 
 def count_rows(path: str, *, input_format: str | None, encoding: str, delimiter: str | None) -> int | None:

@@ -11,14 +11,18 @@ from pathlib import Path
 from typing import Any
 
 from leadspace_cli import flatten
-from leadspace_cli.enrich import Enricher, Result
+from leadspace_cli.enrich import Enricher
 from leadspace_cli.errors import InputError
 from leadspace_cli.records import open_source
+from leadspace_cli.results import Result
+
+# The --report JSON's shape: bumped whenever a key changes meaning or goes away (2: the job echo).
+SCHEMA_VERSION = 2
 
 
 @dataclass
 class Summary:
-    """The figures of one run."""
+    """The figures of one run (the end-of-run table, ``--report``, and :func:`enrich_file`'s return)."""
 
     rows: int
     by_result: dict[str, int]
@@ -35,10 +39,13 @@ class Summary:
     dry_run: bool = False
     would_call: int = 0
     estimate_seconds: float = 0.0
+    job: dict[str, Any] = field(default_factory=dict)
     settings: dict[str, Any] = field(default_factory=dict)
 
     @classmethod
-    def of(cls, enricher: Enricher, duration: float, settings: dict[str, Any]) -> Summary:
+    def of(
+        cls, enricher: Enricher, duration: float, *, job: dict[str, Any], settings: dict[str, Any]
+    ) -> Summary:
         """Return the summary of a finished run."""
         s = enricher.stats
         opts = enricher.options
@@ -58,12 +65,14 @@ class Summary:
             dry_run=opts.dry_run,
             would_call=s.would_call,
             estimate_seconds=round(s.would_call / opts.rate, 1) if opts.dry_run else 0.0,
+            job=job,
             settings=settings,
         )
 
     def to_json(self) -> dict[str, Any]:
         """Return the report's JSON object."""
         return {
+            "schema_version": SCHEMA_VERSION,
             "finished_at": dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
             **self.__dict__,
         }

@@ -55,13 +55,19 @@ class Settings:
 
 
 def load_environment(
-    environ: Mapping[str, str] | None = None, dotenv_path: Path | None = None
+    environ: Mapping[str, str] | None = None, dotenv_path: Path | None = None, *, dotenv: bool = True
 ) -> dict[str, str]:
-    """Return the environment with ``.env`` in the working folder beneath it (environment wins)."""
-    path = dotenv_path if dotenv_path is not None else Path.cwd() / ".env"
+    """Return the environment, with ``.env`` in the working folder beneath it when ``dotenv``.
+
+    The environment wins over ``.env``. Values are taken literally: ``${VAR}`` in a ``.env`` is not
+    expanded, so a ``.env`` cannot copy a secret from the environment into another setting.
+    """
     merged: dict[str, str] = {}
-    if path.is_file():
-        merged.update({k: v for k, v in dotenv_values(path).items() if v is not None})
+    if dotenv:
+        path = dotenv_path if dotenv_path is not None else Path.cwd() / ".env"
+        if path.is_file():
+            values = dotenv_values(path, interpolate=False)
+            merged.update({k: v for k, v in values.items() if v is not None})
     merged.update(os.environ if environ is None else environ)
     return merged
 
@@ -98,8 +104,8 @@ def resolve(
     if require_credentials and key is None:
         if program_id is None and secret is None:
             raise SettingsError(
-                "No API key: set LEADSPACE_API_KEY in the environment or in .env, or pass "
-                "--api-key (or try the tool with --sandbox)."
+                "No API key: set LEADSPACE_API_KEY in the environment or in a .env file in this "
+                "folder (or try the tool with --sandbox)."
             )
         if program_id is None or secret is None:
             missing = "LEADSPACE_SECRET" if program_id else "LEADSPACE_PROGRAM_ID"

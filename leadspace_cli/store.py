@@ -163,3 +163,23 @@ class Store:
             self._db.close()
         if self._tmp is not None:
             self._tmp.cleanup()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def open_store(
+    env: dict[str, str], *, no_cache: bool = False, cache_dir: Path | None = None, max_age: str = "30d"
+) -> Store:
+    """Open the response store: ``cache_dir``, else LEADSPACE_CACHE_DIR, else the user's cache folder.
+
+    With ``no_cache``, a temporary store that lives only as long as the run.
+    """
+    age = parse_age(max_age)
+    if no_cache:
+        return Store(None, max_age=age)
+    folder = cache_dir or default_dir(env)
+    return Store(folder / FILENAME, max_age=age)

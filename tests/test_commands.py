@@ -188,6 +188,8 @@ def test_columns_rename_excel_safe_and_bom(use_sandbox: Sandbox, tmp_path: Path)
         "\ufeffCompany",
         "Note",
         "ls.result",
+        "ls.http_status",
+        "ls.error",
         "ls.company.name",
         "ls.company.phone",
     ]
@@ -200,7 +202,14 @@ def test_columns_rename_excel_safe_and_bom(use_sandbox: Sandbox, tmp_path: Path)
     with m.open("a") as fh:
         fh.write('"ls.company.name" = "Matched Name"\n')
     assert invoke("enrich", str(path), "-o", "renamed.csv", "--mapping", str(m)).exit_code == 0
-    assert list(read_csv("renamed.csv")[0].keys()) == ["Company", "Note", "Result", "Matched Name"]
+    assert list(read_csv("renamed.csv")[0].keys()) == [
+        "Company",
+        "Note",
+        "Result",
+        "ls.http_status",
+        "ls.error",
+        "Matched Name",
+    ]
     bad = invoke("enrich", str(path), "-o", "x.csv", "--columns", "ls.company.nme")
     assert bad.exit_code == 2
     assert "ls.company.name" in bad.stderr

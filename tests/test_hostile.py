@@ -281,10 +281,11 @@ def test_internal_errors_do_not_print_the_key(tmp_path: Path, monkeypatch: pytes
     def boom(*args: Any, **kwargs: Any) -> None:
         raise RuntimeError(f"something broke near {PLANTED}")
 
-    monkeypatch.setattr("leadspace_cli.cli._run", boom)
+    monkeypatch.setattr("leadspace_cli.run.Run.execute", boom)
     result = invoke("enrich", str(tmp_path / "in.csv"), "-o", "o.csv", "--base-url", "https://x.example")
-    assert result.exit_code == ExitCode.STOPPED
+    assert result.exit_code == ExitCode.INTERNAL == 6  # not 5: a script rerunning on 5 would loop
     assert "Internal error" in result.stderr
+    assert "--traceback" in result.stderr  # says how to report it
     assert "Traceback" not in result.output
     assert PLANTED not in result.output
 

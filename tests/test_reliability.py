@@ -23,6 +23,7 @@ from leadspace_cli.client import Client, Outcome, parse_retry_after
 from leadspace_cli.enrich import Enricher, Options
 from leadspace_cli.errors import ExitCode
 from leadspace_cli.mapping import builder, detect
+from leadspace_cli.output import OutputFile
 from leadspace_cli.sandbox import Sandbox
 from leadspace_cli.settings import resolve
 from leadspace_cli.store import Store
@@ -67,7 +68,10 @@ def test_faults_end_with_every_row_final_and_nothing_paid_twice(
     assert report["calls"] == sb.stats.calls + sb.stats.dropped
     assert report["duration"] > 0
     assert report["call_rate"] > 0
-    assert report["settings"]["rate"] == 100.0
+    assert report["schema_version"] == 2
+    assert report["job"]["rate"] == 100.0  # the job echoed, option by option
+    assert report["job"]["input"] == str(path)
+    assert report["job"]["api_key"] is False  # whether a key was passed, never the key
     assert report["settings"]["api_key"] == "…" + KEY[-4:]
     assert KEY not in Path("r.json").read_text()
 
@@ -222,7 +226,7 @@ def test_the_store_is_private_and_holds_no_key(use_sandbox: Sandbox, tmp_path: P
 
 def test_a_second_run_on_the_same_output_refuses(use_sandbox: Sandbox, tmp_path: Path) -> None:
     path = make_leads(tmp_path / "in.csv", 3)
-    with records.Output("out.csv"):
+    with OutputFile("out.csv"):
         result = invoke("enrich", str(path), "-o", "out.csv")
         assert result.exit_code == ExitCode.USAGE
         assert "Another leadspace run is writing out.csv" in result.stderr

@@ -1,0 +1,108 @@
+"""Authentication: the perpetual token, or Leadspace's OAuth 2.0 exchange (``reference/NOTES.md``)."""
+
+from __future__ import annotations
+
+import threading
+import time
+from typing import Protocol
+
+import requests
+
+from leadspace_cli import fields
+from leadspace_cli.errors import OAuthError
+
+CONNECT_TIMEOUT = 10.0
+
+
+class Auth(Protocol):
+    """Gives the Authorization header, and renews it once after a 401 where it can."""
+
+    def header(self) -> str: ...
+
+    def renew(self, rejected: str) -> bool: ...
+
+
+class TokenAuth:
+    """The perpetual token."""
+
+    def __init__(self, key: str) -> None:
+        self._header = f"Bearer {key}"
+
+    def header(self) -> str:
+        return self._header
+
+    def renew(self, rejected: str) -> bool:
+        return False
+
+
+class OAuth:
+    """OAuth 2.0 as Leadspace does it: POST /oauth/authorize for a token, PUT to renew it.
+
+    The token is kept in memory until shortly before ``expiration`` and renewed with the refresh
+    token; a 401 renews it once before the credentials are declared bad.
+    """
+
+    EARLY = 300.0  # renew this many seconds before expiry
+
+    def __init__(
+        self, session: requests.Session, base_url: str, program_id: str, secret: str, timeout: float
+    ) -> None:
+        self._session = session
+        self._url = base_url + fields.OAUTH_ENDPOINT
+        self._program_id = program_id
+        self._secret = secret
+        self._timeout = timeout
+        self._lock = threading.Lock()
+        self._token: str | None = None
+        self._refresh: str | None = None
+        self._expires = 0.0
+        self.fetches = 0
+
+    def _exchange(self, method: str, body: dict[str, str]) -> bool:
+        try:
+            resp = self._session.request(
+                method, self._url, json=body, timeout=(CONNECT_TIMEOUT, self._timeout), allow_redirects=False
+            )
+        except requests.RequestException as exc:
+            raise OAuthError(f"Cannot reach {self._url} for an OAuth token: {type(exc).__name__}") from None
+        self.fetches += 1
+        if resp.status_code in (400, 401, 403):
+            return False
+        try:
+            data = resp.json()
+            token, refresh, expiration = data["token"], data.get("refreshToken"), float(data["expiration"])
+        except (ValueError, KeyError, TypeError):
+            raise OAuthError(
+                f"The OAuth endpoint answered HTTP {resp.status_code} without a token: check "
+                "LEADSPACE_BASE_URL."
+            ) from None
+        self._token, self._refresh, self._expires = str(token), refresh, expiration
+        return True
+
+    def _fetch(self) -> None:
+        if self._refresh and self._exchange("PUT", {"user": self._program_id, "refreshToken": self._refresh}):
+            return
+        if not self._exchange(
+            "POST", {"user": self._program_id, "pass": self._secret, "audience": "API_GATEWAY"}
+        ):
+            self._token = None
+            raise OAuthError(
+                "The OAuth endpoint refused the program ID and secret: check LEADSPACE_PROGRAM_ID "
+                "and LEADSPACE_SECRET.",
+            )
+
+    def header(self) -> str:
+        with self._lock:
+            if self._token is None or time.time() >= self._expires - self.EARLY:
+                self._fetch()
+            return f"Bearer {self._token}"
+
+    def renew(self, rejected: str) -> bool:
+        with self._lock:
+            if self._token is not None and rejected != f"Bearer {self._token}":
+                return True  # another thread renewed it already
+            try:
+                self._fetch()
+            except OAuthError:
+                return False
+            return True

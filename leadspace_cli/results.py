@@ -1,0 +1,98 @@
+"""The shared result types: what became of a row, the run's counts, and why a run stopped."""
+
+from __future__ import annotations
+
+import collections
+import enum
+import json
+import threading
+import time
+from dataclasses import dataclass, field
+from typing import Any
+
+from leadspace_cli.errors import ExitCode
+
+
+class Result(enum.StrEnum):
+    """The ``ls.result`` of a row."""
+
+    OK = "ok"
+    INVALID = "invalid_input"
+    FAILED = "failed"
+    NOT_SENT = "not_sent"
+
+
+@dataclass(slots=True)
+class RowResult:
+    """What became of one row."""
+
+    result: Result
+    http_status: int | None = None
+    error: str = ""
+    payload: dict[str, Any] | None = None
+    text: str | None = None  # the answer as stored, parsed lazily
+    reused: bool = False
+    key: str = ""  # the store key of its request
+    rendered: str | None = None  # its ls.* cells as written before, for this output shape
+
+    def answer(self) -> dict[str, Any] | None:
+        """Return the 200 answer as an object."""
+        if self.payload is None and self.text is not None:
+            value = json.loads(self.text)
+            self.payload = value if isinstance(value, dict) else {"data": value}
+        return self.payload
+
+
+@dataclass(frozen=True)
+class StopReason:
+    """Why a run stopped early."""
+
+    code: ExitCode
+    message: str
+
+
+@dataclass
+class Stats:
+    """Counts of a run, updated as it goes. Read by progress displays and reports."""
+
+    rows: int = 0
+    by_result: collections.Counter[str] = field(default_factory=collections.Counter)
+    by_status: collections.Counter[int] = field(default_factory=collections.Counter)
+    calls: int = 0
+    retries: int = 0
+    credits: int = 0  # 200 answers from the API: credits spent
+    reused: int = 0  # answers taken from the store
+    deduplicated: int = 0  # rows that shared an identical row's call
+    would_call: int = 0  # dry run: calls the real run would make
+    started: float = field(default_factory=time.monotonic)
+    first_call: float | None = None
+    last_call: float | None = None
+    consecutive_failures: int = 0
+    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+
+    def called(self, retry: bool) -> None:
+        """Count a call going out."""
+        now = time.monotonic()
+        with self._lock:
+            self.calls += 1
+            self.retries += retry
+            if self.first_call is None:
+                self.first_call = now
+            self.last_call = now
+
+    def answered(self, status: int | None, failure: bool) -> int:
+        """Count an answer; return how many failed calls came in a row."""
+        with self._lock:
+            if status is not None:
+                self.by_status[status] += 1
+            if status == 200:
+                self.credits += 1
+            self.consecutive_failures = self.consecutive_failures + 1 if failure else 0
+            return self.consecutive_failures
+
+    def call_rate(self) -> float:
+        """Return the calls per second held so far."""
+        if self.first_call is None or self.last_call is None or self.calls < 2:
+            return 0.0
+        span = self.last_call - self.first_call
+        return (self.calls - 1) / span if span > 0 else 0.0

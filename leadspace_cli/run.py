@@ -1,0 +1,425 @@
+"""The job and the run: the one entry point behind both doors, the CLI and the Python API.
+
+A :class:`Job` holds every option of a run, typed and frozen, with the documented defaults. A
+:class:`Run` wires the input, the mapping, the response store, the client, the pipeline and the
+output for one job. :func:`enrich_file` and :func:`enrich_records` are the public doors;
+``leadspace enrich`` builds a Job from its options and calls the same Run.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import itertools
+import os
+import time
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Protocol, TypedDict, Unpack
+
+from leadspace_cli import fields, records
+from leadspace_cli import mapping as mapping_mod
+from leadspace_cli.client import Client
+from leadspace_cli.enrich import Enricher, Options
+from leadspace_cli.errors import ExitCode, InputError, OutputError, stop_error
+from leadspace_cli.output import LsColumns, OutputFile, RowWriter, output_format
+from leadspace_cli.report import Summary
+from leadspace_cli.results import Result, Stats
+from leadspace_cli.sandbox import Sandbox, SandboxConfig
+from leadspace_cli.settings import Settings, load_environment, resolve
+from leadspace_cli.store import Store, account_id, open_store
+
+MappingSpec = str | os.PathLike[str] | Mapping[str, Any] | None
+
+
+class EnrichOptions(TypedDict, total=False):
+    """The keyword options of :func:`enrich_file` and :func:`enrich_records`: the CLI's options.
+
+    Same names and defaults as ``leadspace enrich``; see :class:`Job` for each one's meaning.
+    """
+
+    rate: float
+    dry_run: bool
+    limit: int | None
+    timeout: float
+    max_retries: int
+    report: str | os.PathLike[str] | None
+    no_cache: bool
+    cache_dir: str | os.PathLike[str] | None
+    max_age: str
+    sandbox: bool
+    input_format: str | None
+    output_format: str | None
+    encoding: str | None
+    delimiter: str | None
+    columns: str | Sequence[str] | None
+    excel_safe: bool
+    bom: bool
+    base_url: str | None
+    ca_bundle: str | None
+    workers: int | None
+    api_key: str | None
+    settings: Settings | None
+    dotenv: bool
+
+
+@dataclass(frozen=True, kw_only=True)
+class Job:
+    """Everything one run is asked to do; the defaults are the documented ones."""
+
+    input: str = "-"  # a file (.csv, .tsv, .jsonl, optionally .gz) or - for stdin
+    output: str = "-"  # a file or - for stdout
+    mapping: MappingSpec = None  # a TOML file, or the same structure as a dict; None: detect
+    rate: float = 30.0  # at most this many calls in any one-second window
+    dry_run: bool = False  # call nothing; count calls, credits and time
+    limit: int | None = None  # only the first N rows
+    timeout: float = 30.0  # seconds to wait for one answer
+    max_retries: int = 5  # retries of a 429, 5xx, timeout or dropped connection
+    report: str | os.PathLike[str] | None = None  # write the run's JSON summary here
+    no_cache: bool = False  # neither reuse nor keep answers across runs
+    cache_dir: str | os.PathLike[str] | None = None  # the store's folder (else LEADSPACE_CACHE_DIR)
+    max_age: str = "30d"  # reuse stored answers up to this age
+    sandbox: bool = False  # run against the embedded sandbox API
+    input_format: str | None = None  # csv, tsv or jsonl when the name does not say
+    output_format: str | None = None  # csv, tsv or jsonl when the name does not say
+    encoding: str | None = None  # the input's text encoding (default: detected)
+    delimiter: str | None = None  # the input's CSV delimiter
+    columns: str | Sequence[str] | None = None  # the ls.* columns to write (default: all)
+    excel_safe: bool = False  # prefix formula-looking answer cells with '
+    bom: bool = False  # start CSV output with a UTF-8 BOM
+    base_url: str | None = None  # the API's base URL (else LEADSPACE_BASE_URL)
+    ca_bundle: str | None = None  # CA certificates (else REQUESTS_CA_BUNDLE)
+    workers: int | None = None  # calls in flight at most (default: 3 x rate)
+    api_key: str | None = None  # the key, for callers that manage secrets (else LEADSPACE_API_KEY)
+    settings: Settings | None = None  # resolved settings, instead of the environment
+    dotenv: bool = False  # read .env in the working folder (the CLI does)
+
+    def __post_init__(self) -> None:
+        for name, low in (("rate", 0.1), ("timeout", 0.1)):
+            if not getattr(self, name) >= low:
+                raise InputError(f"{name} must be at least {low}, not {getattr(self, name)!r}.")
+        for name in ("limit", "max_retries", "workers"):
+            value = getattr(self, name)
+            if value is not None and (not isinstance(value, int) or value < 0):
+                raise InputError(f"{name} must be a whole number of at least 0, not {value!r}.")
+
+    def column_list(self) -> list[str] | None:
+        """Return the ls.* columns asked for, or None for all."""
+        if self.columns is None:
+            return None
+        items = self.columns.split(",") if isinstance(self.columns, str) else list(self.columns)
+        picked = [c.strip() for c in items if c.strip()]
+        return picked or None
+
+    def echo(self) -> dict[str, Any]:
+        """Return the job for a report: every option by name, secrets left out."""
+        out: dict[str, Any] = {}
+        for f in dataclasses.fields(self):
+            value = getattr(self, f.name)
+            if f.name in ("api_key", "settings"):
+                value = value is not None  # whether one was given, never what
+            elif isinstance(value, os.PathLike):
+                value = os.fspath(value)
+            elif isinstance(value, Mapping):
+                value = "(a mapping given as a dict)"
+            elif isinstance(value, tuple | list):
+                value = list(value)
+            out[f.name] = value
+        return out
+
+
+class Progress(Protocol):
+    """What a run tells as it goes (the CLI's progress bar; nothing by default)."""
+
+    def start(self, total: int | None, stats: Stats) -> None: ...
+
+    def row_done(self, result: Result) -> None: ...
+
+    def stop(self) -> None: ...
+
+
+class _NoProgress:
+    def start(self, total: int | None, stats: Stats) -> None:
+        pass
+
+    def row_done(self, result: Result) -> None:
+        pass
+
+    def stop(self) -> None:
+        pass
+
+
+@contextlib.contextmanager
+def sandbox_for(enabled: bool, config: SandboxConfig | None = None) -> Iterator[Sandbox | None]:
+    """Start the embedded sandbox for a run (``--sandbox``), or nothing."""
+    if not enabled:
+        yield None
+        return
+    sb = Sandbox(
+        config or SandboxConfig(latency=0.15, latency_spread=0.5, latency_cap=2.0, keep_bodies=False)
+    )
+    with sb:
+        yield sb
+
+
+def _path(value: str | os.PathLike[str] | None) -> Path | None:
+    return None if value is None else Path(value)
+
+
+class Run:
+    """One run of a job. ``execute`` does the file run; ``records`` the Python API's record run."""
+
+    def __init__(
+        self,
+        job: Job,
+        *,
+        progress: Progress | None = None,
+        note: Callable[[str], None] | None = None,
+        count_total: bool = False,
+        environ: Mapping[str, str] | None = None,
+    ) -> None:
+        self.job = job
+        self.progress: Progress = progress or _NoProgress()
+        self.note = note or (lambda text: None)
+        self.count_total = count_total
+        self.environ = environ
+        self.enricher: Enricher | None = None
+        self.settings: Settings | None = None
+        self.mapping: mapping_mod.Mapping | None = None
+        self._interrupts = 0
+
+    def interrupt(self) -> None:
+        """Ctrl-C or SIGTERM: the first stops new calls; a second abandons the calls in flight."""
+        self._interrupts += 1
+        if self.enricher is not None:
+            self.enricher.interrupt()
+
+    # Wiring.
+
+    def _environment(self) -> dict[str, str]:
+        return load_environment(self.environ, dotenv=self.job.dotenv)
+
+    def _settings(self, env: dict[str, str], sb: Sandbox | None) -> Settings:
+        job = self.job
+        if sb is not None:
+            return resolve({}, api_key=sb.key, base_url=sb.url, ca_bundle=job.ca_bundle)
+        if job.settings is not None:
+            return job.settings
+        return resolve(
+            env,
+            api_key=job.api_key,
+            base_url=job.base_url,
+            ca_bundle=job.ca_bundle,
+            require_credentials=not job.dry_run,
+        )
+
+    def _mapping(self, source: records.Source) -> mapping_mod.Mapping:
+        spec = self.job.mapping
+        if spec is None:
+            m = mapping_mod.detect(source.columns)
+            how = "detected from the headers"
+        elif isinstance(spec, Mapping):
+            m = mapping_mod.from_table(dict(spec), "the mapping")
+            how = "given"
+        else:
+            m = mapping_mod.load(os.fspath(spec))
+            how = f"from {os.fspath(spec)}"
+        mapping_mod.check(m, source.columns)
+        pairs = ", ".join(f"{col!r} → {path}" for path, col in m.rows())
+        self.note(f"Mapping ({how}): {pairs}")
+        self.mapping = m
+        return m
+
+    def _ls_columns(self, m: mapping_mod.Mapping) -> LsColumns:
+        only = self.job.column_list() or (list(m.output) if m.output else None)
+        return LsColumns(only, m.output, excel_safe=self.job.excel_safe)
+
+    def _options(self) -> Options:
+        job = self.job
+        return Options(rate=job.rate, max_retries=job.max_retries, workers=job.workers, dry_run=job.dry_run)
+
+    def _client(
+        self, settings: Settings, options: Options
+    ) -> contextlib.AbstractContextManager[Client | None]:
+        if self.job.dry_run:  # a dry run has no client at all: nothing can reach the network
+            return contextlib.nullcontext()
+        return Client(settings, timeout=self.job.timeout, pool_size=options.worker_count())
+
+    def _enricher(
+        self, settings: Settings, sb: Sandbox | None, store: Store, client: Client | None, options: Options
+    ) -> Enricher:
+        secret = settings.api_key or settings.program_id or "anonymous"
+        enricher = Enricher(
+            client,
+            store,
+            endpoint_id=("sandbox" + fields.ENDPOINT) if sb is not None else settings.endpoint,
+            account=account_id(secret),
+            options=options,
+        )
+        self.enricher = enricher
+        for _ in range(self._interrupts):  # a signal that came while the run was being set up
+            enricher.interrupt()
+        return enricher
+
+    def _store(self, env: dict[str, str]) -> Store:
+        job = self.job
+        return open_store(env, no_cache=job.no_cache, cache_dir=_path(job.cache_dir), max_age=job.max_age)
+
+    def _check_paths(self) -> None:
+        """Check every path the run will write before the first call."""
+        report = _path(self.job.report)
+        if report is not None:
+            folder = report.parent
+            if report.is_dir():
+                raise OutputError(f"--report {report} is a folder: give a file name such as report.json.")
+            if not folder.is_dir():
+                raise OutputError(f"The folder of --report {report} does not exist: create it first.")
+
+    # The doors.
+
+    def execute(self) -> Summary:
+        """Enrich the job's input file into its output file and return the run's summary."""
+        job = self.job
+        env = self._environment()
+        self._check_paths()
+        fmt = output_format(job.output, job.output_format)
+        with sandbox_for(job.sandbox) as sb:
+            settings = self.settings = self._settings(env, sb)
+            source = records.open_source(
+                job.input, input_format=job.input_format, encoding=job.encoding, delimiter=job.delimiter
+            )
+            with source:
+                for text in source.notes:
+                    self.note(f"Note: {text}")
+                m = self._mapping(source)
+                ls = self._ls_columns(m)
+                build = mapping_mod.builder(m, source)
+                options = self._options()
+                with self._store(env) as store, self._client(settings, options) as client:
+                    enricher = self._enricher(settings, sb, store, client, options)
+                    total = self._total(source)
+                    started = time.monotonic()
+                    with OutputFile(job.output) as out:
+                        writer = RowWriter(
+                            out.stream,
+                            fmt,
+                            source.columns,
+                            source.kind,
+                            ls=ls,
+                            store=None if job.no_cache else store,
+                            bom=job.bom,
+                        )
+                        enricher.render_sig = writer.signature
+                        rows = source.rows if job.limit is None else itertools.islice(source.rows, job.limit)
+                        self.progress.start(total, enricher.stats)
+                        try:
+                            for row, result in enricher.run(rows, build):
+                                if not out.closed_by_reader:
+                                    out.write_row(writer, row, result)
+                                    if out.closed_by_reader:
+                                        enricher.stop(
+                                            ExitCode.PIPE, "The output's reader went away (closed pipe)."
+                                        )
+                                self.progress.row_done(result.result)
+                        finally:
+                            self.progress.stop()
+                    duration = time.monotonic() - started
+                summary = Summary.of(enricher, duration, job=job.echo(), settings=self._described(store))
+        if job.report is not None:
+            summary.write(os.fspath(job.report))
+        return summary
+
+    def _described(self, store: Store) -> dict[str, Any]:
+        assert self.settings is not None
+        assert self.enricher is not None
+        return {
+            **self.settings.describe(),
+            "sandbox": self.job.sandbox,
+            "mapping_used": dict(self.mapping.rows()) if self.mapping else {},
+            "cache": "off" if self.job.no_cache else str(store.path),
+            "workers": self.enricher.options.worker_count(),
+        }
+
+    def _total(self, source: records.Source) -> int | None:
+        job = self.job
+        if not self.count_total:
+            return None
+        total = records.count_rows(
+            job.input, input_format=job.input_format, encoding=source.encoding, delimiter=job.delimiter
+        )
+        if total is not None and job.limit is not None:
+            total = min(total, job.limit)
+        return total
+
+    def records(self, items: Iterable[Mapping[str, Any]]) -> Iterator[dict[str, Any]]:
+        """Yield each record with its ls.* keys, in order; raise RunStopped after a stop."""
+        job = self.job
+        env = self._environment()
+        with sandbox_for(job.sandbox) as sb:
+            settings = self.settings = self._settings(env, sb)
+            source = records.records_source(items)
+            m = self._mapping(source)
+            ls = self._ls_columns(m)
+            build = mapping_mod.builder(m, source)
+            options = dataclasses.replace(self._options(), stop_reading=True)
+            with self._store(env) as store, self._client(settings, options) as client:
+                enricher = self._enricher(settings, sb, store, client, options)
+                rows = source.rows if job.limit is None else itertools.islice(source.rows, job.limit)
+                pipeline = enricher.run(rows, build)
+                try:
+                    for row, result in pipeline:
+                        raw = getattr(row, "raw", None)
+                        yield ls.record({"_record": raw} if raw is not None else row, result)
+                finally:
+                    # The caller stopped early (break, an exception, Ctrl-C in a notebook): stop new
+                    # calls and wait for those already paid for, so that their answers are stored.
+                    enricher.halt.event.set()
+                    for _ in pipeline:
+                        pass
+                reason = enricher.stop_reason
+                if reason is not None:
+                    raise stop_error(reason.code, reason.message)
+
+
+def enrich_records(
+    records: Iterable[Mapping[str, Any]],
+    *,
+    mapping: MappingSpec = None,
+    **options: Unpack[EnrichOptions],
+) -> Iterator[dict[str, Any]]:
+    """Enrich records (dicts) and yield each with the ``ls.*`` keys of the CSV output, in order.
+
+    ``records`` is any iterable of mappings: a ``csv.DictReader``, ``df.to_dict("records")``, rows
+    from a database cursor. It is read lazily, so a generator of a million records stays flat in
+    memory (the first 1,000 are read ahead to find the columns). ``mapping`` is a TOML file or the
+    same structure as a dict; without it, columns are detected from the keys as in the CLI.
+    Options are ``leadspace enrich``'s (:class:`EnrichOptions`). Settings come from the
+    environment (``dotenv=True`` also reads ``.env``), or from ``api_key=`` / ``settings=``.
+
+    Raises :class:`~leadspace_cli.errors.RunStopped` (``CredentialsRejected``, ``CreditsExhausted``,
+    ``APIStopped``, ``Interrupted``) after yielding the records read before the stop, and
+    :class:`~leadspace_cli.errors.LeadspaceError` for bad settings or a bad mapping.
+
+    >>> for row in enrich_records([{"Company": "Acme"}], sandbox=True):  # doctest: +SKIP
+    ...     print(row["ls.result"], row["ls.company.name"])
+    """
+    job = Job(mapping=mapping, **options)
+    return Run(job).records(records)
+
+
+def enrich_file(
+    input: str | os.PathLike[str],
+    output: str | os.PathLike[str],
+    *,
+    mapping: MappingSpec = None,
+    **options: Unpack[EnrichOptions],
+) -> Summary:
+    """Do exactly what ``leadspace enrich INPUT -o OUTPUT`` does and return the run's summary.
+
+    The summary has ``exit_code`` (PRODUCT.md's codes: a stop by 401, 427 or an interrupt is a
+    code, not an exception), ``by_result`` and the counts the CLI prints. Raises
+    :class:`~leadspace_cli.errors.LeadspaceError` (exit code 2) for bad input, mapping or settings.
+    """
+    job = Job(input=os.fspath(input), output=os.fspath(output), mapping=mapping, **options)
+    return Run(job).execute()
