@@ -470,19 +470,13 @@ def mapping_check(
                 table.add_row(col, path)
             out = Console(highlight=False)
             out.print(table)
-            build = mapping_mod.builder(m, source)
-            sent = lacking = 0
-            for i, row in enumerate(source.rows):
-                body = build(row)
-                problem = records.row_problem(row) or mapping_mod.missing_input(body)
-                if problem:
-                    lacking += 1
-                else:
-                    sent += 1
-                if i < show:
-                    out.print(f"row {i + 1}:" + (f" not sent: {problem}" if problem else ""))
-                    out.print_json(json.dumps(body, ensure_ascii=False))
-            out.print(f"{sent} rows would be sent; {lacking} lack the minimum input and would not be.")
+            seen = mapping_mod.preview(m, source, show)
+            for i, (body, problem) in enumerate(seen.first):
+                out.print(f"row {i + 1}:" + (f" not sent: {problem}" if problem else ""), markup=False)
+                out.print_json(json.dumps(body, ensure_ascii=False))
+            out.print(
+                f"{seen.sent} rows would be sent; {seen.lacking} lack the minimum input and would not be."
+            )
         finally:
             source.close()
 
@@ -594,22 +588,17 @@ def lookup(
     Example: leadspace lookup --first-name Ada --last-name Lovelace --email ada@example.com --sandbox
     """
     with _boundary():
-        body: dict[str, Any] = {}
-        for path, value in (
-            ("person.first_name", first_name),
-            ("person.last_name", last_name),
-            ("person.email", email),
-            ("person.title", title),
-            ("company.name", company),
-            ("company.website", website),
-            ("company.address.country", country),
-        ):
-            if value and value.strip():
-                node = body
-                parts = path.split(".")
-                for part in parts[:-1]:
-                    node = node.setdefault(part, {})
-                node[parts[-1]] = value.strip()
+        body = mapping_mod.body_of(
+            {
+                "person.first_name": first_name,
+                "person.last_name": last_name,
+                "person.email": email,
+                "person.title": title,
+                "company.name": company,
+                "company.website": website,
+                "company.address.country": country,
+            }
+        )
         missing = mapping_mod.missing_input(body)
         if missing:
             raise MappingError(

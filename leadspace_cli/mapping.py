@@ -17,7 +17,7 @@ from typing import Any
 
 from leadspace_cli import fields
 from leadspace_cli.errors import MappingError
-from leadspace_cli.records import Source
+from leadspace_cli.records import Source, row_problem
 
 Body = dict[str, Any]
 
@@ -307,6 +307,44 @@ def missing_input(body: Body) -> str | None:
     if not lacking:
         return None
     return "no company name, and for a person it lacks: " + ", ".join(lacking)
+
+
+def body_of(values: dict[str, str | None]) -> Body:
+    """Return the request body for request-field paths and values (empty values left out)."""
+    body: Body = {}
+    for path, value in values.items():
+        if value and value.strip():
+            node = body
+            *parents, leaf = path.split(".")
+            for part in parents:
+                node = node.setdefault(part, {})
+            node[leaf] = value.strip()
+    return body
+
+
+@dataclass
+class Preview:
+    """What a run with a mapping would send, without calling: the first bodies and the counts."""
+
+    first: list[tuple[Body, str | None]] = field(default_factory=list)  # (body, why not sent)
+    sent: int = 0
+    lacking: int = 0
+
+
+def preview(mapping: Mapping, source: Source, show: int = 3) -> Preview:
+    """Build every row's body; keep the first ``show`` and count what would be sent."""
+    build = builder(mapping, source)
+    out = Preview()
+    for i, row in enumerate(source.rows):
+        body = build(row)
+        problem = row_problem(row) or missing_input(body)
+        if problem:
+            out.lacking += 1
+        else:
+            out.sent += 1
+        if i < show:
+            out.first.append((body, problem))
+    return out
 
 
 Builder = Callable[[Any], Body]

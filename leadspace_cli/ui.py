@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import time
+from collections import Counter
 from typing import Any, Protocol
 
 from rich.console import Console
@@ -23,8 +24,8 @@ from rich.progress import (
 from rich.table import Table
 from rich.text import Text
 
-from leadspace_cli.enrich import Result, Stats
 from leadspace_cli.report import FillReport, Summary
+from leadspace_cli.results import Result, Stats
 
 
 class Display(Protocol):
@@ -50,8 +51,7 @@ class NullDisplay:
         pass
 
 
-def _counts(stats: Stats) -> str:
-    r = stats.by_result
+def _counts(r: Counter[str]) -> str:
     return (
         f"ok {r[Result.OK]}  invalid {r[Result.INVALID]}  failed {r[Result.FAILED]}  "
         f"not sent {r[Result.NOT_SENT]}"
@@ -68,6 +68,7 @@ class PlainDisplay:
         self._total: int | None = None
         self._stats: Stats | None = None
         self._done = 0
+        self.counts: Counter[str] = Counter()
 
     def start(self, total: int | None, stats: Stats) -> None:
         self._total = total
@@ -76,6 +77,7 @@ class PlainDisplay:
 
     def row_done(self, result: Result) -> None:
         self._done += 1
+        self.counts[result] += 1
         now = time.monotonic()
         if now >= self._next:
             self._next = now + self.every
@@ -86,7 +88,7 @@ class PlainDisplay:
         stamp = dt.datetime.now().astimezone().strftime("%Y-%m-%d %H:%M:%S%z")
         of = f"/{self._total}" if self._total is not None else ""
         self.console.print(
-            f"{stamp} {self._done}{of} rows, {self._stats.call_rate():.1f} calls/s, {_counts(self._stats)}",
+            f"{stamp} {self._done}{of} rows, {self._stats.call_rate():.1f} calls/s, {_counts(self.counts)}",
             highlight=False,
             soft_wrap=True,
         )
@@ -105,10 +107,9 @@ class _RateColumn(ProgressColumn):
 
 class _CountsColumn(ProgressColumn):
     def render(self, task: Task) -> Text:
-        stats: Stats | None = task.fields.get("stats")
-        if stats is None:
+        r: Counter[str] | None = task.fields.get("counts")
+        if r is None:
             return Text("")
-        r = stats.by_result
         text = Text()
         text.append(f"ok {r[Result.OK]} ", style="green")
         text.append(f"invalid {r[Result.INVALID]} ", style="yellow")
@@ -135,25 +136,30 @@ class RichDisplay:
             refresh_per_second=8,
         )
         self._task: Any = None
-        self._pending = 0
+        self._pending: Counter[str] = Counter()
+        self.counts: Counter[str] = Counter()  # rows written, by result: the bar's own figures
         self._last = 0.0
 
     def start(self, total: int | None, stats: Stats) -> None:
-        self._task = self.progress.add_task("enrich", total=total, stats=stats)
+        self._task = self.progress.add_task("enrich", total=total, stats=stats, counts=self.counts)
         self.progress.start()
 
+    def _flush(self) -> None:
+        # The bar and the counts move together, so "247/600 ... ok 252" cannot be shown.
+        self.counts.update(self._pending)
+        self.progress.advance(self._task, self._pending.total())
+        self._pending.clear()
+
     def row_done(self, result: Result) -> None:
-        self._pending += 1
+        self._pending[result] += 1
         now = time.monotonic()
         if now - self._last > 0.1:
-            self.progress.advance(self._task, self._pending)
-            self._pending = 0
+            self._flush()
             self._last = now
 
     def stop(self) -> None:
         if self._task is not None:
-            self.progress.advance(self._task, self._pending)
-            self._pending = 0
+            self._flush()
         self.progress.stop()
 
 

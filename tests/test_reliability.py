@@ -220,6 +220,7 @@ def test_the_store_is_private_and_holds_no_key(use_sandbox: Sandbox, tmp_path: P
     assert info.exit_code == 0
     assert "answers: 5" in info.stdout
     cleared = invoke("cache", "clear")
+    assert cleared.exit_code == 0
     assert "Deleted 5" in cleared.stdout
     assert "answers: 0" in invoke("cache", "info").stdout
 

@@ -1,0 +1,221 @@
+"""The Python API: enrich_records and enrich_file, against the sandbox, with typer and rich absent."""
+
+from __future__ import annotations
+
+import datetime as dt
+import decimal
+import gc
+import itertools
+import json
+import re
+import subprocess
+import sys
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import leadspace_cli
+from leadspace_cli.sandbox import Sandbox
+from tests.conftest import ROOT, make_leads, read_csv
+
+BLOCK_CLI_LIBRARIES = "import sys\nsys.modules['typer'] = None\nsys.modules['rich'] = None\n"
+
+
+def _readme_example() -> str:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Using as a library", 1)[1]
+    match = re.search(r"```python\n(.*?)```", section, re.S)
+    assert match, "the README's library section has a Python example"
+    return match.group(1)
+
+
+def test_readme_library_example_runs_as_written_without_typer_and_rich(tmp_path: Path) -> None:
+    (tmp_path / "samples").symlink_to(ROOT / "samples")
+    code = (
+        BLOCK_CLI_LIBRARIES
+        + _readme_example()
+        + (
+            "\nassert 'typer' not in sys.modules or sys.modules['typer'] is None\n"
+            "assert sys.modules.get('rich') is None\n"
+        )
+    )
+    proc = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={
+            "PATH": "/usr/bin:/bin",
+            "LEADSPACE_CACHE_DIR": str(tmp_path / "cache"),
+            "PYTHONPATH": str(ROOT),
+        },
+    )
+    assert proc.returncode == 0, proc.stderr
+    first, second = proc.stdout.splitlines()[:2]
+    assert first == "1 ok Acme"
+    assert second.startswith("0 {'ok': 44, 'invalid_input': 5, 'failed': 0, 'not_sent': 0}")
+    assert len(read_csv(tmp_path / "out.csv")) == 49
+
+
+def test_blocking_really_blocks_the_cli_libraries() -> None:
+    # The test above proves something only if this import fails under the same block.
+    proc = subprocess.run(
+        [sys.executable, "-c", BLOCK_CLI_LIBRARIES + "import leadspace_cli.cli"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=ROOT,
+    )
+    assert proc.returncode != 0
+    assert "import of typer halted" in proc.stderr
+
+
+def _point_at(sb: Sandbox) -> dict[str, Any]:
+    return {"api_key": sb.key, "base_url": sb.url}
+
+
+def test_records_come_back_in_order_with_the_csv_output_keys(sandbox: Sandbox) -> None:
+    records = [{"id": i, "Company": f"Company {i % 7}", "Email": f"p{i % 7}@x.example"} for i in range(40)]
+    out = list(leadspace_cli.enrich_records(records, **_point_at(sandbox)))
+    assert [r["id"] for r in out] == list(range(40))
+    assert all(r["ls.result"] == "ok" for r in out)
+    assert out[3]["ls.company.name"] == "Company 3"
+    assert out[3]["ls.http_status"] == "200"
+    assert set(out[0]) >= {"ls.result", "ls.http_status", "ls.error", "ls.enrichment_status", "ls.extra"}
+    assert records[7] == {"id": 7, "Company": "Company 0", "Email": "p0@x.example"}  # input untouched
+    assert len(sandbox.stats.paid) == 7  # identical requests called once
+    assert gc.get_freeze_count() == 0  # the CLI's process tuning is not done to a library caller
+
+
+def test_values_that_are_not_text_are_sent_as_a_person_writes_them(sandbox: Sandbox) -> None:
+    record = {
+        "Company": "Acme",
+        "Employees": 42.0,
+        "Founded": dt.date(2001, 2, 3),
+        "Updated": dt.datetime(2024, 5, 6, 7, 8, 9),
+        "Revenue": decimal.Decimal("1.50"),
+        "Phone": float("nan"),
+        "City": None,
+        "Active": False,
+        "company": {"website": "acme.example"},
+    }
+    mapping = {
+        "company": {"name": "Company", "website": "company.website"},
+        "person": {"phone": "Phone"},
+        "custom_fields": {
+            "employees": "Employees",
+            "founded": "Founded",
+            "updated": "Updated",
+            "revenue": "Revenue",
+            "city": "City",
+            "active": "Active",
+        },
+    }
+    [row] = leadspace_cli.enrich_records([record], mapping=mapping, **_point_at(sandbox))
+    assert row["ls.result"] == "ok"
+    [body] = sandbox.stats.received
+    assert body["company"] == {"name": "Acme", "website": "acme.example"}  # a nested key by its path
+    assert "person" not in body  # NaN is not "nan"
+    sent = {c["name"]: c["value"] for c in body["custom_fields"]}
+    assert sent == {
+        "employees": "42",
+        "founded": "2001-02-03",
+        "updated": "2024-05-06T07:08:09",
+        "revenue": "1.50",
+    }
+
+
+def test_a_generator_is_read_lazily(tmp_path: Path) -> None:
+    consumed = 0
+
+    def endless() -> Iterator[dict[str, str]]:
+        nonlocal consumed
+        for i in itertools.count():
+            consumed += 1
+            yield {"Company": f"C{i}"}
+
+    rows = leadspace_cli.enrich_records(endless(), dry_run=True, no_cache=True)
+    first = list(itertools.islice(rows, 5))
+    rows.close()
+    assert [r["ls.result"] for r in first] == ["not_sent"] * 5
+    assert consumed <= 1001  # the look-ahead that finds the columns, not the whole input
+
+
+def test_a_stop_raises_after_the_rows_already_answered(sandbox_factory: Callable[..., Sandbox]) -> None:
+    sb = sandbox_factory(credits=5)
+    records = [{"Company": f"Company {i}"} for i in range(30)]
+    got: list[dict[str, Any]] = []
+    with pytest.raises(leadspace_cli.CreditsExhausted) as info:
+        got.extend(leadspace_cli.enrich_records(records, rate=100, **_point_at(sb)))
+    assert info.value.exit_code == 4
+    assert isinstance(info.value, leadspace_cli.RunStopped)
+    assert sum(r["ls.result"] == "ok" for r in got) == 5
+    assert len(sb.stats.paid) == 5
+
+
+def test_a_wrong_key_raises_credentials_rejected(sandbox: Sandbox) -> None:
+    with pytest.raises(leadspace_cli.CredentialsRejected) as info:
+        list(
+            leadspace_cli.enrich_records([{"Company": "Acme"}], api_key="wrong-key-123", base_url=sandbox.url)
+        )
+    assert info.value.exit_code == 3
+    assert "wrong-key-123" not in str(info.value)
+
+
+def test_settings_come_from_the_environment_and_dotenv_only_when_asked(
+    sandbox: Sandbox, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    Path(".env").write_text(f"LEADSPACE_API_KEY={sandbox.key}\nLEADSPACE_BASE_URL={sandbox.url}\n")
+    with pytest.raises(leadspace_cli.SettingsError, match="LEADSPACE_API_KEY"):
+        list(leadspace_cli.enrich_records([{"Company": "Acme"}]))
+    [row] = leadspace_cli.enrich_records([{"Company": "Acme"}], dotenv=True)
+    assert row["ls.result"] == "ok"
+    Path(".env").unlink()
+    monkeypatch.setenv("LEADSPACE_API_KEY", sandbox.key)
+    monkeypatch.setenv("LEADSPACE_BASE_URL", sandbox.url)
+    [row] = leadspace_cli.enrich_records([{"Company": "Acme"}], no_cache=True)
+    assert row["ls.result"] == "ok"
+
+
+def test_enrich_file_returns_the_summary_and_raises_for_bad_input(
+    use_sandbox: Sandbox, tmp_path: Path
+) -> None:
+    path = make_leads(tmp_path / "in.csv", 12)
+    summary = leadspace_cli.enrich_file(path, tmp_path / "out.csv", report=tmp_path / "r.json")
+    assert summary.exit_code == 0
+    assert summary.by_result["ok"] == 12
+    assert summary.credits == 12
+    assert len(read_csv(tmp_path / "out.csv")) == 12
+    assert json.loads((tmp_path / "r.json").read_text())["job"]["output"] == str(tmp_path / "out.csv")
+    with pytest.raises(leadspace_cli.InputError, match="No such input file"):
+        leadspace_cli.enrich_file(tmp_path / "missing.csv", tmp_path / "o.csv")
+    with pytest.raises(leadspace_cli.MappingError):
+        leadspace_cli.enrich_file(path, tmp_path / "o.csv", mapping={"person": {"email": "Nope"}})
+
+
+def test_enrich_file_reports_a_stop_as_its_exit_code(
+    sandbox_factory: Callable[..., Sandbox], tmp_path: Path
+) -> None:
+    sb = sandbox_factory(credits=3)
+    path = make_leads(tmp_path / "in.csv", 10)
+    summary = leadspace_cli.enrich_file(path, tmp_path / "out.csv", rate=100, **_point_at(sb))
+    assert summary.exit_code == 4
+    assert summary.by_result == {"ok": 3, "invalid_input": 0, "failed": 0, "not_sent": 7}
+
+
+def test_options_are_checked_by_name_and_value() -> None:
+    with pytest.raises(TypeError):
+        leadspace_cli.enrich_file("a.csv", "b.csv", rates=3)  # type: ignore[call-arg]
+    with pytest.raises(leadspace_cli.InputError, match="rate"):
+        leadspace_cli.Job(rate=0)
+
+
+def test_public_names_are_exported_and_documented() -> None:
+    for name in leadspace_cli.__all__:
+        obj = getattr(leadspace_cli, name)
+        if callable(obj):
+            assert obj.__doc__, name
+    assert (ROOT / "leadspace_cli" / "py.typed").exists()

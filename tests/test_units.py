@@ -1,0 +1,160 @@
+"""Units reached before only through the whole CLI: the store, settings, the writer, stops, progress."""
+
+from __future__ import annotations
+
+import io
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from rich.console import Console
+
+from leadspace_cli import flatten
+from leadspace_cli.errors import ExitCode, LeadspaceError, OAuthError, first_code
+from leadspace_cli.output import LsColumns, RowWriter
+from leadspace_cli.results import Result, RowResult
+from leadspace_cli.retry import Stop
+from leadspace_cli.settings import load_environment, resolve
+from leadspace_cli.store import Store, parse_age
+from leadspace_cli.ui import RichDisplay
+
+from .conftest import ROOT, make_leads
+
+
+def test_store_keeps_answers_by_key_and_age(tmp_path: Path) -> None:
+    path = tmp_path / "s" / "answers.sqlite3"
+    body = {"company": {"name": "Acme"}, "external_id": "1"}
+    key = Store.key("e", "a", body)
+    assert key == Store.key("e", "a", {"company": {"name": "Acme"}, "external_id": "2"})  # id not matched
+    assert key != Store.key("e", "b", body)
+    with Store(path) as store:
+        assert store.get(key) is None
+        store.put(key, 200, '{"data": {}}')
+        assert store.get(key) == (200, '{"data": {}}', None)
+    with Store(path, max_age=3600) as store:
+        assert store.get(key) == (200, '{"data": {}}', None)  # kept across opens
+        store._db.execute("UPDATE answers SET stored = stored - 7200")
+        assert store.get(key) is None  # older than max_age
+        assert store.clear(older_than=60) == 1
+        assert store.info()["answers"] == 0
+    assert path.stat().st_mode & 0o777 == 0o600
+
+
+def test_parse_age() -> None:
+    assert parse_age("30d") == 30 * 86400
+    assert parse_age("12h") == 12 * 3600
+    assert parse_age("0") == 0
+    with pytest.raises(LeadspaceError, match="not an age"):
+        parse_age("soon")
+
+
+def test_settings_order_flag_environment_dotenv_default(tmp_path: Path) -> None:
+    dotenv = tmp_path / ".env"
+    dotenv.write_text("LEADSPACE_API_KEY=from-dotenv-key\nLEADSPACE_BASE_URL=https://dotenv.example\n")
+    env = load_environment({"LEADSPACE_API_KEY": "from-environment"}, dotenv_path=dotenv)
+    s = resolve(env)
+    assert s.api_key == "from-environment"  # the environment beats .env
+    assert s.base_url == "https://dotenv.example"  # .env beats the default
+    assert resolve(env, api_key="from-flag").api_key == "from-flag"  # a flag beats both
+    assert resolve({"LEADSPACE_API_KEY": "k" * 10}).base_url == "https://apigw.leadspace.com"  # default
+    assert load_environment({}, dotenv_path=dotenv, dotenv=False) == {}  # .env only when asked
+
+
+def test_dotenv_values_are_taken_literally(tmp_path: Path) -> None:
+    dotenv = tmp_path / ".env"
+    dotenv.write_text("LEADSPACE_PROGRAM_ID=${LEADSPACE_API_KEY}\n")
+    env = load_environment({"LEADSPACE_API_KEY": "secret-key-1234"}, dotenv_path=dotenv)
+    assert env["LEADSPACE_PROGRAM_ID"] == "${LEADSPACE_API_KEY}"  # a .env cannot copy the key
+
+
+def test_no_key_message_names_no_flag_that_does_not_exist() -> None:
+    with pytest.raises(LeadspaceError) as info:
+        resolve({})
+    assert "--api-key" not in str(info.value)
+    assert "LEADSPACE_API_KEY" in str(info.value)
+
+
+def _csv_of(writer_args: dict[str, object], result: RowResult) -> list[str]:
+    out = io.StringIO()
+    writer = RowWriter(out, "csv", ["id"], "csv", **writer_args)  # type: ignore[arg-type]
+    writer.write(["7"], result)
+    return out.getvalue().splitlines()
+
+
+def test_writer_puts_input_then_ls_columns_and_keeps_status_columns() -> None:
+    ok = RowResult(Result.OK, 200, payload={"status": "success", "data": {"company": {"name": "=Acme"}}})
+    header, row = _csv_of({}, ok)
+    assert header.split(",") == ["id", *flatten.COLUMNS]
+    ls = LsColumns(["company.name"], {"ls.company.name": "Matched"}, excel_safe=True)
+    header, row = _csv_of({"ls": ls}, ok)
+    assert header == "id,ls.result,ls.http_status,ls.error,Matched"
+    assert row == "7,ok,200,,'=Acme"
+    header, row = _csv_of({"ls": ls, "bom": True}, RowResult(Result.NOT_SENT))
+    assert header.startswith("\ufeffid,")
+    assert row == "7,not_sent,,,"
+
+
+def test_record_output_replaces_old_ls_keys() -> None:
+    ls = LsColumns(["ls.company.name"])
+    old = {"Company": "Acme", "ls.result": "failed", "ls.stale": "x"}
+    rec = ls.record(old, RowResult(Result.OK, 200, payload={"data": {"company": {"name": "Acme Inc"}}}))
+    assert rec == {
+        "Company": "Acme",
+        "ls.result": "ok",
+        "ls.http_status": "200",
+        "ls.error": "",
+        "ls.company.name": "Acme Inc",
+    }
+
+
+def test_stop_reports_the_reason_that_wins() -> None:
+    stop = Stop()
+    stop(ExitCode.AUTH, "401")
+    stop(ExitCode.STOPPED, "persistent")
+    assert stop.reason is not None
+    assert stop.reason.code is ExitCode.AUTH  # 3 beats 5
+    stop(ExitCode.INTERRUPTED, "ctrl-c")
+    assert stop.reason.code is ExitCode.INTERRUPTED  # 130 beats everything
+    assert first_code(ExitCode.ROWS_FAILED, ExitCode.PIPE, ExitCode.INTERNAL) is ExitCode.PIPE
+
+
+def test_oauth_failure_is_in_the_error_family() -> None:
+    assert issubclass(OAuthError, LeadspaceError)
+    assert OAuthError.exit_code is ExitCode.AUTH
+
+
+def test_progress_bar_and_counts_move_together() -> None:
+    console = Console(file=io.StringIO(), force_terminal=True, width=200)
+    display = RichDisplay(console)
+    from leadspace_cli.results import Stats
+
+    display.start(600, Stats())
+    for i in range(252):
+        display.row_done(Result.OK if i % 3 else Result.INVALID)
+        task = display.progress.tasks[0]
+        assert task.completed == sum(display.counts.values())  # "247/600 ... ok 252" cannot happen
+    display.stop()
+    assert display.progress.tasks[0].completed == 252
+    assert display.counts == {Result.OK: 168, Result.INVALID: 84}
+
+
+def test_a_closed_pipe_stops_quietly_with_141(tmp_path: Path) -> None:
+    path = make_leads(tmp_path / "big.csv", 50_000)
+    env = {**os.environ, "LEADSPACE_CACHE_DIR": str(tmp_path / "cache"), "PYTHONPATH": str(ROOT)}
+    env.pop("LEADSPACE_DEBUG", None)
+    proc = subprocess.run(
+        f"{sys.executable} -m leadspace_cli enrich {path} --dry-run -q | head -3; "
+        'echo "exit=${PIPESTATUS[0]}"',
+        shell=True,
+        executable="/bin/bash",
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+    )
+    lines = proc.stdout.splitlines()
+    assert len(lines) == 4
+    assert lines[-1] == "exit=141"
+    assert proc.stderr == ""  # no "Internal error", no BrokenPipeError complaint
