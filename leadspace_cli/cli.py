@@ -35,6 +35,7 @@ from leadspace_cli.errors import (
     ExitCode,
     LeadspaceError,
     MappingError,
+    OutputError,
     SettingsError,
 )
 from leadspace_cli.report import fill_report
@@ -304,6 +305,13 @@ def _enrich(job: Job, *, quiet: bool, verbose: bool) -> ExitCode:
         return code
     if not quiet:
         err.print(summary_table(summary))
+    if summary.kept_aside:
+        err.print(
+            f"[yellow]Kept {escape(job.output)}:[/] it has {summary.kept_ok} ok rows and this run "
+            f"{summary.by_result['ok']}, so this run's output was written beside it, to "
+            f"{escape(summary.kept_aside)}.",
+            markup=True,
+        )
     secrets = run.settings.secrets() if run.settings else []
     if summary.stop_message:
         err.print(f"[bold red]Stopped:[/] {escape(redact(summary.stop_message, secrets))}", markup=True)
@@ -641,8 +649,16 @@ def report_cmd(
     Example: leadspace report out.csv --html report.html
     """
     with _boundary():
+        if html is not None and not html.parent.is_dir():
+            raise OutputError(f"The folder of --html {html} does not exist: create it first.")
         rep = fill_report(output)
         out = Console(highlight=False)
+        if rep.missing:
+            err.print(
+                f"Note: {output} has no {', '.join(rep.missing)} column (renamed by a mapping's [output] "
+                "table?): those counts are left out; the rest is reported.",
+                markup=False,
+            )
         out.print(f"{rep.rows} rows: " + ", ".join(f"{k} {v}" for k, v in rep.by_result.most_common()))
         out.print("HTTP statuses: " + ", ".join(f"{k}: {v}" for k, v in rep.by_status.most_common()))
         out.print(fill_table(rep))

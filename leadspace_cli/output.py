@@ -14,22 +14,20 @@ import io
 import json
 import os
 import sys
+import tempfile
 import time
 from collections.abc import Mapping
 from pathlib import Path
 from typing import IO, Any
 
+import filelock
+
 from leadspace_cli import __version__, flatten
-from leadspace_cli.errors import OutputError
+from leadspace_cli.errors import LeadspaceError, OutputError
 from leadspace_cli.mapping import closest
-from leadspace_cli.records import cell_text, format_of
+from leadspace_cli.records import cell_text, format_of, open_source
 from leadspace_cli.results import Result, RowResult
 from leadspace_cli.store import Store
-
-try:  # POSIX; on other systems two runs on one output are not detected.
-    import fcntl
-except ImportError:  # pragma: no cover
-    fcntl = None  # type: ignore[assignment]
 
 RENDER_FORMAT = "2"  # bump when the way stored ls.* cells are encoded changes
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -196,48 +194,89 @@ class RowWriter:
 
 
 class OutputFile(contextlib.AbstractContextManager["OutputFile"]):
-    """A file written under a temporary name beside the target and renamed into place at the end.
+    """The output: a regular file is written under a unique temporary name beside it and renamed
+    into place by :meth:`commit`; anything else (stdout, a pipe, ``/dev/null``) is written directly.
 
-    The temporary file is locked, so a second run writing the same output refuses to start.
+    - A symlink is followed: its target is replaced, and the link stays.
+    - The input is never the output (same file, also through a link).
+    - The temporary file is created exclusively (a link planted under its name is not followed, a
+      file left by a kill -9 is not in the way) with the final file's permissions: an existing
+      output's, else what the umask allows.
+    - A lock beside the output (one library, on Linux, macOS and Windows) refuses a second run on
+      the same output; it is held until after the rename.
+    - An existing output with more ``ok`` rows than the new one is never replaced: the new one is
+      written beside it (:attr:`kept_aside`).
     """
 
-    def __init__(self, path: str) -> None:
+    def __init__(self, path: str, *, input_path: str | None = None, result_column: str = "ls.result") -> None:
         self.path = path
-        self.stdout = path == "-"
+        self.result_column = result_column
         self.stream: IO[str]
-        self._binary: IO[bytes] | None = None
         self.temp: Path | None = None
-        self.closed_by_reader = False  # stdout's reader went away (piped into head)
-        if self.stdout:
+        self.kept_aside: Path | None = None
+        self.closed_by_reader = False  # the reader of a pipe or stdout went away
+        self._raw: IO[bytes] | None = None
+        self._gzip: IO[bytes] | None = None
+        self._lock: filelock.BaseFileLock | None = None
+        self._done = False
+        if path == "-":
+            self.target = None
             self.stream = sys.stdout
             return
-        target = Path(path)
+        given = Path(path)
+        target = Path(os.path.realpath(given))  # through a symlink to what it points at
+        self.target = target
         if target.is_dir():
             raise OutputError(f"{path} is a folder: give a file name such as {path.rstrip('/')}/out.csv")
-        if not target.parent.exists():
-            raise OutputError(f"The folder {target.parent} does not exist: create it first.")
-        self.temp = target.with_name(f".{target.name}.part")
-        try:
-            fd = os.open(self.temp, os.O_RDWR | os.O_CREAT, 0o644)
-        except OSError as exc:
-            raise OutputError(f"Cannot write beside {path}: {exc.strerror}") from None
-        if fcntl is not None:
+        if not target.parent.is_dir():
+            raise OutputError(f"The folder {given.parent} does not exist: create it first.")
+        if input_path not in (None, "-") and target.exists() and _same_file(input_path, target):
+            raise OutputError(
+                f"-o {path} is the input file: writing it would destroy the rows it holds. Choose "
+                "another output; the input is never changed."
+            )
+        if target.exists() and not target.is_file():
+            # A pipe, a character device (/dev/null), a process substitution: write straight in.
             try:
-                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            except OSError:
-                os.close(fd)
-                raise OutputError(
-                    f"Another leadspace run is writing {path} right now: wait for it to finish, "
-                    "or choose another -o."
-                ) from None
-        os.ftruncate(fd, 0)
-        raw = os.fdopen(fd, "wb")
-        self._raw = raw
-        binary: IO[bytes] = raw
-        if path.lower().endswith(".gz"):
-            binary = gzip.GzipFile(fileobj=raw, mode="wb")  # type: ignore[assignment]
-            self._binary = binary
+                self._raw = open(target, "wb")  # noqa: SIM115 - closed in commit or __exit__
+            except OSError as exc:
+                raise OutputError(f"Cannot write {path}: {exc.strerror}") from None
+        else:
+            self._open_temp(target)
+        binary: IO[bytes] = self._raw  # type: ignore[assignment]
+        if target.name.lower().endswith(".gz"):
+            self._gzip = gzip.GzipFile(fileobj=binary, mode="wb")  # type: ignore[assignment]
+            binary = self._gzip  # type: ignore[assignment]
         self.stream = io.TextIOWrapper(binary, encoding="utf-8", newline="", write_through=False)
+
+    def _open_temp(self, target: Path) -> None:
+        self._lock = filelock.FileLock(target.parent / f".{target.name}.lock", timeout=0)
+        try:
+            self._lock.acquire()
+        except filelock.Timeout:
+            raise OutputError(
+                f"Another leadspace run is writing {self.path} right now: wait for it to finish, "
+                "or choose another -o."
+            ) from None
+        except OSError as exc:
+            raise OutputError(f"Cannot write beside {self.path}: {exc.strerror}") from None
+        try:
+            fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
+        except OSError as exc:
+            self._lock.release()
+            raise OutputError(f"Cannot write beside {self.path}: {exc.strerror}") from None
+        self.temp = Path(name)
+        try:
+            mode = target.stat().st_mode & 0o777 if target.exists() else 0o666 & ~_umask()
+            os.fchmod(fd, mode)
+        except OSError:  # pragma: no cover - a file system without modes keeps mkstemp's 600
+            pass
+        self._raw = os.fdopen(fd, "wb")
+
+    @property
+    def is_regular(self) -> bool:
+        """Whether the output is a regular file written under a temporary name."""
+        return self.temp is not None
 
     def write_row(self, writer: RowWriter, row: Any, result: RowResult) -> None:
         """Write a row; a reader that went away is noted in ``closed_by_reader``, not raised."""
@@ -246,41 +285,119 @@ class OutputFile(contextlib.AbstractContextManager["OutputFile"]):
         except BrokenPipeError:
             self.closed_by_reader = True
 
-    def finish(self) -> None:
-        """Flush, close and rename into place."""
-        if self.stdout:
-            try:
-                self.stream.flush()
-            except BrokenPipeError:
-                self.closed_by_reader = True
+    def commit(self, ok_rows: int) -> None:
+        """Finish the output: flush, then rename into place unless that would lose ok rows."""
+        self._done = True
+        try:
+            self.stream.flush()
+            if self._gzip is not None:
+                self._gzip.close()
+            if self._raw is not None:
+                self._raw.flush()
+        except BrokenPipeError:
+            self.closed_by_reader = True
             return
-        assert self.temp is not None
-        self.stream.flush()
-        if self._binary is not None:
-            self._binary.close()
-        self._raw.flush()
+        if self.temp is None or self.target is None or self._raw is None:
+            if self._raw is not None:
+                with contextlib.suppress(BrokenPipeError):
+                    self._raw.close()
+            return
         os.fsync(self._raw.fileno())
-        os.replace(self.temp, self.path)
-        self._raw.close()  # releases the lock after the rename
+        self._raw.close()
+        try:
+            if self.target.exists() and ok_rows < (old := count_ok(self.target, self.result_column)):
+                self.kept_aside = _aside_name(self.target)
+                os.replace(self.temp, self.kept_aside)
+                self.replaced_ok = old
+            else:
+                os.replace(self.temp, self.target)
+        finally:
+            self._release()
+
+    replaced_ok = 0  # with kept_aside: the ok rows of the output that was kept
+
+    def _release(self) -> None:
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
 
     def __exit__(self, exc_type: object, *exc: object) -> None:
-        if self._raw_closed():
-            return
-        if exc_type is None:
-            self.finish()
+        if self._done:
             return
         # A run that failed part-way leaves no partial file behind: what it paid for is in the
         # response store, and the same command finishes the job.
-        self._raw.close()
-        assert self.temp is not None
-        self.temp.unlink(missing_ok=True)
+        with contextlib.suppress(OSError, ValueError):
+            if self._raw is not None:
+                self._raw.close()
+        if self.temp is not None:
+            self.temp.unlink(missing_ok=True)
+        self._release()
 
-    def _raw_closed(self) -> bool:
-        return self.stdout or self._raw.closed
+
+def _same_file(a: str, b: Path) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
+
+
+def _umask() -> int:
+    mask = os.umask(0o077)
+    os.umask(mask)
+    return mask
+
+
+def _aside_name(target: Path) -> Path:
+    """Return a new name beside the target: out.csv.gz -> out.new-20261128-011700.csv.gz."""
+    name = target.name
+    stem, dot, rest = name.partition(".")
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    for n in range(1000):
+        extra = f"-{n}" if n else ""
+        candidate = target.with_name(f"{stem}.new-{stamp}{extra}{dot}{rest}")
+        if not candidate.exists():
+            return candidate
+    raise OutputError(f"Cannot find a free name beside {target}.")  # pragma: no cover
+
+
+def count_ok(path: Path, result_column: str = "ls.result") -> int:
+    """Count the ok rows of an earlier output (0 when it is not one that can be read)."""
+    try:
+        with open_source(str(path)) as source:
+            if source.kind == "csv":
+                if result_column not in source.columns:
+                    return 0
+                i = source.columns.index(result_column)
+                return sum(1 for row in source.rows if len(row) > i and row[i] == "ok")
+            n = 0
+            for obj in source.rows:
+                ls = obj.get("ls") if isinstance(obj, dict) else None
+                n += isinstance(ls, dict) and ls.get("result") == "ok"
+            return n
+    except LeadspaceError:
+        return 0
+
+
+OUTPUT_SUFFIXES = {".csv": "csv", ".tsv": "tsv", ".tab": "tsv", ".jsonl": "jsonl", ".ndjson": "jsonl"}
 
 
 def output_format(path: str, explicit: str | None = None) -> str:
-    """Return the output format from -o's extension, or the explicit choice (stdout: csv)."""
-    if explicit or path != "-":
+    """Return the output format from -o's extension or the explicit choice; refuse an unknown one.
+
+    stdout and special files (a pipe, /dev/null) without a choice get CSV.
+    """
+    if explicit:
         return format_of(path, explicit)
-    return "csv"
+    if path == "-":
+        return "csv"
+    name = Path(path).name.lower().removesuffix(".gz")
+    fmt = OUTPUT_SUFFIXES.get(Path(name).suffix)
+    if fmt is not None:
+        return fmt
+    if os.path.exists(path) and not os.path.isfile(path):
+        return "csv"
+    suffix = Path(name).suffix or "no extension"
+    raise OutputError(
+        f"-o {path}: {suffix} is not a format leadspace writes. Name the output .csv, .tsv or .jsonl "
+        "(optionally followed by .gz), or say which with --output-format csv, tsv or jsonl."
+    )

@@ -41,6 +41,8 @@ class Summary:
     estimate_seconds: float = 0.0
     job: dict[str, Any] = field(default_factory=dict)
     settings: dict[str, Any] = field(default_factory=dict)
+    kept_aside: str | None = None  # the output was not replaced: this run's went here instead
+    kept_ok: int = 0  # the ok rows of the output that was kept
 
     @classmethod
     def of(
@@ -93,6 +95,7 @@ class FillReport:
     by_status: Counter[str]
     enrichment: Counter[str]
     filled: dict[str, int]
+    missing: list[str] = field(default_factory=list)  # status columns the file lacks (renamed?)
 
     @property
     def ok(self) -> int:
@@ -119,23 +122,24 @@ def fill_report(path: str) -> FillReport:
         by_status: Counter[str] = Counter()
         enrichment: Counter[str] = Counter()
         rows = 0
+        missing: list[str] = []
         if source.kind == "csv":
-            if "ls.result" not in source.columns:
-                raise InputError(
-                    f"{path} has no ls.result column: give a file that `leadspace enrich` wrote."
-                )
             index = {c: i for i, c in enumerate(source.columns)}
             data_cols = [c for c in source.columns if c.startswith("ls.") and c not in flatten.STATUS_COLUMNS]
+            if not any(c.startswith("ls.") for c in source.columns):
+                raise InputError(f"{path} has no ls.* column: give a file that `leadspace enrich` wrote.")
+            missing = [c for c in ("ls.result", "ls.http_status", "ls.enrichment_status") if c not in index]
             filled = dict.fromkeys(data_cols, 0)
             data_idx = [(c, index[c]) for c in data_cols]
-            r_i, s_i = index["ls.result"], index.get("ls.http_status")
+            r_i, s_i = index.get("ls.result"), index.get("ls.http_status")
             e_i = index.get("ls.enrichment_status")
             for row in source.rows:
                 rows += 1
-                by_result[row[r_i]] += 1
+                result = row[r_i] if r_i is not None else Result.OK.value  # without it: all answered
+                by_result[result if r_i is not None else "?"] += 1
                 if s_i is not None:
                     by_status[row[s_i] or "none"] += 1
-                if row[r_i] == Result.OK.value:
+                if result == Result.OK.value:
                     if e_i is not None:
                         enrichment[row[e_i]] += 1
                     for c, i in data_idx:
@@ -158,6 +162,6 @@ def fill_report(path: str) -> FillReport:
                     for c, v in zip(filled, cells, strict=False):
                         if v:
                             filled[c] += 1
-        return FillReport(rows, by_result, by_status, enrichment, filled)
+        return FillReport(rows, by_result, by_status, enrichment, filled, missing)
     finally:
         source.close()

@@ -300,7 +300,7 @@ class Run:
                     enricher = self._enricher(settings, sb, store, client, options)
                     total = self._total(source)
                     started = time.monotonic()
-                    with OutputFile(job.output) as out:
+                    with OutputFile(job.output, input_path=job.input, result_column=ls.header[0]) as out:
                         writer = RowWriter(
                             out.stream,
                             fmt,
@@ -324,8 +324,12 @@ class Run:
                                 self.progress.row_done(result.result)
                         finally:
                             self.progress.stop()
+                        out.commit(enricher.stats.by_result[Result.OK])
                     duration = time.monotonic() - started
                 summary = Summary.of(enricher, duration, job=job.echo(), settings=self._described(store))
+                if out.kept_aside is not None:
+                    summary.kept_aside = str(out.kept_aside)
+                    summary.kept_ok = out.replaced_ok
         if job.report is not None:
             summary.write(os.fspath(job.report))
         return summary
