@@ -313,6 +313,13 @@ def _enrich(job: Job, *, quiet: bool, verbose: bool) -> ExitCode:
             markup=True,
         )
     secrets = run.settings.secrets() if run.settings else []
+    if summary.input_error:
+        err.print(
+            f"[bold red]Input error:[/] {escape(summary.input_error)} The rows before it were "
+            f"enriched and written ({summary.rows} rows); fix the input and run again: answers "
+            "already paid for are reused.",
+            markup=True,
+        )
     if summary.stop_message:
         err.print(f"[bold red]Stopped:[/] {escape(redact(summary.stop_message, secrets))}", markup=True)
     elif code is ExitCode.ROWS_FAILED:
@@ -433,13 +440,19 @@ def mapping_init(
         str, typer.Option("-o", "--output", help="Write the mapping here (default: stdout).")
     ] = "-",
     encoding: Annotated[str | None, typer.Option(help="Input text encoding.")] = None,
+    delimiter: Annotated[str | None, typer.Option(help="CSV delimiter (default from the extension).")] = None,
+    input_format: Annotated[
+        str | None, typer.Option(help="csv, tsv or jsonl, when the name does not say (stdin).")
+    ] = None,
 ) -> None:
     """Write a commented TOML mapping from the input's headers.
 
     Example: leadspace mapping init samples/leads.csv -o mapping.toml
     """
     with _boundary():
-        source = records.open_source(input, encoding=encoding)
+        source = records.open_source(
+            input, encoding=encoding, delimiter=delimiter, input_format=input_format, prescan=True
+        )
         source.close()
         m = mapping_mod.detect(source.columns)
         text = mapping_mod.to_toml(m, source.columns)
@@ -463,13 +476,19 @@ def mapping_check(
     ] = None,
     show: Annotated[int, typer.Option(help="How many request bodies to show.")] = 3,
     encoding: Annotated[str | None, typer.Option(help="Input text encoding.")] = None,
+    delimiter: Annotated[str | None, typer.Option(help="CSV delimiter (default from the extension).")] = None,
+    input_format: Annotated[
+        str | None, typer.Option(help="csv, tsv or jsonl, when the name does not say (stdin).")
+    ] = None,
 ) -> None:
     """Show the mapping, the first request bodies, and how many rows would be sent; calls nothing.
 
     Example: leadspace mapping check samples/leads.csv --mapping samples/mapping.toml
     """
     with _boundary():
-        source = records.open_source(input, encoding=encoding)
+        source = records.open_source(
+            input, encoding=encoding, delimiter=delimiter, input_format=input_format, prescan=True
+        )
         try:
             m = mapping_mod.load(mapping) if mapping else mapping_mod.detect(source.columns)
             mapping_mod.check(m, source.columns)

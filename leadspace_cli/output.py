@@ -25,7 +25,7 @@ import filelock
 from leadspace_cli import __version__, flatten
 from leadspace_cli.errors import LeadspaceError, OutputError
 from leadspace_cli.mapping import closest
-from leadspace_cli.records import cell_text, format_of, open_source
+from leadspace_cli.records import cell_text, field_of, format_of, open_source
 from leadspace_cli.results import Result, RowResult
 from leadspace_cli.store import Store
 
@@ -148,7 +148,9 @@ class RowWriter:
         if self.fmt == "jsonl":
             self._write_json(row, result)
         else:
-            cells = list(row) if self.input_kind == "csv" else [cell_text(row.get(c)) for c in self.columns]
+            cells = (
+                list(row) if self.input_kind == "csv" else [cell_text(field_of(row, c)) for c in self.columns]
+            )
             if result.result is Result.OK:
                 ls = result.rendered
                 if ls is None:
@@ -165,6 +167,7 @@ class RowWriter:
                         self._no_answer.clear()
                     tail = self._no_answer[shape] = self._cells(result, None)
                 cells.extend(tail)
+                cells.extend(getattr(row, "extra", ()))  # a ragged row's cells past the header
                 self._csv.writerow(cells)
         now = time.monotonic()
         if now - self._last_flush > 1.0:

@@ -16,6 +16,8 @@ import itertools
 import json
 import math
 import operator
+import os
+import re
 import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -23,9 +25,10 @@ from typing import IO, Any
 
 from leadspace_cli.errors import InputError
 
-# Real exports carry long notes fields; the csv module's default limit is 128 KiB.
-FIELD_SIZE_LIMIT = 64 * 1024 * 1024
-csv.field_size_limit(FIELD_SIZE_LIMIT)
+# Real exports carry long notes fields (the csv module's default limit is 128 KiB), but no lead
+# needs more than this: a larger row or JSON line is refused with a message, not read into memory.
+MAX_ROW = 16 * 1024 * 1024
+csv.field_size_limit(MAX_ROW)
 
 FORMATS = ("csv", "tsv", "jsonl")
 _FORMAT_NAMES = {"csv": "csv", "tsv": "tsv", "jsonl": "jsonl", "ndjson": "jsonl", "json": "jsonl"}
@@ -59,6 +62,7 @@ class Source:
     rows: Iterator[Any]
     encoding: str = "utf-8"
     notes: list[str] = field(default_factory=list)
+    total: int | None = None  # the rows counted by a pre-scan
     _close: Callable[[], None] | None = None
 
     def fetcher(self, columns: list[str]) -> Callable[[Any], Sequence[str]]:
@@ -187,12 +191,37 @@ def records_source(records: Iterable[Mapping[str, Any]], *, lookahead: int = 100
     return Source("records", "records", list(columns), rows())
 
 
-def _open_binary(path: str) -> IO[bytes]:
-    if path == "-":
-        return sys.stdin.buffer
+GZIP_MAGIC = b"\x1f\x8b"
+ENCODING_SAMPLE = MAX_ROW  # of a compressed input, the part read ahead to judge its encoding
+RUNAWAY_LINES = 20  # a quoted field spanning this many lines is checked for swallowed rows
+STDIN_LOOKAHEAD = 1000  # JSON Lines on stdin: lines read ahead to find the columns
+_SURROGATE = re.compile("[\udc80-\udcff]")  # a byte that did not decode (surrogateescape)
+
+
+def _is_gzip(path: str) -> bool:
     try:
-        if path.lower().endswith(".gz"):
+        with open(path, "rb") as fh:
+            return fh.read(2) == GZIP_MAGIC
+    except OSError:
+        return False
+
+
+def _open_binary(path: str) -> IO[bytes]:
+    """Open an input's bytes; gzip is recognised by its first bytes, whatever the name."""
+    if path == "-":
+        stdin = sys.stdin.buffer
+        peek = getattr(stdin, "peek", None)
+        if peek is not None and peek(2)[:2] == GZIP_MAGIC:
+            return gzip.GzipFile(fileobj=stdin, mode="rb")  # type: ignore[return-value]
+        return stdin
+    try:
+        if _is_gzip(path):
             return gzip.open(path, "rb")  # type: ignore[return-value]
+        if path.lower().endswith(".gz") and os.path.isfile(path):
+            raise InputError(
+                f"Cannot read {path}: it is named .gz but is not gzip-compressed. Rename it without .gz "
+                "if it is plain text, or compress it again."
+            )
         return open(path, "rb")
     except FileNotFoundError:
         raise InputError(f"No such input file: {path}") from None
@@ -202,12 +231,16 @@ def _open_binary(path: str) -> IO[bytes]:
         raise InputError(f"Cannot open {path}: {exc.strerror}") from None
 
 
-def _decodes(path: str, encoding: str) -> bool:
+def _decodes(path: str, encoding: str, limit: int | None = None) -> bool:
     decoder = codecs.getincrementaldecoder(encoding)()
     stream = _open_binary(path)
+    read = 0
     try:
         while chunk := stream.read(1 << 20):
             decoder.decode(chunk)
+            read += len(chunk)
+            if limit is not None and read >= limit:
+                return True
         decoder.decode(b"", final=True)
     except UnicodeDecodeError:
         return False
@@ -218,20 +251,26 @@ def _decodes(path: str, encoding: str) -> bool:
     return True
 
 
-def detect_encoding(path: str) -> tuple[str, str | None]:
-    """Return the encoding of a whole file, and a note when it is not UTF-8.
+def detect_encoding(path: str) -> tuple[str, str | None, bool]:
+    """Return the encoding of a file, a note when it is not UTF-8, and whether all of it was checked.
 
-    Reads the file through once per candidate (UTF-8, then Windows-1252), so that a stray byte at
-    the end is found before any call; Latin-1, which decodes any byte, is the last resort. stdin
-    cannot be read twice: it is taken as UTF-8.
+    A plain file is read through once per candidate (UTF-8, then Windows-1252), so that a stray byte
+    at the end is found before any call; Latin-1, which decodes any byte, is the last resort. Of a
+    compressed file only the first 16 MiB are judged (its size is unknown until it is unpacked);
+    stdin cannot be read twice and is taken as UTF-8. What was not checked is checked row by row.
     """
-    if path == "-" or _decodes(path, "utf-8"):
-        return "utf-8-sig", None
+    if path == "-":
+        return "utf-8-sig", None, False
+    limit = ENCODING_SAMPLE if _is_gzip(path) else None
+    if _decodes(path, "utf-8", limit):
+        return "utf-8-sig", None, limit is None
     for encoding, name in (("cp1252", "Windows-1252"), ("latin-1", "Latin-1")):
-        if encoding == "latin-1" or _decodes(path, encoding):
-            return encoding, (
+        if encoding == "latin-1" or _decodes(path, encoding, limit):
+            return (
+                encoding,
                 f"{path} is not UTF-8; reading it as {name}. If accents look wrong, pass --encoding "
-                "(for example --encoding cp1252, latin-1 or mac-roman)."
+                "(for example --encoding cp1252, latin-1 or mac-roman).",
+                limit is None,
             )
     raise AssertionError("latin-1 decodes every byte")  # pragma: no cover
 
@@ -242,15 +281,24 @@ def open_source(
     input_format: str | None = None,
     encoding: str | None = None,
     delimiter: str | None = None,
+    prescan: bool = False,
 ) -> Source:
     """Open an input file (or ``-`` for stdin) and read its header.
 
+    With ``prescan`` a file is read through once first, in constant memory, so that what would
+    stop the run midway (a runaway quoted field, a row over 16 MiB, a bad byte) stops it before any
+    call, JSON Lines columns are the union of every line's keys, and the rows are counted.
     Raises InputError, with the fix, for an empty file, a missing header or unreadable text.
     """
     fmt = format_of(path, input_format)
+    sep = delimiter or ("\t" if fmt == "tsv" else ",")
+    sep = "\t" if sep in ("\\t", "tab") else sep
+    if fmt != "jsonl" and len(sep) != 1:
+        raise InputError(f"--delimiter must be one character, not {sep!r}.")
     notes: list[str] = []
+    checked = True
     if encoding is None:
-        encoding, note = detect_encoding(path)
+        encoding, note, checked = detect_encoding(path)
         if note:
             notes.append(note)
     else:
@@ -258,18 +306,39 @@ def open_source(
             codecs.lookup(encoding)
         except LookupError:
             raise InputError(f"Unknown encoding {encoding!r}: try utf-8, cp1252 or latin-1.") from None
+        checked = False
+    total: int | None = None
+    columns: list[str] | None = None
+    if prescan and path != "-":
+        scan = _open(path, fmt, encoding, sep, check_text=not checked)
+        try:
+            if fmt == "jsonl":
+                found: dict[str, None] = dict.fromkeys(scan.columns)
+                total = 0
+                for total, row in enumerate(scan.rows, start=1):  # noqa: B007 - the count is the total
+                    if not isinstance(row, _BadLine):
+                        found.update(dict.fromkeys(record_columns(row)))
+                columns = list(found)
+            else:
+                total = sum(1 for _ in scan.rows)
+        finally:
+            scan.close()
+    source = _open(path, fmt, encoding, sep, check_text=not checked, columns=columns)
+    source.notes = notes + source.notes
+    source.total = total
+    return source
+
+
+def _open(
+    path: str, fmt: str, encoding: str, sep: str, *, check_text: bool, columns: list[str] | None = None
+) -> Source:
     binary = _open_binary(path)
-    text = io.TextIOWrapper(binary, encoding=encoding, errors="strict", newline="")
+    errors = "surrogateescape" if check_text else "strict"
+    text = io.TextIOWrapper(binary, encoding=encoding, errors=errors, newline="")
     label = "stdin" if path == "-" else path
+    reading = _Reading(label, encoding, check_text)
     try:
-        if fmt == "jsonl":
-            source = _jsonl_source(label, text)
-        else:
-            sep = delimiter or ("\t" if fmt == "tsv" else ",")
-            sep = "\t" if sep in ("\\t", "tab") else sep
-            if len(sep) != 1:
-                raise InputError(f"--delimiter must be one character, not {sep!r}.")
-            source = _csv_source(label, text, sep)
+        source = _jsonl_source(reading, text, columns) if fmt == "jsonl" else _csv_source(reading, text, sep)
     except UnicodeDecodeError as exc:
         text.close()
         raise InputError(
@@ -283,9 +352,21 @@ def open_source(
         text.close()
         raise
     source.encoding = encoding
-    source.notes = notes + source.notes
     source._close = text.close
     return source
+
+
+@dataclass(frozen=True)
+class _Reading:
+    label: str
+    encoding: str
+    check_text: bool  # bytes not checked ahead: look for ones that did not decode, row by row
+
+    def bad_text(self, line: int) -> InputError:
+        return InputError(
+            f"{self.label}, line {line}: a byte that is not valid {self.encoding} text. Pass --encoding "
+            "(for example --encoding cp1252), or fix that line."
+        )
 
 
 def _dedupe_header(header: list[str]) -> tuple[list[str], list[str]]:
@@ -308,7 +389,26 @@ def _dedupe_header(header: list[str]) -> tuple[list[str], list[str]]:
     return out, notes
 
 
-def _csv_source(label: str, text: io.TextIOWrapper, sep: str) -> Source:
+def _runaway(row: list[str], sep: str, width: int) -> int:
+    """Return how many lines that look like rows a quoted field of this row swallowed (0: none).
+
+    An unclosed quote makes the csv module read on to the next quote, or to the end of the file:
+    the lines it swallows are rows, with the header's count of delimiters. A real multi-line cell
+    (an address, notes) holds a few lines of prose.
+    """
+    worst = 0
+    for cell in row:
+        if cell.count("\n") < RUNAWAY_LINES - 1:
+            continue
+        lines = cell.splitlines()
+        rowlike = sum(1 for line in lines if line.count(sep) >= max(1, width - 1))
+        if rowlike * 2 >= len(lines) or len(lines) > 50 * RUNAWAY_LINES:
+            worst = max(worst, rowlike, len(lines) if rowlike * 2 < len(lines) else 0)
+    return worst
+
+
+def _csv_source(reading: _Reading, text: io.TextIOWrapper, sep: str) -> Source:
+    label = reading.label
     reader = csv.reader(text, delimiter=sep)
     try:
         header = next(reader)
@@ -320,12 +420,24 @@ def _csv_source(label: str, text: io.TextIOWrapper, sep: str) -> Source:
         raise InputError(f"{label} has an empty first line: the first line must be the header.")
     if header and header[0].startswith("\ufeff"):
         header[0] = header[0].lstrip("\ufeff")
+    if reading.check_text and _SURROGATE.search("".join(header)):
+        raise reading.bad_text(1)
     columns, notes = _dedupe_header(header)
     width = len(columns)
 
     def rows() -> Iterator[list[str]]:
+        end = reader.line_num
         try:
             for row in reader:
+                start, end = end + 1, reader.line_num
+                if reading.check_text and (bad := _SURROGATE.search(joined := sep.join(row))):
+                    raise reading.bad_text(start + joined.count("\n", 0, bad.start()))
+                if end - start >= RUNAWAY_LINES - 1 and (swallowed := _runaway(row, sep, width)):
+                    raise InputError(
+                        f"{label}, line {start}: a quoted field opened on this row runs on for "
+                        f"{end - start + 1} lines and swallows {swallowed} lines that look like rows: "
+                        f'a stray or unclosed " quote. Fix the quoting on line {start} and run again.'
+                    )
                 if len(row) == width:
                     yield row
                 elif not row:
@@ -335,11 +447,13 @@ def _csv_source(label: str, text: io.TextIOWrapper, sep: str) -> Source:
                 else:
                     extra = row[width:]
                     if any(cell.strip() for cell in extra):
-                        yield _Ragged(row[:width], len(row), reader.line_num)
+                        yield _Ragged(row[:width], extra, start)
                     else:
                         yield row[:width]
         except csv.Error as exc:
-            raise InputError(f"{label}, line {reader.line_num}: {exc}") from None
+            raise InputError(
+                f"{label}, line {reader.line_num}: {exc} (a row may hold at most {_size(MAX_ROW)})"
+            ) from None
         except (OSError, EOFError) as exc:
             raise InputError(f"Cannot read {label} past line {reader.line_num}: {exc}") from None
         except UnicodeDecodeError as exc:
@@ -352,12 +466,14 @@ def _csv_source(label: str, text: io.TextIOWrapper, sep: str) -> Source:
 
 
 class _Ragged(list[str]):
-    """A CSV row with more non-empty cells than the header, cut to the header's width."""
+    """A CSV row with more non-empty cells than the header: the extra cells are kept apart."""
 
-    def __init__(self, cells: list[str], cells_found: int, line: int) -> None:
+    def __init__(self, cells: list[str], extra: list[str], line: int) -> None:
         super().__init__(cells)
+        self.extra = extra
         self.problem = (
-            f"line {line} has {cells_found} cells but the header has {len(cells)}: check its quoting"
+            f"line {line} has {len(cells) + len(extra)} cells but the header has {len(cells)}: check "
+            "its quoting (the extra cells are written after the ls.* columns)"
         )
 
 
@@ -366,29 +482,53 @@ def row_problem(row: Any) -> str | None:
     return getattr(row, "problem", None)
 
 
-def _jsonl_source(label: str, text: io.TextIOWrapper) -> Source:
-    lines = enumerate(text, start=1)
-    first: dict[str, Any] | None = None
-    first_number = 0
+def _lines(reading: _Reading, text: io.TextIOWrapper) -> Iterator[tuple[int, str]]:
+    """Yield (line number, line); a line over MAX_ROW characters comes back cut, marked by _LONG."""
+    number = 0
+    while True:
+        line = text.readline(MAX_ROW)
+        if not line:
+            return
+        number += 1
+        if len(line) >= MAX_ROW and not line.endswith("\n"):
+            while (rest := text.readline(MAX_ROW)) and not rest.endswith("\n"):
+                pass
+            yield number, _LONG
+            continue
+        if reading.check_text and _SURROGATE.search(line):
+            raise reading.bad_text(number)
+        yield number, line
+
+
+_LONG = "\x00long"  # stands for a line over MAX_ROW
+
+
+def _jsonl_source(reading: _Reading, text: io.TextIOWrapper, columns: list[str] | None) -> Source:
+    label = reading.label
+    lines = _lines(reading, text)
+    ahead: list[dict[str, Any]] = []
+    found: dict[str, None] = {}
     for number, line in lines:
         if line.strip():
-            first = _parse_json_line(label, number, line)
-            first_number = number
-            break
-    if first is None:
+            row = _parse_json_line(number, line)
+            ahead.append(row)
+            if not isinstance(row, _BadLine):
+                found.update(dict.fromkeys(record_columns(row)))
+            # A file's columns come from a pre-scan; stdin's from the lines read ahead.
+            if columns is not None or len(ahead) >= STDIN_LOOKAHEAD:
+                break
+    if not ahead:
         raise InputError(f"{label} is empty: it needs at least one JSON object per line.")
-    if isinstance(first, _BadLine):
-        raise InputError(f"{label}, line {first_number}: {first.problem}")
-    columns = list(first.keys())
+    if all(isinstance(r, _BadLine) for r in ahead) and len(ahead) < STDIN_LOOKAHEAD:
+        raise InputError(f"{label}, line 1: {row_problem(ahead[0])}")
 
     def rows() -> Iterator[dict[str, Any]]:
-        assert first is not None
-        yield first
-        number = first_number
+        yield from ahead
+        number = 0
         try:
             for number, line in lines:
                 if line.strip():
-                    yield _parse_json_line(label, number, line)
+                    yield _parse_json_line(number, line)
         except UnicodeDecodeError as exc:
             raise InputError(
                 f"{label} is not valid text near line {number + 1} ({exc.reason}): pass --encoding."
@@ -396,11 +536,11 @@ def _jsonl_source(label: str, text: io.TextIOWrapper) -> Source:
         except (OSError, EOFError) as exc:
             raise InputError(f"Cannot read {label} past line {number}: {exc}") from None
 
-    return Source(label, "jsonl", columns, rows())
+    return Source(label, "jsonl", columns if columns is not None else list(found), rows())
 
 
 class _BadLine(dict[str, Any]):
-    """A JSONL line that is not a JSON object; kept so that it still gets an output row."""
+    """A JSONL line that is not a usable JSON object; kept so that it still gets an output row."""
 
     def __init__(self, problem: str, raw: str) -> None:
         super().__init__()
@@ -408,28 +548,31 @@ class _BadLine(dict[str, Any]):
         self.raw = raw
 
 
-def _parse_json_line(label: str, number: int, line: str) -> dict[str, Any]:
+def _parse_json_line(number: int, line: str) -> dict[str, Any]:
+    if line is _LONG:
+        return _BadLine(f"line {number} is longer than {_size(MAX_ROW)}", "")
+    raw = line.rstrip("\r\n")
     try:
         value = json.loads(line)
     except json.JSONDecodeError as exc:
-        return _BadLine(f"line {number} is not JSON ({exc.msg}, column {exc.colno})", line.rstrip("\r\n"))
+        return _BadLine(f"line {number} is not JSON ({exc.msg}, column {exc.colno})", raw)
+    except RecursionError:
+        return _BadLine(f"line {number} is nested too deeply to be a record", raw[:1000])
     if not isinstance(value, dict):
         kind = type(value).__name__.replace("dict", "object").replace("list", "array")
-        return _BadLine(f"line {number} is a JSON {kind}, not an object", line.rstrip("\r\n"))
+        return _BadLine(f"line {number} is a JSON {kind}, not an object", raw)
+    if "\\u" in line and _has_lone_surrogate(value):
+        return _BadLine(f"line {number} holds a lone UTF-16 surrogate (like \\ud800): not text", raw)
     return value
 
 
-def count_rows(path: str, *, input_format: str | None, encoding: str, delimiter: str | None) -> int | None:
-    """Count a file's data rows (for a progress bar's total); None for stdin or on any trouble."""
-    if path == "-":
-        return None
+def _size(chars: int) -> str:
+    return f"{chars // 2**20} MiB" if chars >= 2**20 else f"{chars:,} characters"
+
+
+def _has_lone_surrogate(value: dict[str, Any]) -> bool:
     try:
-        source = open_source(path, input_format=input_format, encoding=encoding, delimiter=delimiter)
-    except InputError:
-        return None
-    try:
-        return sum(1 for _ in source.rows)
-    except InputError:
-        return None
-    finally:
-        source.close()
+        json.dumps(value, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False

@@ -43,6 +43,7 @@ class Summary:
     settings: dict[str, Any] = field(default_factory=dict)
     kept_aside: str | None = None  # the output was not replaced: this run's went here instead
     kept_ok: int = 0  # the ok rows of the output that was kept
+    input_error: str | None = None  # the input could not be read past some line (exit 2)
 
     @classmethod
     def of(

@@ -22,7 +22,7 @@ from leadspace_cli import fields, records
 from leadspace_cli import mapping as mapping_mod
 from leadspace_cli.client import Client
 from leadspace_cli.enrich import Enricher, Options
-from leadspace_cli.errors import ExitCode, InputError, OutputError, stop_error
+from leadspace_cli.errors import ExitCode, InputError, OutputError, first_code, stop_error
 from leadspace_cli.output import LsColumns, OutputFile, RowWriter, output_format
 from leadspace_cli.report import Summary
 from leadspace_cli.results import Result, Stats
@@ -188,6 +188,7 @@ class Run:
         self.settings: Settings | None = None
         self.mapping: mapping_mod.Mapping | None = None
         self._interrupts = 0
+        self.input_error: InputError | None = None  # met mid-stream (stdin, a compressed file)
 
     def interrupt(self) -> None:
         """Ctrl-C or SIGTERM: the first stops new calls; a second abandons the calls in flight."""
@@ -287,7 +288,11 @@ class Run:
         with sandbox_for(job.sandbox) as sb:
             settings = self.settings = self._settings(env, sb)
             source = records.open_source(
-                job.input, input_format=job.input_format, encoding=job.encoding, delimiter=job.delimiter
+                job.input,
+                input_format=job.input_format,
+                encoding=job.encoding,
+                delimiter=job.delimiter,
+                prescan=True,
             )
             with source:
                 for text in source.notes:
@@ -298,7 +303,9 @@ class Run:
                 options = self._options()
                 with self._store(env) as store, self._client(settings, options) as client:
                     enricher = self._enricher(settings, sb, store, client, options)
-                    total = self._total(source)
+                    total = source.total if self.count_total else None
+                    if total is not None and job.limit is not None:
+                        total = min(total, job.limit)
                     started = time.monotonic()
                     with OutputFile(job.output, input_path=job.input, result_column=ls.header[0]) as out:
                         writer = RowWriter(
@@ -311,7 +318,9 @@ class Run:
                             bom=job.bom,
                         )
                         enricher.render_sig = writer.signature
-                        rows = source.rows if job.limit is None else itertools.islice(source.rows, job.limit)
+                        rows = self._guarded(
+                            source.rows if job.limit is None else itertools.islice(source.rows, job.limit)
+                        )
                         self.progress.start(total, enricher.stats)
                         try:
                             for row, result in enricher.run(rows, build):
@@ -327,12 +336,25 @@ class Run:
                         out.commit(enricher.stats.by_result[Result.OK])
                     duration = time.monotonic() - started
                 summary = Summary.of(enricher, duration, job=job.echo(), settings=self._described(store))
+                if self.input_error is not None:
+                    summary.input_error = str(self.input_error)
+                    summary.exit_code = int(first_code(ExitCode(summary.exit_code), ExitCode.USAGE))
                 if out.kept_aside is not None:
                     summary.kept_aside = str(out.kept_aside)
                     summary.kept_ok = out.replaced_ok
         if job.report is not None:
             summary.write(os.fspath(job.report))
         return summary
+
+    def _guarded(self, rows: Iterator[Any]) -> Iterator[Any]:
+        """Yield the rows until one cannot be read; keep that error for the end of the run.
+
+        What was read before it is enriched and written as usual: exit 2 comes after the summary.
+        """
+        try:
+            yield from rows
+        except InputError as exc:
+            self.input_error = exc
 
     def _described(self, store: Store) -> dict[str, Any]:
         assert self.settings is not None
@@ -344,17 +366,6 @@ class Run:
             "cache": "off" if self.job.no_cache else str(store.path),
             "workers": self.enricher.options.worker_count(),
         }
-
-    def _total(self, source: records.Source) -> int | None:
-        job = self.job
-        if not self.count_total:
-            return None
-        total = records.count_rows(
-            job.input, input_format=job.input_format, encoding=source.encoding, delimiter=job.delimiter
-        )
-        if total is not None and job.limit is not None:
-            total = min(total, job.limit)
-        return total
 
     def records(self, items: Iterable[Mapping[str, Any]]) -> Iterator[dict[str, Any]]:
         """Yield each record with its ls.* keys, in order; raise RunStopped after a stop."""
@@ -369,7 +380,9 @@ class Run:
             options = dataclasses.replace(self._options(), stop_reading=True)
             with self._store(env) as store, self._client(settings, options) as client:
                 enricher = self._enricher(settings, sb, store, client, options)
-                rows = source.rows if job.limit is None else itertools.islice(source.rows, job.limit)
+                rows = self._guarded(
+                    source.rows if job.limit is None else itertools.islice(source.rows, job.limit)
+                )
                 pipeline = enricher.run(rows, build)
                 try:
                     for row, result in pipeline:
@@ -384,6 +397,8 @@ class Run:
                 reason = enricher.stop_reason
                 if reason is not None:
                     raise stop_error(reason.code, reason.message)
+                if self.input_error is not None:
+                    raise self.input_error
 
 
 def enrich_records(

@@ -225,18 +225,16 @@ def test_installed_entry_point_with_sandbox(tmp_path: Path) -> None:
     assert proc.stdout == ""
 
 
-def test_count_rows_for_the_progress_total(tmp_path: Path) -> None:
-    from leadspace_cli.records import count_rows
+def test_prescan_counts_rows_for_the_progress_total() -> None:
+    from leadspace_cli.records import open_source
 
-    assert (
-        count_rows(str(SAMPLES / "leads.csv"), input_format=None, encoding="utf-8-sig", delimiter=None) == 49
-    )
-    assert (
-        count_rows(str(SAMPLES / "accounts.jsonl"), input_format=None, encoding="utf-8", delimiter=None) == 15
-    )
-    assert count_rows("-", input_format=None, encoding="utf-8", delimiter=None) is None
-    (tmp_path / "e.csv").write_text("")
-    assert count_rows(str(tmp_path / "e.csv"), input_format=None, encoding="utf-8", delimiter=None) is None
+    with open_source(str(SAMPLES / "leads.csv"), prescan=True) as source:
+        assert source.total == 49
+        assert sum(1 for _ in source.rows) == 49
+    with open_source(str(SAMPLES / "accounts.jsonl"), prescan=True) as source:
+        assert source.total == 15
+    with open_source(str(SAMPLES / "leads.csv")) as source:
+        assert source.total is None  # no pre-scan asked
 
 
 def test_answers_with_bare_newlines_stay_one_csv_row(tmp_path: Path) -> None:

@@ -272,3 +272,70 @@ def _ask(proc: subprocess.Popen[str]) -> None:
     finally:
         proc.terminate()
         proc.wait(timeout=10)
+
+
+def test_leadspace_sandbox_counts_bodies_billed_twice(tmp_path: Any) -> None:
+    """The stand-alone sandbox (which keeps no bodies) still counts what it billed twice."""
+    from .conftest import make_leads
+
+    path = make_leads(tmp_path / "in.csv", 12)
+    with subprocess.Popen(
+        [sys.executable, "-m", "leadspace_cli", "sandbox", "--port", "0", "--key", "k-123", "--rate", "0"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+    ) as proc:
+        try:
+            assert proc.stdout is not None
+            base = proc.stdout.readline().strip().split("=", 1)[1]
+            proc.stdout.readline()
+            env = {
+                **os.environ,
+                "LEADSPACE_BASE_URL": base,
+                "LEADSPACE_API_KEY": "k-123",
+                "LEADSPACE_CACHE_DIR": str(tmp_path / "cache"),
+            }
+
+            def enrich(*extra: str) -> None:
+                cmd = [
+                    sys.executable,
+                    "-m",
+                    "leadspace_cli",
+                    "enrich",
+                    str(path),
+                    "-o",
+                    str(tmp_path / "o.csv"),
+                ]
+                subprocess.run([*cmd, "-q", *extra], env=env, check=True, timeout=60)
+
+            def stats() -> dict[str, Any]:
+                with urllib.request.urlopen(base + "/_sandbox/stats", timeout=5) as resp:
+                    return dict(json.loads(resp.read()))
+
+            enrich()
+            enrich()  # the store answers: nothing billed twice
+            assert stats()["paid"] == 12
+            assert stats()["paid_twice"] == 0
+            enrich("--no-cache")  # the store switched off: every row is bought again
+            assert stats()["paid"] == 24
+            assert stats()["paid_twice"] == 12
+        finally:
+            proc.terminate()
+            proc.wait(timeout=10)
+
+
+def test_the_paid_twice_checks_fail_when_the_store_is_switched_off(
+    use_sandbox: Sandbox, tmp_path: Any, monkeypatch: Any
+) -> None:
+    """What the end-to-end tests' `paid_twice() == []` proves: with the store off, it is not empty."""
+    from leadspace_cli.store import Store
+
+    from .conftest import invoke, make_leads
+
+    path = make_leads(tmp_path / "in.csv", 8)
+    assert invoke("enrich", str(path), "-o", "a.csv").exit_code == 0
+    monkeypatch.setattr(Store, "get", lambda self, key, sig="": None)  # the store finds nothing
+    assert invoke("enrich", str(path), "-o", "b.csv").exit_code == 0
+    assert len(use_sandbox.stats.paid_twice()) == 8
+    assert use_sandbox.stats.billed_twice() == 8

@@ -12,6 +12,7 @@ from __future__ import annotations
 import collections
 import contextlib
 import datetime as dt
+import hashlib
 import json
 import math
 import random
@@ -60,7 +61,9 @@ class Stats:
 
     by_status: collections.Counter[int] = field(default_factory=collections.Counter)
     received: list[dict[str, Any]] = field(default_factory=list)
-    paid: list[str] = field(default_factory=list)  # canonical bodies answered 200
+    paid: list[str] = field(default_factory=list)  # canonical bodies answered 200 (with keep_bodies)
+    # Every body billed, by digest, whatever keep_bodies says: what "paid twice" is counted from.
+    billed: collections.Counter[bytes] = field(default_factory=collections.Counter)
     accepted_times: list[float] = field(default_factory=list)
     refused_times: list[float] = field(default_factory=list)  # 429s of the rate window
     dropped: int = 0
@@ -72,9 +75,13 @@ class Stats:
         return sum(self.by_status.values())
 
     def paid_twice(self) -> list[str]:
-        """Return the canonical bodies that were answered 200 more than once."""
+        """Return the canonical bodies that were answered 200 more than once (with keep_bodies)."""
         counts = collections.Counter(self.paid)
         return [body for body, n in counts.items() if n > 1]
+
+    def billed_twice(self) -> int:
+        """Return how many distinct bodies were billed more than once (always counted)."""
+        return sum(1 for n in self.billed.values() if n > 1)
 
     def summary(self) -> dict[str, Any]:
         """Return the figures as JSON-able data, with rates measured on accepted calls."""
@@ -90,7 +97,7 @@ class Stats:
             "calls": self.calls,
             "by_status": {str(k): v for k, v in sorted(self.by_status.items())},
             "paid": self.by_status.get(200, 0),
-            "paid_twice": len(self.paid_twice()),
+            "paid_twice": self.billed_twice(),
             "dropped": self.dropped,
             "accepted": len(times),
             "accepted_per_second": round(rate, 3),
@@ -253,8 +260,11 @@ class Sandbox:
             self.stats.by_status[status] += 1
             if body is not None and self.config.keep_bodies:
                 self.stats.received.append(body)
-            if paid and body is not None and self.config.keep_bodies:
-                self.stats.paid.append(canonical(body))
+            if paid and body is not None:
+                text = canonical(body)
+                self.stats.billed[hashlib.blake2b(text.encode(), digest_size=16).digest()] += 1
+                if self.config.keep_bodies:
+                    self.stats.paid.append(text)
 
     def _issue_token(self, program_id: str) -> dict[str, Any]:
         token = "oat-" + secrets.token_urlsafe(24)
