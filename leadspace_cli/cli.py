@@ -450,11 +450,10 @@ def mapping_init(
     Example: leadspace mapping init samples/leads.csv -o mapping.toml
     """
     with _boundary():
-        source = records.open_source(
+        with records.open_source(
             input, encoding=encoding, delimiter=delimiter, input_format=input_format, prescan=True
-        )
-        source.close()
-        m = mapping_mod.detect(source.columns)
+        ) as source:
+            m = mapping_mod.detect(source.columns)
         text = mapping_mod.to_toml(m, source.columns)
         if output == "-":
             sys.stdout.write(text)
@@ -485,27 +484,24 @@ def mapping_check(
 
     Example: leadspace mapping check samples/leads.csv --mapping samples/mapping.toml
     """
-    with _boundary():
-        source = records.open_source(
+    with (
+        _boundary(),
+        records.open_source(
             input, encoding=encoding, delimiter=delimiter, input_format=input_format, prescan=True
-        )
-        try:
-            m = mapping_mod.load(mapping) if mapping else mapping_mod.detect(source.columns)
-            mapping_mod.check(m, source.columns)
-            table = Table("input column", "request field")
-            for path, col in m.rows():
-                table.add_row(col, path)
-            out = Console(highlight=False)
-            out.print(table)
-            seen = mapping_mod.preview(m, source, show)
-            for i, (body, problem) in enumerate(seen.first):
-                out.print(f"row {i + 1}:" + (f" not sent: {problem}" if problem else ""), markup=False)
-                out.print_json(json.dumps(body, ensure_ascii=False))
-            out.print(
-                f"{seen.sent} rows would be sent; {seen.lacking} lack the minimum input and would not be."
-            )
-        finally:
-            source.close()
+        ) as source,
+    ):
+        m = mapping_mod.load(mapping) if mapping else mapping_mod.detect(source.columns)
+        mapping_mod.check(m, source.columns)
+        table = Table("input column", "request field")
+        for path, col in m.rows():
+            table.add_row(col, path)
+        out = Console(highlight=False)
+        out.print(table)
+        seen = mapping_mod.preview(m, source, show)
+        for i, (body, problem) in enumerate(seen.first):
+            out.print(f"row {i + 1}:" + (f" not sent: {problem}" if problem else ""), markup=False)
+            out.print_json(json.dumps(body, ensure_ascii=False))
+        out.print(f"{seen.sent} rows would be sent; {seen.lacking} lack the minimum input and would not be.")
 
 
 @cache_app.command("info")
@@ -517,9 +513,8 @@ def cache_info(
     Example: leadspace cache info
     """
     with _boundary():
-        s = open_store(load_environment(), cache_dir=cache_dir, max_age="3650d")
-        info = s.info()
-        s.close()
+        with open_store(load_environment(dotenv=True), cache_dir=cache_dir, max_age="3650d") as store:
+            info = store.info()
         fmt = "%Y-%m-%d %H:%M"
         for name in ("oldest", "newest"):
             if info[name] is not None:
@@ -538,9 +533,8 @@ def cache_clear(
     Example: leadspace cache clear --older-than 90d
     """
     with _boundary():
-        s = open_store(load_environment(), cache_dir=cache_dir, max_age="3650d")
-        n = s.clear(parse_age(older_than) if older_than else None)
-        s.close()
+        with open_store(load_environment(dotenv=True), cache_dir=cache_dir, max_age="3650d") as store:
+            n = store.clear(parse_age(older_than) if older_than else None)
         typer.echo(f"Deleted {n} stored answers.")
 
 

@@ -102,16 +102,11 @@ class Interrupted(RunStopped):
     """The run was interrupted (Ctrl-C, SIGTERM)."""
 
 
-class OutputClosed(RunStopped):
-    """The output's reader went away (a closed pipe)."""
-
-
 _STOPS: dict[ExitCode, type[RunStopped]] = {
     ExitCode.AUTH: CredentialsRejected,
     ExitCode.CREDITS: CreditsExhausted,
     ExitCode.STOPPED: APIStopped,
     ExitCode.INTERRUPTED: Interrupted,
-    ExitCode.PIPE: OutputClosed,
 }
 
 

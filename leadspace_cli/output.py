@@ -227,27 +227,29 @@ class OutputFile(contextlib.AbstractContextManager["OutputFile"]):
             self.stream = sys.stdout
             return
         given = Path(path)
-        target = Path(os.path.realpath(given))  # through a symlink to what it points at
-        self.target = target
-        if target.is_dir():
+        if given.is_dir():
             raise OutputError(f"{path} is a folder: give a file name such as {path.rstrip('/')}/out.csv")
-        if not target.parent.is_dir():
-            raise OutputError(f"The folder {given.parent} does not exist: create it first.")
-        if input_path not in (None, "-") and target.exists() and _same_file(input_path, target):
+        if input_path not in (None, "-") and given.exists() and _same_file(input_path, given):
             raise OutputError(
                 f"-o {path} is the input file: writing it would destroy the rows it holds. Choose "
                 "another output; the input is never changed."
             )
-        if target.exists() and not target.is_file():
-            # A pipe, a character device (/dev/null), a process substitution: write straight in.
+        if given.exists() and not given.is_file():
+            # A pipe, a character device (/dev/null), a process substitution (/dev/fd/63, a link
+            # to a pipe): write straight in.
+            self.target = given
             try:
-                self._raw = open(target, "wb")  # noqa: SIM115 - closed in commit or __exit__
+                self._raw = open(given, "wb")  # noqa: SIM115 - closed in commit or __exit__
             except OSError as exc:
                 raise OutputError(f"Cannot write {path}: {exc.strerror}") from None
         else:
+            target = Path(os.path.realpath(given))  # through a symlink to the file it points at
+            self.target = target
+            if not target.parent.is_dir():
+                raise OutputError(f"The folder {given.parent} does not exist: create it first.")
             self._open_temp(target)
         binary: IO[bytes] = self._raw  # type: ignore[assignment]
-        if target.name.lower().endswith(".gz"):
+        if self.target.name.lower().endswith(".gz"):
             self._gzip = gzip.GzipFile(fileobj=binary, mode="wb")  # type: ignore[assignment]
             binary = self._gzip  # type: ignore[assignment]
         self.stream = io.TextIOWrapper(binary, encoding="utf-8", newline="", write_through=False)

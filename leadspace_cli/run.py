@@ -388,6 +388,11 @@ class Run:
                     for row, result in pipeline:
                         raw = getattr(row, "raw", None)
                         yield ls.record({"_record": raw} if raw is not None else row, result)
+                except KeyboardInterrupt:
+                    enricher.interrupt()
+                    for _ in pipeline:  # the answers already on the wire are stored
+                        pass
+                    raise stop_error(ExitCode.INTERRUPTED, "Interrupted: run again to finish.") from None
                 finally:
                     # The caller stopped early (break, an exception, Ctrl-C in a notebook): stop new
                     # calls and wait for those already paid for, so that their answers are stored.

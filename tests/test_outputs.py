@@ -85,14 +85,21 @@ def test_a_symlinked_output_updates_its_target_and_stays_a_link(use_sandbox: San
     assert _ok(target) == 4
 
 
-def test_a_fifo_is_written_into_not_replaced(use_sandbox: Sandbox, tmp_path: Path) -> None:
+@pytest.mark.parametrize("through_a_link", [False, True])  # a link: how >(gzip > x.gz) looks
+def test_a_fifo_is_written_into_not_replaced(
+    use_sandbox: Sandbox, tmp_path: Path, through_a_link: bool
+) -> None:
     path = make_leads(tmp_path / "in.csv", 5)
     fifo = tmp_path / "pipe"
     os.mkfifo(fifo)
+    given = fifo
+    if through_a_link:
+        given = tmp_path / "fd-63"
+        given.symlink_to(fifo)
     got: list[bytes] = []
     reader = threading.Thread(target=lambda: got.append(fifo.read_bytes()), daemon=True)
     reader.start()
-    result = invoke("enrich", str(path), "-o", str(fifo))
+    result = invoke("enrich", str(path), "-o", str(given))
     reader.join(timeout=10)
     if reader.is_alive():  # the run never opened the FIFO: release the reader, then fail
         os.close(os.open(fifo, os.O_WRONLY | os.O_NONBLOCK))
