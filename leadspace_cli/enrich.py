@@ -73,7 +73,7 @@ class ReorderBuffer:
 
     def __init__(self) -> None:
         self._order: collections.deque[_Slot] = collections.deque()
-        self._waiting: dict[str, list[_Slot]] = {}
+        self._waiting: dict[bytes, list[_Slot]] = {}
 
     def __len__(self) -> int:
         return len(self._order)
@@ -83,18 +83,18 @@ class ReorderBuffer:
         """How many distinct requests are awaited."""
         return len(self._waiting)
 
-    def is_awaited(self, key: str) -> bool:
+    def is_awaited(self, key: bytes) -> bool:
         """Return whether a request with this key is already awaited."""
         return key in self._waiting
 
-    def add(self, row: Any, result: RowResult | None, key: str = "") -> None:
+    def add(self, row: Any, result: RowResult | None, key: bytes = b"") -> None:
         """Queue a row: with its result, or waiting for the answer to ``key``."""
         slot = _Slot(row, result)
         self._order.append(slot)
         if result is None:
             self._waiting.setdefault(key, []).append(slot)
 
-    def settle(self, key: str, result: RowResult) -> None:
+    def settle(self, key: bytes, result: RowResult) -> None:
         """Give every row waiting on ``key`` its result."""
         for slot in self._waiting.pop(key, []):
             slot.result = result
@@ -121,15 +121,11 @@ class Enricher:
         client: Client | None,
         store: Store,
         *,
-        endpoint_id: str,
-        account: str,
         options: Options | None = None,
         limiter: RateLimiter | None = None,
     ) -> None:
         self.client = client
         self.store = store
-        self.endpoint_id = endpoint_id
-        self.account = account
         self.options = options or Options()
         self.limiter = limiter or RateLimiter(self.options.rate)
         self.stats = Stats()
@@ -140,8 +136,8 @@ class Enricher:
             if client is not None
             else None
         )
-        self._jobs: queue.SimpleQueue[tuple[str, bytes] | None] = queue.SimpleQueue()
-        self._done: queue.SimpleQueue[tuple[str, RowResult]] = queue.SimpleQueue()
+        self._jobs: queue.SimpleQueue[tuple[bytes, bytes, str] | None] = queue.SimpleQueue()
+        self._done: queue.SimpleQueue[tuple[bytes, RowResult]] = queue.SimpleQueue()
         self._workers: list[threading.Thread] = []
 
     # Stopping.
@@ -174,28 +170,28 @@ class Enricher:
     def _work(self) -> None:
         assert self.attempts is not None
         while (job := self._jobs.get()) is not None:
-            key, body = job
+            key, body, request = job
             try:
-                result = self.attempts.call(key, body)
+                result = self.attempts.call(key, body, request)
             except Exception as exc:  # a bug must not hang the run: report it on the row
                 result = RowResult(Result.FAILED, error=f"internal error: {type(exc).__name__}: {exc}")
             self._done.put((key, result))
 
     # The run.
 
-    def _prepare(self, row: Any, build: Callable[[Any], Body]) -> tuple[RowResult | None, str, Body]:
+    def _prepare(self, row: Any, build: Callable[[Any], Body]) -> tuple[RowResult | None, bytes, str, Body]:
         problem = row_problem(row)
         if problem:
-            return RowResult(Result.INVALID, error=problem), "", {}
+            return RowResult(Result.INVALID, error=problem), b"", "", {}
         body = build(row)
         missing = missing_input(body)
         if missing:
-            return RowResult(Result.INVALID, error=missing), "", body
+            return RowResult(Result.INVALID, error=missing), b"", "", body
         if self.options.dry_run and not self.store.has_answers:
             self.stats.would_call += 1
-            return RowResult(Result.NOT_SENT), "", body
-        key = Store.key(self.endpoint_id, self.account, body)
-        hit = self.store.get(key, self.render_sig)
+            return RowResult(Result.NOT_SENT), b"", "", body
+        key, request = self.store.key(body)
+        hit = self.store.get(key, self.render_sig, request)
         if hit is not None:
             status, text, rendered = hit
             self.stats.reused += 1
@@ -203,15 +199,16 @@ class Enricher:
                 return (
                     RowResult(Result.OK, 200, text=text, reused=True, key=key, rendered=rendered),
                     key,
+                    request,
                     body,
                 )
-            return RowResult(Result.INVALID, status, text, reused=True), key, body
+            return RowResult(Result.INVALID, status, text, reused=True), key, request, body
         if self.options.dry_run:
             self.stats.would_call += 1
-            return RowResult(Result.NOT_SENT), key, body
+            return RowResult(Result.NOT_SENT), key, request, body
         if self.halt.is_set():
-            return RowResult(Result.NOT_SENT), key, body
-        return None, key, body
+            return RowResult(Result.NOT_SENT), key, request, body
+        return None, key, request, body
 
     def _collect(self, buffer: ReorderBuffer, block: bool) -> None:
         """Take the answers that came back; with ``block``, wait for at least one."""
@@ -235,7 +232,7 @@ class Enricher:
         try:
             for row in rows:
                 self.stats.rows += 1
-                result, key, body = self._prepare(row, build)
+                result, key, request, body = self._prepare(row, build)
                 if result is not None and not len(buffer):
                     # Nothing waits ahead of it (a dry run, answers from the store): no buffering.
                     by_result[result.result] += 1
@@ -248,7 +245,7 @@ class Enricher:
                     buffer.add(row, None, key)
                     if len(self._workers) < workers and buffer.in_flight > len(self._workers) // 2:
                         self._start_worker()  # workers start as the load needs them
-                    self._jobs.put((key, json.dumps(body, ensure_ascii=False).encode()))
+                    self._jobs.put((key, json.dumps(body, ensure_ascii=False).encode(), request))
                 if buffer.in_flight:
                     self._collect(buffer, block=False)
                 yield from self._release(buffer)

@@ -44,6 +44,9 @@ class Summary:
     kept_aside: str | None = None  # the output was not replaced: this run's went here instead
     kept_ok: int = 0  # the ok rows of the output that was kept
     input_error: str | None = None  # the input could not be read past some line (exit 2)
+    migrated: int = 0  # answers of a leadspace 0.1 store re-filed in the current format
+    not_stored: int = 0  # answers that reached the output but could not be stored (a full disk)
+    store_problem: str = ""
 
     @classmethod
     def of(

@@ -32,7 +32,7 @@ class RowResult:
     payload: dict[str, Any] | None = None
     text: str | None = None  # the answer as stored, parsed lazily
     reused: bool = False
-    key: str = ""  # the store key of its request
+    key: bytes = b""  # the store key of its request
     rendered: str | None = None  # its ls.* cells as written before, for this output shape
 
     def answer(self) -> dict[str, Any] | None:

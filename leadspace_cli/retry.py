@@ -89,7 +89,7 @@ class Attempts:
         ceiling = min(p.backoff_cap, p.backoff_base * 2.0 ** (attempt - 1))
         return ceiling / 2 + self._rng.uniform(0, ceiling / 2)
 
-    def call(self, key: str, body: bytes) -> RowResult:
+    def call(self, key: bytes, body: bytes, request: str) -> RowResult:
         """Return the row's result after as many attempts as it takes or the policy allows."""
         attempt = 0
         renewed = False
@@ -114,11 +114,11 @@ class Attempts:
             streak = self.stats.answered(answer.status, failure)
             if outcome is Outcome.OK:
                 # Stored durably before the row is reported: nothing paid for is lost.
-                self.store.put(key, 200, answer.text)
+                self.store.put(key, 200, answer.text, request)
                 self.limiter.succeeded()
                 return RowResult(Result.OK, 200, payload=answer.payload, key=key)
             if outcome is Outcome.INVALID:
-                self.store.put(key, 400, answer.error)
+                self.store.put(key, 400, answer.error, request)
                 return RowResult(Result.INVALID, answer.status, answer.error)
             if outcome is Outcome.AUTH and not renewed and self.client.auth.renew(header):
                 renewed = True

@@ -18,8 +18,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol, TypedDict, Unpack
 
-from leadspace_cli import fields, records
 from leadspace_cli import mapping as mapping_mod
+from leadspace_cli import records
 from leadspace_cli.client import Client
 from leadspace_cli.enrich import Enricher, Options
 from leadspace_cli.errors import ExitCode, InputError, OutputError, first_code, stop_error
@@ -28,7 +28,7 @@ from leadspace_cli.report import Summary
 from leadspace_cli.results import Result, Stats
 from leadspace_cli.sandbox import Sandbox, SandboxConfig
 from leadspace_cli.settings import Settings, load_environment, resolve
-from leadspace_cli.store import Store, account_id, open_store
+from leadspace_cli.store import Store, identity_for, open_store
 
 MappingSpec = str | os.PathLike[str] | Mapping[str, Any] | None
 
@@ -250,22 +250,32 @@ class Run:
     def _enricher(
         self, settings: Settings, sb: Sandbox | None, store: Store, client: Client | None, options: Options
     ) -> Enricher:
-        secret = settings.api_key or settings.program_id or "anonymous"
-        enricher = Enricher(
-            client,
-            store,
-            endpoint_id=("sandbox" + fields.ENDPOINT) if sb is not None else settings.endpoint,
-            account=account_id(secret),
-            options=options,
-        )
+        enricher = Enricher(client, store, options=options)
         self.enricher = enricher
         for _ in range(self._interrupts):  # a signal that came while the run was being set up
             enricher.interrupt()
         return enricher
 
-    def _store(self, env: dict[str, str]) -> Store:
+    def _store(self, env: dict[str, str], settings: Settings, sb: Sandbox | None) -> Store:
         job = self.job
-        return open_store(env, no_cache=job.no_cache, cache_dir=_path(job.cache_dir), max_age=job.max_age)
+        identity = identity_for(
+            settings.base_url,
+            api_key=settings.api_key,
+            program_id=settings.program_id,
+            sandbox=sb is not None,
+        )
+        if identity is None:
+            self.note(
+                "Note: without LEADSPACE_API_KEY or LEADSPACE_PROGRAM_ID the dry run cannot look up the "
+                "answers already stored, so it counts every row as a call. Set LEADSPACE_PROGRAM_ID "
+                "(no key needed) to see what a rerun would buy."
+            )
+        store = open_store(
+            env, no_cache=job.no_cache, cache_dir=_path(job.cache_dir), max_age=job.max_age, identity=identity
+        )
+        for text in store.counts.notes:
+            self.note(f"Note: {text}")
+        return store
 
     def _check_paths(self) -> None:
         """Check every path the run will write before the first call."""
@@ -301,7 +311,7 @@ class Run:
                 ls = self._ls_columns(m)
                 build = mapping_mod.builder(m, source)
                 options = self._options()
-                with self._store(env) as store, self._client(settings, options) as client:
+                with self._store(env, settings, sb) as store, self._client(settings, options) as client:
                     enricher = self._enricher(settings, sb, store, client, options)
                     total = source.total if self.count_total else None
                     if total is not None and job.limit is not None:
@@ -336,6 +346,9 @@ class Run:
                         out.commit(enricher.stats.by_result[Result.OK])
                     duration = time.monotonic() - started
                 summary = Summary.of(enricher, duration, job=job.echo(), settings=self._described(store))
+                summary.migrated = store.counts.migrated
+                summary.not_stored = store.counts.write_errors
+                summary.store_problem = store.counts.last_error
                 if self.input_error is not None:
                     summary.input_error = str(self.input_error)
                     summary.exit_code = int(first_code(ExitCode(summary.exit_code), ExitCode.USAGE))
@@ -378,7 +391,7 @@ class Run:
             ls = self._ls_columns(m)
             build = mapping_mod.builder(m, source)
             options = dataclasses.replace(self._options(), stop_reading=True)
-            with self._store(env) as store, self._client(settings, options) as client:
+            with self._store(env, settings, sb) as store, self._client(settings, options) as client:
                 enricher = self._enricher(settings, sb, store, client, options)
                 rows = self._guarded(
                     source.rows if job.limit is None else itertools.islice(source.rows, job.limit)

@@ -219,7 +219,7 @@ def test_the_store_is_private_and_holds_no_key(use_sandbox: Sandbox, tmp_path: P
     info = invoke("cache", "info")
     assert info.exit_code == 0
     assert "answers: 5" in info.stdout
-    cleared = invoke("cache", "clear")
+    cleared = invoke("cache", "clear", "--yes")
     assert cleared.exit_code == 0
     assert "Deleted 5" in cleared.stdout
     assert "answers: 0" in invoke("cache", "info").stdout
@@ -323,7 +323,7 @@ def test_oauth_token_is_renewed_once_after_a_401(
     path = make_leads(tmp_path / "in.csv", 4)
     source = records.open_source(str(path))
     store = Store(None)
-    enricher = Enricher(client, store, endpoint_id="x", account="a", options=Options(rate=100))
+    enricher = Enricher(client, store, options=Options(rate=100))
     results = [r.result.value for _, r in enricher.run(source.rows, builder(detect(source.columns), source))]
     source.close()
     store.close()
@@ -375,7 +375,7 @@ def test_a_second_interrupt_stops_at_once(sandbox_factory: Callable[..., Sandbox
     path = make_leads(tmp_path / "in.csv", 30)
     source = records.open_source(str(path))
     store = Store(None)
-    enricher = Enricher(client, store, endpoint_id="x", account="a", options=Options(rate=100, workers=8))
+    enricher = Enricher(client, store, options=Options(rate=100, workers=8))
     for delay in (0.5, 0.7):  # Ctrl-C, then Ctrl-C again
         threading.Timer(delay, enricher.interrupt).start()
     started = time.monotonic()

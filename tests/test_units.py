@@ -17,7 +17,7 @@ from leadspace_cli.output import LsColumns, RowWriter
 from leadspace_cli.results import Result, RowResult
 from leadspace_cli.retry import Stop
 from leadspace_cli.settings import load_environment, resolve
-from leadspace_cli.store import Store, parse_age
+from leadspace_cli.store import Identity, Store, parse_age
 from leadspace_cli.ui import RichDisplay
 
 from .conftest import ROOT, make_leads
@@ -26,28 +26,46 @@ from .conftest import ROOT, make_leads
 def test_store_keeps_answers_by_key_and_age(tmp_path: Path) -> None:
     path = tmp_path / "s" / "answers.sqlite3"
     body = {"company": {"name": "Acme"}, "external_id": "1"}
-    key = Store.key("e", "a", body)
-    assert key == Store.key("e", "a", {"company": {"name": "Acme"}, "external_id": "2"})  # id not matched
-    assert key != Store.key("e", "b", body)
-    with Store(path) as store:
-        assert store.get(key) is None
-        store.put(key, 200, '{"data": {}}')
+    mine = Identity("program:P@https://api", "P")
+    store = Store(path, identity=mine)
+    key, request = store.key(body)
+    assert store.key({"company": {"name": "Acme"}, "external_id": "2"})[0] == key  # id not matched
+    with Store(None, identity=Identity("program:Q@https://api", "Q")) as other:
+        assert other.key(body)[0] != key  # another program's answers stay apart
+    with store:
+        assert store.get(key, request=request) is None
+        store.put(key, 200, '{"data": {}}', request)
         assert store.get(key) == (200, '{"data": {}}', None)
-    with Store(path, max_age=3600) as store:
+        store.put_rendered(key, "sig1", "ok,200,,cells")
+        assert store.get(key, "sig1") == (200, '{"data": {}}', "ok,200,,cells")
+        assert store.get(key, "sig2") == (200, '{"data": {}}', None)  # another output shape
+    with Store(path, max_age=3600, identity=mine) as store:
         assert store.get(key) == (200, '{"data": {}}', None)  # kept across opens
-        store._db.execute("UPDATE answers SET stored = stored - 7200")
+        store._db.execute("UPDATE answer SET stored = stored - 7200")
         assert store.get(key) is None  # older than max_age
-        assert store.clear(older_than=60) == 1
+        assert store.clear(older_than=60)[0] == 1
         assert store.info()["answers"] == 0
     assert path.stat().st_mode & 0o777 == 0o600
+
+
+def test_a_full_disk_costs_the_answer_being_written_not_the_run(tmp_path: Path) -> None:
+    store = Store(tmp_path / "answers.sqlite3", identity=Identity("p", "p"))
+    store._db.execute("PRAGMA max_page_count = 12")  # a disk that fills up
+    for i in range(200):
+        key, request = store.key({"company": {"name": f"Company {i}"}})
+        store.put(key, 200, "x" * 3000 + str(i), request)  # never raises
+    assert store.counts.write_errors > 0
+    assert "full" in store.counts.last_error
+    store.close()
 
 
 def test_parse_age() -> None:
     assert parse_age("30d") == 30 * 86400
     assert parse_age("12h") == 12 * 3600
     assert parse_age("0") == 0
-    with pytest.raises(LeadspaceError, match="not an age"):
-        parse_age("soon")
+    for bad in ("soon", "-5d", "nan", "inf", "1e400d"):
+        with pytest.raises(LeadspaceError, match="not an age"):
+            parse_age(bad)
 
 
 def test_settings_order_flag_environment_dotenv_default(tmp_path: Path) -> None:

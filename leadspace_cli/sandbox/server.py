@@ -39,6 +39,8 @@ class SandboxConfig:
     """How the sandbox behaves. Shares are probabilities per call, from 0 to 1."""
 
     key: str = DEFAULT_KEY
+    # More keys, each with its program: a rotated key of the same program, or other programs.
+    keys: dict[str, str] = field(default_factory=dict)
     rate: float = fields.RATE_LIMIT  # accepted calls in any sliding one-second window; 0: no limit
     credits: int | None = None  # None: unlimited
     latency: float = 0.0  # median seconds before an answer
@@ -62,8 +64,8 @@ class Stats:
     by_status: collections.Counter[int] = field(default_factory=collections.Counter)
     received: list[dict[str, Any]] = field(default_factory=list)
     paid: list[str] = field(default_factory=list)  # canonical bodies answered 200 (with keep_bodies)
-    # Every body billed, by digest, whatever keep_bodies says: what "paid twice" is counted from.
-    billed: collections.Counter[bytes] = field(default_factory=collections.Counter)
+    # Every body billed, by program and digest, whatever keep_bodies says: what "paid twice" counts.
+    billed: collections.Counter[tuple[str, bytes]] = field(default_factory=collections.Counter)
     accepted_times: list[float] = field(default_factory=list)
     refused_times: list[float] = field(default_factory=list)  # 429s of the rate window
     dropped: int = 0
@@ -79,9 +81,13 @@ class Stats:
         counts = collections.Counter(self.paid)
         return [body for body, n in counts.items() if n > 1]
 
-    def billed_twice(self) -> int:
-        """Return how many distinct bodies were billed more than once (always counted)."""
-        return sum(1 for n in self.billed.values() if n > 1)
+    def billed_twice(self, program: str | None = None) -> int:
+        """Return how many distinct bodies one program (or any) was billed for more than once."""
+        return sum(1 for (p, _), n in self.billed.items() if n > 1 and program in (None, p))
+
+    def billed_to(self, program: str) -> int:
+        """Return how many answers a program was billed for."""
+        return sum(n for (p, _), n in self.billed.items() if p == program)
 
     def summary(self) -> dict[str, Any]:
         """Return the figures as JSON-able data, with rates measured on accepted calls."""
@@ -201,15 +207,23 @@ class Sandbox:
 
     # The decisions, each under the lock so that concurrent calls see one state.
 
-    def _authorized(self, header: str | None) -> bool:
+    def program_of(self, key: str) -> str:
+        """Return the program a key belongs to."""
+        return self.config.keys.get(key) or self.config.program_id or "default"
+
+    def _authorized(self, header: str | None) -> str | None:
+        """Return the program of the credentials, or None when they are refused."""
         if not header or not header.startswith("Bearer "):
-            return False
+            return None
         token = header[len("Bearer ") :].strip()
-        if secrets.compare_digest(token.encode(), self.config.key.encode()):
-            return True
+        for key in (self.config.key, *self.config.keys):
+            if secrets.compare_digest(token.encode(), key.encode()):
+                return self.program_of(key)
         with self._lock:
             expiry = self._tokens.get(token)
-        return expiry is not None and expiry > time.time()
+        if expiry is not None and expiry > time.time():
+            return self.config.program_id or "default"
+        return None
 
     def _admit(self) -> bool:
         """Count a call in the sliding one-second window, or refuse it (429)."""
@@ -255,14 +269,14 @@ class Sandbox:
             self._credits -= 1
             return True
 
-    def _record(self, status: int, body: dict[str, Any] | None, paid: bool) -> None:
+    def _record(self, status: int, body: dict[str, Any] | None, paid: bool, program: str = "default") -> None:
         with self._lock:
             self.stats.by_status[status] += 1
             if body is not None and self.config.keep_bodies:
                 self.stats.received.append(body)
             if paid and body is not None:
                 text = canonical(body)
-                self.stats.billed[hashlib.blake2b(text.encode(), digest_size=16).digest()] += 1
+                self.stats.billed[program, hashlib.blake2b(text.encode(), digest_size=16).digest()] += 1
                 if self.config.keep_bodies:
                     self.stats.paid.append(text)
 
@@ -364,7 +378,8 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _enrich(self, raw: bytes) -> None:
         sb = self.server.sandbox
-        if not sb._authorized(self.headers.get("Authorization")):
+        program = sb._authorized(self.headers.get("Authorization"))
+        if program is None:
             sb._record(401, None, False)
             self._send_json(401, {"message": fields.UNAUTHORIZED_MESSAGE})
             return
@@ -407,7 +422,7 @@ class _Handler(BaseHTTPRequestHandler):
             self._send_json(427, error_body(427, "Insufficient credits", fields.CREDITS_MESSAGE))
             return
         time.sleep(delay)
-        sb._record(200, body, True)
+        sb._record(200, body, True, program)
         answer = {
             "status": "success",
             "external_id": body.get("external_id", ""),

@@ -1,0 +1,207 @@
+"""The response store: upgrades, key rotation, URL spellings, programs apart, damage, housekeeping."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from leadspace_cli.sandbox import Sandbox
+from leadspace_cli.sandbox.data import answer
+from leadspace_cli.store import FILENAME
+
+from .conftest import KEY, ROOT, SAMPLES, invoke, make_leads, read_csv
+
+FIXTURE = ROOT / "tests" / "fixtures" / "store-v0.1.0.sqlite3"
+
+
+def _install_fixture(tmp_path: Path) -> Path:
+    """The store leadspace 0.1.0 wrote (samples/leads.csv against 127.0.0.1:38999 with KEY, and
+    samples/accounts.jsonl with --sandbox), where this version looks for its store."""
+    (tmp_path / "cache").mkdir(exist_ok=True)
+    db = tmp_path / "cache" / FILENAME
+    shutil.copy(FIXTURE, db)
+    db.chmod(0o600)
+    return db
+
+
+def test_a_store_written_by_0_1_is_migrated_and_every_answer_reused(
+    sandbox: Sandbox, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # What the API answers for the file today (the sandbox is deterministic), without any store.
+    monkeypatch.setenv("LEADSPACE_API_KEY", KEY)
+    live = invoke(
+        "enrich", str(SAMPLES / "leads.csv"), "-o", "live.csv", "--no-cache", "--base-url", sandbox.url
+    )
+    assert live.exit_code == 0
+    _install_fixture(tmp_path)
+    # Nothing listens on 38999 now: a row that is not found in the store fails to connect.
+    monkeypatch.setenv("LEADSPACE_API_KEY", KEY)
+    monkeypatch.setenv("LEADSPACE_BASE_URL", "http://127.0.0.1:38999")
+    result = invoke("enrich", str(SAMPLES / "leads.csv"), "-o", "out.csv", "--report", "r.json")
+    assert result.exit_code == 0, result.stderr
+    rows = read_csv("out.csv")
+    assert sum(r["ls.result"] == "ok" for r in rows) == 44
+    report = json.loads(Path("r.json").read_text())
+    assert report["calls"] == 0
+    assert report["migrated"] == 43  # 44 ok rows, two of them identical
+    assert rows == read_csv("live.csv")  # every cell as the API gives it
+    # Migrated for good: the second run finds them in the new format.
+    again = invoke("enrich", str(SAMPLES / "leads.csv"), "-o", "out2.csv", "--report", "r2.json")
+    assert again.exit_code == 0
+    assert json.loads(Path("r2.json").read_text())["migrated"] == 0
+    assert read_csv("out2.csv") == rows
+    info = invoke("cache", "info")
+    assert "leadspace 0.1" in info.stdout  # the sandbox answers still wait for their credentials
+
+
+def test_the_0_1_sandbox_answers_migrate_too(tmp_path: Path) -> None:
+    _install_fixture(tmp_path)
+    result = invoke(
+        "enrich", str(SAMPLES / "accounts.jsonl"), "-o", "out.jsonl", "--sandbox", "--report", "r.json"
+    )
+    assert result.exit_code == 0, result.stderr
+    report = json.loads(Path("r.json").read_text())
+    assert report["credits"] == 0
+    assert report["migrated"] == 15
+
+
+def test_a_store_from_a_newer_version_is_refused_and_left_alone(use_sandbox: Sandbox, tmp_path: Path) -> None:
+    db = _install_fixture(tmp_path)
+    with sqlite3.connect(db) as conn:
+        conn.execute("PRAGMA user_version = 99")
+    conn.close()
+    before = db.read_bytes()
+    path = make_leads(tmp_path / "in.csv", 3)
+    result = invoke("enrich", str(path), "-o", "out.csv")
+    assert result.exit_code == 2
+    assert "newer leadspace" in result.stderr
+    assert db.read_bytes() == before
+    assert use_sandbox.stats.calls == 0
+
+
+def test_a_truncated_store_is_set_aside_with_what_could_be_read(use_sandbox: Sandbox, tmp_path: Path) -> None:
+    path = make_leads(tmp_path / "in.csv", 40)
+    assert invoke("enrich", str(path), "-o", "out.csv").exit_code == 0
+    db = tmp_path / "cache" / FILENAME
+    with sqlite3.connect(db) as conn:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.close()
+    data = db.read_bytes()
+    db.write_bytes(data[: len(data) * 2 // 3])
+    result = invoke("enrich", str(path), "-o", "out2.csv")
+    assert result.exit_code == 0, result.stderr
+    assert "was damaged" in result.stderr
+    assert "stored answers were recovered" in result.stderr
+    assert list((tmp_path / "cache").glob(f"{FILENAME}.damaged-*"))
+    out = read_csv("out2.csv")
+    assert [r["ls.result"] for r in out] == ["ok"] * 40
+    recovered = int(result.stderr.split(" stored answers were recovered")[0].rsplit(" ", 1)[-1])
+    assert 0 < recovered < 40
+    assert len(use_sandbox.stats.paid) == 40 + (40 - recovered)  # only what was lost is bought again
+
+
+def test_a_rotated_key_buys_nothing_again_with_a_program_id(
+    sandbox_factory: Callable[..., Sandbox], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    sb = sandbox_factory(keys={"rotated-key-222": "default"})
+    monkeypatch.setenv("LEADSPACE_BASE_URL", sb.url)
+    monkeypatch.setenv("LEADSPACE_PROGRAM_ID", "prog-42")
+    path = make_leads(tmp_path / "in.csv", 30)
+    monkeypatch.setenv("LEADSPACE_API_KEY", KEY)
+    assert invoke("enrich", str(path), "-o", "a.csv").exit_code == 0
+    monkeypatch.setenv("LEADSPACE_API_KEY", "rotated-key-222")
+    assert invoke("enrich", str(path), "-o", "b.csv").exit_code == 0
+    assert sb.stats.billed_twice("default") == 0
+    assert sb.stats.billed_to("default") == 30
+
+
+def test_a_rotated_key_without_program_id_is_carried_over_by_rekey(
+    sandbox_factory: Callable[..., Sandbox], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    sb = sandbox_factory(keys={"rotated-key-222": "default"})
+    monkeypatch.setenv("LEADSPACE_BASE_URL", sb.url)
+    path = make_leads(tmp_path / "in.csv", 20)
+    monkeypatch.setenv("LEADSPACE_API_KEY", KEY)
+    assert invoke("enrich", str(path), "-o", "a.csv").exit_code == 0
+    monkeypatch.setenv("LEADSPACE_API_KEY", "rotated-key-222")
+    monkeypatch.setenv("LEADSPACE_OLD_API_KEY", KEY)
+    moved = invoke("cache", "rekey", "--old-key-env", "LEADSPACE_OLD_API_KEY")
+    assert moved.exit_code == 0, moved.stderr
+    assert "Filed 20 answers" in moved.stdout
+    assert KEY not in moved.stdout
+    assert invoke("enrich", str(path), "-o", "b.csv").exit_code == 0
+    assert sb.stats.billed_twice() == 0
+
+
+def test_a_respelled_url_buys_nothing_again(use_sandbox: Sandbox, tmp_path: Path) -> None:
+    path = make_leads(tmp_path / "in.csv", 15)
+    port = use_sandbox.port
+    for url in (f"http://127.0.0.1:{port}", f"http://localhost:{port}/", f"HTTP://LOCALHOST:{port}//"):
+        assert invoke("enrich", str(path), "-o", "out.csv", "--base-url", url).exit_code == 0
+    assert use_sandbox.stats.billed_twice() == 0
+    assert len(use_sandbox.stats.paid) == 15
+
+
+def test_programs_are_kept_apart(
+    sandbox_factory: Callable[..., Sandbox], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    sb = sandbox_factory(keys={"other-program-key": "prog-B"})
+    monkeypatch.setenv("LEADSPACE_BASE_URL", sb.url)
+    path = make_leads(tmp_path / "in.csv", 10)
+    monkeypatch.setenv("LEADSPACE_API_KEY", KEY)
+    assert invoke("enrich", str(path), "-o", "a.csv").exit_code == 0
+    monkeypatch.setenv("LEADSPACE_API_KEY", "other-program-key")
+    assert invoke("enrich", str(path), "-o", "b.csv").exit_code == 0
+    assert sb.stats.billed_to("prog-B") == 10  # its own answers, not the other program's
+    info = invoke("cache", "info")
+    assert info.stdout.count(": 10 answers") == 2
+
+
+def test_cache_info_clear_and_forget(use_sandbox: Sandbox, tmp_path: Path) -> None:
+    path = make_leads(tmp_path / "in.csv", 25)
+    assert invoke("enrich", str(path), "-o", "out.csv").exit_code == 0
+    info = invoke("cache", "info")
+    assert info.exit_code == 0
+    assert "answers: 25" in info.stdout
+    assert "bytes per answer: " in info.stdout
+    refused = invoke("cache", "clear")  # not a terminal, no --yes
+    assert refused.exit_code == 2
+    assert "--yes" in refused.stderr
+    forgot = invoke("cache", "forget", "p3@company3.example", "--yes")
+    assert forgot.exit_code == 0
+    assert "Erased 1 stored answers" in forgot.stdout
+    assert "answers: 24" in invoke("cache", "info").stdout
+    none_old = invoke("cache", "clear", "--older-than", "30d", "--yes")
+    assert "Deleted 0 stored answers" in none_old.stdout
+    cleared = invoke("cache", "clear", "--yes")
+    assert "Deleted 24 stored answers" in cleared.stdout
+    assert "bytes given back" in cleared.stdout
+
+
+@pytest.mark.parametrize("age", ["-5d", "nan", "inf"])
+def test_max_age_that_is_not_an_age_is_refused(use_sandbox: Sandbox, tmp_path: Path, age: str) -> None:
+    path = make_leads(tmp_path / "in.csv", 3)
+    result = invoke("enrich", str(path), "-o", "out.csv", "--max-age", age)
+    assert result.exit_code == 2
+    assert "not an age" in result.stderr
+    assert use_sandbox.stats.calls == 0
+
+
+def test_the_store_is_small(use_sandbox: Sandbox, tmp_path: Path) -> None:
+    path = make_leads(tmp_path / "in.csv", 200)
+    assert invoke("enrich", str(path), "-o", "out.csv", "--rate", "100").exit_code == 0
+    db = tmp_path / "cache" / FILENAME
+    with sqlite3.connect(db) as conn:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        conn.execute("VACUUM")
+    conn.close()
+    answers_json = sum(
+        len(json.dumps({"status": "success", "external_id": "", "data": answer(b)}).encode())
+        for b in use_sandbox.stats.received
+    )
+    assert db.stat().st_size < 0.6 * answers_json
