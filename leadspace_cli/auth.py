@@ -10,6 +10,7 @@ import requests
 
 from leadspace_cli import fields
 from leadspace_cli.errors import OAuthError
+from leadspace_cli.settings import register_secret
 
 CONNECT_TIMEOUT = 10.0
 
@@ -77,6 +78,8 @@ class OAuth:
                 "LEADSPACE_BASE_URL."
             ) from None
         self._token, self._refresh, self._expires = str(token), refresh, expiration
+        register_secret(self._token)  # masked in every trace and message, like the key
+        register_secret(str(refresh) if refresh else None)
         return True
 
     def _fetch(self) -> None:

@@ -67,7 +67,7 @@ DEBUG_ENV = "LEADSPACE_DEBUG"
 
 def _secrets(env: dict[str, str] | None = None) -> list[str]:
     env = env if env is not None else load_environment()
-    return [v for k, v in env.items() if k in ("LEADSPACE_API_KEY", "LEADSPACE_SECRET") and v]
+    return [v.strip() for k, v in env.items() if k in ("LEADSPACE_API_KEY", "LEADSPACE_SECRET") and v.strip()]
 
 
 @contextlib.contextmanager
@@ -291,6 +291,7 @@ def _enrich(job: Job, *, quiet: bool, verbose: bool) -> ExitCode:
         job,
         progress=display,
         note=None if quiet else (lambda text: err.print(text, markup=False)),
+        warn=lambda text: err.print(text, markup=False),
         count_total=isinstance(display, RichDisplay),
     )
     # A full garbage collection over the imported modules' objects holds the GIL for tens of

@@ -23,7 +23,7 @@ import requests.adapters
 from leadspace_cli import __version__
 from leadspace_cli.auth import CONNECT_TIMEOUT, Auth, OAuth, TokenAuth
 from leadspace_cli.errors import ExitCode, OAuthError
-from leadspace_cli.settings import Settings, is_loopback, redact
+from leadspace_cli.settings import Settings, redact
 
 log = logging.getLogger("leadspace.http")
 
@@ -143,11 +143,13 @@ class Client:
                 "Accept": "application/json",
             }
         )
-        host = urlsplit(settings.base_url).hostname or ""
-        if is_loopback(host):
-            # A proxy set for the world must not carry calls to this machine's own sandbox.
-            self.session.trust_env = False
+        # The settings were resolved in their documented order (flag, environment, .env): requests
+        # must not merge the environment over them (REQUESTS_CA_BUNDLE beating --ca-bundle), nor
+        # swap the Bearer header for a ~/.netrc password.
+        self.session.trust_env = False
         self.session.verify = settings.ca_bundle or True
+        if settings.proxy:
+            self.session.proxies = {"https": settings.proxy, "http": settings.proxy}
         self.auth: Auth
         if settings.api_key is not None:
             self.auth = TokenAuth(settings.api_key)
@@ -179,7 +181,7 @@ class Client:
         log.debug(
             "POST %s Authorization: Bearer [REDACTED] body: %s",
             self.url,
-            self._redact(data[:2000].decode(errors="replace")),
+            self._redact(data.decode(errors="replace"))[:2000],
         )
         try:
             resp = self.session.post(
@@ -212,7 +214,7 @@ class Client:
                 )
             raw = raw[:4096]
         text = raw.decode("utf-8", errors="replace")
-        log.debug("HTTP %s %s", status, self._redact(text[:2000]))
+        log.debug("HTTP %s %s", status, self._redact(text)[:2000])
         return self._meaning(status, text, resp.headers)
 
     def _meaning(self, status: int, text: str, headers: Any) -> Answer:

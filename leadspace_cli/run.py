@@ -176,12 +176,14 @@ class Run:
         *,
         progress: Progress | None = None,
         note: Callable[[str], None] | None = None,
+        warn: Callable[[str], None] | None = None,
         count_total: bool = False,
         environ: Mapping[str, str] | None = None,
     ) -> None:
         self.job = job
         self.progress: Progress = progress or _NoProgress()
         self.note = note or (lambda text: None)
+        self.warn = warn or (lambda text: None)  # shown even with --quiet
         self.count_total = count_total
         self.environ = environ
         self.enricher: Enricher | None = None
@@ -205,15 +207,19 @@ class Run:
         job = self.job
         if sb is not None:
             return resolve({}, api_key=sb.key, base_url=sb.url, ca_bundle=job.ca_bundle)
-        if job.settings is not None:
-            return job.settings
-        return resolve(
+        settings = job.settings or resolve(
             env,
             api_key=job.api_key,
             base_url=job.base_url,
             ca_bundle=job.ca_bundle,
             require_credentials=not job.dry_run,
         )
+        if settings.custom_base_url:
+            # Before the first call: where the key is about to go, and which setting says so; a
+            # .env in the working folder (which anyone who can write there controls) even if quiet.
+            tell = self.warn if settings.base_url_from.startswith(".env") else self.note
+            tell(f"Calling {settings.base_url} (set by {settings.base_url_from}), not Leadspace's API.")
+        return settings
 
     def _mapping(self, source: records.Source) -> mapping_mod.Mapping:
         spec = self.job.mapping

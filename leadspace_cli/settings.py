@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import ipaddress
+import json
 import os
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import quote, quote_plus, urlsplit
 
+import requests.utils
 from dotenv import dotenv_values
+from urllib3.exceptions import LocationParseError
+from urllib3.util import parse_url
 
 from leadspace_cli import fields
 from leadspace_cli.errors import SettingsError
@@ -28,6 +32,8 @@ class Settings:
     secret: str | None = None
     ca_bundle: str | None = None
     token_issued: str | None = None
+    proxy: str | None = None  # HTTPS_PROXY (or HTTP_PROXY for a plain-http base), unless NO_PROXY
+    base_url_from: str = "default"  # where the base URL came from: flag, environment, .env, default
 
     @property
     def endpoint(self) -> str:
@@ -43,6 +49,11 @@ class Settings:
         """Return every secret value, for redaction."""
         return [s for s in (self.api_key, self.secret) if s]
 
+    @property
+    def custom_base_url(self) -> bool:
+        """Whether the calls go somewhere else than Leadspace's own API."""
+        return self.base_url != fields.DEFAULT_BASE_URL
+
     def describe(self) -> dict[str, str | None]:
         """Return the settings for a report or diagnostics, secrets redacted."""
         return {
@@ -51,24 +62,36 @@ class Settings:
             "program_id": self.program_id,
             "auth": "oauth" if self.uses_oauth else "token",
             "ca_bundle": self.ca_bundle,
+            "proxy": redact_url(self.proxy),
+            "base_url_from": self.base_url_from,
         }
+
+
+class Environment(dict[str, str]):
+    """The process environment with ``.env`` beneath it; ``from_dotenv`` names what came from .env."""
+
+    from_dotenv: frozenset[str] = frozenset()
 
 
 def load_environment(
     environ: Mapping[str, str] | None = None, dotenv_path: Path | None = None, *, dotenv: bool = True
-) -> dict[str, str]:
+) -> Environment:
     """Return the environment, with ``.env`` in the working folder beneath it when ``dotenv``.
 
     The environment wins over ``.env``. Values are taken literally: ``${VAR}`` in a ``.env`` is not
     expanded, so a ``.env`` cannot copy a secret from the environment into another setting.
     """
-    merged: dict[str, str] = {}
+    merged = Environment()
+    dotenv_values_read: dict[str, str] = {}
     if dotenv:
         path = dotenv_path if dotenv_path is not None else Path.cwd() / ".env"
         if path.is_file():
             values = dotenv_values(path, interpolate=False)
-            merged.update({k: v for k, v in values.items() if v is not None})
-    merged.update(os.environ if environ is None else environ)
+            dotenv_values_read = {k: v for k, v in values.items() if v is not None}
+    environ = os.environ if environ is None else environ
+    merged.update(dotenv_values_read)
+    merged.update(environ)
+    merged.from_dotenv = frozenset(k for k in dotenv_values_read if k not in environ)
     return merged
 
 
@@ -96,7 +119,17 @@ def resolve(
     program_id = pick(None, "PROGRAM_ID")
     secret = pick(None, "SECRET")
     url = check_base_url(pick(base_url, "BASE_URL") or fields.DEFAULT_BASE_URL)
-    bundle = ca_bundle or env.get("REQUESTS_CA_BUNDLE") or env.get("CURL_CA_BUNDLE") or None
+    if base_url is not None and base_url.strip():
+        url_from = "--base-url"
+    elif ENV_PREFIX + "BASE_URL" in getattr(env, "from_dotenv", ()):
+        url_from = f".env in {Path.cwd()}"
+    elif env.get(ENV_PREFIX + "BASE_URL", "").strip():
+        url_from = "the environment (LEADSPACE_BASE_URL)"
+    else:
+        url_from = "default"
+    # A flag wins over the environment, which wins over .env: requests would let the environment
+    # win over the session, so the client takes these as they are resolved here (trust_env off).
+    bundle = (ca_bundle or "").strip() or env.get("REQUESTS_CA_BUNDLE") or env.get("CURL_CA_BUNDLE") or None
     if bundle is not None and not Path(bundle).is_file():
         raise SettingsError(
             f"The CA bundle {bundle} does not exist: point REQUESTS_CA_BUNDLE or --ca-bundle at a PEM file."
@@ -117,7 +150,23 @@ def resolve(
         secret=secret,
         ca_bundle=bundle,
         token_issued=pick(None, "TOKEN_ISSUED"),
+        proxy=_proxy_for(url, env),
+        base_url_from=url_from,
     )
+
+
+def _proxy_for(url: str, env: Mapping[str, str]) -> str | None:
+    """Return the proxy for the API from HTTPS_PROXY / HTTP_PROXY / ALL_PROXY, honouring NO_PROXY."""
+    host = urlsplit(url).hostname or ""
+    if is_loopback(host):
+        return None  # a proxy set for the world must not carry calls to this machine
+    lower = {k.lower(): v for k, v in env.items()}
+    no_proxy = lower.get("no_proxy", "")
+    if no_proxy and requests.utils.should_bypass_proxies(url, no_proxy=no_proxy):
+        return None
+    scheme = urlsplit(url).scheme
+    proxy = lower.get(f"{scheme}_proxy") or lower.get("all_proxy")
+    return proxy.strip() or None if proxy else None
 
 
 def is_loopback(host: str) -> bool:
@@ -131,16 +180,38 @@ def is_loopback(host: str) -> bool:
 
 
 def check_base_url(url: str) -> str:
-    """Return the base URL without a trailing slash; refuse plain http off loopback."""
-    parts = urlsplit(url.strip())
-    if parts.scheme not in ("http", "https") or not parts.hostname:
+    """Return the base URL without a trailing slash; refuse plain http off loopback.
+
+    The URL is judged with the parser the HTTP library uses (urllib3's), and refused when Python's
+    own parser reads another host from it: ``http://evil.example\\@127.0.0.1`` must not pass as
+    loopback and then be sent to evil.example.
+    """
+    text = url.strip()
+    parts = urlsplit(text)
+    try:
+        sent = parse_url(text)
+    except LocationParseError:
+        sent = None
+    if parts.scheme not in ("http", "https") or not parts.hostname or sent is None or not sent.host:
         raise SettingsError(f"LEADSPACE_BASE_URL {url!r} is not a URL: use e.g. {fields.DEFAULT_BASE_URL}")
-    if parts.scheme == "http" and not is_loopback(parts.hostname):
+    if "\\" in text or "@" in parts.netloc or sent.host.strip("[]").lower() != parts.hostname.lower():
         raise SettingsError(
-            f"Refusing plain http:// for {parts.hostname}: the API key would travel unencrypted. "
+            f"LEADSPACE_BASE_URL {url!r} is ambiguous (a backslash or a user name before the host): give "
+            f"the API's address alone, e.g. {fields.DEFAULT_BASE_URL}"
+        )
+    if parts.scheme == "http" and not is_loopback(sent.host):
+        raise SettingsError(
+            f"Refusing plain http:// for {sent.host}: the API key would travel unencrypted. "
             "Use https:// (plain http is allowed only for loopback addresses)."
         )
-    return url.strip().rstrip("/")
+    return text.rstrip("/")
+
+
+def redact_url(url: str | None) -> str | None:
+    """Return a URL with any password in it masked (proxies carry them)."""
+    if not url:
+        return url
+    return re.sub(r"(//[^/@:]*:)[^/@]*@", r"\1****@", url)
 
 
 def mask(secret: str | None) -> str | None:
@@ -151,12 +222,25 @@ def mask(secret: str | None) -> str | None:
 
 
 MIN_SECRET = 6
+_SEEN: set[str] = set()  # secrets met while running (OAuth tokens): masked wherever text is shown
+
+
+def register_secret(secret: str | None) -> None:
+    """Add a secret found at run time (an OAuth access or refresh token) to what is masked."""
+    if secret and len(secret) >= MIN_SECRET:
+        _SEEN.add(secret)
+
+
+def _forms(secret: str) -> set[str]:
+    """Return the ways a secret can appear in a text: as is, URL-encoded, JSON-escaped."""
+    return {secret, quote(secret, safe=""), quote_plus(secret), json.dumps(secret)[1:-1]}
 
 
 def redact(text: str, secrets: list[str]) -> str:
-    """Replace every secret and every Bearer token in a text with a mask."""
-    for s in sorted(secrets, key=len, reverse=True):
-        # A secret of a few characters would mangle every word it occurs in; real keys are long.
-        if len(s) >= MIN_SECRET:
-            text = text.replace(s, "[REDACTED]")
+    """Replace every secret (in any of its spellings) and every Bearer token in a text with a mask."""
+    stripped = {s.strip() for s in [*secrets, *_SEEN]}
+    found = {form for s in stripped if len(s) >= MIN_SECRET for form in _forms(s)}
+    # A secret of a few characters would mangle every word it occurs in; real keys are long.
+    for form in sorted(found, key=len, reverse=True):
+        text = text.replace(form, "[REDACTED]")
     return re.sub(r"(?i)(bearer\s+)[^\s\"',;]+", r"\1[REDACTED]", text)
