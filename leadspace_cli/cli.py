@@ -163,7 +163,12 @@ def _signals(run: Run) -> Iterator[None]:
     """Ctrl-C and SIGTERM stop new calls; a second Ctrl-C stops at once."""
 
     def handler(signum: int, frame: FrameType | None) -> None:
-        run.interrupt()
+        waiting = run.interrupt(terminate=signum == signal.SIGTERM)
+        if waiting and signum == signal.SIGINT and run.interrupts == 1:
+            err.print(
+                f"Stopping: waiting for {waiting} answers already paid for; Ctrl-C again to abandon them.",
+                markup=False,
+            )
 
     previous: dict[signal.Signals, Any] = {}
     try:
@@ -242,6 +247,12 @@ def enrich(
     workers: Annotated[
         int | None, typer.Option(min=1, max=1024, help="Calls in flight at most (default: 3 × rate).")
     ] = None,
+    retry_invalid: Annotated[
+        bool,
+        typer.Option(
+            "--retry-invalid", help="Call again for rows whose stored answer is a 400 (not the 200s)."
+        ),
+    ] = False,
     verbose: Annotated[
         bool, typer.Option("--verbose", "-v", help="Trace every HTTP exchange on stderr (key redacted).")
     ] = False,
@@ -278,6 +289,7 @@ def enrich(
             base_url=base_url,
             ca_bundle=ca_bundle,
             workers=workers,
+            retry_invalid=retry_invalid,
             dotenv=True,
         )
         code = _enrich(job, quiet=quiet, verbose=verbose)
@@ -652,6 +664,12 @@ def auth_check(
             + (f", program ID {settings.program_id}" if settings.program_id and settings.api_key else "")
         )
         _token_age(settings)
+        if not settings.program_id:
+            err.print(
+                "Tip: set LEADSPACE_PROGRAM_ID (your program's ID, which Leadspace support asks for) so "
+                "that answers already paid for are found again after the key is rotated.",
+                markup=False,
+            )
         if answer.outcome in (Outcome.INVALID, Outcome.OK):
             err.print("[green]Credentials accepted.[/] No credit was spent.", markup=True)
             raise typer.Exit(0)

@@ -19,6 +19,7 @@ from urllib.parse import urlsplit
 
 import requests
 import requests.adapters
+import urllib3.exceptions
 
 from leadspace_cli import __version__
 from leadspace_cli.auth import CONNECT_TIMEOUT, Auth, OAuth, TokenAuth
@@ -55,6 +56,7 @@ class Answer:
     payload: dict[str, Any] | None = None
     error: str = ""
     retry_after: float | None = None
+    unknown: bool = False  # the request went out but no whole answer came back: maybe billed
 
 
 def parse_retry_after(value: str | None, now: float | None = None) -> float | None:
@@ -194,10 +196,20 @@ class Client:
             )
         except requests.exceptions.SSLError as exc:
             return Answer(Outcome.FATAL, None, error=self._tls_message(exc))
+        except requests.exceptions.ConnectTimeout:
+            return Answer(Outcome.RETRY, None, error=f"no connection within {CONNECT_TIMEOUT:g}s")
         except requests.exceptions.Timeout:
-            return Answer(Outcome.RETRY, None, error=f"no answer within {self.timeout:g}s (timeout)")
+            # The request was sent: the API may have answered, and billed, after we stopped waiting.
+            return Answer(
+                Outcome.RETRY, None, error=f"no answer within {self.timeout:g}s (timeout)", unknown=True
+            )
         except requests.exceptions.ConnectionError as exc:
-            return Answer(Outcome.RETRY, None, error=self._redact(f"connection failed: {_reason(exc)}"))
+            return Answer(
+                Outcome.RETRY,
+                None,
+                error=self._redact(f"connection failed: {_reason(exc)}"),
+                unknown=not _never_connected(exc),
+            )
         except requests.RequestException as exc:
             return Answer(Outcome.RETRY, None, error=self._redact(f"request failed: {type(exc).__name__}"))
         status = resp.status_code
@@ -205,7 +217,9 @@ class Client:
             raw = resp.raw.read(MAX_BODY + 1, decode_content=True)
         except (requests.RequestException, OSError, ValueError) as exc:
             resp.close()
-            return Answer(Outcome.RETRY, status, error=self._redact(f"answer cut off: {_reason(exc)}"))
+            return Answer(
+                Outcome.RETRY, status, error=self._redact(f"answer cut off: {_reason(exc)}"), unknown=True
+            )
         if len(raw) > MAX_BODY:
             resp.close()
             if status == 200:
@@ -260,6 +274,20 @@ class Client:
             f"TLS verification failed for {self.settings.base_url} ({_reason(exc)}). Behind a "
             "corporate proxy, point REQUESTS_CA_BUNDLE (or --ca-bundle) at its CA certificate."
         )
+
+
+def _never_connected(exc: BaseException) -> bool:
+    """Return whether a connection error came before the request was sent (refused, no such host)."""
+    stack: list[BaseException] = [exc]
+    for _ in range(20):  # chains are short; a cycle must not hang us
+        if not stack:
+            break
+        e = stack.pop()
+        if isinstance(e, urllib3.exceptions.NewConnectionError | ConnectionRefusedError):
+            return True
+        links = (e.__cause__, e.__context__, getattr(e, "reason", None), *e.args)
+        stack.extend(x for x in links if isinstance(x, BaseException))
+    return False
 
 
 def _reason(exc: BaseException) -> str:

@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from leadspace_cli.auth import CONNECT_TIMEOUT
 from leadspace_cli.client import Client
 from leadspace_cli.errors import ExitCode
 from leadspace_cli.mapping import Body, missing_input
@@ -39,8 +40,9 @@ class Options:
     max_retries: int = 5
     workers: int | None = None  # calls in flight at most; default: enough for 3 s answers
     reorder_limit: int = 5000  # rows held to keep input order
-    drain_seconds: float = 3.0  # after Ctrl-C, how long calls in flight may take
+    term_drain_seconds: float = 8.0  # after SIGTERM: under the 10 s schedulers give before a kill
     dry_run: bool = False
+    retry_invalid: bool = False  # call again for rows whose stored answer is a 400
     stop_reading: bool = False  # after a stop, read no more input (the Python API)
     retry: RetryPolicy = field(default_factory=RetryPolicy)
 
@@ -139,6 +141,9 @@ class Enricher:
         self._jobs: queue.SimpleQueue[tuple[bytes, bytes, str] | None] = queue.SimpleQueue()
         self._done: queue.SimpleQueue[tuple[bytes, RowResult]] = queue.SimpleQueue()
         self._workers: list[threading.Thread] = []
+        self._buffer: ReorderBuffer | None = None
+        # After a stop, how long the answers already on the wire are waited for: a whole call.
+        self._drain_limit = (client.timeout + CONNECT_TIMEOUT) if client is not None else 0.0
 
     # Stopping.
 
@@ -151,14 +156,26 @@ class Enricher:
         """Stop new calls; PRODUCT.md's order decides which reason is reported."""
         self.halt(code, message)
 
-    def interrupt(self) -> None:
-        """Ctrl-C or SIGTERM: the first lets calls in flight finish; a second stops at once."""
+    def interrupt(self, *, terminate: bool = False) -> int:
+        """Ctrl-C (or SIGTERM, with ``terminate``): stop new calls; return the calls still in flight.
+
+        The first waits for the answers already on the wire (they are paid for) up to the call
+        timeout, after SIGTERM at most ``term_drain_seconds``; a second Ctrl-C abandons them.
+        """
         reason = self.halt.reason
-        if reason is not None and reason.code == ExitCode.INTERRUPTED:
+        if reason is not None and reason.code == ExitCode.INTERRUPTED and not terminate:
             self.halt.abandon.set()
+        if terminate:
+            self._drain_limit = min(self._drain_limit, self.options.term_drain_seconds)
         self.stop(
             ExitCode.INTERRUPTED, "Interrupted: rows not sent are marked not_sent; run again to finish."
         )
+        return self.in_flight
+
+    @property
+    def in_flight(self) -> int:
+        """How many distinct calls are awaited."""
+        return self._buffer.in_flight if self._buffer is not None else 0
 
     # Workers.
 
@@ -192,7 +209,7 @@ class Enricher:
             return RowResult(Result.NOT_SENT), b"", "", body
         key, request = self.store.key(body)
         hit = self.store.get(key, self.render_sig, request)
-        if hit is not None:
+        if hit is not None and (hit[0] == 200 or not self.options.retry_invalid):
             status, text, rendered = hit
             self.stats.reused += 1
             if status == 200:
@@ -224,7 +241,7 @@ class Enricher:
 
     def run(self, rows: Iterable[Any], build: Callable[[Any], Body]) -> Iterator[tuple[Any, RowResult]]:
         """Yield every row with its result, in input order."""
-        buffer = ReorderBuffer()
+        buffer = self._buffer = ReorderBuffer()
         workers = self.options.worker_count()
         # Enough queued to keep every worker busy, few enough that a stop is quick.
         max_outstanding = workers + max(4, workers // 4)
@@ -280,10 +297,7 @@ class Enricher:
         reason, at = self.halt.reason, self.halt.at
         if reason is None or at is None:
             return False
-        limit = self.options.drain_seconds
-        if reason.code != ExitCode.INTERRUPTED and self.client is not None:
-            limit = self.client.timeout + 5.0
-        return time.monotonic() - at > limit
+        return time.monotonic() - at > self._drain_limit
 
     def exit_code(self) -> ExitCode:
         """Return the run's exit code from its stop reason and results."""

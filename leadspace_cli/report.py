@@ -30,6 +30,7 @@ class Summary:
     calls: int
     retries: int
     credits: int
+    unknown_outcome: int
     reused: int
     deduplicated: int
     duration: float
@@ -62,6 +63,7 @@ class Summary:
             calls=s.calls,
             retries=s.retries,
             credits=s.credits,
+            unknown_outcome=s.unknown,
             reused=s.reused,
             deduplicated=s.deduplicated,
             duration=round(duration, 3),

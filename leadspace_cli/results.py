@@ -61,6 +61,7 @@ class Stats:
     calls: int = 0
     retries: int = 0
     credits: int = 0  # 200 answers from the API: credits spent
+    unknown: int = 0  # calls whose outcome is unknown (timed out, cut mid-answer): maybe billed
     reused: int = 0  # answers taken from the store
     deduplicated: int = 0  # rows that shared an identical row's call
     would_call: int = 0  # dry run: calls the real run would make
@@ -89,6 +90,11 @@ class Stats:
                 self.credits += 1
             self.consecutive_failures = self.consecutive_failures + 1 if failure else 0
             return self.consecutive_failures
+
+    def maybe_billed(self) -> None:
+        """Count a call whose outcome is unknown."""
+        with self._lock:
+            self.unknown += 1
 
     def call_rate(self) -> float:
         """Return the calls per second held so far."""

@@ -109,6 +109,8 @@ class Attempts:
             attempt += 1
             self.stats.called(retry=attempt > 1)
             answer = self.client.call(body, header)
+            if answer.unknown:
+                self.stats.maybe_billed()
             outcome = answer.outcome
             failure = outcome in (Outcome.RETRY, Outcome.THROTTLED)
             streak = self.stats.answered(answer.status, failure)

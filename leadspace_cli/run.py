@@ -59,6 +59,7 @@ class EnrichOptions(TypedDict, total=False):
     base_url: str | None
     ca_bundle: str | None
     workers: int | None
+    retry_invalid: bool
     api_key: str | None
     settings: Settings | None
     dotenv: bool
@@ -91,6 +92,7 @@ class Job:
     base_url: str | None = None  # the API's base URL (else LEADSPACE_BASE_URL)
     ca_bundle: str | None = None  # CA certificates (else REQUESTS_CA_BUNDLE)
     workers: int | None = None  # calls in flight at most (default: 3 x rate)
+    retry_invalid: bool = False  # call again for rows whose stored answer is a 400
     api_key: str | None = None  # the key, for callers that manage secrets (else LEADSPACE_API_KEY)
     settings: Settings | None = None  # resolved settings, instead of the environment
     dotenv: bool = False  # read .env in the working folder (the CLI does)
@@ -189,14 +191,23 @@ class Run:
         self.enricher: Enricher | None = None
         self.settings: Settings | None = None
         self.mapping: mapping_mod.Mapping | None = None
-        self._interrupts = 0
+        self._interrupts: list[bool] = []  # signals so far (True: SIGTERM)
         self.input_error: InputError | None = None  # met mid-stream (stdin, a compressed file)
 
-    def interrupt(self) -> None:
-        """Ctrl-C or SIGTERM: the first stops new calls; a second abandons the calls in flight."""
-        self._interrupts += 1
+    def interrupt(self, *, terminate: bool = False) -> int:
+        """Ctrl-C (or SIGTERM): stop new calls; return how many answers already paid for are awaited.
+
+        A second Ctrl-C abandons them.
+        """
+        self._interrupts.append(terminate)
         if self.enricher is not None:
-            self.enricher.interrupt()
+            return self.enricher.interrupt(terminate=terminate)
+        return 0
+
+    @property
+    def interrupts(self) -> int:
+        """How many times the run was interrupted."""
+        return len(self._interrupts)
 
     # Wiring.
 
@@ -244,7 +255,13 @@ class Run:
 
     def _options(self) -> Options:
         job = self.job
-        return Options(rate=job.rate, max_retries=job.max_retries, workers=job.workers, dry_run=job.dry_run)
+        return Options(
+            rate=job.rate,
+            max_retries=job.max_retries,
+            workers=job.workers,
+            dry_run=job.dry_run,
+            retry_invalid=job.retry_invalid,
+        )
 
     def _client(
         self, settings: Settings, options: Options
@@ -258,8 +275,8 @@ class Run:
     ) -> Enricher:
         enricher = Enricher(client, store, options=options)
         self.enricher = enricher
-        for _ in range(self._interrupts):  # a signal that came while the run was being set up
-            enricher.interrupt()
+        for terminate in self._interrupts:  # a signal that came while the run was being set up
+            enricher.interrupt(terminate=terminate)
         return enricher
 
     def _store(self, env: dict[str, str], settings: Settings, sb: Sandbox | None) -> Store:

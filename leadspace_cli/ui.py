@@ -180,6 +180,8 @@ def summary_table(summary: Summary) -> Table:
     table.add_row("calls made", str(summary.calls))
     table.add_row("retries", str(summary.retries))
     table.add_row("credits spent", str(summary.credits))
+    if summary.unknown_outcome:
+        table.add_row("outcome unknown (timed out; maybe billed)", str(summary.unknown_outcome))
     table.add_row("answers reused", str(summary.reused))
     if summary.deduplicated:
         table.add_row("identical rows called once", str(summary.deduplicated))

@@ -1,0 +1,223 @@
+"""Never pay twice, never send the key astray: stops with slow answers, timeouts, settings."""
+
+from __future__ import annotations
+
+import json
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from leadspace_cli.errors import ExitCode, SettingsError
+from leadspace_cli.sandbox import Sandbox
+from leadspace_cli.settings import check_base_url, load_environment, redact, register_secret, resolve
+
+from .conftest import KEY, invoke, make_leads, read_csv
+
+
+def _env(sb: Sandbox, tmp_path: Path) -> dict[str, str]:
+    import os
+
+    return {
+        **{k: v for k, v in os.environ.items() if not k.startswith("LEADSPACE_")},
+        "LEADSPACE_API_KEY": sb.key,
+        "LEADSPACE_BASE_URL": sb.url,
+        "LEADSPACE_CACHE_DIR": str(tmp_path / "cache"),
+    }
+
+
+def _stop_after(
+    sig: signal.Signals, sb: Sandbox, cmd: list[str], env: dict[str, str], calls: int
+) -> tuple[int, float, str]:
+    with subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE) as proc:
+        deadline = time.monotonic() + 30
+        while max(sb.stats.calls, sb.stats.max_in_flight) < calls and time.monotonic() < deadline:
+            time.sleep(0.02)
+        sent = time.monotonic()
+        proc.send_signal(sig)
+        proc.wait(timeout=60)
+        took = time.monotonic() - sent
+        assert proc.stderr is not None
+        return proc.returncode, took, proc.stderr.read().decode()
+
+
+def test_ctrl_c_with_slow_answers_waits_for_them_and_the_rerun_buys_nothing_twice(
+    sandbox_factory: Callable[..., Sandbox], tmp_path: Path
+) -> None:
+    sb = sandbox_factory(latency=4.0, rate=100)  # answers slower than the old 3-second drain
+    path = make_leads(tmp_path / "in.csv", 60)
+    out = tmp_path / "out.csv"
+    cmd = [sys.executable, "-m", "leadspace_cli", "enrich", str(path), "-o", str(out), "--rate", "20"]
+    code, took, stderr = _stop_after(signal.SIGINT, sb, cmd, _env(sb, tmp_path), calls=10)
+    assert code == ExitCode.INTERRUPTED, stderr
+    assert "answers already paid for; Ctrl-C again to abandon them" in stderr
+    assert took < 12
+    paid = len(sb.stats.paid)
+    assert sum(r["ls.result"] == "ok" for r in read_csv(out)) == paid  # every paid answer kept
+    rerun = subprocess.run([*cmd, "--rate", "100"], env=_env(sb, tmp_path), capture_output=True, timeout=120)
+    assert rerun.returncode == 0
+    assert sb.stats.paid_twice() == []
+    assert len(sb.stats.paid) == 60
+
+
+def test_sigterm_waits_at_most_8_seconds(sandbox_factory: Callable[..., Sandbox], tmp_path: Path) -> None:
+    sb = sandbox_factory(latency=20.0, rate=100)
+    path = make_leads(tmp_path / "in.csv", 20)
+    out = tmp_path / "out.csv"
+    cmd = [sys.executable, "-m", "leadspace_cli", "enrich", str(path), "-o", str(out), "-q"]
+    code, took, stderr = _stop_after(signal.SIGTERM, sb, cmd, _env(sb, tmp_path), calls=3)
+    assert code == ExitCode.INTERRUPTED, stderr
+    assert 7.0 < took < 9.5  # waited, but under the 10 s before a scheduler kills
+    assert len(read_csv(out)) == 20
+
+
+def test_timeouts_are_counted_as_maybe_billed(
+    sandbox_factory: Callable[..., Sandbox], tmp_path: Path
+) -> None:
+    sb = sandbox_factory(latency=1.5, rate=0)
+    path = make_leads(tmp_path / "in.csv", 6)
+    env_key = {"LEADSPACE_API_KEY": sb.key}
+    import os
+
+    os.environ.update(env_key)
+    result = invoke(
+        "enrich",
+        str(path),
+        "-o",
+        "out.csv",
+        "--base-url",
+        sb.url,
+        "--timeout",
+        "0.5",
+        "--max-retries",
+        "1",
+        "--report",
+        "r.json",
+    )
+    assert result.exit_code == ExitCode.ROWS_FAILED
+    report = json.loads(Path("r.json").read_text())
+    assert report["unknown_outcome"] == 12  # 6 rows, 2 attempts each: the API billed them all
+    assert report["credits"] == 0
+    time.sleep(1.2)
+    assert sb.stats.by_status[200] == 12
+    assert "outcome unknown" in result.stderr  # in the summary table
+
+
+def test_retry_invalid_retries_stored_400s_only(
+    sandbox_factory: Callable[..., Sandbox], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    sb = sandbox_factory()
+    monkeypatch.setenv("LEADSPACE_API_KEY", sb.key)
+    monkeypatch.setenv("LEADSPACE_BASE_URL", sb.url)
+    path = make_leads(tmp_path / "in.csv", 10)
+    from leadspace_cli.store import Store
+
+    real_put = Store.put
+
+    def waf_put(self: Store, key: bytes, status: int, answer: str, request: str) -> None:
+        # A proxy answered 400 for the rows of Company 3: that is what gets stored.
+        if "Company 3" in request:
+            status, answer = 400, "HTTP 400: blocked by a WAF"
+        real_put(self, key, status, answer, request)
+
+    monkeypatch.setattr(Store, "put", waf_put)
+    assert invoke("enrich", str(path), "-o", "a.csv").exit_code == 0
+    monkeypatch.setattr(Store, "put", real_put)
+    calls = sb.stats.calls
+    assert invoke("enrich", str(path), "-o", "b.csv").exit_code == 0
+    assert sb.stats.calls == calls  # a plain rerun keeps the stored 400
+    assert [r["Company"] for r in read_csv("b.csv") if r["ls.result"] == "invalid_input"] == ["Company 3"]
+    assert invoke("enrich", str(path), "-o", "c.csv", "--retry-invalid").exit_code == 0
+    assert sb.stats.calls == calls + 1  # only the 400 row is called again
+    assert all(r["ls.result"] == "ok" for r in read_csv("c.csv"))
+
+
+def test_a_dry_run_without_a_key_uses_the_program_id(
+    sandbox_factory: Callable[..., Sandbox], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    sb = sandbox_factory()
+    monkeypatch.setenv("LEADSPACE_BASE_URL", sb.url)
+    monkeypatch.setenv("LEADSPACE_PROGRAM_ID", "prog-9")
+    path = make_leads(tmp_path / "in.csv", 12)
+    monkeypatch.setenv("LEADSPACE_API_KEY", KEY)
+    assert invoke("enrich", str(path), "-o", "out.csv", "--limit", "8").exit_code == 0
+    monkeypatch.delenv("LEADSPACE_API_KEY")
+    dry = invoke("enrich", str(path), "-o", "dry.csv", "--dry-run", "--report", "r.json")
+    assert dry.exit_code == 0
+    assert json.loads(Path("r.json").read_text())["would_call"] == 4
+    monkeypatch.delenv("LEADSPACE_PROGRAM_ID")
+    blind = invoke("enrich", str(path), "-o", "dry2.csv", "--dry-run")
+    assert "cannot look up the answers already stored" in blind.stderr
+
+
+def test_auth_check_suggests_a_program_id(use_sandbox: Sandbox) -> None:
+    result = invoke("auth", "check")
+    assert result.exit_code == 0
+    assert "LEADSPACE_PROGRAM_ID" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["http://evil.example\\@127.0.0.1", "https://user@api.example", "http://evil.example\\\\@localhost:80"],
+)
+def test_urls_the_http_library_reads_otherwise_are_refused(url: str) -> None:
+    with pytest.raises(SettingsError):
+        check_base_url(url)
+
+
+def test_a_dotenv_base_url_is_shown_before_any_call_even_when_quiet(
+    use_sandbox: Sandbox, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("LEADSPACE_BASE_URL")
+    Path(".env").write_text(f"LEADSPACE_BASE_URL={use_sandbox.url}\n")
+    path = make_leads(tmp_path / "in.csv", 2)
+    result = invoke("enrich", str(path), "-o", "out.csv", "-q")
+    assert result.exit_code == 0
+    assert f"Calling {use_sandbox.url} (set by .env in" in result.stderr
+
+
+def test_a_flag_beats_the_environment_for_the_ca_bundle_and_dotenv_proxies_count(tmp_path: Path) -> None:
+    a, b = tmp_path / "a.pem", tmp_path / "b.pem"
+    a.write_text("x")
+    b.write_text("y")
+    env = load_environment(
+        {"REQUESTS_CA_BUNDLE": str(a), "LEADSPACE_API_KEY": "k" * 12}, dotenv_path=tmp_path / "none"
+    )
+    assert resolve(env, ca_bundle=str(b)).ca_bundle == str(b)
+    dotenv = tmp_path / ".env"
+    dotenv.write_text("HTTPS_PROXY=http://proxy.example:3128\nNO_PROXY=internal.example\n")
+    env = load_environment({"LEADSPACE_API_KEY": "k" * 12}, dotenv_path=dotenv)
+    assert resolve(env).proxy == "http://proxy.example:3128"
+    assert resolve(env, base_url="https://internal.example").proxy is None
+
+
+def test_netrc_does_not_replace_the_bearer_header(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import requests
+
+    from leadspace_cli.client import Client
+
+    netrc = tmp_path / "netrc"
+    netrc.write_text("machine api.leadspace.test login someone password hunter22\n")
+    netrc.chmod(0o600)
+    monkeypatch.setenv("NETRC", str(netrc))
+    monkeypatch.setenv("REQUESTS_CA_BUNDLE", str(netrc))  # would beat the session's verify
+    settings = resolve({"LEADSPACE_API_KEY": KEY}, base_url="https://api.leadspace.test")
+    with Client(settings) as client:
+        request = requests.Request("POST", client.url, headers={"Authorization": f"Bearer {KEY}"})
+        prepared = client.session.prepare_request(request)
+        assert prepared.headers["Authorization"] == f"Bearer {KEY}"  # not Basic from ~/.netrc
+        merged = client.session.merge_environment_settings(client.url, {}, None, None, None)
+        assert merged["verify"] is True  # the environment does not override the resolved setting
+
+
+def test_redaction_covers_every_spelling_of_a_secret() -> None:
+    key = 'k3y/with+odd=chars\\and"quotes'
+    text = f"raw {key} url {__import__('urllib.parse').parse.quote(key, safe='')} json {json.dumps(key)}"
+    out = redact(text, [key + "\r"])
+    assert "k3y" not in out
+    register_secret("oauth-access-token-123")
+    assert "oauth-access-token-123" not in redact("token oauth-access-token-123 here", [])
