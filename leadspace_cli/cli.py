@@ -247,6 +247,19 @@ def enrich(
     workers: Annotated[
         int | None, typer.Option(min=1, max=1024, help="Calls in flight at most (default: 3 × rate).")
     ] = None,
+    max_credits: Annotated[
+        int | None, typer.Option(min=0, help="Spend at most N credits [env: LEADSPACE_MAX_CREDITS].")
+    ] = None,
+    max_credits_per_day: Annotated[
+        int | None,
+        typer.Option(min=0, help="At most N credits a day [env: LEADSPACE_MAX_CREDITS_PER_DAY]."),
+    ] = None,
+    max_credits_per_month: Annotated[
+        int | None,
+        typer.Option(
+            min=0, help="At most N credits a month, all runs [env: LEADSPACE_MAX_CREDITS_PER_MONTH]."
+        ),
+    ] = None,
     retry_invalid: Annotated[
         bool,
         typer.Option(
@@ -290,6 +303,9 @@ def enrich(
             ca_bundle=ca_bundle,
             workers=workers,
             retry_invalid=retry_invalid,
+            max_credits=max_credits,
+            max_credits_per_day=max_credits_per_day,
+            max_credits_per_month=max_credits_per_month,
             dotenv=True,
         )
         code = _enrich(job, quiet=quiet, verbose=verbose)

@@ -26,7 +26,7 @@ from leadspace_cli.mapping import Body, missing_input
 from leadspace_cli.pacing import RateLimiter
 from leadspace_cli.records import row_problem
 from leadspace_cli.results import Result, RowResult, Stats, StopReason
-from leadspace_cli.retry import Attempts, RetryPolicy, Stop
+from leadspace_cli.retry import Attempts, CreditBudget, RetryPolicy, Stop
 from leadspace_cli.store import Store
 
 __all__ = ["Enricher", "Options", "Result", "RowResult", "Stats"]
@@ -43,6 +43,8 @@ class Options:
     term_drain_seconds: float = 8.0  # after SIGTERM: under the 10 s schedulers give before a kill
     dry_run: bool = False
     retry_invalid: bool = False  # call again for rows whose stored answer is a 400
+    max_credits: int | None = None  # spend at most this many credits (200s and maybe-billed calls)
+    max_credits_name: str = "--max-credits"  # the setting behind the cap, for the message
     stop_reading: bool = False  # after a stop, read no more input (the Python API)
     retry: RetryPolicy = field(default_factory=RetryPolicy)
 
@@ -133,8 +135,9 @@ class Enricher:
         self.stats = Stats()
         self.render_sig = ""  # the output shape, set by the writer (RowWriter.signature)
         self.halt = Stop()
+        self.budget = CreditBudget(self.options.max_credits, self.options.max_credits_name)
         self.attempts = (
-            Attempts(client, store, self.limiter, self.stats, self.halt, self.options.policy())
+            Attempts(client, store, self.limiter, self.stats, self.halt, self.options.policy(), self.budget)
             if client is not None
             else None
         )
@@ -205,7 +208,7 @@ class Enricher:
         if missing:
             return RowResult(Result.INVALID, error=missing), b"", "", body
         if self.options.dry_run and not self.store.has_answers:
-            self.stats.would_call += 1
+            self._would_call()
             return RowResult(Result.NOT_SENT), b"", "", body
         key, request = self.store.key(body)
         hit = self.store.get(key, self.render_sig, request)
@@ -221,11 +224,17 @@ class Enricher:
                 )
             return RowResult(Result.INVALID, status, text, reused=True), key, request, body
         if self.options.dry_run:
-            self.stats.would_call += 1
+            self._would_call()
             return RowResult(Result.NOT_SENT), key, request, body
         if self.halt.is_set():
             return RowResult(Result.NOT_SENT), key, request, body
         return None, key, request, body
+
+    def _would_call(self) -> None:
+        self.stats.would_call += 1
+        cap = self.options.max_credits
+        if cap is not None and self.stats.would_call == cap + 1:
+            self.stats.cap_row = self.stats.rows  # the first row the cap would leave not_sent
 
     def _collect(self, buffer: ReorderBuffer, block: bool) -> None:
         """Take the answers that came back; with ``block``, wait for at least one."""

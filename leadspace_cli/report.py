@@ -39,6 +39,8 @@ class Summary:
     stop_message: str | None
     dry_run: bool = False
     would_call: int = 0
+    credit_cap: int | None = None  # the credits the run could spend (--max-credits and the like)
+    cap_row: int | None = None  # dry run: the first row the cap would leave not_sent
     estimate_seconds: float = 0.0
     job: dict[str, Any] = field(default_factory=dict)
     settings: dict[str, Any] = field(default_factory=dict)
@@ -72,6 +74,8 @@ class Summary:
             stop_message=enricher.stop_reason.message if enricher.stop_reason else None,
             dry_run=opts.dry_run,
             would_call=s.would_call,
+            credit_cap=opts.max_credits,
+            cap_row=s.cap_row,
             estimate_seconds=round(s.would_call / opts.rate, 1) if opts.dry_run else 0.0,
             job=job,
             settings=settings,

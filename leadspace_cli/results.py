@@ -65,6 +65,7 @@ class Stats:
     reused: int = 0  # answers taken from the store
     deduplicated: int = 0  # rows that shared an identical row's call
     would_call: int = 0  # dry run: calls the real run would make
+    cap_row: int | None = None  # dry run with a credit cap: the first row it would leave not_sent
     started: float = field(default_factory=time.monotonic)
     first_call: float | None = None
     last_call: float | None = None

@@ -63,6 +63,48 @@ class Stop:
 _STOP_MESSAGES = {Outcome.AUTH: AUTH_MESSAGE, Outcome.CREDITS: CREDITS_MESSAGE}
 
 
+class CreditBudget:
+    """At most ``cap`` credits: every call in flight holds one until its outcome is known.
+
+    A 200 spends the credit; so does a call whose outcome is unknown (it may have been billed). Any
+    other answer gives it back. A call waits while the credits spent and held reach the cap, so
+    that however many calls are in flight the API never bills ``cap + 1``.
+    """
+
+    def __init__(self, cap: int | None, name: str = "--max-credits") -> None:
+        self.cap = cap
+        self.name = name  # the setting that set the cap, for the message
+        self.spent = 0
+        self.held = 0
+        self._cond = threading.Condition()
+
+    def take(self, stop: threading.Event) -> bool:
+        """Hold a credit for a call; False once the cap is spent (or the run stopped)."""
+        if self.cap is None:
+            return True
+        with self._cond:
+            while self.spent + self.held >= self.cap:
+                if self.spent >= self.cap or stop.is_set():
+                    return False
+                self._cond.wait(0.1)
+            self.held += 1
+            return True
+
+    def settle(self, billed: bool) -> None:
+        """The held credit's call ended: spent (``billed``) or given back."""
+        if self.cap is None:
+            return
+        with self._cond:
+            self.held -= 1
+            self.spent += billed
+            self._cond.notify_all()
+
+    @property
+    def exhausted(self) -> bool:
+        """Whether the cap is spent."""
+        return self.cap is not None and self.spent >= self.cap
+
+
 class Attempts:
     """Makes one row's call, with its retries, and stops the run when an answer says so."""
 
@@ -74,6 +116,7 @@ class Attempts:
         stats: Stats,
         stop: Stop,
         policy: RetryPolicy | None = None,
+        budget: CreditBudget | None = None,
     ) -> None:
         self.client = client
         self.store = store
@@ -81,7 +124,16 @@ class Attempts:
         self.stats = stats
         self.stop = stop
         self.policy = policy or RetryPolicy()
+        self.budget = budget or CreditBudget(None)
         self._rng = random.Random()
+
+    def cap_message(self) -> str:
+        """The stop message when the credit cap is reached."""
+        return (
+            f"Reached the credit cap ({self.budget.name}): {self.budget.spent} credits spent. Rows past it "
+            "are not_sent; to go on, run the same command again with a higher cap (or tomorrow, for a "
+            "daily one): rows already answered are reused free."
+        )
 
     def backoff(self, attempt: int) -> float:
         """Return the wait before retry ``attempt`` (1, 2, ...): exponential, with jitter."""
@@ -101,9 +153,18 @@ class Attempts:
                         Result.FAILED, last.http_status, last.error + "; the run stopped before a retry"
                     )
                 return RowResult(Result.NOT_SENT)
+            if not self.budget.take(self.stop.event):
+                if self.budget.exhausted:
+                    self.stop(ExitCode.CREDITS, self.cap_message())
+                if attempt:
+                    return RowResult(
+                        Result.FAILED, last.http_status, last.error + "; the credit cap was reached"
+                    )
+                return RowResult(Result.NOT_SENT)
             try:
                 header = self.client.auth.header()
             except OAuthError as exc:
+                self.budget.settle(billed=False)
                 self.stop(ExitCode.AUTH, str(exc))
                 return RowResult(Result.NOT_SENT, error=str(exc))
             attempt += 1
@@ -111,6 +172,7 @@ class Attempts:
             answer = self.client.call(body, header)
             if answer.unknown:
                 self.stats.maybe_billed()
+            self.budget.settle(billed=answer.outcome is Outcome.OK or answer.unknown)
             outcome = answer.outcome
             failure = outcome in (Outcome.RETRY, Outcome.THROTTLED)
             streak = self.stats.answered(answer.status, failure)

@@ -22,7 +22,7 @@ from leadspace_cli import mapping as mapping_mod
 from leadspace_cli import records
 from leadspace_cli.client import Client
 from leadspace_cli.enrich import Enricher, Options
-from leadspace_cli.errors import ExitCode, InputError, OutputError, first_code, stop_error
+from leadspace_cli.errors import ExitCode, InputError, OutputError, SettingsError, first_code, stop_error
 from leadspace_cli.output import LsColumns, OutputFile, RowWriter, output_format
 from leadspace_cli.report import Summary
 from leadspace_cli.results import Result, Stats
@@ -60,6 +60,9 @@ class EnrichOptions(TypedDict, total=False):
     ca_bundle: str | None
     workers: int | None
     retry_invalid: bool
+    max_credits: int | None
+    max_credits_per_day: int | None
+    max_credits_per_month: int | None
     api_key: str | None
     settings: Settings | None
     dotenv: bool
@@ -93,6 +96,11 @@ class Job:
     ca_bundle: str | None = None  # CA certificates (else REQUESTS_CA_BUNDLE)
     workers: int | None = None  # calls in flight at most (default: 3 x rate)
     retry_invalid: bool = False  # call again for rows whose stored answer is a 400
+    max_credits: int | None = None  # spend at most this many credits (else LEADSPACE_MAX_CREDITS)
+    max_credits_per_day: int | None = (
+        None  # ... today, counted from the store (LEADSPACE_MAX_CREDITS_PER_DAY)
+    )
+    max_credits_per_month: int | None = None  # ... this month (LEADSPACE_MAX_CREDITS_PER_MONTH)
     api_key: str | None = None  # the key, for callers that manage secrets (else LEADSPACE_API_KEY)
     settings: Settings | None = None  # resolved settings, instead of the environment
     dotenv: bool = False  # read .env in the working folder (the CLI does)
@@ -101,7 +109,14 @@ class Job:
         for name, low in (("rate", 0.1), ("timeout", 0.1)):
             if not getattr(self, name) >= low:
                 raise InputError(f"{name} must be at least {low}, not {getattr(self, name)!r}.")
-        for name in ("limit", "max_retries", "workers"):
+        for name in (
+            "limit",
+            "max_retries",
+            "workers",
+            "max_credits",
+            "max_credits_per_day",
+            "max_credits_per_month",
+        ):
             value = getattr(self, name)
             if value is not None and (not isinstance(value, int) or value < 0):
                 raise InputError(f"{name} must be a whole number of at least 0, not {value!r}.")
@@ -163,6 +178,16 @@ def sandbox_for(enabled: bool, config: SandboxConfig | None = None) -> Iterator[
     )
     with sb:
         yield sb
+
+
+def _day_start() -> float:
+    now = time.localtime()
+    return time.mktime((now.tm_year, now.tm_mon, now.tm_mday, 0, 0, 0, 0, 0, -1))
+
+
+def _month_start() -> float:
+    now = time.localtime()
+    return time.mktime((now.tm_year, now.tm_mon, 1, 0, 0, 0, 0, 0, -1))
 
 
 def _path(value: str | os.PathLike[str] | None) -> Path | None:
@@ -253,15 +278,56 @@ class Run:
         only = self.job.column_list() or (list(m.output) if m.output else None)
         return LsColumns(only, m.output, excel_safe=self.job.excel_safe)
 
-    def _options(self) -> Options:
+    def _options(self, env: Mapping[str, str], store: Store | None = None) -> Options:
         job = self.job
+        cap, name = self._credit_cap(env, store)
         return Options(
             rate=job.rate,
             max_retries=job.max_retries,
             workers=job.workers,
             dry_run=job.dry_run,
             retry_invalid=job.retry_invalid,
+            max_credits=cap,
+            max_credits_name=name,
         )
+
+    def _credit_cap(self, env: Mapping[str, str], store: Store | None) -> tuple[int | None, str]:
+        """Return the credits this run may spend, and the setting that says so (the smallest)."""
+        job = self.job
+        caps: list[tuple[int, str]] = []
+        for value, flag, var, since in (
+            (job.max_credits, "--max-credits", "LEADSPACE_MAX_CREDITS", None),
+            (job.max_credits_per_day, "--max-credits-per-day", "LEADSPACE_MAX_CREDITS_PER_DAY", _day_start),
+            (
+                job.max_credits_per_month,
+                "--max-credits-per-month",
+                "LEADSPACE_MAX_CREDITS_PER_MONTH",
+                _month_start,
+            ),
+        ):
+            if value is None and env.get(var, "").strip():
+                raw = env[var].strip()
+                if not raw.isdigit():
+                    raise SettingsError(f"{var}={raw!r} is not a whole number of credits.")
+                value, flag = int(raw), var
+            if value is None:
+                continue
+            if since is None:
+                caps.append((value, f"{flag} {value}"))
+            else:
+                bought = store.bought_since(since()) if store is not None else 0
+                caps.append((max(0, value - bought), f"{flag} {value}, {bought} already bought in it"))
+        return min(caps) if caps else (None, "")
+
+    @contextlib.contextmanager
+    def _engine(
+        self, env: Mapping[str, str], settings: Settings, sb: Sandbox | None, *, stop_reading: bool = False
+    ) -> Iterator[tuple[Store, Client | None, Options]]:
+        """Open the store, then (with the options the store's budget figures give) the client."""
+        with self._store(env, settings, sb) as store:
+            options = dataclasses.replace(self._options(env, store), stop_reading=stop_reading)
+            with self._client(settings, options) as client:
+                yield store, client, options
 
     def _client(
         self, settings: Settings, options: Options
@@ -279,7 +345,7 @@ class Run:
             enricher.interrupt(terminate=terminate)
         return enricher
 
-    def _store(self, env: dict[str, str], settings: Settings, sb: Sandbox | None) -> Store:
+    def _store(self, env: Mapping[str, str], settings: Settings, sb: Sandbox | None) -> Store:
         job = self.job
         identity = identity_for(
             settings.base_url,
@@ -333,8 +399,7 @@ class Run:
                 m = self._mapping(source)
                 ls = self._ls_columns(m)
                 build = mapping_mod.builder(m, source)
-                options = self._options()
-                with self._store(env, settings, sb) as store, self._client(settings, options) as client:
+                with self._engine(env, settings, sb) as (store, client, options):
                     enricher = self._enricher(settings, sb, store, client, options)
                     total = source.total if self.count_total else None
                     if total is not None and job.limit is not None:
@@ -413,8 +478,7 @@ class Run:
             m = self._mapping(source)
             ls = self._ls_columns(m)
             build = mapping_mod.builder(m, source)
-            options = dataclasses.replace(self._options(), stop_reading=True)
-            with self._store(env, settings, sb) as store, self._client(settings, options) as client:
+            with self._engine(env, settings, sb, stop_reading=True) as (store, client, options):
                 enricher = self._enricher(settings, sb, store, client, options)
                 rows = self._guarded(
                     source.rows if job.limit is None else itertools.islice(source.rows, job.limit)

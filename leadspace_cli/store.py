@@ -27,7 +27,7 @@ import tempfile
 import threading
 import time
 import zlib
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -43,7 +43,7 @@ DEFAULT_MAX_AGE = 30 * 24 * 3600.0  # enriched data goes stale; a month is a com
 _LEVEL = 9  # answers are written once at 30/s and read many times: compress hard
 
 
-def default_dir(env: dict[str, str] | None = None) -> Path:
+def default_dir(env: Mapping[str, str] | None = None) -> Path:
     """Return the store's folder: LEADSPACE_CACHE_DIR, else the user's cache folder."""
     env = dict(os.environ) if env is None else env
     override = env.get("LEADSPACE_CACHE_DIR", "").strip()
@@ -414,6 +414,15 @@ class Store:
             return
         self._write(key, int(row[1]), text, request, (sig, cells), float(row[2]))
 
+    def bought_since(self, when: float) -> int:
+        """Return how many answers this partition bought (200s stored) since a time."""
+        with self._lock:
+            row = self._db.execute(
+                "SELECT COUNT(*) FROM answer WHERE program = ? AND status = 200 AND stored >= ?",
+                (self._program, int(when)),
+            ).fetchone()
+        return int(row[0])
+
     # Housekeeping.
 
     def disk_bytes(self) -> int:
@@ -595,7 +604,7 @@ def _readable_rows(db: sqlite3.Connection, table: str, columns: str) -> Iterator
 
 
 def open_store(
-    env: dict[str, str],
+    env: Mapping[str, str],
     *,
     no_cache: bool = False,
     cache_dir: Path | None = None,

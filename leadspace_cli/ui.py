@@ -173,13 +173,20 @@ def summary_table(summary: Summary) -> Table:
     table.add_row("rows", str(summary.rows))
     if summary.dry_run:
         table.add_row("calls it would make", str(summary.would_call))
-        table.add_row("credits it would spend (at most)", str(summary.would_call))
+        spend = (
+            summary.would_call if summary.credit_cap is None else min(summary.would_call, summary.credit_cap)
+        )
+        table.add_row("credits it would spend (at most)", str(spend))
+        if summary.cap_row is not None:
+            table.add_row("the credit cap stops it at row", str(summary.cap_row))
         table.add_row("answers already stored", str(summary.reused))
         table.add_row("time it would take", _duration(summary.estimate_seconds))
         return table
     table.add_row("calls made", str(summary.calls))
     table.add_row("retries", str(summary.retries))
     table.add_row("credits spent", str(summary.credits))
+    if summary.credit_cap is not None:
+        table.add_row("credit cap", str(summary.credit_cap))
     if summary.unknown_outcome:
         table.add_row("outcome unknown (timed out; maybe billed)", str(summary.unknown_outcome))
     table.add_row("answers reused", str(summary.reused))
