@@ -28,6 +28,7 @@ from rich.table import Table
 
 from leadspace_cli import __version__, fields, flatten, records
 from leadspace_cli import mapping as mapping_mod
+from leadspace_cli.breakdown import build_report, report_html
 from leadspace_cli.client import Client, Outcome, exit_code
 from leadspace_cli.errors import (
     AUTH_MESSAGE,
@@ -38,12 +39,19 @@ from leadspace_cli.errors import (
     OutputError,
     SettingsError,
 )
-from leadspace_cli.report import fill_report
 from leadspace_cli.run import Job, Run, sandbox_for
 from leadspace_cli.sandbox import Sandbox, SandboxConfig
 from leadspace_cli.settings import Settings, load_environment, mask, redact, resolve
 from leadspace_cli.store import Identity, Store, identity_for, open_store, parse_age
-from leadspace_cli.ui import Display, NullDisplay, PlainDisplay, RichDisplay, fill_table, summary_table
+from leadspace_cli.ui import (
+    Display,
+    NullDisplay,
+    PlainDisplay,
+    RichDisplay,
+    literal,
+    report_tables,
+    summary_table,
+)
 
 app = typer.Typer(
     help="Enrich CSV and JSONL files of leads and accounts through Leadspace's Single Enrichment API.",
@@ -61,7 +69,7 @@ app.add_typer(mapping_app, name="mapping")
 app.add_typer(cache_app, name="cache")
 app.add_typer(auth_app, name="auth")
 
-err = Console(stderr=True, highlight=False, soft_wrap=True)
+err = Console(stderr=True, highlight=False, soft_wrap=True, markup=False)  # markup only where asked
 DEBUG_ENV = "LEADSPACE_DEBUG"
 
 
@@ -391,6 +399,13 @@ def sandbox_cmd(
         str | None, typer.Option(help="Accept OAuth for this program ID (with --secret).")
     ] = None,
     secret: Annotated[str | None, typer.Option(help="The OAuth secret.")] = None,
+    also_key: Annotated[
+        list[str] | None,
+        typer.Option(help="Another key it accepts, as KEY or KEY=PROGRAM (a rotated key; another program)."),
+    ] = None,
+    hostile: Annotated[
+        bool, typer.Option("--hostile", help="Answers hold markup, HTML, formulas and control characters.")
+    ] = False,
 ) -> None:
     """Serve the stand-in API on loopback until Ctrl-C; it prints its base URL and key.
 
@@ -410,6 +425,11 @@ def sandbox_cmd(
             program_id=program_id,
             secret=secret,
             keep_bodies=False,
+            keys=dict(
+                (k.split("=", 1)[0], k.split("=", 1)[1]) if "=" in k else (k, program_id or "default")
+                for k in also_key or []
+            ),
+            hostile=hostile,
         )
         try:
             sb = Sandbox(config, port=port)
@@ -450,7 +470,7 @@ def fields_cmd(
         header = ["request field", "mapping key", "description"]
         rows = [[f.path, _toml_key(f.path), f.description] for f in fields.REQUEST_FIELDS]
         rows.append(["custom_fields[]", '[custom_fields] name = "Column"', "Custom fields, by name"])
-    out = Console(highlight=False)
+    out = Console(highlight=False, markup=False)
     if not out.is_terminal:  # for scripts and pipes: one field a line, tab-separated
         for row in [header, *rows]:
             typer.echo("\t".join(row))
@@ -530,7 +550,7 @@ def mapping_check(
         table = Table("input column", "request field")
         for path, col in m.rows():
             table.add_row(col, path)
-        out = Console(highlight=False)
+        out = Console(highlight=False, markup=False)
         out.print(table)
         seen = mapping_mod.preview(m, source, show)
         for i, (body, problem) in enumerate(seen.first):
@@ -770,40 +790,37 @@ def lookup(
         table.add_column()
         for column, value in zip(flatten.COLUMNS[len(flatten.STATUS_COLUMNS) :], cells, strict=False):
             if value:
-                table.add_row(column.removeprefix("ls."), value)
-        Console(highlight=False).print(Panel(table, title="Leadspace answer", expand=False))
+                table.add_row(column.removeprefix("ls."), literal(value))  # answers are data
+        Console(highlight=False, markup=False).print(Panel(table, title="Leadspace answer", expand=False))
 
 
 @app.command("report")
 def report_cmd(
-    output: Annotated[str, typer.Argument(help="A file that `leadspace enrich` wrote (CSV or JSONL).")],
+    output: Annotated[str, typer.Argument(help="A file that `leadspace enrich` wrote (CSV, TSV or JSONL).")],
     html: Annotated[
         Path | None, typer.Option(help="Also write the report as one self-contained HTML page.")
     ] = None,
 ) -> None:
-    """Show what an enriched file holds: rows by result and status, match rate, fill rates.
+    """Show what the credits bought: matches, confidence, sizes, industries, fill rates.
 
     Example: leadspace report out.csv --html report.html
     """
     with _boundary():
         if html is not None and not html.parent.is_dir():
             raise OutputError(f"The folder of --html {html} does not exist: create it first.")
-        rep = fill_report(output)
-        out = Console(highlight=False)
+        rep = build_report(output)
         if rep.missing:
             err.print(
                 f"Note: {output} has no {', '.join(rep.missing)} column (renamed by a mapping's [output] "
                 "table?): those counts are left out; the rest is reported.",
                 markup=False,
             )
-        out.print(f"{rep.rows} rows: " + ", ".join(f"{k} {v}" for k, v in rep.by_result.most_common()))
-        out.print("HTTP statuses: " + ", ".join(f"{k}: {v}" for k, v in rep.by_status.most_common()))
-        out.print(fill_table(rep))
+        out = Console(highlight=False, markup=False)
+        for table in report_tables(rep, out.width):
+            out.print(table)
         if html:
-            html_console = Console(record=True, width=110, file=io.StringIO())
-            html_console.print(fill_table(rep))
-            html.write_text(html_console.export_html(inline_styles=True), encoding="utf-8")
-            err.print(f"Wrote {html}")
+            html.write_text(report_html(rep), encoding="utf-8")
+            err.print(f"Wrote {html}", markup=False)
 
 
 def main() -> None:

@@ -1,19 +1,15 @@
-"""Summaries of a run (for the end-of-run table and ``--report``) and fill rates of an output."""
+"""The summary of a run: the end-of-run table, ``--report``, and what :func:`enrich_file` returns."""
 
 from __future__ import annotations
 
 import datetime as dt
 import json
 import os
-from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from leadspace_cli import flatten
 from leadspace_cli.enrich import Enricher
-from leadspace_cli.errors import InputError
-from leadspace_cli.records import open_source
 from leadspace_cli.results import Result
 
 # The --report JSON's shape: bumped whenever a key changes meaning or goes away (2: the job echo).
@@ -94,84 +90,3 @@ class Summary:
         tmp = Path(path).with_name(f".{Path(path).name}.part")
         tmp.write_text(json.dumps(self.to_json(), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
         os.replace(tmp, path)
-
-
-@dataclass
-class FillReport:
-    """What an enriched file holds: rows by result and status, match rate, and fill rates."""
-
-    rows: int
-    by_result: Counter[str]
-    by_status: Counter[str]
-    enrichment: Counter[str]
-    filled: dict[str, int]
-    missing: list[str] = field(default_factory=list)  # status columns the file lacks (renamed?)
-
-    @property
-    def ok(self) -> int:
-        return self.by_result.get(Result.OK.value, 0)
-
-    @property
-    def match_rate(self) -> float:
-        """Share of ok rows that came back enriched (not "Not Enriched")."""
-        if not self.ok:
-            return 0.0
-        matched = sum(n for k, n in self.enrichment.items() if k and k.lower() != "not enriched")
-        return matched / self.ok
-
-    def fill_rates(self) -> list[tuple[str, float]]:
-        """Return (column, share of ok rows where it is filled), in column order."""
-        return [(c, (n / self.ok if self.ok else 0.0)) for c, n in self.filled.items()]
-
-
-def fill_report(path: str) -> FillReport:
-    """Read an enriched CSV or JSONL file and count what its ls.* columns hold."""
-    source = open_source(path)
-    try:
-        by_result: Counter[str] = Counter()
-        by_status: Counter[str] = Counter()
-        enrichment: Counter[str] = Counter()
-        rows = 0
-        missing: list[str] = []
-        if source.kind == "csv":
-            index = {c: i for i, c in enumerate(source.columns)}
-            data_cols = [c for c in source.columns if c.startswith("ls.") and c not in flatten.STATUS_COLUMNS]
-            if not any(c.startswith("ls.") for c in source.columns):
-                raise InputError(f"{path} has no ls.* column: give a file that `leadspace enrich` wrote.")
-            missing = [c for c in ("ls.result", "ls.http_status", "ls.enrichment_status") if c not in index]
-            filled = dict.fromkeys(data_cols, 0)
-            data_idx = [(c, index[c]) for c in data_cols]
-            r_i, s_i = index.get("ls.result"), index.get("ls.http_status")
-            e_i = index.get("ls.enrichment_status")
-            for row in source.rows:
-                rows += 1
-                result = row[r_i] if r_i is not None else Result.OK.value  # without it: all answered
-                by_result[result if r_i is not None else "?"] += 1
-                if s_i is not None:
-                    by_status[row[s_i] or "none"] += 1
-                if result == Result.OK.value:
-                    if e_i is not None:
-                        enrichment[row[e_i]] += 1
-                    for c, i in data_idx:
-                        if row[i]:
-                            filled[c] += 1
-        else:
-            filled = dict.fromkeys([c for c in flatten.COLUMNS if c not in flatten.STATUS_COLUMNS], 0)
-            for obj in source.rows:
-                rows += 1
-                ls = obj.get("ls") if isinstance(obj, dict) else None
-                if not isinstance(ls, dict):
-                    by_result["?"] += 1
-                    continue
-                by_result[str(ls.get("result"))] += 1
-                by_status[str(ls.get("http_status") or "none")] += 1
-                if ls.get("result") == Result.OK.value:
-                    answer = {"status": ls.get("status"), "data": ls.get("data")}
-                    cells = flatten.data_cells(answer)
-                    enrichment[cells[1]] += 1
-                    for c, v in zip(filled, cells, strict=False):
-                        if v:
-                            filled[c] += 1
-        return FillReport(rows, by_result, by_status, enrichment, filled, missing)
-    finally:
-        source.close()

@@ -6,6 +6,7 @@ Everything here writes to stderr: stdout carries data only.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import time
 from collections import Counter
 from typing import Any, Protocol
@@ -24,7 +25,8 @@ from rich.progress import (
 from rich.table import Table
 from rich.text import Text
 
-from leadspace_cli.report import FillReport, Summary
+from leadspace_cli.breakdown import OutputReport
+from leadspace_cli.report import Summary
 from leadspace_cli.results import Result, Stats
 
 
@@ -208,13 +210,57 @@ def _duration(seconds: float) -> str:
     return f"{hours}h{minutes:02d}m{sec:02d}s" if hours else f"{minutes}m{sec:02d}s"
 
 
-def fill_table(report: FillReport, width: int = 30) -> Table:
-    """Return the fill rates of an enriched file as a table with bars."""
-    table = Table(title=f"what the credits bought: {report.ok} ok rows, match rate {report.match_rate:.0%}")
-    table.add_column("column")
-    table.add_column("filled", justify="right")
-    table.add_column("")
-    for column, share in report.fill_rates():
-        bar = "█" * round(share * width)
-        table.add_row(column, f"{share:.0%}", Text(bar.ljust(width, "·"), style="green"))
-    return table
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def literal(value: object) -> Text:
+    """Return text from a file or an answer for the terminal: never markup, control codes made visible.
+
+    An answer may hold ``[/bold]`` (rich markup), an escape sequence that clears the screen, or a
+    right-to-left override: each is shown as the characters it is.
+    """
+    return Text(_CONTROL.sub(lambda m: repr(m.group())[1:-1], str(value)))
+
+
+def _bar(share: float, width: int) -> Text:
+    full = round(share * width)
+    return Text("█" * full + "·" * (width - full), style="green")
+
+
+def report_tables(report: OutputReport, width: int) -> list[Table]:
+    """Return the report as terminal tables with bars that fit ``width`` columns.
+
+    Labels come from the file (answers are data): they are Text, never markup.
+    """
+    bar = max(10, min(40, width - 60))
+    tables = []
+    results = Table(title=f"{report.rows:,} rows; match rate {report.match_rate:.0%} of the answered")
+    results.add_column("result")
+    results.add_column("rows", justify="right")
+    results.add_column("")
+    for name, n in report.results():
+        results.add_row(literal(name), f"{n:,}", _bar(n / report.rows if report.rows else 0, bar))
+    tables.append(results)
+    for chart in report.charts:
+        if not chart.counts:
+            continue
+        table = Table(title=chart.title)
+        table.add_column(
+            chart.column.removeprefix("ls."), overflow="fold", max_width=max(20, width - bar - 30)
+        )
+        table.add_column("rows", justify="right")
+        table.add_column("share", justify="right")
+        table.add_column("")
+        for label, n in chart.counts:
+            table.add_row(literal(label), f"{n:,}", f"{chart.share(n):.0%}", _bar(chart.share(n), bar))
+        tables.append(table)
+    for group in ("person", "company"):
+        fills = [f for f in report.fills if f.group == group or (group == "company" and f.group == "other")]
+        table = Table(title=f"{group} fields filled (of {report.ok:,} answered rows), worst first")
+        table.add_column("field", overflow="fold")
+        table.add_column("filled", justify="right")
+        table.add_column("")
+        for f in fills:
+            table.add_row(literal(f.column.removeprefix("ls.")), f"{f.share:.0%}", _bar(f.share, bar))
+        tables.append(table)
+    return tables

@@ -257,3 +257,27 @@ def _drop_some(data: dict[str, Any], rng: random.Random) -> None:
         for key in ("linkedin_profile", "phone", "data_validation", "analytics"):
             if rng.random() < 0.6:
                 person.pop(key, None)
+
+
+# What a data source the user does not control may hold: rich markup, HTML, spreadsheet formulas,
+# terminal escapes and control characters. Served by the sandbox with ``hostile=True``.
+HOSTILE_TEXT = (
+    "[/bold] [red]Acme[/red] <script>alert('x')</script> <b>bold</b> =HYPERLINK(\"http://x\") "
+    "\x1b[31mred\x1b[0m \x07bell \u202eevil"
+)
+
+
+def hostile(data: dict[str, Any]) -> dict[str, Any]:
+    """Put hostile text into an answer's displayed fields (industry, description, title, city)."""
+    company = data.get("company")
+    if isinstance(company, dict):
+        company["description"] = HOSTILE_TEXT
+        company["industry"] = "<script>alert(1)</script>[bold]Retail"
+        company["sub_industry"] = "=1+2"
+        address = company.get("address")
+        if isinstance(address, dict):
+            address["country"] = "[link=http://x]Country[/link] <img src=x onerror=alert(1)>"
+    person = data.get("person")
+    if isinstance(person, dict):
+        person["title"] = "[/] \x1b[2J VP </td></tr></table>"
+    return data

@@ -55,6 +55,7 @@ class SandboxConfig:
     token_ttl: float = 24 * 3600.0
     seed: int = 0
     keep_bodies: bool = True  # for tests; off for long runs, where they would fill memory
+    hostile: bool = False  # answers hold markup, HTML, formulas and control characters
 
 
 @dataclass
@@ -426,7 +427,7 @@ class _Handler(BaseHTTPRequestHandler):
         answer = {
             "status": "success",
             "external_id": body.get("external_id", ""),
-            "data": sandbox_data.answer(body),
+            "data": (sandbox_data.hostile if sb.config.hostile else dict)(sandbox_data.answer(body)),
         }
         self._send_json(200, answer)
 

@@ -1,0 +1,330 @@
+"""What the credits bought: breakdowns of an enriched file, read from the file alone, and its HTML page.
+
+Rows by result; matches by enrichment status; company match confidence; e-mail verification; company
+size and revenue ranges in their natural order; top industries and countries; the fill rate of every
+answer field, person and company apart, worst first. The page is one self-contained HTML file (inline
+CSS and SVG, no scripts, fonts or images) that reads on a laptop and prints on A4. Every text that
+came from the file (answers are data from a source the user does not control) is escaped.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from leadspace_cli import flatten
+from leadspace_cli.errors import InputError
+from leadspace_cli.records import open_source
+from leadspace_cli.results import Result
+
+TOP = 10  # industries and countries shown; the rest are summed as "other"
+
+# Known values in their natural order (reference/NOTES.md); anything else follows by count.
+_ORDER: dict[str, tuple[str, ...]] = {
+    "ls.enrichment_status": (
+        "Person & Company Enriched",
+        "Company Enriched",
+        "Person Enriched",
+        "Not Enriched",
+    ),
+    "ls.company.matching_confidence.level": ("High", "Medium", "Low", "Very Low"),
+    "ls.person.original_email_verification_status": ("Valid", "Catch-All", "Unknown", "Invalid"),
+    "ls.person.verification_status": ("Verified", "Moved", "Not Verified"),
+}
+
+CHARTS: tuple[tuple[str, str, str], ...] = (
+    # (key, column, title); key names the chart in the page
+    ("enrichment", "ls.enrichment_status", "Matches by enrichment status"),
+    ("confidence", "ls.company.matching_confidence.level", "Company match confidence"),
+    ("email", "ls.person.original_email_verification_status", "E-mail verification"),
+    ("person", "ls.person.verification_status", "Person verification"),
+    ("size", "ls.company.size.range", "Company size (employees)"),
+    ("revenue", "ls.company.revenue.range", "Company revenue"),
+    ("industry", "ls.company.industry", f"Top {TOP} industries"),
+    ("country", "ls.company.address.country", f"Top {TOP} countries"),
+)
+_RANGES = ("ls.company.size.range", "ls.company.revenue.range")
+_TOPPED = ("ls.company.industry", "ls.company.address.country")
+
+
+@dataclass
+class Breakdown:
+    """One chart: the values of a column over the ok rows, in display order."""
+
+    key: str
+    column: str
+    title: str
+    counts: list[tuple[str, int]]
+    total: int  # the ok rows: shares are of these
+
+    def share(self, n: int) -> float:
+        """Return n as a share of the ok rows."""
+        return n / self.total if self.total else 0.0
+
+
+@dataclass
+class Fill:
+    """How often an answer field is filled, over the ok rows."""
+
+    group: str  # "person", "company" or "other"
+    column: str
+    filled: int
+    total: int
+
+    @property
+    def share(self) -> float:
+        """The share of ok rows where the field is filled."""
+        return self.filled / self.total if self.total else 0.0
+
+
+@dataclass
+class OutputReport:
+    """Everything the report shows, counted from one enriched file."""
+
+    path: str
+    rows: int
+    by_result: Counter[str]
+    by_status: Counter[str]
+    charts: list[Breakdown]
+    fills: list[Fill]
+    missing: list[str] = field(default_factory=list)  # status columns the file lacks (renamed?)
+
+    @property
+    def ok(self) -> int:
+        """Rows with an answer."""
+        return self.by_result.get(Result.OK.value, 0)
+
+    @property
+    def matched(self) -> int:
+        """Ok rows that came back enriched (anything but "Not Enriched")."""
+        chart = next((c for c in self.charts if c.key == "enrichment"), None)
+        if chart is None:
+            return 0
+        return sum(n for label, n in chart.counts if label and label.lower() != "not enriched")
+
+    @property
+    def match_rate(self) -> float:
+        """Share of ok rows that came back enriched."""
+        return self.matched / self.ok if self.ok else 0.0
+
+    def results(self) -> list[tuple[str, int]]:
+        """Return the rows by result, in the documented order, then anything else."""
+        known = [(r.value, self.by_result.get(r.value, 0)) for r in Result]
+        return known + sorted((k, n) for k, n in self.by_result.items() if k not in {r.value for r in Result})
+
+
+def _range_key(label: str) -> tuple[int, float, str]:
+    match = re.search(r"([\d][\d,.]*)\s*([kmbt]?)", label.lower())
+    if match is None:
+        return (1, 0.0, label)
+    number = float(match.group(1).replace(",", "") or 0)
+    number *= {"": 1, "k": 1e3, "m": 1e6, "b": 1e9, "t": 1e12}[match.group(2)]
+    return (0, number, label)
+
+
+def _ordered(column: str, counts: Counter[str]) -> list[tuple[str, int]]:
+    counts = Counter({k: n for k, n in counts.items() if k})
+    if column in _RANGES:
+        return sorted(counts.items(), key=lambda kv: _range_key(kv[0]))
+    if column in _TOPPED:
+        top = counts.most_common(TOP)
+        rest = sum(counts.values()) - sum(n for _, n in top)
+        return top + ([("other", rest)] if rest else [])
+    known = _ORDER.get(column, ())
+    first = [(k, counts[k]) for k in known if counts.get(k)]
+    return first + sorted(((k, n) for k, n in counts.items() if k not in known), key=lambda kv: -kv[1])
+
+
+def _group(column: str) -> str:
+    if column.startswith("ls.person."):
+        return "person"
+    if column.startswith("ls.company."):
+        return "company"
+    return "other"
+
+
+def build_report(path: str) -> OutputReport:
+    """Count what an enriched CSV, TSV or JSONL file holds: streaming, in constant memory."""
+    with open_source(path) as source:
+        by_result: Counter[str] = Counter()
+        by_status: Counter[str] = Counter()
+        rows = 0
+        if source.kind == "csv":
+            columns = source.columns
+            index = {c: i for i, c in enumerate(columns)}
+            if not any(c.startswith(flatten.PREFIX) for c in columns):
+                raise InputError(f"{path} has no ls.* column: give a file that `leadspace enrich` wrote.")
+            missing = [c for c in ("ls.result", "ls.http_status", "ls.enrichment_status") if c not in index]
+            data_cols = [c for c in columns if c in flatten.DATA_COLUMNS]
+            fill_idx = [index[c] for c in data_cols]
+            filled = [0] * len(data_cols)
+            chart_cols = [(c, index[c]) for _, c, _ in CHARTS if c in index]
+            values: dict[str, Counter[str]] = {c: Counter() for c, _ in chart_cols}
+            r_i, s_i = index.get("ls.result"), index.get("ls.http_status")
+            ok_value = Result.OK.value
+            for row in source.rows:
+                rows += 1
+                result = row[r_i] if r_i is not None else ok_value
+                by_result[result if r_i is not None else "?"] += 1
+                if s_i is not None:
+                    by_status[row[s_i] or "none"] += 1
+                if result != ok_value:
+                    continue
+                for j, i in enumerate(fill_idx):
+                    if row[i]:
+                        filled[j] += 1
+                for c, i in chart_cols:
+                    values[c][row[i]] += 1
+        else:
+            missing = []
+            data_cols = list(flatten.DATA_COLUMNS)
+            filled = [0] * len(data_cols)
+            position = {c: i for i, c in enumerate(flatten.COLUMNS[len(flatten.STATUS_COLUMNS) :])}
+            chart_pos = [(c, position[c]) for _, c, _ in CHARTS]
+            values = {c: Counter() for c, _ in chart_pos}
+            offset = 1  # data_cells starts with the answer's own status
+            for obj in source.rows:
+                rows += 1
+                ls = obj.get("ls") if isinstance(obj, dict) else None
+                if not isinstance(ls, dict):
+                    by_result["?"] += 1
+                    continue
+                by_result[str(ls.get("result"))] += 1
+                by_status[str(ls.get("http_status") or "none")] += 1
+                if ls.get("result") != Result.OK.value:
+                    continue
+                cells = flatten.data_cells({"status": ls.get("status"), "data": ls.get("data")})
+                for j in range(len(data_cols)):
+                    if cells[j + offset]:
+                        filled[j] += 1
+                for c, i in chart_pos:
+                    values[c][cells[i]] += 1
+    ok = by_result.get(Result.OK.value, 0)
+    charts = [
+        Breakdown(key, column, title, _ordered(column, values[column]), ok)
+        for key, column, title in CHARTS
+        if column in values
+    ]
+    fills = [Fill(_group(c), c, n, ok) for c, n in zip(data_cols, filled, strict=True)]
+    fills.sort(key=lambda f: ({"person": 0, "company": 1}.get(f.group, 2), f.share, f.column))
+    return OutputReport(path, rows, by_result, by_status, charts, fills, missing)
+
+
+# The page.
+
+_CSS = """
+:root { --ink: #1d2433; --muted: #5b6475; --line: #dde2ea; --bar: #2f6fdf; --bar2: #9db8ef; }
+* { box-sizing: border-box; }
+body { margin: 0 auto; max-width: 1200px; padding: 24px; color: var(--ink);
+  font: 14px/1.45 -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; }
+h1 { font-size: 24px; margin: 0 0 4px; } h2 { font-size: 17px; margin: 28px 0 8px; }
+.sub { color: var(--muted); margin: 0 0 16px; overflow-wrap: anywhere; }
+.kpis { display: grid; grid-template-columns: repeat(auto-fit, minmax(150px, 1fr)); gap: 10px; }
+.kpi { border: 1px solid var(--line); border-radius: 8px; padding: 10px 12px; }
+.kpi b { display: block; font-size: 22px; } .kpi span { color: var(--muted); font-size: 12px; }
+.charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(420px, 1fr)); gap: 16px; }
+figure { margin: 0; border: 1px solid var(--line); border-radius: 8px; padding: 12px; min-width: 0; }
+figcaption { font-weight: 600; margin-bottom: 6px; }
+svg { width: 100%; height: auto; display: block; }
+svg text { font: 12px -apple-system, "Segoe UI", Roboto, Arial, sans-serif; fill: var(--ink); }
+svg .bar { fill: var(--bar); } svg .track { fill: #eef1f6; } svg .n { fill: var(--muted); }
+table { border-collapse: collapse; width: 100%; } td, th { padding: 3px 6px; text-align: left;
+  border-bottom: 1px solid var(--line); vertical-align: middle; }
+td.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
+td.col { overflow-wrap: anywhere; }
+.meter { background: #eef1f6; height: 10px; border-radius: 5px; min-width: 60px; }
+.meter i { display: block; height: 10px; border-radius: 5px; background: var(--bar); }
+.fills { display: grid; grid-template-columns: repeat(auto-fit, minmax(420px, 1fr)); gap: 16px; }
+.empty { color: var(--muted); font-style: italic; }
+footer { color: var(--muted); font-size: 12px; margin-top: 24px; }
+@page { size: A4; margin: 12mm; }
+@media print {
+  body { max-width: none; padding: 0; font-size: 11px; }
+  .charts, .fills { grid-template-columns: 1fr 1fr; gap: 8px; }
+  figure, .kpi, tr { break-inside: avoid; }
+  h2 { break-after: avoid; }
+}
+@media (max-width: 520px) { .charts, .fills { grid-template-columns: 1fr; } }
+"""
+
+
+def _e(text: object) -> str:
+    return html.escape(str(text), quote=True)
+
+
+def _svg_bars(chart: Breakdown) -> str:
+    """Return a horizontal bar chart as inline SVG; each bar carries its label and value as data."""
+    if not chart.counts:
+        return '<p class="empty">No answer held this field.</p>'
+    width, label_w, num_w, row_h = 560, 190, 110, 24
+    bar_w = width - label_w - num_w
+    top = max(n for _, n in chart.counts) or 1
+    height = row_h * len(chart.counts) + 4
+    parts = [
+        f'<svg viewBox="0 0 {width} {height}" role="img" aria-label="{_e(chart.title)}" '
+        f'data-chart="{_e(chart.key)}" xmlns="http://www.w3.org/2000/svg">'
+    ]
+    for i, (label, n) in enumerate(chart.counts):
+        y = i * row_h + 2
+        short = label if len(label) <= 28 else label[:27] + "…"
+        w = max(1.0, bar_w * n / top)
+        parts.append(
+            f'<g data-label="{_e(label)}" data-value="{n}"><title>{_e(label)}: {n}</title>'
+            f'<text x="{label_w - 8}" y="{y + 16}" text-anchor="end">{_e(short)}</text>'
+            f'<rect class="track" x="{label_w}" y="{y + 4}" width="{bar_w}" height="14" rx="3"/>'
+            f'<rect class="bar" x="{label_w}" y="{y + 4}" width="{w:.1f}" height="14" rx="3"/>'
+            f'<text class="n" x="{label_w + bar_w + 8}" y="{y + 16}">{n:,} ({chart.share(n):.0%})</text></g>'
+        )
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def _fill_table(fills: list[Fill], title: str) -> str:
+    rows = "".join(
+        f'<tr><td class="col">{_e(f.column.removeprefix(flatten.PREFIX))}</td>'
+        f'<td class="num" data-filled="{f.filled}">{f.share:.0%}</td>'
+        f'<td style="width:40%"><div class="meter"><i style="width:{f.share * 100:.1f}%"></i></div></td></tr>'
+        for f in fills
+    )
+    return f"<figure><figcaption>{_e(title)}</figcaption><table>{rows}</table></figure>"
+
+
+def report_html(report: OutputReport) -> str:
+    """Return the report as one self-contained HTML page."""
+    kpis = [
+        ("rows", f"{report.rows:,}"),
+        ("answered (ok)", f"{report.ok:,}"),
+        ("matched", f"{report.matched:,}"),
+        ("match rate", f"{report.match_rate:.0%}"),
+    ] + [(name, f"{n:,}") for name, n in report.results() if name != Result.OK.value]
+    kpi_html = "".join(f'<div class="kpi"><b>{_e(v)}</b><span>{_e(k)}</span></div>' for k, v in kpis)
+    results = Breakdown("result", "ls.result", "Rows by result", report.results(), report.rows)
+    charts = [results, *report.charts]
+    chart_html = "".join(
+        f"<figure><figcaption>{_e(c.title)}</figcaption>{_svg_bars(c)}</figure>" for c in charts
+    )
+    person = [f for f in report.fills if f.group == "person"]
+    company = [f for f in report.fills if f.group != "person"]
+    missing = (
+        f'<p class="sub">The file has no {_e(", ".join(report.missing))} column (renamed?): those counts '
+        "are left out.</p>"
+        if report.missing
+        else ""
+    )
+    stamp = dt.datetime.now().astimezone().strftime("%Y-%m-%d %H:%M %Z")
+    return (
+        '<!doctype html>\n<html lang="en"><head><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f"<title>What the credits bought: {_e(report.path)}</title><style>{_CSS}</style></head><body>"
+        f'<header><h1>What the credits bought</h1><p class="sub">{_e(report.path)} · {report.rows:,} rows'
+        f" · {report.ok:,} answered · match rate {report.match_rate:.0%}</p>{missing}</header>"
+        f'<section class="kpis">{kpi_html}</section>'
+        f'<h2>Matches</h2><section class="charts">{chart_html}</section>'
+        f"<h2>Fill rate per answer field (worst first, of the {report.ok:,} answered rows)</h2>"
+        f'<section class="fills">{_fill_table(person, "Person fields")}'
+        f"{_fill_table(company, 'Company fields')}</section>"
+        f"<footer>leadspace report · {_e(stamp)}</footer></body></html>\n"
+    )

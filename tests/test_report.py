@@ -1,0 +1,267 @@
+"""`leadspace report`: numbers equal the file's counts; a self-contained page; answers stay data."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from collections import Counter
+from collections.abc import Callable
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from leadspace_cli.breakdown import build_report
+from leadspace_cli.sandbox import Sandbox
+from leadspace_cli.sandbox.data import HOSTILE_TEXT
+
+from .conftest import SAMPLES, invoke, make_leads, read_csv, write_csv
+
+
+@pytest.fixture
+def enriched(use_sandbox: Sandbox) -> Path:
+    assert invoke("enrich", str(SAMPLES / "leads.csv"), "-o", "out.csv").exit_code == 0
+    return Path("out.csv")
+
+
+class _Charts(HTMLParser):
+    """Collects each chart's bars (label, value) and everything that could load from outside."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.charts: dict[str, list[tuple[str, int]]] = {}
+        self.current = ""
+        self.outside: list[str] = []
+        self.tags: Counter[str] = Counter()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = dict(attrs)
+        self.tags[tag] += 1
+        if tag == "svg" and a.get("data-chart"):
+            self.current = str(a["data-chart"])
+            self.charts[self.current] = []
+        if tag == "g" and "data-value" in a:
+            self.charts[self.current].append((str(a["data-label"]), int(str(a["data-value"]))))
+        for name in ("src", "href"):
+            if a.get(name):
+                self.outside.append(f"{tag} {name}={a[name]}")
+
+
+def _counts(rows: list[dict[str, str]], column: str) -> Counter[str]:
+    return Counter(r[column] for r in rows if r["ls.result"] == "ok" and r[column])
+
+
+def test_report_numbers_equal_the_files_counts(enriched: Path) -> None:
+    rows = read_csv(enriched)
+    rep = build_report(str(enriched))
+    assert rep.rows == len(rows) == 49
+    assert dict(rep.by_result) == dict(Counter(r["ls.result"] for r in rows))
+    for chart in rep.charts:
+        expected = _counts(rows, chart.column)
+        if chart.key in ("industry", "country"):
+            top = dict(expected.most_common(10))
+            assert {k: v for k, v in chart.counts if k != "other"} == top
+        else:
+            assert dict(chart.counts) == dict(expected), chart.key
+    for fill in rep.fills:
+        assert fill.filled == sum(1 for r in rows if r["ls.result"] == "ok" and r[fill.column])
+    assert rep.match_rate == pytest.approx(
+        sum(1 for r in rows if r["ls.result"] == "ok" and r["ls.enrichment_status"] != "Not Enriched")
+        / sum(1 for r in rows if r["ls.result"] == "ok")
+    )
+
+
+def test_ranges_are_in_their_natural_order(enriched: Path) -> None:
+    rep = build_report(str(enriched))
+    sizes = [label for label, _ in next(c for c in rep.charts if c.key == "size").counts]
+    assert sizes.index("1-10") < sizes.index("11-50") < sizes.index("201-500") < sizes.index("10001+")
+    revenue = [label for label, _ in next(c for c in rep.charts if c.key == "revenue").counts]
+    assert revenue.index("$0 - $1M") < revenue.index("$10M - $50M") < revenue.index("$100M - $1B")
+
+
+def test_jsonl_and_tsv_outputs_give_the_same_report(use_sandbox: Sandbox, enriched: Path) -> None:
+    assert invoke("enrich", str(SAMPLES / "leads.csv"), "-o", "out.jsonl").exit_code == 0
+    assert invoke("enrich", str(SAMPLES / "leads.csv"), "-o", "out.tsv").exit_code == 0
+    base = build_report(str(enriched))
+    for other in ("out.jsonl", "out.tsv"):
+        rep = build_report(other)
+        assert [(c.key, c.counts) for c in rep.charts] == [(c.key, c.counts) for c in base.charts]
+        assert [(f.column, f.filled) for f in rep.fills] == [(f.column, f.filled) for f in base.fills]
+
+
+def test_the_page_is_self_contained_and_its_charts_are_the_counts(enriched: Path) -> None:
+    result = invoke("report", str(enriched), "--html", "r.html")
+    assert result.exit_code == 0
+    page = Path("r.html").read_text(encoding="utf-8")
+    parser = _Charts()
+    parser.feed(page)
+    assert parser.outside == []  # no external scripts, fonts, images or stylesheets
+    assert parser.tags["script"] == 0
+    assert "@import" not in page
+    assert "url(" not in page
+    assert "@media print" in page
+    assert {"result", "enrichment", "confidence", "size", "industry"} <= set(parser.charts)
+    rows = read_csv(enriched)
+    assert dict(parser.charts["enrichment"]) == dict(_counts(rows, "ls.enrichment_status"))
+    assert dict(parser.charts["confidence"]) == dict(_counts(rows, "ls.company.matching_confidence.level"))
+    assert dict(parser.charts["size"]) == dict(_counts(rows, "ls.company.size.range"))
+    assert dict(parser.charts["result"])["ok"] == 44
+
+
+def test_the_terminal_report_shows_the_counts(enriched: Path) -> None:
+    result = invoke("report", str(enriched))
+    assert result.exit_code == 0
+    assert "49 rows; match rate 91%" in result.stdout
+    assert "Person & Company Enriched" in result.stdout
+    assert "1001-5000" in result.stdout
+
+
+@pytest.fixture
+def hostile(sandbox_factory: Callable[..., Sandbox], monkeypatch: pytest.MonkeyPatch) -> Sandbox:
+    sb = sandbox_factory(hostile=True)
+    monkeypatch.setenv("LEADSPACE_API_KEY", sb.key)
+    monkeypatch.setenv("LEADSPACE_BASE_URL", sb.url)
+    return sb
+
+
+def test_lookup_shows_hostile_answers_literally(hostile: Sandbox) -> None:
+    result = invoke("lookup", "--company", "Acme", "--json")
+    assert result.exit_code == 0
+    assert json.loads(result.stdout)["data"]["company"]["description"] == HOSTILE_TEXT
+    table = invoke("lookup", "--company", "Acme")
+    assert table.exit_code == 0  # not a MarkupError
+    assert "[/bold] [red]Acme[/red]" in table.stdout
+    assert "\x1b" not in table.stdout  # the escape sequence is shown, not run
+    assert "\\x1b[31m" in table.stdout
+
+
+def test_report_shows_hostile_answers_literally_and_escapes_them_in_the_page(hostile: Sandbox) -> None:
+    assert invoke("enrich", str(SAMPLES / "leads.csv"), "-o", "out.csv").exit_code == 0
+    result = invoke("report", "out.csv", "--html", "r.html")
+    assert result.exit_code == 0
+    assert "<script>alert(1)</script>[bold" in result.stdout  # literal, not markup
+    page = Path("r.html").read_text(encoding="utf-8")
+    assert "<script>" not in page
+    assert "<img" not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;[bold]Retail" in page
+    parser = _Charts()
+    parser.feed(page)
+    assert parser.outside == []
+
+
+def test_mapping_check_and_errors_show_hostile_input_literally(use_sandbox: Sandbox, tmp_path: Path) -> None:
+    path = write_csv(tmp_path / "in.csv", ["[/bold]Company", "Note"], [["[red]Acme", "<b>x</b>"]])
+    m = tmp_path / "m.toml"
+    m.write_text('[company]\nname = "[/bold]Company"\n')
+    check = invoke("mapping", "check", str(path), "--mapping", str(m))
+    assert check.exit_code == 0, check.stderr
+    assert "[/bold]Company" in check.stdout
+    bad = tmp_path / "bad.toml"
+    bad.write_text('[company]\nname = "[/bold]Missing"\n')
+    error = invoke("enrich", str(path), "-o", "o.csv", "--mapping", str(bad))
+    assert error.exit_code == 2  # a message, not a MarkupError
+    assert "[/bold]Missing" in error.stderr
+
+
+def test_the_summary_and_stop_message_show_api_text_literally(
+    sandbox_factory: Callable[..., Sandbox], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = make_leads(tmp_path / "in.csv", 3)
+    monkeypatch.setenv("LEADSPACE_API_KEY", "k" * 12)
+    result = invoke(
+        "enrich", str(path), "-o", "o.csv", "--base-url", "http://127.0.0.1:9", "--max-retries", "0"
+    )
+    assert result.exit_code in (1, 5)
+    assert "Internal error" not in result.stderr
+
+
+# In a real browser, where one is installed (.ci/run installs Chromium from Debian's packages).
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
+needs_browser = pytest.mark.skipif(CHROMIUM is None, reason="no Chromium: apt-get install chromium")
+
+
+def _chromium(*args: str) -> None:
+    assert CHROMIUM is not None
+    subprocess.run(
+        [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", *args],
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
+
+
+def _right_margin_is_blank(png: Path, strip: int) -> bool:
+    """Whether the rightmost ``strip`` pixels of every row are background: nothing runs off the page."""
+    import struct
+    import zlib
+
+    data = png.read_bytes()
+    width, height, depth, color = struct.unpack(">IIBB", data[16:26])
+    assert depth == 8
+    channels = {2: 3, 6: 4, 0: 1, 4: 2}[color]
+    chunks, pos = b"", 8
+    while pos < len(data):
+        length = struct.unpack(">I", data[pos : pos + 4])[0]
+        if data[pos + 4 : pos + 8] == b"IDAT":
+            chunks += data[pos + 8 : pos + 8 + length]
+        pos += 12 + length
+    raw = zlib.decompress(chunks)
+    stride = width * channels
+    prev = bytearray(stride)
+    for y in range(height):
+        filt = raw[y * (stride + 1)]
+        line = bytearray(raw[y * (stride + 1) + 1 : (y + 1) * (stride + 1)])
+        for i in range(stride):
+            a = line[i - channels] if i >= channels else 0
+            b = prev[i]
+            c = prev[i - channels] if i >= channels else 0
+            if filt == 1:
+                line[i] = (line[i] + a) & 255
+            elif filt == 2:
+                line[i] = (line[i] + b) & 255
+            elif filt == 3:
+                line[i] = (line[i] + (a + b) // 2) & 255
+            elif filt == 4:
+                p = a + b - c
+                pa, pb, pc = abs(p - a), abs(p - b), abs(p - c)
+                line[i] = (line[i] + (a if pa <= pb and pa <= pc else b if pb <= pc else c)) & 255
+        prev = line
+        tail = line[stride - strip * channels :]
+        if any(v < 250 for i, v in enumerate(tail) if channels < 4 or i % 4 != 3):
+            return False
+    return True
+
+
+@needs_browser
+def test_the_page_fits_a_laptop_screen_in_chromium(enriched: Path, tmp_path: Path) -> None:
+    assert invoke("report", str(enriched), "--html", "r.html").exit_code == 0
+    shot = tmp_path / "laptop.png"
+    _chromium("--window-size=1366,3000", f"--screenshot={shot}", Path("r.html").resolve().as_uri())
+    assert shot.stat().st_size > 20_000  # something was drawn
+    assert _right_margin_is_blank(shot, 60)  # the page is 1200 px wide: the right margin stays empty
+
+
+@needs_browser
+def test_the_margin_check_sees_a_page_that_runs_off(tmp_path: Path) -> None:
+    wide = tmp_path / "wide.html"
+    wide.write_text(
+        '<body style="margin:0"><div style="width:3000px;height:40px;background:#000"></div></body>'
+    )
+    shot = tmp_path / "wide.png"
+    _chromium("--window-size=1366,200", f"--screenshot={shot}", wide.as_uri())
+    assert not _right_margin_is_blank(shot, 60)
+
+
+@needs_browser
+@pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="no pdftoppm: apt-get install poppler-utils")
+def test_the_page_prints_on_a4_without_cutting_anything_off(enriched: Path, tmp_path: Path) -> None:
+    assert invoke("report", str(enriched), "--html", "r.html").exit_code == 0
+    pdf = tmp_path / "r.pdf"
+    _chromium("--no-pdf-header-footer", f"--print-to-pdf={pdf}", Path("r.html").resolve().as_uri())
+    subprocess.run(["pdftoppm", "-r", "50", "-png", str(pdf), str(tmp_path / "page")], check=True, timeout=60)
+    pages = sorted(tmp_path.glob("page*.png"))
+    assert 1 <= len(pages) <= 6
+    for page in pages:
+        assert _right_margin_is_blank(page, 15)  # 12 mm margin at 50 dpi is 23 px
