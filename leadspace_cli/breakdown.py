@@ -148,7 +148,7 @@ def _group(column: str) -> str:
 
 def build_report(path: str) -> OutputReport:
     """Count what an enriched CSV, TSV or JSONL file holds: streaming, in constant memory."""
-    with open_source(path) as source:
+    with open_source(path, keep_ls=True) as source:
         by_result: Counter[str] = Counter()
         by_status: Counter[str] = Counter()
         rows = 0

@@ -179,7 +179,12 @@ class RowWriter:
             obj: dict[str, Any] = dict(zip(self.columns, row, strict=False))
         else:
             raw = getattr(row, "raw", None)
-            obj = {"_line": raw} if raw is not None else dict(row)
+            # An earlier run's answer (its ls object and any ls.* keys) is replaced by this run's.
+            obj = (
+                {"_line": raw}
+                if raw is not None
+                else {k: v for k, v in row.items() if not k.startswith("ls.")}
+            )
         answer = result.answer() if result.result is Result.OK else None
         ls: dict[str, Any] = {
             "result": result.result.value,
@@ -368,7 +373,7 @@ def _aside_name(target: Path) -> Path:
 def count_ok(path: Path, result_column: str = "ls.result") -> int:
     """Count the ok rows of an earlier output (0 when it is not one that can be read)."""
     try:
-        with open_source(str(path)) as source:
+        with open_source(str(path), keep_ls=True) as source:
             if source.kind == "csv":
                 if result_column not in source.columns:
                     return 0

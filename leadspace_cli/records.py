@@ -31,6 +31,7 @@ MAX_ROW = 16 * 1024 * 1024
 csv.field_size_limit(MAX_ROW)
 
 FORMATS = ("csv", "tsv", "jsonl")
+LS_PREFIX = "ls."  # the columns leadspace writes (flatten.PREFIX)
 _FORMAT_NAMES = {"csv": "csv", "tsv": "tsv", "jsonl": "jsonl", "ndjson": "jsonl", "json": "jsonl"}
 
 
@@ -251,6 +252,28 @@ def _decodes(path: str, encoding: str, limit: int | None = None) -> bool:
     return True
 
 
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32", "UTF-32"),  # before UTF-16: it starts with the same two bytes
+    (codecs.BOM_UTF32_BE, "utf-32", "UTF-32"),
+    (codecs.BOM_UTF16_LE, "utf-16", "UTF-16"),
+    (codecs.BOM_UTF16_BE, "utf-16", "UTF-16"),
+)
+
+
+def _unicode_bom(path: str) -> tuple[str, str] | None:
+    """Return the encoding a UTF-16 or UTF-32 byte-order mark names, or None."""
+    if path == "-":
+        peek = getattr(sys.stdin.buffer, "peek", None)
+        start = peek(4)[:4] if peek is not None else b""
+    else:
+        try:
+            with _open_binary(path) as fh:
+                start = fh.read(4)
+        except (OSError, EOFError):
+            return None
+    return next(((enc, name) for bom, enc, name in _BOMS if start.startswith(bom)), None)
+
+
 def detect_encoding(path: str) -> tuple[str, str | None, bool]:
     """Return the encoding of a file, a note when it is not UTF-8, and whether all of it was checked.
 
@@ -259,6 +282,11 @@ def detect_encoding(path: str) -> tuple[str, str | None, bool]:
     compressed file only the first 16 MiB are judged (its size is unknown until it is unpacked);
     stdin cannot be read twice and is taken as UTF-8. What was not checked is checked row by row.
     """
+    unicode = _unicode_bom(path)
+    if unicode is not None:
+        encoding, name = unicode
+        note = f"{path} is {name} text (by its byte-order mark, as Excel's Unicode Text is)."
+        return encoding, note, False  # each row is checked as it is read
     if path == "-":
         return "utf-8-sig", None, False
     limit = ENCODING_SAMPLE if _is_gzip(path) else None
@@ -282,6 +310,7 @@ def open_source(
     encoding: str | None = None,
     delimiter: str | None = None,
     prescan: bool = False,
+    keep_ls: bool = False,
 ) -> Source:
     """Open an input file (or ``-`` for stdin) and read its header.
 
@@ -291,10 +320,11 @@ def open_source(
     Raises InputError, with the fix, for an empty file, a missing header or unreadable text.
     """
     fmt = format_of(path, input_format)
-    sep = delimiter or ("\t" if fmt == "tsv" else ",")
-    sep = "\t" if sep in ("\\t", "tab") else sep
-    if fmt != "jsonl" and len(sep) != 1:
-        raise InputError(f"--delimiter must be one character, not {sep!r}.")
+    sep = delimiter or ("\t" if fmt == "tsv" else None)  # None: Excel's sep= line, else sniffed
+    if sep is not None:
+        sep = "\t" if sep in ("\\t", "tab") else sep
+        if fmt != "jsonl" and len(sep) != 1:
+            raise InputError(f"--delimiter must be one character, not {sep!r}.")
     notes: list[str] = []
     checked = True
     if encoding is None:
@@ -310,7 +340,7 @@ def open_source(
     total: int | None = None
     columns: list[str] | None = None
     if prescan and path != "-":
-        scan = _open(path, fmt, encoding, sep, check_text=not checked)
+        scan = _open(path, fmt, encoding, sep, check_text=not checked, keep_ls=keep_ls)
         try:
             if fmt == "jsonl":
                 found: dict[str, None] = dict.fromkeys(scan.columns)
@@ -323,14 +353,21 @@ def open_source(
                 total = sum(1 for _ in scan.rows)
         finally:
             scan.close()
-    source = _open(path, fmt, encoding, sep, check_text=not checked, columns=columns)
+    source = _open(path, fmt, encoding, sep, check_text=not checked, columns=columns, keep_ls=keep_ls)
     source.notes = notes + source.notes
     source.total = total
     return source
 
 
 def _open(
-    path: str, fmt: str, encoding: str, sep: str, *, check_text: bool, columns: list[str] | None = None
+    path: str,
+    fmt: str,
+    encoding: str,
+    sep: str | None,
+    *,
+    check_text: bool,
+    columns: list[str] | None = None,
+    keep_ls: bool = False,
 ) -> Source:
     binary = _open_binary(path)
     errors = "surrogateescape" if check_text else "strict"
@@ -338,7 +375,10 @@ def _open(
     label = "stdin" if path == "-" else path
     reading = _Reading(label, encoding, check_text)
     try:
-        source = _jsonl_source(reading, text, columns) if fmt == "jsonl" else _csv_source(reading, text, sep)
+        if fmt == "jsonl":
+            source = _jsonl_source(reading, text, columns, keep_ls)
+        else:
+            source = _csv_source(reading, text, sep, keep_ls)
     except UnicodeDecodeError as exc:
         text.close()
         raise InputError(
@@ -407,9 +447,41 @@ def _runaway(row: list[str], sep: str, width: int) -> int:
     return worst
 
 
-def _csv_source(reading: _Reading, text: io.TextIOWrapper, sep: str) -> Source:
+_DELIMITERS = (",", ";", "\t", "|")
+
+
+def _sniff(line: str) -> str:
+    """Return the delimiter a header line uses: the candidate it holds most often, outside quotes.
+
+    A comma wins a tie; a header with none of them is one column.
+    """
+    outside = re.sub(r'"[^"]*"', "", line)
+    counts = {d: outside.count(d) for d in _DELIMITERS}
+    best = max(_DELIMITERS, key=lambda d: (counts[d], d == ","))
+    return best if counts[best] else ","
+
+
+def _csv_source(reading: _Reading, text: io.TextIOWrapper, sep: str | None, keep_ls: bool = False) -> Source:
+    """Read a CSV's header; ``sep`` None: Excel's ``sep=`` line, else sniffed from the header line."""
     label = reading.label
-    reader = csv.reader(text, delimiter=sep)
+    notes: list[str] = []
+    offset = 0  # lines before the header that the reader does not see
+    lines: Iterator[str] = text
+    if sep is None:
+        first = text.readline()
+        if not first:
+            raise InputError(f"{label} is empty: it needs a header row and at least one row.")
+        hint = first.lstrip("\ufeff").strip()
+        if hint.lower().startswith("sep=") and len(hint) == 5:
+            sep, offset = hint[4], 1
+            notes.append(f"{label} names its delimiter ({hint}, as Excel writes it): {sep!r}.")
+        else:
+            sep = _sniff(first)
+            lines = itertools.chain([first], text)
+            if sep != ",":
+                shown = "tab" if sep == "\t" else repr(sep)
+                notes.append(f"{label} is separated by {shown} (detected; --delimiter says otherwise).")
+    reader = csv.reader(lines, delimiter=sep)
     try:
         header = next(reader)
     except StopIteration:
@@ -422,14 +494,26 @@ def _csv_source(reading: _Reading, text: io.TextIOWrapper, sep: str) -> Source:
         header[0] = header[0].lstrip("\ufeff")
     if reading.check_text and _SURROGATE.search("".join(header)):
         raise reading.bad_text(1)
-    columns, notes = _dedupe_header(header)
+    columns, header_notes = _dedupe_header(header)
+    notes += header_notes
     width = len(columns)
+    # An earlier output's ls.* columns are never sent and never written twice: this run's replace them.
+    keep = [i for i, c in enumerate(columns) if keep_ls or not c.startswith(LS_PREFIX)]
+    if len(keep) < width:
+        notes.append(
+            f"{label} holds the ls.* columns of an earlier run ({width - len(keep)}): they are not sent, "
+            "and this run's replace them."
+        )
+        pick: Callable[[list[str]], list[str]] | None = lambda row: [row[i] for i in keep]  # noqa: E731
+        columns = [columns[i] for i in keep]
+    else:
+        pick = None
 
     def rows() -> Iterator[list[str]]:
-        end = reader.line_num
+        end = reader.line_num + offset
         try:
             for row in reader:
-                start, end = end + 1, reader.line_num
+                start, end = end + 1, reader.line_num + offset
                 if reading.check_text and (bad := _SURROGATE.search(joined := sep.join(row))):
                     raise reading.bad_text(start + joined.count("\n", 0, bad.start()))
                 if end - start >= RUNAWAY_LINES - 1 and (swallowed := _runaway(row, sep, width)):
@@ -438,27 +522,29 @@ def _csv_source(reading: _Reading, text: io.TextIOWrapper, sep: str) -> Source:
                         f"{end - start + 1} lines and swallows {swallowed} lines that look like rows: "
                         f'a stray or unclosed " quote. Fix the quoting on line {start} and run again.'
                     )
-                if len(row) == width:
-                    yield row
-                elif not row:
+                if not row:
                     continue  # a blank line is not a row
-                elif len(row) < width:
-                    yield row + [""] * (width - len(row))
-                else:
+                extra: list[str] = []
+                if len(row) < width:
+                    row = row + [""] * (width - len(row))
+                elif len(row) > width:
                     extra = row[width:]
-                    if any(cell.strip() for cell in extra):
-                        yield _Ragged(row[:width], extra, start)
-                    else:
-                        yield row[:width]
+                    row = row[:width]
+                if pick is not None:
+                    row = pick(row)
+                if any(cell.strip() for cell in extra):
+                    yield _Ragged(row, extra, start, width)
+                else:
+                    yield row
         except csv.Error as exc:
             raise InputError(
-                f"{label}, line {reader.line_num}: {exc} (a row may hold at most {_size(MAX_ROW)})"
+                f"{label}, line {reader.line_num + offset}: {exc} (a row may hold at most {_size(MAX_ROW)})"
             ) from None
         except (OSError, EOFError) as exc:
-            raise InputError(f"Cannot read {label} past line {reader.line_num}: {exc}") from None
+            raise InputError(f"Cannot read {label} past line {reader.line_num + offset}: {exc}") from None
         except UnicodeDecodeError as exc:
             raise InputError(
-                f"{label} is not valid text near line {reader.line_num} ({exc.reason}): "
+                f"{label} is not valid text near line {reader.line_num + offset} ({exc.reason}): "
                 "pass --encoding, for example --encoding cp1252."
             ) from None
 
@@ -468,11 +554,11 @@ def _csv_source(reading: _Reading, text: io.TextIOWrapper, sep: str) -> Source:
 class _Ragged(list[str]):
     """A CSV row with more non-empty cells than the header: the extra cells are kept apart."""
 
-    def __init__(self, cells: list[str], extra: list[str], line: int) -> None:
+    def __init__(self, cells: list[str], extra: list[str], line: int, width: int) -> None:
         super().__init__(cells)
         self.extra = extra
         self.problem = (
-            f"line {line} has {len(cells) + len(extra)} cells but the header has {len(cells)}: check "
+            f"line {line} has {width + len(extra)} cells but the header has {width}: check "
             "its quoting (the extra cells are written after the ls.* columns)"
         )
 
@@ -503,7 +589,9 @@ def _lines(reading: _Reading, text: io.TextIOWrapper) -> Iterator[tuple[int, str
 _LONG = "\x00long"  # stands for a line over MAX_ROW
 
 
-def _jsonl_source(reading: _Reading, text: io.TextIOWrapper, columns: list[str] | None) -> Source:
+def _jsonl_source(
+    reading: _Reading, text: io.TextIOWrapper, columns: list[str] | None, keep_ls: bool = False
+) -> Source:
     label = reading.label
     lines = _lines(reading, text)
     ahead: list[dict[str, Any]] = []
@@ -536,7 +624,14 @@ def _jsonl_source(reading: _Reading, text: io.TextIOWrapper, columns: list[str] 
         except (OSError, EOFError) as exc:
             raise InputError(f"Cannot read {label} past line {number}: {exc}") from None
 
-    return Source(label, "jsonl", columns if columns is not None else list(found), rows())
+    found_columns = columns if columns is not None else list(found)
+    kept = [c for c in found_columns if keep_ls or (c != "ls" and not c.startswith(LS_PREFIX))]
+    notes = []
+    if len(kept) < len(found_columns):
+        notes.append(
+            f"{label} holds the ls answers of an earlier run: they are not sent, and this run's replace them."
+        )
+    return Source(label, "jsonl", kept, rows(), notes=notes)
 
 
 class _BadLine(dict[str, Any]):

@@ -34,7 +34,7 @@ def test_csv_cells_round_trip_through_reader_and_writer(
     path = Path(tmp_path_factory.mktemp("rt")) / "in.csv"
     with open(path, "w", newline="", encoding="utf-8") as fh:
         csv.writer(fh).writerows([header, *rows])
-    source = open_source(str(path))
+    source = open_source(str(path), delimiter=",")
     got = list(source.rows)
     source.close()
     assert source.columns == header
@@ -94,7 +94,7 @@ def test_any_row_maps_to_a_body_of_only_mapped_non_empty_values(
     values = data.draw(st.lists(cells, min_size=len(columns), max_size=len(columns)))
     path = Path(tmp_path_factory.mktemp("b")) / "in.jsonl"
     path.write_text(json.dumps(dict(zip(columns, values, strict=True))) + "\n", encoding="utf-8")
-    source = open_source(str(path))
+    source = open_source(str(path), delimiter=",")
     m = mapping.Mapping(fields=dict(zip(paths, columns, strict=False)))
     body = mapping.builder(m, source)(next(source.rows))
     source.close()

@@ -1,0 +1,91 @@
+"""Real files from real tools: Excel's CSV dialects and last month's output enriched again."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from leadspace_cli.sandbox import Sandbox
+
+from .conftest import SAMPLES, invoke, read_csv, read_jsonl
+
+GERMAN = (
+    "Firma;Vorname;Nachname;E-Mail\nMüller GmbH;Jörg;Müller;jm@mueller.example\nAcme;Ada;L;a@acme.example\n"
+)
+
+
+def test_a_semicolon_csv_from_excel_is_read_as_columns(use_sandbox: Sandbox, tmp_path: Path) -> None:
+    path = tmp_path / "export.csv"
+    path.write_bytes(GERMAN.encode("cp1252"))
+    result = invoke("enrich", str(path), "-o", "out.csv")
+    assert result.exit_code == 0, result.stderr
+    assert "separated by ';'" in result.stderr
+    rows = read_csv("out.csv")
+    assert rows[0]["Firma"] == "Müller GmbH"
+    assert [r["ls.result"] for r in rows] == ["ok", "ok"]
+    assert use_sandbox.stats.received[0]["company"] == {"name": "Müller GmbH"}
+
+
+def test_excels_sep_hint_line_is_honoured(use_sandbox: Sandbox, tmp_path: Path) -> None:
+    path = tmp_path / "export.csv"
+    path.write_text("sep=|\nCompany|City\nAcme, Inc.|Boston\n", encoding="utf-8")
+    result = invoke("enrich", str(path), "-o", "out.csv")
+    assert result.exit_code == 0, result.stderr
+    rows = read_csv("out.csv")
+    assert rows[0]["Company"] == "Acme, Inc."
+    assert list(rows[0])[:2] == ["Company", "City"]
+
+
+def test_excels_unicode_text_is_read(use_sandbox: Sandbox, tmp_path: Path) -> None:
+    path = tmp_path / "export.txt"
+    path.write_bytes("Company\tCity\r\nZoë Ltd\tMünchen\r\n".encode("utf-16"))  # BOM, little-endian
+    result = invoke("enrich", str(path), "-o", "out.csv")
+    assert result.exit_code == 0, result.stderr
+    assert "UTF-16" in result.stderr
+    assert read_csv("out.csv")[0]["Company"] == "Zoë Ltd"
+    assert read_csv("out.csv")[0]["City"] == "München"
+
+
+def test_flags_still_win_over_detection(use_sandbox: Sandbox, tmp_path: Path) -> None:
+    path = tmp_path / "export.csv"
+    path.write_text("Company;Note\nAcme;x,y,z\n", encoding="utf-8")
+    result = invoke("enrich", str(path), "-o", "out.csv", "--delimiter", ",")
+    assert result.exit_code == 2  # one column "Company;Note": nothing to map
+    latin = tmp_path / "latin.csv"
+    latin.write_bytes("Company\nCafé\n".encode("latin-1"))
+    forced = invoke("enrich", str(latin), "-o", "l.csv", "--encoding", "cp1252")
+    assert forced.exit_code == 0
+    assert read_csv("l.csv")[0]["Company"] == "Café"
+
+
+def test_enriching_an_enriched_csv_gives_the_same_header_and_sends_no_ls_column(
+    use_sandbox: Sandbox,
+) -> None:
+    assert invoke("enrich", str(SAMPLES / "leads.csv"), "-o", "first.csv").exit_code == 0
+    calls = use_sandbox.stats.calls
+    again = invoke("enrich", "first.csv", "-o", "second.csv")
+    assert again.exit_code == 0, again.stderr
+    assert "ls.* columns of an earlier run" in again.stderr
+    first, second = (
+        Path("first.csv").read_text().splitlines()[0],
+        Path("second.csv").read_text().splitlines()[0],
+    )
+    assert second == first  # one set of ls.* columns
+    assert read_csv("second.csv") == read_csv("first.csv")
+    assert use_sandbox.stats.calls == calls  # recent answers are reused: nothing bought again
+    assert not any(k.startswith("ls") for body in use_sandbox.stats.received for k in json.dumps(body))
+
+
+def test_an_ls_column_cannot_be_mapped_and_sent(use_sandbox: Sandbox, tmp_path: Path) -> None:
+    assert invoke("enrich", str(SAMPLES / "leads.csv"), "-o", "first.csv").exit_code == 0
+    m = tmp_path / "m.toml"
+    m.write_text('[company]\nname = "ls.company.name"\n')
+    result = invoke("enrich", "first.csv", "-o", "second.csv", "--mapping", str(m))
+    assert result.exit_code == 2
+    assert "no such column" in result.stderr
+
+
+def test_enriching_an_enriched_jsonl_keeps_one_ls_object(use_sandbox: Sandbox) -> None:
+    assert invoke("enrich", str(SAMPLES / "accounts.jsonl"), "-o", "first.jsonl").exit_code == 0
+    assert invoke("enrich", "first.jsonl", "-o", "second.jsonl").exit_code == 0
+    assert read_jsonl("second.jsonl") == read_jsonl("first.jsonl")
