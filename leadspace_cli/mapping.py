@@ -85,6 +85,8 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "businessphone",
         "workphone",
         "directphone",
+        "workdirectphone",
+        "firstphone",
         "mobilephone",
         "mobile",
         "mobilenumber",
@@ -110,7 +112,6 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "bedrijfsnaam",
         "empresa",
         "azienda",
-        "companynameforemails",
         "business",
     ),
     "company.website": (
@@ -134,7 +135,6 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "companycountry",
         "countryregion",
         "billingcountry",
-        "mailingcountry",
         "countrycode",
         "accountcountry",
         "hqcountry",
@@ -150,7 +150,6 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "province",
         "companystate",
         "billingstate",
-        "mailingstate",
         "statecode",
         "county",
     ),
@@ -158,7 +157,6 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "city",
         "companycity",
         "billingcity",
-        "mailingcity",
         "town",
         "locality",
         "stadt",
@@ -171,13 +169,10 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "company.address.street": (
         "street",
         "streetaddress",
-        "address",
         "address1",
         "addressline1",
         "companystreet",
         "billingstreet",
-        "mailingstreet",
-        "companyaddress",
     ),
     "company.address.postalcode": (
         "postalcode",
@@ -187,7 +182,6 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "postcode",
         "companypostalcode",
         "billingpostalcode",
-        "mailingpostalcode",
         "billingzip",
         "companyzip",
         "postal",
@@ -198,7 +192,17 @@ ALIASES: dict[str, tuple[str, ...]] = {
 }
 
 
-PREFIXES = r"^(mailing|billing|shipping|company|account|hq|primary)"
+# Address columns: the company's when prefixed so (Salesforce Billing*, Apollo Company City), the
+# person's when prefixed so (Salesforce contacts' Mailing*, Seamless Contact City).
+COMPANY_PREFIX = r"^(billing|shipping|company|account|hq|organization|organisation|business|primary)"
+PERSON_PREFIX = r"^(mailing|contact|person|home|other|lead)"
+_ADDRESS = (
+    "company.address.country",
+    "company.address.state",
+    "company.address.city",
+    "company.address.street",
+    "company.address.postalcode",
+)
 
 
 def normalize_header(name: str) -> str:
@@ -214,6 +218,7 @@ class Mapping:
     custom: dict[str, str] = field(default_factory=dict)
     output: dict[str, str] = field(default_factory=dict)  # ls.* column -> output name
     detected: bool = False
+    notes: list[str] = field(default_factory=list)  # ambiguous choices, the alternative, how to override
 
     def rows(self) -> list[tuple[str, str]]:
         """Return (request field, column) pairs for display, custom fields last."""
@@ -227,19 +232,63 @@ class Mapping:
 
 
 def detect(columns: Iterable[str]) -> Mapping:
-    """Map columns to request fields from their header names."""
-    normalized = [(normalize_header(c), c) for c in columns]
-    # Address columns get a second chance without their prefix ("Mailing Zip/Postal Code").
-    stripped = [(re.sub(PREFIXES, "", n), c) for n, c in normalized]
+    """Map columns to request fields from their header names; when unsure, leave a field out.
+
+    The traps of real exports: a person's location beside the company's (Apollo's City/State/Country
+    beside Company City/...; Salesforce contacts' Mailing* address), decoys (Apollo's "Company Name
+    for Emails"), headers that differ only by case (HubSpot's "Company Name" and "Company name"), a
+    one-line joined address (not a street). Each ambiguous choice is named in ``notes``.
+    """
+    cols = list(columns)
+    normalized = [(normalize_header(c), c) for c in cols]
+    company_pref = [(re.sub(COMPANY_PREFIX, "", n), c) for n, c in normalized if re.match(COMPANY_PREFIX, n)]
+    person_pref = [(re.sub(PERSON_PREFIX, "", n), c) for n, c in normalized if re.match(PERSON_PREFIX, n)]
+    address_words = {a for path in _ADDRESS for a in ALIASES[path]}
+    company_address = [c for n, c in company_pref if n in address_words]
     taken: set[str] = set()
     mapping = Mapping(detected=True)
+
+    def first(aliases: tuple[str, ...], candidates: list[tuple[str, str]]) -> str | None:
+        return next((c for a in aliases for n, c in candidates if n == a and c not in taken), None)
+
     for path, aliases in ALIASES.items():
-        for candidates in (normalized, stripped) if path.startswith("company.address.") else (normalized,):
-            hit = next((c for a in aliases for n, c in candidates if n == a and c not in taken), None)
-            if hit is not None:
-                mapping.fields[path] = hit
-                taken.add(hit)
-                break
+        if path in _ADDRESS:
+            hit = first(aliases, company_pref)
+            if hit is None and not company_address:
+                hit = first(aliases, normalized)  # unprefixed, and no company address beside it
+        else:
+            hit = first(aliases, normalized)
+        if hit is not None:
+            mapping.fields[path] = hit
+            taken.add(hit)
+            twins = [c for n, c in normalized if c != hit and n == normalize_header(hit) and c not in taken]
+            if twins:
+                mapping.notes.append(
+                    f"{hit!r} and {twins[0]!r} both look like {path}: {hit!r} is sent. To send the "
+                    "other, pass a mapping (`leadspace mapping init INPUT -o mapping.toml` writes one)."
+                )
+    # The person's own country has a field of its own; the person's city and state have none.
+    country = ALIASES["company.address.country"]
+    person_country = first(country, person_pref) or (first(country, normalized) if company_address else None)
+    if person_country is not None:
+        mapping.fields["person.person_country"] = person_country
+        taken.add(person_country)
+    personal = [
+        c
+        for n, c in [*person_pref, *(normalized if company_address else [])]
+        if n in address_words and c not in taken and c not in mapping.fields.values()
+    ]
+    if company_address and personal:
+        mapping.notes.append(
+            f"{', '.join(repr(c) for c in personal)} look like the person's location (the file has "
+            f"{', '.join(repr(c) for c in company_address[:3])} for the company's): they are not sent as "
+            "the company's address. To send them, pass a mapping (`leadspace mapping init`)."
+        )
+    elif personal:
+        mapping.notes.append(
+            f"{', '.join(repr(c) for c in personal)} look like the person's own address: not sent as the "
+            "company's. To send them, pass a mapping (`leadspace mapping init`)."
+        )
     return mapping
 
 
@@ -450,6 +499,7 @@ def to_toml(mapping: Mapping, columns: list[str]) -> str:
     lines = [
         "# leadspace column mapping: API request field = input column.",
         "# `leadspace fields` lists the request fields; `leadspace mapping check` tries it out.",
+        *(f"# Note: {note}" for note in mapping.notes),
         "",
     ]
     if "external_id" in mapping.fields:
@@ -460,7 +510,7 @@ def to_toml(mapping: Mapping, columns: list[str]) -> str:
             continue
         table, key = path.rsplit(".", 1)
         tables.setdefault(table, []).append(f"{key} = {q(column)}")
-    for table in ("person", "company", "company.address"):
+    for table in ("person", "company", "company.address"):  # the document's order
         if table in tables:
             lines += ["", f"[{table}]", *tables[table]]
     if mapping.custom:

@@ -271,6 +271,8 @@ class Run:
         mapping_mod.check(m, source.columns)
         pairs = ", ".join(f"{col!r} → {path}" for path, col in m.rows())
         self.note(f"Mapping ({how}): {pairs}")
+        for text in m.notes:
+            self.note(f"Note: {text}")
         self.mapping = m
         return m
 

@@ -89,3 +89,60 @@ def test_enriching_an_enriched_jsonl_keeps_one_ls_object(use_sandbox: Sandbox) -
     assert invoke("enrich", str(SAMPLES / "accounts.jsonl"), "-o", "first.jsonl").exit_code == 0
     assert invoke("enrich", "first.jsonl", "-o", "second.jsonl").exit_code == 0
     assert read_jsonl("second.jsonl") == read_jsonl("first.jsonl")
+
+
+def test_a_salesforce_report_footer_is_never_sent(use_sandbox: Sandbox, tmp_path: Path) -> None:
+    path = tmp_path / "report.csv"
+    path.write_text(
+        '\ufeff"Account Name","First Name","Last Name","Email"\n'
+        '"Acme","Ada","L","a@acme.example"\n'
+        '"Globex","Bo","M","b@globex.example"\n'
+        "\n"
+        '"Total",,,\n'
+        '"Confidential Information - Do Not Distribute",,,\n'
+        '"Copyright (c) 2000-2024 salesforce.com, inc. All rights reserved.",,,\n',
+        encoding="utf-8",
+    )
+    result = invoke("enrich", str(path), "-o", "out.csv")
+    assert result.exit_code == 0, result.stderr
+    rows = read_csv("out.csv")
+    assert [r["ls.result"] for r in rows] == ["ok", "ok", "invalid_input", "invalid_input", "invalid_input"]
+    assert "report footer" in rows[3]["ls.error"]
+    assert len(use_sandbox.stats.received) == 2  # the footer was not sent as a company
+
+
+def test_linkedin_connections_notes_before_the_header_are_skipped(
+    use_sandbox: Sandbox, tmp_path: Path
+) -> None:
+    path = tmp_path / "Connections.csv"
+    path.write_text(
+        "Notes:\n"
+        '"When exporting your connection data, you may notice that some email addresses are missing."\n'
+        "\n"
+        "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
+        "Ada,Lovelace,https://www.linkedin.com/in/ada,ada@acme.example,Acme,CTO,01 Jan 2024\n",
+        encoding="utf-8",
+    )
+    result = invoke("enrich", str(path), "-o", "out.csv")
+    assert result.exit_code == 0, result.stderr
+    [row] = read_csv("out.csv")
+    assert row["Company"] == "Acme"
+    assert row["ls.result"] == "ok"
+    assert use_sandbox.stats.received[0]["person"]["title"] == "CTO"
+
+
+def test_a_workbook_given_as_csv_gets_a_message_not_its_bytes(use_sandbox: Sandbox, tmp_path: Path) -> None:
+    import zipfile
+
+    book = tmp_path / "leads.xlsx"
+    with zipfile.ZipFile(book, "w") as z:
+        z.writestr("xl/workbook.xml", "<workbook/>" + "\x01\x02" * 50)
+    import shutil
+
+    shutil.copy(book, tmp_path / "leads.csv")  # the same bytes under a CSV name
+    for name in (book, tmp_path / "leads.csv"):
+        result = invoke("enrich", str(name), "-o", "out.csv")
+        assert result.exit_code == 2
+        assert "Excel workbook" in result.stderr
+        assert "PK" not in result.stderr
+        assert "workbook.xml" not in result.stderr

@@ -50,9 +50,9 @@ EXPORTS = {
         {
             "external_id": "Contact ID",
             "company.name": "Account Name",
-            "company.address.country": "Mailing Country",
-            "company.address.postalcode": "Mailing Zip/Postal Code",
-            "company.address.city": "Mailing City",
+            "person.person_country": "Mailing Country",  # the contact's own address, not the company's
+            "company.address.city": None,
+            "company.address.postalcode": None,
         },
     ),
     "hubspot": (
@@ -121,7 +121,7 @@ def test_detection_of_real_export_headers(name: str) -> None:
     columns, expected = EXPORTS[name]
     m = mapping.detect(columns)
     for path, column in expected.items():
-        assert m.fields.get(path) == column, (path, m.fields)
+        assert m.fields.get(path) == column, (path, m.fields)  # None: must be left out
     mapping.check(m, columns)  # each of them has a usable minimum
     assert len(set(m.fields.values())) == len(m.fields)  # a column maps once
 
@@ -163,3 +163,36 @@ def test_minimum_input_rule(body: dict[str, object], missing: str | None) -> Non
 def test_check_names_the_way_forward_when_nothing_maps() -> None:
     with pytest.raises(MappingError, match="mapping init"):
         mapping.check(mapping.detect(["Foo", "Email"]), ["Foo", "Email"])
+
+
+# Apollo's people export (header as seen in public importers of it, e.g. the field lists of
+# Apollo-to-CRM scripts on GitHub): the unprefixed City/State/Country are the person's.
+APOLLO_PEOPLE = [
+    "First Name", "Last Name", "Title", "Company", "Company Name for Emails", "Email", "Email Status",
+    "Seniority", "Departments", "Contact Owner", "First Phone", "Work Direct Phone", "Home Phone",
+    "Mobile Phone", "Corporate Phone", "Account Owner", "# Employees", "Industry", "Person Linkedin Url",
+    "Website", "Company Linkedin Url", "City", "State", "Country", "Company Address", "Company City",
+    "Company State", "Company Country", "Company Phone", "Secondary Email", "Tertiary Email",
+    "Apollo Contact Id", "Apollo Account Id",
+]  # fmt: skip
+
+
+def test_apollo_people_export_sends_the_companys_location_not_the_persons() -> None:
+    m = mapping.detect(APOLLO_PEOPLE)
+    assert m.fields["company.name"] == "Company"  # not the decoy "Company Name for Emails"
+    assert m.fields["company.address.city"] == "Company City"
+    assert m.fields["company.address.state"] == "Company State"
+    assert m.fields["company.address.country"] == "Company Country"
+    assert m.fields["person.person_country"] == "Country"  # the person's country has its own field
+    assert "company.address.street" not in m.fields  # "Company Address" is a whole address, not a street
+    assert m.fields["person.email"] == "Email"  # not an owner's or a secondary address
+    sent = set(m.fields.values())
+    assert not sent & {"City", "State", "Contact Owner", "Account Owner", "Secondary Email", "Home Phone"}
+    assert any("'City', 'State'" in note and "person's location" in note for note in m.notes)
+
+
+def test_headers_that_differ_only_by_case_are_named_as_a_choice() -> None:
+    m = mapping.detect(["First Name", "Last Name", "Email", "Company Name", "Company name"])
+    assert m.fields["company.name"] == "Company Name"
+    assert any("'Company Name' and 'Company name'" in note for note in m.notes)
+    assert "# Note: 'Company Name' and 'Company name'" in mapping.to_toml(m, ["Company Name", "Company name"])
