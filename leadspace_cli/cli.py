@@ -268,6 +268,9 @@ def enrich(
             min=0, help="At most N credits a month, all runs [env: LEADSPACE_MAX_CREDITS_PER_MONTH]."
         ),
     ] = None,
+    outage_limit: Annotated[
+        str, typer.Option(help="Wait this long for an API out of reach (a Wi-Fi drop) before giving up.")
+    ] = "5m",
     retry_invalid: Annotated[
         bool,
         typer.Option(
@@ -311,6 +314,7 @@ def enrich(
             ca_bundle=ca_bundle,
             workers=workers,
             retry_invalid=retry_invalid,
+            outage_limit=outage_limit,
             max_credits=max_credits,
             max_credits_per_day=max_credits_per_day,
             max_credits_per_month=max_credits_per_month,

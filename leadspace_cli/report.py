@@ -35,6 +35,8 @@ class Summary:
     stop_message: str | None
     dry_run: bool = False
     would_call: int = 0
+    pace: str = ""  # the pace the run settled at, and why
+    outages: int = 0  # times the API was out of reach and the run waited
     credit_cap: int | None = None  # the credits the run could spend (--max-credits and the like)
     cap_row: int | None = None  # dry run: the first row the cap would leave not_sent
     estimate_seconds: float = 0.0
@@ -71,6 +73,8 @@ class Summary:
             dry_run=opts.dry_run,
             would_call=s.would_call,
             credit_cap=opts.max_credits,
+            pace=enricher.limiter.explain() if enricher.client is not None else "",
+            outages=enricher.attempts.outage.waited if enricher.attempts is not None else 0,
             cap_row=s.cap_row,
             estimate_seconds=round(s.would_call / opts.rate, 1) if opts.dry_run else 0.0,
             job=job,

@@ -11,6 +11,7 @@ from __future__ import annotations
 import random
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from leadspace_cli.client import Client, Outcome, exit_code
@@ -28,7 +29,10 @@ class RetryPolicy:
     backoff_base: float = 0.5
     backoff_cap: float = 30.0
     retry_after_cap: float = 60.0
-    failure_limit: int = 60  # consecutive failed attempts that mean the API is down
+    failure_limit: int = 60  # consecutive failed attempts that mean the API is down (or out of reach)
+    throttle_limit: int = 100  # 429s one row may take: a 429 is pacing, not failure, but not forever
+    outage_limit: float = 300.0  # seconds the API may stay out of reach before the run gives up
+    outage_probe: float = 15.0  # during an outage, the longest wait between probes
 
 
 class Stop:
@@ -61,6 +65,41 @@ class Stop:
 
 
 _STOP_MESSAGES = {Outcome.AUTH: AUTH_MESSAGE, Outcome.CREDITS: CREDITS_MESSAGE}
+
+
+class Outage:
+    """The API out of reach (a Wi-Fi drop, a VPN reconnect, a laptop asleep), shared by all calls.
+
+    It starts when the failures in a row reach the policy's limit and none of them was an answer
+    (only connection errors and timeouts); any answer ends it. While it lasts, calls back off and
+    probe without using up their rows' retries; it ends the run only past ``outage_limit``.
+    """
+
+    def __init__(self, clock: Callable[[], float] = time.monotonic) -> None:
+        self.since: float | None = None
+        self.waited = 0  # outages waited out, for the summary
+        self._clock = clock
+        self._lock = threading.Lock()
+
+    def begin(self) -> float:
+        """Note that the API is out of reach; return for how long it has been."""
+        with self._lock:
+            now = self._clock()
+            if self.since is None:
+                self.since = now
+                self.waited += 1
+            return now - self.since
+
+    def end(self) -> None:
+        """An answer came: the API is back."""
+        if self.since is not None:
+            with self._lock:
+                self.since = None
+
+    @property
+    def active(self) -> bool:
+        """Whether the API is out of reach now."""
+        return self.since is not None
 
 
 class CreditBudget:
@@ -125,6 +164,7 @@ class Attempts:
         self.stop = stop
         self.policy = policy or RetryPolicy()
         self.budget = budget or CreditBudget(None)
+        self.outage = Outage()
         self._rng = random.Random()
 
     def cap_message(self) -> str:
@@ -143,7 +183,9 @@ class Attempts:
 
     def call(self, key: bytes, body: bytes, request: str) -> RowResult:
         """Return the row's result after as many attempts as it takes or the policy allows."""
-        attempt = 0
+        attempt = 0  # calls made for this row
+        counted = 0  # of them, those that use up a retry (not 429s, not probes during an outage)
+        throttled = 0
         renewed = False
         last = RowResult(Result.NOT_SENT)
         while True:
@@ -168,15 +210,17 @@ class Attempts:
                 self.stop(ExitCode.AUTH, str(exc))
                 return RowResult(Result.NOT_SENT, error=str(exc))
             attempt += 1
+            counted += 1
             self.stats.called(retry=attempt > 1)
             answer = self.client.call(body, header)
             if answer.unknown:
                 self.stats.maybe_billed()
             self.budget.settle(billed=answer.outcome is Outcome.OK or answer.unknown)
             outcome = answer.outcome
-            failure = outcome in (Outcome.RETRY, Outcome.THROTTLED)
-            streak = self.stats.answered(answer.status, failure)
+            # A 429 is pacing, not failure: only errors and silence count towards "the API is down".
+            streak = self.stats.answered(answer.status, outcome is Outcome.RETRY)
             if outcome is Outcome.OK:
+                self.outage.end()
                 # Stored durably before the row is reported: nothing paid for is lost.
                 self.store.put(key, 200, answer.text, request)
                 self.limiter.succeeded()
@@ -194,19 +238,43 @@ class Attempts:
                 return RowResult(Result.FAILED, answer.status, answer.error)
             # RETRY or THROTTLED.
             last = RowResult(Result.FAILED, answer.status, answer.error)
-            if streak >= self.policy.failure_limit:
+            if answer.status is not None or outcome is Outcome.THROTTLED:
+                self.outage.end()
+            elif streak >= self.policy.failure_limit or self.outage.active:
+                lasted = self.outage.begin()
+                if lasted > self.policy.outage_limit:
+                    self.stop(
+                        ExitCode.STOPPED,
+                        f"The API has been out of reach for {lasted / 60:.0f} minutes (the last: "
+                        f"{answer.error}). Run the same command again later: answers already paid for "
+                        "are kept.",
+                    )
+                    return last
+                counted -= 1  # waiting out an outage uses up no retries
+                delay = min(self.policy.outage_probe, self.backoff(min(attempt, 4)))
+                if self.stop.event.wait(delay):
+                    last.error += "; the run stopped before a retry"
+                    return last
+                continue
+            if answer.status is not None and streak >= self.policy.failure_limit:
                 self.stop(
                     ExitCode.STOPPED,
                     f"The API is failing persistently ({streak} failed calls in a row; "
                     f"the last: {answer.error}). Try again later; answers already paid for are kept.",
                 )
                 return last
-            if attempt > self.policy.max_retries:
+            if outcome is Outcome.THROTTLED:
+                # A 429 is the gateway pacing us: it uses up no retries (within reason).
+                throttled += 1
+                counted -= 1
+                self.limiter.throttled()
+                if throttled > self.policy.throttle_limit:
+                    last.error += f" ({throttled} times)"
+                    return last
+            if counted > self.policy.max_retries:
                 last.error += f" (gave up after {attempt} attempts)"
                 return last
-            if outcome is Outcome.THROTTLED:
-                self.limiter.throttled()
-            delay = answer.retry_after if answer.retry_after is not None else self.backoff(attempt)
+            delay = answer.retry_after if answer.retry_after is not None else self.backoff(max(1, counted))
             if self.stop.event.wait(min(delay, self.policy.retry_after_cap)):
                 last.error += "; the run stopped before a retry"
                 return last

@@ -26,9 +26,10 @@ from leadspace_cli.errors import ExitCode, InputError, OutputError, SettingsErro
 from leadspace_cli.output import LsColumns, OutputFile, RowWriter, output_format
 from leadspace_cli.report import Summary
 from leadspace_cli.results import Result, Stats
+from leadspace_cli.retry import RetryPolicy
 from leadspace_cli.sandbox import Sandbox, SandboxConfig
 from leadspace_cli.settings import Settings, load_environment, resolve
-from leadspace_cli.store import Store, identity_for, open_store
+from leadspace_cli.store import Store, identity_for, open_store, parse_age
 
 MappingSpec = str | os.PathLike[str] | Mapping[str, Any] | None
 
@@ -60,6 +61,7 @@ class EnrichOptions(TypedDict, total=False):
     ca_bundle: str | None
     workers: int | None
     retry_invalid: bool
+    outage_limit: str
     max_credits: int | None
     max_credits_per_day: int | None
     max_credits_per_month: int | None
@@ -96,6 +98,7 @@ class Job:
     ca_bundle: str | None = None  # CA certificates (else REQUESTS_CA_BUNDLE)
     workers: int | None = None  # calls in flight at most (default: 3 x rate)
     retry_invalid: bool = False  # call again for rows whose stored answer is a 400
+    outage_limit: str = "5m"  # how long the API may stay out of reach before the run gives up
     max_credits: int | None = None  # spend at most this many credits (else LEADSPACE_MAX_CREDITS)
     max_credits_per_day: int | None = (
         None  # ... today, counted from the store (LEADSPACE_MAX_CREDITS_PER_DAY)
@@ -285,6 +288,7 @@ class Run:
         cap, name = self._credit_cap(env, store)
         return Options(
             rate=job.rate,
+            retry=RetryPolicy(outage_limit=parse_age(job.outage_limit)),
             max_retries=job.max_retries,
             workers=job.workers,
             dry_run=job.dry_run,

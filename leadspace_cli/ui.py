@@ -196,6 +196,10 @@ def summary_table(summary: Summary) -> Table:
         table.add_row("identical rows called once", str(summary.deduplicated))
     table.add_row("duration", _duration(summary.duration))
     table.add_row("calls per second", f"{summary.call_rate:.1f}")
+    if summary.pace and "no 429" not in summary.pace:
+        table.add_row("pace settled at", summary.pace)
+    if summary.outages:
+        table.add_row("outages waited out", str(summary.outages))
     if summary.by_status:
         table.add_row("HTTP statuses", ", ".join(f"{k}: {v}" for k, v in summary.by_status.items()))
     return table

@@ -56,12 +56,60 @@ def test_stop_releases_every_waiter_quickly() -> None:
     assert not limiter.acquire(stop)
 
 
-def test_a_429_slows_the_pace_which_then_recovers() -> None:
-    limiter = RateLimiter(30)
-    limiter.throttled()
-    assert limiter.rate == 21
-    limiter.throttled()  # at most one cut a second
-    assert limiter.rate == 21
-    for _ in range(200):
+class FakeClock:
+    def __init__(self) -> None:
+        self.now = 100.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def test_a_429_at_the_target_widens_the_guard_and_quiet_narrows_it() -> None:
+    clock = FakeClock()
+    limiter = RateLimiter(30, clock=clock)
+    for i in range(30):
+        clock.now = 100.0 + i / 30
         limiter.succeeded()
-    assert limiter.rate == 30
+    limiter.throttled()
+    assert limiter.rate == 30  # pacing at the target and refused: jitter, not a shared allowance
+    assert limiter.guard > 0.012
+    widened = limiter.guard
+    clock.now += 0.5
+    limiter.throttled()  # the same burst: one event
+    assert limiter.guard == widened
+    for _ in range(1, 40):
+        clock.now += 1.0
+        limiter.succeeded()
+    assert limiter.guard < widened  # quiet seconds win the margin back
+
+
+def test_a_429_below_the_target_settles_under_what_got_through_then_probes_up_slowly() -> None:
+    clock = FakeClock()
+    limiter = RateLimiter(60, clock=clock)
+    for i in range(30):  # the gateway let 30 through in the last second
+        clock.now = 100.0 + i / 30
+        limiter.succeeded()
+    limiter.throttled()
+    assert 28 <= limiter.rate <= 30
+    settled = limiter.rate
+    clock.now += 1.0
+    limiter.succeeded()
+    assert limiter.rate == settled  # no probing right after a cut
+    for _ in range(4):
+        clock.now += 5.0
+        limiter.succeeded()
+    assert settled < limiter.rate < settled * 1.1  # slowly: a few percent in 20 s
+    assert "shared" in limiter.explain()
+
+
+def test_a_flood_of_429s_halves_the_pace_at_most_once_a_second() -> None:
+    clock = FakeClock()
+    limiter = RateLimiter(1000, clock=clock)
+    limiter.succeeded()  # one answer got through in the first second of a flood: an undercount
+    limiter.throttled()
+    assert limiter.rate == 500  # halved, not cut to 1/s
+    limiter.throttled()
+    assert limiter.rate == 500  # one cut a second
+    clock.now += 1.0
+    limiter.throttled()  # nothing got through in the last second: cut by 30%
+    assert limiter.rate == 350

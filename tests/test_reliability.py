@@ -388,3 +388,33 @@ def test_a_second_interrupt_stops_at_once(sandbox_factory: Callable[..., Sandbox
     assert len(rows) == 30  # every row is still written
     assert set(rows) == {"not_sent"}
     assert enricher.exit_code() == ExitCode.INTERRUPTED
+
+
+def test_a_network_outage_pauses_the_run_and_every_row_ends_ok(
+    sandbox_factory: Callable[..., Sandbox], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    sb = sandbox_factory(rate=100, outage_start=0.5, outage_seconds=6.0)
+    monkeypatch.setenv("LEADSPACE_API_KEY", sb.key)
+    path = make_leads(tmp_path / "in.csv", 150)
+    result = invoke(
+        "enrich", str(path), "-o", "out.csv", "--base-url", sb.url, "--rate", "100", "--report", "r.json"
+    )
+    assert result.exit_code == 0, result.stderr
+    assert sb.stats.dropped > 60  # the outage really happened
+    assert [r["ls.result"] for r in read_csv("out.csv")] == ["ok"] * 150
+    assert json.loads(Path("r.json").read_text())["outages"] >= 1
+
+
+def test_an_outage_longer_than_the_limit_ends_the_run_keeping_what_was_paid(
+    sandbox_factory: Callable[..., Sandbox], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    sb = sandbox_factory(rate=100, outage_start=0.5, outage_seconds=60.0)
+    monkeypatch.setenv("LEADSPACE_API_KEY", sb.key)
+    path = make_leads(tmp_path / "in.csv", 150)
+    result = invoke(
+        "enrich", str(path), "-o", "out.csv", "--base-url", sb.url, "--rate", "100", "--outage-limit", "3s"
+    )
+    assert result.exit_code == ExitCode.STOPPED
+    assert "out of reach" in result.stderr
+    rows = read_csv("out.csv")
+    assert sum(r["ls.result"] == "ok" for r in rows) == len(sb.stats.paid)

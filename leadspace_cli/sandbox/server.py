@@ -56,6 +56,9 @@ class SandboxConfig:
     seed: int = 0
     keep_bodies: bool = True  # for tests; off for long runs, where they would fill memory
     hostile: bool = False  # answers hold markup, HTML, formulas and control characters
+    # An outage: from this many seconds after start, for this long, connections are closed unanswered.
+    outage_start: float | None = None
+    outage_seconds: float = 0.0
 
 
 @dataclass
@@ -148,6 +151,7 @@ class Sandbox:
         self._tokens: dict[str, float] = {}  # OAuth token -> expiry (epoch seconds)
         self._refresh: dict[str, str] = {}  # refresh token -> program ID
         self._in_flight = 0
+        self._started = time.monotonic()
         self._server = _Server((host, port), _Handler)
         self._server.sandbox = self
         self._tls = ssl_context is not None
@@ -171,6 +175,14 @@ class Sandbox:
     def key(self) -> str:
         """The API key it accepts."""
         return self.config.key
+
+    def in_outage(self) -> bool:
+        """Whether the configured outage is on now."""
+        cfg = self.config
+        if cfg.outage_start is None:
+            return False
+        elapsed = time.monotonic() - self._started
+        return cfg.outage_start <= elapsed < cfg.outage_start + cfg.outage_seconds
 
     def set_credits(self, credits: int | None) -> None:
         """Set the credits left (None: unlimited)."""
@@ -379,6 +391,11 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _enrich(self, raw: bytes) -> None:
         sb = self.server.sandbox
+        if sb.in_outage():
+            with sb._lock:
+                sb.stats.dropped += 1
+            self._drop()
+            return
         program = sb._authorized(self.headers.get("Authorization"))
         if program is None:
             sb._record(401, None, False)
