@@ -159,7 +159,9 @@ class Progress(Protocol):
     def stop(self) -> None: ...
 
 
-class _NoProgress:
+class NoProgress:
+    """No progress shown: the Python API, --quiet, tests."""
+
     def start(self, total: int | None, stats: Stats) -> None:
         pass
 
@@ -211,7 +213,7 @@ class Run:
         environ: Mapping[str, str] | None = None,
     ) -> None:
         self.job = job
-        self.progress: Progress = progress or _NoProgress()
+        self.progress: Progress = progress or NoProgress()
         self.note = note or (lambda text: None)
         self.warn = warn or (lambda text: None)  # shown even with --quiet
         self.count_total = count_total

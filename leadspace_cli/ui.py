@@ -9,7 +9,7 @@ import datetime as dt
 import re
 import time
 from collections import Counter
-from typing import Any, Protocol
+from typing import Any
 
 from rich.console import Console
 from rich.progress import (
@@ -28,29 +28,12 @@ from rich.text import Text
 from leadspace_cli.breakdown import OutputReport
 from leadspace_cli.report import Summary
 from leadspace_cli.results import Result, Stats
+from leadspace_cli.run import NoProgress
+from leadspace_cli.run import Progress as RunProgress
 
-
-class Display(Protocol):
-    """What the enrich command tells as it goes."""
-
-    def start(self, total: int | None, stats: Stats) -> None: ...
-
-    def row_done(self, result: Result) -> None: ...
-
-    def stop(self) -> None: ...
-
-
-class NullDisplay:
-    """No progress: --quiet, and tests."""
-
-    def start(self, total: int | None, stats: Stats) -> None:
-        pass
-
-    def row_done(self, result: Result) -> None:
-        pass
-
-    def stop(self) -> None:
-        pass
+# The progress interface and its null version are the run's (the core reports progress through it).
+Display = RunProgress
+NullDisplay = NoProgress
 
 
 def _counts(r: Counter[str]) -> str:
