@@ -221,3 +221,21 @@ def test_redaction_covers_every_spelling_of_a_secret() -> None:
     assert "k3y" not in out
     register_secret("oauth-access-token-123")
     assert "oauth-access-token-123" not in redact("token oauth-access-token-123 here", [])
+
+
+def test_the_trace_never_shows_part_of_a_key_cut_at_its_length_limit(
+    use_sandbox: Sandbox, caplog: pytest.LogCaptureFixture
+) -> None:
+    import logging
+
+    from leadspace_cli.client import Client
+
+    key = use_sandbox.key
+    settings = resolve({"LEADSPACE_API_KEY": key}, base_url=use_sandbox.url)
+    prefix = '{"company": {"name": "' + "x" * (1990 - len('{"company": {"name": "')) + key
+    body = (prefix + '"}}').encode()
+    assert body.index(key.encode()) < 2000 < body.index(key.encode()) + len(key)  # straddles the cut
+    with caplog.at_level(logging.DEBUG, logger="leadspace.http"), Client(settings) as client:
+        client.call(body)
+    assert caplog.text
+    assert key[:8] not in caplog.text
