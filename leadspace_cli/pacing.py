@@ -39,11 +39,15 @@ class RateLimiter:
         guard: float = DEFAULT_GUARD,
         clock: Callable[[], float] = time.monotonic,
         min_rate: float = 0.5,
+        start_rate: float = 30.0,
     ) -> None:
         if rate <= 0:
             raise ValueError("rate must be positive")
         self.target = float(rate)
-        self.rate = float(rate)
+        # Above the API's documented 30/s, start there and grow fast until the first 429 (a slow
+        # start): a --rate that guesses a tier too high must not open with a burst of 429s.
+        self.rate = min(float(rate), start_rate)
+        self._growing = self.rate < self.target
         self.guard = guard
         self.base_guard = guard
         self.ceiling = float(rate)  # the pace the last 429s allowed
@@ -101,6 +105,7 @@ class RateLimiter:
                 return
             self._last_cut = now
             self.throttles += 1
+            self._growing = False
             while self._ok_times and self._ok_times[0] <= now - 1.0:
                 self._ok_times.popleft()
             accepted = len(self._ok_times)  # what the gateway let through in the last second
@@ -119,6 +124,12 @@ class RateLimiter:
         now = self._clock()
         with self._state:
             self._ok_times.append(now)
+            if self._growing:
+                if now - self._last_probe >= 0.25:
+                    self._last_probe = now
+                    self.rate = min(self.target, self.rate * 2)
+                    self._growing = self.rate < self.target
+                return
             if now - self._last_cut < QUIET or now - self._last_probe < QUIET:
                 return
             self._last_probe = now

@@ -104,7 +104,7 @@ def test_a_429_below_the_target_settles_under_what_got_through_then_probes_up_sl
 
 def test_a_flood_of_429s_halves_the_pace_at_most_once_a_second() -> None:
     clock = FakeClock()
-    limiter = RateLimiter(1000, clock=clock)
+    limiter = RateLimiter(1000, clock=clock, start_rate=1000)
     limiter.succeeded()  # one answer got through in the first second of a flood: an undercount
     limiter.throttled()
     assert limiter.rate == 500  # halved, not cut to 1/s
@@ -113,3 +113,20 @@ def test_a_flood_of_429s_halves_the_pace_at_most_once_a_second() -> None:
     clock.now += 1.0
     limiter.throttled()  # nothing got through in the last second: cut by 30%
     assert limiter.rate == 350
+
+
+def test_a_rate_above_the_apis_limit_starts_there_and_grows_fast_until_a_429() -> None:
+    clock = FakeClock()
+    limiter = RateLimiter(1000, clock=clock)
+    assert limiter.rate == 30  # no opening burst at 1000/s
+    for _ in range(3):
+        clock.now += 0.25
+        limiter.succeeded()
+    assert limiter.rate == 240  # doubled every quarter second
+    limiter.throttled()  # the first 429 ends the fast growth
+    grown = limiter.rate
+    clock.now += 0.25
+    limiter.succeeded()
+    assert limiter.rate == grown
+    assert RateLimiter(30).rate == 30
+    assert RateLimiter(100, start_rate=100).rate == 100
