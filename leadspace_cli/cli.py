@@ -410,6 +410,10 @@ def sandbox_cmd(
     hostile: Annotated[
         bool, typer.Option("--hostile", help="Answers hold markup, HTML, formulas and control characters.")
     ] = False,
+    outage_start: Annotated[
+        float | None, typer.Option(help="An outage: seconds after start when connections begin to drop.")
+    ] = None,
+    outage_seconds: Annotated[float, typer.Option(help="How long the outage lasts.")] = 0.0,
 ) -> None:
     """Serve the stand-in API on loopback until Ctrl-C; it prints its base URL and key.
 
@@ -434,6 +438,8 @@ def sandbox_cmd(
                 for k in also_key or []
             ),
             hostile=hostile,
+            outage_start=outage_start,
+            outage_seconds=outage_seconds,
         )
         try:
             sb = Sandbox(config, port=port)
