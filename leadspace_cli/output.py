@@ -222,6 +222,7 @@ class OutputFile(contextlib.AbstractContextManager["OutputFile"]):
         self.stream: IO[str]
         self.temp: Path | None = None
         self.kept_aside: Path | None = None
+        self.replaced_ok = 0  # with kept_aside: the ok rows of the output that was kept
         self.closed_by_reader = False  # the reader of a pipe or stdout went away
         self._raw: IO[bytes] | None = None
         self._gzip: IO[bytes] | None = None
@@ -323,8 +324,6 @@ class OutputFile(contextlib.AbstractContextManager["OutputFile"]):
                 os.replace(self.temp, self.target)
         finally:
             self._release()
-
-    replaced_ok = 0  # with kept_aside: the ok rows of the output that was kept
 
     def _release(self) -> None:
         if self._lock is not None:

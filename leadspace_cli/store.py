@@ -485,16 +485,16 @@ class Store:
             request, answer, _ = self._unpack(data)
             if text in request or text in answer:
                 doomed.append(rowid)
+        erased = len(doomed)
         with self._lock:
             self._db.execute("PRAGMA secure_delete=ON")  # overwrite, not just unlink, the pages
             self._db.executemany("DELETE FROM answer WHERE id = ?", [(i,) for i in doomed])
-            if self._legacy:
-                cur = self._db.execute(
+            if self._legacy:  # 0.1 answers: the request is not kept, the answer is searched
+                erased += self._db.execute(
                     "DELETE FROM answers WHERE instr(answer, ?) > 0", (json.dumps(text)[1:-1],)
-                )
-                doomed.extend([0] * cur.rowcount)
+                ).rowcount
         self._compact()
-        return len(doomed)
+        return erased
 
     def rekey(self, old: Identity) -> int:
         """Re-file the answers of another partition (an old key's) under this store's partition."""

@@ -106,3 +106,14 @@ def make_leads(path: Path, n: int, *, invalid_every: int = 0) -> Path:
                 [f"L{i}", f"First{i}", f"Last{i}", f"p{i}@company{i % 37}.example", f"Company {i % 37}"]
             )
     return write_csv(path, ["Lead ID", "First Name", "Last Name", "Email", "Company"], rows)
+
+
+def cli_env(sb: Sandbox, tmp_path: Path) -> dict[str, str]:
+    """The environment of a `leadspace` subprocess pointed at a sandbox, with its store in tmp_path."""
+    import os
+
+    env = {k: v for k, v in os.environ.items() if not k.startswith("LEADSPACE_")}
+    env.update(
+        LEADSPACE_API_KEY=sb.key, LEADSPACE_BASE_URL=sb.url, LEADSPACE_CACHE_DIR=str(tmp_path / "cache")
+    )
+    return env

@@ -16,18 +16,7 @@ from leadspace_cli.errors import ExitCode, SettingsError
 from leadspace_cli.sandbox import Sandbox
 from leadspace_cli.settings import check_base_url, load_environment, redact, register_secret, resolve
 
-from .conftest import KEY, invoke, make_leads, read_csv
-
-
-def _env(sb: Sandbox, tmp_path: Path) -> dict[str, str]:
-    import os
-
-    return {
-        **{k: v for k, v in os.environ.items() if not k.startswith("LEADSPACE_")},
-        "LEADSPACE_API_KEY": sb.key,
-        "LEADSPACE_BASE_URL": sb.url,
-        "LEADSPACE_CACHE_DIR": str(tmp_path / "cache"),
-    }
+from .conftest import KEY, cli_env, invoke, make_leads, read_csv
 
 
 def _stop_after(
@@ -52,13 +41,15 @@ def test_ctrl_c_with_slow_answers_waits_for_them_and_the_rerun_buys_nothing_twic
     path = make_leads(tmp_path / "in.csv", 60)
     out = tmp_path / "out.csv"
     cmd = [sys.executable, "-m", "leadspace_cli", "enrich", str(path), "-o", str(out), "--rate", "20"]
-    code, took, stderr = _stop_after(signal.SIGINT, sb, cmd, _env(sb, tmp_path), calls=10)
+    code, took, stderr = _stop_after(signal.SIGINT, sb, cmd, cli_env(sb, tmp_path), calls=10)
     assert code == ExitCode.INTERRUPTED, stderr
     assert "answers already paid for; Ctrl-C again to abandon them" in stderr
     assert took < 12
     paid = len(sb.stats.paid)
     assert sum(r["ls.result"] == "ok" for r in read_csv(out)) == paid  # every paid answer kept
-    rerun = subprocess.run([*cmd, "--rate", "100"], env=_env(sb, tmp_path), capture_output=True, timeout=120)
+    rerun = subprocess.run(
+        [*cmd, "--rate", "100"], env=cli_env(sb, tmp_path), capture_output=True, timeout=120
+    )
     assert rerun.returncode == 0
     assert sb.stats.paid_twice() == []
     assert len(sb.stats.paid) == 60
@@ -69,21 +60,18 @@ def test_sigterm_waits_at_most_8_seconds(sandbox_factory: Callable[..., Sandbox]
     path = make_leads(tmp_path / "in.csv", 20)
     out = tmp_path / "out.csv"
     cmd = [sys.executable, "-m", "leadspace_cli", "enrich", str(path), "-o", str(out), "-q"]
-    code, took, stderr = _stop_after(signal.SIGTERM, sb, cmd, _env(sb, tmp_path), calls=3)
+    code, took, stderr = _stop_after(signal.SIGTERM, sb, cmd, cli_env(sb, tmp_path), calls=3)
     assert code == ExitCode.INTERRUPTED, stderr
     assert 7.0 < took < 9.5  # waited, but under the 10 s before a scheduler kills
     assert len(read_csv(out)) == 20
 
 
 def test_timeouts_are_counted_as_maybe_billed(
-    sandbox_factory: Callable[..., Sandbox], tmp_path: Path
+    sandbox_factory: Callable[..., Sandbox], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     sb = sandbox_factory(latency=1.5, rate=0)
     path = make_leads(tmp_path / "in.csv", 6)
-    env_key = {"LEADSPACE_API_KEY": sb.key}
-    import os
-
-    os.environ.update(env_key)
+    monkeypatch.setenv("LEADSPACE_API_KEY", sb.key)
     result = invoke(
         "enrich",
         str(path),

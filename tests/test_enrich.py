@@ -11,6 +11,8 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+
 from leadspace_cli import flatten, mapping
 from leadspace_cli.errors import ExitCode
 from leadspace_cli.records import open_source
@@ -152,7 +154,7 @@ def test_limit_takes_the_first_rows(use_sandbox: Sandbox, tmp_path: Path) -> Non
 
 
 def test_dry_run_calls_nothing_and_keeps_the_header(
-    sandbox_factory: Callable[..., Sandbox], tmp_path: Path, monkeypatch: object
+    sandbox_factory: Callable[..., Sandbox], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     path = make_leads(tmp_path / "in.csv", 30, invalid_every=5)
     result = invoke("enrich", str(path), "-o", "dry.csv", "--dry-run", "--base-url", "http://127.0.0.1:9")
@@ -167,11 +169,8 @@ def test_dry_run_calls_nothing_and_keeps_the_header(
     result = invoke("enrich", str(path), "-o", "real.csv", "--base-url", sb.url)
     assert result.exit_code == 2  # no key
     assert "LEADSPACE_API_KEY" in result.stderr
-    os.environ["LEADSPACE_API_KEY"] = sb.key
-    try:
-        assert invoke("enrich", str(path), "-o", "real.csv", "--base-url", sb.url).exit_code == 0
-    finally:
-        del os.environ["LEADSPACE_API_KEY"]
+    monkeypatch.setenv("LEADSPACE_API_KEY", sb.key)
+    assert invoke("enrich", str(path), "-o", "real.csv", "--base-url", sb.url).exit_code == 0
     with open("real.csv", encoding="utf-8") as fh:
         assert fh.readline() == dry_header
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import re
 import signal
 import subprocess
@@ -28,7 +27,7 @@ from leadspace_cli.sandbox import Sandbox
 from leadspace_cli.settings import resolve
 from leadspace_cli.store import Store
 
-from .conftest import KEY, invoke, make_leads, read_csv
+from .conftest import KEY, cli_env, invoke, make_leads, read_csv
 
 
 def distinct_sufficient(path: Path) -> int:
@@ -232,14 +231,6 @@ def test_a_second_run_on_the_same_output_refuses(use_sandbox: Sandbox, tmp_path:
         assert result.exit_code == ExitCode.USAGE
         assert "Another leadspace run is writing out.csv" in result.stderr
     assert use_sandbox.stats.calls == 0
-
-
-def cli_env(sb: Sandbox, tmp_path: Path) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("LEADSPACE_")}
-    env.update(
-        LEADSPACE_API_KEY=sb.key, LEADSPACE_BASE_URL=sb.url, LEADSPACE_CACHE_DIR=str(tmp_path / "cache")
-    )
-    return env
 
 
 @pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM])

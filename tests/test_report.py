@@ -164,16 +164,33 @@ def test_mapping_check_and_errors_show_hostile_input_literally(use_sandbox: Sand
     assert "[/bold]Missing" in error.stderr
 
 
-def test_the_summary_and_stop_message_show_api_text_literally(
-    sandbox_factory: Callable[..., Sandbox], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+def test_the_stop_message_shows_the_apis_text_literally(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    from http.server import BaseHTTPRequestHandler
+
+    from .test_hostile import serve
+
+    class Teapot(BaseHTTPRequestHandler):
+        def do_POST(self) -> None:
+            self.rfile.read(int(self.headers.get("Content-Length") or 0))
+            body = json.dumps({"details": "[/bold] <script>x</script> [red]stop[/red]"}).encode()
+            self.send_response(418)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, format: str, *args: object) -> None:
+            pass
+
     path = make_leads(tmp_path / "in.csv", 3)
     monkeypatch.setenv("LEADSPACE_API_KEY", "k" * 12)
-    result = invoke(
-        "enrich", str(path), "-o", "o.csv", "--base-url", "http://127.0.0.1:9", "--max-retries", "0"
-    )
-    assert result.exit_code in (1, 5)
-    assert "Internal error" not in result.stderr
+    with serve(Teapot) as server:
+        url = f"http://127.0.0.1:{server.server_address[1]}"
+        result = invoke("enrich", str(path), "-o", "o.csv", "--base-url", url)
+    assert result.exit_code == 5  # an unknown status stops the run with the API's own words
+    assert "[/bold] <script>x</script> [red]stop[/red]" in result.stderr.replace("\n", " ")
 
 
 # In a real browser, where one is installed (.ci/run installs Chromium from Debian's packages).
