@@ -191,7 +191,12 @@ def _signals(run: Run) -> Iterator[None]:
             signal.signal(sig, old)
 
 
-InputArg = Annotated[str, typer.Argument(help="CSV, TSV or JSONL file (optionally .gz), or - for stdin.")]
+InputArg = Annotated[
+    str,
+    typer.Argument(
+        help="CSV, TSV or JSONL file (optionally .gz), an Excel workbook (.xlsx), or - for stdin."
+    ),
+]
 
 
 @app.command()
@@ -232,10 +237,13 @@ def enrich(
         typer.Option("--sandbox", help="Run against the embedded sandbox API on loopback (no key needed)."),
     ] = False,
     input_format: Annotated[
-        str | None, typer.Option(help="csv, tsv or jsonl, when the name does not say (stdin).")
+        str | None, typer.Option(help="csv, tsv, jsonl or xlsx, when the name does not say (stdin).")
     ] = None,
     output_format: Annotated[
-        str | None, typer.Option(help="csv, tsv or jsonl, when -o does not say.")
+        str | None, typer.Option(help="csv, tsv, jsonl or xlsx, when -o does not say.")
+    ] = None,
+    sheet: Annotated[
+        str | None, typer.Option(help="Of an Excel workbook: the sheet to read (default: the first).")
     ] = None,
     encoding: Annotated[
         str | None, typer.Option(help="Input text encoding (default: UTF-8, detected otherwise).")
@@ -307,6 +315,7 @@ def enrich(
             output_format=output_format,
             encoding=encoding,
             delimiter=delimiter,
+            sheet=sheet,
             columns=columns,
             excel_safe=excel_safe,
             bom=bom,
@@ -352,7 +361,13 @@ def _enrich(job: Job, *, quiet: bool, verbose: bool) -> ExitCode:
             f"stored ({escape(summary.store_problem)}): free some disk space, or a rerun buys them again.",
             markup=True,
         )
-    if summary.kept_aside:
+    if summary.kept_aside and summary.kept_reason == "locked":
+        err.print(
+            f"[yellow]Could not replace {escape(job.output)}:[/] it is open in another program (Excel?). "
+            f"This run's output is in {escape(summary.kept_aside)}: close the file, then move it over.",
+            markup=True,
+        )
+    elif summary.kept_aside:
         err.print(
             f"[yellow]Kept {escape(job.output)}:[/] it has {summary.kept_ok} ok rows and this run "
             f"{summary.by_result['ok']}, so this run's output was written beside it, to "
@@ -507,7 +522,10 @@ def mapping_init(
     encoding: Annotated[str | None, typer.Option(help="Input text encoding.")] = None,
     delimiter: Annotated[str | None, typer.Option(help="CSV delimiter (default from the extension).")] = None,
     input_format: Annotated[
-        str | None, typer.Option(help="csv, tsv or jsonl, when the name does not say (stdin).")
+        str | None, typer.Option(help="csv, tsv, jsonl or xlsx, when the name does not say (stdin).")
+    ] = None,
+    sheet: Annotated[
+        str | None, typer.Option(help="Of an Excel workbook: the sheet to read (default: the first).")
     ] = None,
 ) -> None:
     """Write a commented TOML mapping from the input's headers.
@@ -516,7 +534,12 @@ def mapping_init(
     """
     with _boundary():
         with records.open_source(
-            input, encoding=encoding, delimiter=delimiter, input_format=input_format, prescan=True
+            input,
+            encoding=encoding,
+            delimiter=delimiter,
+            input_format=input_format,
+            sheet=sheet,
+            prescan=True,
         ) as source:
             m = mapping_mod.detect(source.columns)
         text = mapping_mod.to_toml(m, source.columns)
@@ -542,7 +565,10 @@ def mapping_check(
     encoding: Annotated[str | None, typer.Option(help="Input text encoding.")] = None,
     delimiter: Annotated[str | None, typer.Option(help="CSV delimiter (default from the extension).")] = None,
     input_format: Annotated[
-        str | None, typer.Option(help="csv, tsv or jsonl, when the name does not say (stdin).")
+        str | None, typer.Option(help="csv, tsv, jsonl or xlsx, when the name does not say (stdin).")
+    ] = None,
+    sheet: Annotated[
+        str | None, typer.Option(help="Of an Excel workbook: the sheet to read (default: the first).")
     ] = None,
 ) -> None:
     """Show the mapping, the first request bodies, and how many rows would be sent; calls nothing.
@@ -552,7 +578,12 @@ def mapping_check(
     with (
         _boundary(),
         records.open_source(
-            input, encoding=encoding, delimiter=delimiter, input_format=input_format, prescan=True
+            input,
+            encoding=encoding,
+            delimiter=delimiter,
+            input_format=input_format,
+            sheet=sheet,
+            prescan=True,
         ) as source,
     ):
         m = mapping_mod.load(mapping) if mapping else mapping_mod.detect(source.columns)
@@ -806,7 +837,9 @@ def lookup(
 
 @app.command("report")
 def report_cmd(
-    output: Annotated[str, typer.Argument(help="A file that `leadspace enrich` wrote (CSV, TSV or JSONL).")],
+    output: Annotated[
+        str, typer.Argument(help="A file that `leadspace enrich` wrote (CSV, TSV, JSONL or XLSX).")
+    ],
     html: Annotated[
         Path | None, typer.Option(help="Also write the report as one self-contained HTML page.")
     ] = None,

@@ -22,7 +22,7 @@ from typing import IO, Any
 
 import filelock
 
-from leadspace_cli import __version__, flatten
+from leadspace_cli import __version__, flatten, workbook
 from leadspace_cli.errors import LeadspaceError, OutputError
 from leadspace_cli.mapping import closest
 from leadspace_cli.records import cell_text, field_of, format_of, open_source
@@ -137,6 +137,9 @@ class RowWriter:
     def _cells(self, result: RowResult, answer: dict[str, Any] | None) -> list[str]:
         return self.ls.cells(result, answer)
 
+    def finish(self) -> None:
+        """Nothing to do: the stream is flushed by the output file."""
+
     def _encode(self, cells: list[str]) -> str:
         self._buffer.seek(0)
         self._buffer.truncate()
@@ -201,6 +204,46 @@ class RowWriter:
         self.stream.write(json.dumps(obj, ensure_ascii=False) + "\n")
 
 
+class SheetRowWriter:
+    """Writes rows to an Excel workbook: the input's cells (typed, when they come from a workbook),
+    then the ls.* columns, each a text cell (never a formula or a link)."""
+
+    signature = ""  # no stored rendering: the cells are written one by one
+
+    def __init__(
+        self,
+        path: str,
+        columns: list[str],
+        input_kind: str,
+        *,
+        ls: LsColumns | None = None,
+        sheet: str | None = None,
+    ) -> None:
+        self.columns = columns
+        self.input_kind = input_kind
+        self.ls = ls or LsColumns()
+        self._sheet = workbook.SheetWriter(path, sheet or "leads")
+        self._sheet.write(columns + self.ls.header)
+
+    def write(self, row: Any, result: RowResult) -> None:
+        """Write one row."""
+        typed = getattr(row, "typed", None)
+        if typed is not None:
+            texts: list[str] = []
+        elif self.input_kind == "csv":
+            texts = list(row)
+        else:
+            texts = [cell_text(field_of(row, c)) for c in self.columns]
+        answer = result.answer() if result.result is Result.OK else None
+        texts.extend(self.ls.cells(result, answer))
+        texts.extend(getattr(row, "extra", ()))
+        self._sheet.write(texts, typed)
+
+    def finish(self) -> None:
+        """Write the workbook's file (XlsxWriter builds it on close)."""
+        self._sheet.close()
+
+
 class OutputFile(contextlib.AbstractContextManager["OutputFile"]):
     """The output: a regular file is written under a unique temporary name beside it and renamed
     into place by :meth:`commit`; anything else (stdout, a pipe, ``/dev/null``) is written directly.
@@ -216,9 +259,12 @@ class OutputFile(contextlib.AbstractContextManager["OutputFile"]):
       written beside it (:attr:`kept_aside`).
     """
 
-    def __init__(self, path: str, *, input_path: str | None = None, result_column: str = "ls.result") -> None:
+    def __init__(
+        self, path: str, *, input_path: str | None = None, result_column: str = "ls.result", fmt: str = "csv"
+    ) -> None:
         self.path = path
         self.result_column = result_column
+        self.kept_reason = ""  # why the output went beside the target: "more_ok" or "locked"
         self.stream: IO[str]
         self.temp: Path | None = None
         self.kept_aside: Path | None = None
@@ -228,6 +274,11 @@ class OutputFile(contextlib.AbstractContextManager["OutputFile"]):
         self._gzip: IO[bytes] | None = None
         self._lock: filelock.BaseFileLock | None = None
         self._done = False
+        if fmt == "xlsx" and (path == "-" or (os.path.exists(path) and not os.path.isfile(path))):
+            raise OutputError(
+                f"-o {path}: an Excel workbook is written to a file, not to a stream. Give a file name "
+                "ending .xlsx, or write CSV to the stream."
+            )
         if path == "-":
             self.target = None
             self.stream = sys.stdout
@@ -289,7 +340,7 @@ class OutputFile(contextlib.AbstractContextManager["OutputFile"]):
         """Whether the output is a regular file written under a temporary name."""
         return self.temp is not None
 
-    def write_row(self, writer: RowWriter, row: Any, result: RowResult) -> None:
+    def write_row(self, writer: RowWriter | SheetRowWriter, row: Any, result: RowResult) -> None:
         """Write a row; a reader that went away is noted in ``closed_by_reader``, not raised."""
         try:
             writer.write(row, result)
@@ -320,8 +371,15 @@ class OutputFile(contextlib.AbstractContextManager["OutputFile"]):
                 self.kept_aside = _aside_name(self.target)
                 os.replace(self.temp, self.kept_aside)
                 self.replaced_ok = old
+                self.kept_reason = "more_ok"
             else:
-                os.replace(self.temp, self.target)
+                try:
+                    os.replace(self.temp, self.target)
+                except PermissionError:
+                    # Windows: the target is open in Excel (or another program) and cannot be replaced.
+                    self.kept_aside = _aside_name(self.target)
+                    os.replace(self.temp, self.kept_aside)
+                    self.kept_reason = "locked"
         finally:
             self._release()
 
@@ -387,7 +445,14 @@ def count_ok(path: Path, result_column: str = "ls.result") -> int:
         return 0
 
 
-OUTPUT_SUFFIXES = {".csv": "csv", ".tsv": "tsv", ".tab": "tsv", ".jsonl": "jsonl", ".ndjson": "jsonl"}
+OUTPUT_SUFFIXES = {
+    ".csv": "csv",
+    ".tsv": "tsv",
+    ".tab": "tsv",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".xlsx": "xlsx",
+}
 
 
 def output_format(path: str, explicit: str | None = None) -> str:
@@ -399,14 +464,19 @@ def output_format(path: str, explicit: str | None = None) -> str:
         return format_of(path, explicit)
     if path == "-":
         return "csv"
-    name = Path(path).name.lower().removesuffix(".gz")
+    full = Path(path).name.lower()
+    name = full.removesuffix(".gz")
     fmt = OUTPUT_SUFFIXES.get(Path(name).suffix)
+    if fmt == "xlsx" and name != full:
+        raise OutputError(f"-o {path}: a workbook is already compressed; name it {Path(path).stem}.")
     if fmt is not None:
         return fmt
+    if Path(name).suffix == ".xlsm":
+        raise OutputError(f"-o {path}: leadspace writes workbooks without macros: name it .xlsx.")
     if os.path.exists(path) and not os.path.isfile(path):
         return "csv"
     suffix = Path(name).suffix or "no extension"
     raise OutputError(
-        f"-o {path}: {suffix} is not a format leadspace writes. Name the output .csv, .tsv or .jsonl "
-        "(optionally followed by .gz), or say which with --output-format csv, tsv or jsonl."
+        f"-o {path}: {suffix} is not a format leadspace writes. Name the output .csv, .tsv, .jsonl "
+        "(optionally followed by .gz) or .xlsx, or say which with --output-format csv, tsv, jsonl or xlsx."
     )

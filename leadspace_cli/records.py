@@ -23,6 +23,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import IO, Any
 
+from leadspace_cli import workbook
 from leadspace_cli.errors import InputError
 
 # Real exports carry long notes fields (the csv module's default limit is 128 KiB), but no lead
@@ -30,9 +31,18 @@ from leadspace_cli.errors import InputError
 MAX_ROW = 16 * 1024 * 1024
 csv.field_size_limit(MAX_ROW)
 
-FORMATS = ("csv", "tsv", "jsonl")
+FORMATS = ("csv", "tsv", "jsonl", "xlsx")
 LS_PREFIX = "ls."  # the columns leadspace writes (flatten.PREFIX)
-_FORMAT_NAMES = {"csv": "csv", "tsv": "tsv", "jsonl": "jsonl", "ndjson": "jsonl", "json": "jsonl"}
+_FORMAT_NAMES = {
+    "csv": "csv",
+    "tsv": "tsv",
+    "jsonl": "jsonl",
+    "ndjson": "jsonl",
+    "json": "jsonl",
+    "xlsx": "xlsx",
+    "xlsm": "xlsx",
+    "excel": "xlsx",
+}
 
 
 def format_of(name: str, explicit: str | None = None) -> str:
@@ -43,6 +53,8 @@ def format_of(name: str, explicit: str | None = None) -> str:
             raise InputError(f"Unknown format {explicit!r}: use one of {', '.join(FORMATS)}.")
         return fmt
     lower = name.lower().removesuffix(".gz")
+    if lower.endswith(workbook.SUFFIXES):
+        return "xlsx"
     if lower.endswith((".jsonl", ".ndjson", ".json")):
         return "jsonl"
     if lower.endswith((".tsv", ".tab")):
@@ -64,6 +76,7 @@ class Source:
     encoding: str = "utf-8"
     notes: list[str] = field(default_factory=list)
     total: int | None = None  # the rows counted by a pre-scan
+    sheet: str | None = None  # of a workbook: the sheet read
     _close: Callable[[], None] | None = None
 
     def fetcher(self, columns: list[str]) -> Callable[[Any], Sequence[str]]:
@@ -227,7 +240,7 @@ def _open_binary(path: str) -> IO[bytes]:
     except FileNotFoundError:
         raise InputError(f"No such input file: {path}") from None
     except IsADirectoryError:
-        raise InputError(f"{path} is a folder: give a CSV, TSV or JSONL file.") from None
+        raise InputError(f"{path} is a folder: give a CSV, TSV, JSONL or XLSX file.") from None
     except OSError as exc:
         raise InputError(f"Cannot open {path}: {exc.strerror}") from None
 
@@ -252,21 +265,32 @@ def _decodes(path: str, encoding: str, limit: int | None = None) -> bool:
     return True
 
 
-def _check_content(path: str) -> None:
-    """Refuse a file whose bytes are not text (a workbook, a PDF), with how to fix it: never its bytes."""
+def _check_content(path: str, fmt: str) -> str:
+    """Return the format the file's bytes say (a workbook named .csv is read as one); refuse a file
+    whose bytes are not text (a PDF, an old .xls), with how to fix it: never its bytes."""
     try:
         with _open_binary(path) as fh:
             start = fh.read(4096)
     except (OSError, EOFError):
-        return  # reading proper says what is wrong
+        return fmt  # reading proper says what is wrong
     if start.startswith(b"PK\x03\x04"):
+        if workbook.is_workbook(path):
+            return "xlsx"
         raise InputError(
-            f"{path} is an Excel workbook (or another zip file), not CSV text. In Excel, use File > Save "
-            "As > CSV UTF-8, and run again on the .csv."
+            f"{path} is a zip archive, not CSV text or an Excel workbook: unzip it, and run on the file "
+            "inside."
+        )
+    if fmt == "xlsx":
+        looks = "text" if b"\x00" not in start else "not text"
+        raise InputError(
+            f"{path} is named like an Excel workbook, but it is not one (its content is {looks}). If it "
+            "is CSV, rename it .csv or pass --input-format csv; else open it in Excel and save it as "
+            ".xlsx."
         )
     if start.startswith(b"\xd0\xcf\x11\xe0"):
         raise InputError(
-            f"{path} is an old Excel (.xls) workbook, not CSV text: save it as CSV UTF-8 and run again."
+            f"{path} is an old Excel (.xls) workbook, which leadspace does not read: in Excel, save it "
+            "as .xlsx (Excel Workbook) or CSV UTF-8, and run again."
         )
     if start.startswith(b"%PDF"):
         raise InputError(f"{path} is a PDF, not CSV or JSON Lines text.")
@@ -277,6 +301,7 @@ def _check_content(path: str) -> None:
             f"{path} does not look like text (many NUL bytes near its start): give a CSV, TSV or JSON "
             "Lines file, or pass --encoding utf-16 if it is UTF-16 text without a byte-order mark."
         )
+    return fmt
 
 
 _BOMS = (
@@ -338,6 +363,7 @@ def open_source(
     delimiter: str | None = None,
     prescan: bool = False,
     keep_ls: bool = False,
+    sheet: str | None = None,
 ) -> Source:
     """Open an input file (or ``-`` for stdin) and read its header.
 
@@ -355,7 +381,18 @@ def open_source(
     notes: list[str] = []
     checked = True
     if path != "-":
-        _check_content(path)
+        found_fmt = _check_content(path, fmt)
+        if found_fmt != fmt and input_format is None:
+            notes.append(f"{path} is an Excel workbook, whatever its name says: read as one.")
+            fmt = found_fmt
+    elif fmt == "xlsx":
+        raise InputError("A workbook cannot be read from stdin: give its file name.")
+    if fmt == "xlsx":
+        source = _xlsx_source(path, sheet, keep_ls)
+        source.notes = notes + source.notes
+        return source
+    if sheet is not None:
+        raise InputError(f"--sheet {sheet!r}: {path} is not an Excel workbook, so it has no sheets.")
     if encoding is None:
         encoding, note, checked = detect_encoding(path)
         if note:
@@ -589,6 +626,66 @@ def _csv_source(reading: _Reading, text: io.TextIOWrapper, sep: str | None, keep
             ) from None
 
     return Source(label, "csv", columns, rows(), notes=notes)
+
+
+def _xlsx_source(path: str, sheet: str | None, keep_ls: bool) -> Source:
+    """Open a sheet: the first row with any cell is the header; rows are workbook.Cells."""
+    book = workbook.SheetReader(path, sheet, path)
+    notes: list[str] = []
+    if len(book.sheets) > 1 and sheet is None:
+        notes.append(
+            f"{path} has {len(book.sheets)} sheets; reading the first, {book.name!r} (--sheet picks another)."
+        )
+    try:
+        it = book.rows()
+        header: list[str] = []
+        for _line, cells in it:
+            header = [workbook.cell_text(v, f) for v, f in cells]
+            if any(h.strip() for h in header):
+                break
+        else:
+            raise InputError(f"{path}, sheet {book.name!r}, is empty: it needs a header row and rows.")
+    except InputError:
+        book.close()
+        raise
+    while header and not header[-1].strip():
+        header.pop()
+    columns, header_notes = _dedupe_header(header)
+    notes += header_notes
+    width = len(columns)
+    keep = [i for i, c in enumerate(columns) if keep_ls or not c.startswith(LS_PREFIX)]
+    if len(keep) < width:
+        notes.append(
+            f"{path} holds the ls.* columns of an earlier run ({width - len(keep)}): they are not sent, "
+            "and this run's replace them."
+        )
+        columns = [columns[i] for i in keep]
+    pad: tuple[Any, str | None] = (None, None)
+
+    def rows() -> Iterator[workbook.Cells]:
+        for number, cells in it:
+            if not any(v is not None and v != "" for v, _ in cells):
+                continue  # an empty (perhaps formatted) row is not a row
+            if len(cells) < width:
+                cells = cells + [pad] * (width - len(cells))
+            extra = [workbook.cell_text(v, f) for v, f in cells[width:]]
+            typed = [cells[i] for i in keep]
+            row = workbook.Cells([workbook.cell_text(v, f) for v, f in typed], typed)
+            if any(e.strip() for e in extra):
+                row.extra = extra
+                row.problem = (
+                    f"row {number} has cells past the header's {width} columns (written after the ls.* "
+                    "columns)"
+                )
+            elif width > 1 and _FOOTER.match(row[0]) and not any(c.strip() for c in row[1:]):
+                footer = row[0].strip()[:40]
+                row.problem = f"row {number} is a report footer ({footer!r}), not a row: not sent"
+            yield row
+
+    total = None if book.max_row is None else max(0, book.max_row - 1)
+    source = Source(path, "csv", columns, rows(), notes=notes, total=total, _close=book.close)
+    source.sheet = book.name
+    return source
 
 
 class _Ragged(list[str]):

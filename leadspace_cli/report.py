@@ -44,6 +44,7 @@ class Summary:
     settings: dict[str, Any] = field(default_factory=dict)
     kept_aside: str | None = None  # the output was not replaced: this run's went here instead
     kept_ok: int = 0  # the ok rows of the output that was kept
+    kept_reason: str = ""  # "more_ok": the output had more ok rows; "locked": it could not be replaced
     input_error: str | None = None  # the input could not be read past some line (exit 2)
     migrated: int = 0  # answers of a leadspace 0.1 store re-filed in the current format
     not_stored: int = 0  # answers that reached the output but could not be stored (a full disk)

@@ -19,11 +19,11 @@ from pathlib import Path
 from typing import Any, Protocol, TypedDict, Unpack
 
 from leadspace_cli import mapping as mapping_mod
-from leadspace_cli import records
+from leadspace_cli import records, workbook
 from leadspace_cli.client import Client
 from leadspace_cli.enrich import Enricher, Options
 from leadspace_cli.errors import ExitCode, InputError, OutputError, SettingsError, first_code, stop_error
-from leadspace_cli.output import LsColumns, OutputFile, RowWriter, output_format
+from leadspace_cli.output import LsColumns, OutputFile, RowWriter, SheetRowWriter, output_format
 from leadspace_cli.report import Summary
 from leadspace_cli.results import Result, Stats
 from leadspace_cli.retry import RetryPolicy
@@ -54,6 +54,7 @@ class EnrichOptions(TypedDict, total=False):
     output_format: str | None
     encoding: str | None
     delimiter: str | None
+    sheet: str | None
     columns: str | Sequence[str] | None
     excel_safe: bool
     bom: bool
@@ -87,10 +88,11 @@ class Job:
     cache_dir: str | os.PathLike[str] | None = None  # the store's folder (else LEADSPACE_CACHE_DIR)
     max_age: str = "30d"  # reuse stored answers up to this age
     sandbox: bool = False  # run against the embedded sandbox API
-    input_format: str | None = None  # csv, tsv or jsonl when the name does not say
-    output_format: str | None = None  # csv, tsv or jsonl when the name does not say
+    input_format: str | None = None  # csv, tsv, jsonl or xlsx when the name does not say
+    output_format: str | None = None  # csv, tsv, jsonl or xlsx when the name does not say
     encoding: str | None = None  # the input's text encoding (default: detected)
     delimiter: str | None = None  # the input's CSV delimiter
+    sheet: str | None = None  # of a workbook input: the sheet to read (default: the first)
     columns: str | Sequence[str] | None = None  # the ls.* columns to write (default: all)
     excel_safe: bool = False  # prefix formula-looking answer cells with '
     bom: bool = False  # start CSV output with a UTF-8 BOM
@@ -399,6 +401,7 @@ class Run:
                 input_format=job.input_format,
                 encoding=job.encoding,
                 delimiter=job.delimiter,
+                sheet=job.sheet,
                 prescan=True,
             )
             with source:
@@ -406,6 +409,11 @@ class Run:
                     self.note(f"Note: {text}")
                 m = self._mapping(source)
                 ls = self._ls_columns(m)
+                if fmt == "xlsx":
+                    total_rows = source.total
+                    if total_rows is not None and job.limit is not None:
+                        total_rows = min(total_rows, job.limit)
+                    workbook.check_size(total_rows, len(source.columns) + len(ls.header), job.output)
                 build = mapping_mod.builder(m, source)
                 with self._engine(env, settings, sb) as (store, client, options):
                     enricher = self._enricher(settings, sb, store, client, options)
@@ -413,16 +421,25 @@ class Run:
                     if total is not None and job.limit is not None:
                         total = min(total, job.limit)
                     started = time.monotonic()
-                    with OutputFile(job.output, input_path=job.input, result_column=ls.header[0]) as out:
-                        writer = RowWriter(
-                            out.stream,
-                            fmt,
-                            source.columns,
-                            source.kind,
-                            ls=ls,
-                            store=None if job.no_cache else store,
-                            bom=job.bom,
-                        )
+                    with OutputFile(
+                        job.output, input_path=job.input, result_column=ls.header[0], fmt=fmt
+                    ) as out:
+                        writer: RowWriter | SheetRowWriter
+                        if fmt == "xlsx":
+                            assert out.temp is not None  # OutputFile refuses a stream for a workbook
+                            writer = SheetRowWriter(
+                                str(out.temp), source.columns, source.kind, ls=ls, sheet=source.sheet
+                            )
+                        else:
+                            writer = RowWriter(
+                                out.stream,
+                                fmt,
+                                source.columns,
+                                source.kind,
+                                ls=ls,
+                                store=None if job.no_cache else store,
+                                bom=job.bom,
+                            )
                         enricher.render_sig = writer.signature
                         rows = self._guarded(
                             source.rows if job.limit is None else itertools.islice(source.rows, job.limit)
@@ -439,6 +456,7 @@ class Run:
                                 self.progress.row_done(result.result)
                         finally:
                             self.progress.stop()
+                        writer.finish()
                         out.commit(enricher.stats.by_result[Result.OK])
                     duration = time.monotonic() - started
                 summary = Summary.of(enricher, duration, job=job.echo(), settings=self._described(store))
@@ -451,6 +469,7 @@ class Run:
                 if out.kept_aside is not None:
                     summary.kept_aside = str(out.kept_aside)
                     summary.kept_ok = out.replaced_ok
+                    summary.kept_reason = out.kept_reason
         if job.report is not None:
             summary.write(os.fspath(job.report))
         return summary

@@ -1,0 +1,232 @@
+"""Excel workbooks: reading a sheet (openpyxl, read-only) and writing one (XlsxWriter, constant memory).
+
+Both stream: memory stays flat whatever the number of rows. A cell is read as the text a person
+sees in Excel (a zip code formatted 00000 stays 02139, a date is an ISO date, a whole number has no
+``.0``, a formula is its cached value); the typed value is kept beside it, so a workbook written
+from a workbook keeps each input cell's type, value and number format.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import warnings
+import zipfile
+from collections.abc import Iterator
+from typing import Any
+
+from leadspace_cli.errors import InputError, OutputError
+
+MAX_ROWS = 1_048_576  # per sheet, the header included
+MAX_COLUMNS = 16_384
+MAX_CELL = 32_767  # characters
+SUFFIXES = (".xlsx", ".xlsm")
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_ZEROS = re.compile(r"^0+$")  # a number format such as 00000 (Excel's zip code format)
+
+
+def is_workbook(path: str) -> bool:
+    """Whether a file is an Excel workbook (a zip holding xl/workbook.xml), whatever its name."""
+    try:
+        with zipfile.ZipFile(path) as z:
+            return any(n.startswith("xl/workbook.") for n in z.namelist())
+    except (OSError, zipfile.BadZipFile):
+        return False
+
+
+class Cells(list[str]):
+    """A row of a sheet: the text of each cell, with the typed cells (value, number format) in ``typed``."""
+
+    extra: tuple[str, ...] | list[str] = ()  # set per row: cells past the header (a ragged row)
+    problem: str | None = None  # set per row: why it is not sent (a footer, a ragged row)
+
+    def __init__(self, texts: list[str], typed: list[tuple[Any, str | None]]) -> None:
+        super().__init__(texts)
+        self.typed = typed
+
+
+def cell_text(value: Any, number_format: str | None = None) -> str:
+    """Return a cell's value as Excel shows it, as far as it matters to a request."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, dt.datetime):
+        if value.time() == dt.time(0):
+            return value.date().isoformat()
+        return value.isoformat(sep=" ", timespec="seconds")
+    if isinstance(value, dt.date | dt.time):
+        return value.isoformat()
+    if isinstance(value, dt.timedelta):
+        return str(value)
+    if isinstance(value, int | float):
+        if isinstance(value, float) and not value.is_integer():
+            return repr(value)
+        whole = int(value)
+        fmt = (number_format or "").strip()
+        if _ZEROS.match(fmt) and whole >= 0:
+            return str(whole).zfill(len(fmt))  # 2139 formatted 00000 is the zip code 02139
+        return str(whole)
+    return str(value)
+
+
+class SheetReader:
+    """An opened sheet of a workbook: its name, the sheet names, and its rows of typed cells."""
+
+    def __init__(self, path: str, sheet: str | None, label: str) -> None:
+        import openpyxl
+
+        self.label = label
+        # A file object: openpyxl judges a name by its extension, and a workbook may be named .csv.
+        self._file = open(path, "rb")  # noqa: SIM115 - closed in close()
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")  # openpyxl warns of styles and extensions it skips
+                self._book = openpyxl.load_workbook(
+                    self._file, read_only=True, data_only=True, keep_links=False
+                )
+        except Exception as exc:  # openpyxl raises many kinds for a damaged file
+            self._file.close()
+            raise InputError(
+                f"{label} looks like an Excel workbook but cannot be read ({type(exc).__name__}): it may "
+                "be damaged or password-protected. Open it in Excel and save it again as .xlsx, or as "
+                "CSV UTF-8."
+            ) from None
+        names = self._book.sheetnames
+        if sheet is None:
+            self.name = names[0]
+        elif sheet in names:
+            self.name = sheet
+        else:
+            close = [n for n in names if n.lower() == sheet.lower()]
+            if len(close) == 1:
+                self.name = close[0]
+            else:
+                self.close()
+                raise InputError(
+                    f"{label} has no sheet {sheet!r}. Its sheets: {', '.join(repr(n) for n in names)}. "
+                    "Pass one of them with --sheet."
+                )
+        self.sheets = names
+        ws = self._book[self.name]
+        if not hasattr(ws, "reset_dimensions"):
+            self.close()
+            raise InputError(f"{label}: {self.name!r} is a chart sheet, not a table: pass --sheet.")
+        size = ws.max_row if ws.max_row and ws.max_row > 1 else None
+        self.max_row: int | None = size
+        ws.reset_dimensions()  # some writers record a wrong size: read every row there is
+        self._ws = ws
+
+    def rows(self) -> Iterator[tuple[int, list[tuple[Any, str | None]]]]:
+        """Yield (row number, [(value, number format), ...]) for each row, empty rows included."""
+        for number, row in enumerate(self._ws.iter_rows(), start=1):
+            yield number, [(c.value, getattr(c, "number_format", None)) for c in row]
+
+    def close(self) -> None:
+        self._book.close()
+        self._file.close()
+
+
+def excel_text(value: str) -> str:
+    """Return text a cell can hold: control characters removed, at most 32,767 characters (marked)."""
+    if _CONTROL.search(value):
+        value = _CONTROL.sub("", value)
+    if len(value) > MAX_CELL:
+        mark = f" [cut by leadspace: {len(value):,} characters in all]"
+        value = value[: MAX_CELL - len(mark)] + mark
+    return value
+
+
+class SheetWriter:
+    """Writes rows to a new workbook, streaming (XlsxWriter's constant-memory mode).
+
+    Every string is written as a string: never a formula, a link or a number. Typed input cells
+    (from a workbook) keep their type and number format.
+    """
+
+    def __init__(self, path: str, sheet: str = "Sheet1") -> None:
+        import xlsxwriter  # type: ignore[import-untyped]
+
+        self._book = xlsxwriter.Workbook(
+            path,
+            {
+                "constant_memory": True,
+                "strings_to_formulas": False,
+                "strings_to_urls": False,
+                "strings_to_numbers": False,
+                "default_date_format": "yyyy-mm-dd",
+            },
+        )
+        self._sheet = self._book.add_worksheet(_sheet_name(sheet))
+        self._formats: dict[str, Any] = {}
+        self.row = 0
+
+    def _format(self, number_format: str | None) -> Any:
+        if not number_format or number_format == "General":
+            return None
+        fmt = self._formats.get(number_format)
+        if fmt is None:
+            fmt = self._formats[number_format] = self._book.add_format({"num_format": number_format})
+        return fmt
+
+    def write(
+        self, texts: list[str], typed: list[tuple[Any, str | None]] | None = None, col: int = 0
+    ) -> None:
+        """Write one row: ``typed`` cells first (if any), then ``texts``, from column ``col``."""
+        if self.row >= MAX_ROWS:
+            raise OutputError(
+                f"Excel holds at most {MAX_ROWS:,} rows per sheet: write CSV (-o out.csv) for more rows."
+            )
+        ws = self._sheet
+        r = self.row
+        if typed is not None:
+            for value, number_format in typed:
+                _write_typed(ws, r, col, value, self._format(number_format))
+                col += 1
+        for text in texts:
+            if text:
+                ws.write_string(r, col, excel_text(text))
+            col += 1
+        self.row += 1
+
+    def close(self) -> None:
+        """Write the workbook's file."""
+        self._book.close()
+
+
+def _write_typed(ws: Any, r: int, c: int, value: Any, fmt: Any) -> None:
+    if value is None:
+        if fmt is not None:
+            ws.write_blank(r, c, None, fmt)
+    elif isinstance(value, str):
+        if value:
+            ws.write_string(r, c, excel_text(value), fmt)
+    elif isinstance(value, bool):
+        ws.write_boolean(r, c, value, fmt)
+    elif isinstance(value, int | float):
+        ws.write_number(r, c, value, fmt)
+    elif isinstance(value, dt.datetime | dt.date | dt.time | dt.timedelta):
+        ws.write_datetime(r, c, value, fmt)
+    else:
+        ws.write_string(r, c, excel_text(str(value)), fmt)
+
+
+def _sheet_name(name: str) -> str:
+    name = re.sub(r"[\[\]:*?/\\]", " ", name).strip("'")[:31]
+    return name or "Sheet1"
+
+
+def check_size(rows: int | None, columns: int, label: str) -> None:
+    """Refuse, before any call, a table that an Excel sheet cannot hold."""
+    if columns > MAX_COLUMNS:
+        raise OutputError(
+            f"{label}: {columns:,} columns with the ls.* ones, and an Excel sheet holds {MAX_COLUMNS:,}. "
+            "Choose fewer ls.* columns (--columns), or write CSV."
+        )
+    if rows is not None and rows + 1 > MAX_ROWS:
+        raise OutputError(
+            f"{label}: {rows:,} rows, and an Excel sheet holds {MAX_ROWS - 1:,} below its header. "
+            "Write CSV (-o out.csv), or split the input."
+        )
