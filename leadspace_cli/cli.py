@@ -429,6 +429,22 @@ def sandbox_cmd(
         float | None, typer.Option(help="An outage: seconds after start when connections begin to drop.")
     ] = None,
     outage_seconds: Annotated[float, typer.Option(help="How long the outage lasts.")] = 0.0,
+    limiter: Annotated[
+        str,
+        typer.Option(
+            help="window: at most --rate calls in any one second; bucket: a token bucket (--burst)."
+        ),
+    ] = "window",
+    burst: Annotated[
+        float | None, typer.Option(help="With --limiter bucket: the bucket's size (default: --rate).")
+    ] = None,
+    jitter: Annotated[
+        float, typer.Option(min=0, help="Each call reaches the gateway after a random 0..JITTER seconds.")
+    ] = 0.0,
+    background_rate: Annotated[
+        float,
+        typer.Option(min=0, help="Another client of the same program takes this many calls per second."),
+    ] = 0.0,
 ) -> None:
     """Serve the stand-in API on loopback until Ctrl-C; it prints its base URL and key.
 
@@ -455,7 +471,13 @@ def sandbox_cmd(
             hostile=hostile,
             outage_start=outage_start,
             outage_seconds=outage_seconds,
+            limiter=limiter,
+            burst=burst,
+            jitter=jitter,
+            background_rate=background_rate,
         )
+        if limiter not in ("window", "bucket"):
+            raise SettingsError(f"--limiter {limiter!r}: use window or bucket.")
         try:
             sb = Sandbox(config, port=port)
         except OSError as exc:

@@ -1,36 +1,171 @@
-"""The rate limiter: at most N calls in any one-second window, evenly spaced, learning from 429s.
+"""The rate limiter: at most N calls in any one-second window, evenly spaced, learning from 429s,
+and shared by every run on the machine that calls the same program.
 
 Callers take a slot with :meth:`RateLimiter.acquire` right before each call, retries included, so
-that the API never sees more than the allowance. Slots are handed out one at a time and stamped with
-the time the caller actually goes, not the time it asked, so a thread that wakes late pushes the
-next slots back instead of bunching them. A guard keeps call ``k + N`` a little more than one second
-after call ``k``: the API counts arrivals, which jitter.
+that the API never sees more than the allowance. Slots are handed out one at a time: a caller
+reserves the next free slot, then waits for it. A guard keeps call ``k + N`` a little more than one
+second after call ``k``: the API counts arrivals, which jitter.
 
 The client cannot see when its calls reach the gateway, only what the gateway answers, so both the
 guard and the pace learn from the 429s: a 429 while pacing at the target widens the guard (the
 network jitters more than it allowed for); a 429 below the target means the allowance is shared
-(another client of the program, another run, a ``--rate`` above the program's limit), and the pace
-drops under what was sent in the last second. Quiet seconds narrow the guard again and probe the
-pace back up slowly, so that collisions stay rare instead of the pace oscillating.
+(another client of the program, a ``--rate`` above the program's limit), and the pace drops under
+what got through in the last second. Quiet seconds narrow the guard again and probe the pace back
+up slowly, so that collisions stay rare instead of the pace oscillating.
+
+The allowance belongs to the program, not to a run: runs on one machine that call the same program
+keep the pace (the slots, the guard, what the 429s taught) in one small file in the user's runtime
+folder, under a cross-platform file lock. Slots are reserved in turn, so concurrent runs share the
+allowance evenly, and a run that ends (or is killed) simply stops reserving: the others take up its
+share with their next slots. A run's own ``--rate`` stays a ceiling on its own calls.
 """
 
 from __future__ import annotations
 
 import collections
+import contextlib
+import dataclasses
+import json
 import math
+import os
 import threading
 import time
-from collections.abc import Callable
+import uuid
+import warnings
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import filelock
 
 DEFAULT_GUARD = 0.012  # seconds added to the one-second window; 30/s becomes 29.64/s
 MAX_GUARD = 0.12  # a guard wider than this is not jitter: the pace is what must give
-GUARD_STEP = 0.008  # a 429 widens the guard by this much
+GUARD_STEP = 0.008  # a 429 widens the guard by this much at least
+# The first 429 at the target widens the guard at once to this: a network that jitters at all
+# jitters by tens of milliseconds, and each second spent finding the margin step by step costs
+# 429s. 30/s with a 48 ms margin is still 28.6/s; quiet periods win the margin back.
+JUMP_GUARD = 0.048
 QUIET = 5.0  # seconds without a 429 before the guard narrows a step, or the pace probes up
+# For this long after a cut, probing stops a little under what got through when the 429s came:
+# the other client is still there, and every collision costs it a 429 too.
+CAUTION = 120.0
+SETTLE = 0.94  # after a cut, the pace is this share of what got through: a margin for the others' bursts
+SHARED_GUARD = 0.02  # runs on one machine wake and send with more scheduling delay than one run alone
 PROBE = 0.02  # the pace probes up by this share of the last estimate per quiet period
+RUN_ALIVE = 2.0  # a run not heard of for this long has ended (or was killed)
+SHARED_FRESH = 10.0  # a shared pace no run touched for this long is forgotten
+LOCK_TIMEOUT = 2.0  # a shared pace locked this long (a stopped process): pace alone from then on
+
+
+@dataclasses.dataclass
+class PaceState:
+    """What pacing knows about a program's allowance (shared between runs in shared mode)."""
+
+    target: float
+    rate: float
+    growing: bool
+    guard: float
+    ceiling: float
+    last: float = -math.inf  # the last slot handed out
+    recent: list[float] = dataclasses.field(default_factory=list)  # the slots of the last second
+    last_cut: float = -math.inf
+    last_probe: float = -math.inf
+    ok_times: list[float] = dataclasses.field(default_factory=list)  # answers of the last second
+    refused: list[float] = dataclasses.field(default_factory=list)  # 429s of the last second
+    bad_guard: float = 0.0  # the widest guard a 429 came through: narrowing stops above it
+    runs: dict[str, float] = dataclasses.field(default_factory=dict)  # run id -> last heard of
+    updated: float = -math.inf
+
+    def to_json(self) -> str:
+        data = dataclasses.asdict(self)
+        return json.dumps(
+            {k: (None if isinstance(v, float) and math.isinf(v) else v) for k, v in data.items()}
+        )
+
+    @classmethod
+    def from_json(cls, text: str) -> PaceState:
+        data = json.loads(text)
+        names = {f.name for f in dataclasses.fields(cls)}
+        values: dict[str, Any] = {k: (-math.inf if v is None else v) for k, v in data.items() if k in names}
+        state = cls(**values)
+        if not (state.rate > 0 and state.target > 0 and 0 <= state.guard <= MAX_GUARD):
+            raise ValueError("not a pace")
+        return state
+
+
+class _Local:
+    """The pace of one run alone."""
+
+    shared = False
+
+    def __init__(self, fresh: Callable[[float], PaceState], now: float) -> None:
+        self.state = fresh(now)
+        self._lock = threading.Lock()
+
+    @contextlib.contextmanager
+    def open(self, now: float) -> Iterator[PaceState]:
+        with self._lock:
+            yield self.state
+
+
+class _Shared:
+    """The pace of a program, in a file every run of the user on this machine reads and writes."""
+
+    shared = True
+
+    def __init__(self, path: Path, fresh: Callable[[float], PaceState]) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        self.path = path
+        self._fresh = fresh
+        self._lock = threading.Lock()
+        self._file = filelock.FileLock(f"{path}.lock", timeout=LOCK_TIMEOUT)
+        self.state = fresh(-math.inf)  # the last state seen (for reading figures)
+
+    def _load(self, now: float) -> PaceState:
+        try:
+            state = PaceState.from_json(self.path.read_text(encoding="utf-8"))
+        except (OSError, ValueError, TypeError, KeyError):
+            return self._fresh(now)  # none yet, or half-written by a run killed while writing
+        # Forgotten when no run touched it lately; refused when its times are not this boot's clock.
+        if not (now - SHARED_FRESH < state.updated <= now + 1.0) or state.last > now + 60.0:
+            return self._fresh(now)
+        return state
+
+    @contextlib.contextmanager
+    def open(self, now: float) -> Iterator[PaceState]:
+        with self._lock, self._file:
+            state = self._load(now)
+            yield state
+            state.updated = now
+            tmp = self.path.with_name(self.path.name + ".tmp")
+            with contextlib.suppress(OSError):  # a full disk: this decision is not shared, the next may be
+                tmp.write_text(state.to_json(), encoding="utf-8")
+                os.replace(tmp, self.path)
+            self.state = state
+
+
+def shared_pace_path(program: str, folder: str | os.PathLike[str] | None = None) -> Path:
+    """Return the file where runs pacing calls to one program meet: the user's runtime folder."""
+    import hashlib
+
+    import platformdirs
+
+    if folder:
+        base = Path(folder)
+    else:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # no XDG_RUNTIME_DIR (cron, a container): /tmp/runtime-UID
+            base = Path(platformdirs.user_runtime_dir("leadspace"))
+    digest = hashlib.sha256(program.encode()).hexdigest()[:20]
+    return base / f"pace-{digest}.json"
 
 
 class RateLimiter:
-    """Pace calls to ``rate`` per second; slow down after a 429, then recover gradually."""
+    """Pace calls to ``rate`` per second; slow down after a 429, then recover gradually.
+
+    With ``shared`` (a file from :func:`shared_pace_path`), the pace is the program's, shared by
+    every run that names the same file; ``rate`` stays this run's own ceiling.
+    """
 
     def __init__(
         self,
@@ -40,34 +175,109 @@ class RateLimiter:
         clock: Callable[[], float] = time.monotonic,
         min_rate: float = 0.5,
         start_rate: float = 30.0,
+        shared: Path | None = None,
     ) -> None:
         if rate <= 0:
             raise ValueError("rate must be positive")
         self.target = float(rate)
+        self.base_guard = guard
+        self.min_rate = min(min_rate, self.target)
+        self._start_rate = start_rate
+        self._clock = clock
+        self.id = uuid.uuid4().hex[:12]
+        self.throttles = 0  # rounds of 429s this run saw
+        self.others = 0  # the most other runs seen pacing the same program at once
+        self.problem = ""  # why the pace could not be shared, if it could not
+        self._gate = threading.Lock()  # one caller of this run at a time reserves the next slot
+        self._mine = threading.Lock()
+        self._own_last = -math.inf
+        self._own_recent: collections.deque[float] = collections.deque(maxlen=max(1, math.ceil(rate)))
+        self._pending_ok: list[float] = []  # answers not yet told to the shared pace
+        self._last_429 = -math.inf
+        self._holder: _Local | _Shared
+        if shared is not None:
+            try:
+                self._holder = _Shared(shared, self._fresh)
+            except OSError as exc:
+                self.problem = f"cannot share the pace through {shared}: {exc.strerror}"
+                self._holder = _Local(self._fresh, clock())
+        else:
+            self._holder = _Local(self._fresh, clock())
+
+    # The state, read through these for figures and tests.
+
+    @property
+    def rate(self) -> float:
+        """The pace now, in calls per second (the program's, when shared)."""
+        return min(self._holder.state.rate, self.target)
+
+    @property
+    def guard(self) -> float:
+        """The margin added to the one-second window, in seconds."""
+        return self._holder.state.guard
+
+    @property
+    def ceiling(self) -> float:
+        """The pace the last 429s allowed."""
+        return self._holder.state.ceiling
+
+    def _fresh(self, now: float) -> PaceState:
         # Above the API's documented 30/s, start there and grow fast until the first 429 (a slow
         # start): a --rate that guesses a tier too high must not open with a burst of 429s.
-        self.rate = min(float(rate), start_rate)
-        self._growing = self.rate < self.target
-        self.guard = guard
-        self.base_guard = guard
-        self.ceiling = float(rate)  # the pace the last 429s allowed
-        self.throttles = 0  # rounds of 429s seen
-        self.min_rate = min(min_rate, self.target)
-        self._clock = clock
-        self._gate = threading.Lock()  # one caller at a time waits for the next slot
-        self._state = threading.Lock()
-        self._last = -math.inf
-        self._recent: collections.deque[float] = collections.deque(maxlen=max(1, math.ceil(rate)))
-        self._last_cut = -math.inf
-        self._last_probe = -math.inf
-        self._ok_times: collections.deque[float] = collections.deque(maxlen=10_000)
+        rate = min(self.target, self._start_rate)
+        return PaceState(
+            target=self.target,
+            rate=rate,
+            growing=rate < self.target,
+            guard=self.base_guard,
+            ceiling=self.target,
+        )
 
-    def _earliest(self) -> float:
-        with self._state:
-            earliest = self._last + 1.0 / self.rate
-            if len(self._recent) == self._recent.maxlen:
-                earliest = max(earliest, self._recent[0] + 1.0 + self.guard)
-            return earliest
+    @contextlib.contextmanager
+    def _state(self) -> Iterator[tuple[PaceState, float]]:
+        """Open the pace (under its locks), with this run's news told to it; yield it and the time."""
+        now = self._clock()
+        with contextlib.ExitStack() as stack:
+            try:
+                st = stack.enter_context(self._holder.open(now))
+            except (filelock.Timeout, OSError) as exc:
+                # A run stopped while holding the lock, or the runtime folder went away: pace alone.
+                self.problem = f"the shared pace could not be used ({type(exc).__name__}): paced alone"
+                self._holder = _Local(self._fresh, now)
+                st = stack.enter_context(self._holder.open(now))
+            self._join(st, now)
+            yield st, now
+
+    def _join(self, st: PaceState, now: float) -> None:
+        if self._holder.shared:
+            st.runs[self.id] = now
+            for run, seen in list(st.runs.items()):
+                if seen < now - RUN_ALIVE:
+                    del st.runs[run]  # ended, or killed: it no longer takes slots
+            self.others = max(self.others, len(st.runs) - 1)
+            if self.target > st.target:
+                st.target = self.target
+        with self._mine:
+            pending, self._pending_ok = self._pending_ok, []
+        if pending:
+            st.ok_times.extend(pending)
+        if st.ok_times and st.ok_times[0] <= now - 1.0:
+            st.ok_times = [t for t in st.ok_times if t > now - 1.0]
+        if st.refused and st.refused[0] <= now - 1.0:
+            st.refused = [t for t in st.refused if t > now - 1.0]
+
+    def _earliest(self, st: PaceState) -> float:
+        rate = min(st.rate, self.target)
+        earliest = st.last + 1.0 / rate
+        window = max(1, math.ceil(st.target))
+        guard = max(st.guard, SHARED_GUARD) if len(st.runs) > 1 else st.guard
+        if len(st.recent) >= window:
+            earliest = max(earliest, st.recent[-window] + 1.0 + guard)
+        # This run's own ceiling (--rate), when the program's pace is higher.
+        earliest = max(earliest, self._own_last + 1.0 / self.target)
+        if len(self._own_recent) == self._own_recent.maxlen:
+            earliest = max(earliest, self._own_recent[0] + 1.0 + guard)
+        return earliest
 
     def acquire(self, stop: threading.Event) -> bool:
         """Block until a call may go; return False (without a slot) once ``stop`` is set."""
@@ -75,22 +285,33 @@ class RateLimiter:
         # once stop is set, each holder returns at once, so the queue drains quickly.
         self._gate.acquire()
         try:
-            while True:
-                if stop.is_set():
-                    return False
-                earliest = self._earliest()
-                wait = earliest - self._clock()
-                if wait <= 0:
-                    break
-                # Sleep in short steps: a 429 elsewhere may move the slot, and stop must be quick.
-                stop.wait(min(wait, 0.05))
-            now = self._clock()
-            with self._state:
-                # Even spacing runs from the planned time, so a thread's wake-up delay does not
-                # add to every interval; the window check uses the actual time, to stay safe.
-                self._last = earliest if now - earliest < 1.0 / self.rate else now
-                self._recent.append(now)
-            return True
+            if stop.is_set():
+                return False
+            with self._state() as (st, now):
+                earliest = self._earliest(st)
+                # Even spacing runs from the planned time, so a wake-up delay does not add to every
+                # interval; after an idle spell the next slot is now. The window counts the time
+                # the call goes.
+                planned = earliest if earliest > now - 1.0 / min(st.rate, self.target) else now
+                slot = max(planned, now)
+                st.last = planned
+                st.recent.append(slot)
+                window = max(1, math.ceil(st.target))
+                if len(st.recent) > window:
+                    del st.recent[: len(st.recent) - window]
+            self._own_last = planned
+            self._own_recent.append(slot)
+            while (wait := slot - self._clock()) > 0:
+                if stop.wait(min(wait, 0.05)):
+                    return False  # the reserved slot goes unused: one slot, never a burst
+            late = self._clock() - slot
+            if late > 0.002:
+                # Woken late: the window check must count the call when it really goes.
+                actual = slot + late
+                with self._state() as (st, _):
+                    st.recent = [actual if t == slot else t for t in st.recent]
+                self._own_recent[-1] = actual
+            return not stop.is_set()
         finally:
             self._gate.release()
 
@@ -99,53 +320,87 @@ class RateLimiter:
 
         At most once a second (the 429s of one burst are one event).
         """
-        now = self._clock()
-        with self._state:
-            if now - self._last_cut < 1.0:
+        with self._state() as (st, now):
+            if now - self._last_429 >= 1.0:
+                self._last_429 = now
+                self.throttles += 1
+            st.refused.append(now)
+            if now - st.last_cut < 1.0:
                 return
-            self._last_cut = now
-            self.throttles += 1
-            self._growing = False
-            while self._ok_times and self._ok_times[0] <= now - 1.0:
-                self._ok_times.popleft()
-            accepted = len(self._ok_times)  # what the gateway let through in the last second
-            if self.rate >= self.target and accepted >= self.target * 0.9 and self.guard < MAX_GUARD:
+            settled = st.last_cut > -math.inf and st.rate < st.target  # an earlier cut set the pace
+            st.last_cut = now
+            st.growing = False
+            # What the gateway let through in the last second: the calls sent, less the refused.
+            # (Answers counted on arrival lag behind by the latency, and undercount.)
+            sent = sum(1 for t in st.recent if now - 1.0 < t <= now)
+            accepted = max(len(st.ok_times), sent - len(st.refused))
+            if st.rate >= self.target and accepted >= self.target * 0.9 and st.guard < MAX_GUARD:
                 # Pacing at the target and still refused: arrivals jitter more than the guard allows.
-                self.guard = min(MAX_GUARD, self.guard + GUARD_STEP)
+                st.bad_guard = max(st.bad_guard, st.guard)
+                widen = JUMP_GUARD if st.guard < JUMP_GUARD else st.guard + GUARD_STEP
+                st.guard = min(MAX_GUARD, widen)
                 return
-            # The allowance is shared, or lower than asked: settle a little under what got through.
-            # At most halved at a time: the last second may undercount (the run's first, a burst of retries).
-            estimate = accepted * 0.95 if accepted else self.rate * 0.7
-            self.rate = max(self.min_rate, self.rate * 0.5, min(self.rate * 0.9, estimate))
-            self.ceiling = self.rate
+            if settled and len(st.refused) <= 1 and accepted >= st.rate * 0.8:
+                # One stray 429 just after settling: a small step down, not a new settlement.
+                st.rate = max(self.min_rate, st.rate * 0.97)
+                st.ceiling = min(st.ceiling, st.rate)
+                return
+            # The allowance is shared, or lower than asked: settle under what got through, with a
+            # margin for the other clients' bursts. At most halved at a time: the last second may
+            # undercount (the run's first, a burst of retries).
+            estimate = accepted * SETTLE if accepted else st.rate * 0.7
+            st.rate = max(self.min_rate, st.rate * 0.5, min(st.rate * 0.9, estimate))
+            st.ceiling = st.rate
 
     def succeeded(self) -> None:
         """A call went through: after a quiet period, narrow the guard or probe the pace up."""
         now = self._clock()
-        with self._state:
-            self._ok_times.append(now)
-            if self._growing:
-                if now - self._last_probe >= 0.25:
-                    self._last_probe = now
-                    self.rate = min(self.target, self.rate * 2)
-                    self._growing = self.rate < self.target
+        seen = self._holder.state
+        with self._mine:
+            self._pending_ok.append(now)
+        if not seen.growing and (now - seen.last_cut < QUIET or now - seen.last_probe < QUIET):
+            return  # nothing to decide: the answer is told to the pace with the next slot
+        with self._state() as (st, now):
+            if st.growing:
+                if now - st.last_probe >= 0.25:
+                    st.last_probe = now
+                    st.rate = min(st.target, st.rate * 2)
+                    st.growing = st.rate < st.target
                 return
-            if now - self._last_cut < QUIET or now - self._last_probe < QUIET:
+            if now - st.last_cut < QUIET or now - st.last_probe < QUIET:
                 return
-            self._last_probe = now
-            if self.rate < self.target:
-                self.rate = min(self.target, self.rate + max(0.1, self.ceiling * PROBE))
-            elif self.guard > self.base_guard:
-                self.guard = max(self.base_guard, self.guard - GUARD_STEP / 4)
+            st.last_probe = now
+            if st.rate < st.target:
+                cap = st.ceiling if now - st.last_cut < CAUTION else st.target
+                st.rate = max(st.rate, min(st.target, cap, st.rate + max(0.1, st.ceiling * PROBE)))
+            elif st.guard > self.base_guard:
+                # Narrow slowly, never back to the margin a 429 came through; that memory fades.
+                floor = max(self.base_guard, st.bad_guard + GUARD_STEP / 2)
+                st.guard = max(floor, st.guard - GUARD_STEP / 4)
+                st.bad_guard = max(0.0, st.bad_guard - GUARD_STEP / 8)
 
     def explain(self) -> str:
         """Say what pace the run settled at, and why."""
+        shared = f"; shared with {self.others} other run{'s' * (self.others != 1)}" if self.others else ""
         if not self.throttles:
-            return f"{self.rate:.1f}/s: no 429 seen"
+            return f"{self.rate:.1f}/s: no 429 seen{shared}"
         why = f"{self.throttles} rounds of 429s"
         if self.rate < self.target:
             return (
                 f"{self.rate:.1f}/s under the {self.target:g}/s asked: {why}; the program's allowance is "
-                "shared (other clients, other runs) or lower than --rate"
+                f"shared (other clients, other runs) or lower than --rate{shared}"
             )
-        return f"{self.rate:.1f}/s with a {self.guard * 1000:.0f} ms window margin: {why} from network jitter"
+        return (
+            f"{self.rate:.1f}/s with a {self.guard * 1000:.0f} ms window margin: {why} from network "
+            f"jitter{shared}"
+        )
+
+    def describe(self) -> dict[str, Any]:
+        """The figures for the report."""
+        return {
+            "rate": round(self.rate, 2),
+            "guard_ms": round(self.guard * 1000, 1),
+            "throttle_rounds": self.throttles,
+            "other_runs": self.others,
+            "shared": self._holder.shared,
+        }

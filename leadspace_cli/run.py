@@ -24,6 +24,7 @@ from leadspace_cli.client import Client
 from leadspace_cli.enrich import Enricher, Options
 from leadspace_cli.errors import ExitCode, InputError, OutputError, SettingsError, first_code, stop_error
 from leadspace_cli.output import LsColumns, OutputFile, RowWriter, SheetRowWriter, output_format
+from leadspace_cli.pacing import RateLimiter, shared_pace_path
 from leadspace_cli.report import Summary
 from leadspace_cli.results import Result, Stats
 from leadspace_cli.retry import RetryPolicy
@@ -347,13 +348,35 @@ class Run:
         return Client(settings, timeout=self.job.timeout, pool_size=options.worker_count())
 
     def _enricher(
-        self, settings: Settings, sb: Sandbox | None, store: Store, client: Client | None, options: Options
+        self,
+        env: Mapping[str, str],
+        settings: Settings,
+        sb: Sandbox | None,
+        store: Store,
+        client: Client | None,
+        options: Options,
     ) -> Enricher:
-        enricher = Enricher(client, store, options=options)
+        limiter = None
+        if client is not None:
+            limiter = RateLimiter(options.rate, shared=self._pace_file(env, settings, sb))
+            if limiter.problem:
+                self.warn(f"Pacing: {limiter.problem}.")
+        enricher = Enricher(client, store, options=options, limiter=limiter)
         self.enricher = enricher
         for terminate in self._interrupts:  # a signal that came while the run was being set up
             enricher.interrupt(terminate=terminate)
         return enricher
+
+    def _pace_file(self, env: Mapping[str, str], settings: Settings, sb: Sandbox | None) -> Path:
+        """Return where the runs on this machine that call the same program share its pace."""
+        if sb is not None:
+            program = f"sandbox@{sb.url}"  # each --sandbox run has its own allowance
+        else:
+            identity = identity_for(
+                settings.base_url, api_key=settings.api_key, program_id=settings.program_id
+            )
+            program = identity.partition if identity is not None else settings.base_url
+        return shared_pace_path(program, env.get("LEADSPACE_RUNTIME_DIR", "").strip() or None)
 
     def _store(self, env: Mapping[str, str], settings: Settings, sb: Sandbox | None) -> Store:
         job = self.job
@@ -416,7 +439,7 @@ class Run:
                     workbook.check_size(total_rows, len(source.columns) + len(ls.header), job.output)
                 build = mapping_mod.builder(m, source)
                 with self._engine(env, settings, sb) as (store, client, options):
-                    enricher = self._enricher(settings, sb, store, client, options)
+                    enricher = self._enricher(env, settings, sb, store, client, options)
                     total = source.total if self.count_total else None
                     if total is not None and job.limit is not None:
                         total = min(total, job.limit)
@@ -506,7 +529,7 @@ class Run:
             ls = self._ls_columns(m)
             build = mapping_mod.builder(m, source)
             with self._engine(env, settings, sb, stop_reading=True) as (store, client, options):
-                enricher = self._enricher(settings, sb, store, client, options)
+                enricher = self._enricher(env, settings, sb, store, client, options)
                 rows = self._guarded(
                     source.rows if job.limit is None else itertools.islice(source.rows, job.limit)
                 )

@@ -38,6 +38,7 @@ def isolate(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
     work.mkdir()
     monkeypatch.chdir(work)
     monkeypatch.setenv("LEADSPACE_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setenv("LEADSPACE_RUNTIME_DIR", str(tmp_path / "runtime"))  # where runs share the pace
     monkeypatch.setenv("LEADSPACE_DEBUG", "1")  # internal errors raise instead of being reported
     return work
 

@@ -16,6 +16,7 @@ import hashlib
 import json
 import math
 import random
+import re
 import secrets
 import socket
 import ssl
@@ -59,6 +60,14 @@ class SandboxConfig:
     # An outage: from this many seconds after start, for this long, connections are closed unanswered.
     outage_start: float | None = None
     outage_seconds: float = 0.0
+    # How the gateway counts a program's calls: "window", a strict sliding one-second window of
+    # ``rate`` calls; "bucket", a token bucket refilled at ``rate`` per second holding ``burst``.
+    limiter: str = "window"
+    burst: float | None = None  # the bucket's size (default: rate)
+    jitter: float = 0.0  # each call reaches the gateway after a random 0..jitter seconds (a WAN)
+    # Another client of the main key's program (a CRM sync) that takes this many calls per second
+    # of the same allowance, steadily, and is not this tool: its 429s are counted apart.
+    background_rate: float = 0.0
 
 
 @dataclass
@@ -74,6 +83,11 @@ class Stats:
     refused_times: list[float] = field(default_factory=list)  # 429s of the rate window
     dropped: int = 0
     max_in_flight: int = 0
+    background_accepted: int = 0  # the other client's calls (background_rate)
+    background_refused: int = 0
+    # For benchmarks of several runs at once: accepted times by the part of the external_id before
+    # its first ":" (rows tagged "run2:00Q123" count under "run2").
+    accepted_by_tag: dict[str, list[float]] = field(default_factory=dict)
 
     @property
     def calls(self) -> int:
@@ -113,6 +127,8 @@ class Stats:
             "accepted_per_second": round(rate, 3),
             "peak_in_one_second": peak,
             "max_in_flight": self.max_in_flight,
+            "background_accepted": self.background_accepted,
+            "background_refused": self.background_refused,
         }
 
 
@@ -145,7 +161,13 @@ class Sandbox:
         self.config = config or SandboxConfig()
         self.stats = Stats()
         self._lock = threading.Lock()
-        self._window: collections.deque[float] = collections.deque()
+        # Per program: the sliding window's accepted times, or the bucket's (tokens, last refill).
+        self._windows: dict[str, collections.deque[float]] = collections.defaultdict(collections.deque)
+        self._buckets: dict[str, tuple[float, float]] = {}
+        if self.config.limiter not in ("window", "bucket"):
+            raise ValueError(f"limiter must be 'window' or 'bucket', not {self.config.limiter!r}")
+        self._background: threading.Thread | None = None
+        self._stopping = threading.Event()
         self._credits = self.config.credits
         self._rng = random.Random(self.config.seed)
         self._tokens: dict[str, float] = {}  # OAuth token -> expiry (epoch seconds)
@@ -195,11 +217,33 @@ class Sandbox:
             target=self._server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
         )
         self._thread.start()
+        self._start_background()
         return self
 
     def serve_forever(self) -> None:
         """Serve in this thread until interrupted."""
+        self._start_background()
         self._server.serve_forever(poll_interval=0.2)
+
+    def _start_background(self) -> None:
+        if self.config.background_rate > 0 and self._background is None:
+            self._background = threading.Thread(target=self._background_client, daemon=True)
+            self._background.start()
+
+    def _background_client(self) -> None:
+        """The customer's other integration: steady calls on the main key's program."""
+        program = self.program_of(self.config.key)
+        interval = 1.0 / self.config.background_rate
+        due = time.monotonic()
+        while not self._stopping.is_set():
+            due += interval
+            accepted = self._admit(program, counted=False)
+            with self._lock:
+                if accepted:
+                    self.stats.background_accepted += 1
+                else:
+                    self.stats.background_refused += 1
+            self._stopping.wait(max(0.0, due - time.monotonic()))
 
     def close(self) -> None:
         """Close the listening socket (after serve_forever returned)."""
@@ -207,6 +251,7 @@ class Sandbox:
 
     def stop(self) -> None:
         """Stop serving and close the socket."""
+        self._stopping.set()
         self._server.shutdown()
         self._server.server_close()
         if self._thread is not None:
@@ -238,24 +283,41 @@ class Sandbox:
             return self.config.program_id or "default"
         return None
 
-    def _admit(self) -> bool:
-        """Count a call in the sliding one-second window, or refuse it (429)."""
-        if self.config.rate <= 0:
-            now = time.monotonic()
-            with self._lock:
-                self.stats.accepted_times.append(now)
-            return True
+    def _admit(self, program: str = "default", *, counted: bool = True, tag: str = "") -> bool:
+        """Count a call in its program's allowance, or refuse it (429).
+
+        ``counted``: a call of this tool, recorded in the stats (the background client's are not).
+        """
+        cfg = self.config
         with self._lock:
             now = time.monotonic()
-            window = self._window
-            while window and window[0] <= now - 1.0:
-                window.popleft()
-            if len(window) >= self.config.rate:
-                self.stats.refused_times.append(now)
-                return False
-            window.append(now)
-            self.stats.accepted_times.append(now)
-            return True
+            if cfg.rate <= 0:
+                accepted = True
+            elif cfg.limiter == "bucket":
+                size = cfg.burst if cfg.burst is not None else cfg.rate
+                tokens, last = self._buckets.get(program, (size, now))
+                tokens = min(size, tokens + (now - last) * cfg.rate)
+                accepted = tokens >= 1.0
+                self._buckets[program] = (tokens - 1.0 if accepted else tokens, now)
+            else:
+                window = self._windows[program]
+                while window and window[0] <= now - 1.0:
+                    window.popleft()
+                accepted = len(window) < cfg.rate
+                if accepted:
+                    window.append(now)
+            if counted:
+                (self.stats.accepted_times if accepted else self.stats.refused_times).append(now)
+                if tag and accepted:
+                    self.stats.accepted_by_tag.setdefault(tag, []).append(now)
+            return accepted
+
+    def _arrive(self) -> None:
+        """Wait as a call crossing a network would before it reaches the gateway."""
+        if self.config.jitter > 0:
+            with self._lock:
+                delay = self._rng.uniform(0.0, self.config.jitter)
+            time.sleep(delay)
 
     def _roll(self, share: float) -> bool:
         if share <= 0:
@@ -320,6 +382,15 @@ _GATEWAY_PAGE = (
 )
 
 
+_TAG = re.compile(rb'"external_id"\s*:\s*"([^":]{1,40}):')
+
+
+def _tag_of(raw: bytes) -> str:
+    """Return a benchmark's run tag: the external_id's text before its first ":" ("" if none)."""
+    found = _TAG.search(raw)
+    return found.group(1).decode("utf-8", "replace") if found else ""
+
+
 class _Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
     server: _Server
@@ -366,6 +437,7 @@ class _Handler(BaseHTTPRequestHandler):
             if "times=1" in self.path:
                 summary["accepted_times"] = sb.stats.accepted_times
                 summary["refused_times"] = sb.stats.refused_times
+                summary["accepted_by_tag"] = sb.stats.accepted_by_tag
             self._send_json(200, summary)
             return
         if path == fields.OAUTH_ENDPOINT:
@@ -406,7 +478,9 @@ class _Handler(BaseHTTPRequestHandler):
             sb._record(415, None, False)
             self._send(415)
             return
-        if not sb._admit() or sb._roll(sb.config.throttle_rate):
+        sb._arrive()
+        tag = _tag_of(raw)
+        if not sb._admit(program, tag=tag) or sb._roll(sb.config.throttle_rate):
             sb._record(429, None, False)
             self._send(429, headers={"Retry-After": sb.config.retry_after})
             return
