@@ -111,7 +111,9 @@ def windows(times: list[float], start: float, end: float, width: float) -> list[
     return out
 
 
-def condition(name: str, work: Path, rows: list[int], sandbox_extra: list[str], run_extra: list[str]) -> dict[str, Any]:
+def condition(
+    name: str, work: Path, rows: list[int], sandbox_extra: list[str], run_extra: list[str]
+) -> dict[str, Any]:
     with sandbox(sandbox_extra) as url:
         procs = []
         for i, n in enumerate(rows, start=1):
@@ -152,7 +154,7 @@ def condition(name: str, work: Path, rows: list[int], sandbox_extra: list[str], 
         # After the first run ends, how long until the others together are back at 29/s.
         after = [x for x in times if x > first_end]
         took = None
-        for k in range(0, 50):
+        for k in range(50):
             t = first_end + k * 0.1
             if sum(1 for x in after if t <= x < t + 1.0) >= 29 * 0.98:
                 took = round(k * 0.1 + 1.0, 1)  # the first full second at the pace ends here
@@ -185,7 +187,9 @@ def table(results: list[dict[str, Any]]) -> str:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--rows", type=int, default=900)
     parser.add_argument("--only", default=",".join(CONDITIONS))
     parser.add_argument("--json", dest="json_path")
@@ -194,10 +198,8 @@ def main() -> None:
     for key in args.only.split(","):
         name, sb_extra, run_extra, runs = CONDITIONS[key]
         with tempfile.TemporaryDirectory(prefix="leadspace-pace-") as tmp:
-            if runs == 1:
-                rows = [args.rows]
-            else:  # the first run is shorter: the others must take up its share when it ends
-                rows = [args.rows // 2] + [args.rows] * (runs - 1)
+            # With several runs the first is shorter: the others must take up its share when it ends.
+            rows = [args.rows] if runs == 1 else [args.rows // 2] + [args.rows] * (runs - 1)
             if key == "background":
                 rows = [round(args.rows * 1.5)]  # at 20/s: about as long as the others
             started = time.monotonic()

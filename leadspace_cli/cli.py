@@ -549,8 +549,16 @@ def mapping_init(
     sheet: Annotated[
         str | None, typer.Option(help="Of an Excel workbook: the sheet to read (default: the first).")
     ] = None,
+    from_report: Annotated[
+        Path | None,
+        typer.Option(
+            "--from-report",
+            help="Print the mapping an earlier run used (its --report file): pass it back with --mapping "
+            "to send exactly the same requests.",
+        ),
+    ] = None,
 ) -> None:
-    """Write a commented TOML mapping from the input's headers.
+    """Write a commented TOML mapping from the input's headers (or an earlier run's report).
 
     Example: leadspace mapping init samples/leads.csv -o mapping.toml
     """
@@ -563,7 +571,12 @@ def mapping_init(
             sheet=sheet,
             prescan=True,
         ) as source:
-            m = mapping_mod.detect(source.columns)
+            if from_report is not None:
+                m = mapping_mod.from_report(from_report)
+                mapping_mod.check(m, source.columns)
+                m.notes.append(f"The mapping the run of {from_report} used.")
+            else:
+                m = mapping_mod.detect_source(source)
         text = mapping_mod.to_toml(m, source.columns)
         if output == "-":
             sys.stdout.write(text)
@@ -608,7 +621,7 @@ def mapping_check(
             prescan=True,
         ) as source,
     ):
-        m = mapping_mod.load(mapping) if mapping else mapping_mod.detect(source.columns)
+        m = mapping_mod.load(mapping) if mapping else mapping_mod.detect_source(source)
         mapping_mod.check(m, source.columns)
         table = Table("input column", "request field")
         for path, col in m.rows():

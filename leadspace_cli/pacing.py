@@ -50,7 +50,7 @@ QUIET = 5.0  # seconds without a 429 before the guard narrows a step, or the pac
 # the other client is still there, and every collision costs it a 429 too.
 CAUTION = 120.0
 SETTLE = 0.94  # after a cut, the pace is this share of what got through: a margin for the others' bursts
-SHARED_GUARD = 0.02  # runs on one machine wake and send with more scheduling delay than one run alone
+SHARED_GUARD = 0.015  # runs on one machine wake and send with more scheduling delay than one run alone
 PROBE = 0.02  # the pace probes up by this share of the last estimate per quiet period
 RUN_ALIVE = 2.0  # a run not heard of for this long has ended (or was killed)
 SHARED_FRESH = 10.0  # a shared pace no run touched for this long is forgotten

@@ -268,7 +268,7 @@ class Run:
     def _mapping(self, source: records.Source) -> mapping_mod.Mapping:
         spec = self.job.mapping
         if spec is None:
-            m = mapping_mod.detect(source.columns)
+            m = mapping_mod.detect_source(source)
             how = "detected from the headers"
         elif isinstance(spec, Mapping):
             m = mapping_mod.from_table(dict(spec), "the mapping")

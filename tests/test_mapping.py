@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from leadspace_cli import mapping
 from leadspace_cli.errors import MappingError
+from leadspace_cli.sandbox import Sandbox
+from tests.conftest import invoke, write_csv
 
 EXPORTS = {
     "salesforce leads": (
@@ -196,3 +200,57 @@ def test_headers_that_differ_only_by_case_are_named_as_a_choice() -> None:
     assert m.fields["company.name"] == "Company Name"
     assert any("'Company Name' and 'Company name'" in note for note in m.notes)
     assert "# Note: 'Company Name' and 'Company name'" in mapping.to_toml(m, ["Company Name", "Company name"])
+
+
+def test_an_email_column_with_one_address_in_every_row_is_an_owner_not_the_lead(
+    use_sandbox: Sandbox, tmp_path: Path
+) -> None:
+    rows = [[f"P{i}", f"Q{i}", "owner@myco.example", f"p{i}@acme{i}.example", "Acme"] for i in range(8)]
+    src = write_csv(tmp_path / "in.csv", ["First Name", "Last Name", "Email", "Work email", "Company"], rows)
+    result = invoke("enrich", str(src), "-o", "out.csv")
+    assert result.exit_code == 0, result.stderr
+    assert "'Email' holds the same address in every row" in result.stderr.replace("\n", " ")
+    sent = {body["person"]["email"] for body in use_sandbox.stats.received}
+    assert sent == {f"p{i}@acme{i}.example" for i in range(8)}
+
+
+@pytest.mark.parametrize(
+    ("links", "sent"),
+    [
+        (["https://www.linkedin.com/in/ann-lee", "https://www.linkedin.com/in/bo"] * 3, False),
+        (["acme.example", "https://globex.example/", "www.initech.example"] * 2, True),
+    ],
+)
+def test_a_url_column_is_a_website_only_when_its_values_are_websites(
+    use_sandbox: Sandbox, tmp_path: Path, links: list[str], sent: bool
+) -> None:
+    rows = [[f"P{i}", f"Q{i}", "Acme", link] for i, link in enumerate(links)]
+    src = write_csv(tmp_path / "in.csv", ["First Name", "Last Name", "Company", "URL"], rows)
+    result = invoke("enrich", str(src), "-o", "out.csv")
+    assert result.exit_code == 0, result.stderr
+    websites = [body.get("company", {}).get("website") for body in use_sandbox.stats.received]
+    assert websites == (links if sent else [None] * len(links))
+
+
+def test_the_mapping_a_run_used_is_printed_by_mapping_init_and_reproduces_its_requests(
+    use_sandbox: Sandbox, tmp_path: Path
+) -> None:
+    src = write_csv(
+        tmp_path / "in.csv",
+        ["Record ID", "First Name", "Last Name", "Email", "Company Name", "Website URL"],
+        [[str(i), f"P{i}", f"Q{i}", f"p{i}@acme.example", "Acme", "acme.example"] for i in range(4)],
+    )
+    assert invoke("enrich", str(src), "-o", "out.csv", "--report", "r.json").exit_code == 0
+    first = list(use_sandbox.stats.received)
+    result = invoke("mapping", "init", str(src), "--from-report", "r.json", "-o", "m.toml")
+    assert result.exit_code == 0, result.stderr
+    toml = Path("m.toml").read_text()
+    assert 'external_id = "Record ID"' in toml
+    assert 'website = "Website URL"' in toml
+    calls = use_sandbox.stats.calls
+    result = invoke("enrich", str(src), "-o", "out2.csv", "--mapping", "m.toml", "--max-age", "0")
+    assert result.exit_code == 0, result.stderr
+    assert use_sandbox.stats.received[calls:] == first  # the very same requests
+    result = invoke("mapping", "init", str(src), "--from-report", "out.csv")
+    assert result.exit_code == 2
+    assert "Cannot read the report out.csv" in result.stderr
