@@ -38,7 +38,10 @@ from typing import Any
 
 import filelock
 
-DEFAULT_GUARD = 0.012  # seconds added to the one-second window; 30/s becomes 29.64/s
+DEFAULT_GUARD = 0.010  # seconds added to the one-second window; with LATE below, 30/s becomes 29.64/s
+# A slot is recorded this much after its planned time, and later still when the caller wakes later:
+# the window counts a call from when it really goes, never before.
+LATE = 0.002
 MAX_GUARD = 0.12  # a guard wider than this is not jitter: the pace is what must give
 GUARD_STEP = 0.008  # a 429 widens the guard by this much at least
 # The first 429 at the target widens the guard at once to this: a network that jitters at all
@@ -50,6 +53,7 @@ QUIET = 5.0  # seconds without a 429 before the guard narrows a step, or the pac
 # the other client is still there, and every collision costs it a 429 too.
 CAUTION = 120.0
 SETTLE = 0.94  # after a cut, the pace is this share of what got through: a margin for the others' bursts
+STARTUP_GUARD = 0.03  # the first calls of a run (threads, connections starting) go less on time
 SHARED_GUARD = 0.015  # runs on one machine wake and send with more scheduling delay than one run alone
 PROBE = 0.02  # the pace probes up by this share of the last estimate per quiet period
 RUN_ALIVE = 2.0  # a run not heard of for this long has ended (or was killed)
@@ -71,7 +75,7 @@ class PaceState:
     last_cut: float = -math.inf
     last_probe: float = -math.inf
     ok_times: list[float] = dataclasses.field(default_factory=list)  # answers of the last second
-    refused: list[float] = dataclasses.field(default_factory=list)  # 429s of the last second
+    refused: list[float] = dataclasses.field(default_factory=list)  # 429s of the last 2 seconds
     bad_guard: float = 0.0  # the widest guard a 429 came through: narrowing stops above it
     runs: dict[str, float] = dataclasses.field(default_factory=dict)  # run id -> last heard of
     updated: float = -math.inf
@@ -194,6 +198,7 @@ class RateLimiter:
         self._own_recent: collections.deque[float] = collections.deque(maxlen=max(1, math.ceil(rate)))
         self._pending_ok: list[float] = []  # answers not yet told to the shared pace
         self._last_429 = -math.inf
+        self._calls = 0  # slots this run took
         self._holder: _Local | _Shared
         if shared is not None:
             try:
@@ -263,14 +268,16 @@ class RateLimiter:
             st.ok_times.extend(pending)
         if st.ok_times and st.ok_times[0] <= now - 1.0:
             st.ok_times = [t for t in st.ok_times if t > now - 1.0]
-        if st.refused and st.refused[0] <= now - 1.0:
-            st.refused = [t for t in st.refused if t > now - 1.0]
+        if st.refused and st.refused[0] <= now - 2.0:
+            st.refused = [t for t in st.refused if t > now - 2.0]
 
     def _earliest(self, st: PaceState) -> float:
         rate = min(st.rate, self.target)
         earliest = st.last + 1.0 / rate
         window = max(1, math.ceil(st.target))
         guard = max(st.guard, SHARED_GUARD) if len(st.runs) > 1 else st.guard
+        if self._calls < 2 * window:
+            guard = max(guard, STARTUP_GUARD)  # calls 31-60 against the run's first 30
         if len(st.recent) >= window:
             earliest = max(earliest, st.recent[-window] + 1.0 + guard)
         # This run's own ceiling (--rate), when the program's pace is higher.
@@ -294,22 +301,23 @@ class RateLimiter:
                 # the call goes.
                 planned = earliest if earliest > now - 1.0 / min(st.rate, self.target) else now
                 slot = max(planned, now)
+                stamp = slot + LATE
                 st.last = planned
-                st.recent.append(slot)
+                st.recent.append(stamp)
                 window = max(1, math.ceil(st.target))
-                if len(st.recent) > window:
-                    del st.recent[: len(st.recent) - window]
+                if len(st.recent) > 2 * window:  # two seconds' slots: what was sent, for throttled()
+                    del st.recent[: len(st.recent) - 2 * window]
             self._own_last = planned
-            self._own_recent.append(slot)
+            self._own_recent.append(stamp)
+            self._calls += 1
             while (wait := slot - self._clock()) > 0:
                 if stop.wait(min(wait, 0.05)):
                     return False  # the reserved slot goes unused: one slot, never a burst
-            late = self._clock() - slot
-            if late > 0.002:
+            actual = self._clock()
+            if actual > stamp:
                 # Woken late: the window check must count the call when it really goes.
-                actual = slot + late
                 with self._state() as (st, _):
-                    st.recent = [actual if t == slot else t for t in st.recent]
+                    st.recent = [actual if t == stamp else t for t in st.recent]
                 self._own_recent[-1] = actual
             return not stop.is_set()
         finally:
@@ -329,18 +337,22 @@ class RateLimiter:
                 return
             settled = st.last_cut > -math.inf and st.rate < st.target  # an earlier cut set the pace
             st.last_cut = now
-            st.growing = False
-            # What the gateway let through in the last second: the calls sent, less the refused.
-            # (Answers counted on arrival lag behind by the latency, and undercount.)
-            sent = sum(1 for t in st.recent if now - 1.0 < t <= now)
-            accepted = max(len(st.ok_times), sent - len(st.refused))
+            growing, st.growing = st.growing, False
+            # What the gateway let through lately: the calls sent, less the refused, over the last two
+            # seconds once there are two (one second of arrivals jitters by a call or two either
+            # way). Answers counted on arrival lag behind by the latency, and undercount.
+            span = 2.0 if st.recent and st.recent[0] <= now - 2.0 else 1.0
+            sent = sum(1 for t in st.recent if now - span < t <= now)
+            refused = [t for t in st.refused if t > now - span]
+            accepted = max(len(st.ok_times), round((sent - len(refused)) / span))
+            refused_now = sum(1 for t in refused if t > now - 1.0)
             if st.rate >= self.target and accepted >= self.target * 0.9 and st.guard < MAX_GUARD:
                 # Pacing at the target and still refused: arrivals jitter more than the guard allows.
                 st.bad_guard = max(st.bad_guard, st.guard)
                 widen = JUMP_GUARD if st.guard < JUMP_GUARD else st.guard + GUARD_STEP
                 st.guard = min(MAX_GUARD, widen)
                 return
-            if settled and len(st.refused) <= 1 and accepted >= st.rate * 0.8:
+            if settled and refused_now <= 1 and accepted >= st.rate * 0.8:
                 # One stray 429 just after settling: a small step down, not a new settlement.
                 st.rate = max(self.min_rate, st.rate * 0.97)
                 st.ceiling = min(st.ceiling, st.rate)
@@ -349,7 +361,14 @@ class RateLimiter:
             # margin for the other clients' bursts. At most halved at a time: the last second may
             # undercount (the run's first, a burst of retries).
             estimate = accepted * SETTLE if accepted else st.rate * 0.7
-            st.rate = max(self.min_rate, st.rate * 0.5, min(st.rate * 0.9, estimate))
+            if growing and accepted:
+                # The slow start overshot: what got through is the limit, not half the guess; no
+                # other client is known to share it, so close under it, probing up to just below.
+                st.rate = max(self.min_rate, min(st.rate, accepted * 0.97))
+                st.ceiling = max(st.rate, accepted * 0.99)
+                return
+            else:
+                st.rate = max(self.min_rate, st.rate * 0.5, min(st.rate * 0.9, estimate))
             st.ceiling = st.rate
 
     def succeeded(self) -> None:

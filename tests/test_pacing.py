@@ -14,6 +14,7 @@ import pytest
 
 from leadspace_cli import pacing
 from leadspace_cli.pacing import RateLimiter, shared_pace_path
+from leadspace_cli.sandbox import Sandbox
 
 
 def test_no_window_holds_more_than_the_rate_and_calls_are_spread() -> None:
@@ -284,3 +285,15 @@ def test_a_stopped_run_holding_the_lock_leaves_the_others_pacing_alone(
         holder.wait()
         if holder.stdout:
             holder.stdout.close()
+
+
+def test_an_enrich_run_paces_through_the_file_its_program_shares(
+    use_sandbox: Sandbox, tmp_path: Path
+) -> None:
+    from tests.conftest import invoke, make_leads
+
+    src = make_leads(tmp_path / "in.csv", 5)
+    assert invoke("enrich", str(src), "-o", "out.csv", "--no-cache").exit_code == 0
+    [pace] = (tmp_path / "runtime").glob("pace-*.json")  # LEADSPACE_RUNTIME_DIR, whatever --no-cache
+    state = json.loads(pace.read_text())
+    assert len(state["recent"]) == 5  # the run's five calls took their slots there
