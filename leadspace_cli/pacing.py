@@ -141,10 +141,10 @@ class _Shared:
             state = self._load(now)
             yield state
             state.updated = now
-            tmp = self.path.with_name(self.path.name + ".tmp")
-            with contextlib.suppress(OSError):  # a full disk: this decision is not shared, the next may be
-                tmp.write_text(state.to_json(), encoding="utf-8")
-                os.replace(tmp, self.path)
+            # Written in place under the lock (a run killed mid-write leaves a file that reads as
+            # damaged, and the next run starts afresh); a full disk: this decision is not shared.
+            with contextlib.suppress(OSError):
+                self.path.write_text(state.to_json(), encoding="utf-8")
             self.state = state
 
 
@@ -274,7 +274,8 @@ class RateLimiter:
     def _earliest(self, st: PaceState) -> float:
         rate = min(st.rate, self.target)
         earliest = st.last + 1.0 / rate
-        window = max(1, math.ceil(st.target))
+        # The window holds as many calls as the pace allows (the program's, once a 429 taught it).
+        window = max(1, math.ceil(min(st.rate, st.target)))
         guard = max(st.guard, SHARED_GUARD) if len(st.runs) > 1 else st.guard
         if self._calls < 2 * window:
             guard = max(guard, STARTUP_GUARD)  # calls 31-60 against the run's first 30
@@ -338,14 +339,11 @@ class RateLimiter:
             settled = st.last_cut > -math.inf and st.rate < st.target  # an earlier cut set the pace
             st.last_cut = now
             growing, st.growing = st.growing, False
-            # What the gateway let through lately: the calls sent, less the refused, over the last two
-            # seconds once there are two (one second of arrivals jitters by a call or two either
-            # way). Answers counted on arrival lag behind by the latency, and undercount.
-            span = 2.0 if st.recent and st.recent[0] <= now - 2.0 else 1.0
-            sent = sum(1 for t in st.recent if now - span < t <= now)
-            refused = [t for t in st.refused if t > now - span]
-            accepted = max(len(st.ok_times), round((sent - len(refused)) / span))
-            refused_now = sum(1 for t in refused if t > now - 1.0)
+            # What the gateway let through in the last second: the calls sent, less the refused.
+            # (Answers counted on arrival lag behind by the latency, and undercount.)
+            sent = sum(1 for t in st.recent if now - 1.0 < t <= now)
+            refused_now = sum(1 for t in st.refused if t > now - 1.0)
+            accepted = max(len(st.ok_times), sent - refused_now)
             if st.rate >= self.target and accepted >= self.target * 0.9 and st.guard < MAX_GUARD:
                 # Pacing at the target and still refused: arrivals jitter more than the guard allows.
                 st.bad_guard = max(st.bad_guard, st.guard)
@@ -353,9 +351,8 @@ class RateLimiter:
                 st.guard = min(MAX_GUARD, widen)
                 return
             if settled and refused_now <= 1 and accepted >= st.rate * 0.8:
-                # One stray 429 just after settling: a small step down, not a new settlement.
-                st.rate = max(self.min_rate, st.rate * 0.97)
-                st.ceiling = min(st.ceiling, st.rate)
+                # One stray 429 once settled: the pace holds (and does not probe up for a while);
+                # cutting on each stray would walk it down for nothing.
                 return
             # The allowance is shared, or lower than asked: settle under what got through, with a
             # margin for the other clients' bursts. At most halved at a time: the last second may
@@ -364,7 +361,7 @@ class RateLimiter:
             if growing and accepted:
                 # The slow start overshot: what got through is the limit, not half the guess; no
                 # other client is known to share it, so close under it, probing up to just below.
-                st.rate = max(self.min_rate, min(st.rate, accepted * 0.97))
+                st.rate = max(self.min_rate, min(st.rate / 2, accepted * 0.97))
                 st.ceiling = max(st.rate, accepted * 0.99)
                 return
             else:
