@@ -44,9 +44,10 @@ DEFAULT_GUARD = 0.010  # seconds added to the one-second window; with LATE below
 LATE = 0.002
 MAX_GUARD = 0.12  # a guard wider than this is not jitter: the pace is what must give
 GUARD_STEP = 0.008  # a 429 widens the guard by this much at least
-# The first 429 at the target widens the guard at once to this: a network that jitters at all
-# jitters by tens of milliseconds, and each second spent finding the margin step by step costs
-# 429s. 30/s with a 48 ms margin is still 28.6/s; quiet periods win the margin back.
+# A second 429 at the target within a second of the first widens the guard at once to this: a
+# network that jitters at all jitters by tens of milliseconds, and each second spent finding the
+# margin step by step costs 429s. 30/s with a 48 ms margin is still 28.6/s; quiet periods win the
+# margin back.
 JUMP_GUARD = 0.048
 QUIET = 5.0  # seconds without a 429 before the guard narrows a step, or the pace probes up
 # For this long after a cut, probing stops a little under what got through when the 429s came:
@@ -335,6 +336,11 @@ class RateLimiter:
                 self.throttles += 1
             st.refused.append(now)
             if now - st.last_cut < 1.0:
+                if st.rate >= self.target and st.bad_guard < st.guard < JUMP_GUARD:
+                    # A second 429 right after the first widening: the network jitters by tens of
+                    # milliseconds, and each second spent finding it step by step costs 429s.
+                    st.bad_guard = st.guard
+                    st.guard = JUMP_GUARD
                 return
             settled = st.last_cut > -math.inf and st.rate < st.target  # an earlier cut set the pace
             st.last_cut = now
@@ -346,9 +352,10 @@ class RateLimiter:
             accepted = max(len(st.ok_times), sent - refused_now)
             if st.rate >= self.target and accepted >= self.target * 0.9 and st.guard < MAX_GUARD:
                 # Pacing at the target and still refused: arrivals jitter more than the guard allows.
+                # One 429 widens a step (a stray: a pause in this process, a slow connection); a
+                # second soon after jumps (above).
                 st.bad_guard = max(st.bad_guard, st.guard)
-                widen = JUMP_GUARD if st.guard < JUMP_GUARD else st.guard + GUARD_STEP
-                st.guard = min(MAX_GUARD, widen)
+                st.guard = min(MAX_GUARD, st.guard + GUARD_STEP)
                 return
             if settled and refused_now <= 1 and accepted >= st.rate * 0.8:
                 # One stray 429 once settled: the pace holds (and does not probe up for a while);
