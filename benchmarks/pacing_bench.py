@@ -84,7 +84,6 @@ def start_run(src: Path, out: Path, url: str, work: Path, extra: list[str]) -> s
         LEADSPACE_API_KEY=KEY,
         LEADSPACE_BASE_URL=url,
         LEADSPACE_CACHE_DIR=str(work / "cache"),
-        LEADSPACE_RUNTIME_DIR=str(work / "runtime"),
     )
     args = ["enrich", str(src), "-o", str(out), "--no-cache", "--quiet", "--report", f"{out}.json", *extra]
     return subprocess.Popen(

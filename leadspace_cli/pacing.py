@@ -28,6 +28,7 @@ import dataclasses
 import json
 import math
 import os
+import sys
 import threading
 import time
 import uuid
@@ -149,6 +150,29 @@ class _Shared:
             self.state = state
 
 
+def _shared_memory_folder() -> Path | None:
+    """On Linux without XDG_RUNTIME_DIR (cron, containers), a folder of this user's in /dev/shm.
+
+    The pace file is written at every call: on a disk under load a write can stall for a fifth of a
+    second (measured), holding every call of the run; /run/user/UID and /dev/shm are memory.
+    A folder someone else made under that name is not used.
+    """
+    if not sys.platform.startswith("linux") or os.environ.get("XDG_RUNTIME_DIR"):
+        return None
+    shm = Path("/dev/shm")  # noqa: S108 - a folder of this user, mode 700, checked below
+    if not shm.is_dir():
+        return None
+    folder = shm / f"leadspace-{os.getuid()}"
+    try:
+        folder.mkdir(mode=0o700, exist_ok=True)
+        info = folder.stat()
+    except OSError:
+        return None
+    if info.st_uid != os.getuid() or info.st_mode & 0o077:
+        return None
+    return folder
+
+
 def shared_pace_path(program: str, folder: str | os.PathLike[str] | None = None) -> Path:
     """Return the file where runs pacing calls to one program meet: the user's runtime folder."""
     import hashlib
@@ -157,9 +181,11 @@ def shared_pace_path(program: str, folder: str | os.PathLike[str] | None = None)
 
     if folder:
         base = Path(folder)
+    elif (shm := _shared_memory_folder()) is not None:
+        base = shm
     else:
         with warnings.catch_warnings():
-            warnings.simplefilter("ignore")  # no XDG_RUNTIME_DIR (cron, a container): /tmp/runtime-UID
+            warnings.simplefilter("ignore")  # no XDG_RUNTIME_DIR and no /dev/shm: /tmp/runtime-UID
             base = Path(platformdirs.user_runtime_dir("leadspace"))
     digest = hashlib.sha256(program.encode()).hexdigest()[:20]
     return base / f"pace-{digest}.json"
