@@ -101,8 +101,9 @@ def test_a_truncated_store_is_set_aside_with_what_could_be_read(use_sandbox: San
     out = read_csv("out2.csv")
     assert [r["ls.result"] for r in out] == ["ok"] * 40
     recovered = int(result.stderr.split(" stored answers were recovered")[0].rsplit(" ", 1)[-1])
-    assert 20 <= recovered < 40
-    assert len(use_sandbox.stats.paid) <= 40 + (40 - recovered)  # only what was lost is bought again
+    # How many survive depends on how the answers were packed into pages (the order they came back).
+    assert 0 < recovered < 40
+    assert len(use_sandbox.stats.paid) == 40 + (40 - recovered)  # exactly what was lost is bought again
 
 
 def test_a_rotated_key_buys_nothing_again_with_a_program_id(
