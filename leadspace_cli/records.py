@@ -495,6 +495,18 @@ def _dedupe_header(header: list[str]) -> tuple[list[str], list[str]]:
     return out, notes
 
 
+def _kept_columns(label: str, columns: list[str], keep_ls: bool, notes: list[str]) -> list[int]:
+    """Return the indices of the columns a run reads: an earlier output's ls.* columns are never
+    sent and never written twice (this run's replace them), unless ``keep_ls``."""
+    keep = [i for i, c in enumerate(columns) if keep_ls or not c.startswith(LS_PREFIX)]
+    if len(keep) < len(columns):
+        notes.append(
+            f"{label} holds the ls.* columns of an earlier run ({len(columns) - len(keep)}): they are not "
+            "sent, and this run's replace them."
+        )
+    return keep
+
+
 def _runaway(row: list[str], sep: str, width: int) -> int:
     """Return how many lines that look like rows a quoted field of this row swallowed (0: none).
 
@@ -572,13 +584,8 @@ def _csv_source(reading: _Reading, text: io.TextIOWrapper, sep: str | None, keep
     columns, header_notes = _dedupe_header(header)
     notes += header_notes
     width = len(columns)
-    # An earlier output's ls.* columns are never sent and never written twice: this run's replace them.
-    keep = [i for i, c in enumerate(columns) if keep_ls or not c.startswith(LS_PREFIX)]
+    keep = _kept_columns(label, columns, keep_ls, notes)
     if len(keep) < width:
-        notes.append(
-            f"{label} holds the ls.* columns of an earlier run ({width - len(keep)}): they are not sent, "
-            "and this run's replace them."
-        )
         pick: Callable[[list[str]], list[str]] | None = lambda row: [row[i] for i in keep]  # noqa: E731
         columns = [columns[i] for i in keep]
     else:
@@ -653,12 +660,8 @@ def _xlsx_source(path: str, sheet: str | None, keep_ls: bool) -> Source:
     columns, header_notes = _dedupe_header(header)
     notes += header_notes
     width = len(columns)
-    keep = [i for i, c in enumerate(columns) if keep_ls or not c.startswith(LS_PREFIX)]
+    keep = _kept_columns(path, columns, keep_ls, notes)
     if len(keep) < width:
-        notes.append(
-            f"{path} holds the ls.* columns of an earlier run ({width - len(keep)}): they are not sent, "
-            "and this run's replace them."
-        )
         columns = [columns[i] for i in keep]
     pad: tuple[Any, str | None] = (None, None)
 
