@@ -32,25 +32,17 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+import bench  # the same folder: the sandbox process and its key
+
 ROOT = Path(__file__).resolve().parent.parent
-KEY = "bench-key"
 LATENCY = ["--latency", "0.3", "--latency-spread", "0.8", "--latency-cap", "6"]
 
 
 @contextmanager
 def sandbox(extra: list[str]) -> Iterator[str]:
-    cmd = [sys.executable, "-m", "leadspace_cli", "sandbox", "--port", "0", "--key", KEY, *LATENCY, *extra]
-    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, cwd=ROOT)
-    try:
-        assert proc.stdout is not None
-        url = proc.stdout.readline().strip().split("=", 1)[1]
-        proc.stdout.readline()
+    """The sandbox of bench.py (its own process, a strict 30/s window) with this benchmark's latency."""
+    with bench.sandbox(30, [*LATENCY, *extra]) as url:
         yield url
-    finally:
-        proc.terminate()
-        proc.wait(timeout=10)
-        if proc.stdout:
-            proc.stdout.close()
 
 
 def stats(url: str) -> dict[str, Any]:
@@ -81,7 +73,7 @@ def make_csv(path: Path, n: int, tag: str) -> Path:
 def start_run(src: Path, out: Path, url: str, work: Path, extra: list[str]) -> subprocess.Popen[bytes]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("LEADSPACE_")}
     env.update(
-        LEADSPACE_API_KEY=KEY,
+        LEADSPACE_API_KEY=bench.KEY,
         LEADSPACE_BASE_URL=url,
         LEADSPACE_CACHE_DIR=str(work / "cache"),
     )

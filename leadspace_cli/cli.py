@@ -191,6 +191,9 @@ def _signals(run: Run) -> Iterator[None]:
             signal.signal(sig, old)
 
 
+SheetOpt = Annotated[
+    str | None, typer.Option(help="Of an Excel workbook: the sheet to read (default: the first).")
+]
 InputArg = Annotated[
     str,
     typer.Argument(
@@ -242,9 +245,7 @@ def enrich(
     output_format: Annotated[
         str | None, typer.Option(help="csv, tsv, jsonl or xlsx, when -o does not say.")
     ] = None,
-    sheet: Annotated[
-        str | None, typer.Option(help="Of an Excel workbook: the sheet to read (default: the first).")
-    ] = None,
+    sheet: SheetOpt = None,
     encoding: Annotated[
         str | None, typer.Option(help="Input text encoding (default: UTF-8, detected otherwise).")
     ] = None,
@@ -546,9 +547,7 @@ def mapping_init(
     input_format: Annotated[
         str | None, typer.Option(help="csv, tsv, jsonl or xlsx, when the name does not say (stdin).")
     ] = None,
-    sheet: Annotated[
-        str | None, typer.Option(help="Of an Excel workbook: the sheet to read (default: the first).")
-    ] = None,
+    sheet: SheetOpt = None,
     from_report: Annotated[
         Path | None,
         typer.Option(
@@ -602,9 +601,7 @@ def mapping_check(
     input_format: Annotated[
         str | None, typer.Option(help="csv, tsv, jsonl or xlsx, when the name does not say (stdin).")
     ] = None,
-    sheet: Annotated[
-        str | None, typer.Option(help="Of an Excel workbook: the sheet to read (default: the first).")
-    ] = None,
+    sheet: SheetOpt = None,
 ) -> None:
     """Show the mapping, the first request bodies, and how many rows would be sent; calls nothing.
 

@@ -77,7 +77,7 @@ class PaceState:
     last_cut: float = -math.inf
     last_probe: float = -math.inf
     ok_times: list[float] = dataclasses.field(default_factory=list)  # answers of the last second
-    refused: list[float] = dataclasses.field(default_factory=list)  # 429s of the last 2 seconds
+    refused: list[float] = dataclasses.field(default_factory=list)  # 429s of the last second
     bad_guard: float = 0.0  # the widest guard a 429 came through: narrowing stops above it
     runs: dict[str, float] = dataclasses.field(default_factory=dict)  # run id -> last heard of
     updated: float = -math.inf
@@ -295,8 +295,8 @@ class RateLimiter:
             st.ok_times.extend(pending)
         if st.ok_times and st.ok_times[0] <= now - 1.0:
             st.ok_times = [t for t in st.ok_times if t > now - 1.0]
-        if st.refused and st.refused[0] <= now - 2.0:
-            st.refused = [t for t in st.refused if t > now - 2.0]
+        if st.refused and st.refused[0] <= now - 1.0:
+            st.refused = [t for t in st.refused if t > now - 1.0]
 
     def _earliest(self, st: PaceState) -> float:
         rate = min(st.rate, self.target)
@@ -374,7 +374,7 @@ class RateLimiter:
             # What the gateway let through in the last second: the calls sent, less the refused.
             # (Answers counted on arrival lag behind by the latency, and undercount.)
             sent = sum(1 for t in st.recent if now - 1.0 < t <= now)
-            refused_now = sum(1 for t in st.refused if t > now - 1.0)
+            refused_now = len(st.refused)
             accepted = max(len(st.ok_times), sent - refused_now)
             if st.rate >= self.target and accepted >= self.target * 0.9 and st.guard < MAX_GUARD:
                 # Pacing at the target and still refused: arrivals jitter more than the guard allows.
@@ -443,13 +443,3 @@ class RateLimiter:
             f"{self.rate:.1f}/s with a {self.guard * 1000:.0f} ms window margin: {why} from network "
             f"jitter{shared}"
         )
-
-    def describe(self) -> dict[str, Any]:
-        """The figures for the report."""
-        return {
-            "rate": round(self.rate, 2),
-            "guard_ms": round(self.guard * 1000, 1),
-            "throttle_rounds": self.throttles,
-            "other_runs": self.others,
-            "shared": self._holder.shared,
-        }
