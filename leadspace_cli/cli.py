@@ -15,7 +15,7 @@ import os
 import signal
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from pathlib import Path
 from types import FrameType
 from typing import Annotated, Any
@@ -41,7 +41,15 @@ from leadspace_cli.errors import (
 )
 from leadspace_cli.run import Job, Run, sandbox_for
 from leadspace_cli.sandbox import Sandbox, SandboxConfig
-from leadspace_cli.settings import Settings, load_environment, mask, redact, resolve
+from leadspace_cli.settings import (
+    Environment,
+    Settings,
+    check_dotenv,
+    load_environment,
+    mask,
+    redact,
+    resolve,
+)
 from leadspace_cli.store import Identity, Store, identity_for, open_store, parse_age
 from leadspace_cli.ui import (
     Display,
@@ -74,7 +82,11 @@ DEBUG_ENV = "LEADSPACE_DEBUG"
 
 
 def _secrets(env: dict[str, str] | None = None) -> list[str]:
-    env = env if env is not None else load_environment()
+    if env is None:
+        try:
+            env = load_environment()
+        except LeadspaceError:  # an unsafe .env: its key was never used, the environment's may be
+            env = load_environment(dotenv=False)
     return [v.strip() for k, v in env.items() if k in ("LEADSPACE_API_KEY", "LEADSPACE_SECRET") and v.strip()]
 
 
@@ -148,6 +160,19 @@ def _setup_logging(verbose: bool, secrets: list[str]) -> None:
         logger = logging.getLogger(name)
         logger.setLevel(logging.DEBUG)
         logger.addHandler(handler)
+
+
+def _environment(given: Collection[str] = ()) -> Environment:
+    """The environment with the working folder's .env beneath it, checked as a run checks it."""
+    env = load_environment()
+    check_dotenv(env, given=given)
+    for name in env.ignored:
+        err.print(
+            f"Ignored {name} in {env.dotenv_path}: a .env gives LEADSPACE_* settings only; set {name} "
+            "in the environment.",
+            markup=False,
+        )
+    return env
 
 
 def _settings(
@@ -633,7 +658,7 @@ def mapping_check(
 
 
 def _store_for_housekeeping(cache_dir: Path | None) -> Store:
-    env = load_environment(dotenv=True)
+    env = _environment(given=("LEADSPACE_CACHE_DIR",) if cache_dir else ())
     return open_store(env, cache_dir=cache_dir, max_age="0", identity=_identity(env))
 
 
@@ -735,7 +760,7 @@ def cache_rekey(
     Example: leadspace cache rekey --old-key-env LEADSPACE_OLD_API_KEY
     """
     with _boundary():
-        env = load_environment(dotenv=True)
+        env = _environment(given=("LEADSPACE_CACHE_DIR",) if cache_dir else ())
         old_key = env.get(old_key_env, "").strip()
         if not old_key:
             raise SettingsError(f"{old_key_env} is not set: put the old key in it, e.g. in .env.")
@@ -760,7 +785,7 @@ def auth_check(
     Example: leadspace auth check
     """
     with _boundary():
-        env = load_environment()
+        env = _environment(given=("LEADSPACE_BASE_URL",) if base_url or sandbox else ())
         with sandbox_for(sandbox) as sb:
             settings = _settings(env, sb, base_url=base_url, ca_bundle=ca_bundle)
             with Client(settings, pool_size=1) as client:
@@ -843,7 +868,7 @@ def lookup(
                 f"Nothing to look up: {missing}. Give --company, or --first-name, --last-name "
                 "and --email or --website."
             )
-        env = load_environment()
+        env = _environment(given=("LEADSPACE_BASE_URL",) if base_url or sandbox else ())
         with sandbox_for(sandbox) as sb:
             settings = _settings(env, sb, base_url=base_url, ca_bundle=ca_bundle)
             with Client(settings, pool_size=1) as client:

@@ -29,7 +29,7 @@ from leadspace_cli.report import Summary
 from leadspace_cli.results import Result, Stats
 from leadspace_cli.retry import RetryPolicy
 from leadspace_cli.sandbox import Sandbox, SandboxConfig
-from leadspace_cli.settings import Settings, load_environment, resolve
+from leadspace_cli.settings import Settings, check_dotenv, load_environment, resolve
 from leadspace_cli.store import Store, identity_for, open_store, parse_age
 
 MappingSpec = str | os.PathLike[str] | Mapping[str, Any] | None
@@ -245,7 +245,20 @@ class Run:
     # Wiring.
 
     def _environment(self) -> dict[str, str]:
-        return load_environment(self.environ, dotenv=self.job.dotenv)
+        job = self.job
+        env = load_environment(self.environ, dotenv=job.dotenv)
+        given = set()
+        if job.base_url or job.settings is not None or job.sandbox:
+            given.add("LEADSPACE_BASE_URL")  # a flag's (or the sandbox's) address is the one used
+        if job.cache_dir or job.no_cache:
+            given.add("LEADSPACE_CACHE_DIR")
+        check_dotenv(env, given=given, credentials_given=job.api_key is not None or job.settings is not None)
+        for name in env.ignored:
+            self.warn(
+                f"Ignored {name} in {env.dotenv_path}: a .env gives LEADSPACE_* settings only; set "
+                f"{name} in the environment."
+            )
+        return env
 
     def _settings(self, env: dict[str, str], sb: Sandbox | None) -> Settings:
         job = self.job

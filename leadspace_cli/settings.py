@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import io
 import ipaddress
 import json
 import os
 import re
-from collections.abc import Mapping
+import shlex
+import stat
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote, quote_plus, urlsplit
@@ -68,31 +71,162 @@ class Settings:
 
 
 class Environment(dict[str, str]):
-    """The process environment with ``.env`` beneath it; ``from_dotenv`` names what came from .env."""
+    """The process environment with a ``.env``'s ``LEADSPACE_*`` values beneath it.
+
+    ``from_dotenv`` names what came from the ``.env`` (and not from the environment), ``dotenv_path``
+    is the file read, and ``ignored`` lists the other names it held (proxies, CA bundles: those come
+    from the process environment or flags only).
+    """
 
     from_dotenv: frozenset[str] = frozenset()
+    dotenv_path: Path | None = None
+    ignored: tuple[str, ...] = ()
+
+
+# Settings that say where the key goes or where answers are kept: a .env that only names them could
+# have been planted in a folder the user runs in, to send the environment's key (and every lead) to
+# the planter's server, or to read and poison the answers. They count only beside the credentials.
+DOTENV_GUARDED = (
+    "LEADSPACE_BASE_URL",
+    "LEADSPACE_TOKEN_URL",
+    "LEADSPACE_CACHE_DIR",
+    "LEADSPACE_RUNTIME_DIR",
+    "LEADSPACE_REDIS_URL",
+)
+_CREDENTIALS = ("LEADSPACE_API_KEY", "LEADSPACE_PROGRAM_ID", "LEADSPACE_SECRET")
 
 
 def load_environment(
     environ: Mapping[str, str] | None = None, dotenv_path: Path | None = None, *, dotenv: bool = True
 ) -> Environment:
-    """Return the environment, with ``.env`` in the working folder beneath it when ``dotenv``.
+    """Return the process environment, with a ``.env``'s ``LEADSPACE_*`` values beneath it.
 
-    The environment wins over ``.env``. Values are taken literally: ``${VAR}`` in a ``.env`` is not
-    expanded, so a ``.env`` cannot copy a secret from the environment into another setting.
+    The ``.env`` is the working folder's unless ``dotenv_path`` names another; it is read only when
+    ``dotenv`` is true, into the returned dictionary (``os.environ`` is never changed), and only
+    when it is safe: owned by the user (or root), not writable by group or others, in a folder
+    others cannot write; otherwise :class:`SettingsError`. Values are taken literally: ``${VAR}``
+    is not expanded, so a ``.env`` cannot copy a secret from the environment into another setting.
     """
     merged = Environment()
-    dotenv_values_read: dict[str, str] = {}
+    read: dict[str, str] = {}
+    ignored: list[str] = []
+    path = None
     if dotenv:
         path = dotenv_path if dotenv_path is not None else Path.cwd() / ".env"
-        if path.is_file():
-            values = dotenv_values(path, interpolate=False)
-            dotenv_values_read = {k: v for k, v in values.items() if v is not None}
+        values = read_dotenv(path)
+        if values is None:
+            path = None
+        else:
+            read = {k: v for k, v in values.items() if k.startswith(ENV_PREFIX)}
+            ignored = sorted(k for k in values if not k.startswith(ENV_PREFIX))
     environ = os.environ if environ is None else environ
-    merged.update(dotenv_values_read)
+    merged.update(read)
     merged.update(environ)
-    merged.from_dotenv = frozenset(k for k in dotenv_values_read if k not in environ)
+    merged.from_dotenv = frozenset(k for k in read if k not in environ)
+    merged.dotenv_path = path
+    merged.ignored = tuple(ignored)
     return merged
+
+
+def read_dotenv(path: Path) -> dict[str, str] | None:
+    """Return the values of a ``.env`` file (None when there is none), refusing one others could write.
+
+    The file is opened once and checked through its descriptor, so it cannot be swapped between the
+    check and the read.
+    """
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        if path.is_dir():
+            return None
+        raise SettingsError(
+            f"Cannot read {path}: {exc.strerror}. Fix its permissions, or remove it."
+        ) from None
+    with os.fdopen(fd, encoding="utf-8", errors="replace") as fh:
+        info = os.fstat(fh.fileno())
+        if not stat.S_ISREG(info.st_mode):
+            return None  # a folder or a pipe named .env is not a settings file
+        _check_private(path, info, "file")
+        _check_folder(path.parent)
+        real_parent = Path(os.path.realpath(path)).parent
+        if real_parent != path.parent.resolve():
+            _check_folder(real_parent)  # a link to a .env kept elsewhere: that folder counts too
+        values = dotenv_values(stream=io.StringIO(fh.read(1 << 20)), interpolate=False)
+    return {k: v for k, v in values.items() if v is not None}
+
+
+def _unsafe_owner(info: os.stat_result) -> bool:
+    return info.st_uid not in (os.getuid(), 0)
+
+
+def _check_private(path: Path, info: os.stat_result, what: str) -> None:
+    if not hasattr(os, "getuid"):
+        return  # Windows: folders are the user's by their ACLs, which this check does not read
+    mode = stat.S_IMODE(info.st_mode)
+    if _unsafe_owner(info):
+        raise SettingsError(
+            f"Not reading {path}: the {what} belongs to another user (uid {info.st_uid}), who could "
+            "send your key elsewhere through it. Remove it, or copy it into a folder of your own."
+        )
+    if mode & 0o022:
+        raise SettingsError(
+            f"Not reading {path}: the {what} is writable by others (mode {mode:04o}), who could send "
+            f"your key elsewhere through it. Run: chmod go-w {shlex.quote(str(path))}"
+        )
+
+
+def _check_folder(folder: Path) -> None:
+    try:
+        info = os.stat(folder)
+    except OSError:
+        return
+    if not hasattr(os, "getuid"):
+        return
+    mode = stat.S_IMODE(info.st_mode)
+    if _unsafe_owner(info) or mode & 0o022:
+        raise SettingsError(
+            f"Not reading the .env in {folder}: others can write that folder (owner uid {info.st_uid}, "
+            f"mode {mode:04o}), so they could have put the .env there to send your key elsewhere. "
+            f"Keep the .env in a folder of your own (chmod go-w {shlex.quote(str(folder))}), or put "
+            "the settings in the environment."
+        )
+
+
+def check_dotenv(
+    env: Mapping[str, str],
+    *,
+    given: Collection[str] = (),
+    credentials_given: bool = False,
+    names: Collection[str] = DOTENV_GUARDED,
+) -> None:
+    """Refuse an address or folder setting taken from a ``.env`` that did not also give the credentials.
+
+    ``given`` names the settings a flag (or the caller) gives, so the ``.env``'s value is not used;
+    ``credentials_given``: the key came from a flag or the caller, not from any ``.env``;
+    ``names``: the settings to check (default: every guarded one).
+    Raises :class:`SettingsError` naming the file and the setting.
+    """
+    from_dotenv: frozenset[str] = getattr(env, "from_dotenv", frozenset())
+    if not from_dotenv:
+        return
+    if not credentials_given:
+        if env.get("LEADSPACE_API_KEY", "").strip():
+            used = ["LEADSPACE_API_KEY"]
+        else:
+            used = [k for k in _CREDENTIALS[1:] if env.get(k, "").strip()]
+        if used and all(k in from_dotenv for k in used):
+            return  # the .env's own credentials go where the same .env says
+    for name in names:
+        if name in from_dotenv and name not in given and env.get(name, "").strip():
+            path = getattr(env, "dotenv_path", None) or Path.cwd() / ".env"
+            raise SettingsError(
+                f"{name} in {path} is refused: the credentials do not come from that file, and a .env "
+                "alone may not say where they go or where answers are kept (a .env planted in a shared "
+                f"folder could send your key elsewhere). Set {name} in the environment, give it as a "
+                "flag, or keep the key in the same .env."
+            )
 
 
 def resolve(
@@ -103,10 +237,11 @@ def resolve(
     ca_bundle: str | None = None,
     require_credentials: bool = True,
 ) -> Settings:
-    """Resolve the settings: a flag, then the environment (with ``.env`` beneath it), then default.
+    """Resolve the settings: a flag, then the environment, then a ``.env``'s value, then default.
 
-    ``env`` is what :func:`load_environment` returns. Raises SettingsError with the fix when a
-    setting is missing or unsafe.
+    ``env`` is what :func:`load_environment` returns; a ``.env`` gives ``LEADSPACE_*`` settings
+    only (see :func:`check_dotenv` for the ones it may give only beside the credentials). Raises
+    SettingsError with the fix when a setting is missing or unsafe.
     """
 
     def pick(flag: str | None, name: str) -> str | None:
@@ -115,6 +250,12 @@ def resolve(
         value = env.get(ENV_PREFIX + name, "").strip()
         return value or None
 
+    check_dotenv(
+        env,
+        given=("LEADSPACE_BASE_URL",) if base_url is not None and base_url.strip() else (),
+        credentials_given=api_key is not None and bool(api_key.strip()),
+        names=("LEADSPACE_BASE_URL", "LEADSPACE_TOKEN_URL"),
+    )
     key = pick(api_key, "API_KEY")
     program_id = pick(None, "PROGRAM_ID")
     secret = pick(None, "SECRET")
@@ -127,8 +268,8 @@ def resolve(
         url_from = "the environment (LEADSPACE_BASE_URL)"
     else:
         url_from = "default"
-    # A flag wins over the environment, which wins over .env: requests would let the environment
-    # win over the session, so the client takes these as they are resolved here (trust_env off).
+    # A flag wins over the environment (a .env never gives these): requests would let the
+    # environment win over the session, so the client takes them as resolved here (trust_env off).
     bundle = (ca_bundle or "").strip() or env.get("REQUESTS_CA_BUNDLE") or env.get("CURL_CA_BUNDLE") or None
     if bundle is not None and not Path(bundle).is_file():
         raise SettingsError(

@@ -89,6 +89,11 @@ class SheetReader:
                 )
         except Exception as exc:  # openpyxl raises many kinds for a damaged file
             self._file.close()
+            if any(type(e).__module__.startswith("defusedxml") for e in (exc, exc.__cause__) if e):
+                raise InputError(
+                    f"{label} declares XML entities, which Excel never writes: refused, so that nothing "
+                    "they expand to is read or sent. Open it in Excel and save it again as .xlsx."
+                ) from None
             raise InputError(
                 f"{label} looks like an Excel workbook but cannot be read ({type(exc).__name__}): it may "
                 "be damaged or password-protected. Open it in Excel and save it again as .xlsx, or as "

@@ -161,14 +161,15 @@ def test_a_dotenv_base_url_is_shown_before_any_call_even_when_quiet(
     use_sandbox: Sandbox, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.delenv("LEADSPACE_BASE_URL")
-    Path(".env").write_text(f"LEADSPACE_BASE_URL={use_sandbox.url}\n")
+    monkeypatch.delenv("LEADSPACE_API_KEY")
+    Path(".env").write_text(f"LEADSPACE_API_KEY={use_sandbox.key}\nLEADSPACE_BASE_URL={use_sandbox.url}\n")
     path = make_leads(tmp_path / "in.csv", 2)
     result = invoke("enrich", str(path), "-o", "out.csv", "-q")
     assert result.exit_code == 0
     assert f"Calling {use_sandbox.url} (set by .env in" in result.stderr
 
 
-def test_a_flag_beats_the_environment_for_the_ca_bundle_and_dotenv_proxies_count(tmp_path: Path) -> None:
+def test_a_flag_beats_the_environment_for_the_ca_bundle_and_no_proxy_is_honoured(tmp_path: Path) -> None:
     a, b = tmp_path / "a.pem", tmp_path / "b.pem"
     a.write_text("x")
     b.write_text("y")
@@ -176,9 +177,14 @@ def test_a_flag_beats_the_environment_for_the_ca_bundle_and_dotenv_proxies_count
         {"REQUESTS_CA_BUNDLE": str(a), "LEADSPACE_API_KEY": "k" * 12}, dotenv_path=tmp_path / "none"
     )
     assert resolve(env, ca_bundle=str(b)).ca_bundle == str(b)
-    dotenv = tmp_path / ".env"
-    dotenv.write_text("HTTPS_PROXY=http://proxy.example:3128\nNO_PROXY=internal.example\n")
-    env = load_environment({"LEADSPACE_API_KEY": "k" * 12}, dotenv_path=dotenv)
+    env = load_environment(
+        {
+            "LEADSPACE_API_KEY": "k" * 12,
+            "HTTPS_PROXY": "http://proxy.example:3128",
+            "NO_PROXY": "internal.example",
+        },
+        dotenv=False,
+    )
     assert resolve(env).proxy == "http://proxy.example:3128"
     assert resolve(env, base_url="https://internal.example").proxy is None
 

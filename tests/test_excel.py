@@ -196,3 +196,27 @@ def test_a_workbook_is_not_written_to_a_stream(use_sandbox: Sandbox, tmp_path: P
     assert result.exit_code == 2
     assert "written to a file, not to a stream" in result.stderr
     assert use_sandbox.stats.calls == 0
+
+
+def test_a_workbook_declaring_xml_entities_is_refused_before_any_call(
+    use_sandbox: Sandbox, tmp_path: Path
+) -> None:
+    import zipfile
+
+    plain = tmp_path / "plain.xlsx"
+    book = xlsxwriter.Workbook(str(plain))
+    book.add_worksheet().write_row(0, 0, ["Company", "Website"])
+    book.worksheets()[0].write_row(1, 0, ["Acme", "acme.example"])
+    book.close()
+    planted = tmp_path / "planted.xlsx"
+    with zipfile.ZipFile(plain) as zin, zipfile.ZipFile(planted, "w") as zout:
+        for item in zin.infolist():
+            data = zin.read(item.filename)
+            if item.filename == "xl/sharedStrings.xml":
+                text = data.decode().replace("<sst ", '<!DOCTYPE sst [<!ENTITY a "EXPANDED">]><sst ', 1)
+                data = text.replace("<t>Acme</t>", "<t>&a;</t>").encode()
+            zout.writestr(item, data)
+    result = invoke("enrich", str(planted), "-o", "out.csv")
+    assert result.exit_code == 2
+    assert "declares XML entities" in result.stderr
+    assert use_sandbox.stats.calls == 0

@@ -71,11 +71,17 @@ def test_parse_age() -> None:
 def test_settings_order_flag_environment_dotenv_default(tmp_path: Path) -> None:
     dotenv = tmp_path / ".env"
     dotenv.write_text("LEADSPACE_API_KEY=from-dotenv-key\nLEADSPACE_BASE_URL=https://dotenv.example\n")
-    env = load_environment({"LEADSPACE_API_KEY": "from-environment"}, dotenv_path=dotenv)
+    env = load_environment({"LEADSPACE_TOKEN_ISSUED": "2026-01-01"}, dotenv_path=dotenv)
+    assert resolve(env).base_url == "https://dotenv.example"  # .env beats the default, beside its key
+    env = load_environment(
+        {"LEADSPACE_API_KEY": "from-environment", "LEADSPACE_BASE_URL": "https://env.example"},
+        dotenv_path=dotenv,
+    )
     s = resolve(env)
     assert s.api_key == "from-environment"  # the environment beats .env
-    assert s.base_url == "https://dotenv.example"  # .env beats the default
+    assert s.base_url == "https://env.example"
     assert resolve(env, api_key="from-flag").api_key == "from-flag"  # a flag beats both
+    assert resolve(env, base_url="https://flag.example").base_url == "https://flag.example"
     assert resolve({"LEADSPACE_API_KEY": "k" * 10}).base_url == "https://apigw.leadspace.com"  # default
     assert load_environment({}, dotenv_path=dotenv, dotenv=False) == {}  # .env only when asked
 
