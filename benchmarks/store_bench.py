@@ -27,10 +27,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from leadspace_cli.output import LsColumns
+from leadspace_cli.api.columns import LsColumns
+from leadspace_cli.engine.store import FILENAME, Identity, Store, canonical
 from leadspace_cli.results import Result, RowResult
 from leadspace_cli.sandbox.data import answer
-from leadspace_cli.store import FILENAME, Identity, Store, canonical
 
 LS = LsColumns()
 

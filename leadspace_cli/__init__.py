@@ -11,7 +11,10 @@ The Python API, for notebooks, scripts and schedulers (typer and rich are not ne
     print(summary.exit_code, summary.by_result)
 """
 
-__version__ = "0.2.0"
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
 
 from leadspace_cli.errors import (
     APIStopped,
@@ -28,9 +31,41 @@ from leadspace_cli.errors import (
     SettingsError,
     StoreError,
 )
-from leadspace_cli.report import Summary
-from leadspace_cli.run import EnrichOptions, Job, enrich_file, enrich_records
-from leadspace_cli.settings import Settings, load_environment, resolve
+from leadspace_cli.version import __version__
+
+if TYPE_CHECKING:
+    from leadspace_cli.api.connection import Settings
+    from leadspace_cli.app.job import EnrichOptions, Job
+    from leadspace_cli.app.run import enrich_file, enrich_records
+    from leadspace_cli.app.settings import load_environment, resolve
+    from leadspace_cli.app.summary import Summary
+
+# The engine (requests, openpyxl, ...) is imported when first used, not when the package is: the
+# command line's --version and --help, and a script that only catches these errors, start fast.
+_LAZY = {
+    "Settings": "leadspace_cli.api.connection",
+    "EnrichOptions": "leadspace_cli.app.job",
+    "Job": "leadspace_cli.app.job",
+    "enrich_file": "leadspace_cli.app.run",
+    "enrich_records": "leadspace_cli.app.run",
+    "load_environment": "leadspace_cli.app.settings",
+    "resolve": "leadspace_cli.app.settings",
+    "Summary": "leadspace_cli.app.summary",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'leadspace_cli' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)
+
 
 __all__ = [
     "APIStopped",

@@ -6,11 +6,13 @@ code at one boundary, and the Python API raises them as they are.
 
 from __future__ import annotations
 
+import difflib
 import enum
+from collections.abc import Iterable
 
 
 class ExitCode(enum.IntEnum):
-    """Exit codes users script against (PRODUCT.md)."""
+    """Exit codes users script against (the README's "Exit codes")."""
 
     OK = 0  # every row reached a final result (ok or invalid_input)
     ROWS_FAILED = 1  # finished, but some rows failed: rerun to finish them
@@ -23,7 +25,7 @@ class ExitCode(enum.IntEnum):
     PIPE = 141  # stdout's reader went away (piped into head)
 
 
-# When several apply, the first in this order wins (PRODUCT.md).
+# When several apply, the first in this order wins (the README's "Exit codes").
 PRECEDENCE: tuple[ExitCode, ...] = (
     ExitCode.INTERRUPTED,
     ExitCode.PIPE,
@@ -38,7 +40,7 @@ PRECEDENCE: tuple[ExitCode, ...] = (
 
 
 def first_code(*codes: ExitCode) -> ExitCode:
-    """Return the exit code that wins among several (PRODUCT.md's order)."""
+    """Return the exit code that wins among several (the order of ``PRECEDENCE``)."""
     return min(codes, key=PRECEDENCE.index, default=ExitCode.OK)
 
 
@@ -124,3 +126,13 @@ CREDITS_MESSAGE = (
     "support@leadspace.com for credits, then run the same command again; answers already paid for "
     "are kept."
 )
+
+
+def closest(word: str, choices: Iterable[str]) -> str:
+    options = list(choices)
+    near = difflib.get_close_matches(word, options, n=3, cutoff=0.5)
+    if not near:
+        near = difflib.get_close_matches(word.lower(), [o.lower() for o in options], n=3, cutoff=0.4)
+        lookup = {o.lower(): o for o in options}
+        near = [lookup[n] for n in near]
+    return ", ".join(repr(n) for n in near) if near else "none close; see `leadspace fields`"

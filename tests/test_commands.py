@@ -9,8 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from leadspace_cli import __version__, mapping
+from leadspace_cli.mapping.detect import detect
+from leadspace_cli.mapping.spec import load
 from leadspace_cli.sandbox import Sandbox
+from leadspace_cli.version import __version__
 
 from .conftest import KEY, SAMPLES, invoke, make_leads, read_csv, write_csv
 
@@ -29,8 +31,8 @@ def test_mapping_init_writes_a_mapping_that_enrich_accepts(tmp_path: Path) -> No
     assert doc["person"]["first_name"] == "First Name"
     assert doc["company"]["address"]["postalcode"] == "Zip/Postal Code"
     assert '#   "Lead Source"' in text  # unmapped columns listed as comments
-    m = mapping.load("m.toml")
-    assert m.fields == mapping.detect(read_csv(SAMPLES / "leads.csv")[0].keys()).fields
+    m = load("m.toml")
+    assert m.fields == detect(read_csv(SAMPLES / "leads.csv")[0].keys()).fields
     again = invoke("mapping", "init", str(SAMPLES / "leads.csv"), "-o", "m.toml")
     assert again.exit_code == 2
     assert "exists already" in again.stderr

@@ -6,13 +6,14 @@ import collections
 
 import pytest
 
-from leadspace_cli import mapping
+from leadspace_cli.api import fields
+from leadspace_cli.mapping.detect import detect
 from tests.corpus import CORPUS, Export
 
 
 def score(export: Export) -> tuple[list[str], list[str], int]:
     """Return (fields wrong, fields missed, fields expected) for one header row."""
-    detected = mapping.detect(export.header).fields
+    detected = detect(export.header).fields
     wrong: list[str] = []
     missed: list[str] = []
     expected = 0
@@ -38,7 +39,7 @@ def test_the_corpus_is_what_the_issue_asks() -> None:
         assert e.source.startswith(("repo: ", "code: ")), e.source
         assert len(set(e.header)) == len(e.header), e.what
         for path, want in e.expect.items():
-            assert path in mapping.fields.REQUEST_PATHS, path
+            assert path in fields.REQUEST_PATHS, path
             for column in (want,) if isinstance(want, str) else want or ():
                 assert column in e.header, (e.tool, e.what, column)
 

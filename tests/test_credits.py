@@ -12,9 +12,11 @@ from pathlib import Path
 
 import pytest
 
+from leadspace_cli.api.connection import check_base_url
+from leadspace_cli.api.redact import redact, register_secret
+from leadspace_cli.app.settings import load_environment, resolve
 from leadspace_cli.errors import ExitCode, SettingsError
 from leadspace_cli.sandbox import Sandbox
-from leadspace_cli.settings import check_base_url, load_environment, redact, register_secret, resolve
 
 from .conftest import KEY, cli_env, invoke, make_leads, read_csv
 
@@ -102,7 +104,7 @@ def test_retry_invalid_retries_stored_400s_only(
     monkeypatch.setenv("LEADSPACE_API_KEY", sb.key)
     monkeypatch.setenv("LEADSPACE_BASE_URL", sb.url)
     path = make_leads(tmp_path / "in.csv", 10)
-    from leadspace_cli.store import Store
+    from leadspace_cli.engine.store import Store
 
     real_put = Store.put
 
@@ -192,7 +194,7 @@ def test_a_flag_beats_the_environment_for_the_ca_bundle_and_no_proxy_is_honoured
 def test_netrc_does_not_replace_the_bearer_header(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import requests
 
-    from leadspace_cli.client import Client
+    from leadspace_cli.api.client import Client
 
     netrc = tmp_path / "netrc"
     netrc.write_text("machine api.leadspace.test login someone password hunter22\n")
@@ -221,7 +223,7 @@ def test_the_trace_never_shows_part_of_a_key_cut_at_its_length_limit(use_sandbox
     import io
     import logging
 
-    from leadspace_cli.client import Client
+    from leadspace_cli.api.client import Client
 
     key = use_sandbox.key
     settings = resolve({"LEADSPACE_API_KEY": key}, base_url=use_sandbox.url)

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 import typer
 
-from leadspace_cli.cli import app
+from leadspace_cli.cli.core import app
 from leadspace_cli.errors import ExitCode
 
 from .conftest import ROOT, invoke

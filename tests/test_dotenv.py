@@ -21,9 +21,9 @@ from pathlib import Path
 import pytest
 
 import leadspace_cli
+from leadspace_cli.app.settings import load_environment, resolve
 from leadspace_cli.errors import SettingsError
 from leadspace_cli.sandbox import Sandbox
-from leadspace_cli.settings import load_environment, resolve
 from tests.conftest import KEY, invoke, make_leads
 
 

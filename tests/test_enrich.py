@@ -13,12 +13,16 @@ from pathlib import Path
 
 import pytest
 
-from leadspace_cli import flatten, mapping
+from leadspace_cli.api import flatten
+from leadspace_cli.api.columns import LsColumns
+from leadspace_cli.engine.store import canonical
 from leadspace_cli.errors import ExitCode
-from leadspace_cli.records import open_source
+from leadspace_cli.formats.sources import open_source
+from leadspace_cli.mapping.body import builder, missing_input
+from leadspace_cli.mapping.detect import detect
+from leadspace_cli.mapping.spec import load
 from leadspace_cli.sandbox import Sandbox
 from leadspace_cli.sandbox.data import answer
-from leadspace_cli.store import canonical
 
 from .conftest import SAMPLES, invoke, make_leads, read_csv, read_jsonl, write_csv
 
@@ -28,12 +32,12 @@ LS = list(flatten.COLUMNS)
 def expected_bodies(path: Path, mapping_file: Path | None = None) -> list[dict[str, object] | None]:
     """The request body of each input row, or None where it lacks the minimum input."""
     source = open_source(str(path))
-    m = mapping.load(mapping_file) if mapping_file else mapping.detect(source.columns)
-    build = mapping.builder(m, source)
+    m = load(mapping_file) if mapping_file else detect(source.columns)
+    build = builder(m, source)
     out: list[dict[str, object] | None] = []
     for row in source.rows:
         body = build(row)
-        out.append(None if mapping.missing_input(body) else body)
+        out.append(None if missing_input(body) else body)
     source.close()
     return out
 
@@ -225,7 +229,7 @@ def test_installed_entry_point_with_sandbox(tmp_path: Path) -> None:
 
 
 def test_prescan_counts_rows_for_the_progress_total() -> None:
-    from leadspace_cli.records import open_source
+    from leadspace_cli.formats.sources import open_source
 
     with open_source(str(SAMPLES / "leads.csv"), prescan=True) as source:
         assert source.total == 49
@@ -239,12 +243,12 @@ def test_prescan_counts_rows_for_the_progress_total() -> None:
 def test_answers_with_bare_newlines_stay_one_csv_row(tmp_path: Path) -> None:
     import io
 
-    from leadspace_cli.enrich import Result, RowResult
-    from leadspace_cli.output import RowWriter
+    from leadspace_cli.engine.pipeline import Result, RowResult
+    from leadspace_cli.formats.writers import RowWriter
 
     ans = {"status": "success", "data": {"company": {"name": "A\nB", "description": "line\rbreak"}}}
     out = io.StringIO()
-    writer = RowWriter(out, "csv", ["id"], "csv")
+    writer = RowWriter(out, "csv", ["id"], "csv", ls=LsColumns())
     writer.write(["1"], RowResult(Result.OK, 200, payload=ans))
     writer.write(["2"], RowResult(Result.NOT_SENT))
     rows = list(csv.reader(io.StringIO(out.getvalue(), newline="")))

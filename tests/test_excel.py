@@ -11,7 +11,8 @@ import openpyxl
 import pytest
 import xlsxwriter
 
-from leadspace_cli import workbook
+from leadspace_cli.formats import xlsx
+from leadspace_cli.formats.xlsx import MAX_CELL
 from leadspace_cli.sandbox import Sandbox
 from tests.conftest import invoke, read_csv, write_csv
 
@@ -103,7 +104,7 @@ def test_text_is_written_as_text_never_a_formula_or_a_link(use_sandbox: Sandbox,
     assert row2[2].data_type == "s"
     assert row2[3].value == "http://acme.com"
     assert row2[3].hyperlink is None
-    assert len(row2[4].value) == workbook.MAX_CELL
+    assert len(row2[4].value) == MAX_CELL
     assert row2[4].value.endswith("40,000 characters in all]")
     row3 = [c.value for c in next(ws.iter_rows(min_row=3, max_row=3))]
     assert row3[2] == "ab"  # the control character removed
@@ -129,7 +130,7 @@ def test_sheet_picks_a_sheet_and_an_unknown_one_lists_them(use_sandbox: Sandbox,
 def test_excels_row_limit_is_checked_before_any_call(
     use_sandbox: Sandbox, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(workbook, "MAX_ROWS", 5)
+    monkeypatch.setattr(xlsx, "MAX_ROWS", 5)
     src = write_csv(tmp_path / "in.csv", ["Email", "Company"], [[f"p{i}@acme.com", "Acme"] for i in range(5)])
     result = invoke("enrich", str(src), "-o", "out.xlsx")
     assert result.exit_code == 2

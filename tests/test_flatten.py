@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from leadspace_cli import fields, flatten
+from leadspace_cli.api import fields, flatten
 from leadspace_cli.sandbox.data import answer
 
 

@@ -287,7 +287,7 @@ def test_internal_errors_do_not_print_the_key(tmp_path: Path, monkeypatch: pytes
     def boom(*args: Any, **kwargs: Any) -> None:
         raise RuntimeError(f"something broke near {PLANTED}")
 
-    monkeypatch.setattr("leadspace_cli.run.Run.execute", boom)
+    monkeypatch.setattr("leadspace_cli.app.run.Run.execute", boom)
     result = invoke("enrich", str(tmp_path / "in.csv"), "-o", "o.csv", "--base-url", "https://x.example")
     assert result.exit_code == ExitCode.INTERNAL == 6  # not 5: a script rerunning on 5 would loop
     assert "Internal error" in result.stderr
@@ -445,7 +445,7 @@ def test_latin_1_bytes_that_windows_1252_lacks(use_sandbox: Sandbox, tmp_path: P
 
 
 def test_redaction_masks_secrets_and_bearer_tokens_only() -> None:
-    from leadspace_cli.settings import mask, redact
+    from leadspace_cli.api.redact import mask, redact
 
     assert redact(f"key {PLANTED} in text", [PLANTED]) == "key [REDACTED] in text"
     assert redact("Authorization: Bearer abc.def-123", []) == "Authorization: Bearer [REDACTED]"

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from leadspace_cli import records
+from leadspace_cli.formats import jsonl, text
 from leadspace_cli.sandbox import Sandbox
 
 from .conftest import invoke, read_csv, write_csv
@@ -92,7 +92,8 @@ def test_nested_jsonl_maps_by_dotted_paths_and_false_is_not_sent(
 def test_one_bad_jsonl_line_is_one_bad_row(
     use_sandbox: Sandbox, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(records, "MAX_ROW", 20_000)
+    for module in (text, jsonl):  # the cap of a line, where each reader reads it
+        monkeypatch.setattr(module, "MAX_ROW", 20_000)
     path = tmp_path / "in.jsonl"
     path.write_text(
         '{"Company": "Good 1"}\n'

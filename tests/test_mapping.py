@@ -6,8 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from leadspace_cli import mapping
 from leadspace_cli.errors import MappingError
+from leadspace_cli.mapping.body import missing_input
+from leadspace_cli.mapping.detect import detect
+from leadspace_cli.mapping.spec import check, parse, to_toml
 from leadspace_cli.sandbox import Sandbox
 from tests.conftest import invoke, write_csv
 
@@ -123,24 +125,24 @@ EXPORTS = {
 @pytest.mark.parametrize("name", list(EXPORTS))
 def test_detection_of_real_export_headers(name: str) -> None:
     columns, expected = EXPORTS[name]
-    m = mapping.detect(columns)
+    m = detect(columns)
     for path, column in expected.items():
         assert m.fields.get(path) == column, (path, m.fields)  # None: must be left out
-    mapping.check(m, columns)  # each of them has a usable minimum
+    check(m, columns)  # each of them has a usable minimum
     assert len(set(m.fields.values())) == len(m.fields)  # a column maps once
 
 
 def test_toml_mapping_with_custom_fields_and_both_phone_spellings() -> None:
-    m = mapping.parse(
+    m = parse(
         'external_id = "Id"\n[person]\nphone = "Tel"\nperson_phone = "Mobile"\n'
         '[custom_fields]\nlead_source = "Source"\n'
     )
     assert m.fields == {"external_id": "Id", "person.phone": "Tel", "person.person_phone": "Mobile"}
     assert m.custom == {"lead_source": "Source"}
     with pytest.raises(MappingError, match="must name an input column"):
-        mapping.parse("[person]\nemail = 3\n")
+        parse("[person]\nemail = 3\n")
     with pytest.raises(MappingError, match=r"'company\.website'"):
-        mapping.parse('[company]\nwebsit = "W"\n')
+        parse('[company]\nwebsit = "W"\n')
 
 
 @pytest.mark.parametrize(
@@ -156,7 +158,7 @@ def test_toml_mapping_with_custom_fields_and_both_phone_spellings() -> None:
     ],
 )
 def test_minimum_input_rule(body: dict[str, object], missing: str | None) -> None:
-    got = mapping.missing_input(body)
+    got = missing_input(body)
     if missing is None:
         assert got is None
     else:
@@ -166,7 +168,7 @@ def test_minimum_input_rule(body: dict[str, object], missing: str | None) -> Non
 
 def test_check_names_the_way_forward_when_nothing_maps() -> None:
     with pytest.raises(MappingError, match="mapping init"):
-        mapping.check(mapping.detect(["Foo", "Email"]), ["Foo", "Email"])
+        check(detect(["Foo", "Email"]), ["Foo", "Email"])
 
 
 # Apollo's people export (header as seen in public importers of it, e.g. the field lists of
@@ -182,7 +184,7 @@ APOLLO_PEOPLE = [
 
 
 def test_apollo_people_export_sends_the_companys_location_not_the_persons() -> None:
-    m = mapping.detect(APOLLO_PEOPLE)
+    m = detect(APOLLO_PEOPLE)
     assert m.fields["company.name"] == "Company"  # not the decoy "Company Name for Emails"
     assert m.fields["company.address.city"] == "Company City"
     assert m.fields["company.address.state"] == "Company State"
@@ -196,10 +198,10 @@ def test_apollo_people_export_sends_the_companys_location_not_the_persons() -> N
 
 
 def test_headers_that_differ_only_by_case_are_named_as_a_choice() -> None:
-    m = mapping.detect(["First Name", "Last Name", "Email", "Company Name", "Company name"])
+    m = detect(["First Name", "Last Name", "Email", "Company Name", "Company name"])
     assert m.fields["company.name"] == "Company Name"
     assert any("'Company Name' and 'Company name'" in note for note in m.notes)
-    assert "# Note: 'Company Name' and 'Company name'" in mapping.to_toml(m, ["Company Name", "Company name"])
+    assert "# Note: 'Company Name' and 'Company name'" in to_toml(m, ["Company Name", "Company name"])
 
 
 def test_an_email_column_with_one_address_in_every_row_is_an_owner_not_the_lead(

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from leadspace_cli import pacing
-from leadspace_cli.pacing import RateLimiter, shared_pace_path
+from leadspace_cli.engine import pacing
+from leadspace_cli.engine.pacing import RateLimiter, shared_pace_path
 from leadspace_cli.sandbox import Sandbox
 
 

@@ -11,10 +11,13 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from leadspace_cli import fields, flatten, mapping
-from leadspace_cli.enrich import Result, RowResult
-from leadspace_cli.output import RowWriter
-from leadspace_cli.records import open_source
+from leadspace_cli.api import fields, flatten
+from leadspace_cli.api.columns import LsColumns
+from leadspace_cli.engine.pipeline import Result, RowResult
+from leadspace_cli.formats.sources import open_source
+from leadspace_cli.formats.writers import RowWriter
+from leadspace_cli.mapping.body import builder
+from leadspace_cli.mapping.spec import Mapping as ColumnMapping
 from leadspace_cli.sandbox.data import answer
 
 # Any text a spreadsheet export may hold, bar lone surrogates (not encodable as UTF-8).
@@ -40,7 +43,7 @@ def test_csv_cells_round_trip_through_reader_and_writer(
     assert source.columns == header
     assert got == rows
     out = io.StringIO()
-    writer = RowWriter(out, "csv", source.columns, "csv")
+    writer = RowWriter(out, "csv", source.columns, "csv", ls=LsColumns())
     for row in got:
         writer.write(row, RowResult(Result.NOT_SENT))
     back = list(csv.reader(io.StringIO(out.getvalue())))
@@ -71,7 +74,9 @@ def test_flattened_columns_and_jsonl_nesting_agree(seed: int, extra: dict[str, A
     ans = {"status": "success", "external_id": "e", "data": data}
     csv_out, jsonl_out = io.StringIO(), io.StringIO()
     for fmt, stream in (("csv", csv_out), ("jsonl", jsonl_out)):
-        RowWriter(stream, fmt, ["id"], "csv").write(["1"], RowResult(Result.OK, 200, payload=ans))
+        RowWriter(stream, fmt, ["id"], "csv", ls=LsColumns()).write(
+            ["1"], RowResult(Result.OK, 200, payload=ans)
+        )
     csv_row = list(csv.reader(io.StringIO(csv_out.getvalue())))[1]
     nested = json.loads(jsonl_out.getvalue())["ls"]
     assert nested["data"] == data  # JSONL keeps the answer as it came
@@ -95,8 +100,8 @@ def test_any_row_maps_to_a_body_of_only_mapped_non_empty_values(
     path = Path(tmp_path_factory.mktemp("b")) / "in.jsonl"
     path.write_text(json.dumps(dict(zip(columns, values, strict=True))) + "\n", encoding="utf-8")
     source = open_source(str(path), delimiter=",")
-    m = mapping.Mapping(fields=dict(zip(paths, columns, strict=False)))
-    body = mapping.builder(m, source)(next(source.rows))
+    m = ColumnMapping(fields=dict(zip(paths, columns, strict=False)))
+    body = builder(m, source)(next(source.rows))
     source.close()
     expected = {p: v.strip() for p, v in zip(paths, values, strict=False) if v.strip()}
     leaves: dict[str, Any] = {}

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from leadspace_cli.breakdown import build_report
+from leadspace_cli.app.report import build_report
 from leadspace_cli.sandbox import Sandbox
 from leadspace_cli.sandbox.data import HOSTILE_TEXT
 

@@ -16,7 +16,7 @@ from typing import Any
 
 import requests
 
-from leadspace_cli import fields, flatten
+from leadspace_cli.api import fields, flatten
 from leadspace_cli.sandbox import Sandbox
 
 from .conftest import KEY
@@ -329,7 +329,7 @@ def test_the_paid_twice_checks_fail_when_the_store_is_switched_off(
     use_sandbox: Sandbox, tmp_path: Any, monkeypatch: Any
 ) -> None:
     """What the end-to-end tests' `paid_twice() == []` proves: with the store off, it is not empty."""
-    from leadspace_cli.store import Store
+    from leadspace_cli.engine.store import Store
 
     from .conftest import invoke, make_leads
 

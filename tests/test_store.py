@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
+from leadspace_cli.engine.store import FILENAME
 from leadspace_cli.sandbox import Sandbox
 from leadspace_cli.sandbox.data import answer
-from leadspace_cli.store import FILENAME
 
 from .conftest import KEY, ROOT, SAMPLES, invoke, make_leads, read_csv
 

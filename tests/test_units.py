@@ -11,14 +11,15 @@ from pathlib import Path
 import pytest
 from rich.console import Console
 
-from leadspace_cli import flatten
+from leadspace_cli.api import flatten
+from leadspace_cli.api.columns import LsColumns
+from leadspace_cli.app.settings import load_environment, resolve
+from leadspace_cli.cli.ui import RichDisplay
+from leadspace_cli.engine.attempts import Stop
+from leadspace_cli.engine.store import Identity, Store, parse_age
 from leadspace_cli.errors import ExitCode, LeadspaceError, OAuthError, first_code
-from leadspace_cli.output import LsColumns, RowWriter
+from leadspace_cli.formats.writers import RowWriter
 from leadspace_cli.results import Result, RowResult
-from leadspace_cli.retry import Stop
-from leadspace_cli.settings import load_environment, resolve
-from leadspace_cli.store import Identity, Store, parse_age
-from leadspace_cli.ui import RichDisplay
 
 from .conftest import ROOT, make_leads
 
@@ -102,6 +103,7 @@ def test_no_key_message_names_no_flag_that_does_not_exist() -> None:
 
 def _csv_of(writer_args: dict[str, object], result: RowResult) -> list[str]:
     out = io.StringIO()
+    writer_args.setdefault("ls", LsColumns())
     writer = RowWriter(out, "csv", ["id"], "csv", **writer_args)  # type: ignore[arg-type]
     writer.write(["7"], result)
     return out.getvalue().splitlines()

@@ -12,9 +12,9 @@ import random
 import re
 from typing import Any
 
-from leadspace_cli import fields
-from leadspace_cli.mapping import missing_input
-from leadspace_cli.store import canonical
+from leadspace_cli.api import fields
+from leadspace_cli.engine.store import canonical
+from leadspace_cli.mapping.body import missing_input
 
 _INDUSTRIES = (
     ("Computer Software", "Enterprise Software", "7372", "511210"),

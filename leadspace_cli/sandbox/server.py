@@ -27,9 +27,9 @@ from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
-from leadspace_cli import fields
+from leadspace_cli.api import fields
+from leadspace_cli.engine.store import canonical
 from leadspace_cli.sandbox import data as sandbox_data
-from leadspace_cli.store import canonical
 
 DEFAULT_KEY = "sandbox-key"
 STATS_PATH = "/_sandbox/stats"  # the sandbox's own, not the API's

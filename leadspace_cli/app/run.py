@@ -3,8 +3,7 @@
 A :class:`Job` holds every option of a run, typed and frozen, with the documented defaults. A
 :class:`Run` wires the input, the mapping, the response store, the client, the pipeline and the
 output for one job. :func:`enrich_file` and :func:`enrich_records` are the public doors;
-``leadspace enrich`` builds a Job from its options and calls the same Run.
-"""
+``leadspace enrich`` builds a Job from its options and calls the same Run."""
 
 from __future__ import annotations
 
@@ -13,143 +12,33 @@ import dataclasses
 import itertools
 import os
 import time
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
-from typing import Any, Protocol, TypedDict, Unpack
+from typing import Any, Protocol, Unpack
 
-from leadspace_cli import mapping as mapping_mod
-from leadspace_cli import records, workbook
-from leadspace_cli.client import Client
-from leadspace_cli.enrich import Enricher, Options
+from leadspace_cli.api.client import Client
+from leadspace_cli.api.columns import LsColumns
+from leadspace_cli.api.connection import Settings
+from leadspace_cli.app.job import EnrichOptions, Job, MappingSpec
+from leadspace_cli.app.settings import check_dotenv, load_environment, resolve
+from leadspace_cli.app.summary import Summary
+from leadspace_cli.engine.attempts import RetryPolicy
+from leadspace_cli.engine.pacing import RateLimiter, shared_pace_path
+from leadspace_cli.engine.pipeline import Enricher, Options
+from leadspace_cli.engine.store import Store, identity_for, open_store, parse_age
 from leadspace_cli.errors import ExitCode, InputError, OutputError, SettingsError, first_code, stop_error
-from leadspace_cli.output import LsColumns, OutputFile, RowWriter, SheetRowWriter, output_format
-from leadspace_cli.pacing import RateLimiter, shared_pace_path
-from leadspace_cli.report import Summary
+from leadspace_cli.formats.outfile import OutputFile, output_format
+from leadspace_cli.formats.pyrecords import records_source
+from leadspace_cli.formats.rows import Source
+from leadspace_cli.formats.sources import open_source
+from leadspace_cli.formats.writers import RowWriter, SheetRowWriter
+from leadspace_cli.formats.xlsx import check_size
+from leadspace_cli.mapping.body import builder
+from leadspace_cli.mapping.detect import detect_source
+from leadspace_cli.mapping.spec import Mapping as ColumnMapping
+from leadspace_cli.mapping.spec import check, from_table, load
 from leadspace_cli.results import Result, Stats
-from leadspace_cli.retry import RetryPolicy
 from leadspace_cli.sandbox import Sandbox, SandboxConfig
-from leadspace_cli.settings import Settings, check_dotenv, load_environment, resolve
-from leadspace_cli.store import Store, identity_for, open_store, parse_age
-
-MappingSpec = str | os.PathLike[str] | Mapping[str, Any] | None
-
-
-class EnrichOptions(TypedDict, total=False):
-    """The keyword options of :func:`enrich_file` and :func:`enrich_records`: the CLI's options.
-
-    Same names and defaults as ``leadspace enrich``; see :class:`Job` for each one's meaning.
-    """
-
-    rate: float
-    dry_run: bool
-    limit: int | None
-    timeout: float
-    max_retries: int
-    report: str | os.PathLike[str] | None
-    no_cache: bool
-    cache_dir: str | os.PathLike[str] | None
-    max_age: str
-    sandbox: bool
-    input_format: str | None
-    output_format: str | None
-    encoding: str | None
-    delimiter: str | None
-    sheet: str | None
-    columns: str | Sequence[str] | None
-    excel_safe: bool
-    bom: bool
-    base_url: str | None
-    ca_bundle: str | None
-    workers: int | None
-    retry_invalid: bool
-    outage_limit: str
-    max_credits: int | None
-    max_credits_per_day: int | None
-    max_credits_per_month: int | None
-    api_key: str | None
-    settings: Settings | None
-    dotenv: bool
-
-
-@dataclass(frozen=True, kw_only=True)
-class Job:
-    """Everything one run is asked to do; the defaults are the documented ones."""
-
-    input: str = "-"  # a file (.csv, .tsv, .jsonl, optionally .gz) or - for stdin
-    output: str = "-"  # a file or - for stdout
-    mapping: MappingSpec = None  # a TOML file, or the same structure as a dict; None: detect
-    rate: float = 30.0  # at most this many calls in any one-second window
-    dry_run: bool = False  # call nothing; count calls, credits and time
-    limit: int | None = None  # only the first N rows
-    timeout: float = 30.0  # seconds to wait for one answer
-    max_retries: int = 5  # retries of a 429, 5xx, timeout or dropped connection
-    report: str | os.PathLike[str] | None = None  # write the run's JSON summary here
-    no_cache: bool = False  # neither reuse nor keep answers across runs
-    cache_dir: str | os.PathLike[str] | None = None  # the store's folder (else LEADSPACE_CACHE_DIR)
-    max_age: str = "30d"  # reuse stored answers up to this age
-    sandbox: bool = False  # run against the embedded sandbox API
-    input_format: str | None = None  # csv, tsv, jsonl or xlsx when the name does not say
-    output_format: str | None = None  # csv, tsv, jsonl or xlsx when the name does not say
-    encoding: str | None = None  # the input's text encoding (default: detected)
-    delimiter: str | None = None  # the input's CSV delimiter
-    sheet: str | None = None  # of a workbook input: the sheet to read (default: the first)
-    columns: str | Sequence[str] | None = None  # the ls.* columns to write (default: all)
-    excel_safe: bool = False  # prefix formula-looking answer cells with '
-    bom: bool = False  # start CSV output with a UTF-8 BOM
-    base_url: str | None = None  # the API's base URL (else LEADSPACE_BASE_URL)
-    ca_bundle: str | None = None  # CA certificates (else REQUESTS_CA_BUNDLE)
-    workers: int | None = None  # calls in flight at most (default: 3 x rate)
-    retry_invalid: bool = False  # call again for rows whose stored answer is a 400
-    outage_limit: str = "5m"  # how long the API may stay out of reach before the run gives up
-    max_credits: int | None = None  # spend at most this many credits (else LEADSPACE_MAX_CREDITS)
-    max_credits_per_day: int | None = (
-        None  # ... today, counted from the store (LEADSPACE_MAX_CREDITS_PER_DAY)
-    )
-    max_credits_per_month: int | None = None  # ... this month (LEADSPACE_MAX_CREDITS_PER_MONTH)
-    api_key: str | None = None  # the key, for callers that manage secrets (else LEADSPACE_API_KEY)
-    settings: Settings | None = None  # resolved settings, instead of the environment
-    dotenv: bool = False  # read .env in the working folder (the CLI does)
-
-    def __post_init__(self) -> None:
-        for name, low in (("rate", 0.1), ("timeout", 0.1)):
-            if not getattr(self, name) >= low:
-                raise InputError(f"{name} must be at least {low}, not {getattr(self, name)!r}.")
-        for name in (
-            "limit",
-            "max_retries",
-            "workers",
-            "max_credits",
-            "max_credits_per_day",
-            "max_credits_per_month",
-        ):
-            value = getattr(self, name)
-            if value is not None and (not isinstance(value, int) or value < 0):
-                raise InputError(f"{name} must be a whole number of at least 0, not {value!r}.")
-
-    def column_list(self) -> list[str] | None:
-        """Return the ls.* columns asked for, or None for all."""
-        if self.columns is None:
-            return None
-        items = self.columns.split(",") if isinstance(self.columns, str) else list(self.columns)
-        picked = [c.strip() for c in items if c.strip()]
-        return picked or None
-
-    def echo(self) -> dict[str, Any]:
-        """Return the job for a report: every option by name, secrets left out."""
-        out: dict[str, Any] = {}
-        for f in dataclasses.fields(self):
-            value = getattr(self, f.name)
-            if f.name in ("api_key", "settings"):
-                value = value is not None  # whether one was given, never what
-            elif isinstance(value, os.PathLike):
-                value = os.fspath(value)
-            elif isinstance(value, Mapping):
-                value = "(a mapping given as a dict)"
-            elif isinstance(value, tuple | list):
-                value = list(value)
-            out[f.name] = value
-        return out
 
 
 class Progress(Protocol):
@@ -223,7 +112,7 @@ class Run:
         self.environ = environ
         self.enricher: Enricher | None = None
         self.settings: Settings | None = None
-        self.mapping: mapping_mod.Mapping | None = None
+        self.mapping: ColumnMapping | None = None
         self._interrupts: list[bool] = []  # signals so far (True: SIGTERM)
         self.input_error: InputError | None = None  # met mid-stream (stdin, a compressed file)
 
@@ -278,18 +167,18 @@ class Run:
             tell(f"Calling {settings.base_url} (set by {settings.base_url_from}), not Leadspace's API.")
         return settings
 
-    def _mapping(self, source: records.Source) -> mapping_mod.Mapping:
+    def _mapping(self, source: Source) -> ColumnMapping:
         spec = self.job.mapping
         if spec is None:
-            m = mapping_mod.detect_source(source)
+            m = detect_source(source)
             how = "detected from the headers"
         elif isinstance(spec, Mapping):
-            m = mapping_mod.from_table(dict(spec), "the mapping")
+            m = from_table(dict(spec), "the mapping")
             how = "given"
         else:
-            m = mapping_mod.load(os.fspath(spec))
+            m = load(os.fspath(spec))
             how = f"from {os.fspath(spec)}"
-        mapping_mod.check(m, source.columns)
+        check(m, source.columns)
         pairs = ", ".join(f"{col!r} → {path}" for path, col in m.rows())
         self.note(f"Mapping ({how}): {pairs}")
         for text in m.notes:
@@ -297,7 +186,7 @@ class Run:
         self.mapping = m
         return m
 
-    def _ls_columns(self, m: mapping_mod.Mapping) -> LsColumns:
+    def _ls_columns(self, m: ColumnMapping) -> LsColumns:
         only = self.job.column_list() or (list(m.output) if m.output else None)
         return LsColumns(only, m.output, excel_safe=self.job.excel_safe)
 
@@ -432,7 +321,7 @@ class Run:
         fmt = output_format(job.output, job.output_format)
         with sandbox_for(job.sandbox) as sb:
             settings = self.settings = self._settings(env, sb)
-            source = records.open_source(
+            source = open_source(
                 job.input,
                 input_format=job.input_format,
                 encoding=job.encoding,
@@ -449,8 +338,8 @@ class Run:
                     total_rows = source.total
                     if total_rows is not None and job.limit is not None:
                         total_rows = min(total_rows, job.limit)
-                    workbook.check_size(total_rows, len(source.columns) + len(ls.header), job.output)
-                build = mapping_mod.builder(m, source)
+                    check_size(total_rows, len(source.columns) + len(ls.header), job.output)
+                build = builder(m, source)
                 with self._engine(env, settings, sb) as (store, client, options):
                     enricher = self._enricher(env, settings, sb, store, client, options)
                     total = source.total if self.count_total else None
@@ -473,7 +362,7 @@ class Run:
                                 source.columns,
                                 source.kind,
                                 ls=ls,
-                                store=None if job.no_cache else store,
+                                keep_rendered=None if job.no_cache else store.put_rendered,
                                 bom=job.bom,
                             )
                         enricher.render_sig = writer.signature
@@ -537,10 +426,10 @@ class Run:
         env = self._environment()
         with sandbox_for(job.sandbox) as sb:
             settings = self.settings = self._settings(env, sb)
-            source = records.records_source(items)
+            source = records_source(items)
             m = self._mapping(source)
             ls = self._ls_columns(m)
-            build = mapping_mod.builder(m, source)
+            build = builder(m, source)
             with self._engine(env, settings, sb, stop_reading=True) as (store, client, options):
                 enricher = self._enricher(env, settings, sb, store, client, options)
                 rows = self._guarded(
@@ -604,7 +493,7 @@ def enrich_file(
 ) -> Summary:
     """Do exactly what ``leadspace enrich INPUT -o OUTPUT`` does and return the run's summary.
 
-    The summary has ``exit_code`` (PRODUCT.md's codes: a stop by 401, 427 or an interrupt is a
+    The summary has ``exit_code`` (the README's exit codes: a stop by 401, 427 or an interrupt is a
     code, not an exception), ``by_result`` and the counts the CLI prints. Raises
     :class:`~leadspace_cli.errors.LeadspaceError` (exit code 2) for bad input, mapping or settings.
     """

@@ -113,7 +113,7 @@ def identity_for(
     base_url: str, *, api_key: str | None, program_id: str | None, sandbox: bool = False
 ) -> Identity | None:
     """Return the store identity of a run's credentials, or None when there are none to key it by."""
-    from leadspace_cli import fields  # the endpoint path, for 0.1's keys
+    from leadspace_cli.api import fields
 
     old_endpoint = f"sandbox{fields.ENDPOINT}" if sandbox else base_url.rstrip("/") + fields.ENDPOINT
     legacy = tuple((old_endpoint, account_id(secret)) for secret in (api_key, program_id) if secret)
@@ -134,7 +134,7 @@ def _dictionary() -> bytes:
     Only written into a new store: every store keeps its own, so changing this never makes a stored
     answer unreadable.
     """
-    from leadspace_cli import flatten
+    from leadspace_cli.api import flatten
     from leadspace_cli.sandbox.data import answer
 
     parts = []

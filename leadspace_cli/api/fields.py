@@ -135,7 +135,8 @@ RESPONSE_FIELDS: tuple[Field, ...] = (
 )
 RESPONSE_PATHS: tuple[str, ...] = tuple(f.path for f in RESPONSE_FIELDS)
 
-# Values the document leaves blank, from NOTES.md; treated as opaque text everywhere.
+# Values the document leaves blank, from Leadspace's help-centre articles ("New Enhanced Confidence
+# Level", "How To Determine Which Leads/Contacts to Prioritize"); opaque text everywhere.
 VERIFICATION_STATUSES = ("Verified", "Not Verified", "Moved")
 VERIFICATION_SOURCES = ("Social & Email", "Social", "Email")
 EMAIL_STATUSES = ("Valid", "Invalid", "Unknown", "Catch-All")

@@ -1,4 +1,8 @@
-"""Authentication: the perpetual token, or Leadspace's OAuth 2.0 exchange (``reference/NOTES.md``)."""
+"""Authentication: the perpetual token, or Leadspace's OAuth 2.0 exchange.
+
+The exchange is the help centre's "API v3 OAuth 2.0 Diagram": POST /oauth/authorize with the program
+ID and secret for a token, PUT with the refresh token to renew it.
+"""
 
 from __future__ import annotations
 
@@ -8,9 +12,9 @@ from typing import Protocol
 
 import requests
 
-from leadspace_cli import fields
+from leadspace_cli.api import fields
+from leadspace_cli.api.redact import register_secret
 from leadspace_cli.errors import OAuthError
-from leadspace_cli.settings import register_secret
 
 CONNECT_TIMEOUT = 10.0
 

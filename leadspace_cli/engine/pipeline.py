@@ -19,15 +19,16 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from leadspace_cli.auth import CONNECT_TIMEOUT
-from leadspace_cli.client import Client
+from leadspace_cli.api.auth import CONNECT_TIMEOUT
+from leadspace_cli.api.client import Client
+from leadspace_cli.engine.attempts import Attempts, CreditBudget, RetryPolicy, Stop
+from leadspace_cli.engine.pacing import RateLimiter
+from leadspace_cli.engine.store import Store
 from leadspace_cli.errors import ExitCode
-from leadspace_cli.mapping import Body, missing_input
-from leadspace_cli.pacing import RateLimiter
-from leadspace_cli.records import row_problem
+from leadspace_cli.formats.rows import row_problem
+from leadspace_cli.mapping.aliases import Body
+from leadspace_cli.mapping.body import missing_input
 from leadspace_cli.results import Result, RowResult, Stats, StopReason
-from leadspace_cli.retry import Attempts, CreditBudget, RetryPolicy, Stop
-from leadspace_cli.store import Store
 
 __all__ = ["Enricher", "Options", "Result", "RowResult", "Stats"]
 
@@ -156,7 +157,7 @@ class Enricher:
         return self.halt.reason
 
     def stop(self, code: ExitCode, message: str) -> None:
-        """Stop new calls; PRODUCT.md's order decides which reason is reported."""
+        """Stop new calls; the exit codes' precedence decides which reason is reported."""
         self.halt(code, message)
 
     def interrupt(self, *, terminate: bool = False) -> int:

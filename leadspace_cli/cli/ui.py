@@ -25,11 +25,11 @@ from rich.progress import (
 from rich.table import Table
 from rich.text import Text
 
-from leadspace_cli.breakdown import OutputReport
-from leadspace_cli.report import Summary
+from leadspace_cli.app.report import OutputReport
+from leadspace_cli.app.run import NoProgress
+from leadspace_cli.app.run import Progress as RunProgress
+from leadspace_cli.app.summary import Summary
 from leadspace_cli.results import Result, Stats
-from leadspace_cli.run import NoProgress
-from leadspace_cli.run import Progress as RunProgress
 
 # The progress interface and its null version are the run's (the core reports progress through it).
 Display = RunProgress

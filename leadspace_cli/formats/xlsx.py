@@ -1,37 +1,29 @@
-"""Excel workbooks: reading a sheet (openpyxl, read-only) and writing one (XlsxWriter, constant memory).
-
-Both stream: memory stays flat whatever the number of rows. A cell is read as the text a person
-sees in Excel (a zip code formatted 00000 stays 02139, a date is an ISO date, a whole number has no
-``.0``, a formula is its cached value); the typed value is kept beside it, so a workbook written
-from a workbook keeps each input cell's type, value and number format.
-"""
+"""Excel workbooks: a sheet read as Excel shows it (openpyxl, read-only) and written (XlsxWriter)."""
 
 from __future__ import annotations
 
 import datetime as dt
 import re
 import warnings
-import zipfile
 from collections.abc import Iterator
 from typing import Any
 
 from leadspace_cli.errors import InputError, OutputError
+from leadspace_cli.formats.rows import _FOOTER, Source, _dedupe_header, _kept_columns
 
 MAX_ROWS = 1_048_576  # per sheet, the header included
+
+
 MAX_COLUMNS = 16_384
+
+
 MAX_CELL = 32_767  # characters
-SUFFIXES = (".xlsx", ".xlsm")
+
+
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
 _ZEROS = re.compile(r"^0+$")  # a number format such as 00000 (Excel's zip code format)
-
-
-def is_workbook(path: str) -> bool:
-    """Whether a file is an Excel workbook (a zip holding xl/workbook.xml), whatever its name."""
-    try:
-        with zipfile.ZipFile(path) as z:
-            return any(n.startswith("xl/workbook.") for n in z.namelist())
-    except (OSError, zipfile.BadZipFile):
-        return False
 
 
 class Cells(list[str]):
@@ -235,3 +227,59 @@ def check_size(rows: int | None, columns: int, label: str) -> None:
             f"{label}: {rows:,} rows, and an Excel sheet holds {MAX_ROWS - 1:,} below its header. "
             "Write CSV (-o out.csv), or split the input."
         )
+
+
+def _xlsx_source(path: str, sheet: str | None, keep_ls: bool) -> Source:
+    """Open a sheet: the first row with any cell is the header; rows are Cells."""
+    book = SheetReader(path, sheet, path)
+    notes: list[str] = []
+    if len(book.sheets) > 1 and sheet is None:
+        notes.append(
+            f"{path} has {len(book.sheets)} sheets; reading the first, {book.name!r} (--sheet picks another)."
+        )
+    try:
+        it = book.rows()
+        header: list[str] = []
+        for _line, cells in it:
+            header = [cell_text(v, f) for v, f in cells]
+            if any(h.strip() for h in header):
+                break
+        else:
+            raise InputError(f"{path}, sheet {book.name!r}, is empty: it needs a header row and rows.")
+    except InputError:
+        book.close()
+        raise
+    while header and not header[-1].strip():
+        header.pop()
+    columns, header_notes = _dedupe_header(header)
+    notes += header_notes
+    width = len(columns)
+    keep = _kept_columns(path, columns, keep_ls, notes)
+    if len(keep) < width:
+        columns = [columns[i] for i in keep]
+    pad: tuple[Any, str | None] = (None, None)
+
+    def rows() -> Iterator[Cells]:
+        for number, cells in it:
+            if not any(v is not None and v != "" for v, _ in cells):
+                continue  # an empty (perhaps formatted) row is not a row
+            if len(cells) < width:
+                cells = cells + [pad] * (width - len(cells))
+            extra = [cell_text(v, f) for v, f in cells[width:]]
+            typed = [cells[i] for i in keep]
+            row = Cells([cell_text(v, f) for v, f in typed], typed)
+            if any(e.strip() for e in extra):
+                row.extra = extra
+                row.problem = (
+                    f"row {number} has cells past the header's {width} columns (written after the ls.* "
+                    "columns)"
+                )
+            elif width > 1 and _FOOTER.match(row[0]) and not any(c.strip() for c in row[1:]):
+                footer = row[0].strip()[:40]
+                row.problem = f"row {number} is a report footer ({footer!r}), not a row: not sent"
+            yield row
+
+    total = None if book.max_row is None else max(0, book.max_row - 1)
+    source = Source(path, "csv", columns, rows(), notes=notes, total=total, _close=book.close)
+    source.sheet = book.name
+    return source

@@ -14,11 +14,11 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from leadspace_cli.client import Client, Outcome, exit_code
+from leadspace_cli.api.client import Client, Outcome, exit_code
+from leadspace_cli.engine.pacing import RateLimiter
+from leadspace_cli.engine.store import Store
 from leadspace_cli.errors import AUTH_MESSAGE, CREDITS_MESSAGE, ExitCode, OAuthError, first_code
-from leadspace_cli.pacing import RateLimiter
 from leadspace_cli.results import Result, RowResult, Stats, StopReason
-from leadspace_cli.store import Store
 
 
 @dataclass(frozen=True)
@@ -38,7 +38,8 @@ class RetryPolicy:
 class Stop:
     """The run's stop: new calls end at the first; the reported reason is the one that wins.
 
-    When several reasons arrive (a 401, then Ctrl-C), PRODUCT.md's order decides which is reported.
+    When several reasons arrive (a 401, then Ctrl-C), the exit codes' precedence
+    (``errors.first_code``) decides which is reported.
     """
 
     def __init__(self) -> None:

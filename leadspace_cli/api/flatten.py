@@ -12,8 +12,8 @@ import json
 from collections.abc import Callable
 from typing import Any
 
-from leadspace_cli import fields
-from leadspace_cli.records import cell_text
+from leadspace_cli.api import fields
+from leadspace_cli.formats.values import cell_text
 
 PREFIX = "ls."
 LIST_SEPARATOR = "; "

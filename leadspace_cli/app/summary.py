@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from leadspace_cli.enrich import Enricher
+from leadspace_cli.engine.pipeline import Enricher
 from leadspace_cli.results import Result
 
 # The --report JSON's shape: bumped whenever a key changes meaning or goes away (2: the job echo).

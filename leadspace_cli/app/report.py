@@ -15,14 +15,14 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from leadspace_cli import flatten
+from leadspace_cli.api import flatten
 from leadspace_cli.errors import InputError
-from leadspace_cli.records import open_source
+from leadspace_cli.formats.sources import open_source
 from leadspace_cli.results import Result
 
 TOP = 10  # industries and countries shown; the rest are summed as "other"
 
-# Known values in their natural order (reference/NOTES.md); anything else follows by count.
+# Known values in their natural order (the value lists of api/fields.py); anything else follows by count.
 _ORDER: dict[str, tuple[str, ...]] = {
     "ls.enrichment_status": (
         "Person & Company Enriched",

@@ -21,16 +21,16 @@ import requests
 import requests.adapters
 import urllib3.exceptions
 
-from leadspace_cli import __version__
-from leadspace_cli.auth import CONNECT_TIMEOUT, Auth, OAuth, TokenAuth
+from leadspace_cli.api.auth import CONNECT_TIMEOUT, Auth, OAuth, TokenAuth
+from leadspace_cli.api.connection import Settings
+from leadspace_cli.api.redact import redact
 from leadspace_cli.errors import ExitCode, OAuthError
-from leadspace_cli.settings import Settings, redact
+from leadspace_cli.version import __version__
 
 log = logging.getLogger("leadspace.http")
 
 MAX_BODY = 8 * 1024 * 1024  # an answer larger than this is not an answer
 DEFAULT_TIMEOUT = 30.0
-RETRY_AFTER_CAP = 120.0
 
 
 class Outcome(enum.Enum):
@@ -60,7 +60,10 @@ class Answer:
 
 
 def parse_retry_after(value: str | None, now: float | None = None) -> float | None:
-    """Parse Retry-After (seconds or an HTTP date) into seconds from now, capped."""
+    """Parse Retry-After (seconds or an HTTP date) into seconds from now (never negative).
+
+    The wait is capped where it is waited (``RetryPolicy.retry_after_cap``), not here.
+    """
     if not value:
         return None
     value = value.strip()
@@ -74,7 +77,7 @@ def parse_retry_after(value: str | None, now: float | None = None) -> float | No
         if when.tzinfo is None:
             when = when.replace(tzinfo=dt.UTC)
         seconds = when.timestamp() - (time.time() if now is None else now)
-    return min(max(seconds, 0.0), RETRY_AFTER_CAP)
+    return max(seconds, 0.0) if seconds == seconds else None  # NaN is no answer
 
 
 def _error_detail(resp_text: str, status: int) -> str:

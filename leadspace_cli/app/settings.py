@@ -1,73 +1,21 @@
-"""Settings, resolved in one place, and redaction of secrets."""
+"""Every setting resolved in one place: a flag, then the process environment, then a .env, then default."""
 
 from __future__ import annotations
 
 import io
-import ipaddress
-import json
 import os
-import re
 import shlex
 import stat
 from collections.abc import Collection, Mapping
-from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import quote, quote_plus, urlsplit
 
-import requests.utils
 from dotenv import dotenv_values
-from urllib3.exceptions import LocationParseError
-from urllib3.util import parse_url
 
-from leadspace_cli import fields
+from leadspace_cli.api import fields
+from leadspace_cli.api.connection import Settings, _proxy_for, check_base_url
 from leadspace_cli.errors import SettingsError
 
 ENV_PREFIX = "LEADSPACE_"
-
-
-@dataclass(frozen=True)
-class Settings:
-    """The resolved settings of one run."""
-
-    api_key: str | None
-    base_url: str
-    program_id: str | None = None
-    secret: str | None = None
-    ca_bundle: str | None = None
-    token_issued: str | None = None
-    proxy: str | None = None  # HTTPS_PROXY (or HTTP_PROXY for a plain-http base), unless NO_PROXY
-    base_url_from: str = "default"  # where the base URL came from: flag, environment, .env, default
-
-    @property
-    def endpoint(self) -> str:
-        """The enrichment URL."""
-        return self.base_url + fields.ENDPOINT
-
-    @property
-    def uses_oauth(self) -> bool:
-        """Whether OAuth 2.0 (program ID and secret) is used instead of a perpetual token."""
-        return self.api_key is None and self.program_id is not None
-
-    def secrets(self) -> list[str]:
-        """Return every secret value, for redaction."""
-        return [s for s in (self.api_key, self.secret) if s]
-
-    @property
-    def custom_base_url(self) -> bool:
-        """Whether the calls go somewhere else than Leadspace's own API."""
-        return self.base_url != fields.DEFAULT_BASE_URL
-
-    def describe(self) -> dict[str, str | None]:
-        """Return the settings for a report or diagnostics, secrets redacted."""
-        return {
-            "base_url": self.base_url,
-            "api_key": mask(self.api_key),
-            "program_id": self.program_id,
-            "auth": "oauth" if self.uses_oauth else "token",
-            "ca_bundle": self.ca_bundle,
-            "proxy": redact_url(self.proxy),
-            "base_url_from": self.base_url_from,
-        }
 
 
 class Environment(dict[str, str]):
@@ -93,6 +41,8 @@ DOTENV_GUARDED = (
     "LEADSPACE_RUNTIME_DIR",
     "LEADSPACE_REDIS_URL",
 )
+
+
 _CREDENTIALS = ("LEADSPACE_API_KEY", "LEADSPACE_PROGRAM_ID", "LEADSPACE_SECRET")
 
 
@@ -294,94 +244,3 @@ def resolve(
         proxy=_proxy_for(url, env),
         base_url_from=url_from,
     )
-
-
-def _proxy_for(url: str, env: Mapping[str, str]) -> str | None:
-    """Return the proxy for the API from HTTPS_PROXY / HTTP_PROXY / ALL_PROXY, honouring NO_PROXY."""
-    host = urlsplit(url).hostname or ""
-    if is_loopback(host):
-        return None  # a proxy set for the world must not carry calls to this machine
-    lower = {k.lower(): v for k, v in env.items()}
-    no_proxy = lower.get("no_proxy", "")
-    if no_proxy and requests.utils.should_bypass_proxies(url, no_proxy=no_proxy):
-        return None
-    scheme = urlsplit(url).scheme
-    proxy = lower.get(f"{scheme}_proxy") or lower.get("all_proxy")
-    return proxy.strip() or None if proxy else None
-
-
-def is_loopback(host: str) -> bool:
-    """Return whether a host name or address is on this machine's loopback."""
-    if host.lower() in ("localhost", "localhost.localdomain") or host.lower().endswith(".localhost"):
-        return True
-    try:
-        return ipaddress.ip_address(host.strip("[]")).is_loopback
-    except ValueError:
-        return False
-
-
-def check_base_url(url: str) -> str:
-    """Return the base URL without a trailing slash; refuse plain http off loopback.
-
-    The URL is judged with the parser the HTTP library uses (urllib3's), and refused when Python's
-    own parser reads another host from it: ``http://evil.example\\@127.0.0.1`` must not pass as
-    loopback and then be sent to evil.example.
-    """
-    text = url.strip()
-    parts = urlsplit(text)
-    try:
-        sent = parse_url(text)
-    except LocationParseError:
-        sent = None
-    if parts.scheme not in ("http", "https") or not parts.hostname or sent is None or not sent.host:
-        raise SettingsError(f"LEADSPACE_BASE_URL {url!r} is not a URL: use e.g. {fields.DEFAULT_BASE_URL}")
-    if "\\" in text or "@" in parts.netloc or sent.host.strip("[]").lower() != parts.hostname.lower():
-        raise SettingsError(
-            f"LEADSPACE_BASE_URL {url!r} is ambiguous (a backslash or a user name before the host): give "
-            f"the API's address alone, e.g. {fields.DEFAULT_BASE_URL}"
-        )
-    if parts.scheme == "http" and not is_loopback(sent.host):
-        raise SettingsError(
-            f"Refusing plain http:// for {sent.host}: the API key would travel unencrypted. "
-            "Use https:// (plain http is allowed only for loopback addresses)."
-        )
-    return text.rstrip("/")
-
-
-def redact_url(url: str | None) -> str | None:
-    """Return a URL with any password in it masked (proxies carry them)."""
-    if not url:
-        return url
-    return re.sub(r"(//[^/@:]*:)[^/@]*@", r"\1****@", url)
-
-
-def mask(secret: str | None) -> str | None:
-    """Show only a secret's last four characters."""
-    if not secret:
-        return None
-    return "…" + secret[-4:] if len(secret) > 8 else "****"
-
-
-MIN_SECRET = 6
-_SEEN: set[str] = set()  # secrets met while running (OAuth tokens): masked wherever text is shown
-
-
-def register_secret(secret: str | None) -> None:
-    """Add a secret found at run time (an OAuth access or refresh token) to what is masked."""
-    if secret and len(secret) >= MIN_SECRET:
-        _SEEN.add(secret)
-
-
-def _forms(secret: str) -> set[str]:
-    """Return the ways a secret can appear in a text: as is, URL-encoded, JSON-escaped."""
-    return {secret, quote(secret, safe=""), quote_plus(secret), json.dumps(secret)[1:-1]}
-
-
-def redact(text: str, secrets: list[str]) -> str:
-    """Replace every secret (in any of its spellings) and every Bearer token in a text with a mask."""
-    stripped = {s.strip() for s in [*secrets, *_SEEN]}
-    found = {form for s in stripped if len(s) >= MIN_SECRET for form in _forms(s)}
-    # A secret of a few characters would mangle every word it occurs in; real keys are long.
-    for form in sorted(found, key=len, reverse=True):
-        text = text.replace(form, "[REDACTED]")
-    return re.sub(r"(?i)(bearer\s+)[^\s\"',;]+", r"\1[REDACTED]", text)

@@ -1,0 +1,1 @@
+"""The Leadspace API and nothing else: its fields, credentials, client, and answers as ls.* cells."""

@@ -1,0 +1,48 @@
+"""Secrets never shown: masking and redaction of the key, the OAuth secret and tokens."""
+
+from __future__ import annotations
+
+import json
+import re
+from urllib.parse import quote, quote_plus
+
+
+def redact_url(url: str | None) -> str | None:
+    """Return a URL with any password in it masked (proxies carry them)."""
+    if not url:
+        return url
+    return re.sub(r"(//[^/@:]*:)[^/@]*@", r"\1****@", url)
+
+
+def mask(secret: str | None) -> str | None:
+    """Show only a secret's last four characters."""
+    if not secret:
+        return None
+    return "…" + secret[-4:] if len(secret) > 8 else "****"
+
+
+MIN_SECRET = 6
+
+
+_SEEN: set[str] = set()  # secrets met while running (OAuth tokens): masked wherever text is shown
+
+
+def register_secret(secret: str | None) -> None:
+    """Add a secret found at run time (an OAuth access or refresh token) to what is masked."""
+    if secret and len(secret) >= MIN_SECRET:
+        _SEEN.add(secret)
+
+
+def _forms(secret: str) -> set[str]:
+    """Return the ways a secret can appear in a text: as is, URL-encoded, JSON-escaped."""
+    return {secret, quote(secret, safe=""), quote_plus(secret), json.dumps(secret)[1:-1]}
+
+
+def redact(text: str, secrets: list[str]) -> str:
+    """Replace every secret (in any of its spellings) and every Bearer token in a text with a mask."""
+    stripped = {s.strip() for s in [*secrets, *_SEEN]}
+    found = {form for s in stripped if len(s) >= MIN_SECRET for form in _forms(s)}
+    # A secret of a few characters would mangle every word it occurs in; real keys are long.
+    for form in sorted(found, key=len, reverse=True):
+        text = text.replace(form, "[REDACTED]")
+    return re.sub(r"(?i)(bearer\s+)[^\s\"',;]+", r"\1[REDACTED]", text)

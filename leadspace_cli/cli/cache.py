@@ -1,0 +1,130 @@
+"""`leadspace cache info/clear/forget/rekey`: the response store's housekeeping."""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from leadspace_cli.app.settings import resolve
+from leadspace_cli.cli.core import CacheDir, Yes, _boundary, _environment, cache_app
+from leadspace_cli.engine.store import Identity, Store, identity_for, open_store, parse_age
+from leadspace_cli.errors import (
+    ExitCode,
+    LeadspaceError,
+    SettingsError,
+)
+
+
+def _store_for_housekeeping(cache_dir: Path | None) -> Store:
+    env = _environment(given=("LEADSPACE_CACHE_DIR",) if cache_dir else ())
+    return open_store(env, cache_dir=cache_dir, max_age="0", identity=_identity(env))
+
+
+def _identity(env: dict[str, str]) -> Identity | None:
+    """The current credentials' partition of the store (None without credentials)."""
+    try:
+        settings = resolve(env, require_credentials=False)
+    except LeadspaceError:
+        return None
+    return identity_for(settings.base_url, api_key=settings.api_key, program_id=settings.program_id)
+
+
+def _when(stamp: float | None) -> str:
+    return "-" if stamp is None else time.strftime("%Y-%m-%d %H:%M", time.localtime(stamp))
+
+
+def _confirm(question: str, yes: bool) -> None:
+    if yes:
+        return
+    if not sys.stdin.isatty():
+        raise SettingsError(f"{question} Not on a terminal: pass --yes to confirm.")
+    if not typer.confirm(question, default=False, err=True):
+        raise typer.Exit(int(ExitCode.OK))
+
+
+@cache_app.command("info")
+def cache_info(cache_dir: CacheDir = None) -> None:
+    """Show where the response store is, its answers per program, their age and the bytes on disk.
+
+    Example: leadspace cache info
+    """
+    with _boundary(), _store_for_housekeeping(cache_dir) as store:
+        info = store.info()
+        typer.echo(f"path: {info['path']}")
+        typer.echo(f"format: {info['format']}")
+        typer.echo(f"answers: {info['answers']}")
+        typer.echo(f"bytes: {info['bytes']}")
+        typer.echo(f"bytes per answer: {info['bytes_per_answer']}")
+        typer.echo(f"oldest: {_when(info['oldest'])}")
+        typer.echo(f"newest: {_when(info['newest'])}")
+        for p in info["programs"]:
+            typer.echo(
+                f"  {p['program']}: {p['answers']} answers, {_when(p['oldest'])} to {_when(p['newest'])}"
+            )
+
+
+@cache_app.command("clear")
+def cache_clear(
+    cache_dir: CacheDir = None,
+    older_than: Annotated[str | None, typer.Option(help="Only answers older than this (30d, 12h).")] = None,
+    yes: Yes = False,
+) -> None:
+    """Delete stored answers (all, or the old ones) and give the disk back. Rows are then paid again.
+
+    Example: leadspace cache clear --older-than 90d
+    """
+    with _boundary(), _store_for_housekeeping(cache_dir) as store:
+        age = parse_age(older_than) if older_than else None
+        what = f"answers older than {older_than}" if older_than else "every stored answer"
+        _confirm(f"Delete {what} in {store.path}? They were paid for; rows are bought again.", yes)
+        n, freed = store.clear(age)
+        typer.echo(f"Deleted {n} stored answers; {freed:,} bytes given back.")
+
+
+@cache_app.command("forget")
+def cache_forget(
+    text: Annotated[
+        str, typer.Argument(help="Text to find in requests and answers: an e-mail address, a name.")
+    ],
+    cache_dir: CacheDir = None,
+    yes: Yes = False,
+) -> None:
+    """Erase every stored answer about a person or company (a data subject's request).
+
+    Example: leadspace cache forget jane.doe@example.com
+    """
+    with _boundary(), _store_for_housekeeping(cache_dir) as store:
+        if len(text.strip()) < 3:
+            raise SettingsError("Give at least 3 characters to find (an e-mail address or a name).")
+        _confirm(f"Erase every stored answer whose request or answer holds {text!r}?", yes)
+        typer.echo(f"Erased {store.forget(text.strip())} stored answers.")
+
+
+@cache_app.command("rekey")
+def cache_rekey(
+    old_key_env: Annotated[
+        str, typer.Option(help="Name of an environment variable that holds the old key (never the key).")
+    ],
+    cache_dir: CacheDir = None,
+) -> None:
+    """After a key rotation, file the old key's answers under the current credentials.
+
+    Example: leadspace cache rekey --old-key-env LEADSPACE_OLD_API_KEY
+    """
+    with _boundary():
+        env = _environment(given=("LEADSPACE_CACHE_DIR",) if cache_dir else ())
+        old_key = env.get(old_key_env, "").strip()
+        if not old_key:
+            raise SettingsError(f"{old_key_env} is not set: put the old key in it, e.g. in .env.")
+        settings = resolve(env)
+        old = identity_for(settings.base_url, api_key=old_key, program_id=None)
+        assert old is not None
+        with _store_for_housekeeping(cache_dir) as store:
+            if store.identity.partition == old.partition:
+                raise SettingsError(f"{old_key_env} holds the key in use: nothing to move.")
+            n = store.rekey(old)
+        typer.echo(f"Filed {n} answers of the old key under {store.identity.label}.")

@@ -1,0 +1,183 @@
+"""The command line's frame: the Typer app, the one boundary where errors become exit codes."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import logging
+import os
+import sys
+from collections.abc import Collection, Iterator
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.markup import escape
+
+from leadspace_cli.api.connection import Settings
+from leadspace_cli.api.redact import redact
+from leadspace_cli.app.settings import Environment, check_dotenv, load_environment, resolve
+from leadspace_cli.errors import (
+    ExitCode,
+    LeadspaceError,
+)
+from leadspace_cli.sandbox import Sandbox
+from leadspace_cli.version import __version__
+
+app = typer.Typer(
+    help="Enrich CSV and JSONL files of leads and accounts through Leadspace's Single Enrichment API.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,  # never print locals: they hold the key
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+mapping_app = typer.Typer(help="Write and check column mappings.", no_args_is_help=True)
+
+
+cache_app = typer.Typer(
+    help="The response store: answers kept so that no row is paid for twice.", no_args_is_help=True
+)
+
+
+auth_app = typer.Typer(help="Credentials.", no_args_is_help=True)
+
+
+err = Console(stderr=True, highlight=False, soft_wrap=True, markup=False)  # markup only where asked
+
+
+DEBUG_ENV = "LEADSPACE_DEBUG"
+
+
+def _secrets(env: dict[str, str] | None = None) -> list[str]:
+    if env is None:
+        try:
+            env = load_environment()
+        except LeadspaceError:  # an unsafe .env: its key was never used, the environment's may be
+            env = load_environment(dotenv=False)
+    return [v.strip() for k, v in env.items() if k in ("LEADSPACE_API_KEY", "LEADSPACE_SECRET") and v.strip()]
+
+
+@contextlib.contextmanager
+def _boundary(traceback: bool = False) -> Iterator[None]:
+    """Turn errors into a message and an exit code: the one place where that happens."""
+    try:
+        yield
+    except LeadspaceError as exc:
+        err.print(f"[bold red]Error:[/] {escape(redact(str(exc), _secrets()))}", markup=True)
+        raise typer.Exit(int(exc.exit_code)) from None
+    except KeyboardInterrupt:
+        err.print("Interrupted.")
+        raise typer.Exit(int(ExitCode.INTERRUPTED)) from None
+    except BrokenPipeError:
+        _quiet_stdout()
+        raise typer.Exit(int(ExitCode.PIPE)) from None
+    except (typer.Exit, typer.Abort):
+        raise
+    except Exception as exc:
+        if traceback or os.environ.get(DEBUG_ENV):
+            raise
+        err.print(
+            f"[bold red]Internal error:[/] {type(exc).__name__}: {escape(redact(str(exc), _secrets()))}\n"
+            "This is a bug in leadspace, not a problem with your file or the API. Please report it "
+            "with the output of the same command run with --traceback (the key is redacted).",
+            markup=True,
+        )
+        raise typer.Exit(int(ExitCode.INTERNAL)) from None
+
+
+def _quiet_stdout() -> None:
+    """Point stdout at /dev/null once its reader went away, so that exiting does not complain."""
+    with contextlib.suppress(OSError, ValueError, io.UnsupportedOperation, AttributeError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"leadspace {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_callback(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
+    ] = False,
+) -> None:
+    """Enrich CSV and JSONL files of leads and accounts through Leadspace's Single Enrichment API.
+
+    Example: leadspace enrich samples/leads.csv -o out.csv --sandbox
+    """
+
+
+def _setup_logging(verbose: bool, secrets: list[str]) -> None:
+    if not verbose:
+        return
+
+    class _Redact(logging.Filter):
+        def filter(self, record: logging.LogRecord) -> bool:
+            record.msg = redact(record.getMessage(), secrets)
+            record.args = ()
+            return True
+
+    handler = logging.StreamHandler(sys.stderr)
+    handler.addFilter(_Redact())
+    handler.setFormatter(logging.Formatter("%(asctime)s %(name)s %(message)s"))
+    for name in ("leadspace", "urllib3"):
+        logger = logging.getLogger(name)
+        logger.setLevel(logging.DEBUG)
+        logger.addHandler(handler)
+
+
+def _environment(given: Collection[str] = ()) -> Environment:
+    """The environment with the working folder's .env beneath it, checked as a run checks it."""
+    env = load_environment()
+    check_dotenv(env, given=given)
+    for name in env.ignored:
+        err.print(
+            f"Ignored {name} in {env.dotenv_path}: a .env gives LEADSPACE_* settings only; set {name} "
+            "in the environment.",
+            markup=False,
+        )
+    return env
+
+
+def _settings(
+    env: dict[str, str], sb: Sandbox | None, *, base_url: str | None, ca_bundle: str | None
+) -> Settings:
+    if sb is not None:
+        return resolve({}, api_key=sb.key, base_url=sb.url, ca_bundle=ca_bundle)
+    return resolve(env, base_url=base_url, ca_bundle=ca_bundle)
+
+
+SheetOpt = Annotated[
+    str | None, typer.Option(help="Of an Excel workbook: the sheet to read (default: the first).")
+]
+
+
+InputArg = Annotated[
+    str,
+    typer.Argument(
+        help="CSV, TSV or JSONL file (optionally .gz), an Excel workbook (.xlsx), or - for stdin."
+    ),
+]
+
+
+CacheDir = Annotated[
+    Path | None, typer.Option(help="Folder of the response store [env: LEADSPACE_CACHE_DIR].")
+]
+
+
+Yes = Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation (for scripts).")]
+
+
+app.add_typer(mapping_app, name="mapping")
+
+
+app.add_typer(cache_app, name="cache")
+
+
+app.add_typer(auth_app, name="auth")

@@ -1,0 +1,158 @@
+"""`leadspace fields` and `leadspace mapping init/check`."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from leadspace_cli.api import fields, flatten
+from leadspace_cli.cli.core import InputArg, SheetOpt, _boundary, app, err, mapping_app
+from leadspace_cli.errors import (
+    MappingError,
+)
+from leadspace_cli.formats.sources import open_source
+from leadspace_cli.mapping.body import preview
+from leadspace_cli.mapping.detect import detect_source
+from leadspace_cli.mapping.detect import from_report as mapping_from_report
+from leadspace_cli.mapping.spec import check, load, to_toml
+
+
+@app.command("fields")
+def fields_cmd(
+    response: Annotated[
+        bool, typer.Option("--response", help="List the response fields and their output columns.")
+    ] = False,
+) -> None:
+    """List the API's request fields (for a mapping), or its response fields.
+
+    Example: leadspace fields --response
+    """
+    if response:
+        header = ["response field", "kind", "output column", "description"]
+        rows = [[f.path, f.kind, flatten.PREFIX + f.path, f.description] for f in fields.RESPONSE_FIELDS]
+        rows.append(["status", "string", flatten.ANSWER_STATUS, "The answer's status: success, failure"])
+        rows.append(
+            ["(anything else)", "JSON", flatten.EXTRA, "Fields the document does not list, kept as JSON"]
+        )
+    else:
+        header = ["request field", "mapping key", "description"]
+        rows = [[f.path, _toml_key(f.path), f.description] for f in fields.REQUEST_FIELDS]
+        rows.append(["custom_fields[]", '[custom_fields] name = "Column"', "Custom fields, by name"])
+    out = Console(highlight=False, markup=False)
+    if not out.is_terminal:  # for scripts and pipes: one field a line, tab-separated
+        for row in [header, *rows]:
+            typer.echo("\t".join(row))
+        return
+    table = Table(*header)
+    for row in rows:
+        table.add_row(*row)
+    out.print(table)
+
+
+def _toml_key(path: str) -> str:
+    if "." not in path:
+        return path
+    table, key = path.rsplit(".", 1)
+    return f"[{table}] {key}"
+
+
+@mapping_app.command("init")
+def mapping_init(
+    input: InputArg,
+    output: Annotated[
+        str, typer.Option("-o", "--output", help="Write the mapping here (default: stdout).")
+    ] = "-",
+    encoding: Annotated[str | None, typer.Option(help="Input text encoding.")] = None,
+    delimiter: Annotated[str | None, typer.Option(help="CSV delimiter (default from the extension).")] = None,
+    input_format: Annotated[
+        str | None, typer.Option(help="csv, tsv, jsonl or xlsx, when the name does not say (stdin).")
+    ] = None,
+    sheet: SheetOpt = None,
+    from_report: Annotated[
+        Path | None,
+        typer.Option(
+            "--from-report",
+            help="Print the mapping an earlier run used (its --report file): pass it back with --mapping "
+            "to send exactly the same requests.",
+        ),
+    ] = None,
+) -> None:
+    """Write a commented TOML mapping from the input's headers (or an earlier run's report).
+
+    Example: leadspace mapping init samples/leads.csv -o mapping.toml
+    """
+    with _boundary():
+        with open_source(
+            input,
+            encoding=encoding,
+            delimiter=delimiter,
+            input_format=input_format,
+            sheet=sheet,
+            prescan=True,
+        ) as source:
+            if from_report is not None:
+                m = mapping_from_report(from_report)
+                check(m, source.columns)
+                m.notes.append(f"The mapping the run of {from_report} used.")
+            else:
+                m = detect_source(source)
+        text = to_toml(m, source.columns)
+        if output == "-":
+            sys.stdout.write(text)
+        else:
+            if Path(output).exists():
+                raise MappingError(f"{output} exists already: remove it or choose another -o.")
+            Path(output).write_text(text, encoding="utf-8")
+            err.print(
+                f"Wrote {output}: {len(m.fields)} fields mapped. Check it with "
+                f"`leadspace mapping check {input} --mapping {output}`."
+            )
+
+
+@mapping_app.command("check")
+def mapping_check(
+    input: InputArg,
+    mapping: Annotated[
+        Path | None, typer.Option("--mapping", "-m", help="TOML mapping (default: detect).")
+    ] = None,
+    show: Annotated[int, typer.Option(help="How many request bodies to show.")] = 3,
+    encoding: Annotated[str | None, typer.Option(help="Input text encoding.")] = None,
+    delimiter: Annotated[str | None, typer.Option(help="CSV delimiter (default from the extension).")] = None,
+    input_format: Annotated[
+        str | None, typer.Option(help="csv, tsv, jsonl or xlsx, when the name does not say (stdin).")
+    ] = None,
+    sheet: SheetOpt = None,
+) -> None:
+    """Show the mapping, the first request bodies, and how many rows would be sent; calls nothing.
+
+    Example: leadspace mapping check samples/leads.csv --mapping samples/mapping.toml
+    """
+    with (
+        _boundary(),
+        open_source(
+            input,
+            encoding=encoding,
+            delimiter=delimiter,
+            input_format=input_format,
+            sheet=sheet,
+            prescan=True,
+        ) as source,
+    ):
+        m = load(mapping) if mapping else detect_source(source)
+        check(m, source.columns)
+        table = Table("input column", "request field")
+        for path, col in m.rows():
+            table.add_row(col, path)
+        out = Console(highlight=False, markup=False)
+        out.print(table)
+        seen = preview(m, source, show)
+        for i, (body, problem) in enumerate(seen.first):
+            out.print(f"row {i + 1}:" + (f" not sent: {problem}" if problem else ""), markup=False)
+            out.print_json(json.dumps(body, ensure_ascii=False))
+        out.print(f"{seen.sent} rows would be sent; {seen.lacking} lack the minimum input and would not be.")

@@ -1,0 +1,1 @@
+"""The paid, paced, persisted part: the pipeline, attempts and budgets, pacing, the answer store."""

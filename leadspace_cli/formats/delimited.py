@@ -1,0 +1,154 @@
+"""CSV and TSV input: delimiter sniffing, header clean-up, runaway quotes, ragged rows and footers."""
+
+from __future__ import annotations
+
+import csv
+import io
+import itertools
+import re
+from collections.abc import Callable, Iterator
+
+from leadspace_cli.errors import InputError
+from leadspace_cli.formats.rows import (
+    _FOOTER,
+    MAX_ROW,
+    Source,
+    _dedupe_header,
+    _Footer,
+    _kept_columns,
+    _Ragged,
+)
+from leadspace_cli.formats.text import _SURROGATE, _Reading, _size
+
+csv.field_size_limit(MAX_ROW)
+
+
+RUNAWAY_LINES = 20  # a quoted field spanning this many lines is checked for swallowed rows
+
+
+def _runaway(row: list[str], sep: str, width: int) -> int:
+    """Return how many lines that look like rows a quoted field of this row swallowed (0: none).
+
+    An unclosed quote makes the csv module read on to the next quote, or to the end of the file:
+    the lines it swallows are rows, with the header's count of delimiters. A real multi-line cell
+    (an address, notes) holds a few lines of prose.
+    """
+    worst = 0
+    for cell in row:
+        if cell.count("\n") < RUNAWAY_LINES - 1:
+            continue
+        lines = cell.splitlines()
+        rowlike = sum(1 for line in lines if line.count(sep) >= max(1, width - 1))
+        if rowlike * 2 >= len(lines) or len(lines) > 50 * RUNAWAY_LINES:
+            worst = max(worst, rowlike, len(lines) if rowlike * 2 < len(lines) else 0)
+    return worst
+
+
+_DELIMITERS = (",", ";", "\t", "|")
+
+
+def _sniff(line: str) -> str:
+    """Return the delimiter a header line uses: the candidate it holds most often, outside quotes.
+
+    A comma wins a tie; a header with none of them is one column.
+    """
+    outside = re.sub(r'"[^"]*"', "", line)
+    counts = {d: outside.count(d) for d in _DELIMITERS}
+    best = max(_DELIMITERS, key=lambda d: (counts[d], d == ","))
+    return best if counts[best] else ","
+
+
+def _csv_source(reading: _Reading, text: io.TextIOWrapper, sep: str | None, keep_ls: bool = False) -> Source:
+    """Read a CSV's header; ``sep`` None: Excel's ``sep=`` line, else sniffed from the header line."""
+    label = reading.label
+    notes: list[str] = []
+    offset = 0  # lines before the header that the reader does not see
+    lines: Iterator[str] = text
+    if sep is None:
+        first = text.readline()
+        if not first:
+            raise InputError(f"{label} is empty: it needs a header row and at least one row.")
+        hint = first.lstrip("\ufeff").strip()
+        if hint.lower().startswith("sep=") and len(hint) == 5:
+            sep, offset = hint[4], 1
+            notes.append(f"{label} names its delimiter ({hint}, as Excel writes it): {sep!r}.")
+        else:
+            sep = _sniff(first)
+            lines = itertools.chain([first], text)
+            if sep != ",":
+                shown = "tab" if sep == "\t" else repr(sep)
+                notes.append(f"{label} is separated by {shown} (detected; --delimiter says otherwise).")
+    reader = csv.reader(lines, delimiter=sep)
+    try:
+        header = next(reader)
+    except StopIteration:
+        raise InputError(f"{label} is empty: it needs a header row and at least one row.") from None
+    except csv.Error as exc:
+        raise InputError(f"{label}: cannot read the header: {exc}") from None
+    if not any(h.strip() for h in header):
+        raise InputError(f"{label} has an empty first line: the first line must be the header.")
+    if header and header[0].startswith("\ufeff"):
+        header[0] = header[0].lstrip("\ufeff")
+    if header[0].strip().lower() == "notes:" and not any(h.strip() for h in header[1:]):
+        # LinkedIn's Connections.csv opens with notes, a blank line, then the header.
+        for skipped in reader:
+            if not any(cell.strip() for cell in skipped):
+                break
+        header = next(reader, [])
+        notes.append(f"{label} opens with notes before its header (as LinkedIn's exports do): skipped.")
+        if not any(h.strip() for h in header):
+            raise InputError(f"{label}: no header row after its notes.")
+    if reading.check_text and _SURROGATE.search("".join(header)):
+        raise reading.bad_text(1)
+    columns, header_notes = _dedupe_header(header)
+    notes += header_notes
+    width = len(columns)
+    keep = _kept_columns(label, columns, keep_ls, notes)
+    if len(keep) < width:
+        pick: Callable[[list[str]], list[str]] | None = lambda row: [row[i] for i in keep]  # noqa: E731
+        columns = [columns[i] for i in keep]
+    else:
+        pick = None
+
+    def rows() -> Iterator[list[str]]:
+        end = reader.line_num + offset
+        try:
+            for row in reader:
+                start, end = end + 1, reader.line_num + offset
+                if reading.check_text and (bad := _SURROGATE.search(joined := sep.join(row))):
+                    raise reading.bad_text(start + joined.count("\n", 0, bad.start()))
+                if end - start >= RUNAWAY_LINES - 1 and (swallowed := _runaway(row, sep, width)):
+                    raise InputError(
+                        f"{label}, line {start}: a quoted field opened on this row runs on for "
+                        f"{end - start + 1} lines and swallows {swallowed} lines that look like rows: "
+                        f'a stray or unclosed " quote. Fix the quoting on line {start} and run again.'
+                    )
+                if not row:
+                    continue  # a blank line is not a row
+                extra: list[str] = []
+                if len(row) < width:
+                    row = row + [""] * (width - len(row))
+                elif len(row) > width:
+                    extra = row[width:]
+                    row = row[:width]
+                if pick is not None:
+                    row = pick(row)
+                if any(cell.strip() for cell in extra):
+                    yield _Ragged(row, extra, start, width)
+                elif width > 1 and _FOOTER.match(row[0]) and not any(c.strip() for c in row[1:]):
+                    yield _Footer(row, start)
+                else:
+                    yield row
+        except csv.Error as exc:
+            raise InputError(
+                f"{label}, line {reader.line_num + offset}: {exc} (a row may hold at most {_size(MAX_ROW)})"
+            ) from None
+        except (OSError, EOFError) as exc:
+            raise InputError(f"Cannot read {label} past line {reader.line_num + offset}: {exc}") from None
+        except UnicodeDecodeError as exc:
+            raise InputError(
+                f"{label} is not valid text near line {reader.line_num + offset} ({exc.reason}): "
+                "pass --encoding, for example --encoding cp1252."
+            ) from None
+
+    return Source(label, "csv", columns, rows(), notes=notes)

@@ -1,0 +1,95 @@
+"""JSON Lines input: objects by line, the union of their keys, bad lines as bad rows."""
+
+from __future__ import annotations
+
+import io
+import json
+from collections.abc import Iterator
+from typing import Any
+
+from leadspace_cli.errors import InputError
+from leadspace_cli.formats.rows import LS_PREFIX, MAX_ROW, Source, row_problem
+from leadspace_cli.formats.text import _LONG, _lines, _Reading, _size
+from leadspace_cli.formats.values import record_columns
+
+STDIN_LOOKAHEAD = 1000  # JSON Lines on stdin: lines read ahead to find the columns
+
+
+def _jsonl_source(
+    reading: _Reading, text: io.TextIOWrapper, columns: list[str] | None, keep_ls: bool = False
+) -> Source:
+    label = reading.label
+    lines = _lines(reading, text)
+    ahead: list[dict[str, Any]] = []
+    found: dict[str, None] = {}
+    for number, line in lines:
+        if line.strip():
+            row = _parse_json_line(number, line)
+            ahead.append(row)
+            if not isinstance(row, _BadLine):
+                found.update(dict.fromkeys(record_columns(row)))
+            # A file's columns come from a pre-scan; stdin's from the lines read ahead.
+            if columns is not None or len(ahead) >= STDIN_LOOKAHEAD:
+                break
+    if not ahead:
+        raise InputError(f"{label} is empty: it needs at least one JSON object per line.")
+    if all(isinstance(r, _BadLine) for r in ahead) and len(ahead) < STDIN_LOOKAHEAD:
+        raise InputError(f"{label}, line 1: {row_problem(ahead[0])}")
+
+    def rows() -> Iterator[dict[str, Any]]:
+        yield from ahead
+        number = 0
+        try:
+            for number, line in lines:
+                if line.strip():
+                    yield _parse_json_line(number, line)
+        except UnicodeDecodeError as exc:
+            raise InputError(
+                f"{label} is not valid text near line {number + 1} ({exc.reason}): pass --encoding."
+            ) from None
+        except (OSError, EOFError) as exc:
+            raise InputError(f"Cannot read {label} past line {number}: {exc}") from None
+
+    found_columns = columns if columns is not None else list(found)
+    kept = [c for c in found_columns if keep_ls or (c != "ls" and not c.startswith(LS_PREFIX))]
+    notes = []
+    if len(kept) < len(found_columns):
+        notes.append(
+            f"{label} holds the ls answers of an earlier run: they are not sent, and this run's replace them."
+        )
+    return Source(label, "jsonl", kept, rows(), notes=notes)
+
+
+class _BadLine(dict[str, Any]):
+    """A JSONL line that is not a usable JSON object; kept so that it still gets an output row."""
+
+    def __init__(self, problem: str, raw: str) -> None:
+        super().__init__()
+        self.problem = problem
+        self.raw = raw
+
+
+def _parse_json_line(number: int, line: str) -> dict[str, Any]:
+    if line is _LONG:
+        return _BadLine(f"line {number} is longer than {_size(MAX_ROW)}", "")
+    raw = line.rstrip("\r\n")
+    try:
+        value = json.loads(line)
+    except json.JSONDecodeError as exc:
+        return _BadLine(f"line {number} is not JSON ({exc.msg}, column {exc.colno})", raw)
+    except RecursionError:
+        return _BadLine(f"line {number} is nested too deeply to be a record", raw[:1000])
+    if not isinstance(value, dict):
+        kind = type(value).__name__.replace("dict", "object").replace("list", "array")
+        return _BadLine(f"line {number} is a JSON {kind}, not an object", raw)
+    if "\\u" in line and _has_lone_surrogate(value):
+        return _BadLine(f"line {number} holds a lone UTF-16 surrogate (like \\ud800): not text", raw)
+    return value
+
+
+def _has_lone_surrogate(value: dict[str, Any]) -> bool:
+    try:
+        json.dumps(value, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False

@@ -1,0 +1,121 @@
+"""Open an input by its name and content: the one door to every reader."""
+
+from __future__ import annotations
+
+import codecs
+import io
+
+from leadspace_cli.errors import InputError
+from leadspace_cli.formats.delimited import _csv_source
+from leadspace_cli.formats.jsonl import _BadLine, _jsonl_source
+from leadspace_cli.formats.rows import Source, format_of
+from leadspace_cli.formats.text import _check_content, _open_binary, _Reading, detect_encoding
+from leadspace_cli.formats.values import record_columns
+from leadspace_cli.formats.xlsx import _xlsx_source
+
+
+def open_source(
+    path: str,
+    *,
+    input_format: str | None = None,
+    encoding: str | None = None,
+    delimiter: str | None = None,
+    prescan: bool = False,
+    keep_ls: bool = False,
+    sheet: str | None = None,
+) -> Source:
+    """Open an input file (or ``-`` for stdin) and read its header.
+
+    With ``prescan`` a file is read through once first, in constant memory, so that what would
+    stop the run midway (a runaway quoted field, a row over 16 MiB, a bad byte) stops it before any
+    call, JSON Lines columns are the union of every line's keys, and the rows are counted.
+    Raises InputError, with the fix, for an empty file, a missing header or unreadable text.
+    """
+    fmt = format_of(path, input_format)
+    sep = delimiter or ("\t" if fmt == "tsv" else None)  # None: Excel's sep= line, else sniffed
+    if sep is not None:
+        sep = "\t" if sep in ("\\t", "tab") else sep
+        if fmt != "jsonl" and len(sep) != 1:
+            raise InputError(f"--delimiter must be one character, not {sep!r}.")
+    notes: list[str] = []
+    checked = True
+    if path != "-":
+        found_fmt = _check_content(path, fmt)
+        if found_fmt != fmt and input_format is None:
+            notes.append(f"{path} is an Excel workbook, whatever its name says: read as one.")
+            fmt = found_fmt
+    elif fmt == "xlsx":
+        raise InputError("A workbook cannot be read from stdin: give its file name.")
+    if fmt == "xlsx":
+        source = _xlsx_source(path, sheet, keep_ls)
+        source.notes = notes + source.notes
+        return source
+    if sheet is not None:
+        raise InputError(f"--sheet {sheet!r}: {path} is not an Excel workbook, so it has no sheets.")
+    if encoding is None:
+        encoding, note, checked = detect_encoding(path)
+        if note:
+            notes.append(note)
+    else:
+        try:
+            codecs.lookup(encoding)
+        except LookupError:
+            raise InputError(f"Unknown encoding {encoding!r}: try utf-8, cp1252 or latin-1.") from None
+        checked = False
+    total: int | None = None
+    columns: list[str] | None = None
+    if prescan and path != "-":
+        scan = _open(path, fmt, encoding, sep, check_text=not checked, keep_ls=keep_ls)
+        try:
+            if fmt == "jsonl":
+                found: dict[str, None] = dict.fromkeys(scan.columns)
+                total = 0
+                for total, row in enumerate(scan.rows, start=1):  # noqa: B007 - the count is the total
+                    if not isinstance(row, _BadLine):
+                        found.update(dict.fromkeys(record_columns(row)))
+                columns = list(found)
+            else:
+                total = sum(1 for _ in scan.rows)
+        finally:
+            scan.close()
+    source = _open(path, fmt, encoding, sep, check_text=not checked, columns=columns, keep_ls=keep_ls)
+    source.notes = notes + source.notes
+    source.total = total
+    return source
+
+
+def _open(
+    path: str,
+    fmt: str,
+    encoding: str,
+    sep: str | None,
+    *,
+    check_text: bool,
+    columns: list[str] | None = None,
+    keep_ls: bool = False,
+) -> Source:
+    binary = _open_binary(path)
+    errors = "surrogateescape" if check_text else "strict"
+    text = io.TextIOWrapper(binary, encoding=encoding, errors=errors, newline="")
+    label = "stdin" if path == "-" else path
+    reading = _Reading(label, encoding, check_text)
+    try:
+        if fmt == "jsonl":
+            source = _jsonl_source(reading, text, columns, keep_ls)
+        else:
+            source = _csv_source(reading, text, sep, keep_ls)
+    except UnicodeDecodeError as exc:
+        text.close()
+        raise InputError(
+            f"{label} is not valid {encoding} text ({exc.reason} at byte {exc.start}): "
+            "pass --encoding, for example --encoding cp1252."
+        ) from None
+    except (OSError, EOFError) as exc:
+        text.close()
+        raise InputError(f"Cannot read {label}: {exc}") from None
+    except InputError:
+        text.close()
+        raise
+    source.encoding = encoding
+    source._close = text.close
+    return source

@@ -1,0 +1,215 @@
+"""Bytes to text: gzip by its magic, BOMs, encodings, and the content that does not match the name."""
+
+from __future__ import annotations
+
+import codecs
+import gzip
+import io
+import os
+import re
+import sys
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import IO
+
+from leadspace_cli.errors import InputError
+from leadspace_cli.formats.rows import MAX_ROW
+
+GZIP_MAGIC = b"\x1f\x8b"
+
+
+ENCODING_SAMPLE = MAX_ROW  # of a compressed input, the part read ahead to judge its encoding
+
+
+_SURROGATE = re.compile("[\udc80-\udcff]")  # a byte that did not decode (surrogateescape)
+
+
+def _is_gzip(path: str) -> bool:
+    try:
+        with open(path, "rb") as fh:
+            return fh.read(2) == GZIP_MAGIC
+    except OSError:
+        return False
+
+
+def _open_binary(path: str) -> IO[bytes]:
+    """Open an input's bytes; gzip is recognised by its first bytes, whatever the name."""
+    if path == "-":
+        stdin = sys.stdin.buffer
+        peek = getattr(stdin, "peek", None)
+        if peek is not None and peek(2)[:2] == GZIP_MAGIC:
+            return gzip.GzipFile(fileobj=stdin, mode="rb")  # type: ignore[return-value]
+        return stdin
+    try:
+        if _is_gzip(path):
+            return gzip.open(path, "rb")  # type: ignore[return-value]
+        if path.lower().endswith(".gz") and os.path.isfile(path):
+            raise InputError(
+                f"Cannot read {path}: it is named .gz but is not gzip-compressed. Rename it without .gz "
+                "if it is plain text, or compress it again."
+            )
+        return open(path, "rb")
+    except FileNotFoundError:
+        raise InputError(f"No such input file: {path}") from None
+    except IsADirectoryError:
+        raise InputError(f"{path} is a folder: give a CSV, TSV, JSONL or XLSX file.") from None
+    except OSError as exc:
+        raise InputError(f"Cannot open {path}: {exc.strerror}") from None
+
+
+def _decodes(path: str, encoding: str, limit: int | None = None) -> bool:
+    decoder = codecs.getincrementaldecoder(encoding)()
+    stream = _open_binary(path)
+    read = 0
+    try:
+        while chunk := stream.read(1 << 20):
+            decoder.decode(chunk)
+            read += len(chunk)
+            if limit is not None and read >= limit:
+                return True
+        decoder.decode(b"", final=True)
+    except UnicodeDecodeError:
+        return False
+    except (OSError, EOFError) as exc:
+        raise InputError(f"Cannot read {path}: {exc}") from None
+    finally:
+        stream.close()
+    return True
+
+
+def _check_content(path: str, fmt: str) -> str:
+    """Return the format the file's bytes say (a workbook named .csv is read as one); refuse a file
+    whose bytes are not text (a PDF, an old .xls), with how to fix it: never its bytes."""
+    try:
+        with _open_binary(path) as fh:
+            start = fh.read(4096)
+    except (OSError, EOFError):
+        return fmt  # reading proper says what is wrong
+    if start.startswith(b"PK\x03\x04"):
+        if is_workbook(path):
+            return "xlsx"
+        raise InputError(
+            f"{path} is a zip archive, not CSV text or an Excel workbook: unzip it, and run on the file "
+            "inside."
+        )
+    if fmt == "xlsx":
+        looks = "text" if b"\x00" not in start else "not text"
+        raise InputError(
+            f"{path} is named like an Excel workbook, but it is not one (its content is {looks}). If it "
+            "is CSV, rename it .csv or pass --input-format csv; else open it in Excel and save it as "
+            ".xlsx."
+        )
+    if start.startswith(b"\xd0\xcf\x11\xe0"):
+        raise InputError(
+            f"{path} is an old Excel (.xls) workbook, which leadspace does not read: in Excel, save it "
+            "as .xlsx (Excel Workbook) or CSV UTF-8, and run again."
+        )
+    if start.startswith(b"%PDF"):
+        raise InputError(f"{path} is a PDF, not CSV or JSON Lines text.")
+    nuls = start.count(b"\x00")
+    if nuls >= 32 and nuls > len(start) // 10 and not any(start.startswith(b) for b, _, _ in _BOMS):
+        # A stray NUL in a cell is data; a tenth of the bytes is a binary file (or UTF-16 sans BOM).
+        raise InputError(
+            f"{path} does not look like text (many NUL bytes near its start): give a CSV, TSV or JSON "
+            "Lines file, or pass --encoding utf-16 if it is UTF-16 text without a byte-order mark."
+        )
+    return fmt
+
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32", "UTF-32"),  # before UTF-16: it starts with the same two bytes
+    (codecs.BOM_UTF32_BE, "utf-32", "UTF-32"),
+    (codecs.BOM_UTF16_LE, "utf-16", "UTF-16"),
+    (codecs.BOM_UTF16_BE, "utf-16", "UTF-16"),
+)
+
+
+def _unicode_bom(path: str) -> tuple[str, str] | None:
+    """Return the encoding a UTF-16 or UTF-32 byte-order mark names, or None."""
+    if path == "-":
+        peek = getattr(sys.stdin.buffer, "peek", None)
+        start = peek(4)[:4] if peek is not None else b""
+    else:
+        try:
+            with _open_binary(path) as fh:
+                start = fh.read(4)
+        except (OSError, EOFError):
+            return None
+    return next(((enc, name) for bom, enc, name in _BOMS if start.startswith(bom)), None)
+
+
+def detect_encoding(path: str) -> tuple[str, str | None, bool]:
+    """Return the encoding of a file, a note when it is not UTF-8, and whether all of it was checked.
+
+    A plain file is read through once per candidate (UTF-8, then Windows-1252), so that a stray byte
+    at the end is found before any call; Latin-1, which decodes any byte, is the last resort. Of a
+    compressed file only the first 16 MiB are judged (its size is unknown until it is unpacked);
+    stdin cannot be read twice and is taken as UTF-8. What was not checked is checked row by row.
+    """
+    unicode = _unicode_bom(path)
+    if unicode is not None:
+        encoding, name = unicode
+        note = f"{path} is {name} text (by its byte-order mark, as Excel's Unicode Text is)."
+        return encoding, note, False  # each row is checked as it is read
+    if path == "-":
+        return "utf-8-sig", None, False
+    limit = ENCODING_SAMPLE if _is_gzip(path) else None
+    if _decodes(path, "utf-8", limit):
+        return "utf-8-sig", None, limit is None
+    for encoding, name in (("cp1252", "Windows-1252"), ("latin-1", "Latin-1")):
+        if encoding == "latin-1" or _decodes(path, encoding, limit):
+            return (
+                encoding,
+                f"{path} is not UTF-8; reading it as {name}. If accents look wrong, pass --encoding "
+                "(for example --encoding cp1252, latin-1 or mac-roman).",
+                limit is None,
+            )
+    raise AssertionError("latin-1 decodes every byte")  # pragma: no cover
+
+
+@dataclass(frozen=True)
+class _Reading:
+    label: str
+    encoding: str
+    check_text: bool  # bytes not checked ahead: look for ones that did not decode, row by row
+
+    def bad_text(self, line: int) -> InputError:
+        return InputError(
+            f"{self.label}, line {line}: a byte that is not valid {self.encoding} text. Pass --encoding "
+            "(for example --encoding cp1252), or fix that line."
+        )
+
+
+def _lines(reading: _Reading, text: io.TextIOWrapper) -> Iterator[tuple[int, str]]:
+    """Yield (line number, line); a line over MAX_ROW characters comes back cut, marked by _LONG."""
+    number = 0
+    while True:
+        line = text.readline(MAX_ROW)
+        if not line:
+            return
+        number += 1
+        if len(line) >= MAX_ROW and not line.endswith("\n"):
+            while (rest := text.readline(MAX_ROW)) and not rest.endswith("\n"):
+                pass
+            yield number, _LONG
+            continue
+        if reading.check_text and _SURROGATE.search(line):
+            raise reading.bad_text(number)
+        yield number, line
+
+
+_LONG = "\x00long"  # stands for a line over MAX_ROW
+
+
+def _size(chars: int) -> str:
+    return f"{chars // 2**20} MiB" if chars >= 2**20 else f"{chars:,} characters"
+
+
+def is_workbook(path: str) -> bool:
+    """Whether a file is an Excel workbook (a zip holding xl/workbook.xml), whatever its name."""
+    try:
+        with zipfile.ZipFile(path) as z:
+            return any(n.startswith("xl/workbook.") for n in z.namelist())
+    except (OSError, zipfile.BadZipFile):
+        return False

@@ -1,0 +1,92 @@
+"""A value as text: each rule once (a request's text, a CSV or JSON cell, a cell safe for Excel)."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import decimal
+import json
+import math
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+
+def cell_text(value: Any) -> str:
+    """Return a JSON value as a CSV cell: text as is, None empty, others as JSON."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return str(value)
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def value_text(value: Any) -> str:
+    """Return a value as a person would write it in a request: never "nan", "None" or "false".
+
+    None, NaN, NaT and false are empty; whole numbers have no ".0"; dates are ISO dates; numpy and
+    pandas scalars count as their Python values; objects and lists are JSON text.
+    """
+    if value is None or value.__class__ is str:
+        return value or ""
+    if isinstance(value, bool):
+        return "true" if value else ""
+    if type(value).__name__ in ("NAType", "NaTType"):  # pandas' missing values
+        return ""
+    if isinstance(value, dt.datetime):
+        if value.tzinfo is None and value.time() == dt.time(0):
+            return value.date().isoformat()
+        return value.isoformat()
+    if isinstance(value, dt.date | dt.time):
+        return value.isoformat()
+    if isinstance(value, float | decimal.Decimal):
+        if not math.isfinite(value):
+            return ""
+        whole = int(value)
+        if value == whole and -(10**16) < whole < 10**16:
+            return str(whole)
+        return str(value)
+    if isinstance(value, int):
+        return str(value)
+    item = getattr(value, "item", None)  # numpy scalars
+    if callable(item) and not isinstance(value, dict | list):
+        with contextlib.suppress(TypeError, ValueError):
+            return value_text(item())
+    return cell_text(value)
+
+
+def field_of(row: Any, column: str) -> Any:
+    """Return a record's value for a column: the key itself, else its dotted path into nested objects."""
+    value = row.get(column)
+    if value is None and "." in column and column not in row:
+        node: Any = row
+        for part in column.split("."):
+            if not isinstance(node, dict):
+                return None
+            node = node.get(part)
+        return node
+    return value
+
+
+def record_columns(obj: Mapping[str, Any], prefix: str = "") -> Iterator[str]:
+    """Yield a record's columns: its keys, with nested objects as the dotted paths of their leaves.
+
+    A top-level ``ls`` object (the answer in an earlier output) stays one column.
+    """
+    for key, value in obj.items():
+        name = f"{prefix}{key}"
+        if isinstance(value, dict) and value and name != "ls":
+            yield from record_columns(value, name + ".")
+        else:
+            yield name
+
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def excel_safe(value: str) -> str:
+    """Neutralise a cell that a spreadsheet would run as a formula (OWASP CSV injection advice)."""
+    return "'" + value if value.startswith(_FORMULA_START) else value

@@ -1,0 +1,184 @@
+"""Rows out: CSV, TSV and JSON Lines to a text stream, and Excel workbooks."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+import time
+from collections.abc import Callable, Sequence
+from typing import Any, Protocol
+
+from leadspace_cli.formats.values import cell_text, field_of
+from leadspace_cli.formats.xlsx import SheetWriter
+from leadspace_cli.results import Result, RowResult
+from leadspace_cli.version import __version__
+
+RENDER_FORMAT = "2"  # bump when the way stored ls.* cells are encoded changes
+
+
+class Columns(Protocol):
+    """The ls.* columns written after the input's (the API layer's ``LsColumns``)."""
+
+    @property
+    def names(self) -> Sequence[str]: ...
+    @property
+    def header(self) -> list[str]: ...
+    @property
+    def excel_safe(self) -> bool: ...
+
+    def cells(self, result: RowResult, answer: dict[str, Any] | None) -> list[str]: ...
+
+
+KeepRendered = Callable[[bytes, str, str], None]  # (answer's key, output signature, encoded ls.* cells)
+
+
+class RowWriter:
+    """Writes rows to a text stream; the CSV header is fixed before the first row.
+
+    With ``keep_rendered`` (the run wires the answer store's), the ls.* part of an answered CSV row
+    is handed over once written (under ``signature``, which names the output shape), so a rerun
+    served from stored answers writes it as it is instead of flattening the answer again.
+    """
+
+    def __init__(
+        self,
+        stream: Any,
+        fmt: str,
+        columns: list[str],
+        input_kind: str,
+        *,
+        ls: Columns,
+        keep_rendered: KeepRendered | None = None,
+        bom: bool = False,
+    ) -> None:
+        self.stream = stream
+        self.fmt = fmt
+        self.columns = columns
+        self.input_kind = input_kind
+        self.ls = ls
+        self.keep_rendered = keep_rendered
+        self._last_flush = time.monotonic()
+        self._no_answer: dict[tuple[Result, int | None, str], list[str]] = {}
+        self.delimiter = "\t" if fmt == "tsv" else ","
+        shape = [__version__, RENDER_FORMAT, fmt, self.delimiter, str(self.ls.excel_safe), *self.ls.names]
+        self.signature = hashlib.sha256("\n".join(shape).encode()).hexdigest()[:16] if fmt != "jsonl" else ""
+        if fmt != "jsonl":
+            if bom:
+                stream.write("\ufeff")
+            self._csv = csv.writer(stream, delimiter=self.delimiter)
+            self._buffer = io.StringIO()
+            # The row terminator stays "\r\n" (and is cut off in _encode): the csv module quotes a
+            # field that holds a newline only when the newline is in its terminator.
+            self._encoder = csv.writer(self._buffer, delimiter=self.delimiter)
+            self._csv.writerow(columns + self.ls.header)
+
+    def _cells(self, result: RowResult, answer: dict[str, Any] | None) -> list[str]:
+        return self.ls.cells(result, answer)
+
+    def finish(self) -> None:
+        """Nothing to do: the stream is flushed by the output file."""
+
+    def _encode(self, cells: list[str]) -> str:
+        self._buffer.seek(0)
+        self._buffer.truncate()
+        self._encoder.writerow(cells)
+        return self._buffer.getvalue()[:-2]
+
+    def write(self, row: Any, result: RowResult) -> None:
+        """Write one row."""
+        if self.fmt == "jsonl":
+            self._write_json(row, result)
+        else:
+            cells = (
+                list(row) if self.input_kind == "csv" else [cell_text(field_of(row, c)) for c in self.columns]
+            )
+            if result.result is Result.OK:
+                ls = result.rendered
+                if ls is None:
+                    ls = self._encode(self._cells(result, result.answer()))
+                    if self.keep_rendered is not None and result.key:
+                        self.keep_rendered(result.key, self.signature, ls)
+                line = self._encode(cells) + self.delimiter + ls if cells else ls
+                self.stream.write(line + "\r\n")
+            else:
+                shape = (result.result, result.http_status, result.error)
+                tail = self._no_answer.get(shape)
+                if tail is None:
+                    if len(self._no_answer) > 1000:
+                        self._no_answer.clear()
+                    tail = self._no_answer[shape] = self._cells(result, None)
+                cells.extend(tail)
+                cells.extend(getattr(row, "extra", ()))  # a ragged row's cells past the header
+                self._csv.writerow(cells)
+        now = time.monotonic()
+        if now - self._last_flush > 1.0:
+            self.stream.flush()
+            self._last_flush = now
+
+    def _write_json(self, row: Any, result: RowResult) -> None:
+        if self.input_kind == "csv":
+            obj: dict[str, Any] = dict(zip(self.columns, row, strict=False))
+        else:
+            raw = getattr(row, "raw", None)
+            # An earlier run's answer (its ls object and any ls.* keys) is replaced by this run's.
+            obj = (
+                {"_line": raw}
+                if raw is not None
+                else {k: v for k, v in row.items() if not k.startswith("ls.")}
+            )
+        answer = result.answer() if result.result is Result.OK else None
+        ls: dict[str, Any] = {
+            "result": result.result.value,
+            "http_status": result.http_status,
+            "error": result.error,
+        }
+        if answer is not None:
+            ls["status"] = answer.get("status")
+            ls["data"] = answer.get("data")
+            extra = {k: v for k, v in answer.items() if k not in ("status", "data", "external_id")}
+            if extra:
+                ls["extra"] = extra
+        obj["ls"] = ls
+        self.stream.write(json.dumps(obj, ensure_ascii=False) + "\n")
+
+
+class SheetRowWriter:
+    """Writes rows to an Excel workbook: the input's cells (typed, when they come from a workbook),
+    then the ls.* columns, each a text cell (never a formula or a link)."""
+
+    signature = ""  # no stored rendering: the cells are written one by one
+
+    def __init__(
+        self,
+        path: str,
+        columns: list[str],
+        input_kind: str,
+        *,
+        ls: Columns,
+        sheet: str | None = None,
+    ) -> None:
+        self.columns = columns
+        self.input_kind = input_kind
+        self.ls = ls
+        self._sheet = SheetWriter(path, sheet or "leads")
+        self._sheet.write(columns + self.ls.header)
+
+    def write(self, row: Any, result: RowResult) -> None:
+        """Write one row."""
+        typed = getattr(row, "typed", None)
+        if typed is not None:
+            texts: list[str] = []
+        elif self.input_kind == "csv":
+            texts = list(row)
+        else:
+            texts = [cell_text(field_of(row, c)) for c in self.columns]
+        answer = result.answer() if result.result is Result.OK else None
+        texts.extend(self.ls.cells(result, answer))
+        texts.extend(getattr(row, "extra", ()))
+        self._sheet.write(texts, typed)
+
+    def finish(self) -> None:
+        """Write the workbook's file (XlsxWriter builds it on close)."""
+        self._sheet.close()

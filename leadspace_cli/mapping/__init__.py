@@ -1,0 +1,1 @@
+"""Column mappings: header aliases, detection, the TOML form, and request bodies."""

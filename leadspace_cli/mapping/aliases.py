@@ -1,0 +1,258 @@
+"""Header names seen in real exports, by request field: data, compared after normalising."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+Body = dict[str, Any]
+
+
+# Header names seen in real exports (Salesforce, HubSpot, Marketo, Apollo, Sales Navigator, ...),
+# compared after lower-casing and dropping everything but letters and digits. The first field
+# whose alias matches takes the column; within a field, earlier aliases win.
+ALIASES: dict[str, tuple[str, ...]] = {
+    # The row's own record id (tool names are dropped first: "Apollo Contact Id" is a contact id).
+    # An account's or a company's id only in a file without people: in a people export it is
+    # the parent record's.
+    "external_id": (
+        "externalid",
+        "recordid",
+        "id",
+        "leadid",
+        "contactid",
+        "personid",
+        "prospectid",
+        "crmid",
+        "salesforceid",
+        "sfdcid",
+        "marketoid",
+        "hubspotid",
+        "hsobjectid",
+        "uuid",
+        "accountid",
+        "companyid",
+        "organizationid",
+    ),
+    "person.first_name": (
+        "firstname",
+        "first",
+        "givenname",
+        "fname",
+        "forename",
+        "contactfirstname",
+        "vorname",  # German, French, Dutch, Spanish, Italian Excel exports
+        "prenom",
+        "voornaam",
+        "nombre",
+    ),
+    "person.last_name": (
+        "lastname",
+        "last",
+        "surname",
+        "familyname",
+        "lname",
+        "contactlastname",
+        "nachname",
+        "familienname",
+        "achternaam",
+        "apellido",
+        "apellidos",
+        "cognome",
+    ),
+    "person.email": (
+        "email",
+        "emailaddress",
+        "workemail",
+        "businessemail",
+        "contactemail",
+        "primaryemail",
+        "email1",
+        "emailwork",  # Pipedrive: Person - Email - Work
+        "email1value",  # Google Contacts: E-mail 1 - Value
+        "mail",
+    ),
+    # "Job Title" before "Title": Outlook's Title is Mr. or Ms.
+    "person.title": (
+        "jobtitle",
+        "title",
+        "position",
+        "jobposition",
+        "designation",
+        "currenttitle",
+        "currentpositiontitle",
+        "organization1title",
+        "headline",
+    ),
+    "person.person_phone": (
+        "phone",
+        "phonenumber",
+        "businessphone",
+        "workphone",
+        "directphone",
+        "workdirectphone",
+        "firstphone",
+        "mobilephone",
+        "mobile",
+        "mobilenumber",
+        "telephone",
+        "directdial",
+        "phone1",
+        "primaryphone",
+        "phonework",
+        "phonemobile",
+        "phone1value",
+    ),
+    "company.name": (
+        "company",
+        "companyname",
+        "accountname",
+        "account",
+        "organization",
+        "organisation",
+        "organizationname",
+        "employer",
+        "currentcompany",
+        "firma",
+        "firmenname",
+        "unternehmen",
+        "societe",
+        "entreprise",
+        "bedrijf",
+        "bedrijfsnaam",
+        "empresa",
+        "azienda",
+        "business",
+        "currentemployer",
+        "currentcompanyname",
+        "displayname",  # Close: the lead is the company
+        "leadname",
+        "organization1name",  # Google Contacts
+        "associatedcompanyprimary",  # HubSpot's table view
+        "companynamecleaned",  # Seamless
+    ),
+    "company.website": (
+        "website",
+        "companywebsite",
+        "websiteurl",
+        "web",
+        "webpage",
+        "domain",
+        "companydomain",
+        "companydomainname",
+        "websitedomain",
+        "companywebsitedomain",
+        "currentemployerdomain",
+        "currentemployerwebsite",
+        "homepage",
+        "webseite",
+        "siteweb",
+    ),
+    "company.lsid": ("lsid", "companylsid", "leadspaceid"),
+    "company.address.country": (
+        "country",
+        "companycountry",
+        "countryregion",
+        "billingcountry",
+        "countrycode",
+        "accountcountry",
+        "hqcountry",
+        "land",
+        "pays",
+        "pais",
+        "paese",
+    ),
+    "company.address.state": (
+        "state",
+        "stateprovince",
+        "stateregion",
+        "province",
+        "companystate",
+        "billingstate",
+        "stateorprovince",
+        "statecode",
+        "county",
+    ),
+    "company.address.city": (
+        "city",
+        "companycity",
+        "billingcity",
+        "town",
+        "locality",
+        "stadt",
+        "ort",
+        "ville",
+        "plaats",
+        "ciudad",
+        "citta",
+    ),
+    "company.address.street": (
+        "street",
+        "streetaddress",
+        "street1",
+        "address1",
+        "addressline1",
+        "companystreet",
+        "billingstreet",
+    ),
+    "company.address.postalcode": (
+        "postalcode",
+        "zip",
+        "zipcode",
+        "zippostalcode",
+        "postcode",
+        "companypostalcode",
+        "billingpostalcode",
+        "billingzip",
+        "companyzip",
+        "postal",
+        "plz",
+        "postleitzahl",
+        "codepostal",
+    ),
+}
+
+
+# Address columns: the company's when prefixed so (Salesforce Billing*, Apollo Company City), the
+# person's when prefixed so (Salesforce contacts' Mailing*, Seamless Contact City).
+COMPANY_PREFIX = r"^(billing|shipping|company|account|hq|organization|organisation|business|primary)"
+
+
+PERSON_PREFIX = r"^(mailing|contact|person|home|other|lead)"
+
+
+# The person's own country, best first: a home or "other" address is not where they work.
+_PERSON_COUNTRY_PREFIXES = ("mailing", "contact", "person", "lead")
+
+
+# A tool's name before a header ("Apollo Contact Id", "ZoomInfo Company ID") says nothing of the field.
+_TOOL_PREFIX = re.compile(
+    r"^(apollo|zoominfo|hubspot|salesforce|sfdc|marketo|pardot|zoho|pipedrive|seamless|dynamics|"
+    r"crunchbase|rocketreach|lusha|close)(?=.)"
+)
+
+
+# The person's fields under a prefix (Close's primary_contact_email, Pipedrive's Person - Email).
+_PERSON_FIELD_PREFIX = re.compile(r"^(primarycontact|contact|person|prospect|lead)(?=.)")
+
+
+# Columns that hold a website only when their values say so (a LinkedIn profile is not a
+# website): left out by the headers, taken by refine() when the values are company sites.
+URL_COLUMNS = ("url", "companyurl", "link", "weburl")
+
+
+_NAME_ALIASES = ("firstname", "lastname", "fullname", "name", "contactname", "personname", "givenname")
+
+
+_ADDRESS = (
+    "company.address.country",
+    "company.address.state",
+    "company.address.city",
+    "company.address.street",
+    "company.address.postalcode",
+)
+
+
+def normalize_header(name: str) -> str:
+    """Return a header name reduced to lower-case letters and digits."""
+    return re.sub(r"[^a-z0-9]", "", name.lower())
