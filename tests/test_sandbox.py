@@ -216,6 +216,11 @@ def test_stats_record_paid_bodies(sandbox: Sandbox) -> None:
     summary = requests.get(sandbox.url + "/_sandbox/stats", timeout=5).json()
     assert summary["paid"] == 2
     assert summary["paid_twice"] == 1
+    post(sandbox, {**PERSON, "external_id": "run1:L-1"})
+    timed = requests.get(sandbox.url + "/_sandbox/stats?times=1", timeout=5).json()  # for benchmarks
+    assert len(timed["accepted_times"]) == 3
+    assert timed["refused_times"] == []
+    assert list(timed["accepted_by_tag"]) == ["run1"]
 
 
 def test_oauth_token_and_refresh(sandbox_factory: Callable[..., Sandbox]) -> None:

@@ -664,9 +664,11 @@ class _Handler(BaseHTTPRequestHandler):
         if path == STATS_PATH and method == "GET":
             summary = sb.stats.summary()
             if "times=1" in self.path:
-                summary["accepted_times"] = sb.stats.accepted_times
-                summary["refused_times"] = sb.stats.refused_times
-                summary["accepted_by_tag"] = sb.stats.accepted_by_tag
+                with sb._lock:
+                    summary["accepted_times"] = list(sb.stats.accepted_times)
+                    summary["refused_times"] = list(sb.stats.refused_times)
+                    summary["background_refused_times"] = list(sb.stats.background_refused_times)
+                    summary["accepted_by_tag"] = {k: list(v) for k, v in sb.stats.accepted_by_tag.items()}
             self._send_json(200, summary)
             return
         if path == fields.OAUTH_ENDPOINT:
