@@ -10,8 +10,15 @@ others, as a user would. Figures are measured at the sandbox: the calls it accep
 ids are tagged run1:..., run2:...).
 
 Conditions: loopback; 0-40 ms arrival jitter; a token bucket (30/s, burst 30); another client of
-the program taking a steady 10/s; two and four runs at once on one key; --rate 60 and --rate
-1000 on a 30/s program; a 20-second outage in the middle of a run.
+the program taking a steady 10/s (from before the run, and starting 10 s into it); two and four
+runs at once on one key; --rate 60 and --rate 1000 on a 30/s program; a 20-second outage in the
+middle of a run.
+
+The other client is the sandbox's: a fixed rate on its own timer with a random phase, counted in
+the same strict window as the tool's calls, never backing off; its 429s are counted apart. The
+condition where it starts mid-run needs ``background_start``, which `leadspace sandbox` has no
+option for yet: that condition runs the same sandbox in this process (its own threads, the same
+configuration as the command would build).
 """
 
 from __future__ import annotations
@@ -34,6 +41,9 @@ from typing import Any
 
 import bench  # the same folder: the sandbox process and its key
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from leadspace_cli.sandbox import Sandbox, SandboxConfig
+
 ROOT = Path(__file__).resolve().parent.parent
 LATENCY = ["--latency", "0.3", "--latency-spread", "0.8", "--latency-cap", "6"]
 
@@ -43,6 +53,15 @@ def sandbox(extra: list[str]) -> Iterator[str]:
     """The sandbox of bench.py (its own process, a strict 30/s window) with this benchmark's latency."""
     with bench.sandbox(30, [*LATENCY, *extra]) as url:
         yield url
+
+
+@contextmanager
+def sandbox_here(config: dict[str, Any]) -> Iterator[str]:
+    """The same sandbox in this process, for settings `leadspace sandbox` has no option for."""
+    latency = {"latency": 0.3, "latency_spread": 0.8, "latency_cap": 6.0}
+    sb = Sandbox(SandboxConfig(key=bench.KEY, rate=30, keep_bodies=False, **latency, **config))
+    with sb:
+        yield sb.url
 
 
 def stats(url: str) -> dict[str, Any]:
@@ -103,9 +122,10 @@ def windows(times: list[float], start: float, end: float, width: float) -> list[
 
 
 def condition(
-    name: str, work: Path, rows: list[int], sandbox_extra: list[str], run_extra: list[str]
+    name: str, work: Path, rows: list[int], sandbox_extra: list[str] | dict[str, Any], run_extra: list[str]
 ) -> dict[str, Any]:
-    with sandbox(sandbox_extra) as url:
+    server = sandbox_here(sandbox_extra) if isinstance(sandbox_extra, dict) else sandbox(sandbox_extra)
+    with server as url:
         procs = []
         for i, n in enumerate(rows, start=1):
             src = make_csv(work / f"in{i}.csv", n, f"run{i}")
@@ -129,6 +149,7 @@ def condition(
     }
     if s.get("background_accepted") or s.get("background_refused"):
         bg = s["background_accepted"] + s["background_refused"]
+        result["other_client_429s"] = f"{s['background_refused']} of {bg}"
         result["other_client_429_share"] = f"{100 * s['background_refused'] / max(1, bg):.2f}%"
         # Convergence: after the first 10 s, the tool's rate over every 5-s window.
         spread = windows(times, times[0] + 10, times[-1], 5.0)
@@ -154,12 +175,18 @@ def condition(
     return result
 
 
-CONDITIONS: dict[str, tuple[str, list[str], list[str], int]] = {
+CONDITIONS: dict[str, tuple[str, list[str] | dict[str, Any], list[str], int]] = {
     # key: (name, sandbox options, enrich options, runs)
     "loopback": ("loopback, strict 1-s window", [], [], 1),
     "jitter": ("0-40 ms arrival jitter, strict window", ["--jitter", "0.04"], [], 1),
     "bucket": ("token bucket, rate 30, burst 30", ["--limiter", "bucket", "--burst", "30"], [], 1),
     "background": ("another client takes a steady 10/s", ["--background-rate", "10"], [], 1),
+    "background_late": (
+        "another client at 10/s starts 10 s into the run",
+        {"background_rate": 10.0, "background_start": 10.0},
+        [],
+        1,
+    ),
     "two": ("two runs at once, one key", [], [], 2),
     "four": ("four runs at once, one key", [], [], 4),
     "rate60": ("--rate 60 on a 30/s program", [], ["--rate", "60"], 1),
@@ -191,7 +218,7 @@ def main() -> None:
         with tempfile.TemporaryDirectory(prefix="leadspace-pace-") as tmp:
             # With several runs the first is shorter: the others must take up its share when it ends.
             rows = [args.rows] if runs == 1 else [args.rows // 2] + [args.rows] * (runs - 1)
-            if key == "background":
+            if key.startswith("background"):
                 rows = [round(args.rows * 1.5)]  # at 20/s: about as long as the others
             started = time.monotonic()
             result = condition(name, Path(tmp), rows, sb_extra, run_extra)

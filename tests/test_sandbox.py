@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import socket
 import subprocess
 import sys
 import threading
@@ -14,10 +15,11 @@ from collections import Counter
 from collections.abc import Callable
 from typing import Any
 
+import pytest
 import requests
 
 from leadspace_cli.api import fields, flatten
-from leadspace_cli.sandbox import Sandbox
+from leadspace_cli.sandbox import Sandbox, SandboxConfig, server
 
 from .conftest import KEY
 
@@ -214,6 +216,11 @@ def test_stats_record_paid_bodies(sandbox: Sandbox) -> None:
     summary = requests.get(sandbox.url + "/_sandbox/stats", timeout=5).json()
     assert summary["paid"] == 2
     assert summary["paid_twice"] == 1
+    post(sandbox, {**PERSON, "external_id": "run1:L-1"})
+    timed = requests.get(sandbox.url + "/_sandbox/stats?times=1", timeout=5).json()  # for benchmarks
+    assert len(timed["accepted_times"]) == 3
+    assert timed["refused_times"] == []
+    assert list(timed["accepted_by_tag"]) == ["run1"]
 
 
 def test_oauth_token_and_refresh(sandbox_factory: Callable[..., Sandbox]) -> None:
@@ -339,3 +346,158 @@ def test_the_paid_twice_checks_fail_when_the_store_is_switched_off(
     assert invoke("enrich", str(path), "-o", "b.csv").exit_code == 0
     assert len(use_sandbox.stats.paid_twice()) == 8
     assert use_sandbox.stats.billed_twice() == 8
+
+
+def _raw(sb: Sandbox, head: bytes, body: bytes = b"") -> tuple[int, bytes]:
+    """Send raw bytes; return the status and what came back before the server closed the connection."""
+    with socket.create_connection(("127.0.0.1", sb.port), timeout=10) as conn:
+        conn.sendall(head + body)
+        received = b""
+        while chunk := conn.recv(65536):
+            received += chunk
+    return int(received.split(b" ", 2)[1]), received
+
+
+def _head(length: str | None, extra: str = "") -> bytes:
+    lines = [f"POST {fields.ENDPOINT} HTTP/1.1", "Host: x", f"Authorization: Bearer {KEY}"]
+    lines += ["Content-Type: application/json", "Connection: close"]
+    if length is not None:
+        lines.append(f"Content-Length: {length}")
+    return ("\r\n".join(lines) + extra + "\r\n\r\n").encode()
+
+
+def test_a_body_over_the_cap_is_refused_unread(sandbox_factory: Callable[..., Sandbox]) -> None:
+    sb = sandbox_factory(rate=0, max_body=1000)
+    # Only the head is sent: a server that waited for the announced megabytes would never answer.
+    status, text = _raw(sb, _head(str(2 * 1024 * 1024)))
+    assert status == 413
+    assert b"Payload Too Large" in text
+    body = json.dumps({"company": {"name": "A" * 900}}).encode()
+    assert _raw(sb, _head(str(len(body))), body)[0] == 200  # under the cap: answered
+    assert sb.stats.too_large == 1
+    assert sb.stats.calls == 1  # the refused one was not counted as a call, nor billed
+
+
+@pytest.mark.parametrize(
+    ("length", "extra", "status"),
+    [
+        ("abc", "", 400),
+        ("-5", "", 400),
+        ("1e3", "", 400),
+        ("99999999999999999999", "", 400),
+        ("10", "\r\nContent-Length: 12", 400),
+        (None, "\r\nTransfer-Encoding: chunked", 411),
+    ],
+)
+def test_an_invalid_content_length_is_refused_unread(
+    sandbox_factory: Callable[..., Sandbox], length: str | None, extra: str, status: int
+) -> None:
+    sb = sandbox_factory(rate=0)
+    assert _raw(sb, _head(length, extra), b"5\r\n{}\r\n0\r\n\r\n" if length is None else b"")[0] == status
+    assert sb.stats.too_large == 1
+
+
+def test_a_missing_content_length_is_an_empty_body(sandbox_factory: Callable[..., Sandbox]) -> None:
+    sb = sandbox_factory(rate=0)
+    status, text = _raw(sb, _head(None))
+    assert status == 400
+    assert b"JSON format is invalid" in text
+
+
+def test_memory_stays_flat_over_a_long_run(
+    sandbox_factory: Callable[..., Sandbox], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(server, "TIMES_KEPT", 40)
+    sb = sandbox_factory(rate=30, keep_bodies=False)
+    for i in range(120):
+        post(sb, {"company": {"name": f"Long {i}"}, "external_id": f"tag{i % 3}:{i}"})
+    stats = sb.stats
+    assert len(stats.accepted_times) + len(stats.refused_times) <= 80
+    assert all(len(t) <= 40 for t in stats.accepted_by_tag.values())
+    assert stats.received == []
+    assert all(len(w) <= 30 for w in sb._windows.values())  # the rate window: its last second only
+    assert len(stats._last_second) <= 30
+    summary = stats.summary()
+    assert summary["accepted"] + stats.by_status[429] == 120  # counted whole, though times are not kept
+    assert summary["accepted"] == stats.by_status[200]
+    assert 0 < summary["peak_in_one_second"] <= 30
+
+
+def test_the_peak_is_counted_as_calls_come(sandbox_factory: Callable[..., Sandbox]) -> None:
+    sb = sandbox_factory(rate=0)
+    for i in range(12):
+        post(sb, {"company": {"name": f"Peak {i}"}})
+    times = sorted(sb.stats.accepted_times)
+    expected = max(sum(1 for u in times if t - 1.0 < u <= t) for t in times)
+    assert sb.stats.summary()["peak_in_one_second"] == expected
+    assert sb.stats.summary()["accepted"] == 12
+
+
+def test_the_other_client_shares_the_window_never_backs_off_and_is_counted_apart(
+    sandbox_factory: Callable[..., Sandbox],
+) -> None:
+    sb = sandbox_factory(rate=5, background_rate=20)
+    deadline = time.monotonic() + 30
+    while sb.stats.background_accepted + sb.stats.background_refused < 40 and time.monotonic() < deadline:
+        time.sleep(0.05)
+    stats = sb.stats
+    # 20 calls a second against 5 allowed: most are refused, and it keeps calling at its rate.
+    assert stats.background_refused > stats.background_accepted > 0
+    assert stats.calls == 0  # none of them is counted as this tool's
+    assert len(stats.accepted_times) == len(stats.refused_times) == 0
+    assert len(stats.background_refused_times) == stats.background_refused
+    # The tool's calls meet a window the other client filled.
+    assert 429 in [post(sb, {"company": {"name": f"Tool {i}"}}).status_code for i in range(10)]
+    assert stats.summary()["background_429_share"] > 0.5
+
+
+def test_the_other_client_starts_on_its_own_schedule(sandbox_factory: Callable[..., Sandbox]) -> None:
+    sbs = [sandbox_factory(rate=0, background_rate=10, background_start=0.3, seed=s) for s in (1, 2)]
+    deadline = time.monotonic() + 30
+    while any(len(sb.stats.background_times) < 3 for sb in sbs) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    offsets = []
+    for sb in sbs:
+        first = sb.stats.background_times[0] - sb._started
+        assert first >= 0.3  # not before its start
+        offsets.append(first)
+    assert offsets[0] != offsets[1]  # a random phase: two seeds, two schedules
+
+
+def test_a_refusing_outage_refuses_connections_then_listens_again(
+    sandbox_factory: Callable[..., Sandbox],
+) -> None:
+    sb = sandbox_factory(rate=0, outage_mode="refuse", outage_start=0.3, outage_seconds=1.0)
+    session = requests.Session()
+
+    def call() -> int:
+        url = sb.url + fields.ENDPOINT
+        headers = {"Authorization": f"Bearer {KEY}", "Content-Type": "application/json"}
+        return session.post(url, json={"company": {"name": "Acme"}}, headers=headers, timeout=10).status_code
+
+    assert call() == 200  # a keep-alive connection is now idle in the pool
+    while not sb.in_outage():
+        time.sleep(0.02)
+    time.sleep(0.1)
+    with pytest.raises(ConnectionRefusedError):
+        socket.create_connection(("127.0.0.1", sb.port), timeout=5).close()
+    with pytest.raises(requests.ConnectionError, match=r"(?i)refused"):
+        call()  # the pooled connection was closed: a new one is refused
+    assert sb.stats.connections_cut == 1
+    while sb.in_outage():
+        time.sleep(0.05)
+    deadline = time.monotonic() + 10
+    while True:  # listening again on the same port
+        try:
+            assert call() == 200
+            break
+        except requests.ConnectionError:
+            assert time.monotonic() < deadline
+            time.sleep(0.05)
+    assert sb.stats.dropped == 0
+    assert sb.stats.by_status[200] == 2
+
+
+def test_an_unknown_outage_mode_is_refused() -> None:
+    with pytest.raises(ValueError, match="outage_mode"):
+        Sandbox(SandboxConfig(outage_mode="flaky"))

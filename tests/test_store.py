@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import shutil
 import sqlite3
@@ -10,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from leadspace_cli.engine.store import FILENAME
+from leadspace_cli.engine import store_dictionary
+from leadspace_cli.engine.store import FILENAME, Identity, Store
 from leadspace_cli.sandbox import Sandbox
 from leadspace_cli.sandbox.data import answer
 
@@ -206,3 +208,70 @@ def test_the_store_is_small(use_sandbox: Sandbox, tmp_path: Path) -> None:
         for b in use_sandbox.stats.received
     )
     assert db.stat().st_size < 0.6 * answers_json
+
+
+FIXTURE_0_2 = ROOT / "tests" / "fixtures" / "store-v0.2.0.sqlite3"
+FIXTURE_0_2_IDENTITY = Identity("program:fixture@https://apigw.leadspace.com", "fixture")
+
+
+def _fixture_bodies() -> list[dict[str, object]]:
+    """The requests leadspace 0.2.0 stored in its fixture, with the dictionary it built then."""
+    return [
+        {
+            "person": {
+                "first_name": f"Fixture{i}",
+                "last_name": "Person",
+                "email": f"f{i}@fixture{i}.example",
+            },
+            "company": {"name": f"Fixture Company {i}"},
+        }
+        for i in range(8)
+    ]
+
+
+def _read_fixture_0_2(db: Path) -> None:
+    with Store(db, identity=FIXTURE_0_2_IDENTITY) as store:
+        for i, body in enumerate(_fixture_bodies()):
+            key, _ = store.key(body)
+            found = store.get(key, "sig-fixture")
+            assert found is not None, body
+            status, text, cells = found
+            assert status == 200
+            assert json.loads(text)["data"] == answer(body)
+            assert json.loads(text)["external_id"] == f"F{i}"
+            assert cells == f"ok,200,,cells-{i}"
+
+
+def test_the_frozen_dictionary_is_the_one_0_2_0_built() -> None:
+    assert len(store_dictionary.DICTIONARY) == 32768
+    assert hashlib.sha256(store_dictionary.DICTIONARY).hexdigest() == store_dictionary.SHA256
+    assert store_dictionary.SHA256 == "8aad1d4bdad0447d26f1cf6f6c69c8e935e1b963b6e369e5bdf6898d768f6a68"
+    with sqlite3.connect(FIXTURE_0_2) as conn:
+        kept = conn.execute("SELECT value FROM meta WHERE name = 'zdict'").fetchone()[0]
+    conn.close()
+    assert bytes(kept) == store_dictionary.DICTIONARY  # what 0.2.0 wrote into its stores
+
+
+def test_a_store_written_by_0_2_0_reads_with_its_own_dictionary(tmp_path: Path) -> None:
+    db = tmp_path / FILENAME
+    shutil.copy(FIXTURE_0_2, db)
+    _read_fixture_0_2(db)
+
+
+def test_a_0_2_0_store_that_lost_its_dictionary_still_reads(tmp_path: Path) -> None:
+    """A salvaged store may have lost its meta table: the frozen dictionary must be the same bytes."""
+    db = tmp_path / FILENAME
+    shutil.copy(FIXTURE_0_2, db)
+    with sqlite3.connect(db) as conn:
+        conn.execute("DELETE FROM meta WHERE name = 'zdict'")
+    conn.close()
+    _read_fixture_0_2(db)
+    with sqlite3.connect(db) as conn:  # and the copy written back is the frozen one
+        kept = conn.execute("SELECT value FROM meta WHERE name = 'zdict'").fetchone()[0]
+    conn.close()
+    assert bytes(kept) == store_dictionary.DICTIONARY
+
+
+def test_a_new_store_is_written_with_the_frozen_dictionary(tmp_path: Path) -> None:
+    with Store(tmp_path / FILENAME) as store:
+        assert store._zdict == store_dictionary.DICTIONARY

@@ -303,8 +303,15 @@ def sandbox_cmd(
         bool, typer.Option("--hostile", help="Answers hold markup, HTML, formulas and control characters.")
     ] = False,
     outage_start: Annotated[
-        float | None, typer.Option(help="An outage: seconds after start when connections begin to drop.")
+        float | None, typer.Option(help="An outage: seconds after start when it begins (see --outage-mode).")
     ] = None,
+    outage_mode: Annotated[
+        str,
+        typer.Option(
+            help="drop: each request is read, then its connection closed unanswered (maybe billed); "
+            "refuse: nothing listens, connections are refused (nothing sent, nothing billed)."
+        ),
+    ] = "drop",
     outage_seconds: Annotated[float, typer.Option(help="How long the outage lasts.")] = 0.0,
     limiter: Annotated[
         str,
@@ -322,6 +329,13 @@ def sandbox_cmd(
         float,
         typer.Option(min=0, help="Another client of the same program takes this many calls per second."),
     ] = 0.0,
+    background_start: Annotated[
+        float,
+        typer.Option(min=0, help="Seconds after start when the other client (--background-rate) begins."),
+    ] = 0.0,
+    max_body: Annotated[
+        int, typer.Option(min=1, help="The largest request body accepted, in bytes (larger: 413, unread).")
+    ] = 1024 * 1024,
 ) -> None:
     """Serve the stand-in API on loopback until Ctrl-C; it prints its base URL and key.
 
@@ -348,13 +362,18 @@ def sandbox_cmd(
             hostile=hostile,
             outage_start=outage_start,
             outage_seconds=outage_seconds,
+            outage_mode=outage_mode,
             limiter=limiter,
             burst=burst,
             jitter=jitter,
             background_rate=background_rate,
+            background_start=background_start,
+            max_body=max_body,
         )
         if limiter not in ("window", "bucket"):
             raise SettingsError(f"--limiter {limiter!r}: use window or bucket.")
+        if outage_mode not in ("drop", "refuse"):
+            raise SettingsError(f"--outage-mode {outage_mode!r}: use drop or refuse.")
         try:
             sb = Sandbox(config, port=port)
         except OSError as exc:

@@ -7,8 +7,9 @@ endpoint, so a rotated key or a respelled URL finds what was bought, and program
 Each answer is one row: a 16-byte key (a hash of the partition and the request without its
 ``external_id``; its first 8 bytes are the row id, so no index holds it twice), the status, the time,
 and one compressed blob with the request, the answer and its rendered output cells. The blob is raw
-deflate with a preset dictionary of typical answers, kept in the store itself, so a later version
-can always read it. The file holds personal data: mode 600 in a folder of mode 700.
+deflate with a preset dictionary of field names and typical values (``store_dictionary``, frozen
+data), kept in the store itself, so a later version can always read it. The file holds personal
+data: mode 600 in a folder of mode 700.
 
 Stores written by leadspace 0.1 (format 1) are migrated lazily: a look-up that misses tries the old
 key with the credentials in use and re-files what it finds. A store from a newer version is refused.
@@ -129,24 +130,15 @@ def identity_for(
 
 
 def _dictionary() -> bytes:
-    """Return a preset dictionary for answers: a few typical ones, as JSON and as output cells.
+    """Return the preset dictionary written into a new store: frozen data, never rebuilt.
 
-    Only written into a new store: every store keeps its own, so changing this never makes a stored
-    answer unreadable.
+    Every store keeps its own copy, so changing this would never make a stored answer unreadable;
+    it is frozen all the same (``store_dictionary``), so that the store's size does not depend on
+    the sandbox's answers and the store imports nothing of the sandbox.
     """
-    from leadspace_cli.api import flatten
-    from leadspace_cli.sandbox.data import answer
+    from leadspace_cli.engine.store_dictionary import DICTIONARY
 
-    parts = []
-    for i in range(6):
-        body = {
-            "person": {"first_name": f"Dict{i}", "last_name": "Example", "email": f"d{i}@dict.example"},
-            "company": {"name": f"Dictionary Company {i}"},
-        }
-        text = json.dumps({"status": "success", "external_id": "", "data": answer(body)}, ensure_ascii=False)
-        cells = flatten.data_cells(json.loads(text))
-        parts.append(canonical(body) + "\0" + text + "\0ok,200,," + ",".join(cells))
-    return "\n".join(parts).encode()[-32768:]
+    return DICTIONARY
 
 
 @dataclass

@@ -1,8 +1,8 @@
 """Deterministic, plausible answers for the sandbox.
 
-The same request (minus ``external_id``) always gets the same answer. Some requests get no match
-(``enrichment_status`` "Not Enriched") and some a partial answer with empty fields left out, as the
-document says ("If the field is empty, it will not be sent").
+The same request (minus ``external_id``: ``rules.canonical``) always gets the same answer. Some
+requests get no match (``enrichment_status`` "Not Enriched") and some a partial answer with empty
+fields left out, as the document says ("If the field is empty, it will not be sent").
 """
 
 from __future__ import annotations
@@ -13,8 +13,9 @@ import re
 from typing import Any
 
 from leadspace_cli.api import fields
-from leadspace_cli.engine.store import canonical
-from leadspace_cli.mapping.body import missing_input
+from leadspace_cli.sandbox.rules import canonical, has_minimum_input
+
+__all__ = ["HOSTILE_TEXT", "answer", "has_minimum_input", "hostile"]
 
 _INDUSTRIES = (
     ("Computer Software", "Enterprise Software", "7372", "511210"),
@@ -60,11 +61,6 @@ _PROFILES = ("ICP Fit", "Propensity to Buy", "Expansion")
 # Roughly one request in ten gets no match, one in six a partial answer.
 NO_MATCH_SHARE = 0.1
 PARTIAL_SHARE = 0.16
-
-
-def has_minimum_input(body: dict[str, Any]) -> bool:
-    """Return whether a request holds the document's minimum input."""
-    return missing_input(body) is None
 
 
 def _slug(text: str) -> str:

@@ -1,0 +1,52 @@
+"""The import contract: layers import only downwards, no cycles, the sandbox only the field list."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import leadspace_cli
+from tests.contract import Contract, check
+
+PACKAGE = Path(leadspace_cli.__file__).resolve().parent
+LEADSPACE = Contract(
+    "leadspace_cli",
+    # __main__ > cli > app > sandbox > engine > mapping > api > formats > results > errors > version
+    layers=[
+        "__main__",
+        "cli",
+        "app",
+        "sandbox",
+        "engine",
+        "mapping",
+        "api",
+        "formats",
+        "results",
+        "errors",
+        "version",
+    ],
+    # The stand-in API referees the tool's credits: it decides by the API document alone.
+    isolated={"sandbox": ["leadspace_cli.api.fields"]},
+)
+
+
+def test_the_package_keeps_its_import_contract() -> None:
+    assert check(PACKAGE, LEADSPACE) == []
+
+
+def test_the_contract_check_finds_each_kind_of_fault() -> None:
+    faulty = Contract(
+        "faultypkg", layers=["high", "sandbox", "low"], isolated={"sandbox": ["faultypkg.low.fields"]}
+    )
+    faults = check(Path(__file__).parent / "fixtures" / "faultypkg", faulty)
+    assert sorted(faults) == sorted(
+        [
+            "faultypkg.high.top imports the package root (the public API imports it, not back)",
+            "faultypkg.low.base (low) imports upwards: faultypkg.high.top (high)",
+            "faultypkg.sandbox.dynamic imports faultypkg.high.other: sandbox may import only "
+            "['faultypkg.low.fields']",
+            "faultypkg.sandbox.server imports faultypkg.low.base: sandbox may import only "
+            "['faultypkg.low.fields']",
+            "import cycle: faultypkg.high.other -> faultypkg.high.top -> faultypkg.high.other (3 modules "
+            "tied: faultypkg.high.other, faultypkg.high.top, faultypkg.low.base)",
+        ]
+    )
