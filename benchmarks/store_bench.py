@@ -34,7 +34,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from leadspace_cli.api.columns import LsColumns
-from leadspace_cli.engine.store import FILENAME, Identity, Store, canonical
+from leadspace_cli.engine.identity import Identity, canonical
+from leadspace_cli.engine.store import FILENAME, Store
 from leadspace_cli.results import Result, RowResult
 from leadspace_cli.sandbox.data import answer
 

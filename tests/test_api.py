@@ -209,8 +209,21 @@ def test_enrich_file_reports_a_stop_as_its_exit_code(
 def test_options_are_checked_by_name_and_value() -> None:
     with pytest.raises(TypeError):
         leadspace_cli.enrich_file("a.csv", "b.csv", rates=3)  # type: ignore[call-arg]
-    with pytest.raises(leadspace_cli.InputError, match="rate"):
+    with pytest.raises(leadspace_cli.SettingsError, match="rate"):
         leadspace_cli.Job(rate=0)
+
+
+def test_a_bad_option_is_named_before_any_file_is_read(tmp_path: Path) -> None:
+    broken = tmp_path / "in.csv"
+    broken.write_text('Company,Website\n"Acme,acme.example\n')  # a stray quote: an input error
+    with pytest.raises(leadspace_cli.SettingsError, match=r"--max-age .*'bogus'.*never reuse"):
+        leadspace_cli.enrich_file(broken, tmp_path / "out.csv", max_age="bogus", sandbox=True)
+    with pytest.raises(leadspace_cli.SettingsError, match=r"--outage-limit .*'soon'") as info:
+        leadspace_cli.enrich_file(broken, tmp_path / "out.csv", outage_limit="soon", sandbox=True)
+    assert "never reuse" not in str(info.value)
+    with pytest.raises(leadspace_cli.SettingsError, match="--output-format"):
+        leadspace_cli.Job(output_format="parquet")
+    assert not (tmp_path / "out.csv").exists()
 
 
 def test_public_names_are_exported_and_documented() -> None:

@@ -15,7 +15,7 @@ import pytest
 
 from leadspace_cli.api import flatten
 from leadspace_cli.api.columns import LsColumns
-from leadspace_cli.engine.store import canonical
+from leadspace_cli.engine.identity import canonical
 from leadspace_cli.errors import ExitCode
 from leadspace_cli.formats.sources import open_source
 from leadspace_cli.mapping.body import builder, missing_input

@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 
 from leadspace_cli.engine import store_dictionary
-from leadspace_cli.engine.store import FILENAME, Identity, Store
+from leadspace_cli.engine.identity import Identity
+from leadspace_cli.engine.store import FILENAME, Store
 from leadspace_cli.sandbox import Sandbox
 from leadspace_cli.sandbox.data import answer
 
@@ -191,7 +192,7 @@ def test_max_age_that_is_not_an_age_is_refused(use_sandbox: Sandbox, tmp_path: P
     path = make_leads(tmp_path / "in.csv", 3)
     result = invoke("enrich", str(path), "-o", "out.csv", "--max-age", age)
     assert result.exit_code == 2
-    assert "not an age" in result.stderr
+    assert f"--max-age {age!r} is not a duration" in result.stderr
     assert use_sandbox.stats.calls == 0
 
 

@@ -13,10 +13,11 @@ from rich.console import Console
 
 from leadspace_cli.api import flatten
 from leadspace_cli.api.columns import LsColumns
-from leadspace_cli.app.settings import load_environment, resolve
+from leadspace_cli.app.settings import load_environment, parse_duration, resolve
 from leadspace_cli.cli.ui import RichDisplay
 from leadspace_cli.engine.attempts import Stop
-from leadspace_cli.engine.store import Identity, Store, parse_age
+from leadspace_cli.engine.identity import Identity
+from leadspace_cli.engine.store import Store
 from leadspace_cli.errors import ExitCode, LeadspaceError, OAuthError, first_code
 from leadspace_cli.formats.writers import RowWriter
 from leadspace_cli.results import Result, RowResult
@@ -60,13 +61,13 @@ def test_a_full_disk_costs_the_answer_being_written_not_the_run(tmp_path: Path) 
     store.close()
 
 
-def test_parse_age() -> None:
-    assert parse_age("30d") == 30 * 86400
-    assert parse_age("12h") == 12 * 3600
-    assert parse_age("0") == 0
+def test_durations_are_parsed_and_a_bad_one_names_its_option() -> None:
+    assert parse_duration("30d", "--max-age", "0 means never reuse") == 30 * 86400
+    assert parse_duration("12h", "--max-age", "0 means never reuse") == 12 * 3600
+    assert parse_duration("0", "--max-age", "0 means never reuse") == 0
     for bad in ("soon", "-5d", "nan", "inf", "1e400d"):
-        with pytest.raises(LeadspaceError, match="not an age"):
-            parse_age(bad)
+        with pytest.raises(LeadspaceError, match=r"--outage-limit .* \(0 gives up"):
+            parse_duration(bad, "--outage-limit", "0 gives up")
 
 
 def test_settings_order_flag_environment_dotenv_default(tmp_path: Path) -> None:

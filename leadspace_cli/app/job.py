@@ -5,11 +5,14 @@ from __future__ import annotations
 import dataclasses
 import os
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, TypedDict
 
 from leadspace_cli.api.connection import Settings
-from leadspace_cli.errors import InputError
+from leadspace_cli.app.settings import parse_duration
+from leadspace_cli.errors import SettingsError
+from leadspace_cli.formats.outfile import output_format
+from leadspace_cli.formats.rows import FORMATS
 
 MappingSpec = str | os.PathLike[str] | Mapping[str, Any] | None
 
@@ -86,14 +89,21 @@ class Job:
         None  # ... today, counted from the store (LEADSPACE_MAX_CREDITS_PER_DAY)
     )
     max_credits_per_month: int | None = None  # ... this month (LEADSPACE_MAX_CREDITS_PER_MONTH)
-    api_key: str | None = None  # the key, for callers that manage secrets (else LEADSPACE_API_KEY)
-    settings: Settings | None = None  # resolved settings, instead of the environment
+    api_key: str | None = field(default=None, repr=False)  # the key, for callers that manage secrets
+    settings: Settings | None = field(default=None, repr=False)  # resolved settings, not the environment
     dotenv: bool = False  # read .env in the working folder (the CLI does)
+
+    # Parsed at construction, so that a bad value is reported before any file is read.
+    max_age_seconds: float = field(init=False, repr=False, compare=False)
+    outage_seconds: float = field(init=False, repr=False, compare=False)
+    out_format: str = field(init=False, repr=False, compare=False)
+    ls_columns: tuple[str, ...] | None = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         for name, low in (("rate", 0.1), ("timeout", 0.1)):
-            if not getattr(self, name) >= low:
-                raise InputError(f"{name} must be at least {low}, not {getattr(self, name)!r}.")
+            value = getattr(self, name)
+            if isinstance(value, bool) or not isinstance(value, int | float) or not value >= low:
+                raise SettingsError(f"{_option(name)} must be at least {low}, not {value!r}.")
         for name in (
             "limit",
             "max_retries",
@@ -103,21 +113,40 @@ class Job:
             "max_credits_per_month",
         ):
             value = getattr(self, name)
-            if value is not None and (not isinstance(value, int) or value < 0):
-                raise InputError(f"{name} must be a whole number of at least 0, not {value!r}.")
+            if value is not None and (isinstance(value, bool) or not isinstance(value, int) or value < 0):
+                raise SettingsError(f"{_option(name)} must be a whole number of at least 0, not {value!r}.")
+        for name in ("input_format", "output_format"):
+            value = getattr(self, name)
+            if value is not None and value not in FORMATS:
+                raise SettingsError(f"{_option(name)} {value!r}: use {', '.join(FORMATS)}.")
+        parsed = {
+            "max_age_seconds": parse_duration(self.max_age, _option("max_age"), "0 means never reuse"),
+            "outage_seconds": parse_duration(
+                self.outage_limit, _option("outage_limit"), "0 gives up at the first failure to connect"
+            ),
+            "out_format": output_format(os.fspath(self.output), self.output_format),
+            "ls_columns": self._column_list(),
+        }
+        for name, value in parsed.items():
+            object.__setattr__(self, name, value)
 
-    def column_list(self) -> list[str] | None:
-        """Return the ls.* columns asked for, or None for all."""
+    def _column_list(self) -> tuple[str, ...] | None:
         if self.columns is None:
             return None
         items = self.columns.split(",") if isinstance(self.columns, str) else list(self.columns)
-        picked = [c.strip() for c in items if c.strip()]
+        picked = tuple(c.strip() for c in items if c.strip())
         return picked or None
+
+    def column_list(self) -> list[str] | None:
+        """Return the ls.* columns asked for, or None for all."""
+        return list(self.ls_columns) if self.ls_columns else None
 
     def echo(self) -> dict[str, Any]:
         """Return the job for a report: every option by name, secrets left out."""
         out: dict[str, Any] = {}
         for f in dataclasses.fields(self):
+            if not f.init:
+                continue
             value = getattr(self, f.name)
             if f.name in ("api_key", "settings"):
                 value = value is not None  # whether one was given, never what
@@ -129,3 +158,8 @@ class Job:
                 value = list(value)
             out[f.name] = value
         return out
+
+
+def _option(name: str) -> str:
+    """Name an option as the CLI does (the Python API's keyword is the same with underscores)."""
+    return f"--{name.replace('_', '-')}"

@@ -20,14 +20,22 @@ from leadspace_cli.api.client import Client
 from leadspace_cli.api.columns import LsColumns
 from leadspace_cli.api.connection import Settings
 from leadspace_cli.app.job import EnrichOptions, Job, MappingSpec
-from leadspace_cli.app.settings import check_dotenv, load_environment, resolve
+from leadspace_cli.app.settings import (
+    cache_folder,
+    check_dotenv,
+    credit_caps,
+    load_environment,
+    resolve,
+    runtime_folder,
+)
 from leadspace_cli.app.summary import Summary
 from leadspace_cli.engine.attempts import RetryPolicy
+from leadspace_cli.engine.identity import identity_for
 from leadspace_cli.engine.pacing import RateLimiter, shared_pace_path
 from leadspace_cli.engine.pipeline import Enricher, Options
-from leadspace_cli.engine.store import Store, identity_for, open_store, parse_age
-from leadspace_cli.errors import ExitCode, InputError, OutputError, SettingsError, first_code, stop_error
-from leadspace_cli.formats.outfile import OutputFile, output_format
+from leadspace_cli.engine.store import Store, open_store
+from leadspace_cli.errors import ExitCode, InputError, OutputError, stop_error
+from leadspace_cli.formats.outfile import OutputFile
 from leadspace_cli.formats.pyrecords import records_source
 from leadspace_cli.formats.rows import Source
 from leadspace_cli.formats.sources import open_source
@@ -195,7 +203,7 @@ class Run:
         cap, name = self._credit_cap(env, store)
         return Options(
             rate=job.rate,
-            retry=RetryPolicy(outage_limit=parse_age(job.outage_limit)),
+            retry=RetryPolicy(outage_limit=job.outage_seconds),
             max_retries=job.max_retries,
             workers=job.workers,
             dry_run=job.dry_run,
@@ -208,28 +216,19 @@ class Run:
         """Return the credits this run may spend, and the setting that says so (the smallest)."""
         job = self.job
         caps: list[tuple[int, str]] = []
-        for value, flag, var, since in (
-            (job.max_credits, "--max-credits", "LEADSPACE_MAX_CREDITS", None),
-            (job.max_credits_per_day, "--max-credits-per-day", "LEADSPACE_MAX_CREDITS_PER_DAY", _day_start),
-            (
-                job.max_credits_per_month,
-                "--max-credits-per-month",
-                "LEADSPACE_MAX_CREDITS_PER_MONTH",
-                _month_start,
-            ),
+        for cap in credit_caps(
+            env,
+            per_run=job.max_credits,
+            per_day=job.max_credits_per_day,
+            per_month=job.max_credits_per_month,
         ):
-            if value is None and env.get(var, "").strip():
-                raw = env[var].strip()
-                if not raw.isdigit():
-                    raise SettingsError(f"{var}={raw!r} is not a whole number of credits.")
-                value, flag = int(raw), var
-            if value is None:
+            if cap.period is None:
+                caps.append((cap.credits, f"{cap.source} {cap.credits}"))
                 continue
-            if since is None:
-                caps.append((value, f"{flag} {value}"))
-            else:
-                bought = store.bought_since(since()) if store is not None else 0
-                caps.append((max(0, value - bought), f"{flag} {value}, {bought} already bought in it"))
+            since = _day_start() if cap.period == "day" else _month_start()
+            bought = store.bought_since(since) if store is not None else 0
+            left = max(0, cap.credits - bought)
+            caps.append((left, f"{cap.source} {cap.credits}, {bought} already bought in it"))
         return min(caps) if caps else (None, "")
 
     @contextlib.contextmanager
@@ -278,7 +277,8 @@ class Run:
                 settings.base_url, api_key=settings.api_key, program_id=settings.program_id
             )
             program = identity.partition if identity is not None else settings.base_url
-        return shared_pace_path(program, env.get("LEADSPACE_RUNTIME_DIR", "").strip() or None)
+        folder = runtime_folder(env)
+        return shared_pace_path(program, str(folder) if folder is not None else None)
 
     def _store(self, env: Mapping[str, str], settings: Settings, sb: Sandbox | None) -> Store:
         job = self.job
@@ -294,9 +294,8 @@ class Run:
                 "answers already stored, so it counts every row as a call. Set LEADSPACE_PROGRAM_ID "
                 "(no key needed) to see what a rerun would buy."
             )
-        store = open_store(
-            env, no_cache=job.no_cache, cache_dir=_path(job.cache_dir), max_age=job.max_age, identity=identity
-        )
+        folder = None if job.no_cache else cache_folder(env, job.cache_dir)
+        store = open_store(folder, max_age=job.max_age_seconds, identity=identity)
         for text in store.counts.notes:
             self.note(f"Note: {text}")
         return store
@@ -314,90 +313,121 @@ class Run:
     # The doors.
 
     def execute(self) -> Summary:
-        """Enrich the job's input file into its output file and return the run's summary."""
+        """Enrich the job's input file into its output file and return the run's summary.
+
+        The steps: settings (before any file is read), the input and its mapping, the store and the
+        client, the output file and its writer, the rows through the pipeline, then the summary.
+        """
         job = self.job
         env = self._environment()
         self._check_paths()
-        fmt = output_format(job.output, job.output_format)
-        with sandbox_for(job.sandbox) as sb:
+        with contextlib.ExitStack() as stack:
+            sb = stack.enter_context(sandbox_for(job.sandbox))
             settings = self.settings = self._settings(env, sb)
-            source = open_source(
-                job.input,
-                input_format=job.input_format,
-                encoding=job.encoding,
-                delimiter=job.delimiter,
-                sheet=job.sheet,
-                prescan=True,
+            source = stack.enter_context(self._open_input())
+            m, ls = self._plan(source)
+            store, client, options = stack.enter_context(self._engine(env, settings, sb))
+            enricher = self._enricher(env, settings, sb, store, client, options)
+            started = time.monotonic()
+            out = stack.enter_context(
+                OutputFile(job.output, input_path=job.input, result_column=ls.header[0], fmt=job.out_format)
             )
-            with source:
-                for text in source.notes:
-                    self.note(f"Note: {text}")
-                m = self._mapping(source)
-                ls = self._ls_columns(m)
-                if fmt == "xlsx":
-                    total_rows = source.total
-                    if total_rows is not None and job.limit is not None:
-                        total_rows = min(total_rows, job.limit)
-                    check_size(total_rows, len(source.columns) + len(ls.header), job.output)
-                build = builder(m, source)
-                with self._engine(env, settings, sb) as (store, client, options):
-                    enricher = self._enricher(env, settings, sb, store, client, options)
-                    total = source.total if self.count_total else None
-                    if total is not None and job.limit is not None:
-                        total = min(total, job.limit)
-                    started = time.monotonic()
-                    with OutputFile(
-                        job.output, input_path=job.input, result_column=ls.header[0], fmt=fmt
-                    ) as out:
-                        writer: RowWriter | SheetRowWriter
-                        if fmt == "xlsx":
-                            assert out.temp is not None  # OutputFile refuses a stream for a workbook
-                            writer = SheetRowWriter(
-                                str(out.temp), source.columns, source.kind, ls=ls, sheet=source.sheet
-                            )
-                        else:
-                            writer = RowWriter(
-                                out.stream,
-                                fmt,
-                                source.columns,
-                                source.kind,
-                                ls=ls,
-                                keep_rendered=None if job.no_cache else store.put_rendered,
-                                bom=job.bom,
-                            )
-                        enricher.render_sig = writer.signature
-                        rows = self._guarded(
-                            source.rows if job.limit is None else itertools.islice(source.rows, job.limit)
-                        )
-                        self.progress.start(total, enricher.stats)
-                        try:
-                            for row, result in enricher.run(rows, build):
-                                if not out.closed_by_reader:
-                                    out.write_row(writer, row, result)
-                                    if out.closed_by_reader:
-                                        enricher.stop(
-                                            ExitCode.PIPE, "The output's reader went away (closed pipe)."
-                                        )
-                                self.progress.row_done(result.result)
-                        finally:
-                            self.progress.stop()
-                        writer.finish()
-                        out.commit(enricher.stats.by_result[Result.OK])
-                    duration = time.monotonic() - started
-                summary = Summary.of(enricher, duration, job=job.echo(), settings=self._described(store))
-                summary.migrated = store.counts.migrated
-                summary.not_stored = store.counts.write_errors
-                summary.store_problem = store.counts.last_error
-                if self.input_error is not None:
-                    summary.input_error = str(self.input_error)
-                    summary.exit_code = int(first_code(ExitCode(summary.exit_code), ExitCode.USAGE))
-                if out.kept_aside is not None:
-                    summary.kept_aside = str(out.kept_aside)
-                    summary.kept_ok = out.replaced_ok
-                    summary.kept_reason = out.kept_reason
+            writer = self._writer(out, source, ls, store)
+            enricher.render_sig = writer.signature
+            self._pump(enricher, source, builder(m, source), out, writer)
+            writer.finish()
+            out.commit(enricher.stats.by_result[Result.OK])
+            summary = self._summary(enricher, store, out, time.monotonic() - started)
         if job.report is not None:
             summary.write(os.fspath(job.report))
         return summary
+
+    def _open_input(self) -> Source:
+        job = self.job
+        source = open_source(
+            job.input,
+            input_format=job.input_format,
+            encoding=job.encoding,
+            delimiter=job.delimiter,
+            sheet=job.sheet,
+            prescan=True,
+        )
+        for text in source.notes:
+            self.note(f"Note: {text}")
+        return source
+
+    def _plan(self, source: Source) -> tuple[ColumnMapping, LsColumns]:
+        """Return the mapping and the ls.* columns; check that a workbook output can hold the rows."""
+        job = self.job
+        m = self._mapping(source)
+        ls = self._ls_columns(m)
+        if job.out_format == "xlsx":
+            rows = source.total
+            if rows is not None and job.limit is not None:
+                rows = min(rows, job.limit)
+            check_size(rows, len(source.columns) + len(ls.header), job.output)
+        return m, ls
+
+    def _rows(self, source: Source) -> Iterator[Any]:
+        rows = source.rows if self.job.limit is None else itertools.islice(source.rows, self.job.limit)
+        return self._guarded(rows)
+
+    def _writer(
+        self, out: OutputFile, source: Source, ls: LsColumns, store: Store
+    ) -> RowWriter | SheetRowWriter:
+        job = self.job
+        if job.out_format == "xlsx":
+            assert out.temp is not None  # OutputFile refuses a stream for a workbook
+            return SheetRowWriter(str(out.temp), source.columns, source.kind, ls=ls, sheet=source.sheet)
+        return RowWriter(
+            out.stream,
+            job.out_format,
+            source.columns,
+            source.kind,
+            ls=ls,
+            keep_rendered=None if job.no_cache else store.put_rendered,
+            bom=job.bom,
+        )
+
+    def _pump(
+        self,
+        enricher: Enricher,
+        source: Source,
+        build: Callable[[Any], Any],
+        out: OutputFile,
+        writer: RowWriter | SheetRowWriter,
+    ) -> None:
+        """Run the rows through the pipeline into the output, in order, showing progress."""
+        total = source.total if self.count_total else None
+        if total is not None and self.job.limit is not None:
+            total = min(total, self.job.limit)
+        self.progress.start(total, enricher.stats)
+        try:
+            for row, result in enricher.run(self._rows(source), build):
+                if not out.closed_by_reader:
+                    out.write_row(writer, row, result)
+                    if out.closed_by_reader:
+                        enricher.stop(ExitCode.PIPE, "The output's reader went away (closed pipe).")
+                self.progress.row_done(result.result)
+        finally:
+            self.progress.stop()
+
+    def _summary(self, enricher: Enricher, store: Store, out: OutputFile, duration: float) -> Summary:
+        """Build the run's summary from what the pipeline, the store and the output file counted."""
+        input_error = str(self.input_error) if self.input_error is not None else None
+        return Summary.of(
+            enricher,
+            duration,
+            job=self.job.echo(),
+            settings=self._described(store),
+            migrated=store.counts.migrated,
+            not_stored=store.counts.write_errors,
+            store_problem=store.counts.last_error,
+            input_error=input_error,
+            kept_aside=str(out.kept_aside) if out.kept_aside is not None else None,
+            kept_ok=out.replaced_ok if out.kept_aside is not None else 0,
+            kept_reason=out.kept_reason if out.kept_aside is not None else "",
+        )
 
     def _guarded(self, rows: Iterator[Any]) -> Iterator[Any]:
         """Yield the rows until one cannot be read; keep that error for the end of the run.
@@ -432,10 +462,7 @@ class Run:
             build = builder(m, source)
             with self._engine(env, settings, sb, stop_reading=True) as (store, client, options):
                 enricher = self._enricher(env, settings, sb, store, client, options)
-                rows = self._guarded(
-                    source.rows if job.limit is None else itertools.islice(source.rows, job.limit)
-                )
-                pipeline = enricher.run(rows, build)
+                pipeline = enricher.run(self._rows(source), build)
                 try:
                     for row, result in pipeline:
                         raw = getattr(row, "raw", None)

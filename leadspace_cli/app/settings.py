@@ -1,14 +1,26 @@
-"""Every setting resolved in one place: a flag, then the process environment, then a .env, then default."""
+"""Every setting resolved in one place: a flag, then the process environment, then a .env, then default.
+
+The settings and their functions: the API's address and credentials, CA bundle and proxy
+(:func:`resolve`); the response store's folder (:func:`cache_folder`); the runtime folder where the
+runs of one machine share a program's pace (:func:`runtime_folder`); the credit budgets
+(:func:`credit_caps`); the debug switch (:func:`debug`); durations such as ``--max-age``
+(:func:`parse_duration`). A ``.env`` is read by :func:`load_environment` into the same mapping as
+the environment, beneath it, under the rules of :func:`read_dotenv` and :func:`check_dotenv`.
+Nothing else in the package reads the process environment (the CLI reads it through here too).
+"""
 
 from __future__ import annotations
 
 import io
+import math
 import os
 import shlex
 import stat
 from collections.abc import Collection, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 
+import platformdirs
 from dotenv import dotenv_values
 
 from leadspace_cli.api import fields
@@ -244,3 +256,80 @@ def resolve(
         proxy=_proxy_for(url, env),
         base_url_from=url_from,
     )
+
+
+_UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400, "w": 604800}
+
+
+def parse_duration(text: str, option: str, zero: str) -> float:
+    """Parse a duration such as 30d, 12h, 90m, 3600s or 0 into seconds.
+
+    ``option`` names the setting in the message (``--max-age``), ``zero`` says what 0 means for it.
+    Raises :class:`SettingsError` naming the option.
+    """
+    t = str(text).strip().lower()
+    try:
+        value = float(t[:-1]) * _UNITS[t[-1]] if t and t[-1] in _UNITS else float(t)
+    except ValueError:
+        value = math.nan
+    if not math.isfinite(value) or value < 0:
+        raise SettingsError(
+            f"{option} {text!r} is not a duration: use a number of days, hours, minutes or seconds, "
+            f"e.g. 30d, 12h, 90m or 45s ({zero})."
+        )
+    return value
+
+
+def cache_folder(env: Mapping[str, str], flag: str | os.PathLike[str] | None = None) -> Path:
+    """Return the response store's folder: ``--cache-dir``, else LEADSPACE_CACHE_DIR, else the user's
+    cache folder (platformdirs)."""
+    if flag is not None and str(flag).strip():
+        return Path(flag)
+    override = env.get(ENV_PREFIX + "CACHE_DIR", "").strip()
+    return Path(override) if override else Path(platformdirs.user_cache_dir("leadspace"))
+
+
+def runtime_folder(env: Mapping[str, str]) -> Path | None:
+    """Return LEADSPACE_RUNTIME_DIR (where the runs of one machine share a program's pace), else None:
+    the pacing's own default (the user's runtime folder)."""
+    value = env.get(ENV_PREFIX + "RUNTIME_DIR", "").strip()
+    return Path(value) if value else None
+
+
+def debug(env: Mapping[str, str]) -> bool:
+    """Return whether LEADSPACE_DEBUG asks internal errors to raise with their traceback."""
+    return bool(env.get(ENV_PREFIX + "DEBUG", "").strip())
+
+
+@dataclass(frozen=True)
+class CreditCap:
+    """One credit budget: its size, the setting that gave it, and the period it counts (None: the run)."""
+
+    credits: int
+    source: str
+    period: str | None = None  # "day" or "month"
+
+
+def credit_caps(
+    env: Mapping[str, str],
+    *,
+    per_run: int | None = None,
+    per_day: int | None = None,
+    per_month: int | None = None,
+) -> list[CreditCap]:
+    """Return the credit budgets: each from its flag (or keyword), else its LEADSPACE_MAX_CREDITS*
+    variable; none set, none returned."""
+    caps = []
+    for value, flag, var, period in (
+        (per_run, "--max-credits", "LEADSPACE_MAX_CREDITS", None),
+        (per_day, "--max-credits-per-day", "LEADSPACE_MAX_CREDITS_PER_DAY", "day"),
+        (per_month, "--max-credits-per-month", "LEADSPACE_MAX_CREDITS_PER_MONTH", "month"),
+    ):
+        if value is None and env.get(var, "").strip():
+            raw = env[var].strip()
+            if not raw.isdigit():
+                raise SettingsError(f"{var}={raw!r} is not a whole number of credits.")
+            value, flag = int(raw), var
+        if value is not None:
+            caps.append(CreditCap(value, flag, period))
+    return caps

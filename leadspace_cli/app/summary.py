@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from leadspace_cli.engine.pipeline import Enricher
+from leadspace_cli.errors import ExitCode, first_code
 from leadspace_cli.results import Result
 
 # The --report JSON's shape: bumped whenever a key changes meaning or goes away (2: the job echo).
@@ -52,11 +53,26 @@ class Summary:
 
     @classmethod
     def of(
-        cls, enricher: Enricher, duration: float, *, job: dict[str, Any], settings: dict[str, Any]
+        cls,
+        enricher: Enricher,
+        duration: float,
+        *,
+        job: dict[str, Any],
+        settings: dict[str, Any],
+        input_error: str | None = None,
+        **output_and_store: Any,
     ) -> Summary:
-        """Return the summary of a finished run."""
+        """Return the summary of a finished run: the pipeline's figures, and what the store and the
+        output file counted (``migrated``, ``not_stored``, ``store_problem``, ``kept_*``).
+
+        An input that could not be read past some line (``input_error``) makes the exit code 2 unless
+        a code that comes first applies.
+        """
         s = enricher.stats
         opts = enricher.options
+        code = enricher.exit_code()
+        if input_error is not None:
+            code = first_code(code, ExitCode.USAGE)
         return cls(
             rows=s.rows,
             by_result={r.value: s.by_result.get(r, 0) for r in Result},
@@ -69,7 +85,7 @@ class Summary:
             deduplicated=s.deduplicated,
             duration=round(duration, 3),
             call_rate=round(s.call_rate(), 2),
-            exit_code=int(enricher.exit_code()),
+            exit_code=int(code),
             stop_message=enricher.stop_reason.message if enricher.stop_reason else None,
             dry_run=opts.dry_run,
             would_call=s.would_call,
@@ -80,6 +96,8 @@ class Summary:
             estimate_seconds=round(s.would_call / opts.rate, 1) if opts.dry_run else 0.0,
             job=job,
             settings=settings,
+            input_error=input_error,
+            **output_and_store,
         )
 
     def to_json(self) -> dict[str, Any]:

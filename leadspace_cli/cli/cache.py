@@ -9,9 +9,10 @@ from typing import Annotated
 
 import typer
 
-from leadspace_cli.app.settings import resolve
+from leadspace_cli.app.settings import cache_folder, parse_duration, resolve
 from leadspace_cli.cli.core import CacheDir, Yes, _boundary, _environment, cache_app
-from leadspace_cli.engine.store import Identity, Store, identity_for, open_store, parse_age
+from leadspace_cli.engine.identity import Identity, identity_for
+from leadspace_cli.engine.store import Store, open_store
 from leadspace_cli.errors import (
     ExitCode,
     LeadspaceError,
@@ -21,7 +22,7 @@ from leadspace_cli.errors import (
 
 def _store_for_housekeeping(cache_dir: Path | None) -> Store:
     env = _environment(given=("LEADSPACE_CACHE_DIR",) if cache_dir else ())
-    return open_store(env, cache_dir=cache_dir, max_age="0", identity=_identity(env))
+    return open_store(cache_folder(env, cache_dir), max_age=0, identity=_identity(env))
 
 
 def _identity(env: dict[str, str]) -> Identity | None:
@@ -78,7 +79,7 @@ def cache_clear(
     Example: leadspace cache clear --older-than 90d
     """
     with _boundary(), _store_for_housekeeping(cache_dir) as store:
-        age = parse_age(older_than) if older_than else None
+        age = parse_duration(older_than, "--older-than", "0: every answer") if older_than else None
         what = f"answers older than {older_than}" if older_than else "every stored answer"
         _confirm(f"Delete {what} in {store.path}? They were paid for; rows are bought again.", yes)
         n, freed = store.clear(age)

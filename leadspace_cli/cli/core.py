@@ -17,7 +17,7 @@ from rich.markup import escape
 
 from leadspace_cli.api.connection import Settings
 from leadspace_cli.api.redact import redact
-from leadspace_cli.app.settings import Environment, check_dotenv, load_environment, resolve
+from leadspace_cli.app.settings import Environment, check_dotenv, debug, load_environment, resolve
 from leadspace_cli.errors import (
     ExitCode,
     LeadspaceError,
@@ -48,7 +48,6 @@ auth_app = typer.Typer(help="Credentials.", no_args_is_help=True)
 err = Console(stderr=True, highlight=False, soft_wrap=True, markup=False)  # markup only where asked
 
 
-DEBUG_ENV = "LEADSPACE_DEBUG"
 
 
 def _secrets(env: dict[str, str] | None = None) -> list[str]:
@@ -77,7 +76,7 @@ def _boundary(traceback: bool = False) -> Iterator[None]:
     except (typer.Exit, typer.Abort):
         raise
     except Exception as exc:
-        if traceback or os.environ.get(DEBUG_ENV):
+        if traceback or debug(os.environ):
             raise
         err.print(
             f"[bold red]Internal error:[/] {type(exc).__name__}: {escape(redact(str(exc), _secrets()))}\n"

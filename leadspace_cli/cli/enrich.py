@@ -74,94 +74,106 @@ def _signals(run: Run) -> Iterator[None]:
             signal.signal(sig, old)
 
 
+# The options' defaults are the Job's: one source for the CLI and the Python API.
+DEFAULTS = Job()
+
+
 @app.command()
 def enrich(
     input: InputArg,
     output: Annotated[
         str,
         typer.Option("-o", "--output", help="Output .csv, .tsv or .jsonl (optionally .gz), or - for stdout."),
-    ] = "-",
+    ] = DEFAULTS.output,
     mapping: Annotated[
         Path | None,
         typer.Option("--mapping", "-m", help="TOML column mapping (default: detect from headers)."),
     ] = None,
     rate: Annotated[
         float, typer.Option(min=0.1, help="At most this many calls in any one-second window.")
-    ] = 30.0,
+    ] = DEFAULTS.rate,
     dry_run: Annotated[
         bool, typer.Option("--dry-run", help="Call nothing: check every row, count calls, credits and time.")
-    ] = False,
-    limit: Annotated[int | None, typer.Option(min=0, help="Take only the first N rows.")] = None,
-    timeout: Annotated[float, typer.Option(min=0.1, help="Seconds to wait for one answer.")] = 30.0,
+    ] = DEFAULTS.dry_run,
+    limit: Annotated[int | None, typer.Option(min=0, help="Take only the first N rows.")] = DEFAULTS.limit,
+    timeout: Annotated[
+        float, typer.Option(min=0.1, help="Seconds to wait for one answer.")
+    ] = DEFAULTS.timeout,
     max_retries: Annotated[
         int,
         typer.Option(
             min=0,
             help="Retries of a row after a 5xx, a timeout or a dropped connection (a 429 is not one).",
         ),
-    ] = 5,
+    ] = DEFAULTS.max_retries,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress and no summary.")] = False,
     report: Annotated[str | None, typer.Option(help="Write a JSON summary of the run to this file.")] = None,
     no_cache: Annotated[
         bool, typer.Option("--no-cache", help="Neither reuse nor keep answers across runs.")
-    ] = False,
+    ] = DEFAULTS.no_cache,
     cache_dir: Annotated[
         Path | None, typer.Option(help="Folder of the response store [env: LEADSPACE_CACHE_DIR].")
     ] = None,
     max_age: Annotated[
         str, typer.Option(help="Reuse stored answers up to this age (30d, 12h, 0 for never).")
-    ] = "30d",
+    ] = DEFAULTS.max_age,
     sandbox: Annotated[
         bool,
         typer.Option("--sandbox", help="Run against the embedded sandbox API on loopback (no key needed)."),
-    ] = False,
+    ] = DEFAULTS.sandbox,
     input_format: Annotated[
         str | None, typer.Option(help="csv, tsv, jsonl or xlsx, when the name does not say (stdin).")
-    ] = None,
+    ] = DEFAULTS.input_format,
     output_format: Annotated[
         str | None, typer.Option(help="csv, tsv, jsonl or xlsx, when -o does not say.")
-    ] = None,
-    sheet: SheetOpt = None,
+    ] = DEFAULTS.output_format,
+    sheet: SheetOpt = DEFAULTS.sheet,
     encoding: Annotated[
         str | None, typer.Option(help="Input text encoding (default: UTF-8, detected otherwise).")
-    ] = None,
-    delimiter: Annotated[str | None, typer.Option(help="CSV delimiter (default from the extension).")] = None,
+    ] = DEFAULTS.encoding,
+    delimiter: Annotated[
+        str | None, typer.Option(help="CSV delimiter (default from the extension).")
+    ] = DEFAULTS.delimiter,
     columns: Annotated[
         str | None, typer.Option(help="Comma-separated ls.* columns to write (default: all).")
     ] = None,
     excel_safe: Annotated[
         bool, typer.Option("--excel-safe", help="Prefix formula-looking answer cells with '.")
-    ] = False,
-    bom: Annotated[bool, typer.Option("--bom", help="Start CSV output with a UTF-8 BOM, for Excel.")] = False,
-    base_url: Annotated[str | None, typer.Option(help="API base URL [env: LEADSPACE_BASE_URL].")] = None,
+    ] = DEFAULTS.excel_safe,
+    bom: Annotated[
+        bool, typer.Option("--bom", help="Start CSV output with a UTF-8 BOM, for Excel.")
+    ] = DEFAULTS.bom,
+    base_url: Annotated[
+        str | None, typer.Option(help="API base URL [env: LEADSPACE_BASE_URL].")
+    ] = DEFAULTS.base_url,
     ca_bundle: Annotated[
         str | None, typer.Option(help="CA certificates (PEM) [env: REQUESTS_CA_BUNDLE].")
-    ] = None,
+    ] = DEFAULTS.ca_bundle,
     workers: Annotated[
         int | None, typer.Option(min=1, max=1024, help="Calls in flight at most (default: 3 × rate).")
-    ] = None,
+    ] = DEFAULTS.workers,
     max_credits: Annotated[
         int | None, typer.Option(min=0, help="Spend at most N credits [env: LEADSPACE_MAX_CREDITS].")
-    ] = None,
+    ] = DEFAULTS.max_credits,
     max_credits_per_day: Annotated[
         int | None,
         typer.Option(min=0, help="At most N credits a day [env: LEADSPACE_MAX_CREDITS_PER_DAY]."),
-    ] = None,
+    ] = DEFAULTS.max_credits_per_day,
     max_credits_per_month: Annotated[
         int | None,
         typer.Option(
             min=0, help="At most N credits a month, all runs [env: LEADSPACE_MAX_CREDITS_PER_MONTH]."
         ),
-    ] = None,
+    ] = DEFAULTS.max_credits_per_month,
     outage_limit: Annotated[
         str, typer.Option(help="Wait this long for an API out of reach (a Wi-Fi drop) before giving up.")
-    ] = "5m",
+    ] = DEFAULTS.outage_limit,
     retry_invalid: Annotated[
         bool,
         typer.Option(
             "--retry-invalid", help="Call again for rows whose stored answer is a 400 (not the 200s)."
         ),
-    ] = False,
+    ] = DEFAULTS.retry_invalid,
     verbose: Annotated[
         bool, typer.Option("--verbose", "-v", help="Trace every HTTP exchange on stderr (key redacted).")
     ] = False,

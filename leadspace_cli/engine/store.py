@@ -23,110 +23,28 @@ import json
 import math
 import os
 import sqlite3
-import struct
 import tempfile
 import threading
 import time
 import zlib
-from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
-import platformdirs
-
+from leadspace_cli.engine.identity import Identity, canonical
+from leadspace_cli.engine.salvage import Damage, _copy_readable, _readable_copy
 from leadspace_cli.errors import StoreError
 
 FILENAME = "answers.sqlite3"
+
+
 FORMAT = 2  # PRAGMA user_version of the store this version writes
+
+
 DEFAULT_MAX_AGE = 30 * 24 * 3600.0  # enriched data goes stale; a month is a common refresh cycle
+
+
 _LEVEL = 9  # answers are written once at 30/s and read many times: compress hard
-
-
-def default_dir(env: Mapping[str, str] | None = None) -> Path:
-    """Return the store's folder: LEADSPACE_CACHE_DIR, else the user's cache folder."""
-    env = dict(os.environ) if env is None else env
-    override = env.get("LEADSPACE_CACHE_DIR", "").strip()
-    return Path(override) if override else Path(platformdirs.user_cache_dir("leadspace"))
-
-
-def account_id(secret: str) -> str:
-    """Return a stable, one-way id of the credentials, for keys and reports."""
-    return hashlib.sha256(("leadspace-account\n" + secret).encode()).hexdigest()[:24]
-
-
-def canonical(body: dict[str, Any]) -> str:
-    """Return a request as canonical JSON, without external_id (it is not used to match)."""
-    rest = {k: v for k, v in body.items() if k != "external_id"}
-    return json.dumps(rest, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-
-
-def parse_age(text: str) -> float:
-    """Parse an age such as 30d, 12h, 90m, 3600s or 0 (never reuse) into seconds."""
-    units = {"s": 1, "m": 60, "h": 3600, "d": 86400, "w": 604800}
-    t = text.strip().lower()
-    try:
-        value = float(t[:-1]) * units[t[-1]] if t and t[-1] in units else float(t)
-    except ValueError:
-        value = math.nan
-    if not math.isfinite(value) or value < 0:
-        raise StoreError(
-            f"{text!r} is not an age: use a number of days, hours or minutes, e.g. 30d, 12h or 90m "
-            "(0 means never reuse)."
-        )
-    return value
-
-
-_LOOPBACK_NAMES = ("localhost", "127.0.0.1", "::1", "[::1]", "localhost.localdomain")
-
-
-def normalize_endpoint(base_url: str) -> str:
-    """Return the base URL as one spelling: scheme and host lower-case, no default port or slash.
-
-    The loopback names (localhost, 127.0.0.1, ::1) are one host.
-    """
-    parts = urlsplit(base_url.strip())
-    scheme = parts.scheme.lower()
-    host = (parts.hostname or "").lower()
-    if host in _LOOPBACK_NAMES or host.startswith("127."):
-        host = "loopback"
-    port = parts.port
-    if port is not None and port != {"https": 443, "http": 80}.get(scheme):
-        host = f"{host}:{port}"
-    return f"{scheme}://{host}{parts.path.rstrip('/')}"
-
-
-@dataclass(frozen=True)
-class Identity:
-    """Whose answers a run reads and writes: one partition of the store.
-
-    ``legacy`` lists the (endpoint, account) pairs that leadspace 0.1 built its keys from for the
-    same credentials, so that its answers are found and migrated.
-    """
-
-    partition: str
-    label: str
-    legacy: tuple[tuple[str, str], ...] = ()
-
-
-def identity_for(
-    base_url: str, *, api_key: str | None, program_id: str | None, sandbox: bool = False
-) -> Identity | None:
-    """Return the store identity of a run's credentials, or None when there are none to key it by."""
-    from leadspace_cli.api import fields
-
-    old_endpoint = f"sandbox{fields.ENDPOINT}" if sandbox else base_url.rstrip("/") + fields.ENDPOINT
-    legacy = tuple((old_endpoint, account_id(secret)) for secret in (api_key, program_id) if secret)
-    if sandbox:
-        return Identity("sandbox", "the embedded sandbox", legacy)
-    endpoint = normalize_endpoint(base_url)
-    if program_id:
-        return Identity(f"program:{program_id}@{endpoint}", f"program {program_id} at {endpoint}", legacy)
-    if api_key:
-        account = account_id(api_key)
-        return Identity(f"key:{account}@{endpoint}", f"key …{account[-6:]} (hashed) at {endpoint}", legacy)
-    return None
 
 
 def _dictionary() -> bytes:
@@ -139,14 +57,6 @@ def _dictionary() -> bytes:
     from leadspace_cli.engine.store_dictionary import DICTIONARY
 
     return DICTIONARY
-
-
-@dataclass
-class Damage:
-    """What happened to a store that could not be read whole."""
-
-    message: str
-    recovered: int = 0
 
 
 @dataclass
@@ -529,101 +439,11 @@ class Store:
         self.close()
 
 
-def _readable_copy(damaged: Path) -> Path | None:
-    """Return a copy of a damaged store whose header claims no more pages than the file holds.
-
-    A file cut short (a full disk, a copy interrupted) keeps a header that counts the lost pages,
-    and SQLite then refuses to read even the pages that are there.
-    """
-    try:
-        data = bytearray(damaged.read_bytes())
-    except OSError:
-        return None
-    if len(data) < 100 or not data.startswith(b"SQLite format 3\0"):
-        return None
-    page = struct.unpack(">H", data[16:18])[0]
-    page = 65536 if page == 1 else page
-    data[28:32] = struct.pack(">I", len(data) // page)
-    copy = damaged.with_name(damaged.name + ".reading")
-    fd = os.open(copy, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "wb") as fh:
-        fh.write(data[: len(data) // page * page])
-    return copy
-
-
-def _copy_readable(old: sqlite3.Connection, new: sqlite3.Connection, table: str, columns: str) -> int:
-    """Copy the rows of a damaged table that can still be read; return how many."""
-    try:
-        schema = old.execute("SELECT sql FROM sqlite_master WHERE name = ?", (table,)).fetchone()
-    except sqlite3.DatabaseError:
-        return 0
-    if schema is None:
-        return 0
-    if table == "answers":
-        new.execute(
-            "CREATE TABLE IF NOT EXISTS answers (key TEXT PRIMARY KEY, status INTEGER NOT NULL,"
-            " answer TEXT NOT NULL, stored REAL NOT NULL)"
-        )
-    marks = ", ".join("?" for _ in columns.split(","))
-    copied = 0
-    for row in _readable_rows(old, table, columns):
-        with contextlib.suppress(sqlite3.Error):
-            new.execute(f"INSERT OR IGNORE INTO {table} ({columns}) VALUES ({marks})", row)  # noqa: S608
-            copied += 1
-    return copied
-
-
-def _readable_rows(db: sqlite3.Connection, table: str, columns: str) -> Iterator[tuple[Any, ...]]:
-    """Yield the rows that can be read, reading up and down to the damage and stepping over it.
-
-    Rowids here are hashes spread over 64 bits: past a damaged page, the step doubles until a read
-    succeeds again, so a few rows beside the damage may be passed over, never the rest.
-    """
-    seen: set[int] = set()
-    low, high = -(2**63), 2**63 - 1
-    broke = [False]  # whether the last scan stopped at damage
-
-    def scan(sql: str, bound: int) -> Iterator[tuple[Any, ...]]:
-        broke[0] = False
-        try:
-            for row in db.execute(sql, (bound,)):
-                if row[0] not in seen:
-                    seen.add(row[0])
-                    yield row
-        except sqlite3.DatabaseError:
-            broke[0] = True
-
-    up = f"SELECT rowid, {columns} FROM {table} WHERE rowid > ? ORDER BY rowid"  # noqa: S608
-    down = f"SELECT rowid, {columns} FROM {table} WHERE rowid < ? ORDER BY rowid DESC"  # noqa: S608
-    for row in scan(down, high):  # from the top down to the damage
-        high = min(high, row[0])
-        yield tuple(row[1:])
-    last, step = low, 1
-    while last < high:
-        for row in scan(up, last):
-            if row[0] >= high:
-                break
-            last, step = row[0], 1
-            yield tuple(row[1:])
-        if not broke[0]:
-            return  # read through to the top (or to what the downward scan read) without damage
-        last, step = min(last + step, high), step * 2
-
-
 def open_store(
-    env: Mapping[str, str],
-    *,
-    no_cache: bool = False,
-    cache_dir: Path | None = None,
-    max_age: str = "30d",
-    identity: Identity | None = None,
+    folder: Path | None, *, max_age: float = DEFAULT_MAX_AGE, identity: Identity | None = None
 ) -> Store:
-    """Open the response store: ``cache_dir``, else LEADSPACE_CACHE_DIR, else the user's cache folder.
-
-    With ``no_cache``, a temporary store that lives only as long as the run.
-    """
-    age = parse_age(max_age)
-    if no_cache:
-        return Store(None, max_age=age, identity=identity)
-    folder = cache_dir or default_dir(env)
-    return Store(folder / FILENAME, max_age=age, identity=identity)
+    """Open the response store in ``folder`` (resolved by the settings), or, with None, a temporary
+    store that lives only as long as the run (``--no-cache``)."""
+    if folder is None:
+        return Store(None, max_age=max_age, identity=identity)
+    return Store(folder / FILENAME, max_age=max_age, identity=identity)

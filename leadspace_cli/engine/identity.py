@@ -1,0 +1,71 @@
+"""Whose answers: a store partition per program and endpoint, and the canonical request."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urlsplit
+
+
+def account_id(secret: str) -> str:
+    """Return a stable, one-way id of the credentials, for keys and reports."""
+    return hashlib.sha256(("leadspace-account\n" + secret).encode()).hexdigest()[:24]
+
+
+def canonical(body: dict[str, Any]) -> str:
+    """Return a request as canonical JSON, without external_id (it is not used to match)."""
+    rest = {k: v for k, v in body.items() if k != "external_id"}
+    return json.dumps(rest, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+
+
+_LOOPBACK_NAMES = ("localhost", "127.0.0.1", "::1", "[::1]", "localhost.localdomain")
+
+
+def normalize_endpoint(base_url: str) -> str:
+    """Return the base URL as one spelling: scheme and host lower-case, no default port or slash.
+
+    The loopback names (localhost, 127.0.0.1, ::1) are one host.
+    """
+    parts = urlsplit(base_url.strip())
+    scheme = parts.scheme.lower()
+    host = (parts.hostname or "").lower()
+    if host in _LOOPBACK_NAMES or host.startswith("127."):
+        host = "loopback"
+    port = parts.port
+    if port is not None and port != {"https": 443, "http": 80}.get(scheme):
+        host = f"{host}:{port}"
+    return f"{scheme}://{host}{parts.path.rstrip('/')}"
+
+
+@dataclass(frozen=True)
+class Identity:
+    """Whose answers a run reads and writes: one partition of the store.
+
+    ``legacy`` lists the (endpoint, account) pairs that leadspace 0.1 built its keys from for the
+    same credentials, so that its answers are found and migrated.
+    """
+
+    partition: str
+    label: str
+    legacy: tuple[tuple[str, str], ...] = ()
+
+
+def identity_for(
+    base_url: str, *, api_key: str | None, program_id: str | None, sandbox: bool = False
+) -> Identity | None:
+    """Return the store identity of a run's credentials, or None when there are none to key it by."""
+    from leadspace_cli.api import fields
+
+    old_endpoint = f"sandbox{fields.ENDPOINT}" if sandbox else base_url.rstrip("/") + fields.ENDPOINT
+    legacy = tuple((old_endpoint, account_id(secret)) for secret in (api_key, program_id) if secret)
+    if sandbox:
+        return Identity("sandbox", "the embedded sandbox", legacy)
+    endpoint = normalize_endpoint(base_url)
+    if program_id:
+        return Identity(f"program:{program_id}@{endpoint}", f"program {program_id} at {endpoint}", legacy)
+    if api_key:
+        account = account_id(api_key)
+        return Identity(f"key:{account}@{endpoint}", f"key …{account[-6:]} (hashed) at {endpoint}", legacy)
+    return None
