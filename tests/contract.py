@@ -41,8 +41,12 @@ def modules(root: Path, package: str) -> dict[str, Path]:
     return found
 
 
-def imports(name: str, path: Path, known: Iterable[str]) -> set[str]:
-    """Return the package's modules that one module imports, wherever the import statement stands."""
+def imports(name: str, path: Path, known: Iterable[str], *, typing_only: bool = True) -> set[str]:
+    """Return the package's modules that one module imports, wherever the import statement stands.
+
+    ``typing_only=False`` leaves out the imports under ``if TYPE_CHECKING:``: they name a type for
+    the checker and run nothing, so they cannot close an import cycle (they still count for layers).
+    """
     known = set(known)
     is_package = path.name == "__init__.py"
     tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
@@ -56,7 +60,14 @@ def imports(name: str, path: Path, known: Iterable[str]) -> set[str]:
             target = target.rpartition(".")[0]
         return None
 
+    skipped: set[int] = set()
+    if not typing_only:
+        for node in ast.walk(tree):
+            if isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test):
+                skipped.update(id(n) for stmt in node.body for n in ast.walk(stmt))
     for node in ast.walk(tree):
+        if id(node) in skipped:
+            continue
         if isinstance(node, ast.Call) and _dynamic_import(node):
             hit = resolve(node.args[0].value)  # type: ignore[attr-defined]
             if hit:
@@ -124,8 +135,9 @@ def check(root: Path, contract: Contract) -> list[str]:
                 faults.append(f"{name} -> {target}: a layer the contract does not name")
             elif rank[theirs] < rank[mine]:
                 faults.append(f"{name} ({mine}) imports upwards: {target} ({theirs})")
-    for group in cycles(graph):
-        path = shortest_cycle(graph, group)
+    runtime = {name: imports(name, path, found, typing_only=False) for name, path in found.items()}
+    for group in cycles(runtime):
+        path = shortest_cycle(runtime, group)
         tied = f" ({len(group)} modules tied: {', '.join(group)})" if len(group) > len(path) - 1 else ""
         faults.append(f"import cycle: {' -> '.join(path)}{tied}")
     return faults

@@ -42,6 +42,7 @@ def test_the_contract_check_finds_each_kind_of_fault() -> None:
         [
             "faultypkg.high.top imports the package root (the public API imports it, not back)",
             "faultypkg.low.base (low) imports upwards: faultypkg.high.top (high)",
+            "faultypkg.low.fields (low) imports upwards: faultypkg.high.other (high)",
             "faultypkg.sandbox.dynamic imports faultypkg.high.other: sandbox may import only "
             "['faultypkg.low.fields']",
             "faultypkg.sandbox.server imports faultypkg.low.base: sandbox may import only "

@@ -19,7 +19,7 @@ import pytest
 import requests
 
 from leadspace_cli.api import fields, flatten
-from leadspace_cli.sandbox import Sandbox, SandboxConfig, server
+from leadspace_cli.sandbox import Sandbox, SandboxConfig, config
 
 from .conftest import KEY
 
@@ -407,7 +407,7 @@ def test_a_missing_content_length_is_an_empty_body(sandbox_factory: Callable[...
 def test_memory_stays_flat_over_a_long_run(
     sandbox_factory: Callable[..., Sandbox], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(server, "TIMES_KEPT", 40)
+    monkeypatch.setattr(config, "TIMES_KEPT", 40)
     sb = sandbox_factory(rate=30, keep_bodies=False)
     for i in range(120):
         post(sb, {"company": {"name": f"Long {i}"}, "external_id": f"tag{i % 3}:{i}"})
@@ -467,7 +467,7 @@ def test_the_other_client_starts_on_its_own_schedule(sandbox_factory: Callable[.
 def test_a_refusing_outage_refuses_connections_then_listens_again(
     sandbox_factory: Callable[..., Sandbox],
 ) -> None:
-    sb = sandbox_factory(rate=0, outage_mode="refuse", outage_start=0.3, outage_seconds=1.0)
+    sb = sandbox_factory(rate=0, outage_mode="refuse", outage_start=0.3, outage_seconds=4.0)
     session = requests.Session()
 
     def call() -> int:
@@ -478,9 +478,15 @@ def test_a_refusing_outage_refuses_connections_then_listens_again(
     assert call() == 200  # a keep-alive connection is now idle in the pool
     while not sb.in_outage():
         time.sleep(0.02)
-    time.sleep(0.1)
-    with pytest.raises(ConnectionRefusedError):
-        socket.create_connection(("127.0.0.1", sb.port), timeout=5).close()
+    refused = False
+    deadline = time.monotonic() + 3  # the serving thread closes its socket at its next turn
+    while not refused and time.monotonic() < deadline:
+        try:
+            socket.create_connection(("127.0.0.1", sb.port), timeout=5).close()
+            time.sleep(0.05)
+        except ConnectionRefusedError:
+            refused = True
+    assert refused
     with pytest.raises(requests.ConnectionError, match=r"(?i)refused"):
         call()  # the pooled connection was closed: a new one is refused
     assert sb.stats.connections_cut == 1

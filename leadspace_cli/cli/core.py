@@ -48,8 +48,6 @@ auth_app = typer.Typer(help="Credentials.", no_args_is_help=True)
 err = Console(stderr=True, highlight=False, soft_wrap=True, markup=False)  # markup only where asked
 
 
-
-
 def _secrets(env: dict[str, str] | None = None) -> list[str]:
     if env is None:
         try:
