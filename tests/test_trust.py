@@ -1,0 +1,170 @@
+"""Trust boundaries (issue 23): what another user, a cut answer or a hostile file can make the tool do.
+
+The tests that act as a second user need root (CI runs as root): locally they skip, under
+``LEADSPACE_TEST_STRICT=1`` they fail instead (``tests/conftest.py``: ``needs``, ``must_run``).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from leadspace_cli.engine import pacing
+from leadspace_cli.engine.pacing import RateLimiter, shared_pace_path
+from leadspace_cli.sandbox import Sandbox
+from tests.conftest import invoke, make_leads, other_user, read_csv
+
+
+def squatted(folder: Path, mode: int = 0o777) -> Path:
+    """Make ``folder`` as another user would, before the victim's first run."""
+    uid, gid = other_user()
+    folder.mkdir(mode=mode)
+    os.chmod(folder, mode)
+    os.chown(folder, uid, gid)
+    return folder
+
+
+# Item 1: the runtime folder and the pace file are not trusted as found.
+
+
+@pytest.mark.must_run
+def test_another_users_link_in_the_runtime_folder_writes_nothing_through_it(tmp_path: Path) -> None:
+    important = tmp_path / "important.txt"
+    important.write_text("the victim's notes\n")
+    folder = squatted(tmp_path / "runtime")
+    path = shared_pace_path("key:abc@https://api.example", folder)
+    uid, gid = other_user()
+    path.symlink_to(important)
+    os.lchown(path, uid, gid)
+    limiter = RateLimiter(30, shared=path)
+    assert limiter.acquire(threading.Event())
+    assert important.read_text() == "the victim's notes\n"
+    assert "belongs to another user" in limiter.problem
+    assert str(folder) in limiter.problem
+    assert "LEADSPACE_RUNTIME_DIR" in limiter.problem
+
+
+def test_a_link_in_place_of_the_pace_file_is_never_followed(tmp_path: Path) -> None:
+    important = tmp_path / "important.txt"
+    important.write_text("notes\n")
+    folder = tmp_path / "runtime"
+    folder.mkdir(mode=0o700)
+    path = shared_pace_path("key:abc@https://api.example", folder)
+    path.symlink_to(important)
+    limiter = RateLimiter(30, shared=path)
+    assert limiter.acquire(threading.Event())
+    assert important.read_text() == "notes\n"
+    assert "paced alone" in limiter.problem
+    path.unlink()
+    Path(f"{path}.lock").unlink()
+    Path(f"{path}.lock").symlink_to(important)  # the lock is opened without following links too
+    limiter = RateLimiter(30, shared=path)
+    assert limiter.acquire(threading.Event())
+    assert important.read_text() == "notes\n"
+    assert "paced alone" in limiter.problem
+
+
+def test_a_runtime_folder_open_to_others_is_not_used(tmp_path: Path) -> None:
+    folder = tmp_path / "runtime"
+    folder.mkdir()
+    os.chmod(folder, 0o755)
+    limiter = RateLimiter(30, shared=shared_pace_path("p", folder))
+    assert limiter.acquire(threading.Event())
+    assert f"chmod 700 {folder}" in limiter.problem
+    assert list(folder.iterdir()) == []
+
+
+def test_a_new_runtime_folder_is_made_private(tmp_path: Path) -> None:
+    folder = tmp_path / "deep" / "runtime"
+    RateLimiter(30, shared=shared_pace_path("p", folder))
+    assert folder.stat().st_mode & 0o777 == 0o700
+
+
+def forged(path: Path, **values: object) -> None:
+    now = time.monotonic()
+    state = {"target": 30.0, "rate": 30.0, "growing": False, "guard": 0.01, "ceiling": 30.0}
+    state.update(updated=now, last=now - 1.0, recent=[], runs={})
+    state.update(values)
+    path.write_text(json.dumps(state))
+
+
+@pytest.mark.parametrize(
+    "values",
+    [
+        {"rate": 1e-9},  # one call in 30 years: the run hung
+        {"target": 1e-9, "rate": 1e-9},
+        {"recent": [time.monotonic() + 1e6] * 40},  # slots planned far ahead
+        {"guard": "wide"},
+        {"rate": float("nan")},
+    ],
+    ids=["rate", "target", "future", "type", "nan"],
+)
+def test_a_forged_pace_starts_afresh_with_a_warning(tmp_path: Path, values: dict[str, object]) -> None:
+    folder = tmp_path / "runtime"
+    folder.mkdir(mode=0o700)
+    path = shared_pace_path("p", folder)
+    forged(path, **values)
+    limiter = RateLimiter(30, shared=path)
+    assert "started afresh" in limiter.problem
+    assert limiter.rate == 30
+    stop = threading.Event()
+    for _ in range(3):
+        assert limiter.acquire(stop)
+    # The slots it took are within the next second, not years away.
+    assert max(limiter._own_recent) < time.monotonic() + 1.0
+
+
+def test_an_oversized_pace_file_starts_afresh(tmp_path: Path) -> None:
+    folder = tmp_path / "runtime"
+    folder.mkdir(mode=0o700)
+    path = shared_pace_path("p", folder)
+    path.write_text(" " * (pacing.MAX_PACE_BYTES + 10))
+    limiter = RateLimiter(30, shared=path)
+    assert "larger than" in limiter.problem
+    assert limiter.acquire(threading.Event())
+
+
+# Item 2: a squatted runtime folder never makes a run fail.
+
+
+@pytest.mark.must_run
+def test_a_squatted_runtime_folder_warns_and_the_run_paces_alone(
+    use_sandbox: Sandbox, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = squatted(tmp_path / "squatted", 0o755)
+    monkeypatch.setenv("LEADSPACE_RUNTIME_DIR", str(folder))
+    make_leads(tmp_path / "in.csv", 5)
+    result = invoke("enrich", str(tmp_path / "in.csv"), "-o", "out.csv")
+    assert result.exit_code == 0, result.output
+    assert {r["ls.result"] for r in read_csv("out.csv")} == {"ok"}
+    assert f"the runtime folder {folder} belongs to another user" in result.stderr
+    assert "LEADSPACE_RUNTIME_DIR" in result.stderr
+    assert list(folder.iterdir()) == []  # nothing of the victim's in it
+
+
+# Item 15: pace files do not pile up.
+
+
+def test_stale_pace_files_are_swept(tmp_path: Path) -> None:
+    folder = tmp_path / "runtime"
+    folder.mkdir(mode=0o700)
+    old = time.time() - 2 * pacing.SWEEP_AGE
+    for n in range(5):
+        for name in (f"pace-old{n}.json", f"pace-old{n}.json.lock"):
+            (folder / name).write_text("{}")
+            os.utime(folder / name, (old, old))
+    (folder / "pace-busy.json").write_text("{}")  # written lately: its old lock stays too
+    (folder / "pace-busy.json.lock").write_text("")
+    os.utime(folder / "pace-busy.json.lock", (old, old))
+    (folder / "notes.txt").write_text("not ours to judge")
+    os.utime(folder / "notes.txt", (old, old))
+    path = shared_pace_path("p", folder)
+    assert RateLimiter(30, shared=path).acquire(threading.Event())
+    assert sorted(p.name for p in folder.iterdir()) == sorted(
+        ["pace-busy.json", "pace-busy.json.lock", "notes.txt", path.name, f"{path.name}.lock"]
+    )
