@@ -10,12 +10,14 @@ import json
 import os
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from leadspace_cli.engine import pacing
 from leadspace_cli.engine.pacing import RateLimiter, shared_pace_path
+from leadspace_cli.errors import ExitCode
 from leadspace_cli.sandbox import Sandbox
 from tests.conftest import invoke, make_leads, other_user, read_csv
 
@@ -168,3 +170,40 @@ def test_stale_pace_files_are_swept(tmp_path: Path) -> None:
     assert sorted(p.name for p in folder.iterdir()) == sorted(
         ["pace-busy.json", "pace-busy.json.lock", "notes.txt", path.name, f"{path.name}.lock"]
     )
+
+
+# Item 7: an answer cut off mid-body.
+
+
+def test_a_cut_off_answer_is_an_unknown_outcome_and_is_retried(
+    sandbox_factory: Callable[..., Sandbox], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    sb = sandbox_factory(cut_rate=0.3, seed=3)
+    monkeypatch.setenv("LEADSPACE_BASE_URL", sb.url)
+    monkeypatch.setenv("LEADSPACE_API_KEY", sb.key)
+    make_leads(tmp_path / "in.csv", 20)
+    result = invoke(
+        "enrich", str(tmp_path / "in.csv"), "-o", "out.csv", "--max-retries", "20", "--report", "r.json"
+    )
+    assert result.exit_code == 0, result.output
+    assert {r["ls.result"] for r in read_csv("out.csv")} == {"ok"}
+    cut = sb.stats.cut
+    assert cut > 0
+    report = json.loads(Path("r.json").read_text())
+    assert report["unknown_outcome"] == cut  # maybe billed: counted apart
+    assert report["calls"] == 20 + cut  # each cut answer was retried
+
+
+def test_a_cut_off_answer_counts_against_the_credit_cap(
+    sandbox_factory: Callable[..., Sandbox], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    sb = sandbox_factory(cut_rate=1.0)
+    monkeypatch.setenv("LEADSPACE_BASE_URL", sb.url)
+    monkeypatch.setenv("LEADSPACE_API_KEY", sb.key)
+    make_leads(tmp_path / "in.csv", 3)
+    result = invoke("enrich", str(tmp_path / "in.csv"), "-o", "out.csv", "--max-credits", "1")
+    assert result.exit_code == ExitCode.CREDITS, result.output
+    assert sb.stats.cut == 1  # the cut answer held the only credit: nothing more was bought
+    rows = read_csv("out.csv")
+    assert "internal error" not in " ".join(r["ls.error"] for r in rows)
+    assert [r["ls.result"] for r in rows].count("ok") == 0

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import email.utils
 import enum
+import http.client
 import json
 import logging
 import time
@@ -218,10 +219,21 @@ class Client:
         status = resp.status_code
         try:
             raw = resp.raw.read(MAX_BODY + 1, decode_content=True)
-        except (requests.RequestException, OSError, ValueError) as exc:
+        except (
+            requests.RequestException,
+            urllib3.exceptions.HTTPError,  # ProtocolError: fewer bytes than announced, then closed
+            http.client.HTTPException,
+            OSError,
+            ValueError,
+        ) as exc:
             resp.close()
+            # The API answered (and, for a 200, billed) but the answer did not arrive whole: an
+            # unknown outcome, retried like a dropped connection and counted against the cap.
             return Answer(
-                Outcome.RETRY, status, error=self._redact(f"answer cut off: {_reason(exc)}"), unknown=True
+                Outcome.RETRY,
+                None,
+                error=self._redact(f"HTTP {status} answer cut off: {_reason(exc)}"),
+                unknown=True,
             )
         if len(raw) > MAX_BODY:
             resp.close()

@@ -60,6 +60,9 @@ class SandboxConfig:
     latency_cap: float = 10.0
     fail_rate: float = 0.0  # share of 500-504 answers
     drop_rate: float = 0.0  # share of connections closed without an answer
+    # Share of 200 answers cut off mid-body: billed, the whole Content-Length announced, half the
+    # body sent, then the connection closed (a proxy or a network failing mid-answer).
+    cut_rate: float = 0.0
     throttle_rate: float = 0.0  # share of injected 429s (with Retry-After)
     retry_after: str = "1"
     program_id: str | None = None  # OAuth: accepted program ID and secret
@@ -111,6 +114,7 @@ class Stats:
     accepted_times: collections.deque[float] = field(default_factory=_times)
     refused_times: collections.deque[float] = field(default_factory=_times)
     dropped: int = 0  # connections closed after the request was read (drop_rate, a "drop" outage)
+    cut: int = 0  # 200 answers billed and cut off mid-body (cut_rate)
     connections_cut: int = 0  # idle keep-alive connections closed when a "refuse" outage began
     too_large: int = 0  # requests refused for their Content-Length (413, 411 or 400), body unread
     max_in_flight: int = 0
@@ -189,6 +193,7 @@ class Stats:
             "paid": self.by_status.get(200, 0),
             "paid_twice": self.billed_twice(),
             "dropped": self.dropped,
+            "cut": self.cut,
             "connections_cut": self.connections_cut,
             "too_large": self.too_large,
             "accepted": self.accepted,
@@ -753,7 +758,23 @@ class _Handler(BaseHTTPRequestHandler):
             "external_id": body.get("external_id", ""),
             "data": (sandbox_data.hostile if sb.config.hostile else dict)(sandbox_data.answer(body)),
         }
+        if sb._roll(sb.config.cut_rate):
+            with sb._lock:
+                sb.stats.cut += 1
+            self._send_cut(json.dumps(answer, ensure_ascii=False).encode())
+            return
         self._send_json(200, answer)
+
+    def _send_cut(self, body: bytes) -> None:
+        """Announce the whole answer, send half of it, and close the connection."""
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        with contextlib.suppress(OSError):
+            self.wfile.write(body[: len(body) // 2])
+            self.wfile.flush()
+        self._drop()
 
     def _server_error(self) -> None:
         sb = self.server.sandbox
