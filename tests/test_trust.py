@@ -207,3 +207,85 @@ def test_a_cut_off_answer_counts_against_the_credit_cap(
     rows = read_csv("out.csv")
     assert "internal error" not in " ".join(r["ls.error"] for r in rows)
     assert [r["ls.result"] for r in rows].count("ok") == 0
+
+
+# Item 12: secrets out of repr() and reports.
+
+
+def test_repr_of_a_job_and_of_settings_holds_no_secret() -> None:
+    from leadspace_cli.api.connection import Settings
+    from leadspace_cli.app.job import Job
+
+    settings = Settings(api_key="key-5f3a9c1d2e", base_url="https://x.example", secret="oauth-s3cr3t-77")
+    assert "key-5f3a9c1d2e" not in repr(settings)
+    assert "oauth-s3cr3t-77" not in repr(settings)
+    assert "key-5f3a9c1d2e" not in repr(Job(api_key="key-5f3a9c1d2e"))
+
+
+@pytest.mark.parametrize(
+    ("proxy", "shown"),
+    [
+        ("alice:hunter2@proxy:3128", "alice:****@proxy:3128"),
+        ("http://alice:hunter2@proxy:3128", "http://alice:****@proxy:3128"),
+        ("http://alice:p@ss/w:rd@proxy:3128/", "http://alice:****@proxy:3128/"),
+        ("http://proxy:3128", "http://proxy:3128"),
+    ],
+)
+def test_a_proxy_password_is_masked_with_or_without_a_scheme(proxy: str, shown: str) -> None:
+    from leadspace_cli.api.redact import redact_url
+
+    assert redact_url(proxy) == shown
+
+
+def test_a_schemeless_proxy_password_stays_out_of_the_report(
+    use_sandbox: Sandbox, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from leadspace_cli.api.connection import Settings
+
+    settings = Settings(api_key="k" * 12, base_url="https://api.example", proxy="alice:hunter2@proxy:3128")
+    assert "hunter2" not in json.dumps(settings.describe())
+    assert "hunter2" not in repr(settings)
+
+
+# Item 14: base URLs that would send the key elsewhere.
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://api.example/?x=",  # the endpoint would go into the query
+        "https://api.example#",  # ... or the fragment, never sent
+        "http://anything.localhost:8080",  # not resolved: may be anywhere
+        "http://evil.example.localhost",
+    ],
+)
+def test_base_urls_that_rewrite_the_endpoint_or_claim_loopback_are_refused(url: str) -> None:
+    result = invoke("auth", "check", "--base-url", url)
+    assert result.exit_code == ExitCode.USAGE, result.output
+    assert "LEADSPACE_BASE_URL" in result.output or "plain http" in result.output
+
+
+def test_localhost_itself_and_loopback_addresses_stay_allowed() -> None:
+    from leadspace_cli.api.connection import check_base_url
+
+    for url in ("http://localhost:8080", "http://127.0.0.1:1", "http://[::1]:2", "http://LOCALHOST."):
+        assert check_base_url(url) == url.rstrip("/")
+
+
+# Item 15: --excel-safe catches what a spreadsheet runs.
+
+
+@pytest.mark.parametrize(
+    "cell", [" =1", "\n=1", "\r\n+1", "  @SUM(A1)", "\uff1d1", "\uff0b1", "\u3000=1", "=1", "-1", "\t1"]
+)
+def test_excel_safe_catches_formulas_behind_spaces_and_in_fullwidth(cell: str) -> None:
+    from leadspace_cli.formats.values import excel_safe
+
+    assert excel_safe(cell) == "'" + cell
+
+
+@pytest.mark.parametrize("cell", ["", "Acme", " Acme", "1=1", "a@b.example"])
+def test_excel_safe_leaves_text_alone(cell: str) -> None:
+    from leadspace_cli.formats.values import excel_safe
+
+    assert excel_safe(cell) == cell

@@ -8,10 +8,29 @@ from urllib.parse import quote, quote_plus
 
 
 def redact_url(url: str | None) -> str | None:
-    """Return a URL with any password in it masked (proxies carry them)."""
+    """Return a URL with any password in it masked (proxies carry them), with a scheme or without.
+
+    ``alice:hunter2@proxy:3128`` is how many set HTTPS_PROXY: the URL is taken apart as the HTTP
+    library takes it, and the password replaced.
+    """
     if not url:
         return url
-    return re.sub(r"(//[^/@:]*:)[^/@]*@", r"\1****@", url)
+    from urllib3.exceptions import LocationParseError
+    from urllib3.util import parse_url
+
+    try:
+        text = url.strip()
+        auth = parse_url(text if "://" in text else "http://" + text).auth  # user:pass@host:port
+    except (LocationParseError, ValueError):
+        auth = None
+    if auth and ":" in auth:
+        user = auth.split(":", 1)[0]
+        head, sep, tail = url.rpartition("@")  # the password may hold '@' or '/': cut at the last '@'
+        scheme = head.split("://", 1)[0] + "://" if "://" in head else ""
+        return f"{scheme}{user}:****{sep}{tail}"
+    if "@" in url and ":" in url.rpartition("@")[0]:  # unparsable, yet it may hold a password
+        return "****@" + url.rpartition("@")[2]
+    return url
 
 
 def mask(secret: str | None) -> str | None:

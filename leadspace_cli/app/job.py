@@ -86,7 +86,7 @@ class Job:
         None  # ... today, counted from the store (LEADSPACE_MAX_CREDITS_PER_DAY)
     )
     max_credits_per_month: int | None = None  # ... this month (LEADSPACE_MAX_CREDITS_PER_MONTH)
-    api_key: str | None = None  # the key, for callers that manage secrets (else LEADSPACE_API_KEY)
+    api_key: str | None = dataclasses.field(default=None, repr=False)  # else LEADSPACE_API_KEY
     settings: Settings | None = None  # resolved settings, instead of the environment
     dotenv: bool = False  # read .env in the working folder (the CLI does)
 
