@@ -11,7 +11,9 @@ import os
 import threading
 import time
 from collections.abc import Callable
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 
@@ -19,7 +21,7 @@ from leadspace_cli.engine import pacing
 from leadspace_cli.engine.pacing import RateLimiter, shared_pace_path
 from leadspace_cli.errors import ExitCode
 from leadspace_cli.sandbox import Sandbox
-from tests.conftest import invoke, make_leads, other_user, read_csv
+from tests.conftest import invoke, make_leads, other_user, read_csv, write_csv
 
 
 def squatted(folder: Path, mode: int = 0o777) -> Path:
@@ -289,3 +291,74 @@ def test_excel_safe_leaves_text_alone(cell: str) -> None:
     from leadspace_cli.formats.values import excel_safe
 
     assert excel_safe(cell) == cell
+
+
+# Item 9: the key in any spelling, in any cell.
+
+SLASHED_KEY = "planted/key+5f3a9c1d"
+
+
+class _Echo(BaseHTTPRequestHandler):
+    def log_message(self, *args: object) -> None:
+        pass
+
+    def do_POST(self) -> None:
+        body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
+        name = body["company"]["name"]
+        spelled = {
+            "JSON": json.dumps(SLASHED_KEY).replace("/", "\\/")[1:-1],
+            "URL": quote(SLASHED_KEY, safe="").lower(),
+            "PLAIN": "nothing to hide",
+        }[name]
+        text = '{"status": "success", "data": {"company": {"name": "%s", "description": "%s"}}}'
+        raw = (text % (name, spelled)).encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(raw)))
+        self.end_headers()
+        self.wfile.write(raw)
+
+
+def spellings(secret: str) -> list[str]:
+    return [secret, quote(secret, safe=""), quote(secret, safe="").lower(), secret.replace("/", "\\/")]
+
+
+def test_an_answer_echoing_the_key_in_another_spelling_is_never_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("LEADSPACE_API_KEY", SLASHED_KEY)
+    write_csv(tmp_path / "in.csv", ["Company"], [["JSON"], ["URL"], ["PLAIN"]])
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _Echo)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        url = f"http://127.0.0.1:{server.server_address[1]}"
+        result = invoke("enrich", str(tmp_path / "in.csv"), "-o", "out.csv", "--base-url", url)
+    finally:
+        server.shutdown()
+        server.server_close()
+    rows = {r["Company"]: r for r in read_csv("out.csv")}
+    assert rows["PLAIN"]["ls.result"] == "ok"
+    assert "echoes the API key" in rows["JSON"]["ls.error"]
+    written = Path("out.csv").read_text()
+    for form in spellings(SLASHED_KEY):
+        assert form not in written, form
+        assert form not in result.output, form
+
+
+def test_internal_error_text_is_redacted_in_the_output(
+    use_sandbox: Sandbox, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from leadspace_cli.api import client
+
+    def broken(self: client.Client, body: object, header: str | None = None) -> client.Answer:
+        raise RuntimeError(
+            f"a bug that quotes {self.settings.api_key} and {quote(self.settings.api_key or '')}"
+        )
+
+    monkeypatch.setattr(client.Client, "call", broken)
+    make_leads(tmp_path / "in.csv", 2)
+    invoke("enrich", str(tmp_path / "in.csv"), "-o", "out.csv", "--max-retries", "0")
+    rows = read_csv("out.csv")
+    assert all("internal error" in r["ls.error"] for r in rows)
+    assert all("[REDACTED]" in r["ls.error"] for r in rows)
+    assert use_sandbox.key not in Path("out.csv").read_text()

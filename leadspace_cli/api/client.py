@@ -24,7 +24,7 @@ import urllib3.exceptions
 
 from leadspace_cli.api.auth import CONNECT_TIMEOUT, Auth, OAuth, TokenAuth
 from leadspace_cli.api.connection import Settings
-from leadspace_cli.api.redact import redact
+from leadspace_cli.api.redact import holds_secret, redact, register_secret
 from leadspace_cli.errors import ExitCode, OAuthError
 from leadspace_cli.version import __version__
 
@@ -138,6 +138,8 @@ class Client:
         self.url = settings.endpoint
         self.timeout = timeout
         self._secrets = settings.secrets()
+        for secret in self._secrets:
+            register_secret(secret)  # masked in every output cell too (redact_cells)
         self.session = session or requests.Session()
         adapter = requests.adapters.HTTPAdapter(pool_connections=2, pool_maxsize=pool_size, max_retries=0)
         self.session.mount("https://", adapter)
@@ -254,7 +256,7 @@ class Client:
                 return Answer(Outcome.BAD_ANSWER, status, error="HTTP 200 but the answer is not JSON")
             if not isinstance(payload, dict) or not isinstance(payload.get("data"), dict):
                 return Answer(Outcome.BAD_ANSWER, status, error="HTTP 200 but the answer has no data object")
-            if self._secrets and any(s in text for s in self._secrets):
+            if self._secrets and holds_secret(text, self._secrets):
                 return Answer(
                     Outcome.BAD_ANSWER, status, error="HTTP 200 but the answer echoes the API key; not kept"
                 )
