@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 import pytest
 from typer.testing import CliRunner
@@ -118,3 +119,48 @@ def cli_env(sb: Sandbox, tmp_path: Path) -> dict[str, str]:
         LEADSPACE_API_KEY=sb.key, LEADSPACE_BASE_URL=sb.url, LEADSPACE_CACHE_DIR=str(tmp_path / "cache")
     )
     return env
+
+
+# Tests that need what only CI has (root, a second user, a network namespace). Locally they skip;
+# under LEADSPACE_TEST_STRICT=1 (set by .ci/run) or CI=true a skip of such a test is a failure, so
+# that a promise about other users is never silently left untested where it can be tested.
+STRICT = os.environ.get("LEADSPACE_TEST_STRICT") == "1" or os.environ.get("CI", "").lower() in ("1", "true")
+OTHER_USER = "leadspace-test-other"
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "must_run: skipped locally when impossible, a failure under CI")
+
+
+def needs(reason: str) -> NoReturn:
+    """Skip a test that cannot run here; fail it where it must run (LEADSPACE_TEST_STRICT=1, CI)."""
+    if STRICT:
+        pytest.fail(f"this test must run in CI but cannot: {reason}")
+    pytest.skip(reason)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Any:
+    report = yield
+    if STRICT and report.skipped and item.get_closest_marker("must_run") is not None:
+        report.outcome = "failed"
+        report.longrepr = f"skipped under LEADSPACE_TEST_STRICT, where it must run: {report.longrepr}"
+    return report
+
+
+def other_user() -> tuple[int, int]:
+    """Return the uid and gid of a second, throwaway user (created if missing); needs root."""
+    import pwd
+    import shutil
+    import subprocess
+
+    if os.name != "posix" or os.geteuid() != 0:
+        needs("needs root, to act as a second user")
+    try:
+        entry = pwd.getpwnam(OTHER_USER)
+    except KeyError:
+        if shutil.which("useradd") is None:
+            needs("needs useradd, to create a second user")
+        subprocess.run(["useradd", "--system", "--no-create-home", OTHER_USER], check=True)
+        entry = pwd.getpwnam(OTHER_USER)
+    return entry.pw_uid, entry.pw_gid

@@ -24,7 +24,7 @@ import leadspace_cli
 from leadspace_cli.app.settings import load_environment, resolve
 from leadspace_cli.errors import SettingsError
 from leadspace_cli.sandbox import Sandbox
-from tests.conftest import KEY, invoke, make_leads
+from tests.conftest import KEY, invoke, make_leads, needs
 
 
 class Listener:
@@ -134,12 +134,11 @@ def _in_loopback_namespace() -> list[str] | None:
     return ["unshare", "-n", "sh", "-c", 'ip link set lo up && exec "$0" "$@"']
 
 
+@pytest.mark.must_run
 def test_a_planted_dotenv_proxy_receives_no_connection(tmp_path: Path) -> None:
     prefix = _in_loopback_namespace()
     if prefix is None:
-        if os.environ.get("CI"):
-            pytest.fail("CI must be able to run this test: it needs unshare -n (root) and ip")
-        pytest.skip("needs a network namespace (unshare -n as root) so that nothing can leave")
+        needs("needs a network namespace (unshare -n as root, and ip) so that nothing can leave")
     work = tmp_path / "shared-folder"
     work.mkdir(mode=0o755)
     script = tmp_path / "probe.py"

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import email.utils
 import enum
+import http.client
 import json
 import logging
 import time
@@ -23,7 +24,7 @@ import urllib3.exceptions
 
 from leadspace_cli.api.auth import CONNECT_TIMEOUT, Auth, OAuth, TokenAuth
 from leadspace_cli.api.connection import Settings
-from leadspace_cli.api.redact import redact
+from leadspace_cli.api.redact import holds_secret, redact, register_secret
 from leadspace_cli.errors import ExitCode, OAuthError
 from leadspace_cli.version import __version__
 
@@ -137,6 +138,8 @@ class Client:
         self.url = settings.endpoint
         self.timeout = timeout
         self._secrets = settings.secrets()
+        for secret in self._secrets:
+            register_secret(secret)  # masked in every output cell too (redact_cells)
         self.session = session or requests.Session()
         adapter = requests.adapters.HTTPAdapter(pool_connections=2, pool_maxsize=pool_size, max_retries=0)
         self.session.mount("https://", adapter)
@@ -218,10 +221,21 @@ class Client:
         status = resp.status_code
         try:
             raw = resp.raw.read(MAX_BODY + 1, decode_content=True)
-        except (requests.RequestException, OSError, ValueError) as exc:
+        except (
+            requests.RequestException,
+            urllib3.exceptions.HTTPError,  # ProtocolError: fewer bytes than announced, then closed
+            http.client.HTTPException,
+            OSError,
+            ValueError,
+        ) as exc:
             resp.close()
+            # The API answered (and, for a 200, billed) but the answer did not arrive whole: an
+            # unknown outcome, retried like a dropped connection and counted against the cap.
             return Answer(
-                Outcome.RETRY, status, error=self._redact(f"answer cut off: {_reason(exc)}"), unknown=True
+                Outcome.RETRY,
+                None,
+                error=self._redact(f"HTTP {status} answer cut off: {_reason(exc)}"),
+                unknown=True,
             )
         if len(raw) > MAX_BODY:
             resp.close()
@@ -242,7 +256,7 @@ class Client:
                 return Answer(Outcome.BAD_ANSWER, status, error="HTTP 200 but the answer is not JSON")
             if not isinstance(payload, dict) or not isinstance(payload.get("data"), dict):
                 return Answer(Outcome.BAD_ANSWER, status, error="HTTP 200 but the answer has no data object")
-            if self._secrets and any(s in text for s in self._secrets):
+            if self._secrets and holds_secret(text, self._secrets):
                 return Answer(
                     Outcome.BAD_ANSWER, status, error="HTTP 200 but the answer echoes the API key; not kept"
                 )

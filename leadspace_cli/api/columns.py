@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from leadspace_cli.api import flatten
+from leadspace_cli.api.redact import redact_cells
 from leadspace_cli.errors import OutputError, closest
 from leadspace_cli.formats.values import excel_safe
 from leadspace_cli.results import Result, RowResult
@@ -52,7 +53,7 @@ class LsColumns:
         """Return a row's ls.* cells, in header order."""
         status = "" if result.http_status is None else str(result.http_status)
         tail = flatten.data_cells(answer) if answer is not None else flatten.EMPTY_DATA_CELLS
-        cells = [result.result.value, status, result.error, *tail]
+        cells = redact_cells([result.result.value, status, result.error, *tail])
         if self.excel_safe:
             cells = [excel_safe(c) for c in cells]
         if self._pick is not None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import ipaddress
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 import requests.utils
@@ -20,13 +20,13 @@ from leadspace_cli.errors import SettingsError
 class Settings:
     """The resolved settings of one run."""
 
-    api_key: str | None
+    api_key: str | None = field(repr=False)  # secrets stay out of repr(), tracebacks and logs
     base_url: str
     program_id: str | None = None
-    secret: str | None = None
+    secret: str | None = field(default=None, repr=False)
     ca_bundle: str | None = None
     token_issued: str | None = None
-    proxy: str | None = None  # HTTPS_PROXY (or HTTP_PROXY for a plain-http base), unless NO_PROXY
+    proxy: str | None = field(default=None, repr=False)  # HTTPS_PROXY (HTTP_PROXY for http), unless NO_PROXY
     base_url_from: str = "default"  # where the base URL came from: flag, environment, .env, default
 
     @property
@@ -76,8 +76,13 @@ def _proxy_for(url: str, env: Mapping[str, str]) -> str | None:
 
 
 def is_loopback(host: str) -> bool:
-    """Return whether a host name or address is on this machine's loopback."""
-    if host.lower() in ("localhost", "localhost.localdomain") or host.lower().endswith(".localhost"):
+    """Return whether a host name or address is on this machine's loopback.
+
+    Of the names only ``localhost`` itself counts: ``anything.localhost`` is loopback only where the
+    resolver says so (RFC 6761 asks, not all resolvers obey), and ``/etc/hosts`` can send any name
+    elsewhere; the key travels in clear over plain http, so a name is not taken on trust.
+    """
+    if host.lower().rstrip(".") == "localhost":
         return True
     try:
         return ipaddress.ip_address(host.strip("[]")).is_loopback
@@ -100,6 +105,11 @@ def check_base_url(url: str) -> str:
         sent = None
     if parts.scheme not in ("http", "https") or not parts.hostname or sent is None or not sent.host:
         raise SettingsError(f"LEADSPACE_BASE_URL {url!r} is not a URL: use e.g. {fields.DEFAULT_BASE_URL}")
+    if "?" in text or "#" in text:
+        raise SettingsError(
+            f"LEADSPACE_BASE_URL {url!r} holds a query or a fragment ('?' or '#'), which would change "
+            f"the address the calls go to: give the API's address alone, e.g. {fields.DEFAULT_BASE_URL}"
+        )
     if "\\" in text or "@" in parts.netloc or sent.host.strip("[]").lower() != parts.hostname.lower():
         raise SettingsError(
             f"LEADSPACE_BASE_URL {url!r} is ambiguous (a backslash or a user name before the host): give "

@@ -28,6 +28,7 @@ import dataclasses
 import json
 import math
 import os
+import stat
 import sys
 import threading
 import time
@@ -61,6 +62,12 @@ PROBE = 0.02  # the pace probes up by this share of the last estimate per quiet 
 RUN_ALIVE = 2.0  # a run not heard of for this long has ended (or was killed)
 SHARED_FRESH = 10.0  # a shared pace no run touched for this long is forgotten
 LOCK_TIMEOUT = 2.0  # a shared pace locked this long (a stopped process): pace alone from then on
+MAX_PACE_BYTES = 256 * 1024  # a pace file is a few KiB; a larger one was not written by a run
+MAX_TIMES = 100_000  # entries of a pace's lists (two seconds of slots at the fastest tier)
+MAX_RUNS = 1_000  # runs sharing one pace at once
+MIN_TARGET = 0.01  # calls per second: a pace read from the file below this is not one a run wrote
+MAX_TARGET = 1_000_000.0
+SWEEP_AGE = 3600.0  # a pace file untouched this long (seconds) is removed (forgotten after 10 s anyway)
 
 
 @dataclasses.dataclass
@@ -114,40 +121,233 @@ class _Local:
             yield self.state
 
 
+class RuntimeFolderError(OSError):
+    """The runtime folder cannot be trusted (another user's, open to others, not a folder)."""
+
+
+def _owner(uid: int) -> str:
+    try:
+        import pwd
+
+        return f"{pwd.getpwuid(uid).pw_name}, uid {uid}"
+    except (ImportError, KeyError):
+        return f"uid {uid}"
+
+
+def check_runtime_folder(folder: Path) -> None:
+    """Create the runtime folder private (mode 700) if missing; refuse it unless the user's and private.
+
+    Another user who made the folder first (``/dev/shm`` and ``/tmp`` are shared) could read the pace,
+    plant a link that a write follows into the user's files, or feed a pace that stalls every run.
+    Raise :class:`RuntimeFolderError` saying what is wrong and how to fix it.
+    """
+    if os.name == "nt":  # a per-user folder under %LOCALAPPDATA%: others have no access to it
+        folder.mkdir(parents=True, exist_ok=True)
+        return
+    with contextlib.suppress(FileExistsError):
+        if not folder.parent.exists():
+            folder.parent.mkdir(parents=True, mode=0o700)
+        folder.mkdir(mode=0o700)
+    fix = "or set LEADSPACE_RUNTIME_DIR to a folder of yours that only you can open"
+    try:
+        fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW | os.O_CLOEXEC)
+    except OSError as exc:
+        if os.path.islink(folder):
+            raise RuntimeFolderError(
+                f"the runtime folder {folder} is a symbolic link: remove it ({fix})"
+            ) from None
+        raise RuntimeFolderError(
+            f"the runtime folder {folder} cannot be opened ({exc.strerror}): {fix}"
+        ) from None
+    try:
+        info = os.fstat(fd)
+    finally:
+        os.close(fd)
+    if info.st_uid != os.geteuid():
+        raise RuntimeFolderError(
+            f"the runtime folder {folder} belongs to another user ({_owner(info.st_uid)}): it was made "
+            f"before you (by mistake or to interfere); have it removed, {fix}"
+        )
+    if info.st_mode & 0o077:
+        raise RuntimeFolderError(
+            f"the runtime folder {folder} can be opened by others (mode {stat.S_IMODE(info.st_mode):03o}): "
+            f"run `chmod 700 {folder}`, {fix}"
+        )
+
+
+def _open_private(path: Path) -> int:
+    """Open (or create, mode 600) a file of the runtime folder; never through a link, never another's."""
+    flags = os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
+    fd = os.open(path, flags | getattr(os, "O_BINARY", 0), 0o600)
+    try:
+        info = os.fstat(fd)
+        if os.name != "nt" and (
+            not stat.S_ISREG(info.st_mode) or info.st_uid != os.geteuid() or info.st_nlink != 1
+        ):
+            raise RuntimeFolderError(f"{path} is not a file of yours alone: not used")
+    except BaseException:
+        os.close(fd)
+        raise
+    return fd
+
+
+def _valid(state: PaceState, now: float) -> str:
+    """Return why a pace read from the file cannot be used ("" when it can)."""
+    numbers = [state.target, state.rate, state.guard, state.ceiling, state.bad_guard]
+    times = [state.last, state.last_cut, state.last_probe, state.updated]
+    lists = [state.recent, state.ok_times, state.refused]
+    if not isinstance(state.growing, bool) or not isinstance(state.runs, dict):
+        return "wrong types"
+    if not all(isinstance(v, list) and len(v) <= MAX_TIMES for v in lists) or len(state.runs) > MAX_RUNS:
+        return "too many entries"
+    times += [t for v in lists for t in v]
+    times += list(state.runs.values())
+    if not all(isinstance(k, str) for k in state.runs):
+        return "wrong types"
+    if not all(isinstance(v, int | float) and not isinstance(v, bool) for v in numbers + times):
+        return "wrong types"
+    if not all(math.isfinite(v) for v in numbers) or any(math.isnan(t) or t == math.inf for t in times):
+        return "not finite"
+    if not (MIN_TARGET <= state.target <= MAX_TARGET and MIN_TARGET <= state.rate <= state.target):
+        return f"a pace of {state.rate:g}/s for {state.target:g}/s"
+    if not (0 <= state.guard <= MAX_GUARD and 0 <= state.bad_guard <= MAX_GUARD and state.ceiling > 0):
+        return "a window margin out of range"
+    if max(times) > now + 60.0:  # planned slots or news from the future: another clock, or forged
+        return "times ahead of this machine's clock"
+    return ""
+
+
 class _Shared:
-    """The pace of a program, in a file every run of the user on this machine reads and writes."""
+    """The pace of a program, in a file every run of the user on this machine reads and writes.
+
+    The file and its lock are opened without following links and checked (a regular file of the
+    user's, one link) each time.
+    """
 
     shared = True
 
-    def __init__(self, path: Path, fresh: Callable[[float], PaceState]) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    def __init__(self, path: Path, fresh: Callable[[float], PaceState], now: float) -> None:
+        check_runtime_folder(path.parent)
         self.path = path
         self._fresh = fresh
         self._lock = threading.Lock()
-        self._file = filelock.FileLock(f"{path}.lock", timeout=LOCK_TIMEOUT)
+        self._windows_lock = filelock.FileLock(f"{path}.lock", timeout=LOCK_TIMEOUT)
+        self.problem = ""  # why the pace found in the file was not used, if it was not
         self.state = fresh(-math.inf)  # the last state seen (for reading figures)
+        sweep(path.parent, keep=path)
+        with self.open(now):  # read it once now: a damaged or forged pace is said at the start
+            pass
 
-    def _load(self, now: float) -> PaceState:
-        try:
-            state = PaceState.from_json(self.path.read_text(encoding="utf-8"))
-        except (OSError, ValueError, TypeError, KeyError):
-            return self._fresh(now)  # none yet, or half-written by a run killed while writing
-        # Forgotten when no run touched it lately; refused when its times are not this boot's clock.
-        if not (now - SHARED_FRESH < state.updated <= now + 1.0) or state.last > now + 60.0:
-            return self._fresh(now)
-        return state
+    def _read(self, fd: int, now: float) -> PaceState:
+        raw = os.read(fd, MAX_PACE_BYTES + 1)
+        if not raw:
+            return self._fresh(now)  # new
+        why = ""
+        if len(raw) > MAX_PACE_BYTES:
+            why = f"larger than {MAX_PACE_BYTES // 1024} KiB"
+        else:
+            try:
+                state = PaceState.from_json(raw.decode("utf-8"))
+            except (ValueError, TypeError, KeyError, RecursionError) as exc:
+                why = f"not a pace ({type(exc).__name__})"
+            else:
+                # Forgotten when no run touched it lately.
+                if not (now - SHARED_FRESH < state.updated):
+                    return self._fresh(now)
+                why = _valid(state, now)
+                if not why:
+                    return state
+        # Half-written by a run killed while writing, or written by something else: start afresh.
+        self.problem = f"the shared pace in {self.path} could not be used ({why}): started afresh"
+        return self._fresh(now)
+
+    @contextlib.contextmanager
+    def _locked(self) -> Iterator[int]:
+        """Lock the pace (``PACE.lock``, as earlier versions do, so that they and this one share it)."""
+        if os.name == "nt":  # no flock, no O_NOFOLLOW: filelock's lock file in a per-user folder
+            with self._windows_lock:
+                fd = _open_private(self.path)
+                try:
+                    yield fd
+                finally:
+                    os.close(fd)
+            return
+        import fcntl
+
+        lock_path = Path(f"{self.path}.lock")
+        deadline = time.monotonic() + LOCK_TIMEOUT
+        pause = 0.0005
+        while True:
+            lock = _open_private(lock_path)
+            try:
+                while True:
+                    try:
+                        fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                        break
+                    except BlockingIOError:
+                        if time.monotonic() > deadline:
+                            raise filelock.Timeout(str(lock_path)) from None
+                        time.sleep(pause)  # held for microseconds by another run: a short wait
+                        pause = min(pause * 2, 0.01)
+                # A sweep may have removed the name between the open and the lock: lock what it names.
+                try:
+                    same = os.stat(lock_path, follow_symlinks=False).st_ino == os.fstat(lock).st_ino
+                except FileNotFoundError:
+                    same = False
+                if same:
+                    fd = _open_private(self.path)
+                    try:
+                        yield fd
+                    finally:
+                        os.close(fd)
+                    return
+            finally:
+                os.close(lock)  # closing releases the lock
 
     @contextlib.contextmanager
     def open(self, now: float) -> Iterator[PaceState]:
-        with self._lock, self._file:
-            state = self._load(now)
+        with self._lock, self._locked() as fd:
+            state = self._read(fd, now)
             yield state
             state.updated = now
             # Written in place under the lock (a run killed mid-write leaves a file that reads as
             # damaged, and the next run starts afresh); a full disk: this decision is not shared.
             with contextlib.suppress(OSError):
-                self.path.write_text(state.to_json(), encoding="utf-8")
+                data = state.to_json().encode()
+                os.lseek(fd, 0, os.SEEK_SET)
+                os.write(fd, data)
+                os.ftruncate(fd, len(data))
             self.state = state
+
+
+def sweep(folder: Path, keep: Path, *, older: float = SWEEP_AGE) -> int:
+    """Remove pace files and their locks that no run wrote for ``older`` seconds; return how many.
+
+    Each ``--sandbox`` run paces its own sandbox, so its file is never met again: without this, the
+    runtime folder (memory, in /dev/shm) fills with them. A lock counts as used as long as its pace
+    file is written (taking a lock does not touch its time).
+    """
+    cutoff = time.time() - older
+    try:
+        names = [n for n in os.listdir(folder) if n.startswith("pace-") and n.endswith((".json", ".lock"))]
+    except OSError:
+        return 0
+    latest: dict[str, float] = {}
+    for name in names:
+        pace = name.removesuffix(".lock")
+        with contextlib.suppress(OSError):
+            info = os.stat(folder / name, follow_symlinks=False)
+            if os.name != "nt" and info.st_uid != os.geteuid():
+                latest[pace] = math.inf  # not ours to remove (the folder check refuses such folders)
+            latest[pace] = max(latest.get(pace, -math.inf), info.st_mtime)
+    removed = 0
+    for name in names:
+        pace = name.removesuffix(".lock")
+        if pace != keep.name and latest.get(pace, math.inf) < cutoff:
+            with contextlib.suppress(OSError):
+                os.unlink(folder / name)
+                removed += 1
+    return removed
 
 
 def _shared_memory_folder() -> Path | None:
@@ -155,22 +355,15 @@ def _shared_memory_folder() -> Path | None:
 
     The pace file is written at every call: on a disk under load a write can stall for a fifth of a
     second (measured), holding every call of the run; /run/user/UID and /dev/shm are memory.
-    A folder someone else made under that name is not used.
+    A folder someone else made under that name is not used (:func:`check_runtime_folder`): the run
+    paces alone and says so.
     """
     if not sys.platform.startswith("linux") or os.environ.get("XDG_RUNTIME_DIR"):
         return None
-    shm = Path("/dev/shm")  # noqa: S108 - a folder of this user, mode 700, checked below
+    shm = Path("/dev/shm")  # noqa: S108 - a folder of this user, mode 700, checked before use
     if not shm.is_dir():
         return None
-    folder = shm / f"leadspace-{os.getuid()}"
-    try:
-        folder.mkdir(mode=0o700, exist_ok=True)
-        info = folder.stat()
-    except OSError:
-        return None
-    if info.st_uid != os.getuid() or info.st_mode & 0o077:
-        return None
-    return folder
+    return shm / f"leadspace-{os.getuid()}"
 
 
 def shared_pace_path(program: str, folder: str | os.PathLike[str] | None = None) -> Path:
@@ -229,9 +422,13 @@ class RateLimiter:
         self._holder: _Local | _Shared
         if shared is not None:
             try:
-                self._holder = _Shared(shared, self._fresh)
+                self._holder = _Shared(shared, self._fresh, clock())
+                self.problem = self._holder.problem
+            except RuntimeFolderError as exc:
+                self.problem = f"{exc}; this run paces alone"
+                self._holder = _Local(self._fresh, clock())
             except OSError as exc:
-                self.problem = f"cannot share the pace through {shared}: {exc.strerror}"
+                self.problem = f"cannot share the pace through {shared}: {exc.strerror or exc}; paced alone"
                 self._holder = _Local(self._fresh, clock())
         else:
             self._holder = _Local(self._fresh, clock())
@@ -273,8 +470,9 @@ class RateLimiter:
             try:
                 st = stack.enter_context(self._holder.open(now))
             except (filelock.Timeout, OSError) as exc:
-                # A run stopped while holding the lock, or the runtime folder went away: pace alone.
-                self.problem = f"the shared pace could not be used ({type(exc).__name__}): paced alone"
+                # A run stopped while holding the lock, the runtime folder went away, or its file is
+                # not the user's alone: pace alone.
+                self.problem = f"the shared pace could not be used ({exc}): paced alone"
                 self._holder = _Local(self._fresh, now)
                 st = stack.enter_context(self._holder.open(now))
             self._join(st, now)
@@ -299,7 +497,8 @@ class RateLimiter:
             st.refused = [t for t in st.refused if t > now - 1.0]
 
     def _earliest(self, st: PaceState) -> float:
-        rate = min(st.rate, self.target)
+        # Never under this run's own floor, whatever the shared file says.
+        rate = max(min(st.rate, self.target), self.min_rate)
         earliest = st.last + 1.0 / rate
         # The window holds as many calls as the pace allows (the program's, once a 429 taught it).
         window = max(1, math.ceil(min(st.rate, st.target)))

@@ -84,9 +84,20 @@ def record_columns(obj: Mapping[str, Any], prefix: str = "") -> Iterator[str]:
             yield name
 
 
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# What a spreadsheet takes as the start of a formula (OWASP's CSV injection list), with the fullwidth
+# forms that East Asian input methods type and spreadsheets read as the same signs.
+_FORMULA_START = frozenset("=+-@\t\r\n\uff1d\uff0b\uff0d\uff20")
 
 
 def excel_safe(value: str) -> str:
-    """Neutralise a cell that a spreadsheet would run as a formula (OWASP CSV injection advice)."""
-    return "'" + value if value.startswith(_FORMULA_START) else value
+    """Neutralise a cell that a spreadsheet would run as a formula (OWASP CSV injection advice).
+
+    Excel and LibreOffice skip leading spaces and line breaks before a formula, so ``' =1'`` and
+    ``'\n=1'`` are formulas too: what counts is the first character that is not white space.
+    """
+    if not value:
+        return value
+    if value[0] in _FORMULA_START:
+        return "'" + value
+    first = value.lstrip()[:1]
+    return "'" + value if first and first in _FORMULA_START else value

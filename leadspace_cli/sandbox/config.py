@@ -44,6 +44,9 @@ class SandboxConfig:
     latency_cap: float = 10.0
     fail_rate: float = 0.0  # share of 500-504 answers
     drop_rate: float = 0.0  # share of connections closed without an answer
+    # Share of 200 answers cut off mid-body: billed, the whole Content-Length announced, half the
+    # body sent, then the connection closed (a proxy or a network failing mid-answer).
+    cut_rate: float = 0.0
     throttle_rate: float = 0.0  # share of injected 429s (with Retry-After)
     retry_after: str = "1"
     program_id: str | None = None  # OAuth: accepted program ID and secret
@@ -95,6 +98,7 @@ class Stats:
     accepted_times: collections.deque[float] = field(default_factory=_times)
     refused_times: collections.deque[float] = field(default_factory=_times)
     dropped: int = 0  # connections closed after the request was read (drop_rate, a "drop" outage)
+    cut: int = 0  # 200 answers billed and cut off mid-body (cut_rate)
     connections_cut: int = 0  # idle keep-alive connections closed when a "refuse" outage began
     too_large: int = 0  # requests refused for their Content-Length (413, 411 or 400), body unread
     max_in_flight: int = 0
@@ -173,6 +177,7 @@ class Stats:
             "paid": self.by_status.get(200, 0),
             "paid_twice": self.billed_twice(),
             "dropped": self.dropped,
+            "cut": self.cut,
             "connections_cut": self.connections_cut,
             "too_large": self.too_large,
             "accepted": self.accepted,

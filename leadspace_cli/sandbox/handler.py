@@ -227,7 +227,23 @@ class _Handler(BaseHTTPRequestHandler):
             "external_id": body.get("external_id", ""),
             "data": (sandbox_data.hostile if sb.config.hostile else dict)(sandbox_data.answer(body)),
         }
+        if sb._roll(sb.config.cut_rate):
+            with sb._lock:
+                sb.stats.cut += 1
+            self._send_cut(json.dumps(answer, ensure_ascii=False).encode())
+            return
         self._send_json(200, answer)
+
+    def _send_cut(self, body: bytes) -> None:
+        """Announce the whole answer, send half of it, and close the connection."""
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        with contextlib.suppress(OSError):
+            self.wfile.write(body[: len(body) // 2])
+            self.wfile.flush()
+        self._drop()
 
     def _server_error(self) -> None:
         sb = self.server.sandbox
