@@ -53,13 +53,21 @@ def _company_block(cols: list[str]) -> int | None:
 
     A contact export with its company's columns after the contact's repeats header names (the
     reader names the second "City" "City_2"): the first is the contact's, the second the company's.
+    The block starts at the first repeated name, or at the company's name just before it.
     """
     present = set(cols)
-    for i, c in enumerate(cols):
-        m = _DUPLICATE.match(c)
-        if m and m.group(1) in present and normalize_header(m.group(1)) in _BLOCK_WORDS:
-            return i
-    return None
+    repeated = [i for i, c in enumerate(cols) if (m := _DUPLICATE.match(c)) and m.group(1) in present]
+    if not repeated or not any(
+        normalize_header(_DUPLICATE.sub(r"\1", cols[i])) in (*_BLOCK_WORDS, *_ADDRESS_WORDS) for i in repeated
+    ):
+        return None
+    start = repeated[0]
+    if start > 0 and normalize_header(cols[start - 1]) in _BLOCK_NAMES:
+        start -= 1
+    return start
+
+
+_BLOCK_NAMES = ("name", "companyname", "company", "accountname", "organization", "organizationname")
 
 
 def detect(columns: Iterable[str]) -> Mapping:
