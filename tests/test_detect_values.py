@@ -157,3 +157,12 @@ def test_output_names_that_excel_would_run_are_refused(tmp_path: Path) -> None:
         result = invoke("mapping", "check", str(path), "--mapping", str(mapping))
         assert result.exit_code == 2, (name, result.output)
         assert "formula" in result.output
+
+
+def test_a_listed_field_comes_back_from_a_runs_report(tmp_path: Path) -> None:
+    from leadspace_cli.mapping.detect import from_report
+
+    report = tmp_path / "r.json"
+    used = {"company.name": ["Company", "company.name"], "person.email": "Email"}
+    report.write_text(json.dumps({"settings": {"mapping_used": used}}), encoding="utf-8")
+    assert from_report(report).fields == used

@@ -400,10 +400,11 @@ def from_report(path: str | Path) -> Mapping:
         )
     mapping = Mapping()
     for key, column in used.items():
-        if not isinstance(column, str):
+        listed = isinstance(column, list) and column and all(isinstance(c, str) for c in column)
+        if not (isinstance(column, str) or (listed and not key.startswith("custom_fields."))):
             raise MappingError(f"{path}: the mapping's {key!r} is not a column name.")
         if key.startswith("custom_fields."):
             mapping.custom[key.removeprefix("custom_fields.")] = column
         else:
-            mapping.fields[key] = column
+            mapping.fields[key] = column if isinstance(column, str) else list(column)
     return mapping
