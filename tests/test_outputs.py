@@ -182,5 +182,5 @@ def test_renamed_columns_keep_the_status_and_report_says_what_it_lacks(
     assert list(rows[0]) == ["Company", "Result", "ls.http_status", "ls.error", "Matched"]
     report = invoke("report", "out.csv")
     assert report.exit_code == 0
-    assert "no ls.result" in report.stderr
+    assert "read from Result" in report.stderr  # issue 28: a renamed ls.result is found by its values
     assert "2 rows" in report.stdout

@@ -282,3 +282,47 @@ def test_the_page_prints_on_a4_without_cutting_anything_off(enriched: Path, tmp_
     assert 1 <= len(pages) <= 6
     for page in pages:
         assert _right_margin_is_blank(page, 15)  # 12 mm margin at 50 dpi is 23 px
+
+
+def test_a_renamed_result_column_is_found_by_its_values_or_named(enriched: Path) -> None:
+    rows = read_csv(enriched)
+    renamed = Path("renamed.csv")
+    header = ["Result" if c == "ls.result" else c for c in rows[0]]
+    write_csv(renamed, header, [list(r.values()) for r in rows])
+    rep = build_report(str(renamed))
+    assert rep.result_column == "Result"
+    assert rep.ok == sum(r["ls.result"] == "ok" for r in rows) > 0
+    assert rep.match_rate > 0
+    result = invoke("report", str(renamed))
+    assert result.exit_code == 0, result.output
+    assert "read from Result" in result.output
+    assert build_report(str(renamed), "Result").ok == rep.ok
+    assert invoke("report", str(renamed), "--result-column", "Nope").exit_code == 2
+
+
+def test_a_file_never_enriched_is_refused(tmp_path: Path) -> None:
+    plain = tmp_path / "in.jsonl"
+    plain.write_text('{"Company": "Acme"}\n{"Company": "Globex"}\n', encoding="utf-8")
+    result = invoke("report", str(plain))
+    assert result.exit_code == 2, result.output
+    assert "never enriched" in result.output
+
+
+def test_long_values_are_cut_and_marked_with_their_length(enriched: Path, tmp_path: Path) -> None:
+    rows = read_csv(enriched)
+    long = "x" * 2_000_000
+    for r in rows:
+        if r["ls.result"] == "ok":
+            r["ls.company.industry"] = long
+    out = tmp_path / "long.csv"
+    write_csv(out, list(rows[0]), [list(r.values()) for r in rows])
+    page = tmp_path / "r.html"
+    result = invoke("report", str(out), "--html", str(page))
+    assert result.exit_code == 0, result.output
+    assert "x" * 201 not in result.output
+    assert "2,000,000 characters" in result.output
+    assert len(result.output.splitlines()) < 400
+    text = page.read_text(encoding="utf-8")
+    assert "x" * 1001 not in text
+    assert "x" * 1000 in text
+    assert "2,000,000 characters" in text

@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
 
 from leadspace_cli.api import flatten
-from leadspace_cli.errors import InputError
+from leadspace_cli.errors import InputError, closest
 from leadspace_cli.formats.sources import open_source
 from leadspace_cli.results import Result
 
@@ -91,6 +92,7 @@ class OutputReport:
     charts: list[Breakdown]
     fills: list[Fill]
     missing: list[str] = field(default_factory=list)  # status columns the file lacks (renamed?)
+    result_column: str = "ls.result"  # where the results were read (a renamed column, by its values)
 
     @property
     def ok(self) -> int:
@@ -146,8 +148,72 @@ def _group(column: str) -> str:
     return "other"
 
 
-def build_report(path: str) -> OutputReport:
-    """Count what an enriched CSV, TSV or JSONL file holds: streaming, in constant memory."""
+TERMINAL_CUT = 200  # characters of a value shown in the terminal
+PAGE_CUT = 1000  # and in the page; counted values are kept at this length
+_RESULTS = frozenset(r.value for r in Result)
+SAMPLE_ROWS = 200  # rows read ahead to find a renamed result column by its values
+
+
+def cut(text: str, limit: int) -> str:
+    """Return text cut to ``limit`` characters, marked with its full length when cut."""
+    if len(text) <= limit:
+        return text
+    return text[:limit] + f"… ({len(text):,} characters)"
+
+
+def _uncut(text: str) -> int:
+    """Return a value's full length from its cut text (the marker), or its own length."""
+    m = re.search(r"… \(([\d,]+) characters\)$", text)
+    return int(m.group(1).replace(",", "")) if m else len(text)
+
+
+def for_terminal(report: OutputReport, limit: int = TERMINAL_CUT) -> OutputReport:
+    """Return the report with every value cut to ``limit`` characters (the page keeps PAGE_CUT)."""
+
+    def short(label: str) -> str:
+        full = _uncut(label)
+        if full == len(label) and len(label) <= limit:
+            return label
+        return label[:limit] + f"… ({full:,} characters)"
+
+    charts = [
+        Breakdown(c.key, c.column, c.title, [(short(label), n) for label, n in c.counts], c.total)
+        for c in report.charts
+    ]
+    by_result = Counter({short(k): n for k, n in report.by_result.items()})
+    by_status = Counter({short(k): n for k, n in report.by_status.items()})
+    return OutputReport(
+        report.path,
+        report.rows,
+        by_result,
+        by_status,
+        charts,
+        report.fills,
+        report.missing,
+        report.result_column,
+    )
+
+
+def _result_column(columns: list[str], sample: list[list[str]]) -> str | None:
+    """Return the column whose values are all results (ok, invalid_input, ...): a renamed ls.result."""
+    found = [
+        c
+        for i, c in enumerate(columns)
+        if (seen := {row[i] for row in sample if i < len(row) and row[i]}) and seen <= _RESULTS
+    ]
+    return found[0] if len(found) == 1 else None
+
+
+def build_report(path: str, result_column: str | None = None) -> OutputReport:
+    """Count what an enriched CSV, TSV or JSONL file holds: streaming, in constant memory.
+
+    A renamed ``ls.result`` column is found by its values (every one a result: ok, invalid_input,
+    failed, not_sent, skipped), or named with ``result_column``. A file no run enriched is refused.
+    """
+    never = (
+        f"{path} was never enriched: it has no ls.* column and no column of results. Give a file that "
+        "`leadspace enrich` wrote, or name its result column with --result-column."
+    )
     with open_source(path, keep_ls=True) as source:
         by_result: Counter[str] = Counter()
         by_status: Counter[str] = Counter()
@@ -155,8 +221,20 @@ def build_report(path: str) -> OutputReport:
         if source.kind == "csv":
             columns = source.columns
             index = {c: i for i, c in enumerate(columns)}
-            if not any(c.startswith(flatten.PREFIX) for c in columns):
-                raise InputError(f"{path} has no ls.* column: give a file that `leadspace enrich` wrote.")
+            if result_column is not None and result_column not in index:
+                raise InputError(
+                    f"{path} has no column {result_column!r} (--result-column). Closest: "
+                    f"{closest(result_column, columns)}."
+                )
+            rest = source.rows
+            sample = list(itertools.islice(rest, SAMPLE_ROWS))
+            source.rows = itertools.chain(sample, rest)
+            if result_column is None and "ls.result" not in index:
+                result_column = _result_column(columns, sample)
+                if result_column is None and not any(c.startswith(flatten.PREFIX) for c in columns):
+                    raise InputError(never)
+            if result_column is not None:
+                index["ls.result"] = index[result_column]
             missing = [c for c in ("ls.result", "ls.http_status", "ls.enrichment_status") if c not in index]
             data_cols = [c for c in columns if c in flatten.DATA_COLUMNS]
             fill_idx = [index[c] for c in data_cols]
@@ -168,16 +246,16 @@ def build_report(path: str) -> OutputReport:
             for row in source.rows:
                 rows += 1
                 result = row[r_i] if r_i is not None else ok_value
-                by_result[result if r_i is not None else "?"] += 1
+                by_result[cut(result, PAGE_CUT) if r_i is not None else "?"] += 1
                 if s_i is not None:
-                    by_status[row[s_i] or "none"] += 1
+                    by_status[cut(row[s_i], PAGE_CUT) or "none"] += 1
                 if result != ok_value:
                     continue
                 for j, i in enumerate(fill_idx):
                     if row[i]:
                         filled[j] += 1
                 for c, i in chart_cols:
-                    values[c][row[i]] += 1
+                    values[c][cut(row[i], PAGE_CUT)] += 1
         else:
             missing = []
             data_cols = list(flatten.DATA_COLUMNS)
@@ -186,14 +264,16 @@ def build_report(path: str) -> OutputReport:
             chart_pos = [(c, position[c]) for _, c, _ in CHARTS]
             values = {c: Counter() for c, _ in chart_pos}
             offset = 1  # data_cells starts with the answer's own status
+            enriched = False
             for obj in source.rows:
                 rows += 1
                 ls = obj.get("ls") if isinstance(obj, dict) else None
                 if not isinstance(ls, dict):
                     by_result["?"] += 1
                     continue
-                by_result[str(ls.get("result"))] += 1
-                by_status[str(ls.get("http_status") or "none")] += 1
+                enriched = True
+                by_result[cut(str(ls.get("result")), PAGE_CUT)] += 1
+                by_status[cut(str(ls.get("http_status") or "none"), PAGE_CUT)] += 1
                 if ls.get("result") != Result.OK.value:
                     continue
                 cells = flatten.data_cells({"status": ls.get("status"), "data": ls.get("data")})
@@ -201,7 +281,11 @@ def build_report(path: str) -> OutputReport:
                     if cells[j + offset]:
                         filled[j] += 1
                 for c, i in chart_pos:
-                    values[c][cells[i]] += 1
+                    values[c][cut(cells[i], PAGE_CUT)] += 1
+            if not enriched:
+                raise InputError(
+                    never.replace("no ls.* column and no column of results", "no line with an ls object")
+                )
     ok = by_result.get(Result.OK.value, 0)
     charts = [
         Breakdown(key, column, title, _ordered(column, values[column]), ok)
@@ -210,7 +294,9 @@ def build_report(path: str) -> OutputReport:
     ]
     fills = [Fill(_group(c), c, n, ok) for c, n in zip(data_cols, filled, strict=True)]
     fills.sort(key=lambda f: ({"person": 0, "company": 1}.get(f.group, 2), f.share, f.column))
-    return OutputReport(path, rows, by_result, by_status, charts, fills, missing)
+    return OutputReport(
+        path, rows, by_result, by_status, charts, fills, missing, result_column or "ls.result"
+    )
 
 
 # The page.

@@ -17,7 +17,7 @@ from leadspace_cli.api import flatten
 from leadspace_cli.api.client import Client, Outcome, exit_code
 from leadspace_cli.api.connection import Settings
 from leadspace_cli.api.redact import mask
-from leadspace_cli.app.report import build_report, report_html
+from leadspace_cli.app.report import build_report, for_terminal, report_html
 from leadspace_cli.app.run import sandbox_for
 from leadspace_cli.cli.core import _boundary, _environment, _settings, app, auth_app, err
 from leadspace_cli.cli.ui import literal, report_tables
@@ -157,6 +157,14 @@ def report_cmd(
     html: Annotated[
         Path | None, typer.Option(help="Also write the report as one self-contained HTML page.")
     ] = None,
+    result_column: Annotated[
+        str | None,
+        typer.Option(
+            "--result-column",
+            help="The column holding ls.result, when a mapping's [output] renamed it (default: found "
+            "by its values).",
+        ),
+    ] = None,
 ) -> None:
     """Show what the credits bought: matches, confidence, sizes, industries, fill rates.
 
@@ -165,7 +173,13 @@ def report_cmd(
     with _boundary():
         if html is not None and not html.parent.is_dir():
             raise OutputError(f"The folder of --html {html} does not exist: create it first.")
-        rep = build_report(output)
+        rep = build_report(output, result_column)
+        if result_column is None and rep.result_column != "ls.result":
+            err.print(
+                f"Note: the results are read from {literal(rep.result_column)} (its values are results: "
+                "a renamed ls.result); name another with --result-column.",
+                markup=False,
+            )
         if rep.missing:
             err.print(
                 f"Note: {output} has no {', '.join(rep.missing)} column (renamed by a mapping's [output] "
@@ -173,7 +187,7 @@ def report_cmd(
                 markup=False,
             )
         out = Console(highlight=False, markup=False)
-        for table in report_tables(rep, out.width):
+        for table in report_tables(for_terminal(rep), out.width):
             out.print(table)
         if html:
             html.write_text(report_html(rep), encoding="utf-8")

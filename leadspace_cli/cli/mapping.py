@@ -20,7 +20,7 @@ from leadspace_cli.formats.sources import open_source
 from leadspace_cli.mapping.body import preview
 from leadspace_cli.mapping.detect import detect_source
 from leadspace_cli.mapping.detect import from_report as mapping_from_report
-from leadspace_cli.mapping.spec import check, load, to_toml
+from leadspace_cli.mapping.spec import check, load, shown, to_toml
 
 
 @app.command("fields")
@@ -148,7 +148,8 @@ def mapping_check(
         check(m, source.columns)
         table = Table("input column", "request field")
         for path, col in m.rows():
-            table.add_row(col, path)
+            # Several columns: the first non-empty one is sent.
+            table.add_row(shown(col if isinstance(col, str) else " or ".join(col)), path)
         out = Console(highlight=False, markup=False)
         out.print(table)
         seen = preview(m, source, show)

@@ -30,6 +30,10 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "hubspotid",
         "hsobjectid",
         "uuid",
+        "individualid",  # ZoomInfo's legacy "Zoom Individual ID"
+        "profileid",  # scrapers: the profile's own id
+        "linkedinprofileid",
+        "vmid",  # PhantomBuster's LinkedIn member id
         "accountid",
         "companyid",
         "organizationid",
@@ -71,6 +75,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "emailwork",  # Pipedrive: Person - Email - Work
         "email1value",  # Google Contacts: E-mail 1 - Value
         "mail",
+        "emailaddr",  # Lyris ListManager's EMAILADDR_
     ),
     # "Job Title" before "Title": Outlook's Title is Mr. or Ms.
     "person.title": (
@@ -82,6 +87,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "currenttitle",
         "currentpositiontitle",
         "organization1title",
+        "organizationtitle",  # Google Contacts' current format
         "headline",
     ),
     "person.person_phone": (
@@ -95,8 +101,13 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "mobilephone",
         "mobile",
         "mobilenumber",
+        "mobilephonenumber",
         "telephone",
         "directdial",
+        "directphonenumber",  # ZoomInfo's legacy export
+        "directdialphone",
+        "directline",
+        "phoneoffice",  # Lyris ListManager's PHONE_OFFICE_
         "phone1",
         "primaryphone",
         "phonework",
@@ -129,6 +140,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "leadname",
         "organization1name",  # Google Contacts
         "associatedcompanyprimary",  # HubSpot's table view
+        "associatedcompany",  # HubSpot's contacts export
         "companynamecleaned",  # Seamless
     ),
     "company.website": (
@@ -215,7 +227,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
 
 # Address columns: the company's when prefixed so (Salesforce Billing*, Apollo Company City), the
 # person's when prefixed so (Salesforce contacts' Mailing*, Seamless Contact City).
-COMPANY_PREFIX = r"^(billing|shipping|company|account|hq|organization|organisation|business|primary)"
+COMPANY_PREFIX = r"^(billing|shipping|company|account|hq|organization|organisation|business|primary|work)"
 
 
 PERSON_PREFIX = r"^(mailing|contact|person|home|other|lead)"
@@ -228,7 +240,7 @@ _PERSON_COUNTRY_PREFIXES = ("mailing", "contact", "person", "lead")
 # A tool's name before a header ("Apollo Contact Id", "ZoomInfo Company ID") says nothing of the field.
 _TOOL_PREFIX = re.compile(
     r"^(apollo|zoominfo|hubspot|salesforce|sfdc|marketo|pardot|zoho|pipedrive|seamless|dynamics|"
-    r"crunchbase|rocketreach|lusha|close)(?=.)"
+    r"crunchbase|rocketreach|lusha|close|zoom)(?=.)"
 )
 
 
@@ -239,6 +251,32 @@ _PERSON_FIELD_PREFIX = re.compile(r"^(primarycontact|contact|person|prospect|lea
 # Columns that hold a website only when their values say so (a LinkedIn profile is not a
 # website): left out by the headers, taken by refine() when the values are company sites.
 URL_COLUMNS = ("url", "companyurl", "link", "weburl")
+
+
+# A file's account evidence: with it and no person columns, a bare "Name" is the company's.
+ACCOUNT_EVIDENCE = (
+    "website",
+    "domain",
+    "industry",
+    "employees",
+    "numberofemployees",
+    "annualrevenue",
+    "duns",
+    "sector",
+    "parentid",
+    "parentcompany",
+    "accountid",
+    "organizationid",
+    "companyid",
+    "accountnumber",
+    "ownership",
+    "tickersymbol",
+)
+
+
+# Aliases too loose to fall back to when the chosen column is empty (Thunderbird's Display Name is
+# the person's; Outlook's Title is Mr. or Ms.).
+NO_FALLBACK = ("displayname", "leadname", "account", "business", "employer", "title", "headline", "id")
 
 
 _NAME_ALIASES = ("firstname", "lastname", "fullname", "name", "contactname", "personname", "givenname")

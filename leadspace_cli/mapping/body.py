@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from leadspace_cli.formats.rows import Source, row_problem
+from leadspace_cli.formats.values import field_of, value_text
 from leadspace_cli.mapping.aliases import Body
 from leadspace_cli.mapping.spec import Mapping
 
@@ -82,24 +83,36 @@ Builder = Callable[[Any], Body]
 def builder(mapping: Mapping, source: Source) -> Builder:
     """Return a function from an input row to its request body (only non-empty, trimmed values).
 
+    A field mapped to several columns takes the first non-empty one. A value that is a JSON object
+    or array (a JSON Lines key that holds an object on some lines) is never sent as text.
     Runs once per row, so it is flat: one fetch of the mapped cells, then one comprehension per
     object of the request (top level, person, company, company.address).
     """
     columns: list[str] = []
     groups: dict[str, list[tuple[int, str]]] = {"": [], "person": [], "company": [], "company.address": []}
-    for path, column in mapping.fields.items():
+    fallbacks: list[tuple[int, list[int]]] = []  # (the field's first cell, its other cells in order)
+    for path in mapping.fields:
         parent, _, key = path.rpartition(".")
+        first, *others = mapping.columns_of(path)
         groups[parent].append((len(columns), key))
-        columns.append(column)
+        columns.append(first)
+        if others:
+            fallbacks.append((len(columns) - 1, list(range(len(columns), len(columns) + len(others)))))
+            columns += others
     custom = []
     for name, column in mapping.custom.items():
         custom.append((len(columns), name))
         columns.append(column)
-    fetch = source.fetcher(columns)
+    fetch = _fetcher(source, columns)
     top, person, company, address = (groups[k] for k in ("", "person", "company", "company.address"))
 
     def build(row: Any) -> Body:
         values = fetch(row)
+        if fallbacks:
+            values = list(values)
+            for i, others in fallbacks:
+                if not values[i].strip():
+                    values[i] = next((values[j] for j in others if values[j].strip()), "")
         body: Body = {k: v for i, k in top if (v := values[i].strip())}
         if person and (p := {k: v for i, k in person if (v := values[i].strip())}):
             body["person"] = p
@@ -113,3 +126,18 @@ def builder(mapping: Mapping, source: Source) -> Builder:
         return body
 
     return build
+
+
+def _fetcher(source: Source, columns: list[str]) -> Callable[[Any], Sequence[str]]:
+    """Return the source's fetcher, with JSON objects and arrays of records read as empty."""
+    if source.kind == "csv":
+        return source.fetcher(columns)
+
+    def fetch(row: Any) -> list[str]:
+        out = []
+        for column in columns:
+            value = field_of(row, column)
+            out.append("" if isinstance(value, dict | list | tuple) else value_text(value))
+        return out
+
+    return fetch

@@ -17,13 +17,57 @@ from leadspace_cli.mapping.aliases import (
     _PERSON_COUNTRY_PREFIXES,
     _PERSON_FIELD_PREFIX,
     _TOOL_PREFIX,
+    ACCOUNT_EVIDENCE,
     ALIASES,
     COMPANY_PREFIX,
+    NO_FALLBACK,
     PERSON_PREFIX,
     URL_COLUMNS,
     normalize_header,
 )
-from leadspace_cli.mapping.spec import Mapping
+from leadspace_cli.mapping.body import _fetcher
+from leadspace_cli.mapping.spec import Mapping, shown
+
+_JOINED = re.compile(r"^\s*([A-Za-z][A-Za-z ]{0,30}):\s*(\S.*)$")  # a report's "Contact: Contact ID"
+_DUPLICATE = re.compile(r"^(.*)_(\d+)$")  # the reader's name for a repeated header: "City_2"
+_BLOCK_WORDS = ("name", "companyname", "website", "domain", "phone", "street", "city", "state", "country")
+
+
+def _normal(column: str) -> str:
+    """Return a header normalised for matching: tool names dropped, a report's object label joined.
+
+    "Contact: Contact ID" is "contactid" (the object already leads the label), "Contact: Title" is
+    "contacttitle", "Apollo Contact Id" is "contactid".
+    """
+    joined = _JOINED.match(column)
+    if joined:
+        obj, label = normalize_header(joined.group(1)), normalize_header(joined.group(2))
+        name = label if label.startswith(obj) else obj + label
+    else:
+        name = normalize_header(column)
+    return _TOOL_PREFIX.sub("", name)
+
+
+def _company_block(cols: list[str]) -> int | None:
+    """Return where an appended associated-company block starts, or None.
+
+    A contact export with its company's columns after the contact's repeats header names (the
+    reader names the second "City" "City_2"): the first is the contact's, the second the company's.
+    The block starts at the first repeated name, or at the company's name just before it.
+    """
+    present = set(cols)
+    repeated = [i for i, c in enumerate(cols) if (m := _DUPLICATE.match(c)) and m.group(1) in present]
+    if not repeated or not any(
+        normalize_header(_DUPLICATE.sub(r"\1", cols[i])) in (*_BLOCK_WORDS, *_ADDRESS_WORDS) for i in repeated
+    ):
+        return None
+    start = repeated[0]
+    if start > 0 and normalize_header(cols[start - 1]) in _BLOCK_NAMES:
+        start -= 1
+    return start
+
+
+_BLOCK_NAMES = ("name", "companyname", "company", "accountname", "organization", "organizationname")
 
 
 def detect(columns: Iterable[str]) -> Mapping:
@@ -32,59 +76,99 @@ def detect(columns: Iterable[str]) -> Mapping:
     The traps of real exports: a person's location beside the company's (Apollo's City/State/Country
     beside Company City/...; Salesforce contacts' Mailing* address), decoys (Apollo's "Company Name
     for Emails"), headers that differ only by case (HubSpot's "Company Name" and "Company name"), a
-    one-line joined address (not a street). Each ambiguous choice is named in ``notes``.
+    one-line joined address (not a street), an account file's bare "Name", a company block appended
+    after a contact's (its headers repeated). Other columns that name a field are kept, best first,
+    in ``candidates``: refine() chooses among them by their values and names the choice.
     """
     cols = list(columns)
-    normalized = [(_TOOL_PREFIX.sub("", normalize_header(c)), c) for c in cols]
+    block = _company_block(cols)
+    company_block: list[tuple[str, str]] = []
+    if block is not None:
+        # The company's columns by position; the contact's are matched as usual, their address as
+        # the person's (under the "contact" prefix).
+        company_block = [(_normal(_DUPLICATE.sub(r"\1", c)), c) for c in cols[block:]]
+        contact = [(_normal(c), c) for c in cols[:block]]
+        normalized = [("contact" + n if n in _ADDRESS_WORDS else n, c) for n, c in contact]
+    else:
+        normalized = [(_normal(c), c) for c in cols]
     dnm = [(n.removeprefix("donotmodify"), c) for n, c in normalized if n.startswith("donotmodify")]
-    people = any(
+    bare_name = [c for n, c in normalized if n == "name"]
+    person_columns = any(
+        n in _PERSON_EVIDENCE or (n in _NAME_ALIASES and n != "name") or n.endswith(("firstname", "lastname"))
+        for n, _ in normalized
+    )
+    account_file = (
+        bool(bare_name)
+        and not person_columns
+        and any(n in ACCOUNT_EVIDENCE or re.match(COMPANY_PREFIX, n) for n, _ in normalized)
+    )
+    people = not account_file and any(
         _PERSON_FIELD_PREFIX.sub("", n) in _NAME_ALIASES or n.endswith(("firstname", "lastname"))
         for n, _ in normalized
     )
-    company_pref = [(re.sub(COMPANY_PREFIX, "", n), c) for n, c in normalized if re.match(COMPANY_PREFIX, n)]
+    company_pref = [(_unprefixed(n), c) for n, c in normalized if re.match(COMPANY_PREFIX, n)]
     person_pref = [(re.sub(PERSON_PREFIX, "", n), c) for n, c in normalized if re.match(PERSON_PREFIX, n)]
-    address_words = {a for path in _ADDRESS for a in ALIASES[path]}
+    address_words = set(_ADDRESS_WORDS)
     # The company's location, split or in one column ("Company Address", "Company Location"): then
     # unprefixed City, State and Country are the person's (Apollo, Seamless).
     company_address = [
         c for n, c in company_pref if n in address_words | {"address", "location", "fulladdress"}
-    ]
+    ] + [c for n, c in company_block if n in address_words]
     # A one-line "location" beside names (LinkedIn scrapes, RocketReach): the places are the person's.
     person_places = people and not company_address and any(n == "location" for n, _ in normalized)
     stripped = [(_PERSON_FIELD_PREFIX.sub("", n), c) for n, c in normalized if _PERSON_FIELD_PREFIX.match(n)]
     taken: set[str] = set()
     mapping = Mapping(detected=True)
 
+    def hits(aliases: tuple[str, ...], candidates: list[tuple[str, str]]) -> list[str]:
+        found = [c for a in aliases for n, c in candidates if n == a and c not in taken]
+        return list(dict.fromkeys(found))
+
     def first(aliases: tuple[str, ...], candidates: list[tuple[str, str]]) -> str | None:
-        return next((c for a in aliases for n, c in candidates if n == a and c not in taken), None)
+        return next(iter(hits(aliases, candidates)), None)
 
     for path, aliases in ALIASES.items():
+        loose = tuple(a for a in aliases if a not in NO_FALLBACK)
+        found: list[str] = []
         if path in _ADDRESS:
-            hit = first(aliases, company_pref)
-            if hit is None and not company_address and not person_places:
-                hit = first(aliases, normalized)  # unprefixed, and no company address beside it
+            found = hits(aliases, company_block) or hits(aliases, company_pref)
+            if not found and not company_address and not person_places:
+                found = hits(aliases, normalized)  # unprefixed, and no company address beside it
         elif path == "external_id":
             own = tuple(a for a in aliases if a not in ("accountid", "companyid", "organizationid"))
-            hit = first(("lead", "contact", "account"), dnm) or first(own, normalized)
-            if hit is None and not people:
-                hit = first(aliases, normalized)
+            found = hits(("lead", "contact", "account"), dnm) or hits(own, normalized)[:1]
+            if not found and not people:
+                found = hits(aliases, normalized)[:1]
+        elif path == "company.name" and company_block:
+            found = hits(("name", *aliases), company_block) or hits(aliases, normalized)
+        elif path == "company.name" and account_file:
+            found = hits(aliases, normalized) or bare_name[:1]
         else:
-            hit = first(aliases, normalized)
-            if hit is None and (path.startswith("person.") or path == "company.name"):
-                hit = first(aliases, stripped)
-        if hit is not None:
+            found = hits(aliases, normalized)
+            if not found and (path.startswith("person.") or path == "company.name"):
+                found = hits(aliases, stripped)
+        if path == "company.website" and company_block:
+            found = hits(aliases, company_block) or found
+        if found:
+            hit = found[0]
+            others = [c for c in found[1:] if _normal(c) in loose or _normal(c) == _normal(hit)]
             mapping.fields[path] = hit
             taken.add(hit)
-            twins = [c for n, c in normalized if c != hit and n == normalize_header(hit) and c not in taken]
-            if twins:
-                mapping.notes.append(
-                    f"{hit!r} and {twins[0]!r} both look like {path}: {hit!r} is sent. To send the "
-                    "other, pass a mapping (`leadspace mapping init INPUT -o mapping.toml` writes one)."
-                )
+            if others:
+                mapping.candidates[path] = others
+                taken.update(others)
     if not people:
         # No names, no person: an account file's Email and Phone are the company's (info@, the switchboard).
         for path in ("person.email", "person.person_phone", "person.title"):
             mapping.fields.pop(path, None)
+            mapping.candidates.pop(path, None)
+    company_named = bool({"company.name", "company.website"} & set(mapping.fields)) or bool(company_pref)
+    if people and not company_named and not company_address:
+        # Names and places, no company at all (a newsletter's subscribers): the places are the person's.
+        for path in _ADDRESS:
+            mapping.fields.pop(path, None)
+            mapping.candidates.pop(path, None)
+        person_places = True
     # The person's own country has a field of its own; the person's city and state have none.
     country = ALIASES["company.address.country"]
     ranked = sorted(
@@ -94,13 +178,13 @@ def detect(columns: Iterable[str]) -> Mapping:
     person_country = first(country, [(re.sub(PERSON_PREFIX, "", n), c) for n, c in ranked]) or (
         first(country, normalized) if company_address or person_places else None
     )
-    if person_country is not None:
+    if person_country is not None and person_country not in mapping.columns_used():
         mapping.fields["person.person_country"] = person_country
         taken.add(person_country)
     personal = [
         c
         for n, c in [*person_pref, *(normalized if company_address else [])]
-        if n in address_words and c not in taken and c not in mapping.fields.values()
+        if n in address_words and c not in taken and c not in mapping.columns_used()
     ]
     if company_address and personal:
         mapping.notes.append(
@@ -113,7 +197,32 @@ def detect(columns: Iterable[str]) -> Mapping:
             f"{', '.join(repr(c) for c in personal)} look like the person's own address: not sent as the "
             "company's. To send them, pass a mapping (`leadspace mapping init`)."
         )
+    if account_file and mapping.fields.get("company.name") in bare_name:
+        mapping.notes.append(
+            f"{bare_name[0]!r} is sent as company.name: the file has no person columns (an account export)."
+        )
+    _choose(mapping, lambda column: [], sampled=False)
+    if block is not None:
+        mapping.notes.append(
+            f"The columns from {cols[block]!r} on repeat earlier headers: they are read as the associated "
+            "company's (name, website, address), the earlier ones as the contact's."
+        )
     return mapping
+
+
+_ADDRESS_WORDS = tuple(a for path in _ADDRESS for a in ALIASES[path])
+
+
+# Columns only a person has: with one of them, a bare "Name" is not an account's.
+_PERSON_EVIDENCE = ("jobtitle", "title", "email", "emailaddress", "firstname", "lastname", "surname")
+
+
+def _unprefixed(name: str) -> str:
+    """Return a company-prefixed header without its prefix, and "address" before an address word."""
+    rest = re.sub(COMPANY_PREFIX, "", name)
+    if rest.startswith("address") and rest.removeprefix("address") in _ADDRESS_WORDS:
+        return rest.removeprefix("address")
+    return rest
 
 
 SAMPLE_ROWS = 200  # rows read ahead to judge a detected mapping by its values
@@ -129,19 +238,25 @@ _NOT_A_SITE = re.compile(
 _SITE = re.compile(r"^(https?://)?(www\.)?[a-z0-9-]+(\.[a-z0-9-]+)+(/\S*)?$", re.IGNORECASE)
 
 
-def refine(mapping: Mapping, columns: list[str], values: Callable[[str], list[str]]) -> Mapping:
+def refine(
+    mapping: Mapping, columns: list[str], values: Callable[[str], list[str]], sampled: bool = True
+) -> Mapping:
     """Check a detected mapping against the first rows' values (``values(column)``); note each change.
 
+    - Where several columns name a field (``candidates``), a column empty in every row read is left
+      out; a later one that fills rows the first leaves empty is added (the first non-empty value
+      is sent); each choice is named. Without rows (``sampled`` false) the choice is only named.
     - An email column holding the same address in every row is an owner's (Apollo's Contact Owner
       exported as Email in some views), not the lead's: another email column is taken, or none.
     - A column named only "URL" (or "Company URL") is the company's website when its values are web
       sites, not LinkedIn or other profiles.
     """
+    _choose(mapping, values, sampled)
     email = mapping.fields.get("person.email")
-    if email is not None:
+    if isinstance(email, str):
         seen = [v.strip().lower() for v in values(email) if v.strip()]
         name_columns = [
-            mapping.fields[p] for p in ("person.first_name", "person.last_name") if p in mapping.fields
+            mapping.columns_of(p)[0] for p in ("person.first_name", "person.last_name") if p in mapping.fields
         ]
         people = set(zip(*(values(c) for c in name_columns), strict=True)) if name_columns else set()
         # One address for every row, rows of different people (a file of one person's rows is not).
@@ -161,8 +276,8 @@ def refine(mapping: Mapping, columns: list[str], values: Callable[[str], list[st
                 mapping.fields["person.email"] = alternative
             instead = f"it is not sent; {alternative!r} is" if alternative else "no email is sent"
             mapping.notes.append(
-                f"{email!r} holds the same address in every row ({seen[0]}): an owner's, not the lead's, "
-                f"so {instead}. To send it anyway, pass a mapping (`leadspace mapping init`)."
+                f"{email!r} holds the same address in every row ({shown(seen[0])}): an owner's, not the "
+                f"lead's, so {instead}. To send it anyway, pass a mapping (`leadspace mapping init`)."
             )
     if "company.website" not in mapping.fields:
         for column in columns:
@@ -179,6 +294,66 @@ def refine(mapping: Mapping, columns: list[str], values: Callable[[str], list[st
                     f"{column!r} holds links that are not company web sites (profiles?): not sent."
                 )
     return mapping
+
+
+_HOW = "pass a mapping (`leadspace mapping init INPUT -o mapping.toml` writes one)"
+
+
+def _header_choice(path: str, options: list[str]) -> str:
+    others = ", ".join(repr(c) for c in options[1:])
+    return f"{options[0]!r} and {others} look like {path}: {options[0]!r} is sent. To send another, {_HOW}."
+
+
+def _choose(mapping: Mapping, values: Callable[[str], list[str]], sampled: bool) -> None:
+    """Choose among the columns that name each field by their values; name every choice.
+
+    Without rows (``sampled`` false) each choice is named from the headers alone (detect() does);
+    with rows, those notes give way to the choice the values make.
+    """
+    how = _HOW
+    for path in list(mapping.fields):
+        chosen = mapping.columns_of(path)
+        options = list(dict.fromkeys([*chosen, *mapping.candidates.get(path, [])]))
+        if len(options) > 1 and sampled:
+            header_note = _header_choice(path, options)
+            mapping.notes[:] = [n for n in mapping.notes if n != header_note]
+        if len(options) == 1 and not sampled:
+            continue
+        if not sampled:
+            mapping.notes.append(_header_choice(path, options))
+            continue
+        filled = {c: [bool(v.strip()) for v in values(c)] for c in options}
+        with_values = [c for c in options if any(filled[c])]
+        if not with_values:
+            del mapping.fields[path]
+            mapping.notes.append(
+                f"{', '.join(repr(c) for c in options)} {'is' if len(options) == 1 else 'are'} "
+                f"empty in the rows read: {path} is not sent."
+            )
+            continue
+        first, used = with_values[0], [with_values[0]]
+        covered = filled[first]
+        for column in with_values[1:]:
+            if any(f and not c for f, c in zip(filled[column], covered, strict=True)):
+                used.append(column)
+                covered = [f or c for f, c in zip(filled[column], covered, strict=True)]
+        mapping.fields[path] = used[0] if len(used) == 1 else used
+        empty = [c for c in options if c not in with_values]
+        if len(used) > 1:
+            mapping.notes.append(
+                f"{path}: the first non-empty of {', '.join(repr(c) for c in used)} is sent (each fills "
+                f"rows the one before leaves empty). To send one only, {how}."
+            )
+        elif first != options[0]:
+            mapping.notes.append(
+                f"{', '.join(repr(c) for c in empty)} {'is' if len(empty) == 1 else 'are'} empty in the rows "
+                f"read: {first!r} is sent as {path}."
+            )
+        elif len(with_values) > 1:
+            others = ", ".join(repr(c) for c in with_values[1:])
+            mapping.notes.append(
+                f"{first!r} and {others} both look like {path}: {first!r} is sent. To send another, {how}."
+            )
 
 
 def detect_source(source: Source, sample_rows: int = SAMPLE_ROWS) -> Mapping:
@@ -205,10 +380,10 @@ def detect_source(source: Source, sample_rows: int = SAMPLE_ROWS) -> Mapping:
     usable = [row for row in sample if row_problem(row) is None]
 
     def values(column: str) -> list[str]:
-        fetch = source.fetcher([column])
+        fetch = _fetcher(source, [column])  # a JSON object or array reads as empty: never sent
         return [str(fetch(row)[0]) for row in usable]
 
-    return refine(mapping, list(source.columns), values)
+    return refine(mapping, list(source.columns), values, sampled=bool(usable))
 
 
 def from_report(path: str | Path) -> Mapping:
@@ -225,10 +400,11 @@ def from_report(path: str | Path) -> Mapping:
         )
     mapping = Mapping()
     for key, column in used.items():
-        if not isinstance(column, str):
+        listed = isinstance(column, list) and column and all(isinstance(c, str) for c in column)
+        if not (isinstance(column, str) or (listed and not key.startswith("custom_fields."))):
             raise MappingError(f"{path}: the mapping's {key!r} is not a column name.")
         if key.startswith("custom_fields."):
             mapping.custom[key.removeprefix("custom_fields.")] = column
         else:
-            mapping.fields[key] = column
+            mapping.fields[key] = column if isinstance(column, str) else list(column)
     return mapping

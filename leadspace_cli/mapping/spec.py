@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -17,21 +16,29 @@ from leadspace_cli.errors import MappingError, closest
 class Mapping:
     """Request field paths (``person.email``) to input columns, and custom fields."""
 
-    fields: dict[str, str] = field(default_factory=dict)
+    # A field's column, or its columns of one entity, best first: the first non-empty one is sent.
+    fields: dict[str, str | list[str]] = field(default_factory=dict)
     custom: dict[str, str] = field(default_factory=dict)
     output: dict[str, str] = field(default_factory=dict)  # ls.* column -> output name
     detected: bool = False
     notes: list[str] = field(default_factory=list)  # ambiguous choices, the alternative, how to override
+    # Detected only: other columns of the same entity that name a field, best first (refine() chooses).
+    candidates: dict[str, list[str]] = field(default_factory=dict)
 
-    def rows(self) -> list[tuple[str, str]]:
-        """Return (request field, column) pairs for display, custom fields last."""
-        pairs = [(path, col) for path, col in self.fields.items()]
+    def rows(self) -> list[tuple[str, str | list[str]]]:
+        """Return (request field, column or columns) pairs for display, custom fields last."""
+        pairs: list[tuple[str, str | list[str]]] = [(path, col) for path, col in self.fields.items()]
         pairs += [(f"custom_fields.{name}", col) for name, col in self.custom.items()]
         return pairs
 
+    def columns_of(self, path: str) -> list[str]:
+        """Return the columns a field reads, best first (none when it is not mapped)."""
+        found = self.fields.get(path)
+        return [] if found is None else [found] if isinstance(found, str) else list(found)
+
     def columns_used(self) -> set[str]:
         """Return the input columns this mapping reads."""
-        return set(self.fields.values()) | set(self.custom.values())
+        return {c for p in self.fields for c in self.columns_of(p)} | set(self.custom.values())
 
 
 def _leaves(table: dict[str, Any], prefix: str = "") -> Iterable[tuple[str, Any]]:
@@ -69,9 +76,7 @@ def from_table(table: dict[str, Any], name: str = "mapping") -> Mapping:
                 f"{name}: {path!r} is not an API request field. Closest: {closest(path, valid)}. "
                 "`leadspace fields` lists them all."
             )
-        if not isinstance(column, str) or not column.strip():
-            raise MappingError(f'{name}: {path} must name an input column as text, e.g. "Email".')
-        mapping.fields[path] = column
+        mapping.fields[path] = _columns(column, path, name)
     for key, column in custom.items():
         if not isinstance(column, str) or not column.strip():
             raise MappingError(f"{name}: custom_fields.{key} must name an input column as text.")
@@ -79,8 +84,25 @@ def from_table(table: dict[str, Any], name: str = "mapping") -> Mapping:
     for key, value in _leaves(output):
         if not isinstance(value, str):
             raise MappingError(f"{name}: output.{key} must be the output column's name as text.")
+        if value.startswith(_UNSAFE_START) or not value.isprintable():
+            raise MappingError(
+                f"{name}: output.{key} = {toml_string(value)} would be read as a formula or holds "
+                "control characters: name the column with letters, digits or spaces first."
+            )
         mapping.output[key if key.startswith("ls.") else "ls." + key] = value
     return mapping
+
+
+def _columns(value: Any, path: str, name: str) -> str | list[str]:
+    """Return a field's column, or its list of columns (the first non-empty one is sent)."""
+    if isinstance(value, str) and value.strip():
+        return value
+    if isinstance(value, list) and value and all(isinstance(c, str) and c.strip() for c in value):
+        return value[0] if len(value) == 1 else list(dict.fromkeys(value))
+    raise MappingError(
+        f'{name}: {path} must name an input column as text, e.g. "Email", or a list of columns of '
+        'one entity, e.g. ["Company", "company.name"] (the first non-empty one is sent).'
+    )
 
 
 def load(path: str | Path) -> Mapping:
@@ -98,12 +120,13 @@ def load(path: str | Path) -> Mapping:
 def check(mapping: Mapping, columns: list[str]) -> None:
     """Raise MappingError when a mapped column is not in the input, or nothing usable is mapped."""
     present = set(columns)
-    for path, column in mapping.rows():
-        if column not in present:
-            raise MappingError(
-                f"The mapping sends column {column!r} as {path}, but the input has no such column. "
-                f"Closest: {closest(column, columns)}."
-            )
+    for path, value in mapping.rows():
+        for column in [value] if isinstance(value, str) else value:
+            if column not in present:
+                raise MappingError(
+                    f"The mapping sends column {column!r} as {path}, but the input has no such column. "
+                    f"Closest: {closest(column, columns)}."
+                )
     mapped = set(mapping.fields)
     if "company.name" in mapped:
         return
@@ -118,32 +141,71 @@ def check(mapping: Mapping, columns: list[str]) -> None:
         )
 
 
+def _escape(ch: str) -> str:
+    code = ord(ch)
+    return f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}"
+
+
+def shown(text: str) -> str:
+    """Return text safe for one line of a terminal or a TOML comment: unprintable characters escaped.
+
+    A cell value or a header can hold a newline (which would start a TOML table in a comment) or
+    an escape sequence (which a terminal would obey).
+    """
+    if text.isprintable():
+        return text
+    return "".join(ch if ch.isprintable() else _escape(ch) for ch in text)
+
+
+def toml_string(text: str) -> str:
+    """Return a TOML basic string for any text: quotes, backslashes and unprintable characters escaped."""
+    out = ['"']
+    for ch in text:
+        if ch in '"\\':
+            out.append("\\" + ch)
+        elif ch.isprintable():
+            out.append(ch)
+        else:
+            out.append(_escape(ch))
+    out.append('"')
+    return "".join(out)
+
+
+_UNSAFE_START = ("=", "+", "-", "@", "\t", "\r", "\n")
+
+
 def to_toml(mapping: Mapping, columns: list[str]) -> str:
     """Return a commented TOML mapping, with the columns it does not use listed as comments."""
 
-    def q(text: str) -> str:
-        return json.dumps(text, ensure_ascii=False)
+    q = toml_string
+
+    def value(column: str | list[str]) -> str:
+        return q(column) if isinstance(column, str) else "[" + ", ".join(q(c) for c in column) + "]"
 
     lines = [
-        "# leadspace column mapping: API request field = input column.",
-        "# `leadspace fields` lists the request fields; `leadspace mapping check` tries it out.",
-        *(f"# Note: {note}" for note in mapping.notes),
+        "# leadspace column mapping: API request field = input column, or a list of columns of one",
+        "# entity (the first non-empty one is sent). `leadspace fields` lists the request fields;",
+        "# `leadspace mapping check` tries it out.",
+        *(f"# Note: {shown(note)}" for note in mapping.notes),
         "",
     ]
     if "external_id" in mapping.fields:
-        lines.append(f"external_id = {q(mapping.fields['external_id'])}")
+        lines.append(f"external_id = {value(mapping.fields['external_id'])}")
     tables: dict[str, list[str]] = {}
     for path, column in mapping.fields.items():
         if path == "external_id":
             continue
         table, key = path.rsplit(".", 1)
-        tables.setdefault(table, []).append(f"{key} = {q(column)}")
+        tables.setdefault(table, []).append(f"{key} = {value(column)}")
     for table in ("person", "company", "company.address"):  # the document's order
         if table in tables:
             lines += ["", f"[{table}]", *tables[table]]
     if mapping.custom:
         lines += ["", "[custom_fields]"]
         lines += [f"{q(name)} = {q(col)}" for name, col in mapping.custom.items()]
+    if mapping.output:
+        lines += ["", "[output]"]
+        lines += [f"{q(key)} = {q(name)}" for key, name in mapping.output.items()]
     unused = [c for c in columns if c not in mapping.columns_used()]
     if unused:
         lines += ["", "# Columns not sent (copy a line above to send one):"]
