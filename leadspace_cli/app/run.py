@@ -34,11 +34,16 @@ from leadspace_cli.formats.sources import open_source
 from leadspace_cli.formats.writers import RowWriter, SheetRowWriter
 from leadspace_cli.formats.xlsx import check_size
 from leadspace_cli.mapping.body import builder
-from leadspace_cli.mapping.detect import detect_source
+from leadspace_cli.mapping.detect import detect, detect_source
 from leadspace_cli.mapping.spec import Mapping as ColumnMapping
 from leadspace_cli.mapping.spec import check, from_table, load
 from leadspace_cli.results import Result, Stats
 from leadspace_cli.sandbox import Sandbox, SandboxConfig
+
+
+def names_a_field(name: str) -> bool:
+    """Whether a header cell names a request field: how a workbook's header row is told from a title."""
+    return bool(list(detect([name]).rows()))
 
 
 class Progress(Protocol):
@@ -183,6 +188,9 @@ class Run:
         self.note(f"Mapping ({how}): {pairs}")
         for text in m.notes:
             self.note(f"Note: {text}")
+        for path, col in m.rows():
+            if col in source.hidden_columns:
+                self.note(f"Note: column {col!r} (sent as {path}) is hidden in the sheet: check it is meant.")
         self.mapping = m
         return m
 
@@ -327,6 +335,9 @@ class Run:
                 encoding=job.encoding,
                 delimiter=job.delimiter,
                 sheet=job.sheet,
+                include_hidden=job.include_hidden,
+                header_row=job.header_row,
+                header_hint=names_a_field,
                 prescan=True,
             )
             with source:
@@ -353,7 +364,12 @@ class Run:
                         if fmt == "xlsx":
                             assert out.temp is not None  # OutputFile refuses a stream for a workbook
                             writer = SheetRowWriter(
-                                str(out.temp), source.columns, source.kind, ls=ls, sheet=source.sheet
+                                str(out.temp),
+                                source.columns,
+                                source.kind,
+                                ls=ls,
+                                sheet=source.sheet,
+                                date1904=source.date1904,
                             )
                         else:
                             writer = RowWriter(
@@ -363,7 +379,8 @@ class Run:
                                 source.kind,
                                 ls=ls,
                                 keep_rendered=None if job.no_cache else store.put_rendered,
-                                bom=job.bom,
+                                bom=job.bom or (fmt == "csv" and source.excel_like),
+                                delimiter=source.delimiter,
                             )
                         enricher.render_sig = writer.signature
                         rows = self._guarded(

@@ -122,6 +122,18 @@ def enrich(
         str | None, typer.Option(help="csv, tsv, jsonl or xlsx, when -o does not say.")
     ] = None,
     sheet: SheetOpt = None,
+    include_hidden: Annotated[
+        bool,
+        typer.Option(
+            "--include-hidden", help="Of a workbook: send the rows hidden in the sheet (by a filter), too."
+        ),
+    ] = False,
+    header_row: Annotated[
+        int | None,
+        typer.Option(
+            "--header-row", min=1, help="Of a workbook: the row number of the header (default: found)."
+        ),
+    ] = None,
     encoding: Annotated[
         str | None, typer.Option(help="Input text encoding (default: UTF-8, detected otherwise).")
     ] = None,
@@ -193,6 +205,8 @@ def enrich(
             encoding=encoding,
             delimiter=delimiter,
             sheet=sheet,
+            include_hidden=include_hidden,
+            header_row=header_row,
             columns=columns,
             excel_safe=excel_safe,
             bom=bom,
