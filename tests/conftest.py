@@ -73,7 +73,7 @@ def use_sandbox(sandbox: Sandbox, monkeypatch: pytest.MonkeyPatch) -> Sandbox:
     return sandbox
 
 
-def invoke(*args: str, input: str | None = None) -> Any:
+def invoke(*args: str, input: str | bytes | None = None) -> Any:
     """Run the CLI in-process and return click's Result."""
     return CliRunner().invoke(app, list(args), input=input, catch_exceptions=False)
 

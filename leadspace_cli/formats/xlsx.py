@@ -756,6 +756,11 @@ def _sheet_source(
         for number in range(bottom - totals + 1, bottom + 1):
             if totals > 0 and number > header_number:
                 skip[number] = f"the Total row of the table {name!r}: not a lead (not sent, no credit)"
+    if skip:
+        notes.append(
+            f"{label}: {len(skip)} Total row{'s' if len(skip) > 1 else ''} of a table: written back as "
+            "skipped, not sent."
+        )
     if not include_hidden:
         why = "hidden by the sheet's filter" if scan.filtered else "hidden in the sheet"
         for number in scan.hidden_rows:
