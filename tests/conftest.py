@@ -79,7 +79,7 @@ def invoke(*args: str, input: str | bytes | None = None) -> Any:
 
 
 def read_csv(path: Path | str) -> list[dict[str, str]]:
-    with open(path, newline="", encoding="utf-8") as fh:
+    with open(path, newline="", encoding="utf-8-sig") as fh:
         return list(csv.DictReader(fh))
 
 
