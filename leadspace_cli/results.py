@@ -20,6 +20,7 @@ class Result(enum.StrEnum):
     INVALID = "invalid_input"
     FAILED = "failed"
     NOT_SENT = "not_sent"
+    SKIPPED = "skipped"  # not a lead (a table's Total row, a row hidden by a filter): never sent
 
 
 @dataclass(slots=True)

@@ -74,13 +74,13 @@ def use_sandbox(sandbox: Sandbox, monkeypatch: pytest.MonkeyPatch) -> Sandbox:
     return sandbox
 
 
-def invoke(*args: str, input: str | None = None) -> Any:
+def invoke(*args: str, input: str | bytes | None = None) -> Any:
     """Run the CLI in-process and return click's Result."""
     return CliRunner().invoke(app, list(args), input=input, catch_exceptions=False)
 
 
 def read_csv(path: Path | str) -> list[dict[str, str]]:
-    with open(path, newline="", encoding="utf-8") as fh:
+    with open(path, newline="", encoding="utf-8-sig") as fh:
         return list(csv.DictReader(fh))
 
 

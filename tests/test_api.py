@@ -56,7 +56,7 @@ def test_readme_library_example_runs_as_written_without_typer_and_rich(tmp_path:
     assert proc.returncode == 0, proc.stderr
     first, second = proc.stdout.splitlines()[:2]
     assert first == "1 ok Acme"
-    assert second.startswith("0 {'ok': 44, 'invalid_input': 5, 'failed': 0, 'not_sent': 0}")
+    assert second.startswith("0 {'ok': 44, 'invalid_input': 5, 'failed': 0, 'not_sent': 0, 'skipped': 0}")
     assert len(read_csv(tmp_path / "out.csv")) == 49
 
 
@@ -203,7 +203,7 @@ def test_enrich_file_reports_a_stop_as_its_exit_code(
     path = make_leads(tmp_path / "in.csv", 10)
     summary = leadspace_cli.enrich_file(path, tmp_path / "out.csv", rate=100, **_point_at(sb))
     assert summary.exit_code == 4
-    assert summary.by_result == {"ok": 3, "invalid_input": 0, "failed": 0, "not_sent": 7}
+    assert summary.by_result == {"ok": 3, "invalid_input": 0, "failed": 0, "not_sent": 7, "skipped": 0}
 
 
 def test_options_are_checked_by_name_and_value() -> None:

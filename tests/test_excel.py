@@ -119,7 +119,7 @@ def test_sheet_picks_a_sheet_and_an_unknown_one_lists_them(use_sandbox: Sandbox,
     assert result.exit_code == 0, result.stderr
     assert len(read_csv("out.csv")) == 2
     result = invoke("enrich", str(book), "-o", "out2.csv")
-    assert "2 sheets; reading the first, 'Summary'" in result.stderr
+    assert "reading the first visible worksheet, 'Summary'" in result.stderr
     result = invoke("enrich", str(book), "-o", "out3.csv", "--sheet", "Contacts")
     assert result.exit_code == 2
     assert "no sheet 'Contacts'" in result.stderr

@@ -2,12 +2,24 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 from pathlib import Path
 
 from leadspace_cli.sandbox import Sandbox
 
 from .conftest import SAMPLES, invoke, read_csv, read_jsonl
+
+
+def read_as_excel(path: str, delimiter: str = ",") -> list[dict[str, str]]:
+    """Read an output as Excel opens a CSV: it must start with a UTF-8 BOM (else Excel guesses the
+    code page: mojibake) and be separated by ``delimiter``."""
+    data = Path(path).read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf"), data[:20]
+    text = data[3:].decode("utf-8")
+    return list(csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter))
+
 
 GERMAN = (
     "Firma;Vorname;Nachname;E-Mail\nMüller GmbH;Jörg;Müller;jm@mueller.example\nAcme;Ada;L;a@acme.example\n"
@@ -20,7 +32,8 @@ def test_a_semicolon_csv_from_excel_is_read_as_columns(use_sandbox: Sandbox, tmp
     result = invoke("enrich", str(path), "-o", "out.csv")
     assert result.exit_code == 0, result.stderr
     assert "separated by ';'" in result.stderr
-    rows = read_csv("out.csv")
+    # Written back the way it came: ";" and (for the same Excel to open it) UTF-8 with a BOM.
+    rows = read_as_excel("out.csv", ";")
     assert rows[0]["Firma"] == "Müller GmbH"
     assert [r["ls.result"] for r in rows] == ["ok", "ok"]
     assert use_sandbox.stats.received[0]["company"] == {"name": "Müller GmbH"}
@@ -31,7 +44,7 @@ def test_excels_sep_hint_line_is_honoured(use_sandbox: Sandbox, tmp_path: Path) 
     path.write_text("sep=|\nCompany|City\nAcme, Inc.|Boston\n", encoding="utf-8")
     result = invoke("enrich", str(path), "-o", "out.csv")
     assert result.exit_code == 0, result.stderr
-    rows = read_csv("out.csv")
+    rows = read_as_excel("out.csv", "|")
     assert rows[0]["Company"] == "Acme, Inc."
     assert list(rows[0])[:2] == ["Company", "City"]
 
@@ -42,8 +55,9 @@ def test_excels_unicode_text_is_read(use_sandbox: Sandbox, tmp_path: Path) -> No
     result = invoke("enrich", str(path), "-o", "out.csv")
     assert result.exit_code == 0, result.stderr
     assert "UTF-16" in result.stderr
-    assert read_csv("out.csv")[0]["Company"] == "Zoë Ltd"
-    assert read_csv("out.csv")[0]["City"] == "München"
+    # A tab is TSV's: out.csv is comma-separated, with a BOM as the input had one.
+    assert read_as_excel("out.csv")[0]["Company"] == "Zoë Ltd"
+    assert read_as_excel("out.csv")[0]["City"] == "München"
 
 
 def test_flags_still_win_over_detection(use_sandbox: Sandbox, tmp_path: Path) -> None:
@@ -55,7 +69,33 @@ def test_flags_still_win_over_detection(use_sandbox: Sandbox, tmp_path: Path) ->
     latin.write_bytes("Company\nCafé\n".encode("latin-1"))
     forced = invoke("enrich", str(latin), "-o", "l.csv", "--encoding", "cp1252")
     assert forced.exit_code == 0
-    assert read_csv("l.csv")[0]["Company"] == "Café"
+    assert read_as_excel("l.csv")[0]["Company"] == "Café"
+
+
+def test_a_csv_output_keeps_the_delimiter_and_bom_and_explicit_output_options_win(
+    use_sandbox: Sandbox, tmp_path: Path
+) -> None:
+    path = tmp_path / "export.csv"
+    path.write_bytes("\ufeffCompany;City\nAcme, Inc.;Köln\n".encode())  # Excel's CSV UTF-8
+    assert invoke("enrich", str(path), "-o", "out.csv").exit_code == 0
+    assert read_as_excel("out.csv", ";")[0]["City"] == "Köln"
+    assert invoke("enrich", str(path), "-o", "out.tsv").exit_code == 0
+    assert Path("out.tsv").read_bytes().startswith(b"Company\tCity\t")  # TSV: tabs, no BOM
+    assert invoke("enrich", str(path), "-o", "out.txt", "--output-format", "tsv").exit_code == 0
+    assert "\t" in Path("out.txt").read_text().splitlines()[0]
+    plain = tmp_path / "plain.csv"
+    plain.write_text("Company,City\nAcme,Boston\n", encoding="utf-8")
+    assert invoke("enrich", str(plain), "-o", "plain_out.csv").exit_code == 0
+    assert Path("plain_out.csv").read_bytes().startswith(b"Company,City,ls.")  # as it came: no BOM
+
+
+def test_a_csv_that_starts_with_blank_lines_is_read(use_sandbox: Sandbox, tmp_path: Path) -> None:
+    path = tmp_path / "export.csv"
+    path.write_text("\n\n,,\nCompany,City\nAcme,Boston\n", encoding="utf-8")
+    result = invoke("enrich", str(path), "-o", "out.csv")
+    assert result.exit_code == 0, result.stderr
+    assert "starts with 3 blank lines" in result.stderr
+    assert read_csv("out.csv")[0]["Company"] == "Acme"
 
 
 def test_enriching_an_enriched_csv_gives_the_same_header_and_sends_no_ls_column(

@@ -38,6 +38,8 @@ class EnrichOptions(TypedDict, total=False):
     encoding: str | None
     delimiter: str | None
     sheet: str | None
+    include_hidden: bool
+    header_row: int | None
     columns: str | Sequence[str] | None
     excel_safe: bool
     bom: bool
@@ -75,7 +77,9 @@ class Job:
     output_format: str | None = None  # csv, tsv, jsonl or xlsx when the name does not say
     encoding: str | None = None  # the input's text encoding (default: detected)
     delimiter: str | None = None  # the input's CSV delimiter
-    sheet: str | None = None  # of a workbook input: the sheet to read (default: the first)
+    sheet: str | None = None  # of a workbook input: the sheet to read (default: the first visible)
+    include_hidden: bool = False  # of a workbook input: send rows hidden in the sheet (by a filter)
+    header_row: int | None = None  # of a workbook input: the header's row number (default: found)
     columns: str | Sequence[str] | None = None  # the ls.* columns to write (default: all)
     excel_safe: bool = False  # prefix formula-looking answer cells with '
     bom: bool = False  # start CSV output with a UTF-8 BOM

@@ -42,11 +42,16 @@ from leadspace_cli.formats.sources import open_source
 from leadspace_cli.formats.writers import RowWriter, SheetRowWriter
 from leadspace_cli.formats.xlsx import check_size
 from leadspace_cli.mapping.body import builder
-from leadspace_cli.mapping.detect import detect_source
+from leadspace_cli.mapping.detect import detect, detect_source
 from leadspace_cli.mapping.spec import Mapping as ColumnMapping
 from leadspace_cli.mapping.spec import check, from_table, load
 from leadspace_cli.results import Result, Stats
 from leadspace_cli.sandbox import Sandbox, SandboxConfig
+
+
+def names_a_field(name: str) -> bool:
+    """Whether a header cell names a request field: how a workbook's header row is told from a title."""
+    return bool(list(detect([name]).rows()))
 
 
 class Progress(Protocol):
@@ -191,6 +196,9 @@ class Run:
         self.note(f"Mapping ({how}): {pairs}")
         for text in m.notes:
             self.note(f"Note: {text}")
+        for path, col in m.rows():
+            if col in source.hidden_columns:
+                self.note(f"Note: column {col!r} (sent as {path}) is hidden in the sheet: check it is meant.")
         self.mapping = m
         return m
 
@@ -350,6 +358,9 @@ class Run:
             encoding=job.encoding,
             delimiter=job.delimiter,
             sheet=job.sheet,
+            include_hidden=job.include_hidden,
+            header_row=job.header_row,
+            header_hint=names_a_field,
             prescan=True,
         )
         for text in source.notes:
@@ -378,7 +389,14 @@ class Run:
         job = self.job
         if job.out_format == "xlsx":
             assert out.temp is not None  # OutputFile refuses a stream for a workbook
-            return SheetRowWriter(str(out.temp), source.columns, source.kind, ls=ls, sheet=source.sheet)
+            return SheetRowWriter(
+                str(out.temp),
+                source.columns,
+                source.kind,
+                ls=ls,
+                sheet=source.sheet,
+                date1904=source.date1904,
+            )
         return RowWriter(
             out.stream,
             job.out_format,
@@ -386,7 +404,8 @@ class Run:
             source.kind,
             ls=ls,
             keep_rendered=None if job.no_cache else store.put_rendered,
-            bom=job.bom,
+            bom=job.bom or (job.out_format == "csv" and source.excel_like),
+            delimiter=source.delimiter,
         )
 
     def _pump(

@@ -128,6 +128,18 @@ def enrich(
         str | None, typer.Option(help="csv, tsv, jsonl or xlsx, when -o does not say.")
     ] = DEFAULTS.output_format,
     sheet: SheetOpt = DEFAULTS.sheet,
+    include_hidden: Annotated[
+        bool,
+        typer.Option(
+            "--include-hidden", help="Of a workbook: send the rows hidden in the sheet (by a filter), too."
+        ),
+    ] = DEFAULTS.include_hidden,
+    header_row: Annotated[
+        int | None,
+        typer.Option(
+            "--header-row", min=1, help="Of a workbook: the row number of the header (default: found)."
+        ),
+    ] = DEFAULTS.header_row,
     encoding: Annotated[
         str | None, typer.Option(help="Input text encoding (default: UTF-8, detected otherwise).")
     ] = DEFAULTS.encoding,
@@ -205,6 +217,8 @@ def enrich(
             encoding=encoding,
             delimiter=delimiter,
             sheet=sheet,
+            include_hidden=include_hidden,
+            header_row=header_row,
             columns=columns,
             excel_safe=excel_safe,
             bom=bom,

@@ -39,7 +39,7 @@ NullDisplay = NoProgress
 def _counts(r: Counter[str]) -> str:
     return (
         f"ok {r[Result.OK]}  invalid {r[Result.INVALID]}  failed {r[Result.FAILED]}  "
-        f"not sent {r[Result.NOT_SENT]}"
+        f"not sent {r[Result.NOT_SENT]}" + (f"  skipped {r[Result.SKIPPED]}" if r[Result.SKIPPED] else "")
     )
 
 
@@ -100,6 +100,8 @@ class _CountsColumn(ProgressColumn):
         text.append(f"invalid {r[Result.INVALID]} ", style="yellow")
         text.append(f"failed {r[Result.FAILED]} ", style="red")
         text.append(f"not sent {r[Result.NOT_SENT]}", style="dim")
+        if r[Result.SKIPPED]:
+            text.append(f" skipped {r[Result.SKIPPED]}", style="dim")
         return text
 
 

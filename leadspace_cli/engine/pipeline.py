@@ -25,7 +25,7 @@ from leadspace_cli.engine.attempts import Attempts, CreditBudget, RetryPolicy, S
 from leadspace_cli.engine.pacing import RateLimiter
 from leadspace_cli.engine.store import Store
 from leadspace_cli.errors import ExitCode
-from leadspace_cli.formats.rows import row_problem
+from leadspace_cli.formats.rows import row_problem, row_skip
 from leadspace_cli.mapping.aliases import Body
 from leadspace_cli.mapping.body import missing_input
 from leadspace_cli.results import Result, RowResult, Stats, StopReason
@@ -201,6 +201,9 @@ class Enricher:
     # The run.
 
     def _prepare(self, row: Any, build: Callable[[Any], Body]) -> tuple[RowResult | None, bytes, str, Body]:
+        skip = row_skip(row)
+        if skip:
+            return RowResult(Result.SKIPPED, error=skip), b"", "", {}
         problem = row_problem(row)
         if problem:
             return RowResult(Result.INVALID, error=problem), b"", "", {}

@@ -64,13 +64,21 @@ def _csv_source(reading: _Reading, text: io.TextIOWrapper, sep: str | None, keep
     notes: list[str] = []
     offset = 0  # lines before the header that the reader does not see
     lines: Iterator[str] = text
+    excel_sep = False
     if sep is None:
         first = text.readline()
+        blank = 0
+        while first and not first.lstrip("\ufeff").strip(' \t\r\n,;|"') and blank < 1000:
+            blank += 1  # blank lines above the header (as some exports start)
+            first = text.readline()
+        if blank:
+            offset += blank
+            notes.append(f"{label} starts with {blank} blank line{'s' if blank > 1 else ''}: skipped.")
         if not first:
             raise InputError(f"{label} is empty: it needs a header row and at least one row.")
         hint = first.lstrip("\ufeff").strip()
         if hint.lower().startswith("sep=") and len(hint) == 5:
-            sep, offset = hint[4], 1
+            sep, offset, excel_sep = hint[4], offset + 1, True
             notes.append(f"{label} names its delimiter ({hint}, as Excel writes it): {sep!r}.")
         else:
             sep = _sniff(first)
@@ -151,4 +159,7 @@ def _csv_source(reading: _Reading, text: io.TextIOWrapper, sep: str | None, keep
                 "pass --encoding, for example --encoding cp1252."
             ) from None
 
-    return Source(label, "csv", columns, rows(), notes=notes)
+    source = Source(label, "csv", columns, rows(), notes=notes)
+    source.delimiter = sep
+    source.excel_like = excel_sep
+    return source

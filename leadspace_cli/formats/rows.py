@@ -66,6 +66,10 @@ class Source:
     notes: list[str] = field(default_factory=list)
     total: int | None = None  # the rows counted by a pre-scan
     sheet: str | None = None  # of a workbook: the sheet read
+    date1904: bool = False  # of a workbook: its dates count from 1904 (as old Mac Excel's do)
+    hidden_columns: list[str] = field(default_factory=list)  # of a workbook: columns hidden in the sheet
+    delimiter: str | None = None  # of CSV text: its delimiter
+    excel_like: bool = False  # of CSV text: written as Excel writes CSV (a BOM, cp1252, UTF-16, sep=)
     _close: Callable[[], None] | None = None
 
     def fetcher(self, columns: list[str]) -> Callable[[Any], Sequence[str]]:
@@ -122,6 +126,12 @@ class _Footer(list[str]):
 def row_problem(row: Any) -> str | None:
     """Return why a row cannot be used as read, or None."""
     return getattr(row, "problem", None)
+
+
+def row_skip(row: Any) -> str | None:
+    """Return why a row is not a lead and is skipped (a table's Total row, a row hidden by a
+    filter), or None. A skipped row is written back, never sent, and costs no credit."""
+    return getattr(row, "skip", None)
 
 
 XLSX_SUFFIXES = (".xlsx", ".xlsm")

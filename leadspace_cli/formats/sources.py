@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import codecs
 import io
+import sys
+from collections.abc import Callable
 
 from leadspace_cli.errors import InputError
 from leadspace_cli.formats.delimited import _csv_source
@@ -23,12 +25,18 @@ def open_source(
     prescan: bool = False,
     keep_ls: bool = False,
     sheet: str | None = None,
+    include_hidden: bool = False,
+    header_row: int | None = None,
+    header_hint: Callable[[str], bool] | None = None,
 ) -> Source:
     """Open an input file (or ``-`` for stdin) and read its header.
 
     With ``prescan`` a file is read through once first, in constant memory, so that what would
     stop the run midway (a runaway quoted field, a row over 16 MiB, a bad byte) stops it before any
     call, JSON Lines columns are the union of every line's keys, and the rows are counted.
+    Of a workbook, the first visible worksheet is read (``sheet`` picks any); rows hidden in it are
+    skipped unless ``include_hidden``; its header is row ``header_row``, else the first row with two
+    text cells of which one passes ``header_hint`` (names a field).
     Raises InputError, with the fix, for an empty file, a missing header or unreadable text.
     """
     fmt = format_of(path, input_format)
@@ -44,10 +52,15 @@ def open_source(
         if found_fmt != fmt and input_format is None:
             notes.append(f"{path} is an Excel workbook, whatever its name says: read as one.")
             fmt = found_fmt
-    elif fmt == "xlsx":
-        raise InputError("A workbook cannot be read from stdin: give its file name.")
     if fmt == "xlsx":
-        source = _xlsx_source(path, sheet, keep_ls)
+        source = _xlsx_source(
+            path,
+            sheet,
+            keep_ls,
+            include_hidden=include_hidden,
+            header_row=header_row,
+            header_hint=header_hint,
+        )
         source.notes = notes + source.notes
         return source
     if sheet is not None:
@@ -118,4 +131,17 @@ def _open(
         raise
     source.encoding = encoding
     source._close = text.close
+    # Excel's own CSV: a BOM (CSV UTF-8, Unicode Text), a code page (CSV), or a sep= line.
+    source.excel_like = source.excel_like or not encoding.startswith("utf-8") or _utf8_bom(path)
     return source
+
+
+def _utf8_bom(path: str) -> bool:
+    if path == "-":
+        peek = getattr(sys.stdin.buffer, "peek", None)
+        return peek is not None and peek(3)[:3] == codecs.BOM_UTF8
+    try:
+        with _open_binary(path) as fh:
+            return fh.read(3) == codecs.BOM_UTF8
+    except (OSError, EOFError, InputError):
+        return False

@@ -80,18 +80,28 @@ def _decodes(path: str, encoding: str, limit: int | None = None) -> bool:
 
 def _check_content(path: str, fmt: str) -> str:
     """Return the format the file's bytes say (a workbook named .csv is read as one); refuse a file
-    whose bytes are not text (a PDF, an old .xls), with how to fix it: never its bytes."""
+    whose bytes are not text nor a workbook leadspace reads (a PDF, an .xls, an .ods, an encrypted
+    workbook), naming what it is and how to save a copy that can be read: never its bytes."""
     try:
         with _open_binary(path) as fh:
             start = fh.read(4096)
     except (OSError, EOFError):
         return fmt  # reading proper says what is wrong
-    if start.startswith(b"PK\x03\x04"):
-        if is_workbook(path):
+    if start.startswith((b"PK\x03\x04", b"PK\x05\x06")):
+        kind = zip_kind(path)
+        if kind == "xlsx":
             return "xlsx"
+        raise InputError(_ZIP_KINDS[kind].format(path=path))
+    if start.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
+        if _cfb_encrypted(path):
+            raise InputError(
+                f"{path} is a password-protected (encrypted) Excel workbook: leadspace cannot read it. "
+                "Open it in Excel with its password, remove the password (File > Info > Protect Workbook "
+                "> Encrypt with Password, clear it), save it as .xlsx, and run on that copy."
+            )
         raise InputError(
-            f"{path} is a zip archive, not CSV text or an Excel workbook: unzip it, and run on the file "
-            "inside."
+            f"{path} is an old Excel (.xls) workbook, which leadspace does not read: in Excel, save it "
+            "as .xlsx (Excel Workbook) or CSV UTF-8, and run again."
         )
     if fmt == "xlsx":
         looks = "text" if b"\x00" not in start else "not text"
@@ -99,11 +109,6 @@ def _check_content(path: str, fmt: str) -> str:
             f"{path} is named like an Excel workbook, but it is not one (its content is {looks}). If it "
             "is CSV, rename it .csv or pass --input-format csv; else open it in Excel and save it as "
             ".xlsx."
-        )
-    if start.startswith(b"\xd0\xcf\x11\xe0"):
-        raise InputError(
-            f"{path} is an old Excel (.xls) workbook, which leadspace does not read: in Excel, save it "
-            "as .xlsx (Excel Workbook) or CSV UTF-8, and run again."
         )
     if start.startswith(b"%PDF"):
         raise InputError(f"{path} is a PDF, not CSV or JSON Lines text.")
@@ -115,6 +120,90 @@ def _check_content(path: str, fmt: str) -> str:
             "Lines file, or pass --encoding utf-16 if it is UTF-16 text without a byte-order mark."
         )
     return fmt
+
+
+_SAVE_AS_XLSX = "and run on that copy."
+_ZIP_KINDS = {
+    "ods": (
+        "{path} is an OpenDocument spreadsheet (.ods, as LibreOffice writes), which leadspace does not "
+        "read: open it in LibreOffice Calc and save it as Excel 2007-365 (.xlsx) or as CSV (File > Save "
+        "As), " + _SAVE_AS_XLSX
+    ),
+    "ods-encrypted": (
+        "{path} is a password-protected OpenDocument spreadsheet (.ods): leadspace cannot read it. Open "
+        "it in LibreOffice Calc with its password and save it as Excel 2007-365 (.xlsx) without a "
+        "password (untick 'Save with password'), " + _SAVE_AS_XLSX
+    ),
+    "numbers": (
+        "{path} is an Apple Numbers document, which leadspace does not read: in Numbers, choose File > "
+        "Export To > Excel (or CSV), " + _SAVE_AS_XLSX
+    ),
+    "xlsb": (
+        "{path} is an Excel Binary Workbook (.xlsb), which leadspace does not read: in Excel, save it "
+        "as Excel Workbook (.xlsx) or CSV UTF-8 (File > Save As), " + _SAVE_AS_XLSX
+    ),
+    "office": (
+        "{path} is a Word or PowerPoint document, not a spreadsheet: give a CSV, TSV, JSON Lines or "
+        "Excel (.xlsx) file."
+    ),
+    "damaged": (
+        "{path} is a damaged or truncated zip archive (a workbook cut short while it was copied or "
+        "downloaded?): its end is missing. Copy or download it again; if it opens in Excel, save it "
+        "again as .xlsx."
+    ),
+    "zip": (
+        "{path} is a zip archive, not CSV text or an Excel workbook: unzip it, and run on the file inside."
+    ),
+}
+
+
+def zip_kind(path: str) -> str:
+    """Return what a zip file holds: xlsx, ods, ods-encrypted, numbers, xlsb, office, damaged or zip."""
+    try:
+        with zipfile.ZipFile(path) as z:
+            names = z.namelist()
+            lower = {n.lower() for n in names}
+            if "mimetype" in lower:
+                with z.open("mimetype") as fh:
+                    mime = fh.read(200)
+                if b"opendocument.spreadsheet" in mime:
+                    try:
+                        with z.open("META-INF/manifest.xml") as fh:
+                            encrypted = b"encryption-data" in fh.read(1 << 20)
+                    except KeyError:
+                        encrypted = False
+                    return "ods-encrypted" if encrypted else "ods"
+            if any(n.startswith("index/") and n.endswith(".iwa") for n in lower) or "index.zip" in lower:
+                return "numbers"
+            if any(n.endswith("/workbook.bin") for n in lower):
+                return "xlsb"
+            if any(n.endswith("/workbook.xml") for n in lower):
+                return "xlsx"
+            if any(n.startswith(("word/", "ppt/")) for n in lower):
+                return "office"
+            return "zip"
+    except (zipfile.BadZipFile, EOFError):
+        return "damaged"
+    except OSError:
+        return "zip"
+
+
+_ENCRYPTION_INFO = "EncryptionInfo".encode("utf-16-le")
+
+
+def _cfb_encrypted(path: str) -> bool:
+    """Whether an OLE compound file holds an encrypted Office document (an EncryptionInfo stream:
+    Excel's 'Encrypt with Password' wraps the .xlsx so)."""
+    try:
+        with open(path, "rb") as fh:
+            tail = b""
+            while chunk := fh.read(1 << 20):
+                if _ENCRYPTION_INFO in tail + chunk:
+                    return True
+                tail = chunk[-len(_ENCRYPTION_INFO) :]
+    except OSError:
+        return False
+    return False
 
 
 _BOMS = (
@@ -207,9 +296,5 @@ def _size(chars: int) -> str:
 
 
 def is_workbook(path: str) -> bool:
-    """Whether a file is an Excel workbook (a zip holding xl/workbook.xml), whatever its name."""
-    try:
-        with zipfile.ZipFile(path) as z:
-            return any(n.startswith("xl/workbook.") for n in z.namelist())
-    except (OSError, zipfile.BadZipFile):
-        return False
+    """Whether a file is an Excel workbook (a zip holding a workbook part), whatever its name."""
+    return zip_kind(path) == "xlsx"

@@ -52,6 +52,7 @@ class RowWriter:
         ls: Columns,
         keep_rendered: KeepRendered | None = None,
         bom: bool = False,
+        delimiter: str | None = None,
     ) -> None:
         self.stream = stream
         self.fmt = fmt
@@ -61,7 +62,8 @@ class RowWriter:
         self.keep_rendered = keep_rendered
         self._last_flush = time.monotonic()
         self._no_answer: dict[tuple[Result, int | None, str], list[str]] = {}
-        self.delimiter = "\t" if fmt == "tsv" else ","
+        # CSV keeps the input's delimiter (a German Excel's ";"); a tab is for TSV only.
+        self.delimiter = "\t" if fmt == "tsv" else (delimiter if delimiter in (";", "|", ",") else ",")
         shape = [__version__, RENDER_FORMAT, fmt, self.delimiter, str(self.ls.excel_safe), *self.ls.names]
         self.signature = hashlib.sha256("\n".join(shape).encode()).hexdigest()[:16] if fmt != "jsonl" else ""
         if fmt != "jsonl":
@@ -101,6 +103,9 @@ class RowWriter:
                     if self.keep_rendered is not None and result.key:
                         self.keep_rendered(result.key, self.signature, ls)
                 line = self._encode(cells) + self.delimiter + ls if cells else ls
+                extra = getattr(row, "extra", ())  # a note beside the table, past the header
+                if extra:
+                    line += self.delimiter + self._encode(list(extra))
                 self.stream.write(line + "\r\n")
             else:
                 shape = (result.result, result.http_status, result.error)
@@ -158,11 +163,12 @@ class SheetRowWriter:
         *,
         ls: Columns,
         sheet: str | None = None,
+        date1904: bool = False,
     ) -> None:
         self.columns = columns
         self.input_kind = input_kind
         self.ls = ls
-        self._sheet = SheetWriter(path, sheet or "leads")
+        self._sheet = SheetWriter(path, sheet or "leads", date1904=date1904)
         self._sheet.write(columns + self.ls.header)
 
     def write(self, row: Any, result: RowResult) -> None:

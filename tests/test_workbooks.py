@@ -1,0 +1,277 @@
+"""Workbooks as a person means them (issue 27): the sheet they see, the rows that are leads, cells
+as Excel shows them, and workbooks from other writers read or refused with their fix."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import re
+import zipfile
+from pathlib import Path
+
+import openpyxl
+import pytest
+import xlsxwriter
+
+from leadspace_cli.errors import InputError
+from leadspace_cli.formats.sources import open_source
+from leadspace_cli.sandbox import Sandbox
+from tests.conftest import invoke, read_csv
+
+MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+STRICT = "http://purl.oclc.org/ooxml/spreadsheetml/main"
+REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+STRICT_REL = "http://purl.oclc.org/ooxml/officeDocument/relationships"
+
+
+def raw_book(path: Path, sheet_data: str, *, strict: bool = False, styles: str | None = None) -> Path:
+    """A minimal workbook written by hand: one sheet whose <sheetData> is given (Strict or not)."""
+    main, rel = (STRICT, STRICT_REL) if strict else (MAIN, REL)
+    pkg = "http://schemas.openxmlformats.org/package/2006/relationships"
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr(
+            "_rels/.rels",
+            f'<Relationships xmlns="{pkg}"><Relationship Id="r1" Type="{rel}/officeDocument" '
+            'Target="xl/workbook.xml"/></Relationships>',
+        )
+        z.writestr(
+            "xl/workbook.xml",
+            f'<workbook xmlns="{main}" xmlns:r="{rel}"><sheets><sheet name="Leads" sheetId="1" '
+            'r:id="rId1"/></sheets></workbook>',
+        )
+        styles_rel = f'<Relationship Id="rId2" Type="{rel}/styles" Target="styles.xml"/>' if styles else ""
+        z.writestr(
+            "xl/_rels/workbook.xml.rels",
+            f'<Relationships xmlns="{pkg}"><Relationship Id="rId1" Type="{rel}/worksheet" '
+            f'Target="worksheets/sheet1.xml"/>{styles_rel}</Relationships>',
+        )
+        if styles:
+            z.writestr("xl/styles.xml", styles)
+        z.writestr(
+            "xl/worksheets/sheet1.xml",
+            f'<worksheet xmlns="{main}"><sheetData>{sheet_data}</sheetData></worksheet>',
+        )
+    return path
+
+
+def read(path: Path, **kw: object) -> tuple[list[str], list[list[str]]]:
+    with open_source(str(path), **kw) as src:  # type: ignore[arg-type]
+        return src.columns, [list(r) for r in src.rows]
+
+
+def test_a_strict_open_xml_workbook_is_read(tmp_path: Path) -> None:
+    # Excel's "Strict Open XML Spreadsheet": other namespaces; openpyxl found no sheet (exit 6).
+    book = raw_book(
+        tmp_path / "strict.xlsx",
+        '<row r="1"><c r="A1" t="inlineStr"><is><t>Company</t></is></c>'
+        '<c r="B1" t="inlineStr"><is><t>Email</t></is></c></row>'
+        '<row r="2"><c r="A2" t="inlineStr"><is><t>Acme</t></is></c>'
+        '<c r="B2" t="inlineStr"><is><t>a@acme.com</t></is></c></row>',
+        strict=True,
+    )
+    assert read(book) == (["Company", "Email"], [["Acme", "a@acme.com"]])
+
+
+def test_cells_are_read_as_excel_shows_them(tmp_path: Path) -> None:
+    styles = (
+        f'<styleSheet xmlns="{MAIN}"><numFmts count="2"><numFmt numFmtId="164" formatCode="00000\\-0000"/>'
+        '<numFmt numFmtId="165" formatCode="[h]:mm:ss"/></numFmts><cellXfs count="3"><xf numFmtId="0"/>'
+        '<xf numFmtId="164"/><xf numFmtId="165"/></cellXfs></styleSheet>'
+    )
+    header = "".join(
+        f'<c r="{c}1" t="inlineStr"><is><t>{t}</t></is></c>'
+        for c, t in zip("ABCDEF", ["Company", "Zip", "Score", "Elapsed", "Since", "Note"], strict=True)
+    )
+    book = raw_book(
+        tmp_path / "shown.xlsx",
+        f'<row r="1">{header}</row><row r="2">'
+        '<c r="A2" t="inlineStr"><is><t>a_x000D_\nb</t></is></c>'  # Excel's escape of a CR
+        '<c r="B2" s="1"><v>21390001</v></c>'  # Zip+4: 02139-0001
+        '<c r="C2"><v>68.66499999999999</v></c>'  # Excel shows 15 significant digits
+        '<c r="D2" s="2"><v>10.632060185185185</v></c>'  # elapsed time, [h]:mm:ss
+        '<c r="E2" t="d"><v>2021-03-04T00:00:00</v></c>'  # an ISO date cell
+        '<c r="F2" t="str"><f>A1</f></c>'  # a formula with no saved value
+        "</row>",
+        styles=styles,
+    )
+    with open_source(str(book)) as src:
+        rows = [list(r) for r in src.rows]
+        notes = " ".join(src.notes)
+    assert rows == [["a\nb", "02139-0001", "68.665", "255:10:10", "2021-03-04", ""]]
+    assert "column 'Note' has 1 formula cell with no saved value" in notes
+
+
+def test_styles_that_cannot_be_read_do_not_stop_the_values(tmp_path: Path) -> None:
+    # Hancom Office's styles tripped openpyxl ("may be damaged"): values do not need styles.
+    book = raw_book(
+        tmp_path / "hancom.xlsx",
+        '<row r="1"><c r="A1" t="inlineStr"><is><t>Company</t></is></c>'
+        '<c r="B1" t="inlineStr"><is><t>Email</t></is></c></row>'
+        '<row r="2"><c r="A2" t="inlineStr"><is><t>Acme</t></is></c><c r="B2" s="7"><v>5</v></c></row>',
+        styles=f'<styleSheet xmlns="{MAIN}"><cellXfs><xf numFmtId="x"/><broken',
+    )
+    assert read(book) == (["Company", "Email"], [["Acme", "5"]])
+
+
+@pytest.mark.parametrize(
+    ("name", "make", "says"),
+    [
+        (
+            "enc.xlsx",
+            lambda: b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600 + "EncryptionInfo".encode("utf-16-le"),
+            "password-protected (encrypted) Excel workbook",
+        ),
+        (
+            "enc.xls",
+            lambda: b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600 + "EncryptionInfo".encode("utf-16-le"),
+            "Encrypt with Password",
+        ),
+        (
+            "table.ods",
+            lambda: _zip({"mimetype": "application/vnd.oasis.opendocument.spreadsheet"}),
+            "OpenDocument spreadsheet",
+        ),
+        ("doc.numbers", lambda: _zip({"Index/Document.iwa": "x"}), "Apple Numbers"),
+        ("book.xlsb", lambda: _zip({"xl/workbook.bin": "x"}), "Excel Binary Workbook (.xlsb)"),
+        ("cut.xlsx", lambda: _zip({"xl/workbook.xml": "x" * 5000})[:3000], "damaged or truncated"),
+    ],
+)
+def test_unreadable_workbooks_are_named_with_their_fix(
+    tmp_path: Path, name: str, make: object, says: str
+) -> None:
+    path = tmp_path / name
+    path.write_bytes(make())  # type: ignore[operator]
+    with pytest.raises(InputError) as err:
+        open_source(str(path))
+    assert says in str(err.value)
+    assert "unzip it" not in str(err.value)
+
+
+def _zip(files: dict[str, str]) -> bytes:
+    import io
+
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        for n, t in files.items():
+            z.writestr(n, t)
+    return buf.getvalue()
+
+
+def leads_book(path: Path) -> Path:
+    """A sheet as people make them: a hidden first sheet, a title above an Excel table with a Total
+    row and a filter that hides two rows, a vertical merge, a note typed beside the table."""
+    book = xlsxwriter.Workbook(str(path))
+    old = book.add_worksheet("Old")
+    old.write_row(0, 0, ["Company", "Email"])
+    old.write_row(1, 0, ["Stale Inc", "s@stale.example"])
+    ws = book.add_worksheet("Leads")
+    ws.activate()
+    old.hide()
+    ws.write(0, 0, "Leads, Q3")  # a title row
+    rows = [
+        ["Acme", "a@acme.com", 10],
+        ["Globex", "g@globex.com", 20],
+        ["Hidden One", "h1@x.com", 30],
+        ["Hidden Two", "h2@x.com", 40],
+        ["Initech", "i@initech.com", 50],
+    ]
+    ws.add_table(
+        2,
+        0,
+        2 + len(rows) + 1,
+        2,
+        {
+            "data": rows,
+            "total_row": True,
+            "columns": [
+                {"header": "Company", "total_string": "Total"},
+                {"header": "Email"},
+                {"header": "Score", "total_function": "count"},
+            ],
+        },
+    )
+    ws.write_formula(8, 2, "=SUBTOTAL(103,Table1[Score])", None, 3)  # the cached value Excel saves
+    ws.set_row(5, None, None, {"hidden": True})  # filtered out
+    ws.set_row(6, None, None, {"hidden": True})
+    ws.write(7, 4, "call back Monday")  # a note beside the table, under no header
+    ws.merge_range(3, 3, 4, 3, "East")  # a region merged over Acme and Globex (a column past the table)
+    ws.write(2, 3, "Region")
+    book.close()
+    return path
+
+
+def test_a_sheet_is_read_as_a_person_means_it(use_sandbox: Sandbox, tmp_path: Path) -> None:
+    book = leads_book(tmp_path / "leads.xlsx")
+    result = invoke("enrich", str(book), "-o", "out.csv")
+    assert result.exit_code == 0, result.stderr  # skipped rows are not failures
+    out = read_csv("out.csv")
+    by_company = {r["Company"]: r for r in out}
+    assert "Stale Inc" not in by_company  # the hidden first sheet is not read
+    assert [r["Company"] for r in out] == ["Acme", "Globex", "Hidden One", "Hidden Two", "Initech", "Total"]
+    assert [r["ls.result"] for r in out] == ["ok", "ok", "skipped", "skipped", "ok", "skipped"]
+    assert "Total row" in by_company["Total"]["ls.error"]
+    assert "hidden by the sheet's filter" in by_company["Hidden One"]["ls.error"]
+    assert by_company["Globex"]["Region"] == "East"  # the merge fills every row it covers
+    assert by_company["Initech"]["ls.result"] == "ok"  # the note does not make it invalid
+    with open("out.csv", newline="", encoding="utf-8") as fh:
+        initech = next(row for row in csv.reader(fh) if row[0] == "Initech")
+    assert initech[-1] == "call back Monday"  # kept, after the ls.* columns
+    sent = {b["company"]["name"] for b in use_sandbox.stats.received}
+    assert sent == {"Acme", "Globex", "Initech"}  # no credit on a skipped row
+    assert "the header is row 3" in result.stderr
+    assert "2 rows are hidden by the sheet's filter" in result.stderr
+
+
+def test_include_hidden_and_header_row_and_the_dry_run_counts(use_sandbox: Sandbox, tmp_path: Path) -> None:
+    book = leads_book(tmp_path / "leads.xlsx")
+    dry = invoke("enrich", str(book), "-o", "dry.csv", "--dry-run")
+    assert dry.exit_code == 0, dry.stderr
+    assert use_sandbox.stats.received == []
+    assert re.search(r"rows skipped\s+│\s+3 ", dry.stderr)  # said before any credit is spent
+    assert re.search(r"calls it would make\s+│\s+3 ", dry.stderr)
+    result = invoke("enrich", str(book), "-o", "all.csv", "--include-hidden", "--header-row", "3")
+    assert result.exit_code == 0, result.stderr
+    assert [r["ls.result"] for r in read_csv("all.csv")] == ["ok"] * 5 + ["skipped"]
+    hidden = invoke("enrich", str(book), "-o", "old.csv", "--sheet", "Old")
+    assert hidden.exit_code == 0, hidden.stderr  # a hidden sheet through --sheet
+    assert read_csv("old.csv")[0]["Company"] == "Stale Inc"
+
+
+def test_an_empty_first_sheet_lists_the_sheets_and_names_sheet(use_sandbox: Sandbox, tmp_path: Path) -> None:
+    path = tmp_path / "two.xlsx"
+    book = xlsxwriter.Workbook(str(path))
+    book.add_worksheet("Cover")
+    book.add_worksheet("Leads").write_row(0, 0, ["Company", "Email"])
+    book.close()
+    result = invoke("enrich", str(path), "-o", "out.csv")
+    assert result.exit_code == 2
+    assert "'Cover', 'Leads'" in result.stderr
+    assert "--sheet" in result.stderr
+
+
+def test_a_workbook_from_stdin_is_read(use_sandbox: Sandbox, tmp_path: Path) -> None:
+    path = leads_book(tmp_path / "leads.xlsx")
+    result = invoke("enrich", "-", "--input-format", "xlsx", "-o", "out.csv", input=path.read_bytes())
+    assert result.exit_code == 0, result.stderr
+    assert len(read_csv("out.csv")) == 6
+
+
+def test_dates_before_march_1900_and_1904_workbooks_keep_their_day(
+    use_sandbox: Sandbox, tmp_path: Path
+) -> None:
+    path = tmp_path / "old.xlsx"
+    book = xlsxwriter.Workbook(str(path))
+    ws = book.add_worksheet()
+    fmt = book.add_format({"num_format": "yyyy-mm-dd"})
+    ws.write_row(0, 0, ["Company", "Email", "Founded"])
+    ws.write_row(1, 0, ["Acme", "a@acme.com"])
+    ws.write_number(1, 2, 1, fmt)  # Excel shows 1900-01-01
+    book.close()
+    result = invoke("enrich", str(path), "-o", "out.xlsx")
+    assert result.exit_code == 0, result.stderr
+    assert invoke("enrich", str(path), "-o", "out.csv").exit_code == 0
+    assert read_csv("out.csv")[0]["Founded"] == "1900-01-01"
+    wb = openpyxl.load_workbook("out.xlsx")
+    cell = wb.worksheets[0]["C2"]
+    assert cell.value == dt.datetime(1900, 1, 1)  # the serial 1, as it came
+    wb.close()
