@@ -11,8 +11,8 @@ import openpyxl
 import pytest
 import xlsxwriter
 
-from leadspace_cli.formats import xlsx
-from leadspace_cli.formats.xlsx import MAX_CELL
+from leadspace_cli.formats import xlsx_write
+from leadspace_cli.formats.xlsx_write import MAX_CELL
 from leadspace_cli.sandbox import Sandbox
 from tests.conftest import invoke, read_csv, write_csv
 
@@ -130,7 +130,7 @@ def test_sheet_picks_a_sheet_and_an_unknown_one_lists_them(use_sandbox: Sandbox,
 def test_excels_row_limit_is_checked_before_any_call(
     use_sandbox: Sandbox, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(xlsx, "MAX_ROWS", 5)
+    monkeypatch.setattr(xlsx_write, "MAX_ROWS", 5)
     src = write_csv(tmp_path / "in.csv", ["Email", "Company"], [[f"p{i}@acme.com", "Acme"] for i in range(5)])
     result = invoke("enrich", str(src), "-o", "out.xlsx")
     assert result.exit_code == 2

@@ -12,8 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from leadspace_cli.engine import pacing
-from leadspace_cli.engine.pacing import RateLimiter, shared_pace_path
+from leadspace_cli.engine import pace_file, pacing
+from leadspace_cli.engine.pace_file import shared_pace_path
+from leadspace_cli.engine.pacing import RateLimiter
 from leadspace_cli.sandbox import Sandbox
 
 
@@ -272,7 +273,7 @@ def test_a_run_killed_while_holding_the_lock_does_not_hold_up_the_others(tmp_pat
 def test_a_stopped_run_holding_the_lock_leaves_the_others_pacing_alone(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(pacing, "LOCK_TIMEOUT", 0.2)
+    monkeypatch.setattr(pace_file, "LOCK_TIMEOUT", 0.2)
     path = shared_pace_path("key:abc@https://api.example", tmp_path)
     path.parent.mkdir(parents=True, exist_ok=True)
     holder = hold_lock(path)

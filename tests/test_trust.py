@@ -17,8 +17,9 @@ from urllib.parse import quote
 
 import pytest
 
-from leadspace_cli.engine import pacing
-from leadspace_cli.engine.pacing import RateLimiter, shared_pace_path
+from leadspace_cli.engine import pace_file
+from leadspace_cli.engine.pace_file import shared_pace_path
+from leadspace_cli.engine.pacing import RateLimiter
 from leadspace_cli.errors import ExitCode
 from leadspace_cli.sandbox import Sandbox
 from tests.conftest import invoke, make_leads, other_user, read_csv, write_csv
@@ -127,7 +128,7 @@ def test_an_oversized_pace_file_starts_afresh(tmp_path: Path) -> None:
     folder = tmp_path / "runtime"
     folder.mkdir(mode=0o700)
     path = shared_pace_path("p", folder)
-    path.write_text(" " * (pacing.MAX_PACE_BYTES + 10))
+    path.write_text(" " * (pace_file.MAX_PACE_BYTES + 10))
     limiter = RateLimiter(30, shared=path)
     assert "larger than" in limiter.problem
     assert limiter.acquire(threading.Event())
@@ -157,7 +158,7 @@ def test_a_squatted_runtime_folder_warns_and_the_run_paces_alone(
 def test_stale_pace_files_are_swept(tmp_path: Path) -> None:
     folder = tmp_path / "runtime"
     folder.mkdir(mode=0o700)
-    old = time.time() - 2 * pacing.SWEEP_AGE
+    old = time.time() - 2 * pace_file.SWEEP_AGE
     for n in range(5):
         for name in (f"pace-old{n}.json", f"pace-old{n}.json.lock"):
             (folder / name).write_text("{}")

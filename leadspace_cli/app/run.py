@@ -31,7 +31,8 @@ from leadspace_cli.app.settings import (
 from leadspace_cli.app.summary import Summary
 from leadspace_cli.engine.attempts import RetryPolicy
 from leadspace_cli.engine.identity import identity_for
-from leadspace_cli.engine.pacing import RateLimiter, shared_pace_path
+from leadspace_cli.engine.pace_file import shared_pace_path
+from leadspace_cli.engine.pacing import RateLimiter
 from leadspace_cli.engine.pipeline import Enricher, Options
 from leadspace_cli.engine.store import Store, open_store
 from leadspace_cli.errors import ExitCode, InputError, OutputError, stop_error
@@ -40,7 +41,7 @@ from leadspace_cli.formats.pyrecords import records_source
 from leadspace_cli.formats.rows import Source
 from leadspace_cli.formats.sources import open_source
 from leadspace_cli.formats.writers import RowWriter, SheetRowWriter
-from leadspace_cli.formats.xlsx import check_size
+from leadspace_cli.formats.xlsx_write import check_size
 from leadspace_cli.mapping.body import builder
 from leadspace_cli.mapping.detect import detect, detect_source
 from leadspace_cli.mapping.spec import Mapping as ColumnMapping
@@ -285,8 +286,7 @@ class Run:
                 settings.base_url, api_key=settings.api_key, program_id=settings.program_id
             )
             program = identity.partition if identity is not None else settings.base_url
-        folder = runtime_folder(env)
-        return shared_pace_path(program, str(folder) if folder is not None else None)
+        return shared_pace_path(program, runtime_folder(env))
 
     def _store(self, env: Mapping[str, str], settings: Settings, sb: Sandbox | None) -> Store:
         job = self.job

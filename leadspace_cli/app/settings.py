@@ -16,6 +16,8 @@ import math
 import os
 import shlex
 import stat
+import sys
+import warnings
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -289,11 +291,25 @@ def cache_folder(env: Mapping[str, str], flag: str | os.PathLike[str] | None = N
     return Path(override) if override else Path(platformdirs.user_cache_dir("leadspace"))
 
 
-def runtime_folder(env: Mapping[str, str]) -> Path | None:
-    """Return LEADSPACE_RUNTIME_DIR (where the runs of one machine share a program's pace), else None:
-    the pacing's own default (the user's runtime folder)."""
+def runtime_folder(env: Mapping[str, str]) -> Path:
+    """Return where the runs of one machine share a program's pace: LEADSPACE_RUNTIME_DIR, else the
+    user's runtime folder (XDG_RUNTIME_DIR), else on Linux a folder of the user's in /dev/shm, else
+    platformdirs' fallback.
+
+    The pace file is written at every call: on a disk under load a write can stall for a fifth of a
+    second (measured), holding every call of the run; /run/user/UID and /dev/shm are memory. A
+    folder someone else made under that name is not used (the pacing checks it): the run paces alone
+    and says so.
+    """
     value = env.get(ENV_PREFIX + "RUNTIME_DIR", "").strip()
-    return Path(value) if value else None
+    if value:
+        return Path(value)
+    shm = Path("/dev/shm")  # noqa: S108 - a folder of this user's, mode 700, checked before use
+    if sys.platform.startswith("linux") and not env.get("XDG_RUNTIME_DIR") and shm.is_dir():
+        return shm / f"leadspace-{os.getuid()}"
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # no XDG_RUNTIME_DIR and no /dev/shm: /tmp/runtime-UID
+        return Path(platformdirs.user_runtime_dir("leadspace"))
 
 
 def debug(env: Mapping[str, str]) -> bool:

@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from typing import Any, Protocol
 
 from leadspace_cli.formats.values import cell_text, field_of
-from leadspace_cli.formats.xlsx import SheetWriter
+from leadspace_cli.formats.xlsx_write import SheetWriter
 from leadspace_cli.results import Result, RowResult
 from leadspace_cli.version import __version__
 
