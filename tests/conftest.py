@@ -5,6 +5,9 @@ from __future__ import annotations
 import csv
 import json
 import os
+import signal
+import subprocess
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, NoReturn
@@ -139,12 +142,28 @@ def needs(reason: str) -> NoReturn:
     pytest.skip(reason)
 
 
+# The quick loop is `pytest -m "not slow"`: a test that waits on a wall clock, or takes longer than
+# this, is marked slow, so that the quick loop stays quick (the README's Development section).
+FAST_LIMIT = 2.0
+
+
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Any:
     report = yield
     if STRICT and report.skipped and item.get_closest_marker("must_run") is not None:
         report.outcome = "failed"
         report.longrepr = f"skipped under LEADSPACE_TEST_STRICT, where it must run: {report.longrepr}"
+    elif (
+        call.when == "call"
+        and report.passed
+        and call.duration > FAST_LIMIT
+        and item.get_closest_marker("slow") is None
+    ):
+        report.outcome = "failed"
+        report.longrepr = (
+            f"took {call.duration:.1f} s, over the {FAST_LIMIT:.0f} s of the quick loop: mark it "
+            "@pytest.mark.slow (or make it quicker)"
+        )
     return report
 
 
@@ -164,3 +183,20 @@ def other_user() -> tuple[int, int]:
         subprocess.run(["useradd", "--system", "--no-create-home", OTHER_USER], check=True)
         entry = pwd.getpwnam(OTHER_USER)
     return entry.pw_uid, entry.pw_gid
+
+
+def signal_after_calls(
+    sig: signal.Signals, sb: Sandbox, cmd: list[str], env: dict[str, str], calls: int
+) -> tuple[int, float, str]:
+    """Run a command, send it a signal once the sandbox has seen ``calls`` calls (or as many in
+    flight); return its exit code, the seconds it took to exit after the signal, and its stderr."""
+    with subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE) as proc:
+        deadline = time.monotonic() + 30
+        while max(sb.stats.calls, sb.stats.max_in_flight) < calls and time.monotonic() < deadline:
+            time.sleep(0.02)
+        sent = time.monotonic()
+        proc.send_signal(sig)
+        proc.wait(timeout=60)
+        took = time.monotonic() - sent
+        assert proc.stderr is not None
+        return proc.returncode, took, proc.stderr.read().decode()

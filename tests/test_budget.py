@@ -23,6 +23,7 @@ def slow(sandbox_factory: Callable[..., Sandbox], monkeypatch: pytest.MonkeyPatc
     return sb
 
 
+@pytest.mark.slow
 def test_the_cap_holds_exactly_with_90_calls_in_flight(slow: Sandbox, tmp_path: Path) -> None:
     path = make_leads(tmp_path / "in.csv", 300)
     args = ["--rate", "1000", "--workers", "90", "--report", "r.json"]
@@ -43,6 +44,7 @@ def test_the_cap_holds_exactly_with_90_calls_in_flight(slow: Sandbox, tmp_path: 
     assert sum(r["ls.result"] == "ok" for r in read_csv("out.csv")) == 250
 
 
+@pytest.mark.slow
 def test_the_cap_holds_with_failures_and_timeouts_counted(
     sandbox_factory: Callable[..., Sandbox], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -67,6 +69,7 @@ def test_the_cap_holds_with_failures_and_timeouts_counted(
     assert sb.stats.by_status[200] == 60  # 5xx answers gave their credit back
 
 
+@pytest.mark.slow
 def test_the_environment_sets_the_cap_and_the_flag_wins(
     slow: Sandbox, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -78,6 +81,7 @@ def test_the_environment_sets_the_cap_and_the_flag_wins(
     assert slow.stats.by_status[200] == 25
 
 
+@pytest.mark.slow
 def test_a_daily_budget_counts_what_the_store_bought_today(slow: Sandbox, tmp_path: Path) -> None:
     path = make_leads(tmp_path / "in.csv", 50)
     assert invoke("enrich", str(path), "-o", "a.csv", "--limit", "20", "--rate", "1000").exit_code == 0
@@ -99,6 +103,7 @@ def test_a_dry_run_says_what_the_cap_would_do(slow: Sandbox, tmp_path: Path) -> 
     assert slow.stats.calls == 0
 
 
+@pytest.mark.slow
 def test_the_python_api_takes_max_credits(slow: Sandbox) -> None:
     records = [{"Company": f"Co {i}"} for i in range(30)]
     with pytest.raises(leadspace_cli.CreditsExhausted):

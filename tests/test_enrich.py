@@ -42,6 +42,7 @@ def expected_bodies(path: Path, mapping_file: Path | None = None) -> list[dict[s
     return out
 
 
+@pytest.mark.slow
 def test_sample_file_cell_by_cell(use_sandbox: Sandbox, tmp_path: Path) -> None:
     leads = SAMPLES / "leads.csv"
     result = invoke("enrich", str(leads), "-o", "out.csv", "--mapping", str(SAMPLES / "mapping.toml"))
@@ -77,6 +78,7 @@ def test_sample_file_cell_by_cell(use_sandbox: Sandbox, tmp_path: Path) -> None:
     assert use_sandbox.stats.by_status[400] == 0
 
 
+@pytest.mark.slow
 def test_auto_detected_mapping_is_shown(use_sandbox: Sandbox) -> None:
     result = invoke("enrich", str(SAMPLES / "leads.csv"), "-o", "out.csv")
     assert result.exit_code == 0
@@ -117,6 +119,7 @@ def test_jsonl_in_and_out_keeps_the_nested_answer(use_sandbox: Sandbox) -> None:
         assert ls["data"] == answer(body)
 
 
+@pytest.mark.slow
 def test_jsonl_in_csv_out_and_csv_in_jsonl_out(use_sandbox: Sandbox) -> None:
     m = str(SAMPLES.parent / "tests" / "accounts-mapping.toml")
     assert invoke("enrich", str(SAMPLES / "accounts.jsonl"), "-o", "a.csv", "--mapping", m).exit_code == 0
@@ -207,6 +210,7 @@ def test_mapping_errors_name_the_closest_choices(use_sandbox: Sandbox, tmp_path:
     assert use_sandbox.stats.calls == 0
 
 
+@pytest.mark.slow
 def test_installed_entry_point_with_sandbox(tmp_path: Path) -> None:
     exe = Path(sys.executable).parent / "leadspace"
     env = {k: v for k, v in os.environ.items() if not k.startswith("LEADSPACE_")}

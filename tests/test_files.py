@@ -7,6 +7,8 @@ import io
 import json
 from pathlib import Path
 
+import pytest
+
 from leadspace_cli.sandbox import Sandbox
 
 from .conftest import SAMPLES, invoke, read_csv, read_jsonl
@@ -98,6 +100,7 @@ def test_a_csv_that_starts_with_blank_lines_is_read(use_sandbox: Sandbox, tmp_pa
     assert read_csv("out.csv")[0]["Company"] == "Acme"
 
 
+@pytest.mark.slow
 def test_enriching_an_enriched_csv_gives_the_same_header_and_sends_no_ls_column(
     use_sandbox: Sandbox,
 ) -> None:
@@ -116,6 +119,7 @@ def test_enriching_an_enriched_csv_gives_the_same_header_and_sends_no_ls_column(
     assert not any(k.startswith("ls") for body in use_sandbox.stats.received for k in json.dumps(body))
 
 
+@pytest.mark.slow
 def test_an_ls_column_cannot_be_mapped_and_sent(use_sandbox: Sandbox, tmp_path: Path) -> None:
     assert invoke("enrich", str(SAMPLES / "leads.csv"), "-o", "first.csv").exit_code == 0
     m = tmp_path / "m.toml"

@@ -255,6 +255,7 @@ def assert_no_secret(tmp_path: Path, result: Any, secret: str) -> None:
             assert secret.encode() not in path.read_bytes(), path
 
 
+@pytest.mark.slow
 def test_the_key_leaks_nowhere_on_a_normal_run(
     sandbox_factory: Callable[..., Sandbox], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -397,6 +398,7 @@ def test_https_proxy_is_honoured(
         assert read_csv("out.csv")[0]["ls.result"] == "ok"
 
 
+@pytest.mark.slow
 def test_a_redirect_is_not_followed_with_the_key(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     hits: list[str] = []
 

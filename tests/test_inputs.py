@@ -41,6 +41,7 @@ def test_a_stray_quote_stops_before_any_call_naming_the_line(use_sandbox: Sandbo
     assert not Path("out.csv").exists()
 
 
+@pytest.mark.slow
 def test_a_legitimate_multi_line_address_still_passes(use_sandbox: Sandbox, tmp_path: Path) -> None:
     rows = _rows(30)
     rows[5][5] = "Building 4\nFloor 2, Suite 200\n1 Main St, Cambridge, MA"
@@ -115,6 +116,7 @@ def test_one_bad_jsonl_line_is_one_bad_row(
     assert "longer than" in out[3]["ls"]["error"]
 
 
+@pytest.mark.slow
 def test_a_bad_byte_on_stdin_writes_what_was_done_and_names_the_line(
     use_sandbox: Sandbox, tmp_path: Path
 ) -> None:

@@ -19,8 +19,8 @@ def _ok(path: Path | str) -> int:
 
 
 @pytest.fixture
-def enriched(use_sandbox: Sandbox, tmp_path: Path) -> Path:
-    """in.csv with 10 rows, enriched into out.csv (10 ok)."""
+def enriched_input(use_sandbox: Sandbox, tmp_path: Path) -> Path:
+    """in.csv with 10 rows, enriched into out.csv (10 ok); returns in.csv."""
     path = make_leads(tmp_path / "in.csv", 10)
     assert invoke("enrich", str(path), "-o", "out.csv").exit_code == 0
     assert _ok("out.csv") == 10
@@ -32,10 +32,10 @@ def _asides() -> list[Path]:
 
 
 def test_a_run_stopped_by_a_401_keeps_the_enriched_output(
-    enriched: Path, monkeypatch: pytest.MonkeyPatch
+    enriched_input: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("LEADSPACE_API_KEY", "rotated-key-0000")
-    result = invoke("enrich", str(enriched), "-o", "out.csv", "--no-cache")
+    result = invoke("enrich", str(enriched_input), "-o", "out.csv", "--no-cache")
     assert result.exit_code == 3
     assert _ok("out.csv") == 10  # yesterday's output is still there
     [aside] = _asides()
@@ -45,17 +45,17 @@ def test_a_run_stopped_by_a_401_keeps_the_enriched_output(
 
 
 def test_a_dry_run_without_a_key_keeps_the_enriched_output(
-    enriched: Path, monkeypatch: pytest.MonkeyPatch
+    enriched_input: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.delenv("LEADSPACE_API_KEY")
-    result = invoke("enrich", str(enriched), "-o", "out.csv", "--dry-run")
+    result = invoke("enrich", str(enriched_input), "-o", "out.csv", "--dry-run")
     assert result.exit_code == 0
     assert _ok("out.csv") == 10
     assert len(_asides()) == 1
 
 
-def test_a_run_as_good_replaces_the_output(enriched: Path) -> None:
-    result = invoke("enrich", str(enriched), "-o", "out.csv")
+def test_a_run_as_good_replaces_the_output(enriched_input: Path) -> None:
+    result = invoke("enrich", str(enriched_input), "-o", "out.csv")
     assert result.exit_code == 0
     assert _ok("out.csv") == 10
     assert _asides() == []

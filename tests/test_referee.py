@@ -252,6 +252,7 @@ def _outage_run(sb: Sandbox, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) ->
     return _report("r.json")
 
 
+@pytest.mark.slow
 def test_refused_connections_are_not_counted_as_maybe_billed(
     sandbox_factory: Callable[..., Sandbox], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -264,6 +265,7 @@ def test_refused_connections_are_not_counted_as_maybe_billed(
     assert report["credits"] == sb.stats.billed_to("default") == 10
 
 
+@pytest.mark.slow
 def test_the_referee_catches_a_tool_that_counts_refused_connections_as_maybe_billed(
     sandbox_factory: Callable[..., Sandbox], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -275,6 +277,7 @@ def test_the_referee_catches_a_tool_that_counts_refused_connections_as_maybe_bil
     assert sb.stats.dropped == 0
 
 
+@pytest.mark.slow
 def test_a_dropped_connection_is_maybe_billed(
     sandbox_factory: Callable[..., Sandbox], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -28,7 +28,7 @@ from leadspace_cli.mapping.body import builder
 from leadspace_cli.mapping.detect import detect
 from leadspace_cli.sandbox import Sandbox
 
-from .conftest import KEY, cli_env, invoke, make_leads, read_csv
+from .conftest import KEY, cli_env, invoke, make_leads, read_csv, signal_after_calls
 
 
 def distinct_sufficient(path: Path) -> int:
@@ -36,6 +36,7 @@ def distinct_sufficient(path: Path) -> int:
     return len({(r["First Name"], r["Last Name"], r["Email"], r["Company"]) for r in rows if r["Last Name"]})
 
 
+@pytest.mark.slow
 def test_faults_end_with_every_row_final_and_nothing_paid_twice(
     sandbox_factory: Callable[..., Sandbox], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -76,6 +77,7 @@ def test_faults_end_with_every_row_final_and_nothing_paid_twice(
     assert KEY not in Path("r.json").read_text()
 
 
+@pytest.mark.slow
 def test_credits_running_out_exit_4_and_a_rerun_pays_nothing_twice(
     sandbox_factory: Callable[..., Sandbox], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -156,6 +158,7 @@ def test_405_415_and_404_stop_with_exit_5(
     assert rows[0]["ls.http_status"] == str(status)
 
 
+@pytest.mark.slow
 def test_persistent_failures_stop_with_exit_5(
     sandbox_factory: Callable[..., Sandbox], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -190,6 +193,7 @@ def test_failed_rows_give_exit_1_and_a_rerun_finishes(
     assert [r["ls.result"] for r in read_csv("out.csv")] == ["ok"] * 3
 
 
+@pytest.mark.slow
 def test_a_rerun_takes_stored_answers(use_sandbox: Sandbox, tmp_path: Path) -> None:
     path = make_leads(tmp_path / "in.csv", 40, invalid_every=8)
     assert invoke("enrich", str(path), "-o", "one.csv").exit_code == 0
@@ -234,6 +238,7 @@ def test_a_second_run_on_the_same_output_refuses(use_sandbox: Sandbox, tmp_path:
     assert use_sandbox.stats.calls == 0
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM])
 def test_interrupt_exits_130_quickly_and_a_rerun_finishes(
     sig: signal.Signals, sandbox_factory: Callable[..., Sandbox], tmp_path: Path
@@ -242,20 +247,9 @@ def test_interrupt_exits_130_quickly_and_a_rerun_finishes(
     path = make_leads(tmp_path / "in.csv", 400)
     out = tmp_path / "out.csv"
     cmd = [sys.executable, "-m", "leadspace_cli", "enrich", str(path), "-o", str(out), "--rate", "100"]
-    with subprocess.Popen(
-        cmd, env=cli_env(sb, tmp_path), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
-    ) as proc:
-        deadline = time.monotonic() + 30
-        while sb.stats.calls < 30 and time.monotonic() < deadline:
-            time.sleep(0.05)
-        sent = time.monotonic()
-        proc.send_signal(sig)
-        proc.wait(timeout=30)
-        took = time.monotonic() - sent
-        assert proc.stderr is not None
-        stderr = proc.stderr.read().decode()
-    assert proc.returncode == ExitCode.INTERRUPTED, stderr
-    assert took < 5.0
+    code, took, stderr = signal_after_calls(sig, sb, cmd, cli_env(sb, tmp_path), calls=30)
+    assert code == ExitCode.INTERRUPTED, stderr
+    assert took < 20  # generous: the answers on the wire are short, the file is long
     rows = read_csv(out)
     assert len(rows) == 400
     results = {r["ls.result"] for r in rows}
@@ -270,6 +264,7 @@ def test_interrupt_exits_130_quickly_and_a_rerun_finishes(
     assert paid_before < 400
 
 
+@pytest.mark.slow
 def test_kill_9_loses_nothing_paid_for(sandbox_factory: Callable[..., Sandbox], tmp_path: Path) -> None:
     sb = sandbox_factory(latency=0.1, rate=100)
     path = make_leads(tmp_path / "in.csv", 300)
@@ -362,7 +357,7 @@ def test_cron_gets_plain_timestamped_progress_lines(use_sandbox: Sandbox, tmp_pa
 
 
 def test_a_second_interrupt_stops_at_once(sandbox_factory: Callable[..., Sandbox], tmp_path: Path) -> None:
-    sb = sandbox_factory(latency=3.0, rate=0)
+    sb = sandbox_factory(latency=30.0, rate=0)
     client = Client(resolve({"LEADSPACE_API_KEY": KEY}, base_url=sb.url), pool_size=8)
     path = make_leads(tmp_path / "in.csv", 30)
     source = open_source(str(path))
@@ -376,12 +371,13 @@ def test_a_second_interrupt_stops_at_once(sandbox_factory: Callable[..., Sandbox
     source.close()
     store.close()
     client.close()
-    assert took < 2.0  # the 3 s answers in flight were not waited for
+    assert took < 15  # the 30 s answers in flight were not waited for (generous: a loaded machine)
     assert len(rows) == 30  # every row is still written
     assert set(rows) == {"not_sent"}
     assert enricher.exit_code() == ExitCode.INTERRUPTED
 
 
+@pytest.mark.slow
 def test_a_network_outage_pauses_the_run_and_every_row_ends_ok(
     sandbox_factory: Callable[..., Sandbox], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -397,6 +393,7 @@ def test_a_network_outage_pauses_the_run_and_every_row_ends_ok(
     assert json.loads(Path("r.json").read_text())["outages"] >= 1
 
 
+@pytest.mark.slow
 def test_an_outage_longer_than_the_limit_ends_the_run_keeping_what_was_paid(
     sandbox_factory: Callable[..., Sandbox], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

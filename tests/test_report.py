@@ -16,13 +16,44 @@ from leadspace_cli.app.report import build_report
 from leadspace_cli.sandbox import Sandbox
 from leadspace_cli.sandbox.data import HOSTILE_TEXT
 
-from .conftest import SAMPLES, invoke, make_leads, read_csv, write_csv
+from .conftest import KEY, SAMPLES, invoke, make_leads, read_csv, write_csv
+
+
+@pytest.fixture(scope="module")
+def enriched_once(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample file enriched once for the module's tests (each gets its own copy)."""
+    import os
+
+    from typer.testing import CliRunner
+
+    from leadspace_cli.cli import app
+    from leadspace_cli.sandbox import SandboxConfig
+
+    work = tmp_path_factory.mktemp("enriched")
+    env: dict[str, str | None] = {k: None for k in os.environ if k.startswith("LEADSPACE_")}
+    sb = Sandbox(SandboxConfig(key=KEY)).start()
+    here = Path.cwd()
+    try:
+        os.chdir(work)  # no .env of the developer's is read
+        env.update(
+            LEADSPACE_API_KEY=sb.key,
+            LEADSPACE_BASE_URL=sb.url,
+            LEADSPACE_CACHE_DIR=str(work / "cache"),
+            LEADSPACE_RUNTIME_DIR=str(work / "runtime"),
+        )
+        args = ["enrich", str(SAMPLES / "leads.csv"), "-o", str(work / "out.csv")]
+        assert CliRunner().invoke(app, args, env=env, catch_exceptions=False).exit_code == 0
+    finally:
+        os.chdir(here)
+        sb.stop()
+    return work / "out.csv"
 
 
 @pytest.fixture
-def enriched(use_sandbox: Sandbox) -> Path:
-    assert invoke("enrich", str(SAMPLES / "leads.csv"), "-o", "out.csv").exit_code == 0
-    return Path("out.csv")
+def enriched(enriched_once: Path, use_sandbox: Sandbox) -> Path:
+    import shutil
+
+    return Path(shutil.copy(enriched_once, "out.csv"))
 
 
 class _Charts(HTMLParser):
@@ -136,6 +167,7 @@ def test_lookup_shows_hostile_answers_literally(hostile: Sandbox) -> None:
     assert "\\x1b[31m" in table.stdout
 
 
+@pytest.mark.slow
 def test_report_shows_hostile_answers_literally_and_escapes_them_in_the_page(hostile: Sandbox) -> None:
     assert invoke("enrich", str(SAMPLES / "leads.csv"), "-o", "out.csv").exit_code == 0
     result = invoke("report", "out.csv", "--html", "r.html")
@@ -252,6 +284,7 @@ def _right_margin_is_blank(png: Path, strip: int) -> bool:
 
 
 @needs_browser
+@pytest.mark.slow
 def test_the_page_fits_a_laptop_screen_in_chromium(enriched: Path, tmp_path: Path) -> None:
     assert invoke("report", str(enriched), "--html", "r.html").exit_code == 0
     shot = tmp_path / "laptop.png"
@@ -261,6 +294,7 @@ def test_the_page_fits_a_laptop_screen_in_chromium(enriched: Path, tmp_path: Pat
 
 
 @needs_browser
+@pytest.mark.slow
 def test_the_margin_check_sees_a_page_that_runs_off(tmp_path: Path) -> None:
     wide = tmp_path / "wide.html"
     wide.write_text(
@@ -272,6 +306,7 @@ def test_the_margin_check_sees_a_page_that_runs_off(tmp_path: Path) -> None:
 
 
 @needs_browser
+@pytest.mark.slow
 @pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="no pdftoppm: apt-get install poppler-utils")
 def test_the_page_prints_on_a4_without_cutting_anything_off(enriched: Path, tmp_path: Path) -> None:
     assert invoke("report", str(enriched), "--html", "r.html").exit_code == 0
@@ -308,6 +343,7 @@ def test_a_file_never_enriched_is_refused(tmp_path: Path) -> None:
     assert "never enriched" in result.output
 
 
+@pytest.mark.slow
 def test_long_values_are_cut_and_marked_with_their_length(enriched: Path, tmp_path: Path) -> None:
     rows = read_csv(enriched)
     long = "x" * 2_000_000

@@ -32,6 +32,7 @@ def _install_fixture(tmp_path: Path) -> Path:
     return db
 
 
+@pytest.mark.slow
 def test_a_store_written_by_0_1_is_migrated_and_every_answer_reused(
     sandbox: Sandbox, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -87,6 +88,7 @@ def test_a_store_from_a_newer_version_is_refused_and_left_alone(use_sandbox: San
     assert use_sandbox.stats.calls == 0
 
 
+@pytest.mark.slow
 def test_a_truncated_store_is_set_aside_with_what_could_be_read(use_sandbox: Sandbox, tmp_path: Path) -> None:
     path = make_leads(tmp_path / "in.csv", 40)
     assert invoke("enrich", str(path), "-o", "out.csv").exit_code == 0
@@ -109,6 +111,7 @@ def test_a_truncated_store_is_set_aside_with_what_could_be_read(use_sandbox: San
     assert len(use_sandbox.stats.paid) == 40 + (40 - recovered)  # exactly what was lost is bought again
 
 
+@pytest.mark.slow
 def test_a_rotated_key_buys_nothing_again_with_a_program_id(
     sandbox_factory: Callable[..., Sandbox], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -166,6 +169,7 @@ def test_programs_are_kept_apart(
     assert info.stdout.count(": 10 answers") == 2
 
 
+@pytest.mark.slow
 def test_cache_info_clear_and_forget(use_sandbox: Sandbox, tmp_path: Path) -> None:
     path = make_leads(tmp_path / "in.csv", 25)
     assert invoke("enrich", str(path), "-o", "out.csv").exit_code == 0
@@ -196,6 +200,7 @@ def test_max_age_that_is_not_an_age_is_refused(use_sandbox: Sandbox, tmp_path: P
     assert use_sandbox.stats.calls == 0
 
 
+@pytest.mark.slow
 def test_the_store_is_small(use_sandbox: Sandbox, tmp_path: Path) -> None:
     path = make_leads(tmp_path / "in.csv", 200)
     assert invoke("enrich", str(path), "-o", "out.csv", "--rate", "100").exit_code == 0

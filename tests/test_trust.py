@@ -178,6 +178,7 @@ def test_stale_pace_files_are_swept(tmp_path: Path) -> None:
 # Item 7: an answer cut off mid-body.
 
 
+@pytest.mark.slow
 def test_a_cut_off_answer_is_an_unknown_outcome_and_is_retried(
     sandbox_factory: Callable[..., Sandbox], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

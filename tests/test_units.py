@@ -18,7 +18,7 @@ from leadspace_cli.cli.ui import RichDisplay
 from leadspace_cli.engine.attempts import Stop
 from leadspace_cli.engine.identity import Identity
 from leadspace_cli.engine.store import Store
-from leadspace_cli.errors import ExitCode, LeadspaceError, OAuthError, first_code
+from leadspace_cli.errors import ExitCode, LeadspaceError, first_code
 from leadspace_cli.formats.writers import RowWriter
 from leadspace_cli.results import Result, RowResult
 
@@ -145,11 +145,6 @@ def test_stop_reports_the_reason_that_wins() -> None:
     stop(ExitCode.INTERRUPTED, "ctrl-c")
     assert stop.reason.code is ExitCode.INTERRUPTED  # 130 beats everything
     assert first_code(ExitCode.ROWS_FAILED, ExitCode.PIPE, ExitCode.INTERNAL) is ExitCode.PIPE
-
-
-def test_oauth_failure_is_in_the_error_family() -> None:
-    assert issubclass(OAuthError, LeadspaceError)
-    assert OAuthError.exit_code is ExitCode.AUTH
 
 
 def test_progress_bar_and_counts_move_together() -> None:
