@@ -11,8 +11,7 @@ import typer
 
 from leadspace_cli.cli.core import app
 from leadspace_cli.errors import ExitCode
-
-from .conftest import ROOT, invoke
+from tests.conftest import ROOT, invoke
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 PRODUCT_COMMANDS = {

@@ -10,8 +10,7 @@ import pytest
 
 import leadspace_cli
 from leadspace_cli.sandbox import Sandbox
-
-from .conftest import invoke, make_leads, read_csv
+from tests.conftest import invoke, make_leads, read_csv
 
 
 @pytest.fixture

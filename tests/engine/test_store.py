@@ -16,8 +16,7 @@ from leadspace_cli.engine.identity import Identity
 from leadspace_cli.engine.store import FILENAME, Store
 from leadspace_cli.sandbox import Sandbox
 from leadspace_cli.sandbox.data import answer
-
-from .conftest import KEY, ROOT, SAMPLES, invoke, make_leads, read_csv
+from tests.conftest import KEY, ROOT, SAMPLES, invoke, make_leads, read_csv
 
 FIXTURE = ROOT / "tests" / "fixtures" / "store-v0.1.0.sqlite3"
 

@@ -21,8 +21,7 @@ from leadspace_cli.engine.store import Store
 from leadspace_cli.errors import ExitCode, LeadspaceError, first_code
 from leadspace_cli.formats.writers import RowWriter
 from leadspace_cli.results import Result, RowResult
-
-from .conftest import ROOT, make_leads
+from tests.conftest import ROOT, make_leads
 
 
 def test_store_keeps_answers_by_key_and_age(tmp_path: Path) -> None:

@@ -10,8 +10,7 @@ from pathlib import Path
 import pytest
 
 from leadspace_cli.sandbox import Sandbox
-
-from .conftest import SAMPLES, invoke, read_csv, read_jsonl
+from tests.conftest import SAMPLES, invoke, read_csv, read_jsonl
 
 
 def read_as_excel(path: str, delimiter: str = ",") -> list[dict[str, str]]:

@@ -20,8 +20,7 @@ import trustme
 from leadspace_cli.errors import ExitCode
 from leadspace_cli.sandbox import Sandbox, SandboxConfig
 from leadspace_cli.sandbox.data import answer
-
-from .conftest import KEY, invoke, read_csv, write_csv
+from tests.conftest import KEY, invoke, read_csv, write_csv
 
 PLANTED = "sk-PLANTED-7d1c0ffee9"
 

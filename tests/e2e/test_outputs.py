@@ -10,8 +10,7 @@ from pathlib import Path
 import pytest
 
 from leadspace_cli.sandbox import Sandbox
-
-from .conftest import invoke, make_leads, read_csv, write_csv
+from tests.conftest import invoke, make_leads, read_csv, write_csv
 
 
 def _ok(path: Path | str) -> int:

@@ -10,8 +10,7 @@ import pytest
 
 from leadspace_cli.formats import jsonl, text
 from leadspace_cli.sandbox import Sandbox
-
-from .conftest import invoke, read_csv, write_csv
+from tests.conftest import invoke, read_csv, write_csv
 
 HEADER = ["Lead ID", "First Name", "Last Name", "Email", "Company", "Street", "City"]
 

@@ -15,8 +15,7 @@ import pytest
 from leadspace_cli.app.report import build_report
 from leadspace_cli.sandbox import Sandbox
 from leadspace_cli.sandbox.data import HOSTILE_TEXT
-
-from .conftest import KEY, SAMPLES, invoke, make_leads, read_csv, write_csv
+from tests.conftest import KEY, SAMPLES, invoke, make_leads, read_csv, write_csv
 
 
 @pytest.fixture(scope="module")
@@ -201,7 +200,7 @@ def test_the_stop_message_shows_the_apis_text_literally(
 ) -> None:
     from http.server import BaseHTTPRequestHandler
 
-    from .test_hostile import serve
+    from tests.e2e.test_hostile import serve
 
     class Teapot(BaseHTTPRequestHandler):
         def do_POST(self) -> None:

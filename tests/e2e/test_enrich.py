@@ -23,8 +23,7 @@ from leadspace_cli.mapping.detect import detect
 from leadspace_cli.mapping.spec import load
 from leadspace_cli.sandbox import Sandbox
 from leadspace_cli.sandbox.data import answer
-
-from .conftest import SAMPLES, invoke, make_leads, read_csv, read_jsonl, write_csv
+from tests.conftest import SAMPLES, invoke, make_leads, read_csv, read_jsonl, write_csv
 
 LS = list(flatten.COLUMNS)
 

@@ -17,7 +17,7 @@ import pytest
 from leadspace_cli.errors import InputError
 from leadspace_cli.formats.sources import open_source
 
-DATA = Path(__file__).parent / "data" / "workbooks"
+DATA = Path(__file__).parent.parent / "data" / "workbooks"
 MANIFEST = json.loads((DATA / "manifest.json").read_text(encoding="utf-8"))["files"]
 
 # Not read as LibreOffice shows, and why. What the tool chose (README, "Workbooks"): dates as ISO

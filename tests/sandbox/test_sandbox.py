@@ -20,8 +20,7 @@ import requests
 
 from leadspace_cli.api import fields, flatten
 from leadspace_cli.sandbox import Sandbox, SandboxConfig, config
-
-from .conftest import KEY
+from tests.conftest import KEY
 
 PERSON = {
     "person": {"first_name": "Ada", "last_name": "Lovelace", "email": "ada@analytical.io"},
@@ -284,7 +283,7 @@ def _ask(proc: subprocess.Popen[str]) -> None:
 @pytest.mark.slow
 def test_leadspace_sandbox_counts_bodies_billed_twice(tmp_path: Any) -> None:
     """The stand-alone sandbox (which keeps no bodies) still counts what it billed twice."""
-    from .conftest import make_leads
+    from tests.conftest import make_leads
 
     path = make_leads(tmp_path / "in.csv", 12)
     with subprocess.Popen(
@@ -338,8 +337,7 @@ def test_the_paid_twice_checks_fail_when_the_store_is_switched_off(
 ) -> None:
     """What the end-to-end tests' `paid_twice() == []` proves: with the store off, it is not empty."""
     from leadspace_cli.engine.store import Store
-
-    from .conftest import invoke, make_leads
+    from tests.conftest import invoke, make_leads
 
     path = make_leads(tmp_path / "in.csv", 8)
     assert invoke("enrich", str(path), "-o", "a.csv").exit_code == 0

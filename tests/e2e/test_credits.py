@@ -17,8 +17,7 @@ from leadspace_cli.api.redact import redact, register_secret
 from leadspace_cli.app.settings import load_environment, resolve
 from leadspace_cli.errors import ExitCode, SettingsError
 from leadspace_cli.sandbox import Sandbox
-
-from .conftest import KEY, cli_env, invoke, make_leads, read_csv, signal_after_calls
+from tests.conftest import KEY, cli_env, invoke, make_leads, read_csv, signal_after_calls
 
 
 @pytest.mark.slow

@@ -27,8 +27,7 @@ from leadspace_cli.formats.sources import open_source
 from leadspace_cli.mapping.body import builder
 from leadspace_cli.mapping.detect import detect
 from leadspace_cli.sandbox import Sandbox
-
-from .conftest import KEY, cli_env, invoke, make_leads, read_csv, signal_after_calls
+from tests.conftest import KEY, cli_env, invoke, make_leads, read_csv, signal_after_calls
 
 
 def distinct_sufficient(path: Path) -> int:

@@ -24,8 +24,7 @@ from leadspace_cli.engine import pipeline as enrich_mod
 from leadspace_cli.engine import store as store_mod
 from leadspace_cli.mapping import body as mapping
 from leadspace_cli.sandbox import Sandbox, rules
-
-from .conftest import KEY, invoke, read_csv, write_csv
+from tests.conftest import KEY, invoke, read_csv, write_csv
 
 # The minimum-input rule: the tool's and the referee's, on the same cases.
 

@@ -13,8 +13,7 @@ from leadspace_cli.mapping.detect import detect
 from leadspace_cli.mapping.spec import load
 from leadspace_cli.sandbox import Sandbox
 from leadspace_cli.version import __version__
-
-from .conftest import KEY, SAMPLES, invoke, make_leads, read_csv, write_csv
+from tests.conftest import KEY, SAMPLES, invoke, make_leads, read_csv, write_csv
 
 
 def test_version() -> None:
