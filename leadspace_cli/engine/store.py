@@ -288,7 +288,11 @@ class Store:
         What is found elsewhere is re-filed under ``key``.
         """
         if not self.has_answers:
-            return None
+            # Another run sharing the store may have written since it was opened (claims wait for it).
+            with self._lock:
+                self.has_answers = self._table_has_rows("answer")
+            if not self.has_answers:
+                return None
         # Answers from this run are always fresh: identical rows are called once even at max_age 0.
         oldest = min(time.time() - self.max_age, self._opened)
         try:
