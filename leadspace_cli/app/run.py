@@ -34,7 +34,7 @@ from leadspace_cli.app.summary import Summary
 from leadspace_cli.engine.attempts import LedgerBudget, RetryPolicy
 from leadspace_cli.engine.claims import Claims, NoClaims, open_claims
 from leadspace_cli.engine.identity import Identity, identity_for
-from leadspace_cli.engine.ledger import Limit, LocalLedger, open_ledger
+from leadspace_cli.engine.ledger import Limit, LocalLedger, open_ledger, period_start
 from leadspace_cli.engine.pacing import RateLimiter, shared_pace_path
 from leadspace_cli.engine.pipeline import Enricher, Options
 from leadspace_cli.engine.store import Store, open_store
@@ -92,16 +92,6 @@ def sandbox_for(enabled: bool, config: SandboxConfig | None = None) -> Iterator[
     )
     with sb:
         yield sb
-
-
-def _day_start() -> float:
-    now = time.localtime()
-    return time.mktime((now.tm_year, now.tm_mon, now.tm_mday, 0, 0, 0, 0, 0, -1))
-
-
-def _month_start() -> float:
-    now = time.localtime()
-    return time.mktime((now.tm_year, now.tm_mon, 1, 0, 0, 0, 0, 0, -1))
 
 
 def _path(value: str | os.PathLike[str] | None) -> Path | None:
@@ -240,11 +230,11 @@ class Run:
             if cap.period is None:
                 caps.append((cap.credits, f"{cap.source} {cap.credits}"))
                 continue
-            since = _day_start() if cap.period == "day" else _month_start()
-            if self.ledger is not None and self.identity is not None:
-                bought = self.ledger.spent(self.identity.partition, cap.period)
+            shared = self._shared_budget(env)  # the ledger's count; the sandbox's: the store's
+            if shared is not None:
+                bought = shared.ledger.spent(shared.program, cap.period)
             else:
-                bought = store.bought_since(since) if store is not None else 0
+                bought = store.bought_since(period_start(cap.period)) if store is not None else 0
             left = max(0, cap.credits - bought)
             caps.append((left, f"{cap.source} {cap.credits}, {bought} already bought in it"))
         return min(caps) if caps else (None, "")
@@ -266,14 +256,16 @@ class Run:
                 self.ledger.close()
 
     def _open_ledger(self, env: Mapping[str, str], sb: Sandbox | None) -> LocalLedger | None:
-        """Open the purchase ledger (the sandbox's purchases are not counted); with a day or month
-        budget, one that cannot be used stops the run here, before any call."""
-        job = self.job
-        caps = credit_caps(env, per_day=job.max_credits_per_day, per_month=job.max_credits_per_month)
-        periods = [c for c in caps if c.period is not None]
+        """Open the purchase ledger (not for the sandbox); with a day or month budget set, one that
+        cannot be used stops the run here, before any call."""
+        caps = credit_caps(
+            env, per_day=self.job.max_credits_per_day, per_month=self.job.max_credits_per_month
+        )
         if sb is not None:
             return None
-        ledger, problem = open_ledger(state_folder(env), tz=budget_tz(env), required=bool(periods))
+        ledger, problem = open_ledger(
+            state_folder(env), tz=budget_tz(env), required=any(c.period for c in caps)
+        )
         if problem:
             self.warn(f"Note: {problem}.")
         return ledger

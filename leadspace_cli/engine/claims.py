@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Protocol
 
 from leadspace_cli.engine.ledger import _alive
+from leadspace_cli.engine.store import _retry_locked
 
 FILENAME = "claims.sqlite3"
 STALE = 120.0  # seconds without a heartbeat after which a claim is void (its run hangs or is elsewhere)
@@ -85,16 +86,19 @@ class LocalClaims:
         os.close(fd)
         self._db = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None, timeout=30)
         try:
-            self._db.execute("PRAGMA busy_timeout=30000")
-            self._db.execute("PRAGMA journal_mode=WAL")
-            self._db.execute("PRAGMA synchronous=OFF")  # claims need not survive a power cut
-            self._db.execute(
-                "CREATE TABLE IF NOT EXISTS claim (key BLOB PRIMARY KEY, owner TEXT NOT NULL,"
-                " pid INTEGER NOT NULL, beat REAL NOT NULL)"
-            )
+            _retry_locked(self._setup)
         except BaseException:
             self._db.close()
             raise
+
+    def _setup(self) -> None:
+        self._db.execute("PRAGMA busy_timeout=30000")
+        self._db.execute("PRAGMA journal_mode=WAL")
+        self._db.execute("PRAGMA synchronous=OFF")  # claims need not survive a power cut
+        self._db.execute(
+            "CREATE TABLE IF NOT EXISTS claim (key BLOB PRIMARY KEY, owner TEXT NOT NULL,"
+            " pid INTEGER NOT NULL, beat REAL NOT NULL)"
+        )
 
     def _live_other(self, row: tuple[str, int, float] | None, now: float) -> bool:
         if row is None or row[0] == self.owner:

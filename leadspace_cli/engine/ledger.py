@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
+from leadspace_cli.engine.store import _retry_locked
 from leadspace_cli.errors import SettingsError
 
 FILENAME = "ledger.sqlite3"
@@ -161,7 +162,7 @@ class LocalLedger:
         except sqlite3.Error as exc:
             raise LedgerError(str(exc)) from None
         try:
-            self._setup()
+            _retry_locked(self._setup)
         except (sqlite3.Error, LedgerError) as exc:
             self._db.close()
             raise LedgerError(str(exc)) from None

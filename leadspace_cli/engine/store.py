@@ -33,9 +33,10 @@ import tempfile
 import threading
 import time
 import zlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from leadspace_cli.engine.identity import Identity, canonical
 from leadspace_cli.engine.salvage import Damage, _copy_readable, _readable_copy
@@ -43,6 +44,8 @@ from leadspace_cli.errors import StoreError
 from leadspace_cli.mapping.body import RULES
 
 FILENAME = "answers.sqlite3"
+
+T = TypeVar("T")
 
 
 FORMAT = 2  # PRAGMA user_version of the store this version writes
@@ -74,6 +77,22 @@ class _Counts:
     write_errors: int = 0
     last_error: str = ""
     notes: list[str] = field(default_factory=list)
+
+
+def _retry_locked(open_db: Callable[[], T]) -> T:
+    """Open a database, again while another process is creating it or switching it to WAL.
+
+    Two runs started at the same moment on a fresh store: the switch to WAL takes a lock that
+    SQLite's busy timeout does not wait for, so one of them was told "database is locked" (exit 2).
+    """
+    for attempt in range(50):
+        try:
+            return open_db()
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or attempt == 49:
+                raise
+            time.sleep(0.05 + 0.01 * attempt)
+    raise AssertionError("unreachable")
 
 
 def _digest(partition: str, request: str) -> bytes:
@@ -120,7 +139,7 @@ class Store:
         except OSError as exc:
             raise self._cannot_open(exc) from None
         try:
-            db = self._open_db(path)
+            db = _retry_locked(lambda: self._open_db(path))
         except sqlite3.DatabaseError as exc:
             if isinstance(exc, sqlite3.OperationalError) and "locked" in str(exc):
                 raise self._cannot_open(exc) from None
