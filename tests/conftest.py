@@ -43,6 +43,7 @@ def isolate(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
     monkeypatch.chdir(work)
     monkeypatch.setenv("LEADSPACE_CACHE_DIR", str(tmp_path / "cache"))
     monkeypatch.setenv("LEADSPACE_RUNTIME_DIR", str(tmp_path / "runtime"))  # where runs share the pace
+    monkeypatch.setenv("LEADSPACE_STATE_DIR", str(tmp_path / "state"))  # the purchase ledger
     monkeypatch.setenv("LEADSPACE_DEBUG", "1")  # internal errors raise instead of being reported
     return work
 
@@ -119,7 +120,10 @@ def cli_env(sb: Sandbox, tmp_path: Path) -> dict[str, str]:
 
     env = {k: v for k, v in os.environ.items() if not k.startswith("LEADSPACE_")}
     env.update(
-        LEADSPACE_API_KEY=sb.key, LEADSPACE_BASE_URL=sb.url, LEADSPACE_CACHE_DIR=str(tmp_path / "cache")
+        LEADSPACE_API_KEY=sb.key,
+        LEADSPACE_BASE_URL=sb.url,
+        LEADSPACE_CACHE_DIR=str(tmp_path / "cache"),
+        LEADSPACE_STATE_DIR=str(tmp_path / "state"),
     )
     return env
 

@@ -21,16 +21,20 @@ from leadspace_cli.api.columns import LsColumns
 from leadspace_cli.api.connection import Settings
 from leadspace_cli.app.job import EnrichOptions, Job, MappingSpec
 from leadspace_cli.app.settings import (
+    budget_tz,
     cache_folder,
     check_dotenv,
     credit_caps,
     load_environment,
     resolve,
     runtime_folder,
+    state_folder,
 )
 from leadspace_cli.app.summary import Summary
-from leadspace_cli.engine.attempts import RetryPolicy
-from leadspace_cli.engine.identity import identity_for
+from leadspace_cli.engine.attempts import LedgerBudget, RetryPolicy
+from leadspace_cli.engine.claims import Claims, NoClaims, open_claims
+from leadspace_cli.engine.identity import Identity, identity_for
+from leadspace_cli.engine.ledger import Limit, LocalLedger, open_ledger, period_start
 from leadspace_cli.engine.pace_file import shared_pace_path
 from leadspace_cli.engine.pacing import RateLimiter
 from leadspace_cli.engine.pipeline import Enricher, Options
@@ -42,7 +46,7 @@ from leadspace_cli.formats.rows import Source
 from leadspace_cli.formats.sources import open_source
 from leadspace_cli.formats.writers import RowWriter, SheetRowWriter
 from leadspace_cli.formats.xlsx_write import check_size
-from leadspace_cli.mapping.body import builder
+from leadspace_cli.mapping.body import RULES, builder
 from leadspace_cli.mapping.detect import detect, detect_source
 from leadspace_cli.mapping.spec import Mapping as ColumnMapping
 from leadspace_cli.mapping.spec import check, from_table, load
@@ -91,16 +95,6 @@ def sandbox_for(enabled: bool, config: SandboxConfig | None = None) -> Iterator[
         yield sb
 
 
-def _day_start() -> float:
-    now = time.localtime()
-    return time.mktime((now.tm_year, now.tm_mon, now.tm_mday, 0, 0, 0, 0, 0, -1))
-
-
-def _month_start() -> float:
-    now = time.localtime()
-    return time.mktime((now.tm_year, now.tm_mon, 1, 0, 0, 0, 0, 0, -1))
-
-
 def _path(value: str | os.PathLike[str] | None) -> Path | None:
     return None if value is None else Path(value)
 
@@ -129,6 +123,9 @@ class Run:
         self.mapping: ColumnMapping | None = None
         self._interrupts: list[bool] = []  # signals so far (True: SIGTERM)
         self.input_error: InputError | None = None  # met mid-stream (stdin, a compressed file)
+        self.ledger: LocalLedger | None = None  # purchases and budgets across runs (not the sandbox's)
+        self.claims: Claims = NoClaims()
+        self.identity: Identity | None = None
 
     def interrupt(self, *, terminate: bool = False) -> int:
         """Ctrl-C (or SIGTERM): stop new calls; return how many answers already paid for are awaited.
@@ -234,8 +231,11 @@ class Run:
             if cap.period is None:
                 caps.append((cap.credits, f"{cap.source} {cap.credits}"))
                 continue
-            since = _day_start() if cap.period == "day" else _month_start()
-            bought = store.bought_since(since) if store is not None else 0
+            shared = self._shared_budget(env)  # the ledger's count; the sandbox's: the store's
+            if shared is not None:
+                bought = shared.ledger.spent(shared.program, cap.period)
+            else:
+                bought = store.bought_since(period_start(cap.period)) if store is not None else 0
             left = max(0, cap.credits - bought)
             caps.append((left, f"{cap.source} {cap.credits}, {bought} already bought in it"))
         return min(caps) if caps else (None, "")
@@ -245,10 +245,40 @@ class Run:
         self, env: Mapping[str, str], settings: Settings, sb: Sandbox | None, *, stop_reading: bool = False
     ) -> Iterator[tuple[Store, Client | None, Options]]:
         """Open the store, then (with the options the store's budget figures give) the client."""
-        with self._store(env, settings, sb) as store:
-            options = dataclasses.replace(self._options(env, store), stop_reading=stop_reading)
-            with self._client(settings, options) as client:
-                yield store, client, options
+        self.ledger = self._open_ledger(env, sb)
+        try:
+            with self._store(env, settings, sb) as store:
+                options = dataclasses.replace(self._options(env, store), stop_reading=stop_reading)
+                with self._client(settings, options) as client:
+                    yield store, client, options
+        finally:
+            self.claims.close()
+            if self.ledger is not None:
+                self.ledger.close()
+
+    def _open_ledger(self, env: Mapping[str, str], sb: Sandbox | None) -> LocalLedger | None:
+        """Open the purchase ledger (not for the sandbox); with a day or month budget set, one that
+        cannot be used stops the run here, before any call."""
+        caps = credit_caps(
+            env, per_day=self.job.max_credits_per_day, per_month=self.job.max_credits_per_month
+        )
+        if sb is not None:
+            return None
+        ledger, problem = open_ledger(
+            state_folder(env), tz=budget_tz(env), required=any(c.period for c in caps)
+        )
+        if problem:
+            self.warn(f"Note: {problem}.")
+        return ledger
+
+    def _shared_budget(self, env: Mapping[str, str]) -> LedgerBudget | None:
+        """The ledger, this run's program and its day and month budgets, for every call's reservation."""
+        if self.ledger is None or self.identity is None:
+            return None
+        job = self.job
+        caps = credit_caps(env, per_day=job.max_credits_per_day, per_month=job.max_credits_per_month)
+        limits = tuple(Limit(c.credits, c.period, c.source) for c in caps if c.period is not None)
+        return LedgerBudget(self.ledger, self.identity.partition, limits)
 
     def _client(
         self, settings: Settings, options: Options
@@ -271,7 +301,14 @@ class Run:
             limiter = RateLimiter(options.rate, shared=self._pace_file(env, settings, sb))
             if limiter.problem:
                 self.warn(f"Pacing: {limiter.problem}.")
-        enricher = Enricher(client, store, options=options, limiter=limiter)
+        enricher = Enricher(
+            client,
+            store,
+            options=options,
+            limiter=limiter,
+            shared=self._shared_budget(env),
+            claims=self.claims,
+        )
         self.enricher = enricher
         for terminate in self._interrupts:  # a signal that came while the run was being set up
             enricher.interrupt(terminate=terminate)
@@ -282,7 +319,7 @@ class Run:
         if sb is not None:
             program = f"sandbox@{sb.url}"  # each --sandbox run has its own allowance
         else:
-            identity = identity_for(
+            identity = self.identity or identity_for(
                 settings.base_url, api_key=settings.api_key, program_id=settings.program_id
             )
             program = identity.partition if identity is not None else settings.base_url
@@ -295,7 +332,9 @@ class Run:
             api_key=settings.api_key,
             program_id=settings.program_id,
             sandbox=sb is not None,
+            links=self.ledger,
         )
+        self.identity = identity
         if identity is None:
             self.note(
                 "Note: without LEADSPACE_API_KEY or LEADSPACE_PROGRAM_ID the dry run cannot look up the "
@@ -304,6 +343,12 @@ class Run:
             )
         folder = None if job.no_cache else cache_folder(env, job.cache_dir)
         store = open_store(folder, max_age=job.max_age_seconds, identity=identity)
+        if folder is not None and not job.dry_run:
+            self.claims = open_claims(folder)  # beside the store: runs sharing it share the claims
+        elif job.no_cache and not job.dry_run:
+            self.note(
+                "Note: --no-cache: no claims; another run asking the same questions now may buy them too."
+            )
         for text in store.counts.notes:
             self.note(f"Note: {text}")
         return store
@@ -467,6 +512,7 @@ class Run:
             "mapping_used": dict(self.mapping.rows()) if self.mapping else {},
             "cache": "off" if self.job.no_cache else str(store.path),
             "workers": self.enricher.options.worker_count(),
+            "request_rules": RULES,
         }
 
     def records(self, items: Iterable[Mapping[str, Any]]) -> Iterator[dict[str, Any]]:

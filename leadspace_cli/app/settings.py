@@ -2,8 +2,9 @@
 
 The settings and their functions: the API's address and credentials, CA bundle and proxy
 (:func:`resolve`); the response store's folder (:func:`cache_folder`); the runtime folder where the
-runs of one machine share a program's pace (:func:`runtime_folder`); the credit budgets
-(:func:`credit_caps`); the debug switch (:func:`debug`); durations such as ``--max-age``
+runs of one machine share a program's pace (:func:`runtime_folder`); the state folder of the
+purchase ledger (:func:`state_folder`) and the time zone of its days (:func:`budget_tz`); the
+credit budgets (:func:`credit_caps`); the debug switch (:func:`debug`); durations such as ``--max-age``
 (:func:`parse_duration`). A ``.env`` is read by :func:`load_environment` into the same mapping as
 the environment, beneath it, under the rules of :func:`read_dotenv` and :func:`check_dotenv`.
 Nothing else in the package reads the process environment (the CLI reads it through here too).
@@ -53,6 +54,7 @@ DOTENV_GUARDED = (
     "LEADSPACE_TOKEN_URL",
     "LEADSPACE_CACHE_DIR",
     "LEADSPACE_RUNTIME_DIR",
+    "LEADSPACE_STATE_DIR",
     "LEADSPACE_REDIS_URL",
 )
 
@@ -310,6 +312,34 @@ def runtime_folder(env: Mapping[str, str]) -> Path:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # no XDG_RUNTIME_DIR and no /dev/shm: /tmp/runtime-UID
         return Path(platformdirs.user_runtime_dir("leadspace"))
+
+
+def state_folder(env: Mapping[str, str]) -> Path:
+    """Return the folder of the purchase ledger: LEADSPACE_STATE_DIR, else the user's state folder.
+
+    It is independent of ``--cache-dir``, the runtime folder and the working folder, so that every
+    run of the user (CLI, library, ``--no-cache``) counts its purchases in one ledger.
+    """
+    value = env.get(ENV_PREFIX + "STATE_DIR", "").strip()
+    return Path(value) if value else Path(platformdirs.user_state_dir("leadspace"))
+
+
+def budget_tz(env: Mapping[str, str]) -> str | None:
+    """Return LEADSPACE_BUDGET_TZ (an IANA time zone: the days and months budgets count), else None:
+    local time. Raises :class:`SettingsError` for a zone that does not exist."""
+    value = env.get(ENV_PREFIX + "BUDGET_TZ", "").strip()
+    if not value:
+        return None
+    import zoneinfo
+
+    try:
+        zoneinfo.ZoneInfo(value)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        raise SettingsError(
+            f"LEADSPACE_BUDGET_TZ={value!r} is not a time zone: use an IANA name such as "
+            "Europe/Berlin or America/New_York, or UTC; unset, days and months follow local time."
+        ) from None
+    return value
 
 
 def debug(env: Mapping[str, str]) -> bool:

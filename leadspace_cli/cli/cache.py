@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import sys
 import time
 from pathlib import Path
@@ -9,9 +10,10 @@ from typing import Annotated
 
 import typer
 
-from leadspace_cli.app.settings import cache_folder, parse_duration, resolve
+from leadspace_cli.app.settings import budget_tz, cache_folder, parse_duration, resolve, state_folder
 from leadspace_cli.cli.core import CacheDir, Yes, _boundary, _environment, cache_app
-from leadspace_cli.engine.identity import Identity, identity_for
+from leadspace_cli.engine.identity import Identity, IdentityLinks, identity_for
+from leadspace_cli.engine.ledger import open_ledger
 from leadspace_cli.engine.store import Store, open_store
 from leadspace_cli.errors import (
     ExitCode,
@@ -25,13 +27,15 @@ def _store_for_housekeeping(cache_dir: Path | None) -> Store:
     return open_store(cache_folder(env, cache_dir), max_age=0, identity=_identity(env))
 
 
-def _identity(env: dict[str, str]) -> Identity | None:
+def _identity(env: dict[str, str], links: IdentityLinks | None = None) -> Identity | None:
     """The current credentials' partition of the store (None without credentials)."""
     try:
         settings = resolve(env, require_credentials=False)
     except LeadspaceError:
         return None
-    return identity_for(settings.base_url, api_key=settings.api_key, program_id=settings.program_id)
+    return identity_for(
+        settings.base_url, api_key=settings.api_key, program_id=settings.program_id, links=links
+    )
 
 
 def _when(stamp: float | None) -> str:
@@ -66,6 +70,25 @@ def cache_info(cache_dir: CacheDir = None) -> None:
             typer.echo(
                 f"  {p['program']}: {p['answers']} answers, {_when(p['oldest'])} to {_when(p['newest'])}"
             )
+        _spend()
+
+
+def _spend() -> None:
+    """Show today's and this month's credits from the purchase ledger (every run, whatever the store)."""
+    env = _environment()
+    ledger, problem = open_ledger(state_folder(env), tz=budget_tz(env), required=False)
+    if ledger is None:
+        typer.echo(f"ledger: {problem}")
+        return
+    with contextlib.closing(ledger):
+        identity = _identity(env, ledger)
+        today, month = ledger.programs("day"), ledger.programs("month")
+        typer.echo(f"ledger: {ledger.path}")
+        if identity is not None:
+            typer.echo(f"spent today: {today.get(identity.partition, 0)}")
+            typer.echo(f"spent this month: {month.get(identity.partition, 0)}")
+        for program, n in month.items():
+            typer.echo(f"  {program}: {today.get(program, 0)} today, {n} this month")
 
 
 @cache_app.command("clear")

@@ -15,6 +15,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from leadspace_cli.api.client import Client, Outcome, exit_code
+from leadspace_cli.engine.claims import Claims, NoClaims
+from leadspace_cli.engine.ledger import Ledger, Limit, Refusal
 from leadspace_cli.engine.pacing import RateLimiter
 from leadspace_cli.engine.store import Store
 from leadspace_cli.errors import AUTH_MESSAGE, CREDITS_MESSAGE, ExitCode, OAuthError, first_code
@@ -103,35 +105,69 @@ class Outage:
         return self.since is not None
 
 
+@dataclass(frozen=True)
+class LedgerBudget:
+    """The budgets shared by every run of a program: a ledger, the program, its day/month limits."""
+
+    ledger: Ledger
+    program: str
+    limits: tuple[Limit, ...] = ()
+
+
 class CreditBudget:
     """At most ``cap`` credits: every call in flight holds one until its outcome is known.
 
     A 200 spends the credit; so does a call whose outcome is unknown (it may have been billed). Any
     other answer gives it back. A call waits while the credits spent and held reach the cap, so
-    that however many calls are in flight the API never bills ``cap + 1``.
+    that however many calls are in flight the API never bills ``cap + 1``. With ``shared`` (the
+    ledger), each call also reserves a line there before it goes, and every purchase is recorded:
+    the day and month budgets hold across every run of the program at once.
     """
 
-    def __init__(self, cap: int | None, name: str = "--max-credits") -> None:
+    def __init__(
+        self, cap: int | None, name: str = "--max-credits", shared: LedgerBudget | None = None
+    ) -> None:
         self.cap = cap
         self.name = name  # the setting that set the cap, for the message
         self.spent = 0
         self.held = 0
+        self.shared = shared
+        self.refusal: Refusal | None = None  # the shared budget that stopped the run
         self._cond = threading.Condition()
 
-    def take(self, stop: threading.Event) -> bool:
-        """Hold a credit for a call; False once the cap is spent (or the run stopped)."""
-        if self.cap is None:
-            return True
-        with self._cond:
-            while self.spent + self.held >= self.cap:
-                if self.spent >= self.cap or stop.is_set():
-                    return False
-                self._cond.wait(0.1)
-            self.held += 1
-            return True
+    def take(self, stop: threading.Event) -> Hold | None:
+        """Hold a credit for a call; None once a cap is spent (or the run stopped)."""
+        if self.cap is not None:
+            with self._cond:
+                while self.spent + self.held >= self.cap:
+                    if self.spent >= self.cap or stop.is_set():
+                        return None
+                    self._cond.wait(0.1)
+                self.held += 1
+        if self.shared is None:
+            return Hold(None)
+        while True:
+            got = self.shared.ledger.reserve(self.shared.program, self.shared.limits)
+            if not isinstance(got, Refusal):
+                return Hold(got)
+            # Spent: the run stops. Held by calls in flight (this run's or another's): they may give
+            # their credits back, so wait for them.
+            if got.exhausted or stop.is_set():
+                self.refusal = got if got.exhausted else self.refusal
+                self._give_back()
+                return None
+            stop.wait(0.1)
 
-    def settle(self, billed: bool) -> None:
+    def _give_back(self) -> None:
+        if self.cap is not None:
+            with self._cond:
+                self.held -= 1
+                self._cond.notify_all()
+
+    def settle(self, hold: Hold, billed: bool) -> None:
         """The held credit's call ended: spent (``billed``) or given back."""
+        if self.shared is not None and hold.line is not None:
+            self.shared.ledger.settle(hold.line, billed)
         if self.cap is None:
             return
         with self._cond:
@@ -141,8 +177,25 @@ class CreditBudget:
 
     @property
     def exhausted(self) -> bool:
-        """Whether the cap is spent."""
-        return self.cap is not None and self.spent >= self.cap
+        """Whether a cap is spent (this run's, or a day or month budget)."""
+        return (self.cap is not None and self.spent >= self.cap) or self.refusal is not None
+
+    def message(self) -> str:
+        """Name the cap reached and what was spent in it."""
+        if self.refusal is not None:
+            limit = self.refusal.limit
+            return (
+                f"{limit.name} {limit.credits}: {self.refusal.spent} credits spent this {limit.period} "
+                "by every run of the program"
+            )
+        return f"{self.name}: {self.spent} credits spent"
+
+
+@dataclass(frozen=True)
+class Hold:
+    """A credit held for one call: ``line`` is its reservation in the ledger (None without one)."""
+
+    line: int | None
 
 
 class Attempts:
@@ -157,6 +210,7 @@ class Attempts:
         stop: Stop,
         policy: RetryPolicy | None = None,
         budget: CreditBudget | None = None,
+        claims: Claims | None = None,
     ) -> None:
         self.client = client
         self.store = store
@@ -165,13 +219,14 @@ class Attempts:
         self.stop = stop
         self.policy = policy or RetryPolicy()
         self.budget = budget or CreditBudget(None)
+        self.claims = claims or NoClaims()
         self.outage = Outage()
         self._rng = random.Random()
 
     def cap_message(self) -> str:
         """The stop message when the credit cap is reached."""
         return (
-            f"Reached the credit cap ({self.budget.name}): {self.budget.spent} credits spent. Rows past it "
+            f"Reached the credit cap ({self.budget.message()}). Rows past it "
             "are not_sent; to go on, run the same command again with a higher cap (or tomorrow, for a "
             "daily one): rows already answered are reused free."
         )
@@ -183,20 +238,56 @@ class Attempts:
         return ceiling / 2 + self._rng.uniform(0, ceiling / 2)
 
     def call(self, key: bytes, body: bytes, request: str) -> RowResult:
-        """Return the row's result after as many attempts as it takes or the policy allows."""
+        """Return the row's result: claim the question, then make as many attempts as it takes.
+
+        When another run holds the question, wait for its answer (holding no pace slot and no
+        credit) and reuse it from the store; buy it only when the claim ends without one, or after
+        waiting ``outage_limit``.
+        """
+        reused = self._await_claim(key, request)
+        if reused is not None:
+            return reused
+        try:
+            return self._attempts(key, body, request)
+        finally:
+            self.claims.release(key)
+
+    def _await_claim(self, key: bytes, request: str) -> RowResult | None:
+        """Claim the question, or wait for the run that holds it; return a stored answer, if any."""
+        waited_since: float | None = None
+        while not self.claims.claim(key):
+            now = time.monotonic()
+            waited_since = now if waited_since is None else waited_since
+            if now - waited_since > self.policy.outage_limit or self.stop.is_set():
+                break  # waited long enough (or stopping): this run decides for itself
+            while self.claims.held_elsewhere(key) and not self.stop.event.wait(0.2):
+                if time.monotonic() - waited_since > self.policy.outage_limit:
+                    break
+        # Claimed (or waited out): another run may have stored the answer since this row was read.
+        hit = self.store.get(key, "", request)
+        if hit is not None and hit[0] == 200:
+            self.claims.release(key)
+            self.stats.reused += 1
+            return RowResult(Result.OK, 200, text=hit[1], reused=True, key=key)
+        return None
+
+    def _attempts(self, key: bytes, body: bytes, request: str) -> RowResult:
         attempt = 0  # calls made for this row
         counted = 0  # of them, those that use up a retry (not 429s, not probes during an outage)
         throttled = 0
         renewed = False
         last = RowResult(Result.NOT_SENT)
         while True:
+            if attempt:
+                self.claims.beat(key)
             if not self.limiter.acquire(self.stop.event):
                 if attempt:
                     return RowResult(
                         Result.FAILED, last.http_status, last.error + "; the run stopped before a retry"
                     )
                 return RowResult(Result.NOT_SENT)
-            if not self.budget.take(self.stop.event):
+            hold = self.budget.take(self.stop.event)
+            if hold is None:
                 if self.budget.exhausted:
                     self.stop(ExitCode.CREDITS, self.cap_message())
                 if attempt:
@@ -207,7 +298,7 @@ class Attempts:
             try:
                 header = self.client.auth.header()
             except OAuthError as exc:
-                self.budget.settle(billed=False)
+                self.budget.settle(hold, billed=False)
                 self.stop(ExitCode.AUTH, str(exc))
                 return RowResult(Result.NOT_SENT, error=str(exc))
             attempt += 1
@@ -216,7 +307,7 @@ class Attempts:
             answer = self.client.call(body, header)
             if answer.unknown:
                 self.stats.maybe_billed()
-            self.budget.settle(billed=answer.outcome is Outcome.OK or answer.unknown)
+            self.budget.settle(hold, billed=answer.outcome is Outcome.OK or answer.unknown)
             outcome = answer.outcome
             # A 429 is pacing, not failure: only errors and silence count towards "the API is down".
             streak = self.stats.answered(answer.status, outcome is Outcome.RETRY)

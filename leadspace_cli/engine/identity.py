@@ -1,11 +1,17 @@
-"""Whose answers: a store partition per program and endpoint, and the canonical request."""
+"""Whose answers: a store partition per program and endpoint, and the canonical request.
+
+A key and a program ID are one customer. When a run knows both, the link between the key's
+one-way hash and the program is recorded (:class:`IdentityLinks`, kept in the user's state folder
+with the ledger); from then on every run that knows either one uses the program's identity (store,
+ledger, claims, pace), and looks up what was stored under the linked keys too.
+"""
 
 from __future__ import annotations
 
 import hashlib
 import json
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 from urllib.parse import urlsplit
 
 
@@ -50,12 +56,32 @@ class Identity:
     partition: str
     label: str
     legacy: tuple[tuple[str, str], ...] = ()
+    aliases: tuple[str, ...] = ()  # other partitions of the same customer (its keys' before a link)
+
+
+class IdentityLinks(Protocol):
+    """Where the links between keys (hashed) and programs are kept."""
+
+    def link(self, account: str, endpoint: str, program: str) -> None: ...
+
+    def program_of(self, account: str, endpoint: str) -> str | None: ...
+
+    def accounts_of(self, program: str, endpoint: str) -> list[str]: ...
 
 
 def identity_for(
-    base_url: str, *, api_key: str | None, program_id: str | None, sandbox: bool = False
+    base_url: str,
+    *,
+    api_key: str | None,
+    program_id: str | None,
+    sandbox: bool = False,
+    links: IdentityLinks | None = None,
 ) -> Identity | None:
-    """Return the store identity of a run's credentials, or None when there are none to key it by."""
+    """Return the store identity of a run's credentials, or None when there are none to key it by.
+
+    With ``links``: a key and a program ID given together are linked; a key alone whose program
+    is known takes the program's identity; the program's identity lists its keys' partitions.
+    """
     from leadspace_cli.api import fields
 
     old_endpoint = f"sandbox{fields.ENDPOINT}" if sandbox else base_url.rstrip("/") + fields.ENDPOINT
@@ -63,9 +89,20 @@ def identity_for(
     if sandbox:
         return Identity("sandbox", "the embedded sandbox", legacy)
     endpoint = normalize_endpoint(base_url)
+    account = account_id(api_key) if api_key else None
+    if links is not None and account is not None:
+        if program_id:
+            links.link(account, endpoint, program_id)
+        else:
+            program_id = links.program_of(account, endpoint)
     if program_id:
-        return Identity(f"program:{program_id}@{endpoint}", f"program {program_id} at {endpoint}", legacy)
-    if api_key:
-        account = account_id(api_key)
+        accounts = links.accounts_of(program_id, endpoint) if links is not None else []
+        if account is not None and account not in accounts:
+            accounts.append(account)
+        aliases = tuple(f"key:{a}@{endpoint}" for a in accounts)
+        return Identity(
+            f"program:{program_id}@{endpoint}", f"program {program_id} at {endpoint}", legacy, aliases
+        )
+    if account is not None:
         return Identity(f"key:{account}@{endpoint}", f"key …{account[-6:]} (hashed) at {endpoint}", legacy)
     return None

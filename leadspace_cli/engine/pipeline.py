@@ -21,7 +21,8 @@ from typing import Any
 
 from leadspace_cli.api.auth import CONNECT_TIMEOUT
 from leadspace_cli.api.client import Client
-from leadspace_cli.engine.attempts import Attempts, CreditBudget, RetryPolicy, Stop
+from leadspace_cli.engine.attempts import Attempts, CreditBudget, LedgerBudget, RetryPolicy, Stop
+from leadspace_cli.engine.claims import Claims
 from leadspace_cli.engine.pacing import RateLimiter
 from leadspace_cli.engine.store import Store
 from leadspace_cli.errors import ExitCode
@@ -128,6 +129,8 @@ class Enricher:
         *,
         options: Options | None = None,
         limiter: RateLimiter | None = None,
+        shared: LedgerBudget | None = None,  # the ledger: budgets and purchases across runs
+        claims: Claims | None = None,  # questions in flight, shared with the runs sharing the store
     ) -> None:
         self.client = client
         self.store = store
@@ -136,9 +139,11 @@ class Enricher:
         self.stats = Stats()
         self.render_sig = ""  # the output shape, set by the writer (RowWriter.signature)
         self.halt = Stop()
-        self.budget = CreditBudget(self.options.max_credits, self.options.max_credits_name)
+        self.budget = CreditBudget(self.options.max_credits, self.options.max_credits_name, shared)
         self.attempts = (
-            Attempts(client, store, self.limiter, self.stats, self.halt, self.options.policy(), self.budget)
+            Attempts(
+                client, store, self.limiter, self.stats, self.halt, self.options.policy(), self.budget, claims
+            )
             if client is not None
             else None
         )
@@ -215,7 +220,7 @@ class Enricher:
             self._would_call()
             return RowResult(Result.NOT_SENT), b"", "", body
         key, request = self.store.key(body)
-        hit = self.store.get(key, self.render_sig, request)
+        hit = self.store.get(key, self.render_sig, request, body)
         if hit is not None and (hit[0] == 200 or not self.options.retry_invalid):
             status, text, rendered = hit
             self.stats.reused += 1

@@ -11,6 +11,12 @@ deflate with a preset dictionary of field names and typical values (``store_dict
 data), kept in the store itself, so a later version can always read it. The file holds personal
 data: mode 600 in a folder of mode 700.
 
+Each answer records the request rules (``mapping.body.RULES``) its key was built by. A look-up
+that misses tries, in order, the request as the previous rules built it (``Request.previous``),
+then the same requests in the partitions linked to this one (a key's answers, once the key is known
+to be a program's), and re-files what it finds under the current key: an upgrade that changes what
+is sent, or a program ID set beside a key, buys nothing again.
+
 Stores written by leadspace 0.1 (format 1) are migrated lazily: a look-up that misses tries the old
 key with the credentials in use and re-files what it finds. A store from a newer version is refused.
 """
@@ -27,15 +33,19 @@ import tempfile
 import threading
 import time
 import zlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from leadspace_cli.engine.identity import Identity, canonical
 from leadspace_cli.engine.salvage import Damage, _copy_readable, _readable_copy
 from leadspace_cli.errors import StoreError
+from leadspace_cli.mapping.body import RULES
 
 FILENAME = "answers.sqlite3"
+
+T = TypeVar("T")
 
 
 FORMAT = 2  # PRAGMA user_version of the store this version writes
@@ -62,10 +72,31 @@ def _dictionary() -> bytes:
 @dataclass
 class _Counts:
     migrated: int = 0  # answers re-filed from the 0.1 format
+    refiled: int = 0  # answers found under the previous rules' key or a linked partition
     read_errors: int = 0
     write_errors: int = 0
     last_error: str = ""
     notes: list[str] = field(default_factory=list)
+
+
+def _retry_locked(open_db: Callable[[], T]) -> T:
+    """Open a database, again while another process is creating it or switching it to WAL.
+
+    Two runs started at the same moment on a fresh store: the switch to WAL takes a lock that
+    SQLite's busy timeout does not wait for, so one of them was told "database is locked" (exit 2).
+    """
+    for attempt in range(50):
+        try:
+            return open_db()
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or attempt == 49:
+                raise
+            time.sleep(0.05 + 0.01 * attempt)
+    raise AssertionError("unreachable")
+
+
+def _digest(partition: str, request: str) -> bytes:
+    return hashlib.blake2b(f"{partition}\n{request}".encode(), digest_size=16).digest()
 
 
 def _rowid(key: bytes) -> int:
@@ -94,6 +125,7 @@ class Store:
         self._zdict = self._load_dictionary()
         self._legacy = self._table_has_rows("answers")
         self.has_answers = self._table_has_rows("answer") or self._legacy
+        self._rotation_note()
 
     # Opening.
 
@@ -107,7 +139,7 @@ class Store:
         except OSError as exc:
             raise self._cannot_open(exc) from None
         try:
-            db = self._open_db(path)
+            db = _retry_locked(lambda: self._open_db(path))
         except sqlite3.DatabaseError as exc:
             if isinstance(exc, sqlite3.OperationalError) and "locked" in str(exc):
                 raise self._cannot_open(exc) from None
@@ -146,6 +178,10 @@ class Store:
                 " program INTEGER NOT NULL, status INTEGER NOT NULL, stored INTEGER NOT NULL,"
                 " sig TEXT, data BLOB NOT NULL)"
             )
+            columns = {r[1] for r in db.execute("PRAGMA table_info(answer)")}
+            if "rules" not in columns:  # NULL: an answer keyed by rules 1 (leadspace 0.2.0)
+                with contextlib.suppress(sqlite3.OperationalError):  # another run added it first
+                    db.execute("ALTER TABLE answer ADD COLUMN rules INTEGER")
             if version < FORMAT:
                 db.execute(f"PRAGMA user_version={FORMAT}")
         except BaseException:
@@ -207,6 +243,32 @@ class Store:
         self._db.execute("INSERT OR IGNORE INTO program (name) VALUES (?)", (partition,))
         return int(self._db.execute("SELECT id FROM program WHERE name = ?", (partition,)).fetchone()[0])
 
+    def _rotation_note(self) -> None:
+        """After a key rotation without a program ID: say that ``cache rekey`` reuses the old answers."""
+        partition = self.identity.partition
+        if not partition.startswith("key:") or self.identity.aliases or not self.has_answers:
+            return
+        endpoint = partition.partition("@")[2]
+        with self._lock:
+            if self._db.execute(
+                "SELECT 1 FROM answer WHERE program = ? LIMIT 1", (self._program,)
+            ).fetchone():
+                return
+            others = self._db.execute(
+                "SELECT p.name FROM program p WHERE p.id != ? AND p.name LIKE 'key:%' AND"
+                " substr(p.name, instr(p.name, '@') + 1) = ? AND"
+                " EXISTS (SELECT 1 FROM answer a WHERE a.program = p.id)",
+                (self._program, endpoint),
+            ).fetchall()
+        if others:
+            self.counts.notes.append(
+                f"The store holds answers bought with {len(others)} other key(s) at {endpoint}, and none "
+                "with this one: after a key rotation, `leadspace cache rekey --old-key-env "
+                "LEADSPACE_OLD_API_KEY` (the old key in that variable) files them under this key, so "
+                "they are not bought again. Setting LEADSPACE_PROGRAM_ID beside the key makes every "
+                "key of the program one customer from then on."
+            )
+
     def _load_dictionary(self) -> bytes:
         row = self._db.execute("SELECT value FROM meta WHERE name = 'zdict'").fetchone()
         if row is not None:
@@ -232,34 +294,76 @@ class Store:
     def key(self, body: dict[str, Any]) -> tuple[bytes, str]:
         """Return a request's key in this store's partition, and its canonical form."""
         request = canonical(body)
-        digest = hashlib.blake2b(f"{self.identity.partition}\n{request}".encode(), digest_size=16).digest()
-        return digest, request
+        return _digest(self.identity.partition, request), request
 
-    def get(self, key: bytes, sig: str = "", request: str = "") -> tuple[int, str, str | None] | None:
+    def get(
+        self, key: bytes, sig: str = "", request: str = "", body: dict[str, Any] | None = None
+    ) -> tuple[int, str, str | None] | None:
         """Return (HTTP status, answer text, rendered cells for ``sig`` or None) for a key.
 
-        None when nothing fresh (younger than ``max_age``) is stored. With ``request``, an answer
-        stored by leadspace 0.1 for the same credentials is found and re-filed.
+        None when nothing fresh (younger than ``max_age``) is stored. With ``body`` (a
+        ``Request``), the request as the previous rules built it and the linked partitions are
+        tried too; with ``request``, an answer stored by leadspace 0.1 for the same credentials.
+        What is found elsewhere is re-filed under ``key``.
         """
         if not self.has_answers:
-            return None
+            # Another run sharing the store may have written since it was opened (claims wait for it).
+            with self._lock:
+                self.has_answers = self._table_has_rows("answer")
+            if not self.has_answers:
+                return None
         # Answers from this run are always fresh: identical rows are called once even at max_age 0.
         oldest = min(time.time() - self.max_age, self._opened)
         try:
-            with self._lock:
-                row = self._db.execute(
-                    "SELECT tail, status, stored, sig, data FROM answer WHERE id = ?", (_rowid(key),)
-                ).fetchone()
-            if row is not None and bytes(row[0]) == key[8:]:
-                if row[2] < oldest:
+            row = self._row(key)
+            if row is not None:
+                if row[1] < oldest:
                     return None
-                _, text, rendered = self._unpack(row[4])
-                return int(row[1]), text, (rendered if row[3] == sig and rendered else None)
+                _, text, rendered = self._unpack(row[3])
+                return row[0], text, (rendered if row[2] == sig and rendered else None)
+            if body is not None and (found := self._elsewhere(key, request, body, oldest)) is not None:
+                return found
             if self._legacy and request:
                 return self._migrate(key, request, oldest)
         except (sqlite3.DatabaseError, zlib.error, UnicodeDecodeError, ValueError) as exc:
             self.counts.read_errors += 1
             self.counts.last_error = str(exc)
+        return None
+
+    def _row(self, key: bytes) -> tuple[int, float, str | None, bytes] | None:
+        with self._lock:
+            row = self._db.execute(
+                "SELECT tail, status, stored, sig, data FROM answer WHERE id = ?", (_rowid(key),)
+            ).fetchone()
+        if row is None or bytes(row[0]) != key[8:]:
+            return None
+        return int(row[1]), float(row[2]), row[3], bytes(row[4])
+
+    def alternates(self, body: dict[str, Any]) -> list[bytes]:
+        """Return the other keys a request may be stored under: the previous rules', linked partitions'."""
+        requests = [canonical(body)]
+        previous = getattr(body, "previous", None)
+        if previous is not None:
+            requests.append(canonical(previous))
+        keys = [
+            _digest(partition, request)
+            for partition in (self.identity.partition, *self.identity.aliases)
+            for request in requests
+        ]
+        return keys[1:]
+
+    def _elsewhere(
+        self, key: bytes, request: str, body: dict[str, Any], oldest: float
+    ) -> tuple[int, str, str | None] | None:
+        for other in self.alternates(body):
+            row = self._row(other)
+            if row is None or row[1] < oldest:
+                continue
+            status, stored, _, data = row
+            _, text, _ = self._unpack(data)
+            self._write(key, status, text, request or canonical(body), None, stored)
+            self.counts.refiled += 1
+            return status, text, None
         return None
 
     def _migrate(self, key: bytes, request: str, oldest: float) -> tuple[int, str, str | None] | None:
@@ -289,9 +393,9 @@ class Store:
         try:
             with self._lock:
                 self._db.execute(
-                    "INSERT OR REPLACE INTO answer (id, tail, program, status, stored, sig, data)"
-                    " VALUES (?, ?, ?, ?, ?, ?, ?)",
-                    (_rowid(key), key[8:], self._program, status, int(when), sig, data),
+                    "INSERT OR REPLACE INTO answer (id, tail, program, status, stored, sig, data, rules)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    (_rowid(key), key[8:], self._program, status, int(when), sig, data, RULES),
                 )
                 self.has_answers = True
         except sqlite3.Error as exc:  # a full disk: the answer still reaches the output

@@ -1,15 +1,125 @@
-"""Request bodies built from rows through a mapping, and the API document's minimum input."""
+"""Request bodies built from rows through a mapping, and the API document's minimum input.
+
+What is sent follows versioned *request rules* (:data:`RULES`). Rules 2 (this release) send one
+spelling of one question: e-mail addresses lower-cased; a website without its scheme, user info,
+default port, leading ``www.`` and trailing ``/``, its host lower-cased, any other path kept; names
+and other text as written; workbook numbers as Excel shows them. Rules 1 (leadspace 0.2.0) sent the
+values as written and a workbook's fractional numbers as Python's ``repr``. A body built here
+carries the body the previous rules built for the same row (:attr:`Request.previous`), so that the
+store finds what was bought before an upgrade.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import urlsplit
 
 from leadspace_cli.formats.rows import Source, row_problem
 from leadspace_cli.formats.values import field_of, value_text
 from leadspace_cli.mapping.aliases import Body
 from leadspace_cli.mapping.spec import Mapping
+
+RULES = 2  # the request rules this release sends by; 1: what leadspace 0.2.0 sent
+
+
+class Request(dict[str, Any]):
+    """A request body (a plain dict to every reader), with the body the previous rules built.
+
+    ``previous`` is None when the previous rules built the same body.
+    """
+
+    previous: Body | None = None
+
+
+_HOST = re.compile(r"^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z0-9-]{2,}\.?$|^\[[0-9a-f:.]+\]$")
+
+
+def website_text(value: str) -> str:
+    """Return a website as one spelling: ``https://User@WWW.Acme.com:443/`` is ``acme.com``.
+
+    The scheme, user info, a default port (80, 443), a leading ``www.`` and a trailing ``/`` go,
+    the host is lower-cased; any other path, query or fragment is kept as written, so that
+    ``facebook.com/acme`` stays a question about Acme. Text that is not a web address is sent as
+    written.
+    """
+    text = value.strip()
+    has_scheme = re.match(r"^[A-Za-z][A-Za-z0-9+.-]*://", text) is not None
+    try:
+        parts = urlsplit(text if has_scheme else "//" + text)
+        port = parts.port
+    except ValueError:
+        return text
+    if has_scheme and parts.scheme.lower() not in ("http", "https"):
+        return text
+    netloc = parts.netloc.rpartition("@")[2]
+    host = netloc.lower()
+    if port is not None:
+        host = host.rsplit(":", 1)[0]
+    if not _HOST.match(host):
+        return text
+    host = host.removesuffix(".")
+    if host.startswith("www.") and host.count(".") >= 2:
+        host = host[4:]
+    if port is not None and port not in (80, 443):
+        host = f"{host}:{port}"
+    rest = parts.path
+    if parts.query:
+        rest += "?" + parts.query
+    if parts.fragment:
+        rest += "#" + parts.fragment
+    return host + rest.removesuffix("/") if rest != "/" else host
+
+
+def normalized(body: Body) -> Body:
+    """Return a body under the current rules: one spelling of e-mail addresses and websites."""
+    person = body.get("person")
+    company = body.get("company")
+    email = person.get("email") if isinstance(person, dict) else None
+    website = company.get("website") if isinstance(company, dict) else None
+    new_email = email.lower() if isinstance(email, str) else email
+    new_website = website_text(website) if isinstance(website, str) else website
+    if new_email == email and new_website == website:
+        return body
+    out = dict(body)
+    if new_email != email:
+        out["person"] = {**person, "email": new_email}  # type: ignore[dict-item]
+    if new_website != website:
+        out["company"] = {**company, "website": new_website}  # type: ignore[dict-item]
+    return out
+
+
+_ZEROS = re.compile(r"^0+$")
+
+
+def rules1_cell_text(value: Any, number_format: str | None = None) -> str:
+    """Return a workbook cell's text as leadspace 0.2.0 sent it (rules 1): ``repr`` of a fraction."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, dt.datetime):
+        if value.time() == dt.time(0):
+            return value.date().isoformat()
+        return value.isoformat(sep=" ", timespec="seconds")
+    if isinstance(value, dt.date | dt.time):
+        return value.isoformat()
+    if isinstance(value, dt.timedelta):
+        return str(value)
+    if isinstance(value, int | float):
+        if isinstance(value, float) and not value.is_integer():
+            return repr(value)
+        whole = int(value)
+        fmt = (number_format or "").strip()
+        if _ZEROS.match(fmt) and whole >= 0:
+            return str(whole).zfill(len(fmt))
+        return str(whole)
+    return str(value)
 
 
 def missing_input(body: Body) -> str | None:
@@ -106,8 +216,7 @@ def builder(mapping: Mapping, source: Source) -> Builder:
     fetch = _fetcher(source, columns)
     top, person, company, address = (groups[k] for k in ("", "person", "company", "company.address"))
 
-    def build(row: Any) -> Body:
-        values = fetch(row)
+    def assemble(values: Sequence[str]) -> Body:
         if fallbacks:
             values = list(values)
             for i, others in fallbacks:
@@ -124,6 +233,16 @@ def builder(mapping: Mapping, source: Source) -> Builder:
         if custom and (pairs := [{"name": n, "value": v} for i, n in custom if (v := values[i].strip())]):
             body["custom_fields"] = pairs
         return body
+
+    def build(row: Any) -> Body:
+        written = assemble(fetch(row))
+        request = Request(normalized(written))
+        typed = getattr(row, "typed", None)  # a workbook row: 0.2.0 wrote its numbers otherwise
+        if typed is not None and source.kind == "csv":
+            written = assemble(fetch([rules1_cell_text(v, f) for v, f in typed]))
+        if written != request:
+            request.previous = written
+        return request
 
     return build
 
