@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import gzip
 import http.server
 import json
+import subprocess
+import sys
 import threading
 from pathlib import Path
 
@@ -11,7 +14,7 @@ import pytest
 
 from leadspace_cli.engine.store import FILENAME, Store
 from leadspace_cli.sandbox import Sandbox
-from tests.conftest import invoke, make_leads, read_csv, read_jsonl
+from tests.conftest import cli_env, invoke, make_leads, read_csv, read_jsonl
 
 DEEP = 985  # as found: deep enough to exhaust the recursion limit a few frames into a run
 
@@ -110,3 +113,75 @@ def test_a_poison_answer_from_the_api_is_paid_once_stored_and_ok(
     finally:
         server.shutdown()
         server.server_close()
+
+
+PEAK_MB = 200  # the issue's limit on the peak memory of a run over a small hostile file
+
+
+def _peak_mb(
+    args: list[str], env: dict[str, str], cwd: Path
+) -> tuple[subprocess.CompletedProcess[str], float]:
+    """Run ``leadspace ARGS`` in a fresh process; return it and its peak memory (MB).
+
+    Measured through an intermediate Python whose only child is the run, so the children of
+    earlier tests do not count (RUSAGE_CHILDREN keeps the largest child ever waited for).
+    """
+    probe = (
+        "import json, resource, subprocess, sys\n"
+        "command = [sys.executable, '-m', 'leadspace_cli', *sys.argv[1:]]\n"
+        "p = subprocess.run(command, capture_output=True, text=True)\n"
+        "kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss\n"
+        "print(json.dumps([p.returncode, p.stdout, p.stderr, kb]))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe, *args], env=env, cwd=cwd, capture_output=True, text=True
+    )
+    code, out, err, kb = json.loads(done.stdout)
+    return subprocess.CompletedProcess(args, code, out, err), kb / 1024
+
+
+HEADER = b"Lead ID,First Name,Last Name,Email,Company\n"
+
+
+def _gz(path: Path, *parts: bytes | tuple[bytes, int]) -> Path:
+    """Write a .csv.gz of parts; (chunk, n) is chunk written n times, never held whole."""
+    with gzip.open(path, "wb", compresslevel=9) as fh:
+        for part in parts:
+            if isinstance(part, tuple):
+                for _ in range(part[1]):
+                    fh.write(part[0])
+            else:
+                fh.write(part)
+    return path
+
+
+@pytest.mark.parametrize(
+    "hostile",
+    [
+        pytest.param([(b"," * 1_000_000, 300)], id="300 million commas"),
+        pytest.param([b'"', (b"a" * 1_000_000, 100), b'"'], id="a 100 MB quoted field"),
+    ],
+)
+def test_a_csv_row_over_16_mib_is_one_invalid_row_in_bounded_memory(
+    sandbox: Sandbox, tmp_path: Path, hostile: list[bytes | tuple[bytes, int]]
+) -> None:
+    row = b"L%d,Ada%d,Lovelace,ada%d@acme.example,Acme\n"
+    path = _gz(tmp_path / "in.csv.gz", HEADER, row % (1, 1, 1), b"L2,", *hostile, b"\n", row % (3, 3, 3))
+    assert path.stat().st_size < 400_000  # a small file
+    done, peak = _peak_mb(["enrich", str(path), "-o", "out.csv"], cli_env(sandbox, tmp_path), tmp_path)
+    assert done.returncode == 0, done.stderr
+    rows = read_csv(tmp_path / "out.csv")
+    assert [r["Lead ID"] for r in rows] == ["L1", "", "L3"]
+    assert [r["ls.result"] for r in rows] == ["ok", "invalid_input", "ok"]
+    assert rows[1]["ls.error"] == "line 3 is longer than 16 MiB: not read (no lead is that long)"
+    assert peak < PEAK_MB, f"peak memory {peak:.0f} MB"
+
+
+def test_a_quoted_field_that_runs_on_past_16_mib_refuses_the_file(sandbox: Sandbox, tmp_path: Path) -> None:
+    path = _gz(tmp_path / "in.csv.gz", HEADER, b'L1,"Ada\n', (b"a" * 1023 + b"\n", 20_000), b"\n")
+    done, peak = _peak_mb(["enrich", str(path), "-o", "out.csv"], cli_env(sandbox, tmp_path), tmp_path)
+    assert done.returncode == 2, done.stderr
+    assert "line 2: a quoted field opened on this row runs on past 16 MiB" in done.stderr
+    assert "Traceback" not in done.stderr
+    assert sandbox.stats.calls == 0
+    assert peak < PEAK_MB
