@@ -8,6 +8,7 @@ import json
 import subprocess
 import sys
 import threading
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -185,3 +186,98 @@ def test_a_quoted_field_that_runs_on_past_16_mib_refuses_the_file(sandbox: Sandb
     assert "Traceback" not in done.stderr
     assert sandbox.stats.calls == 0
     assert peak < PEAK_MB
+
+
+NS = (
+    'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
+    'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'
+)
+REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+LEAD_ROWS = (
+    f"<worksheet {NS}><sheetData>"
+    + "".join(
+        f'<row r="{i}">' + "".join(f'<c t="inlineStr"><is><t>{v}</t></is></c>' for v in row) + "</row>"
+        for i, row in enumerate(
+            [
+                ["Lead ID", "First Name", "Last Name", "Email", "Company"],
+                ["L1", "Ada", "Lovelace", "a@acme.example", "Acme"],
+            ],
+            start=1,
+        )
+    )
+).encode()
+
+
+def _book(
+    path: Path, sheet: list[bytes | tuple[bytes, int]], strings: list[bytes | tuple[bytes, int]] | None = None
+) -> Path:
+    """Write a workbook whose sheet (and shared strings) are streamed from parts, as in _gz."""
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as z:
+        z.writestr(
+            "xl/workbook.xml",
+            f'<workbook {NS}><sheets><sheet name="Leads" sheetId="1" r:id="rId1"/></sheets></workbook>',
+        )
+        rels = f'<Relationship Id="rId1" Type="{REL}/worksheet" Target="worksheets/sheet1.xml"/>'
+        if strings is not None:
+            rels += f'<Relationship Id="rId2" Type="{REL}/sharedStrings" Target="sharedStrings.xml"/>'
+        z.writestr(
+            "xl/_rels/workbook.xml.rels",
+            f'<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">{rels}</Relationships>',
+        )
+        for name, parts in (("xl/worksheets/sheet1.xml", sheet), ("xl/sharedStrings.xml", strings)):
+            if parts is None:
+                continue
+            with z.open(name, "w", force_zip64=True) as fh:
+                for part in parts:
+                    for _ in range(part[1] if isinstance(part, tuple) else 1):
+                        fh.write(part[0] if isinstance(part, tuple) else part)
+    return path
+
+
+def _claim_size(path: Path, part: str, size: int) -> None:
+    """Make a workbook's central directory say that a part unpacks to ``size`` bytes."""
+    data = bytearray(path.read_bytes())
+    at = data.index(b"PK\x01\x02")  # the first central directory entry
+    while True:
+        name_len = int.from_bytes(data[at + 28 : at + 30], "little")
+        if data[at + 46 : at + 46 + name_len] == part.encode():
+            data[at + 24 : at + 28] = size.to_bytes(4, "little")
+            break
+        extra = int.from_bytes(data[at + 30 : at + 32], "little") + int.from_bytes(
+            data[at + 32 : at + 34], "little"
+        )
+        at = data.index(b"PK\x01\x02", at + 46 + name_len + extra)
+    path.write_bytes(bytes(data))
+
+
+def test_a_workbook_zip_bomb_is_refused_in_bounded_memory(sandbox: Sandbox, tmp_path: Path) -> None:
+    # One row of 400 million bytes of empty cells, packed 1,000 to 1 into a 390 KB workbook (8.6 GB
+    # of memory and 7 minutes before it was refused).
+    path = _book(
+        tmp_path / "bomb.xlsx",
+        [LEAD_ROWS, b'<row r="3">', (b"<c/>" * 1_000_000, 100), b"</row></sheetData></worksheet>"],
+    )
+    assert path.stat().st_size < 500_000
+    done, peak = _peak_mb(["enrich", str(path), "-o", "out.csv"], cli_env(sandbox, tmp_path), tmp_path)
+    assert done.returncode == 2, done.stderr
+    assert "xl/worksheets/sheet1.xml unpacks 1,0" in done.stderr
+    assert "more than 100 to 1: refused as a zip bomb" in done.stderr
+    assert "Traceback" not in done.stderr
+    assert sandbox.stats.calls == 0
+    assert peak < PEAK_MB, f"peak memory {peak:.0f} MB"
+
+
+@pytest.mark.parametrize(
+    ("part", "size", "limit"),
+    [
+        ("xl/worksheets/sheet1.xml", 2**30 + 1, "1,073,741,824"),  # a sheet over 1 GiB
+        ("xl/sharedStrings.xml", 2**28 + 1, "268,435,456"),  # a shared-strings table over 256 MiB
+    ],
+)
+def test_a_workbook_part_over_its_cap_is_refused(tmp_path: Path, part: str, size: int, limit: str) -> None:
+    end = b"</sheetData></worksheet>"
+    path = _book(tmp_path / "big.xlsx", [LEAD_ROWS, end], [f"<sst {NS}><si><t>x</t></si></sst>".encode()])
+    _claim_size(path, part, size)
+    result = invoke("enrich", str(path), "-o", "out.csv", "--dry-run")
+    assert result.exit_code == 2
+    assert f"its part {part} unpacks to {size:,} bytes, more than {limit}: refused" in result.stderr
