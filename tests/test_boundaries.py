@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import gzip
 import http.server
+import io
 import json
+import os
 import subprocess
 import sys
 import threading
@@ -281,3 +283,57 @@ def test_a_workbook_part_over_its_cap_is_refused(tmp_path: Path, part: str, size
     result = invoke("enrich", str(path), "-o", "out.csv", "--dry-run")
     assert result.exit_code == 2
     assert f"its part {part} unpacks to {size:,} bytes, more than {limit}: refused" in result.stderr
+
+
+class _BombOAuth(http.server.BaseHTTPRequestHandler):
+    """An OAuth endpoint whose token answer is a small gzip body that unpacks to 2 GB."""
+
+    body = b""
+
+    def do_POST(self) -> None:
+        self.rfile.read(int(self.headers.get("Content-Length", "0")))
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(self.body)))
+        self.end_headers()
+        self.wfile.write(self.body)
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+def _gzip_bomb(unpacked: int) -> bytes:
+    out = io.BytesIO()
+    with gzip.GzipFile(fileobj=out, mode="wb", compresslevel=9) as fh:
+        fh.write(b'{"token": "')
+        chunk = b"a" * 2**20
+        for _ in range(unpacked // len(chunk)):
+            fh.write(chunk)
+        fh.write(b'", "expiration": 9999999999}')
+    return out.getvalue()
+
+
+def test_an_oauth_answer_that_unpacks_past_8_mib_is_refused_in_bounded_memory(tmp_path: Path) -> None:
+    _BombOAuth.body = _gzip_bomb(2 * 2**30)
+    assert len(_BombOAuth.body) < 2_200_000
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _BombOAuth)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        env = {k: v for k, v in os.environ.items() if not k.startswith("LEADSPACE_")}
+        env.update(
+            LEADSPACE_BASE_URL=f"http://127.0.0.1:{server.server_address[1]}",
+            LEADSPACE_PROGRAM_ID="prog-bomb",
+            LEADSPACE_SECRET="secret-bomb-1234",
+            LEADSPACE_CACHE_DIR=str(tmp_path / "cache"),
+            LEADSPACE_RUNTIME_DIR=str(tmp_path / "runtime"),
+        )
+        path = make_leads(tmp_path / "in.csv", 2)
+        done, peak = _peak_mb(["enrich", str(path), "-o", "out.csv"], env, tmp_path)
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert done.returncode == 3, done.stderr
+    assert "answered with more than 8 MiB: refused" in done.stderr
+    assert "Traceback" not in done.stderr
+    assert peak < PEAK_MB, f"peak memory {peak:.0f} MB"
