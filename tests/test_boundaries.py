@@ -7,6 +7,7 @@ import http.server
 import io
 import json
 import os
+import sqlite3
 import subprocess
 import sys
 import threading
@@ -17,7 +18,7 @@ import pytest
 
 from leadspace_cli.engine.store import FILENAME, Store
 from leadspace_cli.sandbox import Sandbox
-from tests.conftest import cli_env, invoke, make_leads, read_csv, read_jsonl
+from tests.conftest import cli_env, invoke, make_leads, other_user, read_csv, read_jsonl
 
 DEEP = 985  # as found: deep enough to exhaust the recursion limit a few frames into a run
 
@@ -337,3 +338,71 @@ def test_an_oauth_answer_that_unpacks_past_8_mib_is_refused_in_bounded_memory(tm
     assert "answered with more than 8 MiB: refused" in done.stderr
     assert "Traceback" not in done.stderr
     assert peak < PEAK_MB, f"peak memory {peak:.0f} MB"
+
+
+def test_a_symlinked_store_is_refused_and_its_target_left_alone(use_sandbox: Sandbox, tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    cache.mkdir(mode=0o700)
+    target = tmp_path / "someone-elses.txt"
+    target.write_text("not a store\n")
+    target.chmod(0o644)
+    (cache / FILENAME).symlink_to(target)
+    path = make_leads(tmp_path / "in.csv", 2)
+    result = invoke("enrich", str(path), "-o", "out.csv")
+    assert result.exit_code == 2
+    assert f"The response store {cache / FILENAME} is a symbolic link: refused" in result.stderr
+    assert target.stat().st_mode & 0o777 == 0o644  # not chmod'ed through the link
+    assert target.read_text() == "not a store\n"
+    assert use_sandbox.stats.calls == 0
+
+
+def test_a_cache_folder_of_ours_open_to_others_is_made_private(use_sandbox: Sandbox, tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    cache.chmod(0o777)
+    path = make_leads(tmp_path / "in.csv", 2)
+    assert invoke("enrich", str(path), "-o", "out.csv").exit_code == 0
+    assert cache.stat().st_mode & 0o777 == 0o700
+    assert (cache / FILENAME).stat().st_mode & 0o777 == 0o600
+
+
+@pytest.mark.must_run
+def test_a_cache_folder_of_another_user_is_refused(use_sandbox: Sandbox, tmp_path: Path) -> None:
+    uid, gid = other_user()
+    cache = tmp_path / "cache"
+    cache.mkdir(mode=0o777)
+    cache.chmod(0o777)
+    os.chown(cache, uid, gid)
+    path = make_leads(tmp_path / "in.csv", 2)
+    result = invoke("enrich", str(path), "-o", "out.csv")
+    assert result.exit_code == 2
+    assert f"The cache folder {cache} belongs to another user" in result.stderr
+    assert not (cache / FILENAME).exists()
+    assert use_sandbox.stats.calls == 0
+
+
+@pytest.mark.parametrize(
+    "schema",
+    [
+        "CREATE TRIGGER t AFTER INSERT ON answer BEGIN DELETE FROM answer; END",
+        "CREATE VIEW v AS SELECT * FROM answer",
+    ],
+)
+def test_a_store_holding_triggers_or_views_is_refused(
+    use_sandbox: Sandbox, tmp_path: Path, schema: str
+) -> None:
+    path = make_leads(tmp_path / "in.csv", 2)
+    assert invoke("enrich", str(path), "-o", "out.csv").exit_code == 0
+    with sqlite3.connect(tmp_path / "cache" / FILENAME) as db:
+        db.execute(schema)
+    db.close()
+    result = invoke("enrich", str(path), "-o", "again.csv")
+    assert result.exit_code == 2
+    assert "which leadspace never writes: refused" in result.stderr
+    for command in (["cache", "info"], ["cache", "forget", "p1@company1.example", "--yes"]):
+        assert invoke(*command).exit_code == 2
+
+
+def test_the_store_does_not_trust_its_schema(tmp_path: Path) -> None:
+    with Store(tmp_path / FILENAME) as store:
+        assert store._db.execute("PRAGMA trusted_schema").fetchone()[0] == 0

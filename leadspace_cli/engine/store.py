@@ -23,6 +23,7 @@ import json
 import math
 import os
 import sqlite3
+import stat
 import tempfile
 import threading
 import time
@@ -101,9 +102,8 @@ class Store:
         path = self.path
         try:
             path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-            if not path.exists():
-                os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
-            os.chmod(path, 0o600)
+            self._check_folder(path.parent)
+            self._check_file(path)
         except OSError as exc:
             raise self._cannot_open(exc) from None
         try:
@@ -116,9 +116,61 @@ class Store:
             db = self._open_db(path)
         return db
 
+    def _check_folder(self, folder: Path) -> None:
+        """Refuse a cache folder someone else owns; make one of ours private (mode 700).
+
+        The store is personal data, and a folder another user can write lets them swap the store
+        for a link or a file of theirs between our checks.
+        """
+        st = os.stat(folder)
+        if hasattr(os, "geteuid") and st.st_uid != os.geteuid():
+            raise StoreError(
+                f"The cache folder {folder} belongs to another user (uid {st.st_uid}): the response "
+                "store holds personal data and is kept only in a folder of yours. Choose another "
+                "folder with --cache-dir (or LEADSPACE_CACHE_DIR), or run with --no-cache."
+            )
+        if os.name == "posix" and st.st_mode & 0o077:
+            os.chmod(folder, 0o700)  # ours, made by an older version or by hand: close it to others
+
+    def _check_file(self, path: Path) -> None:
+        """Create or open the store without following a link; refuse what is not a file of ours."""
+        nofollow = getattr(os, "O_NOFOLLOW", 0)
+        try:
+            fd = os.open(path, os.O_RDWR | os.O_CREAT | nofollow, 0o600)
+        except OSError as exc:
+            if path.is_symlink():
+                raise StoreError(
+                    f"The response store {path} is a symbolic link: refused (leadspace opens its store "
+                    "only as a file of its own, never a link's target). Remove the link, or choose "
+                    "another folder with --cache-dir."
+                ) from None
+            raise self._cannot_open(exc) from None
+        try:
+            st = os.fstat(fd)
+            if not stat.S_ISREG(st.st_mode) or (hasattr(os, "geteuid") and st.st_uid != os.geteuid()):
+                raise StoreError(
+                    f"The response store {path} is not a file of yours: refused. Remove it, or choose "
+                    "another folder with --cache-dir (or LEADSPACE_CACHE_DIR)."
+                )
+            if os.name == "posix" and st.st_mode & 0o777 != 0o600:
+                os.fchmod(fd, 0o600)
+        finally:
+            os.close(fd)
+
     def _open_db(self, path: Path) -> sqlite3.Connection:
         db = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
         try:
+            # Nothing stored runs: no functions with side effects from the schema, no triggers or views.
+            db.execute("PRAGMA trusted_schema=OFF")
+            odd = db.execute(
+                "SELECT type, name FROM sqlite_master WHERE type IN ('trigger', 'view') LIMIT 1"
+            ).fetchone()
+            if odd is not None:
+                raise StoreError(
+                    f"The response store at {path} holds a {odd[0]} ({odd[1]!r}), which leadspace never "
+                    "writes: refused, so that nothing in it runs. Move it away (answers are then bought "
+                    "again), or choose another --cache-dir."
+                )
             version = int(db.execute("PRAGMA user_version").fetchone()[0])
             if version > FORMAT:
                 raise StoreError(
