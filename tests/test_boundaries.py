@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import csv
 import gzip
 import http.server
 import io
 import json
 import os
+import shutil
 import sqlite3
 import subprocess
 import sys
 import threading
+import unicodedata
 import zipfile
 from pathlib import Path
 
@@ -406,3 +409,74 @@ def test_a_store_holding_triggers_or_views_is_refused(
 def test_the_store_does_not_trust_its_schema(tmp_path: Path) -> None:
     with Store(tmp_path / FILENAME) as store:
         assert store._db.execute("PRAGMA trusted_schema").fetchone()[0] == 0
+
+
+def _enrich_people(tmp_path: Path, people: list[list[str]]) -> Path:
+    header = ["Lead ID", "First Name", "Last Name", "Email", "Company"]
+    path = tmp_path / "people.csv"
+    with open(path, "w", newline="", encoding="utf-8") as fh:
+        csv.writer(fh).writerows([header, *people])
+    assert invoke("enrich", str(path), "-o", "out.csv").exit_code == 0
+    return path
+
+
+PEOPLE = [
+    ["1", "Jane", "Doe", "Jane.Doe@Acme.com", "Acme"],
+    ["2", "José", "Núñez", "jose@globex.example", "Globex"],
+    ["3", "Ana", "Lima", "ana@initech.example", "Initech"],
+    ["4", "Bea", "Limas", "bea@initech.example", "Initech"],
+]
+
+
+def _answers() -> int:
+    return int(invoke("cache", "info").stdout.split("answers: ")[1].split()[0])
+
+
+def test_forget_matches_whatever_the_case_and_the_json_escaping(use_sandbox: Sandbox, tmp_path: Path) -> None:
+    _enrich_people(tmp_path, PEOPLE)
+    assert _answers() == 4
+    jane = invoke("cache", "forget", "jane.doe@acme.com", "--yes")
+    assert jane.exit_code == 0, jane.stderr
+    assert "Erased 1 stored answers" in jane.stdout
+    assert "1 stored answers mention 'jane.doe@acme.com'" in jane.stderr
+    assert '"email":"Jane.Doe@Acme.com"' in jane.stderr.split("for example:")[1]  # an example shown
+    # Stored as JSON ("N\u00fa\u00f1ez" when escaped) and typed decomposed (u + combining accent).
+    nunez = invoke("cache", "forget", unicodedata.normalize("NFD", "NÚÑEZ"), "--yes")
+    assert "Erased 1 stored answers" in nunez.stdout, nunez.stderr
+    assert _answers() == 2
+    # Short text matches whole values only: "Lima" is Ana Lima, not Bea Limas.
+    li = invoke("cache", "forget", "LIMA", "--yes")
+    assert "Erased 1 stored answers" in li.stdout
+    assert "as a whole value" in li.stderr
+    assert _answers() == 1
+
+
+def test_forget_removes_damaged_copies_that_mention_the_person(use_sandbox: Sandbox, tmp_path: Path) -> None:
+    _enrich_people(tmp_path, PEOPLE)
+    cache = tmp_path / "cache"
+    aside = cache / f"{FILENAME}.damaged-20260101-000000"
+    shutil.copyfile(cache / FILENAME, aside)
+    other = cache / f"{FILENAME}.damaged-20260102-000000"
+    with Store(other) as empty:
+        assert empty.info()["answers"] == 0
+    result = invoke("cache", "forget", "Jane.Doe@acme.com", "--yes")
+    assert result.exit_code == 0, result.stderr
+    assert f"the damaged copy {aside} (removed whole)" in result.stderr
+    assert not aside.exists()
+    assert other.exists()  # it never held her
+
+
+def test_forget_says_when_another_run_holds_the_store(use_sandbox: Sandbox, tmp_path: Path) -> None:
+    _enrich_people(tmp_path, PEOPLE)
+    run = sqlite3.connect(tmp_path / "cache" / FILENAME, isolation_level=None)
+    try:
+        run.execute("BEGIN")
+        run.execute("SELECT COUNT(*) FROM answer").fetchone()  # a reader's snapshot, as a run holds
+        result = invoke("cache", "forget", "jane.doe@acme.com", "--yes")
+    finally:
+        run.close()
+    assert result.exit_code == 1
+    assert "Erased" not in result.stdout
+    assert "another run holds the store" in result.stderr
+    again = invoke("cache", "forget", "jane.doe@acme.com", "--yes")
+    assert "Nothing stored mentions 'jane.doe@acme.com'" in again.stdout

@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from leadspace_cli.engine.erasure import Found, _damaged_mentions, _mentions
 from leadspace_cli.engine.identity import Identity, canonical
 from leadspace_cli.engine.salvage import Damage, _copy_readable, _readable_copy
 from leadspace_cli.errors import StoreError
@@ -430,25 +431,50 @@ class Store:
         self._compact()
         return n, max(0, before - self.disk_bytes())
 
-    def forget(self, text: str) -> int:
-        """Erase every answer whose request or answer holds ``text`` (an e-mail address, a name)."""
-        doomed: list[int] = []
+    def find(self, text: str) -> Found:
+        """Find the stored answers about ``text`` (an e-mail address, a name), here and in the damaged
+        copies set aside beside the store.
+
+        Values are compared as a person reads them: decoded from JSON (``N\\u00fa\\u00f1ez`` is
+        ``Núñez``), NFC-normalised and case-folded, in the request, the answer and the stored output
+        cells. A value equal to ``text`` matches; so does one holding it, when ``text`` has at least
+        MIN_SUBSTRING characters.
+        """
+        needle = Found.fold(text)
+        found = Found(text)
         with self._lock:
             rows = self._db.execute("SELECT id, data FROM answer").fetchall()
+            legacy = self._db.execute("SELECT key, answer FROM answers").fetchall() if self._legacy else []
         for rowid, data in rows:
-            request, answer, _ = self._unpack(data)
-            if text in request or text in answer:
-                doomed.append(rowid)
-        erased = len(doomed)
+            request, answer, rendered = self._unpack(data)
+            if _mentions(needle, request, answer, rendered):
+                found.ids.append(rowid)
+                found.examples.append(request)
+        for key, answer in legacy:
+            if _mentions(needle, "", answer, ""):
+                found.legacy.append(key)
+                found.examples.append(answer)
+        for copy in sorted(self.path.parent.glob(f"{self.path.name}.damaged-*")):
+            if not copy.name.endswith(("-wal", "-shm", ".reading")) and _damaged_mentions(copy, needle):
+                found.damaged.append(copy)
+        return found
+
+    def forget(self, found: Found) -> bool:
+        """Erase what :meth:`find` found; return whether the erasure reached the disk.
+
+        False when another connection (a run) holds the store open: the old pages then stay in the
+        write-ahead log, and the file, until it ends.
+        """
         with self._lock:
             self._db.execute("PRAGMA secure_delete=ON")  # overwrite, not just unlink, the pages
-            self._db.executemany("DELETE FROM answer WHERE id = ?", [(i,) for i in doomed])
-            if self._legacy:  # 0.1 answers: the request is not kept, the answer is searched
-                erased += self._db.execute(
-                    "DELETE FROM answers WHERE instr(answer, ?) > 0", (json.dumps(text)[1:-1],)
-                ).rowcount
-        self._compact()
-        return erased
+            self._db.executemany("DELETE FROM answer WHERE id = ?", [(i,) for i in found.ids])
+            if found.legacy:
+                self._db.executemany("DELETE FROM answers WHERE key = ?", [(k,) for k in found.legacy])
+        for copy in found.damaged:  # its readable answers were copied into this store when set aside
+            for suffix in ("", "-wal", "-shm"):
+                with contextlib.suppress(FileNotFoundError):
+                    os.unlink(f"{copy}{suffix}")
+        return self._compact()
 
     def rekey(self, old: Identity) -> int:
         """Re-file the answers of another partition (an old key's) under this store's partition."""
@@ -470,12 +496,21 @@ class Store:
                     self._db.execute("DELETE FROM answer WHERE id = ?", (rowid,))
         return len(rows)
 
-    def _compact(self) -> None:
+    def _compact(self) -> bool:
+        """Checkpoint the write-ahead log and rewrite the file; return whether both completed."""
         with self._lock:
-            self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-            self._db.execute("VACUUM")
+            try:
+                busy, logged, copied = self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+                self._db.execute("VACUUM")
+                done = not busy and logged == copied
+                if done:  # VACUUM went through the log again
+                    busy, logged, copied = self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+                    done = not busy and logged == copied
+            except sqlite3.OperationalError:  # another connection holds the store
+                done = False
             self._legacy = self._table_has_rows("answers")
             self.has_answers = self._table_has_rows("answer") or self._legacy
+        return done
 
     def close(self) -> None:
         """Close the database (and remove it when it was temporary)."""
