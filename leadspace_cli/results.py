@@ -5,6 +5,7 @@ from __future__ import annotations
 import collections
 import enum
 import json
+import re
 import threading
 import time
 from dataclasses import dataclass, field
@@ -23,6 +24,60 @@ class Result(enum.StrEnum):
     SKIPPED = "skipped"  # not a lead (a table's Total row, a row hidden by a filter): never sent
 
 
+MAX_DEPTH = 64  # an answer's nesting kept as objects; deeper parts are kept as their JSON text
+
+_TOKENS = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]')
+
+
+class Answer(dict[str, Any]):
+    """A decoded answer; ``note`` says when parts nested past MAX_DEPTH were kept as JSON text."""
+
+    note = ""
+
+
+def loads_answer(text: str) -> Any:
+    """Decode an answer's JSON text whatever its depth: nothing past MAX_DEPTH levels is decoded.
+
+    A value nested deeper (an answer ~1,000 levels deep would exhaust the interpreter's recursion
+    limit, and a worker thread's smaller stack sooner) is kept as its own JSON text, a string, and a
+    decoded object says so in ``note``. Raises ValueError when the text is not JSON.
+    """
+    if text.count("[") + text.count("{") <= MAX_DEPTH:
+        value = json.loads(text)  # cannot nest deeper than it has brackets: the fast path
+        return Answer(value) if isinstance(value, dict) else value
+    cuts: list[tuple[int, int]] = []
+    depth = 0
+    start = 0
+    for token in _TOKENS.finditer(text):
+        mark = token.group()
+        if mark in "[{":
+            depth += 1
+            if depth == MAX_DEPTH + 1:
+                start = token.start()
+        elif mark in "]}":
+            if depth == MAX_DEPTH + 1:
+                cuts.append((start, token.end()))
+            depth -= 1
+    if not cuts:
+        value = json.loads(text)
+        return Answer(value) if isinstance(value, dict) else value
+    parts: list[str] = []
+    last = 0
+    for begin, end in cuts:
+        parts += [text[last:begin], json.dumps(text[begin:end], ensure_ascii=False)]
+        last = end
+    parts.append(text[last:])
+    value = json.loads("".join(parts))
+    if not isinstance(value, dict):
+        return value
+    answer = Answer(value)
+    answer.note = (
+        f"the answer nests deeper than {MAX_DEPTH} levels: {len(cuts)} part(s) below that are kept "
+        "as JSON text"
+    )
+    return answer
+
+
 @dataclass(slots=True)
 class RowResult:
     """What became of one row."""
@@ -39,8 +94,11 @@ class RowResult:
     def answer(self) -> dict[str, Any] | None:
         """Return the 200 answer as an object."""
         if self.payload is None and self.text is not None:
-            value = json.loads(self.text)
+            value = loads_answer(self.text)
             self.payload = value if isinstance(value, dict) else {"data": value}
+        note = getattr(self.payload, "note", "")
+        if note and not self.error:
+            self.error = note  # the row is ok; the note says what was kept as text
         return self.payload
 
 

@@ -6,8 +6,10 @@ ID and secret for a token, PUT with the refresh token to renew it.
 
 from __future__ import annotations
 
+import json
 import threading
 import time
+import zlib
 from typing import Protocol
 
 import requests
@@ -17,6 +19,52 @@ from leadspace_cli.api.redact import register_secret
 from leadspace_cli.errors import OAuthError
 
 CONNECT_TIMEOUT = 10.0
+
+
+MAX_OAUTH_ANSWER = 8 * 1024 * 1024  # a token answer is a few hundred bytes; unpacked, never more than this
+
+
+def _capped_body(resp: requests.Response, url: str) -> bytes:
+    """Return a streamed answer's body, unpacked, refusing one over MAX_OAUTH_ANSWER unpacked.
+
+    Unpacked here, a chunk at a time with a ceiling, rather than by requests: a 2 MB gzip body can
+    unpack to gigabytes, and ``resp.json()`` would hold all of it at once.
+    """
+    too_big = OAuthError(
+        f"The OAuth endpoint at {url} answered with more than {MAX_OAUTH_ANSWER // 2**20} MiB: refused (a "
+        "token answer is a few hundred bytes). Check LEADSPACE_BASE_URL."
+    )
+    length = resp.headers.get("Content-Length", "")
+    if length.isdigit() and int(length) > MAX_OAUTH_ANSWER:
+        raise too_big
+    coding = resp.headers.get("Content-Encoding", "").strip().lower()
+    if coding in ("gzip", "x-gzip", "deflate"):
+        unpack: zlib._Decompress | None = zlib.decompressobj(zlib.MAX_WBITS | (16 if "gzip" in coding else 0))
+    elif coding in ("", "identity"):
+        unpack = None
+    else:
+        raise OAuthError(
+            f"The OAuth endpoint at {url} answered in an encoding leadspace did not ask for ({coding}). "
+            "Check LEADSPACE_BASE_URL."
+        )
+    body = bytearray()
+    try:
+        while chunk := resp.raw.read(64 * 1024, decode_content=False):
+            while chunk:
+                if unpack is None:
+                    body += chunk
+                    chunk = b""
+                else:
+                    body += unpack.decompress(chunk, MAX_OAUTH_ANSWER + 1 - len(body))
+                    chunk = unpack.unconsumed_tail
+                if len(body) > MAX_OAUTH_ANSWER:
+                    raise too_big
+    except (zlib.error, requests.RequestException, OSError, ValueError) as exc:
+        raise OAuthError(
+            f"The OAuth endpoint at {url} sent an answer that cannot be read ({type(exc).__name__}). "
+            "Check LEADSPACE_BASE_URL."
+        ) from None
+    return bytes(body)
 
 
 class Auth(Protocol):
@@ -66,17 +114,25 @@ class OAuth:
     def _exchange(self, method: str, body: dict[str, str]) -> bool:
         try:
             resp = self._session.request(
-                method, self._url, json=body, timeout=(CONNECT_TIMEOUT, self._timeout), allow_redirects=False
+                method,
+                self._url,
+                json=body,
+                headers={"Accept-Encoding": "gzip, deflate"},
+                timeout=(CONNECT_TIMEOUT, self._timeout),
+                allow_redirects=False,
+                stream=True,
             )
         except requests.RequestException as exc:
             raise OAuthError(f"Cannot reach {self._url} for an OAuth token: {type(exc).__name__}") from None
         self.fetches += 1
-        if resp.status_code in (400, 401, 403):
-            return False
+        with resp:
+            if resp.status_code in (400, 401, 403):
+                return False
+            raw = _capped_body(resp, self._url)
         try:
-            data = resp.json()
+            data = json.loads(raw)
             token, refresh, expiration = data["token"], data.get("refreshToken"), float(data["expiration"])
-        except (ValueError, KeyError, TypeError):
+        except (ValueError, KeyError, TypeError, AttributeError, RecursionError):
             raise OAuthError(
                 f"The OAuth endpoint answered HTTP {resp.status_code} without a token: check "
                 "LEADSPACE_BASE_URL."

@@ -26,6 +26,7 @@ from leadspace_cli.api.auth import CONNECT_TIMEOUT, Auth, OAuth, TokenAuth
 from leadspace_cli.api.connection import Settings
 from leadspace_cli.api.redact import holds_secret, redact, register_secret
 from leadspace_cli.errors import ExitCode, OAuthError
+from leadspace_cli.results import loads_answer
 from leadspace_cli.version import __version__
 
 log = logging.getLogger("leadspace.http")
@@ -251,7 +252,7 @@ class Client:
     def _meaning(self, status: int, text: str, headers: Any) -> Answer:
         if status == 200:
             try:
-                payload = json.loads(text)
+                payload = loads_answer(text)  # however deep: parts past 64 levels kept as text
             except ValueError:
                 return Answer(Outcome.BAD_ANSWER, status, error="HTTP 200 but the answer is not JSON")
             if not isinstance(payload, dict) or not isinstance(payload.get("data"), dict):

@@ -11,7 +11,8 @@ from typing import Annotated
 import typer
 
 from leadspace_cli.app.settings import budget_tz, cache_folder, parse_duration, resolve, state_folder
-from leadspace_cli.cli.core import CacheDir, Yes, _boundary, _environment, cache_app
+from leadspace_cli.cli.core import CacheDir, Yes, _boundary, _environment, cache_app, err
+from leadspace_cli.engine.erasure import MIN_SUBSTRING
 from leadspace_cli.engine.identity import Identity, IdentityLinks, identity_for
 from leadspace_cli.engine.ledger import open_ledger
 from leadspace_cli.engine.store import Store, open_store
@@ -119,13 +120,39 @@ def cache_forget(
 ) -> None:
     """Erase every stored answer about a person or company (a data subject's request).
 
+    Values match whatever their case, accents' encoding or JSON escaping; text under 5 characters
+    matches whole values only. Damaged copies of the store that mention it are removed too.
+
     Example: leadspace cache forget jane.doe@example.com
     """
     with _boundary(), _store_for_housekeeping(cache_dir) as store:
         if len(text.strip()) < 3:
             raise SettingsError("Give at least 3 characters to find (an e-mail address or a name).")
-        _confirm(f"Erase every stored answer whose request or answer holds {text!r}?", yes)
-        typer.echo(f"Erased {store.forget(text.strip())} stored answers.")
+        found = store.find(text.strip())
+        if not found.count and not found.damaged:
+            typer.echo(f"Nothing stored mentions {text.strip()!r}: nothing to erase.")
+            return
+        how = "as a whole value" if len(text.strip()) < MIN_SUBSTRING else "in a value"
+        err.print(
+            f"{found.count} stored answers mention {text.strip()!r} ({how}), for example:", markup=False
+        )
+        for example in found.examples[:3]:
+            err.print(f"  {example[:160]}", markup=False)
+        for copy in found.damaged:
+            err.print(f"  and the damaged copy {copy} (removed whole)", markup=False)
+        _confirm(f"Erase these {found.count} stored answers? They were paid for; rows are bought again.", yes)
+        if store.forget(found):
+            typer.echo(
+                f"Erased {found.count} stored answers; the store's file and log were rewritten without them."
+            )
+            return
+        err.print(
+            f"Deleted {found.count} stored answers, but another run holds the store {store.path} open: "
+            "their old copies stay in its file and write-ahead log until that run ends. Run this command "
+            "again once it has ended.",
+            markup=False,
+        )
+        raise typer.Exit(int(ExitCode.ROWS_FAILED))
 
 
 @cache_app.command("rekey")

@@ -106,3 +106,8 @@ def identity_for(
     if account is not None:
         return Identity(f"key:{account}@{endpoint}", f"key …{account[-6:]} (hashed) at {endpoint}", legacy)
     return None
+
+
+def rowid_of(key: bytes) -> int:
+    """Return the store's row id of an answer's 16-byte key: its first 8 bytes (no index holds it twice)."""
+    return int.from_bytes(key[:8], "big", signed=True)

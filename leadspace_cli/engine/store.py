@@ -25,10 +25,9 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import json
-import math
 import os
 import sqlite3
+import stat
 import tempfile
 import threading
 import time
@@ -38,8 +37,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
-from leadspace_cli.engine.identity import Identity, canonical
+from leadspace_cli.engine.identity import Identity, canonical, rowid_of
 from leadspace_cli.engine.salvage import Damage, _copy_readable, _readable_copy
+from leadspace_cli.engine.store_admin import StoreAdmin
 from leadspace_cli.errors import StoreError
 from leadspace_cli.mapping.body import RULES
 
@@ -99,11 +99,7 @@ def _digest(partition: str, request: str) -> bytes:
     return hashlib.blake2b(f"{partition}\n{request}".encode(), digest_size=16).digest()
 
 
-def _rowid(key: bytes) -> int:
-    return int.from_bytes(key[:8], "big", signed=True)
-
-
-class Store:
+class Store(StoreAdmin):
     """Stored answers by request key, in one partition (``identity``). Safe to share between threads."""
 
     def __init__(
@@ -133,9 +129,8 @@ class Store:
         path = self.path
         try:
             path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-            if not path.exists():
-                os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
-            os.chmod(path, 0o600)
+            self._check_folder(path.parent)
+            self._check_file(path)
         except OSError as exc:
             raise self._cannot_open(exc) from None
         try:
@@ -148,9 +143,61 @@ class Store:
             db = self._open_db(path)
         return db
 
+    def _check_folder(self, folder: Path) -> None:
+        """Refuse a cache folder someone else owns; make one of ours private (mode 700).
+
+        The store is personal data, and a folder another user can write lets them swap the store
+        for a link or a file of theirs between our checks.
+        """
+        st = os.stat(folder)
+        if hasattr(os, "geteuid") and st.st_uid != os.geteuid():
+            raise StoreError(
+                f"The cache folder {folder} belongs to another user (uid {st.st_uid}): the response "
+                "store holds personal data and is kept only in a folder of yours. Choose another "
+                "folder with --cache-dir (or LEADSPACE_CACHE_DIR), or run with --no-cache."
+            )
+        if os.name == "posix" and st.st_mode & 0o077:
+            os.chmod(folder, 0o700)  # ours, made by an older version or by hand: close it to others
+
+    def _check_file(self, path: Path) -> None:
+        """Create or open the store without following a link; refuse what is not a file of ours."""
+        nofollow = getattr(os, "O_NOFOLLOW", 0)
+        try:
+            fd = os.open(path, os.O_RDWR | os.O_CREAT | nofollow, 0o600)
+        except OSError as exc:
+            if path.is_symlink():
+                raise StoreError(
+                    f"The response store {path} is a symbolic link: refused (leadspace opens its store "
+                    "only as a file of its own, never a link's target). Remove the link, or choose "
+                    "another folder with --cache-dir."
+                ) from None
+            raise self._cannot_open(exc) from None
+        try:
+            st = os.fstat(fd)
+            if not stat.S_ISREG(st.st_mode) or (hasattr(os, "geteuid") and st.st_uid != os.geteuid()):
+                raise StoreError(
+                    f"The response store {path} is not a file of yours: refused. Remove it, or choose "
+                    "another folder with --cache-dir (or LEADSPACE_CACHE_DIR)."
+                )
+            if os.name == "posix" and st.st_mode & 0o777 != 0o600:
+                os.fchmod(fd, 0o600)
+        finally:
+            os.close(fd)
+
     def _open_db(self, path: Path) -> sqlite3.Connection:
         db = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
         try:
+            # Nothing stored runs: no functions with side effects from the schema, no triggers or views.
+            db.execute("PRAGMA trusted_schema=OFF")
+            odd = db.execute(
+                "SELECT type, name FROM sqlite_master WHERE type IN ('trigger', 'view') LIMIT 1"
+            ).fetchone()
+            if odd is not None:
+                raise StoreError(
+                    f"The response store at {path} holds a {odd[0]} ({odd[1]!r}), which leadspace never "
+                    "writes: refused, so that nothing in it runs. Move it away (answers are then bought "
+                    "again), or choose another --cache-dir."
+                )
             version = int(db.execute("PRAGMA user_version").fetchone()[0])
             if version > FORMAT:
                 raise StoreError(
@@ -333,7 +380,7 @@ class Store:
     def _row(self, key: bytes) -> tuple[int, float, str | None, bytes] | None:
         with self._lock:
             row = self._db.execute(
-                "SELECT tail, status, stored, sig, data FROM answer WHERE id = ?", (_rowid(key),)
+                "SELECT tail, status, stored, sig, data FROM answer WHERE id = ?", (rowid_of(key),)
             ).fetchone()
         if row is None or bytes(row[0]) != key[8:]:
             return None
@@ -395,7 +442,7 @@ class Store:
                 self._db.execute(
                     "INSERT OR REPLACE INTO answer (id, tail, program, status, stored, sig, data, rules)"
                     " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                    (_rowid(key), key[8:], self._program, status, int(when), sig, data, RULES),
+                    (rowid_of(key), key[8:], self._program, status, int(when), sig, data, RULES),
                 )
                 self.has_answers = True
         except sqlite3.Error as exc:  # a full disk: the answer still reaches the output
@@ -411,7 +458,7 @@ class Store:
         try:
             with self._lock:
                 row = self._db.execute(
-                    "SELECT tail, status, stored, data FROM answer WHERE id = ?", (_rowid(key),)
+                    "SELECT tail, status, stored, data FROM answer WHERE id = ?", (rowid_of(key),)
                 ).fetchone()
             if row is None or bytes(row[0]) != key[8:]:
                 return
@@ -420,114 +467,7 @@ class Store:
             return
         self._write(key, int(row[1]), text, request, (sig, cells), float(row[2]))
 
-    def bought_since(self, when: float) -> int:
-        """Return how many answers this partition bought (200s stored) since a time."""
-        with self._lock:
-            row = self._db.execute(
-                "SELECT COUNT(*) FROM answer WHERE program = ? AND status = 200 AND stored >= ?",
-                (self._program, int(when)),
-            ).fetchone()
-        return int(row[0])
-
     # Housekeeping.
-
-    def disk_bytes(self) -> int:
-        """Return the bytes the store takes on disk (with its write-ahead log)."""
-        return sum(p.stat().st_size for p in (self.path, Path(f"{self.path}-wal")) if p.exists())
-
-    def info(self) -> dict[str, Any]:
-        """Return the path, the answers per program with their age, and the bytes on disk."""
-        with self._lock:
-            rows = self._db.execute(
-                "SELECT p.name, COUNT(*), MIN(a.stored), MAX(a.stored) FROM answer a"
-                " JOIN program p ON p.id = a.program GROUP BY a.program ORDER BY p.name"
-            ).fetchall()
-            legacy = (
-                self._db.execute("SELECT COUNT(*), MIN(stored), MAX(stored) FROM answers").fetchone()
-                if self._legacy
-                else (0, None, None)
-            )
-        programs = [{"program": r[0], "answers": r[1], "oldest": r[2], "newest": r[3]} for r in rows]
-        if legacy[0]:
-            programs.append(
-                {
-                    "program": "(leadspace 0.1, migrated when used)",
-                    "answers": legacy[0],
-                    "oldest": legacy[1],
-                    "newest": legacy[2],
-                }
-            )
-        count = sum(p["answers"] for p in programs)
-        size = self.disk_bytes()
-        return {
-            "path": str(self.path),
-            "format": FORMAT,
-            "answers": count,
-            "bytes": size,
-            "bytes_per_answer": round(size / count) if count else 0,
-            "oldest": min((p["oldest"] for p in programs), default=None),
-            "newest": max((p["newest"] for p in programs), default=None),
-            "programs": programs,
-        }
-
-    def clear(self, older_than: float | None = None) -> tuple[int, int]:
-        """Delete stored answers (all, or those older than some seconds); return (answers, bytes freed)."""
-        before = self.disk_bytes()
-        cutoff = math.inf if older_than is None else time.time() - older_than
-        with self._lock:
-            n = self._db.execute("DELETE FROM answer WHERE stored < ?", (cutoff,)).rowcount
-            if self._legacy:
-                n += self._db.execute("DELETE FROM answers WHERE stored < ?", (cutoff,)).rowcount
-                self._db.execute("DELETE FROM rendered WHERE key NOT IN (SELECT key FROM answers)")
-        self._compact()
-        return n, max(0, before - self.disk_bytes())
-
-    def forget(self, text: str) -> int:
-        """Erase every answer whose request or answer holds ``text`` (an e-mail address, a name)."""
-        doomed: list[int] = []
-        with self._lock:
-            rows = self._db.execute("SELECT id, data FROM answer").fetchall()
-        for rowid, data in rows:
-            request, answer, _ = self._unpack(data)
-            if text in request or text in answer:
-                doomed.append(rowid)
-        erased = len(doomed)
-        with self._lock:
-            self._db.execute("PRAGMA secure_delete=ON")  # overwrite, not just unlink, the pages
-            self._db.executemany("DELETE FROM answer WHERE id = ?", [(i,) for i in doomed])
-            if self._legacy:  # 0.1 answers: the request is not kept, the answer is searched
-                erased += self._db.execute(
-                    "DELETE FROM answers WHERE instr(answer, ?) > 0", (json.dumps(text)[1:-1],)
-                ).rowcount
-        self._compact()
-        return erased
-
-    def rekey(self, old: Identity) -> int:
-        """Re-file the answers of another partition (an old key's) under this store's partition."""
-        with self._lock:
-            row = self._db.execute("SELECT id FROM program WHERE name = ?", (old.partition,)).fetchone()
-            rows = (
-                []
-                if row is None
-                else self._db.execute(
-                    "SELECT id, status, stored, data FROM answer WHERE program = ?", (row[0],)
-                ).fetchall()
-            )
-        for rowid, status, stored, data in rows:
-            request, text, _ = self._unpack(data)
-            key, _ = self.key(json.loads(request))
-            self._write(key, int(status), text, request, None, float(stored))
-            with self._lock:
-                if _rowid(key) != rowid:
-                    self._db.execute("DELETE FROM answer WHERE id = ?", (rowid,))
-        return len(rows)
-
-    def _compact(self) -> None:
-        with self._lock:
-            self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-            self._db.execute("VACUUM")
-            self._legacy = self._table_has_rows("answers")
-            self.has_answers = self._table_has_rows("answer") or self._legacy
 
     def close(self) -> None:
         """Close the database (and remove it when it was temporary)."""

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import io
-import itertools
 import re
 from collections.abc import Callable, Iterator
 
@@ -21,6 +20,64 @@ from leadspace_cli.formats.rows import (
 from leadspace_cli.formats.text import _SURROGATE, _Reading, _size
 
 csv.field_size_limit(MAX_ROW)
+
+
+class _RecordTooLongError(InputError):
+    """A record (one row, its quoted line breaks included) ran past MAX_ROW characters."""
+
+    def __init__(self, lines: int) -> None:
+        super().__init__(f"a row runs past {_size(MAX_ROW)}: refused")
+        self.lines = lines  # physical lines of the record, the one that ran over included
+
+
+class _CappedLines:
+    """The lines the csv module reads, at most MAX_ROW characters per record, never more in memory.
+
+    The csv module limits one field (``field_size_limit``) but not a row: a line of many small
+    fields (a gzip of millions of commas) would become a list of millions of strings. A record is
+    counted from :meth:`start` on; past MAX_ROW, reading stops with :class:`_RecordTooLongError` and the
+    caller skips the rest of that line (:meth:`skip_line`).
+    """
+
+    def __init__(self, text: io.TextIOWrapper, first: str = "") -> None:
+        self._text = text
+        self._first = first
+        self._used = 0
+        self._lines = 0
+        self.skipped = 0  # physical lines passed over, unseen by the csv module
+
+    def start(self) -> None:
+        self._used = self._lines = 0
+
+    def __iter__(self) -> _CappedLines:
+        return self
+
+    def __next__(self) -> str:
+        if self._first:
+            line, self._first = self._first, ""
+        else:
+            line = self._text.readline(MAX_ROW - self._used + 1)
+        if not line:
+            raise StopIteration
+        self._used += len(line)
+        self._lines += 1
+        if self._used > MAX_ROW:
+            self.skipped += 1
+            raise _RecordTooLongError(self._lines) from None
+        return line
+
+    def skip_line(self) -> None:
+        """Read past the rest of the line that ran over, a chunk at a time."""
+        while (rest := self._text.readline(1 << 20)) and not rest.endswith("\n"):
+            pass
+
+
+class _TooLong(list[str]):
+    """A CSV row longer than MAX_ROW: not read, written back empty as ``invalid_input``."""
+
+    def __init__(self, width: int, line: int) -> None:
+        super().__init__([""] * width)
+        self.problem = f"line {line} is longer than {_size(MAX_ROW)}: not read (no lead is that long)"
 
 
 RUNAWAY_LINES = 20  # a quoted field spanning this many lines is checked for swallowed rows
@@ -47,6 +104,16 @@ def _runaway(row: list[str], sep: str, width: int) -> int:
 _DELIMITERS = (",", ";", "\t", "|")
 
 
+def _header_line(label: str, text: io.TextIOWrapper) -> str:
+    """Read a line above or of the header, refusing one past MAX_ROW (not a CSV header)."""
+    line = text.readline(MAX_ROW + 1)
+    if len(line) > MAX_ROW:
+        raise InputError(
+            f"{label}: its first line runs past {_size(MAX_ROW)} without a line break: not a CSV header."
+        )
+    return line
+
+
 def _sniff(line: str) -> str:
     """Return the delimiter a header line uses: the candidate it holds most often, outside quotes.
 
@@ -63,14 +130,14 @@ def _csv_source(reading: _Reading, text: io.TextIOWrapper, sep: str | None, keep
     label = reading.label
     notes: list[str] = []
     offset = 0  # lines before the header that the reader does not see
-    lines: Iterator[str] = text
+    lines = _CappedLines(text)
     excel_sep = False
     if sep is None:
-        first = text.readline()
+        first = _header_line(label, text)
         blank = 0
         while first and not first.lstrip("\ufeff").strip(' \t\r\n,;|"') and blank < 1000:
             blank += 1  # blank lines above the header (as some exports start)
-            first = text.readline()
+            first = _header_line(label, text)
         if blank:
             offset += blank
             notes.append(f"{label} starts with {blank} blank line{'s' if blank > 1 else ''}: skipped.")
@@ -82,7 +149,7 @@ def _csv_source(reading: _Reading, text: io.TextIOWrapper, sep: str | None, keep
             notes.append(f"{label} names its delimiter ({hint}, as Excel writes it): {sep!r}.")
         else:
             sep = _sniff(first)
-            lines = itertools.chain([first], text)
+            lines = _CappedLines(text, first)
             if sep != ",":
                 shown = "tab" if sep == "\t" else repr(sep)
                 notes.append(f"{label} is separated by {shown} (detected; --delimiter says otherwise).")
@@ -93,6 +160,10 @@ def _csv_source(reading: _Reading, text: io.TextIOWrapper, sep: str | None, keep
         raise InputError(f"{label} is empty: it needs a header row and at least one row.") from None
     except csv.Error as exc:
         raise InputError(f"{label}: cannot read the header: {exc}") from None
+    except _RecordTooLongError:
+        raise InputError(
+            f"{label}: its header runs past {_size(MAX_ROW)} (a stray quote, or not a CSV file): refused."
+        ) from None
     if not any(h.strip() for h in header):
         raise InputError(f"{label} has an empty first line: the first line must be the header.")
     if header and header[0].startswith("\ufeff"):
@@ -121,8 +192,25 @@ def _csv_source(reading: _Reading, text: io.TextIOWrapper, sep: str | None, keep
     def rows() -> Iterator[list[str]]:
         end = reader.line_num + offset
         try:
-            for row in reader:
-                start, end = end + 1, reader.line_num + offset
+            while True:
+                lines.start()
+                try:
+                    row = next(reader)
+                except StopIteration:
+                    return
+                except _RecordTooLongError as over:
+                    start = end + 1
+                    if over.lines > 1:  # a quoted field that runs on: the rows after it are unknown
+                        raise InputError(
+                            f"{label}, line {start}: a quoted field opened on this row runs on past "
+                            f'{_size(MAX_ROW)}: a stray or unclosed " quote. Fix the quoting on line '
+                            f"{start} and run again."
+                        ) from None
+                    lines.skip_line()
+                    end = reader.line_num + offset + lines.skipped
+                    yield _TooLong(len(columns), start)
+                    continue
+                start, end = end + 1, reader.line_num + offset + lines.skipped
                 if reading.check_text and (bad := _SURROGATE.search(joined := sep.join(row))):
                     raise reading.bad_text(start + joined.count("\n", 0, bad.start()))
                 if end - start >= RUNAWAY_LINES - 1 and (swallowed := _runaway(row, sep, width)):

@@ -18,7 +18,9 @@ from leadspace_cli.formats.xlsx_write import MAX_COLUMNS
 MAX_PART = 256 * 1024 * 1024  # the unpacked size of a workbook's shared strings, styles or lists
 
 
-MAX_SHEET = 4 * 1024 * 1024 * 1024  # the unpacked size of a sheet (read as a stream)
+MAX_SHEET = 1024 * 1024 * 1024  # the unpacked size of a sheet (read as a stream)
+MAX_RATIO = 100  # unpacked to packed: Excel's parts compress 5-20 to 1; a zip bomb 1,000 to 1
+RATIO_FROM = 1024 * 1024  # parts smaller than this unpacked are not judged by their ratio
 
 
 def _local(tag: str) -> str:
@@ -130,6 +132,12 @@ class Workbook:
                 f"{self.label}: its part {name} unpacks to {info.file_size:,} bytes, more than "
                 f"{limit:,}: refused (a workbook this large, or a zip bomb). Save it as CSV UTF-8."
             )
+        if info.file_size > RATIO_FROM and info.file_size > MAX_RATIO * info.compress_size:
+            raise InputError(
+                f"{self.label}: its part {name} unpacks {info.file_size / max(info.compress_size, 1):,.0f} "
+                f"times larger than it is packed (to {info.file_size:,} bytes), more than {MAX_RATIO} "
+                "to 1: refused as a zip bomb. If Excel opens it, save it again as .xlsx or as CSV UTF-8."
+            )
         return self._zip.open(info)
 
     def _find(self, name: str) -> str | None:
@@ -220,8 +228,11 @@ class Workbook:
         strings: list[str] = []
         parts: list[str] = []
         skip = 0
+        table: Any = None
         for event, elem in _iterparse(self._part(self._strings_part), ("start", "end")):
             tag = _local(elem.tag)
+            if table is None:
+                table = elem  # the <sst>: each <si> is taken off it once read, so memory stays flat
             if tag == "rPh" or tag == "phoneticPr":  # East Asian reading aids: not the text
                 skip += 1 if event == "start" else -1
             elif event == "end":
@@ -231,6 +242,9 @@ class Workbook:
                     strings.append(_lines("".join(parts)))
                     parts.clear()
                     elem.clear()
+                    if elem is not table:
+                        with contextlib.suppress(ValueError):
+                            table.remove(elem)
         return strings
 
     # A sheet.
@@ -273,11 +287,13 @@ class Workbook:
         cells: list[tuple[Any, str | None, bool]] = []
         col = -1
         container: Any = None
+        row_elem: Any = None
         try:
             for event, elem in _iterparse(stream, ("start", "end")):
                 tag = _local(elem.tag)
                 if event == "start":
                     if tag == "row":
+                        row_elem = elem
                         r = elem.get("r")
                         row_number = int(r) if r and r.isdigit() else row_number + 1
                         row_hidden = _true(elem.get("hidden"))
@@ -290,7 +306,11 @@ class Workbook:
                     ref = elem.get("r")
                     m = _REF.fullmatch(ref) if ref else None
                     col = _col_index(m.group(1)) if m else col + 1
+                    if row_elem is not None:  # taken off its row, so a row of millions of cells stays small
+                        with contextlib.suppress(ValueError):
+                            row_elem.remove(elem)
                     if col >= MAX_COLUMNS:
+                        elem.clear()
                         continue
                     if len(cells) < col:
                         cells.extend([(None, None, False)] * (col - len(cells)))
