@@ -7,11 +7,16 @@ output for one job. :func:`enrich_file` and :func:`enrich_records` are the publi
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import dataclasses
 import itertools
 import os
+import signal
+import sys
+import threading
 import time
+import weakref
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any, Protocol, Unpack
@@ -144,6 +149,30 @@ class Run:
         """How many times the run was interrupted."""
         return len(self._interrupts)
 
+    @contextlib.contextmanager
+    def signals(self, on_interrupt: Callable[[int], None] | None = None) -> Iterator[None]:
+        """Turn Ctrl-C and SIGTERM into :meth:`interrupt` while the run lasts (main thread only).
+
+        ``on_interrupt`` is told how many answers already paid for are awaited after each signal.
+        Elsewhere than in the main thread, signals are left alone.
+        """
+
+        def handler(signum: int, frame: object) -> None:
+            waiting = self.interrupt(terminate=signum == signal.SIGTERM)
+            if on_interrupt is not None and signum == signal.SIGINT:
+                on_interrupt(waiting)
+
+        previous: dict[signal.Signals, Any] = {}
+        if threading.current_thread() is threading.main_thread():
+            for sig in (signal.SIGINT, signal.SIGTERM):
+                with contextlib.suppress(ValueError, OSError):
+                    previous[sig] = signal.signal(sig, handler)
+        try:
+            yield
+        finally:
+            for sig, old in previous.items():
+                signal.signal(sig, old)
+
     # Wiring.
 
     def _environment(self) -> dict[str, str]:
@@ -241,11 +270,19 @@ class Run:
 
     @contextlib.contextmanager
     def _engine(
-        self, env: Mapping[str, str], settings: Settings, sb: Sandbox | None, *, stop_reading: bool = False
+        self,
+        env: Mapping[str, str],
+        settings: Settings,
+        sb: Sandbox | None,
+        *,
+        stop_reading: bool = False,
+        prefetch: int | None = None,
     ) -> Iterator[tuple[Store, Client | None, Options]]:
         """Open the store, then (with the options the store's budget figures give) the client."""
         with self._store(env, settings, sb) as store:
-            options = dataclasses.replace(self._options(env, store), stop_reading=stop_reading)
+            options = dataclasses.replace(
+                self._options(env, store), stop_reading=stop_reading, prefetch=prefetch
+            )
             with self._client(settings, options) as client:
                 yield store, client, options
 
@@ -470,7 +507,12 @@ class Run:
         }
 
     def records(self, items: Iterable[Mapping[str, Any]]) -> Iterator[dict[str, Any]]:
-        """Yield each record with its ls.* keys, in order; raise RunStopped after a stop."""
+        """Yield each record with its ls.* keys, in order; raise RunStopped after a stop.
+
+        At most ``prefetch`` answers are bought ahead of what the caller took. Closing the generator
+        (``close()``, garbage collection, interpreter exit: see :func:`_close_at_exit`) stops new
+        calls and returns once the answers on the wire are stored, within the call timeout.
+        """
         job = self.job
         env = self._environment()
         with sandbox_for(job.sandbox) as sb:
@@ -479,29 +521,53 @@ class Run:
             m = self._mapping(source)
             ls = self._ls_columns(m)
             build = builder(m, source)
-            with self._engine(env, settings, sb, stop_reading=True) as (store, client, options):
+            with self._engine(env, settings, sb, stop_reading=True, prefetch=job.prefetch) as (
+                store,
+                client,
+                options,
+            ):
                 enricher = self._enricher(env, settings, sb, store, client, options)
                 pipeline = enricher.run(self._rows(source), build)
                 try:
                     for row, result in pipeline:
                         raw = getattr(row, "raw", None)
                         yield ls.record({"_record": raw} if raw is not None else row, result)
-                except KeyboardInterrupt:
+                except KeyboardInterrupt:  # met here rather than in the pipeline: the same stop
                     enricher.interrupt()
-                    for _ in pipeline:  # the answers already on the wire are stored
-                        pass
-                    raise stop_error(ExitCode.INTERRUPTED, "Interrupted: run again to finish.") from None
                 finally:
-                    # The caller stopped early (break, an exception, Ctrl-C in a notebook): stop new
-                    # calls and wait for those already paid for, so that their answers are stored.
-                    enricher.halt.event.set()
-                    for _ in pipeline:
-                        pass
+                    # The caller stopped early (break, an exception, close, the generator dropped):
+                    # no new call; those on the wire are paid for, so their answers are awaited and
+                    # stored. While the interpreter shuts down, threads can no longer run: nothing
+                    # can be awaited then (the exit hook closed live generators before that).
+                    if sys.is_finalizing():
+                        enricher.abandon()
+                        pipeline.close()
+                    else:
+                        enricher.close()
+                        _drain(pipeline)
                 reason = enricher.stop_reason
                 if reason is not None:
                     raise stop_error(reason.code, reason.message)
                 if self.input_error is not None:
                     raise self.input_error
+
+
+def _drain(pipeline: Iterator[Any]) -> None:
+    for _ in pipeline:
+        pass
+
+
+# The generators of enrich_records still open: closed at interpreter exit, while the threads that
+# await their calls can still run (atexit handlers run before daemon threads are stopped; a
+# generator left to the interpreter's final clean-up would wait for threads that no longer run).
+_LIVE: weakref.WeakSet[Iterator[dict[str, Any]]] = weakref.WeakSet()
+
+
+@atexit.register
+def _close_at_exit() -> None:
+    for generator in list(_LIVE):
+        with contextlib.suppress(Exception):
+            generator.close()  # type: ignore[attr-defined]
 
 
 def enrich_records(
@@ -527,7 +593,9 @@ def enrich_records(
     ...     print(row["ls.result"], row["ls.company.name"])
     """
     job = Job(mapping=mapping, **options)
-    return Run(job).records(records)
+    generator = Run(job).records(records)
+    _LIVE.add(generator)
+    return generator
 
 
 def enrich_file(
@@ -539,9 +607,14 @@ def enrich_file(
 ) -> Summary:
     """Do exactly what ``leadspace enrich INPUT -o OUTPUT`` does and return the run's summary.
 
-    The summary has ``exit_code`` (the README's exit codes: a stop by 401, 427 or an interrupt is a
-    code, not an exception), ``by_result`` and the counts the CLI prints. Raises
+    The summary has ``exit_code`` (the README's exit codes: a stop by 401, 427 or an interrupt is
+    a code, not an exception: after Ctrl-C the output is written and ``exit_code`` is 130),
+    ``by_result`` and the counts the CLI prints. Raises
     :class:`~leadspace_cli.errors.LeadspaceError` (exit code 2) for bad input, mapping or settings.
     """
     job = Job(input=os.fspath(input), output=os.fspath(output), mapping=mapping, **options)
-    return Run(job).execute()
+    run = Run(job)
+    # Ctrl-C (a notebook's "interrupt kernel") stops as the CLI's does: the answers on the wire are
+    # awaited, every row is written, and the summary says 130.
+    with run.signals():
+        return run.execute()

@@ -5,11 +5,8 @@ from __future__ import annotations
 import contextlib
 import gc
 import json
-import signal
-from collections.abc import Iterator
 from pathlib import Path
-from types import FrameType
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 from rich.markup import escape
@@ -49,29 +46,17 @@ def _display(quiet: bool) -> Display:
     return PlainDisplay(err)
 
 
-@contextlib.contextmanager
-def _signals(run: Run) -> Iterator[None]:
+def _signals(run: Run) -> contextlib.AbstractContextManager[None]:
     """Ctrl-C and SIGTERM stop new calls; a second Ctrl-C stops at once."""
 
-    def handler(signum: int, frame: FrameType | None) -> None:
-        waiting = run.interrupt(terminate=signum == signal.SIGTERM)
-        if waiting and signum == signal.SIGINT and run.interrupts == 1:
+    def tell(waiting: int) -> None:
+        if waiting and run.interrupts == 1:
             err.print(
                 f"Stopping: waiting for {waiting} answers already paid for; Ctrl-C again to abandon them.",
                 markup=False,
             )
 
-    previous: dict[signal.Signals, Any] = {}
-    try:
-        for sig in (signal.SIGINT, signal.SIGTERM):
-            previous[sig] = signal.signal(sig, handler)
-    except ValueError:  # not the main thread: leave signals alone
-        pass
-    try:
-        yield
-    finally:
-        for sig, old in previous.items():
-            signal.signal(sig, old)
+    return run.signals(tell)
 
 
 # The options' defaults are the Job's: one source for the CLI and the Python API.

@@ -60,6 +60,13 @@ class Stop:
                 self.at = time.monotonic()
         self.event.set()
 
+    def close(self) -> None:
+        """Stop new calls without a reason: the reader of the rows went away (a closed generator)."""
+        with self._lock:
+            if self.at is None:
+                self.at = time.monotonic()
+        self.event.set()
+
     def is_set(self) -> bool:
         """Return whether the run was stopped."""
         return self.event.is_set()
@@ -166,6 +173,8 @@ class Attempts:
         self.policy = policy or RetryPolicy()
         self.budget = budget or CreditBudget(None)
         self.outage = Outage()
+        self.on_wire = 0  # calls sent whose answers are awaited
+        self._wire_lock = threading.Lock()
         self._rng = random.Random()
 
     def cap_message(self) -> str:
@@ -213,7 +222,13 @@ class Attempts:
             attempt += 1
             counted += 1
             self.stats.called(retry=attempt > 1)
-            answer = self.client.call(body, header)
+            with self._wire_lock:
+                self.on_wire += 1
+            try:
+                answer = self.client.call(body, header)
+            finally:
+                with self._wire_lock:
+                    self.on_wire -= 1
             if answer.unknown:
                 self.stats.maybe_billed()
             self.budget.settle(billed=answer.outcome is Outcome.OK or answer.unknown)
