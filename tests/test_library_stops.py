@@ -61,11 +61,10 @@ ENDINGS = {
 def test_a_script_that_stops_reading_exits_with_its_status_having_bought_at_most_prefetch_more(
     sandbox_factory: Callable[..., Sandbox], tmp_path: Path, ending: str
 ) -> None:
-    sb = sandbox_factory(rate=0, latency=0.05)
+    sb = sandbox_factory(rate=0, latency=1.0)  # the script ends with about 30 calls on the wire
     script = (
         "results = leadspace_cli.enrich_records(records, **kw)\n"
-        "taken = [next(results) for _ in range(5)]\n"
-        "time.sleep(1.0)\n" + ENDINGS[ending] + "sys.exit(7)\n"
+        "taken = [next(results) for _ in range(5)]\n" + ENDINGS[ending] + "sys.exit(7)\n"
     )
     proc = _run(script, sb, tmp_path)
     assert proc.returncode == 7, proc.stderr
