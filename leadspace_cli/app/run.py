@@ -381,7 +381,14 @@ class Run:
             enricher.render_sig = writer.signature
             self._pump(enricher, source, builder(m, source), out, writer)
             writer.finish()
-            out.commit(enricher.stats.by_result[Result.OK])
+            out.commit(
+                enricher.stats.by_result[Result.OK],
+                rows=enricher.stats.rows,
+                input_columns=list(source.columns),
+                stopped=enricher.stop_reason is not None or self.input_error is not None,
+                dry_run=job.dry_run,
+                limited=job.limit is not None,
+            )
             summary = self._summary(enricher, store, out, time.monotonic() - started)
         if job.report is not None:
             summary.write(os.fspath(job.report))
@@ -483,6 +490,7 @@ class Run:
             kept_aside=str(out.kept_aside) if out.kept_aside is not None else None,
             kept_ok=out.replaced_ok if out.kept_aside is not None else 0,
             kept_reason=out.kept_reason if out.kept_aside is not None else "",
+            removed_aside=[str(p) for p in out.removed_aside],
         )
 
     def _guarded(self, rows: Iterator[Any]) -> Iterator[Any]:

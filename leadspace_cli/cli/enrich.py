@@ -249,19 +249,10 @@ def _enrich(job: Job, *, quiet: bool, verbose: bool) -> ExitCode:
             f"stored ({escape(summary.store_problem)}): free some disk space, or a rerun buys them again.",
             markup=True,
         )
-    if summary.kept_aside and summary.kept_reason == "locked":
-        err.print(
-            f"[yellow]Could not replace {escape(job.output)}:[/] it is open in another program (Excel?). "
-            f"This run's output is in {escape(summary.kept_aside)}: close the file, then move it over.",
-            markup=True,
-        )
-    elif summary.kept_aside:
-        err.print(
-            f"[yellow]Kept {escape(job.output)}:[/] it has {summary.kept_ok} ok rows and this run "
-            f"{summary.by_result['ok']}, so this run's output was written beside it, to "
-            f"{escape(summary.kept_aside)}.",
-            markup=True,
-        )
+    for removed in summary.removed_aside:
+        err.print(f"Removed {removed}: the output of an earlier run kept aside; -o is now up to date.")
+    if summary.kept_aside:
+        err.print(f"[yellow]{escape(summary.kept_message)}[/]", markup=True)
     secrets = run.settings.secrets() if run.settings else []
     if summary.input_error:
         err.print(

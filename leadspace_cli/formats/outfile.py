@@ -6,6 +6,7 @@ import contextlib
 import gzip
 import io
 import os
+import re
 import sys
 import tempfile
 import time
@@ -32,8 +33,9 @@ class OutputFile(contextlib.AbstractContextManager["OutputFile"]):
       output's, else what the umask allows.
     - A lock beside the output (one library, on Linux, macOS and Windows) refuses a second run on
       the same output; it is held until after the rename.
-    - An existing output with more ``ok`` rows than the new one is never replaced: the new one is
-      written beside it (:attr:`kept_aside`).
+    - An existing output is not replaced by a stopped run, a dry run, a --limit run over a longer
+      output, or a run of the same input with fewer ``ok`` rows: the new one is written beside it
+      (:attr:`kept_aside`), one such file at a time (see :meth:`commit`).
     """
 
     def __init__(
@@ -41,7 +43,9 @@ class OutputFile(contextlib.AbstractContextManager["OutputFile"]):
     ) -> None:
         self.path = path
         self.result_column = result_column
-        self.kept_reason = ""  # why the output went beside the target: "more_ok" or "locked"
+        # Why the output went beside the target: "stopped", "dry_run", "limit", "more_ok", "locked".
+        self.kept_reason = ""
+        self.removed_aside: list[Path] = []  # kept-aside outputs of earlier runs this run removed
         self.stream: IO[str]
         self.temp: Path | None = None
         self.kept_aside: Path | None = None
@@ -49,7 +53,7 @@ class OutputFile(contextlib.AbstractContextManager["OutputFile"]):
         self.closed_by_reader = False  # the reader of a pipe or stdout went away
         self._raw: IO[bytes] | None = None
         self._gzip: IO[bytes] | None = None
-        self._lock: filelock.BaseFileLock | None = None
+        self._lock: _Lock | None = None
         self._done = False
         if fmt == "xlsx" and (path == "-" or (os.path.exists(path) and not os.path.isfile(path))):
             raise OutputError(
@@ -89,16 +93,17 @@ class OutputFile(contextlib.AbstractContextManager["OutputFile"]):
         self.stream = io.TextIOWrapper(binary, encoding="utf-8", newline="", write_through=False)
 
     def _open_temp(self, target: Path) -> None:
-        self._lock = filelock.FileLock(target.parent / f".{target.name}.lock", timeout=0)
+        lock = _Lock(target.parent / f".{target.name}.lock")
         try:
-            self._lock.acquire()
-        except filelock.Timeout:
+            held = lock.acquire()
+        except OSError as exc:
+            raise OutputError(f"Cannot write beside {self.path}: {exc.strerror}") from None
+        if not held:
             raise OutputError(
                 f"Another leadspace run is writing {self.path} right now: wait for it to finish, "
                 "or choose another -o."
-            ) from None
-        except OSError as exc:
-            raise OutputError(f"Cannot write beside {self.path}: {exc.strerror}") from None
+            )
+        self._lock = lock
         try:
             fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
         except OSError as exc:
@@ -124,8 +129,24 @@ class OutputFile(contextlib.AbstractContextManager["OutputFile"]):
         except BrokenPipeError:
             self.closed_by_reader = True
 
-    def commit(self, ok_rows: int) -> None:
-        """Finish the output: flush, then rename into place unless that would lose ok rows."""
+    def commit(
+        self,
+        ok_rows: int,
+        *,
+        rows: int | None = None,
+        input_columns: list[str] | None = None,
+        stopped: bool = False,
+        dry_run: bool = False,
+        limited: bool = False,
+    ) -> None:
+        """Finish the output: flush, then rename into place, or beside it (PRODUCT, "Output").
+
+        An existing output is replaced unless this run ``stopped``, is a ``dry_run``, is a
+        ``limited`` (--limit) run over a longer output, or the output holds this input's rows (the
+        same ``input_columns`` and number of ``rows``) with more ``ok`` rows than ``ok_rows``. Then
+        this run's rows go to ``NAME.new-STAMP.ext`` (:attr:`kept_aside`, replacing the previous
+        one); a run that replaces the output removes that previous one (:attr:`removed_aside`).
+        """
         self._done = True
         try:
             self.stream.flush()
@@ -144,21 +165,63 @@ class OutputFile(contextlib.AbstractContextManager["OutputFile"]):
         os.fsync(self._raw.fileno())
         self._raw.close()
         try:
-            if self.target.exists() and ok_rows < (old := count_ok(self.target, self.result_column)):
-                self.kept_aside = _aside_name(self.target)
-                os.replace(self.temp, self.kept_aside)
-                self.replaced_ok = old
-                self.kept_reason = "more_ok"
-            else:
-                try:
-                    os.replace(self.temp, self.target)
-                except PermissionError:
-                    # Windows: the target is open in Excel (or another program) and cannot be replaced.
-                    self.kept_aside = _aside_name(self.target)
-                    os.replace(self.temp, self.kept_aside)
-                    self.kept_reason = "locked"
+            reason = ""
+            if self.target.exists():
+                reason = self._keep_reason(ok_rows, rows, input_columns, stopped, dry_run, limited)
+            if reason:
+                self._put_aside(reason)
+                return
+            try:
+                os.replace(self.temp, self.target)
+            except PermissionError:
+                # Windows: the target is open in Excel (or another program) and cannot be replaced.
+                self._put_aside("locked")
+                return
+            for old in _asides_of(self.target):
+                with contextlib.suppress(OSError):
+                    old.unlink()
+                    self.removed_aside.append(old)
         finally:
             self._release()
+
+    def _keep_reason(
+        self,
+        ok_rows: int,
+        rows: int | None,
+        input_columns: list[str] | None,
+        stopped: bool,
+        dry_run: bool,
+        limited: bool,
+    ) -> str:
+        """Return why the existing output is kept ("" to replace it)."""
+        if stopped:
+            return "stopped"
+        if dry_run:
+            return "dry_run"
+        old = describe(self.target, self.result_column) if self.target is not None else None
+        if old is None:
+            return ""  # not an output leadspace can read: nothing of value to protect
+        old_columns, old_rows, old_ok = old
+        self.replaced_ok = old_ok
+        if limited and rows is not None and old_rows > rows:
+            return "limit"
+        same_rows = rows is None or old_rows == rows
+        same_columns = input_columns is None or old_columns == list(input_columns)
+        if same_rows and same_columns and old_ok > ok_rows:
+            return "more_ok"
+        return ""
+
+    def _put_aside(self, reason: str) -> None:
+        assert self.temp is not None
+        assert self.target is not None
+        previous = _asides_of(self.target)
+        self.kept_aside = _aside_name(self.target)
+        os.replace(self.temp, self.kept_aside)
+        self.kept_reason = reason
+        for old in previous:  # one at a time: the newest replaces the last
+            if old != self.kept_aside:
+                with contextlib.suppress(OSError):
+                    old.unlink()
 
     def _release(self) -> None:
         if self._lock is not None:
@@ -176,6 +239,62 @@ class OutputFile(contextlib.AbstractContextManager["OutputFile"]):
         if self.temp is not None:
             self.temp.unlink(missing_ok=True)
         self._release()
+
+
+class _Lock:
+    """The lock beside an output (``.NAME.lock``), held until after the rename, then removed.
+
+    On POSIX an ``flock`` on a file opened without following links; the file is removed while
+    the lock is still held, and a run that locked a file since removed (the race with that removal)
+    sees that the name no longer leads to it and tries again. Elsewhere, the filelock library's.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._fd: int | None = None
+        self._other: filelock.BaseFileLock | None = None
+
+    def acquire(self) -> bool:
+        """Take the lock at once, or return False when another run holds it."""
+        if sys.platform == "win32":  # pragma: no cover - Windows
+            self._other = filelock.FileLock(self.path, timeout=0)
+            try:
+                self._other.acquire()
+            except filelock.Timeout:
+                return False
+            return True
+        import fcntl
+
+        flags = os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
+        for _ in range(100):
+            fd = os.open(self.path, flags, 0o600)
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                os.close(fd)
+                return False
+            try:
+                same = os.stat(self.path, follow_symlinks=False).st_ino == os.fstat(fd).st_ino
+            except FileNotFoundError:
+                same = False
+            if same:
+                self._fd = fd
+                return True
+            os.close(fd)  # locked a file its holder had just removed: take the new one
+        return False  # pragma: no cover - 100 races lost in a row
+
+    def release(self) -> None:
+        """Remove the lock file, then let the lock go."""
+        if self._other is not None:  # pragma: no cover - Windows
+            self._other.release()
+            with contextlib.suppress(OSError):
+                self.path.unlink()
+            self._other = None
+        if self._fd is not None:
+            with contextlib.suppress(OSError):
+                self.path.unlink()
+            os.close(self._fd)
+            self._fd = None
 
 
 def _same_file(a: str, b: Path) -> bool:
@@ -202,6 +321,50 @@ def _aside_name(target: Path) -> Path:
         if not candidate.exists():
             return candidate
     raise OutputError(f"Cannot find a free name beside {target}.")  # pragma: no cover
+
+
+_ASIDE = re.compile(r"\.new-\d{8}-\d{6}(?:-\d+)?")
+
+
+def _asides_of(target: Path) -> list[Path]:
+    """Return the kept-aside outputs of ``target`` (out.new-STAMP.csv beside out.csv)."""
+    stem, dot, rest = target.name.partition(".")
+    found = []
+    with contextlib.suppress(OSError):
+        for entry in os.scandir(target.parent):
+            name = entry.name
+            if not (name.startswith(stem) and name.endswith(dot + rest)):
+                continue
+            middle = name[len(stem) : len(name) - len(dot + rest)]
+            if _ASIDE.fullmatch(middle) and entry.is_file(follow_symlinks=False):
+                found.append(target.parent / name)
+    return sorted(found)
+
+
+def describe(path: Path, result_column: str = "ls.result") -> tuple[list[str], int, int] | None:
+    """Return an earlier output's input columns, rows and ok rows (None when it cannot be read)."""
+    try:
+        with open_source(str(path), keep_ls=True) as source:
+            if source.kind in ("csv", "xlsx"):
+                if result_column not in source.columns:
+                    return None
+                i = source.columns.index(result_column)
+                rows = ok = 0
+                for row in source.rows:
+                    rows += 1
+                    ok += len(row) > i and row[i] == "ok"
+                return list(source.columns[:i]), rows, ok
+            rows = ok = 0
+            keys: dict[str, None] = {}
+            for obj in source.rows:
+                rows += 1
+                ls = obj.get("ls") if isinstance(obj, dict) else None
+                ok += isinstance(ls, dict) and ls.get("result") == "ok"
+                if isinstance(obj, dict) and rows <= 1000:
+                    keys.update(dict.fromkeys(k for k in obj if k != "ls"))
+            return list(keys), rows, ok
+    except LeadspaceError:
+        return None
 
 
 def count_ok(path: Path, result_column: str = "ls.result") -> int:
