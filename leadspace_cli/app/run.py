@@ -12,6 +12,7 @@ import contextlib
 import dataclasses
 import itertools
 import os
+import shutil
 import signal
 import sys
 import threading
@@ -39,8 +40,8 @@ from leadspace_cli.engine.identity import identity_for
 from leadspace_cli.engine.pacing import RateLimiter, shared_pace_path
 from leadspace_cli.engine.pipeline import Enricher, Options
 from leadspace_cli.engine.store import Store, open_store
-from leadspace_cli.errors import ExitCode, InputError, OutputError, stop_error
-from leadspace_cli.formats.outfile import OutputFile
+from leadspace_cli.errors import ExitCode, InputError, stop_error
+from leadspace_cli.formats.outfile import OutputFile, check_path, private_folder, sweep_temp_folders
 from leadspace_cli.formats.pyrecords import records_source
 from leadspace_cli.formats.rows import Source
 from leadspace_cli.formats.sources import open_source
@@ -349,11 +350,12 @@ class Run:
         """Check every path the run will write before the first call."""
         report = _path(self.job.report)
         if report is not None:
-            folder = report.parent
-            if report.is_dir():
-                raise OutputError(f"--report {report} is a folder: give a file name such as report.json.")
-            if not folder.is_dir():
-                raise OutputError(f"The folder of --report {report} does not exist: create it first.")
+            check_path(
+                os.fspath(report),
+                option="--report",
+                avoid=[(self.job.input, "the input file"), (self.job.output, "the run's output (-o)")],
+            )
+        sweep_temp_folders()  # a killed run's row files and temporary store
 
     # The doors.
 
@@ -377,7 +379,7 @@ class Run:
             out = stack.enter_context(
                 OutputFile(job.output, input_path=job.input, result_column=ls.header[0], fmt=job.out_format)
             )
-            writer = self._writer(out, source, ls, store)
+            writer = self._writer(out, source, ls, store, stack)
             enricher.render_sig = writer.signature
             self._pump(enricher, source, builder(m, source), out, writer)
             writer.finish()
@@ -428,16 +430,19 @@ class Run:
         return self._guarded(rows)
 
     def _writer(
-        self, out: OutputFile, source: Source, ls: LsColumns, store: Store
+        self, out: OutputFile, source: Source, ls: LsColumns, store: Store, stack: contextlib.ExitStack
     ) -> RowWriter | SheetRowWriter:
         job = self.job
         if job.out_format == "xlsx":
             assert out.temp is not None  # OutputFile refuses a stream for a workbook
+            private = private_folder("xlsx")
+            stack.callback(shutil.rmtree, private, ignore_errors=True)
             return SheetRowWriter(
-                str(out.temp),
+                out.binary,
                 source.columns,
                 source.kind,
                 ls=ls,
+                tmpdir=private,
                 sheet=source.sheet,
                 date1904=source.date1904,
             )
@@ -523,6 +528,7 @@ class Run:
         """
         job = self.job
         env = self._environment()
+        sweep_temp_folders()
         with sandbox_for(job.sandbox) as sb:
             settings = self.settings = self._settings(env, sb)
             source = records_source(items)

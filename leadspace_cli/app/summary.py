@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 from leadspace_cli.engine.pipeline import Enricher
 from leadspace_cli.errors import ExitCode, first_code
+from leadspace_cli.formats.outfile import write_whole
 from leadspace_cli.results import Result
 
 # The --report JSON's shape: bumped whenever a key changes meaning or goes away (2: the job echo).
@@ -132,9 +131,7 @@ class Summary:
 
     def write(self, path: str) -> None:
         """Write the report as JSON (atomically)."""
-        tmp = Path(path).with_name(f".{Path(path).name}.part")
-        tmp.write_text(json.dumps(self.to_json(), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-        os.replace(tmp, path)
+        write_whole(path, json.dumps(self.to_json(), indent=2, ensure_ascii=False) + "\n", option="--report")
 
 
 def _capped(calls: int, cap: int | None) -> int:

@@ -7,9 +7,12 @@ import gzip
 import io
 import os
 import re
+import shutil
+import stat
 import sys
 import tempfile
 import time
+from collections.abc import Iterable
 from pathlib import Path
 from typing import IO, Any
 
@@ -39,9 +42,17 @@ class OutputFile(contextlib.AbstractContextManager["OutputFile"]):
     """
 
     def __init__(
-        self, path: str, *, input_path: str | None = None, result_column: str = "ls.result", fmt: str = "csv"
+        self,
+        path: str,
+        *,
+        input_path: str | None = None,
+        result_column: str = "ls.result",
+        fmt: str = "csv",
+        option: str = "-o",
     ) -> None:
         self.path = path
+        self.option = option
+        self._mode = 0o600  # the final file's, set just before the rename: the .part stays 600
         self.result_column = result_column
         # Why the output went beside the target: "stopped", "dry_run", "limit", "more_ok", "locked".
         self.kept_reason = ""
@@ -65,13 +76,7 @@ class OutputFile(contextlib.AbstractContextManager["OutputFile"]):
             self.stream = sys.stdout
             return
         given = Path(path)
-        if given.is_dir():
-            raise OutputError(f"{path} is a folder: give a file name such as {path.rstrip('/')}/out.csv")
-        if input_path not in (None, "-") and given.exists() and _same_file(input_path, given):
-            raise OutputError(
-                f"-o {path} is the input file: writing it would destroy the rows it holds. Choose "
-                "another output; the input is never changed."
-            )
+        check_path(path, option=option, avoid=[(input_path, "the input file")])
         if given.exists() and not given.is_file():
             # A pipe, a character device (/dev/null), a process substitution (/dev/fd/63, a link
             # to a pipe): write straight in.
@@ -81,10 +86,8 @@ class OutputFile(contextlib.AbstractContextManager["OutputFile"]):
             except OSError as exc:
                 raise OutputError(f"Cannot write {path}: {exc.strerror}") from None
         else:
-            target = Path(os.path.realpath(given))  # through a symlink to the file it points at
+            target = Path(os.path.realpath(given))  # through a symlink the kernel would follow
             self.target = target
-            if not target.parent.is_dir():
-                raise OutputError(f"The folder {given.parent} does not exist: create it first.")
             self._open_temp(target)
         binary: IO[bytes] = self._raw  # type: ignore[assignment]
         if self.target.name.lower().endswith(".gz"):
@@ -110,12 +113,16 @@ class OutputFile(contextlib.AbstractContextManager["OutputFile"]):
             self._lock.release()
             raise OutputError(f"Cannot write beside {self.path}: {exc.strerror}") from None
         self.temp = Path(name)
-        try:
-            mode = target.stat().st_mode & 0o777 if target.exists() else 0o666 & ~_umask()
-            os.fchmod(fd, mode)
-        except OSError:  # pragma: no cover - a file system without modes keeps mkstemp's 600
-            pass
+        # mkstemp's 600 until the rename; then the final file's mode: an existing output's, else
+        # what the umask allows.
+        self._mode = target.stat().st_mode & 0o777 if target.exists() else 0o666 & ~_umask()
         self._raw = os.fdopen(fd, "wb")
+
+    @property
+    def binary(self) -> IO[bytes]:
+        """The exclusively created temporary file (a workbook is written into it, never by name)."""
+        assert self._raw is not None
+        return self._raw
 
     @property
     def is_regular(self) -> bool:
@@ -138,6 +145,7 @@ class OutputFile(contextlib.AbstractContextManager["OutputFile"]):
         stopped: bool = False,
         dry_run: bool = False,
         limited: bool = False,
+        keep_rules: bool = True,
     ) -> None:
         """Finish the output: flush, then rename into place, or beside it (PRODUCT, "Output").
 
@@ -146,6 +154,7 @@ class OutputFile(contextlib.AbstractContextManager["OutputFile"]):
         same ``input_columns`` and number of ``rows``) with more ``ok`` rows than ``ok_rows``. Then
         this run's rows go to ``NAME.new-STAMP.ext`` (:attr:`kept_aside`, replacing the previous
         one); a run that replaces the output removes that previous one (:attr:`removed_aside`).
+        Without ``keep_rules`` (a report, a page: not -o) the file is always replaced.
         """
         self._done = True
         try:
@@ -162,11 +171,14 @@ class OutputFile(contextlib.AbstractContextManager["OutputFile"]):
                 with contextlib.suppress(BrokenPipeError):
                     self._raw.close()
             return
+        self._own_temp()
+        with contextlib.suppress(OSError):  # a file system without modes keeps mkstemp's 600
+            os.fchmod(self._raw.fileno(), self._mode)
         os.fsync(self._raw.fileno())
         self._raw.close()
         try:
             reason = ""
-            if self.target.exists():
+            if keep_rules and self.target.exists():
                 reason = self._keep_reason(ok_rows, rows, input_columns, stopped, dry_run, limited)
             if reason:
                 self._put_aside(reason)
@@ -177,12 +189,40 @@ class OutputFile(contextlib.AbstractContextManager["OutputFile"]):
                 # Windows: the target is open in Excel (or another program) and cannot be replaced.
                 self._put_aside("locked")
                 return
-            for old in _asides_of(self.target):
+            for old in _asides_of(self.target) if keep_rules else []:
                 with contextlib.suppress(OSError):
                     old.unlink()
                     self.removed_aside.append(old)
         finally:
             self._release()
+
+    def _own_temp(self) -> None:
+        """Make sure the temporary name still leads to the file written (not a link planted since).
+
+        If it does not, the bytes written go to a new exclusive temporary file, whose name is renamed.
+        """
+        assert self.temp is not None
+        assert self._raw is not None
+        fd = self._raw.fileno()
+        try:
+            if os.stat(self.temp, follow_symlinks=False).st_ino == os.fstat(fd).st_ino:
+                return
+        except FileNotFoundError:
+            pass
+        assert self.target is not None
+        new_fd, name = tempfile.mkstemp(
+            prefix=f".{self.target.name}.", suffix=".part", dir=self.target.parent
+        )
+        with os.fdopen(new_fd, "wb") as copy:
+            offset = 0
+            while chunk := os.pread(fd, 1 << 20, offset):
+                copy.write(chunk)
+                offset += len(chunk)
+            copy.flush()
+            os.fsync(copy.fileno())
+        self._raw.close()
+        self._raw = open(name, "rb+")  # noqa: SIM115 - ours: mkstemp created it exclusively
+        self.temp = Path(name)
 
     def _keep_reason(
         self,
@@ -295,6 +335,116 @@ class _Lock:
                 self.path.unlink()
             os.close(self._fd)
             self._fd = None
+
+
+def check_path(path: str, *, option: str, avoid: Iterable[tuple[str | None, str]] = ()) -> None:
+    """Refuse, before any call, a file the tool must not or cannot write (exit 2).
+
+    ``avoid`` pairs a path with what it is ("the input file", "the output"): never written over.
+    A folder, a missing folder, a folder the user cannot write into, and a symlink the kernel
+    would not follow (see :func:`check_link`) are refused.
+    """
+    if path == "-":
+        return
+    given = Path(path)
+    if given.is_dir():
+        raise OutputError(f"{option} {path} is a folder: give a file name in it.")
+    for other, what in avoid:
+        if other in (None, "-"):
+            continue
+        if os.path.realpath(other) == os.path.realpath(given) or (
+            given.exists() and _same_file(other, given)
+        ):
+            raise OutputError(
+                f"{option} {path} is {what}: writing it would destroy what it holds. Choose another name."
+            )
+    check_link(given, option)
+    if given.exists() and not given.is_file():
+        return  # a pipe, a device: written into
+    folder = Path(os.path.realpath(given)).parent
+    if not folder.is_dir():
+        raise OutputError(f"The folder of {option} {path} does not exist: create it first.")
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise OutputError(f"Cannot write {option} {path}: you cannot create files in {folder}.")
+
+
+def check_link(given: Path, option: str) -> None:
+    """Refuse a symlink the kernel would not follow (``fs.protected_symlinks``).
+
+    In a sticky folder that others can write into (/tmp), a link is followed only when the user
+    owns it or it belongs to the folder's owner: otherwise another user could point the output at
+    any file the user can write. Checked at every link along the way.
+    """
+    path = Path(os.path.abspath(given))
+    for _ in range(40):
+        try:
+            st = os.lstat(path)
+        except OSError:
+            return
+        if not stat.S_ISLNK(st.st_mode):
+            return
+        folder = os.stat(path.parent)
+        shared = folder.st_mode & stat.S_ISVTX and folder.st_mode & stat.S_IWOTH
+        if shared and st.st_uid not in (os.geteuid(), folder.st_uid):
+            raise OutputError(
+                f"{option} {given}: {path} is a link in the shared folder {path.parent}, owned by "
+                "another user; it is not followed (another user could aim it at your files). Give the "
+                "target's own name."
+            )
+        path = Path(os.path.abspath(os.path.join(path.parent, os.readlink(path))))
+
+
+_TEMP_FOLDER = re.compile(r"leadspace-(?:xlsx|store)-(\d+)-")
+
+
+def private_folder(kind: str) -> str:
+    """Create a private (700) temporary folder, named so that one left by a killed run is swept."""
+    return tempfile.mkdtemp(prefix=f"leadspace-{kind}-{os.getpid()}-")
+
+
+def sweep_temp_folders() -> list[str]:
+    """Remove the temporary folders of runs of this user that were killed (kill -9, a crash).
+
+    They may hold every row written (a workbook's row file, in plain XML) or answers (a --no-cache
+    run's store). Return the names removed.
+    """
+    removed = []
+    base = tempfile.gettempdir()
+    with contextlib.suppress(OSError):
+        for entry in os.scandir(base):
+            match = _TEMP_FOLDER.match(entry.name)
+            if match is None or not entry.is_dir(follow_symlinks=False):
+                continue
+            pid = int(match.group(1))
+            try:
+                if entry.stat(follow_symlinks=False).st_uid != os.geteuid() or _alive(pid):
+                    continue
+            except OSError:
+                continue
+            shutil.rmtree(entry.path, ignore_errors=True)
+            removed.append(entry.path)
+    return removed
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def write_whole(path: str, text: str, *, option: str) -> None:
+    """Write a whole text file (a report, a page, a mapping) by the output discipline: an exclusive
+    temporary file beside it, renamed into place; a pipe or device written into; links as the
+    kernel would follow them; the existing file's mode kept."""
+    with OutputFile(path, option=option, fmt="text") as out:
+        out.stream.write(text)
+        out.commit(0, keep_rules=False)
 
 
 def _same_file(a: str, b: Path) -> bool:
