@@ -94,3 +94,45 @@ def test_a_dry_run_with_a_cap_estimates_the_capped_calls(use_sandbox: Sandbox, t
     import json
 
     assert json.loads(Path("r.json").read_text())["estimate_seconds"] == 1.0
+
+
+def test_an_outage_is_probed_about_once_a_second_not_fired_into(
+    sandbox_factory: object, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    sb = sandbox_factory(rate=0, outage_start=1.0, outage_seconds=4.0, outage_mode="drop")  # type: ignore[operator]
+    monkeypatch.setenv("LEADSPACE_API_KEY", sb.key)
+    path = make_leads(tmp_path / "in.csv", 200)
+    result = invoke("enrich", str(path), "-o", "out.csv", "--base-url", sb.url, "--rate", "30")
+    assert result.exit_code == 0, result.stderr
+    assert _ok("out.csv") == 200
+    # Before: about 30 calls a second into the outage (120 in 4 s), each perhaps billed.
+    assert sb.stats.dropped <= 20, sb.stats.dropped
+    assert sb.stats.billed_twice() == 0
+
+
+def test_a_cap_reached_in_an_outage_tells_billed_and_possibly_billed(
+    sandbox_factory: object, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    sb = sandbox_factory(rate=0, outage_start=0.5, outage_seconds=30.0, outage_mode="drop")  # type: ignore[operator]
+    monkeypatch.setenv("LEADSPACE_API_KEY", sb.key)
+    path = make_leads(tmp_path / "in.csv", 100)
+    result = invoke(
+        "enrich",
+        str(path),
+        "-o",
+        "out.csv",
+        "--base-url",
+        sb.url,
+        "--max-credits",
+        "20",
+        "--outage-limit",
+        "3s",
+    )
+    text = " ".join(result.stderr.split())
+    assert result.exit_code in (4, 5), text
+    billed = sum(sb.stats.billed.values())
+    if result.exit_code == 4:
+        assert f"{billed} billed" in text
+        assert "per run" in text
+    assert "possibly billed" in text  # the table's label for calls without an answer
+    assert "timed out; maybe billed" not in text
