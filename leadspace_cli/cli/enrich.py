@@ -68,7 +68,9 @@ def enrich(
     input: InputArg,
     output: Annotated[
         str,
-        typer.Option("-o", "--output", help="Output .csv, .tsv or .jsonl (optionally .gz), .xlsx, or - for stdout."),
+        typer.Option(
+            "-o", "--output", help="Output .csv, .tsv or .jsonl (optionally .gz), .xlsx, or - for stdout."
+        ),
     ] = DEFAULTS.output,
     mapping: Annotated[
         Path | None,

@@ -263,10 +263,15 @@ class Attempts:
         if answer.unknown:
             self.stats.maybe_billed()
         self.budget.settle(billed=answer.outcome is Outcome.OK or answer.unknown)
+        # No answer at all (a dropped or refused connection); a timeout is a slow API, not an outage
+        # (it is retried as before, within --max-retries).
+        silent_failure = (
+            answer.status is None
+            and answer.outcome is Outcome.RETRY
+            and not answer.error.endswith("(timeout)")
+        )
         with self._wire_lock:
-            self._silent = (
-                self._silent + 1 if answer.status is None and answer.outcome is Outcome.RETRY else 0
-            )
+            self._silent = self._silent + 1 if silent_failure else 0
             silent = self._silent
         if silent >= self.policy.outage_after:
             self.outage.begin()

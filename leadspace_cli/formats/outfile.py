@@ -363,7 +363,7 @@ def check_path(path: str, *, option: str, avoid: Iterable[tuple[str | None, str]
         return  # a pipe, a device: written into
     folder = Path(os.path.realpath(given)).parent
     if not folder.is_dir():
-        raise OutputError(f"The folder of {option} {path} does not exist: create it first.")
+        raise OutputError(f"The folder {given.parent} does not exist (for {option} {path}): create it first.")
     if not os.access(folder, os.W_OK | os.X_OK):
         raise OutputError(f"Cannot write {option} {path}: you cannot create files in {folder}.")
 
