@@ -36,7 +36,7 @@ from leadspace_cli.version import __version__
 if TYPE_CHECKING:
     from leadspace_cli.api.connection import Settings
     from leadspace_cli.app.job import EnrichOptions, Job
-    from leadspace_cli.app.run import enrich_file, enrich_records
+    from leadspace_cli.app.library import enrich_file, enrich_records
     from leadspace_cli.app.settings import load_environment, resolve
     from leadspace_cli.app.summary import Summary
 
@@ -46,8 +46,8 @@ _LAZY = {
     "Settings": "leadspace_cli.api.connection",
     "EnrichOptions": "leadspace_cli.app.job",
     "Job": "leadspace_cli.app.job",
-    "enrich_file": "leadspace_cli.app.run",
-    "enrich_records": "leadspace_cli.app.run",
+    "enrich_file": "leadspace_cli.app.library",
+    "enrich_records": "leadspace_cli.app.library",
     "load_environment": "leadspace_cli.app.settings",
     "resolve": "leadspace_cli.app.settings",
     "Summary": "leadspace_cli.app.summary",

@@ -46,6 +46,7 @@ class EnrichOptions(TypedDict, total=False):
     base_url: str | None
     ca_bundle: str | None
     workers: int | None
+    prefetch: int
     retry_invalid: bool
     outage_limit: str
     max_credits: int | None
@@ -86,6 +87,8 @@ class Job:
     base_url: str | None = None  # the API's base URL (else LEADSPACE_BASE_URL)
     ca_bundle: str | None = None  # CA certificates (else REQUESTS_CA_BUNDLE)
     workers: int | None = None  # calls in flight at most (default: 3 x rate)
+    # enrich_records only: answers bought (calls in flight included) ahead of what the caller took
+    prefetch: int = 30
     retry_invalid: bool = False  # call again for rows whose stored answer is a 400
     outage_limit: str = "5m"  # how long the API may stay out of reach before the run gives up
     max_credits: int | None = None  # spend at most this many credits (else LEADSPACE_MAX_CREDITS)
@@ -104,7 +107,7 @@ class Job:
     ls_columns: tuple[str, ...] | None = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        for name, low in (("rate", 0.1), ("timeout", 0.1)):
+        for name, low in (("rate", 0.1), ("timeout", 0.1), ("prefetch", 1)):
             value = getattr(self, name)
             if isinstance(value, bool) or not isinstance(value, int | float) or not value >= low:
                 raise SettingsError(f"{_option(name)} must be at least {low}, not {value!r}.")

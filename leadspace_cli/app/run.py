@@ -1,4 +1,4 @@
-"""The job and the run: the one entry point behind both doors, the CLI and the Python API.
+"""The run: the one entry point behind both doors, the CLI and the Python API (app/library.py).
 
 A :class:`Job` holds every option of a run, typed and frozen, with the documented defaults. A
 :class:`Run` wires the input, the mapping, the response store, the client, the pipeline and the
@@ -8,48 +8,37 @@ output for one job. :func:`enrich_file` and :func:`enrich_records` are the publi
 from __future__ import annotations
 
 import contextlib
-import dataclasses
 import itertools
 import os
+import shutil
+import signal
+import sys
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
-from typing import Any, Protocol, Unpack
+from typing import Any, Protocol
 
-from leadspace_cli.api.client import Client
 from leadspace_cli.api.columns import LsColumns
 from leadspace_cli.api.connection import Settings
-from leadspace_cli.app.job import EnrichOptions, Job, MappingSpec
-from leadspace_cli.app.settings import (
-    budget_tz,
-    cache_folder,
-    check_dotenv,
-    credit_caps,
-    load_environment,
-    resolve,
-    runtime_folder,
-    state_folder,
-)
+from leadspace_cli.app.job import Job
 from leadspace_cli.app.summary import Summary
-from leadspace_cli.engine.attempts import LedgerBudget, RetryPolicy
-from leadspace_cli.engine.claims import Claims, NoClaims, open_claims
-from leadspace_cli.engine.identity import Identity, identity_for
-from leadspace_cli.engine.ledger import Limit, LocalLedger, open_ledger, period_start
-from leadspace_cli.engine.pace_file import shared_pace_path
-from leadspace_cli.engine.pacing import RateLimiter
-from leadspace_cli.engine.pipeline import Enricher, Options
-from leadspace_cli.engine.store import Store, open_store
-from leadspace_cli.errors import ExitCode, InputError, OutputError, stop_error
-from leadspace_cli.formats.outfile import OutputFile
+from leadspace_cli.app.wiring import Wiring
+from leadspace_cli.engine.claims import Claims, NoClaims
+from leadspace_cli.engine.identity import Identity
+from leadspace_cli.engine.ledger import LocalLedger
+from leadspace_cli.engine.pipeline import Enricher
+from leadspace_cli.engine.store import Store
+from leadspace_cli.errors import ExitCode, InputError, stop_error
+from leadspace_cli.formats.outfile import OutputFile, check_path, private_folder, sweep_temp_folders
 from leadspace_cli.formats.pyrecords import records_source
 from leadspace_cli.formats.rows import Source
 from leadspace_cli.formats.sources import open_source
 from leadspace_cli.formats.writers import RowWriter, SheetRowWriter
 from leadspace_cli.formats.xlsx_write import check_size
 from leadspace_cli.mapping.body import RULES, builder
-from leadspace_cli.mapping.detect import detect, detect_source
+from leadspace_cli.mapping.detect import detect
 from leadspace_cli.mapping.spec import Mapping as ColumnMapping
-from leadspace_cli.mapping.spec import check, from_table, load
 from leadspace_cli.results import Result, Stats
 from leadspace_cli.sandbox import Sandbox, SandboxConfig
 
@@ -99,7 +88,7 @@ def _path(value: str | os.PathLike[str] | None) -> Path | None:
     return None if value is None else Path(value)
 
 
-class Run:
+class Run(Wiring):
     """One run of a job. ``execute`` does the file run; ``records`` the Python API's record run."""
 
     def __init__(
@@ -142,226 +131,40 @@ class Run:
         """How many times the run was interrupted."""
         return len(self._interrupts)
 
-    # Wiring.
-
-    def _environment(self) -> dict[str, str]:
-        job = self.job
-        env = load_environment(self.environ, dotenv=job.dotenv)
-        given = set()
-        if job.base_url or job.settings is not None or job.sandbox:
-            given.add("LEADSPACE_BASE_URL")  # a flag's (or the sandbox's) address is the one used
-        if job.cache_dir or job.no_cache:
-            given.add("LEADSPACE_CACHE_DIR")
-        check_dotenv(env, given=given, credentials_given=job.api_key is not None or job.settings is not None)
-        for name in env.ignored:
-            self.warn(
-                f"Ignored {name} in {env.dotenv_path}: a .env gives LEADSPACE_* settings only; set "
-                f"{name} in the environment."
-            )
-        return env
-
-    def _settings(self, env: dict[str, str], sb: Sandbox | None) -> Settings:
-        job = self.job
-        if sb is not None:  # the embedded sandbox: no notice about where the calls go
-            return resolve({}, api_key=sb.key, base_url=sb.url, ca_bundle=job.ca_bundle)
-        settings = job.settings or resolve(
-            env,
-            api_key=job.api_key,
-            base_url=job.base_url,
-            ca_bundle=job.ca_bundle,
-            require_credentials=not job.dry_run,
-        )
-        if settings.custom_base_url:
-            # Before the first call: where the key is about to go, and which setting says so; a
-            # .env in the working folder (which anyone who can write there controls) even if quiet.
-            tell = self.warn if settings.base_url_from.startswith(".env") else self.note
-            tell(f"Calling {settings.base_url} (set by {settings.base_url_from}), not Leadspace's API.")
-        return settings
-
-    def _mapping(self, source: Source) -> ColumnMapping:
-        spec = self.job.mapping
-        if spec is None:
-            m = detect_source(source)
-            how = "detected from the headers"
-        elif isinstance(spec, Mapping):
-            m = from_table(dict(spec), "the mapping")
-            how = "given"
-        else:
-            m = load(os.fspath(spec))
-            how = f"from {os.fspath(spec)}"
-        check(m, source.columns)
-        pairs = ", ".join(f"{col!r} → {path}" for path, col in m.rows())
-        self.note(f"Mapping ({how}): {pairs}")
-        for text in m.notes:
-            self.note(f"Note: {text}")
-        for path, col in m.rows():
-            if col in source.hidden_columns:
-                self.note(f"Note: column {col!r} (sent as {path}) is hidden in the sheet: check it is meant.")
-        self.mapping = m
-        return m
-
-    def _ls_columns(self, m: ColumnMapping) -> LsColumns:
-        only = self.job.column_list() or (list(m.output) if m.output else None)
-        return LsColumns(only, m.output, excel_safe=self.job.excel_safe)
-
-    def _options(self, env: Mapping[str, str], store: Store | None = None) -> Options:
-        job = self.job
-        cap, name = self._credit_cap(env, store)
-        return Options(
-            rate=job.rate,
-            retry=RetryPolicy(outage_limit=job.outage_seconds),
-            max_retries=job.max_retries,
-            workers=job.workers,
-            dry_run=job.dry_run,
-            retry_invalid=job.retry_invalid,
-            max_credits=cap,
-            max_credits_name=name,
-        )
-
-    def _credit_cap(self, env: Mapping[str, str], store: Store | None) -> tuple[int | None, str]:
-        """Return the credits this run may spend, and the setting that says so (the smallest)."""
-        job = self.job
-        caps: list[tuple[int, str]] = []
-        for cap in credit_caps(
-            env,
-            per_run=job.max_credits,
-            per_day=job.max_credits_per_day,
-            per_month=job.max_credits_per_month,
-        ):
-            if cap.period is None:
-                caps.append((cap.credits, f"{cap.source} {cap.credits}"))
-                continue
-            shared = self._shared_budget(env)  # the ledger's count; the sandbox's: the store's
-            if shared is not None:
-                bought = shared.ledger.spent(shared.program, cap.period)
-            else:
-                bought = store.bought_since(period_start(cap.period)) if store is not None else 0
-            left = max(0, cap.credits - bought)
-            caps.append((left, f"{cap.source} {cap.credits}, {bought} already bought in it"))
-        return min(caps) if caps else (None, "")
-
     @contextlib.contextmanager
-    def _engine(
-        self, env: Mapping[str, str], settings: Settings, sb: Sandbox | None, *, stop_reading: bool = False
-    ) -> Iterator[tuple[Store, Client | None, Options]]:
-        """Open the store, then (with the options the store's budget figures give) the client."""
-        self.ledger = self._open_ledger(env, sb)
+    def signals(self, on_interrupt: Callable[[int], None] | None = None) -> Iterator[None]:
+        """Turn Ctrl-C and SIGTERM into :meth:`interrupt` while the run lasts (main thread only).
+
+        ``on_interrupt`` is told how many answers already paid for are awaited after each signal.
+        Elsewhere than in the main thread, signals are left alone.
+        """
+
+        def handler(signum: int, frame: object) -> None:
+            waiting = self.interrupt(terminate=signum == signal.SIGTERM)
+            if on_interrupt is not None and signum == signal.SIGINT:
+                on_interrupt(waiting)
+
+        previous: dict[signal.Signals, Any] = {}
+        if threading.current_thread() is threading.main_thread():
+            for sig in (signal.SIGINT, signal.SIGTERM):
+                with contextlib.suppress(ValueError, OSError):
+                    previous[sig] = signal.signal(sig, handler)
         try:
-            with self._store(env, settings, sb) as store:
-                options = dataclasses.replace(self._options(env, store), stop_reading=stop_reading)
-                with self._client(settings, options) as client:
-                    yield store, client, options
+            yield
         finally:
-            self.claims.close()
-            if self.ledger is not None:
-                self.ledger.close()
-
-    def _open_ledger(self, env: Mapping[str, str], sb: Sandbox | None) -> LocalLedger | None:
-        """Open the purchase ledger (not for the sandbox); with a day or month budget set, one that
-        cannot be used stops the run here, before any call."""
-        caps = credit_caps(
-            env, per_day=self.job.max_credits_per_day, per_month=self.job.max_credits_per_month
-        )
-        if sb is not None:
-            return None
-        ledger, problem = open_ledger(
-            state_folder(env), tz=budget_tz(env), required=any(c.period for c in caps)
-        )
-        if problem:
-            self.warn(f"Note: {problem}.")
-        return ledger
-
-    def _shared_budget(self, env: Mapping[str, str]) -> LedgerBudget | None:
-        """The ledger, this run's program and its day and month budgets, for every call's reservation."""
-        if self.ledger is None or self.identity is None:
-            return None
-        job = self.job
-        caps = credit_caps(env, per_day=job.max_credits_per_day, per_month=job.max_credits_per_month)
-        limits = tuple(Limit(c.credits, c.period, c.source) for c in caps if c.period is not None)
-        return LedgerBudget(self.ledger, self.identity.partition, limits)
-
-    def _client(
-        self, settings: Settings, options: Options
-    ) -> contextlib.AbstractContextManager[Client | None]:
-        if self.job.dry_run:  # a dry run has no client at all: nothing can reach the network
-            return contextlib.nullcontext()
-        return Client(settings, timeout=self.job.timeout, pool_size=options.worker_count())
-
-    def _enricher(
-        self,
-        env: Mapping[str, str],
-        settings: Settings,
-        sb: Sandbox | None,
-        store: Store,
-        client: Client | None,
-        options: Options,
-    ) -> Enricher:
-        limiter = None
-        if client is not None:
-            limiter = RateLimiter(options.rate, shared=self._pace_file(env, settings, sb))
-            if limiter.problem:
-                self.warn(f"Pacing: {limiter.problem}.")
-        enricher = Enricher(
-            client,
-            store,
-            options=options,
-            limiter=limiter,
-            shared=self._shared_budget(env),
-            claims=self.claims,
-        )
-        self.enricher = enricher
-        for terminate in self._interrupts:  # a signal that came while the run was being set up
-            enricher.interrupt(terminate=terminate)
-        return enricher
-
-    def _pace_file(self, env: Mapping[str, str], settings: Settings, sb: Sandbox | None) -> Path:
-        """Return where the runs on this machine that call the same program share its pace."""
-        if sb is not None:
-            program = f"sandbox@{sb.url}"  # each --sandbox run has its own allowance
-        else:
-            identity = self.identity or identity_for(
-                settings.base_url, api_key=settings.api_key, program_id=settings.program_id
-            )
-            program = identity.partition if identity is not None else settings.base_url
-        return shared_pace_path(program, runtime_folder(env))
-
-    def _store(self, env: Mapping[str, str], settings: Settings, sb: Sandbox | None) -> Store:
-        job = self.job
-        identity = identity_for(
-            settings.base_url,
-            api_key=settings.api_key,
-            program_id=settings.program_id,
-            sandbox=sb is not None,
-            links=self.ledger,
-        )
-        self.identity = identity
-        if identity is None:
-            self.note(
-                "Note: without LEADSPACE_API_KEY or LEADSPACE_PROGRAM_ID the dry run cannot look up the "
-                "answers already stored, so it counts every row as a call. Set LEADSPACE_PROGRAM_ID "
-                "(no key needed) to see what a rerun would buy."
-            )
-        folder = None if job.no_cache else cache_folder(env, job.cache_dir)
-        store = open_store(folder, max_age=job.max_age_seconds, identity=identity)
-        if folder is not None and not job.dry_run:
-            self.claims = open_claims(folder)  # beside the store: runs sharing it share the claims
-        elif job.no_cache and not job.dry_run:
-            self.note(
-                "Note: --no-cache: no claims; another run asking the same questions now may buy them too."
-            )
-        for text in store.counts.notes:
-            self.note(f"Note: {text}")
-        return store
+            for sig, old in previous.items():
+                signal.signal(sig, old)
 
     def _check_paths(self) -> None:
         """Check every path the run will write before the first call."""
         report = _path(self.job.report)
         if report is not None:
-            folder = report.parent
-            if report.is_dir():
-                raise OutputError(f"--report {report} is a folder: give a file name such as report.json.")
-            if not folder.is_dir():
-                raise OutputError(f"The folder of --report {report} does not exist: create it first.")
+            check_path(
+                os.fspath(report),
+                option="--report",
+                avoid=[(self.job.input, "the input file"), (self.job.output, "the run's output (-o)")],
+            )
+        sweep_temp_folders()  # a killed run's row files and temporary store
 
     # The doors.
 
@@ -385,11 +188,18 @@ class Run:
             out = stack.enter_context(
                 OutputFile(job.output, input_path=job.input, result_column=ls.header[0], fmt=job.out_format)
             )
-            writer = self._writer(out, source, ls, store)
+            writer = self._writer(out, source, ls, store, stack)
             enricher.render_sig = writer.signature
             self._pump(enricher, source, builder(m, source), out, writer)
             writer.finish()
-            out.commit(enricher.stats.by_result[Result.OK])
+            out.commit(
+                enricher.stats.by_result[Result.OK],
+                rows=enricher.stats.rows,
+                input_columns=list(source.columns),
+                stopped=enricher.stop_reason is not None or self.input_error is not None,
+                dry_run=job.dry_run,
+                limited=job.limit is not None,
+            )
             summary = self._summary(enricher, store, out, time.monotonic() - started)
         if job.report is not None:
             summary.write(os.fspath(job.report))
@@ -429,16 +239,19 @@ class Run:
         return self._guarded(rows)
 
     def _writer(
-        self, out: OutputFile, source: Source, ls: LsColumns, store: Store
+        self, out: OutputFile, source: Source, ls: LsColumns, store: Store, stack: contextlib.ExitStack
     ) -> RowWriter | SheetRowWriter:
         job = self.job
         if job.out_format == "xlsx":
             assert out.temp is not None  # OutputFile refuses a stream for a workbook
+            private = private_folder("xlsx")
+            stack.callback(shutil.rmtree, private, ignore_errors=True)
             return SheetRowWriter(
-                str(out.temp),
+                out.binary,
                 source.columns,
                 source.kind,
                 ls=ls,
+                tmpdir=private,
                 sheet=source.sheet,
                 date1904=source.date1904,
             )
@@ -491,6 +304,7 @@ class Run:
             kept_aside=str(out.kept_aside) if out.kept_aside is not None else None,
             kept_ok=out.replaced_ok if out.kept_aside is not None else 0,
             kept_reason=out.kept_reason if out.kept_aside is not None else "",
+            removed_aside=[str(p) for p in out.removed_aside],
         )
 
     def _guarded(self, rows: Iterator[Any]) -> Iterator[Any]:
@@ -516,33 +330,45 @@ class Run:
         }
 
     def records(self, items: Iterable[Mapping[str, Any]]) -> Iterator[dict[str, Any]]:
-        """Yield each record with its ls.* keys, in order; raise RunStopped after a stop."""
+        """Yield each record with its ls.* keys, in order; raise RunStopped after a stop.
+
+        At most ``prefetch`` answers are bought ahead of what the caller took. Closing the generator
+        (``close()``, garbage collection, interpreter exit: see :func:`_close_at_exit`) stops new
+        calls and returns once the answers on the wire are stored, within the call timeout.
+        """
         job = self.job
         env = self._environment()
+        sweep_temp_folders()
         with sandbox_for(job.sandbox) as sb:
             settings = self.settings = self._settings(env, sb)
             source = records_source(items)
             m = self._mapping(source)
             ls = self._ls_columns(m)
             build = builder(m, source)
-            with self._engine(env, settings, sb, stop_reading=True) as (store, client, options):
+            with self._engine(env, settings, sb, stop_reading=True, prefetch=job.prefetch) as (
+                store,
+                client,
+                options,
+            ):
                 enricher = self._enricher(env, settings, sb, store, client, options)
                 pipeline = enricher.run(self._rows(source), build)
                 try:
                     for row, result in pipeline:
                         raw = getattr(row, "raw", None)
                         yield ls.record({"_record": raw} if raw is not None else row, result)
-                except KeyboardInterrupt:
+                except KeyboardInterrupt:  # met here rather than in the pipeline: the same stop
                     enricher.interrupt()
-                    for _ in pipeline:  # the answers already on the wire are stored
-                        pass
-                    raise stop_error(ExitCode.INTERRUPTED, "Interrupted: run again to finish.") from None
                 finally:
-                    # The caller stopped early (break, an exception, Ctrl-C in a notebook): stop new
-                    # calls and wait for those already paid for, so that their answers are stored.
-                    enricher.halt.event.set()
-                    for _ in pipeline:
-                        pass
+                    # The caller stopped early (break, an exception, close, the generator dropped):
+                    # no new call; those on the wire are paid for, so their answers are awaited and
+                    # stored. While the interpreter shuts down, threads can no longer run: nothing
+                    # can be awaited then (the exit hook closed live generators before that).
+                    if sys.is_finalizing():
+                        enricher.abandon()
+                        pipeline.close()
+                    else:
+                        enricher.close()
+                        _drain(pipeline)
                 reason = enricher.stop_reason
                 if reason is not None:
                     raise stop_error(reason.code, reason.message)
@@ -550,44 +376,6 @@ class Run:
                     raise self.input_error
 
 
-def enrich_records(
-    records: Iterable[Mapping[str, Any]],
-    *,
-    mapping: MappingSpec = None,
-    **options: Unpack[EnrichOptions],
-) -> Iterator[dict[str, Any]]:
-    """Enrich records (dicts) and yield each with the ``ls.*`` keys of the CSV output, in order.
-
-    ``records`` is any iterable of mappings: a ``csv.DictReader``, ``df.to_dict("records")``, rows
-    from a database cursor. It is read lazily, so a generator of a million records stays flat in
-    memory (the first 1,000 are read ahead to find the columns). ``mapping`` is a TOML file or the
-    same structure as a dict; without it, columns are detected from the keys as in the CLI.
-    Options are ``leadspace enrich``'s (:class:`EnrichOptions`). Settings come from the
-    environment (``dotenv=True`` also reads ``.env``), or from ``api_key=`` / ``settings=``.
-
-    Raises :class:`~leadspace_cli.errors.RunStopped` (``CredentialsRejected``, ``CreditsExhausted``,
-    ``APIStopped``, ``Interrupted``) after yielding the records read before the stop, and
-    :class:`~leadspace_cli.errors.LeadspaceError` for bad settings or a bad mapping.
-
-    >>> for row in enrich_records([{"Company": "Acme"}], sandbox=True):  # doctest: +SKIP
-    ...     print(row["ls.result"], row["ls.company.name"])
-    """
-    job = Job(mapping=mapping, **options)
-    return Run(job).records(records)
-
-
-def enrich_file(
-    input: str | os.PathLike[str],
-    output: str | os.PathLike[str],
-    *,
-    mapping: MappingSpec = None,
-    **options: Unpack[EnrichOptions],
-) -> Summary:
-    """Do exactly what ``leadspace enrich INPUT -o OUTPUT`` does and return the run's summary.
-
-    The summary has ``exit_code`` (the README's exit codes: a stop by 401, 427 or an interrupt is a
-    code, not an exception), ``by_result`` and the counts the CLI prints. Raises
-    :class:`~leadspace_cli.errors.LeadspaceError` (exit code 2) for bad input, mapping or settings.
-    """
-    job = Job(input=os.fspath(input), output=os.fspath(output), mapping=mapping, **options)
-    return Run(job).execute()
+def _drain(pipeline: Iterator[Any]) -> None:
+    for _ in pipeline:
+        pass

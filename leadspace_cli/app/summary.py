@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 from leadspace_cli.engine.pipeline import Enricher
 from leadspace_cli.errors import ExitCode, first_code
+from leadspace_cli.formats.outfile import write_whole
 from leadspace_cli.results import Result
 
 # The --report JSON's shape: bumped whenever a key changes meaning or goes away (2: the job echo).
@@ -45,7 +44,10 @@ class Summary:
     settings: dict[str, Any] = field(default_factory=dict)
     kept_aside: str | None = None  # the output was not replaced: this run's went here instead
     kept_ok: int = 0  # the ok rows of the output that was kept
-    kept_reason: str = ""  # "more_ok": the output had more ok rows; "locked": it could not be replaced
+    # Why: "stopped", "dry_run", "limit" (a --limit run over a longer output), "more_ok" (the output
+    # holds this input's rows with more ok ones), "locked" (it could not be replaced: open in Excel).
+    kept_reason: str = ""
+    removed_aside: list[str] = field(default_factory=list)  # earlier runs' kept-aside outputs removed
     input_error: str | None = None  # the input could not be read past some line (exit 2)
     migrated: int = 0  # answers of a leadspace 0.1 store re-filed in the current format
     not_stored: int = 0  # answers that reached the output but could not be stored (a full disk)
@@ -73,6 +75,8 @@ class Summary:
         code = enricher.exit_code()
         if input_error is not None:
             code = first_code(code, ExitCode.USAGE)
+        if output_and_store.get("kept_aside") and output_and_store.get("kept_reason") in ("limit", "more_ok"):
+            code = first_code(code, ExitCode.ROWS_FAILED)  # -o was not updated: not a success
         return cls(
             rows=s.rows,
             by_result={r.value: s.by_result.get(r, 0) for r in Result},
@@ -93,12 +97,29 @@ class Summary:
             pace=enricher.limiter.explain() if enricher.client is not None else "",
             outages=enricher.attempts.outage.waited if enricher.attempts is not None else 0,
             cap_row=s.cap_row,
-            estimate_seconds=round(s.would_call / opts.rate, 1) if opts.dry_run else 0.0,
+            estimate_seconds=round(_capped(s.would_call, opts.max_credits) / opts.rate, 1)
+            if opts.dry_run
+            else 0.0,
             job=job,
             settings=settings,
             input_error=input_error,
             **output_and_store,
         )
+
+    @property
+    def kept_message(self) -> str:
+        """Return what the user is told when -o was not replaced ("" when it was)."""
+        if not self.kept_aside:
+            return ""
+        output = self.job.get("output", "the output")
+        why = {
+            "stopped": "the run stopped before every row was answered",
+            "dry_run": "this was a dry run",
+            "limit": "this --limit run has fewer rows than it",
+            "more_ok": f"it holds this input's rows with {self.kept_ok} ok, this run {self.by_result['ok']}",
+            "locked": "it is open in another program (Excel?): close it, then move this run's over it",
+        }.get(self.kept_reason, "")
+        return f"Kept {output} ({why}): this run's rows are in {self.kept_aside}."
 
     def to_json(self) -> dict[str, Any]:
         """Return the report's JSON object."""
@@ -110,6 +131,8 @@ class Summary:
 
     def write(self, path: str) -> None:
         """Write the report as JSON (atomically)."""
-        tmp = Path(path).with_name(f".{Path(path).name}.part")
-        tmp.write_text(json.dumps(self.to_json(), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-        os.replace(tmp, path)
+        write_whole(path, json.dumps(self.to_json(), indent=2, ensure_ascii=False) + "\n", option="--report")
+
+
+def _capped(calls: int, cap: int | None) -> int:
+    return calls if cap is None else min(calls, cap)

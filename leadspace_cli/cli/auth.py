@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 from pathlib import Path
 from typing import Annotated
 
@@ -26,8 +27,8 @@ from leadspace_cli.errors import (
     CREDITS_MESSAGE,
     ExitCode,
     MappingError,
-    OutputError,
 )
+from leadspace_cli.formats.outfile import check_path, write_whole
 from leadspace_cli.mapping.body import body_of, missing_input
 
 
@@ -171,8 +172,8 @@ def report_cmd(
     Example: leadspace report out.csv --html report.html
     """
     with _boundary():
-        if html is not None and not html.parent.is_dir():
-            raise OutputError(f"The folder of --html {html} does not exist: create it first.")
+        if html is not None:
+            check_path(os.fspath(html), option="--html", avoid=[(output, "the file reported on")])
         rep = build_report(output, result_column)
         if result_column is None and rep.result_column != "ls.result":
             err.print(
@@ -190,5 +191,5 @@ def report_cmd(
         for table in report_tables(for_terminal(rep), out.width):
             out.print(table)
         if html:
-            html.write_text(report_html(rep), encoding="utf-8")
+            write_whole(os.fspath(html), report_html(rep), option="--html")
             err.print(f"Wrote {html}", markup=False)

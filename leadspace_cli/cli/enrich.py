@@ -5,11 +5,8 @@ from __future__ import annotations
 import contextlib
 import gc
 import json
-import signal
-from collections.abc import Iterator
 from pathlib import Path
-from types import FrameType
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 from rich.markup import escape
@@ -49,29 +46,17 @@ def _display(quiet: bool) -> Display:
     return PlainDisplay(err)
 
 
-@contextlib.contextmanager
-def _signals(run: Run) -> Iterator[None]:
+def _signals(run: Run) -> contextlib.AbstractContextManager[None]:
     """Ctrl-C and SIGTERM stop new calls; a second Ctrl-C stops at once."""
 
-    def handler(signum: int, frame: FrameType | None) -> None:
-        waiting = run.interrupt(terminate=signum == signal.SIGTERM)
-        if waiting and signum == signal.SIGINT and run.interrupts == 1:
+    def tell(waiting: int) -> None:
+        if waiting and run.interrupts == 1:
             err.print(
                 f"Stopping: waiting for {waiting} answers already paid for; Ctrl-C again to abandon them.",
                 markup=False,
             )
 
-    previous: dict[signal.Signals, Any] = {}
-    try:
-        for sig in (signal.SIGINT, signal.SIGTERM):
-            previous[sig] = signal.signal(sig, handler)
-    except ValueError:  # not the main thread: leave signals alone
-        pass
-    try:
-        yield
-    finally:
-        for sig, old in previous.items():
-            signal.signal(sig, old)
+    return run.signals(tell)
 
 
 # The options' defaults are the Job's: one source for the CLI and the Python API.
@@ -83,7 +68,9 @@ def enrich(
     input: InputArg,
     output: Annotated[
         str,
-        typer.Option("-o", "--output", help="Output .csv, .tsv or .jsonl (optionally .gz), or - for stdout."),
+        typer.Option(
+            "-o", "--output", help="Output .csv, .tsv or .jsonl (optionally .gz), .xlsx, or - for stdout."
+        ),
     ] = DEFAULTS.output,
     mapping: Annotated[
         Path | None,
@@ -264,19 +251,10 @@ def _enrich(job: Job, *, quiet: bool, verbose: bool) -> ExitCode:
             f"stored ({escape(summary.store_problem)}): free some disk space, or a rerun buys them again.",
             markup=True,
         )
-    if summary.kept_aside and summary.kept_reason == "locked":
-        err.print(
-            f"[yellow]Could not replace {escape(job.output)}:[/] it is open in another program (Excel?). "
-            f"This run's output is in {escape(summary.kept_aside)}: close the file, then move it over.",
-            markup=True,
-        )
-    elif summary.kept_aside:
-        err.print(
-            f"[yellow]Kept {escape(job.output)}:[/] it has {summary.kept_ok} ok rows and this run "
-            f"{summary.by_result['ok']}, so this run's output was written beside it, to "
-            f"{escape(summary.kept_aside)}.",
-            markup=True,
-        )
+    for removed in summary.removed_aside:
+        err.print(f"Removed {removed}: the output of an earlier run kept aside; -o is now up to date.")
+    if summary.kept_aside:
+        err.print(f"[yellow]{escape(summary.kept_message)}[/]", markup=True)
     secrets = run.settings.secrets() if run.settings else []
     if summary.input_error:
         err.print(

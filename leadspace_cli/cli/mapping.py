@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -16,6 +17,7 @@ from leadspace_cli.cli.core import InputArg, SheetOpt, _boundary, app, err, mapp
 from leadspace_cli.errors import (
     MappingError,
 )
+from leadspace_cli.formats.outfile import check_path, write_whole
 from leadspace_cli.formats.sources import open_source
 from leadspace_cli.mapping.body import preview
 from leadspace_cli.mapping.detect import detect_source
@@ -88,6 +90,15 @@ def mapping_init(
     Example: leadspace mapping init samples/leads.csv -o mapping.toml
     """
     with _boundary():
+        if output != "-":
+            check_path(
+                output,
+                option="-o",
+                avoid=[
+                    (input, "the input file"),
+                    (os.fspath(from_report) if from_report else None, "the report read"),
+                ],
+            )
         with open_source(
             input,
             encoding=encoding,
@@ -108,7 +119,7 @@ def mapping_init(
         else:
             if Path(output).exists():
                 raise MappingError(f"{output} exists already: remove it or choose another -o.")
-            Path(output).write_text(text, encoding="utf-8")
+            write_whole(output, text, option="-o")
             err.print(
                 f"Wrote {output}: {len(m.fields)} fields mapped. Check it with "
                 f"`leadspace mapping check {input} --mapping {output}`."

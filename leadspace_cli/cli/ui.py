@@ -175,7 +175,7 @@ def summary_table(summary: Summary) -> Table:
     if summary.credit_cap is not None:
         table.add_row("credit cap", str(summary.credit_cap))
     if summary.unknown_outcome:
-        table.add_row("outcome unknown (timed out; maybe billed)", str(summary.unknown_outcome))
+        table.add_row("possibly billed (no answer: timeout, dropped)", str(summary.unknown_outcome))
     table.add_row("answers reused", str(summary.reused))
     if summary.deduplicated:
         table.add_row("identical rows called once", str(summary.deduplicated))

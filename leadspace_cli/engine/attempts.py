@@ -14,7 +14,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from leadspace_cli.api.client import Client, Outcome, exit_code
+from leadspace_cli.api.client import Answer, Client, Outcome, exit_code
 from leadspace_cli.engine.claims import Claims, NoClaims
 from leadspace_cli.engine.ledger import Ledger, Limit, Refusal
 from leadspace_cli.engine.pacing import RateLimiter
@@ -34,7 +34,8 @@ class RetryPolicy:
     failure_limit: int = 60  # consecutive failed attempts that mean the API is down (or out of reach)
     throttle_limit: int = 100  # 429s one row may take: a 429 is pacing, not failure, but not forever
     outage_limit: float = 300.0  # seconds the API may stay out of reach before the run gives up
-    outage_probe: float = 15.0  # during an outage, the longest wait between probes
+    outage_probe: float = 1.0  # during an outage, one probe at a time, this many seconds apart
+    outage_after: int = 5  # calls in a row that got no answer at all (dropped, refused, timed out)
 
 
 class Stop:
@@ -62,6 +63,13 @@ class Stop:
                 self.at = time.monotonic()
         self.event.set()
 
+    def close(self) -> None:
+        """Stop new calls without a reason: the reader of the rows went away (a closed generator)."""
+        with self._lock:
+            if self.at is None:
+                self.at = time.monotonic()
+        self.event.set()
+
     def is_set(self) -> bool:
         """Return whether the run was stopped."""
         return self.event.is_set()
@@ -73,31 +81,60 @@ _STOP_MESSAGES = {Outcome.AUTH: AUTH_MESSAGE, Outcome.CREDITS: CREDITS_MESSAGE}
 class Outage:
     """The API out of reach (a Wi-Fi drop, a VPN reconnect, a laptop asleep), shared by all calls.
 
-    It starts when the failures in a row reach the policy's limit and none of them was an answer
-    (only connection errors and timeouts); any answer ends it. While it lasts, calls back off and
-    probe without using up their rows' retries; it ends the run only past ``outage_limit``.
+    It starts when calls in a row get no answer at all (connection errors, timeouts: each maybe
+    billed), or when the failures in a row reach the policy's limit and none was an answer; any
+    answer ends it. While it lasts, the calls wait and one probe at a time goes out, about one a
+    second (:meth:`admit`), so that a run does not fire its full rate into an outage, each call a
+    credit perhaps billed; it ends the run only past ``outage_limit``.
     """
 
-    def __init__(self, clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(self, clock: Callable[[], float] = time.monotonic, probe_every: float = 1.0) -> None:
         self.since: float | None = None
         self.waited = 0  # outages waited out, for the summary
+        self.probe_every = probe_every
         self._clock = clock
-        self._lock = threading.Lock()
+        self._cond = threading.Condition()
+        self._probing = False
+        self._next_probe = 0.0
 
     def begin(self) -> float:
         """Note that the API is out of reach; return for how long it has been."""
-        with self._lock:
+        with self._cond:
             now = self._clock()
             if self.since is None:
                 self.since = now
                 self.waited += 1
+                self._next_probe = now + self.probe_every
             return now - self.since
 
     def end(self) -> None:
         """An answer came: the API is back."""
         if self.since is not None:
-            with self._lock:
+            with self._cond:
                 self.since = None
+                self._cond.notify_all()
+
+    def admit(self, stop: threading.Event) -> bool | None:
+        """Before a call: during an outage, wait until the API is back or it is this call's turn to
+        probe. Return True for a probe (then call :meth:`probed`), False for a call as usual, None
+        when the run stopped meanwhile."""
+        with self._cond:
+            while self.since is not None:
+                if stop.is_set():
+                    return None
+                now = self._clock()
+                if not self._probing and now >= self._next_probe:
+                    self._probing = True
+                    self._next_probe = now + self.probe_every
+                    return True
+                self._cond.wait(0.05)
+        return False
+
+    def probed(self) -> None:
+        """The probe's call ended: the next may go when its turn comes."""
+        with self._cond:
+            self._probing = False
+            self._cond.notify_all()
 
     @property
     def active(self) -> bool:
@@ -220,15 +257,29 @@ class Attempts:
         self.policy = policy or RetryPolicy()
         self.budget = budget or CreditBudget(None)
         self.claims = claims or NoClaims()
-        self.outage = Outage()
+        self.outage = Outage(probe_every=self.policy.outage_probe)
+        self._silent = 0  # calls in a row that got no answer at all
+        self.on_wire = 0  # calls sent whose answers are awaited
+        self._wire_lock = threading.Lock()
         self._rng = random.Random()
 
     def cap_message(self) -> str:
-        """The stop message when the credit cap is reached."""
+        """The stop message when the credit cap is reached: what was billed, and what may have been."""
+        spent = f"{self.stats.credits} billed"
+        if self.stats.unknown:
+            spent += (
+                f", {self.stats.unknown} possibly billed (calls that got no answer count against the cap)"
+            )
+        if self.budget.refusal is not None:  # a day or month budget, shared by every run
+            return (
+                f"Reached the credit budget ({self.budget.message()}); this run: {spent}. Rows past it "
+                "are not_sent; run the same command again when the budget allows (tomorrow, for a daily "
+                "one): rows already answered are reused free."
+            )
         return (
-            f"Reached the credit cap ({self.budget.message()}). Rows past it "
-            "are not_sent; to go on, run the same command again with a higher cap (or tomorrow, for a "
-            "daily one): rows already answered are reused free."
+            f"Reached the credit cap ({self.budget.name}): {spent}. The cap is per run: rows past it "
+            "are not_sent; run the same command again to go on (with a higher cap to buy more in one "
+            "run): rows already answered are reused free."
         )
 
     def backoff(self, attempt: int) -> float:
@@ -236,6 +287,57 @@ class Attempts:
         p = self.policy
         ceiling = min(p.backoff_cap, p.backoff_base * 2.0 ** (attempt - 1))
         return ceiling / 2 + self._rng.uniform(0, ceiling / 2)
+
+    def _send(
+        self, body: bytes, *, retry: bool, last: RowResult, probe: bool
+    ) -> tuple[str, Answer] | RowResult | None:
+        """Make one call under the pace and the credit cap; a RowResult when none could be made;
+        None when an outage began while this call waited for its slot (it waits for its turn)."""
+        if not self.limiter.acquire(self.stop.event):
+            if retry:
+                return RowResult(
+                    Result.FAILED, last.http_status, last.error + "; the run stopped before a retry"
+                )
+            return RowResult(Result.NOT_SENT)
+        if self.outage.active and not probe:
+            return None
+        hold = self.budget.take(self.stop.event)
+        if hold is None:
+            if self.budget.exhausted:
+                self.stop(ExitCode.CREDITS, self.cap_message())
+            if retry:
+                return RowResult(Result.FAILED, last.http_status, last.error + "; the credit cap was reached")
+            return RowResult(Result.NOT_SENT)
+        try:
+            header = self.client.auth.header()
+        except OAuthError as exc:
+            self.budget.settle(hold, billed=False)
+            self.stop(ExitCode.AUTH, str(exc))
+            return RowResult(Result.NOT_SENT, error=str(exc))
+        self.stats.called(retry=retry)
+        with self._wire_lock:
+            self.on_wire += 1
+        try:
+            answer = self.client.call(body, header)
+        finally:
+            with self._wire_lock:
+                self.on_wire -= 1
+        if answer.unknown:
+            self.stats.maybe_billed()
+        self.budget.settle(hold, billed=answer.outcome is Outcome.OK or answer.unknown)
+        # No answer at all (a dropped or refused connection); a timeout is a slow API, not an outage
+        # (it is retried as before, within --max-retries).
+        silent_failure = (
+            answer.status is None
+            and answer.outcome is Outcome.RETRY
+            and not answer.error.endswith("(timeout)")
+        )
+        with self._wire_lock:
+            self._silent = self._silent + 1 if silent_failure else 0
+            silent = self._silent
+        if silent >= self.policy.outage_after:
+            self.outage.begin()
+        return header, answer
 
     def call(self, key: bytes, body: bytes, request: str) -> RowResult:
         """Return the row's result: claim the question, then make as many attempts as it takes.
@@ -280,34 +382,24 @@ class Attempts:
         while True:
             if attempt:
                 self.claims.beat(key)
-            if not self.limiter.acquire(self.stop.event):
+            probe = self.outage.admit(self.stop.event)
+            if probe is None:  # the run stopped while the API was out of reach
                 if attempt:
-                    return RowResult(
-                        Result.FAILED, last.http_status, last.error + "; the run stopped before a retry"
-                    )
-                return RowResult(Result.NOT_SENT)
-            hold = self.budget.take(self.stop.event)
-            if hold is None:
-                if self.budget.exhausted:
-                    self.stop(ExitCode.CREDITS, self.cap_message())
-                if attempt:
-                    return RowResult(
-                        Result.FAILED, last.http_status, last.error + "; the credit cap was reached"
-                    )
+                    last.error += "; the run stopped before a retry"
+                    return last
                 return RowResult(Result.NOT_SENT)
             try:
-                header = self.client.auth.header()
-            except OAuthError as exc:
-                self.budget.settle(hold, billed=False)
-                self.stop(ExitCode.AUTH, str(exc))
-                return RowResult(Result.NOT_SENT, error=str(exc))
+                sent = self._send(body, retry=attempt > 0, last=last, probe=probe)
+            finally:
+                if probe:
+                    self.outage.probed()
+            if sent is None:
+                continue
+            if isinstance(sent, RowResult):
+                return sent
             attempt += 1
             counted += 1
-            self.stats.called(retry=attempt > 1)
-            answer = self.client.call(body, header)
-            if answer.unknown:
-                self.stats.maybe_billed()
-            self.budget.settle(hold, billed=answer.outcome is Outcome.OK or answer.unknown)
+            header, answer = sent
             outcome = answer.outcome
             # A 429 is pacing, not failure: only errors and silence count towards "the API is down".
             streak = self.stats.answered(answer.status, outcome is Outcome.RETRY)

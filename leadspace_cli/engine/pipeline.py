@@ -15,7 +15,7 @@ import json
 import queue
 import threading
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -48,6 +48,9 @@ class Options:
     max_credits: int | None = None  # spend at most this many credits (200s and maybe-billed calls)
     max_credits_name: str = "--max-credits"  # the setting behind the cap, for the message
     stop_reading: bool = False  # after a stop, read no more input (the Python API)
+    # Answers bought (calls in flight included) but not yet taken by the reader, at most; None: no
+    # bound beyond the reorder buffer's. A generator whose reader pauses must not go on buying.
+    prefetch: int | None = None
     retry: RetryPolicy = field(default_factory=RetryPolicy)
 
     def worker_count(self) -> int:
@@ -64,11 +67,12 @@ class Options:
 
 
 class _Slot:
-    __slots__ = ("result", "row")
+    __slots__ = ("called", "result", "row")
 
-    def __init__(self, row: Any, result: RowResult | None) -> None:
+    def __init__(self, row: Any, result: RowResult | None, called: bool) -> None:
         self.row = row
         self.result = result
+        self.called = called
 
 
 class ReorderBuffer:
@@ -80,6 +84,7 @@ class ReorderBuffer:
     def __init__(self) -> None:
         self._order: collections.deque[_Slot] = collections.deque()
         self._waiting: dict[bytes, list[_Slot]] = {}
+        self.bought_ahead = 0  # rows whose call this run made, not yet released (in flight included)
 
     def __len__(self) -> int:
         return len(self._order)
@@ -93,9 +98,10 @@ class ReorderBuffer:
         """Return whether a request with this key is already awaited."""
         return key in self._waiting
 
-    def add(self, row: Any, result: RowResult | None, key: bytes = b"") -> None:
-        """Queue a row: with its result, or waiting for the answer to ``key``."""
-        slot = _Slot(row, result)
+    def add(self, row: Any, result: RowResult | None, key: bytes = b"", *, called: bool = False) -> None:
+        """Queue a row: with its result, or waiting for the answer to ``key`` (``called``: its call)."""
+        slot = _Slot(row, result, called)
+        self.bought_ahead += called
         self._order.append(slot)
         if result is None:
             self._waiting.setdefault(key, []).append(slot)
@@ -116,6 +122,7 @@ class ReorderBuffer:
         while order and order[0].result is not None:
             slot = order.popleft()
             assert slot.result is not None
+            self.bought_ahead -= slot.called
             yield slot.row, slot.result
 
 
@@ -179,12 +186,26 @@ class Enricher:
         self.stop(
             ExitCode.INTERRUPTED, "Interrupted: rows not sent are marked not_sent; run again to finish."
         )
-        return self.in_flight
+        return self.on_wire
+
+    def close(self) -> None:
+        """The reader stopped taking rows: make no new call; those on the wire are still awaited."""
+        self.halt.close()
+
+    def abandon(self) -> None:
+        """Stop waiting for the calls on the wire (the interpreter is exiting: threads cannot run)."""
+        self.halt.close()
+        self.halt.abandon.set()
 
     @property
     def in_flight(self) -> int:
-        """How many distinct calls are awaited."""
+        """How many distinct calls are awaited (queued for a worker or on the wire)."""
         return self._buffer.in_flight if self._buffer is not None else 0
+
+    @property
+    def on_wire(self) -> int:
+        """How many calls have been sent and await their answers: those already paid for, or about to be."""
+        return self.attempts.on_wire if self.attempts is not None else 0
 
     # Workers.
 
@@ -257,47 +278,68 @@ class Enricher:
             buffer.settle(key, result)
             block = False
 
-    def run(self, rows: Iterable[Any], build: Callable[[Any], Body]) -> Iterator[tuple[Any, RowResult]]:
-        """Yield every row with its result, in input order."""
+    def run(
+        self, rows: Iterable[Any], build: Callable[[Any], Body]
+    ) -> Generator[tuple[Any, RowResult], None, None]:
+        """Yield every row with its result, in input order.
+
+        A KeyboardInterrupt met inside (the Python API's Ctrl-C: the CLI turns the signal into
+        :meth:`interrupt` instead) stops new calls; the answers on the wire are still awaited and
+        yielded, then the run ends with the interrupt as its stop reason. A second one abandons them.
+        """
         buffer = self._buffer = ReorderBuffer()
-        workers = self.options.worker_count()
-        # Enough queued to keep every worker busy, few enough that a stop is quick.
-        max_outstanding = workers + max(4, workers // 4)
-        by_result = self.stats.by_result
         try:
-            for row in rows:
-                self.stats.rows += 1
-                result, key, request, body = self._prepare(row, build)
-                if result is not None and not len(buffer):
-                    # Nothing waits ahead of it (a dry run, answers from the store): no buffering.
-                    by_result[result.result] += 1
-                    yield row, result
-                elif result is not None or buffer.is_awaited(key):
-                    if result is None:
-                        self.stats.deduplicated += 1  # an identical row is being called: share it
-                    buffer.add(row, result, key)
-                else:
-                    buffer.add(row, None, key)
-                    if len(self._workers) < workers and buffer.in_flight > len(self._workers) // 2:
-                        self._start_worker()  # workers start as the load needs them
-                    self._jobs.put((key, json.dumps(body, ensure_ascii=False).encode(), request))
-                if buffer.in_flight:
-                    self._collect(buffer, block=False)
-                yield from self._release(buffer)
-                while buffer.in_flight and (
-                    len(buffer) >= self.options.reorder_limit or buffer.in_flight >= max_outstanding
-                ):
-                    self._collect(buffer, block=True)
-                    yield from self._release(buffer)
-                if self.halt.is_set() and (self.options.stop_reading or self._nowhere_to_write()):
-                    break
+            try:
+                yield from self._feed(rows, build, buffer)
+            except KeyboardInterrupt:
+                self.interrupt()
             while buffer.in_flight:
-                self._collect(buffer, block=True)
+                try:
+                    self._collect(buffer, block=True)
+                except KeyboardInterrupt:
+                    self.interrupt()  # the second: the answers on the wire are abandoned
                 yield from self._release(buffer)
             yield from self._release(buffer)
         finally:
             for _ in self._workers:
                 self._jobs.put(None)
+
+    def _feed(
+        self, rows: Iterable[Any], build: Callable[[Any], Body], buffer: ReorderBuffer
+    ) -> Iterator[tuple[Any, RowResult]]:
+        workers = self.options.worker_count()
+        # Enough queued to keep every worker busy, few enough that a stop is quick.
+        max_outstanding = workers + max(4, workers // 4)
+        prefetch = self.options.prefetch
+        by_result = self.stats.by_result
+        for row in rows:
+            self.stats.rows += 1
+            result, key, request, body = self._prepare(row, build)
+            if result is not None and not len(buffer):
+                # Nothing waits ahead of it (a dry run, answers from the store): no buffering.
+                by_result[result.result] += 1
+                yield row, result
+            elif result is not None or buffer.is_awaited(key):
+                if result is None:
+                    self.stats.deduplicated += 1  # an identical row is being called: share it
+                buffer.add(row, result, key)
+            else:
+                buffer.add(row, None, key, called=True)
+                if len(self._workers) < workers and buffer.in_flight > len(self._workers) // 2:
+                    self._start_worker()  # workers start as the load needs them
+                self._jobs.put((key, json.dumps(body, ensure_ascii=False).encode(), request))
+            if buffer.in_flight:
+                self._collect(buffer, block=False)
+            yield from self._release(buffer)
+            while buffer.in_flight and (
+                len(buffer) >= self.options.reorder_limit
+                or buffer.in_flight >= max_outstanding
+                or (prefetch is not None and buffer.bought_ahead >= prefetch)
+            ):
+                self._collect(buffer, block=True)
+                yield from self._release(buffer)
+            if self.halt.is_set() and (self.options.stop_reading or self._nowhere_to_write()):
+                break
 
     def _nowhere_to_write(self) -> bool:
         reason = self.halt.reason
@@ -312,8 +354,8 @@ class Enricher:
     def _should_abandon(self) -> bool:
         if self.halt.abandon.is_set():
             return True
-        reason, at = self.halt.reason, self.halt.at
-        if reason is None or at is None:
+        at = self.halt.at
+        if at is None:
             return False
         return time.monotonic() - at > self._drain_limit
 

@@ -108,7 +108,7 @@ class Store(StoreAdmin):
         self._tmp: tempfile.TemporaryDirectory[str] | None = None
         if path is None:
             # Not kept: still lets one run call identical rows once without holding them in memory.
-            self._tmp = tempfile.TemporaryDirectory(prefix="leadspace-")
+            self._tmp = tempfile.TemporaryDirectory(prefix=f"leadspace-store-{os.getpid()}-")
             path = Path(self._tmp.name) / FILENAME
         self.path = path
         self.max_age = max_age

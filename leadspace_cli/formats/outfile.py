@@ -6,9 +6,13 @@ import contextlib
 import gzip
 import io
 import os
+import re
+import shutil
+import stat
 import sys
 import tempfile
 import time
+from collections.abc import Iterable
 from pathlib import Path
 from typing import IO, Any
 
@@ -32,16 +36,27 @@ class OutputFile(contextlib.AbstractContextManager["OutputFile"]):
       output's, else what the umask allows.
     - A lock beside the output (one library, on Linux, macOS and Windows) refuses a second run on
       the same output; it is held until after the rename.
-    - An existing output with more ``ok`` rows than the new one is never replaced: the new one is
-      written beside it (:attr:`kept_aside`).
+    - An existing output is not replaced by a stopped run, a dry run, a --limit run over a longer
+      output, or a run of the same input with fewer ``ok`` rows: the new one is written beside it
+      (:attr:`kept_aside`), one such file at a time (see :meth:`commit`).
     """
 
     def __init__(
-        self, path: str, *, input_path: str | None = None, result_column: str = "ls.result", fmt: str = "csv"
+        self,
+        path: str,
+        *,
+        input_path: str | None = None,
+        result_column: str = "ls.result",
+        fmt: str = "csv",
+        option: str = "-o",
     ) -> None:
         self.path = path
+        self.option = option
+        self._mode = 0o600  # the final file's, set just before the rename: the .part stays 600
         self.result_column = result_column
-        self.kept_reason = ""  # why the output went beside the target: "more_ok" or "locked"
+        # Why the output went beside the target: "stopped", "dry_run", "limit", "more_ok", "locked".
+        self.kept_reason = ""
+        self.removed_aside: list[Path] = []  # kept-aside outputs of earlier runs this run removed
         self.stream: IO[str]
         self.temp: Path | None = None
         self.kept_aside: Path | None = None
@@ -49,7 +64,7 @@ class OutputFile(contextlib.AbstractContextManager["OutputFile"]):
         self.closed_by_reader = False  # the reader of a pipe or stdout went away
         self._raw: IO[bytes] | None = None
         self._gzip: IO[bytes] | None = None
-        self._lock: filelock.BaseFileLock | None = None
+        self._lock: _Lock | None = None
         self._done = False
         if fmt == "xlsx" and (path == "-" or (os.path.exists(path) and not os.path.isfile(path))):
             raise OutputError(
@@ -61,13 +76,7 @@ class OutputFile(contextlib.AbstractContextManager["OutputFile"]):
             self.stream = sys.stdout
             return
         given = Path(path)
-        if given.is_dir():
-            raise OutputError(f"{path} is a folder: give a file name such as {path.rstrip('/')}/out.csv")
-        if input_path not in (None, "-") and given.exists() and _same_file(input_path, given):
-            raise OutputError(
-                f"-o {path} is the input file: writing it would destroy the rows it holds. Choose "
-                "another output; the input is never changed."
-            )
+        check_path(path, option=option, avoid=[(input_path, "the input file")])
         if given.exists() and not given.is_file():
             # A pipe, a character device (/dev/null), a process substitution (/dev/fd/63, a link
             # to a pipe): write straight in.
@@ -77,10 +86,8 @@ class OutputFile(contextlib.AbstractContextManager["OutputFile"]):
             except OSError as exc:
                 raise OutputError(f"Cannot write {path}: {exc.strerror}") from None
         else:
-            target = Path(os.path.realpath(given))  # through a symlink to the file it points at
+            target = Path(os.path.realpath(given))  # through a symlink the kernel would follow
             self.target = target
-            if not target.parent.is_dir():
-                raise OutputError(f"The folder {given.parent} does not exist: create it first.")
             self._open_temp(target)
         binary: IO[bytes] = self._raw  # type: ignore[assignment]
         if self.target.name.lower().endswith(".gz"):
@@ -89,28 +96,33 @@ class OutputFile(contextlib.AbstractContextManager["OutputFile"]):
         self.stream = io.TextIOWrapper(binary, encoding="utf-8", newline="", write_through=False)
 
     def _open_temp(self, target: Path) -> None:
-        self._lock = filelock.FileLock(target.parent / f".{target.name}.lock", timeout=0)
+        lock = _Lock(target.parent / f".{target.name}.lock")
         try:
-            self._lock.acquire()
-        except filelock.Timeout:
+            held = lock.acquire()
+        except OSError as exc:
+            raise OutputError(f"Cannot write beside {self.path}: {exc.strerror}") from None
+        if not held:
             raise OutputError(
                 f"Another leadspace run is writing {self.path} right now: wait for it to finish, "
                 "or choose another -o."
-            ) from None
-        except OSError as exc:
-            raise OutputError(f"Cannot write beside {self.path}: {exc.strerror}") from None
+            )
+        self._lock = lock
         try:
             fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
         except OSError as exc:
             self._lock.release()
             raise OutputError(f"Cannot write beside {self.path}: {exc.strerror}") from None
         self.temp = Path(name)
-        try:
-            mode = target.stat().st_mode & 0o777 if target.exists() else 0o666 & ~_umask()
-            os.fchmod(fd, mode)
-        except OSError:  # pragma: no cover - a file system without modes keeps mkstemp's 600
-            pass
+        # mkstemp's 600 until the rename; then the final file's mode: an existing output's, else
+        # what the umask allows.
+        self._mode = target.stat().st_mode & 0o777 if target.exists() else 0o666 & ~_umask()
         self._raw = os.fdopen(fd, "wb")
+
+    @property
+    def binary(self) -> IO[bytes]:
+        """The exclusively created temporary file (a workbook is written into it, never by name)."""
+        assert self._raw is not None
+        return self._raw
 
     @property
     def is_regular(self) -> bool:
@@ -124,8 +136,26 @@ class OutputFile(contextlib.AbstractContextManager["OutputFile"]):
         except BrokenPipeError:
             self.closed_by_reader = True
 
-    def commit(self, ok_rows: int) -> None:
-        """Finish the output: flush, then rename into place unless that would lose ok rows."""
+    def commit(
+        self,
+        ok_rows: int,
+        *,
+        rows: int | None = None,
+        input_columns: list[str] | None = None,
+        stopped: bool = False,
+        dry_run: bool = False,
+        limited: bool = False,
+        keep_rules: bool = True,
+    ) -> None:
+        """Finish the output: flush, then rename into place, or beside it (PRODUCT, "Output").
+
+        An existing output is replaced unless this run ``stopped``, is a ``dry_run``, is a
+        ``limited`` (--limit) run over a longer output, or the output holds this input's rows (the
+        same ``input_columns`` and number of ``rows``) with more ``ok`` rows than ``ok_rows``. Then
+        this run's rows go to ``NAME.new-STAMP.ext`` (:attr:`kept_aside`, replacing the previous
+        one); a run that replaces the output removes that previous one (:attr:`removed_aside`).
+        Without ``keep_rules`` (a report, a page: not -o) the file is always replaced.
+        """
         self._done = True
         try:
             self.stream.flush()
@@ -141,24 +171,97 @@ class OutputFile(contextlib.AbstractContextManager["OutputFile"]):
                 with contextlib.suppress(BrokenPipeError):
                     self._raw.close()
             return
+        self._own_temp()
+        with contextlib.suppress(OSError):  # a file system without modes keeps mkstemp's 600
+            os.fchmod(self._raw.fileno(), self._mode)
         os.fsync(self._raw.fileno())
         self._raw.close()
         try:
-            if self.target.exists() and ok_rows < (old := count_ok(self.target, self.result_column)):
-                self.kept_aside = _aside_name(self.target)
-                os.replace(self.temp, self.kept_aside)
-                self.replaced_ok = old
-                self.kept_reason = "more_ok"
-            else:
-                try:
-                    os.replace(self.temp, self.target)
-                except PermissionError:
-                    # Windows: the target is open in Excel (or another program) and cannot be replaced.
-                    self.kept_aside = _aside_name(self.target)
-                    os.replace(self.temp, self.kept_aside)
-                    self.kept_reason = "locked"
+            reason = ""
+            if keep_rules and self.target.exists():
+                reason = self._keep_reason(ok_rows, rows, input_columns, stopped, dry_run, limited)
+            if reason:
+                self._put_aside(reason)
+                return
+            try:
+                os.replace(self.temp, self.target)
+            except PermissionError:
+                # Windows: the target is open in Excel (or another program) and cannot be replaced.
+                self._put_aside("locked")
+                return
+            for old in _asides_of(self.target) if keep_rules else []:
+                with contextlib.suppress(OSError):
+                    old.unlink()
+                    self.removed_aside.append(old)
         finally:
             self._release()
+
+    def _own_temp(self) -> None:
+        """Make sure the temporary name still leads to the file written (not a link planted since).
+
+        If it does not, the bytes written go to a new exclusive temporary file, whose name is renamed.
+        """
+        assert self.temp is not None
+        assert self._raw is not None
+        fd = self._raw.fileno()
+        try:
+            if os.stat(self.temp, follow_symlinks=False).st_ino == os.fstat(fd).st_ino:
+                return
+        except FileNotFoundError:
+            pass
+        assert self.target is not None
+        new_fd, name = tempfile.mkstemp(
+            prefix=f".{self.target.name}.", suffix=".part", dir=self.target.parent
+        )
+        with os.fdopen(new_fd, "wb") as copy:
+            offset = 0
+            while chunk := os.pread(fd, 1 << 20, offset):
+                copy.write(chunk)
+                offset += len(chunk)
+            copy.flush()
+            os.fsync(copy.fileno())
+        self._raw.close()
+        self._raw = open(name, "rb+")  # noqa: SIM115 - ours: mkstemp created it exclusively
+        self.temp = Path(name)
+
+    def _keep_reason(
+        self,
+        ok_rows: int,
+        rows: int | None,
+        input_columns: list[str] | None,
+        stopped: bool,
+        dry_run: bool,
+        limited: bool,
+    ) -> str:
+        """Return why the existing output is kept ("" to replace it)."""
+        if stopped:
+            return "stopped"
+        if dry_run:
+            return "dry_run"
+        old = describe(self.target, self.result_column) if self.target is not None else None
+        if old is None:
+            return ""  # not an output leadspace can read: nothing of value to protect
+        old_columns, old_rows, old_ok = old
+        self.replaced_ok = old_ok
+        if limited and rows is not None and old_rows > rows:
+            return "limit"
+        same_rows = rows is None or old_rows == rows
+        same_columns = input_columns is None or old_columns == list(input_columns)
+        if same_rows and same_columns and old_ok > ok_rows:
+            return "more_ok"
+        return ""
+
+    def _put_aside(self, reason: str) -> None:
+        assert self.temp is not None
+        assert self.target is not None
+        previous = _asides_of(self.target)
+        self.kept_aside = _aside_name(self.target)
+        os.replace(self.temp, self.kept_aside)
+        self.kept_reason = reason
+        for old in previous:  # one at a time: the newest replaces the last
+            if old != self.kept_aside:
+                with contextlib.suppress(OSError):
+                    old.unlink()
 
     def _release(self) -> None:
         if self._lock is not None:
@@ -176,6 +279,172 @@ class OutputFile(contextlib.AbstractContextManager["OutputFile"]):
         if self.temp is not None:
             self.temp.unlink(missing_ok=True)
         self._release()
+
+
+class _Lock:
+    """The lock beside an output (``.NAME.lock``), held until after the rename, then removed.
+
+    On POSIX an ``flock`` on a file opened without following links; the file is removed while
+    the lock is still held, and a run that locked a file since removed (the race with that removal)
+    sees that the name no longer leads to it and tries again. Elsewhere, the filelock library's.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._fd: int | None = None
+        self._other: filelock.BaseFileLock | None = None
+
+    def acquire(self) -> bool:
+        """Take the lock at once, or return False when another run holds it."""
+        if sys.platform == "win32":  # pragma: no cover - Windows
+            self._other = filelock.FileLock(self.path, timeout=0)
+            try:
+                self._other.acquire()
+            except filelock.Timeout:
+                return False
+            return True
+        import fcntl
+
+        flags = os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
+        for _ in range(100):
+            fd = os.open(self.path, flags, 0o600)
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                os.close(fd)
+                return False
+            try:
+                same = os.stat(self.path, follow_symlinks=False).st_ino == os.fstat(fd).st_ino
+            except FileNotFoundError:
+                same = False
+            if same:
+                self._fd = fd
+                return True
+            os.close(fd)  # locked a file its holder had just removed: take the new one
+        return False  # pragma: no cover - 100 races lost in a row
+
+    def release(self) -> None:
+        """Remove the lock file, then let the lock go."""
+        if self._other is not None:  # pragma: no cover - Windows
+            self._other.release()
+            with contextlib.suppress(OSError):
+                self.path.unlink()
+            self._other = None
+        if self._fd is not None:
+            with contextlib.suppress(OSError):
+                self.path.unlink()
+            os.close(self._fd)
+            self._fd = None
+
+
+def check_path(path: str, *, option: str, avoid: Iterable[tuple[str | None, str]] = ()) -> None:
+    """Refuse, before any call, a file the tool must not or cannot write (exit 2).
+
+    ``avoid`` pairs a path with what it is ("the input file", "the output"): never written over.
+    A folder, a missing folder, a folder the user cannot write into, and a symlink the kernel
+    would not follow (see :func:`check_link`) are refused.
+    """
+    if path == "-":
+        return
+    given = Path(path)
+    if given.is_dir():
+        raise OutputError(f"{option} {path} is a folder: give a file name in it.")
+    for other, what in avoid:
+        if other in (None, "-"):
+            continue
+        if os.path.realpath(other) == os.path.realpath(given) or (
+            given.exists() and _same_file(other, given)
+        ):
+            raise OutputError(
+                f"{option} {path} is {what}: writing it would destroy what it holds. Choose another name."
+            )
+    check_link(given, option)
+    if given.exists() and not given.is_file():
+        return  # a pipe, a device: written into
+    folder = Path(os.path.realpath(given)).parent
+    if not folder.is_dir():
+        raise OutputError(f"The folder {given.parent} does not exist (for {option} {path}): create it first.")
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise OutputError(f"Cannot write {option} {path}: you cannot create files in {folder}.")
+
+
+def check_link(given: Path, option: str) -> None:
+    """Refuse a symlink the kernel would not follow (``fs.protected_symlinks``).
+
+    In a sticky folder that others can write into (/tmp), a link is followed only when the user
+    owns it or it belongs to the folder's owner: otherwise another user could point the output at
+    any file the user can write. Checked at every link along the way.
+    """
+    path = Path(os.path.abspath(given))
+    for _ in range(40):
+        try:
+            st = os.lstat(path)
+        except OSError:
+            return
+        if not stat.S_ISLNK(st.st_mode):
+            return
+        folder = os.stat(path.parent)
+        shared = folder.st_mode & stat.S_ISVTX and folder.st_mode & stat.S_IWOTH
+        if shared and st.st_uid not in (os.geteuid(), folder.st_uid):
+            raise OutputError(
+                f"{option} {given}: {path} is a link in the shared folder {path.parent}, owned by "
+                "another user; it is not followed (another user could aim it at your files). Give the "
+                "target's own name."
+            )
+        path = Path(os.path.abspath(os.path.join(path.parent, os.readlink(path))))
+
+
+_TEMP_FOLDER = re.compile(r"leadspace-(?:xlsx|store)-(\d+)-")
+
+
+def private_folder(kind: str) -> str:
+    """Create a private (700) temporary folder, named so that one left by a killed run is swept."""
+    return tempfile.mkdtemp(prefix=f"leadspace-{kind}-{os.getpid()}-")
+
+
+def sweep_temp_folders() -> list[str]:
+    """Remove the temporary folders of runs of this user that were killed (kill -9, a crash).
+
+    They may hold every row written (a workbook's row file, in plain XML) or answers (a --no-cache
+    run's store). Return the names removed.
+    """
+    removed = []
+    base = tempfile.gettempdir()
+    with contextlib.suppress(OSError):
+        for entry in os.scandir(base):
+            match = _TEMP_FOLDER.match(entry.name)
+            if match is None or not entry.is_dir(follow_symlinks=False):
+                continue
+            pid = int(match.group(1))
+            try:
+                if entry.stat(follow_symlinks=False).st_uid != os.geteuid() or _alive(pid):
+                    continue
+            except OSError:
+                continue
+            shutil.rmtree(entry.path, ignore_errors=True)
+            removed.append(entry.path)
+    return removed
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def write_whole(path: str, text: str, *, option: str) -> None:
+    """Write a whole text file (a report, a page, a mapping) by the output discipline: an exclusive
+    temporary file beside it, renamed into place; a pipe or device written into; links as the
+    kernel would follow them; the existing file's mode kept."""
+    with OutputFile(path, option=option, fmt="text") as out:
+        out.stream.write(text)
+        out.commit(0, keep_rules=False)
 
 
 def _same_file(a: str, b: Path) -> bool:
@@ -202,6 +471,50 @@ def _aside_name(target: Path) -> Path:
         if not candidate.exists():
             return candidate
     raise OutputError(f"Cannot find a free name beside {target}.")  # pragma: no cover
+
+
+_ASIDE = re.compile(r"\.new-\d{8}-\d{6}(?:-\d+)?")
+
+
+def _asides_of(target: Path) -> list[Path]:
+    """Return the kept-aside outputs of ``target`` (out.new-STAMP.csv beside out.csv)."""
+    stem, dot, rest = target.name.partition(".")
+    found = []
+    with contextlib.suppress(OSError):
+        for entry in os.scandir(target.parent):
+            name = entry.name
+            if not (name.startswith(stem) and name.endswith(dot + rest)):
+                continue
+            middle = name[len(stem) : len(name) - len(dot + rest)]
+            if _ASIDE.fullmatch(middle) and entry.is_file(follow_symlinks=False):
+                found.append(target.parent / name)
+    return sorted(found)
+
+
+def describe(path: Path, result_column: str = "ls.result") -> tuple[list[str], int, int] | None:
+    """Return an earlier output's input columns, rows and ok rows (None when it cannot be read)."""
+    try:
+        with open_source(str(path), keep_ls=True) as source:
+            if source.kind in ("csv", "xlsx"):
+                if result_column not in source.columns:
+                    return None
+                i = source.columns.index(result_column)
+                rows = ok = 0
+                for row in source.rows:
+                    rows += 1
+                    ok += len(row) > i and row[i] == "ok"
+                return list(source.columns[:i]), rows, ok
+            rows = ok = 0
+            keys: dict[str, None] = {}
+            for obj in source.rows:
+                rows += 1
+                ls = obj.get("ls") if isinstance(obj, dict) else None
+                ok += isinstance(ls, dict) and ls.get("result") == "ok"
+                if isinstance(obj, dict) and rows <= 1000:
+                    keys.update(dict.fromkeys(k for k in obj if k != "ls"))
+            return list(keys), rows, ok
+    except LeadspaceError:
+        return None
 
 
 def count_ok(path: Path, result_column: str = "ls.result") -> int:

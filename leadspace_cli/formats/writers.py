@@ -8,7 +8,7 @@ import io
 import json
 import time
 from collections.abc import Callable, Sequence
-from typing import Any, Protocol
+from typing import IO, Any, Protocol
 
 from leadspace_cli.formats.values import cell_text, field_of
 from leadspace_cli.formats.xlsx_write import SheetWriter
@@ -157,18 +157,22 @@ class SheetRowWriter:
 
     def __init__(
         self,
-        path: str,
+        path: str | IO[bytes],
         columns: list[str],
         input_kind: str,
         *,
         ls: Columns,
         sheet: str | None = None,
         date1904: bool = False,
+        tmpdir: str | None = None,
     ) -> None:
         self.columns = columns
         self.input_kind = input_kind
         self.ls = ls
-        self._sheet = SheetWriter(path, sheet or "leads", date1904=date1904)
+        # ``path``: the output's exclusively created temporary file, written into (never reopened by
+        # name, so a link planted under its name is not followed); ``tmpdir``: a private folder for
+        # XlsxWriter's row files, which hold every row.
+        self._sheet = SheetWriter(path, sheet or "leads", date1904=date1904, tmpdir=tmpdir)
         self._sheet.write(columns + self.ls.header)
 
     def write(self, row: Any, result: RowResult) -> None:

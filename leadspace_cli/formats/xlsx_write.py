@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Any
+from typing import IO, Any
 
 from leadspace_cli.errors import OutputError
 
@@ -37,12 +37,20 @@ class SheetWriter:
     (from a workbook) keep their type and number format.
     """
 
-    def __init__(self, path: str, sheet: str = "Sheet1", *, date1904: bool = False) -> None:
+    def __init__(
+        self,
+        path: str | IO[bytes],
+        sheet: str = "Sheet1",
+        *,
+        date1904: bool = False,
+        tmpdir: str | None = None,
+    ) -> None:
         import xlsxwriter  # type: ignore[import-untyped]
 
         self._book = xlsxwriter.Workbook(
-            path,
+            path,  # a file object is written into, never reopened by name
             {
+                **({"tmpdir": tmpdir} if tmpdir else {}),  # its row files (every row, in plain XML)
                 "date_1904": date1904,  # a typed date cell is its serial: the input's calendar
                 "constant_memory": True,
                 "strings_to_formulas": False,

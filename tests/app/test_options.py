@@ -12,8 +12,9 @@ from leadspace_cli.app.job import EnrichOptions, Job
 from leadspace_cli.cli import app
 
 # A Job field that is not an option of `leadspace enrich` (the input is its argument): these are
-# for Python callers (the key and settings are never flags: they would show in `ps` and history).
-NOT_FLAGS = {"api_key", "settings", "dotenv"}
+# for Python callers (the key and settings are never flags: they would show in `ps` and history;
+# prefetch bounds what enrich_records buys ahead of its reader, which a file run does not have).
+NOT_FLAGS = {"api_key", "settings", "dotenv", "prefetch"}
 # A flag of `leadspace enrich` that is about the terminal, not the job.
 NOT_JOB = {"quiet", "verbose", "traceback"}
 

@@ -81,7 +81,7 @@ def test_timeouts_are_counted_as_maybe_billed(
     assert report["credits"] == 0
     time.sleep(1.2)
     assert sb.stats.by_status[200] == 12
-    assert "outcome unknown" in result.stderr  # in the summary table
+    assert "possibly billed" in result.stderr  # in the summary table
 
 
 def test_retry_invalid_retries_stored_400s_only(

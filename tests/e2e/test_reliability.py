@@ -387,7 +387,8 @@ def test_a_network_outage_pauses_the_run_and_every_row_ends_ok(
         "enrich", str(path), "-o", "out.csv", "--base-url", sb.url, "--rate", "100", "--report", "r.json"
     )
     assert result.exit_code == 0, result.stderr
-    assert sb.stats.dropped > 60  # the outage really happened
+    # The outage really happened, and was probed about once a second rather than fired into.
+    assert 5 <= sb.stats.dropped <= 40
     assert [r["ls.result"] for r in read_csv("out.csv")] == ["ok"] * 150
     assert json.loads(Path("r.json").read_text())["outages"] >= 1
 

@@ -1,0 +1,76 @@
+"""The Python API's doors: :func:`enrich_records` and :func:`enrich_file`, over the same Run as the CLI."""
+
+from __future__ import annotations
+
+import atexit
+import contextlib
+import os
+import weakref
+from collections.abc import Iterable, Iterator, Mapping
+from typing import Any, Unpack
+
+from leadspace_cli.app.job import EnrichOptions, Job, MappingSpec
+from leadspace_cli.app.run import Run
+from leadspace_cli.app.summary import Summary
+
+# The generators of enrich_records still open: closed at interpreter exit, while the threads that
+# await their calls can still run (atexit handlers run before daemon threads are stopped; a
+# generator left to the interpreter's final clean-up would wait for threads that no longer run).
+_LIVE: weakref.WeakSet[Iterator[dict[str, Any]]] = weakref.WeakSet()
+
+
+@atexit.register
+def _close_at_exit() -> None:
+    for generator in list(_LIVE):
+        with contextlib.suppress(Exception):
+            generator.close()  # type: ignore[attr-defined]
+
+
+def enrich_records(
+    records: Iterable[Mapping[str, Any]],
+    *,
+    mapping: MappingSpec = None,
+    **options: Unpack[EnrichOptions],
+) -> Iterator[dict[str, Any]]:
+    """Enrich records (dicts) and yield each with the ``ls.*`` keys of the CSV output, in order.
+
+    ``records`` is any iterable of mappings: a ``csv.DictReader``, ``df.to_dict("records")``, rows
+    from a database cursor. It is read lazily, so a generator of a million records stays flat in
+    memory (the first 1,000 are read ahead to find the columns). ``mapping`` is a TOML file or the
+    same structure as a dict; without it, columns are detected from the keys as in the CLI.
+    Options are ``leadspace enrich``'s (:class:`EnrichOptions`). Settings come from the
+    environment (``dotenv=True`` also reads ``.env``), or from ``api_key=`` / ``settings=``.
+
+    Raises :class:`~leadspace_cli.errors.RunStopped` (``CredentialsRejected``, ``CreditsExhausted``,
+    ``APIStopped``, ``Interrupted``) after yielding the records read before the stop, and
+    :class:`~leadspace_cli.errors.LeadspaceError` for bad settings or a bad mapping.
+
+    >>> for row in enrich_records([{"Company": "Acme"}], sandbox=True):  # doctest: +SKIP
+    ...     print(row["ls.result"], row["ls.company.name"])
+    """
+    job = Job(mapping=mapping, **options)
+    generator = Run(job).records(records)
+    _LIVE.add(generator)
+    return generator
+
+
+def enrich_file(
+    input: str | os.PathLike[str],
+    output: str | os.PathLike[str],
+    *,
+    mapping: MappingSpec = None,
+    **options: Unpack[EnrichOptions],
+) -> Summary:
+    """Do exactly what ``leadspace enrich INPUT -o OUTPUT`` does and return the run's summary.
+
+    The summary has ``exit_code`` (the README's exit codes: a stop by 401, 427 or an interrupt is
+    a code, not an exception: after Ctrl-C the output is written and ``exit_code`` is 130),
+    ``by_result`` and the counts the CLI prints. Raises
+    :class:`~leadspace_cli.errors.LeadspaceError` (exit code 2) for bad input, mapping or settings.
+    """
+    job = Job(input=os.fspath(input), output=os.fspath(output), mapping=mapping, **options)
+    run = Run(job)
+    # Ctrl-C (a notebook's "interrupt kernel") stops as the CLI's does: the answers on the wire are
+    # awaited, every row is written, and the summary says 130.
+    with run.signals():
+        return run.execute()
