@@ -10,7 +10,7 @@ import time
 from collections.abc import Callable, Sequence
 from typing import IO, Any, Protocol
 
-from leadspace_cli.formats.values import cell_text, field_of
+from leadspace_cli.formats.values import cell_text, excel_safe, field_of
 from leadspace_cli.formats.xlsx_write import SheetWriter
 from leadspace_cli.results import Result, RowResult
 from leadspace_cli.version import __version__
@@ -74,10 +74,16 @@ class RowWriter:
             # The row terminator stays "\r\n" (and is cut off in _encode): the csv module quotes a
             # field that holds a newline only when the newline is in its terminator.
             self._encoder = csv.writer(self._buffer, delimiter=self.delimiter)
-            self._csv.writerow(columns + self.ls.header)
+            # With --excel-safe, every cell a spreadsheet could run is neutralised: the header and
+            # the input's own cells too (a workbook cell saved as =HYPERLINK(...), a planted header).
+            self._safe = self.ls.excel_safe
+            self._csv.writerow(self._neutral(columns + self.ls.header))
 
     def _cells(self, result: RowResult, answer: dict[str, Any] | None) -> list[str]:
         return self.ls.cells(result, answer)
+
+    def _neutral(self, cells: list[str]) -> list[str]:
+        return [excel_safe(c) for c in cells] if self._safe else cells
 
     def finish(self) -> None:
         """Nothing to do: the stream is flushed by the output file."""
@@ -93,7 +99,7 @@ class RowWriter:
         if self.fmt == "jsonl":
             self._write_json(row, result)
         else:
-            cells = (
+            cells = self._neutral(
                 list(row) if self.input_kind == "csv" else [cell_text(field_of(row, c)) for c in self.columns]
             )
             if result.result is Result.OK:
@@ -105,7 +111,7 @@ class RowWriter:
                 line = self._encode(cells) + self.delimiter + ls if cells else ls
                 extra = getattr(row, "extra", ())  # a note beside the table, past the header
                 if extra:
-                    line += self.delimiter + self._encode(list(extra))
+                    line += self.delimiter + self._encode(self._neutral(list(extra)))
                 self.stream.write(line + "\r\n")
             else:
                 shape = (result.result, result.http_status, result.error)
@@ -115,7 +121,7 @@ class RowWriter:
                         self._no_answer.clear()
                     tail = self._no_answer[shape] = self._cells(result, None)
                 cells.extend(tail)
-                cells.extend(getattr(row, "extra", ()))  # a ragged row's cells past the header
+                cells.extend(self._neutral(list(getattr(row, "extra", ()))))  # past the header
                 self._csv.writerow(cells)
         now = time.monotonic()
         if now - self._last_flush > 1.0:

@@ -127,7 +127,7 @@ def test_columns_rename_excel_safe_and_bom(use_sandbox: Sandbox, tmp_path: Path)
         "ls.company.name",
         "ls.company.phone",
     ]
-    assert rows[0]["Note"] == "=1+1"  # the input is never changed
+    assert rows[0]["Note"] == "'=1+1"  # --excel-safe covers the input's cells too (issue 23, 15)
     phones = [r["ls.company.phone"] for r in rows if r["ls.company.phone"]]
     assert phones
     assert all(p.startswith("'+") for p in phones)
