@@ -151,6 +151,13 @@ def needs(reason: str) -> NoReturn:
 FAST_LIMIT = 2.0
 
 
+def _fast_limit() -> float:
+    """The quick loop's limit; on a machine busy with more than it has cores (a benchmark beside the
+    suite), twice that, so that a busy machine does not fail a quick test for being slowed down."""
+    busy = hasattr(os, "getloadavg") and os.getloadavg()[0] > (os.cpu_count() or 1)
+    return FAST_LIMIT * 2 if busy else FAST_LIMIT
+
+
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Any:
     report = yield
@@ -160,7 +167,7 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) ->
     elif (
         call.when == "call"
         and report.passed
-        and call.duration > FAST_LIMIT
+        and call.duration > _fast_limit()
         and item.get_closest_marker("slow") is None
     ):
         report.outcome = "failed"
