@@ -70,11 +70,20 @@ QUIET = 5.0  # seconds without a 429 before the guard narrows a step, or the pac
 
 
 # After a collision with another client the pace holds this long before probing up: the other client
-# is still there, and every collision costs it a 429 too.
-HOLD = 10.0
+# is still there, and every probe that finds it costs it a 429 too (about one in two).
+HOLD = 60.0
+SMALL_HOLD = 20.0  # with less than half the allowance
 
 
-SETTLE = 0.93  # after a collision, the pace is this share of what got through: the others' headroom
+# After a collision, the pace is this share of what got through, and at least one call a second
+# under it: this machine then never holds as many calls in a one-second window as got through, and
+# the other client's calls find the room they found before. (A pace whose window holds exactly what
+# is left still refuses the other client now and then, and this run never hears of it: its own
+# calls take the room of the other's refused ones.) From below (a probe, or a pace that held), what
+# got through is BELOW under it, between one and BELOW_MAX calls a second.
+SETTLE = 0.95
+BELOW = 0.1
+BELOW_MAX = 2.0
 
 
 # Learned while above its share (the other client was being refused, so what got through overstates
@@ -90,10 +99,12 @@ STARTUP_GUARD = 0.03  # the first calls of a run (threads, connections starting)
 SHARED_GUARD = 0.015  # runs on one machine wake and send with more scheduling delay than one run alone
 
 
-# The pace probes up by this share of the allowance per quiet period, and by as much again for each
-# PROBE_GROWS seconds since the last 429: the other client may have gone.
-PROBE = 0.01
-PROBE_GROWS = 30.0
+# A probe raises the pace by this share of the allowance (at least PROBE_MIN calls a second) at once:
+# past what is left, so that this run's own calls collide within a second, rather than creeping
+# through the range where only the other client's calls are refused. Without a 429 in the next quiet
+# period the pace keeps the step, and probes again.
+PROBE = 0.1
+PROBE_MIN = 3.0
 
 
 RUN_ALIVE = 2.0  # a run not heard of for this long has ended (or was killed)
@@ -151,6 +162,7 @@ class RateLimiter:
         self._sent = threading.local()  # the time this thread's last call went: its answer's
         self._last_429 = -math.inf
         self._calls = 0  # slots this run took
+        self._first = math.inf  # when this run's first call went
         self._holder: _Local | _Shared
         if shared is not None:
             try:
@@ -266,6 +278,7 @@ class RateLimiter:
             self._own_last = planned
             self._own_recent.append(stamp)
             self._sent.at, self._sent.reserved = stamp, now
+            self._first = min(self._first, stamp)
             self._calls += 1
             while (wait := slot - self._clock()) > 0:
                 if stop.wait(min(wait, 0.05)):
@@ -292,6 +305,17 @@ class RateLimiter:
         """The program's allowance: learned by the slow start, else the target."""
         return min(st.limit, st.target) if st.limit > 0 else st.target
 
+    def _hold(self, st: PaceState) -> float:
+        """How long the pace holds after a collision before probing: a run with less than half the
+        allowance probes sooner (another host of the tool may hold the rest: shares even out)."""
+        limit = self._limit(st)
+        if not st.settled or st.rate >= limit:
+            return QUIET
+        return HOLD if st.rate >= limit / 2 else SMALL_HOLD
+
+    def _step(self, st: PaceState) -> float:
+        return max(PROBE_MIN, self._limit(st) * PROBE)
+
     def throttled(self) -> None:
         """A 429 came back: widen the guard (jitter), or settle under what got through (a shared
         allowance). Decisions count what was sent in the second before the refused call."""
@@ -310,7 +334,7 @@ class RateLimiter:
             went = sum(1 for t in st.recent if sent - 1.0 < t < sent)
             accepted = max(0, went - sum(1 for t in st.refused if sent - 1.0 < t < sent))
             limit = self._limit(st)
-            st.last_cut = now
+            cut, st.last_cut = st.last_cut, now
             if st.growing or not st.limit:
                 # The slow start went past the program's allowance: what got through in the second
                 # before is the allowance (nothing says another client shares it).
@@ -327,22 +351,40 @@ class RateLimiter:
                 return
             # The allowance is shared: settle a margin under what got through, so that the other
             # client's calls find room (at exactly the remainder, the collisions are all theirs).
-            rate = SETTLE * accepted if accepted else st.rate / 2
-            above = not (st.settled and st.rate <= st.settled * 1.2)
-            if above:
-                # Learned from above the share: the other client was refused meanwhile, so what got
-                # through overstates what is left. Deeper, and step aside a moment while the
-                # window drains.
-                rate = min(rate, DEEP * st.rate)
+            # Above its share (the first collision), from a probe, or from a pace that held.
+            above = not st.settled or st.rate > st.settled + self._step(st) + 1e-9
+            probing = not above and st.rate > st.settled
+            if not above and not probing and sent < cut + 1.0:
+                # The pace was set less than a second ago: what got through still counts the
+                # calls of the pace before (the next 429s, if the cut was not enough, will tell).
+                st.last_cut = cut
+                return
+            if accepted <= 2:
+                rate = st.rate / 2  # nothing got through to count: halve
+            elif above:
+                # Learned from above its share: the other client was being refused meanwhile, so
+                # what got through overstates what is left. A call under it, at most DEEP of the
+                # pace, and a step aside while the window drains.
+                rate = min(accepted - max(1.0, (1 - SETTLE) * accepted), DEEP * st.rate)
                 if accepted >= 0.8 * limit:
                     st.last = max(st.last, now + YIELD - 1.0 / max(rate, self.min_rate))
+            elif probing and st.settled < limit / 2:
+                # A run with less than half the allowance keeps a little of each probe: when the
+                # rest is another host of the tool, that one yields at its next collision and the
+                # shares even out (beside a client that never backs off, it claims up to half).
+                rate = st.settled + 1.0
+            else:
+                # From below, this machine's calls took the room of the other client's refused
+                # calls before one of its own was refused: what got through overstates what is
+                # left, by one or two calls.
+                rate = accepted - min(BELOW_MAX, max(1.0, BELOW * accepted))
             st.rate = st.ceiling = st.settled = max(self.min_rate, rate)
 
     def succeeded(self) -> None:
         """A call went through: after a quiet period, narrow the guard or probe the pace up."""
         now = self._clock()
         seen = self._holder.state
-        hold = HOLD if seen.settled and seen.rate < self._limit(seen) else QUIET
+        hold = self._hold(seen)
         if not seen.growing and (now - seen.last_cut < hold or now - seen.last_probe < QUIET):
             return  # nothing to decide
         with self._state() as (st, now):
@@ -353,15 +395,15 @@ class RateLimiter:
                     st.growing = st.rate < st.target
                 return
             limit = self._limit(st)
-            hold = HOLD if st.settled and st.rate < limit else QUIET
+            hold = self._hold(st)
             if now - st.last_cut < hold or now - st.last_probe < QUIET:
                 return
             st.last_probe = now
             if st.rate < limit:
-                # Slowly: the next 429 is the only sign the other client is still there, and it
-                # costs that client one too.
-                grows = 1 + (now - st.last_cut) // PROBE_GROWS
-                st.rate = min(limit, st.rate + max(0.1, limit * PROBE * grows))
+                # Rarely, and in one step: the next 429 is the only sign the other client is still
+                # there, and it costs that client one too. The pace probed from: quiet since.
+                st.settled = st.rate
+                st.rate = min(limit, st.rate + self._step(st))
                 st.ceiling = st.rate
             elif st.guard > self.base_guard:
                 # Narrow slowly, never back to the margin a 429 came through; that memory fades.
