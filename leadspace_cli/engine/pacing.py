@@ -72,7 +72,7 @@ QUIET = 5.0  # seconds without a 429 before the guard narrows a step, or the pac
 # After a collision with another client the pace holds this long before probing up: the other client
 # is still there, and every probe that finds it costs it a 429 too (about one in two).
 HOLD = 60.0
-SMALL_HOLD = 20.0  # with less than half the allowance
+SMALL_HOLD = 10.0  # with less than half the allowance
 
 
 # After a collision, the pace is this share of what got through, and at least one call a second
@@ -91,6 +91,7 @@ BELOW_MAX = 2.0
 # so that the other client's calls find room at once.
 DEEP = 0.62
 YIELD = 0.2
+JUMP_YIELD = 0.1  # the same after the first 429 at the allowance (three slots at 30/s)
 
 
 STARTUP_GUARD = 0.03  # the first calls of a run (threads, connections starting) go less on time
@@ -102,7 +103,8 @@ SHARED_GUARD = 0.015  # runs on one machine wake and send with more scheduling d
 # A probe raises the pace by this share of the allowance (at least PROBE_MIN calls a second) at once:
 # past what is left, so that this run's own calls collide within a second, rather than creeping
 # through the range where only the other client's calls are refused. Without a 429 in the next quiet
-# period the pace keeps the step, and probes again.
+# period the pace keeps the step, and probes again with twice the step (the other client, or the
+# other hosts, went: the allowance is taken back within seconds).
 PROBE = 0.1
 PROBE_MIN = 3.0
 
@@ -314,7 +316,7 @@ class RateLimiter:
         return HOLD if st.rate >= limit / 2 else SMALL_HOLD
 
     def _step(self, st: PaceState) -> float:
-        return max(PROBE_MIN, self._limit(st) * PROBE)
+        return max(PROBE_MIN, self._limit(st) * PROBE, st.step)
 
     def throttled(self) -> None:
         """A 429 came back: widen the guard (jitter), or settle under what got through (a shared
@@ -348,6 +350,9 @@ class RateLimiter:
                 # one through it before quiet seconds narrow it again is another client.
                 st.bad_guard = max(st.bad_guard, st.guard)
                 st.guard = JUMP_GUARD
+                # And a few slots left free, so that another client's calls, if it was one, find
+                # room at once instead of colliding until the next 429 tells.
+                st.last = max(st.last, now + JUMP_YIELD - 1.0 / st.rate)
                 return
             # The allowance is shared: settle a margin under what got through, so that the other
             # client's calls find room (at exactly the remainder, the collisions are all theirs).
@@ -379,6 +384,7 @@ class RateLimiter:
                 # left, by one or two calls.
                 rate = accepted - min(BELOW_MAX, max(1.0, BELOW * accepted))
             st.rate = st.ceiling = st.settled = max(self.min_rate, rate)
+            st.step = 0.0
 
     def succeeded(self) -> None:
         """A call went through: after a quiet period, narrow the guard or probe the pace up."""
@@ -398,10 +404,12 @@ class RateLimiter:
             hold = self._hold(st)
             if now - st.last_cut < hold or now - st.last_probe < QUIET:
                 return
-            st.last_probe = now
+            last_probe, st.last_probe = st.last_probe, now
             if st.rate < limit:
                 # Rarely, and in one step: the next 429 is the only sign the other client is still
                 # there, and it costs that client one too. The pace probed from: quiet since.
+                held = last_probe > st.last_cut and st.rate > st.settled  # the last probe held
+                st.step = 2 * self._step(st) if held else 0.0
                 st.settled = st.rate
                 st.rate = min(limit, st.rate + self._step(st))
                 st.ceiling = st.rate
