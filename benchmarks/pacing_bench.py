@@ -185,6 +185,11 @@ def condition(c: Condition, work: Path, rows: list[int], code: Path) -> dict[str
         result["other_calls"] = bg
         result["other_429s"] = s["background_refused"]
         result["other_429_share"] = round(100 * s["background_refused"] / max(1, bg), 2)
+        # When the 429s came, seconds after the tool's first accepted call (for the JSON only).
+        result["timeline"] = {
+            "other_429s_at": [round(t - times[0], 2) for t in s["background_refused_times"]],
+            "tool_429s_at": [round(t - times[0], 2) for t in s["refused_times"]],
+        }
         # Convergence: after the first 10 s, the tool's rate over every 5-s window.
         spread = windows(times, times[0] + 10, times[-1], 5.0)
         if spread:
@@ -295,6 +300,8 @@ def summarise(key: str, runs: list[dict[str, Any]]) -> dict[str, Any]:
     out: dict[str, Any] = {"key": key, "condition": runs[0]["condition"], "runs": len(runs)}
     for k in runs[0]:
         values = [r[k] for r in runs if k in r]
+        if k == "timeline":
+            continue
         if all(isinstance(v, int | float) and not isinstance(v, bool) for v in values):
             med = statistics.median(values)
             out[k] = round(med, 2)

@@ -51,7 +51,7 @@ class PaceState:
     recent: list[float] = dataclasses.field(default_factory=list)  # the slots of the last second
     last_cut: float = -math.inf
     last_probe: float = -math.inf
-    ok_times: list[float] = dataclasses.field(default_factory=list)  # answers of the last second
+    ok_times: list[float] = dataclasses.field(default_factory=list)  # (earlier versions; emptied now)
     refused: list[float] = dataclasses.field(default_factory=list)  # sent times of the last 2 s' 429s
     bad_guard: float = 0.0  # the widest guard a 429 came through: narrowing stops above it
     limit: float = 0.0  # the program's allowance as learned (0: not learned, the target)

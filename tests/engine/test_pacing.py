@@ -141,6 +141,29 @@ def test_a_second_429_through_the_wide_margin_is_another_client_cut_deep_and_ste
     assert "shared" in limiter.explain()
 
 
+def test_the_first_429_at_the_allowance_also_leaves_a_few_slots_free() -> None:
+    clock = FakeClock()
+    limiter = RateLimiter(30, clock=clock)
+    send(limiter, clock, 60)
+    sent = refused(limiter, clock)
+    [next_call] = send(limiter, clock, 1)
+    assert next_call - sent >= 0.09  # three slots left free: room for another client's calls at once
+
+
+def test_a_probe_that_held_doubles_the_next_one_so_the_allowance_is_taken_back_in_seconds() -> None:
+    clock = FakeClock()
+    limiter = RateLimiter(30, clock=clock)
+    send(limiter, clock, 20)
+    refused(limiter, clock)  # settled at 18.6/s: the other client is there
+    settled = limiter.rate
+    send_for(limiter, clock, pacing.HOLD + 0.5)
+    assert limiter.rate == pytest.approx(settled + pacing.PROBE_MIN)
+    send_for(limiter, clock, pacing.QUIET + 0.5)  # no 429: the other client went
+    assert limiter.rate == pytest.approx(settled + 3 * pacing.PROBE_MIN)  # twice the step
+    send_for(limiter, clock, pacing.QUIET + 0.5)
+    assert limiter.rate == 30  # the whole allowance again, 10 s after the first probe
+
+
 def test_a_429_long_after_the_first_widens_the_margin_again_and_keeps_the_pace() -> None:
     clock = FakeClock()
     limiter = RateLimiter(30, clock=clock)
