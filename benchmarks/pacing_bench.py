@@ -1,7 +1,8 @@
-"""Pacing under the conditions of a real network and a shared allowance (issue 11): one table.
+"""Pacing under the conditions of a real network and a shared allowance (issues 11 and 25): one table.
 
-    python benchmarks/pacing_bench.py                 # every condition (about 8 minutes)
-    python benchmarks/pacing_bench.py --only jitter,background --rows 900
+    python benchmarks/pacing_bench.py                      # every condition once (about 12 minutes)
+    python benchmarks/pacing_bench.py --only background_late,hosts2 --rows 600 --repeat 3
+    python benchmarks/pacing_bench.py --code ../before     # another checkout's `leadspace enrich`
 
 Each condition starts `leadspace sandbox` in its own process (a strict gateway of 30 calls per
 second per program, heavy-tailed latency with a median of 0.3 s) and runs `leadspace enrich` in
@@ -11,14 +12,18 @@ ids are tagged run1:..., run2:...).
 
 Conditions: loopback; 0-40 ms arrival jitter; a token bucket (30/s, burst 30); another client of
 the program taking a steady 10/s (from before the run, and starting 10 s into it); two and four
-runs at once on one key; --rate 60 and --rate 1000 on a 30/s program; a 20-second outage in the
-middle of a run.
+runs at once on one machine; two and four "hosts" (runs that share nothing on disk: each its own
+HOME, cache, runtime and state folder, as two cron servers or containers would); one run and two
+runs with one of the two cores kept busy; --rate 60 (quiet and under load) and --rate 1000 on a 30/s
+program; a 20-second outage in the middle of a run.
 
 The other client is the sandbox's: a fixed rate on its own timer with a random phase, counted in
-the same strict window as the tool's calls, never backing off; its 429s are counted apart. The
-condition where it starts mid-run needs ``background_start``, which `leadspace sandbox` has no
-option for yet: that condition runs the same sandbox in this process (its own threads, the same
-configuration as the command would build).
+the same strict window as the tool's calls, never backing off; its 429s are counted apart.
+
+Each condition has goals (GOALS below); with --repeat N every condition runs N times (in turn, so
+that a slow minute of the machine spreads over all of them), the table shows the median and the
+spread, and the goals are checked on the medians (the 429s under load on the sum of the runs). The
+benchmark exits 1 when a goal is missed, naming it.
 """
 
 from __future__ import annotations
@@ -34,15 +39,13 @@ import sys
 import tempfile
 import time
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import bench  # the same folder: the sandbox process and its key
-
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from leadspace_cli.sandbox import Sandbox, SandboxConfig
 
 ROOT = Path(__file__).resolve().parent.parent
 LATENCY = ["--latency", "0.3", "--latency-spread", "0.8", "--latency-cap", "6"]
@@ -56,12 +59,18 @@ def sandbox(extra: list[str]) -> Iterator[str]:
 
 
 @contextmanager
-def sandbox_here(config: dict[str, Any]) -> Iterator[str]:
-    """The same sandbox in this process, for settings `leadspace sandbox` has no option for."""
-    latency = {"latency": 0.3, "latency_spread": 0.8, "latency_cap": 6.0}
-    sb = Sandbox(SandboxConfig(key=bench.KEY, rate=30, keep_bodies=False, **latency, **config))
-    with sb:
-        yield sb.url
+def busy_core(on: bool) -> Iterator[None]:
+    """Keep one core busy (a process spinning) while the condition runs."""
+    if not on:
+        yield
+        return
+    spin = subprocess.Popen([sys.executable, "-c", "while True: pass"])
+    try:
+        time.sleep(0.5)
+        yield
+    finally:
+        spin.kill()
+        spin.wait()
 
 
 def stats(url: str) -> dict[str, Any]:
@@ -89,18 +98,30 @@ def make_csv(path: Path, n: int, tag: str) -> Path:
     return path
 
 
-def start_run(src: Path, out: Path, url: str, work: Path, extra: list[str]) -> subprocess.Popen[bytes]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("LEADSPACE_")}
+def start_run(
+    src: Path, out: Path, url: str, home: Path, extra: list[str], code: Path
+) -> subprocess.Popen[bytes]:
+    """`leadspace enrich` of the checkout ``code``, with ``home`` as everything it keeps on disk.
+
+    Runs given the same ``home`` share a machine (the pace file, the ledger); runs given their own
+    share nothing but the program, as two hosts do.
+    """
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("LEADSPACE_", "XDG_"))}
     env.update(
+        HOME=str(home),
         LEADSPACE_API_KEY=bench.KEY,
         LEADSPACE_BASE_URL=url,
-        LEADSPACE_CACHE_DIR=str(work / "cache"),
+        LEADSPACE_CACHE_DIR=str(home / "cache"),
+        LEADSPACE_RUNTIME_DIR=str(home / "runtime"),
+        LEADSPACE_STATE_DIR=str(home / "state"),
+        PYTHONPATH=str(code),
     )
+    python = code / ".venv" / "bin" / "python"
     args = ["enrich", str(src), "-o", str(out), "--no-cache", "--quiet", "--report", f"{out}.json", *extra]
     return subprocess.Popen(
-        [sys.executable, "-m", "leadspace_cli", *args],
+        [str(python if python.exists() else sys.executable), "-m", "leadspace_cli", *args],
         env=env,
-        cwd=ROOT,
+        cwd=code,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
@@ -121,15 +142,26 @@ def windows(times: list[float], start: float, end: float, width: float) -> list[
     return out
 
 
-def condition(
-    name: str, work: Path, rows: list[int], sandbox_extra: list[str] | dict[str, Any], run_extra: list[str]
-) -> dict[str, Any]:
-    server = sandbox_here(sandbox_extra) if isinstance(sandbox_extra, dict) else sandbox(sandbox_extra)
-    with server as url:
+@dataclass
+class Condition:
+    name: str
+    sandbox: list[str] = field(default_factory=list)
+    enrich: list[str] = field(default_factory=list)
+    runs: int = 1
+    hosts: bool = False  # each run its own HOME, cache, runtime and state folders
+    busy: bool = False  # one core kept busy
+    equal: bool = False  # every run the same rows (else the first is shorter: the others take over)
+    goals: list[tuple[str, Callable[[dict[str, Any]], bool]]] = field(default_factory=list)
+
+
+def condition(c: Condition, work: Path, rows: list[int], code: Path) -> dict[str, Any]:
+    with sandbox(c.sandbox) as url, busy_core(c.busy):
         procs = []
         for i, n in enumerate(rows, start=1):
             src = make_csv(work / f"in{i}.csv", n, f"run{i}")
-            procs.append(start_run(src, work / f"out{i}.csv", url, work, run_extra))
+            home = work / (f"host{i}" if c.hosts else "machine")
+            home.mkdir(mode=0o700, exist_ok=True)
+            procs.append(start_run(src, work / f"out{i}.csv", url, home, c.enrich, code))
         codes = [p.wait() for p in procs]
         s = stats(url)
     reports = [json.loads((work / f"out{i}.csv.json").read_text()) for i in range(1, len(rows) + 1)]
@@ -137,32 +169,40 @@ def condition(
     calls = s["calls"]
     n429 = s["by_status"].get("429", 0)
     result: dict[str, Any] = {
-        "condition": name,
+        "condition": c.name,
         "rows": "+".join(str(n) for n in rows),
-        "exit": ",".join(str(c) for c in codes),
+        "exit": ",".join(str(code) for code in codes),
         "calls_per_s": round(rate_of(times), 2),
+        "calls": calls,
         "429s": n429,
-        "429_share": f"{100 * n429 / max(1, calls):.2f}%",
+        "429_share": round(100 * n429 / max(1, calls), 2),
         "rows_ok": sum(r["by_result"]["ok"] for r in reports),
         "failed": sum(r["by_result"]["failed"] for r in reports),
         "pace": reports[-1].get("pace", ""),
     }
     if s.get("background_accepted") or s.get("background_refused"):
         bg = s["background_accepted"] + s["background_refused"]
-        result["other_client_429s"] = f"{s['background_refused']} of {bg}"
-        result["other_client_429_share"] = f"{100 * s['background_refused'] / max(1, bg):.2f}%"
+        result["other_calls"] = bg
+        result["other_429s"] = s["background_refused"]
+        result["other_429_share"] = round(100 * s["background_refused"] / max(1, bg), 2)
+        # When the 429s came, seconds after the tool's first accepted call (for the JSON only).
+        result["timeline"] = {
+            "other_429s_at": [round(t - times[0], 2) for t in s["background_refused_times"]],
+            "tool_429s_at": [round(t - times[0], 2) for t in s["refused_times"]],
+        }
         # Convergence: after the first 10 s, the tool's rate over every 5-s window.
         spread = windows(times, times[0] + 10, times[-1], 5.0)
         if spread:
             mean = statistics.mean(spread)
             result["rate_range_5s_windows_after_10s"] = f"{min(spread):.1f}-{max(spread):.1f}/s"
-            result["variation"] = f"{100 * (max(spread) - min(spread)) / mean:.1f}%"
+            result["variation"] = round(100 * (max(spread) - min(spread)) / mean, 1)
     if len(rows) > 1:
         by_tag = s["accepted_by_tag"]
         ends = {tag: max(t) for tag, t in by_tag.items()}
         first_end = min(ends.values())
         shares = {tag: sum(1 for x in t if x < first_end) for tag, t in by_tag.items()}
-        result["share_slowest_vs_fastest"] = f"{100 * min(shares.values()) / max(shares.values()):.0f}%"
+        result["fair"] = round(100 * min(shares.values()) / max(shares.values()))
+        result["together_while_all_run"] = round(rate_of([x for x in times if x <= first_end]), 2)
         # After the first run ends, how long until the others together are back at 29/s.
         after = [x for x in times if x > first_end]
         took = None
@@ -175,33 +215,122 @@ def condition(
     return result
 
 
-CONDITIONS: dict[str, tuple[str, list[str] | dict[str, Any], list[str], int]] = {
-    # key: (name, sandbox options, enrich options, runs)
-    "loopback": ("loopback, strict 1-s window", [], [], 1),
-    "jitter": ("0-40 ms arrival jitter, strict window", ["--jitter", "0.04"], [], 1),
-    "bucket": ("token bucket, rate 30, burst 30", ["--limiter", "bucket", "--burst", "30"], [], 1),
-    "background": ("another client takes a steady 10/s", ["--background-rate", "10"], [], 1),
-    "background_late": (
-        "another client at 10/s starts 10 s into the run",
-        {"background_rate": 10.0, "background_start": 10.0},
-        [],
-        1,
+def at_least(key: str, value: float) -> tuple[str, Callable[[dict[str, Any]], bool]]:
+    return f"{key} >= {value:g}", lambda r: float(r[key]) >= value
+
+
+def at_most(key: str, value: float) -> tuple[str, Callable[[dict[str, Any]], bool]]:
+    return f"{key} <= {value:g}", lambda r: float(r[key]) <= value
+
+
+ALL_OK = ("every row ok, exit 0", lambda r: r["failed"] == 0 and set(r["exit"].split(",")) == {"0"})
+OTHER = [at_most("other_429_share", 1.0), at_least("calls_per_s", 18.0), at_most("429_share", 1.0)]
+ONE_MACHINE = [at_least("calls_per_s", 29.0), at_most("429s", 0), at_least("fair", 80)]
+HOSTS = [at_least("calls_per_s", 28.0), at_least("fair", 80)]
+# Under load: at most 5 429s in 5,000 calls, checked on the sum of the runs (see main).
+LOADED = [at_most("429_share", 0.1)]
+ABOVE = [at_least("calls_per_s", 28.5), at_most("429_share", 1.0), ALL_OK]
+
+CONDITIONS: dict[str, Condition] = {
+    "loopback": Condition(
+        "loopback, strict 1-s window", goals=[at_least("calls_per_s", 29.6), at_most("429s", 0)]
     ),
-    "two": ("two runs at once, one key", [], [], 2),
-    "four": ("four runs at once, one key", [], [], 4),
-    "rate60": ("--rate 60 on a 30/s program", [], ["--rate", "60"], 1),
-    "rate1000": ("--rate 1000 on a 30/s program", [], ["--rate", "1000"], 1),
-    "outage": ("a 20-s outage 10 s into the run", ["--outage-start", "10", "--outage-seconds", "20"], [], 1),
+    "jitter": Condition(
+        "0-40 ms arrival jitter, strict window",
+        ["--jitter", "0.04"],
+        goals=[at_least("calls_per_s", 28.5), at_most("429_share", 0.5)],
+    ),
+    "bucket": Condition(
+        "token bucket, rate 30, burst 30",
+        ["--limiter", "bucket", "--burst", "30"],
+        goals=[at_least("calls_per_s", 29.6), at_most("429s", 0)],
+    ),
+    "background": Condition("another client takes a steady 10/s", ["--background-rate", "10"], goals=OTHER),
+    "background_late": Condition(
+        "another client at 10/s starts 10 s into the run",
+        ["--background-rate", "10", "--background-start", "10"],
+        goals=OTHER,
+    ),
+    "two": Condition("two runs at once, one machine", runs=2, goals=ONE_MACHINE),
+    "four": Condition("four runs at once, one machine", runs=4, goals=ONE_MACHINE),
+    "hosts2": Condition(
+        "two hosts (nothing shared on disk)",
+        runs=2,
+        hosts=True,
+        equal=True,
+        goals=[*HOSTS, at_most("429_share", 1.0)],
+    ),
+    "hosts4": Condition(
+        "four hosts (nothing shared on disk)",
+        runs=4,
+        hosts=True,
+        equal=True,
+        goals=[*HOSTS, at_most("429_share", 2.0)],
+    ),
+    "load1": Condition("one run, one core busy", busy=True, goals=LOADED),
+    "load2": Condition("two runs at once, one core busy", runs=2, busy=True, goals=LOADED),
+    "rate60": Condition("--rate 60 on a 30/s program", enrich=["--rate", "60"], goals=ABOVE),
+    "rate60_load": Condition(
+        "--rate 60 on a 30/s program, one core busy", enrich=["--rate", "60"], busy=True, goals=ABOVE
+    ),
+    "rate1000": Condition(
+        "--rate 1000 on a 30/s program",
+        enrich=["--rate", "1000"],
+        goals=[at_least("calls_per_s", 28.0), at_most("429_share", 5.0), ALL_OK],
+    ),
+    "outage": Condition(
+        "a 20-s outage 10 s into the run",
+        ["--outage-start", "10", "--outage-seconds", "20"],
+        goals=[ALL_OK],
+    ),
 }
 
 
-def table(results: list[dict[str, Any]]) -> str:
-    keys: list[str] = []
-    for r in results:
-        keys += [k for k in r if k not in keys]
+def rows_for(key: str, c: Condition, n: int) -> list[int]:
+    if key.startswith("background"):
+        return [round(n * 1.5)]  # at 20/s: about as long as the others
+    if c.runs == 1:
+        return [n]
+    # With several runs on one machine the first is shorter: the others must take up its share.
+    return [n] * c.runs if c.equal else [n // 2] + [n] * (c.runs - 1)
+
+
+def summarise(key: str, runs: list[dict[str, Any]]) -> dict[str, Any]:
+    """The median of each figure over the runs, with the spread (min-max) beside it."""
+    out: dict[str, Any] = {"key": key, "condition": runs[0]["condition"], "runs": len(runs)}
+    for k in runs[0]:
+        values = [r[k] for r in runs if k in r]
+        if k == "timeline":
+            continue
+        if all(isinstance(v, int | float) and not isinstance(v, bool) for v in values):
+            med = statistics.median(values)
+            out[k] = round(med, 2)
+            if len(values) > 1:
+                out[f"{k}_spread"] = f"{min(values):g}-{max(values):g}"
+        elif k not in out:
+            out[k] = values[0] if len(set(map(str, values))) == 1 else " / ".join(map(str, values))
+    if key.startswith("load"):  # 429s in all the runs' calls together
+        calls = sum(r["calls"] for r in runs)
+        out["429_share"] = round(100 * sum(r["429s"] for r in runs) / max(1, calls), 3)
+        out["429s_of_calls"] = f"{sum(r['429s'] for r in runs)} of {calls}"
+    if any(r["failed"] or set(str(r["exit"]).split(",")) != {"0"} for r in runs):
+        out["failed"] = max(r["failed"] for r in runs) or 1
+    else:
+        out["failed"], out["exit"] = 0, "0"
+    return out
+
+
+def table(results: list[dict[str, Any]], keys: list[str]) -> str:
     lines = ["| " + " | ".join(keys) + " |", "|" + "---|" * len(keys)]
     lines += ["| " + " | ".join(str(r.get(k, "")) for k in keys) + " |" for r in results]
     return "\n".join(lines)
+
+
+SHOWN = [
+    "condition", "runs", "rows", "calls_per_s", "calls_per_s_spread", "429s", "429_share",
+    "429_share_spread", "other_429_share", "other_429_share_spread", "fair", "fair_spread",
+    "together_while_all_run", "goals",
+]  # fmt: skip
 
 
 def main() -> None:
@@ -210,26 +339,42 @@ def main() -> None:
     )
     parser.add_argument("--rows", type=int, default=900)
     parser.add_argument("--only", default=",".join(CONDITIONS))
+    parser.add_argument("--repeat", type=int, default=1)
+    parser.add_argument("--code", type=Path, default=ROOT, help="the checkout whose leadspace runs")
     parser.add_argument("--json", dest="json_path")
     args = parser.parse_args()
-    results = []
-    for key in args.only.split(","):
-        name, sb_extra, run_extra, runs = CONDITIONS[key]
-        with tempfile.TemporaryDirectory(prefix="leadspace-pace-") as tmp:
-            # With several runs the first is shorter: the others must take up its share when it ends.
-            rows = [args.rows] if runs == 1 else [args.rows // 2] + [args.rows] * (runs - 1)
-            if key.startswith("background"):
-                rows = [round(args.rows * 1.5)]  # at 20/s: about as long as the others
-            started = time.monotonic()
-            result = condition(name, Path(tmp), rows, sb_extra, run_extra)
-            result["wall_s"] = round(time.monotonic() - started, 1)
-            results.append(result)
-            print(json.dumps(result), flush=True)
+    keys = args.only.split(",")
+    unknown = [k for k in keys if k not in CONDITIONS]
+    if unknown:
+        parser.error(f"unknown conditions {unknown}: choose from {', '.join(CONDITIONS)}")
+    code = args.code.resolve()
+    runs: dict[str, list[dict[str, Any]]] = {k: [] for k in keys}
+    for n in range(1, args.repeat + 1):
+        for key in keys:
+            c = CONDITIONS[key]
+            with tempfile.TemporaryDirectory(prefix="leadspace-pace-") as tmp:
+                started = time.monotonic()
+                result = condition(c, Path(tmp), rows_for(key, c, args.rows), code)
+                result["wall_s"] = round(time.monotonic() - started, 1)
+            result["repeat"] = n
+            runs[key].append(result)
+            print(json.dumps({"key": key, **result}), flush=True)
+    summaries, missed = [], []
+    for key in keys:
+        summary = summarise(key, runs[key])
+        failing = [name for name, ok in CONDITIONS[key].goals if not ok(summary)]
+        summary["goals"] = "met" if not failing else "MISSED: " + "; ".join(failing)
+        missed += [f"{key}: {name}" for name in failing]
+        summaries.append(summary)
     machine = f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
-    print(f"\nMachine: {machine}\n")
-    print(table(results))
+    print(f"\nMachine: {machine}; code: {code}; {args.repeat} run(s) of each condition\n")
+    print(table(summaries, [k for k in SHOWN if any(k in s for s in summaries)]))
     if args.json_path:
-        Path(args.json_path).write_text(json.dumps({"machine": machine, "results": results}, indent=2) + "\n")
+        data = {"machine": machine, "code": str(code), "summaries": summaries, "runs": runs}
+        Path(args.json_path).write_text(json.dumps(data, indent=2) + "\n")
+    if missed:
+        print("\nGoals missed:\n  " + "\n  ".join(missed), file=sys.stderr)
+        sys.exit(1)
 
 
 if __name__ == "__main__":

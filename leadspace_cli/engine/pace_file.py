@@ -51,9 +51,12 @@ class PaceState:
     recent: list[float] = dataclasses.field(default_factory=list)  # the slots of the last second
     last_cut: float = -math.inf
     last_probe: float = -math.inf
-    ok_times: list[float] = dataclasses.field(default_factory=list)  # answers of the last second
-    refused: list[float] = dataclasses.field(default_factory=list)  # 429s of the last second
+    ok_times: list[float] = dataclasses.field(default_factory=list)  # (earlier versions; emptied now)
+    refused: list[float] = dataclasses.field(default_factory=list)  # sent times of the last 2 s' 429s
     bad_guard: float = 0.0  # the widest guard a 429 came through: narrowing stops above it
+    limit: float = 0.0  # the program's allowance as learned (0: not learned, the target)
+    settled: float = 0.0  # the pace the last collision with another client left (0: none seen)
+    step: float = 0.0  # the next probe's step, when the last one held (0: the first step)
     runs: dict[str, float] = dataclasses.field(default_factory=dict)  # run id -> last heard of
     updated: float = -math.inf
 
@@ -147,6 +150,7 @@ def _open_private(path: Path) -> int:
 def _valid(state: PaceState, now: float) -> str:
     """Return why a pace read from the file cannot be used ("" when it can)."""
     numbers = [state.target, state.rate, state.guard, state.ceiling, state.bad_guard]
+    numbers += [state.limit, state.settled, state.step]
     times = [state.last, state.last_cut, state.last_probe, state.updated]
     lists = [state.recent, state.ok_times, state.refused]
     if not isinstance(state.growing, bool) or not isinstance(state.runs, dict):
@@ -165,6 +169,8 @@ def _valid(state: PaceState, now: float) -> str:
         return f"a pace of {state.rate:g}/s for {state.target:g}/s"
     if not (0 <= state.guard <= MAX_GUARD and 0 <= state.bad_guard <= MAX_GUARD and state.ceiling > 0):
         return "a window margin out of range"
+    if not (0 <= state.limit <= state.target and 0 <= state.settled <= state.target and state.step >= 0):
+        return "a learned allowance out of range"
     if max(times) > now + 60.0:  # planned slots or news from the future: another clock, or forged
         return "times ahead of this machine's clock"
     return ""

@@ -6,12 +6,21 @@ that the API never sees more than the allowance. Slots are handed out one at a t
 reserves the next free slot, then waits for it. A guard keeps call ``k + N`` a little more than one
 second after call ``k``: the API counts arrivals, which jitter.
 
-The client cannot see when its calls reach the gateway, only what the gateway answers, so both the
-guard and the pace learn from the 429s: a 429 while pacing at the target widens the guard (the
-network jitters more than it allowed for); a 429 below the target means the allowance is shared
-(another client of the program, a ``--rate`` above the program's limit), and the pace drops under
-what got through in the last second. Quiet seconds narrow the guard again and probe the pace back
-up slowly, so that collisions stay rare instead of the pace oscillating.
+The client cannot see when its calls reach the gateway, nor the calls of the program's other clients,
+only what the gateway answers to its own calls; each answer is told to the pace with the time its
+call was sent (the slot the same thread took), so a decision counts what this machine sent in the
+second before the refused call, and a 429 of a call sent before the last decision is old news.
+
+A 429 while pacing at the allowance, with this machine's calls filling the window, may be arrival
+jitter: the guard jumps to a margin no jitter of a working network crosses. A second one soon after,
+through that margin, or a 429 while the machine's calls leave room in the window, means another
+client shares the allowance (the customer's CRM sync, another host, a ``--rate`` above the program's
+tier). The other client is invisible, and when the pace sits at exactly what is left the collisions
+land on it, not on this run: so the pace settles a margin below what got through
+(:data:`SETTLE`), and when it learned the share while above it (the other client was being refused,
+what got through overstates what is left) it cuts deeper still and steps aside for a moment. Then it
+holds, and probes up by a small step per quiet period: the next 429 is the only sign that the other
+client is still there, and it sets the pace again, a margin under what got through.
 
 The allowance belongs to the program, not to a run: runs on one machine that call the same program
 keep the pace (the slots, the guard, what the 429s taught) in one small file in the user's runtime
@@ -34,7 +43,6 @@ from pathlib import Path
 import filelock
 
 from leadspace_cli.engine.pace_file import (
-    MAX_GUARD,
     PaceState,
     RuntimeFolderError,
     _Shared,
@@ -48,25 +56,42 @@ DEFAULT_GUARD = 0.010  # seconds added to the one-second window; with LATE below
 LATE = 0.002
 
 
-GUARD_STEP = 0.008  # a 429 widens the guard by this much at least
+GUARD_STEP = 0.008  # quiet periods narrow the margin by a quarter of this, down to a 429's + half
 
 
-# A second 429 at the target within a second of the first widens the guard at once to this: a
-# network that jitters at all jitters by tens of milliseconds, and each second spent finding the
-# margin step by step costs 429s. 30/s with a 48 ms margin is still 28.6/s; quiet periods win the
-# margin back.
+# The first 429 at the allowance widens the guard at once to this: a network that jitters at all
+# jitters by tens of milliseconds, and each second spent finding the margin step by step costs 429s
+# (and, when it was another client and not jitter, costs that client 429s too). 30/s with a 48 ms
+# margin is still 28.6/s; quiet periods win the margin back.
 JUMP_GUARD = 0.048
 
 
 QUIET = 5.0  # seconds without a 429 before the guard narrows a step, or the pace probes up
 
 
-# For this long after a cut, probing stops a little under what got through when the 429s came:
-# the other client is still there, and every collision costs it a 429 too.
-CAUTION = 120.0
+# After a collision with another client the pace holds this long before probing up: the other client
+# is still there, and every probe that finds it costs it a 429 too (about one in two).
+HOLD = 60.0
+SMALL_HOLD = 10.0  # with less than half the allowance
 
 
-SETTLE = 0.94  # after a cut, the pace is this share of what got through: a margin for the others' bursts
+# After a collision, the pace is this share of what got through, and at least one call a second
+# under it: this machine then never holds as many calls in a one-second window as got through, and
+# the other client's calls find the room they found before. (A pace whose window holds exactly what
+# is left still refuses the other client now and then, and this run never hears of it: its own
+# calls take the room of the other's refused ones.) From below (a probe, or a pace that held), what
+# got through is BELOW under it, between one and BELOW_MAX calls a second.
+SETTLE = 0.95
+BELOW = 0.1
+BELOW_MAX = 2.0
+
+
+# Learned while above its share (the other client was being refused, so what got through overstates
+# what is left), the pace is also at most this share of what it was, and steps aside for YIELD seconds
+# so that the other client's calls find room at once.
+DEEP = 0.62
+YIELD = 0.2
+JUMP_YIELD = 0.1  # the same after the first 429 at the allowance (three slots at 30/s)
 
 
 STARTUP_GUARD = 0.03  # the first calls of a run (threads, connections starting) go less on time
@@ -75,10 +100,19 @@ STARTUP_GUARD = 0.03  # the first calls of a run (threads, connections starting)
 SHARED_GUARD = 0.015  # runs on one machine wake and send with more scheduling delay than one run alone
 
 
-PROBE = 0.02  # the pace probes up by this share of the last estimate per quiet period
+# A probe raises the pace by this share of the allowance (at least PROBE_MIN calls a second) at once:
+# past what is left, so that this run's own calls collide within a second, rather than creeping
+# through the range where only the other client's calls are refused. Without a 429 in the next quiet
+# period the pace keeps the step, and probes again with twice the step (the other client, or the
+# other hosts, went: the allowance is taken back within seconds).
+PROBE = 0.1
+PROBE_MIN = 3.0
 
 
 RUN_ALIVE = 2.0  # a run not heard of for this long has ended (or was killed)
+
+
+KEEP = 2.0  # seconds of sent and refused times kept: what a decision on a 429 counts
 
 
 class _Local:
@@ -125,12 +159,12 @@ class RateLimiter:
         self.others = 0  # the most other runs seen pacing the same program at once
         self.problem = ""  # why the pace could not be shared, if it could not
         self._gate = threading.Lock()  # one caller of this run at a time reserves the next slot
-        self._mine = threading.Lock()
         self._own_last = -math.inf
         self._own_recent: collections.deque[float] = collections.deque(maxlen=max(1, math.ceil(rate)))
-        self._pending_ok: list[float] = []  # answers not yet told to the shared pace
+        self._sent = threading.local()  # the time this thread's last call went: its answer's
         self._last_429 = -math.inf
         self._calls = 0  # slots this run took
+        self._first = math.inf  # when this run's first call went
         self._holder: _Local | _Shared
         if shared is not None:
             try:
@@ -172,6 +206,7 @@ class RateLimiter:
             growing=rate < self.target,
             guard=self.base_guard,
             ceiling=self.target,
+            limit=0.0 if rate < self.target else self.target,
         )
 
     @contextlib.contextmanager
@@ -199,14 +234,10 @@ class RateLimiter:
             self.others = max(self.others, len(st.runs) - 1)
             if self.target > st.target:
                 st.target = self.target
-        with self._mine:
-            pending, self._pending_ok = self._pending_ok, []
-        if pending:
-            st.ok_times.extend(pending)
-        if st.ok_times and st.ok_times[0] <= now - 1.0:
-            st.ok_times = [t for t in st.ok_times if t > now - 1.0]
-        if st.refused and st.refused[0] <= now - 1.0:
-            st.refused = [t for t in st.refused if t > now - 1.0]
+        if st.ok_times:
+            st.ok_times = []  # answers counted on arrival (earlier versions); calls now count when sent
+        if st.refused and st.refused[0] <= now - KEEP:
+            st.refused = [t for t in st.refused if t > now - KEEP]
 
     def _earliest(self, st: PaceState) -> float:
         # Never under this run's own floor, whatever the shared file says.
@@ -244,10 +275,12 @@ class RateLimiter:
                 st.last = planned
                 st.recent.append(stamp)
                 window = max(1, math.ceil(st.target))
-                if len(st.recent) > 2 * window:  # two seconds' slots: what was sent, for throttled()
-                    del st.recent[: len(st.recent) - 2 * window]
+                if len(st.recent) > KEEP * window:  # two seconds' slots: what was sent, for throttled()
+                    del st.recent[: len(st.recent) - int(KEEP * window)]
             self._own_last = planned
             self._own_recent.append(stamp)
+            self._sent.at, self._sent.reserved = stamp, now
+            self._first = min(self._first, stamp)
             self._calls += 1
             while (wait := slot - self._clock()) > 0:
                 if stop.wait(min(wait, 0.05)):
@@ -258,68 +291,108 @@ class RateLimiter:
                 with self._state() as (st, _):
                     st.recent = [actual if t == stamp else t for t in st.recent]
                 self._own_recent[-1] = actual
+                self._sent.at = actual
             return not stop.is_set()
         finally:
             self._gate.release()
 
-    def throttled(self) -> None:
-        """A 429 came back: widen the guard, or settle under what the gateway let through.
+    def _sent_at(self, now: float) -> tuple[float, float]:
+        """When the call this thread is told the answer of took its slot, and when it went (now and
+        now, for a caller without a slot)."""
+        at: float = getattr(self._sent, "at", now)
+        reserved: float = getattr(self._sent, "reserved", now)
+        return min(reserved, now), min(at, now)
 
-        At most once a second (the 429s of one burst are one event).
-        """
+    def _limit(self, st: PaceState) -> float:
+        """The program's allowance: learned by the slow start, else the target."""
+        return min(st.limit, st.target) if st.limit > 0 else st.target
+
+    def _hold(self, st: PaceState) -> float:
+        """How long the pace holds after a collision before probing: a run with less than half the
+        allowance probes sooner (another host of the tool may hold the rest: shares even out)."""
+        limit = self._limit(st)
+        if not st.settled or st.rate >= limit:
+            return QUIET
+        return HOLD if st.rate >= limit / 2 else SMALL_HOLD
+
+    def _step(self, st: PaceState) -> float:
+        return max(PROBE_MIN, self._limit(st) * PROBE, st.step)
+
+    def throttled(self) -> None:
+        """A 429 came back: widen the guard (jitter), or settle under what got through (a shared
+        allowance). Decisions count what was sent in the second before the refused call."""
+        now = self._clock()
+        reserved, sent = self._sent_at(now)
         with self._state() as (st, now):
             if now - self._last_429 >= 1.0:
                 self._last_429 = now
                 self.throttles += 1
-            st.refused.append(now)
-            if now - st.last_cut < 1.0:
-                if st.rate >= self.target and st.bad_guard < st.guard < JUMP_GUARD:
-                    # A second 429 right after the first widening: the network jitters by tens of
-                    # milliseconds, and each second spent finding it step by step costs 429s.
-                    st.bad_guard = st.guard
-                    st.guard = JUMP_GUARD
+            st.refused.append(sent)
+            if reserved <= st.last_cut:
+                # Its slot was taken before the last decision (slots are taken one ahead): the
+                # pace it tells of is gone already.
                 return
-            settled = st.last_cut > -math.inf and st.rate < st.target  # an earlier cut set the pace
-            st.last_cut = now
-            growing, st.growing = st.growing, False
-            # What the gateway let through in the last second: the calls sent, less the refused.
-            # (Answers counted on arrival lag behind by the latency, and undercount.)
-            sent = sum(1 for t in st.recent if now - 1.0 < t <= now)
-            refused_now = len(st.refused)
-            accepted = max(len(st.ok_times), sent - refused_now)
-            if st.rate >= self.target and accepted >= self.target * 0.9 and st.guard < MAX_GUARD:
-                # Pacing at the target and still refused: arrivals jitter more than the guard allows.
-                # One 429 widens a step (a stray: a pause in this process, a slow connection); a
-                # second soon after jumps (above).
+            # What the gateway let through of this machine's calls in the second before this one.
+            went = sum(1 for t in st.recent if sent - 1.0 < t < sent)
+            accepted = max(0, went - sum(1 for t in st.refused if sent - 1.0 < t < sent))
+            limit = self._limit(st)
+            cut, st.last_cut = st.last_cut, now
+            if st.growing or not st.limit:
+                # The slow start went past the program's allowance: what got through in the second
+                # before is the allowance (nothing says another client shares it).
+                st.growing = False
+                st.limit = max(self.min_rate, min(st.rate, float(accepted or math.floor(st.rate / 2))))
+                st.rate = st.ceiling = st.limit
+                return
+            if st.rate >= limit and accepted >= limit - 2 and st.guard < JUMP_GUARD:
+                # At the allowance, and this machine's calls filled the window: arrival jitter, or
+                # another client that just began. The first 429 widens the margin at once; another
+                # one through it before quiet seconds narrow it again is another client.
                 st.bad_guard = max(st.bad_guard, st.guard)
-                st.guard = min(MAX_GUARD, st.guard + GUARD_STEP)
+                st.guard = JUMP_GUARD
+                # And a few slots left free, so that another client's calls, if it was one, find
+                # room at once instead of colliding until the next 429 tells.
+                st.last = max(st.last, now + JUMP_YIELD - 1.0 / st.rate)
                 return
-            if settled and refused_now <= 1 and accepted >= st.rate * 0.8:
-                # One stray 429 once settled: the pace holds (and does not probe up for a while);
-                # cutting on each stray would walk it down for nothing.
+            # The allowance is shared: settle a margin under what got through, so that the other
+            # client's calls find room (at exactly the remainder, the collisions are all theirs).
+            # Above its share (the first collision), from a probe, or from a pace that held.
+            above = not st.settled or st.rate > st.settled + self._step(st) + 1e-9
+            probing = not above and st.rate > st.settled
+            if not above and not probing and sent < cut + 1.0:
+                # The pace was set less than a second ago: what got through still counts the
+                # calls of the pace before (the next 429s, if the cut was not enough, will tell).
+                st.last_cut = cut
                 return
-            # The allowance is shared, or lower than asked: settle under what got through, with a
-            # margin for the other clients' bursts. At most halved at a time: the last second may
-            # undercount (the run's first, a burst of retries).
-            estimate = accepted * SETTLE if accepted else st.rate * 0.7
-            if growing and accepted:
-                # The slow start overshot: what got through is the limit, not half the guess; no
-                # other client is known to share it, so close under it, probing up to just below.
-                st.rate = max(self.min_rate, min(st.rate / 2, accepted * 0.97))
-                st.ceiling = max(st.rate, accepted * 0.99)
-                return
+            if accepted <= 2:
+                rate = st.rate / 2  # nothing got through to count: halve
+            elif above:
+                # Learned from above its share: the other client was being refused meanwhile, so
+                # what got through overstates what is left. A call under it, at most DEEP of the
+                # pace, and a step aside while the window drains.
+                rate = min(accepted - max(1.0, (1 - SETTLE) * accepted), DEEP * st.rate)
+                if accepted >= 0.8 * limit:
+                    st.last = max(st.last, now + YIELD - 1.0 / max(rate, self.min_rate))
+            elif probing and st.settled < limit / 2:
+                # A run with less than half the allowance keeps a little of each probe: when the
+                # rest is another host of the tool, that one yields at its next collision and the
+                # shares even out (beside a client that never backs off, it claims up to half).
+                rate = st.settled + 1.0
             else:
-                st.rate = max(self.min_rate, st.rate * 0.5, min(st.rate * 0.9, estimate))
-            st.ceiling = st.rate
+                # From below, this machine's calls took the room of the other client's refused
+                # calls before one of its own was refused: what got through overstates what is
+                # left, by one or two calls.
+                rate = accepted - min(BELOW_MAX, max(1.0, BELOW * accepted))
+            st.rate = st.ceiling = st.settled = max(self.min_rate, rate)
+            st.step = 0.0
 
     def succeeded(self) -> None:
         """A call went through: after a quiet period, narrow the guard or probe the pace up."""
         now = self._clock()
         seen = self._holder.state
-        with self._mine:
-            self._pending_ok.append(now)
-        if not seen.growing and (now - seen.last_cut < QUIET or now - seen.last_probe < QUIET):
-            return  # nothing to decide: the answer is told to the pace with the next slot
+        hold = self._hold(seen)
+        if not seen.growing and (now - seen.last_cut < hold or now - seen.last_probe < QUIET):
+            return  # nothing to decide
         with self._state() as (st, now):
             if st.growing:
                 if now - st.last_probe >= 0.25:
@@ -327,12 +400,19 @@ class RateLimiter:
                     st.rate = min(st.target, st.rate * 2)
                     st.growing = st.rate < st.target
                 return
-            if now - st.last_cut < QUIET or now - st.last_probe < QUIET:
+            limit = self._limit(st)
+            hold = self._hold(st)
+            if now - st.last_cut < hold or now - st.last_probe < QUIET:
                 return
-            st.last_probe = now
-            if st.rate < st.target:
-                cap = st.ceiling if now - st.last_cut < CAUTION else st.target
-                st.rate = max(st.rate, min(st.target, cap, st.rate + max(0.1, st.ceiling * PROBE)))
+            last_probe, st.last_probe = st.last_probe, now
+            if st.rate < limit:
+                # Rarely, and in one step: the next 429 is the only sign the other client is still
+                # there, and it costs that client one too. The pace probed from: quiet since.
+                held = last_probe > st.last_cut and st.rate > st.settled  # the last probe held
+                st.step = 2 * self._step(st) if held else 0.0
+                st.settled = st.rate
+                st.rate = min(limit, st.rate + self._step(st))
+                st.ceiling = st.rate
             elif st.guard > self.base_guard:
                 # Narrow slowly, never back to the margin a 429 came through; that memory fades.
                 floor = max(self.base_guard, st.bad_guard + GUARD_STEP / 2)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import math
 import subprocess
 import sys
 import threading
@@ -74,85 +75,6 @@ class FakeClock:
         return self.now
 
 
-def test_a_429_at_the_target_widens_the_guard_and_quiet_narrows_it() -> None:
-    clock = FakeClock()
-    limiter = RateLimiter(30, clock=clock)
-    for i in range(30):
-        clock.now = 100.0 + i / 30
-        limiter.succeeded()
-    limiter.throttled()
-    assert limiter.rate == 30  # pacing at the target and refused: jitter, not a shared allowance
-    assert limiter.guard == pytest.approx(pacing.DEFAULT_GUARD + pacing.GUARD_STEP)  # a stray: one step
-    clock.now += 0.5
-    limiter.throttled()  # a second one soon after: the network jitters, jump
-    assert limiter.guard == pacing.JUMP_GUARD
-    widened = limiter.guard
-    clock.now += 0.2
-    limiter.throttled()  # the same burst: one event
-    assert limiter.guard == widened
-    for _ in range(1, 40):
-        clock.now += 1.0
-        limiter.succeeded()
-    assert limiter.guard < widened  # quiet seconds win the margin back
-
-
-def test_a_429_below_the_target_settles_under_what_got_through_then_probes_up_slowly() -> None:
-    clock = FakeClock()
-    limiter = RateLimiter(60, clock=clock)
-    for i in range(30):  # the gateway let 30 through in the last second
-        clock.now = 100.0 + i / 30
-        limiter.succeeded()
-    limiter.throttled()
-    assert 28 <= limiter.rate <= 30
-    settled = limiter.rate
-    clock.now += 1.0
-    limiter.succeeded()
-    assert limiter.rate == settled  # no probing right after a cut
-    for _ in range(4):
-        clock.now += 5.0
-        limiter.succeeded()
-    assert limiter.rate == settled  # held under what got through: the other client is still there
-    clock.now += pacing.CAUTION
-    for _ in range(4):
-        clock.now += 5.0
-        limiter.succeeded()
-    assert settled < limiter.rate < settled * 1.1  # then slowly: a few percent in 20 s
-    assert "shared" in limiter.explain()
-
-
-def test_a_flood_of_429s_halves_the_pace_at_most_once_a_second() -> None:
-    clock = FakeClock()
-    limiter = RateLimiter(1000, clock=clock, start_rate=1000)
-    limiter.succeeded()  # one answer got through in the first second of a flood: an undercount
-    limiter.throttled()
-    assert limiter.rate == 500  # halved, not cut to 1/s
-    limiter.throttled()
-    assert limiter.rate == 500  # one cut a second
-    clock.now += 1.0
-    limiter.throttled()  # nothing got through in the last second: cut by 30%
-    assert limiter.rate == 350
-
-
-def test_a_rate_above_the_apis_limit_starts_there_and_grows_fast_until_a_429() -> None:
-    clock = FakeClock()
-    limiter = RateLimiter(1000, clock=clock)
-    assert limiter.rate == 30  # no opening burst at 1000/s
-    for _ in range(3):
-        clock.now += 0.25
-        limiter.succeeded()
-    assert limiter.rate == 240  # doubled every quarter second
-    limiter.throttled()  # the first 429 ends the fast growth
-    grown = limiter.rate
-    clock.now += 0.25
-    limiter.succeeded()
-    assert limiter.rate == grown
-    assert RateLimiter(30).rate == 30
-    assert RateLimiter(100, start_rate=100).rate == 100
-
-
-# Runs on one machine share the program's pace through a file (a fake clock, deterministic).
-
-
 class FakeStop(threading.Event):
     """A stop event whose waits move the fake clock on instead of sleeping."""
 
@@ -163,6 +85,232 @@ class FakeStop(threading.Event):
     def wait(self, timeout: float | None = None) -> bool:
         self.clock.now += timeout or 0.0
         return self.is_set()
+
+
+def send(limiter: RateLimiter, clock: FakeClock, n: int) -> list[float]:
+    """Take ``n`` slots on the fake clock, each call answered 200 at once; return when each went."""
+    stop = FakeStop(clock)
+    went = []
+    for _ in range(n):
+        assert limiter.acquire(stop)
+        went.append(clock.now)
+        limiter.succeeded()
+    return went
+
+
+def refused(limiter: RateLimiter, clock: FakeClock) -> float:
+    """Take one slot whose call the gateway refuses (a 429); return when it went."""
+    assert limiter.acquire(FakeStop(clock))
+    limiter.throttled()
+    return clock.now
+
+
+def send_for(limiter: RateLimiter, clock: FakeClock, seconds: float) -> list[float]:
+    until = clock.now + seconds
+    went: list[float] = []
+    while clock.now < until:
+        went += send(limiter, clock, 1)
+    return went
+
+
+def test_a_429_at_the_allowance_jumps_the_guard_and_quiet_narrows_it() -> None:
+    clock = FakeClock()
+    limiter = RateLimiter(30, clock=clock)
+    send(limiter, clock, 60)  # two seconds at the full pace: the window is the run's own calls
+    refused(limiter, clock)
+    assert limiter.rate == 30  # the run's calls filled the window: jitter, not a shared allowance
+    assert limiter.guard == pacing.JUMP_GUARD  # at once: stepping costs 429s (another client's too)
+    widened = limiter.guard
+    send_for(limiter, clock, 40)
+    assert limiter.rate == 30
+    assert limiter.guard < widened  # quiet seconds win the margin back
+
+
+def test_a_second_429_through_the_wide_margin_is_another_client_cut_deep_and_step_aside() -> None:
+    clock = FakeClock()
+    limiter = RateLimiter(30, clock=clock)
+    send(limiter, clock, 60)
+    refused(limiter, clock)  # the other client's first call got in: jitter, as far as one can tell
+    send(limiter, clock, 3)
+    cut = refused(limiter, clock)  # and another, through the wide margin: someone else is there
+    # What got through overstates what is left (the other client was refused meanwhile): deeper
+    # than a margin under it, and a pause so that the other client's calls find room at once.
+    assert limiter.rate == pytest.approx(pacing.DEEP * 30)
+    [next_call] = send(limiter, clock, 1)
+    assert next_call - cut >= pacing.YIELD - 0.01
+    assert "shared" in limiter.explain()
+
+
+def test_the_first_429_at_the_allowance_also_leaves_a_few_slots_free() -> None:
+    clock = FakeClock()
+    limiter = RateLimiter(30, clock=clock)
+    send(limiter, clock, 60)
+    sent = refused(limiter, clock)
+    [next_call] = send(limiter, clock, 1)
+    assert next_call - sent >= 0.09  # three slots left free: room for another client's calls at once
+
+
+def test_a_probe_that_held_doubles_the_next_one_so_the_allowance_is_taken_back_in_seconds() -> None:
+    clock = FakeClock()
+    limiter = RateLimiter(30, clock=clock)
+    send(limiter, clock, 20)
+    refused(limiter, clock)  # settled at 18.6/s: the other client is there
+    settled = limiter.rate
+    send_for(limiter, clock, pacing.HOLD + 0.5)
+    assert limiter.rate == pytest.approx(settled + pacing.PROBE_MIN)
+    send_for(limiter, clock, pacing.QUIET + 0.5)  # no 429: the other client went
+    assert limiter.rate == pytest.approx(settled + 3 * pacing.PROBE_MIN)  # twice the step
+    send_for(limiter, clock, pacing.QUIET + 0.5)
+    assert limiter.rate == 30  # the whole allowance again, 10 s after the first probe
+
+
+def test_a_429_long_after_the_first_widens_the_margin_again_and_keeps_the_pace() -> None:
+    clock = FakeClock()
+    limiter = RateLimiter(30, clock=clock)
+    send(limiter, clock, 60)
+    refused(limiter, clock)
+    send_for(limiter, clock, pacing.QUIET + 0.5)  # quiet seconds narrowed the margin
+    assert limiter.guard < pacing.JUMP_GUARD
+    refused(limiter, clock)  # a stray (a pause on a loaded machine), not another client
+    assert limiter.rate == 30
+    assert limiter.guard == pacing.JUMP_GUARD
+
+
+def test_a_429_while_the_window_has_room_settles_a_call_under_what_got_through() -> None:
+    # Another client took 10 of the 30 before the run began: the 21st call of its first second is
+    # refused. The other client is invisible, and at exactly 20/s the collisions would all be its.
+    clock = FakeClock()
+    limiter = RateLimiter(30, clock=clock)
+    send(limiter, clock, 20)
+    refused(limiter, clock)
+    assert limiter.rate == pytest.approx(min(20 - 1, pacing.DEEP * 30))  # 18.6/s
+    assert math.ceil(limiter.rate) <= 19  # never 20 in a window: the other client keeps its room
+
+
+def test_once_settled_it_holds_a_minute_then_probes_in_one_step_and_settles_under_it() -> None:
+    clock = FakeClock()
+    limiter = RateLimiter(30, clock=clock)
+    send(limiter, clock, 20)
+    refused(limiter, clock)
+    settled = limiter.rate
+    send_for(limiter, clock, pacing.HOLD - 0.5)
+    assert limiter.rate == settled  # held: the other client is still there
+    send_for(limiter, clock, 1.0)
+    probed = limiter.rate
+    assert probed == pytest.approx(settled + pacing.PROBE_MIN)  # at once, past what was left
+    went = send_for(limiter, clock, 1.0)
+    cut = refused(limiter, clock)  # found: the other client is still there
+    got_through = sum(1 for t in went if cut - 1.0 < t + pacing.LATE < cut)
+    assert limiter.rate == got_through - 2  # two under what got through
+    [next_call] = send(limiter, clock, 1)
+    assert next_call - cut < pacing.YIELD  # from below: no pause
+
+
+def test_429s_within_a_second_of_a_cut_wait_for_the_new_pace_to_show() -> None:
+    clock = FakeClock()
+    limiter = RateLimiter(30, clock=clock)
+    send(limiter, clock, 20)
+    refused(limiter, clock)
+    settled = limiter.rate
+    send(limiter, clock, 3)
+    refused(limiter, clock)  # what got through still counts the calls sent at 30/s
+    assert limiter.rate == settled
+    send_for(limiter, clock, 1.0)
+    refused(limiter, clock)  # a second on: the new pace was not enough
+    assert limiter.rate < settled
+
+
+def test_a_run_with_less_than_half_probes_sooner_and_keeps_a_call_of_each_probe() -> None:
+    # Two hosts of the tool on one program, and this one holds the smaller share: the other yields
+    # only when one of its own calls is refused, so the small one must gain a little at a time.
+    clock = FakeClock()
+    limiter = RateLimiter(30, clock=clock)
+    send(limiter, clock, 10)
+    refused(limiter, clock)
+    small = limiter.rate
+    assert small < 15
+    send_for(limiter, clock, pacing.SMALL_HOLD + 1)
+    assert pacing.SMALL_HOLD < pacing.HOLD
+    assert limiter.rate == pytest.approx(small + pacing.PROBE_MIN)  # probed
+    send_for(limiter, clock, 1.0)
+    refused(limiter, clock)
+    assert limiter.rate == pytest.approx(small + 1)
+
+
+def test_a_429_of_a_call_that_took_its_slot_before_the_last_decision_is_old_news() -> None:
+    clock = FakeClock()
+    limiter = RateLimiter(30, clock=clock)
+    send(limiter, clock, 60)
+    took, answer = threading.Event(), threading.Event()
+
+    def early_call() -> None:  # a call that takes its slot now; its 429 comes later
+        assert limiter.acquire(FakeStop(clock))
+        took.set()
+        answer.wait()
+        limiter.throttled()
+
+    early = threading.Thread(target=early_call)
+    early.start()
+    try:
+        took.wait()
+        refused(limiter, clock)  # the first 429 at the allowance: the margin widens
+        assert limiter.guard == pacing.JUMP_GUARD
+    finally:
+        clock.now += 0.01
+        answer.set()
+        early.join()
+    assert limiter.rate == 30  # not taken for a second 429 through the wide margin
+
+
+def test_above_its_share_it_settles_a_twentieth_under_what_got_through() -> None:
+    clock = FakeClock()
+    limiter = RateLimiter(100, clock=clock, start_rate=100)
+    send(limiter, clock, 160)
+    went = send(limiter, clock, 60)
+    clock.now += 0.5  # 60 got through in the last second, then another client filled the window
+    sent = refused(limiter, clock)
+    got_through = sum(1 for t in went if sent - 1.0 < t + pacing.LATE < sent)
+    assert limiter.rate == pytest.approx(pacing.SETTLE * got_through)
+
+
+def test_a_rate_above_the_apis_limit_starts_there_and_grows_fast_until_a_429() -> None:
+    clock = FakeClock()
+    limiter = RateLimiter(1000, clock=clock)
+    assert limiter.rate == 30  # no opening burst at 1000/s
+    for _ in range(3):
+        clock.now += 0.25
+        limiter.succeeded()
+    assert limiter.rate == 240  # doubled every quarter second
+    assert RateLimiter(30).rate == 30
+    assert RateLimiter(100, start_rate=100).rate == 100
+
+
+def test_the_slow_start_learns_the_allowance_from_what_got_through_then_429s_are_jitter() -> None:
+    clock = FakeClock()
+    limiter = RateLimiter(60, clock=clock)
+    went = send_for(limiter, clock, 1.5)  # 30/s, then 60/s
+    assert limiter.rate == 60
+    sent = refused(limiter, clock)
+    allowance = sum(1 for t in went if sent - 1.0 < t + pacing.LATE < sent)
+    assert allowance > 30  # the fake gateway refused nothing before
+    assert limiter.rate == allowance  # the program's allowance, learned: not halved, no margin
+    send_for(limiter, clock, 3)
+    assert limiter.rate == allowance  # not growing any more
+    refused(limiter, clock)
+    assert limiter.rate == allowance  # at the allowance, its own calls in the window: jitter
+    assert limiter.guard == pacing.JUMP_GUARD
+
+
+def test_a_flood_of_429s_halves_the_pace_at_most() -> None:
+    clock = FakeClock()
+    limiter = RateLimiter(1000, clock=clock, start_rate=1000)
+    limiter.throttled()  # nothing of the run's got through: no count to settle under
+    assert limiter.rate == 500  # halved, not cut to 1/s
+    limiter.throttled()
+    assert limiter.rate == 500  # the same moment: one decision
+
+
+# Runs on one machine share the program's pace through a file (a fake clock, deterministic).
 
 
 def shared_pair(
@@ -206,16 +354,11 @@ def test_when_one_run_ends_or_is_killed_the_other_takes_its_share_at_once(tmp_pa
 def test_a_429_seen_by_one_run_slows_every_run_of_the_program(tmp_path: Path) -> None:
     clock, a, b = shared_pair(tmp_path)
     stop = FakeStop(clock)
-    for _ in range(15):
+    for _ in range(5):  # together 10 in the second: another client took the other 20
         assert a.acquire(stop)
-        a.succeeded()
         assert b.acquire(stop)
-        b.succeeded()
-    clock.now += 1.5
-    for _ in range(6):  # another client took most of the allowance: 6 went through in a second
-        a.succeeded()
-    a.throttled()
-    assert a.rate == 15  # halved at most
+    refused(a, clock)
+    assert a.rate == 9  # both runs' calls counted (a call under them): the machine's
     assert b.acquire(stop)
     assert b.rate == a.rate  # the program's pace, not a's alone
 
