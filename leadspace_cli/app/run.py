@@ -25,6 +25,7 @@ from leadspace_cli.app.job import Job
 from leadspace_cli.app.summary import Summary
 from leadspace_cli.app.wiring import Wiring
 from leadspace_cli.engine.claims import Claims, NoClaims
+from leadspace_cli.engine.fleet import Fleet, FleetLedger
 from leadspace_cli.engine.identity import Identity
 from leadspace_cli.engine.ledger import LocalLedger
 from leadspace_cli.engine.pipeline import Enricher
@@ -115,6 +116,9 @@ class Run(Wiring):
         self.ledger: LocalLedger | None = None  # purchases and budgets across runs (not the sandbox's)
         self.claims: Claims = NoClaims()
         self.identity: Identity | None = None
+        self.fleet: Fleet | None = None  # the fleet's Redis (LEADSPACE_REDIS_URL)
+        self._fleet_ledger: FleetLedger | None = None
+        self._shared_limits = False  # a day or month budget, which a lost Redis stops
 
     def interrupt(self, *, terminate: bool = False) -> int:
         """Ctrl-C (or SIGTERM): stop new calls; return how many answers already paid for are awaited.

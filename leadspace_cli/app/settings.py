@@ -284,6 +284,83 @@ def parse_duration(text: str, option: str, zero: str) -> float:
     return value
 
 
+@dataclass(frozen=True)
+class RedisSettings:
+    """The fleet's Redis (``LEADSPACE_REDIS_URL``), checked; ``masked`` is the URL to show."""
+
+    url: str
+    masked: str
+    ttl: float
+    optional: bool
+    ca_file: str | None
+
+
+_REDIS_LOOPBACK = ("localhost", "127.0.0.1", "::1", "localhost.localdomain")
+_TRUE = ("1", "true", "yes", "on")
+
+
+def redis_settings(env: Mapping[str, str], ca_bundle: str | None = None) -> RedisSettings | None:
+    """Return the fleet's Redis settings, or None when ``LEADSPACE_REDIS_URL`` is unset.
+
+    ``redis://`` only to loopback (like plain ``http://``: the password and every answer would
+    cross the network in clear); elsewhere ``rediss://``, certificates verified (a URL that turns
+    verification off is refused), the CA from ``--ca-bundle`` or the process environment
+    (``REQUESTS_CA_BUNDLE``, ``SSL_CERT_FILE``). Raise :class:`SettingsError` saying how to fix it.
+    """
+    from urllib.parse import parse_qs, urlsplit
+
+    url = env.get(ENV_PREFIX + "REDIS_URL", "").strip()
+    if not url:
+        return None
+    try:
+        parts = urlsplit(url)
+        host = (parts.hostname or "").lower()
+        password = parts.password
+        parts.port  # noqa: B018 (a port that is not a number raises here)
+    except ValueError:
+        raise SettingsError(
+            "LEADSPACE_REDIS_URL is not a URL: use redis://127.0.0.1:6379/0 or rediss://host:6380/0."
+        ) from None
+    masked = url.replace(f":{password}@", ":****@", 1) if password else url
+    scheme = parts.scheme.lower()
+    if scheme == "redis":
+        if not (host in _REDIS_LOOPBACK or host.startswith("127.")):
+            raise SettingsError(
+                f"LEADSPACE_REDIS_URL {masked} would send the Redis password and every answer (personal "
+                "data) across the network unencrypted: use rediss:// (TLS) for a Redis on another machine; "
+                "redis:// is for 127.0.0.1 only."
+            )
+    elif scheme == "unix":
+        pass
+    elif scheme != "rediss":
+        raise SettingsError(
+            f"LEADSPACE_REDIS_URL {masked}: use rediss://host:port/db (or redis://127.0.0.1:6379/0 on "
+            "this machine)."
+        )
+    query = {k.lower(): [v.lower() for v in vs] for k, vs in parse_qs(parts.query).items()}
+    if any(
+        v in ("none", "optional", "cert_none", "cert_optional") for v in query.get("ssl_cert_reqs", [])
+    ) or any(v in ("false", "0", "no") for v in query.get("ssl_check_hostname", [])):
+        raise SettingsError(
+            f"LEADSPACE_REDIS_URL {masked} turns certificate verification off: remove ssl_cert_reqs / "
+            "ssl_check_hostname from it, and give the server's CA with --ca-bundle or REQUESTS_CA_BUNDLE."
+        )
+    import importlib.util
+
+    if importlib.util.find_spec("redis") is None:
+        raise SettingsError(
+            "LEADSPACE_REDIS_URL is set, but redis-py is not installed: pip install 'leadspace-cli[redis]' "
+            "(or unset LEADSPACE_REDIS_URL to keep everything in local files)."
+        )
+    ttl_text = env.get(ENV_PREFIX + "REDIS_TTL", "").strip()
+    ttl = parse_duration(ttl_text, "LEADSPACE_REDIS_TTL", "0 is not allowed") if ttl_text else 30 * 86400.0
+    if ttl <= 0:
+        raise SettingsError("LEADSPACE_REDIS_TTL must be longer than 0: e.g. 30d (the default).")
+    ca = ca_bundle or os.environ.get("REQUESTS_CA_BUNDLE") or os.environ.get("SSL_CERT_FILE") or None
+    optional = env.get(ENV_PREFIX + "REDIS_OPTIONAL", "").strip().lower() in _TRUE
+    return RedisSettings(url, masked, ttl, optional, ca)
+
+
 def cache_folder(env: Mapping[str, str], flag: str | os.PathLike[str] | None = None) -> Path:
     """Return the response store's folder: ``--cache-dir``, else LEADSPACE_CACHE_DIR, else the user's
     cache folder (platformdirs)."""

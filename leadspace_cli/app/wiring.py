@@ -9,10 +9,12 @@ import dataclasses
 import os
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from leadspace_cli.api.client import Client
 from leadspace_cli.api.columns import LsColumns
 from leadspace_cli.api.connection import Settings
+from leadspace_cli.api.redact import register_secret
 from leadspace_cli.app.job import Job
 from leadspace_cli.app.settings import (
     budget_tz,
@@ -20,18 +22,21 @@ from leadspace_cli.app.settings import (
     check_dotenv,
     credit_caps,
     load_environment,
+    redis_settings,
     resolve,
     runtime_folder,
     state_folder,
 )
 from leadspace_cli.engine.attempts import LedgerBudget, RetryPolicy
 from leadspace_cli.engine.claims import Claims, open_claims
+from leadspace_cli.engine.fleet import Fleet, FleetLedger, RedisLostError, connect
 from leadspace_cli.engine.identity import Identity, identity_for
 from leadspace_cli.engine.ledger import Limit, LocalLedger, open_ledger, period_start
 from leadspace_cli.engine.pace_file import shared_pace_path
 from leadspace_cli.engine.pacing import RateLimiter
 from leadspace_cli.engine.pipeline import Enricher, Options
 from leadspace_cli.engine.store import Store, open_store
+from leadspace_cli.errors import SettingsError
 from leadspace_cli.formats.rows import Source
 from leadspace_cli.mapping.detect import detect_source
 from leadspace_cli.mapping.spec import Mapping as ColumnMapping
@@ -50,6 +55,9 @@ class Wiring:
     settings: Settings | None
     mapping: ColumnMapping | None
     ledger: LocalLedger | None
+    fleet: Fleet | None
+    _fleet_ledger: FleetLedger | None
+    _shared_limits: bool
     claims: Claims
     identity: Identity | None
     _interrupts: list[bool]
@@ -173,6 +181,8 @@ class Wiring:
             self.claims.close()
             if self.ledger is not None:
                 self.ledger.close()
+            if self.fleet is not None:
+                self.fleet.close()
 
     def _open_ledger(self, env: Mapping[str, str], sb: Sandbox | None) -> LocalLedger | None:
         """Open the purchase ledger (not for the sandbox); with a day or month budget set, one that
@@ -191,12 +201,83 @@ class Wiring:
 
     def _shared_budget(self, env: Mapping[str, str]) -> LedgerBudget | None:
         """The ledger, this run's program and its day and month budgets, for every call's reservation."""
-        if self.ledger is None or self.identity is None:
+        if self.identity is None:
             return None
         job = self.job
         caps = credit_caps(env, per_day=job.max_credits_per_day, per_month=job.max_credits_per_month)
         limits = tuple(Limit(c.credits, c.period, c.source) for c in caps if c.period is not None)
+        if self.fleet is not None:  # the fleet's ledger: one budget for every host
+            return LedgerBudget(self.fleet_ledger(), self.identity.partition, limits)
+        if self.ledger is None:
+            return None
         return LedgerBudget(self.ledger, self.identity.partition, limits)
+
+    def fleet_ledger(self) -> FleetLedger:
+        """The fleet's ledger (one per run: its holds are this run's)."""
+        assert self.fleet is not None
+        if self._fleet_ledger is None:
+            self._fleet_ledger = self.fleet.ledger()
+        return self._fleet_ledger
+
+    def _open_fleet(self, env: Mapping[str, str], settings: Settings, sb: Sandbox | None) -> Fleet | None:
+        """Connect to the fleet's Redis (``LEADSPACE_REDIS_URL``): never for the sandbox; unreachable,
+        exit 2 before any call (or, with LEADSPACE_REDIS_OPTIONAL, local files and a warning)."""
+        redis = redis_settings(env, self.job.ca_bundle)
+        if redis is None or self.identity is None:
+            return None
+        if sb is not None:
+            self.note("Note: --sandbox never uses Redis (LEADSPACE_REDIS_URL): its answers stay apart.")
+            return None
+        budgets = any(
+            c.period
+            for c in credit_caps(
+                env, per_day=self.job.max_credits_per_day, per_month=self.job.max_credits_per_month
+            )
+        )
+        self._shared_limits = budgets
+        secrets = tuple(settings.secrets())
+        password = urlsplit(redis.url).password
+        register_secret(password)  # masked in every message and output cell, like the key
+        try:
+            fleet = connect(
+                redis.url,
+                redis.masked,
+                partition=self.identity.partition,
+                ca_file=redis.ca_file,
+                ttl=redis.ttl,
+                secrets=secrets,
+                tz=budget_tz(env),
+            )
+        except RedisLostError as exc:
+            if not redis.optional:
+                raise SettingsError(
+                    f"Stopped before any call: {exc}. Start it or fix LEADSPACE_REDIS_URL; or set "
+                    "LEADSPACE_REDIS_OPTIONAL=1 to run on this machine's files alone when it is down."
+                ) from None
+            fleet_budget = " A day or month budget then counts this machine alone." if budgets else ""
+            self.warn(
+                f"Warning: {exc}; LEADSPACE_REDIS_OPTIONAL is set, so this run paces, claims and keeps "
+                f"answers on this machine alone: other hosts' answers are not reused.{fleet_budget}"
+            )
+            return None
+        own = budget_tz(env)
+        if budgets and own and own != fleet.tz:
+            self.warn(
+                f"Note: the fleet counts days and months in {fleet.tz} (the first run's time zone), "
+                f"not LEADSPACE_BUDGET_TZ={own}."
+            )
+        fleet.on_lost = self._fleet_lost
+        self.note(f"Fleet: sharing the pace, budget, claims and answers through Redis at {redis.masked}.")
+        return fleet
+
+    def _fleet_lost(self, why: str) -> None:
+        budget = self._shared_limits
+        then = (
+            "a day or month budget is set, so this run buys nothing more (rows left are not_sent)"
+            if budget
+            else "this run goes on at its last share of the pace, on this machine's files"
+        )
+        self.warn(f"Warning: {why}: {then}; answers bought are kept in the local store.")
 
     def _client(
         self, settings: Settings, options: Options
@@ -215,7 +296,11 @@ class Wiring:
         options: Options,
     ) -> Enricher:
         limiter = None
-        if client is not None:
+        if client is not None and self.fleet is not None:
+            limiter = RateLimiter(options.rate, remote=self.fleet.pace, clock=self.fleet.clock)
+            if limiter.problem:
+                self.warn(f"Pacing: {limiter.problem}.")
+        elif client is not None:
             limiter = RateLimiter(options.rate, shared=self._pace_file(env, settings, sb))
             if limiter.problem:
                 self.warn(f"Pacing: {limiter.problem}.")
@@ -253,6 +338,7 @@ class Wiring:
             links=self.ledger,
         )
         self.identity = identity
+        self.fleet = self._open_fleet(env, settings, sb)
         if identity is None:
             self.note(
                 "Note: without LEADSPACE_API_KEY or LEADSPACE_PROGRAM_ID the dry run cannot look up the "
@@ -261,8 +347,11 @@ class Wiring:
             )
         folder = None if job.no_cache else cache_folder(env, job.cache_dir)
         store = open_store(folder, max_age=job.max_age_seconds, identity=identity)
+        store.remote = self.fleet
         if folder is not None and not job.dry_run:
             self.claims = open_claims(folder)  # beside the store: runs sharing it share the claims
+        if self.fleet is not None and not job.dry_run:
+            self.claims = self.fleet.claims(self.claims)  # every host's, the local ones beneath
         elif job.no_cache and not job.dry_run:
             self.note(
                 "Note: --no-cache: no claims; another run asking the same questions now may buy them too."

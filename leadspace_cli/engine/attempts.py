@@ -303,7 +303,16 @@ class Attempts:
             return None
         hold = self.budget.take(self.stop.event)
         if hold is None:
-            if self.budget.exhausted:
+            refusal = self.budget.refusal
+            if refusal is not None and refusal.lost:
+                self.stop(
+                    ExitCode.STOPPED,
+                    f"{refusal.lost}. A day or month budget is set ({refusal.limit.name} "
+                    f"{refusal.limit.credits}) and it is counted there, so nothing more is bought: rows "
+                    "left are not_sent. Run the same command again once Redis is back: answers bought "
+                    "are kept and reused free.",
+                )
+            elif self.budget.exhausted:
                 self.stop(ExitCode.CREDITS, self.cap_message())
             if retry:
                 return RowResult(Result.FAILED, last.http_status, last.error + "; the credit cap was reached")

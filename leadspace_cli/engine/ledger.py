@@ -54,11 +54,13 @@ class Refusal:
     limit: Limit
     spent: int
     held: int
+    lost: str = ""  # the fleet's ledger could not be reached: the budget cannot be counted
 
     @property
     def exhausted(self) -> bool:
-        """Whether the budget is spent (not just held by calls in flight that may give back)."""
-        return self.spent >= self.limit.credits
+        """Whether the budget is spent (not just held by calls in flight that may give back), or
+        cannot be counted."""
+        return self.spent >= self.limit.credits or bool(self.lost)
 
 
 class Ledger(Protocol):

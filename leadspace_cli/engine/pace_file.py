@@ -13,7 +13,7 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import filelock
 
@@ -75,6 +75,18 @@ class PaceState:
         if not (state.rate > 0 and state.target > 0 and 0 <= state.guard <= MAX_GUARD):
             raise ValueError("not a pace")
         return state
+
+
+class PaceHolder(Protocol):
+    """Where a pace is kept: one run's memory, the machine's pace file, or the fleet's Redis."""
+
+    shared: bool
+    state: PaceState
+    problem: str
+
+    def open(self, now: float) -> contextlib.AbstractContextManager[PaceState]:
+        """Hold the pace (under its locks) for a decision; write it back after."""
+        ...
 
 
 class RuntimeFolderError(OSError):

@@ -43,6 +43,7 @@ from pathlib import Path
 import filelock
 
 from leadspace_cli.engine.pace_file import (
+    PaceHolder,
     PaceState,
     RuntimeFolderError,
     _Shared,
@@ -119,6 +120,7 @@ class _Local:
     """The pace of one run alone."""
 
     shared = False
+    problem = ""
 
     def __init__(self, fresh: Callable[[float], PaceState], now: float) -> None:
         self.state = fresh(now)
@@ -146,6 +148,7 @@ class RateLimiter:
         min_rate: float = 0.5,
         start_rate: float = 30.0,
         shared: Path | None = None,
+        remote: Callable[[Callable[[float], PaceState], float], PaceHolder] | None = None,
     ) -> None:
         if rate <= 0:
             raise ValueError("rate must be positive")
@@ -165,8 +168,15 @@ class RateLimiter:
         self._last_429 = -math.inf
         self._calls = 0  # slots this run took
         self._first = math.inf  # when this run's first call went
-        self._holder: _Local | _Shared
-        if shared is not None:
+        self._holder: PaceHolder
+        if remote is not None:  # the fleet's pace, in Redis (engine.fleet)
+            try:
+                self._holder = remote(self._fresh, clock())
+                self.problem = self._holder.problem
+            except (filelock.Timeout, OSError) as exc:
+                self.problem = f"the fleet's pace could not be used ({exc}); paced alone"
+                self._holder = _Local(self._fresh, clock())
+        elif shared is not None:
             try:
                 self._holder = _Shared(shared, self._fresh, clock())
                 self.problem = self._holder.problem
@@ -220,10 +230,32 @@ class RateLimiter:
                 # A run stopped while holding the lock, the runtime folder went away, or its file is
                 # not the user's alone: pace alone.
                 self.problem = f"the shared pace could not be used ({exc}): paced alone"
-                self._holder = _Local(self._fresh, now)
+                self._holder = _Local(self._alone(now), now)
                 st = stack.enter_context(self._holder.open(now))
             self._join(st, now)
             yield st, now
+
+    def _alone(self, now: float) -> Callable[[float], PaceState]:
+        """The pace to go on alone with, when the shared one is lost mid-run: this run's last share
+        (the shared pace divided by the runs seen on it), not the whole allowance, so that the runs
+        that also lost it do not all take the full rate at once."""
+        seen = self._holder.state
+        runs = len(seen.runs)
+        if runs <= 1 or not math.isfinite(seen.updated):
+            return self._fresh
+        share = max(self.min_rate, min(seen.rate, self.target) / runs)
+
+        def fresh(at: float) -> PaceState:
+            st = self._fresh(at)
+            st.rate = st.ceiling = st.limit = st.settled = min(share, st.target)
+            st.growing = False
+            st.guard = max(st.guard, seen.guard)
+            # The slots every run took in the last seconds, on the same clock: the next calls keep
+            # the window they fill, instead of opening with a burst beside the other runs' calls.
+            st.last, st.recent = seen.last, list(seen.recent)
+            return st
+
+        return fresh
 
     def _join(self, st: PaceState, now: float) -> None:
         if self._holder.shared:

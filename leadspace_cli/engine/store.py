@@ -35,13 +35,16 @@ import zlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from leadspace_cli.engine.identity import Identity, canonical, rowid_of
 from leadspace_cli.engine.salvage import Damage, _copy_readable, _readable_copy
 from leadspace_cli.engine.store_admin import StoreAdmin
 from leadspace_cli.errors import StoreError
 from leadspace_cli.mapping.body import RULES
+
+if TYPE_CHECKING:
+    from leadspace_cli.engine.fleet import Fleet
 
 FILENAME = "answers.sqlite3"
 
@@ -121,6 +124,9 @@ class Store(StoreAdmin):
         self._zdict = self._load_dictionary()
         self._legacy = self._table_has_rows("answers")
         self.has_answers = self._table_has_rows("answer") or self._legacy
+        # The fleet's answers (engine.fleet, with LEADSPACE_REDIS_URL): asked after a local miss,
+        # and given every answer bought.
+        self.remote: Fleet | None = None
         self._rotation_note()
 
     # Opening.
@@ -353,7 +359,7 @@ class Store(StoreAdmin):
         tried too; with ``request``, an answer stored by leadspace 0.1 for the same credentials.
         What is found elsewhere is re-filed under ``key``.
         """
-        if not self.has_answers:
+        if not self.has_answers and self.remote is None:
             # Another run sharing the store may have written since it was opened (claims wait for it).
             with self._lock:
                 self.has_answers = self._table_has_rows("answer")
@@ -370,12 +376,24 @@ class Store(StoreAdmin):
                 return row[0], text, (rendered if row[2] == sig and rendered else None)
             if body is not None and (found := self._elsewhere(key, request, body, oldest)) is not None:
                 return found
-            if self._legacy and request:
-                return self._migrate(key, request, oldest)
+            if self._legacy and request and (found := self._migrate(key, request, oldest)) is not None:
+                return found
+            if self.remote is not None and request:
+                return self._from_fleet(key, request, oldest)
         except (sqlite3.DatabaseError, zlib.error, UnicodeDecodeError, ValueError) as exc:
             self.counts.read_errors += 1
             self.counts.last_error = str(exc)
         return None
+
+    def _from_fleet(self, key: bytes, request: str, oldest: float) -> tuple[int, str, str | None] | None:
+        """Ask the fleet's Redis; keep what it has in the local store too."""
+        assert self.remote is not None
+        found = self.remote.get(key, request, oldest)  # None too when Redis is lost
+        if found is None:
+            return None
+        status, text, stored = found
+        self._write(key, status, text, request, None, stored)
+        return status, text, None
 
     def _row(self, key: bytes) -> tuple[int, float, str | None, bytes] | None:
         with self._lock:
@@ -450,8 +468,11 @@ class Store(StoreAdmin):
             self.counts.last_error = str(exc)
 
     def put(self, key: bytes, status: int, answer: str, request: str) -> None:
-        """Store an answer durably before its row is reported."""
-        self._write(key, status, answer, request, None, time.time())
+        """Store an answer durably before its row is reported (and share it with the fleet)."""
+        now = time.time()
+        self._write(key, status, answer, request, None, now)
+        if self.remote is not None:
+            self.remote.put(key, status, answer, request, now)  # lost: kept here, said by the run
 
     def put_rendered(self, key: bytes, sig: str, cells: str) -> None:
         """Keep an answer's output cells for one output shape, beside the answer."""

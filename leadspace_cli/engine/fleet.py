@@ -1,0 +1,698 @@
+"""A fleet of machines on one program, through Redis: the pace, the ledger, the claims and the answers.
+
+With ``LEADSPACE_REDIS_URL``, every host and run of a program meets in one Redis, under keys
+namespaced by the program's identity and endpoint (a one-way hash of them, never the key itself):
+
+- **the pace**: the rate limiter's state (slots, margin, what the 429s taught), read and written
+  under a short lock in Redis, on a clock taken from Redis ``TIME``, so that every host takes its
+  turn in one sliding window;
+- **the ledger**: each call reserves a credit in one Lua script that checks the day and month
+  budgets and counts the hold (holds of hosts that went away count as maybe billed);
+- **the claims**: a question in flight is claimed with ``SET NX PX``, so that a row is bought once
+  however many hosts ask;
+- **the answers**: every answer bought is written beside the local store, compressed, for
+  ``LEADSPACE_REDIS_TTL``; a local miss asks Redis before the API. ``cache forget`` leaves
+  tombstones, so that an answer bought before the erasure is never written back.
+
+Nothing read from Redis is trusted: sizes, types and ranges are checked, answers are decompressed
+under a cap, must answer the very question asked, and are refused when they echo a secret. Data
+reaches the scripts only through KEYS and ARGV. Redis lost mid-run: :class:`RedisLostError` (an
+``OSError``), and each part falls back as the wiring decides (local pacing at the host's share, no
+purchase without the fleet's budget, local claims).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import functools
+import hashlib
+import math
+import os
+import struct
+import threading
+import time
+import uuid
+import zlib
+import zoneinfo
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import filelock
+
+from leadspace_cli.engine.ledger import Limit, Refusal
+from leadspace_cli.engine.pace_file import MAX_PACE_BYTES, SHARED_FRESH, PaceState, _valid
+from leadspace_cli.engine.store_dictionary import DICTIONARY
+from leadspace_cli.results import loads_answer
+
+if TYPE_CHECKING:
+    from leadspace_cli.engine.claims import Claims
+
+PREFIX = "leadspace"
+MAGIC = b"LS1A"  # an answer: magic, status (2 bytes), stored (8 bytes), deflated "request\0answer"
+TOMB = b"LS1T"  # a tombstone: magic, then the time of the erasure as text
+HEADER = struct.Struct(">HQ")
+MAX_VALUE = 1024 * 1024  # a stored answer is a few KiB compressed; larger was not written by a run
+MAX_TEXT = 8 * 1024 * 1024  # the client's own cap on an answer
+DEFAULT_TTL = 30 * 86400.0
+LOCK_MS = 1000  # a host killed while holding the pace's lock holds it this long at most
+LOCK_TIMEOUT = 2.0
+PACE_TTL_MS = 60_000
+CLAIM_STALE = 120.0  # seconds without a heartbeat after which a claim is void
+CLAIM_BEAT = 10.0
+HOLD_STALE = 900.0  # a hold not settled this long: its host went away; it counts as maybe billed
+DAY_KEEP = 40 * 86400
+MONTH_KEEP = 400 * 86400
+STATUSES = (200, 400)
+
+
+class RedisLostError(OSError):
+    """Redis cannot be reached (or answered with an error) in the middle of a run."""
+
+
+# Scripts: every value comes through KEYS and ARGV.
+
+_PACE_LOCK = """
+if redis.call('SET', KEYS[1], ARGV[1], 'NX', 'PX', ARGV[2]) then
+  return {1, redis.call('GET', KEYS[2]) or ''}
+end
+return {0, ''}
+"""
+
+_PACE_WRITE = """
+if redis.call('GET', KEYS[1]) == ARGV[1] then
+  if ARGV[2] ~= '' then redis.call('SET', KEYS[2], ARGV[2], 'PX', ARGV[3]) end
+  redis.call('DEL', KEYS[1])
+  return 1
+end
+return 0
+"""
+
+_PUT = """
+local v = redis.call('GET', KEYS[1])
+if v and string.sub(v, 1, 4) == ARGV[4] then
+  local erased = tonumber(string.sub(v, 5))
+  if erased and erased >= tonumber(ARGV[3]) then return 0 end
+end
+redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
+return 1
+"""
+
+_RESERVE = """
+local t = redis.call('TIME')
+local now = tonumber(t[1]) + tonumber(t[2]) / 1000000
+redis.call('ZREMRANGEBYSCORE', KEYS[3], '-inf', now - tonumber(ARGV[2]))
+local used = {tonumber(redis.call('GET', KEYS[1]) or '0'), tonumber(redis.call('GET', KEYS[2]) or '0')}
+local held = redis.call('ZCARD', KEYS[3])
+local n = tonumber(ARGV[3])
+for i = 0, n - 1 do
+  local which = tonumber(ARGV[4 + 2 * i])
+  if used[which] >= tonumber(ARGV[5 + 2 * i]) then return {0, i, used[which], held} end
+end
+redis.call('INCR', KEYS[1])
+redis.call('EXPIRE', KEYS[1], ARGV[4 + 2 * n])
+redis.call('INCR', KEYS[2])
+redis.call('EXPIRE', KEYS[2], ARGV[5 + 2 * n])
+redis.call('ZADD', KEYS[3], now, ARGV[1])
+return {1, 0, 0, 0}
+"""
+
+_SETTLE = """
+if redis.call('ZREM', KEYS[3], ARGV[1]) == 1 and ARGV[2] == '0' then
+  if tonumber(redis.call('GET', KEYS[1]) or '0') > 0 then redis.call('DECR', KEYS[1]) end
+  if tonumber(redis.call('GET', KEYS[2]) or '0') > 0 then redis.call('DECR', KEYS[2]) end
+end
+return 1
+"""
+
+_IF_OWNER = """
+if redis.call('GET', KEYS[1]) == ARGV[1] then
+  if ARGV[2] == '' then return redis.call('DEL', KEYS[1]) end
+  return redis.call('PEXPIRE', KEYS[1], ARGV[2])
+end
+return 0
+"""
+
+
+def namespace(partition: str) -> str:
+    """Return the key prefix of a program's identity and endpoint (a one-way hash of them)."""
+    return f"{PREFIX}:{hashlib.sha256(partition.encode()).hexdigest()[:24]}"
+
+
+def local_zone() -> str:
+    """Return this machine's time zone as an IANA name (UTC when it cannot be told)."""
+    tz = os.environ.get("TZ", "").lstrip(":")
+    candidates = [tz] if tz else []
+    with contextlib.suppress(OSError):
+        candidates.append(Path("/etc/timezone").read_text().strip())
+    with contextlib.suppress(OSError):
+        target = os.readlink("/etc/localtime")
+        if "zoneinfo/" in target:
+            candidates.append(target.split("zoneinfo/", 1)[1])
+    for name in candidates:
+        with contextlib.suppress(zoneinfo.ZoneInfoNotFoundError, ValueError):
+            zoneinfo.ZoneInfo(name)
+            return name
+    return "UTC"
+
+
+@dataclass
+class Figures:
+    """What ``cache info`` shows of the fleet."""
+
+    answers: int = 0
+    tombstones: int = 0
+    value_bytes: int = 0
+    memory_bytes: int | None = None  # Redis's own count for the answers, sampled
+    day: int = 0
+    month: int = 0
+    tz: str = ""
+    runs: int = 0  # runs pacing the program now, every host
+    server: str = ""
+
+
+@dataclass
+class Fleet:
+    """One program's keys in one Redis, and the parts built on them."""
+
+    redis: Any
+    partition: str
+    url: str  # masked, for messages
+    ttl: float = DEFAULT_TTL
+    secrets: tuple[str, ...] = ()
+    tz: str = "UTC"
+    ns: str = ""
+    lost: str = ""  # why Redis was lost mid-run ("" while it works)
+    hits: int = 0  # answers found in Redis (bought by another host, or before a local clear)
+    shared: int = 0  # answers this run wrote to Redis
+    on_lost: Callable[[str], None] | None = None
+    _offset: float = 0.0
+    _scripts: dict[str, Any] = field(default_factory=dict)
+    _lost_lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def __post_init__(self) -> None:
+        self.ns = namespace(self.partition)
+        for name, src in (
+            ("pace_lock", _PACE_LOCK),
+            ("pace_write", _PACE_WRITE),
+            ("put", _PUT),
+            ("reserve", _RESERVE),
+            ("settle", _SETTLE),
+            ("if_owner", _IF_OWNER),
+        ):
+            self._scripts[name] = self.redis.register_script(src)
+
+    # Connection and time.
+
+    def _errors(self) -> tuple[type[BaseException], ...]:
+        import redis
+
+        return (redis.RedisError, OSError)
+
+    def call(self, fn: Callable[[], Any]) -> Any:
+        """Run one Redis operation; a failure marks the fleet lost and raises :class:`RedisLostError`."""
+        if self.lost:
+            raise RedisLostError(self.lost)
+        try:
+            return fn()
+        except self._errors() as exc:
+            self._mark_lost(f"Redis at {self.url} was lost ({type(exc).__name__}: {exc})")
+            raise RedisLostError(self.lost) from None
+
+    def _mark_lost(self, why: str) -> None:
+        with self._lost_lock:
+            if self.lost:
+                return
+            self.lost = why
+        if self.on_lost is not None:
+            self.on_lost(why)
+
+    def script(self, name: str, keys: Sequence[str], args: Sequence[Any]) -> Any:
+        return self.call(lambda: self._scripts[name](keys=list(keys), args=list(args)))
+
+    def sync_clock(self) -> None:
+        """Measure the offset of Redis ``TIME`` from this machine's monotonic clock (best of five)."""
+        best = (math.inf, 0.0)
+        for _ in range(5):
+            before = time.monotonic()
+            secs, micros = self.call(self.redis.time)
+            after = time.monotonic()
+            server = float(secs) + float(micros) / 1e6
+            best = min(best, (after - before, server - (before + after) / 2))
+        self._offset = best[1]
+
+    def clock(self) -> float:
+        """The fleet's clock: Redis ``TIME``, as this machine's monotonic clock follows it."""
+        return time.monotonic() + self._offset
+
+    def key(self, *parts: str) -> str:
+        return ":".join((self.ns, *parts))
+
+    # The parts.
+
+    def pace(self, fresh: Callable[[float], PaceState], now: float) -> FleetPace:
+        """Return the program's pace in Redis (for :class:`~leadspace_cli.engine.pacing.RateLimiter`)."""
+        return FleetPace(self, fresh, now)
+
+    def ledger(self) -> FleetLedger:
+        return FleetLedger(self)
+
+    def claims(self, fallback: Claims) -> FleetClaims:
+        return FleetClaims(self, fallback)
+
+    # Answers.
+
+    def _pack(self, status: int, stored: float, request: str, text: str) -> bytes:
+        raw = f"{request}\0{text}".encode()
+        co = zlib.compressobj(9, zlib.DEFLATED, -15, 9, zlib.Z_DEFAULT_STRATEGY, DICTIONARY)
+        return MAGIC + HEADER.pack(status, max(0, int(stored))) + co.compress(raw) + co.flush()
+
+    def _unpack(self, value: bytes) -> tuple[int, float, str, str]:
+        """Return (status, stored, request, answer) of a value, or raise ValueError."""
+        if not isinstance(value, bytes) or len(value) > MAX_VALUE or not value.startswith(MAGIC):
+            raise ValueError("not an answer")
+        status, stored = HEADER.unpack_from(value, len(MAGIC))
+        d = zlib.decompressobj(-15, DICTIONARY)
+        raw = d.decompress(value[len(MAGIC) + HEADER.size :], MAX_TEXT + 1)
+        if len(raw) > MAX_TEXT or d.unconsumed_tail:
+            raise ValueError("an answer larger than the cap")
+        request, sep, text = raw.decode("utf-8").partition("\0")
+        if not sep:
+            raise ValueError("not an answer")
+        return int(status), float(stored), request, text
+
+    def _trusted(self, status: int, stored: float, text: str) -> str:
+        """Return why an answer read from Redis is not used ("" when it is)."""
+        if status not in STATUSES:
+            return f"status {status}"
+        if stored > time.time() + 60:
+            return "stored in the future"
+        if any(s and s in text for s in self.secrets):
+            return "it echoes a secret"  # the client's key-echo check, for answers it did not fetch
+        if status == 200:
+            try:
+                if not isinstance(loads_answer(text), dict):
+                    return "not a JSON object"
+            except (ValueError, RecursionError):
+                return "not JSON"
+        return ""
+
+    def get(self, key: bytes, request: str, oldest: float) -> tuple[int, str, float] | None:
+        """Return (status, answer, stored) of a question from Redis, or None (missing, stale, erased,
+        or not to be trusted)."""
+        try:
+            value = self.call(lambda: self.redis.get(self.key("a", key.hex())))
+        except RedisLostError:
+            return None  # said once, by the run
+        if value is None or value.startswith(TOMB):
+            return None
+        try:
+            status, stored, asked, text = self._unpack(value)
+        except (ValueError, struct.error, zlib.error, UnicodeDecodeError):
+            return None
+        if asked != request or stored < oldest or self._trusted(status, stored, text):
+            return None
+        self.hits += 1
+        return status, text, stored
+
+    def put(self, key: bytes, status: int, text: str, request: str, stored: float) -> bool:
+        """Share an answer with the fleet (not over a tombstone newer than it); return whether written."""
+        if status not in STATUSES or self._trusted(status, stored, text):
+            return False
+        value = self._pack(status, stored, request, text)
+        if len(value) > MAX_VALUE:
+            return False
+        ms = max(1, int(self.ttl * 1000))
+        try:
+            done = self.script("put", [self.key("a", key.hex())], [value, ms, int(stored), TOMB])
+        except RedisLostError:
+            return False  # kept in the local store; said once, by the run
+        self.shared += int(done == 1)
+        return bool(done == 1)
+
+    def _scan(self, kind: str) -> Iterator[str]:
+        it = self.call(lambda: self.redis.scan_iter(match=self.key(kind, "*"), count=1000))
+        while True:
+            try:
+                name = self.call(lambda: next(it, None))
+            except RedisLostError:
+                raise
+            if name is None:
+                return
+            yield name.decode() if isinstance(name, bytes) else str(name)
+
+    def answers(self, batch: int = 500) -> Iterator[tuple[str, bytes]]:
+        """Yield (Redis key, value) of every stored answer and tombstone of the program."""
+        names: list[str] = []
+        for name in self._scan("a"):
+            names.append(name)
+            if len(names) >= batch:
+                yield from zip(names, self.call(functools.partial(self.redis.mget, names)), strict=True)
+                names = []
+        if names:
+            yield from zip(names, self.call(lambda: self.redis.mget(names)), strict=True)
+
+    def clear(self, older_than: float | None = None) -> int:
+        """Delete the program's answers in Redis (all, or those older than some seconds); return how many.
+
+        Tombstones stay: an erasure outlives a clear."""
+        cutoff = math.inf if older_than is None else time.time() - older_than
+        doomed: list[str] = []
+        for name, value in self.answers():
+            if value is None or value.startswith(TOMB):
+                continue
+            try:
+                _, stored = HEADER.unpack_from(value, len(MAGIC))
+            except struct.error:
+                stored = 0
+            if stored < cutoff:
+                doomed.append(name)
+        for start in range(0, len(doomed), 500):
+            part = doomed[start : start + 500]
+            self.call(functools.partial(self.redis.unlink, *part))
+        return len(doomed)
+
+    def forget(self, mentions: Callable[[str, str], bool], keys: Sequence[bytes] = ()) -> int:
+        """Replace the answers that ``mentions(request, answer)`` finds (and ``keys``) by tombstones.
+
+        A tombstone keeps any host from writing back an answer bought before the erasure; it lasts
+        as long as an answer would. Return how many answers were erased in Redis.
+        """
+        now = time.time()
+        tomb = TOMB + f"{now:.3f}".encode()
+        names = {self.key("a", k.hex()) for k in keys}
+        erased = 0
+        for name, value in self.answers():
+            if value is None or value.startswith(TOMB):
+                continue
+            try:
+                _, _, request, text = self._unpack(value)
+            except (ValueError, struct.error, zlib.error, UnicodeDecodeError):
+                names.add(name)  # unreadable: erased all the same, it may hold the person
+                erased += 1
+                continue
+            if mentions(request, text):
+                names.add(name)
+                erased += 1
+        ms = max(1, int(self.ttl * 1000))
+        for name in sorted(names):
+            self.call(functools.partial(self.redis.set, name, tomb, px=ms))
+        return erased
+
+    def figures(self) -> Figures:
+        """Count the program's answers in Redis, its spending, and the runs pacing it now."""
+        fig = Figures(tz=self.tz, server=self.url)
+        sample: list[str] = []
+        for name, value in self.answers():
+            if value is None:
+                continue
+            if value.startswith(TOMB):
+                fig.tombstones += 1
+                continue
+            fig.answers += 1
+            fig.value_bytes += len(value)
+            if len(sample) < 200:
+                sample.append(name)
+        if sample:
+            with contextlib.suppress(RedisLostError):
+                used = [self.call(functools.partial(self.redis.memory_usage, n)) or 0 for n in sample]
+                fig.memory_bytes = int(sum(used) / len(used) * fig.answers)
+        ledger = self.ledger()
+        fig.day, fig.month = ledger.spent_now()
+        raw = self.call(lambda: self.redis.get(self.key("pace")))
+        with contextlib.suppress(ValueError, TypeError, AttributeError):
+            state = PaceState.from_json(raw.decode()) if raw and len(raw) <= MAX_PACE_BYTES else None
+            if state is not None and self.clock() - SHARED_FRESH < state.updated:
+                fig.runs = len(state.runs)
+        return fig
+
+    def close(self) -> None:
+        with contextlib.suppress(Exception):
+            self.redis.close()
+
+
+class FleetPace:
+    """A program's pace in Redis: read and written under a short lock, like the pace file."""
+
+    shared = True
+
+    def __init__(self, fleet: Fleet, fresh: Callable[[float], PaceState], now: float) -> None:
+        self.fleet = fleet
+        self._fresh = fresh
+        self._lock = threading.Lock()
+        self.problem = ""
+        self.state = fresh(-math.inf)
+        self._keys = [fleet.key("pace", "lock"), fleet.key("pace")]
+        with self.open(now):
+            pass
+
+    def _read(self, raw: bytes | str, now: float) -> PaceState:
+        if not raw:
+            return self._fresh(now)
+        data = raw if isinstance(raw, bytes) else raw.encode()
+        why = ""
+        if len(data) > MAX_PACE_BYTES:
+            why = f"larger than {MAX_PACE_BYTES // 1024} KiB"
+        else:
+            try:
+                state = PaceState.from_json(data.decode("utf-8"))
+            except (ValueError, TypeError, KeyError, RecursionError, UnicodeDecodeError) as exc:
+                why = f"not a pace ({type(exc).__name__})"
+            else:
+                if not (now - SHARED_FRESH < state.updated):
+                    return self._fresh(now)
+                why = _valid(state, now)
+                if not why:
+                    return state
+        self.problem = f"the fleet's pace in Redis could not be used ({why}): started afresh"
+        return self._fresh(now)
+
+    @contextlib.contextmanager
+    def open(self, now: float) -> Iterator[PaceState]:
+        with self._lock:
+            token = uuid.uuid4().hex
+            deadline = time.monotonic() + LOCK_TIMEOUT
+            pause = 0.0005
+            while True:
+                got, raw = self.fleet.script("pace_lock", self._keys, [token, LOCK_MS])
+                if got == 1:
+                    break
+                if time.monotonic() > deadline:
+                    raise filelock.Timeout(self._keys[0])
+                time.sleep(pause)
+                pause = min(pause * 2, 0.01)
+            try:
+                state = self._read(raw, now)
+                yield state
+            except BaseException:
+                with contextlib.suppress(RedisLostError):
+                    self.fleet.script("pace_write", self._keys, [token, "", 0])
+                raise
+            state.updated = now
+            self.fleet.script("pace_write", self._keys, [token, state.to_json(), PACE_TTL_MS])
+            self.state = state
+
+
+class FleetLedger:
+    """The purchase ledger of a program in Redis: counters per day and month, and the holds in flight.
+
+    Days and months are counted in one time zone for the whole fleet (the first run's, kept in
+    Redis), so that hosts in different zones count one budget.
+    """
+
+    def __init__(self, fleet: Fleet) -> None:
+        self.fleet = fleet
+        self._holds: dict[int, tuple[str, str, str]] = {}
+        self._next = 0
+        self._lock = threading.Lock()
+        self.run = uuid.uuid4().hex[:16]
+        self.path = f"Redis at {fleet.url}"
+
+    def _labels(self, now: float | None = None) -> tuple[str, str]:
+        local = dt.datetime.fromtimestamp(
+            time.time() if now is None else now, zoneinfo.ZoneInfo(self.fleet.tz)
+        )
+        day = self.fleet.key("spent", "day", local.strftime("%Y-%m-%d"))
+        month = self.fleet.key("spent", "month", local.strftime("%Y-%m"))
+        return day, month
+
+    def reserve(self, program: str, limits: Sequence[Limit]) -> int | Refusal:
+        day, month = self._labels()
+        with self._lock:
+            self._next += 1
+            hold = self._next
+        member = f"{self.run}:{hold}"
+        args: list[Any] = [member, HOLD_STALE, len(limits)]
+        for limit in limits:
+            args += [1 if limit.period == "day" else 2, limit.credits]
+        args += [DAY_KEEP, MONTH_KEEP]
+        try:
+            got, index, used, held = self.fleet.script("reserve", [day, month, self.fleet.key("holds")], args)
+        except RedisLostError as exc:
+            if limits:  # a budget that cannot be counted is not kept: no purchase without it
+                return Refusal(limits[0], 0, 0, lost=str(exc))
+            return -hold  # recorded nowhere: no budget to keep
+        if got != 1:
+            limit = limits[int(index)]
+            return Refusal(limit, max(0, int(used) - int(held)), int(held))
+        with self._lock:
+            self._holds[hold] = (member, day, month)
+        return hold
+
+    def settle(self, hold: int, billed: bool) -> None:
+        with self._lock:
+            entry = self._holds.pop(hold, None)
+        if entry is None:
+            return
+        member, day, month = entry
+        with contextlib.suppress(RedisLostError):  # lost: the hold stays, counted as maybe billed
+            self.fleet.script(
+                "settle", [day, month, self.fleet.key("holds")], [member, "1" if billed else "0"]
+            )
+
+    def spent_now(self) -> tuple[int, int]:
+        day, month = self._labels()
+        values = self.fleet.call(lambda: self.fleet.redis.mget([day, month]))
+        return tuple(int(v) if v is not None and v.isdigit() else 0 for v in values)  # type: ignore[return-value]
+
+    def spent(self, program: str, period: str) -> int:
+        today, month = self.spent_now()
+        return today if period == "day" else month
+
+    def close(self) -> None:
+        pass
+
+
+class FleetClaims:
+    """Claims on questions in flight, shared by every host; the local claims once Redis is lost."""
+
+    def __init__(self, fleet: Fleet, fallback: Claims) -> None:
+        self.fleet = fleet
+        self.fallback = fallback
+        self.owner = uuid.uuid4().hex
+        self._mine: dict[bytes, float] = {}
+        self._lock = threading.Lock()
+
+    def _name(self, key: bytes) -> str:
+        return self.fleet.key("c", key.hex())
+
+    def claim(self, key: bytes) -> bool:
+        if not self.fallback.claim(key):
+            return False
+        try:
+            got = self.fleet.call(
+                lambda: self.fleet.redis.set(self._name(key), self.owner, nx=True, px=int(CLAIM_STALE * 1000))
+            )
+            if not got:
+                mine = self.fleet.call(lambda: self.fleet.redis.get(self._name(key)))
+                got = mine is not None and mine.decode(errors="replace") == self.owner
+        except RedisLostError:
+            return True  # the local claim holds for this machine
+        if not got:
+            self.fallback.release(key)
+            return False
+        with self._lock:
+            self._mine[key] = time.monotonic()
+        return True
+
+    def held_elsewhere(self, key: bytes) -> bool:
+        if self.fallback.held_elsewhere(key):
+            return True
+        try:
+            owner = self.fleet.call(lambda: self.fleet.redis.get(self._name(key)))
+        except RedisLostError:
+            return False
+        return owner is not None and owner.decode(errors="replace") != self.owner
+
+    def beat(self, key: bytes) -> None:
+        self.fallback.beat(key)
+        now = time.monotonic()
+        with self._lock:
+            if now - self._mine.get(key, now) < CLAIM_BEAT:
+                return
+            self._mine[key] = now
+        with contextlib.suppress(RedisLostError):
+            self.fleet.script("if_owner", [self._name(key)], [self.owner, int(CLAIM_STALE * 1000)])
+
+    def release(self, key: bytes) -> None:
+        self.fallback.release(key)
+        with self._lock:
+            self._mine.pop(key, None)
+        with contextlib.suppress(RedisLostError):
+            self.fleet.script("if_owner", [self._name(key)], [self.owner, ""])
+
+    def close(self) -> None:
+        with self._lock:
+            keys = list(self._mine)
+            self._mine.clear()
+        for key in keys:
+            with contextlib.suppress(RedisLostError):
+                self.fleet.script("if_owner", [self._name(key)], [self.owner, ""])
+        self.fallback.close()
+
+
+def connect(
+    url: str,
+    masked: str,
+    *,
+    partition: str,
+    ca_file: str | None,
+    ttl: float = DEFAULT_TTL,
+    secrets: tuple[str, ...] = (),
+    tz: str | None = None,
+    timeout: float = 3.0,
+) -> Fleet:
+    """Connect to the fleet's Redis (the URL checked by the settings); raise :class:`RedisLostError` when it
+    cannot be reached or refuses the connection."""
+    import redis
+
+    from redis.backoff import NoBackoff
+    from redis.retry import Retry
+
+    options: dict[str, Any] = {
+        "socket_connect_timeout": timeout,
+        "socket_timeout": timeout,
+        # One retry at once (a pooled connection broken by a restart), never seconds of backoff:
+        # a Redis that is gone must be told within a call, not after every thread has waited.
+        "retry": Retry(NoBackoff(), 1),
+    }
+    if url.startswith("rediss://"):
+        options["ssl_cert_reqs"] = "required"
+        options["ssl_check_hostname"] = True
+        if ca_file:
+            options["ssl_ca_certs"] = ca_file
+    try:
+        client = redis.Redis.from_url(url, **options)
+        client.ping()
+    except (redis.RedisError, OSError, ValueError) as exc:
+        raise RedisLostError(
+            f"Redis at {masked} cannot be reached ({type(exc).__name__}: {_clean(exc, url)})"
+        ) from None
+    fleet = Fleet(client, partition, masked, ttl=ttl, secrets=secrets)
+    try:
+        fleet.sync_clock()
+        # One time zone for the fleet's days and months: the first run's.
+        zone = tz or local_zone()
+        fleet.call(lambda: client.set(fleet.key("tz"), zone, nx=True))
+        kept = fleet.call(lambda: client.get(fleet.key("tz")))
+        name = kept.decode(errors="replace") if isinstance(kept, bytes) else zone
+        try:
+            zoneinfo.ZoneInfo(name)
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+            name = zone
+        fleet.tz = name
+    except RedisLostError:
+        fleet.close()
+        raise
+    return fleet
+
+
+def _clean(exc: BaseException, url: str) -> str:
+    """An error's text without the URL's password."""
+    text = str(exc)
+    from urllib.parse import urlsplit
+
+    password = urlsplit(url).password
+    return text.replace(password, "****") if password else text
