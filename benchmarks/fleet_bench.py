@@ -59,8 +59,19 @@ def redis_server(work: Path) -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
     folder = work / f"redis-{port}"
     folder.mkdir()
     proc = subprocess.Popen(
-        [shutil.which("redis-server") or "redis-server", "--port", str(port), "--bind", "127.0.0.1",
-         "--save", "", "--appendonly", "no", "--dir", str(folder)],
+        [
+            shutil.which("redis-server") or "redis-server",
+            "--port",
+            str(port),
+            "--bind",
+            "127.0.0.1",
+            "--save",
+            "",
+            "--appendonly",
+            "no",
+            "--dir",
+            str(folder),
+        ],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
@@ -96,13 +107,28 @@ def make_csv(path: Path, n: int, tag: str) -> Path:
         w = csv.writer(fh)
         w.writerow(["Lead ID", "First Name", "Last Name", "Email", "Company", "Website", "Country"])
         for i in range(n):
-            w.writerow([f"{tag}:00Q{i:09d}", f"First{tag}{i}", f"Last{i}", f"p{i}.{tag}@c{i % 997}.example",
-                        f"Company {i % 997}, Inc.", f"c{i % 997}.example", "United States"])
+            w.writerow(
+                [
+                    f"{tag}:00Q{i:09d}",
+                    f"First{tag}{i}",
+                    f"Last{i}",
+                    f"p{i}.{tag}@c{i % 997}.example",
+                    f"Company {i % 997}, Inc.",
+                    f"c{i % 997}.example",
+                    "United States",
+                ]
+            )
     return path
 
 
 def start_host(
-    src: Path, out: Path, url: str, home: Path, redis_url: str | None, extra: list[str], env_extra: dict[str, str]
+    src: Path,
+    out: Path,
+    url: str,
+    home: Path,
+    redis_url: str | None,
+    extra: list[str],
+    env_extra: dict[str, str],
 ) -> subprocess.Popen[bytes]:
     """`leadspace enrich` as one host: ``home`` is everything it keeps on disk; Redis is shared."""
     home.mkdir(mode=0o700, exist_ok=True)
@@ -126,7 +152,7 @@ def start_host(
         env=env,
         cwd=ROOT,
         stdout=subprocess.DEVNULL,
-        stderr=open(f"{out}.err", "wb"),  # noqa: SIM115
+        stderr=open(f"{out}.err", "wb"),
     )
 
 
@@ -152,12 +178,17 @@ def condition(name: str, work: Path, n: int, use_redis: bool) -> dict[str, Any]:
         env_extra["LEADSPACE_MAX_CREDITS_PER_DAY"] = "30" if name == "budget" else str(n)
     with bench.sandbox(30, LATENCY) as url, redis_server(work) as (redis_url, redis_proc):
         shared = redis_url if use_redis else None
-        srcs = [make_csv(work / f"in{i}.csv", n, "same" if name in ("same", "rerun") else f"run{i}") for i in range(1, hosts + 1)]
+        srcs = [
+            make_csv(work / f"in{i}.csv", n, "same" if name in ("same", "rerun") else f"run{i}")
+            for i in range(1, hosts + 1)
+        ]
         started = time.monotonic()
         codes: list[int] = []
         if name == "rerun":
             for i in (1, 2):
-                p = start_host(srcs[i - 1], work / f"out{i}.csv", url, work / f"host{i}", shared, [], env_extra)
+                p = start_host(
+                    srcs[i - 1], work / f"out{i}.csv", url, work / f"host{i}", shared, [], env_extra
+                )
                 codes.append(p.wait())
         else:
             procs = [
@@ -198,7 +229,10 @@ def condition(name: str, work: Path, n: int, use_redis: bool) -> dict[str, Any]:
             shares = [sum(1 for x in t if x < first_end) for t in by_tag.values()]
             row["fair"] = round(100 * min(shares) / max(shares))
     if name.startswith("kill") and times:
-        per_second = [sum(1 for t in times if times[0] + k <= t < times[0] + k + 1) for k in range(int(times[-1] - times[0]) + 1)]
+        per_second = [
+            sum(1 for t in times if times[0] + k <= t < times[0] + k + 1)
+            for k in range(int(times[-1] - times[0]) + 1)
+        ]
         row["per_second"] = per_second
         row["stderr"] = (work / "out1.csv.err").read_text()[-600:]
     if memory is not None:
@@ -217,8 +251,10 @@ def memory_per_million(work: Path, n: int) -> dict[str, Any]:
         fleet = connect(redis_url, redis_url, partition="program:bench@https://api.example", ca_file=None)
         size = 0
         for i in range(n):
-            body = {"person": {"email": f"p{i}@c{i % 997}.example", "first_name": f"F{i}", "last_name": f"L{i}"},
-                    "company": {"name": f"Company {i % 997}", "website": f"c{i % 997}.example"}}
+            body = {
+                "person": {"email": f"p{i}@c{i % 997}.example", "first_name": f"F{i}", "last_name": f"L{i}"},
+                "company": {"name": f"Company {i % 997}", "website": f"c{i % 997}.example"},
+            }
             text = json.dumps(answer(body))
             request = json.dumps(body, sort_keys=True, separators=(",", ":"))
             key = i.to_bytes(16, "big")
@@ -227,8 +263,13 @@ def memory_per_million(work: Path, n: int) -> dict[str, Any]:
         after = redis_memory(redis_url)
         fleet.close()
     per = (after - before) / n
-    return {"condition": "memory", "answers": n, "answer_bytes_mean": round(size / n),
-            "redis_bytes_per_answer": round(per), "redis_GiB_per_million": round(per * 1e6 / 2**30, 2)}
+    return {
+        "condition": "memory",
+        "answers": n,
+        "answer_bytes_mean": round(size / n),
+        "redis_bytes_per_answer": round(per),
+        "redis_GiB_per_million": round(per * 1e6 / 2**30, 2),
+    }
 
 
 def main() -> None:

@@ -647,7 +647,6 @@ def connect(
     """Connect to the fleet's Redis (the URL checked by the settings); raise :class:`RedisLostError` when it
     cannot be reached or refuses the connection."""
     import redis
-
     from redis.backoff import NoBackoff
     from redis.retry import Retry
 
