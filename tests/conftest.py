@@ -211,3 +211,63 @@ def signal_after_calls(
         took = time.monotonic() - sent
         assert proc.stderr is not None
         return proc.returncode, took, proc.stderr.read().decode()
+
+
+class RedisServer:
+    """A real redis-server on a loopback port, for the fleet's tests (killed and restarted at will)."""
+
+    def __init__(self, folder: Path, password: str | None = None) -> None:
+        import socket
+
+        with socket.socket() as s:
+            s.bind(("127.0.0.1", 0))
+            self.port = int(s.getsockname()[1])
+        self.folder = folder
+        self.password = password
+        self.proc: Any = None
+
+    @property
+    def url(self) -> str:
+        auth = f":{self.password}@" if self.password else ""
+        return f"redis://{auth}127.0.0.1:{self.port}/0"
+
+    def start(self) -> RedisServer:
+        import shutil
+        import socket
+        import subprocess
+        import time
+
+        exe = shutil.which("redis-server")
+        if exe is None:
+            needs("needs redis-server (Debian's package), for the fleet's tests")
+        self.folder.mkdir(parents=True, exist_ok=True)
+        args = [exe, "--port", str(self.port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"]
+        args += ["--dir", str(self.folder)]
+        if self.password:
+            args += ["--requirepass", self.password]
+        self.proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        for _ in range(200):
+            try:
+                with socket.create_connection(("127.0.0.1", self.port), timeout=0.2):
+                    return self
+            except OSError:
+                time.sleep(0.02)
+        raise RuntimeError("redis-server did not start")
+
+    def client(self) -> Any:
+        import redis
+
+        return redis.Redis.from_url(self.url)
+
+    def kill(self) -> None:
+        if self.proc is not None and self.proc.poll() is None:
+            self.proc.kill()
+            self.proc.wait()
+
+
+@pytest.fixture
+def redis_server(tmp_path: Path) -> Iterator[RedisServer]:
+    """A redis-server of its own on a free loopback port (a failure in CI when it cannot start)."""
+    server = RedisServer(tmp_path / "redis").start()
+    yield server
+    server.kill()

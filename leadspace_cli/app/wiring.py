@@ -9,12 +9,11 @@ import dataclasses
 import os
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from leadspace_cli.api.client import Client
 from leadspace_cli.api.columns import LsColumns
 from leadspace_cli.api.connection import Settings
-from leadspace_cli.api.redact import register_secret
+from leadspace_cli.app.fleet import open_fleet
 from leadspace_cli.app.job import Job
 from leadspace_cli.app.settings import (
     budget_tz,
@@ -22,21 +21,19 @@ from leadspace_cli.app.settings import (
     check_dotenv,
     credit_caps,
     load_environment,
-    redis_settings,
     resolve,
     runtime_folder,
     state_folder,
 )
 from leadspace_cli.engine.attempts import LedgerBudget, RetryPolicy
 from leadspace_cli.engine.claims import Claims, open_claims
-from leadspace_cli.engine.fleet import Fleet, FleetLedger, RedisLostError, connect
+from leadspace_cli.engine.fleet import Fleet, FleetLedger
 from leadspace_cli.engine.identity import Identity, identity_for
 from leadspace_cli.engine.ledger import Limit, LocalLedger, open_ledger, period_start
 from leadspace_cli.engine.pace_file import shared_pace_path
 from leadspace_cli.engine.pacing import RateLimiter
 from leadspace_cli.engine.pipeline import Enricher, Options
 from leadspace_cli.engine.store import Store, open_store
-from leadspace_cli.errors import SettingsError
 from leadspace_cli.formats.rows import Source
 from leadspace_cli.mapping.detect import detect_source
 from leadspace_cli.mapping.spec import Mapping as ColumnMapping
@@ -222,8 +219,7 @@ class Wiring:
     def _open_fleet(self, env: Mapping[str, str], settings: Settings, sb: Sandbox | None) -> Fleet | None:
         """Connect to the fleet's Redis (``LEADSPACE_REDIS_URL``): never for the sandbox; unreachable,
         exit 2 before any call (or, with LEADSPACE_REDIS_OPTIONAL, local files and a warning)."""
-        redis = redis_settings(env, self.job.ca_bundle)
-        if redis is None or self.identity is None:
+        if self.identity is None or not env.get("LEADSPACE_REDIS_URL", "").strip():
             return None
         if sb is not None:
             self.note("Note: --sandbox never uses Redis (LEADSPACE_REDIS_URL): its answers stay apart.")
@@ -235,30 +231,15 @@ class Wiring:
             )
         )
         self._shared_limits = budgets
-        secrets = tuple(settings.secrets())
-        password = urlsplit(redis.url).password
-        register_secret(password)  # masked in every message and output cell, like the key
-        try:
-            fleet = connect(
-                redis.url,
-                redis.masked,
-                partition=self.identity.partition,
-                ca_file=redis.ca_file,
-                ttl=redis.ttl,
-                secrets=secrets,
-                tz=budget_tz(env),
-            )
-        except RedisLostError as exc:
-            if not redis.optional:
-                raise SettingsError(
-                    f"Stopped before any call: {exc}. Start it or fix LEADSPACE_REDIS_URL; or set "
-                    "LEADSPACE_REDIS_OPTIONAL=1 to run on this machine's files alone when it is down."
-                ) from None
-            fleet_budget = " A day or month budget then counts this machine alone." if budgets else ""
-            self.warn(
-                f"Warning: {exc}; LEADSPACE_REDIS_OPTIONAL is set, so this run paces, claims and keeps "
-                f"answers on this machine alone: other hosts' answers are not reused.{fleet_budget}"
-            )
+        fleet, warning = open_fleet(
+            env,
+            partition=self.identity.partition,
+            secrets=tuple(settings.secrets()),
+            ca_bundle=self.job.ca_bundle,
+            tz=budget_tz(env),
+        )
+        if fleet is None:
+            self.warn(warning)
             return None
         own = budget_tz(env)
         if budgets and own and own != fleet.tz:
@@ -267,7 +248,7 @@ class Wiring:
                 f"not LEADSPACE_BUDGET_TZ={own}."
             )
         fleet.on_lost = self._fleet_lost
-        self.note(f"Fleet: sharing the pace, budget, claims and answers through Redis at {redis.masked}.")
+        self.note(f"Fleet: sharing the pace, budget, claims and answers through Redis at {fleet.url}.")
         return fleet
 
     def _fleet_lost(self, why: str) -> None:
@@ -347,10 +328,10 @@ class Wiring:
             )
         folder = None if job.no_cache else cache_folder(env, job.cache_dir)
         store = open_store(folder, max_age=job.max_age_seconds, identity=identity)
-        store.remote = self.fleet
+        store.remote = None if job.no_cache else self.fleet  # --no-cache: no stored answers at all
         if folder is not None and not job.dry_run:
             self.claims = open_claims(folder)  # beside the store: runs sharing it share the claims
-        if self.fleet is not None and not job.dry_run:
+        if self.fleet is not None and folder is not None and not job.dry_run:
             self.claims = self.fleet.claims(self.claims)  # every host's, the local ones beneath
         elif job.no_cache and not job.dry_run:
             self.note(

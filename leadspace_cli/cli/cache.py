@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import json
 import sys
 import time
 from pathlib import Path
@@ -10,9 +11,11 @@ from typing import Annotated
 
 import typer
 
+from leadspace_cli.app.fleet import open_fleet
 from leadspace_cli.app.settings import budget_tz, cache_folder, parse_duration, resolve, state_folder
 from leadspace_cli.cli.core import CacheDir, Yes, _boundary, _environment, cache_app, err
-from leadspace_cli.engine.erasure import MIN_SUBSTRING
+from leadspace_cli.engine.erasure import MIN_SUBSTRING, Found, _mentions
+from leadspace_cli.engine.fleet import Fleet
 from leadspace_cli.engine.identity import Identity, IdentityLinks, identity_for
 from leadspace_cli.engine.ledger import open_ledger
 from leadspace_cli.engine.store import Store, open_store
@@ -37,6 +40,32 @@ def _identity(env: dict[str, str], links: IdentityLinks | None = None) -> Identi
     return identity_for(
         settings.base_url, api_key=settings.api_key, program_id=settings.program_id, links=links
     )
+
+
+def _fleet(store: Store) -> Fleet | None:
+    """The fleet's Redis for the store's program (None without LEADSPACE_REDIS_URL or credentials)."""
+    env = _environment()
+    if store.identity.partition == "anonymous":
+        return None
+    fleet, warning = open_fleet(env, partition=store.identity.partition, before="Stopped")
+    if warning:
+        err.print(warning, markup=False)
+    return fleet
+
+
+def _fleet_info(store: Store) -> None:
+    fleet = _fleet(store)
+    if fleet is None:
+        return
+    with contextlib.closing(fleet):
+        fig = fleet.figures()
+        memory = f"; Redis memory about {fig.memory_bytes:,} bytes" if fig.memory_bytes is not None else ""
+        typer.echo(f"fleet: Redis at {fig.server} ({store.identity.label})")
+        typer.echo(f"fleet answers: {fig.answers} ({fig.value_bytes:,} bytes of values{memory})")
+        typer.echo(f"fleet erased (tombstones): {fig.tombstones}")
+        typer.echo(f"fleet spent today: {fig.day} (days and months counted in {fig.tz})")
+        typer.echo(f"fleet spent this month: {fig.month}")
+        typer.echo(f"fleet runs pacing now: {fig.runs}")
 
 
 def _when(stamp: float | None) -> str:
@@ -72,6 +101,7 @@ def cache_info(cache_dir: CacheDir = None) -> None:
                 f"  {p['program']}: {p['answers']} answers, {_when(p['oldest'])} to {_when(p['newest'])}"
             )
         _spend()
+        _fleet_info(store)
 
 
 def _spend() -> None:
@@ -108,6 +138,10 @@ def cache_clear(
         _confirm(f"Delete {what} in {store.path}? They were paid for; rows are bought again.", yes)
         n, freed = store.clear(age)
         typer.echo(f"Deleted {n} stored answers; {freed:,} bytes given back.")
+        fleet = _fleet(store)
+        if fleet is not None:
+            with contextlib.closing(fleet):
+                typer.echo(f"Deleted {fleet.clear(age)} answers in the fleet's Redis at {fleet.url}.")
 
 
 @cache_app.command("forget")
@@ -129,30 +163,57 @@ def cache_forget(
         if len(text.strip()) < 3:
             raise SettingsError("Give at least 3 characters to find (an e-mail address or a name).")
         found = store.find(text.strip())
-        if not found.count and not found.damaged:
-            typer.echo(f"Nothing stored mentions {text.strip()!r}: nothing to erase.")
+        fleet = _fleet(store)
+        with contextlib.closing(fleet) if fleet is not None else contextlib.nullcontext():
+            _forget(store, found, fleet, yes)
+
+
+def _forget(store: Store, found: Found, fleet: Fleet | None, yes: bool) -> None:
+    text = found.text
+    elsewhere = f" (and every answer about it in the fleet's Redis at {fleet.url})" if fleet else ""
+    if not found.count and not found.damaged:
+        if fleet is None:
+            typer.echo(f"Nothing stored mentions {text!r}: nothing to erase.")
             return
-        how = "as a whole value" if len(text.strip()) < MIN_SUBSTRING else "in a value"
-        err.print(
-            f"{found.count} stored answers mention {text.strip()!r} ({how}), for example:", markup=False
+        typer.echo(f"Nothing stored on this machine mentions {text!r}.")
+        _confirm(f"Erase every answer about {text!r} in the fleet's Redis at {fleet.url}?", yes)
+        _forget_in_fleet(fleet, store, found)
+        return
+    how = "as a whole value" if len(text) < MIN_SUBSTRING else "in a value"
+    err.print(f"{found.count} stored answers mention {text!r} ({how}), for example:", markup=False)
+    for example in found.examples[:3]:
+        err.print(f"  {example[:160]}", markup=False)
+    for copy in found.damaged:
+        err.print(f"  and the damaged copy {copy} (removed whole)", markup=False)
+    _confirm(
+        f"Erase these {found.count} stored answers{elsewhere}? They were paid for; rows are bought again.",
+        yes,
+    )
+    if fleet is not None:
+        _forget_in_fleet(fleet, store, found)
+    if store.forget(found):
+        typer.echo(
+            f"Erased {found.count} stored answers; the store's file and log were rewritten without them."
         )
-        for example in found.examples[:3]:
-            err.print(f"  {example[:160]}", markup=False)
-        for copy in found.damaged:
-            err.print(f"  and the damaged copy {copy} (removed whole)", markup=False)
-        _confirm(f"Erase these {found.count} stored answers? They were paid for; rows are bought again.", yes)
-        if store.forget(found):
-            typer.echo(
-                f"Erased {found.count} stored answers; the store's file and log were rewritten without them."
-            )
-            return
-        err.print(
-            f"Deleted {found.count} stored answers, but another run holds the store {store.path} open: "
-            "their old copies stay in its file and write-ahead log until that run ends. Run this command "
-            "again once it has ended.",
-            markup=False,
-        )
-        raise typer.Exit(int(ExitCode.ROWS_FAILED))
+        return
+    err.print(
+        f"Deleted {found.count} stored answers, but another run holds the store {store.path} open: "
+        "their old copies stay in its file and write-ahead log until that run ends. Run this command "
+        "again once it has ended.",
+        markup=False,
+    )
+    raise typer.Exit(int(ExitCode.ROWS_FAILED))
+
+
+def _forget_in_fleet(fleet: Fleet, store: Store, found: Found) -> None:
+    """Erase the person in the fleet's Redis, leaving tombstones (what this store found too)."""
+    needle = Found.fold(found.text)
+    keys = [store.key(json.loads(request))[0] for request in found.examples if request.startswith("{")]
+    n = fleet.forget(lambda request, answer: _mentions(needle, request, answer, ""), keys)
+    typer.echo(
+        f"Erased {n} answers in the fleet's Redis at {fleet.url} and left tombstones, so that no host "
+        "writes them back. Each host's own store keeps its copies: run this command on every host."
+    )
 
 
 @cache_app.command("rekey")
