@@ -326,7 +326,7 @@ class Fleet:
             return False
         ms = max(1, int(self.ttl * 1000))
         try:
-            done = self.script("put", [self.key("a", key.hex())], [value, ms, int(stored), TOMB])
+            done = self.script("put", [self.key("a", key.hex())], [value, ms, f"{stored:.3f}", TOMB])
         except RedisLostError:
             return False  # kept in the local store; said once, by the run
         self.shared += int(done == 1)
