@@ -676,7 +676,7 @@ def connect(
         zone = tz or local_zone()
         fleet.call(lambda: client.set(fleet.key("tz"), zone, nx=True))
         kept = fleet.call(lambda: client.get(fleet.key("tz")))
-        name = kept.decode(errors="replace") if isinstance(kept, bytes) else zone
+        name = kept.decode(errors="replace") if isinstance(kept, bytes) and len(kept) <= 64 else zone
         try:
             zoneinfo.ZoneInfo(name)
         except (zoneinfo.ZoneInfoNotFoundError, ValueError):

@@ -237,7 +237,7 @@ class Enricher:
         missing = missing_input(body)
         if missing:
             return RowResult(Result.INVALID, error=missing), b"", "", body
-        if self.options.dry_run and not self.store.has_answers:
+        if self.options.dry_run and not self.store.has_answers and self.store.remote is None:
             self._would_call()
             return RowResult(Result.NOT_SENT), b"", "", body
         key, request = self.store.key(body)

@@ -5,6 +5,7 @@ sandbox's bill."""
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 import time
@@ -217,3 +218,23 @@ def test_cache_commands_reach_the_fleet(
     clear = invoke("cache", "clear", "--yes")
     assert "Deleted 12 answers in the fleet's Redis" in clear.output
     assert "fleet answers: 0" in invoke("cache", "info").output
+
+
+def test_a_dry_run_counts_what_the_fleet_holds_as_stored(
+    sandbox_factory: Callable[..., Sandbox],
+    redis_server: RedisServer,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    sb = sandbox_factory(keep_bodies=True)
+    monkeypatch.setenv("LEADSPACE_API_KEY", sb.key)
+    monkeypatch.setenv("LEADSPACE_BASE_URL", sb.url)
+    monkeypatch.setenv("LEADSPACE_REDIS_URL", redis_server.url)
+    src = make_leads(tmp_path / "in.csv", 10)
+    assert invoke("enrich", str(src), "-o", "out.csv").exit_code == ExitCode.OK
+    monkeypatch.setenv("LEADSPACE_CACHE_DIR", str(tmp_path / "another-host"))
+    dry = invoke("enrich", str(src), "-o", "dry.csv", "--dry-run")
+    assert dry.exit_code == ExitCode.OK, dry.output
+    assert re.search(r"calls it would make\s*│\s*0 ", dry.output), dry.output
+    assert re.search(r"answers already stored\s*│\s*10 ", dry.output), dry.output
+    assert len(sb.stats.paid) == 10
