@@ -25,7 +25,8 @@ from leadspace_cli.app.job import Job
 from leadspace_cli.app.summary import Summary
 from leadspace_cli.app.wiring import Wiring
 from leadspace_cli.engine.claims import Claims, NoClaims
-from leadspace_cli.engine.fleet import Fleet, FleetLedger
+from leadspace_cli.engine.fleet import Fleet
+from leadspace_cli.engine.fleet_parts import FleetLedger
 from leadspace_cli.engine.identity import Identity
 from leadspace_cli.engine.ledger import LocalLedger
 from leadspace_cli.engine.pipeline import Enricher

@@ -27,7 +27,8 @@ from leadspace_cli.app.settings import (
 )
 from leadspace_cli.engine.attempts import LedgerBudget, RetryPolicy
 from leadspace_cli.engine.claims import Claims, open_claims
-from leadspace_cli.engine.fleet import Fleet, FleetLedger
+from leadspace_cli.engine.fleet import Fleet
+from leadspace_cli.engine.fleet_parts import FleetClaims, FleetLedger, fleet_pace
 from leadspace_cli.engine.identity import Identity, identity_for
 from leadspace_cli.engine.ledger import Limit, LocalLedger, open_ledger, period_start
 from leadspace_cli.engine.pace_file import shared_pace_path
@@ -213,7 +214,7 @@ class Wiring:
         """The fleet's ledger (one per run: its holds are this run's)."""
         assert self.fleet is not None
         if self._fleet_ledger is None:
-            self._fleet_ledger = self.fleet.ledger()
+            self._fleet_ledger = FleetLedger(self.fleet)
         return self._fleet_ledger
 
     def _open_fleet(self, env: Mapping[str, str], settings: Settings, sb: Sandbox | None) -> Fleet | None:
@@ -278,7 +279,7 @@ class Wiring:
     ) -> Enricher:
         limiter = None
         if client is not None and self.fleet is not None:
-            limiter = RateLimiter(options.rate, remote=self.fleet.pace, clock=self.fleet.clock)
+            limiter = RateLimiter(options.rate, remote=fleet_pace(self.fleet), clock=self.fleet.clock)
             if limiter.problem:
                 self.warn(f"Pacing: {limiter.problem}.")
         elif client is not None:
@@ -332,7 +333,7 @@ class Wiring:
         if folder is not None and not job.dry_run:
             self.claims = open_claims(folder)  # beside the store: runs sharing it share the claims
         if self.fleet is not None and folder is not None and not job.dry_run:
-            self.claims = self.fleet.claims(self.claims)  # every host's, the local ones beneath
+            self.claims = FleetClaims(self.fleet, self.claims)  # every host's, the local ones beneath
         elif job.no_cache and not job.dry_run:
             self.note(
                 "Note: --no-cache: no claims; another run asking the same questions now may buy them too."

@@ -1,4 +1,5 @@
-"""A fleet of machines on one program, through Redis: the pace, the ledger, the claims and the answers.
+"""A fleet of machines on one program, through Redis: the connection, its clock, and the answers
+(the pace, the ledger and the claims built on it are in :mod:`leadspace_cli.engine.fleet_parts`).
 
 With ``LEADSPACE_REDIS_URL``, every host and run of a program meets in one Redis, under keys
 namespaced by the program's identity and endpoint (a one-way hash of them, never the key itself):
@@ -32,7 +33,6 @@ import os
 import struct
 import threading
 import time
-import uuid
 import zlib
 import zoneinfo
 from collections.abc import Callable, Iterator, Sequence
@@ -40,15 +40,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import filelock
-
-from leadspace_cli.engine.ledger import Limit, Refusal
-from leadspace_cli.engine.pace_file import MAX_PACE_BYTES, SHARED_FRESH, PaceState, _valid
+from leadspace_cli.engine.pace_file import MAX_PACE_BYTES, SHARED_FRESH, PaceState
 from leadspace_cli.engine.store_dictionary import DICTIONARY
 from leadspace_cli.results import loads_answer
 
 if TYPE_CHECKING:
-    from leadspace_cli.engine.claims import Claims
+    pass
 
 PREFIX = "leadspace"
 MAGIC = b"LS1A"  # an answer: magic, status (2 bytes), stored (8 bytes), deflated "request\0answer"
@@ -57,14 +54,6 @@ HEADER = struct.Struct(">HQ")
 MAX_VALUE = 1024 * 1024  # a stored answer is a few KiB compressed; larger was not written by a run
 MAX_TEXT = 8 * 1024 * 1024  # the client's own cap on an answer
 DEFAULT_TTL = 30 * 86400.0
-LOCK_MS = 1000  # a host killed while holding the pace's lock holds it this long at most
-LOCK_TIMEOUT = 2.0
-PACE_TTL_MS = 60_000
-CLAIM_STALE = 120.0  # seconds without a heartbeat after which a claim is void
-CLAIM_BEAT = 10.0
-HOLD_STALE = 900.0  # a hold not settled this long: its host went away; it counts as maybe billed
-DAY_KEEP = 40 * 86400
-MONTH_KEEP = 400 * 86400
 STATUSES = (200, 400)
 
 
@@ -74,22 +63,6 @@ class RedisLostError(OSError):
 
 # Scripts: every value comes through KEYS and ARGV.
 
-_PACE_LOCK = """
-if redis.call('SET', KEYS[1], ARGV[1], 'NX', 'PX', ARGV[2]) then
-  return {1, redis.call('GET', KEYS[2]) or ''}
-end
-return {0, ''}
-"""
-
-_PACE_WRITE = """
-if redis.call('GET', KEYS[1]) == ARGV[1] then
-  if ARGV[2] ~= '' then redis.call('SET', KEYS[2], ARGV[2], 'PX', ARGV[3]) end
-  redis.call('DEL', KEYS[1])
-  return 1
-end
-return 0
-"""
-
 _PUT = """
 local v = redis.call('GET', KEYS[1])
 if v and string.sub(v, 1, 4) == ARGV[4] then
@@ -98,41 +71,6 @@ if v and string.sub(v, 1, 4) == ARGV[4] then
 end
 redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
 return 1
-"""
-
-_RESERVE = """
-local t = redis.call('TIME')
-local now = tonumber(t[1]) + tonumber(t[2]) / 1000000
-redis.call('ZREMRANGEBYSCORE', KEYS[3], '-inf', now - tonumber(ARGV[2]))
-local used = {tonumber(redis.call('GET', KEYS[1]) or '0'), tonumber(redis.call('GET', KEYS[2]) or '0')}
-local held = redis.call('ZCARD', KEYS[3])
-local n = tonumber(ARGV[3])
-for i = 0, n - 1 do
-  local which = tonumber(ARGV[4 + 2 * i])
-  if used[which] >= tonumber(ARGV[5 + 2 * i]) then return {0, i, used[which], held} end
-end
-redis.call('INCR', KEYS[1])
-redis.call('EXPIRE', KEYS[1], ARGV[4 + 2 * n])
-redis.call('INCR', KEYS[2])
-redis.call('EXPIRE', KEYS[2], ARGV[5 + 2 * n])
-redis.call('ZADD', KEYS[3], now, ARGV[1])
-return {1, 0, 0, 0}
-"""
-
-_SETTLE = """
-if redis.call('ZREM', KEYS[3], ARGV[1]) == 1 and ARGV[2] == '0' then
-  if tonumber(redis.call('GET', KEYS[1]) or '0') > 0 then redis.call('DECR', KEYS[1]) end
-  if tonumber(redis.call('GET', KEYS[2]) or '0') > 0 then redis.call('DECR', KEYS[2]) end
-end
-return 1
-"""
-
-_IF_OWNER = """
-if redis.call('GET', KEYS[1]) == ARGV[1] then
-  if ARGV[2] == '' then return redis.call('DEL', KEYS[1]) end
-  return redis.call('PEXPIRE', KEYS[1], ARGV[2])
-end
-return 0
 """
 
 
@@ -194,14 +132,11 @@ class Fleet:
 
     def __post_init__(self) -> None:
         self.ns = namespace(self.partition)
-        for name, src in (
-            ("pace_lock", _PACE_LOCK),
-            ("pace_write", _PACE_WRITE),
-            ("put", _PUT),
-            ("reserve", _RESERVE),
-            ("settle", _SETTLE),
-            ("if_owner", _IF_OWNER),
-        ):
+        self.register("put", _PUT)
+
+    def register(self, name: str, src: str) -> None:
+        """Register a Lua script under a name (its data comes through KEYS and ARGV only)."""
+        if name not in self._scripts:
             self._scripts[name] = self.redis.register_script(src)
 
     # Connection and time.
@@ -251,16 +186,6 @@ class Fleet:
         return ":".join((self.ns, *parts))
 
     # The parts.
-
-    def pace(self, fresh: Callable[[float], PaceState], now: float) -> FleetPace:
-        """Return the program's pace in Redis (for :class:`~leadspace_cli.engine.pacing.RateLimiter`)."""
-        return FleetPace(self, fresh, now)
-
-    def ledger(self) -> FleetLedger:
-        return FleetLedger(self)
-
-    def claims(self, fallback: Claims) -> FleetClaims:
-        return FleetClaims(self, fallback)
 
     # Answers.
 
@@ -419,8 +344,7 @@ class Fleet:
             with contextlib.suppress(RedisLostError):
                 used = [self.call(functools.partial(self.redis.memory_usage, n)) or 0 for n in sample]
                 fig.memory_bytes = int(sum(used) / len(used) * fig.answers)
-        ledger = self.ledger()
-        fig.day, fig.month = ledger.spent_now()
+        fig.day, fig.month = self.spent_now()
         raw = self.call(lambda: self.redis.get(self.key("pace")))
         with contextlib.suppress(ValueError, TypeError, AttributeError):
             state = PaceState.from_json(raw.decode()) if raw and len(raw) <= MAX_PACE_BYTES else None
@@ -428,209 +352,26 @@ class Fleet:
                 fig.runs = len(state.runs)
         return fig
 
+    # The ledger's counters (engine.fleet_parts.FleetLedger writes them).
+
+    def labels(self, now: float | None = None) -> tuple[str, str]:
+        """Return the keys of the current day's and month's counters, in the fleet's time zone."""
+        when = time.time() if now is None else now
+        local = dt.datetime.fromtimestamp(when, zoneinfo.ZoneInfo(self.tz))
+        day = self.key("spent", "day", local.strftime("%Y-%m-%d"))
+        month = self.key("spent", "month", local.strftime("%Y-%m"))
+        return day, month
+
+    def spent_now(self) -> tuple[int, int]:
+        """Return the credits spent (and held) today and this month by every host."""
+        day, month = self.labels()
+        values = self.call(lambda: self.redis.mget([day, month]))
+        got = [int(v) if isinstance(v, bytes) and v.isdigit() and len(v) < 19 else 0 for v in values]
+        return got[0], got[1]
+
     def close(self) -> None:
         with contextlib.suppress(Exception):
             self.redis.close()
-
-
-class FleetPace:
-    """A program's pace in Redis: read and written under a short lock, like the pace file."""
-
-    shared = True
-
-    def __init__(self, fleet: Fleet, fresh: Callable[[float], PaceState], now: float) -> None:
-        self.fleet = fleet
-        self._fresh = fresh
-        self._lock = threading.Lock()
-        self.problem = ""
-        self.state = fresh(-math.inf)
-        self._keys = [fleet.key("pace", "lock"), fleet.key("pace")]
-        with self.open(now):
-            pass
-
-    def _read(self, raw: bytes | str, now: float) -> PaceState:
-        if not raw:
-            return self._fresh(now)
-        data = raw if isinstance(raw, bytes) else raw.encode()
-        why = ""
-        if len(data) > MAX_PACE_BYTES:
-            why = f"larger than {MAX_PACE_BYTES // 1024} KiB"
-        else:
-            try:
-                state = PaceState.from_json(data.decode("utf-8"))
-            except (ValueError, TypeError, KeyError, RecursionError, UnicodeDecodeError) as exc:
-                why = f"not a pace ({type(exc).__name__})"
-            else:
-                if not (now - SHARED_FRESH < state.updated):
-                    return self._fresh(now)
-                why = _valid(state, now)
-                if not why:
-                    return state
-        self.problem = f"the fleet's pace in Redis could not be used ({why}): started afresh"
-        return self._fresh(now)
-
-    @contextlib.contextmanager
-    def open(self, now: float) -> Iterator[PaceState]:
-        with self._lock:
-            token = uuid.uuid4().hex
-            deadline = time.monotonic() + LOCK_TIMEOUT
-            pause = 0.0005
-            while True:
-                got, raw = self.fleet.script("pace_lock", self._keys, [token, LOCK_MS])
-                if got == 1:
-                    break
-                if time.monotonic() > deadline:
-                    raise filelock.Timeout(self._keys[0])
-                time.sleep(pause)
-                pause = min(pause * 2, 0.01)
-            try:
-                state = self._read(raw, now)
-                yield state
-            except BaseException:
-                with contextlib.suppress(RedisLostError):
-                    self.fleet.script("pace_write", self._keys, [token, "", 0])
-                raise
-            state.updated = now
-            self.fleet.script("pace_write", self._keys, [token, state.to_json(), PACE_TTL_MS])
-            self.state = state
-
-
-class FleetLedger:
-    """The purchase ledger of a program in Redis: counters per day and month, and the holds in flight.
-
-    Days and months are counted in one time zone for the whole fleet (the first run's, kept in
-    Redis), so that hosts in different zones count one budget.
-    """
-
-    def __init__(self, fleet: Fleet) -> None:
-        self.fleet = fleet
-        self._holds: dict[int, tuple[str, str, str]] = {}
-        self._next = 0
-        self._lock = threading.Lock()
-        self.run = uuid.uuid4().hex[:16]
-        self.path = f"Redis at {fleet.url}"
-
-    def _labels(self, now: float | None = None) -> tuple[str, str]:
-        local = dt.datetime.fromtimestamp(
-            time.time() if now is None else now, zoneinfo.ZoneInfo(self.fleet.tz)
-        )
-        day = self.fleet.key("spent", "day", local.strftime("%Y-%m-%d"))
-        month = self.fleet.key("spent", "month", local.strftime("%Y-%m"))
-        return day, month
-
-    def reserve(self, program: str, limits: Sequence[Limit]) -> int | Refusal:
-        day, month = self._labels()
-        with self._lock:
-            self._next += 1
-            hold = self._next
-        member = f"{self.run}:{hold}"
-        args: list[Any] = [member, HOLD_STALE, len(limits)]
-        for limit in limits:
-            args += [1 if limit.period == "day" else 2, limit.credits]
-        args += [DAY_KEEP, MONTH_KEEP]
-        try:
-            got, index, used, held = self.fleet.script("reserve", [day, month, self.fleet.key("holds")], args)
-        except RedisLostError as exc:
-            if limits:  # a budget that cannot be counted is not kept: no purchase without it
-                return Refusal(limits[0], 0, 0, lost=str(exc))
-            return -hold  # recorded nowhere: no budget to keep
-        if got != 1:
-            limit = limits[int(index)]
-            return Refusal(limit, max(0, int(used) - int(held)), int(held))
-        with self._lock:
-            self._holds[hold] = (member, day, month)
-        return hold
-
-    def settle(self, hold: int, billed: bool) -> None:
-        with self._lock:
-            entry = self._holds.pop(hold, None)
-        if entry is None:
-            return
-        member, day, month = entry
-        with contextlib.suppress(RedisLostError):  # lost: the hold stays, counted as maybe billed
-            self.fleet.script(
-                "settle", [day, month, self.fleet.key("holds")], [member, "1" if billed else "0"]
-            )
-
-    def spent_now(self) -> tuple[int, int]:
-        day, month = self._labels()
-        values = self.fleet.call(lambda: self.fleet.redis.mget([day, month]))
-        return tuple(int(v) if v is not None and v.isdigit() else 0 for v in values)  # type: ignore[return-value]
-
-    def spent(self, program: str, period: str) -> int:
-        today, month = self.spent_now()
-        return today if period == "day" else month
-
-    def close(self) -> None:
-        pass
-
-
-class FleetClaims:
-    """Claims on questions in flight, shared by every host; the local claims once Redis is lost."""
-
-    def __init__(self, fleet: Fleet, fallback: Claims) -> None:
-        self.fleet = fleet
-        self.fallback = fallback
-        self.owner = uuid.uuid4().hex
-        self._mine: dict[bytes, float] = {}
-        self._lock = threading.Lock()
-
-    def _name(self, key: bytes) -> str:
-        return self.fleet.key("c", key.hex())
-
-    def claim(self, key: bytes) -> bool:
-        if not self.fallback.claim(key):
-            return False
-        try:
-            got = self.fleet.call(
-                lambda: self.fleet.redis.set(self._name(key), self.owner, nx=True, px=int(CLAIM_STALE * 1000))
-            )
-            if not got:
-                mine = self.fleet.call(lambda: self.fleet.redis.get(self._name(key)))
-                got = mine is not None and mine.decode(errors="replace") == self.owner
-        except RedisLostError:
-            return True  # the local claim holds for this machine
-        if not got:
-            self.fallback.release(key)
-            return False
-        with self._lock:
-            self._mine[key] = time.monotonic()
-        return True
-
-    def held_elsewhere(self, key: bytes) -> bool:
-        if self.fallback.held_elsewhere(key):
-            return True
-        try:
-            owner = self.fleet.call(lambda: self.fleet.redis.get(self._name(key)))
-        except RedisLostError:
-            return False
-        return owner is not None and owner.decode(errors="replace") != self.owner
-
-    def beat(self, key: bytes) -> None:
-        self.fallback.beat(key)
-        now = time.monotonic()
-        with self._lock:
-            if now - self._mine.get(key, now) < CLAIM_BEAT:
-                return
-            self._mine[key] = now
-        with contextlib.suppress(RedisLostError):
-            self.fleet.script("if_owner", [self._name(key)], [self.owner, int(CLAIM_STALE * 1000)])
-
-    def release(self, key: bytes) -> None:
-        self.fallback.release(key)
-        with self._lock:
-            self._mine.pop(key, None)
-        with contextlib.suppress(RedisLostError):
-            self.fleet.script("if_owner", [self._name(key)], [self.owner, ""])
-
-    def close(self) -> None:
-        with self._lock:
-            keys = list(self._mine)
-            self._mine.clear()
-        for key in keys:
-            with contextlib.suppress(RedisLostError):
-                self.fleet.script("if_owner", [self._name(key)], [self.owner, ""])
-        self.fallback.close()
 
 
 def connect(

@@ -14,6 +14,7 @@ import pytest
 
 from leadspace_cli.engine.claims import NoClaims
 from leadspace_cli.engine.fleet import MAGIC, Fleet, RedisLostError, connect
+from leadspace_cli.engine.fleet_parts import FleetClaims, FleetLedger, fleet_pace
 from leadspace_cli.engine.identity import canonical
 from leadspace_cli.engine.ledger import Limit, Refusal
 from leadspace_cli.engine.pacing import RateLimiter
@@ -178,7 +179,7 @@ def test_clear_removes_answers_but_not_tombstones(redis_server: RedisServer) -> 
 
 
 def test_a_daily_budget_holds_across_hosts_reserving_at_once(redis_server: RedisServer) -> None:
-    hosts = [host(redis_server).ledger() for _ in range(4)]
+    hosts = [FleetLedger(host(redis_server)) for _ in range(4)]
     limits = (Limit(30, "day", "LEADSPACE_MAX_CREDITS_PER_DAY"),)
     got: list[int] = []
     refused: list[Refusal] = []
@@ -205,7 +206,7 @@ def test_a_daily_budget_holds_across_hosts_reserving_at_once(redis_server: Redis
 
 
 def test_a_credit_given_back_is_free_again_and_a_hold_counts_while_held(redis_server: RedisServer) -> None:
-    a, b = host(redis_server).ledger(), host(redis_server).ledger()
+    a, b = FleetLedger(host(redis_server)), FleetLedger(host(redis_server))
     limits = (Limit(2, "month", "LEADSPACE_MAX_CREDITS_PER_MONTH"),)
     first = a.reserve(PROGRAM, limits)
     second = b.reserve(PROGRAM, limits)
@@ -224,7 +225,7 @@ def test_a_credit_given_back_is_free_again_and_a_hold_counts_while_held(redis_se
 
 
 def test_claims_are_shared_between_hosts(redis_server: RedisServer) -> None:
-    a, b = host(redis_server).claims(NoClaims()), host(redis_server).claims(NoClaims())
+    a, b = FleetClaims(host(redis_server), NoClaims()), FleetClaims(host(redis_server), NoClaims())
     key = b"q" * 16
     assert a.claim(key)
     assert not b.claim(key)
@@ -240,7 +241,7 @@ def test_claims_are_shared_between_hosts(redis_server: RedisServer) -> None:
 def test_the_pace_is_one_window_for_every_host(redis_server: RedisServer) -> None:
     """Two hosts taking slots at once: together never more than the allowance in any second."""
     fleets = [host(redis_server), host(redis_server)]
-    limiters = [RateLimiter(10.0, remote=f.pace, clock=f.clock) for f in fleets]
+    limiters = [RateLimiter(10.0, remote=fleet_pace(f), clock=f.clock) for f in fleets]
     stop = threading.Event()
     stamps: list[float] = []
     lock = threading.Lock()
@@ -268,7 +269,7 @@ def test_the_pace_is_one_window_for_every_host(redis_server: RedisServer) -> Non
 def test_a_forged_pace_in_redis_is_not_used(redis_server: RedisServer) -> None:
     a = host(redis_server)
     redis_server.client().set(a.key("pace"), json.dumps({"target": 1e9, "rate": 1e9, "guard": 0.01}))
-    limiter = RateLimiter(30.0, remote=a.pace, clock=a.clock)
+    limiter = RateLimiter(30.0, remote=fleet_pace(a), clock=a.clock)
     assert "could not be used" in limiter.problem
     assert limiter.rate == 30.0
 
@@ -277,9 +278,9 @@ def test_redis_lost_mid_run(redis_server: RedisServer, tmp_path: Path) -> None:
     a = host(redis_server)
     told: list[str] = []
     a.on_lost = told.append
-    ledger = a.ledger()
-    claims = a.claims(NoClaims())
-    limiter = RateLimiter(30.0, remote=a.pace, clock=a.clock)
+    ledger = FleetLedger(a)
+    claims = FleetClaims(a, NoClaims())
+    limiter = RateLimiter(30.0, remote=fleet_pace(a), clock=a.clock)
     budget = (Limit(100, "day", "LEADSPACE_MAX_CREDITS_PER_DAY"),)
     assert isinstance(ledger.reserve(PROGRAM, budget), int)
     redis_server.kill()
