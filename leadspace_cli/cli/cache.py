@@ -61,7 +61,10 @@ def _fleet_info(store: Store) -> None:
         fig = fleet.figures()
         memory = f"; Redis memory about {fig.memory_bytes:,} bytes" if fig.memory_bytes is not None else ""
         typer.echo(f"fleet: Redis at {fig.server} ({store.identity.label})")
-        typer.echo(f"fleet answers: {fig.answers} ({fig.value_bytes:,} bytes of values{memory})")
+        about = "about " if fig.estimated else ""
+        typer.echo(
+            f"fleet answers: {about}{fig.answers} ({about}{fig.value_bytes:,} bytes of values{memory})"
+        )
         typer.echo(f"fleet erased (tombstones): {fig.tombstones}")
         typer.echo(f"fleet spent today: {fig.day} (days and months counted in {fig.tz})")
         typer.echo(f"fleet spent this month: {fig.month}")

@@ -108,6 +108,7 @@ class Figures:
     month: int = 0
     tz: str = ""
     runs: int = 0  # runs pacing the program now, every host
+    estimated: bool = False  # counted from a sample of the values (a large fleet)
     server: str = ""
 
 
@@ -326,23 +327,28 @@ class Fleet:
             self.call(functools.partial(self.redis.set, name, tomb, px=ms))
         return erased
 
-    def figures(self) -> Figures:
-        """Count the program's answers in Redis, its spending, and the runs pacing it now."""
+    def figures(self, sample: int = 2000) -> Figures:
+        """Count the program's answers in Redis (keys counted; values read for at most ``sample`` of
+        them, the rest estimated), its spending, and the runs pacing it now."""
         fig = Figures(tz=self.tz, server=self.url)
-        sample: list[str] = []
-        for name, value in self.answers():
-            if value is None:
-                continue
-            if value.startswith(TOMB):
-                fig.tombstones += 1
-                continue
-            fig.answers += 1
-            fig.value_bytes += len(value)
-            if len(sample) < 200:
-                sample.append(name)
-        if sample:
+        names = list(self._scan("a"))
+        read = names[:sample]
+        values = [
+            v
+            for start in range(0, len(read), 500)
+            for v in self.call(functools.partial(self.redis.mget, read[start : start + 500]))
+        ]
+        live = [(n, v) for n, v in zip(read, values, strict=True) if v is not None]
+        answers = [(n, v) for n, v in live if not v.startswith(TOMB)]
+        scale = len(names) / len(read) if read else 1.0
+        fig.estimated = len(names) > len(read)
+        fig.answers = round(len(answers) * scale)
+        fig.tombstones = round((len(live) - len(answers)) * scale)
+        fig.value_bytes = round(sum(len(v) for _, v in answers) * scale)
+        if answers:
             with contextlib.suppress(RedisLostError):
-                used = [self.call(functools.partial(self.redis.memory_usage, n)) or 0 for n in sample]
+                some = [n for n, _ in answers[:200]]
+                used = [self.call(functools.partial(self.redis.memory_usage, n)) or 0 for n in some]
                 fig.memory_bytes = int(sum(used) / len(used) * fig.answers)
         fig.day, fig.month = self.spent_now()
         raw = self.call(lambda: self.redis.get(self.key("pace")))

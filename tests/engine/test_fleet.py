@@ -307,3 +307,17 @@ def test_unreachable_at_start_is_said_without_the_password(tmp_path: Path) -> No
         connect(server.url, server.url.replace("hunter2-pass", "****"), partition=PROGRAM, ca_file=None)
     assert "cannot be reached" in str(info.value)
     assert "hunter2-pass" not in str(info.value)
+
+
+def test_figures_of_a_large_fleet_are_estimated_from_a_sample(redis_server: RedisServer) -> None:
+    a = host(redis_server)
+    request = canonical(BODY)
+    for i in range(300):
+        a.put(i.to_bytes(16, "big"), 200, ANSWER, request, time.time())
+    a.forget(lambda req, text: False, keys=[(i + 1000).to_bytes(16, "big") for i in range(100)])
+    exact = a.figures()
+    assert (exact.answers, exact.tombstones, exact.estimated) == (300, 100, False)
+    sampled = a.figures(sample=100)
+    assert sampled.estimated
+    assert sampled.answers + sampled.tombstones == 400
+    assert 150 <= sampled.answers <= 400
