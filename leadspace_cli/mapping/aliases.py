@@ -65,8 +65,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "apellido",
         "apellidos",
         "cognome",
-        "sobrenome",  # Portuguese
-        "apelido",
+        "sobrenome",  # Portuguese ("Apelido" is a surname in Portugal, a nickname in Brazil)
     ),
     "person.email": (
         "email",
@@ -346,8 +345,9 @@ LAST_NAME_BESIDE_FIRST = ("nom",)
 FIRST_NAME_BESIDE_LAST = ("nome",)
 
 
-# Address words that say a place only after a company prefix ("Region geschäftlich", "Billing Region"):
-# a bare "Region" is as often a sales region or a territory.
+# Address words that say a place only under a business qualifier (German Outlook's "Region
+# geschäftlich" is its business state): a bare "Region", or an account's or a company's, is as often a
+# sales region (EMEA, West).
 PREFIXED_ONLY: dict[str, tuple[str, ...]] = {"company.address.state": ("region",)}
 
 

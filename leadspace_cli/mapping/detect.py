@@ -102,16 +102,18 @@ def detect(columns: Iterable[str]) -> Mapping:
     person_columns = any(
         n in _PERSON_EVIDENCE or (n in _NAME_ALIASES and n != "name") or n.endswith(("firstname", "lastname"))
         for n, _ in normalized
-    ) or any(n in _GIVEN_OR_FAMILY for n, _ in normalized)
+    ) or _named_people(normalized)
     account_file = (
         bool(bare_name)
         and not person_columns
         and any(n in ACCOUNT_EVIDENCE or re.match(COMPANY_PREFIX, n) for n, _ in normalized)
     )
-    people = not account_file and any(
-        _PERSON_FIELD_PREFIX.sub("", n) in (*_NAME_ALIASES, *_GIVEN_OR_FAMILY)
-        or n.endswith(("firstname", "lastname"))
-        for n, _ in normalized
+    people = not account_file and (
+        any(
+            _PERSON_FIELD_PREFIX.sub("", n) in _NAME_ALIASES or n.endswith(("firstname", "lastname"))
+            for n, _ in normalized
+        )
+        or _named_people(normalized)
     )
     company_pref = [(_unprefixed(n), c) for n, c in normalized if re.match(COMPANY_PREFIX, n)]
     person_pref = [(re.sub(PERSON_PREFIX, "", n), c) for n, c in normalized if re.match(PERSON_PREFIX, n)]
@@ -124,6 +126,8 @@ def detect(columns: Iterable[str]) -> Mapping:
     # A one-line "location" beside names (LinkedIn scrapes, RocketReach): the places are the person's.
     person_places = people and not company_address and any(n == "location" for n, _ in normalized)
     stripped = [(_PERSON_FIELD_PREFIX.sub("", n), c) for n, c in normalized if _PERSON_FIELD_PREFIX.match(n)]
+    # Columns a business qualifier marks ("Region geschäftlich", "Dép/Région (bureau)"), without it.
+    business = [(n.removeprefix("business"), c) for n, c in normalized if n.startswith("business")]
     at_work = [
         (re.sub(r"^(business|work)", "", n), c) for n, c in normalized if re.match(r"^(business|work).", n)
     ]
@@ -141,8 +145,11 @@ def detect(columns: Iterable[str]) -> Mapping:
         loose = tuple(a for a in aliases if a not in NO_FALLBACK)
         found: list[str] = []
         if path in _ADDRESS:
-            prefixed = (*aliases, *PREFIXED_ONLY.get(path, ()))
-            found = hits(prefixed, company_block) or hits(prefixed, company_pref)
+            found = (
+                hits(aliases, company_block)
+                or hits(aliases, company_pref)
+                or hits(PREFIXED_ONLY.get(path, ()), business)
+            )
             if not found and not company_address and not person_places:
                 found = hits(aliases, normalized)  # unprefixed, and no company address beside it
         elif path == "external_id":
@@ -235,7 +242,17 @@ _ADDRESS_WORDS = tuple(a for path in _ADDRESS for a in ALIASES[path])
 _PERSON_EVIDENCE = ("jobtitle", "title", "email", "emailaddress", "firstname", "lastname", "surname")
 
 
-_GIVEN_OR_FAMILY = (*ALIASES["person.first_name"], *ALIASES["person.last_name"])
+def _named_people(normalized: list[tuple[str, str]]) -> bool:
+    """Return whether a given name and a family name sit side by side, in any language.
+
+    One of them alone ("Nombre" in a Spanish accounts file) may be the account's name.
+    """
+    names = {n for n, _ in normalized}
+    given = bool(names & set(ALIASES["person.first_name"]))
+    family = bool(names & set(ALIASES["person.last_name"]))
+    return (given and (family or bool(names & set(LAST_NAME_BESIDE_FIRST)))) or (
+        family and bool(names & set(FIRST_NAME_BESIDE_LAST))
+    )
 
 
 def _name_beside_name(mapping: Mapping, normalized: list[tuple[str, str]], taken: set[str]) -> None:

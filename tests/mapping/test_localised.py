@@ -69,12 +69,23 @@ def test_accents_are_folded_and_french_qualifiers_read() -> None:
     assert not any("domicile" in c or "autre" in c for c in m.columns_used())
 
 
+def test_one_name_column_in_another_language_does_not_make_a_file_of_people() -> None:
+    """A Spanish accounts file's "Nombre" is the account's: its email and phone are not a person's."""
+    m = detect(["Nombre", "Correo electrónico", "Teléfono", "Sitio web", "Sector"])
+    assert "person.email" not in m.fields
+    assert "person.person_phone" not in m.fields
+
+
 def test_a_bare_nom_without_a_first_name_is_not_a_family_name() -> None:
     assert "person.last_name" not in detect(["Nom", "Site web", "Ville", "Pays"]).fields
 
 
 def test_a_bare_region_is_not_a_state_but_a_business_region_is() -> None:
     assert "company.address.state" not in detect(["email", "first_name", "company", "city", "region"]).fields
+    # An account's or a company's region is a sales region (EMEA, West) as often as a state.
+    for region in ("Account Region", "Company Region"):
+        m = detect(["First Name", "Last Name", "Company", region, "Billing City"])
+        assert "company.address.state" not in m.fields, region
     assert detect(["Firma", "Ort geschäftlich", "Region geschäftlich"]).fields["company.address.state"] == (
         "Region geschäftlich"
     )
