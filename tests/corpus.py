@@ -1469,4 +1469,278 @@ CORPUS: list[Export] = [
         {"company.name": "Name", "company.website": "Website"},
         optional={"external_id": "Organization Id"},
     ),
+    # Issue 28, second round: the tuning half of a new set of tools (the other half is held out, outside the
+    # project), and German and French Outlook.
+    Export(
+        "Stripe",
+        "customers export (Dashboard)",
+        'code: "id,Description,Email,Name,Created (UTC)" (a sync writing "the exact schema of the Dashboard export", header quoted verbatim)',
+        cols(
+            "id,Description,Email,Name,Created (UTC),Delinquent,Plan,Status,Total Spend,Payment Count,"
+            "Refunded Volume,Dispute Losses,tag (metadata)"
+        ),
+        {
+            "external_id": "id",
+            "person.email": "Email",
+            "company.name": None,
+        },
+    ),
+    Export(
+        "Zendesk",
+        "users CSV (name, email, external_id, organization)",
+        'code: "name,email,external_id,details,notes" (an exporter writing Zendesk\'s user CSV header)',
+        cols("name,email,external_id,details,notes,phone,role,restriction,organization,tags"),
+        {
+            "external_id": "external_id",
+            "person.email": "email",
+            PERSON_PHONE: "phone",
+            "company.name": "organization",
+        },
+    ),
+    Export(
+        "SendGrid",
+        "Marketing contacts export (reserved fields upper-case, custom fields NAME, CAR, COMPANY_NAME)",
+        'code: "EMAIL,FIRST_NAME,LAST_NAME,ADDRESS_LINE_1" (a list merger documenting its existing export)',
+        cols(
+            "EMAIL,FIRST_NAME,LAST_NAME,ADDRESS_LINE_1,ADDRESS_LINE_2,CITY,STATE_PROVINCE_REGION,POSTAL_CODE,"
+            "COUNTRY,ALTERNATE_EMAILS,PHONE_NUMBER,WHATSAPP,LINE,FACEBOOK,UNIQUE_NAME,CREATED_AT,UPDATED_AT,"
+            "CONTACT_ID,NAME,CAR,COMPANY_NAME,PHONE_NUMBER_ID,EXTERNAL_ID,ANONYMOUS_ID"
+        ),
+        {
+            "person.email": "EMAIL",
+            "person.first_name": "FIRST_NAME",
+            "person.last_name": "LAST_NAME",
+            PERSON_PHONE: "PHONE_NUMBER",
+            "company.name": "COMPANY_NAME",
+            "external_id": ("CONTACT_ID", "EXTERNAL_ID"),
+        },
+        optional={
+            "company.address.street": "ADDRESS_LINE_1",
+            "company.address.city": "CITY",
+            "company.address.state": "STATE_PROVINCE_REGION",
+            "company.address.postalcode": "POSTAL_CODE",
+            "company.address.country": "COUNTRY",
+            "person.person_country": "COUNTRY",
+        },
+    ),
+    Export(
+        "SendGrid",
+        "contacts export, lower-case (no company)",
+        'code: "STATE_PROVINCE_REGION,POSTAL_CODE" (a contacts tool\'s README: "the expected CSV structure when exporting contacts from SendGrid")',
+        cols(
+            "email,first_name,last_name,phone_number,address_line_1,city,state_province_region,postal_code,"
+            "country,tags,region,created_at,updated_at"
+        ),
+        {
+            "person.email": "email",
+            "person.first_name": "first_name",
+            "person.last_name": "last_name",
+            PERSON_PHONE: "phone_number",
+            "company.address.street": None,
+            "company.address.city": None,
+            "company.address.state": None,
+            "company.address.postalcode": None,
+            "company.address.country": None,
+        },
+        optional={
+            "person.person_country": "country",
+        },
+    ),
+    Export(
+        "Lusha",
+        "contacts export (56 columns: Work/Direct emails, typed phones, Company * block)",
+        'code: "LUSHA_CFG = {" (a BD tracker validating "Lusha export format exactly", 56 expected headers)',
+        cols(
+            "Date,User,First Name,Last Name,Work Email,Work Email Confidence,Direct Email,"
+            "Direct Email Confidence,Additional Email 1,Additional Email 1 Confidence,Additional Email 2,"
+            "Additional Email 2 Confidence,Phone 1,Phone 1 Type,Phone 2,Phone 2 Type,Job Title,Seniority,"
+            "Departments,LinkedIn URL,Continent,Country,State,City,Country ISO,Tags,Company Name,"
+            "Company Domain,Company Description,Company Year Founded,Company Website,"
+            "Company Number of Employees,Company Revenue,Company LinkedIn URL,Total Funding Amount,"
+            "Total Number of Rounds,Last Round/Event Amount,Last Round/Event Type,Last Round/Event Date,"
+            "IPO Status,IPO Date,Company Main Industry,Company Sub Industry,Company Technologies,"
+            "Company SIC (Standard Industrial Classification),"
+            "Company NAIC (North American Industry Classification),Company Specialties,Company Continent,"
+            "Company Country,Company State,Company City,Company Country ISO,Company Number of Intent Topics,"
+            "Company Intent Topics,Company Intent Level,Topic Count Trend"
+        ),
+        {
+            "person.first_name": "First Name",
+            "person.last_name": "Last Name",
+            "person.email": ("Work Email", "Direct Email"),
+            PERSON_PHONE: ("Phone 1", "Phone 2"),
+            "person.title": "Job Title",
+            "person.person_country": "Country",
+            "company.name": "Company Name",
+            "company.website": ("Company Domain", "Company Website"),
+            "company.address.country": "Company Country",
+            "company.address.state": "Company State",
+            "company.address.city": "Company City",
+        },
+    ),
+    Export(
+        "Lusha",
+        "company export (30 columns)",
+        'code: "LUSHA_CFG = {" (the same config\'s LUSHA_COMPANY_CFG expected headers)',
+        cols(
+            "Company Name,Company Domain,Company Description,Company Year Founded,Company Website,"
+            "Company Number of Employees,Company Revenue,Company linkedin URL,Total Funding Amount,"
+            "Total Number of Rounds,Last Round/Event Amount,Last Round/Event Type,Last Round/Event Date,"
+            "IPO Status,IPO Date,Company Main Industry,Company Sub Industry,Company Technologies,"
+            "Company SIC (Standard Industrial Classification),"
+            "Company NAIC (North American Industry Classification),Company Specialties,Company Continent,"
+            "Company Country,Company State,Company City,Company Country ISO,Company Number of Intent Topics,"
+            "Company Intent Topics,Company Intent Level,Topic Count Trend"
+        ),
+        {
+            "company.name": "Company Name",
+            "company.website": ("Company Domain", "Company Website"),
+            "company.address.country": "Company Country",
+            "company.address.state": "Company State",
+            "company.address.city": "Company City",
+        },
+    ),
+    Export(
+        "Pardot (Account Engagement)",
+        "prospects master report of a customised org (standard columns, then custom fields)",
+        'code: "Crm Lead Fid" (a generator filling a Pardot prospect report template by header)',
+        cols(
+            "Prospect Id,First Name,Last Name,Email,Company,Last Activity At,Campaign,Notes,Score,Grade,"
+            "Website,Job Title,Department,Country,Address One,Address Two,City,State,Territory,Zip,Phone,Fax,"
+            "Source,Annual Revenue,Employees,Industry,Do Not Email,Do Not Call,Years In Business,Comments,"
+            "Salutation,Opted Out,Referrer,Created Date,Updated Date,User,First Assigned,CRM Contact FID,"
+            "CRM Lead FID,Joined,Opted Out of List,Lists,A A1 Prog Code,A OCAS ID,A OCAS Status,"
+            "Access and Pathway Advisor Email,Activity Status of Contact,Agent Name,Campus of Interest,"
+            "College Email,College Entry Advisor,Contact Description,Contact Owner Email,Contact Record Type,"
+            "Content,Do Not Contact,Email Bounced,Email Opt In,Event Information,Georgian ID,Graduation year,"
+            "High School Name,ICR Regional Email,last form completed date,Last Modified Date,"
+            "Lead Source - Most Recent,Mailing Address,MCR Contact ID,Medium,Permissions Method,"
+            "Personal Email,Phone Extension,Preferred Email,Preferred First Name,Preferred Name,"
+            "Primary Program of Interest,Record Type,Secondary School,Year of Birth,GA Campaign,GA Medium,"
+            "GA Source"
+        ),
+        {
+            "external_id": ("Prospect Id", "CRM Lead FID", "CRM Contact FID"),
+            "person.first_name": "First Name",
+            "person.last_name": "Last Name",
+            "person.email": "Email",
+            "person.title": "Job Title",
+            PERSON_PHONE: "Phone",
+            "company.name": "Company",
+            "company.website": "Website",
+            "company.address.street": "Address One",
+            "company.address.city": "City",
+            "company.address.state": "State",
+            "company.address.postalcode": "Zip",
+            "company.address.country": "Country",
+        },
+    ),
+    Export(
+        "PitchBook",
+        "service providers (lenders) search export (entity column named after the search, HQ address)",
+        "code: \"HQ Post Code\" (a parser's comment listing the spreadsheet's columns)",
+        cols(
+            "Service Provider ID,Lenders,Preferred Geography,Preferred Revenue,Preferred Loan Amount Max,"
+            "Preferred Loan Amount Min,Preferred Loan Amount,Primary Contact Phone,Primary Contact,"
+            "Primary Contact Title,Primary Contact Email,Primary Lender Type,HQ Location,HQ Address Line 1,"
+            "HQ City,HQ State/Province,HQ Post Code,HQ Country/Territory/Region,Website,Description,"
+            "Preferred Industry,Preferred Verticals,View Service Provider Online"
+        ),
+        {
+            "company.name": "Lenders",
+            "company.website": "Website",
+            "company.address.street": "HQ Address Line 1",
+            "company.address.city": "HQ City",
+            "company.address.state": "HQ State/Province",
+            "company.address.postalcode": "HQ Post Code",
+            "company.address.country": "HQ Country/Territory/Region",
+        },
+        optional={
+            "external_id": "Service Provider ID",
+            "person.email": "Primary Contact Email",
+            "person.title": "Primary Contact Title",
+            PERSON_PHONE: "Primary Contact Phone",
+        },
+    ),
+    Export(
+        "Outlook",
+        "contacts export, German Outlook (geschäftlich / privat / Weitere blocks, Ort = location)",
+        'code: "Vorname,Weitere Vornamen,Nachname" (a project\'s notes quoting the CSV its address book needs)',
+        cols(
+            "Anrede,Vorname,Weitere Vornamen,Nachname,Suffix,Firma,Abteilung,Position,Straße geschäftlich,"
+            "Straße geschäftlich 2,Straße geschäftlich 3,Ort geschäftlich,Region geschäftlich,"
+            "Postleitzahl geschäftlich,Land/Region geschäftlich,Straße privat,Straße privat 2,"
+            "Straße privat 3,Ort privat,Bundesland/Kanton privat,Postleitzahl privat,Land/Region privat,"
+            "Weitere Straße,Weitere Straße 2,Weitere Straße 3,Weiterer Ort,Weiteres/r Bundesland/Kanton,"
+            "Weitere Postleitzahl,Weiteres/e Land/Region,Telefon Assistent,Fax geschäftlich,"
+            "Telefon geschäftlich,Telefon geschäftlich 2,Rückmeldung,Autotelefon,Telefon Firma,Fax privat,"
+            "Telefon (privat),Telefon (privat 2),ISDN,Mobiltelefon,Weiteres Fax,Weiteres Telefon,Pager,"
+            "Haupttelefon,Mobiltelefon 2,Telefon für Hörbehinderte,Telex,Abrechnungsinformation,"
+            "Assistent(in),Benutzer 1,Benutzer 2,Benutzer 3,Benutzer 4,Beruf,Büro,E-Mail-Adresse,E-Mail-Typ,"
+            "E-Mail: Angezeigter Name,E-Mail 2: Adresse,E-Mail 2: Typ,E-Mail 2: Angezeigter Name,"
+            "E-Mail 3: Adresse,E-Mail 3: Typ,E-Mail 3: Angezeigter Name,Empfohlen von,Geburtstag,Geschlecht,"
+            "Hobby,Initialen,Internet Frei/Gebucht,Jahrestag,Kategorien,Kinder,Konto,Name des/r Vorgesetzten,"
+            "Notizen,Organisationsnr.,Ort,Partner,Postfach geschäftlich,Postfach privat,Priorität,Privat,"
+            "Reisekilometer,Sozialversicherungsnr.,Sprache,Stichwörter,Vertraulichkeit,Verzeichnisserver,"
+            "Webseite,Weiteres Postfach,Spalte1,Spalte2"
+        ),
+        {
+            "person.first_name": "Vorname",
+            "person.last_name": "Nachname",
+            "person.title": "Position",
+            "person.email": "E-Mail-Adresse",
+            PERSON_PHONE: ("Telefon geschäftlich", "Mobiltelefon"),
+            "company.name": "Firma",
+            "company.address.street": "Straße geschäftlich",
+            "company.address.city": "Ort geschäftlich",
+            "company.address.state": "Region geschäftlich",
+            "company.address.postalcode": "Postleitzahl geschäftlich",
+            "company.address.country": "Land/Region geschäftlich",
+        },
+        optional={
+            "company.website": "Webseite",
+        },
+    ),
+    Export(
+        "Outlook",
+        "contacts export, French Outlook (Titre twice: salutation, then job title; bureau / domicile / autre)",
+        'code: "Rue (bureau)" (Open-Xchange\'s CSV import test bug9367, French Outlook header)',
+        cols(
+            "Titre,Prénom,Deuxième prénom,Nom,Suffixe,Société,Service,Titre,Rue (bureau),Rue (bureau) 2,"
+            "Rue (bureau) 3,Ville (bureau),Dép/Région (bureau),Code postal (bureau),Pays/Région (bureau),"
+            "Rue (domicile),Rue (domicile) 2,Rue (domicile) 3,Ville (domicile),Dép/Région (domicile),"
+            "Code postal (domicile),Pays/Région (domicile),Rue (autre),Rue (autre) 2,Rue (autre) 3,"
+            "Ville (autre),Dép/Région (autre),Code postal (autre),Pays/Région (autre),"
+            "Téléphone de l'assistant(e),Télécopie (bureau),Téléphone (bureau),Téléphone 2 (bureau),Rappel,"
+            "Téléphone (voiture),Téléphone société,Télécopie (domicile),Téléphone (domicile),"
+            "Téléphone 2 (domicile),RNIS,Tél. mobile,Télécopie (autre),Téléphone (autre),"
+            "Récepteur de radiomessagerie,Téléphone principal,Radio téléphone,Téléphone TDD/TTY,Télex,"
+            "Adresse de messagerie,Type de messagerie,Nom complet de l'adresse de messagerie,"
+            "Adresse de messagerie 2,Type de messagerie 2,Nom complet de l'adresse de messagerie 2,"
+            "Adresse de messagerie 3,Type de messagerie 3,Nom complet de l'adresse de messagerie 3,"
+            "Anniversaire,Anniversaire de mariage ou fête,Autre boîte postale,B.P. professionnelle,"
+            "Boîte postale du domicile,Bureau,Catégories,Code gouvernement,Compte,Conjoint(e),"
+            "Critère de diffusion,Disponibilité Internet,Emplacement,Enfants,Informations facturation,"
+            "Initiales,Kilométrage,Langue,Mots clés,Nom de l'assistant(e),Notes,"
+            "Numéro d'identification de l'organisation,Page Web,Passe-temps,Priorité,Privé,Profession,"
+            "Recommandé par,Responsable,Serveur d'annuaire,Sexe,Utilisateur 1,Utilisateur 2,Utilisateur 3,"
+            "Utilisateur 4"
+        ),
+        {
+            "person.first_name": "Prénom",
+            "person.last_name": "Nom",
+            "person.title": "Titre_2",
+            "person.email": "Adresse de messagerie",
+            PERSON_PHONE: ("Téléphone (bureau)", "Tél. mobile"),
+            "company.name": "Société",
+            "company.address.street": "Rue (bureau)",
+            "company.address.city": "Ville (bureau)",
+            "company.address.state": "Dép/Région (bureau)",
+            "company.address.postalcode": "Code postal (bureau)",
+            "company.address.country": "Pays/Région (bureau)",
+        },
+        optional={
+            "company.website": "Page Web",
+        },
+    ),
 ]

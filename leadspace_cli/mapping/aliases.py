@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Any
 
 Body = dict[str, Any]
@@ -49,6 +50,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "prenom",
         "voornaam",
         "nombre",
+        "primeironome",  # Portuguese
     ),
     "person.last_name": (
         "lastname",
@@ -63,6 +65,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "apellido",
         "apellidos",
         "cognome",
+        "sobrenome",  # Portuguese ("Apelido" is a surname in Portugal, a nickname in Brazil)
     ),
     "person.email": (
         "email",
@@ -76,6 +79,14 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "email1value",  # Google Contacts: E-mail 1 - Value
         "mail",
         "emailaddr",  # Lyris ListManager's EMAILADDR_
+        "emailadresse",  # German Outlook's E-Mail-Adresse
+        "emailadres",  # Dutch
+        "adressedemessagerie",  # French Outlook
+        "adresseemail",
+        "courriel",
+        "correoelectronico",  # Spanish
+        "enderecodeemail",  # Portuguese
+        "epost",  # Scandinavian
     ),
     # "Job Title" before "Title": Outlook's Title is Mr. or Ms.
     "person.title": (
@@ -89,6 +100,12 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "organization1title",
         "organizationtitle",  # Google Contacts' current format
         "headline",
+        "fonction",  # French
+        "cargo",  # Spanish, Portuguese
+        "puesto",
+        "functie",  # Dutch
+        "functietitel",
+        "berufsbezeichnung",  # German
     ),
     "person.person_phone": (
         "phone",
@@ -113,6 +130,18 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "phonework",
         "phonemobile",
         "phone1value",
+        "telefon",  # German
+        "telefonnummer",
+        "mobiltelefon",
+        "telmobile",  # French Outlook's Tél. mobile
+        "telephoneportable",
+        "telefono",  # Spanish
+        "movil",
+        "celular",  # Spanish, Portuguese
+        "telefone",
+        "telefoon",  # Dutch
+        "telefoonnummer",
+        "mobiel",
     ),
     "company.name": (
         "company",
@@ -142,6 +171,12 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "associatedcompanyprimary",  # HubSpot's table view
         "associatedcompany",  # HubSpot's contacts export
         "companynamecleaned",  # Seamless
+        "nomdelentreprise",  # French
+        "raisonsociale",
+        "nombredelaempresa",  # Spanish
+        "razonsocial",
+        "nomedaempresa",  # Portuguese
+        "organisatie",  # Dutch
     ),
     "company.website": (
         "website",
@@ -159,6 +194,9 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "homepage",
         "webseite",
         "siteweb",
+        "siteinternet",
+        "sitioweb",
+        "paginaweb",
     ),
     "company.lsid": ("lsid", "companylsid", "leadspaceid"),
     "company.address.country": (
@@ -173,6 +211,9 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "pays",
         "pais",
         "paese",
+        "landregion",  # German Outlook's Land/Region
+        "paysregion",  # French Outlook's Pays/Région
+        "countryterritoryregion",  # PitchBook's HQ Country/Territory/Region
     ),
     "company.address.state": (
         "state",
@@ -184,6 +225,10 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "stateorprovince",
         "statecode",
         "county",
+        "bundesland",
+        "provincia",
+        "provincie",
+        "depregion",  # French Outlook's Dép/Région
     ),
     "company.address.city": (
         "city",
@@ -197,6 +242,10 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "plaats",
         "ciudad",
         "citta",
+        "cidade",
+        "localidad",
+        "poblacion",
+        "woonplaats",
     ),
     "company.address.street": (
         "street",
@@ -206,6 +255,12 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "addressline1",
         "companystreet",
         "billingstreet",
+        "addressone",  # Pardot's Address One
+        "strasse",
+        "rue",
+        "calle",
+        "rua",
+        "straat",
     ),
     "company.address.postalcode": (
         "postalcode",
@@ -221,6 +276,8 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "plz",
         "postleitzahl",
         "codepostal",
+        "codigopostal",
+        "cep",  # Brazil
     ),
 }
 
@@ -282,6 +339,18 @@ NO_FALLBACK = ("displayname", "leadname", "account", "business", "employer", "ti
 _NAME_ALIASES = ("firstname", "lastname", "fullname", "name", "contactname", "personname", "givenname")
 
 
+# A family name only beside a given name (French "Nom" next to "Prénom"; alone it may be anything's name),
+# and a given name only beside a family name (Portuguese "Nome" next to "Sobrenome"; alone, a whole name).
+LAST_NAME_BESIDE_FIRST = ("nom",)
+FIRST_NAME_BESIDE_LAST = ("nome",)
+
+
+# Address words that say a place only under a business qualifier (German Outlook's "Region
+# geschäftlich" is its business state): a bare "Region", or an account's or a company's, is as often a
+# sales region (EMEA, West).
+PREFIXED_ONLY: dict[str, tuple[str, ...]] = {"company.address.state": ("region",)}
+
+
 _ADDRESS = (
     "company.address.country",
     "company.address.state",
@@ -291,6 +360,66 @@ _ADDRESS = (
 )
 
 
+def fold(name: str) -> str:
+    """Return a header lower-cased with its accents dropped: "Société" is "societe", "Straße" "strasse"."""
+    decomposed = unicodedata.normalize("NFKD", name.lower().replace("ß", "ss"))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
 def normalize_header(name: str) -> str:
-    """Return a header name reduced to lower-case letters and digits."""
-    return re.sub(r"[^a-z0-9]", "", name.lower())
+    """Return a header name reduced to lower-case letters and digits, accents folded."""
+    return re.sub(r"[^a-z0-9]", "", fold(name))
+
+
+# Words that say whose a column is when written after it (German and Dutch Outlook: "Straße geschäftlich",
+# "Ort privat"), in parentheses (French Outlook: "Rue (bureau)", "Ville (domicile)", and English
+# "Phone (Work)") or, German's "Weitere", before it. They are read as the English prefixes detection
+# knows: business (the company's), home and other (the person's).
+QUALIFIERS = {
+    "business": "business",
+    "work": "business",
+    "office": "business",
+    "geschaftlich": "business",
+    "dienstlich": "business",
+    "bureau": "business",
+    "travail": "business",
+    "trabajo": "business",
+    "trabalho": "business",
+    "zakelijk": "business",
+    "home": "home",
+    "privat": "home",
+    "prive": "home",
+    "domicile": "home",
+    "casa": "home",
+    "thuis": "home",
+    "other": "other",
+    "autre": "other",
+    "otra": "other",
+    "otro": "other",
+    "outro": "other",
+    "overig": "other",
+}
+
+# Only these are read after a column's name without parentheses: the English ones are too common as a
+# column's own last word ("Network", "Homework").
+_SUFFIX_QUALIFIERS = ("geschaftlich", "dienstlich", "privat", "zakelijk", "prive")
+
+_PARENTHESISED = re.compile(r"^(.*?)\s*\(\s*([a-z]+)\b\s*([^)]*)\)\s*(.*)$")
+_SUFFIXED = re.compile(r"^(.+?)\s+(" + "|".join(_SUFFIX_QUALIFIERS) + r")\b\s*(.*)$")
+_OTHER_FIRST = re.compile(r"^weitere[rs]?\b[^\s]*\s+(.*)$")
+
+
+def qualified(name: str) -> str | None:
+    """Return a header with its qualifier word read as a prefix, normalised, or None if it has none.
+
+    "Straße geschäftlich 2" is "businessstrasse2", "Téléphone (bureau)" "businesstelephone",
+    "Weiteres/r Bundesland/Kanton" "otherbundeslandkanton".
+    """
+    text = fold(name).strip()
+    if (m := _PARENTHESISED.match(text)) and m.group(2) in QUALIFIERS and m.group(1):
+        return QUALIFIERS[m.group(2)] + normalize_header(m.group(1) + m.group(3) + m.group(4))
+    if m := _SUFFIXED.match(text):
+        return QUALIFIERS[m.group(2)] + normalize_header(m.group(1) + m.group(3))
+    if m := _OTHER_FIRST.match(text):
+        return "other" + normalize_header(m.group(1))
+    return None

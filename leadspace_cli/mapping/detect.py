@@ -20,10 +20,14 @@ from leadspace_cli.mapping.aliases import (
     ACCOUNT_EVIDENCE,
     ALIASES,
     COMPANY_PREFIX,
+    FIRST_NAME_BESIDE_LAST,
+    LAST_NAME_BESIDE_FIRST,
     NO_FALLBACK,
     PERSON_PREFIX,
+    PREFIXED_ONLY,
     URL_COLUMNS,
     normalize_header,
+    qualified,
 )
 from leadspace_cli.mapping.body import _fetcher
 from leadspace_cli.mapping.spec import Mapping, shown
@@ -37,14 +41,16 @@ def _normal(column: str) -> str:
     """Return a header normalised for matching: tool names dropped, a report's object label joined.
 
     "Contact: Contact ID" is "contactid" (the object already leads the label), "Contact: Title" is
-    "contacttitle", "Apollo Contact Id" is "contactid".
+    "contacttitle", "Apollo Contact Id" is "contactid". A qualifier word is read as a prefix:
+    "Straße geschäftlich" is "businessstrasse" (the company's street), "Ville (domicile)" "homeville".
     """
     joined = _JOINED.match(column)
     if joined:
-        obj, label = normalize_header(joined.group(1)), normalize_header(joined.group(2))
+        obj = normalize_header(joined.group(1))
+        label = qualified(joined.group(2)) or normalize_header(joined.group(2))
         name = label if label.startswith(obj) else obj + label
     else:
-        name = normalize_header(column)
+        name = qualified(column) or normalize_header(column)
     return _TOOL_PREFIX.sub("", name)
 
 
@@ -96,15 +102,18 @@ def detect(columns: Iterable[str]) -> Mapping:
     person_columns = any(
         n in _PERSON_EVIDENCE or (n in _NAME_ALIASES and n != "name") or n.endswith(("firstname", "lastname"))
         for n, _ in normalized
-    )
+    ) or _named_people(normalized)
     account_file = (
         bool(bare_name)
         and not person_columns
         and any(n in ACCOUNT_EVIDENCE or re.match(COMPANY_PREFIX, n) for n, _ in normalized)
     )
-    people = not account_file and any(
-        _PERSON_FIELD_PREFIX.sub("", n) in _NAME_ALIASES or n.endswith(("firstname", "lastname"))
-        for n, _ in normalized
+    people = not account_file and (
+        any(
+            _PERSON_FIELD_PREFIX.sub("", n) in _NAME_ALIASES or n.endswith(("firstname", "lastname"))
+            for n, _ in normalized
+        )
+        or _named_people(normalized)
     )
     company_pref = [(_unprefixed(n), c) for n, c in normalized if re.match(COMPANY_PREFIX, n)]
     person_pref = [(re.sub(PERSON_PREFIX, "", n), c) for n, c in normalized if re.match(PERSON_PREFIX, n)]
@@ -117,6 +126,11 @@ def detect(columns: Iterable[str]) -> Mapping:
     # A one-line "location" beside names (LinkedIn scrapes, RocketReach): the places are the person's.
     person_places = people and not company_address and any(n == "location" for n, _ in normalized)
     stripped = [(_PERSON_FIELD_PREFIX.sub("", n), c) for n, c in normalized if _PERSON_FIELD_PREFIX.match(n)]
+    # Columns a business qualifier marks ("Region geschäftlich", "Dép/Région (bureau)"), without it.
+    business = [(n.removeprefix("business"), c) for n, c in normalized if n.startswith("business")]
+    at_work = [
+        (re.sub(r"^(business|work)", "", n), c) for n, c in normalized if re.match(r"^(business|work).", n)
+    ]
     taken: set[str] = set()
     mapping = Mapping(detected=True)
 
@@ -131,7 +145,11 @@ def detect(columns: Iterable[str]) -> Mapping:
         loose = tuple(a for a in aliases if a not in NO_FALLBACK)
         found: list[str] = []
         if path in _ADDRESS:
-            found = hits(aliases, company_block) or hits(aliases, company_pref)
+            found = (
+                hits(aliases, company_block)
+                or hits(aliases, company_pref)
+                or hits(PREFIXED_ONLY.get(path, ()), business)
+            )
             if not found and not company_address and not person_places:
                 found = hits(aliases, normalized)  # unprefixed, and no company address beside it
         elif path == "external_id":
@@ -144,9 +162,15 @@ def detect(columns: Iterable[str]) -> Mapping:
         elif path == "company.name" and account_file:
             found = hits(aliases, normalized) or bare_name[:1]
         else:
-            found = hits(aliases, normalized)
+            # "Telefon geschäftlich" is the person's phone at work: after "Telefon", before "Mobiltelefon".
+            found = hits(
+                aliases, normalized + (at_work if path in ("person.email", "person.person_phone") else [])
+            )
             if not found and (path.startswith("person.") or path == "company.name"):
                 found = hits(aliases, stripped)
+        if path == "company.website":
+            # "Account.Website", "Account: Website": the account's website under its object's name.
+            found = found or hits(aliases, company_pref)
         if path == "company.website" and company_block:
             found = hits(aliases, company_block) or found
         if found:
@@ -157,6 +181,7 @@ def detect(columns: Iterable[str]) -> Mapping:
             if others:
                 mapping.candidates[path] = others
                 taken.update(others)
+    _name_beside_name(mapping, normalized, taken)
     if not people:
         # No names, no person: an account file's Email and Phone are the company's (info@, the switchboard).
         for path in ("person.email", "person.person_phone", "person.title"):
@@ -215,6 +240,34 @@ _ADDRESS_WORDS = tuple(a for path in _ADDRESS for a in ALIASES[path])
 
 # Columns only a person has: with one of them, a bare "Name" is not an account's.
 _PERSON_EVIDENCE = ("jobtitle", "title", "email", "emailaddress", "firstname", "lastname", "surname")
+
+
+def _named_people(normalized: list[tuple[str, str]]) -> bool:
+    """Return whether a given name and a family name sit side by side, in any language.
+
+    One of them alone ("Nombre" in a Spanish accounts file) may be the account's name.
+    """
+    names = {n for n, _ in normalized}
+    given = bool(names & set(ALIASES["person.first_name"]))
+    family = bool(names & set(ALIASES["person.last_name"]))
+    return (given and (family or bool(names & set(LAST_NAME_BESIDE_FIRST)))) or (
+        family and bool(names & set(FIRST_NAME_BESIDE_LAST))
+    )
+
+
+def _name_beside_name(mapping: Mapping, normalized: list[tuple[str, str]], taken: set[str]) -> None:
+    """Take a family name only beside a given name, and a given name only beside a family name."""
+    pairs = (
+        ("person.last_name", "person.first_name", LAST_NAME_BESIDE_FIRST),
+        ("person.first_name", "person.last_name", FIRST_NAME_BESIDE_LAST),
+    )
+    for path, beside, names in pairs:
+        if path in mapping.fields or beside not in mapping.fields:
+            continue
+        column = next((c for n, c in normalized if n in names and c not in taken), None)
+        if column is not None:
+            mapping.fields[path] = column
+            taken.add(column)
 
 
 def _unprefixed(name: str) -> str:
