@@ -1,14 +1,19 @@
-"""What a terminal sees: a progress line that fits."""
+"""What a terminal or a pipe sees: a progress line that fits, a closed stdout that ends quietly."""
 
 from __future__ import annotations
 
 import io
+import os
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 from rich.console import Console
 
 from leadspace_cli.cli.ui import RichDisplay
 from leadspace_cli.results import Result, Stats
+from tests.conftest import ROOT, write_csv
 
 RESULTS = [Result.OK] * 6 + [Result.INVALID, Result.FAILED]
 
@@ -55,3 +60,42 @@ def test_a_narrow_terminal_drops_the_less_important_parts_first() -> None:
     assert "not sent" not in narrow  # no row is: said on a wide terminal only
     for part in ("eta ", "ok 40741", "invalid 6790", "failed 6790"):
         assert part in narrow
+
+
+def _closed_stdout(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    """Run leadspace with a stdout whose reader has gone (as `| head -1` leaves it)."""
+    read, write = os.pipe()
+    os.close(read)
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "LEADSPACE_CACHE_DIR": str(cwd / "cache")}
+    env.pop("LEADSPACE_DEBUG", None)
+    try:
+        return subprocess.run(
+            [sys.executable, "-m", "leadspace_cli", *args],
+            stdout=write,
+            stderr=subprocess.PIPE,
+            text=True,
+            timeout=60,
+            cwd=cwd,
+            env=env,
+        )
+    finally:
+        os.close(write)
+
+
+def _enriched(path: Path) -> Path:
+    header = ["Company", "ls.result", "ls.http_status", "ls.error", "ls.enrichment_status", "ls.company.name"]
+    write_csv(path, header, [["Acme", "ok", "200", "", "Company Enriched", "Acme"]] * 3)
+    return path
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "args",
+    [["fields"], ["fields", "--response"], ["report", "out.csv"], ["--help"], ["cache", "info"]],
+    ids=["fields", "fields-response", "report", "help", "cache-info"],
+)
+def test_a_closed_stdout_ends_any_command_quietly_with_141(tmp_path: Path, args: list[str]) -> None:
+    _enriched(tmp_path / "out.csv")
+    proc = _closed_stdout(*args, cwd=tmp_path)
+    assert proc.returncode == 141, proc.stderr
+    assert proc.stderr == ""  # no traceback, no "Exception ignored ... BrokenPipeError"
