@@ -16,7 +16,7 @@ from rich.table import Table
 from leadspace_cli.api import flatten
 from leadspace_cli.api.client import Client, Outcome, exit_code
 from leadspace_cli.api.connection import Settings
-from leadspace_cli.api.redact import mask
+from leadspace_cli.api.redact import mask, redact
 from leadspace_cli.app.report import build_report, for_terminal, report_html
 from leadspace_cli.app.run import sandbox_for
 from leadspace_cli.cli.core import _boundary, _environment, _settings, app, auth_app, err, out_console
@@ -64,7 +64,11 @@ def auth_check(
         if answer.outcome in (Outcome.INVALID, Outcome.OK):
             err.print("[green]Credentials accepted.[/] No credit was spent.", markup=True)
             raise typer.Exit(0)
-        if answer.outcome is Outcome.AUTH:
+        if answer.outcome is Outcome.AUTH and answer.status is None:  # the OAuth exchange: why it failed
+            err.print(
+                f"[red]No OAuth token.[/] {escape(redact(answer.error, settings.secrets()))}", markup=True
+            )
+        elif answer.outcome is Outcome.AUTH:
             err.print(f"[red]Credentials rejected.[/] {AUTH_MESSAGE}", markup=True)
         else:
             err.print(f"[red]Could not check:[/] {escape(answer.error)}", markup=True)
