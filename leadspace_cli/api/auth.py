@@ -7,6 +7,7 @@ ID and secret for a token, PUT with the refresh token to renew it.
 from __future__ import annotations
 
 import json
+import re
 import threading
 import time
 import zlib
@@ -15,10 +16,12 @@ from typing import Protocol
 import requests
 
 from leadspace_cli.api import fields
-from leadspace_cli.api.redact import register_secret
+from leadspace_cli.api.redact import redact, register_secret
 from leadspace_cli.errors import OAuthError
 
 CONNECT_TIMEOUT = 10.0
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")  # an answer's text is shown
 
 
 MAX_OAUTH_ANSWER = 8 * 1024 * 1024  # a token answer is a few hundred bytes; unpacked, never more than this
@@ -109,6 +112,7 @@ class OAuth:
         self._token: str | None = None
         self._refresh: str | None = None
         self._expires = 0.0
+        self._refusal = ""  # what the endpoint said when it last refused
         self.fetches = 0
 
     def _exchange(self, method: str, body: dict[str, str]) -> bool:
@@ -127,6 +131,7 @@ class OAuth:
         self.fetches += 1
         with resp:
             if resp.status_code in (400, 401, 403):
+                self._refusal = self._reason(resp)
                 return False
             raw = _capped_body(resp, self._url)
         try:
@@ -142,6 +147,22 @@ class OAuth:
         register_secret(str(refresh) if refresh else None)
         return True
 
+    def _reason(self, resp: requests.Response) -> str:
+        """Return what a refusal said (its error and description, its tracking id), secrets masked."""
+        try:
+            body = json.loads(_capped_body(resp, self._url))
+        except (OAuthError, ValueError, RecursionError):
+            body = None
+        said = ""
+        if isinstance(body, dict):
+            parts = [body.get(k) for k in ("error", "error_description", "message", "details")]
+            said = ": ".join(dict.fromkeys(str(p).strip() for p in parts if isinstance(p, str) and p.strip()))
+            tracking = body.get("tracking_id") or body.get("trackingId")
+            if isinstance(tracking, str | int) and tracking:
+                said += f" (tracking id {tracking})"
+        said = redact(" ".join(_CONTROL.sub(" ", said).split()), [self._secret])[:300]
+        return f"HTTP {resp.status_code}" + (f": {said}" if said else ", no reason given")
+
     def _fetch(self) -> None:
         if self._refresh and self._exchange("PUT", {"user": self._program_id, "refreshToken": self._refresh}):
             return
@@ -150,8 +171,9 @@ class OAuth:
         ):
             self._token = None
             raise OAuthError(
-                "The OAuth endpoint refused the program ID and secret: check LEADSPACE_PROGRAM_ID "
-                "and LEADSPACE_SECRET.",
+                f"The OAuth endpoint refused program ID {self._program_id} and its secret "
+                f"({self._refusal}): check LEADSPACE_PROGRAM_ID and LEADSPACE_SECRET in the "
+                "environment or in .env.",
             )
 
     def header(self) -> str:

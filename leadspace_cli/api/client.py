@@ -14,6 +14,7 @@ import http.client
 import json
 import logging
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
@@ -211,11 +212,9 @@ class Client:
                 Outcome.RETRY, None, error=f"no answer within {self.timeout:g}s (timeout)", unknown=True
             )
         except requests.exceptions.ConnectionError as exc:
+            never = _never_connected(exc)
             return Answer(
-                Outcome.RETRY,
-                None,
-                error=self._redact(f"connection failed: {_reason(exc)}"),
-                unknown=not _never_connected(exc),
+                Outcome.RETRY, None, error=self._redact(_lost_connection(exc, never)), unknown=not never
             )
         except requests.RequestException as exc:
             return Answer(Outcome.RETRY, None, error=self._redact(f"request failed: {type(exc).__name__}"))
@@ -294,18 +293,40 @@ class Client:
         )
 
 
-def _never_connected(exc: BaseException) -> bool:
-    """Return whether a connection error came before the request was sent (refused, no such host)."""
+def _chain(exc: BaseException) -> Iterator[BaseException]:
+    """Yield an error and those it wraps (causes, contexts, urllib3's reasons and arguments)."""
     stack: list[BaseException] = [exc]
     for _ in range(20):  # chains are short; a cycle must not hang us
         if not stack:
             break
         e = stack.pop()
-        if isinstance(e, urllib3.exceptions.NewConnectionError | ConnectionRefusedError):
-            return True
+        yield e
         links = (e.__cause__, e.__context__, getattr(e, "reason", None), *e.args)
         stack.extend(x for x in links if isinstance(x, BaseException))
-    return False
+
+
+def _never_connected(exc: BaseException) -> bool:
+    """Return whether a connection error came before the request was sent (refused, no such host)."""
+    return any(
+        isinstance(e, urllib3.exceptions.NewConnectionError | ConnectionRefusedError) for e in _chain(exc)
+    )
+
+
+def _lost_connection(exc: BaseException, never_connected: bool) -> str:
+    """Name a connection error for what it is: no connection at all (nothing was sent), or one the
+    server closed (dropped) or reset after the request went out, which may have been billed. A
+    timeout is not one of these: it is "no answer within ... (timeout)"."""
+    if never_connected:
+        return f"could not connect: {_reason(exc)}"
+    # The error itself is met before what it was raised while handling (a send's broken pipe that
+    # urllib3 passes over to read the answer): the first known one says what happened.
+    for e in _chain(exc):
+        # RemoteDisconnected is a ConnectionResetError, but the server closed the connection.
+        if isinstance(e, http.client.RemoteDisconnected | BrokenPipeError):
+            return "connection dropped by the server without an answer (maybe billed)"
+        if isinstance(e, ConnectionResetError | ConnectionAbortedError):
+            return "connection reset without an answer (maybe billed)"
+    return f"connection lost without an answer (maybe billed): {_reason(exc)}"
 
 
 def _reason(exc: BaseException) -> str:

@@ -41,6 +41,14 @@ def enrich_records(
     Options are ``leadspace enrich``'s (:class:`EnrichOptions`). Settings come from the
     environment (``dotenv=True`` also reads ``.env``), or from ``api_key=`` / ``settings=``.
 
+    Values that are not text are sent as a person writes them (``42.0`` as ``42``, dates as ISO
+    dates, None and NaN empty), except bytes, which are not guessed at (Latin-1? a binary id?): a
+    ``bytes``, ``bytearray`` or ``memoryview`` in a column that is sent raises
+    :class:`~leadspace_cli.errors.InputError` naming the record (counted from 1) and the column:
+    decode it first (``value.decode("utf-8")``). Among the first 1,000 records that is before any
+    call; later, after the records before it were yielded. Bytes in a column not sent are returned
+    as they are.
+
     Raises :class:`~leadspace_cli.errors.RunStopped` (``CredentialsRejected``, ``CreditsExhausted``,
     ``APIStopped``, ``Interrupted``) after yielding the records read before the stop, and
     :class:`~leadspace_cli.errors.LeadspaceError` for bad settings or a bad mapping.

@@ -33,7 +33,7 @@ from leadspace_cli.engine.pipeline import Enricher
 from leadspace_cli.engine.store import Store
 from leadspace_cli.errors import ExitCode, InputError, stop_error
 from leadspace_cli.formats.outfile import OutputFile, check_path, private_folder, sweep_temp_folders
-from leadspace_cli.formats.pyrecords import records_source
+from leadspace_cli.formats.pyrecords import records_source, text_only
 from leadspace_cli.formats.rows import Source
 from leadspace_cli.formats.sources import open_source
 from leadspace_cli.formats.writers import RowWriter, SheetRowWriter
@@ -348,6 +348,7 @@ class Run(Wiring):
             settings = self.settings = self._settings(env, sb)
             source = records_source(items)
             m = self._mapping(source)
+            source.rows = text_only(source.rows, m.columns_used())  # bytes where text is sent: refused
             ls = self._ls_columns(m)
             build = builder(m, source)
             with self._engine(env, settings, sb, stop_reading=True, prefetch=job.prefetch) as (

@@ -9,7 +9,6 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
 from rich.markup import escape
 from rich.panel import Panel
 from rich.table import Table
@@ -17,10 +16,10 @@ from rich.table import Table
 from leadspace_cli.api import flatten
 from leadspace_cli.api.client import Client, Outcome, exit_code
 from leadspace_cli.api.connection import Settings
-from leadspace_cli.api.redact import mask
+from leadspace_cli.api.redact import mask, redact
 from leadspace_cli.app.report import build_report, for_terminal, report_html
 from leadspace_cli.app.run import sandbox_for
-from leadspace_cli.cli.core import _boundary, _environment, _settings, app, auth_app, err
+from leadspace_cli.cli.core import _boundary, _environment, _settings, app, auth_app, err, out_console
 from leadspace_cli.cli.ui import literal, report_tables
 from leadspace_cli.errors import (
     AUTH_MESSAGE,
@@ -65,7 +64,11 @@ def auth_check(
         if answer.outcome in (Outcome.INVALID, Outcome.OK):
             err.print("[green]Credentials accepted.[/] No credit was spent.", markup=True)
             raise typer.Exit(0)
-        if answer.outcome is Outcome.AUTH:
+        if answer.outcome is Outcome.AUTH and answer.status is None:  # the OAuth exchange: why it failed
+            err.print(
+                f"[red]No OAuth token.[/] {escape(redact(answer.error, settings.secrets()))}", markup=True
+            )
+        elif answer.outcome is Outcome.AUTH:
             err.print(f"[red]Credentials rejected.[/] {AUTH_MESSAGE}", markup=True)
         else:
             err.print(f"[red]Could not check:[/] {escape(answer.error)}", markup=True)
@@ -147,7 +150,7 @@ def lookup(
         for column, value in zip(flatten.COLUMNS[len(flatten.STATUS_COLUMNS) :], cells, strict=False):
             if value:
                 table.add_row(column.removeprefix("ls."), literal(value))  # answers are data
-        Console(highlight=False, markup=False).print(Panel(table, title="Leadspace answer", expand=False))
+        out_console().print(Panel(table, title="Leadspace answer", expand=False))
 
 
 @app.command("report")
@@ -187,7 +190,7 @@ def report_cmd(
                 "table?): those counts are left out; the rest is reported.",
                 markup=False,
             )
-        out = Console(highlight=False, markup=False)
+        out = out_console()
         for table in report_tables(for_terminal(rep), out.width):
             out.print(table)
         if html:

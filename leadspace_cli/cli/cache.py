@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import os
 import sys
 import time
 from pathlib import Path
@@ -17,8 +18,9 @@ from leadspace_cli.cli.core import CacheDir, Yes, _boundary, _environment, cache
 from leadspace_cli.engine.erasure import MIN_SUBSTRING, Found, _mentions
 from leadspace_cli.engine.fleet import Fleet
 from leadspace_cli.engine.identity import Identity, IdentityLinks, identity_for
+from leadspace_cli.engine.ledger import FILENAME as LEDGER_FILENAME
 from leadspace_cli.engine.ledger import open_ledger
-from leadspace_cli.engine.store import Store, open_store
+from leadspace_cli.engine.store import FILENAME, Store, open_store, store_exists
 from leadspace_cli.errors import (
     ExitCode,
     LeadspaceError,
@@ -29,6 +31,13 @@ from leadspace_cli.errors import (
 def _store_for_housekeeping(cache_dir: Path | None) -> Store:
     env = _environment(given=("LEADSPACE_CACHE_DIR",) if cache_dir else ())
     return open_store(cache_folder(env, cache_dir), max_age=0, identity=_identity(env))
+
+
+def _no_store_yet(cache_dir: Path | None) -> Path | None:
+    """Return the cache folder when it holds no store yet (looking creates nothing), else None."""
+    env = _environment(given=("LEADSPACE_CACHE_DIR",) if cache_dir else ())
+    folder = cache_folder(env, cache_dir)
+    return None if store_exists(folder) else folder
 
 
 def _identity(env: dict[str, str], links: IdentityLinks | None = None) -> Identity | None:
@@ -90,6 +99,13 @@ def cache_info(cache_dir: CacheDir = None) -> None:
 
     Example: leadspace cache info
     """
+    with _boundary():
+        folder = _no_store_yet(cache_dir)
+        if folder is not None:
+            typer.echo(f"path: {folder / FILENAME}")
+            typer.echo("No response store there yet: the first run that stores an answer creates it.")
+            _spend()
+            return
     with _boundary(), _store_for_housekeeping(cache_dir) as store:
         info = store.info()
         typer.echo(f"path: {info['path']}")
@@ -110,7 +126,11 @@ def cache_info(cache_dir: CacheDir = None) -> None:
 def _spend() -> None:
     """Show today's and this month's credits from the purchase ledger (every run, whatever the store)."""
     env = _environment()
-    ledger, problem = open_ledger(state_folder(env), tz=budget_tz(env), required=False)
+    folder = state_folder(env)
+    if not os.path.lexists(folder / LEDGER_FILENAME):  # opened, it would be created
+        typer.echo(f"ledger: none yet in {folder} (no purchase recorded)")
+        return
+    ledger, problem = open_ledger(folder, tz=budget_tz(env), required=False)
     if ledger is None:
         typer.echo(f"ledger: {problem}")
         return
@@ -135,12 +155,34 @@ def cache_clear(
 
     Example: leadspace cache clear --older-than 90d
     """
-    with _boundary(), _store_for_housekeeping(cache_dir) as store:
+    with _boundary():
         age = parse_duration(older_than, "--older-than", "0: every answer") if older_than else None
+        folder = _no_store_yet(cache_dir)
+        if folder is not None:
+            typer.echo(f"No response store in {folder}: nothing to delete.")
+            return
+    with _boundary(), _store_for_housekeeping(cache_dir) as store:
         what = f"answers older than {older_than}" if older_than else "every stored answer"
         _confirm(f"Delete {what} in {store.path}? They were paid for; rows are bought again.", yes)
-        n, freed = store.clear(age)
-        typer.echo(f"Deleted {n} stored answers; {freed:,} bytes given back.")
+        done = store.clear(age)
+        deleted = f"Deleted {done.answers} stored answers"
+        if done.answers:
+            deleted += f" ({done.answer_bytes:,} bytes, compressed)"
+        if not done.compacted:
+            typer.echo(f"{deleted}; no bytes given back yet.")
+            err.print(
+                f"Another run holds the store {store.path} open: its file cannot shrink while it does "
+                f"({done.after:,} bytes on disk now). Run this command again once that run has ended "
+                "to give the disk back.",
+                markup=False,
+            )
+        elif done.freed:
+            typer.echo(f"{deleted}; {done.freed:,} bytes given back: the store is {done.after:,} bytes.")
+        else:
+            typer.echo(
+                f"{deleted}; no whole page came free, so no bytes given back: the store stays "
+                f"{done.after:,} bytes (its tables, its compression dictionary and the answers kept)."
+            )
         fleet = _fleet(store)
         if fleet is not None:
             with contextlib.closing(fleet):

@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import io
 import logging
 import os
 import sys
 from collections.abc import Collection, Iterator
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
 from rich.markup import escape
+from typer.core import TyperGroup
 
 from leadspace_cli.api.connection import Settings
 from leadspace_cli.api.redact import redact
@@ -25,7 +27,36 @@ from leadspace_cli.errors import (
 from leadspace_cli.sandbox import Sandbox
 from leadspace_cli.version import __version__
 
+
+@contextlib.contextmanager
+def _pipe_closed_quietly() -> Iterator[None]:
+    """End quietly with 141 (128 + SIGPIPE), as Unix tools do, when stdout's reader went away
+    (``leadspace fields | head -1``): not click's exit 1, rich's exit 1, or a traceback."""
+    try:
+        yield
+        sys.stdout.flush()  # what is still buffered meets the closed pipe here, not at exit
+    except OSError as exc:
+        if exc.errno != errno.EPIPE:
+            raise
+        _quiet_stdout()
+        raise typer.Exit(int(ExitCode.PIPE)) from None
+
+
+class _Group(TyperGroup):
+    """The app's command group: the one place where a closed stdout ends any command."""
+
+    # ctx is Any: typer's Context class is click's in typer 0.26, its own in later versions.
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        with _pipe_closed_quietly():  # --help is printed while the arguments are read
+            return super().parse_args(ctx, args)
+
+    def invoke(self, ctx: Any) -> Any:
+        with _pipe_closed_quietly():
+            return super().invoke(ctx)
+
+
 app = typer.Typer(
+    cls=_Group,
     help="Enrich CSV and JSONL files of leads and accounts through Leadspace's Single Enrichment API.",
     no_args_is_help=True,
     pretty_exceptions_enable=False,  # never print locals: they hold the key
@@ -48,6 +79,19 @@ auth_app = typer.Typer(help="Credentials.", no_args_is_help=True)
 err = Console(stderr=True, highlight=False, soft_wrap=True, markup=False)  # markup only where asked
 
 
+class _Stdout(Console):
+    """A console on stdout that leaves a closed pipe to the app's group (rich's own exits with 1)."""
+
+    def on_broken_pipe(self) -> None:
+        self.quiet = True
+        raise BrokenPipeError(errno.EPIPE, os.strerror(errno.EPIPE))
+
+
+def out_console() -> Console:
+    """Return a console for data on stdout: plain text, no markup or highlighting."""
+    return _Stdout(highlight=False, markup=False)
+
+
 def _secrets(env: dict[str, str] | None = None) -> list[str]:
     if env is None:
         try:
@@ -68,10 +112,7 @@ def _boundary(traceback: bool = False) -> Iterator[None]:
     except KeyboardInterrupt:
         err.print("Interrupted.")
         raise typer.Exit(int(ExitCode.INTERRUPTED)) from None
-    except BrokenPipeError:
-        _quiet_stdout()
-        raise typer.Exit(int(ExitCode.PIPE)) from None
-    except (typer.Exit, typer.Abort):
+    except (typer.Exit, typer.Abort, BrokenPipeError):  # a closed stdout: the app's group ends it
         raise
     except Exception as exc:
         if traceback or debug(os.environ):

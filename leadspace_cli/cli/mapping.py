@@ -9,11 +9,10 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
 from rich.table import Table
 
 from leadspace_cli.api import fields, flatten
-from leadspace_cli.cli.core import InputArg, SheetOpt, _boundary, app, err, mapping_app
+from leadspace_cli.cli.core import InputArg, SheetOpt, _boundary, app, err, mapping_app, out_console
 from leadspace_cli.errors import (
     MappingError,
 )
@@ -46,7 +45,7 @@ def fields_cmd(
         header = ["request field", "mapping key", "description"]
         rows = [[f.path, _toml_key(f.path), f.description] for f in fields.REQUEST_FIELDS]
         rows.append(["custom_fields[]", '[custom_fields] name = "Column"', "Custom fields, by name"])
-    out = Console(highlight=False, markup=False)
+    out = out_console()
     if not out.is_terminal:  # for scripts and pipes: one field a line, tab-separated
         for row in [header, *rows]:
             typer.echo("\t".join(row))
@@ -161,7 +160,7 @@ def mapping_check(
         for path, col in m.rows():
             # Several columns: the first non-empty one is sent.
             table.add_row(shown(col if isinstance(col, str) else " or ".join(col)), path)
-        out = Console(highlight=False, markup=False)
+        out = out_console()
         out.print(table)
         seen = preview(m, source, show)
         for i, (body, problem) in enumerate(seen.first):

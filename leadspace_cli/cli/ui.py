@@ -11,17 +11,16 @@ import time
 from collections import Counter
 from typing import Any
 
-from rich.console import Console
+from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
 from rich.progress import (
     BarColumn,
-    MofNCompleteColumn,
     Progress,
     ProgressColumn,
     Task,
-    TextColumn,
     TimeElapsedColumn,
     TimeRemainingColumn,
 )
+from rich.progress_bar import ProgressBar
 from rich.table import Table
 from rich.text import Text
 
@@ -90,19 +89,104 @@ class _RateColumn(ProgressColumn):
         return Text(f"{rate:5.1f} calls/s", style="progress.data.speed")
 
 
-class _CountsColumn(ProgressColumn):
-    def render(self, task: Task) -> Text:
-        r: Counter[str] | None = task.fields.get("counts")
-        if r is None:
-            return Text("")
-        text = Text()
-        text.append(f"ok {r[Result.OK]} ", style="green")
-        text.append(f"invalid {r[Result.INVALID]} ", style="yellow")
-        text.append(f"failed {r[Result.FAILED]} ", style="red")
-        text.append(f"not sent {r[Result.NOT_SENT]}", style="dim")
-        if r[Result.SKIPPED]:
-            text.append(f" skipped {r[Result.SKIPPED]}", style="dim")
-        return text
+def _count_text(r: Counter[str], *, compact: bool) -> Text:
+    """Rows by result; ``compact`` leaves out the results no row has yet (but ``ok``)."""
+    parts = [
+        ("ok", r[Result.OK], "green"),
+        ("invalid", r[Result.INVALID], "yellow"),
+        ("failed", r[Result.FAILED], "red"),
+        ("not sent", r[Result.NOT_SENT], "dim"),
+        ("skipped", r[Result.SKIPPED], "dim"),
+    ]
+    shown = [(name, n, style) for name, n, style in parts if n or name == "ok" or not compact]
+    if not r[Result.SKIPPED]:  # "skipped" only in files that have such rows
+        shown = [p for p in shown if p[0] != "skipped"]
+    return Text(" ").join(Text(f"{name} {n}", style=style) for name, n, style in shown)
+
+
+# What the line keeps as the terminal narrows, widest first: the bar shrinks to MIN_BAR before a
+# part goes; then the elapsed time, the results no row has yet, the bar, the label, the rate and
+# the ETA go, in that order. The rows done and the counts stay; past that the line is cut.
+_LEVELS: tuple[tuple[frozenset[str], bool], ...] = tuple(
+    (frozenset(parts.split()), compact)
+    for parts, compact in (
+        ("label bar done rate elapsed eta", False),
+        ("label bar done rate eta", False),
+        ("label bar done rate eta", True),
+        ("label done rate eta", True),
+        ("done rate eta", True),
+        ("done eta", True),
+        ("done", True),
+    )
+)
+MIN_BAR, MAX_BAR = 10, 40
+
+
+def _as_text(renderable: RenderableType) -> Text:
+    return renderable if isinstance(renderable, Text) else Text(str(renderable))
+
+
+class _FittedLine:
+    """The progress line fitted to the width it is given: never wider, so it never wraps (a
+    wrapped line is redrawn as several lines at every refresh, filling a narrow terminal)."""
+
+    def __init__(self, parts: dict[str, Text], counts: Counter[str] | None, bar: ProgressBar) -> None:
+        self.parts = parts
+        self.counts = counts
+        self.bar = bar
+
+    def line(self, console: Console, options: ConsoleOptions) -> Text:
+        width = options.max_width
+        for shown, compact in _LEVELS:
+            pieces = [
+                self.parts[name] for name in ("label", "done", "rate", "elapsed", "eta") if name in shown
+            ]
+            if self.counts is not None:
+                pieces.append(_count_text(self.counts, compact=compact))
+            used = sum(p.cell_len for p in pieces) + len(pieces) - 1
+            room = width - used - 1  # the bar and the space before it
+            if "bar" in shown and room >= MIN_BAR:
+                pieces.insert(1 if "label" in shown else 0, self._bar(console, options, min(room, MAX_BAR)))
+                break
+            if "bar" not in shown and used <= width:
+                break
+        line = Text(" ", no_wrap=True, end="").join(pieces)
+        line.truncate(width, overflow="ellipsis")  # narrower than the rows done and the counts
+        return line
+
+    def _bar(self, console: Console, options: ConsoleOptions, width: int) -> Text:
+        self.bar.width = width
+        return Text.assemble(*((s.text, s.style or "") for s in console.render(self.bar, options) if s.text))
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        yield self.line(console, options)
+
+
+class _LineColumn(ProgressColumn):
+    """Rows done of total, a bar, calls per second, elapsed time, ETA and the rows by result, as one
+    line that fits the terminal (:class:`_FittedLine`)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._bar = BarColumn()
+        self._rate = _RateColumn()
+        self._elapsed = TimeElapsedColumn()
+        self._eta = TimeRemainingColumn()
+
+    def render(self, task: Task) -> _FittedLine:
+        parts = {
+            "label": Text("enriching", style="bold"),
+            "done": Text(
+                f"{int(task.completed)}/{'?' if task.total is None else int(task.total)}",
+                style="progress.download",
+            ),
+            "rate": self._rate.render(task),
+            "elapsed": self._elapsed.render(task),
+            "eta": Text("eta ").append_text(_as_text(self._eta(task))),  # called: it refreshes twice a second
+        }
+        bar = self._bar(task)
+        assert isinstance(bar, ProgressBar)
+        return _FittedLine(parts, task.fields.get("counts"), bar)
 
 
 class RichDisplay:
@@ -110,14 +194,7 @@ class RichDisplay:
 
     def __init__(self, console: Console) -> None:
         self.progress = Progress(
-            TextColumn("[bold]enriching"),
-            BarColumn(),
-            MofNCompleteColumn(),
-            _RateColumn(),
-            TimeElapsedColumn(),
-            TextColumn("eta"),
-            TimeRemainingColumn(),
-            _CountsColumn(),
+            _LineColumn(),
             console=console,
             transient=False,
             refresh_per_second=8,

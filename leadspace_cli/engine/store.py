@@ -512,6 +512,11 @@ class Store(StoreAdmin):
         self.close()
 
 
+def store_exists(folder: Path) -> bool:
+    """Return whether ``folder`` holds a response store (or something in its place: a link)."""
+    return os.path.lexists(folder / FILENAME)
+
+
 def open_store(
     folder: Path | None, *, max_age: float = DEFAULT_MAX_AGE, identity: Identity | None = None
 ) -> Store:

@@ -10,11 +10,28 @@ import os
 import sqlite3
 import threading
 import time
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from leadspace_cli.engine.erasure import Found, _damaged_mentions, _mentions
 from leadspace_cli.engine.identity import Identity, rowid_of
+
+
+@dataclass(frozen=True)
+class Cleared:
+    """What :meth:`StoreAdmin.clear` did."""
+
+    answers: int  # deleted
+    answer_bytes: int  # what they took in the store (compressed)
+    before: int  # the database's size before (its pages, those in the write-ahead log included)
+    after: int  # and after
+    compacted: bool  # the file was rewritten and its log emptied: ``before - after`` was given back
+
+    @property
+    def freed(self) -> int:
+        """The bytes given back to the disk (0 while another connection holds the store)."""
+        return max(0, self.before - self.after) if self.compacted else 0
 
 
 class StoreAdmin:
@@ -92,17 +109,35 @@ class StoreAdmin:
             "programs": programs,
         }
 
-    def clear(self, older_than: float | None = None) -> tuple[int, int]:
-        """Delete stored answers (all, or those older than some seconds); return (answers, bytes freed)."""
-        before = self.disk_bytes()
+    def clear(self, older_than: float | None = None) -> Cleared:
+        """Delete stored answers (all, or those older than some seconds) and give the disk back.
+
+        ``before`` is the database's own size (its pages, those still in the write-ahead log
+        included), not the files': opening the store writes to the log, and that log would otherwise
+        count as given back. While another connection (a run) reads the store, the log can be
+        neither emptied nor the file shrunk: ``compacted`` is then False, and nothing is given back
+        yet.
+        """
         cutoff = math.inf if older_than is None else time.time() - older_than
         with self._lock:
-            n = self._db.execute("DELETE FROM answer WHERE stored < ?", (cutoff,)).rowcount
+            page_size, pages = (
+                int(self._db.execute(f"PRAGMA {p}").fetchone()[0]) for p in ("page_size", "page_count")
+            )
+            before = page_size * pages
+            n, size = self._db.execute(
+                "SELECT COUNT(*), COALESCE(SUM(length(data)), 0) FROM answer WHERE stored < ?", (cutoff,)
+            ).fetchone()
+            self._db.execute("DELETE FROM answer WHERE stored < ?", (cutoff,))
             if self._legacy:
-                n += self._db.execute("DELETE FROM answers WHERE stored < ?", (cutoff,)).rowcount
+                legacy, legacy_size = self._db.execute(
+                    "SELECT COUNT(*), COALESCE(SUM(length(answer)), 0) FROM answers WHERE stored < ?",
+                    (cutoff,),
+                ).fetchone()
+                n, size = n + legacy, size + legacy_size
+                self._db.execute("DELETE FROM answers WHERE stored < ?", (cutoff,))
                 self._db.execute("DELETE FROM rendered WHERE key NOT IN (SELECT key FROM answers)")
-        self._compact()
-        return n, max(0, before - self.disk_bytes())
+        compacted = self._compact()
+        return Cleared(int(n), int(size), before, self.disk_bytes(), compacted)
 
     def find(self, text: str) -> Found:
         """Find the stored answers about ``text`` (an e-mail address, a name), here and in the damaged

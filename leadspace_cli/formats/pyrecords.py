@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from typing import Any
 
 from leadspace_cli.errors import InputError
 from leadspace_cli.formats.jsonl import _BadLine
 from leadspace_cli.formats.rows import Source
-from leadspace_cli.formats.values import record_columns
+from leadspace_cli.formats.values import BYTES_LIKE, field_of, record_columns
 
 
 def records_source(records: Iterable[Mapping[str, Any]], *, lookahead: int = 1000) -> Source:
@@ -39,3 +39,37 @@ def records_source(records: Iterable[Mapping[str, Any]], *, lookahead: int = 100
                 yield rec
 
     return Source("records", "records", list(columns), rows())
+
+
+def text_only(rows: Iterable[Any], columns: Collection[str], *, lookahead: int = 1000) -> Iterator[Any]:
+    """Yield the records, raising InputError at the first that holds bytes in one of ``columns``
+    (those a run sends), naming the record and the column.
+
+    Bytes are not guessed at (they may be Latin-1, or not text at all: a binary id, a photo), and
+    ``str(b"Acme")`` is ``"b'Acme'"``. The first ``lookahead`` records (already read for the columns)
+    are checked before the first is yielded, so bytes among them stop the run before any call.
+    Bytes in a column that is not sent are left as they are.
+    """
+    names = sorted(columns)
+    it = iter(rows)
+    head = list(itertools.islice(it, lookahead))
+    for number, rec in enumerate(head, start=1):
+        _check(number, rec, names)
+    yield from head
+    for number, rec in enumerate(it, start=len(head) + 1):
+        _check(number, rec, names)
+        yield rec
+
+
+def _check(number: int, rec: Any, columns: list[str]) -> None:
+    if not isinstance(rec, Mapping):
+        return
+    for column in columns:
+        value = field_of(rec, column)
+        if isinstance(value, BYTES_LIKE):
+            shown = bytes(value[:40])
+            raise InputError(
+                f"Record {number}, column {column!r}: a {type(value).__name__} value ({shown!r}"
+                f"{'...' if len(value) > 40 else ''}), not text. Pass str: decode it first, e.g. "
+                "value.decode('utf-8') (or the encoding it was written in)."
+            )

@@ -10,6 +10,9 @@ import math
 from collections.abc import Iterator, Mapping
 from typing import Any
 
+# Not text, and not guessed at: refused in the columns a run sends (pyrecords.text_only).
+BYTES_LIKE = (bytes, bytearray, memoryview)
+
 
 def cell_text(value: Any) -> str:
     """Return a JSON value as a CSV cell: text as is, None empty, others as JSON."""

@@ -19,7 +19,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from leadspace_cli.formats.rows import Source, row_problem
-from leadspace_cli.formats.values import field_of, value_text
+from leadspace_cli.formats.values import BYTES_LIKE, field_of, value_text
 from leadspace_cli.mapping.aliases import Body
 from leadspace_cli.mapping.spec import Mapping
 
@@ -248,7 +248,12 @@ def builder(mapping: Mapping, source: Source) -> Builder:
 
 
 def _fetcher(source: Source, columns: list[str]) -> Callable[[Any], Sequence[str]]:
-    """Return the source's fetcher, with JSON objects and arrays of records read as empty."""
+    """Return the source's fetcher, with JSON objects and arrays of records read as empty.
+
+    Bytes (from a Python caller's records) read as the text they would decode to, for detection to
+    look at: a run refuses bytes in the columns it sends before any request is built
+    (:func:`~leadspace_cli.formats.pyrecords.text_only`).
+    """
     if source.kind == "csv":
         return source.fetcher(columns)
 
@@ -256,7 +261,12 @@ def _fetcher(source: Source, columns: list[str]) -> Callable[[Any], Sequence[str
         out = []
         for column in columns:
             value = field_of(row, column)
-            out.append("" if isinstance(value, dict | list | tuple) else value_text(value))
+            if isinstance(value, dict | list | tuple):
+                out.append("")
+            elif isinstance(value, BYTES_LIKE):
+                out.append(bytes(value).decode("utf-8", "replace"))
+            else:
+                out.append(value_text(value))
         return out
 
     return fetch

@@ -130,6 +130,27 @@ def test_values_that_are_not_text_are_sent_as_a_person_writes_them(sandbox: Sand
     }
 
 
+@pytest.mark.parametrize("raw", [b"Acme GmbH", bytearray(b"Acme GmbH"), memoryview(b"Acme GmbH")])
+def test_bytes_in_a_column_that_is_sent_raise_input_error_before_any_call(sandbox: Sandbox, raw: Any) -> None:
+    records = [{"Company": "Acme", "Photo": b"\x89PNG"}, {"Company": raw, "Photo": b""}]
+    with pytest.raises(leadspace_cli.InputError) as info:
+        list(leadspace_cli.enrich_records(records, **_point_at(sandbox)))
+    message = str(info.value)
+    assert message.startswith(f"Record 2, column 'Company': a {type(raw).__name__} value (b'Acme GmbH')")
+    assert "decode it first, e.g. value.decode('utf-8')" in message
+    assert sandbox.stats.calls == 0  # among the first records: before any call
+
+
+def test_bytes_met_later_raise_after_the_records_before_them(sandbox: Sandbox) -> None:
+    records = [{"Company": f"Company {i}", "Photo": b"\x89PNG"} for i in range(1200)]
+    records[1100]["Company"] = b"Acme"
+    got: list[dict[str, Any]] = []
+    with pytest.raises(leadspace_cli.InputError, match=r"^Record 1101, column 'Company': a bytes value"):
+        got.extend(leadspace_cli.enrich_records(records, dry_run=True, **_point_at(sandbox)))
+    assert len(got) == 1100
+    assert got[0]["Photo"] == b"\x89PNG"  # bytes in a column that is not sent come back as they are
+
+
 def test_a_generator_is_read_lazily(tmp_path: Path) -> None:
     consumed = 0
 

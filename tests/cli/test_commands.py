@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import http.server
 import json
 import re
+import threading
 import tomllib
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -94,6 +97,55 @@ def test_auth_check_spends_no_credit(use_sandbox: Sandbox, monkeypatch: pytest.M
     result = invoke("auth", "check")
     assert result.exit_code == 3
     assert "rejected" in result.stderr
+
+
+class _RefusingOAuth(http.server.BaseHTTPRequestHandler):
+    """An OAuth endpoint that refuses with a reason, echoing the secret it was sent."""
+
+    def do_POST(self) -> None:
+        sent = json.loads(self.rfile.read(int(self.headers.get("Content-Length", "0"))))
+        body = json.dumps(
+            {
+                "error": "invalid_client",
+                "error_description": f"Secret {sent['pass']} expired\x1b[2J on 2026-01-31",
+                "tracking_id": "t-123",
+            }
+        ).encode()
+        self.send_response(400)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+def test_auth_check_shows_why_the_oauth_endpoint_refused(
+    sandbox_factory: Callable[..., Sandbox], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _RefusingOAuth)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    monkeypatch.setenv("LEADSPACE_PROGRAM_ID", "prog-7")
+    monkeypatch.setenv("LEADSPACE_SECRET", "s3cret-zz-99")
+    try:
+        result = invoke("auth", "check", "--base-url", f"http://127.0.0.1:{server.server_address[1]}")
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert result.exit_code == 3
+    assert (
+        "No OAuth token. The OAuth endpoint refused program ID prog-7 and its secret (HTTP 400: "
+        "invalid_client: Secret [REDACTED] expired [2J on 2026-01-31 (tracking id t-123)): check "
+        "LEADSPACE_PROGRAM_ID and LEADSPACE_SECRET" in result.stderr
+    )
+    assert "s3cret-zz-99" not in result.output
+    assert "\x1b" not in result.output
+    sb = sandbox_factory(program_id="prog-7", secret="the-right-one")  # refuses with its 401 message
+    refused = invoke("auth", "check", "--base-url", sb.url)
+    assert refused.exit_code == 3
+    assert "(HTTP 401: Credentials are required to access this resource)" in refused.stderr
+    assert "s3cret-zz-99" not in refused.output
 
 
 def test_report_refuses_a_file_that_enrich_did_not_write(use_sandbox: Sandbox) -> None:

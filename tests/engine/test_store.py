@@ -280,3 +280,69 @@ def test_a_0_2_0_store_that_lost_its_dictionary_still_reads(tmp_path: Path) -> N
 def test_a_new_store_is_written_with_the_frozen_dictionary(tmp_path: Path) -> None:
     with Store(tmp_path / FILENAME) as store:
         assert store._zdict == store_dictionary.DICTIONARY
+
+
+def _filled(tmp_path: Path, n: int) -> Path:
+    """A store of ``n`` answers, closed as a run leaves it (bought with other credentials than the
+    housekeeping commands', which have none here)."""
+    path = tmp_path / "cache" / FILENAME
+    with Store(path, identity=Identity("sandbox", "the sandbox")) as store:
+        for i in range(n):
+            body = {"company": {"name": f"Company {i}"}}
+            key, request = store.key(body)
+            store.put(key, 200, json.dumps({"status": "success", "data": answer(body)}), request)
+    return path
+
+
+def _on_disk(path: Path) -> int:
+    return sum(p.stat().st_size for p in (path, Path(f"{path}-wal")) if p.exists())
+
+
+@pytest.mark.parametrize("n", [1, 3, 60])
+def test_cache_clear_says_what_it_gave_back_as_the_disk_measures_it(tmp_path: Path, n: int) -> None:
+    path = _filled(tmp_path, n)
+    before = _on_disk(path)
+    result = invoke("cache", "clear", "--yes")
+    assert result.exit_code == 0, result.output
+    freed = before - _on_disk(path)
+    assert f"Deleted {n} stored answers (" in result.stdout
+    if freed:  # 60 answers: their pages
+        assert f"; {freed:,} bytes given back: the store is {_on_disk(path):,} bytes." in result.stdout
+    else:  # a few answers shared pages with what stays: no page came free (not the log opening wrote)
+        assert f"no bytes given back: the store stays {_on_disk(path):,} bytes" in result.stdout
+    assert (n == 60) == (freed > 0)
+
+
+def test_a_store_cleared_while_another_connection_reads_it_gives_nothing_back_yet(tmp_path: Path) -> None:
+    path = _filled(tmp_path, 30)
+    reader = sqlite3.connect(path)
+    reader.execute("BEGIN")
+    reader.execute("SELECT COUNT(*) FROM answer").fetchone()  # a run's snapshot: the log cannot empty
+    store = Store(path, max_age=0)
+    store._db.execute("PRAGMA busy_timeout=50")  # not the 10 s a store waits for a run's writes
+    try:
+        done = store.clear()
+    finally:
+        store.close()
+        reader.close()
+    assert done.answers == 30
+    assert not done.compacted
+    assert done.freed == 0
+    assert done.after > done.before  # the deletion went to the log: measured, it would read as 0 freed
+
+
+def test_cache_info_and_clear_create_nothing_where_there_is_no_store(tmp_path: Path) -> None:
+    info = invoke("cache", "info")
+    assert info.exit_code == 0, info.output
+    assert f"path: {tmp_path / 'cache' / FILENAME}" in info.stdout
+    assert "No response store there yet" in info.stdout
+    assert "ledger: none yet" in info.stdout
+    cleared = invoke("cache", "clear", "--yes")
+    assert cleared.exit_code == 0
+    assert f"No response store in {tmp_path / 'cache'}: nothing to delete." in cleared.stdout
+    assert not (tmp_path / "cache").exists()
+    assert not (tmp_path / "state").exists()  # nor the purchase ledger
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    assert "No response store there yet" in invoke("cache", "info", "--cache-dir", str(empty)).stdout
+    assert list(empty.iterdir()) == []

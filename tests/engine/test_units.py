@@ -44,7 +44,7 @@ def test_store_keeps_answers_by_key_and_age(tmp_path: Path) -> None:
         assert store.get(key) == (200, '{"data": {}}', None)  # kept across opens
         store._db.execute("UPDATE answer SET stored = stored - 7200")
         assert store.get(key) is None  # older than max_age
-        assert store.clear(older_than=60)[0] == 1
+        assert store.clear(older_than=60).answers == 1
         assert store.info()["answers"] == 0
     assert path.stat().st_mode & 0o777 == 0o600
 
