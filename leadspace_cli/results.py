@@ -9,7 +9,7 @@ import re
 import threading
 import time
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol
 
 from leadspace_cli.errors import ExitCode
 
@@ -162,3 +162,26 @@ class Stats:
             return 0.0
         span = self.last_call - self.first_call
         return (self.calls - 1) / span if span > 0 else 0.0
+
+
+class Progress(Protocol):
+    """What a run tells as it goes (the CLI's progress bar; nothing by default)."""
+
+    def start(self, total: int | None, stats: Stats) -> None: ...
+
+    def row_done(self, result: Result) -> None: ...
+
+    def stop(self) -> None: ...
+
+
+class NoProgress:
+    """No progress shown: the Python API, --quiet, tests."""
+
+    def start(self, total: int | None, stats: Stats) -> None:
+        pass
+
+    def row_done(self, result: Result) -> None:
+        pass
+
+    def stop(self) -> None:
+        pass

@@ -7,10 +7,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
-import requests.utils
-from urllib3.exceptions import LocationParseError
-from urllib3.util import parse_url
-
 from leadspace_cli.api import fields
 from leadspace_cli.api.redact import mask, redact_url
 from leadspace_cli.errors import SettingsError
@@ -68,6 +64,8 @@ def _proxy_for(url: str, env: Mapping[str, str]) -> str | None:
         return None  # a proxy set for the world must not carry calls to this machine
     lower = {k.lower(): v for k, v in env.items()}
     no_proxy = lower.get("no_proxy", "")
+    import requests.utils  # on use: a quick --help and --version
+
     if no_proxy and requests.utils.should_bypass_proxies(url, no_proxy=no_proxy):
         return None
     scheme = urlsplit(url).scheme
@@ -97,6 +95,9 @@ def check_base_url(url: str) -> str:
     own parser reads another host from it: ``http://evil.example\\@127.0.0.1`` must not pass as
     loopback and then be sent to evil.example.
     """
+    from urllib3.exceptions import LocationParseError
+    from urllib3.util import parse_url
+
     text = url.strip()
     parts = urlsplit(text)
     try:

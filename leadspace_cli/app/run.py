@@ -17,7 +17,7 @@ import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 
 from leadspace_cli.api.columns import LsColumns
 from leadspace_cli.api.connection import Settings
@@ -41,36 +41,13 @@ from leadspace_cli.formats.xlsx_write import check_size
 from leadspace_cli.mapping.body import RULES, builder
 from leadspace_cli.mapping.detect import detect
 from leadspace_cli.mapping.spec import Mapping as ColumnMapping
-from leadspace_cli.results import Result, Stats
+from leadspace_cli.results import NoProgress, Progress, Result
 from leadspace_cli.sandbox import Sandbox, SandboxConfig
 
 
 def names_a_field(name: str) -> bool:
     """Whether a header cell names a request field: how a workbook's header row is told from a title."""
     return bool(list(detect([name]).rows()))
-
-
-class Progress(Protocol):
-    """What a run tells as it goes (the CLI's progress bar; nothing by default)."""
-
-    def start(self, total: int | None, stats: Stats) -> None: ...
-
-    def row_done(self, result: Result) -> None: ...
-
-    def stop(self) -> None: ...
-
-
-class NoProgress:
-    """No progress shown: the Python API, --quiet, tests."""
-
-    def start(self, total: int | None, stats: Stats) -> None:
-        pass
-
-    def row_done(self, result: Result) -> None:
-        pass
-
-    def stop(self) -> None:
-        pass
 
 
 @contextlib.contextmanager

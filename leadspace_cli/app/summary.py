@@ -5,12 +5,14 @@ from __future__ import annotations
 import datetime as dt
 import json
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from leadspace_cli.engine.pipeline import Enricher
 from leadspace_cli.errors import ExitCode, first_code
 from leadspace_cli.formats.outfile import write_whole
 from leadspace_cli.results import Result
+
+if TYPE_CHECKING:
+    from leadspace_cli.engine.pipeline import Enricher
 
 # The --report JSON's shape: bumped whenever a key changes meaning or goes away (2: the job echo).
 SCHEMA_VERSION = 2

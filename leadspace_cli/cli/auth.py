@@ -14,11 +14,8 @@ from rich.panel import Panel
 from rich.table import Table
 
 from leadspace_cli.api import flatten
-from leadspace_cli.api.client import Client, Outcome, exit_code
 from leadspace_cli.api.connection import Settings
 from leadspace_cli.api.redact import mask, redact
-from leadspace_cli.app.report import build_report, for_terminal, report_html
-from leadspace_cli.app.run import sandbox_for
 from leadspace_cli.cli.core import _boundary, _environment, _settings, app, auth_app, err, out_console
 from leadspace_cli.cli.ui import literal, report_tables
 from leadspace_cli.errors import (
@@ -41,6 +38,9 @@ def auth_check(
 
     Example: leadspace auth check
     """
+    from leadspace_cli.api.client import Client, Outcome, exit_code  # on use: a quick --help
+    from leadspace_cli.app.run import sandbox_for
+
     with _boundary():
         env = _environment(given=("LEADSPACE_BASE_URL",) if base_url or sandbox else ())
         with sandbox_for(sandbox) as sb:
@@ -111,6 +111,9 @@ def lookup(
 
     Example: leadspace lookup --first-name Ada --last-name Lovelace --email ada@example.com --sandbox
     """
+    from leadspace_cli.api.client import Client, Outcome, exit_code  # on use: a quick --help
+    from leadspace_cli.app.run import sandbox_for
+
     with _boundary():
         body = body_of(
             {
@@ -174,6 +177,8 @@ def report_cmd(
 
     Example: leadspace report out.csv --html report.html
     """
+    from leadspace_cli.app.report import build_report, for_terminal, report_html
+
     with _boundary():
         if html is not None:
             check_path(os.fspath(html), option="--html", avoid=[(output, "the file reported on")])

@@ -6,14 +6,13 @@ import contextlib
 import gc
 import json
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.markup import escape
 
 from leadspace_cli.api.redact import redact
 from leadspace_cli.app.job import Job
-from leadspace_cli.app.run import Run
 from leadspace_cli.cli.core import (
     InputArg,
     SheetOpt,
@@ -36,6 +35,9 @@ from leadspace_cli.errors import (
     SettingsError,
 )
 from leadspace_cli.sandbox import Sandbox, SandboxConfig
+
+if TYPE_CHECKING:
+    from leadspace_cli.app.run import Run
 
 
 def _display(quiet: bool) -> Display:
@@ -226,6 +228,8 @@ def enrich(
 def _enrich(job: Job, *, quiet: bool, verbose: bool) -> ExitCode:
     _setup_logging(verbose, _secrets())
     display = _display(quiet)
+    from leadspace_cli.app.run import Run  # on use: a quick --help and --version
+
     run = Run(
         job,
         progress=display,

@@ -9,7 +9,7 @@ import datetime as dt
 import re
 import time
 from collections import Counter
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
 from rich.progress import (
@@ -24,11 +24,12 @@ from rich.progress_bar import ProgressBar
 from rich.table import Table
 from rich.text import Text
 
-from leadspace_cli.app.report import OutputReport
-from leadspace_cli.app.run import NoProgress
-from leadspace_cli.app.run import Progress as RunProgress
-from leadspace_cli.app.summary import Summary
-from leadspace_cli.results import Result, Stats
+from leadspace_cli.results import NoProgress, Result, Stats
+from leadspace_cli.results import Progress as RunProgress
+
+if TYPE_CHECKING:
+    from leadspace_cli.app.report import OutputReport
+    from leadspace_cli.app.summary import Summary
 
 # The progress interface and its null version are the run's (the core reports progress through it).
 Display = RunProgress
