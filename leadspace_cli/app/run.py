@@ -34,7 +34,7 @@ from leadspace_cli.engine.store import Store
 from leadspace_cli.errors import ExitCode, InputError, stop_error
 from leadspace_cli.formats.outfile import OutputFile, check_path, private_folder, sweep_temp_folders
 from leadspace_cli.formats.pyrecords import records_source, text_only
-from leadspace_cli.formats.rows import Source
+from leadspace_cli.formats.rows import Source, format_of
 from leadspace_cli.formats.sources import open_source
 from leadspace_cli.formats.writers import RowWriter, SheetRowWriter
 from leadspace_cli.formats.xlsx_write import check_size
@@ -198,7 +198,9 @@ class Run(Wiring):
             include_hidden=job.include_hidden,
             header_row=job.header_row,
             header_hint=names_a_field,
-            prescan=True,
+            # Read through first, so that what would stop a run midway stops it before any call
+            # (and JSON Lines columns are every line's); a dry run makes no call, so a CSV is read once.
+            prescan=not job.dry_run or format_of(job.input, job.input_format) == "jsonl",
         )
         for text in source.notes:
             self.note(f"Note: {text}")

@@ -38,6 +38,10 @@ class Request(dict[str, Any]):
 _HOST = re.compile(r"^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z0-9-]{2,}\.?$|^\[[0-9a-f:.]+\]$")
 
 
+_PLAIN_HOST = re.compile(r"^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z0-9-]{2,}$")
+_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
+
+
 def website_text(value: str) -> str:
     """Return a website as one spelling: ``https://User@WWW.Acme.com:443/`` is ``acme.com``.
 
@@ -47,7 +51,9 @@ def website_text(value: str) -> str:
     written.
     """
     text = value.strip()
-    has_scheme = re.match(r"^[A-Za-z][A-Za-z0-9+.-]*://", text) is not None
+    if _PLAIN_HOST.match(text) and not text.startswith("www."):
+        return text  # already one spelling (most files): no URL parsing
+    has_scheme = _SCHEME.match(text) is not None
     try:
         parts = urlsplit(text if has_scheme else "//" + text)
         port = parts.port

@@ -121,3 +121,14 @@ def test_any_row_maps_to_a_body_of_only_mapped_non_empty_values(
 
     walk(body, "")
     assert leaves == expected
+
+
+@given(
+    st.lists(st.from_regex(r"[a-z0-9]([a-z0-9-]{0,8}[a-z0-9])?", fullmatch=True), min_size=1, max_size=3),
+    st.from_regex(r"[a-z]{2,6}", fullmatch=True),
+)
+def test_a_plain_host_takes_the_quick_path_to_the_same_spelling(labels: list[str], tld: str) -> None:
+    """The quick path for text that is already a lower-case host gives what URL parsing gives."""
+    host = ".".join([*labels, tld])
+    assert website_text(host) == website_text(f"https://{host}/")
+    assert website_text("www." + host) == website_text(f"https://www.{host}/")
