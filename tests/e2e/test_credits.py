@@ -91,19 +91,17 @@ def test_retry_invalid_retries_stored_400s_only(
     monkeypatch.setenv("LEADSPACE_API_KEY", sb.key)
     monkeypatch.setenv("LEADSPACE_BASE_URL", sb.url)
     path = make_leads(tmp_path / "in.csv", 10)
-    from leadspace_cli.engine.store import Store
-
-    real_put = Store.put
-
-    def waf_put(self: Store, key: bytes, status: int, answer: str, request: str) -> None:
-        # A proxy answered 400 for the rows of Company 3: that is what gets stored.
-        if "Company 3" in request:
-            status, answer = 400, "HTTP 400: blocked by a WAF"
-        real_put(self, key, status, answer, request)
-
-    monkeypatch.setattr(Store, "put", waf_put)
     assert invoke("enrich", str(path), "-o", "a.csv").exit_code == 0
-    monkeypatch.setattr(Store, "put", real_put)
+    # A proxy had answered 400 for the row of Company 3: that is what the store holds for it.
+    from leadspace_cli.engine.identity import identity_for
+    from leadspace_cli.engine.store import open_store
+
+    identity = identity_for(sb.url, api_key=sb.key, program_id=None)
+    with open_store(tmp_path / "cache", identity=identity) as store:
+        found = store.find("Company 3")
+        assert found.count == 1
+        key, request = store.key(json.loads(found.examples[0]))
+        store.put(key, 400, "HTTP 400: blocked by a WAF", request)
     calls = sb.stats.calls
     assert invoke("enrich", str(path), "-o", "b.csv").exit_code == 0
     assert sb.stats.calls == calls  # a plain rerun keeps the stored 400
