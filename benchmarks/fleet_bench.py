@@ -172,14 +172,28 @@ def results_of(out: Path) -> dict[str, int]:
 def condition(name: str, work: Path, n: int, use_redis: bool) -> dict[str, Any]:
     work = work / name
     work.mkdir()
-    hosts = {"hosts2": 2, "hosts4": 4, "same": 2, "budget": 2, "kill": 2, "kill_budget": 2, "rerun": 2}[name]
+    hosts = {
+        "hosts2": 2,
+        "hosts4": 4,
+        "same": 2,
+        "budget": 2,
+        "kill": 2,
+        "kill_budget": 2,
+        "rerun": 2,
+        "one": 1,
+        "same_machine": 2,
+    }[name]
+    if name in ("one", "same_machine"):
+        use_redis = False  # issue 24's measure: one run, and two runs of one file on one machine
     env_extra: dict[str, str] = {}
     if name in ("budget", "kill_budget"):
         env_extra["LEADSPACE_MAX_CREDITS_PER_DAY"] = "30" if name == "budget" else str(n)
     with bench.sandbox(30, LATENCY) as url, redis_server(work) as (redis_url, redis_proc):
         shared = redis_url if use_redis else None
         srcs = [
-            make_csv(work / f"in{i}.csv", n, "same" if name in ("same", "rerun") else f"run{i}")
+            make_csv(
+                work / f"in{i}.csv", n, "same" if name in ("same", "rerun", "same_machine") else f"run{i}"
+            )
             for i in range(1, hosts + 1)
         ]
         started = time.monotonic()
@@ -192,7 +206,15 @@ def condition(name: str, work: Path, n: int, use_redis: bool) -> dict[str, Any]:
                 codes.append(p.wait())
         else:
             procs = [
-                start_host(srcs[i - 1], work / f"out{i}.csv", url, work / f"host{i}", shared, [], env_extra)
+                start_host(
+                    srcs[i - 1],
+                    work / f"out{i}.csv",
+                    url,
+                    work / ("machine" if name == "same_machine" else f"host{i}"),
+                    shared,
+                    [],
+                    env_extra,
+                )
                 for i in range(1, hosts + 1)
             ]
             if name.startswith("kill"):
