@@ -8,7 +8,7 @@ from typing import IO, Any
 
 from leadspace_cli.errors import InputError
 from leadspace_cli.formats import numfmt
-from leadspace_cli.formats.rows import _FOOTER, Source, _dedupe_header, _kept_columns
+from leadspace_cli.formats.rows import _FOOTER, Source, _as_written, _dedupe_header, _kept_columns
 from leadspace_cli.formats.workbook import Workbook, _damaged, _state
 
 
@@ -167,6 +167,7 @@ def _sheet_source(
         raise InputError(f"{label}, sheet {info.name!r}: its header row {header_number} is empty: {why}.")
     columns, header_notes = _dedupe_header(header)
     notes += header_notes
+    written = _as_written(header, columns)
     width = len(columns)
     keep = _kept_columns(label, columns, keep_ls, notes)
     for col, count in sorted(scan.formulas_unsaved.items()):
@@ -179,6 +180,7 @@ def _sheet_source(
     hidden_columns = [columns[i] for i in sorted(scan.hidden_columns) if i < width and i in keep]
     if len(keep) < width:
         columns = [columns[i] for i in keep]
+        written = [written[i] for i in keep] if written is not None else None
 
     skip: dict[int, str] = {}
     for name, (_top, _, bottom, _), totals in scan.tables:
@@ -244,6 +246,7 @@ def _sheet_source(
 
     total = max(0, scan.rows - at - 1)
     source = Source(label, "csv", columns, rows(), notes=notes, total=total)
+    source.header = written
     source.sheet = info.name
     source.date1904 = date1904
     source.hidden_columns = hidden_columns
