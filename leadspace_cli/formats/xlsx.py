@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterator
 from typing import IO, Any
 
 from leadspace_cli.errors import InputError
-from leadspace_cli.formats import numfmt
+from leadspace_cli.formats import numdisplay, numfmt
 from leadspace_cli.formats.rows import _FOOTER, Source, _as_written, _dedupe_header, _kept_columns
 from leadspace_cli.formats.workbook import Workbook, _damaged, _state
 
@@ -25,7 +25,19 @@ class Cells(list[str]):
 
 
 def cell_text(value: Any, number_format: str | None = None, date1904: bool = False) -> str:
-    """Return a cell's value as Excel shows it, as far as it matters to a request (see numfmt)."""
+    """Return a cell's text as Excel shows it (``$ 2,000``, ``12%``; dates ISO): what the output
+    carries and a mapping sees. A request sends :func:`request_text`."""
+    if isinstance(value, str):
+        return numdisplay.shown_string(value, number_format)
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return numdisplay.shown_text(value, number_format, date1904)
+    return request_text(value, number_format, date1904)
+
+
+def request_text(value: Any, number_format: str | None = None, date1904: bool = False) -> str:
+    """Return a cell's text as a request sends it (request rules 2): a number as Excel's General
+    format shows it (``2000``, ``0.125``), never its display's separators, currency or percent sign;
+    digit patterns (a zip code ``02139``), elapsed times and dates as :func:`cell_text` shows them."""
     if value is None:
         return ""
     if isinstance(value, str):

@@ -23,40 +23,38 @@ from leadspace_cli.formats.sources import open_source
 DATA = Path(__file__).parent.parent / "data" / "workbooks"
 MANIFEST = json.loads((DATA / "manifest.json").read_text(encoding="utf-8"))["files"]
 
-# Not read as LibreOffice shows, and why. What the tool chose (README, "Workbooks"): dates as ISO
-# dates, numbers without their display's thousands separators, currency, percent or fixed decimals.
-NUMBER_DISPLAY = (
-    "a number format's display (separators, currency, percent, decimals): the plain number is read"
-)
+# Not read as LibreOffice shows, and why. What the tool chose (README, "Workbooks"): dates and times
+# as ISO dates (a number format's other displays, such as "$ 2,000" or "12%", are shown as Excel
+# shows them); a vertical merge fills every row it covers; the header is the first row with two
+# text cells. Where LibreOffice is not Excel: it recalculates formulas on load (Excel shows the value
+# saved in the file), and a few of its displays differ from Excel's.
 RECALC = "LibreOffice recalculates the formula; the tool reads the value Excel saved"
+UNSAVED = "formulas saved with no value (by a program that does not calculate): LibreOffice calculates them"
+MERGE = "a vertical merge fills every row it covers (LibreOffice shows it once)"
+TIME_OF_DAY = (
+    "time formats (h:mm, mm:ss) on values past a day: the tool writes the ISO date and time, rounded "
+    "to the second as Excel does (LibreOffice shows the time of day, its seconds cut)"
+)
 KNOWN = {
-    "cal-date_quoted_format.xlsx": "a Japanese era date format: read as an ISO date",
+    # LibreOffice's side: what it shows is not what Excel shows.
     "cal-errors.xlsx": RECALC,
-    "cxl-AutoFilterWithThousandsSeparator.xlsx": NUMBER_DISPLAY,
-    "cxl-TableHeadersWithLineBreaks.xlsx": NUMBER_DISPLAY,
-    "cxl-UsingTables.xlsx": NUMBER_DISPLAY,
-    "frl-number-format-multicode.xlsx": NUMBER_DISPLAY,
-    "frl-preserve-formatting.xlsx": NUMBER_DISPLAY,
-    "rxl-currency-formats.xlsx": NUMBER_DISPLAY,
-    "rxl-dates-leap-year-1900.xlsx": "LibreOffice's calendar differs from Excel's before 1900-03-01",
-    "rxl-missing-v-node.xlsx": "a formula with no saved value: read empty, and announced",
-    "sjs-LONumbers.xlsx": "LibreOffice's own number formats (a date format on 99)",
-    "sjs-number_format.xlsm": NUMBER_DISPLAY,
     "sjs-wps-fn.xlsx": RECALC,
-    "x2c-float.xlsx": NUMBER_DISPLAY,
-    "x2c-float2.xlsx": NUMBER_DISPLAY,
-    "x2c-float_formatting.xlsx": NUMBER_DISPLAY,
-    "x2c-percentage.xlsx": NUMBER_DISPLAY,
-    "xw-table10.xlsx": NUMBER_DISPLAY,
-    "cxl-ArrayFormula.xlsx": "array formulas with no saved value: refused, saying so",
-    "cal-strict_iso_paths.xlsx": NUMBER_DISPLAY,
+    "sjs-formulae_test_simple.xlsx": RECALC,
+    "rxl-dates-leap-year-1900.xlsx": "LibreOffice's calendar differs from Excel's before 1900-03-01",
+    "sjs-LONumbers.xlsx": "LibreOffice's own number formats (YY, HH on numbers): not formats Excel writes",
+    "sjs-crlf.xlsx": "LibreOffice leaves _x000D_ in a formula's saved text; Excel decodes it",
+    "sjs-xlsx-stream-d-date-cell.xlsx": "LibreOffice writes a 3-digit exponent (E+022); the tool E+22",
+    "cxl-ArrayFormula.xlsx": UNSAVED + "; the tool refuses a header of them, saying so",
+    "cxl-UsingTables.xlsx": UNSAVED + "; the tool reads them empty, naming the columns",
+    "rxl-missing-v-node.xlsx": UNSAVED + "; the tool reads it empty, naming the column",
+    # The tool's choices.
+    "sjs-number_format.xlsm": TIME_OF_DAY,
     "exz-Book1.xlsx": "the header found is below a one-cell 'Total:' row (a title to the tool)",
     "sjs-wtf_path.xlsx": "the header found is the first row with two text cells, not row 1",
-    "exz-MergeCell.xlsx": "a vertical merge fills every row it covers (LibreOffice shows it once)",
-    "frl-multiline-headers.xlsx": "a vertical merge fills every row it covers (LibreOffice shows it once)",
-    "sjs-crlf.xlsx": "LibreOffice leaves _x000D_ in a formula's saved text; Excel decodes it",
-    "sjs-formulae_test_simple.xlsx": RECALC,
-    "sjs-xlsx-stream-d-date-cell.xlsx": "LibreOffice writes a 3-digit exponent (E+022); the tool E+22",
+    "exz-MergeCell.xlsx": MERGE,
+    "frl-multiline-headers.xlsx": MERGE,
+    # To fix.
+    "cal-date_quoted_format.xlsx": "a Japanese era date format: read as an ISO date",
     "rxl-types.xlsx": "not yet understood: a date row differs (to investigate)",
 }
 

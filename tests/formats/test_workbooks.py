@@ -275,3 +275,78 @@ def test_dates_before_march_1900_and_1904_workbooks_keep_their_day(
     cell = wb.worksheets[0]["C2"]
     assert cell.value == dt.datetime(1900, 1, 1)  # the serial 1, as it came
     wb.close()
+
+
+def test_a_workbook_comes_back_as_shown_and_sends_the_plain_number(
+    use_sandbox: Sandbox, tmp_path: Path
+) -> None:
+    # A person sees "$ 2,000", "12%", "1,234": the output carries that; the API is sent the number.
+    path = tmp_path / "shown.xlsx"
+    book = xlsxwriter.Workbook(str(path))
+    ws = book.add_worksheet()
+    formats = {f: book.add_format({"num_format": f}) for f in ("#,##0", "$ #,##0", "0%", "00000", "0.00")}
+    ws.write_row(0, 0, ["ID", "Company", "Revenue", "Share", "Zip", "Score"])
+    ws.write_number(1, 0, 1234, formats["#,##0"])
+    ws.write_string(1, 1, "Acme")
+    ws.write_number(1, 2, 2000, formats["$ #,##0"])
+    ws.write_number(1, 3, 0.125, formats["0%"])
+    ws.write_number(1, 4, 2139, formats["00000"])
+    ws.write_number(1, 5, 4, formats["0.00"])
+    book.close()
+    mapping = tmp_path / "m.toml"
+    mapping.write_text(
+        'external_id = "ID"\n[company]\nname = "Company"\n[company.address]\npostalcode = "Zip"\n'
+        '[custom_fields]\nrevenue = "Revenue"\nshare = "Share"\nscore = "Score"\n'
+    )
+    result = invoke("enrich", str(path), "-o", "out.csv", "--mapping", str(mapping))
+    assert result.exit_code == 0, result.stderr
+    row = read_csv("out.csv")[0]
+    shown = {k: row[k] for k in ("ID", "Revenue", "Share", "Zip", "Score")}
+    assert shown == {"ID": "1,234", "Revenue": "$ 2,000", "Share": "13%", "Zip": "02139", "Score": "4.00"}
+    sent = use_sandbox.stats.received[0]
+    assert sent["external_id"] == "1234"
+    assert sent["company"]["address"] == {"postalcode": "02139"}
+    custom = {c["name"]: c["value"] for c in sent["custom_fields"]}
+    assert custom == {"revenue": "2000", "share": "0.125", "score": "4"}  # as request rules 2 send them
+
+
+@pytest.mark.parametrize(
+    ("value", "fmt", "shown"),
+    [
+        (50000, "#,##0.00", "50,000.00"),
+        (-1234.5, "#,##0.00", "-1,234.50"),
+        (2000, "$ #,##0", "$ 2,000"),
+        (-5, "$#,##0", "-$5"),
+        (10000, "#,##0.00\\ [$EUR]", "10,000.00 EUR"),
+        (1234.5, "[$€-407]#,##0.00", "€1,234.50"),
+        (0.125, "0%", "13%"),
+        (0.00005, "0.00%", "0.01%"),
+        (56969.955, "0.00", "56969.96"),  # 15 significant digits, then half away from zero
+        (1000.5577, "0", "1001"),
+        (1000.5577, "0.0000#", "1000.5577"),
+        (0.25, "#.00", ".25"),
+        (0.5, "0.00000", "0.50000"),
+        (4.51119775197299, "0.0_);[Red]\\(0.000\\)", "4.5 "),
+        (-9.03233986479077, "0.0_);[Red]\\(0.000\\)", "(9.032)"),
+        (0, "#,##0.00;(#,##0.00);\\-", "-"),
+        (-2, "#,##0.000;[Red]-#,##0.000", "-2.000"),
+        (1234567, "#,##0,", "1,235"),
+        (1234567, '0.0,,"M"', "1.2M"),
+        (12345.6789, "0.00E+00", "1.23E+04"),
+        (0.000123, "0.00E+00", "1.23E-04"),
+        (12345.6789, "##0.0E+0", "12.3E+3"),
+        (12345.6789, "# ?/?", "12345 2/3"),
+        (12345.6789, "# ??/??", "12345 55/81"),
+        (3.75, "# ?/4", "3 3/4"),
+        (150, '[>=100]#,##0" big";0', "150 big"),
+        (5, '"$"General', "$5"),
+        (12345.6789, "@", "12345.6789"),
+        (68.66499999999999, "General", "68.665"),
+        (2139, "00000", "02139"),
+        (1, "yyyy-mm-dd", "1900-01-01"),  # dates stay ISO dates
+    ],
+)
+def test_a_number_is_shown_by_its_format_as_excel_shows_it(value: float, fmt: str, shown: str) -> None:
+    from leadspace_cli.formats.xlsx import cell_text
+
+    assert cell_text(value, fmt) == shown
