@@ -62,6 +62,12 @@ def _range(ref: str) -> tuple[int, int, int, int] | None:
     return int(a.group(2)), _col_index(a.group(1)), int(b.group(2)), _col_index(b.group(1))
 
 
+class CellError(str):
+    """An error value a formula saved (``#VALUE!``, ``#N/A``): shown as text, never a column's name."""
+
+    __slots__ = ()
+
+
 @dataclass
 class SheetInfo:
     """A sheet of the workbook, as its workbook part lists it."""
@@ -172,9 +178,13 @@ class Workbook:
         rels = self._rels(book)
         self.sheets: list[SheetInfo] = []
         self.date1904 = False
+        properties = False
         for _, elem in _iterparse(self._part(book)):
             tag = _local(elem.tag)
-            if tag == "workbookPr":
+            if tag == "workbookPr" and not properties:
+                # The workbook's own properties come first; Excel for Mac repeats the tag in an
+                # extension (x14:workbookPr defaultImageDpi=...), which says nothing of the calendar.
+                properties = True
                 self.date1904 = _true(elem.get("date1904"))
             elif tag == "sheet":
                 rid = _attr(elem, "id") or ""
@@ -365,7 +375,9 @@ class Workbook:
                 return self.strings[int(v)], fmt, False
             except (ValueError, IndexError):
                 return None, fmt, False
-        if kind in ("str", "e"):
+        if kind == "e":
+            return CellError(v), fmt, False
+        if kind == "str":
             return _lines(v), fmt, False
         if kind == "b":
             return v.strip() in ("1", "true"), fmt, False

@@ -9,7 +9,7 @@ from typing import IO, Any
 from leadspace_cli.errors import InputError
 from leadspace_cli.formats import numdisplay, numfmt
 from leadspace_cli.formats.rows import _FOOTER, Source, _as_written, _dedupe_header, _kept_columns
-from leadspace_cli.formats.workbook import Workbook, _damaged, _state
+from leadspace_cli.formats.workbook import CellError, Workbook, _damaged, _state
 
 
 class Cells(list[str]):
@@ -67,11 +67,13 @@ def _pick_header(
     header_hint: Callable[[str], bool] | None,
 ) -> int:
     """Return the index (in ``rows``) of the header: the first row with at least two text cells of
-    which one names a field (``header_hint``); else the first with two text cells; else the first."""
+    which one names a field (``header_hint``); else the first with two text cells; else the first.
+    A formula's error value (``#VALUE!``) is not text that names a column."""
     texty = [
         i
         for i, (_, cells) in enumerate(rows)
-        if sum(1 for v, _, _ in cells if isinstance(v, str) and v.strip()) >= 2
+        if sum(1 for v, _, _ in cells if isinstance(v, str) and not isinstance(v, CellError) and v.strip())
+        >= 2
     ]
     if header_hint is not None:
         for i in texty:

@@ -24,8 +24,21 @@ REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 STRICT_REL = "http://purl.oclc.org/ooxml/officeDocument/relationships"
 
 
-def raw_book(path: Path, sheet_data: str, *, strict: bool = False, styles: str | None = None) -> Path:
-    """A minimal workbook written by hand: one sheet whose <sheetData> is given (Strict or not)."""
+def raw_book(
+    path: Path,
+    sheet_data: str,
+    *,
+    strict: bool = False,
+    styles: str | None = None,
+    book_props: str = "",
+    book_ext: str = "",
+    sheet_before: str = "",
+    sheet_after: str = "",
+    table: str | None = None,
+) -> Path:
+    """A minimal workbook written by hand: one sheet whose <sheetData> is given (Strict or not), with
+    what goes before the sheets (``book_props``) and after them (``book_ext``) in the workbook part,
+    before and after the sheet's data, and a table part."""
     main, rel = (STRICT, STRICT_REL) if strict else (MAIN, REL)
     pkg = "http://schemas.openxmlformats.org/package/2006/relationships"
     with zipfile.ZipFile(path, "w") as z:
@@ -36,8 +49,8 @@ def raw_book(path: Path, sheet_data: str, *, strict: bool = False, styles: str |
         )
         z.writestr(
             "xl/workbook.xml",
-            f'<workbook xmlns="{main}" xmlns:r="{rel}"><sheets><sheet name="Leads" sheetId="1" '
-            'r:id="rId1"/></sheets></workbook>',
+            f'<workbook xmlns="{main}" xmlns:r="{rel}">{book_props}<sheets><sheet name="Leads" sheetId="1" '
+            f'r:id="rId1"/></sheets>{book_ext}</workbook>',
         )
         styles_rel = f'<Relationship Id="rId2" Type="{rel}/styles" Target="styles.xml"/>' if styles else ""
         z.writestr(
@@ -47,9 +60,19 @@ def raw_book(path: Path, sheet_data: str, *, strict: bool = False, styles: str |
         )
         if styles:
             z.writestr("xl/styles.xml", styles)
+        parts = ""
+        if table is not None:
+            z.writestr("xl/tables/table1.xml", table)
+            z.writestr(
+                "xl/worksheets/_rels/sheet1.xml.rels",
+                f'<Relationships xmlns="{pkg}"><Relationship Id="rId1" Type="{rel}/table" '
+                'Target="../tables/table1.xml"/></Relationships>',
+            )
+            parts = '<tableParts count="1"><tablePart r:id="rId1"/></tableParts>'
         z.writestr(
             "xl/worksheets/sheet1.xml",
-            f'<worksheet xmlns="{main}"><sheetData>{sheet_data}</sheetData></worksheet>',
+            f'<worksheet xmlns="{main}" xmlns:r="{rel}">{sheet_before}<sheetData>{sheet_data}</sheetData>'
+            f"{sheet_after}{parts}</worksheet>",
         )
     return path
 
@@ -350,3 +373,39 @@ def test_a_number_is_shown_by_its_format_as_excel_shows_it(value: float, fmt: st
     from leadspace_cli.formats.xlsx import cell_text
 
     assert cell_text(value, fmt) == shown
+
+
+def test_a_mac_workbooks_1904_calendar_survives_its_extension(tmp_path: Path) -> None:
+    # Excel for Mac writes <workbookPr date1904="1"/> and, in an extension, another workbookPr that
+    # says nothing of the calendar: it turned the calendar back to 1900 (dates 4 years early).
+    ext = (
+        '<extLst><ext uri="{79F54976-1DA5-4618-B147-4CDE4B953A38}" '
+        'xmlns:x14="http://schemas.microsoft.com/office/spreadsheetml/2009/9/main">'
+        '<x14:workbookPr defaultImageDpi="32767"/></ext></extLst>'
+    )
+    styles = (
+        f'<styleSheet xmlns="{MAIN}"><cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="14"/></cellXfs>'
+        "</styleSheet>"
+    )
+    book = raw_book(
+        tmp_path / "mac.xlsx",
+        '<row r="1"><c r="A1" t="inlineStr"><is><t>Company</t></is></c>'
+        '<c r="B1" t="inlineStr"><is><t>Since</t></is></c></row>'
+        '<row r="2"><c r="A2" t="inlineStr"><is><t>Acme</t></is></c><c r="B2" s="1"><v>41331</v></c></row>',
+        styles=styles,
+        book_props='<workbookPr date1904="1"/>',
+        book_ext=ext,
+    )
+    assert read(book) == (["Company", "Since"], [["Acme", "2017-02-27"]])
+
+
+def test_a_formulas_error_values_are_not_a_header(tmp_path: Path) -> None:
+    # Two #VALUE! cells made the last row "the first with two text cells": every row above it was
+    # taken for a title and nothing was read.
+    book = raw_book(
+        tmp_path / "errors.xlsx",
+        '<row r="1"><c r="A1" t="inlineStr"><is><t>Company</t></is></c><c r="B1"><v>7</v></c></row>'
+        '<row r="2"><c r="A2" t="inlineStr"><is><t>Acme</t></is></c><c r="B2"><v>1</v></c></row>'
+        '<row r="3"><c r="A3" t="e"><f>1/0</f><v>#DIV/0!</v></c><c r="B3" t="e"><v>#N/A</v></c></row>',
+    )
+    assert read(book) == (["Company", "7"], [["Acme", "1"], ["#DIV/0!", "#N/A"]])
