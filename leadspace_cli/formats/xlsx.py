@@ -206,17 +206,31 @@ def _sheet_source(
             f"{label}: {len(skip)} Total row{'s' if len(skip) > 1 else ''} of a table: written back as "
             "skipped, not sent."
         )
-    if not include_hidden:
-        why = "hidden by the sheet's filter" if scan.filtered else "hidden in the sheet"
-        for number in scan.hidden_rows:
-            if number > header_number and number not in skip:
-                skip[number] = f"row {number} is {why}: not sent (--include-hidden sends hidden rows)"
-    hidden_count = sum(1 for n in scan.hidden_rows if n > header_number)
-    if hidden_count and not include_hidden:
+    # Rows a filter hides are not the person's selection: skipped, as Excel leaves them out of a
+    # copy. Rows hidden by hand (or in a collapsed group) are part of the table, as Excel copies
+    # them: enriched, and said so.
+    hidden = sorted(n for n in scan.hidden_rows if n > header_number and n not in skip)
+    filtered = [n for n in hidden if scan.by_filter(n)]
+    by_hand = [n for n in hidden if not scan.by_filter(n)]
+    if filtered and not include_hidden:
+        for number in filtered:
+            skip[number] = (
+                f"row {number} is hidden by the sheet's filter: not sent (--include-hidden sends hidden rows)"
+            )
+        many = len(filtered) > 1
         notes.append(
-            f"{label}: {hidden_count} row{'s are' if hidden_count > 1 else ' is'} {why}: "
-            f"{'they are' if hidden_count > 1 else 'it is'} written back as skipped and not sent "
-            "(--include-hidden sends them)."
+            f"{label}: {len(filtered)} row{'s are' if many else ' is'} hidden by the sheet's filter: "
+            f"{'they are' if many else 'it is'} written back as skipped and not sent (--include-hidden "
+            "sends them)."
+        )
+    if by_hand:
+        many = len(by_hand) > 1
+        them = "them" if many else "it"
+        shown = ", ".join(str(n) for n in by_hand[:5]) + (", ..." if len(by_hand) > 5 else "")
+        notes.append(
+            f"{label}: {len(by_hand)} row{'s' if many else ''} ({shown}) {'are' if many else 'is'} hidden "
+            f"by hand, not by a filter: enriched like the others. To leave {them} out, filter {them} out "
+            f"in Excel (Data > Filter), or delete {them}."
         )
     merges: dict[int, list[tuple[int, int, int]]] = {}
     for top, left, bottom, _right in scan.merges:

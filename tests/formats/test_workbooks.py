@@ -220,7 +220,29 @@ def leads_book(path: Path) -> Path:
     ws.merge_range(3, 3, 4, 3, "East")  # a region merged over Acme and Globex (a column past the table)
     ws.write(2, 3, "Region")
     book.close()
+    # XlsxWriter writes a table's filter without criteria: add Excel's, which hid the two rows.
+    _rewrite(
+        path,
+        "xl/tables/table1.xml",
+        lambda xml: re.sub(
+            r'<autoFilter ref="([^"]+)"/>',
+            r'<autoFilter ref="\1"><filterColumn colId="2"><customFilters>'
+            r'<customFilter operator="lessThan" val="30"/><customFilter operator="greaterThan" val="40"/>'
+            r"</customFilters></filterColumn></autoFilter>",
+            xml,
+        ),
+    )
     return path
+
+
+def _rewrite(path: Path, part: str, change: object) -> None:
+    """Rewrite one part of a workbook (what Excel writes that XlsxWriter does not)."""
+    with zipfile.ZipFile(path) as z:
+        parts = {n: z.read(n) for n in z.namelist()}
+    parts[part] = change(parts[part].decode()).encode()  # type: ignore[operator]
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in parts.items():
+            z.writestr(name, data)
 
 
 def test_a_sheet_is_read_as_a_person_means_it(use_sandbox: Sandbox, tmp_path: Path) -> None:
@@ -409,3 +431,63 @@ def test_a_formulas_error_values_are_not_a_header(tmp_path: Path) -> None:
         '<row r="3"><c r="A3" t="e"><f>1/0</f><v>#DIV/0!</v></c><c r="B3" t="e"><v>#N/A</v></c></row>',
     )
     assert read(book) == (["Company", "7"], [["Acme", "1"], ["#DIV/0!", "#N/A"]])
+
+
+def test_rows_a_filter_hides_are_skipped_and_rows_hidden_by_hand_enriched(
+    use_sandbox: Sandbox, tmp_path: Path
+) -> None:
+    # Excel's own line: a copy of a filtered range leaves out the rows the filter hides, and keeps
+    # rows hidden by hand. A filter is a choice of rows; a row hidden by hand (or in a collapsed
+    # group) is still a row of the table.
+    path = tmp_path / "hidden.xlsx"
+    book = xlsxwriter.Workbook(str(path))
+    ws = book.add_worksheet("Leads")
+    ws.write_row(0, 0, ["Company", "Region"])
+    rows = [["Acme", "East"], ["Globex", "West"], ["Initech", "East"], ["Umbrella", "West"]]
+    for i, row in enumerate(rows, start=1):
+        ws.write_row(i, 0, row)
+    ws.autofilter(0, 0, 4, 1)
+    ws.filter_column(1, "Region == East")
+    ws.set_row(2, None, None, {"hidden": True})  # Globex: filtered out
+    ws.set_row(4, None, None, {"hidden": True})  # Umbrella: filtered out
+    ws.write_row(6, 0, ["Hooli", "North"])  # below the filter's range, hidden by hand
+    ws.set_row(6, None, None, {"hidden": True})
+    book.close()
+    result = invoke("enrich", str(path), "-o", "out.csv")
+    assert result.exit_code == 0, result.stderr
+    got = {r["Company"]: (r["ls.result"], r["ls.error"]) for r in read_csv("out.csv")}
+    assert got["Acme"][0] == got["Initech"][0] == got["Hooli"][0] == "ok"
+    assert got["Globex"][0] == got["Umbrella"][0] == "skipped"
+    assert "hidden by the sheet's filter" in got["Globex"][1]
+    assert {b["company"]["name"] for b in use_sandbox.stats.received} == {"Acme", "Initech", "Hooli"}
+    assert "2 rows are hidden by the sheet's filter" in result.stderr
+    assert "1 row (7) is hidden by hand, not by a filter: enriched" in result.stderr
+
+
+def test_rows_hidden_by_hand_inside_a_filter_that_filters_nothing_are_enriched(tmp_path: Path) -> None:
+    # A filter's buttons without criteria hide nothing: a hidden row under them was hidden by hand.
+    data = "".join(
+        f'<row r="{n}"{h}><c r="A{n}" t="inlineStr"><is><t>{c}</t></is></c>'
+        f'<c r="B{n}" t="inlineStr"><is><t>{e}</t></is></c></row>'
+        for n, h, c, e in [
+            (1, "", "Company", "Email"),
+            (2, "", "Acme", "a@acme.com"),
+            (3, ' hidden="1"', "Globex", "g@globex.com"),
+        ]
+    )
+    book = raw_book(tmp_path / "buttons.xlsx", data, sheet_after='<autoFilter ref="A1:B3"/>')
+    with open_source(str(book)) as src:
+        assert [getattr(r, "skip", None) for r in src.rows] == [None, None]
+        assert "1 row (3) is hidden by hand" in " ".join(src.notes)
+    # The same rows under Excel's Advanced Filter: the sheet in filter mode, its range a defined name.
+    filtered = raw_book(
+        tmp_path / "advanced.xlsx",
+        data,
+        sheet_before='<sheetPr filterMode="1"/>',
+        book_ext='<definedNames><definedName name="_xlnm._FilterDatabase" localSheetId="0" hidden="1">'
+        "Leads!$A$1:$B$3</definedName></definedNames>",
+    )
+    with open_source(str(filtered)) as src:
+        skips = [getattr(r, "skip", None) for r in src.rows]
+    assert skips[0] is None
+    assert "hidden by the sheet's filter" in str(skips[1])
