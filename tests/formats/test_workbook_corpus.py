@@ -1,6 +1,7 @@
 """The workbook and CSV corpus (issue 27): 90 workbooks and 28 CSV/TSV files of odd dialects from
 other tools' public test data (tests/data/workbooks/manifest.json: source, licence, writer and traps
-per file), each read by the tool's own reader and compared with an expectation made independently:
+per file), each read by the tool's own reader (and, when it is to be read, enriched in a dry run whose
+output is read back: what the person gets) and compared with an expectation made independently:
 for a workbook, what LibreOffice shows (its headless "as shown" CSV export, checked in beside each
 file); for a CSV, its rows parsed by Python's csv module in the dialect and encoding decided by hand
 from the bytes (expected/csv/README.md says how, per file). A file that is not read right is listed
@@ -17,8 +18,10 @@ from pathlib import Path
 
 import pytest
 
+from leadspace_cli.app.run import names_a_field
 from leadspace_cli.errors import InputError
 from leadspace_cli.formats.sources import open_source
+from tests.conftest import invoke
 
 DATA = Path(__file__).parent.parent / "data" / "workbooks"
 MANIFEST = json.loads((DATA / "manifest.json").read_text(encoding="utf-8"))["files"]
@@ -101,16 +104,21 @@ def _csv(path: Path) -> list[list[str]]:
         return list(csv.reader(fh))
 
 
-def outcome(entry: dict[str, object]) -> str:
-    """Return "right", "refused" (a clear message), "unclear", or "wrong: <first difference>"."""
+def outcome(entry: dict[str, object], via_output: bool = False) -> str:
+    """Return "right", "refused" (a clear message), "unclear", or "wrong: <first difference>".
+
+    The file is read by the reader, or (``via_output``) enriched in a dry run whose output's input
+    cells are read back: what the person gets."""
     expected = entry["expected"]
     assert isinstance(expected, dict)
     path = DATA / str(entry["file"])
     try:
-        # As a run reads a file: read through once first (prescan), then row by row.
-        with open_source(str(path), prescan=True) as src:
+        # As a run reads a file: read through once first (prescan), then row by row; a workbook's
+        # header is the first row with two text cells of which one names a field.
+        with open_source(str(path), prescan=True, header_hint=names_a_field) as src:
             header = src.header or src.columns  # the header as the output writes it
             rows = [list(r) + list(getattr(r, "extra", ())) for r in src.rows]
+            first, delimiter = src.columns[0], src.delimiter
     except InputError as exc:
         if expected["kind"] != "refuse":
             return f"wrong: refused: {exc}"
@@ -119,14 +127,32 @@ def outcome(entry: dict[str, object]) -> str:
         return "refused" if clear else f"unclear: {exc}"
     if expected["kind"] != "read":
         return "wrong: read a file that should be refused"
+    got = _norm([header, *rows])
+    if via_output:
+        got = _norm(_output_cells(path, first, delimiter))
     if entry["kind"] == "csv":
-        return _compare(_norm(_csv(DATA / str(expected["csv"]))), [], _norm([header, *rows]))
+        return _compare(_norm(_csv(DATA / str(expected["csv"]))), [], got)
     shown = _norm(_csv(DATA / str(expected["shown"])))
     raw = _norm(_csv(DATA / str(expected["raw"])))
     # Rows above the header the tool found (a title) are not read: start at the row whose cells are
     # the header's (a date cell is its ISO date, as in any row).
-    start = next((i for i, r in enumerate(shown) if _is_header(r, raw[i] if i < len(raw) else [], header)), 0)
-    return _compare(shown[start:], raw[start:], _norm([header, *rows]))
+    start = next((i for i, r in enumerate(shown) if _is_header(r, raw[i] if i < len(raw) else [], got[0])), 0)
+    return _compare(shown[start:], raw[start:], got)
+
+
+def _output_cells(path: Path, first: str, delimiter: str | None) -> list[list[str]]:
+    """Enrich a file in a dry run (its first column sent as the company's name) and return the
+    output's input cells: those before the ls.* columns, and a note's after them."""
+    Path("m.toml").write_text(
+        f"[company]\nname = {json.dumps(first, ensure_ascii=False)}\n", encoding="utf-8"
+    )
+    result = invoke("enrich", str(path), "-o", "out.csv", "--dry-run", "--mapping", "m.toml", "-q")
+    assert result.exit_code == 0, result.stderr
+    with open("out.csv", encoding="utf-8-sig", newline="") as fh:
+        out = list(csv.reader(fh, delimiter=delimiter if delimiter in (";", "|") else ","))
+    start = next(i for i, h in enumerate(out[0]) if h.startswith("ls."))
+    end = next((i for i in range(start, len(out[0])) if not out[0][i].startswith("ls.")), len(out[0]))
+    return [row[:start] + row[end:] for row in out]
 
 
 def _is_header(row: list[str], raw: list[str], header: list[str]) -> bool:
@@ -158,3 +184,13 @@ def test_the_corpus_is_read_as_shown_or_refused_clearly(entry: dict[str, object]
         assert not result.startswith("unclear"), result
     else:
         assert result in ("right", "refused"), result
+
+
+READ = [e for e in MANIFEST if e["expected"]["kind"] == "read" and Path(str(e["file"])).name not in KNOWN]
+
+
+@pytest.mark.parametrize("entry", READ, ids=[Path(str(e["file"])).name for e in READ])
+def test_the_output_carries_the_corpus_as_shown(entry: dict[str, object]) -> None:
+    # What the person gets back: the output's input cells, as the file showed them (a workbook's
+    # "$ 2,000" and "13%", a CSV's own delimiter), every row, in order.
+    assert outcome(entry, via_output=True) == "right"
