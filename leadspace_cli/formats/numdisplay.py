@@ -312,7 +312,10 @@ def shown_text(value: float, fmt: str | None, date1904: bool = False) -> str:
     :func:`numfmt.number_text` gives them."""
     if not fmt or fmt == "General":
         return numfmt.number_text(value, fmt, date1904)
-    plans, what = _sections(fmt)
+    try:
+        plans, what = _sections(fmt)
+    except (ArithmeticError, ValueError, IndexError):  # a format Excel would not have saved
+        return numfmt.number_text(value, fmt, date1904)
     if what != "number" and not (what == "digits" and not float(value).is_integer()):
         return numfmt.number_text(value, fmt, date1904)
     if value != value or value in (float("inf"), float("-inf")):

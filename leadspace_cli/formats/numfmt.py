@@ -263,6 +263,8 @@ def number_text(value: float, fmt: str | None, date1904: bool = False) -> str:
         return moment.isoformat(sep=" ")
     if what == "elapsed":
         assert fmt is not None
+        if abs(value) * 86_400 >= 2**63:  # no time Excel can show: 10^14 years
+            return general(value)
         return _elapsed(value, fmt)
     if what == "digits" and float(value).is_integer():
         assert fmt is not None
