@@ -248,6 +248,8 @@ def _elapsed(value: float, fmt: str) -> str:
 
 def number_text(value: float, fmt: str | None, date1904: bool = False) -> str:
     """Return a number cell's text: see the module's docstring for what is shown as Excel does."""
+    if value != value or value in (float("inf"), float("-inf")):
+        return ""  # <v>NaN</v>: no number Excel writes, none to show or send
     what = kind(fmt)
     if what in ("date", "datetime", "time"):
         moment = serial_to_datetime(value, date1904)

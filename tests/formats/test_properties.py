@@ -134,6 +134,7 @@ numbers = st.one_of(st.floats(allow_nan=True, allow_infinity=True), st.integers(
 @given(fmt=st.lists(format_pieces, min_size=1, max_size=14).map("".join), value=numbers)
 @example(fmt="[h]:mm:ss", value=1.7976931348623157e308)  # elapsed hours past any integer
 @example(fmt="[>=1.2.3]0;0", value=5)  # a condition that is not a number
+@example(fmt="yyyy-mm-dd", value=float("nan"))  # <v>NaN</v> under a date format
 def test_any_number_under_any_format_gives_text_never_an_error(fmt: str, value: float) -> None:
     # A cell is shown as Excel shows it (the output) and sent as its number (a request): a format
     # Excel would not save, or a value no format can show, falls back to General, never an error.
