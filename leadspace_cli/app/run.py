@@ -238,6 +238,7 @@ class Run(Wiring):
                 tmpdir=private,
                 sheet=source.sheet,
                 date1904=source.date1904,
+                header=source.header,
             )
         return RowWriter(
             out.stream,
@@ -248,6 +249,7 @@ class Run(Wiring):
             keep_rendered=None if job.no_cache else store.put_rendered,
             bom=job.bom or (job.out_format == "csv" and source.excel_like),
             delimiter=source.delimiter,
+            header=source.header,
         )
 
     def _pump(

@@ -119,9 +119,7 @@ def enrich(
     sheet: SheetOpt = DEFAULTS.sheet,
     include_hidden: Annotated[
         bool,
-        typer.Option(
-            "--include-hidden", help="Of a workbook: send the rows hidden in the sheet (by a filter), too."
-        ),
+        typer.Option("--include-hidden", help="Of a workbook: send the rows its filter hides, too."),
     ] = DEFAULTS.include_hidden,
     header_row: Annotated[
         int | None,

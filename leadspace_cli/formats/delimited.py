@@ -12,6 +12,7 @@ from leadspace_cli.formats.rows import (
     _FOOTER,
     MAX_ROW,
     Source,
+    _as_written,
     _dedupe_header,
     _Footer,
     _kept_columns,
@@ -181,11 +182,13 @@ def _csv_source(reading: _Reading, text: io.TextIOWrapper, sep: str | None, keep
         raise reading.bad_text(1)
     columns, header_notes = _dedupe_header(header)
     notes += header_notes
+    written = _as_written(header, columns)
     width = len(columns)
     keep = _kept_columns(label, columns, keep_ls, notes)
     if len(keep) < width:
         pick: Callable[[list[str]], list[str]] | None = lambda row: [row[i] for i in keep]  # noqa: E731
         columns = [columns[i] for i in keep]
+        written = [written[i] for i in keep] if written is not None else None
     else:
         pick = None
 
@@ -248,6 +251,7 @@ def _csv_source(reading: _Reading, text: io.TextIOWrapper, sep: str | None, keep
             ) from None
 
     source = Source(label, "csv", columns, rows(), notes=notes)
+    source.header = written
     source.delimiter = sep
     source.excel_like = excel_sep
     return source

@@ -1,4 +1,5 @@
-"""A workbook cell's value as Excel shows it, as far as it matters to a lead: Excel's number formats.
+"""A workbook cell's value as a request sends it (request rules 2): Excel's number formats, as far
+as they matter to a lead.
 
 What is rendered as Excel shows it: numbers to Excel's 15 significant digits (``68.665``, never
 ``68.66499999999999``), digit patterns (a zip code ``00000``, Zip+4 ``00000-0000``, a phone
@@ -6,7 +7,8 @@ What is rendered as Excel shows it: numbers to Excel's 15 significant digits (``
 What is not: dates and times are written as ISO dates (``2024-03-01``, ``2024-03-01 10:30:00``)
 whatever their display format, and thousands separators, currency signs, percent signs and fixed
 decimals are left out (``50000``, not ``50,000.00``): a lead's field is an identifier or a name,
-and an API reads a plain number better than a locale's display of it.
+and an API reads a plain number better than a locale's display of it. The output shows those as
+Excel does (``numdisplay``).
 """
 
 from __future__ import annotations
@@ -246,6 +248,8 @@ def _elapsed(value: float, fmt: str) -> str:
 
 def number_text(value: float, fmt: str | None, date1904: bool = False) -> str:
     """Return a number cell's text: see the module's docstring for what is shown as Excel does."""
+    if value != value or value in (float("inf"), float("-inf")):
+        return ""  # <v>NaN</v>: no number Excel writes, none to show or send
     what = kind(fmt)
     if what in ("date", "datetime", "time"):
         moment = serial_to_datetime(value, date1904)
@@ -261,6 +265,8 @@ def number_text(value: float, fmt: str | None, date1904: bool = False) -> str:
         return moment.isoformat(sep=" ")
     if what == "elapsed":
         assert fmt is not None
+        if abs(value) * 86_400 >= 2**63:  # no time Excel can show: 10^14 years
+            return general(value)
         return _elapsed(value, fmt)
     if what == "digits" and float(value).is_integer():
         assert fmt is not None

@@ -68,6 +68,9 @@ class Source:
     sheet: str | None = None  # of a workbook: the sheet read
     date1904: bool = False  # of a workbook: its dates count from 1904 (as old Mac Excel's do)
     hidden_columns: list[str] = field(default_factory=list)  # of a workbook: columns hidden in the sheet
+    # The header as written, where a name was only trimmed (``'City '``): the output's header. None
+    # when it is ``columns`` (a blank header cell is ``column_3`` in both, a repeat ``X_2``).
+    header: list[str] | None = None
     delimiter: str | None = None  # of CSV text: its delimiter
     excel_like: bool = False  # of CSV text: written as Excel writes CSV (a BOM, cp1252, UTF-16, sep=)
     _close: Callable[[], None] | None = None
@@ -155,6 +158,16 @@ def _dedupe_header(header: list[str]) -> tuple[list[str], list[str]]:
             seen[name] = 1
         out.append(name)
     return out, notes
+
+
+def _as_written(cells: list[str], columns: list[str]) -> list[str] | None:
+    """Return the header to write back: each cell as written (``' Test'``, ``'City '``) where the
+    reader's name is that cell trimmed, else the reader's name; None when that is ``columns``.
+
+    The names a mapping refers to stay trimmed (a mapping says ``City`` for ``'City '``); the
+    output keeps the input's header as it came."""
+    out = [cell if cell.strip() == name else name for cell, name in zip(cells, columns, strict=False)]
+    return out if out != columns else None
 
 
 def _kept_columns(label: str, columns: list[str], keep_ls: bool, notes: list[str]) -> list[int]:

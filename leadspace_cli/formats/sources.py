@@ -34,9 +34,9 @@ def open_source(
     With ``prescan`` a file is read through once first, in constant memory, so that what would
     stop the run midway (a runaway quoted field, a row over 16 MiB, a bad byte) stops it before any
     call, JSON Lines columns are the union of every line's keys, and the rows are counted.
-    Of a workbook, the first visible worksheet is read (``sheet`` picks any); rows hidden in it are
-    skipped unless ``include_hidden``; its header is row ``header_row``, else the first row with two
-    text cells of which one passes ``header_hint`` (names a field).
+    Of a workbook, the first visible worksheet is read (``sheet`` picks any); rows its filter hides
+    are skipped unless ``include_hidden`` (rows hidden by hand are read); its header is row
+    ``header_row``, else the first row with two text cells of which one passes ``header_hint``.
     Raises InputError, with the fix, for an empty file, a missing header or unreadable text.
     """
     fmt = format_of(path, input_format)

@@ -8,6 +8,7 @@ import io
 import os
 import re
 import sys
+import unicodedata
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -246,6 +247,19 @@ def detect_encoding(path: str) -> tuple[str, str | None, bool]:
     limit = ENCODING_SAMPLE if _is_gzip(path) else None
     if _decodes(path, "utf-8", limit):
         return "utf-8-sig", None, limit is None
+    try:
+        with _open_binary(path) as fh:
+            sample = fh.read(SCRIPT_SAMPLE)
+    except (OSError, EOFError) as exc:
+        raise InputError(f"Cannot read {path}: {exc}") from None
+    for encoding, name in _other_scripts(sample):
+        if _decodes(path, encoding, limit):
+            return (
+                encoding,
+                f"{path} is not UTF-8; its letters read as {name}: reading it so. If they look wrong, "
+                "pass --encoding (for example --encoding cp1252, cp1251 or cp1253).",
+                limit is None,
+            )
     for encoding, name in (("cp1252", "Windows-1252"), ("latin-1", "Latin-1")):
         if encoding == "latin-1" or _decodes(path, encoding, limit):
             return (
@@ -255,6 +269,55 @@ def detect_encoding(path: str) -> tuple[str, str | None, bool]:
                 limit is None,
             )
     raise AssertionError("latin-1 decodes every byte")  # pragma: no cover
+
+
+SCRIPT_SAMPLE = 1 << 20  # the bytes of a text that is not UTF-8 looked at to tell its script
+
+_WORD = re.compile(r"[^\W\d_]+")
+# The code pages of the other scripts whose files are met beside Western European ones: tried only
+# when Windows-1252 reads the text as words made wholly of accented letters, which no Western
+# language writes ("Ëåùíéäáò" is Greek "Λεωνιδας" in ISO-8859-7 or Windows-1253).
+_SCRIPTS = (
+    ("cp1253", "GREEK", "Greek (Windows-1253)", "αεηιουωάέήίόύώϊϋΐΰ"),
+    ("iso-8859-7", "GREEK", "Greek (ISO-8859-7)", "αεηιουωάέήίόύώϊϋΐΰ"),
+    ("cp1251", "CYRILLIC", "Cyrillic (Windows-1251)", "аеёиоуыэюяіїєў"),
+    ("koi8-r", "CYRILLIC", "Cyrillic (KOI8-R)", "аеёиоуыэюяіїєў"),
+)
+
+
+def _other_scripts(sample: bytes) -> list[tuple[str, str]]:
+    """Return the (encoding, name) of another script's code page a non-UTF-8 text reads as, or [].
+
+    Read as Windows-1252, Western text mixes accented letters with plain ones (``Müller``, ``été``);
+    Greek or Cyrillic in its own code page becomes words of accented letters only. Then each code
+    page is judged by what it reads: letters of its script, words in one case or capitalised, and a
+    share of vowels that a language has (a wrong code page turns vowels into rare consonants). The
+    code pages that pass are returned, best first, when they are all of one script; else none.
+    """
+    western = sample.decode("cp1252", errors="replace")
+    words = [w for w in _WORD.findall(western) if not w.isascii()]
+    foreign = [w for w in words if len(w) >= 2 and not any(c.isascii() for c in w)]
+    if len(foreign) < 3 or len(foreign) * 2 < len(words):
+        return []
+    found: list[tuple[str, str, str]] = []  # (script, encoding, name)
+    for encoding, script, name, vowels in _SCRIPTS:
+        try:
+            text = sample.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        letters_words = [w for w in _WORD.findall(text) if not w.isascii()]
+        letters = [c for w in letters_words for c in w if not c.isascii()]
+        ours = [c.lower() for c in letters if unicodedata.name(c, "").startswith(script)]
+        if not letters or len(ours) < 0.95 * len(letters):
+            continue
+        cased = sum(1 for w in letters_words if w.islower() or w.isupper() or w.istitle())
+        share = sum(1 for c in ours if c in vowels) / len(ours)
+        if cased < 0.8 * len(letters_words) or not 0.3 <= share <= 0.65:
+            continue
+        found.append((script, encoding, name))
+    if len({script for script, _, _ in found}) != 1:
+        return []
+    return [(encoding, name) for _, encoding, name in found]
 
 
 @dataclass(frozen=True)

@@ -62,6 +62,12 @@ def _range(ref: str) -> tuple[int, int, int, int] | None:
     return int(a.group(2)), _col_index(a.group(1)), int(b.group(2)), _col_index(b.group(1))
 
 
+class CellError(str):
+    """An error value a formula saved (``#VALUE!``, ``#N/A``): shown as text, never a column's name."""
+
+    __slots__ = ()
+
+
 @dataclass
 class SheetInfo:
     """A sheet of the workbook, as its workbook part lists it."""
@@ -70,6 +76,7 @@ class SheetInfo:
     state: str  # visible, hidden, veryHidden
     kind: str  # worksheet, chartsheet, dialogsheet, macrosheet
     part: str | None  # the sheet's part in the zip
+    filter_area: tuple[int, int, int, int] | None = None  # its _xlnm._FilterDatabase (Advanced Filter)
 
 
 @dataclass
@@ -79,7 +86,19 @@ class SheetScan:
     merges: list[tuple[int, int, int, int]] = field(default_factory=list)
     hidden_columns: set[int] = field(default_factory=set)
     hidden_rows: set[int] = field(default_factory=set)
-    filtered: bool = False  # an autofilter in the sheet or one of its tables
+    # The areas a filter covers (the sheet's autoFilter, a table's, an Advanced Filter's range), each
+    # with whether it filters: criteria in one of its columns, or the sheet saved in filter mode.
+    filters: list[tuple[tuple[int, int, int, int], bool]] = field(default_factory=list)
+    filter_mode: bool = False  # <sheetPr filterMode="1">: a filter hides rows of this sheet
+
+    def by_filter(self, row: int) -> bool:
+        """Whether a hidden row was hidden by a filter (below a filtering area's header row, within
+        it), rather than by hand or in a collapsed group."""
+        return any(
+            (active or self.filter_mode) and top < row <= bottom
+            for (top, _, bottom, _), active in self.filters
+        )
+
     tables: list[tuple[str, tuple[int, int, int, int], int]] = field(default_factory=list)
     first_rows: list[tuple[int, list[tuple[Any, str | None, bool]]]] = field(default_factory=list)
     rows: int = 0  # rows with any value
@@ -172,10 +191,20 @@ class Workbook:
         rels = self._rels(book)
         self.sheets: list[SheetInfo] = []
         self.date1904 = False
+        properties = False
+        filter_areas: dict[int, tuple[int, int, int, int]] = {}  # sheet index -> its filter's range
         for _, elem in _iterparse(self._part(book)):
             tag = _local(elem.tag)
-            if tag == "workbookPr":
+            if tag == "workbookPr" and not properties:
+                # The workbook's own properties come first; Excel for Mac repeats the tag in an
+                # extension (x14:workbookPr defaultImageDpi=...), which says nothing of the calendar.
+                properties = True
                 self.date1904 = _true(elem.get("date1904"))
+            elif tag == "definedName" and elem.get("name", "").lower() == "_xlnm._filterdatabase":
+                with contextlib.suppress(TypeError, ValueError):
+                    area = _range((elem.text or "").rpartition("!")[2])
+                    if area is not None:
+                        filter_areas[int(elem.get("localSheetId", ""))] = area
             elif tag == "sheet":
                 rid = _attr(elem, "id") or ""
                 kind, target = rels.get(rid, ("worksheet", ""))
@@ -183,6 +212,9 @@ class Workbook:
                 if kind.endswith("Sheet"):  # Strict's types end the same way as Transitional's
                     kind = kind[: -len("Sheet")] + "sheet"
                 self.sheets.append(SheetInfo(elem.get("name", ""), elem.get("state", "visible"), kind, part))
+        for index, area in filter_areas.items():
+            if 0 <= index < len(self.sheets):
+                self.sheets[index].filter_area = area
         if not self.sheets:
             raise InputError(
                 f"{self.label} is a workbook with no sheets listed: it may be damaged. Open it in Excel "
@@ -326,7 +358,11 @@ class Workbook:
                     if container is not None:
                         with contextlib.suppress(ValueError):
                             container.remove(elem)
-                elif tag in ("cols", "mergeCells", "tableParts", "autoFilter") and container is not None:
+                elif (
+                    tag in ("cols", "mergeCells", "tableParts", "autoFilter") and container is not None
+                ) or (
+                    tag == "sheetPr" and container is None  # before the rows: its filter mode
+                ):
                     yield 0, False, [], elem
         finally:
             stream.close()
@@ -365,7 +401,9 @@ class Workbook:
                 return self.strings[int(v)], fmt, False
             except (ValueError, IndexError):
                 return None, fmt, False
-        if kind in ("str", "e"):
+        if kind == "e":
+            return CellError(v), fmt, False
+        if kind == "str":
             return _lines(v), fmt, False
         if kind == "b":
             return v.strip() in ("1", "true"), fmt, False
@@ -383,14 +421,16 @@ class Workbook:
     def scan(self, sheet: SheetInfo, keep_first: int) -> SheetScan:
         """Read a sheet through once: its layout, its first rows, and its rows counted."""
         found = SheetScan()
+        if sheet.filter_area is not None:
+            found.filters.append((sheet.filter_area, False))
         for number, hidden, cells, elem in self._cells(sheet):
             if elem is not None:
                 self._layout(sheet, elem, found)
                 continue
-            if hidden:
-                found.hidden_rows.add(number)
             if not any(v is not None and v != "" for v, _, _ in cells) and not any(u for _, _, u in cells):
                 continue
+            if hidden:
+                found.hidden_rows.add(number)
             found.rows += 1
             for i, (_, _, unsaved) in enumerate(cells):
                 if unsaved:
@@ -413,7 +453,11 @@ class Workbook:
                 if area is not None and area[2] > area[0]:
                     found.merges.append(area)
         elif tag == "autoFilter":
-            found.filtered = True
+            area = _range(elem.get("ref", ""))
+            if area is not None:
+                found.filters.append((area, _criteria(elem)))
+        elif tag == "sheetPr":
+            found.filter_mode = _true(elem.get("filterMode"))
         elif tag == "tableParts":
             assert sheet.part is not None
             rels = self._rels(sheet.part)
@@ -426,7 +470,7 @@ class Workbook:
 
     def _table(self, part: str, found: SheetScan) -> None:
         with contextlib.suppress(Exception):  # a table we cannot read is only a table
-            for event, elem in _iterparse(self._part(part), ("start",)):
+            for event, elem in _iterparse(self._part(part), ("start", "end")):
                 tag = _local(elem.tag)
                 if tag == "table" and event == "start":
                     area = _range(elem.get("ref", ""))
@@ -434,11 +478,19 @@ class Workbook:
                     name = elem.get("displayName") or elem.get("name") or "a table"
                     if area is not None:
                         found.tables.append((name, area, totals))
-                elif tag == "autoFilter":
-                    found.filtered = True
+                elif tag == "autoFilter" and event == "end":
+                    area = _range(elem.get("ref", ""))
+                    if area is not None:
+                        found.filters.append((area, _criteria(elem)))
 
     def close(self) -> None:
         self._zip.close()
+
+
+def _criteria(auto_filter: Any) -> bool:
+    """Whether an autoFilter filters: a column of it holds criteria (values, a condition, top 10,
+    a colour), not only its button's settings."""
+    return any(_local(col.tag) == "filterColumn" and len(col) > 0 for col in auto_filter)
 
 
 def _state(sheet: SheetInfo) -> str:

@@ -53,10 +53,13 @@ class RowWriter:
         keep_rendered: KeepRendered | None = None,
         bom: bool = False,
         delimiter: str | None = None,
+        header: list[str] | None = None,
     ) -> None:
         self.stream = stream
         self.fmt = fmt
         self.columns = columns
+        # The input's header as written (a trailing space kept): the output's header and JSON keys.
+        self.header = header or columns
         self.input_kind = input_kind
         self.ls = ls
         self.keep_rendered = keep_rendered
@@ -77,7 +80,7 @@ class RowWriter:
             # With --excel-safe, every cell a spreadsheet could run is neutralised: the header and
             # the input's own cells too (a workbook cell saved as =HYPERLINK(...), a planted header).
             self._safe = self.ls.excel_safe
-            self._csv.writerow(self._neutral(columns + self.ls.header))
+            self._csv.writerow(self._neutral(self.header + self.ls.header))
 
     def _cells(self, result: RowResult, answer: dict[str, Any] | None) -> list[str]:
         return self.ls.cells(result, answer)
@@ -130,7 +133,7 @@ class RowWriter:
 
     def _write_json(self, row: Any, result: RowResult) -> None:
         if self.input_kind == "csv":
-            obj: dict[str, Any] = dict(zip(self.columns, row, strict=False))
+            obj: dict[str, Any] = dict(zip(self.header, row, strict=False))
         else:
             raw = getattr(row, "raw", None)
             # An earlier run's answer (its ls object and any ls.* keys) is replaced by this run's.
@@ -171,6 +174,7 @@ class SheetRowWriter:
         sheet: str | None = None,
         date1904: bool = False,
         tmpdir: str | None = None,
+        header: list[str] | None = None,
     ) -> None:
         self.columns = columns
         self.input_kind = input_kind
@@ -179,7 +183,7 @@ class SheetRowWriter:
         # name, so a link planted under its name is not followed); ``tmpdir``: a private folder for
         # XlsxWriter's row files, which hold every row.
         self._sheet = SheetWriter(path, sheet or "leads", date1904=date1904, tmpdir=tmpdir)
-        self._sheet.write(columns + self.ls.header)
+        self._sheet.write((header or columns) + self.ls.header)
 
     def write(self, row: Any, result: RowResult) -> None:
         """Write one row."""

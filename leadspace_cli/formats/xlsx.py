@@ -7,9 +7,9 @@ from collections.abc import Callable, Iterator
 from typing import IO, Any
 
 from leadspace_cli.errors import InputError
-from leadspace_cli.formats import numfmt
-from leadspace_cli.formats.rows import _FOOTER, Source, _dedupe_header, _kept_columns
-from leadspace_cli.formats.workbook import Workbook, _damaged, _state
+from leadspace_cli.formats import numdisplay, numfmt
+from leadspace_cli.formats.rows import _FOOTER, Source, _as_written, _dedupe_header, _kept_columns
+from leadspace_cli.formats.workbook import CellError, Workbook, _damaged, _state
 
 
 class Cells(list[str]):
@@ -25,7 +25,19 @@ class Cells(list[str]):
 
 
 def cell_text(value: Any, number_format: str | None = None, date1904: bool = False) -> str:
-    """Return a cell's value as Excel shows it, as far as it matters to a request (see numfmt)."""
+    """Return a cell's text as Excel shows it (``$ 2,000``, ``12%``; dates ISO): what the output
+    carries and a mapping sees. A request sends :func:`request_text`."""
+    if isinstance(value, str):
+        return numdisplay.shown_string(value, number_format)
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return numdisplay.shown_text(value, number_format, date1904)
+    return request_text(value, number_format, date1904)
+
+
+def request_text(value: Any, number_format: str | None = None, date1904: bool = False) -> str:
+    """Return a cell's text as a request sends it (request rules 2): a number as Excel's General
+    format shows it (``2000``, ``0.125``), never its display's separators, currency or percent sign;
+    digit patterns (a zip code ``02139``), elapsed times and dates as :func:`cell_text` shows them."""
     if value is None:
         return ""
     if isinstance(value, str):
@@ -55,11 +67,13 @@ def _pick_header(
     header_hint: Callable[[str], bool] | None,
 ) -> int:
     """Return the index (in ``rows``) of the header: the first row with at least two text cells of
-    which one names a field (``header_hint``); else the first with two text cells; else the first."""
+    which one names a field (``header_hint``); else the first with two text cells; else the first.
+    A formula's error value (``#VALUE!``) is not text that names a column."""
     texty = [
         i
         for i, (_, cells) in enumerate(rows)
-        if sum(1 for v, _, _ in cells if isinstance(v, str) and v.strip()) >= 2
+        if sum(1 for v, _, _ in cells if isinstance(v, str) and not isinstance(v, CellError) and v.strip())
+        >= 2
     ]
     if header_hint is not None:
         for i in texty:
@@ -167,6 +181,7 @@ def _sheet_source(
         raise InputError(f"{label}, sheet {info.name!r}: its header row {header_number} is empty: {why}.")
     columns, header_notes = _dedupe_header(header)
     notes += header_notes
+    written = _as_written(header, columns)
     width = len(columns)
     keep = _kept_columns(label, columns, keep_ls, notes)
     for col, count in sorted(scan.formulas_unsaved.items()):
@@ -179,6 +194,7 @@ def _sheet_source(
     hidden_columns = [columns[i] for i in sorted(scan.hidden_columns) if i < width and i in keep]
     if len(keep) < width:
         columns = [columns[i] for i in keep]
+        written = [written[i] for i in keep] if written is not None else None
 
     skip: dict[int, str] = {}
     for name, (_top, _, bottom, _), totals in scan.tables:
@@ -190,17 +206,31 @@ def _sheet_source(
             f"{label}: {len(skip)} Total row{'s' if len(skip) > 1 else ''} of a table: written back as "
             "skipped, not sent."
         )
-    if not include_hidden:
-        why = "hidden by the sheet's filter" if scan.filtered else "hidden in the sheet"
-        for number in scan.hidden_rows:
-            if number > header_number and number not in skip:
-                skip[number] = f"row {number} is {why}: not sent (--include-hidden sends hidden rows)"
-    hidden_count = sum(1 for n in scan.hidden_rows if n > header_number)
-    if hidden_count and not include_hidden:
+    # Rows a filter hides are not the person's selection: skipped, as Excel leaves them out of a
+    # copy. Rows hidden by hand (or in a collapsed group) are part of the table, as Excel copies
+    # them: enriched, and said so.
+    hidden = sorted(n for n in scan.hidden_rows if n > header_number and n not in skip)
+    filtered = [n for n in hidden if scan.by_filter(n)]
+    by_hand = [n for n in hidden if not scan.by_filter(n)]
+    if filtered and not include_hidden:
+        for number in filtered:
+            skip[number] = (
+                f"row {number} is hidden by the sheet's filter: not sent (--include-hidden sends hidden rows)"
+            )
+        many = len(filtered) > 1
         notes.append(
-            f"{label}: {hidden_count} row{'s are' if hidden_count > 1 else ' is'} {why}: "
-            f"{'they are' if hidden_count > 1 else 'it is'} written back as skipped and not sent "
-            "(--include-hidden sends them)."
+            f"{label}: {len(filtered)} row{'s are' if many else ' is'} hidden by the sheet's filter: "
+            f"{'they are' if many else 'it is'} written back as skipped and not sent (--include-hidden "
+            "sends them)."
+        )
+    if by_hand:
+        many = len(by_hand) > 1
+        them = "them" if many else "it"
+        shown = ", ".join(str(n) for n in by_hand[:5]) + (", ..." if len(by_hand) > 5 else "")
+        notes.append(
+            f"{label}: {len(by_hand)} row{'s' if many else ''} ({shown}) {'are' if many else 'is'} hidden "
+            f"by hand, not by a filter: enriched like the others. To leave {them} out, filter {them} out "
+            f"in Excel (Data > Filter), or delete {them}."
         )
     merges: dict[int, list[tuple[int, int, int]]] = {}
     for top, left, bottom, _right in scan.merges:
@@ -244,6 +274,7 @@ def _sheet_source(
 
     total = max(0, scan.rows - at - 1)
     source = Source(label, "csv", columns, rows(), notes=notes, total=total)
+    source.header = written
     source.sheet = info.name
     source.date1904 = date1904
     source.hidden_columns = hidden_columns

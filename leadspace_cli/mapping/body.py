@@ -3,7 +3,9 @@
 What is sent follows versioned *request rules* (:data:`RULES`). Rules 2 (this release) send one
 spelling of one question: e-mail addresses lower-cased; a website without its scheme, user info,
 default port, leading ``www.`` and trailing ``/``, its host lower-cased, any other path kept; names
-and other text as written; workbook numbers as Excel shows them. Rules 1 (leadspace 0.2.0) sent the
+and other text as written; a workbook's numbers as Excel's General format shows them (``2000``,
+``0.125``, ``68.665``: not their display's separators, currency or percent sign, which the output
+shows), zip codes and phones by their digit patterns (``02139``). Rules 1 (leadspace 0.2.0) sent the
 values as written and a workbook's fractional numbers as Python's ``repr``. A body built here
 carries the body the previous rules built for the same row (:attr:`Request.previous`), so that the
 store finds what was bought before an upgrade.
@@ -20,6 +22,7 @@ from urllib.parse import urlsplit
 
 from leadspace_cli.formats.rows import Source, row_problem
 from leadspace_cli.formats.values import BYTES_LIKE, field_of, value_text
+from leadspace_cli.formats.xlsx import request_text
 from leadspace_cli.mapping.aliases import Body
 from leadspace_cli.mapping.spec import Mapping
 
@@ -240,17 +243,38 @@ def builder(mapping: Mapping, source: Source) -> Builder:
             body["custom_fields"] = pairs
         return body
 
+    date1904 = source.date1904
+
     def build(row: Any) -> Body:
-        written = assemble(fetch(row))
-        request = Request(normalized(written))
-        typed = getattr(row, "typed", None)  # a workbook row: 0.2.0 wrote its numbers otherwise
+        typed = getattr(row, "typed", None)
         if typed is not None and source.kind == "csv":
-            written = assemble(fetch([rules1_cell_text(v, f) for v, f in typed]))
+            # A workbook row: its cells are as shown ($ 2,000, 12%); a request sends the number.
+            written = assemble(fetch(_Sent(typed, date1904)))
+            request = Request(normalized(written))
+            written = assemble(fetch([rules1_cell_text(v, f) for v, f in typed]))  # as 0.2.0 sent
+        else:
+            written = assemble(fetch(row))
+            request = Request(normalized(written))
         if written != request:
             request.previous = written
         return request
 
     return build
+
+
+class _Sent:
+    """A workbook row's cells as a request sends them, each made only when a mapping reads it."""
+
+    def __init__(self, typed: list[tuple[Any, str | None]], date1904: bool) -> None:
+        self._typed = typed
+        self._date1904 = date1904
+
+    def __getitem__(self, i: int) -> str:
+        value, number_format = self._typed[i]
+        return request_text(value, number_format, self._date1904)
+
+    def __len__(self) -> int:
+        return len(self._typed)
 
 
 def _fetcher(source: Source, columns: list[str]) -> Callable[[Any], Sequence[str]]:

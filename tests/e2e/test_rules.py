@@ -101,8 +101,6 @@ def test_a_workbook_number_from_rules_1_is_found(
 ) -> None:
     import xlsxwriter  # type: ignore[import-untyped]
 
-    from leadspace_cli.formats import xlsx
-
     book = tmp_path / "in.xlsx"
     wb = xlsxwriter.Workbook(str(book))
     ws = wb.add_worksheet()
@@ -114,7 +112,7 @@ def test_a_workbook_number_from_rules_1_is_found(
     mapping = tmp_path / "m.toml"
     mapping.write_text('[company]\nname = "Company"\n[custom_fields]\nscore = "Score"\n')
     with monkeypatch.context() as m:
-        m.setattr(xlsx, "cell_text", lambda v, f=None, d=False: body_rules.rules1_cell_text(v, f))
+        m.setattr(body_rules, "request_text", lambda v, f=None, d=False: body_rules.rules1_cell_text(v, f))
         assert invoke("enrich", str(book), "-o", "old.csv", "--mapping", str(mapping)).exit_code == 0
     assert use_sandbox.stats.by_status[200] == 8
     assert use_sandbox.stats.received[0]["custom_fields"][0]["value"] == "68.66499999999999"

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from leadspace_cli.formats.sources import open_source
 from leadspace_cli.sandbox import Sandbox
 from tests.conftest import SAMPLES, invoke, read_csv, read_jsonl
 
@@ -97,6 +98,49 @@ def test_a_csv_that_starts_with_blank_lines_is_read(use_sandbox: Sandbox, tmp_pa
     assert result.exit_code == 0, result.stderr
     assert "starts with 3 blank lines" in result.stderr
     assert read_csv("out.csv")[0]["Company"] == "Acme"
+
+
+def test_a_header_comes_back_as_written_and_a_mapping_names_it_trimmed(
+    use_sandbox: Sandbox, tmp_path: Path
+) -> None:
+    # A space after the comma, or typed after a name, is part of the header the person wrote.
+    path = tmp_path / "export.csv"
+    path.write_text('ID, Company,City \n1, "Acme",Boston\n', encoding="utf-8")
+    mapping = tmp_path / "m.toml"
+    mapping.write_text('[company]\nname = "Company"\n', encoding="utf-8")
+    result = invoke("enrich", str(path), "-o", "out.csv", "--mapping", str(mapping))
+    assert result.exit_code == 0, result.stderr
+    with open("out.csv", newline="", encoding="utf-8") as fh:
+        header, row = list(csv.reader(fh))[:2]
+    assert header[:3] == ["ID", " Company", "City "]
+    assert row[:3] == ["1", ' "Acme"', "Boston"]  # a quote after a space is a character (RFC 4180)
+    assert use_sandbox.stats.received[0]["company"] == {"name": '"Acme"'}
+    assert invoke("enrich", str(path), "-o", "out.jsonl", "--mapping", str(mapping)).exit_code == 0
+    assert list(read_jsonl("out.jsonl")[0])[:3] == ["ID", " Company", "City "]
+
+
+@pytest.mark.parametrize(
+    ("text", "encoding", "read_as"),
+    [
+        ("id,name\n1,Λεωνιδας\n2,Αλεξανδρος\n3,Μυρων\n", "iso-8859-7", "Greek"),
+        ("Όνομα,Πόλη\nΓιώργος Παπαδόπουλος,Αθήνα\nΜαρία,Θεσσαλονίκη\n", "cp1253", "Greek"),
+        ("Имя,Город\nИван Петров,Москва\nМария Смирнова,Новосибирск\n", "cp1251", "Cyrillic"),
+        ("Имя,Город\nИван Петров,Москва\nМария Смирнова,Новосибирск\n", "koi8-r", "Cyrillic"),
+        ("Name,Stadt\nJürgen Müller,Köln\nSøren Ærø,Århus\nÀ la carte,Ça va\n", "cp1252", "Windows-1252"),
+    ],
+)
+def test_a_csv_in_another_scripts_code_page_is_read_in_it(
+    tmp_path: Path, text: str, encoding: str, read_as: str
+) -> None:
+    # Read as Windows-1252, "Λεωνιδας" in ISO-8859-7 was "Ëåùíéäáò": sent, and written back so.
+    path = tmp_path / "names.csv"
+    path.write_bytes(text.encode(encoding))
+    with open_source(str(path), prescan=True) as src:
+        got = [src.columns, *(list(r) for r in src.rows)]
+        notes = " ".join(src.notes)
+    assert got == list(csv.reader(io.StringIO(text)))
+    assert read_as in notes
+    assert "--encoding" in notes
 
 
 @pytest.mark.slow

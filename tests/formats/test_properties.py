@@ -8,7 +8,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from leadspace_cli.api import fields, flatten
@@ -132,3 +132,25 @@ def test_a_plain_host_takes_the_quick_path_to_the_same_spelling(labels: list[str
     host = ".".join([*labels, tld])
     assert website_text(host) == website_text(f"https://{host}/")
     assert website_text("www." + host) == website_text(f"https://www.{host}/")
+
+
+# The pieces Excel's number formats are made of, and some it would never save.
+format_pieces = st.sampled_from(
+    [*'0#?.,%/@;E+-"\\_*[]$<>=: ()dmyhsAP', "[Red]", "[$€-407]", "[>=100]", "General", "[h]", "AM/PM"]
+)
+numbers = st.one_of(st.floats(allow_nan=True, allow_infinity=True), st.integers(-(10**20), 10**20))
+
+
+@settings(max_examples=400, deadline=None)
+@given(fmt=st.lists(format_pieces, min_size=1, max_size=14).map("".join), value=numbers)
+@example(fmt="[h]:mm:ss", value=1.7976931348623157e308)  # elapsed hours past any integer
+@example(fmt="[>=1.2.3]0;0", value=5)  # a condition that is not a number
+@example(fmt="yyyy-mm-dd", value=float("nan"))  # <v>NaN</v> under a date format
+def test_any_number_under_any_format_gives_text_never_an_error(fmt: str, value: float) -> None:
+    # A cell is shown as Excel shows it (the output) and sent as its number (a request): a format
+    # Excel would not save, or a value no format can show, falls back to General, never an error.
+    from leadspace_cli.formats.xlsx import cell_text, request_text
+
+    assert isinstance(cell_text(value, fmt), str)
+    assert isinstance(request_text(value, fmt), str)
+    assert isinstance(cell_text("text", fmt), str)

@@ -24,8 +24,21 @@ REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 STRICT_REL = "http://purl.oclc.org/ooxml/officeDocument/relationships"
 
 
-def raw_book(path: Path, sheet_data: str, *, strict: bool = False, styles: str | None = None) -> Path:
-    """A minimal workbook written by hand: one sheet whose <sheetData> is given (Strict or not)."""
+def raw_book(
+    path: Path,
+    sheet_data: str,
+    *,
+    strict: bool = False,
+    styles: str | None = None,
+    book_props: str = "",
+    book_ext: str = "",
+    sheet_before: str = "",
+    sheet_after: str = "",
+    table: str | None = None,
+) -> Path:
+    """A minimal workbook written by hand: one sheet whose <sheetData> is given (Strict or not), with
+    what goes before the sheets (``book_props``) and after them (``book_ext``) in the workbook part,
+    before and after the sheet's data, and a table part."""
     main, rel = (STRICT, STRICT_REL) if strict else (MAIN, REL)
     pkg = "http://schemas.openxmlformats.org/package/2006/relationships"
     with zipfile.ZipFile(path, "w") as z:
@@ -36,8 +49,8 @@ def raw_book(path: Path, sheet_data: str, *, strict: bool = False, styles: str |
         )
         z.writestr(
             "xl/workbook.xml",
-            f'<workbook xmlns="{main}" xmlns:r="{rel}"><sheets><sheet name="Leads" sheetId="1" '
-            'r:id="rId1"/></sheets></workbook>',
+            f'<workbook xmlns="{main}" xmlns:r="{rel}">{book_props}<sheets><sheet name="Leads" sheetId="1" '
+            f'r:id="rId1"/></sheets>{book_ext}</workbook>',
         )
         styles_rel = f'<Relationship Id="rId2" Type="{rel}/styles" Target="styles.xml"/>' if styles else ""
         z.writestr(
@@ -47,9 +60,19 @@ def raw_book(path: Path, sheet_data: str, *, strict: bool = False, styles: str |
         )
         if styles:
             z.writestr("xl/styles.xml", styles)
+        parts = ""
+        if table is not None:
+            z.writestr("xl/tables/table1.xml", table)
+            z.writestr(
+                "xl/worksheets/_rels/sheet1.xml.rels",
+                f'<Relationships xmlns="{pkg}"><Relationship Id="rId1" Type="{rel}/table" '
+                'Target="../tables/table1.xml"/></Relationships>',
+            )
+            parts = '<tableParts count="1"><tablePart r:id="rId1"/></tableParts>'
         z.writestr(
             "xl/worksheets/sheet1.xml",
-            f'<worksheet xmlns="{main}"><sheetData>{sheet_data}</sheetData></worksheet>',
+            f'<worksheet xmlns="{main}" xmlns:r="{rel}">{sheet_before}<sheetData>{sheet_data}</sheetData>'
+            f"{sheet_after}{parts}</worksheet>",
         )
     return path
 
@@ -197,7 +220,29 @@ def leads_book(path: Path) -> Path:
     ws.merge_range(3, 3, 4, 3, "East")  # a region merged over Acme and Globex (a column past the table)
     ws.write(2, 3, "Region")
     book.close()
+    # XlsxWriter writes a table's filter without criteria: add Excel's, which hid the two rows.
+    _rewrite(
+        path,
+        "xl/tables/table1.xml",
+        lambda xml: re.sub(
+            r'<autoFilter ref="([^"]+)"/>',
+            r'<autoFilter ref="\1"><filterColumn colId="2"><customFilters>'
+            r'<customFilter operator="lessThan" val="30"/><customFilter operator="greaterThan" val="40"/>'
+            r"</customFilters></filterColumn></autoFilter>",
+            xml,
+        ),
+    )
     return path
+
+
+def _rewrite(path: Path, part: str, change: object) -> None:
+    """Rewrite one part of a workbook (what Excel writes that XlsxWriter does not)."""
+    with zipfile.ZipFile(path) as z:
+        parts = {n: z.read(n) for n in z.namelist()}
+    parts[part] = change(parts[part].decode()).encode()  # type: ignore[operator]
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in parts.items():
+            z.writestr(name, data)
 
 
 def test_a_sheet_is_read_as_a_person_means_it(use_sandbox: Sandbox, tmp_path: Path) -> None:
@@ -275,3 +320,174 @@ def test_dates_before_march_1900_and_1904_workbooks_keep_their_day(
     cell = wb.worksheets[0]["C2"]
     assert cell.value == dt.datetime(1900, 1, 1)  # the serial 1, as it came
     wb.close()
+
+
+def test_a_workbook_comes_back_as_shown_and_sends_the_plain_number(
+    use_sandbox: Sandbox, tmp_path: Path
+) -> None:
+    # A person sees "$ 2,000", "12%", "1,234": the output carries that; the API is sent the number.
+    path = tmp_path / "shown.xlsx"
+    book = xlsxwriter.Workbook(str(path))
+    ws = book.add_worksheet()
+    formats = {f: book.add_format({"num_format": f}) for f in ("#,##0", "$ #,##0", "0%", "00000", "0.00")}
+    ws.write_row(0, 0, ["ID", "Company", "Revenue", "Share", "Zip", "Score"])
+    ws.write_number(1, 0, 1234, formats["#,##0"])
+    ws.write_string(1, 1, "Acme")
+    ws.write_number(1, 2, 2000, formats["$ #,##0"])
+    ws.write_number(1, 3, 0.125, formats["0%"])
+    ws.write_number(1, 4, 2139, formats["00000"])
+    ws.write_number(1, 5, 4, formats["0.00"])
+    book.close()
+    mapping = tmp_path / "m.toml"
+    mapping.write_text(
+        'external_id = "ID"\n[company]\nname = "Company"\n[company.address]\npostalcode = "Zip"\n'
+        '[custom_fields]\nrevenue = "Revenue"\nshare = "Share"\nscore = "Score"\n'
+    )
+    result = invoke("enrich", str(path), "-o", "out.csv", "--mapping", str(mapping))
+    assert result.exit_code == 0, result.stderr
+    row = read_csv("out.csv")[0]
+    shown = {k: row[k] for k in ("ID", "Revenue", "Share", "Zip", "Score")}
+    assert shown == {"ID": "1,234", "Revenue": "$ 2,000", "Share": "13%", "Zip": "02139", "Score": "4.00"}
+    sent = use_sandbox.stats.received[0]
+    assert sent["external_id"] == "1234"
+    assert sent["company"]["address"] == {"postalcode": "02139"}
+    custom = {c["name"]: c["value"] for c in sent["custom_fields"]}
+    assert custom == {"revenue": "2000", "share": "0.125", "score": "4"}  # as request rules 2 send them
+
+
+@pytest.mark.parametrize(
+    ("value", "fmt", "shown"),
+    [
+        (50000, "#,##0.00", "50,000.00"),
+        (-1234.5, "#,##0.00", "-1,234.50"),
+        (2000, "$ #,##0", "$ 2,000"),
+        (-5, "$#,##0", "-$5"),
+        (10000, "#,##0.00\\ [$EUR]", "10,000.00 EUR"),
+        (1234.5, "[$€-407]#,##0.00", "€1,234.50"),
+        (0.125, "0%", "13%"),
+        (0.00005, "0.00%", "0.01%"),
+        (56969.955, "0.00", "56969.96"),  # 15 significant digits, then half away from zero
+        (1000.5577, "0", "1001"),
+        (1000.5577, "0.0000#", "1000.5577"),
+        (0.25, "#.00", ".25"),
+        (0.5, "0.00000", "0.50000"),
+        (4.51119775197299, "0.0_);[Red]\\(0.000\\)", "4.5 "),
+        (-9.03233986479077, "0.0_);[Red]\\(0.000\\)", "(9.032)"),
+        (0, "#,##0.00;(#,##0.00);\\-", "-"),
+        (-2, "#,##0.000;[Red]-#,##0.000", "-2.000"),
+        (1234567, "#,##0,", "1,235"),
+        (1234567, '0.0,,"M"', "1.2M"),
+        (12345.6789, "0.00E+00", "1.23E+04"),
+        (0.000123, "0.00E+00", "1.23E-04"),
+        (12345.6789, "##0.0E+0", "12.3E+3"),
+        (12345.6789, "# ?/?", "12345 2/3"),
+        (12345.6789, "# ??/??", "12345 55/81"),
+        (3.75, "# ?/4", "3 3/4"),
+        (150, '[>=100]#,##0" big";0', "150 big"),
+        (5, '"$"General', "$5"),
+        (12345.6789, "@", "12345.6789"),
+        (68.66499999999999, "General", "68.665"),
+        (2139, "00000", "02139"),
+        (1, "yyyy-mm-dd", "1900-01-01"),  # dates stay ISO dates
+    ],
+)
+def test_a_number_is_shown_by_its_format_as_excel_shows_it(value: float, fmt: str, shown: str) -> None:
+    from leadspace_cli.formats.xlsx import cell_text
+
+    assert cell_text(value, fmt) == shown
+
+
+def test_a_mac_workbooks_1904_calendar_survives_its_extension(tmp_path: Path) -> None:
+    # Excel for Mac writes <workbookPr date1904="1"/> and, in an extension, another workbookPr that
+    # says nothing of the calendar: it turned the calendar back to 1900 (dates 4 years early).
+    ext = (
+        '<extLst><ext uri="{79F54976-1DA5-4618-B147-4CDE4B953A38}" '
+        'xmlns:x14="http://schemas.microsoft.com/office/spreadsheetml/2009/9/main">'
+        '<x14:workbookPr defaultImageDpi="32767"/></ext></extLst>'
+    )
+    styles = (
+        f'<styleSheet xmlns="{MAIN}"><cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="14"/></cellXfs>'
+        "</styleSheet>"
+    )
+    book = raw_book(
+        tmp_path / "mac.xlsx",
+        '<row r="1"><c r="A1" t="inlineStr"><is><t>Company</t></is></c>'
+        '<c r="B1" t="inlineStr"><is><t>Since</t></is></c></row>'
+        '<row r="2"><c r="A2" t="inlineStr"><is><t>Acme</t></is></c><c r="B2" s="1"><v>41331</v></c></row>',
+        styles=styles,
+        book_props='<workbookPr date1904="1"/>',
+        book_ext=ext,
+    )
+    assert read(book) == (["Company", "Since"], [["Acme", "2017-02-27"]])
+
+
+def test_a_formulas_error_values_are_not_a_header(tmp_path: Path) -> None:
+    # Two #VALUE! cells made the last row "the first with two text cells": every row above it was
+    # taken for a title and nothing was read.
+    book = raw_book(
+        tmp_path / "errors.xlsx",
+        '<row r="1"><c r="A1" t="inlineStr"><is><t>Company</t></is></c><c r="B1"><v>7</v></c></row>'
+        '<row r="2"><c r="A2" t="inlineStr"><is><t>Acme</t></is></c><c r="B2"><v>1</v></c></row>'
+        '<row r="3"><c r="A3" t="e"><f>1/0</f><v>#DIV/0!</v></c><c r="B3" t="e"><v>#N/A</v></c></row>',
+    )
+    assert read(book) == (["Company", "7"], [["Acme", "1"], ["#DIV/0!", "#N/A"]])
+
+
+def test_rows_a_filter_hides_are_skipped_and_rows_hidden_by_hand_enriched(
+    use_sandbox: Sandbox, tmp_path: Path
+) -> None:
+    # Excel's own line: a copy of a filtered range leaves out the rows the filter hides, and keeps
+    # rows hidden by hand. A filter is a choice of rows; a row hidden by hand (or in a collapsed
+    # group) is still a row of the table.
+    path = tmp_path / "hidden.xlsx"
+    book = xlsxwriter.Workbook(str(path))
+    ws = book.add_worksheet("Leads")
+    ws.write_row(0, 0, ["Company", "Region"])
+    rows = [["Acme", "East"], ["Globex", "West"], ["Initech", "East"], ["Umbrella", "West"]]
+    for i, row in enumerate(rows, start=1):
+        ws.write_row(i, 0, row)
+    ws.autofilter(0, 0, 4, 1)
+    ws.filter_column(1, "Region == East")
+    ws.set_row(2, None, None, {"hidden": True})  # Globex: filtered out
+    ws.set_row(4, None, None, {"hidden": True})  # Umbrella: filtered out
+    ws.write_row(6, 0, ["Hooli", "North"])  # below the filter's range, hidden by hand
+    ws.set_row(6, None, None, {"hidden": True})
+    book.close()
+    result = invoke("enrich", str(path), "-o", "out.csv")
+    assert result.exit_code == 0, result.stderr
+    got = {r["Company"]: (r["ls.result"], r["ls.error"]) for r in read_csv("out.csv")}
+    assert got["Acme"][0] == got["Initech"][0] == got["Hooli"][0] == "ok"
+    assert got["Globex"][0] == got["Umbrella"][0] == "skipped"
+    assert "hidden by the sheet's filter" in got["Globex"][1]
+    assert {b["company"]["name"] for b in use_sandbox.stats.received} == {"Acme", "Initech", "Hooli"}
+    assert "2 rows are hidden by the sheet's filter" in result.stderr
+    assert "1 row (7) is hidden by hand, not by a filter: enriched" in result.stderr
+
+
+def test_rows_hidden_by_hand_inside_a_filter_that_filters_nothing_are_enriched(tmp_path: Path) -> None:
+    # A filter's buttons without criteria hide nothing: a hidden row under them was hidden by hand.
+    data = "".join(
+        f'<row r="{n}"{h}><c r="A{n}" t="inlineStr"><is><t>{c}</t></is></c>'
+        f'<c r="B{n}" t="inlineStr"><is><t>{e}</t></is></c></row>'
+        for n, h, c, e in [
+            (1, "", "Company", "Email"),
+            (2, "", "Acme", "a@acme.com"),
+            (3, ' hidden="1"', "Globex", "g@globex.com"),
+        ]
+    )
+    book = raw_book(tmp_path / "buttons.xlsx", data, sheet_after='<autoFilter ref="A1:B3"/>')
+    with open_source(str(book)) as src:
+        assert [getattr(r, "skip", None) for r in src.rows] == [None, None]
+        assert "1 row (3) is hidden by hand" in " ".join(src.notes)
+    # The same rows under Excel's Advanced Filter: the sheet in filter mode, its range a defined name.
+    filtered = raw_book(
+        tmp_path / "advanced.xlsx",
+        data,
+        sheet_before='<sheetPr filterMode="1"/>',
+        book_ext='<definedNames><definedName name="_xlnm._FilterDatabase" localSheetId="0" hidden="1">'
+        "Leads!$A$1:$B$3</definedName></definedNames>",
+    )
+    with open_source(str(filtered)) as src:
+        skips = [getattr(r, "skip", None) for r in src.rows]
+    assert skips[0] is None
+    assert "hidden by the sheet's filter" in str(skips[1])
