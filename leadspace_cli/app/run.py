@@ -291,7 +291,19 @@ class Run(Wiring):
             kept_ok=out.replaced_ok if out.kept_aside is not None else 0,
             kept_reason=out.kept_reason if out.kept_aside is not None else "",
             removed_aside=[str(p) for p in out.removed_aside],
+            fleet=self._fleet_figures(),
         )
+
+    def _fleet_figures(self) -> dict[str, Any]:
+        fleet = self.fleet
+        if fleet is None:
+            return {}
+        return {
+            "redis": fleet.url,
+            "answers_from_fleet": fleet.hits,
+            "answers_shared": fleet.shared,
+            "lost": fleet.lost,
+        }
 
     def _guarded(self, rows: Iterator[Any]) -> Iterator[Any]:
         """Yield the rows until one cannot be read; keep that error for the end of the run.

@@ -54,6 +54,8 @@ class Summary:
     migrated: int = 0  # answers of a leadspace 0.1 store re-filed in the current format
     not_stored: int = 0  # answers that reached the output but could not be stored (a full disk)
     store_problem: str = ""
+    # With LEADSPACE_REDIS_URL: the Redis (masked), answers found there and shared, and why it was lost.
+    fleet: dict[str, Any] = field(default_factory=dict)
 
     @classmethod
     def of(

@@ -245,6 +245,8 @@ def summary_table(summary: Summary) -> Table:
         if summary.cap_row is not None:
             table.add_row("the credit cap stops it at row", str(summary.cap_row))
         table.add_row("answers already stored", str(summary.reused))
+        if summary.fleet:
+            table.add_row("  of them in the fleet's Redis", str(summary.fleet["answers_from_fleet"]))
         table.add_row("time it would take", _duration(summary.estimate_seconds))
         return table
     table.add_row("calls made", str(summary.calls))
@@ -255,6 +257,9 @@ def summary_table(summary: Summary) -> Table:
     if summary.unknown_outcome:
         table.add_row("possibly billed (no answer: timeout, dropped)", str(summary.unknown_outcome))
     table.add_row("answers reused", str(summary.reused))
+    if summary.fleet:
+        table.add_row("  of them from the fleet's Redis", str(summary.fleet["answers_from_fleet"]))
+        table.add_row("answers shared with the fleet", str(summary.fleet["answers_shared"]))
     if summary.deduplicated:
         table.add_row("identical rows called once", str(summary.deduplicated))
     table.add_row("duration", _duration(summary.duration))

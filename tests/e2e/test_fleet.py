@@ -4,6 +4,7 @@ sandbox's bill."""
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import subprocess
@@ -75,12 +76,16 @@ def test_the_same_file_on_two_hosts_at_once_is_bought_once_and_a_third_host_buys
     for i in (1, 2):
         assert results(tmp_path / f"out{i}.csv") == {"ok": 90}
     # A rerun on a host that never saw the file: every answer from the fleet, nothing bought.
-    code, stderr = finish(
-        [start(src, tmp_path / "out3.csv", host_env(sb, redis_server.url, tmp_path / "h3"))]
-    )[0]
+    out3 = tmp_path / "out3.csv"
+    env3 = host_env(sb, redis_server.url, tmp_path / "h3")
+    code, stderr = finish([start(src, out3, env3, "--report", f"{out3}.json")])[0]
     assert code == ExitCode.OK, stderr
     assert len(sb.stats.paid) == 90
-    assert results(tmp_path / "out3.csv") == {"ok": 90}
+    assert results(out3) == {"ok": 90}
+    fleet = json.loads(Path(f"{out3}.json").read_text())["fleet"]
+    assert fleet["answers_from_fleet"] == 90
+    assert fleet["answers_shared"] == 0
+    assert fleet["redis"] == redis_server.url
 
 
 def test_a_daily_budget_of_30_across_two_hosts_bills_exactly_30(
