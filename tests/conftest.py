@@ -216,7 +216,7 @@ def signal_after_calls(
 class RedisServer:
     """A real redis-server on a loopback port, for the fleet's tests (killed and restarted at will)."""
 
-    def __init__(self, folder: Path, password: str | None = None) -> None:
+    def __init__(self, folder: Path, password: str | None = None, *, tls: bool = False) -> None:
         import socket
 
         with socket.socket() as s:
@@ -224,12 +224,14 @@ class RedisServer:
             self.port = int(s.getsockname()[1])
         self.folder = folder
         self.password = password
+        self.tls = tls
+        self.ca_file = folder / "ca.pem"  # with tls: the CA that signed the server's certificate
         self.proc: Any = None
 
     @property
     def url(self) -> str:
         auth = f":{self.password}@" if self.password else ""
-        return f"redis://{auth}127.0.0.1:{self.port}/0"
+        return f"{'rediss' if self.tls else 'redis'}://{auth}127.0.0.1:{self.port}/0"
 
     def start(self) -> RedisServer:
         import shutil
@@ -245,6 +247,22 @@ class RedisServer:
         args += ["--dir", str(self.folder)]
         if self.password:
             args += ["--requirepass", self.password]
+        if self.tls:
+            import trustme
+
+            ca = trustme.CA()
+            cert = ca.issue_cert("127.0.0.1", "localhost")
+            ca.cert_pem.write_to_path(str(self.ca_file))
+            cert.private_key_pem.write_to_path(str(self.folder / "key.pem"))
+            cert.cert_chain_pems[0].write_to_path(str(self.folder / "cert.pem"))
+            args[1:3] = ["--port", "0", "--tls-port", str(self.port)]
+            args += [
+                "--tls-cert-file",
+                str(self.folder / "cert.pem"),
+                "--tls-key-file",
+                str(self.folder / "key.pem"),
+            ]
+            args += ["--tls-ca-cert-file", str(self.ca_file), "--tls-auth-clients", "no"]
         self.proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         for _ in range(200):
             try:
@@ -257,6 +275,8 @@ class RedisServer:
     def client(self) -> Any:
         import redis
 
+        if self.tls:
+            return redis.Redis.from_url(self.url, ssl_ca_certs=str(self.ca_file))
         return redis.Redis.from_url(self.url)
 
     def kill(self) -> None:

@@ -128,3 +128,27 @@ def test_sandbox_runs_never_use_redis(
     assert result.exit_code == ExitCode.OK, result.output
     assert "--sandbox never uses Redis" in result.output
     assert redis_server.client().dbsize() == 0
+
+
+def test_rediss_verifies_the_servers_certificate(
+    use_sandbox: Sandbox, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A TLS Redis: used with its CA (from --ca-bundle or REQUESTS_CA_BUNDLE), refused without it."""
+    server = RedisServer(tmp_path / "tls-redis", tls=True).start()
+    try:
+        monkeypatch.setenv("LEADSPACE_REDIS_URL", server.url)
+        path = make_leads(tmp_path / "in.csv", 3)
+        refused = invoke("enrich", str(path), "-o", "out.csv")
+        assert refused.exit_code == ExitCode.USAGE
+        assert "CERTIFICATE_VERIFY_FAILED" in refused.output
+        assert use_sandbox.stats.calls == 0
+        ok = invoke("enrich", str(path), "-o", "out.csv", "--ca-bundle", str(server.ca_file))
+        assert ok.exit_code == ExitCode.OK, ok.output
+        assert "Fleet: sharing" in ok.output
+        monkeypatch.setenv("REQUESTS_CA_BUNDLE", str(server.ca_file))
+        again = invoke("enrich", str(path), "-o", "out2.csv")
+        assert again.exit_code == ExitCode.OK, again.output
+        assert use_sandbox.stats.calls == 3  # the second run's answers came from the store
+        assert server.client().dbsize() > 0
+    finally:
+        server.kill()
