@@ -21,6 +21,7 @@ from leadspace_cli.app.settings import (
     check_dotenv,
     credit_caps,
     load_environment,
+    redis_settings,
     resolve,
     runtime_folder,
     state_folder,
@@ -69,6 +70,8 @@ class Wiring:
         if job.cache_dir or job.no_cache:
             given.add("LEADSPACE_CACHE_DIR")
         check_dotenv(env, given=given, credentials_given=job.api_key is not None or job.settings is not None)
+        if not job.sandbox:
+            redis_settings(env, job.ca_bundle)  # a Redis URL that is refused says so before any file is read
         for name in env.ignored:
             self.warn(
                 f"Ignored {name} in {env.dotenv_path}: a .env gives LEADSPACE_* settings only; set "

@@ -70,6 +70,7 @@ def _fleet_info(store: Store) -> None:
         fig = fleet.figures()
         memory = f"; Redis memory about {fig.memory_bytes:,} bytes" if fig.memory_bytes is not None else ""
         typer.echo(f"fleet: Redis at {fig.server} ({store.identity.label})")
+        typer.echo("  (runs with LEADSPACE_REDIS_URL count their purchases here, not in the ledger above)")
         about = "about " if fig.estimated else ""
         typer.echo(
             f"fleet answers: {about}{fig.answers} ({about}{fig.value_bytes:,} bytes of values{memory})"

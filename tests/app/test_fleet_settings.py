@@ -152,3 +152,15 @@ def test_rediss_verifies_the_servers_certificate(
         assert server.client().dbsize() > 0
     finally:
         server.kill()
+
+
+def test_a_refused_redis_url_is_said_before_the_input_is_read(
+    use_sandbox: Sandbox, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("LEADSPACE_REDIS_URL", "redis://10.1.2.3:6379/0")
+    bad = tmp_path / "in.csv"
+    bad.write_text('Email,Company\n"unclosed,Acme\n')  # would stop the run as unreadable if it were read
+    result = invoke("enrich", str(bad), "-o", "out.csv")
+    assert result.exit_code == ExitCode.USAGE
+    assert "use rediss://" in result.output
+    assert "Mapping" not in result.output
