@@ -35,6 +35,43 @@ def cols(text: str) -> list[str]:
 
 PERSON_PHONE = "person.person_phone"
 
+
+def _filled(header: list[str], values: dict[str, str]) -> list[str]:
+    """Return an invented row of an export: the cells named, the others empty."""
+    return [values.get(c, "") for c in header]
+
+
+# Headers of the exports below whose rows are invented (issue 28, third round).
+_XERO = cols(
+    "*ContactName,AccountNumber,EmailAddress,FirstName,LastName,POAttentionTo,POAddressLine1,"
+    "POAddressLine2,POAddressLine3,POAddressLine4,POCity,PORegion,POPostalCode,POCountry,"
+    "SAAttentionTo,SAAddressLine1,SAAddressLine2,SAAddressLine3,SAAddressLine4,SACity,SARegion,"
+    "SAPostalCode,SACountry,PhoneNumber,FaxNumber,MobileNumber,DDINumber,SkypeName,BankAccountName,"
+    "BankAccountNumber,BankAccountParticulars,TaxNumber,AccountsReceivableTaxCodeName,"
+    "AccountsPayableTaxCodeName,Website,LegalName,Discount,CompanyNumber,DueDateBillDay,"
+    "DueDateBillTerm,DueDateSalesDay,DueDateSalesTerm,SalesAccount,PurchasesAccount,TrackingName1,"
+    "SalesTrackingOption1,PurchasesTrackingOption1,TrackingName2,SalesTrackingOption2,"
+    "PurchasesTrackingOption2,BrandingTheme,DefaultTaxBills,DefaultTaxSales,Person1FirstName,"
+    "Person1LastName,Person1Email,Person1IncludeInEmail,Person2FirstName,Person2LastName,"
+    "Person2Email,Person2IncludeInEmail,Person3FirstName,Person3LastName,Person3Email,"
+    "Person3IncludeInEmail,Person4FirstName,Person4LastName,Person4Email,Person4IncludeInEmail,"
+    "Person5FirstName,Person5LastName,Person5Email,Person5IncludeInEmail"
+)
+
+_XERO_SELECTED = cols(
+    "*ContactName,AccountNumber,EmailAddress,FirstName,LastName,POAttentionTo,POAddressLine1,"
+    "POAddressLine2,POAddressLine3,POAddressLine4,POCity,PORegion,POPostalCode,POCountry,PhoneNumber,"
+    "MobileNumber,TaxNumber,Website,LegalName,CompanyNumber"
+)
+
+_FRESHSALES = cols(
+    "Contact : id,Contact : Last name,Contact : First name,Contact : Emails,Contact : Job title,"
+    "Contact : Owner,Contact : Sales owner email,Contact : Created at,Contact : Contact Industry,"
+    "Contact : Apollo login owner,Contact : Hierarchy,Contact : Country"
+)
+
+_WEBEX = cols("Id,First Name,Last Name,Email Addresses,Phone Numbers,Customer Ids")
+
 CORPUS: list[Export] = [
     Export(
         "Apollo",
@@ -1741,6 +1778,500 @@ CORPUS: list[Export] = [
         },
         optional={
             "company.website": "Page Web",
+        },
+    ),
+    # ------------------------------------------------------------------ issue 28, third round
+    # A held-out set consumed by measuring it (Shopify, Xero, Zoom, Meta Lead Ads, Clay, Magento, Klaviyo,
+    # Freshsales: its misses were read), and the tuning half of a fresh set (Paid Memberships Pro,
+    # NationBuilder, QuickBooks Desktop, Webex Contact Center, Lexware Office). Rows are invented where the
+    # choice needs values (plural columns, Xero's contact name and address blocks).
+    Export(
+        "Shopify",
+        "customers export (Default Address block)",
+        'code: "Default Address Company,Default Address Address1" (a script rewriting an export with Shopify\'s customers header)',
+        cols(
+            "Customer ID,First Name,Last Name,Email,Accepts Email Marketing,Default Address Company,"
+            "Default Address Address1,Default Address Address2,Default Address City,"
+            "Default Address Province Code,Default Address Country Code,Default Address Zip,"
+            "Default Address Phone,Phone,Accepts SMS Marketing,Total Spent,Total Orders,Note,Tax Exempt,Tags"
+        ),
+        {
+            "external_id": "Customer ID",
+            "person.first_name": "First Name",
+            "person.last_name": "Last Name",
+            "person.email": "Email",
+            "person.person_phone": ("Phone", "Default Address Phone"),
+        },
+        optional={
+            "company.name": "Default Address Company",
+            "company.address.street": "Default Address Address1",
+            "company.address.city": "Default Address City",
+            "company.address.state": "Default Address Province Code",
+            "company.address.postalcode": "Default Address Zip",
+            "company.address.country": "Default Address Country Code",
+            "person.person_country": "Default Address Country Code",
+        },
+    ),
+    Export(
+        "Shopify",
+        "customers export with metafield columns (a Colombian shop, Spanish metafield labels)",
+        'code: "Default Address Company,Default Address Address1" (a customers-CSV parser test\'s HEADER)',
+        cols(
+            "Customer ID,First Name,Last Name,Email,Accepts Email Marketing,Default Address Company,"
+            "Default Address Address1,Default Address Address2,Default Address City,"
+            "Default Address Province Code,Default Address Country Code,Default Address Zip,"
+            "Default Address Phone,Phone,Accepts SMS Marketing,Total Spent,Total Orders,Note,Tax Exempt,Tags,"
+            "Accepts WhatsApp Marketing,Fecha de nacimiento (customer.metafields.facts.birth_date),"
+            "GW Referral link (customer.metafields.growave.referral_link)"
+        ),
+        {
+            "external_id": "Customer ID",
+            "person.first_name": "First Name",
+            "person.last_name": "Last Name",
+            "person.email": "Email",
+            "person.person_phone": ("Phone", "Default Address Phone"),
+            "company.website": None,
+        },
+        optional={
+            "company.name": "Default Address Company",
+            "company.address.street": "Default Address Address1",
+            "company.address.city": "Default Address City",
+            "company.address.state": "Default Address Province Code",
+            "company.address.postalcode": "Default Address Zip",
+            "company.address.country": "Default Address Country Code",
+            "person.person_country": "Default Address Country Code",
+        },
+    ),
+    Export(
+        "Xero",
+        "contacts export (*ContactName, PO and SA addresses, Person1..5)",
+        'code: "ContactName,AccountNumber,EmailAddress,FirstName" (a parser test of "a real-shaped Xero Contacts export")',
+        _XERO,
+        {
+            "company.name": ("*ContactName", "LegalName"),
+            "person.first_name": "FirstName",
+            "person.last_name": "LastName",
+            "person.email": "EmailAddress",
+            "company.website": "Website",
+            "company.address.street": ("POAddressLine1", "SAAddressLine1"),
+            "company.address.city": ("POCity", "SACity"),
+            "company.address.state": ("PORegion", "SARegion"),
+            "company.address.postalcode": ("POPostalCode", "SAPostalCode"),
+            "company.address.country": ("POCountry", "SACountry"),
+        },
+        optional={"external_id": "AccountNumber", "person.person_phone": "PhoneNumber"},
+        rows=[
+            _filled(
+                _XERO,
+                {
+                    "*ContactName": "Acme Ltd",
+                    "AccountNumber": "A-Ann",
+                    "EmailAddress": "ann@example.com",
+                    "FirstName": "Ann",
+                    "LastName": "Lee",
+                    "POAddressLine1": "PO Box 12",
+                    "POCity": "Auckland",
+                    "PORegion": "AUK",
+                    "POPostalCode": "1010",
+                    "POCountry": "NZ",
+                    "PhoneNumber": "555-0100",
+                    "Website": "example.com",
+                    "LegalName": "Acme Ltd Limited",
+                },
+            ),
+            _filled(
+                _XERO,
+                {
+                    "*ContactName": "Beta Co",
+                    "AccountNumber": "A-Bob",
+                    "EmailAddress": "bob@example.com",
+                    "FirstName": "Bob",
+                    "LastName": "Ray",
+                    "POAddressLine1": "PO Box 12",
+                    "POCity": "Auckland",
+                    "PORegion": "AUK",
+                    "POPostalCode": "1010",
+                    "POCountry": "NZ",
+                    "PhoneNumber": "555-0100",
+                    "Website": "example.com",
+                    "LegalName": "Beta Co Limited",
+                },
+            ),
+            _filled(
+                _XERO,
+                {
+                    "*ContactName": "Gamma Holdings",
+                    "AccountNumber": "A-Cy",
+                    "EmailAddress": "cy@example.com",
+                    "FirstName": "Cy",
+                    "LastName": "Woo",
+                    "POAddressLine1": "PO Box 12",
+                    "POCity": "Auckland",
+                    "PORegion": "AUK",
+                    "POPostalCode": "1010",
+                    "POCountry": "NZ",
+                    "PhoneNumber": "555-0100",
+                    "Website": "example.com",
+                    "LegalName": "Gamma Holdings Limited",
+                },
+            ),
+        ],
+    ),
+    Export(
+        "Xero",
+        "contacts export, selected columns (Website, LegalName, CompanyNumber)",
+        'code: "ContactName,AccountNumber,EmailAddress,FirstName" (a CRM import test\'s XERO_CSV)',
+        _XERO_SELECTED,
+        {
+            "company.name": ("*ContactName", "LegalName"),
+            "person.first_name": "FirstName",
+            "person.last_name": "LastName",
+            "person.email": "EmailAddress",
+            "company.website": "Website",
+            "company.address.street": "POAddressLine1",
+            "company.address.city": "POCity",
+            "company.address.state": "PORegion",
+            "company.address.postalcode": "POPostalCode",
+            "company.address.country": "POCountry",
+        },
+        optional={"external_id": "AccountNumber", "person.person_phone": "PhoneNumber"},
+        rows=[
+            _filled(
+                _XERO_SELECTED,
+                {
+                    "*ContactName": "Acme Ltd",
+                    "AccountNumber": "A-Ann",
+                    "EmailAddress": "ann@example.com",
+                    "FirstName": "Ann",
+                    "LastName": "Lee",
+                    "POAddressLine1": "PO Box 12",
+                    "POCity": "Auckland",
+                    "PORegion": "AUK",
+                    "POPostalCode": "1010",
+                    "POCountry": "NZ",
+                    "PhoneNumber": "555-0100",
+                    "Website": "example.com",
+                    "LegalName": "Acme Ltd Limited",
+                },
+            ),
+            _filled(
+                _XERO_SELECTED,
+                {
+                    "*ContactName": "Beta Co",
+                    "AccountNumber": "A-Bob",
+                    "EmailAddress": "bob@example.com",
+                    "FirstName": "Bob",
+                    "LastName": "Ray",
+                    "POAddressLine1": "PO Box 12",
+                    "POCity": "Auckland",
+                    "PORegion": "AUK",
+                    "POPostalCode": "1010",
+                    "POCountry": "NZ",
+                    "PhoneNumber": "555-0100",
+                    "Website": "example.com",
+                    "LegalName": "Beta Co Limited",
+                },
+            ),
+            _filled(
+                _XERO_SELECTED,
+                {
+                    "*ContactName": "Gamma Holdings",
+                    "AccountNumber": "A-Cy",
+                    "EmailAddress": "cy@example.com",
+                    "FirstName": "Cy",
+                    "LastName": "Woo",
+                    "POAddressLine1": "PO Box 12",
+                    "POCity": "Auckland",
+                    "PORegion": "AUK",
+                    "POPostalCode": "1010",
+                    "POCountry": "NZ",
+                    "PhoneNumber": "555-0100",
+                    "Website": "example.com",
+                    "LegalName": "Gamma Holdings Limited",
+                },
+            ),
+        ],
+    ),
+    Export(
+        "Zoom",
+        "webinar attendee report, Attendee Details section",
+        'code: "Registration Time,Approval Status" (a smoke test\'s Zoom Attendee Report)',
+        cols(
+            "Attended,User Name (Original Name),First Name,Last Name,Email,Phone,Registration Time,"
+            "Approval Status,Join Time,Leave Time,Time in Session (minutes),Is Guest,Country/Region Name"
+        ),
+        {
+            "person.first_name": "First Name",
+            "person.last_name": "Last Name",
+            "person.email": "Email",
+            "person.person_phone": "Phone",
+            "company.address.street": None,
+            "company.address.city": None,
+            "company.address.state": None,
+            "company.address.postalcode": None,
+            "company.address.country": None,
+        },
+        optional={"person.person_country": "Country/Region Name"},
+    ),
+    Export(
+        "Meta Lead Ads",
+        "Leads Center CSV (inbox_url, lead_status)",
+        'code: "is_organic,platform,full_name" (a lead extractor test\'s "Real sample" header)',
+        cols(
+            "id,created_time,ad_id,ad_name,adset_id,adset_name,campaign_id,campaign_name,form_id,form_name,"
+            "is_organic,platform,full_name,phone_number,email,inbox_url,lead_status"
+        ),
+        {
+            "external_id": "id",
+            "person.email": "email",
+            "person.person_phone": "phone_number",
+        },
+    ),
+    Export(
+        "Meta Lead Ads",
+        "Leads Center CSV, ad and form columns",
+        'code: "is_organic,platform,full_name" (an importer test: "The shape Meta\'s Leads Center actually exports")',
+        cols(
+            "id,created_time,ad_id,ad_name,adset_name,campaign_name,form_id,form_name,is_organic,platform,"
+            "full_name,email,phone_number"
+        ),
+        {
+            "external_id": "id",
+            "person.email": "email",
+            "person.person_phone": "phone_number",
+        },
+    ),
+    Export(
+        "Clay",
+        "People List table export (action columns Find people, Enrich person)",
+        'code: "\\"Rows from: Campaign Export\\"" (a writer reproducing "the exact format of People List.csv")',
+        cols(
+            "Find people,Rows from: Campaign Export,Account Name,Account ID,First Name,Last Name,Full Name.,"
+            "Job Title,Persona,Persona Score,Company Domain,Domain,LinkedIn Profile,Enrich person,"
+            "Final Location"
+        ),
+        {
+            "person.first_name": "First Name",
+            "person.last_name": "Last Name",
+            "person.title": "Job Title",
+            "company.name": "Account Name",
+            "company.website": ("Company Domain", "Domain"),
+            "external_id": None,
+            "company.address.street": None,
+            "company.address.city": None,
+            "company.address.state": None,
+            "company.address.postalcode": None,
+            "company.address.country": None,
+        },
+    ),
+    Export(
+        "Magento (Adobe Commerce)",
+        "Customers Main File export",
+        'code: "email,_website,_store" (Adobe Commerce KB article\'s customer.csv)',
+        cols(
+            "email,_website,_store,confirmation,created_at,created_in,disable_auto_group_change,dob,"
+            "firstname,gender,group_id,lastname,middlename,password_hash,prefix,rp_token,rp_token_created_at,"
+            "store_id,suffix,taxvat,updated_at,website_id,password"
+        ),
+        {
+            "person.email": "email",
+            "person.first_name": "firstname",
+            "person.last_name": "lastname",
+            "company.website": None,
+        },
+    ),
+    Export(
+        "Klaviyo",
+        "profiles export (identity, consent and purchase columns of a 390-column file)",
+        'code: "Klaviyo export" (an analytics spec\'s "Data Source Schema Reference", Profile Data)',
+        cols(
+            "Email,Klaviyo ID,First Name,Last Name,Country,State/Region,City,Email Marketing Consent,"
+            "Email Marketing Consent Timestamp,SMS Marketing Consent,Profile Created On,signedUpCountry,"
+            "Historic Customer Lifetime Value,Historic Number Of Orders,Total Customer Lifetime Value,"
+            "Predicted Customer Lifetime Value,Average Order Value,firstPurchaseDate,lastPurchaseDate,"
+            "salesChannel,customerType,Email Channel Affinity,SMS Channel Affinity,Last Open,Last Click,"
+            "Last Active,First Active,Expected Date Of Next Order"
+        ),
+        {
+            "person.email": "Email",
+            "external_id": "Klaviyo ID",
+            "person.first_name": "First Name",
+            "person.last_name": "Last Name",
+            "company.address.street": None,
+            "company.address.city": None,
+            "company.address.state": None,
+            "company.address.postalcode": None,
+            "company.address.country": None,
+        },
+        optional={"person.person_country": "Country"},
+    ),
+    Export(
+        "Freshsales",
+        'contacts report export ("Contact : " before every label, owner columns)',
+        'code: "Contact : Sales owner" (an audit script exporting the report\'s 12 columns)',
+        _FRESHSALES,
+        {
+            "external_id": "Contact : id",
+            "person.first_name": "Contact : First name",
+            "person.last_name": "Contact : Last name",
+            "person.email": "Contact : Emails",
+            "person.title": "Contact : Job title",
+            "company.address.country": None,
+        },
+        optional={"person.person_country": "Contact : Country"},
+        rows=[
+            _filled(
+                _FRESHSALES,
+                {
+                    "Contact : id": "1",
+                    "Contact : First name": "Ann",
+                    "Contact : Last name": "Lee",
+                    "Contact : Emails": "ann@example.com",
+                    "Contact : Job title": "Buyer",
+                    "Contact : Country": "US",
+                },
+            ),
+            _filled(
+                _FRESHSALES,
+                {
+                    "Contact : id": "2",
+                    "Contact : First name": "Bob",
+                    "Contact : Last name": "Ray",
+                    "Contact : Emails": "bob@example.com",
+                    "Contact : Job title": "Buyer",
+                    "Contact : Country": "US",
+                },
+            ),
+            _filled(
+                _FRESHSALES,
+                {
+                    "Contact : id": "3",
+                    "Contact : First name": "Cy",
+                    "Contact : Last name": "Woo",
+                    "Contact : Emails": "cy@example.com",
+                    "Contact : Job title": "Buyer",
+                    "Contact : Country": "US",
+                },
+            ),
+        ],
+    ),
+    Export(
+        "QuickBooks Desktop",
+        "customer list export (a leading unnamed column; Bill to 1-5 are address lines)",
+        'code: "Mr./Ms./...,First Name" (a QuickBooks converter\'s CustomersHeader)',
+        cols(
+            ",Active Status,Customer,Balance,Balance Total,Company,Mr./Ms./...,First Name,M.I.,Last Name,"
+            "Primary Contact,Main Phone,Fax,Alt. Phone,Secondary Contact,Job Title,Main Email,Bill to 1,"
+            "Bill to 2,Bill to 3,Bill to 4,Bill to 5,Ship to 1,Ship to 2,Ship to 3,Ship to 4,Ship to 5,"
+            "Customer Type,Terms,Rep,Sales Tax Code,Tax item,Resale Num,Account No.,Credit Limit,Job Status,"
+            "Job Type,Job Description,Start Date,Projected End,End Date"
+        ),
+        {
+            "company.name": "Company",
+            "person.first_name": "First Name",
+            "person.last_name": "Last Name",
+            "person.title": "Job Title",
+            "person.email": "Main Email",
+            "company.address.street": None,
+            "company.address.city": None,
+            "company.address.state": None,
+            "company.address.postalcode": None,
+            "company.address.country": None,
+        },
+        optional={"person.person_phone": ("Main Phone", "Alt. Phone"), "external_id": "Account No."},
+    ),
+    Export(
+        "Paid Memberships Pro",
+        "members list CSV (WordPress membership plugin)",
+        'code: "address1,address2,city,state,zipcode,country" (the plugin\'s memberslist-csv heading)',
+        cols(
+            "id,username,firstname,lastname,email,billing firstname,billing lastname,address1,address2,city,"
+            "state,zipcode,country,phone,membership,fee,term,joined,expires"
+        ),
+        {
+            "external_id": "id",
+            "person.first_name": "firstname",
+            "person.last_name": "lastname",
+            "person.email": "email",
+            "company.address.street": None,
+            "company.address.city": None,
+            "company.address.state": None,
+            "company.address.postalcode": None,
+            "company.address.country": None,
+        },
+        optional={"person.person_phone": "phone"},
+    ),
+    Export(
+        "NationBuilder",
+        "people export (with a citizens' assembly's own columns)",
+        'code: "nationbuilder_id," (a sortition app: "The header line of candidates.csv is:")',
+        cols(
+            "nationbuilder_id,first_name,last_name,email,mobile_number,primary_address1,primary_address2,"
+            "primary_city,primary_zip,gender,age_bracket,geo_bucket,edu_level"
+        ),
+        {
+            "external_id": "nationbuilder_id",
+            "person.first_name": "first_name",
+            "person.last_name": "last_name",
+            "person.email": "email",
+            "company.address.street": None,
+            "company.address.city": None,
+            "company.address.state": None,
+            "company.address.postalcode": None,
+            "company.address.country": None,
+        },
+        optional={"person.person_phone": "mobile_number"},
+    ),
+    Export(
+        "Webex Contact Center",
+        "Journey Data Service identities CSV template (several values joined by '|')",
+        'code: "Email addresses,Phone numbers" (a lab guide quoting the downloaded template)',
+        _WEBEX,
+        {
+            "person.first_name": "First Name",
+            "person.last_name": "Last Name",
+            "person.email": "Email Addresses",
+        },
+        optional={"person.person_phone": "Phone Numbers", "external_id": ("Customer Ids", "Id")},
+        rows=[
+            _filled(
+                _WEBEX,
+                {
+                    "First Name": "Ann",
+                    "Last Name": "Lee",
+                    "Email Addresses": "ann@example.com",
+                    "Phone Numbers": "+1 555 0100 200",
+                },
+            ),
+            _filled(
+                _WEBEX,
+                {
+                    "First Name": "Bob",
+                    "Last Name": "Ray",
+                    "Email Addresses": "bob@example.com",
+                    "Phone Numbers": "+1 555 0100 200",
+                },
+            ),
+        ],
+    ),
+    Export(
+        "Lexware Office",
+        "customer export (German; billing address and business phone as parenthesised qualifiers)",
+        'code: "Kunden-Nr.;Anrede" (an importer\'s test: "erkennt den Lexware-Export")',
+        cols(
+            "Kundennummer,Firmenname,Vorname,Nachname,Straße (Rechnungsadresse),PLZ (Rechnungsadresse),"
+            "Ort (Rechnungsadresse),Telefon (geschäftlich),E-Mail (geschäftlich)"
+        ),
+        {
+            "external_id": "Kundennummer",
+            "company.name": "Firmenname",
+            "person.first_name": "Vorname",
+            "person.last_name": "Nachname",
+            "person.person_phone": "Telefon (geschäftlich)",
+            "person.email": "E-Mail (geschäftlich)",
+            "company.address.street": "Straße (Rechnungsadresse)",
+            "company.address.postalcode": "PLZ (Rechnungsadresse)",
+            "company.address.city": "Ort (Rechnungsadresse)",
         },
     ),
 ]

@@ -24,6 +24,18 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "contactid",
         "personid",
         "prospectid",
+        # The row's own object named in its id ("Customer ID" in a customers export); the number
+        # an accounting tool gives a customer ("Kundennummer": German).
+        "customerid",
+        "memberid",
+        "subscriberid",
+        "attendeeid",
+        "registrantid",
+        "donorid",
+        "constituentid",
+        "supporterid",
+        "customernumber",
+        "kundennummer",
         "crmid",
         "salesforceid",
         "sfdcid",
@@ -78,6 +90,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "emailwork",  # Pipedrive: Person - Email - Work
         "email1value",  # Google Contacts: E-mail 1 - Value
         "mail",
+        "mainemail",  # QuickBooks' Main Email
         "emailaddr",  # Lyris ListManager's EMAILADDR_
         "emailadresse",  # German Outlook's E-Mail-Adresse
         "emailadres",  # Dutch
@@ -282,12 +295,53 @@ ALIASES: dict[str, tuple[str, ...]] = {
 }
 
 
+# Plural names (Attio's "Email addresses", Freshsales' "Contact : Emails", Webex's "Phone Numbers"): a
+# cell may hold several values, or a JSON list (RocketReach's "emails"), so such a column is sent only
+# when the rows read hold one value per cell (refine()), in a file of people.
+PLURALS: dict[str, tuple[str, ...]] = {
+    "person.email": ("emails", "emailaddresses"),
+    "person.person_phone": ("phones", "phonenumbers"),
+}
+
+
 # Address columns: the company's when prefixed so (Salesforce Billing*, Apollo Company City), the
 # person's when prefixed so (Salesforce contacts' Mailing*, Seamless Contact City).
 COMPANY_PREFIX = r"^(billing|shipping|company|account|hq|organization|organisation|business|primary|work)"
 
 
 PERSON_PREFIX = r"^(mailing|contact|person|home|other|lead)"
+
+
+# A company prefix that says the company's only when the file names a company (SugarCRM's "Primary
+# Address City" beside "Account Name"); in a file of people with no company, NationBuilder's
+# "primary_city" is the person's own.
+WEAK_COMPANY_PREFIX = "primary"
+
+
+# What follows a company prefix and is still the person's: "billing firstname" (a membership plugin's
+# billing contact) is no sign of a company in the file.
+PERSON_AFTER_PREFIX = (
+    "firstname",
+    "lastname",
+    "fullname",
+    "name",
+    "email",
+    "emailaddress",
+    "phone",
+    "phonenumber",
+    "mobile",
+)
+
+
+# Address blocks named by a short prefix before the address words, in the order one is chosen when
+# the values do not choose: Xero's "SACity" (the street address) before "POCity" (the postal one).
+# Only one block is ever sent.
+ADDRESS_BLOCKS = (("street address", ("sa", "physical")), ("postal address", ("po", "postal")))
+
+
+# A column whose name starts with "_" is a system column (Magento's "_website" is the store's website
+# code, Stitch's "_sdc_batched_at"): never sent.
+SYSTEM_COLUMN = "_"
 
 
 # The person's own country, best first: a home or "other" address is not where they work.
@@ -297,7 +351,7 @@ _PERSON_COUNTRY_PREFIXES = ("mailing", "contact", "person", "lead")
 # A tool's name before a header ("Apollo Contact Id", "ZoomInfo Company ID") says nothing of the field.
 _TOOL_PREFIX = re.compile(
     r"^(apollo|zoominfo|hubspot|salesforce|sfdc|marketo|pardot|zoho|pipedrive|seamless|dynamics|"
-    r"crunchbase|rocketreach|lusha|close|zoom)(?=.)"
+    r"crunchbase|rocketreach|lusha|close|zoom|klaviyo|nationbuilder)(?=.)"
 )
 
 
@@ -374,7 +428,7 @@ def normalize_header(name: str) -> str:
 # Words that say whose a column is when written after it (German and Dutch Outlook: "Straße geschäftlich",
 # "Ort privat"), in parentheses (French Outlook: "Rue (bureau)", "Ville (domicile)", and English
 # "Phone (Work)") or, German's "Weitere", before it. They are read as the English prefixes detection
-# knows: business (the company's), home and other (the person's).
+# knows: business, billing and shipping (the company's), home and other (the person's).
 QUALIFIERS = {
     "business": "business",
     "work": "business",
@@ -386,6 +440,14 @@ QUALIFIERS = {
     "trabajo": "business",
     "trabalho": "business",
     "zakelijk": "business",
+    # Which address of an account a column is: German Lexware's "Straße (Rechnungsadresse)", French
+    # "(facturation)", Spanish "(Factura)"; read as Salesforce's Billing and Shipping prefixes.
+    "rechnungsadresse": "billing",
+    "lieferadresse": "shipping",
+    "facturation": "billing",
+    "livraison": "shipping",
+    "factura": "billing",
+    "facturacion": "billing",
     "home": "home",
     "privat": "home",
     "prive": "home",

@@ -18,14 +18,19 @@ from leadspace_cli.mapping.aliases import (
     _PERSON_FIELD_PREFIX,
     _TOOL_PREFIX,
     ACCOUNT_EVIDENCE,
+    ADDRESS_BLOCKS,
     ALIASES,
     COMPANY_PREFIX,
     FIRST_NAME_BESIDE_LAST,
     LAST_NAME_BESIDE_FIRST,
     NO_FALLBACK,
+    PERSON_AFTER_PREFIX,
     PERSON_PREFIX,
+    PLURALS,
     PREFIXED_ONLY,
+    SYSTEM_COLUMN,
     URL_COLUMNS,
+    WEAK_COMPANY_PREFIX,
     normalize_header,
     qualified,
 )
@@ -35,6 +40,12 @@ from leadspace_cli.mapping.spec import Mapping, shown
 _JOINED = re.compile(r"^\s*([A-Za-z][A-Za-z ]{0,30}):\s*(\S.*)$")  # a report's "Contact: Contact ID"
 _DUPLICATE = re.compile(r"^(.*)_(\d+)$")  # the reader's name for a repeated header: "City_2"
 _BLOCK_WORDS = ("name", "companyname", "website", "domain", "phone", "street", "city", "state", "country")
+_REQUIRED = re.compile(r"^\s*\*+\s*")
+
+
+def _system(column: str) -> bool:
+    """Return whether a column is a system column (its name starts with "_"): never sent."""
+    return column.lstrip().startswith(SYSTEM_COLUMN)
 
 
 def _normal(column: str) -> str:
@@ -44,6 +55,7 @@ def _normal(column: str) -> str:
     "contacttitle", "Apollo Contact Id" is "contactid". A qualifier word is read as a prefix:
     "Straße geschäftlich" is "businessstrasse" (the company's street), "Ville (domicile)" "homeville".
     """
+    column = _REQUIRED.sub("", column)  # an import template's required-field marker: "*ContactName"
     joined = _JOINED.match(column)
     if joined:
         obj = normalize_header(joined.group(1))
@@ -86,7 +98,8 @@ def detect(columns: Iterable[str]) -> Mapping:
     after a contact's (its headers repeated). Other columns that name a field are kept, best first,
     in ``candidates``: refine() chooses among them by their values and names the choice.
     """
-    cols = list(columns)
+    every = list(columns)
+    cols = [c for c in every if not _system(c)]
     block = _company_block(cols)
     company_block: list[tuple[str, str]] = []
     if block is not None:
@@ -97,6 +110,7 @@ def detect(columns: Iterable[str]) -> Mapping:
         normalized = [("contact" + n if n in _ADDRESS_WORDS else n, c) for n, c in contact]
     else:
         normalized = [(_normal(c), c) for c in cols]
+    normalized, blocks = _address_blocks(normalized)
     dnm = [(n.removeprefix("donotmodify"), c) for n, c in normalized if n.startswith("donotmodify")]
     bare_name = [c for n, c in normalized if n == "name"]
     person_columns = any(
@@ -187,8 +201,18 @@ def detect(columns: Iterable[str]) -> Mapping:
         for path in ("person.email", "person.person_phone", "person.title"):
             mapping.fields.pop(path, None)
             mapping.candidates.pop(path, None)
-    company_named = bool({"company.name", "company.website"} & set(mapping.fields)) or bool(company_pref)
-    if people and not company_named and not company_address:
+    # A company prefix before a person's field ("billing firstname") names no company; "Primary Address
+    # City" is the company's only beside a company.
+    company_evidence = [
+        c
+        for n, c in normalized
+        if re.match(COMPANY_PREFIX, n)
+        and not n.startswith(WEAK_COMPANY_PREFIX)
+        and _unprefixed(n) not in PERSON_AFTER_PREFIX
+    ]
+    company_named = bool({"company.name", "company.website"} & set(mapping.fields)) or bool(company_evidence)
+    weak = {c for n, c in normalized if n.startswith(WEAK_COMPANY_PREFIX)}
+    if people and not company_named and not [c for c in company_address if c not in weak]:
         # Names and places, no company at all (a newsletter's subscribers): the places are the person's.
         for path in _ADDRESS:
             mapping.fields.pop(path, None)
@@ -226,6 +250,20 @@ def detect(columns: Iterable[str]) -> Mapping:
         mapping.notes.append(
             f"{bare_name[0]!r} is sent as company.name: the file has no person columns (an account export)."
         )
+    system = [c for c in every if _system(c) and _normal(c.lstrip().lstrip(SYSTEM_COLUMN)) in _ALL_ALIASES]
+    if system:
+        mapping.notes.append(
+            f"{', '.join(repr(c) for c in system)} start{'s' if len(system) == 1 else ''} with '_': "
+            f"{'a system column' if len(system) == 1 else 'system columns'} (a store's codes, a loader's "
+            "stamps), not sent. To send one, pass a mapping (`leadspace mapping init`)."
+        )
+    if len(blocks) > 1 and any(mapping.fields.get(p) == c for p, c in blocks[0][1].items()):
+        mapping.address_blocks = [b for _, b in blocks]
+        mapping.notes.append(
+            f"The file has {' and '.join(f'{label} ({_listed(b)})' for label, b in blocks)}: one is sent "
+            f"whole, never a mix; the {blocks[0][0]} unless the rows read hold more of another. To "
+            f"send another, {_HOW}."
+        )
     _choose(mapping, lambda column: [], sampled=False)
     if block is not None:
         mapping.notes.append(
@@ -236,6 +274,47 @@ def detect(columns: Iterable[str]) -> Mapping:
 
 
 _ADDRESS_WORDS = tuple(a for path in _ADDRESS for a in ALIASES[path])
+_ALL_ALIASES = {a for aliases in ALIASES.values() for a in aliases}
+
+
+def _address_blocks(
+    normalized: list[tuple[str, str]],
+) -> tuple[list[tuple[str, str]], list[tuple[str, dict[str, str]]]]:
+    """Return the columns with prefixed address blocks resolved, and the blocks (field -> column).
+
+    Xero's "SACity" and "POCity" are the street and the postal address: the first block of
+    ADDRESS_BLOCKS present is read as unprefixed address columns, the others are set aside, so that
+    one address is sent whole (refine() may send another by the values). A block is two address
+    columns or more under one prefix.
+    """
+    words = {a: path for path in _ADDRESS for a in ALIASES[path]}
+    words.update(dict.fromkeys(PREFIXED_ONLY["company.address.state"], "company.address.state"))
+    blocks: list[tuple[str, dict[str, str]]] = []
+    for label, prefixes in ADDRESS_BLOCKS:
+        found: dict[str, str] = {}
+        for n, c in normalized:
+            for prefix in prefixes:
+                rest = n.removeprefix(prefix)
+                if n.startswith(prefix) and rest in words and words[rest] not in found:
+                    found[words[rest]] = c
+        if len(found) >= 2:
+            blocks.append((label, found))
+    if not blocks:
+        return normalized, []
+    chosen = {c: path for path, c in blocks[0][1].items()}
+    others = {c for _, b in blocks[1:] for c in b.values()}
+    resolved = []
+    for n, c in normalized:
+        if c in chosen:
+            n = ALIASES[chosen[c]][0]  # "city", "street", ...: read as unprefixed
+        elif c in others:
+            n = "setaside" + n
+        resolved.append((n, c))
+    return resolved, blocks
+
+
+def _listed(block: dict[str, str]) -> str:
+    return ", ".join(repr(block[p]) for p in _ADDRESS if p in block)
 
 
 # Columns only a person has: with one of them, a bare "Name" is not an account's.
@@ -304,7 +383,13 @@ def refine(
     - A column named only "URL" (or "Company URL") is the company's website when its values are web
       sites, not LinkedIn or other profiles.
     """
+    if sampled:
+        _one_block(mapping, values)
+        _one_value_per_cell(mapping, values)
     _choose(mapping, values, sampled)
+    if sampled:
+        _plural_columns(mapping, columns, values)
+        _counterparty_name(mapping, columns, values)
     email = mapping.fields.get("person.email")
     if isinstance(email, str):
         seen = [v.strip().lower() for v in values(email) if v.strip()]
@@ -319,6 +404,7 @@ def refine(
                 c
                 for c in columns
                 if c != email
+                and not _system(c)
                 and c not in mapping.columns_used()
                 and _TOOL_PREFIX.sub("", normalize_header(c)) in ALIASES["person.email"]
             ]
@@ -334,7 +420,9 @@ def refine(
             )
     if "company.website" not in mapping.fields:
         for column in columns:
-            if normalize_header(column) not in URL_COLUMNS or column in mapping.columns_used():
+            if _system(column) or normalize_header(column) not in URL_COLUMNS:
+                continue
+            if column in mapping.columns_used():
                 continue
             seen = [v.strip() for v in values(column) if v.strip()]
             sites = [v for v in seen if _SITE.match(v) and not _NOT_A_SITE.search(v)]
@@ -350,6 +438,125 @@ def refine(
 
 
 _HOW = "pass a mapping (`leadspace mapping init INPUT -o mapping.toml` writes one)"
+
+
+def _one_block(mapping: Mapping, values: Callable[[str], list[str]]) -> None:
+    """Send the address block the rows fill most (ties: the one detect() chose), whole."""
+    blocks = mapping.address_blocks
+    if len(blocks) < 2 or not any(mapping.fields.get(p) == c for p, c in blocks[0].items()):
+        return
+    filled = [sum(bool(v.strip()) for c in b.values() for v in values(c)) for b in blocks]
+    best = max(range(len(blocks)), key=lambda i: (filled[i], -i))
+    if best == 0:
+        return
+    for path in _ADDRESS:
+        mapping.fields.pop(path, None)
+        mapping.candidates.pop(path, None)
+    mapping.fields.update(blocks[best])
+    mapping.notes.append(
+        f"The rows read fill {_listed(blocks[best])} more than {_listed(blocks[0])}: that address is sent."
+    )
+
+
+_EMAIL_IN_TEXT = re.compile(r"[^\s@,;|<>()]+@[^\s@,;|<>()]+")
+
+
+def _several(path: str, value: str) -> bool:
+    """Return whether a cell holds several e-mail addresses or phone numbers ("a@x.com, b@y.com")."""
+    if path == "person.email":
+        return len(_EMAIL_IN_TEXT.findall(value)) > 1
+    parts = re.split(r"\s*(?:[|;,\n]|:::)\s*", value)
+    return sum(len(re.sub(r"\D", "", part)) >= 7 for part in parts) > 1
+
+
+def _one(path: str, value: str) -> bool:
+    """Return whether a cell holds one e-mail address or one phone number, and nothing else of note."""
+    if path == "person.email":
+        return len(_EMAIL_IN_TEXT.findall(value)) == 1
+    return len(re.sub(r"\D", "", value)) >= 7 and not _several(path, value)
+
+
+def _one_value_per_cell(mapping: Mapping, values: Callable[[str], list[str]]) -> None:
+    """Leave out an e-mail or phone column whose cells hold several values (Attio's "Email addresses").
+
+    Which of them is the person's work address cannot be told; sending the cell sends none of them.
+    """
+    for path in ("person.email", "person.person_phone"):
+        options = [*mapping.columns_of(path), *mapping.candidates.get(path, [])]
+        joined = [c for c in options if any(_several(path, v) for v in values(c))]
+        if not joined:
+            continue
+        kept = [c for c in options if c not in joined]
+        mapping.fields.pop(path, None)
+        mapping.candidates.pop(path, None)
+        if kept:
+            mapping.fields[path] = kept[0]
+            if kept[1:]:
+                mapping.candidates[path] = kept[1:]
+        what = "addresses" if path == "person.email" else "numbers"
+        mapping.notes.append(
+            f"{', '.join(repr(c) for c in joined)} hold{'s' if len(joined) == 1 else ''} several {what} in "
+            f"one cell in the rows read: not sent as {path}. To send one, {_HOW}."
+        )
+
+
+def _plural_columns(mapping: Mapping, columns: list[str], values: Callable[[str], list[str]]) -> None:
+    """Send a plural-named e-mail or phone column when its cells hold one value each, in a file of people."""
+    if not {"person.first_name", "person.last_name"} & set(mapping.fields):
+        return
+    for path, plurals in PLURALS.items():
+        if path in mapping.fields:
+            continue
+        for column in columns:
+            if column in mapping.columns_used() or _system(column):
+                continue
+            if _PERSON_FIELD_PREFIX.sub("", _normal(column)) not in plurals:
+                continue
+            seen = [v for v in values(column) if v.strip()]  # a JSON list reads as empty
+            if not seen or not all(_one(path, v) for v in seen):
+                continue
+            mapping.fields[path] = column
+            mapping.notes.append(f"{column!r} holds one value per cell in the rows read: sent as {path}.")
+            break
+
+
+# Header names an accounting tool gives its counterparty (Xero's "*ContactName": the organisation,
+# or the person when the contact is one), beside the contact person's own names.
+_COUNTERPARTY = ("contactname",)
+
+
+def _counterparty_name(mapping: Mapping, columns: list[str], values: Callable[[str], list[str]]) -> None:
+    """Send a counterparty's name as company.name when, in every row read, it is not the person's name.
+
+    Xero's contact is an organisation or a person: its "*ContactName" beside FirstName and LastName is
+    the organisation's name only in rows where it is not "First Last". One row where it is the
+    person's name (or holds the family name) and the column is left out.
+    """
+    if "company.name" in mapping.fields:
+        return
+    names = [mapping.columns_of(p) for p in ("person.first_name", "person.last_name")]
+    if not all(names):
+        return
+    firsts, lasts = values(names[0][0]), values(names[1][0])
+    for column in columns:
+        if column in mapping.columns_used() or _system(column) or _normal(column) not in _COUNTERPARTY:
+            continue
+        rows = [
+            (" ".join(v.split()).casefold(), f.strip().casefold(), last.strip().casefold())
+            for v, f, last in zip(values(column), firsts, lasts, strict=True)
+            if v.strip()
+        ]
+        if len(rows) < 3 or any(
+            v in (f"{f} {last}", f"{last} {f}", f"{last}, {f}") or (len(last) > 1 and last in v)
+            for v, f, last in rows
+        ):
+            continue
+        mapping.fields["company.name"] = column
+        mapping.notes.append(
+            f"{column!r} is never the person's name in the rows read: sent as company.name (the "
+            "organisation the contact is)."
+        )
+        return
 
 
 def _header_choice(path: str, options: list[str]) -> str:

@@ -24,6 +24,9 @@ class Mapping:
     notes: list[str] = field(default_factory=list)  # ambiguous choices, the alternative, how to override
     # Detected only: other columns of the same entity that name a field, best first (refine() chooses).
     candidates: dict[str, list[str]] = field(default_factory=dict)
+    # Detected only: whole address blocks of one file (Xero's street and postal address), field ->
+    # column, the one sent first; refine() may send another one, never a mix.
+    address_blocks: list[dict[str, str]] = field(default_factory=list)
 
     def rows(self) -> list[tuple[str, str | list[str]]]:
         """Return (request field, column or columns) pairs for display, custom fields last."""
