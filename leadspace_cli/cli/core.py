@@ -192,7 +192,7 @@ def _settings(
 
 
 SheetOpt = Annotated[
-    str | None, typer.Option(help="Of an Excel workbook: the sheet to read (default: the first).")
+    str | None, typer.Option(help="Of an Excel workbook: the sheet to read (default: the first visible one).")
 ]
 
 
