@@ -191,9 +191,10 @@ class Store(StoreAdmin):
             os.close(fd)
 
     def _open_db(self, path: Path) -> sqlite3.Connection:
-        # Before connecting: reading a store in WAL mode creates its (empty) log at once.
-        wal = Path(f"{path}-wal")
-        logged = wal.exists() and wal.stat().st_size > 0
+        # Before connecting (reading a store in WAL mode creates its log at once): a log or shared
+        # memory file means another connection uses the store now (a run creating it, pages still in
+        # its log), where a file shorter than its page count is not a cut one.
+        in_use = any(os.path.exists(f"{path}{suffix}") for suffix in ("-wal", "-shm"))
         db = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
         try:
             # Nothing stored runs: no functions with side effects from the schema, no triggers or views.
@@ -217,7 +218,7 @@ class Store(StoreAdmin):
             page_size, pages = (
                 int(db.execute(f"PRAGMA {p}").fetchone()[0]) for p in ("page_size", "page_count")
             )
-            if pages * page_size > path.stat().st_size and not logged:
+            if pages * page_size > path.stat().st_size and not in_use and not self._in_log(db):
                 raise sqlite3.DatabaseError(
                     f"the file is cut short ({path.stat().st_size:,} bytes of {pages * page_size:,})"
                 )
@@ -249,6 +250,16 @@ class Store(StoreAdmin):
             db.close()
             raise
         return db
+
+    @staticmethod
+    def _in_log(db: sqlite3.Connection) -> bool:
+        """Whether pages of the store are in its write-ahead log (another connection creating or
+        writing it): then the main file may be shorter than the page count without being cut."""
+        try:
+            _, frames, _ = db.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()
+        except sqlite3.OperationalError:  # locked by the writer: it is in use
+            return True
+        return int(frames) > 0
 
     def _cannot_open(self, exc: BaseException) -> StoreError:
         return StoreError(

@@ -6,6 +6,7 @@ import hashlib
 import json
 import shutil
 import sqlite3
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
@@ -346,3 +347,32 @@ def test_cache_info_and_clear_create_nothing_where_there_is_no_store(tmp_path: P
     empty.mkdir()
     assert "No response store there yet" in invoke("cache", "info", "--cache-dir", str(empty)).stdout
     assert list(empty.iterdir()) == []
+
+
+@pytest.mark.slow
+def test_two_runs_creating_one_store_at_once_never_set_it_aside_as_damaged(tmp_path: Path) -> None:
+    """Pages of a store being created are in its log: the other run's open must not call it cut short
+    (it moved the store aside, and the two runs then bought every row twice)."""
+    damaged = 0
+    for n in range(80):
+        path = tmp_path / f"s{n}" / FILENAME
+        notes: list[str] = []
+        barrier = threading.Barrier(2)
+
+        def open_and_put(
+            name: str, path: Path = path, notes: list[str] = notes, barrier: threading.Barrier = barrier
+        ) -> None:
+            barrier.wait()
+            with Store(path, identity=Identity("p", "p")) as store:
+                key, request = store.key({"company": {"name": name}})
+                store.put(key, 200, '{"a": 1}', request)
+                notes.extend(store.counts.notes)
+
+        threads = [threading.Thread(target=open_and_put, args=(f"Co {i}",)) for i in range(2)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        damaged += bool(notes)
+        assert not list(path.parent.glob("*.damaged-*")), notes
+    assert damaged == 0
