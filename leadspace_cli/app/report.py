@@ -14,6 +14,7 @@ import html
 import itertools
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from leadspace_cli.api import flatten
@@ -194,7 +195,7 @@ def for_terminal(report: OutputReport, limit: int = TERMINAL_CUT) -> OutputRepor
     )
 
 
-def _result_column(columns: list[str], sample: list[list[str]]) -> str | None:
+def _result_column(columns: list[str], sample: list[Sequence[str]]) -> str | None:
     """Return the column whose values are all results (ok, invalid_input, ...): a renamed ls.result."""
     found = [
         c
@@ -230,7 +231,7 @@ def build_report(path: str, result_column: str | None = None) -> OutputReport:
             sample = list(itertools.islice(rest, SAMPLE_ROWS))
             source.rows = itertools.chain(sample, rest)
             if result_column is None and "ls.result" not in index:
-                result_column = _result_column(columns, sample)
+                result_column = _result_column(columns, [row.cells for row in sample])
                 if result_column is None and not any(c.startswith(flatten.PREFIX) for c in columns):
                     raise InputError(never)
             if result_column is not None:
@@ -245,17 +246,18 @@ def build_report(path: str, result_column: str | None = None) -> OutputReport:
             ok_value = Result.OK.value
             for row in source.rows:
                 rows += 1
-                result = row[r_i] if r_i is not None else ok_value
+                cells = row.cells
+                result = cells[r_i] if r_i is not None else ok_value
                 by_result[cut(result, PAGE_CUT) if r_i is not None else "?"] += 1
                 if s_i is not None:
-                    by_status[cut(row[s_i], PAGE_CUT) or "none"] += 1
+                    by_status[cut(cells[s_i], PAGE_CUT) or "none"] += 1
                 if result != ok_value:
                     continue
                 for j, i in enumerate(fill_idx):
-                    if row[i]:
+                    if cells[i]:
                         filled[j] += 1
                 for c, i in chart_cols:
-                    values[c][cut(row[i], PAGE_CUT)] += 1
+                    values[c][cut(cells[i], PAGE_CUT)] += 1
         else:
             missing = []
             data_cols = list(flatten.DATA_COLUMNS)
@@ -265,9 +267,9 @@ def build_report(path: str, result_column: str | None = None) -> OutputReport:
             values = {c: Counter() for c, _ in chart_pos}
             offset = 1  # data_cells starts with the answer's own status
             enriched = False
-            for obj in source.rows:
+            for row in source.rows:
                 rows += 1
-                ls = obj.get("ls") if isinstance(obj, dict) else None
+                ls = row.record.get("ls")
                 if not isinstance(ls, dict):
                     by_result["?"] += 1
                     continue

@@ -34,11 +34,11 @@ from leadspace_cli.engine.store import Store
 from leadspace_cli.errors import ExitCode, InputError, stop_error
 from leadspace_cli.formats.outfile import OutputFile, check_path, private_folder, sweep_temp_folders
 from leadspace_cli.formats.pyrecords import records_source, text_only
-from leadspace_cli.formats.rows import Source, format_of
+from leadspace_cli.formats.rows import Row, Source, format_of
 from leadspace_cli.formats.sources import open_source
 from leadspace_cli.formats.writers import RowWriter, SheetRowWriter
 from leadspace_cli.formats.xlsx_write import check_size
-from leadspace_cli.mapping.body import RULES, builder
+from leadspace_cli.mapping.body import RULES, Builder, builder
 from leadspace_cli.mapping.detect import detect
 from leadspace_cli.mapping.spec import Mapping as ColumnMapping
 from leadspace_cli.results import NoProgress, Progress, Result
@@ -218,7 +218,7 @@ class Run(Wiring):
             check_size(rows, len(source.columns) + len(ls.header), job.output)
         return m, ls
 
-    def _rows(self, source: Source) -> Iterator[Any]:
+    def _rows(self, source: Source) -> Iterator[Row]:
         rows = source.rows if self.job.limit is None else itertools.islice(source.rows, self.job.limit)
         return self._guarded(rows)
 
@@ -256,7 +256,7 @@ class Run(Wiring):
         self,
         enricher: Enricher,
         source: Source,
-        build: Callable[[Any], Any],
+        build: Builder,
         out: OutputFile,
         writer: RowWriter | SheetRowWriter,
     ) -> None:
@@ -305,7 +305,7 @@ class Run(Wiring):
             "lost": fleet.lost,
         }
 
-    def _guarded(self, rows: Iterator[Any]) -> Iterator[Any]:
+    def _guarded(self, rows: Iterator[Row]) -> Iterator[Row]:
         """Yield the rows until one cannot be read; keep that error for the end of the run.
 
         What was read before it is enriched and written as usual: exit 2 comes after the summary.
@@ -353,8 +353,7 @@ class Run(Wiring):
                 pipeline = enricher.run(self._rows(source), build)
                 try:
                     for row, result in pipeline:
-                        raw = getattr(row, "raw", None)
-                        yield ls.record({"_record": raw} if raw is not None else row, result)
+                        yield ls.record({"_record": row.raw} if row.raw is not None else row.record, result)
                 except KeyboardInterrupt:  # met here rather than in the pipeline: the same stop
                     enricher.interrupt()
                 finally:
@@ -375,6 +374,6 @@ class Run(Wiring):
                     raise self.input_error
 
 
-def _drain(pipeline: Iterator[Any]) -> None:
+def _drain(pipeline: Iterator[object]) -> None:
     for _ in pipeline:
         pass

@@ -17,7 +17,6 @@ import threading
 import time
 from collections.abc import Callable, Generator, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any
 
 from leadspace_cli.api.auth import CONNECT_TIMEOUT
 from leadspace_cli.api.client import Client
@@ -26,7 +25,7 @@ from leadspace_cli.engine.claims import Claims
 from leadspace_cli.engine.pacing import RateLimiter
 from leadspace_cli.engine.store import Store
 from leadspace_cli.errors import ExitCode
-from leadspace_cli.formats.rows import row_problem, row_skip
+from leadspace_cli.formats.rows import Row
 from leadspace_cli.mapping.aliases import Body
 from leadspace_cli.mapping.body import missing_input
 from leadspace_cli.results import Result, RowResult, Stats, StopReason
@@ -69,7 +68,7 @@ class Options:
 class _Slot:
     __slots__ = ("called", "result", "row")
 
-    def __init__(self, row: Any, result: RowResult | None, called: bool) -> None:
+    def __init__(self, row: Row, result: RowResult | None, called: bool) -> None:
         self.row = row
         self.result = result
         self.called = called
@@ -98,7 +97,7 @@ class ReorderBuffer:
         """Return whether a request with this key is already awaited."""
         return key in self._waiting
 
-    def add(self, row: Any, result: RowResult | None, key: bytes = b"", *, called: bool = False) -> None:
+    def add(self, row: Row, result: RowResult | None, key: bytes = b"", *, called: bool = False) -> None:
         """Queue a row: with its result, or waiting for the answer to ``key`` (``called``: its call)."""
         slot = _Slot(row, result, called)
         self.bought_ahead += called
@@ -116,7 +115,7 @@ class ReorderBuffer:
         for key in list(self._waiting):
             self.settle(key, result)
 
-    def ready(self) -> Iterator[tuple[Any, RowResult]]:
+    def ready(self) -> Iterator[tuple[Row, RowResult]]:
         """Release the rows at the front that have their results."""
         order = self._order
         while order and order[0].result is not None:
@@ -226,11 +225,11 @@ class Enricher:
 
     # The run.
 
-    def _prepare(self, row: Any, build: Callable[[Any], Body]) -> tuple[RowResult | None, bytes, str, Body]:
-        skip = row_skip(row)
+    def _prepare(self, row: Row, build: Callable[[Row], Body]) -> tuple[RowResult | None, bytes, str, Body]:
+        skip = row.skip
         if skip:
             return RowResult(Result.SKIPPED, error=skip), b"", "", {}
-        problem = row_problem(row)
+        problem = row.problem
         if problem:
             return RowResult(Result.INVALID, error=problem), b"", "", {}
         body = build(row)
@@ -279,8 +278,8 @@ class Enricher:
             block = False
 
     def run(
-        self, rows: Iterable[Any], build: Callable[[Any], Body]
-    ) -> Generator[tuple[Any, RowResult], None, None]:
+        self, rows: Iterable[Row], build: Callable[[Row], Body]
+    ) -> Generator[tuple[Row, RowResult], None, None]:
         """Yield every row with its result, in input order.
 
         A KeyboardInterrupt met inside (the Python API's Ctrl-C: the CLI turns the signal into
@@ -305,8 +304,8 @@ class Enricher:
                 self._jobs.put(None)
 
     def _feed(
-        self, rows: Iterable[Any], build: Callable[[Any], Body], buffer: ReorderBuffer
-    ) -> Iterator[tuple[Any, RowResult]]:
+        self, rows: Iterable[Row], build: Callable[[Row], Body], buffer: ReorderBuffer
+    ) -> Iterator[tuple[Row, RowResult]]:
         workers = self.options.worker_count()
         # Enough queued to keep every worker busy, few enough that a stop is quick.
         max_outstanding = workers + max(4, workers // 4)
@@ -345,7 +344,7 @@ class Enricher:
         reason = self.halt.reason
         return reason is not None and reason.code == ExitCode.PIPE
 
-    def _release(self, buffer: ReorderBuffer) -> Iterator[tuple[Any, RowResult]]:
+    def _release(self, buffer: ReorderBuffer) -> Iterator[tuple[Row, RowResult]]:
         by_result = self.stats.by_result
         for row, result in buffer.ready():
             by_result[result.result] += 1

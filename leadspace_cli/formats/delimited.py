@@ -11,12 +11,14 @@ from leadspace_cli.errors import InputError
 from leadspace_cli.formats.rows import (
     _FOOTER,
     MAX_ROW,
+    NO_RECORD,
+    Row,
     Source,
     _as_written,
     _dedupe_header,
-    _Footer,
+    _footer,
     _kept_columns,
-    _Ragged,
+    _ragged,
 )
 from leadspace_cli.formats.text import _SURROGATE, _Reading, _size
 
@@ -73,12 +75,11 @@ class _CappedLines:
             pass
 
 
-class _TooLong(list[str]):
+def _too_long(width: int, line: int) -> Row:
     """A CSV row longer than MAX_ROW: not read, written back empty as ``invalid_input``."""
-
-    def __init__(self, width: int, line: int) -> None:
-        super().__init__([""] * width)
-        self.problem = f"line {line} is longer than {_size(MAX_ROW)}: not read (no lead is that long)"
+    return Row(
+        [""] * width, problem=f"line {line} is longer than {_size(MAX_ROW)}: not read (no lead is that long)"
+    )
 
 
 RUNAWAY_LINES = 20  # a quoted field spanning this many lines is checked for swallowed rows
@@ -192,7 +193,10 @@ def _csv_source(reading: _Reading, text: io.TextIOWrapper, sep: str | None, keep
     else:
         pick = None
 
-    def rows() -> Iterator[list[str]]:
+    def rows() -> Iterator[Row]:
+        # A row of cells only is made as its tuple, without Row's keyword defaults: about half
+        # the cost, on every row of a file (tests/formats/test_rows.py checks it equals Row(cells)).
+        new, no_record = tuple.__new__, NO_RECORD
         end = reader.line_num + offset
         try:
             while True:
@@ -211,7 +215,7 @@ def _csv_source(reading: _Reading, text: io.TextIOWrapper, sep: str | None, keep
                         ) from None
                     lines.skip_line()
                     end = reader.line_num + offset + lines.skipped
-                    yield _TooLong(len(columns), start)
+                    yield _too_long(len(columns), start)
                     continue
                 start, end = end + 1, reader.line_num + offset + lines.skipped
                 if reading.check_text and (bad := _SURROGATE.search(joined := sep.join(row))):
@@ -233,11 +237,11 @@ def _csv_source(reading: _Reading, text: io.TextIOWrapper, sep: str | None, keep
                 if pick is not None:
                     row = pick(row)
                 if any(cell.strip() for cell in extra):
-                    yield _Ragged(row, extra, start, width)
+                    yield _ragged(row, extra, start, width)
                 elif width > 1 and _FOOTER.match(row[0]) and not any(c.strip() for c in row[1:]):
-                    yield _Footer(row, start)
+                    yield _footer(row, start)
                 else:
-                    yield row
+                    yield new(Row, (row, no_record, None, None, (), None, None))
         except csv.Error as exc:
             raise InputError(
                 f"{label}, line {reader.line_num + offset}: {exc} (a row may hold at most {_size(MAX_ROW)})"

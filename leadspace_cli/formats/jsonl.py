@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from leadspace_cli.errors import InputError
-from leadspace_cli.formats.rows import LS_PREFIX, MAX_ROW, Source, row_problem
+from leadspace_cli.formats.rows import LS_PREFIX, MAX_ROW, Row, Source
 from leadspace_cli.formats.text import _LONG, _lines, _Reading, _size
 from leadspace_cli.formats.values import record_columns
 
@@ -20,23 +20,22 @@ def _jsonl_source(
 ) -> Source:
     label = reading.label
     lines = _lines(reading, text)
-    ahead: list[dict[str, Any]] = []
+    ahead: list[Row] = []
     found: dict[str, None] = {}
     for number, line in lines:
         if line.strip():
             row = _parse_json_line(number, line)
             ahead.append(row)
-            if not isinstance(row, _BadLine):
-                found.update(dict.fromkeys(record_columns(row)))
+            found.update(dict.fromkeys(record_columns(row.record)))
             # A file's columns come from a pre-scan; stdin's from the lines read ahead.
             if columns is not None or len(ahead) >= STDIN_LOOKAHEAD:
                 break
     if not ahead:
         raise InputError(f"{label} is empty: it needs at least one JSON object per line.")
-    if all(isinstance(r, _BadLine) for r in ahead) and len(ahead) < STDIN_LOOKAHEAD:
-        raise InputError(f"{label}, line 1: {row_problem(ahead[0])}")
+    if all(r.problem is not None for r in ahead) and len(ahead) < STDIN_LOOKAHEAD:
+        raise InputError(f"{label}, line 1: {ahead[0].problem}")
 
-    def rows() -> Iterator[dict[str, Any]]:
+    def rows() -> Iterator[Row]:
         yield from ahead
         number = 0
         try:
@@ -60,31 +59,27 @@ def _jsonl_source(
     return Source(label, "jsonl", kept, rows(), notes=notes)
 
 
-class _BadLine(dict[str, Any]):
+def _bad_line(problem: str, raw: str) -> Row:
     """A JSONL line that is not a usable JSON object; kept so that it still gets an output row."""
-
-    def __init__(self, problem: str, raw: str) -> None:
-        super().__init__()
-        self.problem = problem
-        self.raw = raw
+    return Row(problem=problem, raw=raw)
 
 
-def _parse_json_line(number: int, line: str) -> dict[str, Any]:
+def _parse_json_line(number: int, line: str) -> Row:
     if line is _LONG:
-        return _BadLine(f"line {number} is longer than {_size(MAX_ROW)}", "")
+        return _bad_line(f"line {number} is longer than {_size(MAX_ROW)}", "")
     raw = line.rstrip("\r\n")
     try:
         value = json.loads(line)
     except json.JSONDecodeError as exc:
-        return _BadLine(f"line {number} is not JSON ({exc.msg}, column {exc.colno})", raw)
+        return _bad_line(f"line {number} is not JSON ({exc.msg}, column {exc.colno})", raw)
     except RecursionError:
-        return _BadLine(f"line {number} is nested too deeply to be a record", raw[:1000])
+        return _bad_line(f"line {number} is nested too deeply to be a record", raw[:1000])
     if not isinstance(value, dict):
         kind = type(value).__name__.replace("dict", "object").replace("list", "array")
-        return _BadLine(f"line {number} is a JSON {kind}, not an object", raw)
+        return _bad_line(f"line {number} is a JSON {kind}, not an object", raw)
     if "\\u" in line and _has_lone_surrogate(value):
-        return _BadLine(f"line {number} holds a lone UTF-16 surrogate (like \\ud800): not text", raw)
-    return value
+        return _bad_line(f"line {number} holds a lone UTF-16 surrogate (like \\ud800): not text", raw)
+    return Row(record=value)
 
 
 def _has_lone_surrogate(value: dict[str, Any]) -> bool:

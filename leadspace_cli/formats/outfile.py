@@ -14,12 +14,12 @@ import tempfile
 import time
 from collections.abc import Iterable
 from pathlib import Path
-from typing import IO, Any
+from typing import IO
 
 import filelock
 
 from leadspace_cli.errors import LeadspaceError, OutputError
-from leadspace_cli.formats.rows import format_of
+from leadspace_cli.formats.rows import Row, format_of
 from leadspace_cli.formats.sources import open_source
 from leadspace_cli.formats.writers import RowWriter, SheetRowWriter
 from leadspace_cli.results import RowResult
@@ -129,7 +129,7 @@ class OutputFile(contextlib.AbstractContextManager["OutputFile"]):
         """Whether the output is a regular file written under a temporary name."""
         return self.temp is not None
 
-    def write_row(self, writer: RowWriter | SheetRowWriter, row: Any, result: RowResult) -> None:
+    def write_row(self, writer: RowWriter | SheetRowWriter, row: Row, result: RowResult) -> None:
         """Write a row; a reader that went away is noted in ``closed_by_reader``, not raised."""
         try:
             writer.write(row, result)
@@ -502,16 +502,16 @@ def describe(path: Path, result_column: str = "ls.result") -> tuple[list[str], i
                 rows = ok = 0
                 for row in source.rows:
                     rows += 1
-                    ok += len(row) > i and row[i] == "ok"
+                    ok += len(row.cells) > i and row.cells[i] == "ok"
                 return list(source.columns[:i]), rows, ok
             rows = ok = 0
             keys: dict[str, None] = {}
-            for obj in source.rows:
+            for row in source.rows:
                 rows += 1
-                ls = obj.get("ls") if isinstance(obj, dict) else None
+                ls = row.record.get("ls")
                 ok += isinstance(ls, dict) and ls.get("result") == "ok"
-                if isinstance(obj, dict) and rows <= 1000:
-                    keys.update(dict.fromkeys(k for k in obj if k != "ls"))
+                if rows <= 1000:
+                    keys.update(dict.fromkeys(k for k in row.record if k != "ls"))
             return list(keys), rows, ok
     except LeadspaceError:
         return None
@@ -525,10 +525,10 @@ def count_ok(path: Path, result_column: str = "ls.result") -> int:
                 if result_column not in source.columns:
                     return 0
                 i = source.columns.index(result_column)
-                return sum(1 for row in source.rows if len(row) > i and row[i] == "ok")
+                return sum(1 for row in source.rows if len(row.cells) > i and row.cells[i] == "ok")
             n = 0
-            for obj in source.rows:
-                ls = obj.get("ls") if isinstance(obj, dict) else None
+            for row in source.rows:
+                ls = row.record.get("ls")
                 n += isinstance(ls, dict) and ls.get("result") == "ok"
             return n
     except LeadspaceError:

@@ -7,8 +7,7 @@ from collections.abc import Collection, Iterable, Iterator, Mapping
 from typing import Any
 
 from leadspace_cli.errors import InputError
-from leadspace_cli.formats.jsonl import _BadLine
-from leadspace_cli.formats.rows import Source
+from leadspace_cli.formats.rows import Row, Source
 from leadspace_cli.formats.values import BYTES_LIKE, field_of, record_columns
 
 
@@ -19,7 +18,7 @@ def records_source(records: Iterable[Mapping[str, Any]], *, lookahead: int = 100
     (the Python API returns each record whole) but cannot be mapped by detection.
     """
     it = iter(records)
-    head: list[Any] = []
+    head: list[Mapping[str, Any]] = []
     columns: dict[str, None] = {}
     for rec in itertools.islice(it, lookahead):
         if not isinstance(rec, Mapping):
@@ -30,18 +29,20 @@ def records_source(records: Iterable[Mapping[str, Any]], *, lookahead: int = 100
         head.append(rec)
         columns.update(dict.fromkeys(record_columns(rec)))
 
-    def rows() -> Iterator[Any]:
-        yield from head
+    def rows() -> Iterator[Row]:
+        for rec in head:
+            yield Row(record=rec)
         for number, rec in enumerate(it, start=len(head) + 1):
             if not isinstance(rec, Mapping):
-                yield _BadLine(f"record {number} is a {type(rec).__name__}, not a mapping", repr(rec))
+                problem = f"record {number} is a {type(rec).__name__}, not a mapping"
+                yield Row(problem=problem, raw=repr(rec))
             else:
-                yield rec
+                yield Row(record=rec)
 
     return Source("records", "records", list(columns), rows())
 
 
-def text_only(rows: Iterable[Any], columns: Collection[str], *, lookahead: int = 1000) -> Iterator[Any]:
+def text_only(rows: Iterable[Row], columns: Collection[str], *, lookahead: int = 1000) -> Iterator[Row]:
     """Yield the records, raising InputError at the first that holds bytes in one of ``columns``
     (those a run sends), naming the record and the column.
 
@@ -53,17 +54,15 @@ def text_only(rows: Iterable[Any], columns: Collection[str], *, lookahead: int =
     names = sorted(columns)
     it = iter(rows)
     head = list(itertools.islice(it, lookahead))
-    for number, rec in enumerate(head, start=1):
-        _check(number, rec, names)
+    for number, row in enumerate(head, start=1):
+        _check(number, row.record, names)
     yield from head
-    for number, rec in enumerate(it, start=len(head) + 1):
-        _check(number, rec, names)
-        yield rec
+    for number, row in enumerate(it, start=len(head) + 1):
+        _check(number, row.record, names)
+        yield row
 
 
-def _check(number: int, rec: Any, columns: list[str]) -> None:
-    if not isinstance(rec, Mapping):
-        return
+def _check(number: int, rec: Mapping[str, Any], columns: list[str]) -> None:
     for column in columns:
         value = field_of(rec, column)
         if isinstance(value, BYTES_LIKE):

@@ -1,12 +1,13 @@
-"""Rows in: the input formats, the Source every reader returns, and a row's own problems."""
+"""Rows in: the input formats, the Row every reader yields (with its own problems), and the Source."""
 
 from __future__ import annotations
 
 import operator
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from types import MappingProxyType
+from typing import Any, NamedTuple, Protocol
 
 from leadspace_cli.errors import InputError
 from leadspace_cli.formats.values import field_of, value_text
@@ -51,17 +52,48 @@ def format_of(name: str, explicit: str | None = None) -> str:
     return "csv"
 
 
-@dataclass
-class Source:
-    """An opened input: its columns, and its rows as a lazy iterator.
+NO_RECORD: Mapping[str, Any] = MappingProxyType({})  # the record of a table's row (it has cells)
 
-    CSV rows are lists of strings as long as ``columns``; JSONL rows are dicts.
+
+class Row(NamedTuple):
+    """One input row, as every reader yields it: the only shape a row has outside ``formats/``.
+
+    A table's row (CSV, TSV, a sheet) has ``cells``; a record's (JSON Lines, a Python caller's
+    dicts) has ``record``. The rest is set only for the rows that have it, so that a plain row
+    costs one tuple (a run reads a million of them).
     """
 
+    # Of a table: each column's text as read, in ``Source.columns`` order: what is written back
+    # (a sheet's as Excel shows it). Empty for a record.
+    cells: Sequence[str] = ()
+    # Of JSON Lines or a caller's records: the object as read (nested objects kept), written back
+    # whole. Empty for a table's row and for a line that is not a record.
+    record: Mapping[str, Any] = NO_RECORD
+    problem: str | None = None  # why it cannot be sent as read: written back as invalid_input
+    # Why it is not a lead (a table's Total row, a row hidden by a filter): written back as
+    # skipped, never sent, no credit.
+    skip: str | None = None
+    extra: Sequence[str] = ()  # cells past the header (a note beside the table): written after ls.*
+    # Of a sheet: each cell's (value, number format), in ``cells``' order: what a request sends.
+    typed: Sequence[tuple[Any, str | None]] | None = None
+    # Of a line (or a caller's item) that is not a record: its text, written back as it was.
+    raw: str | None = None
+
+
+class Indexed(Protocol):
+    """Cells by position: a row's, or a view that makes each cell when it is asked for."""
+
+    def __getitem__(self, index: int, /) -> str: ...
+
+
+@dataclass
+class Source:
+    """An opened input: its columns, and its rows as a lazy iterator of :class:`Row`."""
+
     name: str
-    kind: str  # "csv" (rows are lists), "jsonl" or "records" (rows are mappings)
+    kind: str  # "csv" (a table: rows have cells; a workbook's too), "jsonl" or "records" (records)
     columns: list[str]
-    rows: Iterator[Any]
+    rows: Iterator[Row]
     encoding: str = "utf-8"
     notes: list[str] = field(default_factory=list)
     total: int | None = None  # the rows counted by a pre-scan
@@ -75,17 +107,22 @@ class Source:
     excel_like: bool = False  # of CSV text: written as Excel writes CSV (a BOM, cp1252, UTF-16, sep=)
     _close: Callable[[], None] | None = None
 
-    def fetcher(self, columns: list[str]) -> Callable[[Any], Sequence[str]]:
+    def picker(self, columns: list[str]) -> Callable[[Indexed], Sequence[str]]:
+        """Return a function that takes a table row's cells and gives those columns' cells."""
+        indices = [self.columns.index(c) for c in columns]
+        if len(indices) == 1:
+            i = indices[0]
+            return lambda cells: (cells[i],)
+        if not indices:
+            return lambda cells: ()
+        return operator.itemgetter(*indices)
+
+    def fetcher(self, columns: list[str]) -> Callable[[Row], Sequence[str]]:
         """Return a function that takes a row and gives those columns' values as text."""
         if self.kind == "csv":
-            indices = [self.columns.index(c) for c in columns]
-            if len(indices) == 1:
-                i = indices[0]
-                return lambda row: (row[i],)
-            if not indices:
-                return lambda row: ()
-            return operator.itemgetter(*indices)
-        return lambda row: [value_text(field_of(row, c)) for c in columns]
+            pick = self.picker(columns)
+            return lambda row: pick(row.cells)
+        return lambda row: [value_text(field_of(row.record, c)) for c in columns]
 
     def close(self) -> None:
         """Close the underlying file."""
@@ -99,16 +136,13 @@ class Source:
         self.close()
 
 
-class _Ragged(list[str]):
+def _ragged(cells: list[str], extra: list[str], line: int, width: int) -> Row:
     """A CSV row with more non-empty cells than the header: the extra cells are kept apart."""
-
-    def __init__(self, cells: list[str], extra: list[str], line: int, width: int) -> None:
-        super().__init__(cells)
-        self.extra = extra
-        self.problem = (
-            f"line {line} has {width + len(extra)} cells but the header has {width}: check "
-            "its quoting (the extra cells are written after the ls.* columns)"
-        )
+    problem = (
+        f"line {line} has {width + len(extra)} cells but the header has {width}: check "
+        "its quoting (the extra cells are written after the ls.* columns)"
+    )
+    return Row(cells, problem=problem, extra=extra)
 
 
 # The lines a Salesforce report (and others) ends with: a total, a notice, a copyright.
@@ -118,23 +152,11 @@ _FOOTER = re.compile(
 )
 
 
-class _Footer(list[str]):
+def _footer(cells: list[str], line: int) -> Row:
     """A report's footer line (a total, a notice): written back, never sent."""
-
-    def __init__(self, cells: list[str], line: int) -> None:
-        super().__init__(cells)
-        self.problem = f"line {line} is a report footer ({cells[0].strip()[:40]!r}), not a row: not sent"
-
-
-def row_problem(row: Any) -> str | None:
-    """Return why a row cannot be used as read, or None."""
-    return getattr(row, "problem", None)
-
-
-def row_skip(row: Any) -> str | None:
-    """Return why a row is not a lead and is skipped (a table's Total row, a row hidden by a
-    filter), or None. A skipped row is written back, never sent, and costs no credit."""
-    return getattr(row, "skip", None)
+    return Row(
+        cells, problem=f"line {line} is a report footer ({cells[0].strip()[:40]!r}), not a row: not sent"
+    )
 
 
 XLSX_SUFFIXES = (".xlsx", ".xlsm")

@@ -9,7 +9,7 @@ from collections.abc import Callable
 
 from leadspace_cli.errors import InputError
 from leadspace_cli.formats.delimited import _csv_source
-from leadspace_cli.formats.jsonl import _BadLine, _jsonl_source
+from leadspace_cli.formats.jsonl import _jsonl_source
 from leadspace_cli.formats.rows import Source, format_of
 from leadspace_cli.formats.text import _check_content, _open_binary, _Reading, detect_encoding
 from leadspace_cli.formats.values import record_columns
@@ -84,8 +84,7 @@ def open_source(
                 found: dict[str, None] = dict.fromkeys(scan.columns)
                 total = 0
                 for total, row in enumerate(scan.rows, start=1):  # noqa: B007 - the count is the total
-                    if not isinstance(row, _BadLine):
-                        found.update(dict.fromkeys(record_columns(row)))
+                    found.update(dict.fromkeys(record_columns(row.record)))  # a bad line's is empty
                 columns = list(found)
             else:
                 total = sum(1 for _ in scan.rows)

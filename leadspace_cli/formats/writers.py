@@ -10,6 +10,7 @@ import time
 from collections.abc import Callable, Sequence
 from typing import IO, Any, Protocol
 
+from leadspace_cli.formats.rows import Row
 from leadspace_cli.formats.values import cell_text, excel_safe, field_of
 from leadspace_cli.formats.xlsx_write import SheetWriter
 from leadspace_cli.results import Result, RowResult
@@ -97,13 +98,15 @@ class RowWriter:
         self._encoder.writerow(cells)
         return self._buffer.getvalue()[:-2]
 
-    def write(self, row: Any, result: RowResult) -> None:
+    def write(self, row: Row, result: RowResult) -> None:
         """Write one row."""
         if self.fmt == "jsonl":
             self._write_json(row, result)
         else:
             cells = self._neutral(
-                list(row) if self.input_kind == "csv" else [cell_text(field_of(row, c)) for c in self.columns]
+                list(row.cells)
+                if self.input_kind == "csv"
+                else [cell_text(field_of(row.record, c)) for c in self.columns]
             )
             if result.result is Result.OK:
                 ls = result.rendered
@@ -112,7 +115,7 @@ class RowWriter:
                     if self.keep_rendered is not None and result.key:
                         self.keep_rendered(result.key, self.signature, ls)
                 line = self._encode(cells) + self.delimiter + ls if cells else ls
-                extra = getattr(row, "extra", ())  # a note beside the table, past the header
+                extra = row.extra  # a note beside the table, past the header
                 if extra:
                     line += self.delimiter + self._encode(self._neutral(list(extra)))
                 self.stream.write(line + "\r\n")
@@ -124,23 +127,22 @@ class RowWriter:
                         self._no_answer.clear()
                     tail = self._no_answer[shape] = self._cells(result, None)
                 cells.extend(tail)
-                cells.extend(self._neutral(list(getattr(row, "extra", ()))))  # past the header
+                cells.extend(self._neutral(list(row.extra)))  # past the header
                 self._csv.writerow(cells)
         now = time.monotonic()
         if now - self._last_flush > 1.0:
             self.stream.flush()
             self._last_flush = now
 
-    def _write_json(self, row: Any, result: RowResult) -> None:
+    def _write_json(self, row: Row, result: RowResult) -> None:
         if self.input_kind == "csv":
-            obj: dict[str, Any] = dict(zip(self.header, row, strict=False))
+            obj: dict[str, Any] = dict(zip(self.header, row.cells, strict=False))
         else:
-            raw = getattr(row, "raw", None)
             # An earlier run's answer (its ls object and any ls.* keys) is replaced by this run's.
             obj = (
-                {"_line": raw}
-                if raw is not None
-                else {k: v for k, v in row.items() if not k.startswith("ls.")}
+                {"_line": row.raw}
+                if row.raw is not None
+                else {k: v for k, v in row.record.items() if not k.startswith("ls.")}
             )
         answer = result.answer() if result.result is Result.OK else None
         ls: dict[str, Any] = {
@@ -185,18 +187,18 @@ class SheetRowWriter:
         self._sheet = SheetWriter(path, sheet or "leads", date1904=date1904, tmpdir=tmpdir)
         self._sheet.write((header or columns) + self.ls.header)
 
-    def write(self, row: Any, result: RowResult) -> None:
+    def write(self, row: Row, result: RowResult) -> None:
         """Write one row."""
-        typed = getattr(row, "typed", None)
+        typed = row.typed
         if typed is not None:
             texts: list[str] = []
         elif self.input_kind == "csv":
-            texts = list(row)
+            texts = list(row.cells)
         else:
-            texts = [cell_text(field_of(row, c)) for c in self.columns]
+            texts = [cell_text(field_of(row.record, c)) for c in self.columns]
         answer = result.answer() if result.result is Result.OK else None
         texts.extend(self.ls.cells(result, answer))
-        texts.extend(getattr(row, "extra", ()))
+        texts.extend(row.extra)
         self._sheet.write(texts, typed)
 
     def finish(self) -> None:

@@ -8,20 +8,8 @@ from typing import IO, Any
 
 from leadspace_cli.errors import InputError
 from leadspace_cli.formats import numdisplay, numfmt
-from leadspace_cli.formats.rows import _FOOTER, Source, _as_written, _dedupe_header, _kept_columns
+from leadspace_cli.formats.rows import _FOOTER, Row, Source, _as_written, _dedupe_header, _kept_columns
 from leadspace_cli.formats.workbook import CellError, Workbook, _damaged, _state
-
-
-class Cells(list[str]):
-    """A row of a sheet: the text of each cell, with the typed cells (value, number format) in ``typed``."""
-
-    extra: tuple[str, ...] | list[str] = ()  # set per row: cells past the header (a note)
-    problem: str | None = None  # set per row: why it cannot be sent
-    skip: str | None = None  # set per row: why it is not a lead (a Total row, hidden by a filter)
-
-    def __init__(self, texts: list[str], typed: list[tuple[Any, str | None]]) -> None:
-        super().__init__(texts)
-        self.typed = typed
 
 
 def cell_text(value: Any, number_format: str | None = None, date1904: bool = False) -> str:
@@ -91,7 +79,7 @@ def _xlsx_source(
     header_row: int | None = None,
     header_hint: Callable[[str], bool] | None = None,
 ) -> Source:
-    """Open a sheet of a workbook: its header row, then its rows as Cells (see the README)."""
+    """Open a sheet of a workbook: its header row, then its rows, typed cells kept (see the README)."""
     spool: IO[bytes] | None = None
     label = path
     if path == "-":
@@ -238,7 +226,7 @@ def _sheet_source(
             merges.setdefault(top, []).append((left, top, bottom))
     pad: tuple[Any, str | None] = (None, None)
 
-    def rows() -> Iterator[Cells]:
+    def rows() -> Iterator[Row]:
         fills: list[tuple[int, int, tuple[Any, str | None]]] = []  # (column, last row, cell)
         for number, _hidden, raw, _ in book._cells(info):
             if number <= header_number:
@@ -260,17 +248,17 @@ def _sheet_source(
                 cells = cells + [pad] * (width - len(cells))
             extra = [cell_text(v, f, date1904) for v, f in cells[width:]]
             typed = [cells[i] for i in keep]
-            row = Cells([cell_text(v, f, date1904) for v, f in typed], typed)
+            texts = [cell_text(v, f, date1904) for v, f in typed]
             while extra and not extra[-1].strip():
                 extra.pop()
-            if extra:
-                row.extra = extra  # a note typed beside the table: written after the ls.* columns
+            # What is left of extra is a note typed beside the table: written after the ls.* columns.
+            problem = skipped = None
             if number in skip:
-                row.skip = skip[number]
-            elif width > 1 and _FOOTER.match(row[0]) and not any(c.strip() for c in row[1:]):
-                footer = row[0].strip()[:40]
-                row.problem = f"row {number} is a report footer ({footer!r}), not a row: not sent"
-            yield row
+                skipped = skip[number]
+            elif width > 1 and _FOOTER.match(texts[0]) and not any(c.strip() for c in texts[1:]):
+                footer = texts[0].strip()[:40]
+                problem = f"row {number} is a report footer ({footer!r}), not a row: not sent"
+            yield Row(texts, problem=problem, skip=skipped, extra=extra or (), typed=typed)
 
     total = max(0, scan.rows - at - 1)
     source = Source(label, "csv", columns, rows(), notes=notes, total=total)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 from typing import IO, Any
 
 from leadspace_cli.errors import OutputError
@@ -72,7 +73,7 @@ class SheetWriter:
         return fmt
 
     def write(
-        self, texts: list[str], typed: list[tuple[Any, str | None]] | None = None, col: int = 0
+        self, texts: list[str], typed: Sequence[tuple[Any, str | None]] | None = None, col: int = 0
     ) -> None:
         """Write one row: ``typed`` cells first (if any), then ``texts``, from column ``col``."""
         if self.row >= MAX_ROWS:

@@ -7,10 +7,9 @@ import json
 import re
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import Any
 
 from leadspace_cli.errors import InputError, MappingError
-from leadspace_cli.formats.rows import Source, row_problem
+from leadspace_cli.formats.rows import Row, Source
 from leadspace_cli.mapping.aliases import (
     _ADDRESS,
     _NAME_ALIASES,
@@ -622,7 +621,7 @@ def detect_source(source: Source, sample_rows: int = SAMPLE_ROWS) -> Mapping:
     The rows read ahead are put back: the source reads as if nothing had been taken.
     """
     mapping = detect(source.columns)
-    sample: list[Any] = []
+    sample: list[Row] = []
     rest = source.rows
     stopped: InputError | None = None
     try:
@@ -630,14 +629,14 @@ def detect_source(source: Source, sample_rows: int = SAMPLE_ROWS) -> Mapping:
     except InputError as exc:  # met midway (a stray quote on stdin): raised where it was met
         stopped = exc
 
-    def replay() -> Iterator[Any]:
+    def replay() -> Iterator[Row]:
         yield from sample
         if stopped is not None:
             raise stopped
         yield from rest
 
     source.rows = replay()
-    usable = [row for row in sample if row_problem(row) is None]
+    usable = [row for row in sample if row.problem is None]
 
     def values(column: str) -> list[str]:
         fetch = _fetcher(source, [column])  # a JSON object or array reads as empty: never sent

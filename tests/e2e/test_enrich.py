@@ -247,13 +247,14 @@ def test_answers_with_bare_newlines_stay_one_csv_row(tmp_path: Path) -> None:
     import io
 
     from leadspace_cli.engine.pipeline import Result, RowResult
+    from leadspace_cli.formats.rows import Row
     from leadspace_cli.formats.writers import RowWriter
 
     ans = {"status": "success", "data": {"company": {"name": "A\nB", "description": "line\rbreak"}}}
     out = io.StringIO()
     writer = RowWriter(out, "csv", ["id"], "csv", ls=LsColumns())
-    writer.write(["1"], RowResult(Result.OK, 200, payload=ans))
-    writer.write(["2"], RowResult(Result.NOT_SENT))
+    writer.write(Row(["1"]), RowResult(Result.OK, 200, payload=ans))
+    writer.write(Row(["2"]), RowResult(Result.NOT_SENT))
     rows = list(csv.reader(io.StringIO(out.getvalue(), newline="")))
     assert len(rows) == 3
     cells = dict(zip(rows[0], rows[1], strict=True))

@@ -19,6 +19,7 @@ from leadspace_cli.engine.attempts import Stop
 from leadspace_cli.engine.identity import Identity
 from leadspace_cli.engine.store import Store
 from leadspace_cli.errors import ExitCode, LeadspaceError, first_code
+from leadspace_cli.formats.rows import Row
 from leadspace_cli.formats.writers import RowWriter
 from leadspace_cli.results import Result, RowResult
 from tests.conftest import ROOT, make_leads
@@ -106,7 +107,7 @@ def _csv_of(writer_args: dict[str, object], result: RowResult) -> list[str]:
     out = io.StringIO()
     writer_args.setdefault("ls", LsColumns())
     writer = RowWriter(out, "csv", ["id"], "csv", **writer_args)  # type: ignore[arg-type]
-    writer.write(["7"], result)
+    writer.write(Row(["7"]), result)
     return out.getvalue().splitlines()
 
 

@@ -136,7 +136,7 @@ def test_a_csv_in_another_scripts_code_page_is_read_in_it(
     path = tmp_path / "names.csv"
     path.write_bytes(text.encode(encoding))
     with open_source(str(path), prescan=True) as src:
-        got = [src.columns, *(list(r) for r in src.rows)]
+        got = [src.columns, *(list(r.cells) for r in src.rows)]
         notes = " ".join(src.notes)
     assert got == list(csv.reader(io.StringIO(text)))
     assert read_as in notes

@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from leadspace_cli.api import fields, flatten
 from leadspace_cli.api.columns import LsColumns
 from leadspace_cli.engine.pipeline import Result, RowResult
+from leadspace_cli.formats.rows import Row
 from leadspace_cli.formats.sources import open_source
 from leadspace_cli.formats.writers import RowWriter
 from leadspace_cli.mapping.body import builder, website_text
@@ -41,7 +42,7 @@ def test_csv_cells_round_trip_through_reader_and_writer(
     got = list(source.rows)
     source.close()
     assert source.columns == header
-    assert got == rows
+    assert [list(r.cells) for r in got] == rows
     out = io.StringIO()
     writer = RowWriter(out, "csv", source.columns, "csv", ls=LsColumns())
     for row in got:
@@ -75,7 +76,7 @@ def test_flattened_columns_and_jsonl_nesting_agree(seed: int, extra: dict[str, A
     csv_out, jsonl_out = io.StringIO(), io.StringIO()
     for fmt, stream in (("csv", csv_out), ("jsonl", jsonl_out)):
         RowWriter(stream, fmt, ["id"], "csv", ls=LsColumns()).write(
-            ["1"], RowResult(Result.OK, 200, payload=ans)
+            Row(["1"]), RowResult(Result.OK, 200, payload=ans)
         )
     csv_row = list(csv.reader(io.StringIO(csv_out.getvalue())))[1]
     nested = json.loads(jsonl_out.getvalue())["ls"]

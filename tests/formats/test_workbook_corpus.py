@@ -117,7 +117,7 @@ def outcome(entry: dict[str, object], via_output: bool = False) -> str:
         # header is the first row with two text cells of which one names a field.
         with open_source(str(path), prescan=True, header_hint=names_a_field) as src:
             header = src.header or src.columns  # the header as the output writes it
-            rows = [list(r) + list(getattr(r, "extra", ())) for r in src.rows]
+            rows = [list(r.cells) + list(r.extra) for r in src.rows]
             first, delimiter = src.columns[0], src.delimiter
     except InputError as exc:
         if expected["kind"] != "refuse":

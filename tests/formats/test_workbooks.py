@@ -79,7 +79,7 @@ def raw_book(
 
 def read(path: Path, **kw: object) -> tuple[list[str], list[list[str]]]:
     with open_source(str(path), **kw) as src:  # type: ignore[arg-type]
-        return src.columns, [list(r) for r in src.rows]
+        return src.columns, [list(r.cells) for r in src.rows]
 
 
 def test_a_strict_open_xml_workbook_is_read(tmp_path: Path) -> None:
@@ -118,7 +118,7 @@ def test_cells_are_read_as_excel_shows_them(tmp_path: Path) -> None:
         styles=styles,
     )
     with open_source(str(book)) as src:
-        rows = [list(r) for r in src.rows]
+        rows = [list(r.cells) for r in src.rows]
         notes = " ".join(src.notes)
     assert rows == [["a\nb", "02139-0001", "68.665", "255:10:10", "2021-03-04", ""]]
     assert "column 'Note' has 1 formula cell with no saved value" in notes
@@ -477,7 +477,7 @@ def test_rows_hidden_by_hand_inside_a_filter_that_filters_nothing_are_enriched(t
     )
     book = raw_book(tmp_path / "buttons.xlsx", data, sheet_after='<autoFilter ref="A1:B3"/>')
     with open_source(str(book)) as src:
-        assert [getattr(r, "skip", None) for r in src.rows] == [None, None]
+        assert [r.skip for r in src.rows] == [None, None]
         assert "1 row (3) is hidden by hand" in " ".join(src.notes)
     # The same rows under Excel's Advanced Filter: the sheet in filter mode, its range a defined name.
     filtered = raw_book(
@@ -488,6 +488,6 @@ def test_rows_hidden_by_hand_inside_a_filter_that_filters_nothing_are_enriched(t
         "Leads!$A$1:$B$3</definedName></definedNames>",
     )
     with open_source(str(filtered)) as src:
-        skips = [getattr(r, "skip", None) for r in src.rows]
+        skips = [r.skip for r in src.rows]
     assert skips[0] is None
     assert "hidden by the sheet's filter" in str(skips[1])

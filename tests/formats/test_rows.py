@@ -1,0 +1,66 @@
+"""The one shape of a row: every reader yields a Row, with only the fields its row has."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import xlsxwriter
+
+from leadspace_cli.formats.pyrecords import records_source
+from leadspace_cli.formats.rows import Row
+from leadspace_cli.formats.sources import open_source
+
+
+def rows_of(path: Path) -> list[Row]:
+    with open_source(str(path)) as source:
+        return list(source.rows)
+
+
+def test_a_csv_row_has_cells_and_only_the_problems_it_has(tmp_path: Path) -> None:
+    path = tmp_path / "in.csv"
+    path.write_text("id,name\n1,Ann\n2,Bob,stray\nGrand Total: 2,\n", encoding="utf-8")
+    plain, ragged, footer = rows_of(path)
+    # The reader makes a plain row as a bare tuple (its hot path): it must equal Row's own defaults.
+    assert plain == Row(["1", "Ann"])
+    assert type(plain) is Row
+    assert ragged == Row(
+        ["2", "Bob"],
+        problem="line 3 has 3 cells but the header has 2: check its quoting (the extra cells are written "
+        "after the ls.* columns)",
+        extra=["stray"],
+    )
+    assert footer == Row(
+        ["Grand Total: 2", ""], problem="line 4 is a report footer ('Grand Total: 2'), not a row: not sent"
+    )
+
+
+def test_a_jsonl_row_has_its_record_and_a_bad_line_its_text(tmp_path: Path) -> None:
+    path = tmp_path / "in.jsonl"
+    path.write_text('{"Company": "Acme", "ls": {"result": "ok"}}\n[1, 2]\n', encoding="utf-8")
+    good, bad = rows_of(path)
+    assert good == Row(record={"Company": "Acme", "ls": {"result": "ok"}})
+    assert bad == Row(problem="line 2 is a JSON array, not an object", raw="[1, 2]")
+
+
+def test_a_callers_records_are_rows_with_the_record_itself() -> None:
+    first = {"Company": "Acme"}
+    source = records_source([first, "oops"], lookahead=1)
+    good, bad = list(source.rows)
+    assert good.record is first  # the caller's own mapping, returned with its ls.* keys
+    assert bad == Row(problem="record 2 is a str, not a mapping", raw="'oops'")
+
+
+def test_a_workbook_row_has_cells_as_shown_and_typed_values(tmp_path: Path) -> None:
+    path = tmp_path / "in.xlsx"
+    with xlsxwriter.Workbook(str(path)) as book:
+        ws = book.add_worksheet("Leads")
+        ws.write_row(0, 0, ["Company", "Revenue", "Since"])
+        ws.write_number(1, 1, 2000, book.add_format({"num_format": "$ #,##0"}))
+        ws.write_string(1, 0, "Acme")
+        ws.write_datetime(1, 2, dt.datetime(2020, 1, 2), book.add_format({"num_format": "yyyy-mm-dd"}))
+        ws.write(1, 4, "call back")  # a note beside the table
+    (row,) = rows_of(path)
+    assert row._replace(typed=None) == Row(["Acme", "$ 2,000", "2020-01-02"], extra=["", "call back"])
+    assert row.typed is not None
+    assert [value for value, _ in row.typed] == ["Acme", 2000, 43832]  # a date is its serial number
