@@ -14,7 +14,7 @@ import filelock
 
 from leadspace_cli.engine.fleet import Fleet, RedisLostError
 from leadspace_cli.engine.ledger import Limit, Refusal
-from leadspace_cli.engine.pace_file import MAX_PACE_BYTES, SHARED_FRESH, PaceState, _valid
+from leadspace_cli.engine.pace_file import PaceState, read_pace
 
 if TYPE_CHECKING:
     from leadspace_cli.engine.claims import Claims
@@ -104,25 +104,10 @@ class FleetPace:
             pass
 
     def _read(self, raw: bytes | str, now: float) -> PaceState:
-        if not raw:
-            return self._fresh(now)
-        data = raw if isinstance(raw, bytes) else raw.encode()
-        why = ""
-        if len(data) > MAX_PACE_BYTES:
-            why = f"larger than {MAX_PACE_BYTES // 1024} KiB"
-        else:
-            try:
-                state = PaceState.from_json(data.decode("utf-8"))
-            except (ValueError, TypeError, KeyError, RecursionError, UnicodeDecodeError) as exc:
-                why = f"not a pace ({type(exc).__name__})"
-            else:
-                if not (now - SHARED_FRESH < state.updated):
-                    return self._fresh(now)
-                why = _valid(state, now)
-                if not why:
-                    return state
-        self.problem = f"the fleet's pace in Redis could not be used ({why}): started afresh"
-        return self._fresh(now)
+        state, why = read_pace(raw if isinstance(raw, bytes) else raw.encode(), now, self._fresh)
+        if why:
+            self.problem = f"the fleet's pace in Redis could not be used ({why}): started afresh"
+        return state
 
     @contextlib.contextmanager
     def open(self, now: float) -> Iterator[PaceState]:

@@ -159,6 +159,24 @@ def _open_private(path: Path) -> int:
     return fd
 
 
+def read_pace(raw: bytes, now: float, fresh: Callable[[float], PaceState]) -> tuple[PaceState, str]:
+    """Return the pace in ``raw`` (a file's or Redis's bytes) and "" , or a fresh pace and why the
+    stored one cannot be used (too large, not a pace, out of range). A pace no run touched for
+    SHARED_FRESH seconds, or none at all, is a fresh one, with no complaint."""
+    if not raw:
+        return fresh(now), ""
+    if len(raw) > MAX_PACE_BYTES:
+        return fresh(now), f"larger than {MAX_PACE_BYTES // 1024} KiB"
+    try:
+        state = PaceState.from_json(raw.decode("utf-8"))
+    except (ValueError, TypeError, KeyError, RecursionError) as exc:  # UnicodeDecodeError too
+        return fresh(now), f"not a pace ({type(exc).__name__})"
+    if not (now - SHARED_FRESH < state.updated):
+        return fresh(now), ""  # forgotten: no run touched it lately
+    why = _valid(state, now)
+    return (fresh(now), why) if why else (state, "")
+
+
 def _valid(state: PaceState, now: float) -> str:
     """Return why a pace read from the file cannot be used ("" when it can)."""
     numbers = [state.target, state.rate, state.guard, state.ceiling, state.bad_guard]
@@ -210,27 +228,10 @@ class _Shared:
             pass
 
     def _read(self, fd: int, now: float) -> PaceState:
-        raw = os.read(fd, MAX_PACE_BYTES + 1)
-        if not raw:
-            return self._fresh(now)  # new
-        why = ""
-        if len(raw) > MAX_PACE_BYTES:
-            why = f"larger than {MAX_PACE_BYTES // 1024} KiB"
-        else:
-            try:
-                state = PaceState.from_json(raw.decode("utf-8"))
-            except (ValueError, TypeError, KeyError, RecursionError) as exc:
-                why = f"not a pace ({type(exc).__name__})"
-            else:
-                # Forgotten when no run touched it lately.
-                if not (now - SHARED_FRESH < state.updated):
-                    return self._fresh(now)
-                why = _valid(state, now)
-                if not why:
-                    return state
-        # Half-written by a run killed while writing, or written by something else: start afresh.
-        self.problem = f"the shared pace in {self.path} could not be used ({why}): started afresh"
-        return self._fresh(now)
+        state, why = read_pace(os.read(fd, MAX_PACE_BYTES + 1), now, self._fresh)
+        if why:  # half-written by a run killed while writing, or written by something else
+            self.problem = f"the shared pace in {self.path} could not be used ({why}): started afresh"
+        return state
 
     @contextlib.contextmanager
     def _locked(self) -> Iterator[int]:
