@@ -85,7 +85,8 @@ def test_an_upgrade_from_rules_1_buys_nothing_again(
         _as_written(m)
         assert invoke("enrich", str(path), "-o", "old.csv").exit_code == 0
     assert use_sandbox.stats.by_status[200] == 20
-    assert use_sandbox.stats.received[0]["person"]["email"] == "Ann.Lee@UPGRADE0.example"
+    sent = {r["person"]["email"] for r in use_sandbox.stats.received}  # calls go at once: any order
+    assert "Ann.Lee@UPGRADE0.example" in sent
     dry = invoke("enrich", str(path), "-o", "dry.csv", "--dry-run", "--report", "dry.json")
     assert dry.exit_code == 0
     assert json.loads(Path("dry.json").read_text())["would_call"] == 0  # the dry run finds them too
@@ -115,6 +116,7 @@ def test_a_workbook_number_from_rules_1_is_found(
         m.setattr(body_rules, "request_text", lambda v, f=None, d=False: body_rules.rules1_cell_text(v, f))
         assert invoke("enrich", str(book), "-o", "old.csv", "--mapping", str(mapping)).exit_code == 0
     assert use_sandbox.stats.by_status[200] == 8
-    assert use_sandbox.stats.received[0]["custom_fields"][0]["value"] == "68.66499999999999"
+    sent = {r["custom_fields"][0]["value"] for r in use_sandbox.stats.received}  # calls go at once
+    assert "68.66499999999999" in sent
     assert invoke("enrich", str(book), "-o", "new.csv", "--mapping", str(mapping)).exit_code == 0
     assert use_sandbox.stats.by_status[200] == 8
