@@ -35,13 +35,13 @@ import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 import bench
+from pacing_bench import stats  # the sandbox's figures, with its timelines
 
 ROOT = Path(__file__).resolve().parent.parent
 LATENCY = ["--latency", "0.3", "--latency-spread", "0.8", "--latency-cap", "6"]
@@ -94,12 +94,6 @@ def redis_memory(url: str) -> int:
 
     info = redis.Redis.from_url(url).info("memory")
     return int(info["used_memory"])
-
-
-def stats(url: str) -> dict[str, Any]:
-    with urllib.request.urlopen(url + "/_sandbox/stats?times=1", timeout=10) as resp:
-        result: dict[str, Any] = json.loads(resp.read())
-        return result
 
 
 def make_csv(path: Path, n: int, tag: str) -> Path:

@@ -197,16 +197,22 @@ def test_the_password_is_never_shown_and_an_acl_user_limited_to_the_prefix_is_en
         server.kill()
 
 
-def test_cache_commands_reach_the_fleet(
-    sandbox_factory: Callable[..., Sandbox],
-    redis_server: RedisServer,
-    tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
+@pytest.fixture
+def fleet_sandbox(
+    sandbox_factory: Callable[..., Sandbox], redis_server: RedisServer, monkeypatch: pytest.MonkeyPatch
+) -> Sandbox:
+    """This process as a host of the fleet: the sandbox's key and URL, and the test's Redis."""
     sb = sandbox_factory(keep_bodies=True)
     monkeypatch.setenv("LEADSPACE_API_KEY", sb.key)
     monkeypatch.setenv("LEADSPACE_BASE_URL", sb.url)
     monkeypatch.setenv("LEADSPACE_REDIS_URL", redis_server.url)
+    return sb
+
+
+def test_cache_commands_reach_the_fleet(
+    fleet_sandbox: Sandbox, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    sb = fleet_sandbox
     src = make_leads(tmp_path / "in.csv", 12)
     assert invoke("enrich", str(src), "-o", "out.csv").exit_code == ExitCode.OK
     info = invoke("cache", "info")
@@ -226,15 +232,9 @@ def test_cache_commands_reach_the_fleet(
 
 
 def test_a_dry_run_counts_what_the_fleet_holds_as_stored(
-    sandbox_factory: Callable[..., Sandbox],
-    redis_server: RedisServer,
-    tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
+    fleet_sandbox: Sandbox, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    sb = sandbox_factory(keep_bodies=True)
-    monkeypatch.setenv("LEADSPACE_API_KEY", sb.key)
-    monkeypatch.setenv("LEADSPACE_BASE_URL", sb.url)
-    monkeypatch.setenv("LEADSPACE_REDIS_URL", redis_server.url)
+    sb = fleet_sandbox
     src = make_leads(tmp_path / "in.csv", 10)
     assert invoke("enrich", str(src), "-o", "out.csv").exit_code == ExitCode.OK
     monkeypatch.setenv("LEADSPACE_CACHE_DIR", str(tmp_path / "another-host"))
