@@ -39,15 +39,14 @@ def test_overlapping_runs_under_a_daily_budget_are_billed_it_exactly(
     for r in range(runs):
         path = _leads(tmp_path / f"in{r}.csv", 40, f"r{r}")
         cmd = [sys.executable, "-m", "leadspace_cli", "enrich", str(path), "-o", str(tmp_path / f"o{r}.csv")]
-        cmd += ["--max-credits-per-day", "30", "--rate", "1000", "--workers", "20", "--quiet"]
+        cmd += ["--max-credits-per-day", "30", "--rate", "1000", "--workers", "20", "--quiet", "--traceback"]
         procs.append(subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE))
-    codes = [p.wait(timeout=300) for p in procs]
-    for p in procs:
-        assert p.stderr is not None
-        p.stderr.close()
-    assert sb.stats.by_status[200] == 30  # the budget of all the runs together, as billed
-    assert 4 in codes
-    assert set(codes) <= {0, 4}
+    results = [p.communicate(timeout=300) for p in procs]
+    codes = [p.returncode for p in procs]
+    errors = "\n".join(err.decode(errors="replace") for _, err in results)
+    assert sb.stats.by_status[200] == 30, errors  # the budget of all the runs together, as billed
+    assert 4 in codes, errors
+    assert set(codes) <= {0, 4}, errors
 
 
 @pytest.mark.slow
