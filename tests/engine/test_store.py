@@ -7,6 +7,7 @@ import json
 import shutil
 import sqlite3
 import threading
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -93,11 +94,19 @@ def test_a_truncated_store_is_set_aside_with_what_could_be_read(use_sandbox: San
     path = make_leads(tmp_path / "in.csv", 40)
     assert invoke("enrich", str(path), "-o", "out.csv").exit_code == 0
     db = tmp_path / "cache" / FILENAME
-    with sqlite3.connect(db) as conn:
-        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn = sqlite3.connect(db)
+    for _ in range(100):  # every page into the file (a reader still finishing would keep some in the log)
+        if conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0] == 0:
+            break
+        time.sleep(0.05)
+    pages = int(conn.execute("PRAGMA page_count").fetchone()[0])
     conn.close()
     data = db.read_bytes()
-    db.write_bytes(data[: len(data) - 2 * 4096 - 1000])  # the last pages lost, as on a full disk
+    assert len(data) % pages == 0
+    assert not Path(f"{db}-wal").exists() or not Path(f"{db}-wal").stat().st_size
+    # The end of the last page lost, as on a full disk: that page (the answers are written after the
+    # store's tables and dictionary, so it holds answers) cannot be read, the pages before it can.
+    db.write_bytes(data[:-1000])
     result = invoke("enrich", str(path), "-o", "out2.csv")
     assert result.exit_code == 0, result.stderr
     assert "was damaged" in result.stderr
