@@ -246,6 +246,21 @@ CONDITIONS: dict[str, Condition] = {
         goals=[at_least("calls_per_s", 29.6), at_most("429s", 0)],
     ),
     "background": Condition("another client takes a steady 10/s", ["--background-rate", "10"], goals=OTHER),
+    # The referee's check (issue 21): a client held at exactly what the other one leaves (19.7/s, where
+    # an independent gateway saw the old pacing settle) must cost the other client its calls there too.
+    "background_remainder": Condition(
+        "another client at 10/s, the tool held at the remainder (--rate 19.7)",
+        ["--background-rate", "10"],
+        ["--rate", "19.7"],
+        goals=[at_least("other_429_share", 5.0)],
+    ),
+    # The other client's first calls land in the tool's first second (as on the independent gateway,
+    # where the old pacing learned 21 of the 20 left): what got through overstates what is left.
+    "background_early": Condition(
+        "another client at 10/s starts in the tool's first second",
+        ["--background-rate", "10", "--background-start", "0.8"],
+        goals=OTHER,
+    ),
     "background_late": Condition(
         "another client at 10/s starts 10 s into the run",
         ["--background-rate", "10", "--background-start", "10"],

@@ -51,3 +51,18 @@ def test_the_contract_check_finds_each_kind_of_fault() -> None:
             "tied: faultypkg.high.other, faultypkg.high.top, faultypkg.low.base)",
         ]
     )
+
+
+# Data, not code: the header alias table and the store's frozen compression dictionary.
+DATA_MODULES = {"mapping/aliases.py", "engine/store_dictionary.py"}
+MAX_LINES = 600
+
+
+def test_no_module_of_code_is_over_600_lines() -> None:
+    sizes = {
+        str(p.relative_to(PACKAGE)): len(p.read_text(encoding="utf-8").splitlines())
+        for p in PACKAGE.rglob("*.py")
+    }
+    assert len(sizes) > 50  # it saw the package
+    assert {name for name in DATA_MODULES if name in sizes} == DATA_MODULES
+    assert {n: size for n, size in sizes.items() if size > MAX_LINES and n not in DATA_MODULES} == {}

@@ -219,7 +219,7 @@ def build_report(path: str, result_column: str | None = None) -> OutputReport:
         by_result: Counter[str] = Counter()
         by_status: Counter[str] = Counter()
         rows = 0
-        if source.kind == "csv":
+        if source.kind == "table":
             columns = source.columns
             index = {c: i for i, c in enumerate(columns)}
             if result_column is not None and result_column not in index:

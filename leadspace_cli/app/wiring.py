@@ -37,7 +37,7 @@ from leadspace_cli.engine.pacing import RateLimiter
 from leadspace_cli.engine.pipeline import Enricher, Options
 from leadspace_cli.engine.store import Store, open_store
 from leadspace_cli.formats.rows import Source
-from leadspace_cli.mapping.detect import detect_source
+from leadspace_cli.mapping.judge import detect_source
 from leadspace_cli.mapping.spec import Mapping as ColumnMapping
 from leadspace_cli.mapping.spec import check, from_table, load
 from leadspace_cli.sandbox import Sandbox

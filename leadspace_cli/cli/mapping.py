@@ -19,9 +19,9 @@ from leadspace_cli.errors import (
 from leadspace_cli.formats.outfile import check_path, write_whole
 from leadspace_cli.formats.sources import open_source
 from leadspace_cli.mapping.body import preview
-from leadspace_cli.mapping.detect import detect_source
-from leadspace_cli.mapping.detect import from_report as mapping_from_report
+from leadspace_cli.mapping.judge import detect_source
 from leadspace_cli.mapping.spec import check, load, shown, to_toml
+from leadspace_cli.mapping.spec import from_report as mapping_from_report
 
 
 @app.command("fields")

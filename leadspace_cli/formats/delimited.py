@@ -254,7 +254,7 @@ def _csv_source(reading: _Reading, text: io.TextIOWrapper, sep: str | None, keep
                 "pass --encoding, for example --encoding cp1252."
             ) from None
 
-    source = Source(label, "csv", columns, rows(), notes=notes)
+    source = Source(label, "table", columns, rows(), notes=notes)
     source.header = written
     source.delimiter = sep
     source.excel_like = excel_sep

@@ -56,7 +56,7 @@ def _jsonl_source(
         notes.append(
             f"{label} holds the ls answers of an earlier run: they are not sent, and this run's replace them."
         )
-    return Source(label, "jsonl", kept, rows(), notes=notes)
+    return Source(label, "records", kept, rows(), notes=notes)
 
 
 def _bad_line(problem: str, raw: str) -> Row:

@@ -495,7 +495,7 @@ def describe(path: Path, result_column: str = "ls.result") -> tuple[list[str], i
     """Return an earlier output's input columns, rows and ok rows (None when it cannot be read)."""
     try:
         with open_source(str(path), keep_ls=True) as source:
-            if source.kind in ("csv", "xlsx"):
+            if source.kind == "table":
                 if result_column not in source.columns:
                     return None
                 i = source.columns.index(result_column)
@@ -521,7 +521,7 @@ def count_ok(path: Path, result_column: str = "ls.result") -> int:
     """Count the ok rows of an earlier output (0 when it is not one that can be read)."""
     try:
         with open_source(str(path), keep_ls=True) as source:
-            if source.kind == "csv":
+            if source.kind == "table":
                 if result_column not in source.columns:
                     return 0
                 i = source.columns.index(result_column)

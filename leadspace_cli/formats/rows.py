@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import Any, NamedTuple, Protocol
+from typing import Any, Literal, NamedTuple, Protocol
 
 from leadspace_cli.errors import InputError
 from leadspace_cli.formats.values import field_of, value_text
@@ -52,6 +52,7 @@ def format_of(name: str, explicit: str | None = None) -> str:
     return "csv"
 
 
+Kind = Literal["table", "records"]  # what a source's rows hold: cells, or a record
 NO_RECORD: Mapping[str, Any] = MappingProxyType({})  # the record of a table's row (it has cells)
 
 
@@ -91,7 +92,9 @@ class Source:
     """An opened input: its columns, and its rows as a lazy iterator of :class:`Row`."""
 
     name: str
-    kind: str  # "csv" (a table: rows have cells; a workbook's too), "jsonl" or "records" (records)
+    # "table": rows have cells under ``columns`` (CSV text and a sheet alike); "records": rows have a
+    # ``record`` (JSON lines, a caller's dicts).
+    kind: Kind
     columns: list[str]
     rows: Iterator[Row]
     encoding: str = "utf-8"
@@ -119,7 +122,7 @@ class Source:
 
     def fetcher(self, columns: list[str]) -> Callable[[Row], Sequence[str]]:
         """Return a function that takes a row and gives those columns' values as text."""
-        if self.kind == "csv":
+        if self.kind == "table":
             pick = self.picker(columns)
             return lambda row: pick(row.cells)
         return lambda row: [value_text(field_of(row.record, c)) for c in columns]

@@ -10,7 +10,7 @@ import time
 from collections.abc import Callable, Sequence
 from typing import IO, Any, Protocol
 
-from leadspace_cli.formats.rows import Row
+from leadspace_cli.formats.rows import Kind, Row
 from leadspace_cli.formats.values import cell_text, excel_safe, field_of
 from leadspace_cli.formats.xlsx_write import SheetWriter
 from leadspace_cli.results import Result, RowResult
@@ -48,7 +48,7 @@ class RowWriter:
         stream: Any,
         fmt: str,
         columns: list[str],
-        input_kind: str,
+        input_kind: Kind,
         *,
         ls: Columns,
         keep_rendered: KeepRendered | None = None,
@@ -105,7 +105,7 @@ class RowWriter:
         else:
             cells = self._neutral(
                 list(row.cells)
-                if self.input_kind == "csv"
+                if self.input_kind == "table"
                 else [cell_text(field_of(row.record, c)) for c in self.columns]
             )
             if result.result is Result.OK:
@@ -135,7 +135,7 @@ class RowWriter:
             self._last_flush = now
 
     def _write_json(self, row: Row, result: RowResult) -> None:
-        if self.input_kind == "csv":
+        if self.input_kind == "table":
             obj: dict[str, Any] = dict(zip(self.header, row.cells, strict=False))
         else:
             # An earlier run's answer (its ls object and any ls.* keys) is replaced by this run's.
@@ -170,7 +170,7 @@ class SheetRowWriter:
         self,
         path: str | IO[bytes],
         columns: list[str],
-        input_kind: str,
+        input_kind: Kind,
         *,
         ls: Columns,
         sheet: str | None = None,
@@ -192,7 +192,7 @@ class SheetRowWriter:
         typed = row.typed
         if typed is not None:
             texts: list[str] = []
-        elif self.input_kind == "csv":
+        elif self.input_kind == "table":
             texts = list(row.cells)
         else:
             texts = [cell_text(field_of(row.record, c)) for c in self.columns]

@@ -261,7 +261,7 @@ def _sheet_source(
             yield Row(texts, problem=problem, skip=skipped, extra=extra or (), typed=typed)
 
     total = max(0, scan.rows - at - 1)
-    source = Source(label, "csv", columns, rows(), notes=notes, total=total)
+    source = Source(label, "table", columns, rows(), notes=notes, total=total)
     source.header = written
     source.sheet = info.name
     source.date1904 = date1904

@@ -244,7 +244,7 @@ def builder(mapping: Mapping, source: Source) -> Builder:
 
     date1904 = source.date1904
 
-    if source.kind != "csv":
+    if source.kind != "table":
         fetch = _fetcher(source, columns)
 
         def build_record(row: Row) -> Body:
@@ -297,7 +297,7 @@ def _fetcher(source: Source, columns: list[str]) -> Callable[[Row], Sequence[str
     look at: a run refuses bytes in the columns it sends before any request is built
     (:func:`~leadspace_cli.formats.pyrecords.text_only`).
     """
-    if source.kind == "csv":
+    if source.kind == "table":
         return source.fetcher(columns)
 
     def fetch(row: Row) -> list[str]:

@@ -1,15 +1,10 @@
-"""A mapping detected from the headers of an input, and checked against its values."""
+"""A mapping detected from the headers of an input (:mod:`.judge` then checks it against the values)."""
 
 from __future__ import annotations
 
-import itertools
-import json
 import re
-from collections.abc import Callable, Iterable, Iterator
-from pathlib import Path
+from collections.abc import Callable, Iterable
 
-from leadspace_cli.errors import InputError, MappingError
-from leadspace_cli.formats.rows import Row, Source
 from leadspace_cli.mapping.aliases import (
     _ADDRESS,
     _NAME_ALIASES,
@@ -25,16 +20,13 @@ from leadspace_cli.mapping.aliases import (
     NO_FALLBACK,
     PERSON_AFTER_PREFIX,
     PERSON_PREFIX,
-    PLURALS,
     PREFIXED_ONLY,
     SYSTEM_COLUMN,
-    URL_COLUMNS,
     WEAK_COMPANY_PREFIX,
     normalize_header,
     qualified,
 )
-from leadspace_cli.mapping.body import _fetcher
-from leadspace_cli.mapping.spec import Mapping, shown
+from leadspace_cli.mapping.spec import Mapping
 
 _JOINED = re.compile(r"^\s*([A-Za-z][A-Za-z ]{0,30}):\s*(\S.*)$")  # a report's "Contact: Contact ID"
 _DUPLICATE = re.compile(r"^(.*)_(\d+)$")  # the reader's name for a repeated header: "City_2"
@@ -356,206 +348,7 @@ def _unprefixed(name: str) -> str:
     return rest
 
 
-SAMPLE_ROWS = 200  # rows read ahead to judge a detected mapping by its values
-
-
-_NOT_A_SITE = re.compile(
-    r"(linkedin\.com|facebook\.com|twitter\.com|x\.com/|instagram\.com|crunchbase\.com|youtube\.com|"
-    r"github\.com|google\.com/profiles|@)",
-    re.IGNORECASE,
-)
-
-
-_SITE = re.compile(r"^(https?://)?(www\.)?[a-z0-9-]+(\.[a-z0-9-]+)+(/\S*)?$", re.IGNORECASE)
-
-
-def refine(
-    mapping: Mapping, columns: list[str], values: Callable[[str], list[str]], sampled: bool = True
-) -> Mapping:
-    """Check a detected mapping against the first rows' values (``values(column)``); note each change.
-
-    - Where several columns name a field (``candidates``), a column empty in every row read is left
-      out; a later one that fills rows the first leaves empty is added (the first non-empty value
-      is sent); each choice is named. Without rows (``sampled`` false) the choice is only named.
-    - An email column holding the same address in every row is an owner's (Apollo's Contact Owner
-      exported as Email in some views), not the lead's: another email column is taken, or none.
-    - A column named only "URL" (or "Company URL") is the company's website when its values are web
-      sites, not LinkedIn or other profiles.
-    """
-    if sampled:
-        _one_block(mapping, values)
-        _one_value_per_cell(mapping, values)
-    _choose(mapping, values, sampled)
-    if sampled:
-        _plural_columns(mapping, columns, values)
-        _counterparty_name(mapping, columns, values)
-    email = mapping.fields.get("person.email")
-    if isinstance(email, str):
-        seen = [v.strip().lower() for v in values(email) if v.strip()]
-        name_columns = [
-            mapping.columns_of(p)[0] for p in ("person.first_name", "person.last_name") if p in mapping.fields
-        ]
-        people = set(zip(*(values(c) for c in name_columns), strict=True)) if name_columns else set()
-        # One address for every row, rows of different people (a file of one person's rows is not).
-        if len(seen) >= 5 and len(set(seen)) == 1 and (len(people) > 1 or not name_columns):
-            del mapping.fields["person.email"]
-            others = [
-                c
-                for c in columns
-                if c != email
-                and not _system(c)
-                and c not in mapping.columns_used()
-                and _TOOL_PREFIX.sub("", normalize_header(c)) in ALIASES["person.email"]
-            ]
-            alternative = next(
-                (c for c in others if len({v.strip().lower() for v in values(c) if v.strip()}) > 1), None
-            )
-            if alternative is not None:
-                mapping.fields["person.email"] = alternative
-            instead = f"it is not sent; {alternative!r} is" if alternative else "no email is sent"
-            mapping.notes.append(
-                f"{email!r} holds the same address in every row ({shown(seen[0])}): an owner's, not the "
-                f"lead's, so {instead}. To send it anyway, pass a mapping (`leadspace mapping init`)."
-            )
-    if "company.website" not in mapping.fields:
-        for column in columns:
-            if _system(column) or normalize_header(column) not in URL_COLUMNS:
-                continue
-            if column in mapping.columns_used():
-                continue
-            seen = [v.strip() for v in values(column) if v.strip()]
-            sites = [v for v in seen if _SITE.match(v) and not _NOT_A_SITE.search(v)]
-            if len(seen) >= 3 and len(sites) >= 0.9 * len(seen):
-                mapping.fields["company.website"] = column
-                mapping.notes.append(f"{column!r} holds web sites: sent as company.website.")
-                break
-            if seen:
-                mapping.notes.append(
-                    f"{column!r} holds links that are not company web sites (profiles?): not sent."
-                )
-    return mapping
-
-
 _HOW = "pass a mapping (`leadspace mapping init INPUT -o mapping.toml` writes one)"
-
-
-def _one_block(mapping: Mapping, values: Callable[[str], list[str]]) -> None:
-    """Send the address block the rows fill most (ties: the one detect() chose), whole."""
-    blocks = mapping.address_blocks
-    if len(blocks) < 2 or not any(mapping.fields.get(p) == c for p, c in blocks[0].items()):
-        return
-    filled = [sum(bool(v.strip()) for c in b.values() for v in values(c)) for b in blocks]
-    best = max(range(len(blocks)), key=lambda i: (filled[i], -i))
-    if best == 0:
-        return
-    for path in _ADDRESS:
-        mapping.fields.pop(path, None)
-        mapping.candidates.pop(path, None)
-    mapping.fields.update(blocks[best])
-    mapping.notes.append(
-        f"The rows read fill {_listed(blocks[best])} more than {_listed(blocks[0])}: that address is sent."
-    )
-
-
-_EMAIL_IN_TEXT = re.compile(r"[^\s@,;|<>()]+@[^\s@,;|<>()]+")
-
-
-def _several(path: str, value: str) -> bool:
-    """Return whether a cell holds several e-mail addresses or phone numbers ("a@x.com, b@y.com")."""
-    if path == "person.email":
-        return len(_EMAIL_IN_TEXT.findall(value)) > 1
-    parts = re.split(r"\s*(?:[|;,\n]|:::)\s*", value)
-    return sum(len(re.sub(r"\D", "", part)) >= 7 for part in parts) > 1
-
-
-def _one(path: str, value: str) -> bool:
-    """Return whether a cell holds one e-mail address or one phone number, and nothing else of note."""
-    if path == "person.email":
-        return len(_EMAIL_IN_TEXT.findall(value)) == 1
-    return len(re.sub(r"\D", "", value)) >= 7 and not _several(path, value)
-
-
-def _one_value_per_cell(mapping: Mapping, values: Callable[[str], list[str]]) -> None:
-    """Leave out an e-mail or phone column whose cells hold several values (Attio's "Email addresses").
-
-    Which of them is the person's work address cannot be told; sending the cell sends none of them.
-    """
-    for path in ("person.email", "person.person_phone"):
-        options = [*mapping.columns_of(path), *mapping.candidates.get(path, [])]
-        joined = [c for c in options if any(_several(path, v) for v in values(c))]
-        if not joined:
-            continue
-        kept = [c for c in options if c not in joined]
-        mapping.fields.pop(path, None)
-        mapping.candidates.pop(path, None)
-        if kept:
-            mapping.fields[path] = kept[0]
-            if kept[1:]:
-                mapping.candidates[path] = kept[1:]
-        what = "addresses" if path == "person.email" else "numbers"
-        mapping.notes.append(
-            f"{', '.join(repr(c) for c in joined)} hold{'s' if len(joined) == 1 else ''} several {what} in "
-            f"one cell in the rows read: not sent as {path}. To send one, {_HOW}."
-        )
-
-
-def _plural_columns(mapping: Mapping, columns: list[str], values: Callable[[str], list[str]]) -> None:
-    """Send a plural-named e-mail or phone column when its cells hold one value each, in a file of people."""
-    if not {"person.first_name", "person.last_name"} & set(mapping.fields):
-        return
-    for path, plurals in PLURALS.items():
-        if path in mapping.fields:
-            continue
-        for column in columns:
-            if column in mapping.columns_used() or _system(column):
-                continue
-            if _PERSON_FIELD_PREFIX.sub("", _normal(column)) not in plurals:
-                continue
-            seen = [v for v in values(column) if v.strip()]  # a JSON list reads as empty
-            if not seen or not all(_one(path, v) for v in seen):
-                continue
-            mapping.fields[path] = column
-            mapping.notes.append(f"{column!r} holds one value per cell in the rows read: sent as {path}.")
-            break
-
-
-# Header names an accounting tool gives its counterparty (Xero's "*ContactName": the organisation,
-# or the person when the contact is one), beside the contact person's own names.
-_COUNTERPARTY = ("contactname",)
-
-
-def _counterparty_name(mapping: Mapping, columns: list[str], values: Callable[[str], list[str]]) -> None:
-    """Send a counterparty's name as company.name when, in every row read, it is not the person's name.
-
-    Xero's contact is an organisation or a person: its "*ContactName" beside FirstName and LastName is
-    the organisation's name only in rows where it is not "First Last". One row where it is the
-    person's name (or holds the family name) and the column is left out.
-    """
-    if "company.name" in mapping.fields:
-        return
-    names = [mapping.columns_of(p) for p in ("person.first_name", "person.last_name")]
-    if not all(names):
-        return
-    firsts, lasts = values(names[0][0]), values(names[1][0])
-    for column in columns:
-        if column in mapping.columns_used() or _system(column) or _normal(column) not in _COUNTERPARTY:
-            continue
-        rows = [
-            (" ".join(v.split()).casefold(), f.strip().casefold(), last.strip().casefold())
-            for v, f, last in zip(values(column), firsts, lasts, strict=True)
-            if v.strip()
-        ]
-        if len(rows) < 3 or any(
-            v in (f"{f} {last}", f"{last} {f}", f"{last}, {f}") or (len(last) > 1 and last in v)
-            for v, f, last in rows
-        ):
-            continue
-        mapping.fields["company.name"] = column
-        mapping.notes.append(
-            f"{column!r} is never the person's name in the rows read: sent as company.name (the "
-            "organisation the contact is)."
-        )
-        return
 
 
 def _header_choice(path: str, options: list[str]) -> str:
@@ -613,57 +406,3 @@ def _choose(mapping: Mapping, values: Callable[[str], list[str]], sampled: bool)
             mapping.notes.append(
                 f"{first!r} and {others} both look like {path}: {first!r} is sent. To send another, {how}."
             )
-
-
-def detect_source(source: Source, sample_rows: int = SAMPLE_ROWS) -> Mapping:
-    """Detect a mapping from a source's headers, then check it against its first rows' values.
-
-    The rows read ahead are put back: the source reads as if nothing had been taken.
-    """
-    mapping = detect(source.columns)
-    sample: list[Row] = []
-    rest = source.rows
-    stopped: InputError | None = None
-    try:
-        sample.extend(itertools.islice(rest, sample_rows))
-    except InputError as exc:  # met midway (a stray quote on stdin): raised where it was met
-        stopped = exc
-
-    def replay() -> Iterator[Row]:
-        yield from sample
-        if stopped is not None:
-            raise stopped
-        yield from rest
-
-    source.rows = replay()
-    usable = [row for row in sample if row.problem is None]
-
-    def values(column: str) -> list[str]:
-        fetch = _fetcher(source, [column])  # a JSON object or array reads as empty: never sent
-        return [str(fetch(row)[0]) for row in usable]
-
-    return refine(mapping, list(source.columns), values, sampled=bool(usable))
-
-
-def from_report(path: str | Path) -> Mapping:
-    """Return the mapping an earlier run used, from its --report file."""
-    try:
-        report = json.loads(Path(path).read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
-        raise MappingError(f"Cannot read the report {path}: {exc}") from None
-    used = report.get("settings", {}).get("mapping_used") if isinstance(report, dict) else None
-    if not isinstance(used, dict) or not used:
-        raise MappingError(
-            f"{path} holds no mapping (settings.mapping_used): give the JSON file an enrich run wrote "
-            "with --report."
-        )
-    mapping = Mapping()
-    for key, column in used.items():
-        listed = isinstance(column, list) and column and all(isinstance(c, str) for c in column)
-        if not (isinstance(column, str) or (listed and not key.startswith("custom_fields."))):
-            raise MappingError(f"{path}: the mapping's {key!r} is not a column name.")
-        if key.startswith("custom_fields."):
-            mapping.custom[key.removeprefix("custom_fields.")] = column
-        else:
-            mapping.fields[key] = column if isinstance(column, str) else list(column)
-    return mapping

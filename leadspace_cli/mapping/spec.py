@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -214,3 +215,27 @@ def to_toml(mapping: Mapping, columns: list[str]) -> str:
         lines += ["", "# Columns not sent (copy a line above to send one):"]
         lines += [f"#   {q(c)}" for c in unused]
     return "\n".join(lines) + "\n"
+
+
+def from_report(path: str | Path) -> Mapping:
+    """Return the mapping an earlier run used, from its --report file."""
+    try:
+        report = json.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise MappingError(f"Cannot read the report {path}: {exc}") from None
+    used = report.get("settings", {}).get("mapping_used") if isinstance(report, dict) else None
+    if not isinstance(used, dict) or not used:
+        raise MappingError(
+            f"{path} holds no mapping (settings.mapping_used): give the JSON file an enrich run wrote "
+            "with --report."
+        )
+    mapping = Mapping()
+    for key, column in used.items():
+        listed = isinstance(column, list) and column and all(isinstance(c, str) for c in column)
+        if not (isinstance(column, str) or (listed and not key.startswith("custom_fields."))):
+            raise MappingError(f"{path}: the mapping's {key!r} is not a column name.")
+        if key.startswith("custom_fields."):
+            mapping.custom[key.removeprefix("custom_fields.")] = column
+        else:
+            mapping.fields[key] = column if isinstance(column, str) else list(column)
+    return mapping

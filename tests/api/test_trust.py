@@ -325,6 +325,7 @@ def spellings(secret: str) -> list[str]:
     return [secret, quote(secret, safe=""), quote(secret, safe="").lower(), secret.replace("/", "\\/")]
 
 
+@pytest.mark.slow
 def test_an_answer_echoing_the_key_in_another_spelling_is_never_written(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -134,6 +134,7 @@ def _in_loopback_namespace() -> list[str] | None:
     return ["unshare", "-n", "sh", "-c", 'ip link set lo up && exec "$0" "$@"']
 
 
+@pytest.mark.slow
 @pytest.mark.must_run
 def test_a_planted_dotenv_proxy_receives_no_connection(tmp_path: Path) -> None:
     prefix = _in_loopback_namespace()

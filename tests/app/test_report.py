@@ -110,6 +110,7 @@ def test_ranges_are_in_their_natural_order(enriched: Path) -> None:
     assert revenue.index("$0 - $1M") < revenue.index("$10M - $50M") < revenue.index("$100M - $1B")
 
 
+@pytest.mark.slow
 def test_jsonl_and_tsv_outputs_give_the_same_report(use_sandbox: Sandbox, enriched: Path) -> None:
     assert invoke("enrich", str(SAMPLES / "leads.csv"), "-o", "out.jsonl").exit_code == 0
     assert invoke("enrich", str(SAMPLES / "leads.csv"), "-o", "out.tsv").exit_code == 0
@@ -195,6 +196,7 @@ def test_mapping_check_and_errors_show_hostile_input_literally(use_sandbox: Sand
     assert "[/bold]Missing" in error.stderr
 
 
+@pytest.mark.slow
 def test_the_stop_message_shows_the_apis_text_literally(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

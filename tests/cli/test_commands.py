@@ -63,6 +63,7 @@ def test_fields_lists_request_and_response_fields() -> None:
         assert name in out
 
 
+@pytest.mark.slow
 def test_lookup_against_the_sandbox(tmp_path: Path) -> None:
     result = invoke(
         "lookup",
@@ -121,6 +122,7 @@ class _RefusingOAuth(http.server.BaseHTTPRequestHandler):
         pass
 
 
+@pytest.mark.slow
 def test_auth_check_shows_why_the_oauth_endpoint_refused(
     sandbox_factory: Callable[..., Sandbox], monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -201,6 +203,7 @@ def test_columns_rename_excel_safe_and_bom(use_sandbox: Sandbox, tmp_path: Path)
     assert "ls.company.name" in bad.stderr
 
 
+@pytest.mark.slow
 def test_dry_run_on_an_enriched_store_counts_only_missing_calls(use_sandbox: Sandbox, tmp_path: Path) -> None:
     path = make_leads(tmp_path / "in.csv", 20)
     assert invoke("enrich", str(path), "-o", "out.csv", "--limit", "15").exit_code == 0

@@ -99,6 +99,7 @@ class _DeepAPI(http.server.BaseHTTPRequestHandler):
         pass
 
 
+@pytest.mark.slow
 def test_a_poison_answer_from_the_api_is_paid_once_stored_and_ok(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
@@ -185,6 +186,7 @@ def test_a_csv_row_over_16_mib_is_one_invalid_row_in_bounded_memory(
     assert peak < PEAK_MB, f"peak memory {peak:.0f} MB"
 
 
+@pytest.mark.slow
 def test_a_quoted_field_that_runs_on_past_16_mib_refuses_the_file(sandbox: Sandbox, tmp_path: Path) -> None:
     path = _gz(tmp_path / "in.csv.gz", HEADER, b'L1,"Ada\n', (b"a" * 1023 + b"\n", 20_000), b"\n")
     done, peak = _peak_mb(["enrich", str(path), "-o", "out.csv"], cli_env(sandbox, tmp_path), tmp_path)

@@ -96,6 +96,7 @@ def test_identical_rows_are_called_once(use_sandbox: Sandbox, tmp_path: Path) ->
     assert len({r["ls.company.name"] for r in out}) == 1
 
 
+@pytest.mark.slow
 def test_jsonl_in_and_out_keeps_the_nested_answer(use_sandbox: Sandbox) -> None:
     src = SAMPLES / "accounts.jsonl"
     m = SAMPLES.parent / "tests" / "accounts-mapping.toml"
@@ -159,6 +160,7 @@ def test_limit_takes_the_first_rows(use_sandbox: Sandbox, tmp_path: Path) -> Non
     assert use_sandbox.stats.calls == 5
 
 
+@pytest.mark.slow
 def test_dry_run_calls_nothing_and_keeps_the_header(
     sandbox_factory: Callable[..., Sandbox], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -252,7 +254,7 @@ def test_answers_with_bare_newlines_stay_one_csv_row(tmp_path: Path) -> None:
 
     ans = {"status": "success", "data": {"company": {"name": "A\nB", "description": "line\rbreak"}}}
     out = io.StringIO()
-    writer = RowWriter(out, "csv", ["id"], "csv", ls=LsColumns())
+    writer = RowWriter(out, "csv", ["id"], "table", ls=LsColumns())
     writer.write(Row(["1"]), RowResult(Result.OK, 200, payload=ans))
     writer.write(Row(["2"]), RowResult(Result.NOT_SENT))
     rows = list(csv.reader(io.StringIO(out.getvalue(), newline="")))

@@ -207,6 +207,7 @@ def serve(handler: type[BaseHTTPRequestHandler]) -> Iterator[ThreadingHTTPServer
         server.server_close()
 
 
+@pytest.mark.slow
 def test_hostile_answers_get_clear_row_results_and_leak_nothing(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -377,6 +378,7 @@ class _ConnectProxy(BaseHTTPRequestHandler):
             upstream.close()
 
 
+@pytest.mark.slow
 def test_https_proxy_is_honoured(
     tls: tuple[trustme.CA, ssl.SSLContext], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -45,6 +45,7 @@ def test_a_limit_run_over_a_longer_output_is_kept_aside_and_exits_1(
     assert aside.name in result.stderr.replace("\n", "")
 
 
+@pytest.mark.slow
 def test_the_same_input_with_fewer_ok_rows_is_kept_aside_and_exits_1(
     sandbox_factory: object, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -63,6 +64,7 @@ def test_the_same_input_with_fewer_ok_rows_is_kept_aside_and_exits_1(
     assert aside.name in result.stderr.replace("\n", "")
 
 
+@pytest.mark.slow
 def test_stopped_runs_leave_one_aside_file_and_the_next_replacing_run_removes_it(
     use_sandbox: Sandbox, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -142,6 +142,7 @@ def fixed_status_server(status: int) -> Iterator[str]:
         server.server_close()
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(("status", "words"), [(405, "proxy"), (415, "headers"), (404, "LEADSPACE_BASE_URL")])
 def test_405_415_and_404_stop_with_exit_5(
     status: int, words: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
@@ -175,6 +176,7 @@ def test_persistent_failures_stop_with_exit_5(
     assert {r["ls.result"] for r in rows} <= {"failed", "not_sent"}
 
 
+@pytest.mark.slow
 def test_failed_rows_give_exit_1_and_a_rerun_finishes(
     sandbox_factory: Callable[..., Sandbox], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -355,6 +357,7 @@ def test_cron_gets_plain_timestamped_progress_lines(use_sandbox: Sandbox, tmp_pa
     assert quiet.stderr == ""
 
 
+@pytest.mark.slow
 def test_a_second_interrupt_stops_at_once(sandbox_factory: Callable[..., Sandbox], tmp_path: Path) -> None:
     sb = sandbox_factory(latency=30.0, rate=0)
     client = Client(resolve({"LEADSPACE_API_KEY": KEY}, base_url=sb.url), pool_size=8)

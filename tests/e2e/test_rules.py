@@ -33,6 +33,7 @@ def _two_ways(path: Path, n: int) -> Path:
     return write_csv(path, HEADER, rows)
 
 
+@pytest.mark.slow
 def test_the_same_lead_written_two_ways_is_one_credit(use_sandbox: Sandbox, tmp_path: Path) -> None:
     path = _two_ways(tmp_path / "in.csv", 25)
     assert invoke("enrich", str(path), "-o", "out.csv").exit_code == 0
@@ -73,6 +74,7 @@ def _as_written(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(body_rules, "normalized", lambda body: body)
 
 
+@pytest.mark.slow
 def test_an_upgrade_from_rules_1_buys_nothing_again(
     use_sandbox: Sandbox, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

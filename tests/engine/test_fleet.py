@@ -238,6 +238,7 @@ def test_claims_are_shared_between_hosts(redis_server: RedisServer) -> None:
     assert a.claim(key)
 
 
+@pytest.mark.slow
 def test_the_pace_is_one_window_for_every_host(redis_server: RedisServer) -> None:
     """Two hosts taking slots at once: together never more than the allowance in any second."""
     fleets = [host(redis_server), host(redis_server)]

@@ -80,6 +80,7 @@ def test_the_python_api_spends_from_the_daily_budget(slow: Sandbox, tmp_path: Pa
     assert "12 already bought" in result.stderr
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("damage", ["open_folder", "link", "not_a_ledger"])
 def test_a_ledger_that_cannot_be_trusted_stops_a_budgeted_run_before_any_call(
     slow: Sandbox, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, damage: str

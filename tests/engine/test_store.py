@@ -136,6 +136,7 @@ def test_a_rotated_key_buys_nothing_again_with_a_program_id(
     assert sb.stats.billed_to("default") == 30
 
 
+@pytest.mark.slow
 def test_a_rotated_key_without_program_id_is_carried_over_by_rekey(
     sandbox_factory: Callable[..., Sandbox], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -154,6 +155,7 @@ def test_a_rotated_key_without_program_id_is_carried_over_by_rekey(
     assert sb.stats.billed_twice() == 0
 
 
+@pytest.mark.slow
 def test_a_respelled_url_buys_nothing_again(use_sandbox: Sandbox, tmp_path: Path) -> None:
     path = make_leads(tmp_path / "in.csv", 15)
     port = use_sandbox.port
@@ -163,6 +165,7 @@ def test_a_respelled_url_buys_nothing_again(use_sandbox: Sandbox, tmp_path: Path
     assert len(use_sandbox.stats.paid) == 15
 
 
+@pytest.mark.slow
 def test_programs_are_kept_apart(
     sandbox_factory: Callable[..., Sandbox], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

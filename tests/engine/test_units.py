@@ -106,7 +106,7 @@ def test_no_key_message_names_no_flag_that_does_not_exist() -> None:
 def _csv_of(writer_args: dict[str, object], result: RowResult) -> list[str]:
     out = io.StringIO()
     writer_args.setdefault("ls", LsColumns())
-    writer = RowWriter(out, "csv", ["id"], "csv", **writer_args)  # type: ignore[arg-type]
+    writer = RowWriter(out, "csv", ["id"], "table", **writer_args)  # type: ignore[arg-type]
     writer.write(Row(["7"]), result)
     return out.getvalue().splitlines()
 

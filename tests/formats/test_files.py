@@ -172,6 +172,7 @@ def test_an_ls_column_cannot_be_mapped_and_sent(use_sandbox: Sandbox, tmp_path: 
     assert "no such column" in result.stderr
 
 
+@pytest.mark.slow
 def test_enriching_an_enriched_jsonl_keeps_one_ls_object(use_sandbox: Sandbox) -> None:
     assert invoke("enrich", str(SAMPLES / "accounts.jsonl"), "-o", "first.jsonl").exit_code == 0
     assert invoke("enrich", "first.jsonl", "-o", "second.jsonl").exit_code == 0

@@ -44,7 +44,7 @@ def test_csv_cells_round_trip_through_reader_and_writer(
     assert source.columns == header
     assert [list(r.cells) for r in got] == rows
     out = io.StringIO()
-    writer = RowWriter(out, "csv", source.columns, "csv", ls=LsColumns())
+    writer = RowWriter(out, "csv", source.columns, "table", ls=LsColumns())
     for row in got:
         writer.write(row, RowResult(Result.NOT_SENT))
     back = list(csv.reader(io.StringIO(out.getvalue())))
@@ -75,7 +75,7 @@ def test_flattened_columns_and_jsonl_nesting_agree(seed: int, extra: dict[str, A
     ans = {"status": "success", "external_id": "e", "data": data}
     csv_out, jsonl_out = io.StringIO(), io.StringIO()
     for fmt, stream in (("csv", csv_out), ("jsonl", jsonl_out)):
-        RowWriter(stream, fmt, ["id"], "csv", ls=LsColumns()).write(
+        RowWriter(stream, fmt, ["id"], "table", ls=LsColumns()).write(
             Row(["1"]), RowResult(Result.OK, 200, payload=ans)
         )
     csv_row = list(csv.reader(io.StringIO(csv_out.getvalue())))[1]

@@ -16,7 +16,7 @@ import pytest
 from leadspace_cli.api import fields
 from leadspace_cli.formats.rows import _dedupe_header
 from leadspace_cli.formats.sources import open_source
-from leadspace_cli.mapping.detect import detect_source
+from leadspace_cli.mapping.judge import detect_source
 from tests.corpus import CORPUS, Export
 
 

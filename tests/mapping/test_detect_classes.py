@@ -10,7 +10,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from leadspace_cli.formats.sources import open_source
-from leadspace_cli.mapping.detect import detect, detect_source
+from leadspace_cli.mapping.detect import detect
+from leadspace_cli.mapping.judge import detect_source
 from tests.conftest import write_csv
 
 

@@ -8,7 +8,8 @@ from pathlib import Path
 
 from leadspace_cli.formats.sources import open_source
 from leadspace_cli.mapping.body import builder
-from leadspace_cli.mapping.detect import detect, detect_source
+from leadspace_cli.mapping.detect import detect
+from leadspace_cli.mapping.judge import detect_source
 from leadspace_cli.mapping.spec import check, parse
 from tests.conftest import invoke, write_csv
 
@@ -160,7 +161,7 @@ def test_output_names_that_excel_would_run_are_refused(tmp_path: Path) -> None:
 
 
 def test_a_listed_field_comes_back_from_a_runs_report(tmp_path: Path) -> None:
-    from leadspace_cli.mapping.detect import from_report
+    from leadspace_cli.mapping.spec import from_report
 
     report = tmp_path / "r.json"
     used = {"company.name": ["Company", "company.name"], "person.email": "Email"}

@@ -210,6 +210,7 @@ def test_a_canonical_form_that_merges_two_questions_is_caught(
     assert use_sandbox.stats.billed_for(_body(second)) == 0
 
 
+@pytest.mark.slow
 def test_a_canonical_form_that_splits_one_question_is_caught(
     use_sandbox: Sandbox, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -332,6 +332,7 @@ def test_leadspace_sandbox_counts_bodies_billed_twice(tmp_path: Any) -> None:
             proc.wait(timeout=10)
 
 
+@pytest.mark.slow
 def test_the_paid_twice_checks_fail_when_the_store_is_switched_off(
     use_sandbox: Sandbox, tmp_path: Any, monkeypatch: Any
 ) -> None:
@@ -451,6 +452,7 @@ def test_the_other_client_shares_the_window_never_backs_off_and_is_counted_apart
     assert stats.summary()["background_429_share"] > 0.5
 
 
+@pytest.mark.slow
 def test_the_other_client_starts_on_its_own_schedule(sandbox_factory: Callable[..., Sandbox]) -> None:
     sbs = [sandbox_factory(rate=0, background_rate=10, background_start=0.3, seed=s) for s in (1, 2)]
     deadline = time.monotonic() + 30
