@@ -33,6 +33,12 @@ def cols(text: str) -> list[str]:
     return [c.strip() for c in text.strip().split(",")]
 
 
+ADDR_NONE = {f"company.address.{k}": None for k in ("street", "city", "state", "postalcode", "country")}
+PERSON_NONE = dict.fromkeys(
+    ("person.first_name", "person.last_name", "person.email", "person.title", "person.person_phone")
+)
+
+
 PERSON_PHONE = "person.person_phone"
 
 
@@ -71,6 +77,41 @@ _FRESHSALES = cols(
 )
 
 _WEBEX = cols("Id,First Name,Last Name,Email Addresses,Phone Numbers,Customer Ids")
+
+_COPPER_COMPANIES = (
+    "Name,Details,Email Domain,Street,City,State,Postal Code,Country,Owned By,Owner Id,Contact Type,"
+    "Primary Contact,Primary Contact ID,Tags,Last Contacted,Inactive Days,Interaction Count,Created At,"
+    "Updated At,Email,Email Type,Phone Number,Phone Number Type,Phone Number 2,Phone Number 2 Type,"
+    "Phone Number 3,Phone Number 3 Type,Social,Social Type,Social 2,Social 2 Type,Social 3,Social 3 Type,"
+    "Social 4,Social 4 Type,Website,Website Type,Website 2,Website 2 Type,Website 3,Website 3 Type,Website 4,"
+    "Website 4 Type,Website 5,Website 5 Type,Website 6,Website 6 Type,Notes cf_675910,Account Type cf_675914,"
+    "Region cf_680701,County cf_697979,Tax Entity cf_697980,Customer Priority cf_698121,State cf_698130,"
+    "Lead Temperature cf_698148,Segment cf_698149,Account Notes cf_698219,Start Time cf_698256,"
+    "End Time cf_698257,Account Opportunity cf_698259,Business Model cf_698356,Organization Level cf_698362,"
+    "Corporate Parent Account Number cf_698366,Parent Account Number cf_698367,Reseller Permit cf_698402,"
+    "Total Orders cf_698403,Total Spent cf_698404,Value cf_698404,First Order Date cf_698405,"
+    "Last Order Date cf_698406,Average Order Value cf_698407,Value cf_698407,Order Frequency cf_698409,"
+    "Payment Terms cf_698434,Tax Exempt Number cf_698460,Shipping Terms cf_698462,Carrier cf_698464,"
+    "Account Order ID cf_698467,Chain cf_698471 company ids,Chain cf_698471 company names,"
+    "Contact cf_698472 people ids,Contact cf_698472 people names,Parent Account cf_698475,"
+    "Work Email cf_698503,Main Phone cf_699010,2nd Contact cf_699413,Secondary Contact cf_699414 people ids,"
+    "Secondary Contact cf_699414 people names,Trade Show Name cf_699977,Favorite Product(s) cf_700318,"
+    "Primary Wholesaler cf_700533 company ids,Primary Wholesaler cf_700533 company names,"
+    "Retail Accounts cf_700534 company ids,Retail Accounts cf_700534 company names,"
+    "Wholesale Account Number cf_700535,Distributor Notes cf_702072,Secondary Wholesaler cf_702077 company ids,"
+    "Secondary Wholesaler cf_702077 company names,Wholesale Account cf_702078 company ids,"
+    "Wholesale Account cf_702078 company names,Tracking # cf_706515,Lifetime Shipments (Company) cf_706521,"
+    "Lifetime Shipping Spend (Company) cf_706522,Value cf_706522,Last Shipped Date cf_706523,"
+    "Display ID cf_711949,Active Customer cf_712751,Credit Limit cf_712752,Value cf_712752,"
+    "Customer Since cf_712753,Last Modified Date cf_712754,Primary Contact Name cf_712755 people ids,"
+    "Primary Contact Name cf_712755 people names,Account ID cf_713477,Top Products cf_713845,"
+    "Days Since Last Order cf_713846,On Store Locator cf_715755,Fishbowl Assigned Sales Person cf_717639,"
+    "Latitude cf_724366 people ids,Latitude cf_724366 people names,Longitude cf_724368 people ids,"
+    "Longitude cf_724368 people names,Geo Source cf_724370 people ids,Geo Source cf_724370 people names,"
+    "Geo Lat cf_724387,Geo Lon cf_724388,Account Type (NEW) cf_726552,Sample Kit Sent cf_727201,"
+    "Sample Kit Date cf_727202,Copper ID"
+)
+
 
 CORPUS: list[Export] = [
     Export(
@@ -2272,6 +2313,49 @@ CORPUS: list[Export] = [
             "company.address.street": "Straße (Rechnungsadresse)",
             "company.address.postalcode": "PLZ (Rechnungsadresse)",
             "company.address.city": "Ort (Rechnungsadresse)",
+        },
+    ),
+    Export(
+        "Anedot",
+        "donations export",
+        'code: "employer,occupation," (a donations importer\'s test: ANEDOT_HEADER)',
+        cols(
+            "Donation ID,Date,First Name,Last Name,Email,Amount,Payment Method,Address Line 1,City,State,Zip,"
+            "Employer,Occupation,Status"
+        ),
+        {
+            "person.first_name": "First Name",
+            "person.last_name": "Last Name",
+            "person.email": "Email",
+            "company.name": "Employer",
+            **ADDR_NONE,  # the donor's own (home) address, not the employer's
+        },
+        optional={"person.title": "Occupation", "external_id": "Donation ID"},
+    ),
+    Export(
+        "Copper",
+        "companies export (custom fields as 'Label cf_<id>', the record id last)",
+        "repo: OGcaptYETI/notanothercrm docs/data_schema.md at 1a586f13 (a field table written from the "
+        "company export's columns)",
+        cols(_COPPER_COMPANIES),
+        {
+            "company.name": "Name",
+            "company.website": (
+                "Website",
+                "Website 2",
+                "Website 3",
+                "Website 4",
+                "Website 5",
+                "Website 6",
+                "Email Domain",
+            ),
+            "company.address.street": "Street",
+            "company.address.city": "City",
+            "company.address.state": ("State", "State cf_698130"),
+            "company.address.postalcode": "Postal Code",
+            "company.address.country": "Country",
+            "external_id": ("Copper ID", "Account ID cf_713477"),
+            **PERSON_NONE,  # Email, Phone Number, Work Email cf_: the account's; Primary Contact: one full name
         },
     ),
 ]

@@ -76,6 +76,9 @@ def _company_block(cols: list[str]) -> int | None:
     return start
 
 
+# A company column that names the person's employer, and nothing of the company's own beside it.
+_EMPLOYER = ("employer", "employername", "currentemployer", "nameofemployer", "employerorganization")
+
 _BLOCK_NAMES = ("name", "companyname", "company", "accountname", "organization", "organizationname")
 
 
@@ -108,9 +111,19 @@ def detect(columns: Iterable[str]) -> Mapping:
         n in _PERSON_EVIDENCE or (n in _NAME_ALIASES and n != "name") or n.endswith(("firstname", "lastname"))
         for n, _ in normalized
     ) or _named_people(normalized)
+    # A row that has a primary contact is an account (a CRM's companies export): its Email and Phone
+    # are the account's, unless the person's own names or title sit beside them.
+    account_rows = (
+        any(n in _ACCOUNT_ROW for n, _ in normalized)
+        and not _named_people(normalized)
+        and not any(
+            n in ("jobtitle", "title", "surname") or n.endswith(("firstname", "lastname"))
+            for n, _ in normalized
+        )
+    )
     account_file = (
         bool(bare_name)
-        and not person_columns
+        and (not person_columns or account_rows)
         and any(n in ACCOUNT_EVIDENCE or re.match(COMPANY_PREFIX, n) for n, _ in normalized)
     )
     people = not account_file and (
@@ -203,12 +216,28 @@ def detect(columns: Iterable[str]) -> Mapping:
     ]
     company_named = bool({"company.name", "company.website"} & set(mapping.fields)) or bool(company_evidence)
     weak = {c for n, c in normalized if n.startswith(WEAK_COMPANY_PREFIX)}
-    if people and not company_named and not [c for c in company_address if c not in weak]:
+    # The company only named as the person's employer (a donations or registrations export), with
+    # no column of the company's own: the places beside the names are the person's (their home).
+    named_by = mapping.fields.get("company.name")
+    employer_only = (
+        isinstance(named_by, str)
+        and _normal(named_by) in _EMPLOYER
+        and "company.website" not in mapping.fields
+        and not company_evidence
+    )
+    if people and (not company_named or employer_only) and not [c for c in company_address if c not in weak]:
         # Names and places, no company at all (a newsletter's subscribers): the places are the person's.
+        dropped = [mapping.fields.pop(path) for path in _ADDRESS if path in mapping.fields]
         for path in _ADDRESS:
-            mapping.fields.pop(path, None)
-            mapping.candidates.pop(path, None)
+            dropped.extend(mapping.candidates.pop(path, []))
         person_places = True
+        if employer_only and dropped:
+            taken.difference_update(c for c in dropped if isinstance(c, str))  # the person's country
+            mapping.notes.append(
+                f"{', '.join(repr(c) for c in dropped if isinstance(c, str))} look like the person's own "
+                f"address ({named_by!r} only names their employer): not sent as the company's. To send "
+                "them, pass a mapping (`leadspace mapping init`)."
+            )
     # The person's own country has a field of its own; the person's city and state have none.
     country = ALIASES["company.address.country"]
     ranked = sorted(
@@ -309,6 +338,7 @@ def _listed(block: dict[str, str]) -> str:
 
 
 # Columns only a person has: with one of them, a bare "Name" is not an account's.
+_ACCOUNT_ROW = ("primarycontact", "primarycontactid", "primarycontactname", "maincontact", "keycontact")
 _PERSON_EVIDENCE = ("jobtitle", "title", "email", "emailaddress", "firstname", "lastname", "surname")
 
 

@@ -227,3 +227,40 @@ def test_a_billing_address_qualifier_and_an_accounting_tools_main_email() -> Non
     )
     assert quickbooks.fields["person.email"] == "Main Email"
     assert quickbooks.fields["company.name"] == "Company"
+
+
+def test_an_employer_column_leaves_the_persons_own_address_unsent() -> None:
+    """A donations or registrations export: names, the donor's home address, and the name of their
+    employer. The address is the donor's, not the employer's (it was sent as the company's)."""
+    m = detect(
+        "Donation ID,Date,First Name,Last Name,Email,Amount,Address Line 1,City,State,Zip,Country,"
+        "Employer,Occupation".split(",")
+    )
+    assert m.fields["company.name"] == "Employer"
+    assert m.fields["person.first_name"] == "First Name"
+    assert not [p for p in m.fields if p.startswith("company.address.")], m.fields
+    assert m.fields.get("person.person_country") == "Country"  # the person's own country has a field
+    assert any("person's own address" in n for n in m.notes), m.notes
+    # A company address beside the employer is still the company's.
+    m = detect("First Name,Last Name,Email,Employer,Company City,Company State,City".split(","))
+    assert m.fields["company.address.city"] == "Company City"
+    assert m.fields["company.address.state"] == "Company State"
+    # And without an employer column, a contact file's unprefixed address stays the company's.
+    m = detect("First Name,Last Name,Email,Company,City,State".split(","))
+    assert m.fields["company.address.city"] == "City"
+
+
+def test_a_bare_name_with_a_primary_contact_column_is_the_accounts() -> None:
+    """A CRM's companies export: each row has a primary contact, so its bare Name, Email and Phone are
+    the account's (they went out as a person's email and phone, and the name was not sent)."""
+    m = detect(
+        "Name,Details,Email Domain,Street,City,State,Postal Code,Country,Owned By,Primary Contact,"
+        "Primary Contact ID,Tags,Email,Email Type,Phone Number,Website,Copper ID".split(",")
+    )
+    assert m.fields["company.name"] == "Name"
+    assert not [p for p in m.fields if p.startswith("person.")], m.fields
+    assert m.fields["company.address.city"] == "City"
+    # A customer list that has the contact's own names beside its Primary Contact stays a person's.
+    m = detect("Customer,Company,First Name,Last Name,Primary Contact,Main Email,Job Title".split(","))
+    assert m.fields["person.first_name"] == "First Name"
+    assert m.fields["company.name"] == "Company"
