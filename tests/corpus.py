@@ -78,6 +78,16 @@ _FRESHSALES = cols(
 
 _WEBEX = cols("Id,First Name,Last Name,Email Addresses,Phone Numbers,Customer Ids")
 
+_TITO = (
+    "Number,Ticket Created Date,Ticket,Ticket Full Name,Ticket First Name,Ticket Last Name,Ticket Email,"
+    "Ticket Company Name,Ticket Phone Number,Event,Void Status,Price,Ticket Reference,Tags,Unique Ticket URL,"
+    "Unique Order URL,Order Reference,Order Name,Order Email,Order Company Name,Order Phone Number,"
+    "Order Discount Code,Order IP,Order Created Date,Order Completed Date,Payment Reference,Code of Conduct,"
+    "T-shirt size,Age,Sex,Twitter handle,Dietary requirements,Creche,School,Parental consent,Community helper,"
+    "Mobile telephone number,About you"
+)
+
+
 _COPPER_COMPANIES = (
     "Name,Details,Email Domain,Street,City,State,Postal Code,Country,Owned By,Owner Id,Contact Type,"
     "Primary Contact,Primary Contact ID,Tags,Last Contacted,Inactive Days,Interaction Count,Created At,"
@@ -2357,5 +2367,37 @@ CORPUS: list[Export] = [
             "external_id": ("Copper ID", "Account ID cf_713477"),
             **PERSON_NONE,  # Email, Phone Number, Work Email cf_: the account's; Primary Contact: one full name
         },
+    ),
+    Export(
+        "Tito",
+        "tickets export (ticket holder, then the order's purchaser, then the event's questions)",
+        'code: "Ticket First Name,Ticket Last Name,Ticket Email" (an SMS script: "parses CSV in this format:")',
+        [*cols(_TITO), 'Monday "sprint" attendance'],
+        {
+            "person.first_name": "Ticket First Name",
+            "person.last_name": "Ticket Last Name",
+            "person.email": "Ticket Email",  # not Order Email: the purchaser's
+            "company.name": "Ticket Company Name",  # not Order Company Name
+            "person.person_phone": ("Ticket Phone Number", "Mobile telephone number"),
+            **ADDR_NONE,
+        },
+        optional={"external_id": ("Ticket Reference", "Number")},
+    ),
+    Export(
+        "Tito",
+        "tickets export, newer labels (Registration = the purchaser)",
+        'code: "Ticket First Name,Ticket Last Name,Ticket Email" (an attendee importer\'s test of a Tito export)',
+        cols(
+            "Registration Name,Registration Email,Ticket Full Name,Ticket First Name,Ticket Last Name,"
+            "Ticket Email,Ticket Company Name,Void Status,Ticket Reference,"
+            "What kind of food restrictions do you have?"
+        ),
+        {
+            "person.first_name": "Ticket First Name",
+            "person.last_name": "Ticket Last Name",
+            "person.email": "Ticket Email",  # not Registration Email
+            "company.name": "Ticket Company Name",
+        },
+        optional={"external_id": "Ticket Reference"},
     ),
 ]

@@ -356,7 +356,10 @@ _TOOL_PREFIX = re.compile(
 
 
 # The person's fields under a prefix (Close's primary_contact_email, Pipedrive's Person - Email).
-_PERSON_FIELD_PREFIX = re.compile(r"^(primarycontact|contact|person|prospect|lead)(?=.)")
+# And an event's ticket holder (Tito's "Ticket First Name", "Attendee Email", "Registrant Company").
+_PERSON_FIELD_PREFIX = re.compile(
+    r"^(primarycontact|contact|person|prospect|lead|ticket|attendee|registrant|participant|guest)(?=.)"
+)
 
 
 # Columns that hold a website only when their values say so (a LinkedIn profile is not a

@@ -233,8 +233,21 @@ def test_an_employer_column_leaves_the_persons_own_address_unsent() -> None:
     """A donations or registrations export: names, the donor's home address, and the name of their
     employer. The address is the donor's, not the employer's (it was sent as the company's)."""
     m = detect(
-        "Donation ID,Date,First Name,Last Name,Email,Amount,Address Line 1,City,State,Zip,Country,"
-        "Employer,Occupation".split(",")
+        [
+            "Donation ID",
+            "Date",
+            "First Name",
+            "Last Name",
+            "Email",
+            "Amount",
+            "Address Line 1",
+            "City",
+            "State",
+            "Zip",
+            "Country",
+            "Employer",
+            "Occupation",
+        ]
     )
     assert m.fields["company.name"] == "Employer"
     assert m.fields["person.first_name"] == "First Name"
@@ -242,11 +255,11 @@ def test_an_employer_column_leaves_the_persons_own_address_unsent() -> None:
     assert m.fields.get("person.person_country") == "Country"  # the person's own country has a field
     assert any("person's own address" in n for n in m.notes), m.notes
     # A company address beside the employer is still the company's.
-    m = detect("First Name,Last Name,Email,Employer,Company City,Company State,City".split(","))
+    m = detect(["First Name", "Last Name", "Email", "Employer", "Company City", "Company State", "City"])
     assert m.fields["company.address.city"] == "Company City"
     assert m.fields["company.address.state"] == "Company State"
     # And without an employer column, a contact file's unprefixed address stays the company's.
-    m = detect("First Name,Last Name,Email,Company,City,State".split(","))
+    m = detect(["First Name", "Last Name", "Email", "Company", "City", "State"])
     assert m.fields["company.address.city"] == "City"
 
 
@@ -254,13 +267,58 @@ def test_a_bare_name_with_a_primary_contact_column_is_the_accounts() -> None:
     """A CRM's companies export: each row has a primary contact, so its bare Name, Email and Phone are
     the account's (they went out as a person's email and phone, and the name was not sent)."""
     m = detect(
-        "Name,Details,Email Domain,Street,City,State,Postal Code,Country,Owned By,Primary Contact,"
-        "Primary Contact ID,Tags,Email,Email Type,Phone Number,Website,Copper ID".split(",")
+        [
+            "Name",
+            "Details",
+            "Email Domain",
+            "Street",
+            "City",
+            "State",
+            "Postal Code",
+            "Country",
+            "Owned By",
+            "Primary Contact",
+            "Primary Contact ID",
+            "Tags",
+            "Email",
+            "Email Type",
+            "Phone Number",
+            "Website",
+            "Copper ID",
+        ]
     )
     assert m.fields["company.name"] == "Name"
     assert not [p for p in m.fields if p.startswith("person.")], m.fields
     assert m.fields["company.address.city"] == "City"
     # A customer list that has the contact's own names beside its Primary Contact stays a person's.
-    m = detect("Customer,Company,First Name,Last Name,Primary Contact,Main Email,Job Title".split(","))
+    m = detect(
+        ["Customer", "Company", "First Name", "Last Name", "Primary Contact", "Main Email", "Job Title"]
+    )
     assert m.fields["person.first_name"] == "First Name"
     assert m.fields["company.name"] == "Company"
+
+
+def test_an_events_ticket_holder_is_the_person_not_the_orders_purchaser() -> None:
+    """Tito's tickets export: the ticket holder's fields under "Ticket", the purchaser's under "Order"."""
+    m = detect(
+        [
+            "Number",
+            "Ticket Full Name",
+            "Ticket First Name",
+            "Ticket Last Name",
+            "Ticket Email",
+            "Ticket Company Name",
+            "Ticket Phone Number",
+            "Order Name",
+            "Order Email",
+            "Order Company Name",
+            "Order Phone Number",
+        ]
+    )
+    assert m.fields["person.first_name"] == "Ticket First Name"
+    assert m.fields["person.last_name"] == "Ticket Last Name"
+    assert m.fields["person.email"] == "Ticket Email"
+    assert m.fields["company.name"] == "Ticket Company Name"
+    assert m.fields["person.person_phone"] == "Ticket Phone Number"
+    used = m.columns_used()
+    assert not [c for c in used if c.startswith("Order")], used
