@@ -36,11 +36,13 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "supporterid",
         "customernumber",
         "kundennummer",
+        "kundennr",  # sevDesk's "Kunden-Nr."
         "crmid",
         "salesforceid",
         "sfdcid",
         "marketoid",
         "hubspotid",
+        "copperid",
         "hsobjectid",
         "uuid",
         "individualid",  # ZoomInfo's legacy "Zoom Individual ID"

@@ -175,10 +175,14 @@ def test_an_id_named_after_the_rows_object_or_a_known_tool_is_the_external_id() 
     assert nationbuilder.fields["external_id"] == "nationbuilder_id"
     lexware = detect(["Kundennummer", "Firmenname", "Vorname", "Nachname"])
     assert lexware.fields["external_id"] == "Kundennummer"
+    sevdesk = detect(["Kunden-Nr.", "Vorname", "Nachname", "Organisation", "Umsatzsteuer-ID", "E-Mail"])
+    assert sevdesk.fields["external_id"] == "Kunden-Nr."  # the customer number, never the VAT number
+    assert "Umsatzsteuer-ID" not in sevdesk.columns_used()
+    assert detect(["Copper ID", "Name", "Email Domain", "Website"]).fields["external_id"] == "Copper ID"
     # Not a parent's, another object's, a network's, a word ending in "id", nor an unknown word's: sevDesk's
     # "Umsatzsteuer-ID" is a VAT number (a rule taking any "<Word> ID" sent it).
     for header in (
-        ["Kunden-Nr.", "Vorname", "Nachname", "Organisation", "Umsatzsteuer-ID", "E-Mail"],
+        ["Vorname", "Nachname", "Organisation", "Umsatzsteuer-ID", "E-Mail"],
         ["Campaign ID", "First Name", "Last Name", "Email"],
         ["Order ID", "Order Date", "First Name", "Last Name"],
         ["Owner Id", "Name", "Website", "Industry"],
