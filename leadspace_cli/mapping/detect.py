@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 
 from leadspace_cli.mapping.aliases import (
     _ADDRESS,
@@ -92,6 +93,39 @@ def detect(columns: Iterable[str]) -> Mapping:
     after a contact's (its headers repeated). Other columns that name a field are kept, best first,
     in ``candidates``: refine() chooses among them by their values and names the choice.
     """
+    header = _read(columns)
+    mapping, taken = _match(header)
+    _places(mapping, header, taken)
+    _notes(mapping, header)
+    return mapping
+
+
+@dataclass
+class _Header:
+    """What a header row says before any field is matched: its columns normalised, and whose they are."""
+
+    every: list[str]  # every column, system columns too
+    cols: list[str]  # the columns that are not system columns
+    block: int | None  # where an appended associated-company block starts
+    company_block: list[tuple[str, str]]  # (normalised, column) of that block
+    normalized: list[tuple[str, str]]  # (normalised, column) of the rest
+    blocks: list[tuple[str, dict[str, str]]]  # prefixed address blocks
+    dnm: list[tuple[str, str]]  # "Do Not Modify" ids, their prefix removed
+    bare_name: list[str]  # columns named just "Name"
+    account_file: bool  # a bare Name with account evidence and no person: the rows are accounts
+    people: bool  # the rows are people
+    company_pref: list[tuple[str, str]]  # company-prefixed columns, the prefix removed
+    person_pref: list[tuple[str, str]]  # person-prefixed columns, the prefix removed
+    address_words: set[str]
+    company_address: list[str]  # the company's own address columns
+    person_places: bool  # unprefixed places are the person's
+    stripped: list[tuple[str, str]]  # a person's fields under an object prefix, without it
+    business: list[tuple[str, str]]  # columns under a business qualifier, without it
+    at_work: list[tuple[str, str]]  # columns under a business or work prefix, without it
+
+
+def _read(columns: Iterable[str]) -> _Header:
+    """Normalise a header row and tell whose columns they are (a person's, an account's, a block's)."""
     every = list(columns)
     cols = [c for c in every if not _system(c)]
     block = _company_block(cols)
@@ -149,48 +183,74 @@ def detect(columns: Iterable[str]) -> Mapping:
     at_work = [
         (re.sub(r"^(business|work)", "", n), c) for n, c in normalized if re.match(r"^(business|work).", n)
     ]
+    return _Header(
+        every=every,
+        cols=cols,
+        block=block,
+        company_block=company_block,
+        normalized=normalized,
+        blocks=blocks,
+        dnm=dnm,
+        bare_name=bare_name,
+        account_file=account_file,
+        people=people,
+        company_pref=company_pref,
+        person_pref=person_pref,
+        address_words=address_words,
+        company_address=company_address,
+        person_places=person_places,
+        stripped=stripped,
+        business=business,
+        at_work=at_work,
+    )
+
+
+def _hits(aliases: tuple[str, ...], candidates: list[tuple[str, str]], taken: set[str]) -> list[str]:
+    """The columns among ``candidates`` named by one of ``aliases``, in the aliases' order, not yet taken."""
+    found = [c for a in aliases for n, c in candidates if n == a and c not in taken]
+    return list(dict.fromkeys(found))
+
+
+def _match(h: _Header) -> tuple[Mapping, set[str]]:
+    """Match each request field to the columns that name it; return the mapping and the columns taken."""
     taken: set[str] = set()
     mapping = Mapping(detected=True)
 
     def hits(aliases: tuple[str, ...], candidates: list[tuple[str, str]]) -> list[str]:
-        found = [c for a in aliases for n, c in candidates if n == a and c not in taken]
-        return list(dict.fromkeys(found))
-
-    def first(aliases: tuple[str, ...], candidates: list[tuple[str, str]]) -> str | None:
-        return next(iter(hits(aliases, candidates)), None)
+        return _hits(aliases, candidates, taken)
 
     for path, aliases in ALIASES.items():
         loose = tuple(a for a in aliases if a not in NO_FALLBACK)
         found: list[str] = []
         if path in _ADDRESS:
             found = (
-                hits(aliases, company_block)
-                or hits(aliases, company_pref)
-                or hits(PREFIXED_ONLY.get(path, ()), business)
+                hits(aliases, h.company_block)
+                or hits(aliases, h.company_pref)
+                or hits(PREFIXED_ONLY.get(path, ()), h.business)
             )
-            if not found and not company_address and not person_places:
-                found = hits(aliases, normalized)  # unprefixed, and no company address beside it
+            if not found and not h.company_address and not h.person_places:
+                found = hits(aliases, h.normalized)  # unprefixed, and no company address beside it
         elif path == "external_id":
             own = tuple(a for a in aliases if a not in ("accountid", "companyid", "organizationid"))
-            found = hits(("lead", "contact", "account"), dnm) or hits(own, normalized)[:1]
-            if not found and not people:
-                found = hits(aliases, normalized)[:1]
-        elif path == "company.name" and company_block:
-            found = hits(("name", *aliases), company_block) or hits(aliases, normalized)
-        elif path == "company.name" and account_file:
-            found = hits(aliases, normalized) or bare_name[:1]
+            found = hits(("lead", "contact", "account"), h.dnm) or hits(own, h.normalized)[:1]
+            if not found and not h.people:
+                found = hits(aliases, h.normalized)[:1]
+        elif path == "company.name" and h.company_block:
+            found = hits(("name", *aliases), h.company_block) or hits(aliases, h.normalized)
+        elif path == "company.name" and h.account_file:
+            found = hits(aliases, h.normalized) or h.bare_name[:1]
         else:
             # "Telefon geschäftlich" is the person's phone at work: after "Telefon", before "Mobiltelefon".
             found = hits(
-                aliases, normalized + (at_work if path in ("person.email", "person.person_phone") else [])
+                aliases, h.normalized + (h.at_work if path in ("person.email", "person.person_phone") else [])
             )
             if not found and (path.startswith("person.") or path == "company.name"):
-                found = hits(aliases, stripped)
+                found = hits(aliases, h.stripped)
         if path == "company.website":
             # "Account.Website", "Account: Website": the account's website under its object's name.
-            found = found or hits(aliases, company_pref)
-        if path == "company.website" and company_block:
-            found = hits(aliases, company_block) or found
+            found = found or hits(aliases, h.company_pref)
+        if path == "company.website" and h.company_block:
+            found = hits(aliases, h.company_block) or found
         if found:
             hit = found[0]
             others = [c for c in found[1:] if _normal(c) in loose or _normal(c) == _normal(hit)]
@@ -199,23 +259,34 @@ def detect(columns: Iterable[str]) -> Mapping:
             if others:
                 mapping.candidates[path] = others
                 taken.update(others)
-    _name_beside_name(mapping, normalized, taken)
-    if not people:
+    _name_beside_name(mapping, h.normalized, taken)
+    if not h.people:
         # No names, no person: an account file's Email and Phone are the company's (info@, the switchboard).
         for path in ("person.email", "person.person_phone", "person.title"):
             mapping.fields.pop(path, None)
             mapping.candidates.pop(path, None)
+    return mapping, taken
+
+
+def _places(mapping: Mapping, h: _Header, taken: set[str]) -> None:
+    """Whose places the unprefixed address columns are: the company's, or the person's (then not
+    sent, but for the person's own country); say which were left out."""
+    person_places = h.person_places
+
+    def _first(aliases: tuple[str, ...], candidates: list[tuple[str, str]]) -> str | None:
+        return next(iter(_hits(aliases, candidates, taken)), None)
+
     # A company prefix before a person's field ("billing firstname") names no company; "Primary Address
     # City" is the company's only beside a company.
     company_evidence = [
         c
-        for n, c in normalized
+        for n, c in h.normalized
         if re.match(COMPANY_PREFIX, n)
         and not n.startswith(WEAK_COMPANY_PREFIX)
         and _unprefixed(n) not in PERSON_AFTER_PREFIX
     ]
     company_named = bool({"company.name", "company.website"} & set(mapping.fields)) or bool(company_evidence)
-    weak = {c for n, c in normalized if n.startswith(WEAK_COMPANY_PREFIX)}
+    weak = {c for n, c in h.normalized if n.startswith(WEAK_COMPANY_PREFIX)}
     # The company only named as the person's employer (a donations or registrations export), with
     # no column of the company's own: the places beside the names are the person's (their home).
     named_by = mapping.fields.get("company.name")
@@ -225,7 +296,11 @@ def detect(columns: Iterable[str]) -> Mapping:
         and "company.website" not in mapping.fields
         and not company_evidence
     )
-    if people and (not company_named or employer_only) and not [c for c in company_address if c not in weak]:
+    if (
+        h.people
+        and (not company_named or employer_only)
+        and not [c for c in h.company_address if c not in weak]
+    ):
         # Names and places, no company at all (a newsletter's subscribers): the places are the person's.
         dropped = [mapping.fields.pop(path) for path in _ADDRESS if path in mapping.fields]
         for path in _ADDRESS:
@@ -241,24 +316,24 @@ def detect(columns: Iterable[str]) -> Mapping:
     # The person's own country has a field of its own; the person's city and state have none.
     country = ALIASES["company.address.country"]
     ranked = sorted(
-        ((n, c) for n, c in normalized if n.startswith(_PERSON_COUNTRY_PREFIXES)),
+        ((n, c) for n, c in h.normalized if n.startswith(_PERSON_COUNTRY_PREFIXES)),
         key=lambda nc: next(i for i, p in enumerate(_PERSON_COUNTRY_PREFIXES) if nc[0].startswith(p)),
     )
-    person_country = first(country, [(re.sub(PERSON_PREFIX, "", n), c) for n, c in ranked]) or (
-        first(country, normalized) if company_address or person_places else None
+    person_country = _first(country, [(re.sub(PERSON_PREFIX, "", n), c) for n, c in ranked]) or (
+        _first(country, h.normalized) if h.company_address or person_places else None
     )
     if person_country is not None and person_country not in mapping.columns_used():
         mapping.fields["person.person_country"] = person_country
         taken.add(person_country)
     personal = [
         c
-        for n, c in [*person_pref, *(normalized if company_address else [])]
-        if n in address_words and c not in taken and c not in mapping.columns_used()
+        for n, c in [*h.person_pref, *(h.normalized if h.company_address else [])]
+        if n in h.address_words and c not in taken and c not in mapping.columns_used()
     ]
-    if company_address and personal:
+    if h.company_address and personal:
         mapping.notes.append(
             f"{', '.join(repr(c) for c in personal)} look like the person's location (the file has "
-            f"{', '.join(repr(c) for c in company_address[:3])} for the company's): they are not sent as "
+            f"{', '.join(repr(c) for c in h.company_address[:3])} for the company's): they are not sent as "
             "the company's address. To send them, pass a mapping (`leadspace mapping init`)."
         )
     elif personal:
@@ -266,31 +341,35 @@ def detect(columns: Iterable[str]) -> Mapping:
             f"{', '.join(repr(c) for c in personal)} look like the person's own address: not sent as the "
             "company's. To send them, pass a mapping (`leadspace mapping init`)."
         )
-    if account_file and mapping.fields.get("company.name") in bare_name:
+
+
+def _notes(mapping: Mapping, h: _Header) -> None:
+    """Name what detection chose from the headers alone: an account's bare Name, system columns,
+    address blocks, the choices between columns, an associated company's block."""
+    if h.account_file and mapping.fields.get("company.name") in h.bare_name:
         mapping.notes.append(
-            f"{bare_name[0]!r} is sent as company.name: the file has no person columns (an account export)."
+            f"{h.bare_name[0]!r} is sent as company.name: the file has no person columns (an account export)."
         )
-    system = [c for c in every if _system(c) and _normal(c.lstrip().lstrip(SYSTEM_COLUMN)) in _ALL_ALIASES]
+    system = [c for c in h.every if _system(c) and _normal(c.lstrip().lstrip(SYSTEM_COLUMN)) in _ALL_ALIASES]
     if system:
         mapping.notes.append(
             f"{', '.join(repr(c) for c in system)} start{'s' if len(system) == 1 else ''} with '_': "
             f"{'a system column' if len(system) == 1 else 'system columns'} (a store's codes, a loader's "
             "stamps), not sent. To send one, pass a mapping (`leadspace mapping init`)."
         )
-    if len(blocks) > 1 and any(mapping.fields.get(p) == c for p, c in blocks[0][1].items()):
-        mapping.address_blocks = [b for _, b in blocks]
+    if len(h.blocks) > 1 and any(mapping.fields.get(p) == c for p, c in h.blocks[0][1].items()):
+        mapping.address_blocks = [b for _, b in h.blocks]
         mapping.notes.append(
-            f"The file has {' and '.join(f'{label} ({_listed(b)})' for label, b in blocks)}: one is sent "
-            f"whole, never a mix; the {blocks[0][0]} unless the rows read hold more of another. To "
+            f"The file has {' and '.join(f'{label} ({_listed(b)})' for label, b in h.blocks)}: one is sent "
+            f"whole, never a mix; the {h.blocks[0][0]} unless the rows read hold more of another. To "
             f"send another, {_HOW}."
         )
     _choose(mapping, lambda column: [], sampled=False)
-    if block is not None:
+    if h.block is not None:
         mapping.notes.append(
-            f"The columns from {cols[block]!r} on repeat earlier headers: they are read as the associated "
-            "company's (name, website, address), the earlier ones as the contact's."
+            f"The columns from {h.cols[h.block]!r} on repeat earlier headers: they are read as the "
+            "associated company's (name, website, address), the earlier ones as the contact's."
         )
-    return mapping
 
 
 _ADDRESS_WORDS = tuple(a for path in _ADDRESS for a in ALIASES[path])
