@@ -9,7 +9,7 @@ from typing import IO, Any
 from leadspace_cli.errors import InputError
 from leadspace_cli.formats import numdisplay, numfmt
 from leadspace_cli.formats.rows import _FOOTER, Row, Source, _as_written, _dedupe_header, _kept_columns
-from leadspace_cli.formats.workbook import CellError, Workbook, _damaged, _state
+from leadspace_cli.formats.workbook import CellError, SheetInfo, SheetScan, Workbook, _damaged, _state
 
 
 def cell_text(value: Any, number_format: str | None = None, date1904: bool = False) -> str:
@@ -184,6 +184,29 @@ def _sheet_source(
         columns = [columns[i] for i in keep]
         written = [written[i] for i in keep] if written is not None else None
 
+    skip = _skipped_rows(scan, label, header_number, include_hidden, notes)
+    total = max(0, scan.rows - at - 1)
+    rows = _sheet_rows(book, info, header_number, scan.merges, width, keep, skip)
+    source = Source(label, "table", columns, rows, notes=notes, total=total)
+    source.header = written
+    source.sheet = info.name
+    source.date1904 = date1904
+    source.hidden_columns = hidden_columns
+    if any(
+        len([c for c in cells[width:] if c[0] not in (None, "")]) for _, cells in scan.first_rows[at + 1 :]
+    ):
+        notes.append(
+            f"{label}: some rows have cells to the right of the header's {width} columns (notes): they are "
+            "kept, written after the ls.* columns, and the rows are enriched."
+        )
+    return source
+
+
+def _skipped_rows(
+    scan: SheetScan, label: str, header_number: int, include_hidden: bool, notes: list[str]
+) -> dict[int, str]:
+    """The rows written back as skipped, never sent (a table's Total rows, rows a filter hides), by
+    number, with why; notes on them and on rows hidden by hand (those are enriched)."""
     skip: dict[int, str] = {}
     for name, (_top, _, bottom, _), totals in scan.tables:
         for number in range(bottom - totals + 1, bottom + 1):
@@ -220,60 +243,58 @@ def _sheet_source(
             f"by hand, not by a filter: enriched like the others. To leave {them} out, filter {them} out "
             f"in Excel (Data > Filter), or delete {them}."
         )
+    return skip
+
+
+def _sheet_rows(
+    book: Workbook,
+    info: SheetInfo,
+    header_number: int,
+    merged: list[tuple[int, int, int, int]],
+    width: int,
+    keep: list[int],
+    skip: dict[int, str],
+) -> Iterator[Row]:
+    """The rows under the header, as Excel shows them: a merged cell's value in each of its rows, empty
+    rows left out, cells past the header kept apart, a report's footer and the skipped rows marked."""
+    date1904 = book.date1904
     merges: dict[int, list[tuple[int, int, int]]] = {}
-    for top, left, bottom, _right in scan.merges:
+    for top, left, bottom, _right in merged:
         if top >= header_number:
             merges.setdefault(top, []).append((left, top, bottom))
     pad: tuple[Any, str | None] = (None, None)
-
-    def rows() -> Iterator[Row]:
-        fills: list[tuple[int, int, tuple[Any, str | None]]] = []  # (column, last row, cell)
-        for number, _hidden, raw, _ in book._cells(info):
-            if number <= header_number:
-                continue
-            cells: list[tuple[Any, str | None]] = [(v, f) for v, f, _ in raw]
-            if fills:
-                fills[:] = [fill for fill in fills if fill[1] >= number]
-                for col, _last, value in fills:
-                    if col >= len(cells):
-                        cells.extend([pad] * (col + 1 - len(cells)))
-                    if cells[col][0] is None:
-                        cells[col] = value
-            for left, _top, bottom in merges.get(number, ()):
-                if left < len(cells) and cells[left][0] is not None:
-                    fills.append((left, bottom, cells[left]))
-            if not any(v is not None and v != "" for v, _ in cells):
-                continue  # an empty (perhaps formatted) row is not a row
-            if len(cells) < width:
-                cells = cells + [pad] * (width - len(cells))
-            extra = [cell_text(v, f, date1904) for v, f in cells[width:]]
-            typed = [cells[i] for i in keep]
-            texts = [cell_text(v, f, date1904) for v, f in typed]
-            while extra and not extra[-1].strip():
-                extra.pop()
-            # What is left of extra is a note typed beside the table: written after the ls.* columns.
-            problem = skipped = None
-            if number in skip:
-                skipped = skip[number]
-            elif width > 1 and _FOOTER.match(texts[0]) and not any(c.strip() for c in texts[1:]):
-                footer = texts[0].strip()[:40]
-                problem = f"row {number} is a report footer ({footer!r}), not a row: not sent"
-            yield Row(texts, problem=problem, skip=skipped, extra=extra or (), typed=typed)
-
-    total = max(0, scan.rows - at - 1)
-    source = Source(label, "table", columns, rows(), notes=notes, total=total)
-    source.header = written
-    source.sheet = info.name
-    source.date1904 = date1904
-    source.hidden_columns = hidden_columns
-    if any(
-        len([c for c in cells[width:] if c[0] not in (None, "")]) for _, cells in scan.first_rows[at + 1 :]
-    ):
-        notes.append(
-            f"{label}: some rows have cells to the right of the header's {width} columns (notes): they are "
-            "kept, written after the ls.* columns, and the rows are enriched."
-        )
-    return source
+    fills: list[tuple[int, int, tuple[Any, str | None]]] = []  # (column, last row, cell)
+    for number, _hidden, raw, _ in book._cells(info):
+        if number <= header_number:
+            continue
+        cells: list[tuple[Any, str | None]] = [(v, f) for v, f, _ in raw]
+        if fills:
+            fills[:] = [fill for fill in fills if fill[1] >= number]
+            for col, _last, value in fills:
+                if col >= len(cells):
+                    cells.extend([pad] * (col + 1 - len(cells)))
+                if cells[col][0] is None:
+                    cells[col] = value
+        for left, _top, bottom in merges.get(number, ()):
+            if left < len(cells) and cells[left][0] is not None:
+                fills.append((left, bottom, cells[left]))
+        if not any(v is not None and v != "" for v, _ in cells):
+            continue  # an empty (perhaps formatted) row is not a row
+        if len(cells) < width:
+            cells = cells + [pad] * (width - len(cells))
+        extra = [cell_text(v, f, date1904) for v, f in cells[width:]]
+        typed = [cells[i] for i in keep]
+        texts = [cell_text(v, f, date1904) for v, f in typed]
+        while extra and not extra[-1].strip():
+            extra.pop()
+        # What is left of extra is a note typed beside the table: written after the ls.* columns.
+        problem = skipped = None
+        if number in skip:
+            skipped = skip[number]
+        elif width > 1 and _FOOTER.match(texts[0]) and not any(c.strip() for c in texts[1:]):
+            footer = texts[0].strip()[:40]
+            problem = f"row {number} is a report footer ({footer!r}), not a row: not sent"
+        yield Row(texts, problem=problem, skip=skipped, extra=extra or (), typed=typed)
 
 
 def _letters(col: int) -> str:
