@@ -2250,7 +2250,8 @@ CORPUS: list[Export] = [
             "company.address.postalcode": None,
             "company.address.country": None,
         },
-        optional={"person.person_phone": "phone"},
+        # The member's own (billing) country: the person's.
+        optional={"person.person_phone": "phone", "person.person_country": "country"},
     ),
     Export(
         "NationBuilder",

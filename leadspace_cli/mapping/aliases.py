@@ -30,6 +30,8 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "memberid",
         "subscriberid",
         "attendeeid",
+        "inviteeuuid",  # Calendly's invitee, beside its "Salesforce UUID"
+        "inviteeid",
         "registrantid",
         "donorid",
         "constituentid",
@@ -109,11 +111,12 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "title",
         "position",
         "jobposition",
-        "designation",
         "currenttitle",
         "currentpositiontitle",
         "organization1title",
         "organizationtitle",  # Google Contacts' current format
+        "occupation",  # a donations export's (campaign-finance rules ask each donor's); Google's personal one
+        "designation",
         "headline",
         "fonction",  # French
         "cargo",  # Spanish, Portuguese
@@ -358,9 +361,11 @@ _TOOL_PREFIX = re.compile(
 
 
 # The person's fields under a prefix (Close's primary_contact_email, Pipedrive's Person - Email).
-# And an event's ticket holder (Tito's "Ticket First Name", "Attendee Email", "Registrant Company").
+# And the row's person under the role the export gives them: an event's ticket holder (Tito's "Ticket
+# First Name", "Attendee Email"), an invitee, a donor ("Donor's First Name"), a buyer, a subscriber.
 _PERSON_FIELD_PREFIX = re.compile(
-    r"^(primarycontact|contact|person|prospect|lead|ticket|attendee|registrant|participant|guest)(?=.)"
+    r"^(primarycontact|contact|person|prospect|lead|ticket|attendee|registrant|participant|guest|invitee|"
+    r"donors|donor|buyer|subscriber|patron)(?=.)"
 )
 
 

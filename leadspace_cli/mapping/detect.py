@@ -158,7 +158,11 @@ def _read(columns: Iterable[str]) -> _Header:
     account_file = (
         bool(bare_name)
         and (not person_columns or account_rows)
-        and any(n in ACCOUNT_EVIDENCE or re.match(COMPANY_PREFIX, n) for n, _ in normalized)
+        and any(
+            n in ACCOUNT_EVIDENCE
+            or (re.match(COMPANY_PREFIX, n) and not n.startswith(("billing", "shipping")))
+            for n, _ in normalized
+        )
     )
     people = not account_file and (
         any(
@@ -261,8 +265,13 @@ def _match(h: _Header) -> tuple[Mapping, set[str]]:
                 taken.update(others)
     _name_beside_name(mapping, h.normalized, taken)
     if not h.people:
-        # No names, no person: an account file's Email and Phone are the company's (info@, the switchboard).
-        for path in ("person.email", "person.person_phone", "person.title"):
+        # No names, no person: an account file's Email and Phone are the company's (info@, the
+        # switchboard). Without a company either (a newsletter's subscribers, a shop's buyers), they
+        # are the person's: only the title goes.
+        companyish = h.account_file or bool({"company.name", "company.website"} & set(mapping.fields))
+        for path in (
+            ("person.email", "person.person_phone", "person.title") if companyish else ("person.title",)
+        ):
             mapping.fields.pop(path, None)
             mapping.candidates.pop(path, None)
     return mapping, taken
@@ -278,15 +287,20 @@ def _places(mapping: Mapping, h: _Header, taken: set[str]) -> None:
 
     # A company prefix before a person's field ("billing firstname") names no company; "Primary Address
     # City" is the company's only beside a company.
+    # A billing or shipping address names no company by itself: in a shop's orders it is the buyer's.
+    bought = {c for n, c in h.normalized if n.startswith(("billing", "shipping"))}
     company_evidence = [
         c
         for n, c in h.normalized
         if re.match(COMPANY_PREFIX, n)
         and not n.startswith(WEAK_COMPANY_PREFIX)
         and _unprefixed(n) not in PERSON_AFTER_PREFIX
+        and c not in bought
     ]
     company_named = bool({"company.name", "company.website"} & set(mapping.fields)) or bool(company_evidence)
-    weak = {c for n, c in h.normalized if n.startswith(WEAK_COMPANY_PREFIX)}
+    weak = {c for n, c in h.normalized if n.startswith(WEAK_COMPANY_PREFIX)} | (
+        set() if company_named else bought
+    )
     # The company only named as the person's employer (a donations or registrations export), with
     # no column of the company's own: the places beside the names are the person's (their home).
     named_by = mapping.fields.get("company.name")
@@ -296,18 +310,14 @@ def _places(mapping: Mapping, h: _Header, taken: set[str]) -> None:
         and "company.website" not in mapping.fields
         and not company_evidence
     )
-    if (
-        h.people
-        and (not company_named or employer_only)
-        and not [c for c in h.company_address if c not in weak]
-    ):
+    if (not company_named or employer_only) and not [c for c in h.company_address if c not in weak]:
         # Names and places, no company at all (a newsletter's subscribers): the places are the person's.
         dropped = [mapping.fields.pop(path) for path in _ADDRESS if path in mapping.fields]
         for path in _ADDRESS:
             dropped.extend(mapping.candidates.pop(path, []))
         person_places = True
+        taken.difference_update(c for c in dropped if isinstance(c, str))  # the person's country may use one
         if employer_only and dropped:
-            taken.difference_update(c for c in dropped if isinstance(c, str))  # the person's country
             mapping.notes.append(
                 f"{', '.join(repr(c) for c in dropped if isinstance(c, str))} look like the person's own "
                 f"address ({named_by!r} only names their employer): not sent as the company's. To send "

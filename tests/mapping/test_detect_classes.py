@@ -326,3 +326,68 @@ def test_an_events_ticket_holder_is_the_person_not_the_orders_purchaser() -> Non
     assert m.fields["person.person_phone"] == "Ticket Phone Number"
     used = m.columns_used()
     assert not [c for c in used if c.startswith("Order")], used
+
+
+def test_a_shops_orders_send_no_company_address() -> None:
+    """Orders of a shop (Etsy, Gumroad): a buyer's names and their billing or shipping address, no
+    company. The address is the buyer's (it went out as the company's); their country is theirs."""
+    m = detect(
+        [
+            "Order ID",
+            "Full Name",
+            "First Name",
+            "Last Name",
+            "Street 1",
+            "Street 2",
+            "Ship City",
+            "Ship State",
+            "Ship Zipcode",
+            "Ship Country",
+            "Order Total",
+        ]
+    )
+    assert not [p for p in m.fields if p.startswith("company.")], m.fields
+    assert m.fields["person.first_name"] == "First Name"
+    m = detect(
+        ["Buyer Name", "Buyer Email", "Street Address", "City", "State", "Zip Code", "Country", "Price"]
+    )
+    assert not [p for p in m.fields if p.startswith("company.")], m.fields
+    assert m.fields["person.email"] == "Buyer Email"
+    assert m.fields["person.person_country"] == "Country"
+    # A payment's counterparty "Name" beside a shipping address is no account's name.
+    m = detect(["Date", "Name", "Type", "Gross", "From Email Address", "Transaction ID", "Shipping Address"])
+    assert "company.name" not in m.fields
+    # An account export's billing address stays the company's.
+    m = detect(["Account Name", "Website", "Billing Street", "Billing City", "Billing Country"])
+    assert m.fields["company.address.city"] == "Billing City"
+
+
+def test_a_list_of_subscribers_sends_their_email() -> None:
+    """No names and no company (Substack's subscribers, a shop's audience): the email is the person's."""
+    assert detect(["email", "active_subscription", "expiry", "plan"]).fields == {"person.email": "email"}
+    assert detect(["Subscriber Email", "Subscribed Time"]).fields == {"person.email": "Subscriber Email"}
+    # An account file's Email is still the company's, and is not sent as a person's.
+    assert "person.email" not in detect(["Name", "Primary Contact", "Website", "Email", "Phone"]).fields
+
+
+def test_a_role_before_the_persons_fields_names_the_person() -> None:
+    """Calendly's invitee (the host is the "User"), a donor, a buyer."""
+    m = detect(
+        [
+            "User Name",
+            "Invitee Name",
+            "Invitee First Name",
+            "Invitee Last Name",
+            "Invitee Email",
+            "Salesforce UUID",
+            "User Email",
+            "Event UUID",
+            "Invitee UUID",
+        ]
+    )
+    assert m.fields["person.first_name"] == "Invitee First Name"
+    assert m.fields["person.email"] == "Invitee Email"
+    assert m.fields["external_id"] == "Invitee UUID"
+    m = detect(["Name", "Donating Company", "Donor's First Name", "Donor's Last Name", "Donor Email"])
+    assert m.fields["person.last_name"] == "Donor's Last Name"
+    assert m.fields["person.email"] == "Donor Email"
