@@ -146,18 +146,29 @@ class Store(StoreAdmin):
         # another looks at it, and a store found damaged is moved aside by one run while no other
         # is deciding the same. Without it, eight runs starting together on a fresh store once took
         # it for cut short, and one moved aside the file the others were writing (exit 6).
+        opening = filelock.FileLock(f"{path}.lock", timeout=OPEN_TIMEOUT, mode=0o600)
         try:
-            opening = filelock.FileLock(f"{path}.lock", timeout=OPEN_TIMEOUT, mode=0o600)
             opening.acquire()
-        except (OSError, filelock.Timeout) as exc:
+        except filelock.Timeout:
+            raise StoreError(
+                f"Another leadspace run has held the response store at {path} for {OPEN_TIMEOUT:.0f} s while "
+                f"opening it (its lock file {path}.lock): wait for it and run again, or give this run "
+                "another --cache-dir (or --no-cache)."
+            ) from None
+        except OSError as exc:
             raise self._cannot_open(exc) from None
         try:
             try:
                 db = _retry_locked(lambda: self._open_db(path))
-            except sqlite3.DatabaseError as exc:
-                if isinstance(exc, sqlite3.OperationalError) and "locked" in str(exc):
-                    raise self._cannot_open(exc) from None
-                damage = self._salvage(exc)
+            except sqlite3.OperationalError as exc:
+                # Locked, read-only, unable to open, an I/O error: the store is not damaged, and
+                # moving it aside would lose nothing but could fail or hide the real cause.
+                raise self._cannot_open(exc) from None
+            except sqlite3.DatabaseError as exc:  # not a database, malformed, cut short: damaged
+                try:
+                    damage = self._salvage(exc)
+                except (OSError, sqlite3.Error) as again:
+                    raise self._cannot_open(again) from None
                 self.counts.notes.append(damage.message)
                 db = self._open_db(path)
         finally:

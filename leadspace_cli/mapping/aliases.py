@@ -170,6 +170,8 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "organisation",
         "organizationname",
         "employer",
+        "employername",
+        "nameofemployer",
         "currentcompany",
         "firma",
         "firmenname",
@@ -361,11 +363,15 @@ _TOOL_PREFIX = re.compile(
 
 
 # The person's fields under a prefix (Close's primary_contact_email, Pipedrive's Person - Email).
-# And the row's person under the role the export gives them: an event's ticket holder (Tito's "Ticket
-# First Name", "Attendee Email"), an invitee, a donor ("Donor's First Name"), a buyer, a subscriber.
-_PERSON_FIELD_PREFIX = re.compile(
-    r"^(primarycontact|contact|person|prospect|lead|ticket|attendee|registrant|participant|guest|invitee|"
-    r"donors|donor|buyer|subscriber|patron)(?=.)"
+_PERSON_FIELD_PREFIX = re.compile(r"^(primarycontact|contact|person|prospect|lead)(?=.)")
+
+
+# The role an export gives the row's person: an event's ticket holder (Tito's "Ticket First Name",
+# "Attendee Email"), an invitee, a donor ("Donor's First Name"), a buyer, a subscriber. Read past only
+# for names, email, phone and company, and only in a file without the person's own unprefixed names
+# or email (a registrant's "Email" beside a "Guest First Name" is two people: never mixed).
+_ROLE_PREFIX = re.compile(
+    r"^(ticket|attendee|registrant|participant|guest|invitee|donors|donor|buyer|subscriber|patron)(?=.)"
 )
 
 

@@ -11,6 +11,7 @@ from leadspace_cli.mapping.aliases import (
     _NAME_ALIASES,
     _PERSON_COUNTRY_PREFIXES,
     _PERSON_FIELD_PREFIX,
+    _ROLE_PREFIX,
     _TOOL_PREFIX,
     ACCOUNT_EVIDENCE,
     ADDRESS_BLOCKS,
@@ -149,6 +150,7 @@ def _read(columns: Iterable[str]) -> _Header:
     # are the account's, unless the person's own names or title sit beside them.
     account_rows = (
         any(n in _ACCOUNT_ROW for n, _ in normalized)
+        and not any(n in ALIASES["company.name"] and n != "name" for n, _ in normalized)
         and not _named_people(normalized)
         and not any(
             n in ("jobtitle", "title", "surname") or n.endswith(("firstname", "lastname"))
@@ -160,7 +162,11 @@ def _read(columns: Iterable[str]) -> _Header:
         and (not person_columns or account_rows)
         and any(
             n in ACCOUNT_EVIDENCE
-            or (re.match(COMPANY_PREFIX, n) and not n.startswith(("billing", "shipping")))
+            or (
+                re.match(COMPANY_PREFIX, n)
+                and not n.startswith(("billing", "shipping"))
+                and n not in _ACCOUNT_ROW
+            )
             for n, _ in normalized
         )
     )
@@ -182,6 +188,13 @@ def _read(columns: Iterable[str]) -> _Header:
     # A one-line "location" beside names (LinkedIn scrapes, RocketReach): the places are the person's.
     person_places = people and not company_address and any(n == "location" for n, _ in normalized)
     stripped = [(_PERSON_FIELD_PREFIX.sub("", n), c) for n, c in normalized if _PERSON_FIELD_PREFIX.match(n)]
+    own = {*ALIASES["person.first_name"], *ALIASES["person.last_name"], *ALIASES["person.email"]}
+    if not any(n in own for n, _ in normalized):
+        stripped += [
+            (rest, c)
+            for n, c in normalized
+            if _ROLE_PREFIX.match(n) and (rest := _ROLE_PREFIX.sub("", n)) not in ALIASES["person.title"]
+        ]
     # Columns a business qualifier marks ("Region geschäftlich", "Dép/Région (bureau)"), without it.
     business = [(n.removeprefix("business"), c) for n, c in normalized if n.startswith("business")]
     at_work = [
@@ -305,10 +318,12 @@ def _places(mapping: Mapping, h: _Header, taken: set[str]) -> None:
     # no column of the company's own: the places beside the names are the person's (their home).
     named_by = mapping.fields.get("company.name")
     employer_only = (
-        isinstance(named_by, str)
+        h.people
+        and isinstance(named_by, str)
         and _normal(named_by) in _EMPLOYER
         and "company.website" not in mapping.fields
         and not company_evidence
+        and not any(n in ACCOUNT_EVIDENCE for n, _ in h.normalized)
     )
     if (not company_named or employer_only) and not [c for c in h.company_address if c not in weak]:
         # Names and places, no company at all (a newsletter's subscribers): the places are the person's.

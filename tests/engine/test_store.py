@@ -11,11 +11,14 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+import filelock
 import pytest
 
+from leadspace_cli.engine import store as store_module
 from leadspace_cli.engine import store_dictionary
 from leadspace_cli.engine.identity import Identity
 from leadspace_cli.engine.store import FILENAME, Store
+from leadspace_cli.errors import StoreError
 from leadspace_cli.sandbox import Sandbox
 from leadspace_cli.sandbox.data import answer
 from tests.conftest import KEY, ROOT, SAMPLES, invoke, make_leads, read_csv
@@ -388,3 +391,31 @@ def test_two_runs_creating_one_store_at_once_never_set_it_aside_as_damaged(tmp_p
         damaged += bool(notes)
         assert not list(path.parent.glob("*.damaged-*")), notes
     assert damaged == 0
+
+
+def test_a_store_that_cannot_be_written_is_never_set_aside_as_damaged(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A read-only folder or store gives "attempt to write a readonly database": that is no damage
+    (moving the store aside failed with a traceback, or would hide the cause)."""
+    path = tmp_path / FILENAME
+    with Store(path, identity=Identity("p", "p")) as store:
+        key, request = store.key({"company": {"name": "Acme"}})
+        store.put(key, 200, '{"a": 1}', request)
+
+    def readonly(self: Store, p: Path) -> None:
+        raise sqlite3.OperationalError("attempt to write a readonly database")
+
+    monkeypatch.setattr(Store, "_open_db", readonly)
+    with pytest.raises(StoreError, match=r"readonly database.*--cache-dir"):
+        Store(path, identity=Identity("p", "p"))
+    assert not list(tmp_path.glob("*.damaged-*"))
+
+
+def test_a_store_another_run_keeps_locked_says_so(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(store_module, "OPEN_TIMEOUT", 0.2)
+    path = tmp_path / FILENAME
+    with filelock.FileLock(f"{path}.lock"), pytest.raises(StoreError, match="Another leadspace run"):
+        Store(path, identity=Identity("p", "p"))
+    with Store(path, identity=Identity("p", "p")):  # free again: it opens
+        pass

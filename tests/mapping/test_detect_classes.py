@@ -391,3 +391,39 @@ def test_a_role_before_the_persons_fields_names_the_person() -> None:
     m = detect(["Name", "Donating Company", "Donor's First Name", "Donor's Last Name", "Donor Email"])
     assert m.fields["person.last_name"] == "Donor's Last Name"
     assert m.fields["person.email"] == "Donor Email"
+
+
+def test_a_role_never_mixes_a_second_person_into_the_rows_request() -> None:
+    """Review findings: a registrant's own Email beside a plus-one's "Guest First Name" is two people;
+    "Ticket Title" (a helpdesk's) and "Guest Title" (Mr., Ms.) are not job titles; a "Ticket Name"
+    does not make an exhibitor list a list of people."""
+    m = detect(["Full Name", "Email", "Company", "Guest First Name", "Guest Last Name"])
+    assert "person.first_name" not in m.fields
+    assert m.fields["person.email"] == "Email"
+    m = detect(["Participant First Name", "Participant Last Name", "Guardian Email", "Employer"])
+    assert m.fields.get("person.first_name") == "Participant First Name"
+    assert (
+        "person.title" not in detect(["Ticket ID", "Ticket Title", "First Name", "Last Name", "Email"]).fields
+    )
+    assert (
+        "person.title"
+        not in detect(["Guest Title", "Guest First Name", "Guest Last Name", "Guest Email"]).fields
+    )
+    m = detect(["Company", "Website", "Booth", "Ticket Name", "Email", "Phone"])
+    assert "person.email" not in m.fields
+    assert "person.person_phone" not in m.fields
+
+
+def test_a_primary_contact_flag_or_an_employer_list_keeps_its_company_columns() -> None:
+    """Review findings: a Yes/No "Primary Contact" in a contacts list with a Company column; an
+    accounts list named by "Employer"; B2B leads with the employer's industry and size."""
+    m = detect(["Name", "Email", "Phone", "Company", "Website", "Primary Contact"])
+    assert m.fields["person.email"] == "Email"
+    assert m.fields["company.name"] == "Company"
+    m = detect(["Employer", "Address", "City", "State", "Zip", "Phone", "Email"])
+    assert m.fields["company.address.city"] == "City"
+    m = detect(["First Name", "Last Name", "Email", "Employer", "Industry", "Employees", "City", "State"])
+    assert m.fields["company.address.city"] == "City"
+    m = detect(["First Name", "Last Name", "Email", "Employer Name", "City", "State"])
+    assert m.fields["company.name"] == "Employer Name"
+    assert "company.address.city" not in m.fields
