@@ -325,6 +325,8 @@ def _places(mapping: Mapping, h: _Header, taken: set[str]) -> None:
         and not company_evidence
         and not any(n in ACCOUNT_EVIDENCE for n, _ in h.normalized)
     )
+    unsent: list[str] = []  # the places left out as the person's, to be named
+    whose = ""
     if (not company_named or employer_only) and not [c for c in h.company_address if c not in weak]:
         # Names and places, no company at all (a newsletter's subscribers): the places are the person's.
         dropped = [mapping.fields.pop(path) for path in _ADDRESS if path in mapping.fields]
@@ -332,12 +334,8 @@ def _places(mapping: Mapping, h: _Header, taken: set[str]) -> None:
             dropped.extend(mapping.candidates.pop(path, []))
         person_places = True
         taken.difference_update(c for c in dropped if isinstance(c, str))  # the person's country may use one
-        if employer_only and dropped:
-            mapping.notes.append(
-                f"{', '.join(repr(c) for c in dropped if isinstance(c, str))} look like the person's own "
-                f"address ({named_by!r} only names their employer): not sent as the company's. To send "
-                "them, pass a mapping (`leadspace mapping init`)."
-            )
+        whose = f"{named_by!r} only names their employer" if employer_only else "the file names no company"
+        unsent = list(dict.fromkeys(c for c in dropped if isinstance(c, str)))
     # The person's own country has a field of its own; the person's city and state have none.
     country = ALIASES["company.address.country"]
     ranked = sorted(
@@ -350,6 +348,12 @@ def _places(mapping: Mapping, h: _Header, taken: set[str]) -> None:
     if person_country is not None and person_country not in mapping.columns_used():
         mapping.fields["person.person_country"] = person_country
         taken.add(person_country)
+    unsent = [c for c in h.every if c in unsent and c not in mapping.columns_used()]  # in the file's order
+    if unsent:
+        mapping.notes.append(
+            f"{', '.join(repr(c) for c in unsent)} look like the person's own address ({whose}): not sent "
+            "as the company's. To send them, pass a mapping (`leadspace mapping init`)."
+        )
     personal = [
         c
         for n, c in [*h.person_pref, *(h.normalized if h.company_address else [])]

@@ -427,3 +427,14 @@ def test_a_primary_contact_flag_or_an_employer_list_keeps_its_company_columns() 
     m = detect(["First Name", "Last Name", "Email", "Employer Name", "City", "State"])
     assert m.fields["company.name"] == "Employer Name"
     assert "company.address.city" not in m.fields
+
+
+def test_places_left_out_as_the_persons_are_named() -> None:
+    m = detect(["Email", "Street Address", "City", "Zip Code", "Country", "Price"])
+    assert not [p for p in m.fields if p.startswith("company.")], m.fields
+    assert m.fields["person.person_country"] == "Country"
+    assert any(
+        "'Street Address', 'City', 'Zip Code' look like the person's own address (the file names no company)"
+        in n
+        for n in m.notes
+    ), m.notes
