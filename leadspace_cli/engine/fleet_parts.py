@@ -131,8 +131,11 @@ class FleetPace:
                     self.fleet.script("pace_write", self._keys, [token, "", 0])
                 raise
             state.updated = now
-            self.fleet.script("pace_write", self._keys, [token, state.to_json(), PACE_TTL_MS])
             self.state = state
+            # Lost while this call held the pace: its slot stands (the caller has it), and the next
+            # open finds Redis lost and paces alone from this state. Raised here, it failed a row.
+            with contextlib.suppress(RedisLostError):
+                self.fleet.script("pace_write", self._keys, [token, state.to_json(), PACE_TTL_MS])
 
 
 class FleetLedger:

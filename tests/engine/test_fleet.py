@@ -322,3 +322,27 @@ def test_figures_of_a_large_fleet_are_estimated_from_a_sample(redis_server: Redi
     assert sampled.estimated
     assert sampled.answers + sampled.tombstones == 400
     assert 150 <= sampled.answers <= 400
+
+
+def test_redis_lost_while_a_call_holds_the_pace_fails_no_call(
+    redis_server: RedisServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Lost between the pace's lock and its write (CI saw it: one row of a run failed, exit 1): the
+    call that held the pace keeps its slot, and the next ones pace alone from that state."""
+    a = host(redis_server)
+    limiter = RateLimiter(30.0, remote=fleet_pace(a), clock=a.clock)
+    stop = threading.Event()
+    assert limiter.acquire(stop)
+    script = a.script
+
+    def lost_on_write(name: str, keys: object, args: object) -> object:
+        if name == "pace_write":
+            redis_server.kill()
+        return script(name, keys, args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(a, "script", lost_on_write)
+    assert limiter.acquire(stop)  # Redis died while this call held the pace
+    assert a.lost
+    for _ in range(5):
+        assert limiter.acquire(stop)  # paced alone from here
+    assert "could not be used" in limiter.problem
