@@ -79,7 +79,7 @@ def _company_block(cols: list[str]) -> int | None:
 
 
 # A company column that names the person's employer, and nothing of the company's own beside it.
-_EMPLOYER = ("employer", "employername", "currentemployer", "nameofemployer", "employerorganization")
+_EMPLOYER = ("employer", "employername", "currentemployer", "nameofemployer")
 
 _BLOCK_NAMES = ("name", "companyname", "company", "accountname", "organization", "organizationname")
 
@@ -327,8 +327,10 @@ def _places(mapping: Mapping, h: _Header, taken: set[str]) -> None:
     )
     unsent: list[str] = []  # the places left out as the person's, to be named
     whose = ""
-    if (not company_named or employer_only) and not [c for c in h.company_address if c not in weak]:
-        # Names and places, no company at all (a newsletter's subscribers): the places are the person's.
+    strong = [c for c in h.company_address if c not in weak]  # the company's own address columns
+    if (not company_named or employer_only) and not strong:
+        # No company at all (a newsletter's subscribers, a shop's buyers), or one only named as the
+        # person's employer: the places are the person's.
         dropped = [mapping.fields.pop(path) for path in _ADDRESS if path in mapping.fields]
         for path in _ADDRESS:
             dropped.extend(mapping.candidates.pop(path, []))
@@ -348,17 +350,19 @@ def _places(mapping: Mapping, h: _Header, taken: set[str]) -> None:
     if person_country is not None and person_country not in mapping.columns_used():
         mapping.fields["person.person_country"] = person_country
         taken.add(person_country)
-    unsent = [c for c in h.every if c in unsent and c not in mapping.columns_used()]  # in the file's order
-    if unsent:
-        mapping.notes.append(
-            f"{', '.join(repr(c) for c in unsent)} look like the person's own address ({whose}): not sent "
-            "as the company's. To send them, pass a mapping (`leadspace mapping init`)."
-        )
     personal = [
         c
         for n, c in [*h.person_pref, *(h.normalized if h.company_address else [])]
         if n in h.address_words and c not in taken and c not in mapping.columns_used()
     ]
+    if unsent:  # one note for every place left out as the person's, in the file's order
+        unsent = [c for c in h.every if c in {*unsent, *personal} and c not in mapping.columns_used()]
+        personal = []
+    if unsent:
+        mapping.notes.append(
+            f"{', '.join(repr(c) for c in unsent)} look like the person's own address ({whose}): not sent "
+            "as the company's. To send them, pass a mapping (`leadspace mapping init`)."
+        )
     if h.company_address and personal:
         mapping.notes.append(
             f"{', '.join(repr(c) for c in personal)} look like the person's location (the file has "

@@ -438,3 +438,14 @@ def test_places_left_out_as_the_persons_are_named() -> None:
         in n
         for n in m.notes
     ), m.notes
+
+
+def test_places_left_out_are_named_once_and_never_called_the_companys() -> None:
+    """A weak "Primary City" beside plain City and State, no company: all three are the person's. The
+    notes said so for one and called the same column the company's address in the next."""
+    m = detect(["First Name", "Last Name", "Email", "Primary City", "City", "State"])
+    assert not [p for p in m.fields if p.startswith("company.")], m.fields
+    assert m.notes == [
+        "'Primary City', 'City', 'State' look like the person's own address (the file names no company): "
+        "not sent as the company's. To send them, pass a mapping (`leadspace mapping init`)."
+    ]
