@@ -33,7 +33,9 @@ from __future__ import annotations
 
 import collections
 import contextlib
+import functools
 import math
+import random
 import threading
 import time
 import uuid
@@ -95,6 +97,19 @@ YIELD = 0.2
 JUMP_YIELD = 0.1  # the same after the first 429 at the allowance (three slots at 30/s)
 
 
+# Where the calls fall in the window. A full window's N calls repeat one second and the guard apart,
+# so the first N calls of a pace set where every later one falls, and the room the window leaves
+# another client of the program comes a second after each of them. Evenly spaced, that room is a
+# grid 1/N apart, and a steady client whose calls fall off it (10/s beside 30/s: its calls drift
+# 1.2 ms along the grid each) is refused ten or more times in a row before this run's first 429 tells
+# of it. So the first N calls of each pace (a run's start, after an idle spell, after the pace
+# changed) are apart by a random share of the even spacing, GAP to 2 - GAP of it: the room then falls
+# at random, each of the other client's calls finds it or not as by a coin, and the first one that
+# finds it makes this run's next call the 429 that sets the pace. Later calls keep that pattern
+# (at least GAP of the spacing apart, never a burst), which costs no call: the window holds the rate.
+GAP = 0.5
+
+
 STARTUP_GUARD = 0.03  # the first calls of a run (threads, connections starting) go less on time
 
 
@@ -149,6 +164,7 @@ class RateLimiter:
         start_rate: float = 30.0,
         shared: Path | None = None,
         remote: Callable[[Callable[[float], PaceState], float], PaceHolder] | None = None,
+        gaps: Callable[[], float] | None = None,
     ) -> None:
         if rate <= 0:
             raise ValueError("rate must be positive")
@@ -157,6 +173,11 @@ class RateLimiter:
         self.min_rate = min(min_rate, self.target)
         self._start_rate = start_rate
         self._clock = clock
+        # The share of the even spacing a slot keeps from the last while a pace forms its pattern (a
+        # test passes a fixed one), the pace it was formed for, and the slots left to form it.
+        self._gap = gaps or functools.partial(random.Random().uniform, GAP, 2.0 - GAP)
+        self._formed_for = math.nan
+        self._shares: collections.deque[float] = collections.deque()
         self.id = uuid.uuid4().hex[:12]
         self.throttles = 0  # rounds of 429s this run saw
         self.others = 0  # the most other runs seen pacing the same program at once
@@ -274,19 +295,34 @@ class RateLimiter:
     def _earliest(self, st: PaceState) -> float:
         # Never under this run's own floor, whatever the shared file says.
         rate = max(min(st.rate, self.target), self.min_rate)
-        earliest = st.last + 1.0 / rate
-        # The window holds as many calls as the pace allows (the program's, once a 429 taught it).
+        # The window holds as many calls as the pace allows (the program's, once a 429 taught it),
+        # in a second and the guard, or in their time at the pace when that is longer.
         window = max(1, math.ceil(min(st.rate, st.target)))
         guard = max(st.guard, SHARED_GUARD) if len(st.runs) > 1 else st.guard
         if self._calls < 2 * window:
             guard = max(guard, STARTUP_GUARD)  # calls 31-60 against the run's first 30
+        span = max(1.0 + guard, window / rate)
+        if rate != self._formed_for:  # a new pace: its first calls form a new pattern
+            self._formed_for = rate
+            self._form(window)
+        share = self._shares[0] if self._shares else GAP
+        earliest = st.last + share / rate
         if len(st.recent) >= window:
-            earliest = max(earliest, st.recent[-window] + 1.0 + guard)
+            earliest = max(earliest, st.recent[-window] + span)
         # This run's own ceiling (--rate), when the program's pace is higher.
-        earliest = max(earliest, self._own_last + 1.0 / self.target)
-        if len(self._own_recent) == self._own_recent.maxlen:
-            earliest = max(earliest, self._own_recent[0] + 1.0 + guard)
+        own = self._own_recent.maxlen or 1
+        own_span = max(1.0 + guard, own / self.target)
+        earliest = max(earliest, self._own_last + share / self.target)
+        if len(self._own_recent) == own:
+            earliest = max(earliest, self._own_recent[0] + own_span)
         return earliest
+
+    def _form(self, window: int) -> None:
+        """Draw the gaps of a pattern's first ``window`` calls: random shares of the even spacing
+        that add up to the whole of it (a window's calls take the time they took evenly spaced)."""
+        draws = [self._gap() for _ in range(window)]
+        mean = sum(draws) / window
+        self._shares = collections.deque(d / mean for d in draws)
 
     def acquire(self, stop: threading.Event) -> bool:
         """Block until a call may go; return False (without a slot) once ``stop`` is set."""
@@ -301,7 +337,13 @@ class RateLimiter:
                 # Even spacing runs from the planned time, so a wake-up delay does not add to every
                 # interval; after an idle spell the next slot is now. The window counts the time
                 # the call goes.
-                planned = earliest if earliest > now - 1.0 / min(st.rate, self.target) else now
+                if earliest > now - 1.0 / min(st.rate, self.target):
+                    planned = earliest
+                else:  # idle: the next calls form a new pattern
+                    planned = now
+                    self._form(max(1, math.ceil(min(st.rate, st.target))))
+                if self._shares:
+                    self._shares.popleft()
                 slot = max(planned, now)
                 stamp = slot + LATE
                 st.last = planned
@@ -367,6 +409,12 @@ class RateLimiter:
             # What the gateway let through of this machine's calls in the second before this one.
             went = sum(1 for t in st.recent if sent - 1.0 < t < sent)
             accepted = max(0, went - sum(1 for t in st.refused if sent - 1.0 < t < sent))
+            # And in the window this machine keeps (a second and the guard): whether its own calls
+            # filled it. The last second alone holds one or two fewer when the slots' random gaps
+            # fell short just before it.
+            span = 1.0 + st.guard
+            own = sum(1 for t in st.recent if sent - span < t < sent)
+            filled = max(0, own - sum(1 for t in st.refused if sent - span < t < sent))
             limit = self._limit(st)
             cut, st.last_cut = st.last_cut, now
             if st.growing or not st.limit:
@@ -376,7 +424,7 @@ class RateLimiter:
                 st.limit = max(self.min_rate, min(st.rate, float(accepted or math.floor(st.rate / 2))))
                 st.rate = st.ceiling = st.limit
                 return
-            if st.rate >= limit and accepted >= limit - 2 and st.guard < JUMP_GUARD:
+            if st.rate >= limit and filled >= limit - 2 and st.guard < JUMP_GUARD:
                 # At the allowance, and this machine's calls filled the window: arrival jitter, or
                 # another client that just began. The first 429 widens the margin at once; another
                 # one through it before quiet seconds narrow it again is another client.
@@ -384,7 +432,7 @@ class RateLimiter:
                 st.guard = JUMP_GUARD
                 # And a few slots left free, so that another client's calls, if it was one, find
                 # room at once instead of colliding until the next 429 tells.
-                st.last = max(st.last, now + JUMP_YIELD - 1.0 / st.rate)
+                st.last = max(st.last, now + JUMP_YIELD - GAP / st.rate)
                 return
             # The allowance is shared: settle a margin under what got through, so that the other
             # client's calls find room (at exactly the remainder, the collisions are all theirs).
@@ -404,7 +452,7 @@ class RateLimiter:
                 # pace, and a step aside while the window drains.
                 rate = min(accepted - max(1.0, (1 - SETTLE) * accepted), DEEP * st.rate)
                 if accepted >= 0.8 * limit:
-                    st.last = max(st.last, now + YIELD - 1.0 / max(rate, self.min_rate))
+                    st.last = max(st.last, now + YIELD - GAP / max(rate, self.min_rate))
             elif probing and st.settled < limit / 2:
                 # A run with less than half the allowance keeps a little of each probe: when the
                 # rest is another host of the tool, that one yields at its next collision and the
