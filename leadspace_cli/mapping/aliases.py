@@ -32,6 +32,8 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "attendeeid",
         "inviteeuuid",  # Calendly's invitee, beside its "Salesforce UUID"
         "inviteeid",
+        "respondentid",  # a survey's respondent (SurveyMonkey)
+        "userid",  # a workspace's member list (Slack)
         "registrantid",
         "donorid",
         "constituentid",
@@ -113,6 +115,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "jobposition",
         "currenttitle",
         "currentpositiontitle",
+        "employeetitle",  # a directory's (Google Workspace)
         "organization1title",
         "organizationtitle",  # Google Contacts' current format
         "occupation",  # a donations export's (campaign-finance rules ask each donor's); Google's personal one
@@ -234,6 +237,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "landregion",  # German Outlook's Land/Region
         "paysregion",  # French Outlook's Pays/Région
         "countryterritoryregion",  # PitchBook's HQ Country/Territory/Region
+        "countryorregion",  # Microsoft 365's
     ),
     "company.address.state": (
         "state",
@@ -273,6 +277,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "street1",
         "address1",
         "addressline1",
+        "addr1",
         "companystreet",
         "billingstreet",
         "addressone",  # Pardot's Address One
@@ -287,6 +292,8 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "zip",
         "zipcode",
         "zippostalcode",
+        "ziporpostalcode",  # Microsoft 365's
+        "postalcodeorzip",
         "postcode",
         "companypostalcode",
         "billingpostalcode",
@@ -436,9 +443,44 @@ def fold(name: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+# A note in brackets after a column's name says how to fill it, not what it holds (Google Workspace's
+# "First Name [Required]", "New Status [UPLOAD ONLY]").
+_NOTE = re.compile(r"\s*\[[^\]]*\]")
+
+
+# Japanese letters are kept (kana and kanji: a Japanese export's headers are words too).
+_NOT_KEPT = re.compile(r"[^a-z0-9\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
+
+
 def normalize_header(name: str) -> str:
-    """Return a header name reduced to lower-case letters and digits, accents folded."""
-    return re.sub(r"[^a-z0-9]", "", fold(name))
+    """Return a header name reduced to lower-case letters, digits and Japanese letters, accents folded
+    and a bracketed note dropped; a Japanese export's header is read as its English name."""
+    normal = _NOT_KEPT.sub("", fold(_NOTE.sub("", name)))
+    return _JAPANESE.get(normal, normal)
+
+
+# Japanese business-card and CRM exports (Eight, Sansan, CAMCARD): whole headers, folded as above
+# (a voiced mark is dropped with the accents: "メールアドレス" is "メールアトレス").
+_JAPANESE = {
+    "氏名": "fullname",
+    "姓": "lastname",
+    "名": "firstname",
+    "会社名": "companyname",
+    "企業名": "companyname",
+    "部署名": "department",
+    "部署": "department",
+    "役職": "jobtitle",
+    "メールアトレス": "email",
+    "携帯電話": "mobilephone",
+    "携帯番号": "mobilephone",
+    "tel直通": "directphone",
+    "直通電話": "directphone",
+    "郵便番号": "postalcode",
+    "都道府県": "state",
+    "市区町村": "city",
+    "住所": "address",
+    "国": "country",
+}
 
 
 # Words that say whose a column is when written after it (German and Dutch Outlook: "Straße geschäftlich",

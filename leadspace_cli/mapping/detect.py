@@ -121,6 +121,7 @@ class _Header:
     company_address: list[str]  # the company's own address columns
     person_places: bool  # unprefixed places are the person's
     stripped: list[tuple[str, str]]  # a person's fields under an object prefix, without it
+    role: list[tuple[str, str]]  # the fields of the role the rows' person has (a donor's), without it
     business: list[tuple[str, str]]  # columns under a business qualifier, without it
     at_work: list[tuple[str, str]]  # columns under a business or work prefix, without it
 
@@ -189,12 +190,18 @@ def _read(columns: Iterable[str]) -> _Header:
     person_places = people and not company_address and any(n == "location" for n, _ in normalized)
     stripped = [(_PERSON_FIELD_PREFIX.sub("", n), c) for n, c in normalized if _PERSON_FIELD_PREFIX.match(n)]
     own = {*ALIASES["person.first_name"], *ALIASES["person.last_name"], *ALIASES["person.email"]}
-    if not any(n in own for n, _ in normalized):
-        stripped += [
+    # The role's fields (a title only as an occupation: a ticket's or a guest's title is no job's).
+    role = (
+        []
+        if any(n in own for n, _ in normalized)
+        else [
             (rest, c)
             for n, c in normalized
-            if _ROLE_PREFIX.match(n) and (rest := _ROLE_PREFIX.sub("", n)) not in ALIASES["person.title"]
+            if _ROLE_PREFIX.match(n)
+            and ((rest := _ROLE_PREFIX.sub("", n)) not in ALIASES["person.title"] or rest == "occupation")
         ]
+    )
+    stripped += role
     # Columns a business qualifier marks ("Region geschäftlich", "Dép/Région (bureau)"), without it.
     business = [(n.removeprefix("business"), c) for n, c in normalized if n.startswith("business")]
     at_work = [
@@ -217,9 +224,14 @@ def _read(columns: Iterable[str]) -> _Header:
         company_address=company_address,
         person_places=person_places,
         stripped=stripped,
+        role=role,
         business=business,
         at_work=at_work,
     )
+
+
+# The person's own names, unprefixed: beside them, a display name is the person's too.
+_PERSON_OWN_NAMES = ("firstname", "lastname", "fullname", "givenname", "username")
 
 
 def _hits(aliases: tuple[str, ...], candidates: list[tuple[str, str]], taken: set[str]) -> list[str]:
@@ -258,7 +270,9 @@ def _match(h: _Header) -> tuple[Mapping, set[str]]:
             found = hits(aliases, h.normalized) or h.bare_name[:1]
         else:
             # "Telefon geschäftlich" is the person's phone at work: after "Telefon", before "Mobiltelefon".
-            found = hits(
+            # Where the rows' person is named only under a role ("Donor First Name"), the role's phone
+            # is theirs before an unprefixed one ("Mobile": a flag of how the gift was made).
+            found = (hits(aliases, h.role) if path == "person.person_phone" else []) or hits(
                 aliases, h.normalized + (h.at_work if path in ("person.email", "person.person_phone") else [])
             )
             if not found and (path.startswith("person.") or path == "company.name"):
@@ -277,6 +291,24 @@ def _match(h: _Header) -> tuple[Mapping, set[str]]:
                 mapping.candidates[path] = others
                 taken.update(others)
     _name_beside_name(mapping, h.normalized, taken)
+    if "company.name" not in mapping.fields and {"firstname", "lastname"} <= {n for n, _ in h.normalized}:
+        # A time-tracking or invoicing tool's contacts (Harvest's "Client" before the contact's own
+        # names): the client is the organisation the person belongs to.
+        client = next((c for n, c in h.normalized if n in ("client", "clientname") and c not in taken), None)
+        if client is not None:
+            mapping.fields["company.name"] = client
+            taken.add(client)
+    named = mapping.fields.get("company.name")
+    if (
+        isinstance(named, str)
+        and _normal(named) in ("displayname", "leadname")
+        and any(n in _PERSON_OWN_NAMES for n, _ in h.normalized)
+    ):
+        # Close's lead (a company) is its Display Name beside its contacts' prefixed names; beside the
+        # person's own names (Microsoft 365's and Slack's users), a display name is the person's.
+        mapping.fields.pop("company.name")
+        mapping.candidates.pop("company.name", None)
+        taken.discard(named)
     if not h.people:
         # No names, no person: an account file's Email and Phone are the company's (info@, the
         # switchboard). Without a company either (a newsletter's subscribers, a shop's buyers), they
@@ -310,20 +342,34 @@ def _places(mapping: Mapping, h: _Header, taken: set[str]) -> None:
         and _unprefixed(n) not in PERSON_AFTER_PREFIX
         and c not in bought
     ]
+    site = mapping.fields.get("company.website")
+    if (
+        h.people
+        and isinstance(site, str)
+        and "company.name" not in mapping.fields
+        and not company_evidence
+        and _normal(site) == "website"
+    ):
+        # A bare "website" beside a person and no company (a forum's or a community's members): the
+        # person's own site, not a company's.
+        mapping.fields.pop("company.website")
+        mapping.candidates.pop("company.website", None)
     company_named = bool({"company.name", "company.website"} & set(mapping.fields)) or bool(company_evidence)
-    weak = {c for n, c in h.normalized if n.startswith(WEAK_COMPANY_PREFIX)} | (
-        set() if company_named else bought
-    )
     # The company only named as the person's employer (a donations or registrations export), with
     # no column of the company's own: the places beside the names are the person's (their home).
     named_by = mapping.fields.get("company.name")
     employer_only = (
         h.people
         and isinstance(named_by, str)
-        and _normal(named_by) in _EMPLOYER
+        and _ROLE_PREFIX.sub("", _normal(named_by)) in _EMPLOYER
         and "company.website" not in mapping.fields
         and not company_evidence
         and not any(n in ACCOUNT_EVIDENCE for n, _ in h.normalized)
+    )
+    # A billing or shipping address beside no company, or beside only the person's employer, is the
+    # person's (ActBlue's donor's gift goes to "Shipping City").
+    weak = {c for n, c in h.normalized if n.startswith(WEAK_COMPANY_PREFIX)} | (
+        set() if company_named and not employer_only else bought
     )
     unsent: list[str] = []  # the places left out as the person's, to be named
     whose = ""
@@ -344,8 +390,10 @@ def _places(mapping: Mapping, h: _Header, taken: set[str]) -> None:
         ((n, c) for n, c in h.normalized if n.startswith(_PERSON_COUNTRY_PREFIXES)),
         key=lambda nc: next(i for i, p in enumerate(_PERSON_COUNTRY_PREFIXES) if nc[0].startswith(p)),
     )
-    person_country = _first(country, [(re.sub(PERSON_PREFIX, "", n), c) for n, c in ranked]) or (
-        _first(country, h.normalized) if h.company_address or person_places else None
+    person_country = (
+        _first(country, [(re.sub(PERSON_PREFIX, "", n), c) for n, c in ranked])
+        or _first(country, h.role)
+        or (_first(country, h.normalized) if h.company_address or person_places else None)
     )
     if person_country is not None and person_country not in mapping.columns_used():
         mapping.fields["person.person_country"] = person_country
