@@ -1,4 +1,4 @@
-"""The rate limiter: at most N calls in any one-second window, evenly spaced, learning from 429s,
+"""The rate limiter: at most N calls in any one-second window, spread at random gaps, learning from 429s,
 and shared by every run on the machine that calls the same program.
 
 Callers take a slot with :meth:`RateLimiter.acquire` right before each call, retries included, so
