@@ -33,7 +33,9 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "inviteeuuid",  # Calendly's invitee, beside its "Salesforce UUID"
         "inviteeid",
         "respondentid",  # a survey's respondent (SurveyMonkey)
-        "userid",  # a workspace's member list (Slack)
+        "participantid",  # a survey's or a study's participant (LimeSurvey)
+        "employeeid",  # an HR system's employee (OrangeHRM)
+        "ticketid",  # an attendees export's ticket (Event Tickets): the attendee's own record
         "registrantid",
         "donorid",
         "constituentid",
@@ -53,6 +55,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "profileid",  # scrapers: the profile's own id
         "linkedinprofileid",
         "vmid",  # PhantomBuster's LinkedIn member id
+        "userid",  # a workspace's member list (Slack); after the row's own object's id (GiveWP's donor)
         "accountid",
         "companyid",
         "organizationid",
@@ -163,6 +166,8 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "telefoon",  # Dutch
         "telefoonnummer",
         "mobiel",
+        "billingphone",  # a shop customer's own, last (Shopware's billing_phone_number)
+        "billingphonenumber",
     ),
     "company.name": (
         "company",
@@ -292,6 +297,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "zip",
         "zipcode",
         "zippostalcode",
+        "zippostcode",  # Kimai's ZIP / Postcode
         "ziporpostalcode",  # Microsoft 365's
         "postalcodeorzip",
         "postcode",
@@ -344,6 +350,9 @@ PERSON_AFTER_PREFIX = (
     "phone",
     "phonenumber",
     "mobile",
+    "telephone",  # OrangeHRM's work_telephone: the employee's
+    "title",  # Shopware's billing_title (Dr., Prof.)
+    "salutation",
 )
 
 
@@ -378,7 +387,8 @@ _PERSON_FIELD_PREFIX = re.compile(r"^(primarycontact|contact|person|prospect|lea
 # for names, email, phone and company, and only in a file without the person's own unprefixed names
 # or email (a registrant's "Email" beside a "Guest First Name" is two people: never mixed).
 _ROLE_PREFIX = re.compile(
-    r"^(ticket|attendee|registrant|participant|guest|invitee|donors|donor|buyer|subscriber|patron)(?=.)"
+    r"^(ticketholder|ticket|attendee|registrant|participant|guest|invitee|donors|donor|buyer|subscriber|"
+    r"patron|speaker)(?=.)"
 )
 
 

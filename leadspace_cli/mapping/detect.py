@@ -173,7 +173,10 @@ def _read(columns: Iterable[str]) -> _Header:
     )
     people = not account_file and (
         any(
-            _PERSON_FIELD_PREFIX.sub("", n) in _NAME_ALIASES or n.endswith(("firstname", "lastname"))
+            _PERSON_FIELD_PREFIX.sub("", n) in _NAME_ALIASES
+            # pretix's "Attendee name" (a "Ticket Name" is the ticket's type)
+            or (n != "ticketname" and _ROLE_PREFIX.sub("", n) in _NAME_ALIASES)
+            or n.endswith(("firstname", "lastname"))
             for n, _ in normalized
         )
         or _named_people(normalized)
@@ -190,7 +193,8 @@ def _read(columns: Iterable[str]) -> _Header:
     person_places = people and not company_address and any(n == "location" for n, _ in normalized)
     stripped = [(_PERSON_FIELD_PREFIX.sub("", n), c) for n, c in normalized if _PERSON_FIELD_PREFIX.match(n)]
     own = {*ALIASES["person.first_name"], *ALIASES["person.last_name"], *ALIASES["person.email"]}
-    # The role's fields (a title only as an occupation: a ticket's or a guest's title is no job's).
+    # The role's fields (a job's title only as an occupation or a position: a ticket's or a guest's
+    # title is no job's).
     role = (
         []
         if any(n in own for n, _ in normalized)
@@ -198,7 +202,7 @@ def _read(columns: Iterable[str]) -> _Header:
             (rest, c)
             for n, c in normalized
             if _ROLE_PREFIX.match(n)
-            and ((rest := _ROLE_PREFIX.sub("", n)) not in ALIASES["person.title"] or rest == "occupation")
+            and (rest := _ROLE_PREFIX.sub("", n)) not in ("title", "headline", "designation")
         ]
     )
     stripped += role
@@ -342,18 +346,6 @@ def _places(mapping: Mapping, h: _Header, taken: set[str]) -> None:
         and _unprefixed(n) not in PERSON_AFTER_PREFIX
         and c not in bought
     ]
-    site = mapping.fields.get("company.website")
-    if (
-        h.people
-        and isinstance(site, str)
-        and "company.name" not in mapping.fields
-        and not company_evidence
-        and _normal(site) == "website"
-    ):
-        # A bare "website" beside a person and no company (a forum's or a community's members): the
-        # person's own site, not a company's.
-        mapping.fields.pop("company.website")
-        mapping.candidates.pop("company.website", None)
     company_named = bool({"company.name", "company.website"} & set(mapping.fields)) or bool(company_evidence)
     # The company only named as the person's employer (a donations or registrations export), with
     # no column of the company's own: the places beside the names are the person's (their home).
