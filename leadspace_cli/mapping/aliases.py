@@ -166,6 +166,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "telefoon",  # Dutch
         "telefoonnummer",
         "mobiel",
+        "contactnumber",  # Bagisto's customers
         "billingphone",  # a shop customer's own, last (Shopware's billing_phone_number)
         "billingphonenumber",
     ),
@@ -415,6 +416,11 @@ ACCOUNT_EVIDENCE = (
     "accountnumber",
     "ownership",
     "tickersymbol",
+    "taxnumber",  # an invoicing tool's customers and vendors (Akaunting)
+    "vatnumber",
+    "contactscount",  # a CRM's accounts (Fat Free CRM)
+    "personcount",  # Krayin's organizations
+    "opportunitiescount",
 )
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from leadspace_cli.mapping.aliases import (
@@ -28,6 +28,7 @@ from leadspace_cli.mapping.aliases import (
     normalize_header,
     qualified,
 )
+from leadspace_cli.mapping.choose import _HOW, _choose
 from leadspace_cli.mapping.spec import Mapping
 
 _JOINED = re.compile(r"^\s*([A-Za-z][A-Za-z ]{0,30}):\s*(\S.*)$")  # a report's "Contact: Contact ID"
@@ -116,6 +117,7 @@ class _Header:
     account_file: bool  # a bare Name with account evidence and no person: the rows are accounts
     people: bool  # the rows are people
     company_pref: list[tuple[str, str]]  # company-prefixed columns, the prefix removed
+    employer_pref: list[tuple[str, str]]  # the employer's address columns, the prefix removed
     person_pref: list[tuple[str, str]]  # person-prefixed columns, the prefix removed
     address_words: set[str]
     company_address: list[str]  # the company's own address columns
@@ -143,8 +145,13 @@ def _read(columns: Iterable[str]) -> _Header:
     normalized, blocks = _address_blocks(normalized)
     dnm = [(n.removeprefix("donotmodify"), c) for n, c in normalized if n.startswith("donotmodify")]
     bare_name = [c for n, c in normalized if n == "name"]
+    # An Email beside a bare Name and two signs of an account (a website and a tax number, a count of
+    # its contacts) is the account's (Akaunting's customers, Fat Free CRM's accounts).
+    accountish = len({n for n, _ in normalized if n in ACCOUNT_EVIDENCE}) >= 2
     person_columns = any(
-        n in _PERSON_EVIDENCE or (n in _NAME_ALIASES and n != "name") or n.endswith(("firstname", "lastname"))
+        (n in _PERSON_EVIDENCE and not (accountish and n in ("email", "emailaddress")))
+        or (n in _NAME_ALIASES and n != "name")
+        or n.endswith(("firstname", "lastname"))
         for n, _ in normalized
     ) or _named_people(normalized)
     # A row that has a primary contact is an account (a CRM's companies export): its Email and Phone
@@ -186,9 +193,17 @@ def _read(columns: Iterable[str]) -> _Header:
     address_words = set(_ADDRESS_WORDS)
     # The company's location, split or in one column ("Company Address", "Company Location"): then
     # unprefixed City, State and Country are the person's (Apollo, Seamless).
-    company_address = [
-        c for n, c in company_pref if n in address_words | {"address", "location", "fulladdress"}
-    ] + [c for n, c in company_block if n in address_words]
+    # The address of the person's employer (ActBlue's "Employer Addr1", "Employer City"): the company's.
+    employer_pref = [
+        (rest, c)
+        for n, c in normalized
+        if n.startswith("employer") and (rest := n.removeprefix("employer")) in address_words
+    ]
+    company_address = (
+        [c for n, c in company_pref if n in address_words | {"address", "location", "fulladdress"}]
+        + [c for n, c in company_block if n in address_words]
+        + [c for _, c in employer_pref]
+    )
     # A one-line "location" beside names (LinkedIn scrapes, RocketReach): the places are the person's.
     person_places = people and not company_address and any(n == "location" for n, _ in normalized)
     stripped = [(_PERSON_FIELD_PREFIX.sub("", n), c) for n, c in normalized if _PERSON_FIELD_PREFIX.match(n)]
@@ -223,6 +238,7 @@ def _read(columns: Iterable[str]) -> _Header:
         account_file=account_file,
         people=people,
         company_pref=company_pref,
+        employer_pref=employer_pref,
         person_pref=person_pref,
         address_words=address_words,
         company_address=company_address,
@@ -258,11 +274,18 @@ def _match(h: _Header) -> tuple[Mapping, set[str]]:
         if path in _ADDRESS:
             found = (
                 hits(aliases, h.company_block)
+                or hits(aliases, h.employer_pref)
                 or hits(aliases, h.company_pref)
                 or hits(PREFIXED_ONLY.get(path, ()), h.business)
             )
             if not found and not h.company_address and not h.person_places:
                 found = hits(aliases, h.normalized)  # unprefixed, and no company address beside it
+                names = {n for n, _ in h.normalized}
+                beside = "city" in names and bool(names & set(ALIASES["company.address.postalcode"]))
+                if not found and path == "company.address.street" and beside:
+                    # A bare Address beside the city and its postal code is the street line (Akaunting,
+                    # Microsoft 365); alone, it may be the whole address in one cell.
+                    found = hits(("address", "address1"), h.normalized)
         elif path == "external_id":
             own = tuple(a for a in aliases if a not in ("accountid", "companyid", "organizationid"))
             found = hits(("lead", "contact", "account"), h.dnm) or hits(own, h.normalized)[:1]
@@ -528,63 +551,3 @@ def _unprefixed(name: str) -> str:
     if rest.startswith("address") and rest.removeprefix("address") in _ADDRESS_WORDS:
         return rest.removeprefix("address")
     return rest
-
-
-_HOW = "pass a mapping (`leadspace mapping init INPUT -o mapping.toml` writes one)"
-
-
-def _header_choice(path: str, options: list[str]) -> str:
-    others = ", ".join(repr(c) for c in options[1:])
-    return f"{options[0]!r} and {others} look like {path}: {options[0]!r} is sent. To send another, {_HOW}."
-
-
-def _choose(mapping: Mapping, values: Callable[[str], list[str]], sampled: bool) -> None:
-    """Choose among the columns that name each field by their values; name every choice.
-
-    Without rows (``sampled`` false) each choice is named from the headers alone (detect() does);
-    with rows, those notes give way to the choice the values make.
-    """
-    how = _HOW
-    for path in list(mapping.fields):
-        chosen = mapping.columns_of(path)
-        options = list(dict.fromkeys([*chosen, *mapping.candidates.get(path, [])]))
-        if len(options) > 1 and sampled:
-            header_note = _header_choice(path, options)
-            mapping.notes[:] = [n for n in mapping.notes if n != header_note]
-        if len(options) == 1 and not sampled:
-            continue
-        if not sampled:
-            mapping.notes.append(_header_choice(path, options))
-            continue
-        filled = {c: [bool(v.strip()) for v in values(c)] for c in options}
-        with_values = [c for c in options if any(filled[c])]
-        if not with_values:
-            del mapping.fields[path]
-            mapping.notes.append(
-                f"{', '.join(repr(c) for c in options)} {'is' if len(options) == 1 else 'are'} "
-                f"empty in the rows read: {path} is not sent."
-            )
-            continue
-        first, used = with_values[0], [with_values[0]]
-        covered = filled[first]
-        for column in with_values[1:]:
-            if any(f and not c for f, c in zip(filled[column], covered, strict=True)):
-                used.append(column)
-                covered = [f or c for f, c in zip(filled[column], covered, strict=True)]
-        mapping.fields[path] = used[0] if len(used) == 1 else used
-        empty = [c for c in options if c not in with_values]
-        if len(used) > 1:
-            mapping.notes.append(
-                f"{path}: the first non-empty of {', '.join(repr(c) for c in used)} is sent (each fills "
-                f"rows the one before leaves empty). To send one only, {how}."
-            )
-        elif first != options[0]:
-            mapping.notes.append(
-                f"{', '.join(repr(c) for c in empty)} {'is' if len(empty) == 1 else 'are'} empty in the rows "
-                f"read: {first!r} is sent as {path}."
-            )
-        elif len(with_values) > 1:
-            others = ", ".join(repr(c) for c in with_values[1:])
-            mapping.notes.append(
-                f"{first!r} and {others} both look like {path}: {first!r} is sent. To send another, {how}."
-            )

@@ -18,7 +18,8 @@ from leadspace_cli.mapping.aliases import (
     normalize_header,
 )
 from leadspace_cli.mapping.body import _fetcher
-from leadspace_cli.mapping.detect import _HOW, _choose, _listed, _normal, _system, detect
+from leadspace_cli.mapping.choose import _HOW, _choose
+from leadspace_cli.mapping.detect import _listed, _normal, _system, detect
 from leadspace_cli.mapping.spec import Mapping, shown
 
 SAMPLE_ROWS = 200  # rows read ahead to judge a detected mapping by its values

@@ -28,7 +28,16 @@ def test_a_donors_role_gives_their_occupation_country_and_phone() -> None:
 
 def test_a_gifts_shipping_address_beside_only_the_donors_employer_is_never_the_companys() -> None:
     m = detect(ACTBLUE)
-    assert not [p for p in m.fields if p.startswith("company.address.")], m.fields
+    # The employer's own address is the company's; the gift's shipping address never.
+    assert {p: c for p, c in m.fields.items() if p.startswith("company.address.")} == {
+        "company.address.street": "Employer Addr1",
+        "company.address.city": "Employer City",
+        "company.address.state": "Employer State",
+        "company.address.postalcode": "Employer ZIP",
+        "company.address.country": "Employer Country",
+    }
+    without = [c for c in ACTBLUE if not c.startswith("Employer ")]
+    assert not [p for p in detect(without).fields if p.startswith("company.address.")]
     # A ticket's or a guest's title is still no job's.
     assert "person.title" not in detect(["Ticket First Name", "Ticket Last Name", "Ticket Title"]).fields
 
@@ -140,3 +149,22 @@ def test_more_spellings() -> None:
     assert m.fields["company.address.postalcode"] == "ZIP / Postcode"
     m = detect(["participant_id", "firstname", "lastname", "email", "language"])
     assert m.fields["external_id"] == "participant_id"
+
+
+def test_an_email_beside_a_bare_name_and_two_signs_of_an_account_is_the_accounts() -> None:
+    m = detect(["name", "email", "tax_number", "phone", "address", "country", "state", "zip_code", "city",
+                "website", "currency_code"])  # fmt: skip
+    assert m.fields["company.name"] == "name"
+    assert m.fields["company.address.street"] == "address"  # the street line beside city and zip
+    assert m.fields["company.address.city"] == "city"
+    m = detect(["Id", "User", "Name", "Website", "Phone", "Email", "Contacts count", "Opportunities count"])
+    assert m.fields["company.name"] == "Name"
+    # One sign is not enough: a forum's members have a name, an email and a website.
+    assert "company.name" not in detect(["id", "name", "username", "email", "website"]).fields
+
+
+def test_a_bare_address_alone_is_not_a_street_and_a_contact_number_is_a_phone() -> None:
+    m = detect(["Company", "Address", "Country"])
+    assert "company.address.street" not in m.fields  # maybe the whole address in one cell
+    m = detect(["Customer ID", "Customer Name", "Email", "Contact Number", "Status"])
+    assert m.fields["person.person_phone"] == "Contact Number"
