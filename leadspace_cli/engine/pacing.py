@@ -301,7 +301,9 @@ class RateLimiter:
         guard = max(st.guard, SHARED_GUARD) if len(st.runs) > 1 else st.guard
         if self._calls < 2 * window:
             guard = max(guard, STARTUP_GUARD)  # calls 31-60 against the run's first 30
-        span = max(1.0 + guard, window / rate)
+        # The program's window at the program's pace (this run's own ceiling has its own below: a
+        # run with a lower --rate must not stretch the window every run of the program shares).
+        span = max(1.0 + guard, window / max(min(st.rate, st.target), self.min_rate))
         if rate != self._formed_for:  # a new pace: its first calls form a new pattern
             self._formed_for = rate
             self._form(window)
@@ -309,6 +311,10 @@ class RateLimiter:
         earliest = st.last + share / rate
         if len(st.recent) >= window:
             earliest = max(earliest, st.recent[-window] + span)
+        if st.recent:
+            # And never right after the last call that went, when its caller woke late (the shares
+            # run from the planned times): at least a quarter of the spacing.
+            earliest = max(earliest, st.recent[-1] - LATE + GAP / 2 / rate)
         # This run's own ceiling (--rate), when the program's pace is higher.
         own = self._own_recent.maxlen or 1
         own_span = max(1.0 + guard, own / self.target)

@@ -166,7 +166,6 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "telefoon",  # Dutch
         "telefoonnummer",
         "mobiel",
-        "contactnumber",  # Bagisto's customers
         "billingphone",  # a shop customer's own, last (Shopware's billing_phone_number)
         "billingphonenumber",
     ),
@@ -459,20 +458,29 @@ def fold(name: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
-# A note in brackets after a column's name says how to fill it, not what it holds (Google Workspace's
-# "First Name [Required]", "New Status [UPLOAD ONLY]").
-_NOTE = re.compile(r"\s*\[[^\]]*\]")
+# A note in brackets after a column's name that says how to fill it, not what it holds (Google
+# Workspace's "First Name [Required]", "New Status [UPLOAD ONLY]"); any other bracketed word may say
+# whose the column is ("Phone [Emergency Contact]") and stays part of the name.
+_NOTE = re.compile(
+    r"\s*\[\s*(required|optional|mandatory|upload only|read only|must be in [^\]]*|obligatoire|"
+    r"pflichtfeld|obligatorio)\s*\]",
+    re.IGNORECASE,
+)
+_WRAPPED = re.compile(r"^\s*\[([^\]]+)\]\s*$")  # "[Email]": the name, in brackets
 
 
-# Japanese letters are kept (kana and kanji: a Japanese export's headers are words too).
+# Japanese letters (kana and kanji) are kept only to read a whole Japanese header (below); a
+# bilingual one ("Email/邮箱", "メールアドレス(Email)") is read by its Latin letters, as before.
 _NOT_KEPT = re.compile(r"[^a-z0-9\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
 
 
 def normalize_header(name: str) -> str:
-    """Return a header name reduced to lower-case letters, digits and Japanese letters, accents folded
-    and a bracketed note dropped; a Japanese export's header is read as its English name."""
-    normal = _NOT_KEPT.sub("", fold(_NOTE.sub("", name)))
-    return _JAPANESE.get(normal, normal)
+    """Return a header name reduced to lower-case letters and digits, accents folded and a note on
+    how to fill it dropped; a Japanese export's header is read as its English name."""
+    name = _NOTE.sub("", _WRAPPED.sub(r"\1", name))
+    folded = fold(name)
+    japanese = _JAPANESE.get(_NOT_KEPT.sub("", folded))
+    return japanese or re.sub(r"[^a-z0-9]", "", folded)
 
 
 # Japanese business-card and CRM exports (Eight, Sansan, CAMCARD): whole headers, folded as above

@@ -145,9 +145,10 @@ def _read(columns: Iterable[str]) -> _Header:
     normalized, blocks = _address_blocks(normalized)
     dnm = [(n.removeprefix("donotmodify"), c) for n, c in normalized if n.startswith("donotmodify")]
     bare_name = [c for n, c in normalized if n == "name"]
-    # An Email beside a bare Name and two signs of an account (a website and a tax number, a count of
-    # its contacts) is the account's (Akaunting's customers, Fat Free CRM's accounts).
-    accountish = len({n for n, _ in normalized if n in ACCOUNT_EVIDENCE}) >= 2
+    # An Email beside a bare Name and two signs no person has (the counts of its contacts and its
+    # opportunities) is the account's (Fat Free CRM's accounts); a website or a tax number a person
+    # may have (a B2B shop's customers).
+    accountish = len({n for n, _ in normalized if n in ACCOUNT_EVIDENCE and n not in _PERSONS_TOO}) >= 2
     person_columns = any(
         (n in _PERSON_EVIDENCE and not (accountish and n in ("email", "emailaddress")))
         or (n in _NAME_ALIASES and n != "name")
@@ -210,16 +211,7 @@ def _read(columns: Iterable[str]) -> _Header:
     own = {*ALIASES["person.first_name"], *ALIASES["person.last_name"], *ALIASES["person.email"]}
     # The role's fields (a job's title only as an occupation or a position: a ticket's or a guest's
     # title is no job's).
-    role = (
-        []
-        if any(n in own for n, _ in normalized)
-        else [
-            (rest, c)
-            for n, c in normalized
-            if _ROLE_PREFIX.match(n)
-            and (rest := _ROLE_PREFIX.sub("", n)) not in ("title", "headline", "designation")
-        ]
-    )
+    role = [] if any(n in own for n, _ in normalized) else _one_role(normalized, own)
     stripped += role
     # Columns a business qualifier marks ("Region geschäftlich", "Dép/Région (bureau)"), without it.
     business = [(n.removeprefix("business"), c) for n, c in normalized if n.startswith("business")]
@@ -248,6 +240,33 @@ def _read(columns: Iterable[str]) -> _Header:
         business=business,
         at_work=at_work,
     )
+
+
+# Account evidence a person may have too (their own site, a B2B customer's tax number).
+_PERSONS_TOO = ("website", "domain", "taxnumber", "vatnumber", "accountnumber")
+
+
+def _one_role(normalized: list[tuple[str, str]], own: set[str]) -> list[tuple[str, str]]:
+    """The fields of the one role that names the rows' person ("Ticket Holder" beside "Purchaser",
+    an "Attendee" beside a session's "Speaker"), without its prefix; never two roles' mixed. A job's
+    title only as an occupation or a position: a ticket's or a guest's title is no job's."""
+    roles: dict[str, list[tuple[str, str]]] = {}
+    for n, c in normalized:
+        if (m := _ROLE_PREFIX.match(n)) and (rest := n[m.end() :]) not in (
+            "title",
+            "headline",
+            "designation",
+        ):
+            roles.setdefault(m.group(1).removesuffix("s"), []).append((rest, c))
+
+    def named(fields: list[tuple[str, str]]) -> int:
+        return sum(1 for rest, _ in fields if rest in own or rest in _NAME_ALIASES)
+
+    if not roles:
+        return []
+    # A speaker is the row's person only in a speakers' list (beside another role, the session's).
+    _, fields = max(roles.items(), key=lambda kv: (named(kv[1]) > 0, kv[0] != "speaker", named(kv[1])))
+    return fields
 
 
 # The person's own names, unprefixed: beside them, a display name is the person's too.
@@ -318,11 +337,17 @@ def _match(h: _Header) -> tuple[Mapping, set[str]]:
                 mapping.candidates[path] = others
                 taken.update(others)
     _name_beside_name(mapping, h.normalized, taken)
-    if "company.name" not in mapping.fields and {"firstname", "lastname"} <= {n for n, _ in h.normalized}:
+    order = [n for n, _ in h.normalized]
+    if "company.name" not in mapping.fields and {"firstname", "lastname"} <= set(order):
         # A time-tracking or invoicing tool's contacts (Harvest's "Client" before the contact's own
-        # names): the client is the organisation the person belongs to.
-        client = next((c for n, c in h.normalized if n in ("client", "clientname") and c not in taken), None)
-        if client is not None:
+        # names): the client is the organisation the person belongs to. After them, a "Client"
+        # column may be a flag or the customer a lead was bought for: left out.
+        first = order.index("firstname")
+        client = next(
+            (c for i, (n, c) in enumerate(h.normalized) if n in ("client", "clientname") and i < first),
+            None,
+        )
+        if client is not None and client not in taken:
             mapping.fields["company.name"] = client
             taken.add(client)
     named = mapping.fields.get("company.name")

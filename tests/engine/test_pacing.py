@@ -166,7 +166,7 @@ def test_a_pace_between_whole_numbers_is_kept_not_rounded_up() -> None:
     clock = FakeClock()
     limiter = RateLimiter(10.5, clock=clock)
     went = send(limiter, clock, 400)
-    assert 10.4 < 399 / (went[-1] - went[0]) <= 10.5 + 1e-6
+    assert 10.4 < 385 / (went[396] - went[11]) <= 10.5 + 1e-6  # 35 windows of 11 calls
 
 
 def test_a_429_at_the_allowance_jumps_the_guard_and_quiet_narrows_it() -> None:
@@ -396,6 +396,34 @@ def test_two_runs_take_turns_and_together_keep_to_the_allowance(tmp_path: Path) 
     assert len(times["a"]) == len(times["b"])  # in turn: an even share
     assert a.others == 1
     assert "shared with 1 other run" in b.explain()
+
+
+def test_a_run_with_a_lower_rate_does_not_stretch_the_programs_window(tmp_path: Path) -> None:
+    """A review finding: the window every run shares was stretched to 30 calls in 3 s by a run at
+    --rate 10 (10.8 calls a second for both together; the other run is not capped)."""
+    clock, a, b = shared_pair(tmp_path, 30, 10)
+    stop = FakeStop(clock)
+    started = clock.now
+    for _ in range(60):
+        for limiter in (a, a, b):
+            assert limiter.acquire(stop)
+    assert 180 / (clock.now - started) > 20
+
+
+def test_a_caller_that_wakes_late_never_gets_two_slots_at_once() -> None:
+    """A review finding: the shares run from the planned times, so a caller woken late took the next
+    slot at once, then the next (87 zero gaps in 600 calls with some callers 60 ms late)."""
+    clock = FakeClock()
+    limiter = RateLimiter(30, clock=clock)
+    stop = FakeStop(clock)
+    went: list[float] = []
+    for i in range(600):
+        assert limiter.acquire(stop)
+        went.append(clock.now)
+        if i % 20 == 0:
+            clock.now += 0.06  # this caller woke late: the next one reserves after it
+    gaps = [b - a for a, b in itertools.pairwise(went)]
+    assert min(gaps) >= pacing.GAP / 2 / 30 - pacing.LATE - 1e-9
 
 
 def test_when_one_run_ends_or_is_killed_the_other_takes_its_share_at_once(tmp_path: Path) -> None:

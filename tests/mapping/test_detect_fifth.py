@@ -151,20 +151,38 @@ def test_more_spellings() -> None:
     assert m.fields["external_id"] == "participant_id"
 
 
-def test_an_email_beside_a_bare_name_and_two_signs_of_an_account_is_the_accounts() -> None:
-    m = detect(["name", "email", "tax_number", "phone", "address", "country", "state", "zip_code", "city",
-                "website", "currency_code"])  # fmt: skip
-    assert m.fields["company.name"] == "name"
-    assert m.fields["company.address.street"] == "address"  # the street line beside city and zip
-    assert m.fields["company.address.city"] == "city"
+def test_an_email_beside_a_bare_name_and_two_signs_no_person_has_is_the_accounts() -> None:
     m = detect(["Id", "User", "Name", "Website", "Phone", "Email", "Contacts count", "Opportunities count"])
     assert m.fields["company.name"] == "Name"
-    # One sign is not enough: a forum's members have a name, an email and a website.
-    assert "company.name" not in detect(["id", "name", "username", "email", "website"]).fields
+    # A website and a tax number a person may have too (a B2B shop's customers): Name stays theirs.
+    for header in (
+        ["Name", "Email", "Phone", "Website", "Tax Number"],
+        ["id", "name", "username", "email", "website"],
+    ):
+        assert "company.name" not in detect(header).fields, header
 
 
-def test_a_bare_address_alone_is_not_a_street_and_a_contact_number_is_a_phone() -> None:
+def test_a_bare_address_is_the_street_line_only_beside_the_city_and_postal_code() -> None:
+    m = detect(["Company", "Address", "City", "State", "Zip", "Country"])
+    assert m.fields["company.address.street"] == "Address"
     m = detect(["Company", "Address", "Country"])
     assert "company.address.street" not in m.fields  # maybe the whole address in one cell
-    m = detect(["Customer ID", "Customer Name", "Email", "Contact Number", "Status"])
-    assert m.fields["person.person_phone"] == "Contact Number"
+
+
+def test_review_findings_never_send_a_second_persons_or_a_flags_column() -> None:
+    """A review of these rules found them sending: a speaker's email beside an attendee's names, a
+    Yes/No "Client" after the names, an emergency contact's phone read past its bracket."""
+    m = detect(["Session", "Speaker Name", "Speaker Email", "Attendee First Name", "Attendee Last Name",
+                "Attendee Email"])  # fmt: skip
+    assert m.fields["person.email"] == "Attendee Email"
+    m = detect(["Order #", "Ticketholder Name", "Ticketholder Email", "Purchaser Email", "Speaker Phone"])
+    assert "person.person_phone" not in m.fields
+    assert "company.name" not in detect(["First Name", "Last Name", "Email", "Client"]).fields
+    m = detect(["First Name", "Last Name", "Phone [Emergency Contact]", "Email [Parent/Guardian]"])
+    assert "person.person_phone" not in m.fields
+    assert "person.email" not in m.fields
+    m = detect(["[First Name]", "[Last Name]", "[Email]", "[Company]"])
+    assert m.fields["person.email"] == "[Email]"
+    m = detect(["Email/邮箱", "Company (会社)", "姓名 Name"])  # bilingual: read by the Latin letters
+    assert m.fields["person.email"] == "Email/邮箱"
+    assert m.fields["company.name"] == "Company (会社)"
