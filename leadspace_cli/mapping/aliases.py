@@ -423,6 +423,26 @@ ACCOUNT_EVIDENCE = (
 )
 
 
+# What only a shop, a billing system or a community keeps of its own people, never a CRM of a lead (a
+# CRM's contacts may have a gender or a birthday: HubSpot's all-properties export).
+CONSUMER = (
+    "consent",
+    "acceptsemailmarketing",
+    "acceptsmarketing",
+    "totalspent",
+    "totalorders",
+    "noofpurchase",
+    "numberofpurchases",
+    "taxable",
+    "taxexempt",
+    "lastlogin",
+)
+
+
+# Account evidence a person may have too (their own site, a B2B customer's tax number).
+PERSONS_TOO = ("website", "domain", "taxnumber", "vatnumber", "accountnumber")
+
+
 # Aliases too loose to fall back to when the chosen column is empty (Thunderbird's Display Name is
 # the person's; Outlook's Title is Mr. or Ms.).
 NO_FALLBACK = ("displayname", "leadname", "account", "business", "employer", "title", "headline", "id")

@@ -17,11 +17,13 @@ from leadspace_cli.mapping.aliases import (
     ADDRESS_BLOCKS,
     ALIASES,
     COMPANY_PREFIX,
+    CONSUMER,
     FIRST_NAME_BESIDE_LAST,
     LAST_NAME_BESIDE_FIRST,
     NO_FALLBACK,
     PERSON_AFTER_PREFIX,
     PERSON_PREFIX,
+    PERSONS_TOO,
     PREFIXED_ONLY,
     SYSTEM_COLUMN,
     WEAK_COMPANY_PREFIX,
@@ -148,7 +150,7 @@ def _read(columns: Iterable[str]) -> _Header:
     # An Email beside a bare Name and two signs no person has (the counts of its contacts and its
     # opportunities) is the account's (Fat Free CRM's accounts); a website or a tax number a person
     # may have (a B2B shop's customers).
-    accountish = len({n for n, _ in normalized if n in ACCOUNT_EVIDENCE and n not in _PERSONS_TOO}) >= 2
+    accountish = len({n for n, _ in normalized if n in ACCOUNT_EVIDENCE and n not in PERSONS_TOO}) >= 2
     person_columns = any(
         (n in _PERSON_EVIDENCE and not (accountish and n in ("email", "emailaddress")))
         or (n in _NAME_ALIASES and n != "name")
@@ -240,10 +242,6 @@ def _read(columns: Iterable[str]) -> _Header:
         business=business,
         at_work=at_work,
     )
-
-
-# Account evidence a person may have too (their own site, a B2B customer's tax number).
-_PERSONS_TOO = ("website", "domain", "taxnumber", "vatnumber", "accountnumber")
 
 
 def _one_role(normalized: list[tuple[str, str]], own: set[str]) -> list[tuple[str, str]]:
@@ -414,7 +412,10 @@ def _places(mapping: Mapping, h: _Header, taken: set[str]) -> None:
     unsent: list[str] = []  # the places left out as the person's, to be named
     whose = ""
     strong = [c for c in h.company_address if c not in weak]  # the company's own address columns
-    if (not company_named or employer_only) and not strong:
+    # A shop's, a billing system's or a community's own people (their gender, birthday, consent,
+    # purchases): the address beside their company is their own (FOSSBilling, Spree, EC-CUBE).
+    consumer = next((c for n, c in h.normalized if n in CONSUMER), None) if h.people else None
+    if (not company_named or employer_only or consumer) and not strong:
         # No company at all (a newsletter's subscribers, a shop's buyers), or one only named as the
         # person's employer: the places are the person's.
         dropped = [mapping.fields.pop(path) for path in _ADDRESS if path in mapping.fields]
@@ -422,7 +423,13 @@ def _places(mapping: Mapping, h: _Header, taken: set[str]) -> None:
             dropped.extend(mapping.candidates.pop(path, []))
         person_places = True
         taken.difference_update(c for c in dropped if isinstance(c, str))  # the person's country may use one
-        whose = f"{named_by!r} only names their employer" if employer_only else "the file names no company"
+        whose = (
+            f"{named_by!r} only names their employer"
+            if employer_only
+            else f"{consumer!r} says the rows are a shop's or a community's own people"
+            if consumer and company_named
+            else "the file names no company"
+        )
         unsent = list(dict.fromkeys(c for c in dropped if isinstance(c, str)))
     # The person's own country has a field of its own; the person's city and state have none.
     country = ALIASES["company.address.country"]

@@ -186,3 +186,20 @@ def test_review_findings_never_send_a_second_persons_or_a_flags_column() -> None
     m = detect(["Email/邮箱", "Company (会社)", "姓名 Name"])  # bilingual: read by the Latin letters
     assert m.fields["person.email"] == "Email/邮箱"
     assert m.fields["company.name"] == "Company (会社)"
+
+
+# From a seventh held-out set (measured once, then consumed by this rule).
+
+
+def test_a_shops_customers_address_beside_their_company_is_their_own() -> None:
+    m = detect(["First Name", "Last Name", "Email", "Accepts Email Marketing", "Company", "Address 1",
+                "Address 2", "City", "Province", "Zip", "Country", "Phone", "Total Spent",
+                "Total Orders"])  # fmt: skip
+    assert m.fields["company.name"] == "Company"
+    assert not [p for p in m.fields if p.startswith("company.address.")], m.fields
+    assert m.fields["person.person_country"] == "Country"
+    assert any("'Accepts Email Marketing' says the rows are a shop's" in n for n in m.notes), m.notes
+    # A CRM's contacts with a gender and a birthday keep their company's address (HubSpot's).
+    m = detect(["First Name", "Last Name", "Email", "Company Name", "Street Address", "City", "Gender",
+                "Date of birth"])  # fmt: skip
+    assert m.fields["company.address.city"] == "City"
