@@ -36,6 +36,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "participantid",  # a survey's or a study's participant (LimeSurvey)
         "employeeid",  # an HR system's employee (OrangeHRM)
         "ticketid",  # an attendees export's ticket (Event Tickets): the attendee's own record
+        "donationid",  # a donations export's row (Charitable)
         "registrantid",
         "donorid",
         "constituentid",
@@ -62,6 +63,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
     ),
     "person.first_name": (
         "firstname",
+        "namefirst",  # "Name (First)" (EC-CUBE)
         "first",
         "givenname",
         "fname",
@@ -75,6 +77,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
     ),
     "person.last_name": (
         "lastname",
+        "namelast",
         "last",
         "surname",
         "familyname",
@@ -196,6 +199,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "displayname",  # Close: the lead is the company
         "leadname",
         "organization1name",  # Google Contacts
+        "affiliation",  # a conference's registrants (Indico, OSEM)
         "associatedcompanyprimary",  # HubSpot's table view
         "associatedcompany",  # HubSpot's contacts export
         "companynamecleaned",  # Seamless
@@ -507,6 +511,8 @@ def normalize_header(name: str) -> str:
 # (a voiced mark is dropped with the accents: "メールアドレス" is "メールアトレス").
 _JAPANESE = {
     "氏名": "fullname",
+    "お名前姓": "lastname",  # EC-CUBE's お名前(姓), お名前(名)
+    "お名前名": "firstname",
     "姓": "lastname",
     "名": "firstname",
     "会社名": "companyname",

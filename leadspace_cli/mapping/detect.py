@@ -59,7 +59,8 @@ def _normal(column: str) -> str:
         name = label if label.startswith(obj) else obj + label
     else:
         name = qualified(column) or normalize_header(column)
-    return _TOOL_PREFIX.sub("", name)
+    # A web form's "Your Name", "your-email" (Contact Form 7): the field itself.
+    return _TOOL_PREFIX.sub("", re.sub(r"^your(?=.)", "", name))
 
 
 def _company_block(cols: list[str]) -> int | None:
@@ -335,6 +336,15 @@ def _match(h: _Header) -> tuple[Mapping, set[str]]:
                 mapping.candidates[path] = others
                 taken.update(others)
     _name_beside_name(mapping, h.normalized, taken)
+    title = mapping.fields.get("person.title")
+    used = {c for p, c in mapping.fields.items() if p != "person.title" and isinstance(c, str)}
+    position = next((c for n, c in h.normalized if n in ("position", "jobposition") and c not in used), None)
+    if isinstance(title, str) and _normal(title) == "title" and position is not None:
+        # "Title" beside "Position" is the salutation (Mautic's, Indico's): the job is the position.
+        mapping.fields["person.title"] = position
+        mapping.candidates.pop("person.title", None)
+        taken.discard(title)
+        taken.add(position)
     order = [n for n, _ in h.normalized]
     if "company.name" not in mapping.fields and {"firstname", "lastname"} <= set(order):
         # A time-tracking or invoicing tool's contacts (Harvest's "Client" before the contact's own

@@ -203,3 +203,20 @@ def test_a_shops_customers_address_beside_their_company_is_their_own() -> None:
     m = detect(["First Name", "Last Name", "Email", "Company Name", "Street Address", "City", "Gender",
                 "Date of birth"])  # fmt: skip
     assert m.fields["company.address.city"] == "City"
+
+
+def test_a_web_forms_your_fields_and_a_name_in_parts() -> None:
+    m = detect(["Customer ID", "Your Name (Last)", "Your Name (First)", "Company Name", "Email", "Phone"])
+    assert m.fields["person.last_name"] == "Your Name (Last)"
+    assert m.fields["person.first_name"] == "Your Name (First)"
+    assert m.fields["person.email"] == "Email"  # the rows are people: their email is sent
+    m = detect(["your-name", "your-email", "your-subject", "your-message"])  # Contact Form 7
+    assert m.fields["person.email"] == "your-email"
+
+
+def test_a_title_beside_a_position_is_the_salutation_and_an_affiliation_is_the_organisation() -> None:
+    m = detect(["id", "title", "firstname", "lastname", "company", "position", "email"])
+    assert m.fields["person.title"] == "position"
+    m = detect(["ID", "Name", "First Name", "Last Name", "Email Address", "Affiliation", "Position"])
+    assert m.fields["company.name"] == "Affiliation"
+    assert detect(["Donation ID", "Donor", "Email"]).fields["external_id"] == "Donation ID"
