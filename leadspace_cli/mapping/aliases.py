@@ -447,6 +447,14 @@ CONSUMER = (
 PERSONS_TOO = ("website", "domain", "taxnumber", "vatnumber", "accountnumber")
 
 
+# The person's own names, unprefixed: beside them, a display name is the person's too.
+PERSON_OWN_NAMES = ("firstname", "lastname", "fullname", "givenname", "username")
+
+
+# Under a role, these are no job's title: a ticket's or a guest's title, a speaker's headline.
+NO_JOB = ("title", "headline", "designation")
+
+
 # Aliases too loose to fall back to when the chosen column is empty (Thunderbird's Display Name is
 # the person's; Outlook's Title is Mr. or Ms.).
 NO_FALLBACK = ("displayname", "leadname", "account", "business", "employer", "title", "headline", "id")

@@ -21,7 +21,9 @@ from leadspace_cli.mapping.aliases import (
     FIRST_NAME_BESIDE_LAST,
     LAST_NAME_BESIDE_FIRST,
     NO_FALLBACK,
+    NO_JOB,
     PERSON_AFTER_PREFIX,
+    PERSON_OWN_NAMES,
     PERSON_PREFIX,
     PERSONS_TOO,
     PREFIXED_ONLY,
@@ -251,11 +253,7 @@ def _one_role(normalized: list[tuple[str, str]], own: set[str]) -> list[tuple[st
     title only as an occupation or a position: a ticket's or a guest's title is no job's."""
     roles: dict[str, list[tuple[str, str]]] = {}
     for n, c in normalized:
-        if (m := _ROLE_PREFIX.match(n)) and (rest := n[m.end() :]) not in (
-            "title",
-            "headline",
-            "designation",
-        ):
+        if (m := _ROLE_PREFIX.match(n)) and (rest := n[m.end() :]) not in NO_JOB:
             roles.setdefault(m.group(1).removesuffix("s"), []).append((rest, c))
 
     def named(fields: list[tuple[str, str]]) -> int:
@@ -266,10 +264,6 @@ def _one_role(normalized: list[tuple[str, str]], own: set[str]) -> list[tuple[st
     # A speaker is the row's person only in a speakers' list (beside another role, the session's).
     _, fields = max(roles.items(), key=lambda kv: (named(kv[1]) > 0, kv[0] != "speaker", named(kv[1])))
     return fields
-
-
-# The person's own names, unprefixed: beside them, a display name is the person's too.
-_PERSON_OWN_NAMES = ("firstname", "lastname", "fullname", "givenname", "username")
 
 
 def _hits(aliases: tuple[str, ...], candidates: list[tuple[str, str]], taken: set[str]) -> list[str]:
@@ -336,6 +330,23 @@ def _match(h: _Header) -> tuple[Mapping, set[str]]:
                 mapping.candidates[path] = others
                 taken.update(others)
     _name_beside_name(mapping, h.normalized, taken)
+    _beside(mapping, h, taken)
+    if not h.people:
+        # No names, no person: an account file's Email and Phone are the company's (info@, the
+        # switchboard). Without a company either (a newsletter's subscribers, a shop's buyers), they
+        # are the person's: only the title goes.
+        companyish = h.account_file or bool({"company.name", "company.website"} & set(mapping.fields))
+        for path in (
+            ("person.email", "person.person_phone", "person.title") if companyish else ("person.title",)
+        ):
+            mapping.fields.pop(path, None)
+            mapping.candidates.pop(path, None)
+    return mapping, taken
+
+
+def _beside(mapping: Mapping, h: _Header, taken: set[str]) -> None:
+    """What a column is only beside others: a Title beside a Position, a Client before the contact's
+    names, a Display Name beside the person's own names."""
     title = mapping.fields.get("person.title")
     used = {c for p, c in mapping.fields.items() if p != "person.title" and isinstance(c, str)}
     position = next((c for n, c in h.normalized if n in ("position", "jobposition") and c not in used), None)
@@ -362,24 +373,13 @@ def _match(h: _Header) -> tuple[Mapping, set[str]]:
     if (
         isinstance(named, str)
         and _normal(named) in ("displayname", "leadname")
-        and any(n in _PERSON_OWN_NAMES for n, _ in h.normalized)
+        and any(n in PERSON_OWN_NAMES for n, _ in h.normalized)
     ):
         # Close's lead (a company) is its Display Name beside its contacts' prefixed names; beside the
         # person's own names (Microsoft 365's and Slack's users), a display name is the person's.
         mapping.fields.pop("company.name")
         mapping.candidates.pop("company.name", None)
         taken.discard(named)
-    if not h.people:
-        # No names, no person: an account file's Email and Phone are the company's (info@, the
-        # switchboard). Without a company either (a newsletter's subscribers, a shop's buyers), they
-        # are the person's: only the title goes.
-        companyish = h.account_file or bool({"company.name", "company.website"} & set(mapping.fields))
-        for path in (
-            ("person.email", "person.person_phone", "person.title") if companyish else ("person.title",)
-        ):
-            mapping.fields.pop(path, None)
-            mapping.candidates.pop(path, None)
-    return mapping, taken
 
 
 def _places(mapping: Mapping, h: _Header, taken: set[str]) -> None:
