@@ -36,9 +36,9 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "participantid",  # a survey's or a study's participant (LimeSurvey)
         "employeeid",  # an HR system's employee (OrangeHRM)
         "ticketid",  # an attendees export's ticket (Event Tickets): the attendee's own record
-        "donationid",  # a donations export's row (Charitable)
         "registrantid",
         "donorid",
+        "donationid",  # a donations export's row (Charitable), after the donor's own id
         "constituentid",
         "supporterid",
         "customernumber",
@@ -199,7 +199,6 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "displayname",  # Close: the lead is the company
         "leadname",
         "organization1name",  # Google Contacts
-        "affiliation",  # a conference's registrants (Indico, OSEM)
         "associatedcompanyprimary",  # HubSpot's table view
         "associatedcompany",  # HubSpot's contacts export
         "companynamecleaned",  # Seamless
@@ -430,17 +429,17 @@ ACCOUNT_EVIDENCE = (
 # What only a shop, a billing system or a community keeps of its own people, never a CRM of a lead (a
 # CRM's contacts may have a gender or a birthday: HubSpot's all-properties export).
 CONSUMER = (
-    "consent",
     "acceptsemailmarketing",
     "acceptsmarketing",
     "totalspent",
     "totalorders",
     "noofpurchase",
     "numberofpurchases",
-    "taxable",
-    "taxexempt",
-    "lastlogin",
+    "lastlogin",  # a member's of a community or a shop (a CRM's contacts never log in)
 )
+# Signs only in twos (one alone is in B2B files too: a HubSpot "Consent" property, a QuickBooks
+# customer's "Taxable").
+CONSUMER_WEAK = ("consent", "taxable", "taxexempt")
 
 
 # Account evidence a person may have too (their own site, a B2B customer's tax number).
@@ -601,3 +600,22 @@ def qualified(name: str) -> str | None:
     if m := _OTHER_FIRST.match(text):
         return "other" + normalize_header(m.group(1))
     return None
+
+
+def one_role(normalized: list[tuple[str, str]], own: set[str]) -> list[tuple[str, str]]:
+    """The fields of the one role that names the rows' person ("Ticket Holder" beside "Purchaser",
+    an "Attendee" beside a session's "Speaker"), without its prefix; never two roles' mixed. A job's
+    title only as an occupation or a position: a ticket's or a guest's title is no job's."""
+    roles: dict[str, list[tuple[str, str]]] = {}
+    for n, c in normalized:
+        if (m := _ROLE_PREFIX.match(n)) and (rest := n[m.end() :]) not in NO_JOB:
+            roles.setdefault(m.group(1).removesuffix("s"), []).append((rest, c))
+
+    def named(fields: list[tuple[str, str]]) -> int:
+        return sum(1 for rest, _ in fields if rest in own or rest in _NAME_ALIASES)
+
+    if not roles:
+        return []
+    # A speaker is the row's person only in a speakers' list (beside another role, the session's).
+    _, fields = max(roles.items(), key=lambda kv: (named(kv[1]) > 0, kv[0] != "speaker", named(kv[1])))
+    return fields

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -18,10 +19,10 @@ from leadspace_cli.mapping.aliases import (
     ALIASES,
     COMPANY_PREFIX,
     CONSUMER,
+    CONSUMER_WEAK,
     FIRST_NAME_BESIDE_LAST,
     LAST_NAME_BESIDE_FIRST,
     NO_FALLBACK,
-    NO_JOB,
     PERSON_AFTER_PREFIX,
     PERSON_OWN_NAMES,
     PERSON_PREFIX,
@@ -30,6 +31,7 @@ from leadspace_cli.mapping.aliases import (
     SYSTEM_COLUMN,
     WEAK_COMPANY_PREFIX,
     normalize_header,
+    one_role,
     qualified,
 )
 from leadspace_cli.mapping.choose import _HOW, _choose
@@ -61,8 +63,9 @@ def _normal(column: str) -> str:
         name = label if label.startswith(obj) else obj + label
     else:
         name = qualified(column) or normalize_header(column)
-    # A web form's "Your Name", "your-email" (Contact Form 7): the field itself.
-    return _TOOL_PREFIX.sub("", re.sub(r"^your(?=.)", "", name))
+    # A web form's "Your Name" (the sender's whole name), "your-email" (Contact Form 7): the field.
+    name = "fullname" if name == "yourname" else re.sub(r"^your(?=.)", "", name)
+    return _TOOL_PREFIX.sub("", name)
 
 
 def _company_block(cols: list[str]) -> int | None:
@@ -216,7 +219,9 @@ def _read(columns: Iterable[str]) -> _Header:
     own = {*ALIASES["person.first_name"], *ALIASES["person.last_name"], *ALIASES["person.email"]}
     # The role's fields (a job's title only as an occupation or a position: a ticket's or a guest's
     # title is no job's).
-    role = [] if any(n in own for n, _ in normalized) else _one_role(normalized, own)
+    # A web form's "Your Email" (the one who booked) does not make an attendee's columns another's.
+    mine = any(n in own and not re.match(r"(?i)\s*your\b", c) for n, c in normalized)
+    role = [] if mine else one_role(normalized, own)
     stripped += role
     # Columns a business qualifier marks ("Region geschäftlich", "Dép/Région (bureau)"), without it.
     business = [(n.removeprefix("business"), c) for n, c in normalized if n.startswith("business")]
@@ -245,25 +250,6 @@ def _read(columns: Iterable[str]) -> _Header:
         business=business,
         at_work=at_work,
     )
-
-
-def _one_role(normalized: list[tuple[str, str]], own: set[str]) -> list[tuple[str, str]]:
-    """The fields of the one role that names the rows' person ("Ticket Holder" beside "Purchaser",
-    an "Attendee" beside a session's "Speaker"), without its prefix; never two roles' mixed. A job's
-    title only as an occupation or a position: a ticket's or a guest's title is no job's."""
-    roles: dict[str, list[tuple[str, str]]] = {}
-    for n, c in normalized:
-        if (m := _ROLE_PREFIX.match(n)) and (rest := n[m.end() :]) not in NO_JOB:
-            roles.setdefault(m.group(1).removesuffix("s"), []).append((rest, c))
-
-    def named(fields: list[tuple[str, str]]) -> int:
-        return sum(1 for rest, _ in fields if rest in own or rest in _NAME_ALIASES)
-
-    if not roles:
-        return []
-    # A speaker is the row's person only in a speakers' list (beside another role, the session's).
-    _, fields = max(roles.items(), key=lambda kv: (named(kv[1]) > 0, kv[0] != "speaker", named(kv[1])))
-    return fields
 
 
 def _hits(aliases: tuple[str, ...], candidates: list[tuple[str, str]], taken: set[str]) -> list[str]:
@@ -309,9 +295,12 @@ def _match(h: _Header) -> tuple[Mapping, set[str]]:
             found = hits(aliases, h.normalized) or h.bare_name[:1]
         else:
             # "Telefon geschäftlich" is the person's phone at work: after "Telefon", before "Mobiltelefon".
-            # Where the rows' person is named only under a role ("Donor First Name"), the role's phone
-            # is theirs before an unprefixed one ("Mobile": a flag of how the gift was made).
-            found = (hits(aliases, h.role) if path == "person.person_phone" else []) or hits(
+            # Where the rows' person is named only under a role ("Donor First Name"), the role's fields
+            # are theirs before unprefixed ones ("Mobile": a flag of how the gift was made; "Your
+            # Email": the one who booked the attendee).
+            found = (
+                hits(aliases, h.role) if path.startswith("person.") or path == "company.name" else []
+            ) or hits(
                 aliases, h.normalized + (h.at_work if path in ("person.email", "person.person_phone") else [])
             )
             if not found and (path.startswith("person.") or path == "company.name"):
@@ -350,13 +339,15 @@ def _beside(mapping: Mapping, h: _Header, taken: set[str]) -> None:
     title = mapping.fields.get("person.title")
     used = {c for p, c in mapping.fields.items() if p != "person.title" and isinstance(c, str)}
     position = next((c for n, c in h.normalized if n in ("position", "jobposition") and c not in used), None)
-    if isinstance(title, str) and _normal(title) == "title" and position is not None:
-        # "Title" beside "Position" is the salutation (Mautic's, Indico's): the job is the position.
+    order = [n for n, _ in h.normalized]
+    salutation = "titlefirstname" in {a + b for a, b in itertools.pairwise(order)}
+    if isinstance(title, str) and _normal(title) == "title" and position is not None and salutation:
+        # "Title" right before the first name, beside a "Position", is the salutation (Mautic's): the
+        # job is the position. Elsewhere a Position may be the job applied for, a queue's, a team's.
         mapping.fields["person.title"] = position
         mapping.candidates.pop("person.title", None)
         taken.discard(title)
         taken.add(position)
-    order = [n for n, _ in h.normalized]
     if "company.name" not in mapping.fields and {"firstname", "lastname"} <= set(order):
         # A time-tracking or invoicing tool's contacts (Harvest's "Client" before the contact's own
         # names): the client is the organisation the person belongs to. After them, a "Client"
@@ -424,7 +415,9 @@ def _places(mapping: Mapping, h: _Header, taken: set[str]) -> None:
     strong = [c for c in h.company_address if c not in weak]  # the company's own address columns
     # A shop's, a billing system's or a community's own people (their gender, birthday, consent,
     # purchases): the address beside their company is their own (FOSSBilling, Spree, EC-CUBE).
-    consumer = next((c for n, c in h.normalized if n in CONSUMER), None) if h.people else None
+    faint = [c for n, c in h.normalized if n in CONSUMER_WEAK]
+    signs = [c for n, c in h.normalized if n in CONSUMER] + (faint if len(faint) > 1 else [])
+    consumer = signs[0] if h.people and signs else None
     if (not company_named or employer_only or consumer) and not strong:
         # No company at all (a newsletter's subscribers, a shop's buyers), or one only named as the
         # person's employer: the places are the person's.

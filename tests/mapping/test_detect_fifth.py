@@ -214,9 +214,25 @@ def test_a_web_forms_your_fields_and_a_name_in_parts() -> None:
     assert m.fields["person.email"] == "your-email"
 
 
-def test_a_title_beside_a_position_is_the_salutation_and_an_affiliation_is_the_organisation() -> None:
+def test_a_title_right_before_the_first_name_beside_a_position_is_the_salutation() -> None:
     m = detect(["id", "title", "firstname", "lastname", "company", "position", "email"])
     assert m.fields["person.title"] == "position"
-    m = detect(["ID", "Name", "First Name", "Last Name", "Email Address", "Affiliation", "Position"])
-    assert m.fields["company.name"] == "Affiliation"
+    # Elsewhere a Position may be the job applied for, a queue's or a team's: the Title stays.
+    m = detect(["Candidate ID", "First Name", "Last Name", "Email", "Title", "Company", "Position", "Stage"])
+    assert m.fields["person.title"] == "Title"
+    # An Affiliation may be a faculty member's or a party's: never a company name by itself.
+    assert "company.name" not in detect(["First Name", "Last Name", "Email", "Affiliation", "City"]).fields
+    assert detect(["Donation ID", "Donor ID", "Email"]).fields["external_id"] == "Donor ID"
     assert detect(["Donation ID", "Donor", "Email"]).fields["external_id"] == "Donation ID"
+
+
+def test_review_findings_a_forms_sender_and_a_single_b2b_sign() -> None:
+    """A second review: "Your Name" beside firmographic questions made an account file; "Your Email"
+    switched off an attendee's columns; a HubSpot "Consent" alone made a CRM's addresses personal."""
+    m = detect(["Your Name", "Your Email", "Your Phone", "Your Industry", "Number of Employees"])
+    assert "company.name" not in m.fields
+    assert m.fields["person.email"] == "Your Email"
+    m = detect(["Your Name", "Your Email", "Attendee First Name", "Attendee Last Name", "Attendee Email"])
+    assert m.fields["person.email"] == "Attendee Email"
+    m = detect(["First Name", "Last Name", "Email", "Company Name", "Street Address", "City", "Consent"])
+    assert m.fields["company.address.city"] == "City"
