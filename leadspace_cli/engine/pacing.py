@@ -340,7 +340,7 @@ class RateLimiter:
                 return False
             with self._state() as (st, now):
                 earliest = self._earliest(st)
-                # Even spacing runs from the planned time, so a wake-up delay does not add to every
+                # The spacing runs from the planned time, so a wake-up delay does not add to every
                 # interval; after an idle spell the next slot is now. The window counts the time
                 # the call goes.
                 if earliest > now - 1.0 / min(st.rate, self.target):

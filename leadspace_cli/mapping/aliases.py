@@ -600,22 +600,3 @@ def qualified(name: str) -> str | None:
     if m := _OTHER_FIRST.match(text):
         return "other" + normalize_header(m.group(1))
     return None
-
-
-def one_role(normalized: list[tuple[str, str]], own: set[str]) -> list[tuple[str, str]]:
-    """The fields of the one role that names the rows' person ("Ticket Holder" beside "Purchaser",
-    an "Attendee" beside a session's "Speaker"), without its prefix; never two roles' mixed. A job's
-    title only as an occupation or a position: a ticket's or a guest's title is no job's."""
-    roles: dict[str, list[tuple[str, str]]] = {}
-    for n, c in normalized:
-        if (m := _ROLE_PREFIX.match(n)) and (rest := n[m.end() :]) not in NO_JOB:
-            roles.setdefault(m.group(1).removesuffix("s"), []).append((rest, c))
-
-    def named(fields: list[tuple[str, str]]) -> int:
-        return sum(1 for rest, _ in fields if rest in own or rest in _NAME_ALIASES)
-
-    if not roles:
-        return []
-    # A speaker is the row's person only in a speakers' list (beside another role, the session's).
-    _, fields = max(roles.items(), key=lambda kv: (named(kv[1]) > 0, kv[0] != "speaker", named(kv[1])))
-    return fields

@@ -31,10 +31,10 @@ from leadspace_cli.mapping.aliases import (
     SYSTEM_COLUMN,
     WEAK_COMPANY_PREFIX,
     normalize_header,
-    one_role,
     qualified,
 )
 from leadspace_cli.mapping.choose import _HOW, _choose
+from leadspace_cli.mapping.roles import one_role
 from leadspace_cli.mapping.spec import Mapping
 
 _JOINED = re.compile(r"^\s*([A-Za-z][A-Za-z ]{0,30}):\s*(\S.*)$")  # a report's "Contact: Contact ID"
@@ -217,9 +217,8 @@ def _read(columns: Iterable[str]) -> _Header:
     person_places = people and not company_address and any(n == "location" for n, _ in normalized)
     stripped = [(_PERSON_FIELD_PREFIX.sub("", n), c) for n, c in normalized if _PERSON_FIELD_PREFIX.match(n)]
     own = {*ALIASES["person.first_name"], *ALIASES["person.last_name"], *ALIASES["person.email"]}
-    # The role's fields (a job's title only as an occupation or a position: a ticket's or a guest's
-    # title is no job's).
-    # A web form's "Your Email" (the one who booked) does not make an attendee's columns another's.
+    # The fields of the role the rows' person has, when the file has none of the person's own names or
+    # email; a web form's "Your Email" (the one who booked) does not make an attendee's another's.
     mine = any(n in own and not re.match(r"(?i)\s*your\b", c) for n, c in normalized)
     role = [] if mine else one_role(normalized, own)
     stripped += role
@@ -340,7 +339,7 @@ def _beside(mapping: Mapping, h: _Header, taken: set[str]) -> None:
     used = {c for p, c in mapping.fields.items() if p != "person.title" and isinstance(c, str)}
     position = next((c for n, c in h.normalized if n in ("position", "jobposition") and c not in used), None)
     order = [n for n, _ in h.normalized]
-    salutation = "titlefirstname" in {a + b for a, b in itertools.pairwise(order)}
+    salutation = ("title", "firstname") in set(itertools.pairwise(order))
     if isinstance(title, str) and _normal(title) == "title" and position is not None and salutation:
         # "Title" right before the first name, beside a "Position", is the salutation (Mautic's): the
         # job is the position. Elsewhere a Position may be the job applied for, a queue's, a team's.
@@ -413,8 +412,8 @@ def _places(mapping: Mapping, h: _Header, taken: set[str]) -> None:
     unsent: list[str] = []  # the places left out as the person's, to be named
     whose = ""
     strong = [c for c in h.company_address if c not in weak]  # the company's own address columns
-    # A shop's, a billing system's or a community's own people (their gender, birthday, consent,
-    # purchases): the address beside their company is their own (FOSSBilling, Spree, EC-CUBE).
+    # A shop's, a billing system's or a community's own people (their purchases, their marketing
+    # opt-in, their last login): the address beside their company is their own (Spree, EC-CUBE).
     faint = [c for n, c in h.normalized if n in CONSUMER_WEAK]
     signs = [c for n, c in h.normalized if n in CONSUMER] + (faint if len(faint) > 1 else [])
     consumer = signs[0] if h.people and signs else None
