@@ -30,6 +30,9 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "memberid",
         "subscriberid",
         "attendeeid",
+        "badgeid",  # an HR system's employee (Horilla)
+        "candidateid",  # a recruiting tool's candidate (OpenCATS)
+        "bookingid",  # a bookings export's row (Events Manager)
         "inviteeuuid",  # Calendly's invitee, beside its "Salesforce UUID"
         "inviteeid",
         "respondentid",  # a survey's respondent (SurveyMonkey)
@@ -63,6 +66,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
     ),
     "person.first_name": (
         "firstname",
+        "fistname",  # Events Manager's bookings export ("Fist Name", sic)
         "namefirst",  # "Name (First)" (EC-CUBE)
         "first",
         "givenname",
@@ -99,6 +103,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "contactemail",
         "primaryemail",
         "email1",
+        "emailid",  # ERPNext's "Email Id"
         "emailwork",  # Pipedrive: Person - Email - Work
         "email1value",  # Google Contacts: E-mail 1 - Value
         "mail",
@@ -119,6 +124,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "title",
         "position",
         "jobposition",
+        "positiontitle",  # an association's member (Tendenci)
         "currenttitle",
         "currentpositiontitle",
         "employeetitle",  # a directory's (Google Workspace)
@@ -128,6 +134,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "designation",
         "headline",
         "fonction",  # French
+        "function",  # a community's profile (Open Social); "Job Function" (a department) is not it
         "cargo",  # Spanish, Portuguese
         "puesto",
         "functie",  # Dutch
@@ -156,6 +163,8 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "primaryphone",
         "phonework",
         "phonemobile",
+        "cellphone",  # American English (OpenCATS's "Cell Phone", "phoneCell")
+        "phonecell",
         "phone1value",
         "telefon",  # German
         "telefonnummer",
@@ -193,6 +202,10 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "bedrijfsnaam",
         "empresa",
         "azienda",
+        "supplier",  # a purchasing system's suppliers and their contacts (ERPNext)
+        "suppliername",
+        "vendorname",
+        "enterprise",  # a marketplace's producers (Open Food Network)
         "business",
         "currentemployer",
         "currentcompanyname",
@@ -329,7 +342,11 @@ PLURALS: dict[str, tuple[str, ...]] = {
 
 # Address columns: the company's when prefixed so (Salesforce Billing*, Apollo Company City), the
 # person's when prefixed so (Salesforce contacts' Mailing*, Seamless Contact City).
-COMPANY_PREFIX = r"^(billing|shipping|company|account|hq|organization|organisation|business|primary|work)"
+# An invoicing tool's client and vendor are organisations (Invoice Ninja's "Client City", "Vendor Name").
+COMPANY_PREFIX = (
+    r"^(billing|shipping|company|account|hq|organization|organisation|business|primary|work|client|vendor|"
+    r"supplier)"
+)
 
 
 PERSON_PREFIX = r"^(mailing|contact|person|home|other|lead)"
@@ -391,7 +408,7 @@ _PERSON_FIELD_PREFIX = re.compile(r"^(primarycontact|contact|person|prospect|lea
 # or email (a registrant's "Email" beside a "Guest First Name" is two people: never mixed).
 _ROLE_PREFIX = re.compile(
     r"^(ticketholder|ticket|attendee|registrant|participant|guest|invitee|donors|donor|buyer|subscriber|"
-    r"patron|speaker)(?=.)"
+    r"patron|speaker|customer|billing|candidate|vendor)(?=.)"
 )
 
 
@@ -405,6 +422,7 @@ ACCOUNT_EVIDENCE = (
     "website",
     "domain",
     "industry",
+    "clientsize",  # an invoicing tool's clients (Invoice Ninja)
     "employees",
     "numberofemployees",
     "annualrevenue",
@@ -436,10 +454,24 @@ CONSUMER = (
     "noofpurchase",
     "numberofpurchases",
     "lastlogin",  # a member's of a community or a shop (a CRM's contacts never log in)
+    "rewardpoints",  # a shop's loyalty scheme
+    "rewardtotal",
+    "loyaltypoints",
+    # An employer's own records of its employees (an HR report): their identity papers (a marital
+    # status is no sign: HubSpot's contacts have one).
+    "ssn",
+    "ssnnumber",
+    "socialsecuritynumber",
+    "drivinglicense",
+    "drivinglicensenumber",
+    "driverslicense",
+    "driverslicensenumber",
+    "passportnumber",
+    "nicnumber",
 )
 # Signs only in twos (one alone is in B2B files too: a HubSpot "Consent" property, a QuickBooks
 # customer's "Taxable").
-CONSUMER_WEAK = ("consent", "taxable", "taxexempt")
+CONSUMER_WEAK = ("consent", "taxable", "taxexempt", "newsletter", "sendnewsletter")
 
 
 # Account evidence a person may have too (their own site, a B2B customer's tax number).
@@ -567,6 +599,9 @@ QUALIFIERS = {
     "privat": "home",
     "prive": "home",
     "domicile": "home",
+    # Which of a CRM record's addresses (Jetpack CRM's "City (Main Address)", "(Second Address)").
+    "main": "primary",
+    "second": "other",
     "casa": "home",
     "thuis": "home",
     "other": "other",
@@ -594,7 +629,9 @@ def qualified(name: str) -> str | None:
     """
     text = fold(name).strip()
     if (m := _PARENTHESISED.match(text)) and m.group(2) in QUALIFIERS and m.group(1):
-        return QUALIFIERS[m.group(2)] + normalize_header(m.group(1) + m.group(3) + m.group(4))
+        # "(Main Address)": the qualifier's own noun goes.
+        rest = "" if m.group(3).strip() == "address" else m.group(3)
+        return QUALIFIERS[m.group(2)] + normalize_header(m.group(1) + rest + m.group(4))
     if m := _SUFFIXED.match(text):
         return QUALIFIERS[m.group(2)] + normalize_header(m.group(1) + m.group(3))
     if m := _OTHER_FIRST.match(text):

@@ -15,13 +15,10 @@ from leadspace_cli.mapping.aliases import (
     _ROLE_PREFIX,
     _TOOL_PREFIX,
     ACCOUNT_EVIDENCE,
-    ADDRESS_BLOCKS,
     ALIASES,
     COMPANY_PREFIX,
     CONSUMER,
     CONSUMER_WEAK,
-    FIRST_NAME_BESIDE_LAST,
-    LAST_NAME_BESIDE_FIRST,
     NO_FALLBACK,
     PERSON_AFTER_PREFIX,
     PERSON_OWN_NAMES,
@@ -33,7 +30,9 @@ from leadspace_cli.mapping.aliases import (
     normalize_header,
     qualified,
 )
+from leadspace_cli.mapping.blocks import ADDRESS_WORDS, ALL_ALIASES, address_blocks, listed
 from leadspace_cli.mapping.choose import _HOW, _choose
+from leadspace_cli.mapping.names import name_beside_name, named_people
 from leadspace_cli.mapping.roles import one_role
 from leadspace_cli.mapping.spec import Mapping
 
@@ -78,7 +77,7 @@ def _company_block(cols: list[str]) -> int | None:
     present = set(cols)
     repeated = [i for i, c in enumerate(cols) if (m := _DUPLICATE.match(c)) and m.group(1) in present]
     if not repeated or not any(
-        normalize_header(_DUPLICATE.sub(r"\1", cols[i])) in (*_BLOCK_WORDS, *_ADDRESS_WORDS) for i in repeated
+        normalize_header(_DUPLICATE.sub(r"\1", cols[i])) in (*_BLOCK_WORDS, *ADDRESS_WORDS) for i in repeated
     ):
         return None
     start = repeated[0]
@@ -134,6 +133,7 @@ class _Header:
     role: list[tuple[str, str]]  # the fields of the role the rows' person has (a donor's), without it
     business: list[tuple[str, str]]  # columns under a business qualifier, without it
     at_work: list[tuple[str, str]]  # columns under a business or work prefix, without it
+    object_ids: list[tuple[str, str]]  # a record named by its object beside the object's name
 
 
 def _read(columns: Iterable[str]) -> _Header:
@@ -147,10 +147,10 @@ def _read(columns: Iterable[str]) -> _Header:
         # the person's (under the "contact" prefix).
         company_block = [(_normal(_DUPLICATE.sub(r"\1", c)), c) for c in cols[block:]]
         contact = [(_normal(c), c) for c in cols[:block]]
-        normalized = [("contact" + n if n in _ADDRESS_WORDS else n, c) for n, c in contact]
+        normalized = [("contact" + n if n in ADDRESS_WORDS else n, c) for n, c in contact]
     else:
         normalized = [(_normal(c), c) for c in cols]
-    normalized, blocks = _address_blocks(normalized)
+    normalized, blocks = address_blocks(normalized)
     dnm = [(n.removeprefix("donotmodify"), c) for n, c in normalized if n.startswith("donotmodify")]
     bare_name = [c for n, c in normalized if n == "name"]
     # An Email beside a bare Name and two signs no person has (the counts of its contacts and its
@@ -162,13 +162,13 @@ def _read(columns: Iterable[str]) -> _Header:
         or (n in _NAME_ALIASES and n != "name")
         or n.endswith(("firstname", "lastname"))
         for n, _ in normalized
-    ) or _named_people(normalized)
+    ) or named_people(normalized)
     # A row that has a primary contact is an account (a CRM's companies export): its Email and Phone
     # are the account's, unless the person's own names or title sit beside them.
     account_rows = (
         any(n in _ACCOUNT_ROW for n, _ in normalized)
         and not any(n in ALIASES["company.name"] and n != "name" for n, _ in normalized)
-        and not _named_people(normalized)
+        and not named_people(normalized)
         and not any(
             n in ("jobtitle", "title", "surname") or n.endswith(("firstname", "lastname"))
             for n, _ in normalized
@@ -193,13 +193,14 @@ def _read(columns: Iterable[str]) -> _Header:
             # pretix's "Attendee name" (a "Ticket Name" is the ticket's type)
             or (n != "ticketname" and _ROLE_PREFIX.sub("", n) in _NAME_ALIASES)
             or n.endswith(("firstname", "lastname"))
+            or n in ("employee", "employeename")  # an HR report's employee (Sentrifugo)
             for n, _ in normalized
         )
-        or _named_people(normalized)
+        or named_people(normalized)
     )
     company_pref = [(_unprefixed(n), c) for n, c in normalized if re.match(COMPANY_PREFIX, n)]
     person_pref = [(re.sub(PERSON_PREFIX, "", n), c) for n, c in normalized if re.match(PERSON_PREFIX, n)]
-    address_words = set(_ADDRESS_WORDS)
+    address_words = set(ADDRESS_WORDS)
     # The company's location, split or in one column ("Company Address", "Company Location"): then
     # unprefixed City, State and Country are the person's (Apollo, Seamless).
     # The address of the person's employer (ActBlue's "Employer Addr1", "Employer City"): the company's.
@@ -208,6 +209,15 @@ def _read(columns: Iterable[str]) -> _Header:
         for n, c in normalized
         if n.startswith("employer") and (rest := n.removeprefix("employer")) in address_words
     ]
+    # A shipping address beside an unprefixed one is the second address (Invoice Ninja's clients).
+    shipped = [c for n, c in normalized if n.startswith("shipping") and _unprefixed(n) in address_words]
+    placed = [
+        c
+        for n, c in normalized
+        if re.match(COMPANY_PREFIX, n) and _unprefixed(n) in address_words and c not in shipped
+    ]
+    if shipped and not placed and any(n in address_words for n, _ in normalized):
+        company_pref = [(n, c) for n, c in company_pref if c not in shipped]
     company_address = (
         [c for n, c in company_pref if n in address_words | {"address", "location", "fulladdress"}]
         + [c for n, c in company_block if n in address_words]
@@ -226,6 +236,12 @@ def _read(columns: Iterable[str]) -> _Header:
     business = [(n.removeprefix("business"), c) for n, c in normalized if n.startswith("business")]
     at_work = [
         (re.sub(r"^(business|work)", "", n), c) for n, c in normalized if re.match(r"^(business|work).", n)
+    ]
+    names = {n for n, _ in normalized}
+    object_ids = [
+        (n, c)
+        for n, c in normalized
+        if n + "name" in names or (n in ("lead", "employee") and "name" in names)
     ]
     return _Header(
         every=every,
@@ -248,7 +264,13 @@ def _read(columns: Iterable[str]) -> _Header:
         role=role,
         business=business,
         at_work=at_work,
+        object_ids=object_ids,
     )
+
+
+# A report's record named by its object beside the object's name (ERPNext's "Lead" beside "Lead Name",
+# Frappe HR's "Employee" beside "Name"): the column holds the record's id.
+_OBJECT_ID = ("lead", "employee", "customer", "supplier", "candidate", "member", "student")
 
 
 def _hits(aliases: tuple[str, ...], candidates: list[tuple[str, str]], taken: set[str]) -> list[str]:
@@ -286,6 +308,7 @@ def _match(h: _Header) -> tuple[Mapping, set[str]]:
         elif path == "external_id":
             own = tuple(a for a in aliases if a not in ("accountid", "companyid", "organizationid"))
             found = hits(("lead", "contact", "account"), h.dnm) or hits(own, h.normalized)[:1]
+            found = found or hits(_OBJECT_ID, h.object_ids)[:1]
             if not found and not h.people:
                 found = hits(aliases, h.normalized)[:1]
         elif path == "company.name" and h.company_block:
@@ -317,7 +340,7 @@ def _match(h: _Header) -> tuple[Mapping, set[str]]:
             if others:
                 mapping.candidates[path] = others
                 taken.update(others)
-    _name_beside_name(mapping, h.normalized, taken)
+    name_beside_name(mapping, h.normalized, taken)
     _beside(mapping, h, taken)
     if not h.people:
         # No names, no person: an account file's Email and Phone are the company's (info@, the
@@ -339,21 +362,35 @@ def _beside(mapping: Mapping, h: _Header, taken: set[str]) -> None:
     used = {c for p, c in mapping.fields.items() if p != "person.title" and isinstance(c, str)}
     position = next((c for n, c in h.normalized if n in ("position", "jobposition") and c not in used), None)
     order = [n for n, _ in h.normalized]
-    salutation = ("title", "firstname") in set(itertools.pairwise(order))
-    if isinstance(title, str) and _normal(title) == "title" and position is not None and salutation:
-        # "Title" right before the first name, beside a "Position", is the salutation (Mautic's): the
-        # job is the position. Elsewhere a Position may be the job applied for, a queue's, a team's.
-        mapping.fields["person.title"] = position
-        mapping.candidates.pop("person.title", None)
+    pairs = set(itertools.pairwise(order))
+    salutation = ("title", "firstname") in pairs or ("title", "lastname") in pairs
+    if isinstance(title, str) and _normal(title) == "title" and salutation:
+        # "Title" right before the person's names is the salutation (Mautic's, a shop's customers:
+        # Mr, Ms, Dr); beside a "Position" the job is the position. Elsewhere a Position may be the
+        # job applied for, a queue's, a team's.
         taken.discard(title)
-        taken.add(position)
-    if "company.name" not in mapping.fields and {"firstname", "lastname"} <= set(order):
+        if position is not None:
+            mapping.fields["person.title"] = position
+            taken.add(position)
+        else:
+            del mapping.fields["person.title"]
+        mapping.candidates.pop("person.title", None)
+    firsts = [i for i, n in enumerate(order) if n.endswith("firstname")]
+    if "company.name" not in mapping.fields and firsts and any(n.endswith("lastname") for n in order):
         # A time-tracking or invoicing tool's contacts (Harvest's "Client" before the contact's own
-        # names): the client is the organisation the person belongs to. After them, a "Client"
-        # column may be a flag or the customer a lead was bought for: left out.
-        first = order.index("firstname")
+        # names, Invoice Ninja's "Client Name"): the client is the organisation the person belongs
+        # to. After them, a "Client" column may be a flag or the customer a lead was bought for:
+        # left out. A bare Name beside the contact's names and two signs of an account (an industry,
+        # a size) is the client's too.
+        accountish = {n for n in order if n in ACCOUNT_EVIDENCE and n not in PERSONS_TOO}
         client = next(
-            (c for i, (n, c) in enumerate(h.normalized) if n in ("client", "clientname") and i < first),
+            (
+                c
+                for i, (n, c) in enumerate(h.normalized)
+                if (n == "client" and i < firsts[0])
+                or n == "clientname"
+                or (n == "name" and len(accountish) >= 2 and "person.title" not in mapping.fields)
+            ),
             None,
         )
         if client is not None and client not in taken:
@@ -392,7 +429,18 @@ def _places(mapping: Mapping, h: _Header, taken: set[str]) -> None:
         and _unprefixed(n) not in PERSON_AFTER_PREFIX
         and c not in bought
     ]
-    company_named = bool({"company.name", "company.website"} & set(mapping.fields)) or bool(company_evidence)
+    # A website beside only the person's names, with no job and no sign of an account, may be their
+    # own page, and the address theirs (a WordPress CRM's contacts); beside a job title or a
+    # department it is their company's (a marketing tool's prospects).
+    b2b = "person.title" in mapping.fields or any(
+        n == "department" or (n in ACCOUNT_EVIDENCE and n not in ("website", "domain"))
+        for n, _ in h.normalized
+    )
+    company_named = (
+        "company.name" in mapping.fields
+        or bool(company_evidence)
+        or ("company.website" in mapping.fields and (b2b or not named_people(h.normalized)))
+    )
     # The company only named as the person's employer (a donations or registrations export), with
     # no column of the company's own: the places beside the names are the person's (their home).
     named_by = mapping.fields.get("company.name")
@@ -406,17 +454,18 @@ def _places(mapping: Mapping, h: _Header, taken: set[str]) -> None:
     )
     # A billing or shipping address beside no company, or beside only the person's employer, is the
     # person's (ActBlue's donor's gift goes to "Shipping City").
+    # A shop's, a billing system's or a community's own people (their purchases, their marketing
+    # opt-in, their last login): the address beside their company is their own (Spree, EC-CUBE),
+    # their billing address too.
+    faint = [c for n, c in h.normalized if n in CONSUMER_WEAK]
+    signs = [c for n, c in h.normalized if n in CONSUMER] + (faint if len(faint) > 1 else [])
+    consumer = signs[0] if h.people and signs else None
     weak = {c for n, c in h.normalized if n.startswith(WEAK_COMPANY_PREFIX)} | (
-        set() if company_named and not employer_only else bought
+        set() if company_named and not employer_only and not consumer else bought
     )
     unsent: list[str] = []  # the places left out as the person's, to be named
     whose = ""
     strong = [c for c in h.company_address if c not in weak]  # the company's own address columns
-    # A shop's, a billing system's or a community's own people (their purchases, their marketing
-    # opt-in, their last login): the address beside their company is their own (Spree, EC-CUBE).
-    faint = [c for n, c in h.normalized if n in CONSUMER_WEAK]
-    signs = [c for n, c in h.normalized if n in CONSUMER] + (faint if len(faint) > 1 else [])
-    consumer = signs[0] if h.people and signs else None
     if (not company_named or employer_only or consumer) and not strong:
         # No company at all (a newsletter's subscribers, a shop's buyers), or one only named as the
         # person's employer: the places are the person's.
@@ -480,7 +529,7 @@ def _notes(mapping: Mapping, h: _Header) -> None:
         mapping.notes.append(
             f"{h.bare_name[0]!r} is sent as company.name: the file has no person columns (an account export)."
         )
-    system = [c for c in h.every if _system(c) and _normal(c.lstrip().lstrip(SYSTEM_COLUMN)) in _ALL_ALIASES]
+    system = [c for c in h.every if _system(c) and _normal(c.lstrip().lstrip(SYSTEM_COLUMN)) in ALL_ALIASES]
     if system:
         mapping.notes.append(
             f"{', '.join(repr(c) for c in system)} start{'s' if len(system) == 1 else ''} with '_': "
@@ -490,7 +539,7 @@ def _notes(mapping: Mapping, h: _Header) -> None:
     if len(h.blocks) > 1 and any(mapping.fields.get(p) == c for p, c in h.blocks[0][1].items()):
         mapping.address_blocks = [b for _, b in h.blocks]
         mapping.notes.append(
-            f"The file has {' and '.join(f'{label} ({_listed(b)})' for label, b in h.blocks)}: one is sent "
+            f"The file has {' and '.join(f'{label} ({listed(b)})' for label, b in h.blocks)}: one is sent "
             f"whole, never a mix; the {h.blocks[0][0]} unless the rows read hold more of another. To "
             f"send another, {_HOW}."
         )
@@ -502,86 +551,19 @@ def _notes(mapping: Mapping, h: _Header) -> None:
         )
 
 
-_ADDRESS_WORDS = tuple(a for path in _ADDRESS for a in ALIASES[path])
-_ALL_ALIASES = {a for aliases in ALIASES.values() for a in aliases}
-
-
-def _address_blocks(
-    normalized: list[tuple[str, str]],
-) -> tuple[list[tuple[str, str]], list[tuple[str, dict[str, str]]]]:
-    """Return the columns with prefixed address blocks resolved, and the blocks (field -> column).
-
-    Xero's "SACity" and "POCity" are the street and the postal address: the first block of
-    ADDRESS_BLOCKS present is read as unprefixed address columns, the others are set aside, so that
-    one address is sent whole (refine() may send another by the values). A block is two address
-    columns or more under one prefix.
-    """
-    words = {a: path for path in _ADDRESS for a in ALIASES[path]}
-    words.update(dict.fromkeys(PREFIXED_ONLY["company.address.state"], "company.address.state"))
-    blocks: list[tuple[str, dict[str, str]]] = []
-    for label, prefixes in ADDRESS_BLOCKS:
-        found: dict[str, str] = {}
-        for n, c in normalized:
-            for prefix in prefixes:
-                rest = n.removeprefix(prefix)
-                if n.startswith(prefix) and rest in words and words[rest] not in found:
-                    found[words[rest]] = c
-        if len(found) >= 2:
-            blocks.append((label, found))
-    if not blocks:
-        return normalized, []
-    chosen = {c: path for path, c in blocks[0][1].items()}
-    others = {c for _, b in blocks[1:] for c in b.values()}
-    resolved = []
-    for n, c in normalized:
-        if c in chosen:
-            n = ALIASES[chosen[c]][0]  # "city", "street", ...: read as unprefixed
-        elif c in others:
-            n = "setaside" + n
-        resolved.append((n, c))
-    return resolved, blocks
-
-
-def _listed(block: dict[str, str]) -> str:
-    return ", ".join(repr(block[p]) for p in _ADDRESS if p in block)
-
-
 # Columns only a person has: with one of them, a bare "Name" is not an account's.
 _ACCOUNT_ROW = ("primarycontact", "primarycontactid", "primarycontactname", "maincontact", "keycontact")
-_PERSON_EVIDENCE = ("jobtitle", "title", "email", "emailaddress", "firstname", "lastname", "surname")
-
-
-def _named_people(normalized: list[tuple[str, str]]) -> bool:
-    """Return whether a given name and a family name sit side by side, in any language.
-
-    One of them alone ("Nombre" in a Spanish accounts file) may be the account's name.
-    """
-    names = {n for n, _ in normalized}
-    given = bool(names & set(ALIASES["person.first_name"]))
-    family = bool(names & set(ALIASES["person.last_name"]))
-    return (given and (family or bool(names & set(LAST_NAME_BESIDE_FIRST)))) or (
-        family and bool(names & set(FIRST_NAME_BESIDE_LAST))
-    )
-
-
-def _name_beside_name(mapping: Mapping, normalized: list[tuple[str, str]], taken: set[str]) -> None:
-    """Take a family name only beside a given name, and a given name only beside a family name."""
-    pairs = (
-        ("person.last_name", "person.first_name", LAST_NAME_BESIDE_FIRST),
-        ("person.first_name", "person.last_name", FIRST_NAME_BESIDE_LAST),
-    )
-    for path, beside, names in pairs:
-        if path in mapping.fields or beside not in mapping.fields:
-            continue
-        column = next((c for n, c in normalized if n in names and c not in taken), None)
-        if column is not None:
-            mapping.fields[path] = column
-            taken.add(column)
+# A person's own columns: beside them a bare Name is the person's (an HR report's "Designation",
+# "Date of Birth"; no company has a gender).
+_PERSON_EVIDENCE = (
+    *("jobtitle", "title", "designation", "email", "emailaddress", "firstname", "lastname", "surname"),
+    *("employee", "employeename", "gender", "dateofbirth", "birthday", "birthdate"),
+)
 
 
 def _unprefixed(name: str) -> str:
     """Return a company-prefixed header without its prefix, and "address" before an address word."""
     rest = re.sub(COMPANY_PREFIX, "", name)
-    if rest.startswith("address") and rest.removeprefix("address") in _ADDRESS_WORDS:
+    if rest.startswith("address") and rest.removeprefix("address") in ADDRESS_WORDS:
         return rest.removeprefix("address")
     return rest

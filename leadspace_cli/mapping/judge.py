@@ -17,9 +17,10 @@ from leadspace_cli.mapping.aliases import (
     URL_COLUMNS,
     normalize_header,
 )
+from leadspace_cli.mapping.blocks import listed
 from leadspace_cli.mapping.body import _fetcher
 from leadspace_cli.mapping.choose import _HOW, _choose
-from leadspace_cli.mapping.detect import _listed, _normal, _system, detect
+from leadspace_cli.mapping.detect import _normal, _system, detect
 from leadspace_cli.mapping.spec import Mapping, shown
 
 SAMPLE_ROWS = 200  # rows read ahead to judge a detected mapping by its values
@@ -116,7 +117,7 @@ def _one_block(mapping: Mapping, values: Callable[[str], list[str]]) -> None:
         mapping.candidates.pop(path, None)
     mapping.fields.update(blocks[best])
     mapping.notes.append(
-        f"The rows read fill {_listed(blocks[best])} more than {_listed(blocks[0])}: that address is sent."
+        f"The rows read fill {listed(blocks[best])} more than {listed(blocks[0])}: that address is sent."
     )
 
 

@@ -1,0 +1,48 @@
+"""Prefixed address blocks: Xero's street and postal addresses, one of which is sent whole."""
+
+from __future__ import annotations
+
+from leadspace_cli.mapping.aliases import _ADDRESS, ADDRESS_BLOCKS, ALIASES, PREFIXED_ONLY
+
+ADDRESS_WORDS = tuple(a for path in _ADDRESS for a in ALIASES[path])
+ALL_ALIASES = {a for aliases in ALIASES.values() for a in aliases}
+
+
+def address_blocks(
+    normalized: list[tuple[str, str]],
+) -> tuple[list[tuple[str, str]], list[tuple[str, dict[str, str]]]]:
+    """Return the columns with prefixed address blocks resolved, and the blocks (field -> column).
+
+    Xero's "SACity" and "POCity" are the street and the postal address: the first block of
+    ADDRESS_BLOCKS present is read as unprefixed address columns, the others are set aside, so that
+    one address is sent whole (refine() may send another by the values). A block is two address
+    columns or more under one prefix.
+    """
+    words = {a: path for path in _ADDRESS for a in ALIASES[path]}
+    words.update(dict.fromkeys(PREFIXED_ONLY["company.address.state"], "company.address.state"))
+    blocks: list[tuple[str, dict[str, str]]] = []
+    for label, prefixes in ADDRESS_BLOCKS:
+        found: dict[str, str] = {}
+        for n, c in normalized:
+            for prefix in prefixes:
+                rest = n.removeprefix(prefix)
+                if n.startswith(prefix) and rest in words and words[rest] not in found:
+                    found[words[rest]] = c
+        if len(found) >= 2:
+            blocks.append((label, found))
+    if not blocks:
+        return normalized, []
+    chosen = {c: path for path, c in blocks[0][1].items()}
+    others = {c for _, b in blocks[1:] for c in b.values()}
+    resolved = []
+    for n, c in normalized:
+        if c in chosen:
+            n = ALIASES[chosen[c]][0]  # "city", "street", ...: read as unprefixed
+        elif c in others:
+            n = "setaside" + n
+        resolved.append((n, c))
+    return resolved, blocks
+
+
+def listed(block: dict[str, str]) -> str:
+    return ", ".join(repr(block[p]) for p in _ADDRESS if p in block)

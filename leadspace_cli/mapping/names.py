@@ -1,0 +1,39 @@
+"""Whose names a file's name columns are: a given name and a family name side by side, in any
+language, and one of them only beside the other."""
+
+from __future__ import annotations
+
+from leadspace_cli.mapping.aliases import ALIASES, FIRST_NAME_BESIDE_LAST, LAST_NAME_BESIDE_FIRST
+from leadspace_cli.mapping.spec import Mapping
+
+
+def named_people(normalized: list[tuple[str, str]]) -> bool:
+    """Return whether a given name and a family name sit side by side, in any language.
+
+    One of them alone ("Nombre" in a Spanish accounts file) may be the account's name.
+    """
+    names = {n for n, _ in normalized}
+    given = bool(names & set(ALIASES["person.first_name"]))
+    family = bool(names & set(ALIASES["person.last_name"]))
+    return (given and (family or bool(names & set(LAST_NAME_BESIDE_FIRST)))) or (
+        family and bool(names & set(FIRST_NAME_BESIDE_LAST))
+    )
+
+
+def name_beside_name(mapping: Mapping, normalized: list[tuple[str, str]], taken: set[str]) -> None:
+    """Take a family name only beside a given name, and a given name only beside a family name."""
+    pairs = (
+        ("person.last_name", "person.first_name", LAST_NAME_BESIDE_FIRST),
+        ("person.first_name", "person.last_name", FIRST_NAME_BESIDE_LAST),
+    )
+    for path, beside, names in pairs:
+        if path in mapping.fields or beside not in mapping.fields:
+            continue
+        column = next((c for n, c in normalized if n in names and c not in taken), None)
+        by = {c: n for n, c in normalized}.get(str(mapping.fields[beside]))
+        if column is None and path == "person.first_name" and by == "surname":
+            # "Name" beside "Surname" (a newsletter's subscribers): the given name.
+            column = next((c for n, c in normalized if n == "name" and c not in taken), None)
+        if column is not None:
+            mapping.fields[path] = column
+            taken.add(column)
