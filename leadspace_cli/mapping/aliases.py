@@ -471,7 +471,10 @@ CONSUMER = (
 )
 # Signs only in twos (one alone is in B2B files too: a HubSpot "Consent" property, a QuickBooks
 # customer's "Taxable").
-CONSUMER_WEAK = ("consent", "taxable", "taxexempt", "newsletter", "sendnewsletter")
+CONSUMER_WEAK = (
+    *("consent", "taxable", "taxexempt", "istaxexempt", "newsletter", "sendnewsletter"),
+    "isguest",  # a shop's guest checkout (nopCommerce)
+)
 
 
 # Account evidence a person may have too (their own site, a B2B customer's tax number).

@@ -48,6 +48,8 @@ def refine(
       exported as Email in some views), not the lead's: another email column is taken, or none.
     - A column named only "URL" (or "Company URL") is the company's website when its values are web
       sites, not LinkedIn or other profiles.
+    - A title column that holds salutations (Mr, Ms, Dr) is not the job title: another title column
+      is taken, or none.
     """
     if sampled:
         _one_block(mapping, values)
@@ -56,6 +58,7 @@ def refine(
     if sampled:
         _plural_columns(mapping, columns, values)
         _counterparty_name(mapping, columns, values)
+        _salutations(mapping, columns, values)
     email = mapping.fields.get("person.email")
     if isinstance(email, str):
         seen = [v.strip().lower() for v in values(email) if v.strip()]
@@ -101,6 +104,53 @@ def refine(
                     f"{column!r} holds links that are not company web sites (profiles?): not sent."
                 )
     return mapping
+
+
+# What a salutation column holds (English, French, German, Spanish, Portuguese, Italian, Dutch).
+_SALUTATIONS = frozenset(
+    (*("mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "madam", "mme", "mlle", "m", "herr", "frau"),
+     *("sr", "sra", "srta", "don", "dona", "sig", "dhr", "mevr"))
+)  # fmt: skip
+
+
+def _salutation(value: str) -> bool:
+    return value.strip().lower().rstrip(".") in _SALUTATIONS
+
+
+def _salutations(mapping: Mapping, columns: list[str], values: Callable[[str], list[str]]) -> None:
+    """Leave out a job title column whose values are salutations (Outlook's and Indico's "Title": Mr,
+    Ms, Dr); take another title column whose values are not, if there is one."""
+    title = mapping.fields.get("person.title")
+    if not isinstance(title, str):
+        return
+    seen = [v for v in values(title) if v.strip()]
+    if len(seen) < 3 or sum(map(_salutation, seen)) < 0.8 * len(seen):
+        return
+    del mapping.fields["person.title"]
+    mapping.candidates.pop("person.title", None)
+    others = (
+        c
+        for c in columns
+        if c != title
+        and not _system(c)
+        and c not in mapping.columns_used()
+        and _TOOL_PREFIX.sub("", _normal(c)) in ALIASES["person.title"]
+    )
+    alternative = next(
+        (
+            c
+            for c in others
+            if (filled := [v for v in values(c) if v.strip()]) and not any(map(_salutation, filled))
+        ),
+        None,
+    )
+    if alternative is not None:
+        mapping.fields["person.title"] = alternative
+    instead = f"{alternative!r} is sent as the job title" if alternative else "no job title is sent"
+    mapping.notes.append(
+        f"{title!r} holds salutations ({shown(seen[0])}) in the rows read, not job titles: {instead}. "
+        f"To send it anyway, {_HOW}."
+    )
 
 
 def _one_block(mapping: Mapping, values: Callable[[str], list[str]]) -> None:

@@ -8,7 +8,12 @@ the columns each case needs, in the export's own spelling.
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from leadspace_cli.formats.sources import open_source
 from leadspace_cli.mapping.detect import detect
+from leadspace_cli.mapping.judge import detect_source
+from tests.conftest import write_csv
 
 
 def _places(fields: dict[str, object]) -> dict[str, object]:
@@ -195,3 +200,44 @@ def test_aliases_from_unseen_exports() -> None:
     assert m.fields["person.title"] == "Function"  # Open Social's profiles
     assert "person.title" not in detect(["First name", "Last name", "Email", "Job Function"]).fields
     assert detect(["Enterprise", "Email", "First Name", "Last Name"]).fields["company.name"] == "Enterprise"
+
+
+def test_a_shops_customers_with_a_guest_flag_and_tax_exempt_keep_their_address() -> None:
+    """nopCommerce's customers: two signs of a shop's own people (one alone is in B2B files too)."""
+    header = [
+        "CustomerId", "Email", "IsTaxExempt", "IsGuest", "FirstName", "LastName", "Company",
+        "StreetAddress", "ZipPostalCode", "City", "Country",
+    ]  # fmt: skip
+    m = detect(header)
+    assert not _places(m.fields)
+    assert m.fields["person.person_country"] == "Country"
+    assert _places(detect([c for c in header if c != "IsGuest"]).fields)["company.address.city"] == "City"
+
+
+def _judged(path: Path) -> tuple[dict[str, str | list[str]], list[str]]:
+    with open_source(str(path), prescan=True) as source:
+        m = detect_source(source)
+        return m.fields, m.notes
+
+
+def test_a_title_column_of_salutations_is_not_the_job_title(tmp_path: Path) -> None:
+    """Indico's registrants: "Title" holds Mr, Ms, Dr; "Position" is the job. Values are invented."""
+    header = ["ID", "First Name", "Last Name", "Email Address", "Affiliation", "Title", "Position"]
+    assert detect(header).fields["person.title"] == "Title"  # without rows, the header's choice
+    rows = [
+        ["1", "Ann", "Lee", "ann@acme.test", "Acme", "Dr", "Head of Research"],
+        ["2", "Bob", "Ray", "bob@beta.test", "Beta", "Mr.", "Engineer"],
+        ["3", "Cy", "Woo", "cy@gamma.test", "Gamma", "Ms", ""],
+        ["4", "Dee", "Kay", "dee@delta.test", "Delta", "Prof.", "Dean"],
+    ]
+    fields, notes = _judged(write_csv(tmp_path / "registrants.csv", header, rows))
+    assert fields["person.title"] == "Position"
+    assert any("'Title' holds salutations" in n and "'Position' is sent" in n for n in notes), notes
+    # Without another title column, none is sent.
+    fields, notes = _judged(write_csv(tmp_path / "alone.csv", header[:-1], [r[:-1] for r in rows]))
+    assert "person.title" not in fields
+    assert any("no job title is sent" in n for n in notes), notes
+    # Job titles stay, whatever the header.
+    jobs = [[*r[:5], job, ""] for r, job in zip(rows, ("CEO", "CTO", "VP Sales", "Dr of Ops"), strict=True)]
+    fields, _ = _judged(write_csv(tmp_path / "jobs.csv", header, jobs))
+    assert fields["person.title"] == "Title"
