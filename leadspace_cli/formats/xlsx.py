@@ -55,8 +55,9 @@ def _pick_header(
     header_hint: Callable[[str], bool] | None,
 ) -> int:
     """Return the index (in ``rows``) of the header: the first row with at least two text cells of
-    which one names a field (``header_hint``); else the first with two text cells; else the first.
-    A formula's error value (``#VALUE!``) is not text that names a column."""
+    which one names a field (``header_hint``), and no number (a data row's "1, url, Surname" is not
+    a header); else the first with two text cells; else the first. A formula's error value
+    (``#VALUE!``) is not text that names a column."""
     texty = [
         i
         for i, (_, cells) in enumerate(rows)
@@ -65,7 +66,10 @@ def _pick_header(
     ]
     if header_hint is not None:
         for i in texty:
-            if any(isinstance(v, str) and v.strip() and header_hint(v.strip()) for v, _, _ in rows[i][1]):
+            cells = rows[i][1]
+            if any(isinstance(v, (int, float)) and not isinstance(v, bool) for v, _, _ in cells):
+                continue
+            if any(isinstance(v, str) and v.strip() and header_hint(v.strip()) for v, _, _ in cells):
                 return i
     return texty[0] if texty else 0
 

@@ -30,6 +30,9 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "memberid",
         "subscriberid",
         "attendeeid",
+        "affiliateid",  # an affiliate programme's (AffiliateWP)
+        "kontaktid",  # German (Dolibarr)
+        "identifiantcontact",  # French (Dolibarr)
         "badgeid",  # an HR system's employee (Horilla)
         "candidateid",  # a recruiting tool's candidate (OpenCATS)
         "bookingid",  # a bookings export's row (Events Manager)
@@ -76,8 +79,8 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "vorname",  # German, French, Dutch, Spanish, Italian Excel exports
         "prenom",
         "voornaam",
-        "nombre",
         "primeironome",  # Portuguese
+        "imie",  # Polish
     ),
     "person.last_name": (
         "lastname",
@@ -94,6 +97,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "apellidos",
         "cognome",
         "sobrenome",  # Portuguese ("Apelido" is a surname in Portugal, a nickname in Brazil)
+        "nazwisko",  # Polish
     ),
     "person.email": (
         "email",
@@ -117,6 +121,8 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "correoelectronico",  # Spanish
         "enderecodeemail",  # Portuguese
         "epost",  # Scandinavian
+        "adresemail",  # Polish
+        "correo",  # Spanish (Dolibarr)
     ),
     # "Job Title" before "Title": Outlook's Title is Mr. or Ms.
     "person.title": (
@@ -140,6 +146,9 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "functie",  # Dutch
         "functietitel",
         "berufsbezeichnung",  # German
+        "stanowisko",  # Polish
+        "posizione",  # Italian
+        "qualifica",
     ),
     "person.person_phone": (
         "phone",
@@ -178,6 +187,12 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "telefoon",  # Dutch
         "telefoonnummer",
         "mobiel",
+        "numertelefonu",  # Polish
+        "telefonkomorkowy",
+        "dayphone",  # a membership plugin's (WP-Members)
+        "daytimephone",
+        "mobileno",  # Indian English (ERPNext's "Mobile No", Fineract's "Mobile no")
+        "phoneno",
         "billingphone",  # a shop customer's own, last (Shopware's billing_phone_number)
         "billingphonenumber",
     ),
@@ -202,6 +217,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "bedrijfsnaam",
         "empresa",
         "azienda",
+        "nazwafirmy",  # Polish
         "supplier",  # a purchasing system's suppliers and their contacts (ERPNext)
         "suppliername",
         "vendorname",
@@ -423,6 +439,12 @@ ACCOUNT_EVIDENCE = (
     "domain",
     "industry",
     "clientsize",  # an invoicing tool's clients (Invoice Ninja)
+    "incorporationnumber",  # a bank's corporate clients (Fineract)
+    "incorporationdate",
+    "dateofincorporation",
+    # The headcount in the languages detection reads (Dolibarr's "Número de Empleados").
+    *("numerodeempleados", "empleados", "anzahlmitarbeiter", "mitarbeiter", "effectif", "effectifs"),
+    *("nombredemployes", "numerodidipendenti", "dipendenti", "aantalmedewerkers", "medewerkers"),
     "employees",
     "numberofemployees",
     "annualrevenue",
@@ -454,6 +476,8 @@ CONSUMER = (
     "noofpurchase",
     "numberofpurchases",
     "lastlogin",  # a member's of a community or a shop (a CRM's contacts never log in)
+    "password",  # a site's own accounts, exported with their passwords (CS-Cart's users)
+    "salt",
     "rewardpoints",  # a shop's loyalty scheme
     "rewardtotal",
     "loyaltypoints",
@@ -473,6 +497,7 @@ CONSUMER = (
 # customer's "Taxable").
 CONSUMER_WEAK = (
     *("consent", "taxable", "taxexempt", "istaxexempt", "newsletter", "sendnewsletter"),
+    *("coupon", "coupons", "couponcode", "discountcode"),  # a shop's orders
     "isguest",  # a shop's guest checkout (nopCommerce)
 )
 
@@ -500,7 +525,7 @@ _NAME_ALIASES = ("firstname", "lastname", "fullname", "name", "contactname", "pe
 # A family name only beside a given name (French "Nom" next to "Prénom"; alone it may be anything's name),
 # and a given name only beside a family name (Portuguese "Nome" next to "Sobrenome"; alone, a whole name).
 LAST_NAME_BESIDE_FIRST = ("nom",)
-FIRST_NAME_BESIDE_LAST = ("nome",)
+FIRST_NAME_BESIDE_LAST = ("nome", "nombre", "imya")
 
 
 # Address words that say a place only under a business qualifier (German Outlook's "Region
@@ -537,7 +562,7 @@ _WRAPPED = re.compile(r"^\s*\[([^\]]+)\]\s*$")  # "[Email]": the name, in bracke
 
 # Japanese letters (kana and kanji) are kept only to read a whole Japanese header (below); a
 # bilingual one ("Email/邮箱", "メールアドレス(Email)") is read by its Latin letters, as before.
-_NOT_KEPT = re.compile(r"[^a-z0-9\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
+_NOT_KEPT = re.compile(r"[^a-z0-9\u0400-\u04ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
 
 
 def normalize_header(name: str) -> str:
@@ -545,8 +570,11 @@ def normalize_header(name: str) -> str:
     how to fill it dropped; a Japanese export's header is read as its English name."""
     name = _NOTE.sub("", _WRAPPED.sub(r"\1", name))
     folded = fold(name)
-    japanese = _JAPANESE.get(_NOT_KEPT.sub("", folded))
-    return japanese or re.sub(r"[^a-z0-9]", "", folded)
+    kept = _NOT_KEPT.sub("", folded)
+    latin = re.sub(r"[^a-z0-9]", "", folded)
+    if kept != latin and latin in ("id", "no", "code"):
+        return _SCRIPTS.get(kept, kept)  # "都道府県(ID)": the prefecture's id, not the row's
+    return _SCRIPTS.get(kept) or latin
 
 
 # Japanese business-card and CRM exports (Eight, Sansan, CAMCARD): whole headers, folded as above
@@ -572,7 +600,43 @@ _JAPANESE = {
     "市区町村": "city",
     "住所": "address",
     "国": "country",
+    "メール": "email",  # a booking system's users (LibreBooking), a shop's members (Welcart)
+    "eメール": "email",
+    "電話": "phone",
+    "電話番号": "phone",
+    "会員no": "memberid",
+    "会員id": "memberid",
+    "市区郡町村": "city",
 }
+
+# Russian exports (a booking system's users, a CRM's contacts), by whole header.
+_RUSSIAN = {
+    "Имя": "imya",  # the given name beside a family name; alone, a whole name (Leyka's donors)
+    "Фамилия": "lastname",
+    "Отчество": "middlename",
+    "ФИО": "fullname",
+    "Телефон": "phone",
+    "Мобильный телефон": "mobilephone",
+    "Электронная почта": "email",
+    "Организация": "organization",
+    "Компания": "company",
+    "Должность": "jobtitle",
+    "Город": "city",
+    "Страна": "country",
+    "Адрес": "address",
+    "Почтовый индекс": "postalcode",
+    "Индекс": "postalcode",
+    "Регион": "state",
+    "Область": "state",
+    "Сайт": "website",
+}
+
+
+def _whole(text: str) -> str:
+    return _NOT_KEPT.sub("", fold(text))
+
+
+_SCRIPTS = {**_JAPANESE, **{_whole(k): v for k, v in _RUSSIAN.items()}}
 
 
 # Words that say whose a column is when written after it (German and Dutch Outlook: "Straße geschäftlich",
@@ -640,3 +704,19 @@ def qualified(name: str) -> str | None:
     if m := _OTHER_FIRST.match(text):
         return "other" + normalize_header(m.group(1))
     return None
+
+
+# A bare address column (English, French and German, Spanish, Italian, Portuguese, Dutch): the street
+# line beside the city and the postal code; alone, it may be the whole address in one cell.
+BARE_ADDRESS = ("address", "address1", "adresse", "direccion", "indirizzo", "endereco", "adres")
+
+# A bare name column, in the languages detection reads: alone in an account file, the company's.
+BARE_NAME = ("name", "nombre", "nom", "nome", "naam", "nazwa")
+
+# A client, vendor or supplier prefix names the organisation's own columns (its name, its address),
+# but a bank's "Client Type" or a shop's "Client Group" is no sign that the rows are organisations.
+PARTY_PREFIX = ("client", "vendor", "supplier")
+
+# A report's record named by its object beside the object's name (ERPNext's "Lead" beside "Lead Name",
+# Frappe HR's "Employee" beside "Name"): the column holds the record's id.
+OBJECT_ID = ("lead", "employee", "customer", "supplier", "candidate", "member", "student")

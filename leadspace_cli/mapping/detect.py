@@ -16,10 +16,14 @@ from leadspace_cli.mapping.aliases import (
     _TOOL_PREFIX,
     ACCOUNT_EVIDENCE,
     ALIASES,
+    BARE_ADDRESS,
+    BARE_NAME,
     COMPANY_PREFIX,
     CONSUMER,
     CONSUMER_WEAK,
     NO_FALLBACK,
+    OBJECT_ID,
+    PARTY_PREFIX,
     PERSON_AFTER_PREFIX,
     PERSON_OWN_NAMES,
     PERSON_PREFIX,
@@ -62,6 +66,12 @@ def _normal(column: str) -> str:
         name = label if label.startswith(obj) else obj + label
     else:
         name = qualified(column) or normalize_header(column)
+        parts = [normalize_header(p) for p in column.split("/")] if " " not in column.strip() else []
+        if name not in ALL_ALIASES and len(parts) == 2 and (known := [p for p in parts if p in ALL_ALIASES]):
+            # "Poste/fonction", "Position/Funktion" (Dolibarr), "user/email" (Decidim): the side that
+            # names a field, when only one does or both name the same one.
+            fields = {path for path, aliases in ALIASES.items() for p in known if p in aliases}
+            name = known[0] if len(fields) == 1 else name
     # A web form's "Your Name" (the sender's whole name), "your-email" (Contact Form 7): the field.
     name = "fullname" if name == "yourname" else re.sub(r"^your(?=.)", "", name)
     return _TOOL_PREFIX.sub("", name)
@@ -152,7 +162,7 @@ def _read(columns: Iterable[str]) -> _Header:
         normalized = [(_normal(c), c) for c in cols]
     normalized, blocks = address_blocks(normalized)
     dnm = [(n.removeprefix("donotmodify"), c) for n, c in normalized if n.startswith("donotmodify")]
-    bare_name = [c for n, c in normalized if n == "name"]
+    bare_name = [c for n, c in normalized if n in BARE_NAME]
     # An Email beside a bare Name and two signs no person has (the counts of its contacts and its
     # opportunities) is the account's (Fat Free CRM's accounts); a website or a tax number a person
     # may have (a B2B shop's customers).
@@ -181,7 +191,7 @@ def _read(columns: Iterable[str]) -> _Header:
             n in ACCOUNT_EVIDENCE
             or (
                 re.match(COMPANY_PREFIX, n)
-                and not n.startswith(("billing", "shipping"))
+                and not n.startswith(("billing", "shipping", *PARTY_PREFIX))
                 and n not in _ACCOUNT_ROW
             )
             for n, _ in normalized
@@ -268,9 +278,11 @@ def _read(columns: Iterable[str]) -> _Header:
     )
 
 
-# A report's record named by its object beside the object's name (ERPNext's "Lead" beside "Lead Name",
-# Frappe HR's "Employee" beside "Name"): the column holds the record's id.
-_OBJECT_ID = ("lead", "employee", "customer", "supplier", "candidate", "member", "student")
+def _whole_address(names: set[str]) -> bool:
+    """Whether a city and a postal code sit beside a bare address column (then the street line)."""
+    return bool(names & set(ALIASES["company.address.city"])) and bool(
+        names & set(ALIASES["company.address.postalcode"])
+    )
 
 
 def _hits(aliases: tuple[str, ...], candidates: list[tuple[str, str]], taken: set[str]) -> list[str]:
@@ -291,24 +303,28 @@ def _match(h: _Header) -> tuple[Mapping, set[str]]:
         loose = tuple(a for a in aliases if a not in NO_FALLBACK)
         found: list[str] = []
         if path in _ADDRESS:
+            whole = _whole_address({n for n, _ in h.company_block})
             found = (
                 hits(aliases, h.company_block)
+                or (hits(BARE_ADDRESS, h.company_block) if path == "company.address.street" and whole else [])
                 or hits(aliases, h.employer_pref)
                 or hits(aliases, h.company_pref)
                 or hits(PREFIXED_ONLY.get(path, ()), h.business)
             )
             if not found and not h.company_address and not h.person_places:
                 found = hits(aliases, h.normalized)  # unprefixed, and no company address beside it
-                names = {n for n, _ in h.normalized}
-                beside = "city" in names and bool(names & set(ALIASES["company.address.postalcode"]))
-                if not found and path == "company.address.street" and beside:
+                if (
+                    not found
+                    and path == "company.address.street"
+                    and _whole_address({n for n, _ in h.normalized})
+                ):
                     # A bare Address beside the city and its postal code is the street line (Akaunting,
                     # Microsoft 365); alone, it may be the whole address in one cell.
-                    found = hits(("address", "address1"), h.normalized)
+                    found = hits(BARE_ADDRESS, h.normalized)
         elif path == "external_id":
             own = tuple(a for a in aliases if a not in ("accountid", "companyid", "organizationid"))
             found = hits(("lead", "contact", "account"), h.dnm) or hits(own, h.normalized)[:1]
-            found = found or hits(_OBJECT_ID, h.object_ids)[:1]
+            found = found or hits(OBJECT_ID, h.object_ids)[:1]
             if not found and not h.people:
                 found = hits(aliases, h.normalized)[:1]
         elif path == "company.name" and h.company_block:
@@ -328,8 +344,13 @@ def _match(h: _Header) -> tuple[Mapping, set[str]]:
             if not found and (path.startswith("person.") or path == "company.name"):
                 found = hits(aliases, h.stripped)
         if path == "company.website":
-            # "Account.Website", "Account: Website": the account's website under its object's name.
-            found = found or hits(aliases, h.company_pref)
+            # "Account.Website", "Account: Website": the account's website under its object's name;
+            # an account file's bare "URL" (Dolibarr's third parties).
+            found = (
+                found
+                or hits(aliases, h.company_pref)
+                or (hits(("url",), h.normalized) if h.account_file else [])
+            )
         if path == "company.website" and h.company_block:
             found = hits(aliases, h.company_block) or found
         if found:
@@ -425,7 +446,7 @@ def _places(mapping: Mapping, h: _Header, taken: set[str]) -> None:
         c
         for n, c in h.normalized
         if re.match(COMPANY_PREFIX, n)
-        and not n.startswith(WEAK_COMPANY_PREFIX)
+        and not n.startswith((WEAK_COMPANY_PREFIX, *PARTY_PREFIX))
         and _unprefixed(n) not in PERSON_AFTER_PREFIX
         and c not in bought
     ]

@@ -241,3 +241,122 @@ def test_a_title_column_of_salutations_is_not_the_job_title(tmp_path: Path) -> N
     jobs = [[*r[:5], job, ""] for r, job in zip(rows, ("CEO", "CTO", "VP Sales", "Dr of Ops"), strict=True)]
     fields, _ = _judged(write_csv(tmp_path / "jobs.csv", header, jobs))
     assert fields["person.title"] == "Title"
+
+
+def test_russian_and_polish_headers_are_read() -> None:
+    """A booking system's users (LibreBooking), in its Russian and Polish translations."""
+    m = detect(["Имя", "Фамилия", "Имя пользователя", "Email", "Телефон", "Организация", "Должность"])
+    assert m.fields["person.first_name"] == "Имя"
+    assert m.fields["person.last_name"] == "Фамилия"
+    assert m.fields["person.person_phone"] == "Телефон"
+    assert m.fields["company.name"] == "Организация"
+    assert m.fields["person.title"] == "Должность"
+    # Alone, "Имя" is a whole name (Leyka's donors): not the given name.
+    assert "person.first_name" not in detect(["Имя", "Email", "Телефон"]).fields
+    m = detect(["Imię", "Nazwisko", "Adres e-mail", "Numer telefonu", "Nazwa firmy", "Stanowisko"])
+    assert m.fields["person.first_name"] == "Imię"
+    assert m.fields["person.last_name"] == "Nazwisko"
+    assert m.fields["person.email"] == "Adres e-mail"
+    assert m.fields["person.person_phone"] == "Numer telefonu"
+    assert m.fields["company.name"] == "Nazwa firmy"
+    assert m.fields["person.title"] == "Stanowisko"
+
+
+def test_japanese_member_lists_and_a_sub_fields_id() -> None:
+    """Welcart's members (会員No, Eメール, 電話番号); EC-CUBE's 都道府県(ID) is the prefecture's id."""
+    m = detect(["会員No", "Eメール", "氏名", "郵便番号", "国", "都道府県", "電話番号"])
+    assert m.fields["external_id"] == "会員No"
+    assert m.fields["person.email"] == "Eメール"
+    assert m.fields["person.person_phone"] == "電話番号"
+    m = detect(["都道府県(ID)", "会員ID", "お名前(姓)", "お名前(名)", "メールアドレス"])
+    assert m.fields["external_id"] == "会員ID"
+
+
+def test_a_slash_joined_label_is_read_by_the_side_that_names_a_field() -> None:
+    """Dolibarr's "Poste/fonction", "Position/Funktion"; never a qualified or spaced label."""
+    m = detect(["Identifiant contact", "Nom", "Prénom", "Poste/fonction", "Email"])
+    assert m.fields["person.title"] == "Poste/fonction"
+    assert m.fields["external_id"] == "Identifiant contact"
+    m = detect(["Kontakt-ID", "Nachname", "Vorname", "Position/Funktion", "E-Mail"])
+    assert m.fields["person.title"] == "Position/Funktion"
+    assert m.fields["external_id"] == "Kontakt-ID"
+    # "Mailing Zip/Postal Code" keeps its Mailing prefix: the person's, never the company's.
+    m = detect(["First Name", "Last Name", "Account Name", "Mailing Street", "Mailing Zip/Postal Code"])
+    assert "company.address.postalcode" not in m.fields
+
+
+def test_an_appended_companys_bare_address_beside_its_city_and_postal_code_is_its_street() -> None:
+    """Dolibarr's contacts with the third party's columns appended (the reader's "_2" names)."""
+    header = [
+        "Identifiant contact", "Nom", "Prénom", "Adresse", "Code postal", "Ville", "Pays", "Email",
+        "Identifiant société", "Raison sociale", "Adresse_2", "Code postal_2", "Ville_2",
+    ]  # fmt: skip
+    m = detect(header)
+    assert m.fields["company.name"] == "Raison sociale"
+    assert _places(m.fields) == {
+        "company.address.street": "Adresse_2",
+        "company.address.city": "Ville_2",
+        "company.address.postalcode": "Code postal_2",
+    }
+
+
+def test_a_spanish_account_files_bare_name_and_url_are_the_companys() -> None:
+    """Dolibarr's third parties in Spanish: "Nombre" beside a headcount, "Url", the switchboard's
+    "Correo" and "Teléfono" (not a person's)."""
+    header = [
+        "Id", "Nombre", "Dirección", "Código postal", "Población", "Provincia", "País", "Teléfono",
+        "Url", "Correo", "Número de Empleados",
+    ]  # fmt: skip
+    m = detect(header)
+    assert m.fields["company.name"] == "Nombre"
+    assert m.fields["company.website"] == "Url"
+    assert m.fields["company.address.street"] == "Dirección"
+    assert "person.email" not in m.fields
+    assert "person.person_phone" not in m.fields
+    assert "company.website" not in detect(["Nombre", "Apellidos", "Email", "Url"]).fields  # a person's link
+
+
+def test_a_banks_clients_are_people_unless_incorporated() -> None:
+    """Fineract's bulk-import clients: a "Client Type" says nothing of an organisation; an
+    incorporation number does."""
+    person = [
+        "First Name*", "Last Name*", "External ID", "Mobile number", "Client Type", "Client Classification",
+        "Street", "City", "State/ Province", "Country", "Postal Code",
+    ]  # fmt: skip
+    m = detect(person)
+    assert not _places(m.fields)
+    assert m.fields["person.person_country"] == "Country"
+    entity = [
+        "Name", "Mobile number", "Client Type", "Incorporation Number", "External ID", "Street", "City",
+        "Country", "Postal Code",
+    ]  # fmt: skip
+    m = detect(entity)
+    assert m.fields["company.name"] == "Name"
+    assert _places(m.fields)["company.address.city"] == "City"
+    assert "person.person_phone" not in m.fields
+
+
+def test_a_shops_users_with_passwords_and_its_orders_with_coupons_keep_the_buyers_address() -> None:
+    """CS-Cart's users (a password and a salt) and orders (tax exempt and coupons)."""
+    users = [
+        "E-mail", "Login", "Password", "Salt", "First name", "Last name", "Company", "Phone",
+        "Billing: address", "Billing: city", "Billing: country", "Billing: zipcode",
+    ]  # fmt: skip
+    m = detect(users)
+    assert not _places(m.fields)
+    assert m.fields["person.person_country"] == "Billing: country"
+    orders = [
+        "Order ID", "E-mail", "Coupons", "First name", "Last name", "Company", "Tax exempt",
+        "Billing: address", "Billing: city", "Billing: country",
+    ]  # fmt: skip
+    assert not _places(detect(orders).fields)
+    assert _places(detect([c for c in orders if c != "Coupons"]).fields)
+
+
+def test_more_aliases_from_unseen_exports() -> None:
+    m = detect(["Affiliate ID", "Email", "Name", "Username"])
+    assert m.fields["external_id"] == "Affiliate ID"  # AffiliateWP
+    m = detect(["User ID", "First Name", "Last Name", "Day Phone", "Email"])
+    assert m.fields["person.person_phone"] == "Day Phone"  # WP-Members
+    m = detect(["Office Name *", "First Name *", "Last Name *", "Mobile no", "External Id *"])
+    assert m.fields["person.person_phone"] == "Mobile no"  # Fineract's staff
