@@ -30,6 +30,8 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "memberid",
         "subscriberid",
         "attendeeid",
+        "membernumber",  # an assembly's participants (OpenSlides), a club's members
+        "iddeladherent",  # French: a member's (Galette)
         "affiliateid",  # an affiliate programme's (AffiliateWP)
         "kontaktid",  # German (Dolibarr)
         "identifiantcontact",  # French (Dolibarr)
@@ -122,6 +124,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "enderecodeemail",  # Portuguese
         "epost",  # Scandinavian
         "adresemail",  # Polish
+        "hauptemail",  # German ("Haupt-E-Mail": the main one; hitobito)
         "correo",  # Spanish (Dolibarr)
     ),
     # "Job Title" before "Title": Outlook's Title is Mr. or Ms.
@@ -190,11 +193,19 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "numertelefonu",  # Polish
         "telefonkomorkowy",
         "dayphone",  # a membership plugin's (WP-Members)
+        "telefonmobil",  # German (hitobito's "Telefonnummer Mobil", JVerein's "TelefonMobil")
+        "telefonnummermobil",
+        "handynummer",
+        "handy",
+        "mobilnummer",
+        "telefonprivat",
         "daytimephone",
         "mobileno",  # Indian English (ERPNext's "Mobile No", Fineract's "Mobile no")
         "phoneno",
         "billingphone",  # a shop customer's own, last (Shopware's billing_phone_number)
         "billingphonenumber",
+        "officephone",  # SuiteCRM's, beside no mobile
+        "homephone",  # the person's own, last (ChurchCRM)
     ),
     "company.name": (
         "company",
@@ -208,8 +219,8 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "employername",
         "nameofemployer",
         "currentcompany",
+        "firmenname",  # before "Firma": hitobito's "Firma" is a yes/no flag beside it
         "firma",
-        "firmenname",
         "unternehmen",
         "societe",
         "entreprise",
@@ -218,6 +229,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "empresa",
         "azienda",
         "nazwafirmy",  # Polish
+        "personnemorale",  # French: a member's legal entity (Galette)
         "supplier",  # a purchasing system's suppliers and their contacts (ERPNext)
         "suppliername",
         "vendorname",
@@ -272,6 +284,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "pais",
         "paese",
         "landregion",  # German Outlook's Land/Region
+        "staat",  # German and Swiss associations (JVerein)
         "paysregion",  # French Outlook's Pays/Région
         "countryterritoryregion",  # PitchBook's HQ Country/Territory/Region
         "countryorregion",  # Microsoft 365's
@@ -424,7 +437,7 @@ _PERSON_FIELD_PREFIX = re.compile(r"^(primarycontact|contact|person|prospect|lea
 # or email (a registrant's "Email" beside a "Guest First Name" is two people: never mixed).
 _ROLE_PREFIX = re.compile(
     r"^(ticketholder|ticket|attendee|registrant|participant|guest|invitee|donors|donor|buyer|subscriber|"
-    r"patron|speaker|customer|billing|candidate|vendor)(?=.)"
+    r"patron|speaker|customer|billing|candidate|vendor|recipient|empfanger)(?=.)"
 )
 
 
@@ -477,6 +490,8 @@ CONSUMER = (
     "numberofpurchases",
     "lastlogin",  # a member's of a community or a shop (a CRM's contacts never log in)
     "password",  # a site's own accounts, exported with their passwords (CS-Cart's users)
+    # A person's birthplace, their parents' phones (an association's or a school's own people).
+    *("birthplace", "placeofbirth", "lieudenaissance", "geburtsort", "luogodinascita", "lugardenacimiento"),
     "salt",
     "rewardpoints",  # a shop's loyalty scheme
     "rewardtotal",
@@ -524,7 +539,9 @@ _NAME_ALIASES = ("firstname", "lastname", "fullname", "name", "contactname", "pe
 
 # A family name only beside a given name (French "Nom" next to "Prénom"; alone it may be anything's name),
 # and a given name only beside a family name (Portuguese "Nome" next to "Sobrenome"; alone, a whole name).
-LAST_NAME_BESIDE_FIRST = ("nom",)
+# A bare "Name" beside a given name is the family name (JVerein's "Name", "Vorname"; Galette's "Name",
+# "First name"); beside a family name it is the whole name.
+LAST_NAME_BESIDE_FIRST = ("nom", "name")
 FIRST_NAME_BESIDE_LAST = ("nome", "nombre", "imya")
 
 
@@ -649,6 +666,7 @@ QUALIFIERS = {
     "office": "business",
     "geschaftlich": "business",
     "dienstlich": "business",
+    "arbeit": "business",
     "bureau": "business",
     "travail": "business",
     "trabajo": "business",
@@ -681,7 +699,7 @@ QUALIFIERS = {
 
 # Only these are read after a column's name without parentheses: the English ones are too common as a
 # column's own last word ("Network", "Homework").
-_SUFFIX_QUALIFIERS = ("geschaftlich", "dienstlich", "privat", "zakelijk", "prive")
+_SUFFIX_QUALIFIERS = ("geschaftlich", "dienstlich", "arbeit", "privat", "zakelijk", "prive")
 
 _PARENTHESISED = re.compile(r"^(.*?)\s*\(\s*([a-z]+)\b\s*([^)]*)\)\s*(.*)$")
 _SUFFIXED = re.compile(r"^(.+?)\s+(" + "|".join(_SUFFIX_QUALIFIERS) + r")\b\s*(.*)$")
@@ -720,3 +738,7 @@ PARTY_PREFIX = ("client", "vendor", "supplier")
 # A report's record named by its object beside the object's name (ERPNext's "Lead" beside "Lead Name",
 # Frappe HR's "Employee" beside "Name"): the column holds the record's id.
 OBJECT_ID = ("lead", "employee", "customer", "supplier", "candidate", "member", "student")
+
+# The row's person's parents or guardian (a youth association's, a school's own people): their
+# address is their own.
+FAMILY = re.compile(r"(vater|mutter|father|mother|guardian)$")

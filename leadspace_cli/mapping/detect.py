@@ -21,6 +21,7 @@ from leadspace_cli.mapping.aliases import (
     COMPANY_PREFIX,
     CONSUMER,
     CONSUMER_WEAK,
+    FAMILY,
     NO_FALLBACK,
     OBJECT_ID,
     PARTY_PREFIX,
@@ -72,6 +73,8 @@ def _normal(column: str) -> str:
             # names a field, when only one does or both name the same one.
             fields = {path for path, aliases in ALIASES.items() for p in known if p in aliases}
             name = known[0] if len(fields) == 1 else name
+    if name.startswith("address") and name not in ALL_ALIASES and name[7:] in ADDRESS_WORDS:
+        name = name[7:]  # "Address City", "Address Zip Code" (Virto Commerce): the address's city
     # A web form's "Your Name" (the sender's whole name), "your-email" (Contact Form 7): the field.
     name = "fullname" if name == "yourname" else re.sub(r"^your(?=.)", "", name)
     return _TOOL_PREFIX.sub("", name)
@@ -207,6 +210,7 @@ def _read(columns: Iterable[str]) -> _Header:
             for n, _ in normalized
         )
         or named_people(normalized)
+        or named_people([(_ROLE_PREFIX.sub("", n), c) for n, c in normalized])  # "Empfänger Vorname"
     )
     company_pref = [(_unprefixed(n), c) for n, c in normalized if re.match(COMPANY_PREFIX, n)]
     person_pref = [(re.sub(PERSON_PREFIX, "", n), c) for n, c in normalized if re.match(PERSON_PREFIX, n)]
@@ -479,7 +483,9 @@ def _places(mapping: Mapping, h: _Header, taken: set[str]) -> None:
     # opt-in, their last login): the address beside their company is their own (Spree, EC-CUBE),
     # their billing address too.
     faint = [c for n, c in h.normalized if n in CONSUMER_WEAK]
-    signs = [c for n, c in h.normalized if n in CONSUMER] + (faint if len(faint) > 1 else [])
+    signs = [c for n, c in h.normalized if n in CONSUMER or FAMILY.search(n)] + (
+        faint if len(faint) > 1 else []
+    )
     consumer = signs[0] if h.people and signs else None
     weak = {c for n, c in h.normalized if n.startswith(WEAK_COMPANY_PREFIX)} | (
         set() if company_named and not employer_only and not consumer else bought

@@ -29,8 +29,16 @@ def name_beside_name(mapping: Mapping, normalized: list[tuple[str, str]], taken:
     for path, beside, names in pairs:
         if path in mapping.fields or beside not in mapping.fields:
             continue
-        column = next((c for n, c in normalized if n in names and c not in taken), None)
         by = {c: n for n, c in normalized}.get(str(mapping.fields[beside]))
+        # A bare "Name" is the family name only beside a plain first name and no other name of the
+        # person's (Google's "Name" beside "Given Name" is the whole name, a scrape's "name" too).
+        plain = by in ("firstname", "vorname", "prenom", "voornaam") and not any(
+            n in ("fullname", "contactname", "personname", "completename", "uniquename")
+            for n, _ in normalized
+        )
+        column = next(
+            (c for n, c in normalized if n in names and c not in taken and (n != "name" or plain)), None
+        )
         if column is None and path == "person.first_name" and by == "surname":
             # "Name" beside "Surname" (a newsletter's subscribers): the given name.
             column = next((c for n, c in normalized if n == "name" and c not in taken), None)

@@ -360,3 +360,73 @@ def test_more_aliases_from_unseen_exports() -> None:
     assert m.fields["person.person_phone"] == "Day Phone"  # WP-Members
     m = detect(["Office Name *", "First Name *", "Last Name *", "Mobile no", "External Id *"])
     assert m.fields["person.person_phone"] == "Mobile no"  # Fineract's staff
+
+
+def test_an_associations_members_keep_their_own_address() -> None:
+    """Galette's members (a birthplace) and hitobito's people (their parents' phones), beside a
+    company column: the address is the member's."""
+    galette = [
+        "Member id", "Name", "First name", "Company", "Address", "Zip Code", "City", "Country", "Phone",
+        "E-Mail", "Birthplace", "Member number",
+    ]  # fmt: skip
+    m = detect(galette)
+    assert not _places(m.fields)
+    assert m.fields["person.person_country"] == "Country"
+    assert m.fields["person.last_name"] == "Name"  # a bare Name beside a plain first name
+    hitobito = [
+        "Vorname", "Nachname", "Firmenname", "Firma", "Haupt-E-Mail", "Strasse", "PLZ", "Ort", "Land",
+        "Telefonnummer Mobil", "Telefonnummer Arbeit", "Telefonnummer Vater",
+    ]  # fmt: skip
+    m = detect(hitobito)
+    assert not _places(m.fields)
+    assert m.fields["company.name"] == "Firmenname"  # "Firma" is a yes/no flag beside it
+    assert m.fields["person.email"] == "Haupt-E-Mail"
+    assert m.fields["person.person_phone"] in ("Telefonnummer Mobil", "Telefonnummer Arbeit")
+    # Without the parents' phone, the same columns are a contact's beside their company.
+    b2b = detect([c for c in hitobito if c != "Telefonnummer Vater"])
+    assert _places(b2b.fields)["company.address.city"] == "Ort"
+
+
+def test_a_bare_name_is_the_family_name_only_beside_a_plain_first_name() -> None:
+    m = detect(
+        ["Name", "Vorname", "Strasse", "PLZ", "Ort", "Staat", "Email", "TelefonPrivat", "TelefonMobil"]
+    )
+    assert m.fields["person.last_name"] == "Name"  # JVerein's address book
+    assert m.fields["person.person_country"] == "Staat"
+    assert m.fields["person.person_phone"] == "TelefonMobil"
+    # Google Contacts' "Name" beside "Given Name", a scrape's "name" beside "fullName": the whole name.
+    assert "person.last_name" not in detect(["Name", "Given Name", "E-mail 1 - Value"]).fields
+    assert "person.last_name" not in detect(["fullName", "firstName", "name", "email"]).fields
+
+
+def test_an_invoices_recipient_and_a_records_address_fields() -> None:
+    """hitobito's invoices name their person as the recipient ("Empfänger"); Virto Commerce writes
+    "Address City"; OpenSlides' member_number; Galette's "Personne morale"."""
+    m = detect(
+        ["Nummer", "Empfänger E-Mail", "Empfänger Firmenname", "Empfänger Vorname", "Empfänger Nachname"]
+    )
+    assert m.fields["person.email"] == "Empfänger E-Mail"
+    assert m.fields["person.first_name"] == "Empfänger Vorname"
+    assert m.fields["company.name"] == "Empfänger Firmenname"
+    m = detect(
+        ["Organization Id", "Organization Name", "Address Country", "Address City", "Address Zip Code"]
+    )
+    assert _places(m.fields) == {
+        "company.address.country": "Address Country",
+        "company.address.city": "Address City",
+        "company.address.postalcode": "Address Zip Code",
+    }
+    assert (
+        detect(["member_number", "first_name", "last_name", "email"]).fields["external_id"] == "member_number"
+    )
+    m = detect(["ID de l'adhérent", "Nom", "Prénom", "Personne morale", "Courriel"])
+    assert m.fields["company.name"] == "Personne morale"
+    assert m.fields["external_id"] == "ID de l'adhérent"
+
+
+def test_an_office_phone_only_beside_no_mobile() -> None:
+    """SuiteCRM's "Office Phone": the mobile stays the first choice where there is one."""
+    base = ["First Name", "Last Name", "Email Address", "Account Name"]
+    assert detect([*base, "Mobile", "Office Phone"]).fields["person.person_phone"] == "Mobile"
+    assert detect([*base, "Office Phone", "Home Phone"]).fields["person.person_phone"] == "Office Phone"
+    assert detect([*base, "Home Phone"]).fields["person.person_phone"] == "Home Phone"
