@@ -50,26 +50,38 @@ def _texts(cells: list[tuple[Any, str | None, bool]], date1904: bool) -> list[st
     return [cell_text(v, f, date1904) for v, f, _ in cells]
 
 
+def _numbers(cells: list[tuple[Any, str | None, bool]]) -> bool:
+    return any(isinstance(v, (int, float)) and not isinstance(v, bool) for v, _, _ in cells)
+
+
+def _count_text(cells: list[tuple[Any, str | None, bool]]) -> int:
+    return sum(1 for v, _, _ in cells if isinstance(v, str) and not isinstance(v, CellError) and v.strip())
+
+
 def _pick_header(
     rows: list[tuple[int, list[tuple[Any, str | None, bool]]]],
     header_hint: Callable[[str], bool] | None,
 ) -> int:
     """Return the index (in ``rows``) of the header: the first row with at least two text cells of
-    which one names a field (``header_hint``), and no number (a data row's "1, url, Surname" is not
-    a header); else the first with two text cells; else the first. A formula's error value
-    (``#VALUE!``) is not text that names a column."""
-    texty = [
-        i
-        for i, (_, cells) in enumerate(rows)
-        if sum(1 for v, _, _ in cells if isinstance(v, str) and not isinstance(v, CellError) and v.strip())
-        >= 2
-    ]
+    which one names a field (``header_hint``); else the first with two text cells; else the first.
+    A row holding numbers is passed over for an earlier one of text alone with as many text cells
+    (a registry's header above a data row "1, url, ..., Surname": the data row names a field, the
+    header does not); a header's own numbers (the years "2023", "2024") keep it the header above a
+    shorter title. A formula's error value (``#VALUE!``) is not text that names a column."""
+    texty = [i for i, (_, cells) in enumerate(rows) if _count_text(cells) >= 2]
     if header_hint is not None:
         for i in texty:
             cells = rows[i][1]
-            if any(isinstance(v, (int, float)) and not isinstance(v, bool) for v, _, _ in cells):
-                continue
             if any(isinstance(v, str) and v.strip() and header_hint(v.strip()) for v, _, _ in cells):
+                if _numbers(cells):
+                    wide = _count_text(cells)
+                    earlier = [
+                        j
+                        for j in texty
+                        if j < i and not _numbers(rows[j][1]) and _count_text(rows[j][1]) >= wide
+                    ]
+                    if earlier:
+                        return earlier[0]
                 return i
     return texty[0] if texty else 0
 

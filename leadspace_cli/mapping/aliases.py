@@ -142,8 +142,9 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "occupation",  # a donations export's (campaign-finance rules ask each donor's); Google's personal one
         "designation",
         "headline",
-        "fonction",  # French
-        "function",  # a community's profile (Open Social); "Job Function" (a department) is not it
+        "fonction",  # French ("Function" in English B2B data is the department: not it)
+        "postefonction",  # Dolibarr's "Poste/fonction"
+        "positionfunktion",  # and "Position/Funktion"
         "cargo",  # Spanish, Portuguese
         "puesto",
         "functie",  # Dutch
@@ -230,10 +231,6 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "azienda",
         "nazwafirmy",  # Polish
         "personnemorale",  # French: a member's legal entity (Galette)
-        "supplier",  # a purchasing system's suppliers and their contacts (ERPNext)
-        "suppliername",
-        "vendorname",
-        "enterprise",  # a marketplace's producers (Open Food Network)
         "business",
         "currentemployer",
         "currentcompanyname",
@@ -456,7 +453,7 @@ ACCOUNT_EVIDENCE = (
     "incorporationdate",
     "dateofincorporation",
     # The headcount in the languages detection reads (Dolibarr's "Número de Empleados").
-    *("numerodeempleados", "empleados", "anzahlmitarbeiter", "mitarbeiter", "effectif", "effectifs"),
+    *("numerodeempleados", "empleados", "anzahlmitarbeiter", "effectif", "effectifs"),
     *("nombredemployes", "numerodidipendenti", "dipendenti", "aantalmedewerkers", "medewerkers"),
     "employees",
     "numberofemployees",
@@ -511,7 +508,7 @@ CONSUMER = (
 # Signs only in twos (one alone is in B2B files too: a HubSpot "Consent" property, a QuickBooks
 # customer's "Taxable").
 CONSUMER_WEAK = (
-    *("consent", "taxable", "taxexempt", "istaxexempt", "newsletter", "sendnewsletter"),
+    *("consent", "taxable", "taxexempt", "istaxexempt", "sendnewsletter"),
     *("coupon", "coupons", "couponcode", "discountcode"),  # a shop's orders
     "isguest",  # a shop's guest checkout (nopCommerce)
 )
@@ -534,7 +531,10 @@ NO_JOB = ("title", "headline", "designation")
 NO_FALLBACK = ("displayname", "leadname", "account", "business", "employer", "title", "headline", "id")
 
 
-_NAME_ALIASES = ("firstname", "lastname", "fullname", "name", "contactname", "personname", "givenname")
+_NAME_ALIASES = (
+    *("firstname", "lastname", "fullname", "name", "contactname", "personname", "givenname"),
+    "imya",  # Russian "Имя": a given name beside a family name, a whole name alone
+)
 
 
 # A family name only beside a given name (French "Nom" next to "Prénom"; alone it may be anything's name),
@@ -589,7 +589,7 @@ def normalize_header(name: str) -> str:
     folded = fold(name)
     kept = _NOT_KEPT.sub("", folded)
     latin = re.sub(r"[^a-z0-9]", "", folded)
-    if kept != latin and latin in ("id", "no", "code"):
+    if kept != latin and re.search(r"\(\s*(id|no|code)\s*\)\s*$", folded):
         return _SCRIPTS.get(kept, kept)  # "都道府県(ID)": the prefecture's id, not the row's
     return _SCRIPTS.get(kept) or latin
 
@@ -630,12 +630,12 @@ _JAPANESE = {
 _RUSSIAN = {
     "Имя": "imya",  # the given name beside a family name; alone, a whole name (Leyka's donors)
     "Фамилия": "lastname",
-    "Отчество": "middlename",
     "ФИО": "fullname",
     "Телефон": "phone",
     "Мобильный телефон": "mobilephone",
     "Электронная почта": "email",
     "Организация": "organization",
+    "Название компании": "companyname",
     "Компания": "company",
     "Должность": "jobtitle",
     "Город": "city",
@@ -643,7 +643,7 @@ _RUSSIAN = {
     "Адрес": "address",
     "Почтовый индекс": "postalcode",
     "Индекс": "postalcode",
-    "Регион": "state",
+    "Регион": "region",  # read as the English "Region": the state only under a company prefix
     "Область": "state",
     "Сайт": "website",
 }
@@ -735,9 +735,10 @@ BARE_NAME = ("name", "nombre", "nom", "nome", "naam", "nazwa")
 # but a bank's "Client Type" or a shop's "Client Group" is no sign that the rows are organisations.
 PARTY_PREFIX = ("client", "vendor", "supplier")
 
-# A report's record named by its object beside the object's name (ERPNext's "Lead" beside "Lead Name",
-# Frappe HR's "Employee" beside "Name"): the column holds the record's id.
-OBJECT_ID = ("lead", "employee", "customer", "supplier", "candidate", "member", "student")
+# A report's record named by its object beside the object's own name column (ERPNext's "Lead" beside
+# "Lead Name"): the column holds the record's id. Not a customer (QuickBooks' "Customer" beside
+# "Customer Name" is its display name), nor beside a bare Name (a Yes/No "Lead" or "Employee?").
+OBJECT_ID = ("lead", "employee", "candidate")
 
 # The row's person's parents or guardian (a youth association's, a school's own people): their
 # address is their own.

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import itertools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -37,7 +36,7 @@ from leadspace_cli.mapping.aliases import (
 )
 from leadspace_cli.mapping.blocks import ADDRESS_WORDS, ALL_ALIASES, address_blocks, listed
 from leadspace_cli.mapping.choose import _HOW, _choose
-from leadspace_cli.mapping.names import name_beside_name, named_people
+from leadspace_cli.mapping.names import before_names, name_beside_name, named_people
 from leadspace_cli.mapping.roles import one_role
 from leadspace_cli.mapping.spec import Mapping
 
@@ -67,12 +66,6 @@ def _normal(column: str) -> str:
         name = label if label.startswith(obj) else obj + label
     else:
         name = qualified(column) or normalize_header(column)
-        parts = [normalize_header(p) for p in column.split("/")] if " " not in column.strip() else []
-        if name not in ALL_ALIASES and len(parts) == 2 and (known := [p for p in parts if p in ALL_ALIASES]):
-            # "Poste/fonction", "Position/Funktion" (Dolibarr), "user/email" (Decidim): the side that
-            # names a field, when only one does or both name the same one.
-            fields = {path for path, aliases in ALIASES.items() for p in known if p in aliases}
-            name = known[0] if len(fields) == 1 else name
     if name.startswith("address") and name not in ALL_ALIASES and name[7:] in ADDRESS_WORDS:
         name = name[7:]  # "Address City", "Address Zip Code" (Virto Commerce): the address's city
     # A web form's "Your Name" (the sender's whole name), "your-email" (Contact Form 7): the field.
@@ -224,7 +217,8 @@ def _read(columns: Iterable[str]) -> _Header:
         if n.startswith("employer") and (rest := n.removeprefix("employer")) in address_words
     ]
     # A shipping address beside an unprefixed one is the second address (Invoice Ninja's clients).
-    shipped = [c for n, c in normalized if n.startswith("shipping") and _unprefixed(n) in address_words]
+    whole = address_words | {"address", "fulladdress"}
+    shipped = [c for n, c in normalized if n.startswith("shipping") and _unprefixed(n) in whole]
     placed = [
         c
         for n, c in normalized
@@ -252,11 +246,7 @@ def _read(columns: Iterable[str]) -> _Header:
         (re.sub(r"^(business|work)", "", n), c) for n, c in normalized if re.match(r"^(business|work).", n)
     ]
     names = {n for n, _ in normalized}
-    object_ids = [
-        (n, c)
-        for n, c in normalized
-        if n + "name" in names or (n in ("lead", "employee") and "name" in names)
-    ]
+    object_ids = [(n, c) for n, c in normalized if n + "name" in names]
     return _Header(
         every=every,
         cols=cols,
@@ -387,12 +377,11 @@ def _beside(mapping: Mapping, h: _Header, taken: set[str]) -> None:
     used = {c for p, c in mapping.fields.items() if p != "person.title" and isinstance(c, str)}
     position = next((c for n, c in h.normalized if n in ("position", "jobposition") and c not in used), None)
     order = [n for n, _ in h.normalized]
-    pairs = set(itertools.pairwise(order))
-    salutation = ("title", "firstname") in pairs or ("title", "lastname") in pairs
-    if isinstance(title, str) and _normal(title) == "title" and salutation:
-        # "Title" right before the person's names is the salutation (Mautic's, a shop's customers:
-        # Mr, Ms, Dr); beside a "Position" the job is the position. Elsewhere a Position may be the
-        # job applied for, a queue's, a team's.
+    if isinstance(title, str) and _normal(title) == "title" and before_names(order):
+        # "Title" right before the person's names is the salutation (Mautic's, Outlook's, a shop's
+        # or an assembly's people: Mr, Ms, Dr); beside a "Position" the job is the position.
+        # Elsewhere a Position may be the job applied for, a queue's, a team's. The rows' values
+        # may say otherwise (judge: a column of job titles is sent after all).
         taken.discard(title)
         if position is not None:
             mapping.fields["person.title"] = position
@@ -400,22 +389,29 @@ def _beside(mapping: Mapping, h: _Header, taken: set[str]) -> None:
         else:
             del mapping.fields["person.title"]
         mapping.candidates.pop("person.title", None)
+    if "company.name" not in mapping.fields:
+        # A supplier's or vendor's name, when the rows are theirs (two columns or more under the
+        # prefix: ERPNext's "Supplier", "Supplier Group"; Invoice Ninja's vendors). Alone in an
+        # order export it is the seller's ("Vendor Name" in a marketplace's orders): left out.
+        party = next(
+            (
+                (n, c)
+                for n, c in h.normalized
+                if n in ("supplier", "suppliername", "vendorname") and c not in taken
+            ),
+            None,
+        )
+        if party is not None and sum(n.startswith(party[0][:6]) for n in order) >= 2:
+            mapping.fields["company.name"] = party[1]
+            taken.add(party[1])
     firsts = [i for i, n in enumerate(order) if n.endswith("firstname")]
     if "company.name" not in mapping.fields and firsts and any(n.endswith("lastname") for n in order):
-        # A time-tracking or invoicing tool's contacts (Harvest's "Client" before the contact's own
-        # names, Invoice Ninja's "Client Name"): the client is the organisation the person belongs
-        # to. After them, a "Client" column may be a flag or the customer a lead was bought for:
-        # left out. A bare Name beside the contact's names and two signs of an account (an industry,
-        # a size) is the client's too.
-        accountish = {n for n in order if n in ACCOUNT_EVIDENCE and n not in PERSONS_TOO}
+        # A time-tracking or invoicing tool's contacts (Harvest's "Client", Invoice Ninja's "Client
+        # Name", before the contact's own names): the client is the organisation the person belongs
+        # to. After them, a "Client" column may be a flag, the customer a lead was bought for, or a
+        # law firm's client (a person): left out.
         client = next(
-            (
-                c
-                for i, (n, c) in enumerate(h.normalized)
-                if (n == "client" and i < firsts[0])
-                or n == "clientname"
-                or (n == "name" and len(accountish) >= 2 and "person.title" not in mapping.fields)
-            ),
+            (c for i, (n, c) in enumerate(h.normalized) if n in ("client", "clientname") and i < firsts[0]),
             None,
         )
         if client is not None and client not in taken:
@@ -487,8 +483,11 @@ def _places(mapping: Mapping, h: _Header, taken: set[str]) -> None:
         faint if len(faint) > 1 else []
     )
     consumer = signs[0] if h.people and signs else None
+    # A client's or vendor's address names a company only beside its name (a therapist's "Client
+    # City" is the client's home).
+    party = {c for n, c in h.normalized if n.startswith(PARTY_PREFIX)}
     weak = {c for n, c in h.normalized if n.startswith(WEAK_COMPANY_PREFIX)} | (
-        set() if company_named and not employer_only and not consumer else bought
+        set() if company_named and not employer_only and not consumer else bought | party
     )
     unsent: list[str] = []  # the places left out as the person's, to be named
     whose = ""

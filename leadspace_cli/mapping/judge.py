@@ -21,6 +21,7 @@ from leadspace_cli.mapping.blocks import listed
 from leadspace_cli.mapping.body import _fetcher
 from leadspace_cli.mapping.choose import _HOW, _choose
 from leadspace_cli.mapping.detect import _normal, _system, detect
+from leadspace_cli.mapping.names import before_names
 from leadspace_cli.mapping.spec import Mapping, shown
 
 SAMPLE_ROWS = 200  # rows read ahead to judge a detected mapping by its values
@@ -49,7 +50,8 @@ def refine(
     - A column named only "URL" (or "Company URL") is the company's website when its values are web
       sites, not LinkedIn or other profiles.
     - A title column that holds salutations (Mr, Ms, Dr) is not the job title: another title column
-      is taken, or none.
+      is taken, or none; an email column whose values are not addresses (an email activity's "Email
+      ID": 10293) is not the email.
     """
     if sampled:
         _one_block(mapping, values)
@@ -59,6 +61,7 @@ def refine(
         _plural_columns(mapping, columns, values)
         _counterparty_name(mapping, columns, values)
         _salutations(mapping, columns, values)
+        _no_addresses(mapping, columns, values)
     email = mapping.fields.get("person.email")
     if isinstance(email, str):
         seen = [v.strip().lower() for v in values(email) if v.strip()]
@@ -119,8 +122,22 @@ def _salutation(value: str) -> bool:
 
 def _salutations(mapping: Mapping, columns: list[str], values: Callable[[str], list[str]]) -> None:
     """Leave out a job title column whose values are salutations (Outlook's and Indico's "Title": Mr,
-    Ms, Dr); take another title column whose values are not, if there is one."""
+    Ms, Dr); take another title column whose values are not, if there is one. A "Title" detect()
+    left out for its place (right before the names) is sent when its values are job titles."""
     title = mapping.fields.get("person.title")
+    if title is None:
+        order = [_normal(c) for c in columns]
+        placed = next((c for c, n in zip(columns, order, strict=True) if n == "title"), None)
+        if placed is None or not before_names(order) or placed in mapping.columns_used():
+            return
+        seen = [v for v in values(placed) if v.strip()]
+        if len(seen) >= 3 and not any(map(_salutation, seen)):
+            mapping.fields["person.title"] = placed
+            mapping.notes.append(
+                f"{placed!r} holds job titles in the rows read ({shown(seen[0])}), not salutations: "
+                "sent as person.title."
+            )
+        return
     if not isinstance(title, str):
         return
     seen = [v for v in values(title) if v.strip()]
@@ -149,6 +166,41 @@ def _salutations(mapping: Mapping, columns: list[str], values: Callable[[str], l
     instead = f"{alternative!r} is sent as the job title" if alternative else "no job title is sent"
     mapping.notes.append(
         f"{title!r} holds salutations ({shown(seen[0])}) in the rows read, not job titles: {instead}. "
+        f"To send it anyway, {_HOW}."
+    )
+
+
+def _no_addresses(mapping: Mapping, columns: list[str], values: Callable[[str], list[str]]) -> None:
+    """Leave out an email column whose values are mostly not addresses; take another that holds them."""
+    email = mapping.fields.get("person.email")
+    if not isinstance(email, str):
+        return
+    seen = [v for v in values(email) if v.strip()]
+    if len(seen) < 3 or sum("@" in v for v in seen) >= 0.5 * len(seen):
+        return
+    del mapping.fields["person.email"]
+    mapping.candidates.pop("person.email", None)
+    others = (
+        c
+        for c in columns
+        if c != email
+        and not _system(c)
+        and c not in mapping.columns_used()
+        and _TOOL_PREFIX.sub("", _normal(c)) in ALIASES["person.email"]
+    )
+    alternative = next(
+        (
+            c
+            for c in others
+            if (filled := [v for v in values(c) if v.strip()]) and all("@" in v for v in filled)
+        ),
+        None,
+    )
+    if alternative is not None:
+        mapping.fields["person.email"] = alternative
+    instead = f"{alternative!r} is sent" if alternative else "no email is sent"
+    mapping.notes.append(
+        f"{email!r} holds no email addresses in the rows read ({shown(seen[0])}): {instead}. "
         f"To send it anyway, {_HOW}."
     )
 

@@ -3,6 +3,8 @@ language, and one of them only beside the other."""
 
 from __future__ import annotations
 
+import itertools
+
 from leadspace_cli.mapping.aliases import ALIASES, FIRST_NAME_BESIDE_LAST, LAST_NAME_BESIDE_FIRST
 from leadspace_cli.mapping.spec import Mapping
 
@@ -45,3 +47,9 @@ def name_beside_name(mapping: Mapping, normalized: list[tuple[str, str]], taken:
         if column is not None:
             mapping.fields[path] = column
             taken.add(column)
+
+
+def before_names(order: list[str]) -> bool:
+    """Whether a "Title" column sits right before the person's first or last name (a salutation's
+    place: "Title, First Name, Last Name")."""
+    return any(a == "title" and b in ("firstname", "lastname") for a, b in itertools.pairwise(order))

@@ -13,11 +13,16 @@ def one_role(normalized: list[tuple[str, str]], own: set[str]) -> list[tuple[str
     roles: dict[str, list[tuple[str, str]]] = {}
     for n, c in normalized:
         if (m := _ROLE_PREFIX.match(n)) and (rest := n[m.end() :]) not in NO_JOB:
+            if m.group(1) == "billing" and rest in ("company", "companyname"):
+                continue  # a shop's billing company is mostly empty: it names no company of the row's
             roles.setdefault(m.group(1).removesuffix("s"), []).append((rest, c))
 
     def named(fields: list[tuple[str, str]]) -> int:
         return sum(1 for rest, _ in fields if rest in own or rest in _NAME_ALIASES)
 
+    vendor = roles.get("vendor", [])
+    if vendor and not any(rest in _NAME_ALIASES for rest, _ in vendor):
+        del roles["vendor"]  # a vendor's email and phone with no contact's name are the vendor's own
     if not roles:
         return []
     # A speaker is the row's person only in a speakers' list (beside another role, the session's).

@@ -52,11 +52,25 @@ def test_a_name_beside_a_surname_is_the_given_name() -> None:
     assert m.fields["external_id"] == "Booking ID"
 
 
-def test_a_title_right_before_the_persons_names_is_their_salutation() -> None:
-    """Thelia's customers: title (Mr, Ms), last_name, first_name."""
-    m = detect(["ref", "title", "last_name", "first_name", "email", "company"])
-    assert "person.title" not in m.fields
-    # Elsewhere a Title is the job.
+def test_a_title_before_the_names_is_judged_by_its_values_not_only_its_place(tmp_path: Path) -> None:
+    """Thelia's, OpenSlides' and Fakturama's "title" right before the names holds Mr and Ms: left
+    out from the header; review: "Company, Title, First Name" may hold job titles, and then the
+    rows' values send it after all."""
+    assert "person.title" not in detect(["ref", "title", "last_name", "first_name", "email"]).fields
+    header = ["Company", "Title", "First Name", "Last Name", "Email"]
+    assert "person.title" not in detect(header).fields
+    jobs = [
+        ["Acme", "VP Sales", "Ann", "Lee", "ann@acme.test"],
+        ["Beta", "CTO", "Bob", "Ray", "bob@beta.test"],
+        ["Gamma", "Head of Marketing", "Cy", "Woo", "cy@gamma.test"],
+    ]
+    fields, notes = _judged(write_csv(tmp_path / "jobs.csv", header, jobs))
+    assert fields["person.title"] == "Title"
+    assert any("'Title' holds job titles in the rows read" in n for n in notes), notes
+    sirs = [[r[0], t, *r[2:]] for r, t in zip(jobs, ("Mr", "Dr.", "Ms"), strict=True)]
+    fields, _ = _judged(write_csv(tmp_path / "sirs.csv", header, sirs))
+    assert "person.title" not in fields
+    # Elsewhere a Title is the job, from the header alone.
     assert detect(["first_name", "last_name", "title", "email", "company"]).fields["person.title"] == "title"
 
 
@@ -83,12 +97,14 @@ def test_a_shops_billing_contact_is_the_person_and_their_address_theirs() -> Non
     assert m.fields["person.first_name"] == "billing first name"
     assert m.fields["person.last_name"] == "Billing last name"
     assert m.fields["person.email"] == "billing email"
-    assert m.fields["company.name"] == "billing company"
     assert not _places(m.fields)
     assert m.fields["person.person_country"] == "billing country"
-    # Without the shop's signs, a billing address beside a billing company is the company's.
-    b2b = detect([c for c in header if c not in ("send newsletter", "tax exempt")])
-    assert _places(b2b.fields)["company.address.city"] == "billing city"
+    # A shop's "Billing Company" is mostly empty (WooCommerce's orders): it names no company, and so
+    # never makes the buyer's billing address a company's, with the shop's signs or without them.
+    assert "company.name" not in m.fields
+    without = detect([c for c in header if c not in ("send newsletter", "tax exempt")])
+    assert not _places(without.fields)
+    assert "company.name" not in without.fields
 
 
 def test_a_crm_records_main_address_in_parentheses_is_the_companys() -> None:
@@ -109,17 +125,21 @@ def test_a_crm_records_main_address_in_parentheses_is_the_companys() -> None:
 
 
 def test_a_reports_record_named_by_its_object_is_its_id() -> None:
-    """ERPNext's "Lead" beside "Lead Name"; Frappe HR's "Employee" beside "Name" and a Designation."""
+    """ERPNext's "Lead" beside "Lead Name"; Frappe HR's Designation beside an "Employee" column."""
     m = detect(["Lead", "Lead Name", "Status", "Email", "Mobile"])
     assert m.fields["external_id"] == "Lead"
+    assert detect(["Candidate", "Candidate Name", "Email"]).fields["external_id"] == "Candidate"
     m = detect(
         ["Employee", "Name", "Date of Birth", "Branch", "Department", "Designation", "Gender", "Company"]
     )
-    assert m.fields["external_id"] == "Employee"
     assert m.fields["person.title"] == "Designation"
     assert m.fields["company.name"] == "Company"
-    # A Lead column beside no name of its own is no id (a flag, a source).
+    # Beside no name column of its own it is no id (review: a Yes/No "Lead", Harvest's "Employee?"),
+    # nor is QuickBooks' "Customer" beside "Customer Name" (its display name).
+    assert "external_id" not in m.fields
     assert "external_id" not in detect(["Lead", "First Name", "Last Name", "Email"]).fields
+    assert "external_id" not in detect(["Name", "Email", "Company", "Title", "Lead", "Source"]).fields
+    assert "external_id" not in detect(["Customer", "Customer Name", "Email", "Phone"]).fields
 
 
 def test_a_suppliers_contacts_name_the_supplier_as_the_company() -> None:
@@ -154,7 +174,8 @@ def test_an_invoicing_tools_client_and_vendor_are_organisations() -> None:
         "Shipping Country", "Contact Phone", "First Name", "Last Name", "Email",
     ]  # fmt: skip
     m = detect(clients)
-    assert m.fields["company.name"] == "Name"
+    # The bare Name is left out (review: a Salesforce person account's Name is the person's).
+    assert "company.name" not in m.fields
     assert _places(m.fields) == {
         "company.address.street": "Street",
         "company.address.city": "City",
@@ -196,10 +217,9 @@ def test_aliases_from_unseen_exports() -> None:
     m = detect(["Badge ID", "First Name", "Last Name", "Email", "position_title"])
     assert m.fields["external_id"] == "Badge ID"  # Horilla's employees
     assert m.fields["person.title"] == "position_title"  # Tendenci's members
-    m = detect(["First name", "Last name", "Email", "Organization", "Function"])
-    assert m.fields["person.title"] == "Function"  # Open Social's profiles
-    assert "person.title" not in detect(["First name", "Last name", "Email", "Job Function"]).fields
-    assert detect(["Enterprise", "Email", "First Name", "Last Name"]).fields["company.name"] == "Enterprise"
+    # Review: English B2B data's "Function" is the department, an "Enterprise" column a segment.
+    assert "person.title" not in detect(["First name", "Last name", "Email", "Company", "Function"]).fields
+    assert "company.name" not in detect(["Enterprise", "Email", "First Name", "Last Name"]).fields
 
 
 def test_a_shops_customers_with_a_guest_flag_and_tax_exempt_keep_their_address() -> None:
@@ -272,14 +292,17 @@ def test_japanese_member_lists_and_a_sub_fields_id() -> None:
     assert m.fields["external_id"] == "会員ID"
 
 
-def test_a_slash_joined_label_is_read_by_the_side_that_names_a_field() -> None:
-    """Dolibarr's "Poste/fonction", "Position/Funktion"; never a qualified or spaced label."""
+def test_dolibarrs_slash_joined_labels_and_never_a_side_of_another() -> None:
+    """Dolibarr's "Poste/fonction", "Position/Funktion" are known whole; the side of another
+    slash-joined label is never read alone (review: "owner/email" is the sales rep's)."""
     m = detect(["Identifiant contact", "Nom", "Prénom", "Poste/fonction", "Email"])
     assert m.fields["person.title"] == "Poste/fonction"
     assert m.fields["external_id"] == "Identifiant contact"
     m = detect(["Kontakt-ID", "Nachname", "Vorname", "Position/Funktion", "E-Mail"])
     assert m.fields["person.title"] == "Position/Funktion"
     assert m.fields["external_id"] == "Kontakt-ID"
+    assert "person.email" not in detect(["name", "owner/email", "account/name", "account/website"]).fields
+    assert "company.name" not in detect(["First Name", "Last Name", "Email", "Company/Individual"]).fields
     # "Mailing Zip/Postal Code" keeps its Mailing prefix: the person's, never the company's.
     m = detect(["First Name", "Last Name", "Account Name", "Mailing Street", "Mailing Zip/Postal Code"])
     assert "company.address.postalcode" not in m.fields
@@ -430,3 +453,56 @@ def test_an_office_phone_only_beside_no_mobile() -> None:
     assert detect([*base, "Mobile", "Office Phone"]).fields["person.person_phone"] == "Mobile"
     assert detect([*base, "Office Phone", "Home Phone"]).fields["person.person_phone"] == "Office Phone"
     assert detect([*base, "Home Phone"]).fields["person.person_phone"] == "Home Phone"
+
+
+def test_review_a_clients_or_a_vendors_columns_name_an_organisation_only_beside_its_name() -> None:
+    """A therapist's or a law firm's "Client City" is the client's home; a dropshipping order's
+    "Supplier" and a marketplace order's "Vendor Name" are the seller's."""
+    m = detect(["First Name", "Last Name", "Email", "Phone", "Client Address", "Client City", "Client Zip"])
+    assert not _places(m.fields)
+    m = detect(["Client ID", "Client First Name", "Client Email", "Client City", "Client Zip"])
+    assert not _places(m.fields)
+    m = detect(["Order ID", "Email", "First Name", "Last Name", "Supplier", "Total"])
+    assert "company.name" not in m.fields
+    m = detect(["Order Number", "Customer Name", "Customer Email", "Vendor Name", "Store Name", "Total"])
+    assert "company.name" not in m.fields
+    # A vendor's own email and phone, with no contact's name, are no person's.
+    assert not detect(["Vendor", "Vendor Email", "Vendor Phone", "Billing Address"]).fields
+    # "Client Name" after the contact's names (a law firm's client) is left out.
+    assert "company.name" not in detect(["First Name", "Last Name", "Email", "Client Name", "Matter"]).fields
+
+
+def test_review_a_bare_shipping_address_beside_the_unprefixed_one() -> None:
+    header = [
+        "First Name", "Last Name", "Email", "Company", "Address", "City", "State", "Zip", "Country",
+        "Shipping Address", "Shipping City",
+    ]  # fmt: skip
+    assert _places(detect(header).fields) == {
+        "company.address.street": "Address",
+        "company.address.city": "City",
+        "company.address.state": "State",
+        "company.address.postalcode": "Zip",
+        "company.address.country": "Country",
+    }
+
+
+def test_review_russian_and_chinese_headers_keep_what_english_ones_keep() -> None:
+    m = detect(["Имя", "Телефон", "Email", "Компания", "Должность"])
+    assert m.fields["person.email"] == "Email"  # a lone "Имя" (a whole name) still names a person
+    assert m.fields["person.title"] == "Должность"
+    assert "company.address.state" not in detect(["Имя", "Фамилия", "Email", "Регион"]).fields
+    assert detect(["Название компании", "Email"]).fields["company.name"] == "Название компании"
+    assert detect(["联系人 ID", "姓名", "Email"]).fields["external_id"] == "联系人 ID"
+
+
+def test_review_an_email_column_of_ids_is_not_the_email(tmp_path: Path) -> None:
+    """An email activity export's "Email ID" (10293), beside the address under another name."""
+    header = ["First Name", "Last Name", "Email ID", "Email Address 2", "Company"]
+    rows = [
+        ["Ann", "Lee", "10293", "ann@acme.test", "Acme"],
+        ["Bob", "Ray", "10294", "bob@beta.test", "Beta"],
+        ["Cy", "Woo", "10295", "cy@gamma.test", "Gamma"],
+    ]
+    fields, notes = _judged(write_csv(tmp_path / "activity.csv", header, rows))
+    assert fields.get("person.email") != "Email ID"
+    assert any("'Email ID' holds no email addresses" in n for n in notes), notes
