@@ -31,7 +31,9 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "subscriberid",
         "attendeeid",
         "membernumber",  # an assembly's participants (OpenSlides), a club's members
-        "iddeladherent",  # French: a member's (Galette)
+        "iddeladherent",  # French: a member's (Galette, Paheko)
+        "numerodemembre",
+        "numerodadherent",
         "affiliateid",  # an affiliate programme's (AffiliateWP)
         "kontaktid",  # German (Dolibarr)
         "identifiantcontact",  # French (Dolibarr)
@@ -191,6 +193,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "telefoon",  # Dutch
         "telefoonnummer",
         "mobiel",
+        "numerodetelephone",  # French ("Numéro de téléphone")
         "numertelefonu",  # Polish
         "telefonkomorkowy",
         "dayphone",  # a membership plugin's (WP-Members)
@@ -534,6 +537,9 @@ NO_FALLBACK = ("displayname", "leadname", "account", "business", "employer", "ti
 _NAME_ALIASES = (
     *("firstname", "lastname", "fullname", "name", "contactname", "personname", "givenname"),
     "imya",  # Russian "Имя": a given name beside a family name, a whole name alone
+    "nomecompleto",  # Portuguese
+    "nomprenom",  # French "Nom & prénom", "Nom prénom" (Paheko)
+    "nomcomplet",
 )
 
 

@@ -180,19 +180,18 @@ def _read(columns: Iterable[str]) -> _Header:
             for n, _ in normalized
         )
     )
-    account_file = (
-        bool(bare_name)
-        and (not person_columns or account_rows)
-        and any(
-            n in ACCOUNT_EVIDENCE
-            or (
-                re.match(COMPANY_PREFIX, n)
-                and not n.startswith(("billing", "shipping", *PARTY_PREFIX))
-                and n not in _ACCOUNT_ROW
-            )
-            for n, _ in normalized
+    evidence = any(
+        n in ACCOUNT_EVIDENCE
+        or (
+            re.match(COMPANY_PREFIX, n)
+            and not n.startswith(("billing", "shipping", *PARTY_PREFIX))
+            and n not in _ACCOUNT_ROW
         )
+        for n, _ in normalized
     )
+    # A row with its contact person (OpenXE's "Ansprechpartner") is an organisation's: that is sign
+    # enough; otherwise a bare Name with no person columns needs a sign of an account.
+    account_file = bool(bare_name) and (account_rows or (not person_columns and evidence))
     people = not account_file and (
         any(
             _PERSON_FIELD_PREFIX.sub("", n) in _NAME_ALIASES
@@ -578,7 +577,10 @@ def _notes(mapping: Mapping, h: _Header) -> None:
 
 
 # Columns only a person has: with one of them, a bare "Name" is not an account's.
-_ACCOUNT_ROW = ("primarycontact", "primarycontactid", "primarycontactname", "maincontact", "keycontact")
+_ACCOUNT_ROW = (
+    *("primarycontact", "primarycontactid", "primarycontactname", "maincontact", "keycontact"),
+    *("contactperson", "ansprechpartner", "kontaktperson", "personnedecontact", "personadecontacto"),
+)
 # A person's own columns: beside them a bare Name is the person's (an HR report's "Designation",
 # "Date of Birth"; no company has a gender).
 _PERSON_EVIDENCE = (

@@ -506,3 +506,31 @@ def test_review_an_email_column_of_ids_is_not_the_email(tmp_path: Path) -> None:
     fields, notes = _judged(write_csv(tmp_path / "activity.csv", header, rows))
     assert fields.get("person.email") != "Email ID"
     assert any("'Email ID' holds no email addresses" in n for n in notes), notes
+
+
+def test_a_row_with_its_contact_person_is_an_organisations() -> None:
+    """OpenXE's customer reports: a bare "Name" beside the contact person ("Ansprechpartner")."""
+    m = detect(["Kundennummer", "Typ", "Name", "Ansprechpartner", "Strasse", "Plz", "Ort", "Email"])
+    assert m.fields["company.name"] == "Name"
+    assert _places(m.fields) == {
+        "company.address.street": "Strasse",
+        "company.address.postalcode": "Plz",
+        "company.address.city": "Ort",
+    }
+    assert "company.name" not in detect(["Kundennummer", "Name", "Email", "Telefon"]).fields
+
+
+def test_french_member_lists() -> None:
+    """Paheko's members: "Numéro de membre", "Nom & prénom", "Numéro de téléphone"."""
+    header = [
+        "Numéro de membre",
+        "Nom & prénom",
+        "Adresse E-Mail",
+        "Code postal",
+        "Ville",
+        "Numéro de téléphone",
+    ]
+    m = detect(header)
+    assert m.fields["external_id"] == "Numéro de membre"
+    assert m.fields["person.person_phone"] == "Numéro de téléphone"
+    assert m.fields["person.email"] == "Adresse E-Mail"
