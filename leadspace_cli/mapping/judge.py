@@ -120,6 +120,29 @@ def _salutation(value: str) -> bool:
     return value.strip().lower().rstrip(".") in _SALUTATIONS
 
 
+def _instead(
+    mapping: Mapping,
+    columns: list[str],
+    values: Callable[[str], list[str]],
+    path: str,
+    fits: Callable[[str], bool],
+) -> str | None:
+    """Leave ``path``'s column out; send instead another unused column its aliases name whose filled
+    values all ``fit``, if there is one, and return it."""
+    dropped = mapping.fields.pop(path)
+    mapping.candidates.pop(path, None)
+    for c in columns:
+        if c == dropped or _system(c) or c in mapping.columns_used():
+            continue
+        if _TOOL_PREFIX.sub("", _normal(c)) not in ALIASES[path]:
+            continue
+        filled = [v for v in values(c) if v.strip()]
+        if filled and all(map(fits, filled)):
+            mapping.fields[path] = c
+            return c
+    return None
+
+
 def _salutations(mapping: Mapping, columns: list[str], values: Callable[[str], list[str]]) -> None:
     """Leave out a job title column whose values are salutations (Outlook's and Indico's "Title": Mr,
     Ms, Dr); take another title column whose values are not, if there is one. A "Title" detect()
@@ -143,26 +166,7 @@ def _salutations(mapping: Mapping, columns: list[str], values: Callable[[str], l
     seen = [v for v in values(title) if v.strip()]
     if len(seen) < 3 or sum(map(_salutation, seen)) < 0.8 * len(seen):
         return
-    del mapping.fields["person.title"]
-    mapping.candidates.pop("person.title", None)
-    others = (
-        c
-        for c in columns
-        if c != title
-        and not _system(c)
-        and c not in mapping.columns_used()
-        and _TOOL_PREFIX.sub("", _normal(c)) in ALIASES["person.title"]
-    )
-    alternative = next(
-        (
-            c
-            for c in others
-            if (filled := [v for v in values(c) if v.strip()]) and not any(map(_salutation, filled))
-        ),
-        None,
-    )
-    if alternative is not None:
-        mapping.fields["person.title"] = alternative
+    alternative = _instead(mapping, columns, values, "person.title", lambda v: not _salutation(v))
     instead = f"{alternative!r} is sent as the job title" if alternative else "no job title is sent"
     mapping.notes.append(
         f"{title!r} holds salutations ({shown(seen[0])}) in the rows read, not job titles: {instead}. "
@@ -178,26 +182,7 @@ def _no_addresses(mapping: Mapping, columns: list[str], values: Callable[[str], 
     seen = [v for v in values(email) if v.strip()]
     if len(seen) < 3 or sum("@" in v for v in seen) >= 0.5 * len(seen):
         return
-    del mapping.fields["person.email"]
-    mapping.candidates.pop("person.email", None)
-    others = (
-        c
-        for c in columns
-        if c != email
-        and not _system(c)
-        and c not in mapping.columns_used()
-        and _TOOL_PREFIX.sub("", _normal(c)) in ALIASES["person.email"]
-    )
-    alternative = next(
-        (
-            c
-            for c in others
-            if (filled := [v for v in values(c) if v.strip()]) and all("@" in v for v in filled)
-        ),
-        None,
-    )
-    if alternative is not None:
-        mapping.fields["person.email"] = alternative
+    alternative = _instead(mapping, columns, values, "person.email", lambda v: "@" in v)
     instead = f"{alternative!r} is sent" if alternative else "no email is sent"
     mapping.notes.append(
         f"{email!r} holds no email addresses in the rows read ({shown(seen[0])}): {instead}. "
