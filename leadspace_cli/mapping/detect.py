@@ -226,7 +226,7 @@ def _read(columns: Iterable[str]) -> _Header:
     if shipped and not placed and any(n in address_words for n, _ in normalized):
         company_pref = [(n, c) for n, c in company_pref if c not in shipped]
     company_address = (
-        [c for n, c in company_pref if n in address_words | {"address", "location", "fulladdress"}]
+        [c for n, c in company_pref if n in whole | {"location"}]
         + [c for n, c in company_block if n in address_words]
         + [c for _, c in employer_pref]
     )
@@ -394,13 +394,15 @@ def _beside(mapping: Mapping, h: _Header, taken: set[str]) -> None:
         # order export it is the seller's ("Vendor Name" in a marketplace's orders): left out.
         party = next(
             (
-                (n, c)
+                (prefix, c)
                 for n, c in h.normalized
                 if n in ("supplier", "suppliername", "vendorname") and c not in taken
+                for prefix in PARTY_PREFIX
+                if n.startswith(prefix)
             ),
             None,
         )
-        if party is not None and sum(n.startswith(party[0][:6]) for n in order) >= 2:
+        if party is not None and sum(n.startswith(party[0]) for n in order) >= 2:
             mapping.fields["company.name"] = party[1]
             taken.add(party[1])
     firsts = [i for i, n in enumerate(order) if n.endswith("firstname")]

@@ -20,6 +20,12 @@ def _places(fields: dict[str, object]) -> dict[str, object]:
     return {p: c for p, c in fields.items() if p.startswith("company.address.")}
 
 
+def _judged(path: Path) -> tuple[dict[str, str | list[str]], list[str]]:
+    with open_source(str(path), prescan=True) as source:
+        m = detect_source(source)
+        return m.fields, m.notes
+
+
 def test_an_hr_reports_employee_keeps_a_job_title() -> None:
     """Sentrifugo's employee report names its person only as "Employee" (their whole name)."""
     m = detect(["Employee ID", "Employee", "Email", "Mobile", "Role", "Reporting Manager", "Job Title"])
@@ -232,12 +238,6 @@ def test_a_shops_customers_with_a_guest_flag_and_tax_exempt_keep_their_address()
     assert not _places(m.fields)
     assert m.fields["person.person_country"] == "Country"
     assert _places(detect([c for c in header if c != "IsGuest"]).fields)["company.address.city"] == "City"
-
-
-def _judged(path: Path) -> tuple[dict[str, str | list[str]], list[str]]:
-    with open_source(str(path), prescan=True) as source:
-        m = detect_source(source)
-        return m.fields, m.notes
 
 
 def test_a_title_column_of_salutations_is_not_the_job_title(tmp_path: Path) -> None:
