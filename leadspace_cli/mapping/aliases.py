@@ -234,6 +234,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "azienda",
         "nazwafirmy",  # Polish
         "personnemorale",  # French: a member's legal entity (Galette)
+        "affiliation",  # a scholar's institution (a conference's or a journal's users)
         "business",
         "currentemployer",
         "currentcompanyname",
@@ -277,6 +278,8 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "countryregion",
         "billingcountry",
         "countrycode",
+        "countryiso2code",  # OroCRM's addresses
+        "countryiso2",
         "accountcountry",
         "hqcountry",
         "land",
@@ -306,6 +309,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
     ),
     "company.address.city": (
         "city",
+        "cityname",
         "companycity",
         "billingcity",
         "town",
@@ -492,6 +496,9 @@ CONSUMER = (
     "password",  # a site's own accounts, exported with their passwords (CS-Cart's users)
     # A person's birthplace, their parents' phones (an association's or a school's own people).
     *("birthplace", "placeofbirth", "lieudenaissance", "geburtsort", "luogodinascita", "lugardenacimiento"),
+    # A nonprofit's own people: its members, its events' participants, its donors' households.
+    *("membershiptype", "membershipstatus", "membersince", "membershipid", "membershipstartdate"),
+    *("participantstatus", "participantrole", "participantid", "householdname", "deceased", "deceaseddate"),
     "salt",
     "rewardpoints",  # a shop's loyalty scheme
     "rewardtotal",

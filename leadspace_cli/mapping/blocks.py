@@ -2,10 +2,25 @@
 
 from __future__ import annotations
 
+import re
+
 from leadspace_cli.mapping.aliases import _ADDRESS, ADDRESS_BLOCKS, ALIASES, PREFIXED_ONLY
 
 ADDRESS_WORDS = tuple(a for path in _ADDRESS for a in ALIASES[path])
 ALL_ALIASES = {a for aliases in ALIASES.values() for a in aliases}
+
+_FIRST_ITEM = re.compile(r"^(emails|phones|phonenumbers|addresses|accounts|websites|urls)1(\D.*)$")
+_ITEM_FIELDS = ("email", "emailaddress", "phone", "phonenumber", "accountname", "website", "url")
+
+
+def first_item(name: str) -> str:
+    """Return a record's first item of a flattened collection as its field ("Emails 1 Email",
+    "Addresses 1 City", "Accounts 1 Account name": OroCRM), else the name: a second or third item is
+    never the one sent, nor an address's own label or names."""
+    item = _FIRST_ITEM.match(name)
+    if item and (item[2] in _ITEM_FIELDS or (item[1] == "addresses" and item[2] in ADDRESS_WORDS)):
+        return item[2]
+    return name
 
 
 def address_blocks(

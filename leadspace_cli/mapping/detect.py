@@ -34,7 +34,7 @@ from leadspace_cli.mapping.aliases import (
     normalize_header,
     qualified,
 )
-from leadspace_cli.mapping.blocks import ADDRESS_WORDS, ALL_ALIASES, address_blocks, listed
+from leadspace_cli.mapping.blocks import ADDRESS_WORDS, ALL_ALIASES, address_blocks, first_item, listed
 from leadspace_cli.mapping.choose import _HOW, _choose
 from leadspace_cli.mapping.names import before_names, name_beside_name, named_people
 from leadspace_cli.mapping.roles import one_role
@@ -66,6 +66,7 @@ def _normal(column: str) -> str:
         name = label if label.startswith(obj) else obj + label
     else:
         name = qualified(column) or normalize_header(column)
+    name = first_item(name)
     if name.startswith("address") and name not in ALL_ALIASES and name[7:] in ADDRESS_WORDS:
         name = name[7:]  # "Address City", "Address Zip Code" (Virto Commerce): the address's city
     # A web form's "Your Name" (the sender's whole name), "your-email" (Contact Form 7): the field.
@@ -92,8 +93,8 @@ def _company_block(cols: list[str]) -> int | None:
     return start
 
 
-# A company column that names the person's employer, and nothing of the company's own beside it.
-_EMPLOYER = ("employer", "employername", "currentemployer", "nameofemployer")
+# A company column that names the person's employer (a scholar's affiliation), nothing of its own.
+_EMPLOYER = ("employer", "employername", "currentemployer", "nameofemployer", "affiliation")
 
 _BLOCK_NAMES = ("name", "companyname", "company", "accountname", "organization", "organizationname")
 

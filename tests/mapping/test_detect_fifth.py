@@ -220,8 +220,9 @@ def test_a_title_right_before_the_first_name_beside_a_position_is_the_salutation
     # Elsewhere a Position may be the job applied for, a queue's or a team's: the Title stays.
     m = detect(["Candidate ID", "First Name", "Last Name", "Email", "Title", "Company", "Position", "Stage"])
     assert m.fields["person.title"] == "Title"
-    # An Affiliation may be a faculty member's or a party's: never a company name by itself.
-    assert "company.name" not in detect(["First Name", "Last Name", "Email", "Affiliation", "City"]).fields
+    # A party's affiliation is no company.
+    m = detect(["First Name", "Last Name", "Email", "Party Affiliation", "City"])
+    assert "company.name" not in m.fields
     assert detect(["Donation ID", "Donor ID", "Email"]).fields["external_id"] == "Donor ID"
     assert detect(["Donation ID", "Donor", "Email"]).fields["external_id"] == "Donation ID"
 

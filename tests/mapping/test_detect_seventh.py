@@ -1,0 +1,54 @@
+"""Detection rules from the thirteenth held-out set (issue 28): each test fails on the code before."""
+
+from __future__ import annotations
+
+from leadspace_cli.mapping.detect import detect
+
+
+def test_a_records_first_item_of_a_flattened_collection_is_the_field() -> None:
+    # OroCRM's contacts: up to three emails, phones, addresses and accounts, each numbered.
+    m = detect(["Id", "First name", "Last name", "Job Title", "Emails 1 Email", "Emails 2 Email",
+                "Phones 1 Phone", "Phones 2 Phone", "Accounts 1 Account name", "Accounts 2 Account name",
+                "Addresses 1 Label", "Addresses 1 First name", "Addresses 1 Street", "Addresses 1 City",
+                "Addresses 1 State", "Addresses 1 Zip/Postal Code", "Addresses 1 Country ISO2 code",
+                "Addresses 2 Street", "Addresses 2 City"])  # fmt: skip
+    assert m.fields["person.email"] == "Emails 1 Email"
+    assert m.fields["person.person_phone"] == "Phones 1 Phone"
+    assert m.fields["company.name"] == "Accounts 1 Account name"
+    assert m.fields["person.first_name"] == "First name"  # not the address's own name
+    assert m.fields["company.address.street"] == "Addresses 1 Street"
+    assert m.fields["company.address.city"] == "Addresses 1 City"
+    assert m.fields["company.address.postalcode"] == "Addresses 1 Zip/Postal Code"
+    assert m.fields["company.address.country"] == "Addresses 1 Country ISO2 code"
+    # A second item alone is never the one sent, and an address's label is no address.
+    m = detect(["First name", "Last name", "Emails 2 Email", "Addresses 1 Label"])
+    assert "person.email" not in m.fields
+    assert not [p for p in m.fields if p.startswith("company.address.")], m.fields
+
+
+def test_a_scholars_affiliation_is_the_company_and_the_country_their_own() -> None:
+    # A conference's users (HotCRP), an event's registrants (Indico).
+    m = detect(["given_name", "family_name", "email", "affiliation", "country", "orcid"])
+    assert m.fields["company.name"] == "affiliation"
+    assert m.fields["person.person_country"] == "country"
+    assert "company.address.country" not in m.fields
+    m = detect(["ID", "Name", "Email Address", "Affiliation", "Title", "Registration date"])
+    assert m.fields["company.name"] == "Affiliation"
+
+
+def test_a_nonprofits_members_participants_and_households_have_their_own_address() -> None:
+    head = ["Contact ID", "First Name", "Last Name", "Job Title", "Organization Name", "Current Employer",
+            "Street Address", "City", "Postal Code", "State", "Country", "Phone", "Email"]  # fmt: skip
+    for signs in (["Membership Type", "Member Since"], ["Participant ID", "Participant Status"],
+                  ["Household Name"], ["Deceased"]):  # fmt: skip
+        m = detect(head + signs)
+        assert not [p for p in m.fields if p.startswith("company.address.")], (signs, m.fields)
+        assert m.fields["person.person_country"] == "Country"
+        assert any("look like the person's own address" in n for n in m.notes), m.notes
+    # Without them, a CRM's contacts beside their organisation keep its address.
+    assert detect(head).fields["company.address.city"] == "City"
+
+
+def test_city_name_is_the_city() -> None:
+    m = detect(["first_name", "last_name", "email", "company", "city_name", "country"])
+    assert m.fields["company.address.city"] == "city_name"
