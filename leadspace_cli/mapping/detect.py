@@ -14,6 +14,7 @@ from leadspace_cli.mapping.aliases import (
     _ROLE_PREFIX,
     _TOOL_PREFIX,
     ACCOUNT_EVIDENCE,
+    ACCOUNT_ROW,
     ALIASES,
     BARE_ADDRESS,
     BARE_NAME,
@@ -23,12 +24,16 @@ from leadspace_cli.mapping.aliases import (
     FAMILY,
     NO_FALLBACK,
     OBJECT_ID,
+    ORDER_NO,
     PARTY_PREFIX,
     PERSON_AFTER_PREFIX,
+    PERSON_EVIDENCE,
     PERSON_OWN_NAMES,
     PERSON_PREFIX,
     PERSONS_TOO,
     PREFIXED_ONLY,
+    RECORD_NO,
+    ROW_IDS,
     SYSTEM_COLUMN,
     WEAK_COMPANY_PREFIX,
     normalize_header,
@@ -165,7 +170,7 @@ def _read(columns: Iterable[str]) -> _Header:
     # may have (a B2B shop's customers).
     accountish = len({n for n, _ in normalized if n in ACCOUNT_EVIDENCE and n not in PERSONS_TOO}) >= 2
     person_columns = any(
-        (n in _PERSON_EVIDENCE and not (accountish and n in ("email", "emailaddress")))
+        (n in PERSON_EVIDENCE and not (accountish and n in ("email", "emailaddress")))
         or (n in _NAME_ALIASES and n != "name")
         or n.endswith(("firstname", "lastname"))
         for n, _ in normalized
@@ -173,7 +178,7 @@ def _read(columns: Iterable[str]) -> _Header:
     # A row that has a primary contact is an account (a CRM's companies export): its Email and Phone
     # are the account's, unless the person's own names or title sit beside them.
     account_rows = (
-        any(n in _ACCOUNT_ROW for n, _ in normalized)
+        any(n in ACCOUNT_ROW for n, _ in normalized)
         and not any(n in ALIASES["company.name"] and n != "name" for n, _ in normalized)
         and not named_people(normalized)
         and not any(
@@ -186,7 +191,7 @@ def _read(columns: Iterable[str]) -> _Header:
         or (
             re.match(COMPANY_PREFIX, n)
             and not n.startswith(("billing", "shipping", *PARTY_PREFIX))
-            and n not in _ACCOUNT_ROW
+            and n not in ACCOUNT_ROW
         )
         for n, _ in normalized
     )
@@ -321,6 +326,11 @@ def _match(h: _Header) -> tuple[Mapping, set[str]]:
             found = found or hits(OBJECT_ID, h.object_ids)[:1]
             if not found and not h.people:
                 found = hits(aliases, h.normalized)[:1]
+            # Else the row's own record by its number ("Attendee #"), or its transaction leading the row
+            # (an orders or a payments export; further on, a guest's order is not the guest's own).
+            lead = [(n, c) for n, c in h.normalized if c in h.cols[:3]]
+            found = found or [c for c in h.cols if RECORD_NO.match(c)][:1] or hits(ROW_IDS, lead)[:1]
+            found = found or [c for c in h.cols[:3] if ORDER_NO.match(c)][:1]
         elif path == "company.name" and h.company_block:
             found = hits(("name", *aliases), h.company_block) or hits(aliases, h.normalized)
         elif path == "company.name" and h.account_file:
@@ -577,19 +587,6 @@ def _notes(mapping: Mapping, h: _Header) -> None:
             f"The columns from {h.cols[h.block]!r} on repeat earlier headers: they are read as the "
             "associated company's (name, website, address), the earlier ones as the contact's."
         )
-
-
-# Columns only a person has: with one of them, a bare "Name" is not an account's.
-_ACCOUNT_ROW = (
-    *("primarycontact", "primarycontactid", "primarycontactname", "maincontact", "keycontact"),
-    *("contactperson", "ansprechpartner", "kontaktperson", "personnedecontact", "personadecontacto"),
-)
-# A person's own columns: beside them a bare Name is the person's (an HR report's "Designation",
-# "Date of Birth"; no company has a gender).
-_PERSON_EVIDENCE = (
-    *("jobtitle", "title", "designation", "email", "emailaddress", "firstname", "lastname", "surname"),
-    *("employee", "employeename", "gender", "dateofbirth", "birthday", "birthdate"),
-)
 
 
 def _unprefixed(name: str) -> str:

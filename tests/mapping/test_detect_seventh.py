@@ -52,3 +52,23 @@ def test_a_nonprofits_members_participants_and_households_have_their_own_address
 def test_city_name_is_the_city() -> None:
     m = detect(["first_name", "last_name", "email", "company", "city_name", "country"])
     assert m.fields["company.address.city"] == "city_name"
+
+
+def test_an_orders_export_echoes_the_order_that_leads_the_row() -> None:
+    # Etsy's, Gumroad's, Amazon's orders, an event's orders ("Order#"): the row is the transaction.
+    m = detect(["Sale Date", "Order ID", "Buyer User ID", "Full Name", "First Name", "Last Name", "Street 1"])
+    assert m.fields["external_id"] == "Order ID"
+    assert (
+        detect(["Purchase ID", "Item Name", "Buyer Name", "Buyer Email"]).fields["external_id"]
+        == "Purchase ID"
+    )
+    assert (
+        detect(["Order#", "Order Date", "First Name", "Last Name", "Email"]).fields["external_id"] == "Order#"
+    )
+    # An attendee's own number before the order's; a person's own id before any transaction.
+    m = detect(["Order #", "Order Date", "First Name", "Last Name", "Email", "Attendee #"])
+    assert m.fields["external_id"] == "Attendee #"
+    assert detect(["Order ID", "Customer ID", "First Name", "Email"]).fields["external_id"] == "Customer ID"
+    # Further on, a guest's or a registrant's transaction is not the row's own (one order, many guests).
+    m = detect(["First Name", "Last Name", "Phone", "Email", "Company", "Price Type", "Registration ID"])
+    assert "external_id" not in m.fields
