@@ -250,6 +250,8 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "razonsocial",
         "nomedaempresa",  # Portuguese
         "organisatie",  # Dutch
+        # Last: a shop's buyer's company, on the bill (their address stays theirs).
+        *("billingcompany", "billingcompanyname", "invoicecompany"),
     ),
     "company.website": (
         "website",

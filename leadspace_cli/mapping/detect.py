@@ -480,7 +480,10 @@ def _places(mapping: Mapping, h: _Header, taken: set[str]) -> None:
     employer_only = (
         h.people
         and isinstance(named_by, str)
-        and _ROLE_PREFIX.sub("", _normal(named_by)) in _EMPLOYER
+        and (
+            _ROLE_PREFIX.sub("", _normal(named_by)) in _EMPLOYER
+            or _normal(named_by).startswith(("billing", "invoice"))
+        )
         and "company.website" not in mapping.fields
         and not company_evidence
         and not any(n in ACCOUNT_EVIDENCE for n, _ in h.normalized)

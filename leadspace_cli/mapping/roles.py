@@ -13,8 +13,6 @@ def one_role(normalized: list[tuple[str, str]], own: set[str]) -> list[tuple[str
     roles: dict[str, list[tuple[str, str]]] = {}
     for n, c in normalized:
         if (m := _ROLE_PREFIX.match(n)) and (rest := n[m.end() :]) not in NO_JOB:
-            if m.group(1) == "billing" and rest in ("company", "companyname"):
-                continue  # a shop's billing company is mostly empty: it names no company of the row's
             roles.setdefault(m.group(1).removesuffix("s"), []).append((rest, c))
 
     def named(fields: list[tuple[str, str]]) -> int:

@@ -141,7 +141,9 @@ def test_a_shop_customers_billing_phone_is_theirs_and_its_company_names_no_compa
                 "billing_street", "billing_zipcode", "billing_city", "billing_country",
                 "billing_phone_number"])  # fmt: skip
     assert m.fields["person.person_phone"] == "billing_phone_number"
-    assert not [p for p in m.fields if p.startswith("company.")], m.fields
+    # The company on the bill is the buyer's (sent when filled), and names no company address.
+    assert [p for p in m.fields if p.startswith("company.")] == ["company.name"], m.fields
+    assert m.fields["company.name"] == "billing_company"
 
 
 def test_more_spellings() -> None:

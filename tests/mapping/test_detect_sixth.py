@@ -105,12 +105,12 @@ def test_a_shops_billing_contact_is_the_person_and_their_address_theirs() -> Non
     assert m.fields["person.email"] == "billing email"
     assert not _places(m.fields)
     assert m.fields["person.person_country"] == "billing country"
-    # A shop's "Billing Company" is mostly empty (WooCommerce's orders): it names no company, and so
-    # never makes the buyer's billing address a company's, with the shop's signs or without them.
-    assert "company.name" not in m.fields
+    # A shop's "Billing Company" is the buyer's company (sent when filled), and it never makes the
+    # buyer's billing address a company's, with the shop's signs or without them.
+    assert m.fields["company.name"] == "billing company"
     without = detect([c for c in header if c not in ("send newsletter", "tax exempt")])
     assert not _places(without.fields)
-    assert "company.name" not in without.fields
+    assert without.fields["company.name"] == "billing company"
 
 
 def test_a_crm_records_main_address_in_parentheses_is_the_companys() -> None:
