@@ -235,6 +235,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "nazwafirmy",  # Polish
         "personnemorale",  # French: a member's legal entity (Galette)
         "affiliation",  # a scholar's institution (a conference's or a journal's users)
+        "institution",  # a learning platform's users (Moodle)
         "business",
         "currentemployer",
         "currentcompanyname",
@@ -639,6 +640,7 @@ _JAPANESE = {
     "会員no": "memberid",
     "会員id": "memberid",
     "市区郡町村": "city",
+    "所属": "affiliation",  # a user's organisation (LibreBooking's Japanese users)
 }
 
 # Russian exports (a booking system's users, a CRM's contacts), by whole header.

@@ -99,7 +99,7 @@ def _company_block(cols: list[str]) -> int | None:
 
 
 # A company column that names the person's employer (a scholar's affiliation), nothing of its own.
-_EMPLOYER = ("employer", "employername", "currentemployer", "nameofemployer", "affiliation")
+_EMPLOYER = ("employer", "employername", "currentemployer", "nameofemployer", "affiliation", "institution")
 
 _BLOCK_NAMES = ("name", "companyname", "company", "accountname", "organization", "organizationname")
 

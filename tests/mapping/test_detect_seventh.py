@@ -72,3 +72,13 @@ def test_an_orders_export_echoes_the_order_that_leads_the_row() -> None:
     # Further on, a guest's or a registrant's transaction is not the row's own (one order, many guests).
     m = detect(["First Name", "Last Name", "Phone", "Email", "Company", "Price Type", "Registration ID"])
     assert "external_id" not in m.fields
+
+
+def test_a_learning_platforms_institution_and_a_japanese_affiliation_are_the_company() -> None:
+    m = detect(
+        ["id", "username", "email", "firstname", "lastname", "institution", "department", "city", "country"]
+    )
+    assert m.fields["company.name"] == "institution"
+    assert m.fields["person.person_country"] == "country"  # named alone, as an employer: their own
+    assert "company.address.city" not in m.fields
+    assert detect(["名", "姓", "メール", "電話", "所属", "役職"]).fields["company.name"] == "所属"
