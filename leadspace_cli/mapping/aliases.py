@@ -757,13 +757,6 @@ PARTY_PREFIX = ("client", "vendor", "supplier")
 # "Customer Name" is its display name), nor beside a bare Name (a Yes/No "Lead" or "Employee?").
 OBJECT_ID = ("lead", "employee", "candidate")
 
-# The row's own transaction, where no column names its person or record (an orders, payments or
-# registrations export): external_id is echoed in the answer, never used to match or bill.
-ROW_IDS = (
-    *("orderid", "ordernumber", "orderno", "transactionid", "receiptid", "purchaseid", "paymentid"),
-    *("registrationid", "ticketreference", "bookingreference", "confirmationnumber"),
-)
-
 # The row's person's parents or guardian (a youth association's, a school's own people): their
 # address is their own.
 FAMILY = re.compile(r"(vater|mutter|father|mother|guardian)$")
@@ -781,6 +774,5 @@ PERSON_EVIDENCE = (
     *("employee", "employeename", "gender", "dateofbirth", "birthday", "birthdate"),
 )
 
-# The row's own record by its number, and an order's number (external_id, after the named ids).
+# The row's own record by its number (external_id, after the named ids).
 RECORD_NO = re.compile(r"(?i)^\s*(attendee|member|customer|contact)\s*(#|no\.?)\s*$")  # "Attendee #"
-ORDER_NO = re.compile(r"(?i)^\s*order\s*(#|no\.?)\s*$")  # "Order#", "Order No."

@@ -24,7 +24,6 @@ from leadspace_cli.mapping.aliases import (
     FAMILY,
     NO_FALLBACK,
     OBJECT_ID,
-    ORDER_NO,
     PARTY_PREFIX,
     PERSON_AFTER_PREFIX,
     PERSON_EVIDENCE,
@@ -33,7 +32,6 @@ from leadspace_cli.mapping.aliases import (
     PERSONS_TOO,
     PREFIXED_ONLY,
     RECORD_NO,
-    ROW_IDS,
     SYSTEM_COLUMN,
     WEAK_COMPANY_PREFIX,
     normalize_header,
@@ -326,11 +324,9 @@ def _match(h: _Header) -> tuple[Mapping, set[str]]:
             found = found or hits(OBJECT_ID, h.object_ids)[:1]
             if not found and not h.people:
                 found = hits(aliases, h.normalized)[:1]
-            # Else the row's own record by its number ("Attendee #"), or its transaction leading the row
-            # (an orders or a payments export; further on, a guest's order is not the guest's own).
-            lead = [(n, c) for n, c in h.normalized if c in h.cols[:3]]
-            found = found or [c for c in h.cols if RECORD_NO.match(c)][:1] or hits(ROW_IDS, lead)[:1]
-            found = found or [c for c in h.cols[:3] if ORDER_NO.match(c)][:1]
+            # Else the row's own record by its number ("Attendee #"); never a transaction's (an order, a
+            # payment, an invoice): a customer's record, not theirs, is what labellers read as the row's.
+            found = found or [c for c in h.cols if RECORD_NO.match(c)][:1]
         elif path == "company.name" and h.company_block:
             found = hits(("name", *aliases), h.company_block) or hits(aliases, h.normalized)
         elif path == "company.name" and h.account_file:

@@ -184,7 +184,7 @@ def test_an_id_named_after_the_rows_object_or_a_known_tool_is_the_external_id() 
     for header in (
         ["Vorname", "Nachname", "Organisation", "Umsatzsteuer-ID", "E-Mail"],
         ["Campaign ID", "First Name", "Last Name", "Email"],
-        ["First Name", "Last Name", "Email", "Order ID"],  # leading the row, an orders export's own
+        ["Order ID", "Order Date", "First Name", "Last Name"],
         ["Owner Id", "Name", "Website", "Industry"],
         ["Twitter ID", "First Name", "Last Name"],
         ["Paid", "Void", "First Name", "Last Name"],

@@ -54,24 +54,17 @@ def test_city_name_is_the_city() -> None:
     assert m.fields["company.address.city"] == "city_name"
 
 
-def test_an_orders_export_echoes_the_order_that_leads_the_row() -> None:
-    # Etsy's, Gumroad's, Amazon's orders, an event's orders ("Order#"): the row is the transaction.
-    m = detect(["Sale Date", "Order ID", "Buyer User ID", "Full Name", "First Name", "Last Name", "Street 1"])
-    assert m.fields["external_id"] == "Order ID"
-    assert (
-        detect(["Purchase ID", "Item Name", "Buyer Name", "Buyer Email"]).fields["external_id"]
-        == "Purchase ID"
-    )
-    assert (
-        detect(["Order#", "Order Date", "First Name", "Last Name", "Email"]).fields["external_id"] == "Order#"
-    )
-    # An attendee's own number before the order's; a person's own id before any transaction.
+def test_an_attendees_own_number_is_the_id_never_a_transactions() -> None:
+    # Eventbrite's attendee report: the attendee's own number, not the order's.
     m = detect(["Order #", "Order Date", "First Name", "Last Name", "Email", "Attendee #"])
     assert m.fields["external_id"] == "Attendee #"
-    assert detect(["Order ID", "Customer ID", "First Name", "Email"]).fields["external_id"] == "Customer ID"
-    # Further on, a guest's or a registrant's transaction is not the row's own (one order, many guests).
-    m = detect(["First Name", "Last Name", "Phone", "Email", "Company", "Price Type", "Registration ID"])
-    assert "external_id" not in m.fields
+    # An order's, a payment's or a registration's id is the transaction's, not the person's record.
+    for header in (
+        ["Sale Date", "Order ID", "Buyer User ID", "Full Name", "First Name", "Last Name"],
+        ["Order#", "Order Date", "First Name", "Last Name", "Email"],
+        ["First Name", "Last Name", "Phone", "Email", "Company", "Price Type", "Registration ID"],
+    ):
+        assert "external_id" not in detect(header).fields, header
 
 
 def test_a_learning_platforms_institution_and_a_japanese_affiliation_are_the_company() -> None:
