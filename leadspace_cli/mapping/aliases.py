@@ -251,6 +251,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "razonsocial",
         "nomedaempresa",  # Portuguese
         "organisatie",  # Dutch
+        *("organisme", "organism"),  # French (e-venement's organisations, and its English labels)
         # Last: a shop's buyer's company, on the bill (their address stays theirs).
         *("billingcompany", "billingcompanyname", "invoicecompany"),
     ),
@@ -270,6 +271,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "homepage",
         "webseite",
         "siteweb",
+        "adresseweb",
         "siteinternet",
         "sitioweb",
         "paginaweb",
@@ -348,6 +350,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "postalcode",
         "zip",
         "zipcode",
+        "cp",  # French "CP" (code postal)
         "zippostalcode",
         "zippostcode",  # Kimai's ZIP / Postcode
         "ziporpostalcode",  # Microsoft 365's
@@ -670,7 +673,37 @@ def _whole(text: str) -> str:
     return _NOT_KEPT.sub("", fold(text))
 
 
-_SCRIPTS = {**_JAPANESE, **{_whole(k): v for k, v in _RUSSIAN.items()}}
+# Chinese exports (a CRM's customers, contacts and leads; a shop's users), by whole header.
+_CHINESE = {
+    "姓名": "fullname",
+    "联系人姓名": "fullname",
+    "联系人": "contactname",
+    "客户名称": "companyname",  # a B2B CRM's customer: the organisation
+    "公司名称": "companyname",
+    "公司": "company",
+    "单位名称": "companyname",
+    "职位": "jobtitle",
+    "职务": "jobtitle",
+    "手机": "mobilephone",
+    "手机号": "mobilephone",
+    "手机号码": "mobilephone",
+    "电话": "phone",
+    "联系电话": "phone",
+    "邮箱": "email",
+    "电子邮箱": "email",
+    "电子邮件": "email",
+    "地址": "address",
+    "详细地址": "address",
+    "省份": "state",
+    "城市": "city",
+    "国家": "country",
+    "邮编": "postalcode",
+    "邮政编码": "postalcode",
+    "网址": "website",
+    "用户id": "userid",
+}
+
+_SCRIPTS = {**_JAPANESE, **_CHINESE, **{_whole(k): v for k, v in _RUSSIAN.items()}}
 
 
 # Words that say whose a column is when written after it (German and Dutch Outlook: "Straße geschäftlich",

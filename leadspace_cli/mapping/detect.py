@@ -62,6 +62,7 @@ def _normal(column: str) -> str:
     "Straße geschäftlich" is "businessstrasse" (the company's street), "Ville (domicile)" "homeville".
     """
     column = _REQUIRED.sub("", column)  # an import template's required-field marker: "*ContactName"
+    column = re.sub(r"(?<=\w)['’]s\b", "", column)  # "Customer's First Name": the customer's field
     joined = _JOINED.match(column)
     if joined:
         obj = normalize_header(joined.group(1))
@@ -478,7 +479,7 @@ def _places(mapping: Mapping, h: _Header, taken: set[str]) -> None:
         and isinstance(named_by, str)
         and (
             _ROLE_PREFIX.sub("", _normal(named_by)) in _EMPLOYER
-            or _normal(named_by).startswith(("billing", "invoice"))
+            or _normal(named_by).startswith(("billing", "invoice", "customercompan", "buyercompan"))
         )
         and "company.website" not in mapping.fields
         and not company_evidence

@@ -75,3 +75,41 @@ def test_a_learning_platforms_institution_and_a_japanese_affiliation_are_the_com
     assert m.fields["person.person_country"] == "country"  # named alone, as an employer: their own
     assert "company.address.city" not in m.fields
     assert detect(["名", "姓", "メール", "電話", "所属", "役職"]).fields["company.name"] == "所属"
+
+
+def test_chinese_headers() -> None:
+    # A CRM's contacts (yudao) and a shop's users (ShopXO).
+    m = detect(["联系人姓名", "客户名称", "性别", "职位", "手机号", "电话", "邮箱", "地址"])
+    assert m.fields["company.name"] == "客户名称"
+    assert m.fields["person.title"] == "职位"
+    assert m.fields["person.email"] == "邮箱"
+    assert m.columns_of("person.person_phone")[0] in ("手机号", "电话")
+    m = detect(["用户ID", "用户名", "昵称", "手机", "邮箱", "状态", "性别", "详细地址", "生日"])
+    assert m.fields["external_id"] == "用户ID"
+    assert m.fields["person.email"] == "邮箱"
+
+
+def test_a_customers_possessive_fields_and_company_and_their_billing_address() -> None:
+    # Shopp's customers: "Customer's First Name", "Customer's Company", a billing address.
+    m = detect(["Customer's First Name", "Customer's Last Name", "Customer's Email Address",
+                "Customer's Phone Number", "Customer's Company", "Customer Type",
+                "Billing Street Address", "Billing City", "Billing State/Province", "Billing Country",
+                "Billing Postal Code"])  # fmt: skip
+    assert m.fields["person.first_name"] == "Customer's First Name"
+    assert m.fields["person.email"] == "Customer's Email Address"
+    assert m.fields["company.name"] == "Customer's Company"
+    assert not [p for p in m.fields if p.startswith("company.address.")], m.fields
+
+
+def test_a_french_organisations_file() -> None:
+    # e-venement's organisations: Organisme, CP, Adresse web; the Courriel and phone are the
+    # organisation's.
+    m = detect(["Catégorie d'organisme", "Organisme", "Adresse", "CP", "Ville", "Pays", "Courriel",
+                "Adresse web", "Description", "Type de numéro de téléphone",
+                "Numéro de téléphone"])  # fmt: skip
+    assert m.fields["company.name"] == "Organisme"
+    assert m.fields["company.website"] == "Adresse web"
+    assert m.fields["company.address.postalcode"] == "CP"
+    assert m.fields["company.address.city"] == "Ville"
+    assert "person.email" not in m.fields
+    assert "person.person_phone" not in m.fields
