@@ -85,6 +85,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "voornaam",
         "primeironome",  # Portuguese
         "imie",  # Polish
+        *("fornavn", "fornamn", "etunimi"),  # Norwegian and Danish, Swedish, Finnish
     ),
     "person.last_name": (
         "lastname",
@@ -102,6 +103,8 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "cognome",
         "sobrenome",  # Portuguese ("Apelido" is a surname in Portugal, a nickname in Brazil)
         "nazwisko",  # Polish
+        "nomdefamille",  # French ("Nom de famille")
+        *("etternavn", "efternavn", "efternamn", "sukunimi"),  # Norwegian, Danish, Swedish, Finnish
     ),
     "person.email": (
         "email",
@@ -128,6 +131,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "adresemail",  # Polish
         "hauptemail",  # German ("Haupt-E-Mail": the main one; hitobito)
         "correo",  # Spanish (Dolibarr)
+        *("epostadresse", "epostadress", "sahkoposti"),  # Norwegian, Swedish, Finnish
     ),
     # "Job Title" before "Title": Outlook's Title is Mr. or Ms.
     "person.title": (
@@ -155,6 +159,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "stanowisko",  # Polish
         "posizione",  # Italian
         "qualifica",
+        *("stilling", "stillingstittel", "befattning", "titteli"),  # Norwegian and Danish, Swedish, Finnish
     ),
     "person.person_phone": (
         "phone",
@@ -210,6 +215,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "billingphonenumber",
         "officephone",  # SuiteCRM's, beside no mobile
         "homephone",  # the person's own, last (ChurchCRM)
+        *("mobil", "puhelin", "puhelinnumero", "matkapuhelin"),  # Scandinavian, Finnish
     ),
     "company.name": (
         "company",
@@ -252,6 +258,9 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "nomedaempresa",  # Portuguese
         "organisatie",  # Dutch
         *("organisme", "organism"),  # French (e-venement's organisations, and its English labels)
+        # Norwegian, Swedish, Danish, Finnish.
+        *("bedrift", "bedriftsnavn", "firmanavn", "foretak", "foretag", "foretagsnamn", "virksomhed"),
+        *("virksomhet", "yritys"),
         # Last: a shop's buyer's company, on the bill (their address stays theirs).
         *("billingcompany", "billingcompanyname", "invoicecompany"),
     ),
@@ -275,6 +284,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "siteinternet",
         "sitioweb",
         "paginaweb",
+        *("hjemmeside", "hemsida", "nettside", "webbplats", "kotisivu"),  # Nordic
     ),
     "company.lsid": ("lsid", "companylsid", "leadspaceid"),
     "company.address.country": (
@@ -296,6 +306,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "paysregion",  # French Outlook's Pays/Région
         "countryterritoryregion",  # PitchBook's HQ Country/Territory/Region
         "countryorregion",  # Microsoft 365's
+        *("landkode", "maa"),  # Norwegian, Finnish
     ),
     "company.address.state": (
         "state",
@@ -329,6 +340,8 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "localidad",
         "poblacion",
         "woonplaats",
+        "posttown",  # British (Companies House)
+        *("poststed", "postort", "postitoimipaikka"),  # Norwegian, Swedish, Finnish
     ),
     "company.address.street": (
         "street",
@@ -345,6 +358,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "calle",
         "rua",
         "straat",
+        *("gateadresse", "gatuadress", "katuosoite"),  # Norwegian, Swedish, Finnish
     ),
     "company.address.postalcode": (
         "postalcode",
@@ -366,6 +380,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "codepostal",
         "codigopostal",
         "cep",  # Brazil
+        *("postnummer", "postnr", "postinumero"),  # Nordic
     ),
 }
 
@@ -384,7 +399,7 @@ PLURALS: dict[str, tuple[str, ...]] = {
 # An invoicing tool's client and vendor are organisations (Invoice Ninja's "Client City", "Vendor Name").
 COMPANY_PREFIX = (
     r"^(billing|shipping|company|account|hq|organization|organisation|business|primary|work|client|vendor|"
-    r"supplier)"
+    r"supplier|regaddress|registeredaddress|registeredoffice)"
 )
 
 
@@ -447,7 +462,15 @@ _PERSON_FIELD_PREFIX = re.compile(r"^(primarycontact|contact|person|prospect|lea
 # or email (a registrant's "Email" beside a "Guest First Name" is two people: never mixed).
 _ROLE_PREFIX = re.compile(
     r"^(ticketholder|ticket|attendee|registrant|participant|guest|invitee|donors|donor|buyer|subscriber|"
-    r"patron|speaker|customer|billing|candidate|vendor|recipient|empfanger)(?=.)"
+    r"patron|speaker|customer|billing|candidate|vendor|recipient|empfanger|kunden)(?=.)"
+)
+
+
+# A field of the customer named after it ("E-Mail des Kunden", "Téléphone du client"): read as the
+# customer's (German, French, Spanish, Portuguese, Italian, Dutch).
+GENITIVE = re.compile(
+    r"^(.+?)\s+(?:des|der|du|de la|del|do|da|dell[ao]|van de)\s+(?:kunden|kundin|client|cliente|klant)$",
+    re.IGNORECASE,
 )
 
 
@@ -774,12 +797,12 @@ def qualified(name: str) -> str | None:
     return None
 
 
-# A bare address column (English, French and German, Spanish, Italian, Portuguese, Dutch): the street
+# A bare address column (English, French and German, Spanish, Italian, Portuguese, Dutch, Swedish): the street
 # line beside the city and the postal code; alone, it may be the whole address in one cell.
-BARE_ADDRESS = ("address", "address1", "adresse", "direccion", "indirizzo", "endereco", "adres")
+BARE_ADDRESS = ("address", "address1", "adresse", "direccion", "indirizzo", "endereco", "adres", "adress")
 
 # A bare name column, in the languages detection reads: alone in an account file, the company's.
-BARE_NAME = ("name", "nombre", "nom", "nome", "naam", "nazwa")
+BARE_NAME = ("name", "nombre", "nom", "nome", "naam", "nazwa", "navn", "namn", "nimi")
 
 # A client, vendor or supplier prefix names the organisation's own columns (its name, its address),
 # but a bank's "Client Type" or a shop's "Client Group" is no sign that the rows are organisations.

@@ -22,6 +22,7 @@ from leadspace_cli.mapping.aliases import (
     CONSUMER,
     CONSUMER_WEAK,
     FAMILY,
+    GENITIVE,
     NO_FALLBACK,
     OBJECT_ID,
     PARTY_PREFIX,
@@ -63,6 +64,7 @@ def _normal(column: str) -> str:
     """
     column = _REQUIRED.sub("", column)  # an import template's required-field marker: "*ContactName"
     column = re.sub(r"(?<=\w)['’]s\b", "", column)  # "Customer's First Name": the customer's field
+    column = GENITIVE.sub(r"customer \1", column)  # "E-Mail des Kunden", "Téléphone du client"
     joined = _JOINED.match(column)
     if joined:
         obj = normalize_header(joined.group(1))

@@ -13,7 +13,8 @@ def one_role(normalized: list[tuple[str, str]], own: set[str]) -> list[tuple[str
     roles: dict[str, list[tuple[str, str]]] = {}
     for n, c in normalized:
         if (m := _ROLE_PREFIX.match(n)) and (rest := n[m.end() :]) not in NO_JOB:
-            roles.setdefault(m.group(1).removesuffix("s"), []).append((rest, c))
+            role = m.group(1).removesuffix("s")
+            roles.setdefault("customer" if role == "kunden" else role, []).append((rest, c))  # German
 
     def named(fields: list[tuple[str, str]]) -> int:
         return sum(1 for rest, _ in fields if rest in own or rest in _NAME_ALIASES)
