@@ -70,6 +70,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "accountid",
         "companyid",
         "organizationid",
+        *("uid", "cid"),  # a mailing list's subscriber (Acelle Mail, Mailtrain), a place (Google Maps)
     ),
     "person.first_name": (
         "firstname",
@@ -255,6 +256,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "raisonsociale",
         "nombredelaempresa",  # Spanish
         "razonsocial",
+        "businessname",  # a directory's listings (Yellow Pages scrapers)
         "nomedaempresa",  # Portuguese
         "organisatie",  # Dutch
         *("organisme", "organism"),  # French (e-venement's organisations, and its English labels)
@@ -399,7 +401,7 @@ PLURALS: dict[str, tuple[str, ...]] = {
 # An invoicing tool's client and vendor are organisations (Invoice Ninja's "Client City", "Vendor Name").
 COMPANY_PREFIX = (
     r"^(billing|shipping|company|account|hq|organization|organisation|business|primary|work|client|vendor|"
-    r"supplier|regaddress|registeredaddress|registeredoffice)"
+    r"supplier|regaddress|registeredaddress|registeredoffice|headquarters)"
 )
 
 
@@ -445,10 +447,11 @@ SYSTEM_COLUMN = "_"
 _PERSON_COUNTRY_PREFIXES = ("mailing", "contact", "person", "lead")
 
 
-# A tool's name before a header ("Apollo Contact Id", "ZoomInfo Company ID") says nothing of the field.
+# A tool's name before a header ("Apollo Contact Id", "ZoomInfo Company ID") says nothing of the field,
+# nor a mailing list's merge tag (Mailtrain's "MERGE_FIRST_NAME").
 _TOOL_PREFIX = re.compile(
     r"^(apollo|zoominfo|hubspot|salesforce|sfdc|marketo|pardot|zoho|pipedrive|seamless|dynamics|"
-    r"crunchbase|rocketreach|lusha|close|zoom|klaviyo|nationbuilder)(?=.)"
+    r"crunchbase|rocketreach|lusha|close|zoom|klaviyo|nationbuilder|merge)(?=.)"
 )
 
 
@@ -480,7 +483,26 @@ URL_COLUMNS = ("url", "companyurl", "link", "weburl")
 
 
 # A file's account evidence: with it and no person columns, a bare "Name" is the company's.
+# A place's listing (a maps or a directory scraper's businesses): its reviews, its opening hours, its
+# place on the map. With no person columns, the rows are businesses, and a "title" is one's name.
+LISTING = (
+    "reviewcount",
+    "reviewrating",
+    "reviewsrating",
+    "reviewscount",
+    "totalreviews",
+    "pluscode",
+    "placeid",
+    "googlemapsurl",
+    "googlemapslink",
+    "openhours",
+    "openinghours",
+    "businesshours",
+)
+
+
 ACCOUNT_EVIDENCE = (
+    *LISTING,
     "website",
     "domain",
     "industry",
@@ -803,6 +825,13 @@ BARE_ADDRESS = ("address", "address1", "adresse", "direccion", "indirizzo", "end
 
 # A bare name column, in the languages detection reads: alone in an account file, the company's.
 BARE_NAME = ("name", "nombre", "nom", "nome", "naam", "nazwa", "navn", "namn", "nimi")
+
+
+def bare_names(normalized: list[tuple[str, str]]) -> list[str]:
+    """The columns named just "Name" (normalised, column pairs in): and a maps scraper's places' "title"."""
+    listing = any(n in LISTING for n, _ in normalized)
+    return [c for n, c in normalized if n in BARE_NAME or (listing and n == "title")]
+
 
 # A client, vendor or supplier prefix names the organisation's own columns (its name, its address),
 # but a bank's "Client Type" or a shop's "Client Group" is no sign that the rows are organisations.

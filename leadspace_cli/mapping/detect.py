@@ -17,7 +17,6 @@ from leadspace_cli.mapping.aliases import (
     ACCOUNT_ROW,
     ALIASES,
     BARE_ADDRESS,
-    BARE_NAME,
     COMPANY_PREFIX,
     CONSUMER,
     CONSUMER_WEAK,
@@ -35,6 +34,7 @@ from leadspace_cli.mapping.aliases import (
     RECORD_NO,
     SYSTEM_COLUMN,
     WEAK_COMPANY_PREFIX,
+    bare_names,
     normalize_header,
     qualified,
 )
@@ -165,16 +165,16 @@ def _read(columns: Iterable[str]) -> _Header:
         normalized = [(_normal(c), c) for c in cols]
     normalized, blocks = address_blocks(normalized)
     dnm = [(n.removeprefix("donotmodify"), c) for n, c in normalized if n.startswith("donotmodify")]
-    bare_name = [c for n, c in normalized if n in BARE_NAME]
+    bare_name = bare_names(normalized)
     # An Email beside a bare Name and two signs no person has (the counts of its contacts and its
     # opportunities) is the account's (Fat Free CRM's accounts); a website or a tax number a person
     # may have (a B2B shop's customers).
     accountish = len({n for n, _ in normalized if n in ACCOUNT_EVIDENCE and n not in PERSONS_TOO}) >= 2
     person_columns = any(
-        (n in PERSON_EVIDENCE and not (accountish and n in ("email", "emailaddress")))
+        (n in PERSON_EVIDENCE and not (accountish and n in ("email", "emailaddress")) and c not in bare_name)
         or (n in _NAME_ALIASES and n != "name")
         or n.endswith(("firstname", "lastname"))
-        for n, _ in normalized
+        for n, c in normalized
     ) or named_people(normalized)
     # A row that has a primary contact is an account (a CRM's companies export): its Email and Phone
     # are the account's, unless the person's own names or title sit beside them.

@@ -73,3 +73,40 @@ def test_a_companys_registered_address() -> None:
     m = detect(["Account Name", "Registered Office City", "Registered Office Postcode"])
     assert m.fields["company.address.city"] == "Registered Office City"
     assert m.fields["company.address.postalcode"] == "Registered Office Postcode"
+
+
+def test_a_maps_scrapers_places_are_businesses_named_by_their_title() -> None:
+    # A Google Maps scraper's results: one row a place, its reviews and its place on the map.
+    m = detect(["link", "title", "category", "address", "open_hours", "website", "phone", "plus_code",
+                "review_count", "review_rating", "latitude", "longitude", "cid", "emails"])  # fmt: skip
+    assert m.fields["company.name"] == "title"
+    assert m.fields["company.website"] == "website"
+    assert m.fields["external_id"] == "cid"
+    assert "person.title" not in m.fields
+    assert "person.person_phone" not in m.fields  # the business's phone, not a person's
+    # A directory's listings named by their business name.
+    m = detect(["rank", "business_name", "telephone", "website", "rating", "street", "locality", "zipcode"])
+    assert m.fields["company.name"] == "business_name"
+    # Beside a person's names, a title is still the person's job.
+    m = detect(["first_name", "last_name", "title", "company", "review_count"])
+    assert m.fields["person.title"] == "title"
+    assert m.fields["company.name"] == "company"
+
+
+def test_a_mailing_lists_merge_tags_and_subscriber_ids() -> None:
+    # Mailtrain's subscribers: merge tags for the list's fields; Acelle Mail's subscribers' uid.
+    m = detect(["cid", "status", "HASH_EMAIL", "EMAIL", "MERGE_FIRST_NAME", "MERGE_LAST_NAME"])
+    assert m.fields["external_id"] == "cid"
+    assert m.fields["person.email"] == "EMAIL"
+    assert m.fields["person.first_name"] == "MERGE_FIRST_NAME"
+    assert m.fields["person.last_name"] == "MERGE_LAST_NAME"
+    m = detect(["Email", "First name", "Last name", "status", "uid", "created_at"])
+    assert m.fields["external_id"] == "uid"
+
+
+def test_a_companys_headquarters_address() -> None:
+    m = detect(
+        ["linkedin_company_id", "company_name", "staff_count", "Headquarters City", "Headquarters Country"]
+    )
+    assert m.fields["company.address.city"] == "Headquarters City"
+    assert m.fields["company.address.country"] == "Headquarters Country"
