@@ -482,7 +482,6 @@ GENITIVE = re.compile(
 URL_COLUMNS = ("url", "companyurl", "link", "weburl")
 
 
-# A file's account evidence: with it and no person columns, a bare "Name" is the company's.
 # A place's listing (a maps or a directory scraper's businesses): its reviews, its opening hours, its
 # place on the map. With no person columns, the rows are businesses, and a "title" is one's name.
 LISTING = (
@@ -501,6 +500,7 @@ LISTING = (
 )
 
 
+# A file's account evidence: with it and no person columns, a bare "Name" is the company's.
 ACCOUNT_EVIDENCE = (
     *LISTING,
     "website",
@@ -828,7 +828,8 @@ BARE_NAME = ("name", "nombre", "nom", "nome", "naam", "nazwa", "navn", "namn", "
 
 
 def bare_names(normalized: list[tuple[str, str]]) -> list[str]:
-    """The columns named just "Name" (normalised, column pairs in): and a maps scraper's places' "title"."""
+    """The columns named just "Name" (in a language detection reads), and a maps scraper's places'
+    "title", of a header's (normalised, column) pairs."""
     listing = any(n in LISTING for n, _ in normalized)
     return [c for n, c in normalized if n in BARE_NAME or (listing and n == "title")]
 
