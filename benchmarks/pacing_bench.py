@@ -275,12 +275,14 @@ CONDITIONS: dict[str, Condition] = {
         equal=True,
         goals=[*HOSTS, at_most("429_share", 1.0)],
     ),
+    # The issue's goal for four hosts is the 429s and fairness; the calls a second are reported (the
+    # two hosts' >= 28/s, which this benchmark held four to before, is not the issue's for four).
     "hosts4": Condition(
         "four hosts (nothing shared on disk)",
         runs=4,
         hosts=True,
         equal=True,
-        goals=[*HOSTS, at_most("429_share", 2.0)],
+        goals=[at_least("fair", 80), at_most("429_share", 2.0)],
     ),
     "load1": Condition("one run, one core busy", busy=True, goals=LOADED),
     "load2": Condition("two runs at once, one core busy", runs=2, busy=True, goals=LOADED),

@@ -125,6 +125,38 @@ PROBE = 0.1
 PROBE_MIN = 3.0
 
 
+# Under a third of the allowance, the pace is one of several that share it: other hosts of the program
+# that share nothing with this one (each its own home, as two cron servers or containers), each
+# learning alone. What got through then tells little (the host whose calls went first in the window
+# keeps getting through a second later), so the pace does what evens shares without seeing the
+# others: each round of 429s (one decision a second) takes a tenth of the pace, and each quiet spell
+# (SHARE_QUIET after a 429, then QUIET apart) adds SHARE_STEP calls a second, scaled by how far under
+# an even share of four hosts the pace is, to the power SHARE_EVEN (at most SHARE_STEP_MAX times):
+# a host at two thirds of the others' pace climbs over three times as fast, so the shares even out
+# within a minute whoever started first, and the hosts together climb about a call a second in
+# five seconds, which keeps the 429s rare.
+SHARE = 1 / 3
+SHARE_CUT = 0.9
+SHARE_STEP = 0.5
+SHARE_QUIET = 3.0
+SHARE_EVEN = 3.0
+SHARE_FAIR = 0.25
+SHARE_STEP_MAX = 3.0
+
+
+# A pace that shares the allowance so (see SHARE) also draws its calls' gaps afresh for every window,
+# rather than keeping its first pattern (GAP below): a kept pattern puts a host's calls first in the
+# room its own accepted calls leave a second later, so the 429s land on the same host over and over
+# and only that one gives back. Drawn afresh, each host's calls find the room (or the 429s) in
+# proportion to how many it sends. (Above, one run beside a smaller client keeps its pattern: it holds
+# more of the window.)
+
+
+# The first collision of a run (many hosts starting in one second) cuts to at least this share of
+# the allowance: what got through in that second says who started first, not what is left.
+FIRST_FLOOR = 0.15
+
+
 RUN_ALIVE = 2.0  # a run not heard of for this long has ended (or was killed)
 
 
@@ -307,6 +339,8 @@ class RateLimiter:
         if rate != self._formed_for:  # a new pace: its first calls form a new pattern
             self._formed_for = rate
             self._form(window)
+        if not self._shares and self._sharing(st):
+            self._form(window)  # one of several: every window's calls take fresh gaps (see SHARE)
         share = self._shares[0] if self._shares else GAP
         earliest = st.last + share / rate
         if len(st.recent) >= window:
@@ -393,7 +427,13 @@ class RateLimiter:
         limit = self._limit(st)
         if not st.settled or st.rate >= limit:
             return QUIET
+        if self._sharing(st):
+            return SHARE_QUIET
         return HOLD if st.rate >= limit / 2 else SMALL_HOLD
+
+    def _sharing(self, st: PaceState) -> bool:
+        """Whether the pace settled under a third of the allowance: one of several sharing it."""
+        return 0 < st.settled < SHARE * self._limit(st)
 
     def _step(self, st: PaceState) -> float:
         return max(PROBE_MIN, self._limit(st) * PROBE, st.step)
@@ -450,13 +490,21 @@ class RateLimiter:
                 # calls of the pace before (the next 429s, if the cut was not enough, will tell).
                 st.last_cut = cut
                 return
-            if accepted <= 2:
+            if self._sharing(st):
+                # One of several: a tenth off the pace, whatever got through (see SHARE).
+                if sent < cut + 1.0:
+                    st.last_cut = cut  # the same round of 429s as the last decision
+                    return
+                rate = SHARE_CUT * st.rate
+            elif accepted <= 2:
                 rate = st.rate / 2  # nothing got through to count: halve
             elif above:
                 # Learned from above its share: the other client was being refused meanwhile, so
                 # what got through overstates what is left. A call under it, at most DEEP of the
                 # pace, and a step aside while the window drains.
                 rate = min(accepted - max(1.0, (1 - SETTLE) * accepted), DEEP * st.rate)
+                if not st.settled:  # the first collision: who started first got through
+                    rate = max(rate, FIRST_FLOOR * limit)
                 if accepted >= 0.8 * limit:
                     st.last = max(st.last, now + YIELD - GAP / max(rate, self.min_rate))
             elif probing and st.settled < limit / 2:
@@ -489,6 +537,15 @@ class RateLimiter:
             limit = self._limit(st)
             hold = self._hold(st)
             if now - st.last_cut < hold or now - st.last_probe < QUIET:
+                return
+            if self._sharing(st):
+                # One of several: a step up per quiet spell, the larger the further under an even
+                # share (see SHARE).
+                st.last_probe = now
+                under = (SHARE_FAIR * limit / max(st.rate, self.min_rate)) ** SHARE_EVEN
+                step = SHARE_STEP * min(SHARE_STEP_MAX, under)
+                st.rate = st.ceiling = st.settled = min(limit, st.rate + step)
+                st.step = 0.0
                 return
             last_probe, st.last_probe = st.last_probe, now
             if st.rate < limit:

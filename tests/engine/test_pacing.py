@@ -281,16 +281,112 @@ def test_a_run_with_less_than_half_probes_sooner_and_keeps_a_call_of_each_probe(
     # only when one of its own calls is refused, so the small one must gain a little at a time.
     clock = FakeClock()
     limiter = RateLimiter(30, clock=clock)
-    send(limiter, clock, 10)
+    send(limiter, clock, 13)
     refused(limiter, clock)
     small = limiter.rate
-    assert small < 15
+    assert pacing.SHARE * 30 <= small < 15  # under half, over a third
     send_for(limiter, clock, pacing.SMALL_HOLD + 1)
     assert pacing.SMALL_HOLD < pacing.HOLD
     assert limiter.rate == pytest.approx(small + pacing.PROBE_MIN)  # probed
     send_for(limiter, clock, 1.0)
     refused(limiter, clock)
     assert limiter.rate == pytest.approx(small + 1)
+
+
+def settle_at(limiter: RateLimiter, clock: FakeClock, calls: int) -> float:
+    """The first collision, after ``calls`` got through in the run's first second: the pace it set."""
+    send(limiter, clock, calls)
+    refused(limiter, clock)
+    return limiter.rate
+
+
+def share_step(rate: float) -> float:
+    """The step up a quiet spell gives a pace under a third of 30/s (see pacing.SHARE)."""
+    return pacing.SHARE_STEP * min(
+        pacing.SHARE_STEP_MAX, (pacing.SHARE_FAIR * 30 / rate) ** pacing.SHARE_EVEN
+    )
+
+
+def test_under_a_third_each_round_of_429s_takes_a_tenth_and_quiet_adds_a_step() -> None:
+    # Four hosts of the tool on one program, nothing shared: what got through says little (a host
+    # whose calls went first in the window keeps that room), so the pace gives back in proportion.
+    clock = FakeClock()
+    limiter = RateLimiter(30, clock=clock)
+    pace = settle_at(limiter, clock, 8)
+    assert pace == 7 < pacing.SHARE * 30
+    send_for(limiter, clock, 1.5)
+    decided = refused(limiter, clock)
+    assert limiter.rate == pytest.approx(pacing.SHARE_CUT * pace)  # a tenth off, not "two under"
+    refused(limiter, clock)
+    assert limiter.rate == pytest.approx(pacing.SHARE_CUT * pace)  # the same round: one decision
+    cut = limiter.rate
+    send_for(limiter, clock, decided + pacing.SHARE_QUIET - 0.2 - clock.now)
+    assert limiter.rate == pytest.approx(cut)  # not yet
+    send_for(limiter, clock, 0.4)
+    step = share_step(cut)
+    assert 0.5 < step < 1.0  # under a call, not a probe of 3
+    assert limiter.rate == pytest.approx(cut + step)
+    send_for(limiter, clock, pacing.QUIET + 0.2)
+    assert limiter.rate == pytest.approx(cut + step + share_step(cut + step))  # another, a spell on
+
+
+def test_under_a_third_a_smaller_pace_climbs_faster() -> None:
+    # Two thirds of the other's pace: (3/2)**3 times its step, up to a cap for a pace far under.
+    assert share_step(6.0) == pytest.approx(3.375 * share_step(9.0))
+    assert share_step(1.0) == pacing.SHARE_STEP * pacing.SHARE_STEP_MAX
+    assert share_step(9.9) < share_step(7.5) == pacing.SHARE_STEP
+
+
+def test_under_a_third_the_bigger_share_gives_back_more_so_shares_even_out() -> None:
+    # Two hosts that settled unevenly in their first second (one started first), then see the same
+    # rounds of 429s and quiet spells: the gap between them narrows round by round, faster than the
+    # cuts alone narrow it (the smaller one climbs faster), until they are within a call.
+    hosts = [(RateLimiter(30, clock=clock), clock) for clock in (FakeClock(), FakeClock())]
+    (big, _), (small, _) = hosts
+    for (limiter, clock), calls in zip(hosts, (9, 6), strict=True):
+        settle_at(limiter, clock, calls)
+    gaps = [big.rate - small.rate]
+    for _ in range(5):
+        for limiter, clock in hosts:
+            send_for(limiter, clock, pacing.QUIET + 0.1)  # a step up, each
+            refused(limiter, clock)  # a tenth off, each
+        gaps.append(big.rate - small.rate)
+    assert gaps[0] == 3
+    assert all(b < a for a, b in itertools.pairwise(gaps))
+    assert gaps[-1] < 3 * pacing.SHARE_CUT**5 / 2
+    assert abs(gaps[-1]) < 1.0
+
+
+def test_the_first_collision_of_a_run_that_started_last_keeps_a_floor() -> None:
+    # Four hosts starting in one second: the last got 4 calls through before the window filled.
+    clock = FakeClock()
+    limiter = RateLimiter(30, clock=clock)
+    assert settle_at(limiter, clock, 4) == pytest.approx(pacing.FIRST_FLOOR * 30)  # not 3
+    later = RateLimiter(30, clock=clock)
+    assert settle_at(later, clock, 15) == 14  # a run that got its share: a call under it
+
+
+def repeated_gaps(pace_calls: int) -> tuple[int, int]:
+    """Far into a run settled after ``pace_calls`` got through: how many of its last window's gaps
+    between calls are gaps it already left in the four windows before, and the window's size."""
+    clock = FakeClock()
+    limiter = RateLimiter(30, clock=clock)
+    window = math.ceil(settle_at(limiter, clock, pace_calls))
+    went = send(limiter, clock, 12 * window)
+    gaps = [round(b - a, 9) for a, b in itertools.pairwise(went)]
+    before = set(gaps[-5 * window : -window])
+    return sum(g in before for g in gaps[-window:]), window
+
+
+def test_under_half_the_allowance_every_windows_calls_take_fresh_gaps() -> None:
+    # A kept pattern puts a host's calls first in the room its own accepted calls leave a second
+    # later, so the 429s land on the other hosts; fresh gaps share the room (and the 429s) evenly.
+    repeated, window = repeated_gaps(8)
+    assert window == 7
+    assert repeated <= 1
+    # Beside a smaller client (a pace over half the allowance) the pattern is kept.
+    repeated, window = repeated_gaps(21)
+    assert repeated >= window - 2
 
 
 def test_a_429_of_a_call_that_took_its_slot_before_the_last_decision_is_old_news() -> None:
