@@ -257,6 +257,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "nombredelaempresa",  # Spanish
         "razonsocial",
         "businessname",  # a directory's listings (Yellow Pages scrapers)
+        "relatedcompany",  # Odoo's contacts: the company a person belongs to
         "nomedaempresa",  # Portuguese
         "organisatie",  # Dutch
         *("organisme", "organism"),  # French (e-venement's organisations, and its English labels)
@@ -287,6 +288,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "sitioweb",
         "paginaweb",
         *("hjemmeside", "hemsida", "nettside", "webbplats", "kotisivu"),  # Nordic
+        "firmowastronasieciweb",  # Polish Windows Live Mail's business web page
     ),
     "company.lsid": ("lsid", "companylsid", "leadspaceid"),
     "company.address.country": (
@@ -309,6 +311,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "countryterritoryregion",  # PitchBook's HQ Country/Territory/Region
         "countryorregion",  # Microsoft 365's
         *("landkode", "maa"),  # Norwegian, Finnish
+        *("kraj", "krajregion"),  # Polish (Windows Live Mail's Kraj/region)
     ),
     "company.address.state": (
         "state",
@@ -324,6 +327,8 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "provincia",
         "provincie",
         "depregion",  # French Outlook's Dép/Région
+        "provincestate",  # Wave's and FreshBooks' Province/State
+        "wojewodztwo",  # Polish
     ),
     "company.address.city": (
         "city",
@@ -344,6 +349,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "woonplaats",
         "posttown",  # British (Companies House)
         *("poststed", "postort", "postitoimipaikka"),  # Norwegian, Swedish, Finnish
+        "miasto",  # Polish
     ),
     "company.address.street": (
         "street",
@@ -361,6 +367,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "rua",
         "straat",
         *("gateadresse", "gatuadress", "katuosoite"),  # Norwegian, Swedish, Finnish
+        "ulica",  # Polish
     ),
     "company.address.postalcode": (
         "postalcode",
@@ -383,6 +390,8 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "codigopostal",
         "cep",  # Brazil
         *("postnummer", "postnr", "postinumero"),  # Nordic
+        "postalcodezipcode",  # Wave's postal_code/zip_code
+        "kodpocztowy",  # Polish
     ),
 }
 
@@ -639,6 +648,7 @@ _NOTE = re.compile(
     re.IGNORECASE,
 )
 _WRAPPED = re.compile(r"^\s*\[([^\]]+)\]\s*$")  # "[Email]": the name, in brackets
+_MAPI = re.compile(r"^PR_(?=[A-Z])")  # a MAPI property's tag (Kopano's contact2csv "PR_GIVEN_NAME")
 
 
 # Japanese letters (kana and kanji) are kept only to read a whole Japanese header (below); a
@@ -649,7 +659,7 @@ _NOT_KEPT = re.compile(r"[^a-z0-9\u0400-\u04ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\
 def normalize_header(name: str) -> str:
     """Return a header name reduced to lower-case letters and digits, accents folded and a note on
     how to fill it dropped; a Japanese export's header is read as its English name."""
-    name = _NOTE.sub("", _WRAPPED.sub(r"\1", name))
+    name = _NOTE.sub("", _WRAPPED.sub(r"\1", _MAPI.sub("", name)))
     folded = fold(name)
     kept = _NOT_KEPT.sub("", folded)
     latin = re.sub(r"[^a-z0-9]", "", folded)
@@ -767,6 +777,7 @@ QUALIFIERS = {
     "trabajo": "business",
     "trabalho": "business",
     "zakelijk": "business",
+    "biuro": "business",  # Polish Windows Live Mail's "Ulica (biuro)"
     # Which address of an account a column is: German Lexware's "Straße (Rechnungsadresse)", French
     # "(facturation)", Spanish "(Factura)"; read as Salesforce's Billing and Shipping prefixes.
     "rechnungsadresse": "billing",
@@ -784,6 +795,7 @@ QUALIFIERS = {
     "second": "other",
     "casa": "home",
     "thuis": "home",
+    "dom": "home",
     "other": "other",
     "autre": "other",
     "otra": "other",

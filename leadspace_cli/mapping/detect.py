@@ -278,11 +278,10 @@ def _read(columns: Iterable[str]) -> _Header:
     )
 
 
-def _whole_address(names: set[str]) -> bool:
-    """Whether a city and a postal code sit beside a bare address column (then the street line)."""
-    return bool(names & set(ALIASES["company.address.city"])) and bool(
-        names & set(ALIASES["company.address.postalcode"])
-    )
+def _whole_address(names: set[str], or_line2: bool = False) -> bool:
+    """Whether a city and a postal code (or a second line) sit beside a bare address (the street line)."""
+    other = ALIASES["company.address.postalcode"] + (("street2", "address2", "addressline2") * or_line2)
+    return bool(names & set(ALIASES["company.address.city"])) and bool(names & set(other))
 
 
 def _hits(aliases: tuple[str, ...], candidates: list[tuple[str, str]], taken: set[str]) -> list[str]:
@@ -303,12 +302,14 @@ def _match(h: _Header) -> tuple[Mapping, set[str]]:
         loose = tuple(a for a in aliases if a not in NO_FALLBACK)
         found: list[str] = []
         if path in _ADDRESS:
-            whole = _whole_address({n for n, _ in h.company_block})
+            whole, pref = _whole_address({n for n, _ in h.company_block}), {n for n, _ in h.company_pref}
+            street = path == "company.address.street"
             found = (
                 hits(aliases, h.company_block)
                 or (hits(BARE_ADDRESS, h.company_block) if path == "company.address.street" and whole else [])
                 or hits(aliases, h.employer_pref)
                 or hits(aliases, h.company_pref)
+                or (hits(BARE_ADDRESS, h.company_pref) if street and _whole_address(pref, True) else [])
                 or hits(PREFIXED_ONLY.get(path, ()), h.business)
             )
             if not found and not h.company_address and not h.person_places:
