@@ -331,11 +331,24 @@ def test_under_a_third_each_round_of_429s_takes_a_tenth_and_quiet_adds_a_step() 
     assert limiter.rate == pytest.approx(cut + step + share_step(cut + step))  # another, a spell on
 
 
+def first_climb(calls: int) -> tuple[float, float]:
+    """A run whose first collision came after ``calls`` got through: its pace, and its first step up."""
+    clock = FakeClock()
+    limiter = RateLimiter(30, clock=clock)
+    pace = settle_at(limiter, clock, calls)
+    send_for(limiter, clock, pacing.QUIET + 0.3)  # one quiet spell (the first from the run's start)
+    return pace, limiter.rate - pace
+
+
 def test_under_a_third_a_smaller_pace_climbs_faster() -> None:
-    # Two thirds of the other's pace: (3/2)**3 times its step, up to a cap for a pace far under.
-    assert share_step(6.0) == pytest.approx(3.375 * share_step(9.0))
-    assert share_step(1.0) == pacing.SHARE_STEP * pacing.SHARE_STEP_MAX
-    assert share_step(9.9) < share_step(7.5) == pacing.SHARE_STEP
+    # Two thirds of the other's pace: (3/2)**3 times its step; far under, a capped step.
+    (small, small_step), (large, large_step) = first_climb(7), first_climb(10)
+    assert (small, large) == (6, 9)
+    assert large_step < pacing.SHARE_STEP < small_step
+    assert small_step == pytest.approx(3.375 * large_step)
+    floor, floor_step = first_climb(3)
+    assert floor == pytest.approx(pacing.FIRST_FLOOR * 30)
+    assert floor_step == pytest.approx(pacing.SHARE_STEP * pacing.SHARE_STEP_MAX)
 
 
 def test_under_a_third_the_bigger_share_gives_back_more_so_shares_even_out() -> None:
