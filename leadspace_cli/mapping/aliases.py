@@ -795,7 +795,7 @@ QUALIFIERS = {
     "second": "other",
     "casa": "home",
     "thuis": "home",
-    "dom": "home",
+    "dom": "home",  # Polish Windows Live Mail's "Ulica (dom)"
     "other": "other",
     "autre": "other",
     "otra": "other",

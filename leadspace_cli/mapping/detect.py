@@ -278,9 +278,9 @@ def _read(columns: Iterable[str]) -> _Header:
     )
 
 
-def _whole_address(names: set[str], or_line2: bool = False) -> bool:
+def _whole_address(names: set[str], line2: bool = False) -> bool:
     """Whether a city and a postal code (or a second line) sit beside a bare address (the street line)."""
-    other = ALIASES["company.address.postalcode"] + (("street2", "address2", "addressline2") * or_line2)
+    other = ALIASES["company.address.postalcode"] + (("street2", "address2", "addressline2") if line2 else ())
     return bool(names & set(ALIASES["company.address.city"])) and bool(names & set(other))
 
 
@@ -306,10 +306,10 @@ def _match(h: _Header) -> tuple[Mapping, set[str]]:
             street = path == "company.address.street"
             found = (
                 hits(aliases, h.company_block)
-                or (hits(BARE_ADDRESS, h.company_block) if path == "company.address.street" and whole else [])
+                or (hits(BARE_ADDRESS, h.company_block) if street and whole else [])
                 or hits(aliases, h.employer_pref)
                 or hits(aliases, h.company_pref)
-                or (hits(BARE_ADDRESS, h.company_pref) if street and _whole_address(pref, True) else [])
+                or (hits(BARE_ADDRESS, h.company_pref) if street and _whole_address(pref, line2=True) else [])
                 or hits(PREFIXED_ONLY.get(path, ()), h.business)
             )
             if not found and not h.company_address and not h.person_places:
