@@ -180,6 +180,10 @@ def condition(c: Condition, work: Path, rows: list[int], code: Path) -> dict[str
         "failed": sum(r["by_result"]["failed"] for r in reports),
         "pace": reports[-1].get("pace", ""),
     }
+    if n429 and times:
+        # The 429s of the first two seconds (runs starting at once find the allowance together, before
+        # any answer tells them of the others) and after.
+        result["429s_first_2s"] = sum(1 for t in s["refused_times"] if t - times[0] < 2.0)
     if s.get("background_accepted") or s.get("background_refused"):
         bg = s["background_accepted"] + s["background_refused"]
         result["other_calls"] = bg
