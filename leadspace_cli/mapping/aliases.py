@@ -44,6 +44,9 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "inviteeid",
         "respondentid",  # a survey's respondent (SurveyMonkey)
         "participantid",  # a survey's or a study's participant (LimeSurvey)
+        "patientid",  # a clinic's patients (CARE)
+        "customersid",  # osCommerce's customers table (and its forks': Zen Cart, VaM Shop)
+        "iddeusuario",  # Spanish and Portuguese "ID de usuario" (Sakai's roster)
         "employeeid",  # an HR system's employee (OrangeHRM)
         "ticketid",  # an attendees export's ticket (Event Tickets): the attendee's own record
         "registrantid",
@@ -194,6 +197,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "telephoneportable",
         "telefono",  # Spanish
         "movil",
+        "telefonomovil",  # KAddressBook's and Outlook's Spanish "Teléfono móvil"
         "celular",  # Spanish, Portuguese
         "telefone",
         "telefoon",  # Dutch
@@ -258,8 +262,11 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "razonsocial",
         "businessname",  # a directory's listings (Yellow Pages scrapers)
         "relatedcompany",  # Odoo's contacts: the company a person belongs to
+        "entrycompany",  # osCommerce's address book (and its forks')
         "nomedaempresa",  # Portuguese
         "organisatie",  # Dutch
+        *("organizacion", "organizacao", "organizzazione"),  # Spanish, Portuguese, Italian
+        "org",  # GNOME Evolution's CSV export
         *("organisme", "organism"),  # French (e-venement's organisations, and its English labels)
         # Norwegian, Swedish, Danish, Finnish.
         *("bedrift", "bedriftsnavn", "firmanavn", "foretak", "foretag", "foretagsnamn", "virksomhed"),
@@ -295,6 +302,8 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "country",
         "companycountry",
         "countryregion",
+        "paisoregion",  # Spanish Outlook's "País o región"
+        "countriesname",  # osCommerce's countries table, joined to a customer's address
         "billingcountry",
         "countrycode",
         "countryiso2code",  # OroCRM's addresses
@@ -328,6 +337,8 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "provincie",
         "depregion",  # French Outlook's Dép/Région
         "provincestate",  # Wave's and FreshBooks' Province/State
+        "staatbundesland",  # KAddressBook's German Staat/Bundesland
+        "provinciaoestado",  # Spanish Outlook's "Provincia o estado"
         "wojewodztwo",  # Polish
     ),
     "company.address.city": (
@@ -410,7 +421,9 @@ PLURALS: dict[str, tuple[str, ...]] = {
 # An invoicing tool's client and vendor are organisations (Invoice Ninja's "Client City", "Vendor Name").
 COMPANY_PREFIX = (
     r"^(billing|shipping|company|account|hq|organization|organisation|business|primary|work|client|vendor|"
-    r"supplier|regaddress|registeredaddress|registeredoffice|headquarters)"
+    r"supplier|regaddress|registeredaddress|registeredoffice|headquarters|"
+    # An office's address (Sahana Eden's staff: "Office City"); its location or its phone is no sign.
+    r"office(?=street|city|postcode|postalcode|zip|country|state|address))"
 )
 
 
@@ -474,7 +487,7 @@ _PERSON_FIELD_PREFIX = re.compile(r"^(primarycontact|contact|person|prospect|lea
 # or email (a registrant's "Email" beside a "Guest First Name" is two people: never mixed).
 _ROLE_PREFIX = re.compile(
     r"^(ticketholder|ticket|attendee|registrant|participant|guest|invitee|donors|donor|buyer|subscriber|"
-    r"patron|speaker|customer|billing|candidate|vendor|recipient|empfanger|kunden)(?=.)"
+    r"patron|speaker|customers|customer|billing|candidate|vendor|recipient|empfanger|kunden)(?=.)"
 )
 
 
@@ -560,6 +573,7 @@ CONSUMER = (
     *("membershiptype", "membershipstatus", "membersince", "membershipid", "membershipstartdate"),
     *("participantstatus", "participantrole", "participantid", "householdname", "deceased", "deceaseddate"),
     "salt",
+    "customersdob",  # a shop's customer's birthday (osCommerce and its forks)
     "rewardpoints",  # a shop's loyalty scheme
     "rewardtotal",
     "loyaltypoints",
@@ -621,7 +635,8 @@ FIRST_NAME_BESIDE_LAST = ("nome", "nombre", "imya")
 # Address words that say a place only under a business qualifier (German Outlook's "Region
 # geschäftlich" is its business state): a bare "Region", or an account's or a company's, is as often a
 # sales region (EMEA, West).
-PREFIXED_ONLY: dict[str, tuple[str, ...]] = {"company.address.state": ("region",)}
+# So is Spanish and Portuguese "Estado": bare, it is as often a record's status.
+PREFIXED_ONLY: dict[str, tuple[str, ...]] = {"company.address.state": ("region", "estado")}
 
 
 _ADDRESS = (
@@ -758,7 +773,15 @@ _CHINESE = {
     "用户id": "userid",
 }
 
-_SCRIPTS = {**_JAPANESE, **_CHINESE, **{_whole(k): v for k, v in _RUSSIAN.items()}}
+# DATEV's business-partner file (German accounting's exchange format): one row is a company or a
+# person, each name column says which ("Adressatentyp", the addressee's type).
+_DATEV = {
+    "Name (Adressatentyp Unternehmen)": "companyname",
+    "Name (Adressatentyp natürl. Person)": "lastname",
+    "Vorname (Adressatentyp natürl. Person)": "firstname",
+}
+
+_SCRIPTS = {**_JAPANESE, **_CHINESE, **{_whole(k): v for k, v in {**_RUSSIAN, **_DATEV}.items()}}
 
 
 # Words that say whose a column is when written after it (German and Dutch Outlook: "Straße geschäftlich",
@@ -802,6 +825,9 @@ QUALIFIERS = {
     "otro": "other",
     "outro": "other",
     "overig": "other",
+    # The preferred one of several (KAddressBook's "EMail (preferred)", "E-Mail (bevorzugt)", "Correo
+    # (preferido)"): the column itself, with no prefix.
+    **dict.fromkeys(("preferred", "bevorzugt", "preferido", "prefere", "preferito", "voorkeur"), ""),
 }
 
 # Only these are read after a column's name without parentheses: the English ones are too common as a
@@ -811,6 +837,13 @@ _SUFFIX_QUALIFIERS = ("geschaftlich", "dienstlich", "arbeit", "privat", "zakelij
 _PARENTHESISED = re.compile(r"^(.*?)\s*\(\s*([a-z]+)\b\s*([^)]*)\)\s*(.*)$")
 _SUFFIXED = re.compile(r"^(.+?)\s+(" + "|".join(_SUFFIX_QUALIFIERS) + r")\b\s*(.*)$")
 _OTHER_FIRST = re.compile(r"^weitere[rs]?\b[^\s]*\s+(.*)$")
+# Spanish and Portuguese say whose a column is at its end: "Teléfono del trabajo", "Calle de la
+# dirección de trabajo" (KAddressBook), "Ciudad de la dirección particular", "Telefone do trabalho".
+_OF_PLACE = re.compile(
+    r"^(.+?)\s+(?:de\s+la\s+direccion\s+|do\s+endereco\s+)?(?:(?:del|de\s+la|de|do|da)\s+)?"
+    r"(trabajo|oficina|trabalho|domicilio|casa|particular|residencia)\s*(\d*)$"
+)
+_OF_PLACE_WORDS = {"oficina": "business", "domicilio": "home", "particular": "home", "residencia": "home"}
 
 
 def qualified(name: str) -> str | None:
@@ -828,6 +861,9 @@ def qualified(name: str) -> str | None:
         return QUALIFIERS[m.group(2)] + normalize_header(m.group(1) + m.group(3))
     if m := _OTHER_FIRST.match(text):
         return "other" + normalize_header(m.group(1))
+    if m := _OF_PLACE.match(text):
+        whose = QUALIFIERS.get(m.group(2)) or _OF_PLACE_WORDS[m.group(2)]
+        return whose + normalize_header(m.group(1) + m.group(3))
     return None
 
 

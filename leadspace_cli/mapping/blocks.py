@@ -4,10 +4,21 @@ from __future__ import annotations
 
 import re
 
-from leadspace_cli.mapping.aliases import _ADDRESS, ADDRESS_BLOCKS, ALIASES, PREFIXED_ONLY
+from leadspace_cli.mapping.aliases import (
+    _ADDRESS,
+    ADDRESS_BLOCKS,
+    ALIASES,
+    PREFIXED_ONLY,
+    fold,
+    normalize_header,
+)
 
 ADDRESS_WORDS = tuple(a for path in _ADDRESS for a in ALIASES[path])
 ALL_ALIASES = {a for aliases in ALIASES.values() for a in aliases}
+
+_DUPLICATE = re.compile(r"^(.*)_(\d+)$")  # the reader's name for a repeated header: "City_2"
+_BLOCK_WORDS = ("name", "companyname", "website", "domain", "phone", "street", "city", "state", "country")
+_BLOCK_NAMES = ("name", "companyname", "company", "accountname", "organization", "organizationname")
 
 _FIRST_ITEM = re.compile(r"^(emails|phones|phonenumbers|addresses|accounts|websites|urls)1(\D.*)$")
 _ITEM_FIELDS = ("email", "emailaddress", "phone", "phonenumber", "accountname", "website", "url")
@@ -59,5 +70,40 @@ def address_blocks(
     return resolved, blocks
 
 
+def second_billing(normalized: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Return the columns with a billing address named by a word after its columns ("Straße
+    (Rechnungsadresse)") read as the second address when the same columns stand unqualified beside
+    it (DATEV's business partners: "Straße", then the invoice address), as a shipping one is."""
+    names = {n for n, _ in normalized}
+    return [
+        (
+            "other" + n[7:]
+            if n.startswith("billing") and n[7:] in names and not fold(c).startswith("bill")
+            else n,
+            c,
+        )
+        for n, c in normalized
+    ]
+
+
 def listed(block: dict[str, str]) -> str:
     return ", ".join(repr(block[p]) for p in _ADDRESS if p in block)
+
+
+def company_block_start(cols: list[str]) -> int | None:
+    """Return where an appended associated-company block starts, or None.
+
+    A contact export with its company's columns after the contact's repeats header names (the
+    reader names the second "City" "City_2"): the first is the contact's, the second the company's.
+    The block starts at the first repeated name, or at the company's name just before it.
+    """
+    present = set(cols)
+    repeated = [i for i, c in enumerate(cols) if (m := _DUPLICATE.match(c)) and m.group(1) in present]
+    if not repeated or not any(
+        normalize_header(_DUPLICATE.sub(r"\1", cols[i])) in (*_BLOCK_WORDS, *ADDRESS_WORDS) for i in repeated
+    ):
+        return None
+    start = repeated[0]
+    if start > 0 and normalize_header(cols[start - 1]) in _BLOCK_NAMES:
+        start -= 1
+    return start

@@ -38,15 +38,22 @@ from leadspace_cli.mapping.aliases import (
     normalize_header,
     qualified,
 )
-from leadspace_cli.mapping.blocks import ADDRESS_WORDS, ALL_ALIASES, address_blocks, first_item, listed
+from leadspace_cli.mapping.blocks import (
+    _DUPLICATE,
+    ADDRESS_WORDS,
+    ALL_ALIASES,
+    address_blocks,
+    company_block_start,
+    first_item,
+    listed,
+    second_billing,
+)
 from leadspace_cli.mapping.choose import _HOW, _choose
 from leadspace_cli.mapping.names import before_names, name_beside_name, named_people
 from leadspace_cli.mapping.roles import one_role
 from leadspace_cli.mapping.spec import Mapping
 
 _JOINED = re.compile(r"^\s*([A-Za-z][A-Za-z ]{0,30}):\s*(\S.*)$")  # a report's "Contact: Contact ID"
-_DUPLICATE = re.compile(r"^(.*)_(\d+)$")  # the reader's name for a repeated header: "City_2"
-_BLOCK_WORDS = ("name", "companyname", "website", "domain", "phone", "street", "city", "state", "country")
 _REQUIRED = re.compile(r"^\s*\*+\s*")
 
 
@@ -80,29 +87,8 @@ def _normal(column: str) -> str:
     return _TOOL_PREFIX.sub("", name)
 
 
-def _company_block(cols: list[str]) -> int | None:
-    """Return where an appended associated-company block starts, or None.
-
-    A contact export with its company's columns after the contact's repeats header names (the
-    reader names the second "City" "City_2"): the first is the contact's, the second the company's.
-    The block starts at the first repeated name, or at the company's name just before it.
-    """
-    present = set(cols)
-    repeated = [i for i, c in enumerate(cols) if (m := _DUPLICATE.match(c)) and m.group(1) in present]
-    if not repeated or not any(
-        normalize_header(_DUPLICATE.sub(r"\1", cols[i])) in (*_BLOCK_WORDS, *ADDRESS_WORDS) for i in repeated
-    ):
-        return None
-    start = repeated[0]
-    if start > 0 and normalize_header(cols[start - 1]) in _BLOCK_NAMES:
-        start -= 1
-    return start
-
-
 # A company column that names the person's employer (a scholar's affiliation), nothing of its own.
 _EMPLOYER = ("employer", "employername", "currentemployer", "nameofemployer", "affiliation", "institution")
-
-_BLOCK_NAMES = ("name", "companyname", "company", "accountname", "organization", "organizationname")
 
 
 def detect(columns: Iterable[str]) -> Mapping:
@@ -153,7 +139,7 @@ def _read(columns: Iterable[str]) -> _Header:
     """Normalise a header row and tell whose columns they are (a person's, an account's, a block's)."""
     every = list(columns)
     cols = [c for c in every if not _system(c)]
-    block = _company_block(cols)
+    block = company_block_start(cols)
     company_block: list[tuple[str, str]] = []
     if block is not None:
         # The company's columns by position; the contact's are matched as usual, their address as
@@ -163,6 +149,7 @@ def _read(columns: Iterable[str]) -> _Header:
         normalized = [("contact" + n if n in ADDRESS_WORDS else n, c) for n, c in contact]
     else:
         normalized = [(_normal(c), c) for c in cols]
+    normalized = second_billing(normalized)
     normalized, blocks = address_blocks(normalized)
     dnm = [(n.removeprefix("donotmodify"), c) for n, c in normalized if n.startswith("donotmodify")]
     bare_name = bare_names(normalized)
@@ -529,10 +516,13 @@ def _places(mapping: Mapping, h: _Header, taken: set[str]) -> None:
         ((n, c) for n, c in h.normalized if n.startswith(_PERSON_COUNTRY_PREFIXES)),
         key=lambda nc: next(i for i, p in enumerate(_PERSON_COUNTRY_PREFIXES) if nc[0].startswith(p)),
     )
+    home = [(n.removeprefix("home"), c) for n, c in h.normalized if n.startswith("home")]
     person_country = (
         _first(country, [(re.sub(PERSON_PREFIX, "", n), c) for n, c in ranked])
         or _first(country, h.role)
         or (_first(country, h.normalized) if h.company_address or person_places else None)
+        # Last, in a file with no company address, a home country: where the person lives.
+        or (None if h.company_address else _first(country, home))
     )
     if person_country is not None and person_country not in mapping.columns_used():
         mapping.fields["person.person_country"] = person_country

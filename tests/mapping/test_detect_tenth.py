@@ -1,0 +1,162 @@
+"""Detection rules from the eighteenth held-out set (issue 28): each test fails on the code before."""
+
+from __future__ import annotations
+
+from leadspace_cli.mapping.detect import detect
+
+ADDRESS = ("street", "city", "state", "postalcode", "country")
+
+
+def company_address(header: list[str]) -> dict[str, str | None]:
+    fields = detect(header).fields
+    return {k: fields.get(f"company.address.{k}") for k in ADDRESS}
+
+
+def test_the_preferred_email_of_several_is_the_person_s_email() -> None:
+    # KAddressBook's CSV export, in English and German: the preferred address, then the others.
+    for preferred, label in (("EMail (preferred)", "EMail"), ("E-Mail (bevorzugt)", "E-Mail")):
+        header = ["Given Name", "Family Name", preferred, f"{label} (2)", f"{label} (3)", "Organization"]
+        assert detect(header).fields.get("person.email") == preferred
+
+
+def test_spanish_names_say_whose_at_their_end() -> None:
+    # KAddressBook in Spanish: "... de la dirección de trabajo" is the business address, "...
+    # particular" the home one; "Teléfono del trabajo" the work phone.
+    header = [
+        "Nombre", "Apellidos", "Correo (preferido)", "Correo (2)",
+        "Calle de la dirección particular", "Ciudad de la dirección particular",
+        "Estado de la dirección particular", "Código postal de la dirección particular",
+        "País de la dirección particular",
+        "Calle de la dirección de trabajo", "Ciudad de la dirección de trabajo",
+        "Estado de la dirección de trabajo", "Código postal de la dirección de trabajo",
+        "País de la dirección de trabajo",
+        "Teléfono particular", "Teléfono del trabajo", "Teléfono móvil", "Organización",
+    ]  # fmt: skip
+    fields = detect(header).fields
+    assert company_address(header) == {
+        "street": "Calle de la dirección de trabajo",
+        "city": "Ciudad de la dirección de trabajo",
+        "state": "Estado de la dirección de trabajo",
+        "postalcode": "Código postal de la dirección de trabajo",
+        "country": "País de la dirección de trabajo",
+    }
+    assert fields.get("person.person_phone") == "Teléfono del trabajo"  # not the home phone
+    assert fields.get("person.email") == "Correo (preferido)"
+    assert fields.get("company.name") == "Organización"
+    # A bare "Estado" is as often a status: it is the state only when it says whose.
+    assert "company.address.state" not in detect(["Nombre", "Email", "Estado", "Ciudad"]).fields
+
+
+def test_a_spanish_mobile_phone_and_a_german_state_or_province() -> None:
+    fields = detect(["Nombre", "Apellidos", "Email", "Teléfono móvil"]).fields
+    assert fields.get("person.person_phone") == "Teléfono móvil"
+    header = [
+        "Vorname",
+        "Nachname",
+        "E-Mail",
+        "Firma",
+        "Stadt (geschäftlich)",
+        "Staat/Bundesland (geschäftlich)",
+    ]
+    assert company_address(header)["state"] == "Staat/Bundesland (geschäftlich)"
+
+
+def test_gnome_evolution_s_org_is_the_company() -> None:
+    header = [
+        "given_name", "family_name", "id", "nickname", "email_1", "email_2", "business_phone",
+        "Business Address", "Business Address2", "Business Address City", "Business Address State",
+        "Business Address PostCode", "Business Address Country", "title", "office", "org", "homepage_url",
+    ]  # fmt: skip
+    fields = detect(header).fields
+    assert fields.get("company.name") == "org"
+    assert company_address(header)["street"] == "Business Address"
+
+
+def test_an_office_s_address_is_the_company_s_and_a_home_country_the_person_s() -> None:
+    # Sahana Eden's staff: the office's address; its people registry: the home country, where the
+    # person lives (a file with no company address).
+    staff = [
+        "Organisation", "Branch", "Job Title", "First Name", "Last Name", "Email", "Mobile Phone",
+        "Office Phone", "Office", "Office Country", "Office City", "Office Street address",
+        "Office Postcode", "Home Phone", "Home Address", "Home Postcode", "Home Country",
+    ]  # fmt: skip
+    assert company_address(staff) == {
+        "street": "Office Street address",
+        "city": "Office City",
+        "state": None,
+        "postalcode": "Office Postcode",
+        "country": "Office Country",
+    }
+    persons = [
+        "First Name",
+        "Last Name",
+        "Email",
+        "Mobile Phone",
+        "Home Address",
+        "Home Postcode",
+        "Home Country",
+    ]
+    assert detect(persons).fields.get("person.person_country") == "Home Country"
+    # An office's location or its phone says nothing of an address (Kopano's PR_OFFICE_LOCATION).
+    kopano = [
+        "PR_GIVEN_NAME",
+        "PR_SURNAME",
+        "PR_COMPANY_NAME",
+        "PR_OFFICE_LOCATION",
+        "PR_ADDRESS",
+        "PR_CITY",
+        "PR_ZIP",
+    ]
+    assert company_address(kopano)["city"] == "PR_CITY"
+
+
+def test_a_patient_s_and_a_user_s_id_are_the_row_s() -> None:
+    assert detect(["Patient ID", "Facility Name", "Gender", "Age"]).fields.get("external_id") == "Patient ID"
+    roster = ["Nome", "ID de usuário", "Endereço de E-mail", "Papel"]
+    assert detect(roster).fields.get("external_id") == "ID de usuário"
+
+
+def test_oscommerce_s_customers_and_their_address_book() -> None:
+    # VaM Shop's customer export (osCommerce's tables, as Zen Cart's and its other forks'): a shop's
+    # own customers, their address their own.
+    header = [
+        "customers_id", "customers_lastname", "customers_firstname", "customers_email_address",
+        "customers_gender", "customers_dob", "entry_company", "entry_street_address", "entry_postcode",
+        "entry_city", "entry_state", "entry_suburb", "countries_name", "customers_telephone", "customers_fax",
+    ]  # fmt: skip
+    fields = detect(header).fields
+    assert {
+        k: fields.get(k) for k in ("external_id", "person.first_name", "person.email", "company.name")
+    } == {
+        "external_id": "customers_id",
+        "person.first_name": "customers_firstname",
+        "person.email": "customers_email_address",
+        "company.name": "entry_company",
+    }
+    assert fields.get("person.person_country") == "countries_name"
+    assert company_address(header) == dict.fromkeys(ADDRESS)
+
+
+def test_datev_s_business_partners_name_the_company_and_its_main_address() -> None:
+    # DATEV's Debitoren/Kreditoren file: the company's name, and its main address before the
+    # invoice address ("(Rechnungsadresse)") that follows it.
+    header = [
+        "Konto", "Name (Adressatentyp Unternehmen)", "Unternehmensgegenstand",
+        "Name (Adressatentyp natürl. Person)", "Vorname (Adressatentyp natürl. Person)", "Adressatentyp",
+        "Straße", "Postfach", "Postleitzahl", "Ort", "Land", "Telefon", "E-Mail", "Internet",
+        "Straße (Rechnungsadresse)", "Postleitzahl (Rechnungsadresse)", "Ort (Rechnungsadresse)",
+        "Land (Rechnungsadresse)",
+    ]  # fmt: skip
+    fields = detect(header).fields
+    assert fields.get("company.name") == "Name (Adressatentyp Unternehmen)"
+    assert fields.get("person.first_name") == "Vorname (Adressatentyp natürl. Person)"
+    assert company_address(header) == {
+        "street": "Straße",
+        "city": "Ort",
+        "state": None,
+        "postalcode": "Postleitzahl",
+        "country": "Land",
+    }
+    # Alone, the invoice address is still the company's (Lexware's customers).
+    alone = ["Firma", "Straße (Rechnungsadresse)", "Ort (Rechnungsadresse)", "PLZ (Rechnungsadresse)"]
+    assert company_address(alone)["street"] == "Straße (Rechnungsadresse)"
