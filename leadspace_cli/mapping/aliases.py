@@ -46,6 +46,9 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "participantid",  # a survey's or a study's participant (LimeSurvey)
         "patientid",  # a clinic's patients (CARE)
         "customersid",  # osCommerce's customers table (and its forks': Zen Cart, VaM Shop)
+        "peopleid",  # a church's people (TouchPoint)
+        "studentid",  # a school's students (openSIS, in its languages below)
+        *("identificaciondelestudiante", "iddelestudiante", "cartedetudiant", "numeroetudiant"),
         "iddeusuario",  # Spanish and Portuguese "ID de usuario" (Sakai's roster)
         "employeeid",  # an HR system's employee (OrangeHRM)
         "ticketid",  # an attendees export's ticket (Event Tickets): the attendee's own record
@@ -247,6 +250,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "personnemorale",  # French: a member's legal entity (Galette)
         "affiliation",  # a scholar's institution (a conference's or a journal's users)
         "institution",  # a learning platform's users (Moodle)
+        *("institutionname", "instname"),  # a library's members' (SLiMS's inst_name)
         "business",
         "currentemployer",
         "currentcompanyname",
@@ -304,6 +308,10 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "countryregion",
         "paisoregion",  # Spanish Outlook's "País o región"
         "countriesname",  # osCommerce's countries table, joined to a customer's address
+        # Where a hotel's guest lives (HotelDruid's Italian, English, Spanish; and the usual wordings).
+        *("nazionediresidenza", "paesediresidenza", "nationofresidency", "countryofresidence"),
+        *("countryofresidency", "nacionderesidencia", "paisderesidencia", "paysderesidence"),
+        *("nacion", "nazione"),  # Spanish, Italian: the nation (not "Nacionalidad", the citizenship)
         "billingcountry",
         "countrycode",
         "countryiso2code",  # OroCRM's addresses
@@ -368,6 +376,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "street1",
         "address1",
         "addressline1",
+        "streetaddressline1",  # Constant Contact's "Street address line 1 - Work"
         "addr1",
         "companystreet",
         "billingstreet",
@@ -487,7 +496,7 @@ _PERSON_FIELD_PREFIX = re.compile(r"^(primarycontact|contact|person|prospect|lea
 # or email (a registrant's "Email" beside a "Guest First Name" is two people: never mixed).
 _ROLE_PREFIX = re.compile(
     r"^(ticketholder|ticket|attendee|registrant|participant|guest|invitee|donors|donor|buyer|subscriber|"
-    r"patron|speaker|customers|customer|billing|candidate|vendor|recipient|empfanger|kunden)(?=.)"
+    r"patron|speaker|customers|customer|member|billing|candidate|vendor|recipient|empfanger|kunden)(?=.)"
 )
 
 
@@ -668,7 +677,7 @@ _MAPI = re.compile(r"^PR_(?=[A-Z])")  # a MAPI property's tag (Kopano's contact2
 
 # Japanese letters (kana and kanji) are kept only to read a whole Japanese header (below); a
 # bilingual one ("Email/邮箱", "メールアドレス(Email)") is read by its Latin letters, as before.
-_NOT_KEPT = re.compile(r"[^a-z0-9\u0400-\u04ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
+_NOT_KEPT = re.compile(r"[^a-z0-9\u0400-\u04ff\u0600-\u06ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
 
 
 def normalize_header(name: str) -> str:
@@ -781,7 +790,32 @@ _DATEV = {
     "Vorname (Adressatentyp natürl. Person)": "firstname",
 }
 
-_SCRIPTS = {**_JAPANESE, **_CHINESE, **{_whole(k): v for k, v in {**_RUSSIAN, **_DATEV}.items()}}
+# Arabic exports (a school's students: openSIS; a CRM's contacts), by whole header.
+_ARABIC = {
+    "الاسم الأول": "firstname",
+    "اسم العائلة": "lastname",
+    "البريد الإلكتروني": "email",
+    "هاتف": "phone",
+    "الهاتف": "phone",
+    "رقم الهاتف": "phone",
+    "الجوال": "mobilephone",
+    "رقم الجوال": "mobilephone",
+    "الشركة": "company",
+    "اسم الشركة": "companyname",
+    "المسمى الوظيفي": "jobtitle",
+    "المدينة": "city",
+    "الدولة": "country",
+    "البلد": "country",
+    "الرمز البريدي": "postalcode",
+    "الموقع الإلكتروني": "website",
+    "هوية الطالب": "studentid",
+}
+
+_SCRIPTS = {
+    **_JAPANESE,
+    **_CHINESE,
+    **{_whole(k): v for k, v in {**_RUSSIAN, **_DATEV, **_ARABIC}.items()},
+}
 
 
 # Words that say whose a column is when written after it (German and Dutch Outlook: "Straße geschäftlich",
@@ -843,6 +877,9 @@ _OF_PLACE = re.compile(
     r"^(.+?)\s+(?:de\s+la\s+direccion\s+|do\s+endereco\s+)?(?:(?:del|de\s+la|de|do|da)\s+)?"
     r"(trabajo|oficina|trabalho|domicilio|casa|particular|residencia)\s*(\d*)$"
 )
+# Constant Contact's "City - Work", "Email address - home": whose after a dash.
+# (One dash only: Pipedrive's "Person - Email - Work" joins its object first, read elsewhere.)
+_DASHED = re.compile(r"^([^-\u2013]+?)\s+[-\u2013]\s+(work|business|office|home|personal|other)$")
 _OF_PLACE_WORDS = {"oficina": "business", "domicilio": "home", "particular": "home", "residencia": "home"}
 
 
@@ -861,6 +898,8 @@ def qualified(name: str) -> str | None:
         return QUALIFIERS[m.group(2)] + normalize_header(m.group(1) + m.group(3))
     if m := _OTHER_FIRST.match(text):
         return "other" + normalize_header(m.group(1))
+    if m := _DASHED.match(text):
+        return QUALIFIERS.get(m.group(2), "home") + normalize_header(m.group(1))
     if m := _OF_PLACE.match(text):
         whose = QUALIFIERS.get(m.group(2)) or _OF_PLACE_WORDS[m.group(2)]
         return whose + normalize_header(m.group(1) + m.group(3))

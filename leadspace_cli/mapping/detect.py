@@ -88,7 +88,10 @@ def _normal(column: str) -> str:
 
 
 # A company column that names the person's employer (a scholar's affiliation), nothing of its own.
-_EMPLOYER = ("employer", "employername", "currentemployer", "nameofemployer", "affiliation", "institution")
+_EMPLOYER = (
+    *("employer", "employername", "currentemployer", "nameofemployer", "affiliation", "institution"),
+    *("institutionname", "instname"),
+)
 
 
 def detect(columns: Iterable[str]) -> Mapping:

@@ -50,6 +50,10 @@ def name_beside_name(mapping: Mapping, normalized: list[tuple[str, str]], taken:
 
 
 def before_names(order: list[str]) -> bool:
-    """Whether a "Title" column sits right before the person's first or last name (a salutation's
-    place: "Title, First Name, Last Name")."""
-    return any(a == "title" and b in ("firstname", "lastname") for a, b in itertools.pairwise(order))
+    """Whether a "Title" column sits where a salutation does: right before the person's first or last
+    name ("Title, First Name, Last Name"), or after their nickname ("Nickname, Title, Sex": a hotel's
+    guests). Beside a gender it is as often the job (HumHub's profile, Django-CRM's contacts)."""
+    return any(
+        (a == "title" and b in ("firstname", "lastname")) or (b == "title" and a == "nickname")
+        for a, b in itertools.pairwise(order)
+    )

@@ -160,3 +160,70 @@ def test_datev_s_business_partners_name_the_company_and_its_main_address() -> No
     # Alone, the invoice address is still the company's (Lexware's customers).
     alone = ["Firma", "Straße (Rechnungsadresse)", "Ort (Rechnungsadresse)", "PLZ (Rechnungsadresse)"]
     assert company_address(alone)["street"] == "Straße (Rechnungsadresse)"
+
+
+def test_nineteenth_set_ids_residence_and_a_salutation_after_the_nickname() -> None:
+    # A church's people (TouchPoint) and a school's students (openSIS, in Spanish, French, Arabic).
+    assert detect(["PeopleId", "FirstName", "LastName", "Email"]).fields.get("external_id") == "PeopleId"
+    for student, phone in (
+        ("Identificación del Estudiante", "Teléfono"),
+        ("Carte d'étudiant", "Téléphone"),
+        ("هوية الطالب", "هاتف"),
+    ):
+        fields = detect(["Alumno", student, "Grado", phone]).fields
+        assert (fields.get("external_id"), fields.get("person.person_phone")) == (student, phone)
+    # A hotel's guests (HotelDruid): where they live, and a Title among the personal data.
+    for header, country in (
+        (
+            ["Surname", "Name", "Nickname", "Title", "Sex", "Email", "Nation of Residency"],
+            "Nation of Residency",
+        ),
+        (
+            ["Apellido", "Nombre", "Apodo", "Título", "Sexo", "Email", "Nación de Residencia"],
+            "Nación de Residencia",
+        ),
+        (
+            ["Cognome", "Nome", "Soprannome", "Titolo", "Sesso", "Email", "Nazione di Residenza"],
+            "Nazione di Residenza",
+        ),
+    ):
+        fields = detect(header).fields
+        assert fields.get("person.person_country") == country
+        assert "person.title" not in fields
+
+
+def test_a_library_member_s_prefixed_fields_and_institution() -> None:
+    # SLiMS's members: "member_" fields, the member's institution (their employer), their own address.
+    header = [
+        "member_id", "member_name", "gender", "member_email", "member_address", "postal_code", "inst_name",
+        "member_phone",
+    ]  # fmt: skip
+    fields = detect(header).fields
+    assert {k: fields.get(k) for k in ("person.email", "person.person_phone", "company.name")} == {
+        "person.email": "member_email",
+        "person.person_phone": "member_phone",
+        "company.name": "inst_name",
+    }
+    assert company_address(header) == dict.fromkeys(ADDRESS)
+
+
+def test_constant_contact_s_work_block_after_a_dash() -> None:
+    header = [
+        "Email address - home", "Email address - other", "Email address - work", "First name", "Last name",
+        "Company", "Job title", "Street address line 1 - Home", "City - Home", "Country - Home",
+        "Street address line 1 - Work", "City - Work", "State/Province - Work", "Zip/Postal Code - Work",
+        "Country - Work",
+    ]  # fmt: skip
+    assert company_address(header) == {
+        "street": "Street address line 1 - Work",
+        "city": "City - Work",
+        "state": "State/Province - Work",
+        "postalcode": "Zip/Postal Code - Work",
+        "country": "Country - Work",
+    }
+    assert detect(header).fields.get("person.email") == "Email address - work"
+    # Pipedrive's "Person - Email - Work" still reads its object first.
+    assert (
+        detect(["Person - Name", "Person - Email - Work"]).fields.get("person.email")
+        == "Person - Email - Work"
+    )
