@@ -288,6 +288,22 @@ CONDITIONS: dict[str, Condition] = {
         equal=True,
         goals=[at_least("fair", 80), at_most("429_share", 2.0)],
     ),
+    # Three and six hosts: no goal of the issue's, held to the four hosts' (fair within 20%, <= 2%
+    # 429s) as what a user of as many machines expects.
+    "hosts3": Condition(
+        "three hosts (nothing shared on disk)",
+        runs=3,
+        hosts=True,
+        equal=True,
+        goals=[at_least("fair", 80), at_most("429_share", 2.0)],
+    ),
+    "hosts6": Condition(
+        "six hosts (nothing shared on disk)",
+        runs=6,
+        hosts=True,
+        equal=True,
+        goals=[at_least("fair", 80), at_most("429_share", 2.0)],
+    ),
     "load1": Condition("one run, one core busy", busy=True, goals=LOADED),
     "load2": Condition("two runs at once, one core busy", runs=2, busy=True, goals=LOADED),
     "rate60": Condition("--rate 60 on a 30/s program", enrich=["--rate", "60"], goals=ABOVE),
