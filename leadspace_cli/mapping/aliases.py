@@ -47,6 +47,8 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "patientid",  # a clinic's patients (CARE)
         "customersid",  # osCommerce's customers table (and its forks': Zen Cart, VaM Shop)
         "peopleid",  # a church's people (TouchPoint)
+        "iduser",  # a classifieds site's users (Yclas's id_user)
+        "kandidatensid",  # Swedish: the candidate's (EasyCruit)
         "studentid",  # a school's students (openSIS, in its languages below)
         *("identificaciondelestudiante", "iddelestudiante", "cartedetudiant", "numeroetudiant"),
         "iddeusuario",  # Spanish and Portuguese "ID de usuario" (Sakai's roster)
@@ -148,6 +150,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "jobposition",
         "positiontitle",  # an association's member (Tendenci)
         "currenttitle",
+        *("currentjob", "aktuelltjobb"),  # a recruiting tool's candidates (EasyCruit, English and Swedish)
         "currentpositiontitle",
         "employeetitle",  # a directory's (Google Workspace)
         "organization1title",
@@ -266,6 +269,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "razonsocial",
         "businessname",  # a directory's listings (Yellow Pages scrapers)
         "relatedcompany",  # Odoo's contacts: the company a person belongs to
+        *("legalname", "charitylegalname", "charityname"),  # a register's organisations (Australia's ACNC)
         "entrycompany",  # osCommerce's address book (and its forks')
         "nomedaempresa",  # Portuguese
         "organisatie",  # Dutch
@@ -275,6 +279,12 @@ ALIASES: dict[str, tuple[str, ...]] = {
         # Norwegian, Swedish, Danish, Finnish.
         *("bedrift", "bedriftsnavn", "firmanavn", "foretak", "foretag", "foretagsnamn", "virksomhed"),
         *("virksomhet", "yritys"),
+        *(
+            "arbetsgivare",
+            "arbeidsgiver",
+            "arbejdsgiver",
+            "tyonantaja",
+        ),  # the employer: Swedish, Norwegian...
         # Last: a shop's buyer's company, on the bill (their address stays theirs).
         *("billingcompany", "billingcompanyname", "invoicecompany"),
     ),
@@ -300,6 +310,8 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "paginaweb",
         *("hjemmeside", "hemsida", "nettside", "webbplats", "kotisivu"),  # Nordic
         "firmowastronasieciweb",  # Polish Windows Live Mail's business web page
+        "businessurl",  # EGroupware's "url (business)", "URL geschäftlich", "url (pro)"
+        "charitywebsite",
     ),
     "company.lsid": ("lsid", "companylsid", "leadspaceid"),
     "company.address.country": (
@@ -355,6 +367,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "companycity",
         "billingcity",
         "town",
+        "towncity",  # Australia's charity register (Town_City)
         "locality",
         "stadt",
         "ort",
@@ -496,7 +509,7 @@ _PERSON_FIELD_PREFIX = re.compile(r"^(primarycontact|contact|person|prospect|lea
 # or email (a registrant's "Email" beside a "Guest First Name" is two people: never mixed).
 _ROLE_PREFIX = re.compile(
     r"^(ticketholder|ticket|attendee|registrant|participant|guest|invitee|donors|donor|buyer|subscriber|"
-    r"patron|speaker|customers|customer|member|billing|candidate|vendor|recipient|empfanger|kunden)(?=.)"
+    r"patron|speaker|customers|customer|member|applicant|billing|candidate|vendor|recipient|empfanger|kunden)(?=.)"
 )
 
 
@@ -835,6 +848,7 @@ QUALIFIERS = {
     "trabalho": "business",
     "zakelijk": "business",
     "biuro": "business",  # Polish Windows Live Mail's "Ulica (biuro)"
+    "pro": "business",  # French EGroupware's "url (pro)"
     # Which address of an account a column is: German Lexware's "Straße (Rechnungsadresse)", French
     # "(facturation)", Spanish "(Factura)"; read as Salesforce's Billing and Shipping prefixes.
     "rechnungsadresse": "billing",

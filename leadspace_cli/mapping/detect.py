@@ -91,6 +91,7 @@ def _normal(column: str) -> str:
 _EMPLOYER = (
     *("employer", "employername", "currentemployer", "nameofemployer", "affiliation", "institution"),
     *("institutionname", "instname"),
+    *("arbetsgivare", "arbeidsgiver", "arbejdsgiver", "tyonantaja"),  # Swedish, Norwegian, Danish, Finnish
 )
 
 

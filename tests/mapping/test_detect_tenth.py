@@ -227,3 +227,49 @@ def test_constant_contact_s_work_block_after_a_dash() -> None:
         detect(["Person - Name", "Person - Email - Work"]).fields.get("person.email")
         == "Person - Email - Work"
     )
+
+
+def test_a_charity_register_s_organisations() -> None:
+    # Australia's ACNC register: the legal name, the website, the address of each charity.
+    header = [
+        "ABN", "Charity_Legal_Name", "Other_Organisation_Names", "Address_Type", "Address_Line_1",
+        "Address_Line_2", "Town_City", "State", "Postcode", "Country", "Charity_Website", "Charity_Size",
+    ]  # fmt: skip
+    fields = detect(header).fields
+    assert (fields.get("company.name"), fields.get("company.website")) == (
+        "Charity_Legal_Name",
+        "Charity_Website",
+    )
+    assert company_address(header) == {
+        "street": "Address_Line_1",
+        "city": "Town_City",
+        "state": "State",
+        "postalcode": "Postcode",
+        "country": "Country",
+    }
+    assert "person.person_country" not in fields
+
+
+def test_a_business_url_a_candidate_s_and_an_applicant_s_fields() -> None:
+    # EGroupware's business URL in English, German and French, beside the private one.
+    for business, private in (
+        ("url (business)", "url (private)"),
+        ("URL geschäftlich", "URL privat"),
+        ("url (pro)", "url (privé)"),
+    ):
+        header = ["First name", "Last name", "Organisation", business, private]
+        assert detect(header).fields.get("company.website") == business
+    # EasyCruit's candidates in Swedish: their id, their current job, their employer.
+    fields = detect(
+        ["Kandidatens ID", "Förnamn", "Efternamn", "E-post", "Aktuellt jobb", "Arbetsgivare"]
+    ).fields
+    assert {k: fields.get(k) for k in ("external_id", "person.title", "company.name")} == {
+        "external_id": "Kandidatens ID",
+        "person.title": "Aktuellt jobb",
+        "company.name": "Arbetsgivare",
+    }
+    # WP Job Manager's applications, and a classifieds site's users.
+    assert (
+        detect(["Job", "Applicant name", "Applicant email"]).fields.get("person.email") == "Applicant email"
+    )
+    assert detect(["id_user", "name", "user_email", "phone"]).fields.get("external_id") == "id_user"
