@@ -48,6 +48,8 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "customersid",  # osCommerce's customers table (and its forks': Zen Cart, VaM Shop)
         "peopleid",  # a church's people (TouchPoint)
         "iduser",  # a classifieds site's users (Yclas's id_user)
+        "entryid",  # a form's entries (Fluent Forms' entry_id, Gravity Forms' "Entry Id")
+        "placeid",  # a maps scraper's places (their Google place id)
         "kandidatensid",  # Swedish: the candidate's (EasyCruit)
         "studentid",  # a school's students (openSIS, in its languages below)
         *("identificaciondelestudiante", "iddelestudiante", "cartedetudiant", "numeroetudiant"),

@@ -273,3 +273,21 @@ def test_a_business_url_a_candidate_s_and_an_applicant_s_fields() -> None:
         detect(["Job", "Applicant name", "Applicant email"]).fields.get("person.email") == "Applicant email"
     )
     assert detect(["id_user", "name", "user_email", "phone"]).fields.get("external_id") == "id_user"
+
+
+def test_a_form_entry_s_and_a_place_s_own_id() -> None:
+    # Fluent Forms' entries, a Google Maps scraper's places (omkarcloud's place_id).
+    assert (
+        detect(["entry_id", "names", "email", "subject", "message"]).fields.get("external_id") == "entry_id"
+    )
+    places = [
+        "place_id",
+        "name",
+        "description",
+        "is_spending_on_ads",
+        "reviews",
+        "rating",
+        "website",
+        "phone",
+    ]
+    assert detect(places).fields.get("external_id") == "place_id"
