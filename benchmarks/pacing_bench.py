@@ -182,7 +182,7 @@ def condition(c: Condition, work: Path, rows: list[int], code: Path) -> dict[str
     }
     if n429 and times:
         # The 429s of the first two seconds (runs starting at once find the allowance together, before
-        # any answer tells them of the others) and after.
+        # any answer tells them of the others); the rest came after.
         result["429s_first_2s"] = sum(1 for t in s["refused_times"] if t - times[0] < 2.0)
     if s.get("background_accepted") or s.get("background_refused"):
         bg = s["background_accepted"] + s["background_refused"]

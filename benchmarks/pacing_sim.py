@@ -7,13 +7,17 @@ Each host is a real `RateLimiter` (`leadspace_cli.engine.pacing`) on its own fak
 machines are; one event loop sends their calls to a strict gateway (at most 30 accepted in any one
 second), answers each after a heavy-tailed latency (a median of 0.3 s, as `pacing_bench.py`'s sandbox)
 and tells the answer to the limiter that sent it. Hosts start within half a second of each other and
-send 600 rows each. Printed: the calls a second accepted (first to last), the 429s' share of calls,
-those after the first two seconds, and the fairness (the fewest calls of a host accepted before the
-first host ended, over the most), as medians over the seeds, and the fairness of the tenth-worst seed.
+stop asking for slots once 600 of their calls were accepted (the calls still in flight then land too,
+so a host sends a few more). Printed: the calls a second accepted (first to last), the 429s' share of
+calls, those after the first two seconds, and the fairness (the fewest calls of a host accepted before
+the first host ended, over the most), as medians over the seeds, and the fairness at the seeds' 10th
+percentile. Not modelled: a thread that wakes late, a busy core, jitter on the way to the gateway.
 
-A simulation, not a measure: against the real benchmark it gives about 1.7 times the 429s of four
-hosts and a few points less fairness, but it ranks settings the same way in most cases, in seconds
-rather than hours. Measure a setting that looks better with `pacing_bench.py` before keeping it.
+A simulation, not a measure: for four hosts it gave about 1.7 times the 429s `pacing_bench.py`
+measured, and a few points less fairness; and a setting it found as fair (SHARE_FAIR 0.22, SHARE_EVEN
+5, SHARE_STEP_MAX 4) was less fair on the real benchmark (BENCHMARKS.md, "Every condition on the final
+code"). It ranks settings in seconds rather than hours: measure one that looks better with
+`pacing_bench.py` before keeping it.
 """
 
 from __future__ import annotations
@@ -132,13 +136,15 @@ def main() -> None:
     )
     parser.add_argument("--hosts", default="2,3,4,6", help="comma-separated host counts")
     parser.add_argument("--seeds", type=int, default=64)
-    parser.add_argument("--rows", type=int, default=600)
+    parser.add_argument("--rows", type=int, default=600, help="rows a host (at least 1)")
     parser.add_argument("--set", action="append", default=[], help="NAME=VALUE: a pacing constant to try")
     args = parser.parse_args()
+    if args.rows < 1 or args.seeds < 1:
+        parser.error("--rows and --seeds take at least 1")
     for item in args.set:
         name, _, value = item.partition("=")
-        if not hasattr(pacing, name):
-            parser.error(f"pacing has no constant {name!r}")
+        if not name.isupper() or not isinstance(getattr(pacing, name, None), (int, float)):
+            parser.error(f"pacing has no numeric constant {name!r}")
         setattr(pacing, name, float(value))
     for n in (int(x) for x in args.hosts.split(",")):
         results = [run(n, args.rows, seed) for seed in range(args.seeds)]
@@ -147,7 +153,7 @@ def main() -> None:
         print(
             f"{n} hosts: {median['calls_per_s']:.2f}/s, {median['429_share']:.2f}% 429s "
             f"({median['429_after_2s']:.2f}% after 2 s), {median['fair']:.0f}% fair "
-            f"(tenth-worst {fairness[len(fairness) // 10]:.0f}%)",
+            f"(10th percentile {fairness[len(fairness) // 10]:.0f}%)",
             flush=True,
         )
 

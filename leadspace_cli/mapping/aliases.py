@@ -12,6 +12,11 @@ Body = dict[str, Any]
 # Header names seen in real exports (Salesforce, HubSpot, Marketo, Apollo, Sales Navigator, ...),
 # compared after lower-casing and dropping everything but letters and digits. The first field
 # whose alias matches takes the column; within a field, earlier aliases win.
+# The employer in Swedish, Norwegian, Danish and Finnish, and a library member's institution: company
+# columns that name the person's employer, nothing of their own (their address stays the person's).
+NORDIC_EMPLOYER = ("arbetsgivare", "arbeidsgiver", "arbejdsgiver", "tyonantaja")
+INSTITUTION_NAME = ("institutionname", "instname")
+
 ALIASES: dict[str, tuple[str, ...]] = {
     # The row's own record id (tool names are dropped first: "Apollo Contact Id" is a contact id).
     # An account's or a company's id only in a file without people: in a people export it is
@@ -255,7 +260,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "personnemorale",  # French: a member's legal entity (Galette)
         "affiliation",  # a scholar's institution (a conference's or a journal's users)
         "institution",  # a learning platform's users (Moodle)
-        *("institutionname", "instname"),  # a library's members' (SLiMS's inst_name)
+        *INSTITUTION_NAME,  # a library's members' (SLiMS's inst_name)
         "business",
         "currentemployer",
         "currentcompanyname",
@@ -271,22 +276,15 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "razonsocial",
         "businessname",  # a directory's listings (Yellow Pages scrapers)
         "relatedcompany",  # Odoo's contacts: the company a person belongs to
-        *("legalname", "charitylegalname", "charityname"),  # a register's organisations (Australia's ACNC)
         "entrycompany",  # osCommerce's address book (and its forks')
         "nomedaempresa",  # Portuguese
         "organisatie",  # Dutch
         *("organizacion", "organizacao", "organizzazione"),  # Spanish, Portuguese, Italian
-        "org",  # GNOME Evolution's CSV export
         *("organisme", "organism"),  # French (e-venement's organisations, and its English labels)
         # Norwegian, Swedish, Danish, Finnish.
         *("bedrift", "bedriftsnavn", "firmanavn", "foretak", "foretag", "foretagsnamn", "virksomhed"),
         *("virksomhet", "yritys"),
-        *(
-            "arbetsgivare",
-            "arbeidsgiver",
-            "arbejdsgiver",
-            "tyonantaja",
-        ),  # the employer: Swedish, Norwegian...
+        *NORDIC_EMPLOYER,
         # Last: a shop's buyer's company, on the bill (their address stays theirs).
         *("billingcompany", "billingcompanyname", "invoicecompany"),
     ),
@@ -313,7 +311,6 @@ ALIASES: dict[str, tuple[str, ...]] = {
         *("hjemmeside", "hemsida", "nettside", "webbplats", "kotisivu"),  # Nordic
         "firmowastronasieciweb",  # Polish Windows Live Mail's business web page
         "businessurl",  # EGroupware's "url (business)", "URL geschäftlich", "url (pro)"
-        "charitywebsite",
     ),
     "company.lsid": ("lsid", "companylsid", "leadspaceid"),
     "company.address.country": (
@@ -322,10 +319,6 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "countryregion",
         "paisoregion",  # Spanish Outlook's "País o región"
         "countriesname",  # osCommerce's countries table, joined to a customer's address
-        # Where a hotel's guest lives (HotelDruid's Italian, English, Spanish; and the usual wordings).
-        *("nazionediresidenza", "paesediresidenza", "nationofresidency", "countryofresidence"),
-        *("countryofresidency", "nacionderesidencia", "paisderesidencia", "paysderesidence"),
-        *("nacion", "nazione"),  # Spanish, Italian: the nation (not "Nacionalidad", the citizenship)
         "billingcountry",
         "countrycode",
         "countryiso2code",  # OroCRM's addresses
@@ -457,7 +450,9 @@ PERSON_PREFIX = r"^(mailing|contact|person|home|other|lead)"
 # A company prefix that says the company's only when the file names a company (SugarCRM's "Primary
 # Address City" beside "Account Name"); in a file of people with no company, NationBuilder's
 # "primary_city" is the person's own.
-WEAK_COMPANY_PREFIX = "primary"
+# So does an office's address (Sahana Eden's staff beside their Organisation; a list of doctors'
+# offices names no company).
+WEAK_COMPANY_PREFIX = ("primary", "office")
 
 
 # What follows a company prefix and is still the person's: "billing firstname" (a membership plugin's
@@ -511,7 +506,7 @@ _PERSON_FIELD_PREFIX = re.compile(r"^(primarycontact|contact|person|prospect|lea
 # or email (a registrant's "Email" beside a "Guest First Name" is two people: never mixed).
 _ROLE_PREFIX = re.compile(
     r"^(ticketholder|ticket|attendee|registrant|participant|guest|invitee|donors|donor|buyer|subscriber|"
-    r"patron|speaker|customers|customer|member|applicant|billing|candidate|vendor|recipient|empfanger|kunden)(?=.)"
+    r"patron|speaker|customers|customer|billing|candidate|vendor|recipient|empfanger|kunden)(?=.)"
 )
 
 
@@ -826,10 +821,22 @@ _ARABIC = {
     "هوية الطالب": "studentid",
 }
 
+# Where the person lives, by whole header (a hotel's guests: HotelDruid's Italian, English, Spanish;
+# and the usual wordings): read as their home country, never the company's.
+_RESIDENCE = dict.fromkeys(
+    (
+        *("Country of Residence", "Country of Residency", "Nation of Residency", "Nazione di Residenza"),
+        *("Paese di Residenza", "Nación de Residencia", "País de Residencia", "Pays de Résidence"),
+    ),
+    "homecountry",
+)
+
+# Whole headers read as another name: scripts other than Latin, and Latin headers whose words do not
+# say the field on their own (DATEV's addressee types, a country of residence).
 _SCRIPTS = {
     **_JAPANESE,
     **_CHINESE,
-    **{_whole(k): v for k, v in {**_RUSSIAN, **_DATEV, **_ARABIC}.items()},
+    **{_whole(k): v for k, v in {**_RUSSIAN, **_DATEV, **_ARABIC, **_RESIDENCE}.items()},
 }
 
 
@@ -869,6 +876,7 @@ QUALIFIERS = {
     "casa": "home",
     "thuis": "home",
     "dom": "home",  # Polish Windows Live Mail's "Ulica (dom)"
+    "personal": "home",
     "other": "other",
     "autre": "other",
     "otra": "other",
@@ -891,12 +899,12 @@ _OTHER_FIRST = re.compile(r"^weitere[rs]?\b[^\s]*\s+(.*)$")
 # dirección de trabajo" (KAddressBook), "Ciudad de la dirección particular", "Telefone do trabalho".
 _OF_PLACE = re.compile(
     r"^(.+?)\s+(?:de\s+la\s+direccion\s+|do\s+endereco\s+)?(?:(?:del|de\s+la|de|do|da)\s+)?"
-    r"(trabajo|oficina|trabalho|domicilio|casa|particular|residencia)\s*(\d*)$"
+    r"(trabajo|oficina|trabalho|domicilio|casa|particular)\s*(\d*)$"
 )
 # Constant Contact's "City - Work", "Email address - home": whose after a dash.
 # (One dash only: Pipedrive's "Person - Email - Work" joins its object first, read elsewhere.)
 _DASHED = re.compile(r"^([^-\u2013]+?)\s+[-\u2013]\s+(work|business|office|home|personal|other)$")
-_OF_PLACE_WORDS = {"oficina": "business", "domicilio": "home", "particular": "home", "residencia": "home"}
+_OF_PLACE_WORDS = {"oficina": "business", "domicilio": "home", "particular": "home"}
 
 
 def qualified(name: str) -> str | None:
@@ -909,13 +917,21 @@ def qualified(name: str) -> str | None:
     if (m := _PARENTHESISED.match(text)) and m.group(2) in QUALIFIERS and m.group(1):
         # "(Main Address)": the qualifier's own noun goes.
         rest = "" if m.group(3).strip() == "address" else m.group(3)
-        return QUALIFIERS[m.group(2)] + normalize_header(m.group(1) + rest + m.group(4))
+        name = normalize_header(m.group(1) + rest + m.group(4))
+        if not QUALIFIERS[m.group(2)] and name not in (
+            *ALIASES["person.email"],
+            *ALIASES["person.person_phone"],
+        ):
+            return (
+                None  # the preferred of several emails or phones; a preferred first name is not the legal one
+            )
+        return QUALIFIERS[m.group(2)] + name
     if m := _SUFFIXED.match(text):
         return QUALIFIERS[m.group(2)] + normalize_header(m.group(1) + m.group(3))
     if m := _OTHER_FIRST.match(text):
         return "other" + normalize_header(m.group(1))
     if m := _DASHED.match(text):
-        return QUALIFIERS.get(m.group(2), "home") + normalize_header(m.group(1))
+        return QUALIFIERS[m.group(2)] + normalize_header(m.group(1))
     if m := _OF_PLACE.match(text):
         whose = QUALIFIERS.get(m.group(2)) or _OF_PLACE_WORDS[m.group(2)]
         return whose + normalize_header(m.group(1) + m.group(3))

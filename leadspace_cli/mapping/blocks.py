@@ -16,7 +16,7 @@ from leadspace_cli.mapping.aliases import (
 ADDRESS_WORDS = tuple(a for path in _ADDRESS for a in ALIASES[path])
 ALL_ALIASES = {a for aliases in ALIASES.values() for a in aliases}
 
-_DUPLICATE = re.compile(r"^(.*)_(\d+)$")  # the reader's name for a repeated header: "City_2"
+DUPLICATE = re.compile(r"^(.*)_(\d+)$")  # the reader's name for a repeated header: "City_2"
 _BLOCK_WORDS = ("name", "companyname", "website", "domain", "phone", "street", "city", "state", "country")
 _BLOCK_NAMES = ("name", "companyname", "company", "accountname", "organization", "organizationname")
 
@@ -73,17 +73,18 @@ def address_blocks(
 def second_billing(normalized: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """Return the columns with a billing address named by a word after its columns ("Straße
     (Rechnungsadresse)") read as the second address when the same columns stand unqualified beside
-    it (DATEV's business partners: "Straße", then the invoice address), as a shipping one is."""
+    it, every address column of it (DATEV's business partners: "Straße", then the invoice address), as
+    a shipping one is. A billing address with a street, city, state, postal code or country the other
+    lacks stays the company's: one address is never sent in parts of two."""
     names = {n for n, _ in normalized}
-    return [
-        (
-            "other" + n[7:]
-            if n.startswith("billing") and n[7:] in names and not fold(c).startswith("bill")
-            else n,
-            c,
-        )
+    qualified = {
+        c: n
         for n, c in normalized
-    ]
+        if n.startswith("billing") and n[7:] in ADDRESS_WORDS and not fold(c).startswith("bill")
+    }
+    if not qualified or any(n[7:] not in names for n in qualified.values()):
+        return normalized
+    return [("other" + n[7:] if c in qualified else n, c) for n, c in normalized]
 
 
 def listed(block: dict[str, str]) -> str:
@@ -98,9 +99,9 @@ def company_block_start(cols: list[str]) -> int | None:
     The block starts at the first repeated name, or at the company's name just before it.
     """
     present = set(cols)
-    repeated = [i for i, c in enumerate(cols) if (m := _DUPLICATE.match(c)) and m.group(1) in present]
+    repeated = [i for i, c in enumerate(cols) if (m := DUPLICATE.match(c)) and m.group(1) in present]
     if not repeated or not any(
-        normalize_header(_DUPLICATE.sub(r"\1", cols[i])) in (*_BLOCK_WORDS, *ADDRESS_WORDS) for i in repeated
+        normalize_header(DUPLICATE.sub(r"\1", cols[i])) in (*_BLOCK_WORDS, *ADDRESS_WORDS) for i in repeated
     ):
         return None
     start = repeated[0]

@@ -22,7 +22,9 @@ from leadspace_cli.mapping.aliases import (
     CONSUMER_WEAK,
     FAMILY,
     GENITIVE,
+    INSTITUTION_NAME,
     NO_FALLBACK,
+    NORDIC_EMPLOYER,
     OBJECT_ID,
     PARTY_PREFIX,
     PERSON_AFTER_PREFIX,
@@ -39,9 +41,9 @@ from leadspace_cli.mapping.aliases import (
     qualified,
 )
 from leadspace_cli.mapping.blocks import (
-    _DUPLICATE,
     ADDRESS_WORDS,
     ALL_ALIASES,
+    DUPLICATE,
     address_blocks,
     company_block_start,
     first_item,
@@ -90,8 +92,8 @@ def _normal(column: str) -> str:
 # A company column that names the person's employer (a scholar's affiliation), nothing of its own.
 _EMPLOYER = (
     *("employer", "employername", "currentemployer", "nameofemployer", "affiliation", "institution"),
-    *("institutionname", "instname"),
-    *("arbetsgivare", "arbeidsgiver", "arbejdsgiver", "tyonantaja"),  # Swedish, Norwegian, Danish, Finnish
+    *INSTITUTION_NAME,
+    *NORDIC_EMPLOYER,
 )
 
 
@@ -148,7 +150,7 @@ def _read(columns: Iterable[str]) -> _Header:
     if block is not None:
         # The company's columns by position; the contact's are matched as usual, their address as
         # the person's (under the "contact" prefix).
-        company_block = [(_normal(_DUPLICATE.sub(r"\1", c)), c) for c in cols[block:]]
+        company_block = [(_normal(DUPLICATE.sub(r"\1", c)), c) for c in cols[block:]]
         contact = [(_normal(c), c) for c in cols[:block]]
         normalized = [("contact" + n if n in ADDRESS_WORDS else n, c) for n, c in contact]
     else:
@@ -182,7 +184,7 @@ def _read(columns: Iterable[str]) -> _Header:
         n in ACCOUNT_EVIDENCE
         or (
             re.match(COMPANY_PREFIX, n)
-            and not n.startswith(("billing", "shipping", *PARTY_PREFIX))
+            and not n.startswith(("billing", "shipping", "office", *PARTY_PREFIX))
             and n not in ACCOUNT_ROW
         )
         for n, _ in normalized
@@ -449,7 +451,7 @@ def _places(mapping: Mapping, h: _Header, taken: set[str]) -> None:
         c
         for n, c in h.normalized
         if re.match(COMPANY_PREFIX, n)
-        and not n.startswith((WEAK_COMPANY_PREFIX, *PARTY_PREFIX))
+        and not n.startswith((*WEAK_COMPANY_PREFIX, *PARTY_PREFIX))
         and _unprefixed(n) not in PERSON_AFTER_PREFIX
         and c not in bought
     ]
@@ -466,14 +468,16 @@ def _places(mapping: Mapping, h: _Header, taken: set[str]) -> None:
         or ("company.website" in mapping.fields and (b2b or not named_people(h.normalized)))
     )
     # The company only named as the person's employer (a donations or registrations export), with
-    # no column of the company's own: the places beside the names are the person's (their home).
+    # no column of the company's own: the places beside the names are the person's (their home); a
+    # member's institution says so even when their names are not read (a library's "member_name").
     named_by = mapping.fields.get("company.name")
+    by = _normal(named_by) if isinstance(named_by, str) else ""
     employer_only = (
-        h.people
-        and isinstance(named_by, str)
+        bool(by)
         and (
-            _ROLE_PREFIX.sub("", _normal(named_by)) in _EMPLOYER
-            or _normal(named_by).startswith(("billing", "invoice", "customercompan", "buyercompan"))
+            by in INSTITUTION_NAME
+            or (h.people and _ROLE_PREFIX.sub("", by) in _EMPLOYER)
+            or (h.people and by.startswith(("billing", "invoice", "customercompan", "buyercompan")))
         )
         and "company.website" not in mapping.fields
         and not company_evidence
@@ -520,7 +524,7 @@ def _places(mapping: Mapping, h: _Header, taken: set[str]) -> None:
         ((n, c) for n, c in h.normalized if n.startswith(_PERSON_COUNTRY_PREFIXES)),
         key=lambda nc: next(i for i, p in enumerate(_PERSON_COUNTRY_PREFIXES) if nc[0].startswith(p)),
     )
-    home = [(n.removeprefix("home"), c) for n, c in h.normalized if n.startswith("home")]
+    home = [(n.removeprefix("home"), c) for n, c in h.normalized if n.startswith("home") and n != "homeland"]
     person_country = (
         _first(country, [(re.sub(PERSON_PREFIX, "", n), c) for n, c in ranked])
         or _first(country, h.role)
