@@ -289,6 +289,8 @@ def test_what_the_new_rules_must_not_send() -> None:
         ["Name", "Specialty", "Phone", "Office Address", "Office City", "Office State", "Office Zip"]
     )
     assert not any(k.startswith("company.") for k in doctors.fields)
+    # A library's loans: the Title is the book's.
+    assert "person.title" not in detect(["Member Name", "Member Email", "Title", "Due Date"]).fields
     # An applicant's file: the job applied for is not the applicant's title.
     assert (
         "person.title"
