@@ -3,13 +3,7 @@
 from __future__ import annotations
 
 from leadspace_cli.mapping.detect import detect
-
-ADDRESS = ("street", "city", "state", "postalcode", "country")
-
-
-def company_address(header: list[str]) -> dict[str, str | None]:
-    fields = detect(header).fields
-    return {k: fields.get(f"company.address.{k}") for k in ADDRESS}
+from tests.mapping.places import company_address
 
 
 def test_polish_windows_live_mail_reads_the_office_address_as_the_company_s() -> None:

@@ -5,13 +5,7 @@ from __future__ import annotations
 
 from leadspace_cli.mapping.aliases import qualified
 from leadspace_cli.mapping.detect import detect
-
-ADDRESS = ("street", "city", "state", "postalcode", "country")
-
-
-def company_address(header: list[str]) -> dict[str, str | None]:
-    fields = detect(header).fields
-    return {k: fields.get(f"company.address.{k}") for k in ADDRESS}
+from tests.mapping.places import ADDRESS, company_address
 
 
 def test_the_preferred_email_of_several_is_the_person_s_email() -> None:
