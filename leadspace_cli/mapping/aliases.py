@@ -918,13 +918,10 @@ def qualified(name: str) -> str | None:
         # "(Main Address)": the qualifier's own noun goes.
         rest = "" if m.group(3).strip() == "address" else m.group(3)
         name = normalize_header(m.group(1) + rest + m.group(4))
-        if not QUALIFIERS[m.group(2)] and name not in (
-            *ALIASES["person.email"],
-            *ALIASES["person.person_phone"],
-        ):
-            return (
-                None  # the preferred of several emails or phones; a preferred first name is not the legal one
-            )
+        # "(preferred)" chooses among emails and phones only: a preferred first name is not the legal one.
+        chosen = (*ALIASES["person.email"], *ALIASES["person.person_phone"])
+        if not QUALIFIERS[m.group(2)] and name not in chosen:
+            return None
         return QUALIFIERS[m.group(2)] + name
     if m := _SUFFIXED.match(text):
         return QUALIFIERS[m.group(2)] + normalize_header(m.group(1) + m.group(3))
