@@ -11,7 +11,6 @@ from leadspace_cli.mapping.aliases import (
     _NAME_ALIASES,
     _PERSON_COUNTRY_PREFIXES,
     _PERSON_FIELD_PREFIX,
-    _ROLE_PREFIX,
     _TOOL_PREFIX,
     ACCOUNT_EVIDENCE,
     ACCOUNT_ROW,
@@ -52,7 +51,7 @@ from leadspace_cli.mapping.blocks import (
 )
 from leadspace_cli.mapping.choose import _HOW, _choose
 from leadspace_cli.mapping.names import before_names, name_beside_name, named_people
-from leadspace_cli.mapping.roles import one_role
+from leadspace_cli.mapping.roles import one_role, unrole
 from leadspace_cli.mapping.spec import Mapping
 
 _JOINED = re.compile(r"^\s*([A-Za-z][A-Za-z ]{0,30}):\s*(\S.*)$")  # a report's "Contact: Contact ID"
@@ -196,13 +195,13 @@ def _read(columns: Iterable[str]) -> _Header:
         any(
             _PERSON_FIELD_PREFIX.sub("", n) in _NAME_ALIASES
             # pretix's "Attendee name" (a "Ticket Name" is the ticket's type)
-            or (n != "ticketname" and _ROLE_PREFIX.sub("", n) in _NAME_ALIASES)
+            or (n != "ticketname" and unrole(n) in _NAME_ALIASES)
             or n.endswith(("firstname", "lastname"))
             or n in ("employee", "employeename")  # an HR report's employee (Sentrifugo)
             for n, _ in normalized
         )
         or named_people(normalized)
-        or named_people([(_ROLE_PREFIX.sub("", n), c) for n, c in normalized])  # "Empfänger Vorname"
+        or named_people([(unrole(n), c) for n, c in normalized])  # "Empfänger Vorname"
     )
     company_pref = [(_unprefixed(n), c) for n, c in normalized if re.match(COMPANY_PREFIX, n)]
     person_pref = [(re.sub(PERSON_PREFIX, "", n), c) for n, c in normalized if re.match(PERSON_PREFIX, n)]
@@ -476,7 +475,7 @@ def _places(mapping: Mapping, h: _Header, taken: set[str]) -> None:
         bool(by)
         and (
             by in INSTITUTION_NAME
-            or (h.people and _ROLE_PREFIX.sub("", by) in _EMPLOYER)
+            or (h.people and unrole(by) in _EMPLOYER)
             or (h.people and by.startswith(("billing", "invoice", "customercompan", "buyercompan")))
         )
         and "company.website" not in mapping.fields

@@ -3,7 +3,26 @@ holder, a speaker."""
 
 from __future__ import annotations
 
-from leadspace_cli.mapping.aliases import _NAME_ALIASES, _ROLE_PREFIX, NO_JOB
+from leadspace_cli.mapping.aliases import _NAME_ALIASES, _ROLE_PREFIX, ALIASES, NO_JOB
+
+_KNOWN = {a for aliases in ALIASES.values() for a in aliases}
+
+
+def role_split(n: str) -> tuple[str, str] | None:
+    """The role a normalized header names its field under, and the field ("donorfirstname": donor,
+    firstname); None without a role. "Customer State" is the customer's state, not the customers' "tate":
+    a plural role takes its s only when the field reads so and not otherwise ("customers_id")."""
+    if not (m := _ROLE_PREFIX.match(n)):
+        return None
+    role, rest = m.group(1), n[m.end() :]
+    if role.endswith("s") and rest not in _KNOWN and "s" + rest in _KNOWN:
+        role, rest = role[:-1], "s" + rest
+    return role, rest
+
+
+def unrole(n: str) -> str:
+    """A normalized header without its role ("attendeeemail": email)."""
+    return split[1] if (split := role_split(n)) else n
 
 
 def one_role(normalized: list[tuple[str, str]], own: set[str]) -> list[tuple[str, str]]:
@@ -12,8 +31,8 @@ def one_role(normalized: list[tuple[str, str]], own: set[str]) -> list[tuple[str
     title only as an occupation or a position: a ticket's or a guest's title is no job's."""
     roles: dict[str, list[tuple[str, str]]] = {}
     for n, c in normalized:
-        if (m := _ROLE_PREFIX.match(n)) and (rest := n[m.end() :]) not in NO_JOB:
-            role = m.group(1).removesuffix("s")
+        if (split := role_split(n)) and (rest := split[1]) not in NO_JOB:
+            role = split[0].removesuffix("s")
             roles.setdefault("customer" if role == "kunden" else role, []).append((rest, c))  # German
 
     def named(fields: list[tuple[str, str]]) -> int:
