@@ -129,6 +129,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "businessemail",
         "contactemail",
         "primaryemail",
+        "primaryemailaddress",  # Clerk's users
         "email1",
         "emailid",  # ERPNext's "Email Id"
         "emailwork",  # Pipedrive: Person - Email - Work
@@ -198,6 +199,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "phoneoffice",  # Lyris ListManager's PHONE_OFFICE_
         "phone1",
         "primaryphone",
+        "primaryphonenumber",
         "phonework",
         "phonemobile",
         "cellphone",  # American English (OpenCATS's "Cell Phone", "phoneCell")
@@ -500,6 +502,15 @@ _TOOL_PREFIX = re.compile(
 _PERSON_FIELD_PREFIX = re.compile(r"^(primarycontact|contact|person|prospect|lead)(?=.)")
 
 
+# An import template's required or optional marks: "*ContactName", "First Name (required)", "Email
+# (Optional)", "Nom (obligatoire)".
+REQUIRED_MARK = re.compile(
+    r"^\s*\*+\s*|\s*[(\[]\s*(required|optional|mandatory|obligatoire|facultatif|pflicht|pflichtfeld|"
+    r"erforderlich|obligatorio|opcional|obrigat[oó]rio|obbligatorio|facoltativo|verplicht)\s*[)\]]\s*$",
+    re.IGNORECASE,
+)
+
+
 # The role an export gives the row's person: an event's ticket holder (Tito's "Ticket First Name",
 # "Attendee Email"), an invitee, a donor ("Donor's First Name"), a buyer, a subscriber. Read past only
 # for names, email, phone and company, and only in a file without the person's own unprefixed names
@@ -585,6 +596,7 @@ CONSUMER = (
     "noofpurchase",
     "numberofpurchases",
     "lastlogin",  # a member's of a community or a shop (a CRM's contacts never log in)
+    "lastloginat",  # an identity provider's users (Authgear)
     "password",  # a site's own accounts, exported with their passwords (CS-Cart's users)
     # A person's birthplace, their parents' phones (an association's or a school's own people).
     *("birthplace", "placeofbirth", "lieudenaissance", "geburtsort", "luogodinascita", "lugardenacimiento"),

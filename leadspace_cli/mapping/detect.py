@@ -33,6 +33,7 @@ from leadspace_cli.mapping.aliases import (
     PERSONS_TOO,
     PREFIXED_ONLY,
     RECORD_NO,
+    REQUIRED_MARK,
     SYSTEM_COLUMN,
     WEAK_COMPANY_PREFIX,
     bare_names,
@@ -55,7 +56,6 @@ from leadspace_cli.mapping.roles import one_role, unrole
 from leadspace_cli.mapping.spec import Mapping
 
 _JOINED = re.compile(r"^\s*([A-Za-z][A-Za-z ]{0,30}):\s*(\S.*)$")  # a report's "Contact: Contact ID"
-_REQUIRED = re.compile(r"^\s*\*+\s*")
 
 
 def _system(column: str) -> bool:
@@ -70,7 +70,7 @@ def _normal(column: str) -> str:
     "contacttitle", "Apollo Contact Id" is "contactid". A qualifier word is read as a prefix:
     "Straße geschäftlich" is "businessstrasse" (the company's street), "Ville (domicile)" "homeville".
     """
-    column = _REQUIRED.sub("", column)  # an import template's required-field marker: "*ContactName"
+    column = REQUIRED_MARK.sub("", column)  # an import template's required-field marker: "*ContactName"
     column = re.sub(r"(?<=\w)['’]s\b", "", column)  # "Customer's First Name": the customer's field
     column = GENITIVE.sub(r"customer \1", column)  # "E-Mail des Kunden", "Téléphone du client"
     joined = _JOINED.match(column)

@@ -31,7 +31,8 @@ def one_role(normalized: list[tuple[str, str]], own: set[str]) -> list[tuple[str
     title only as an occupation or a position: a ticket's or a guest's title is no job's."""
     roles: dict[str, list[tuple[str, str]]] = {}
     for n, c in normalized:
-        if (split := role_split(n)) and (rest := split[1]) not in NO_JOB:
+        split = role_split(n) or (("account", n[7:]) if n.startswith("account") and n[7:] else None)
+        if split and (rest := split[1]) not in NO_JOB:
             role = split[0].removesuffix("s")
             roles.setdefault("customer" if role == "kunden" else role, []).append((rest, c))  # German
 
@@ -41,6 +42,8 @@ def one_role(normalized: list[tuple[str, str]], own: set[str]) -> list[tuple[str
     vendor = roles.get("vendor", [])
     if vendor and not any(rest in _NAME_ALIASES for rest, _ in vendor):
         del roles["vendor"]  # a vendor's email and phone with no contact's name are the vendor's own
+    if not any(rest in ("firstname", "lastname") for rest, _ in roles.get("account", [])):
+        roles.pop("account", None)  # a billing account's holder (Recurly's), never an "Account Name"
     if not roles:
         return []
     # A speaker is the row's person only in a speakers' list (beside another role, the session's).
