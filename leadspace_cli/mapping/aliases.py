@@ -68,6 +68,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "supporterid",
         "customernumber",
         "kundennummer",
+        "kundenid",
         "kundennr",  # sevDesk's "Kunden-Nr."
         "crmid",
         "salesforceid",
@@ -138,6 +139,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "mainemail",  # QuickBooks' Main Email
         "emailaddr",  # Lyris ListManager's EMAILADDR_
         "emailadresse",  # German Outlook's E-Mail-Adresse
+        "mailadresse",
         "emailadres",  # Dutch
         "adressedemessagerie",  # French Outlook
         "adresseemail",
@@ -155,6 +157,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "jobtitle",
         "title",
         "position",
+        "workposition",  # Bitrix24's users
         "jobposition",
         "positiontitle",  # an association's member (Tendenci)
         "currenttitle",
@@ -210,7 +213,9 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "mobiltelefon",
         "telmobile",  # French Outlook's Tél. mobile
         "telephoneportable",
-        "telefono",  # Spanish
+        "telefono",  # Spanish, Italian
+        "cellulare",  # Italian
+        "tel",
         "movil",
         "telefonomovil",  # KAddressBook's and Outlook's Spanish "Teléfono móvil"
         "celular",  # Spanish, Portuguese
@@ -249,6 +254,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "employername",
         "nameofemployer",
         "currentcompany",
+        "firmenname1",  # the first line of two
         "firmenname",  # before "Firma": hitobito's "Firma" is a yes/no flag beside it
         "firma",
         "unternehmen",
@@ -256,6 +262,9 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "entreprise",
         "bedrijf",
         "bedrijfsnaam",
+        "naambedrijf",  # Dutch ("naam bedrijf")
+        "ragionesociale",  # Italian: the registered name
+        "firmanavn",  # Norwegian
         "empresa",
         "azienda",
         "nazwafirmy",  # Polish
@@ -312,6 +321,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "paginaweb",
         *("hjemmeside", "hemsida", "nettside", "webbplats", "kotisivu"),  # Nordic
         "firmowastronasieciweb",  # Polish Windows Live Mail's business web page
+        *("internet", "internetadresse", "webadresse"),  # German address software (Swoppen, DATEV)
         "businessurl",  # EGroupware's "url (business)", "URL geschäftlich", "url (pro)"
     ),
     "company.lsid": ("lsid", "companylsid", "leadspaceid"),
@@ -323,11 +333,13 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "countriesname",  # osCommerce's countries table, joined to a customer's address
         "billingcountry",
         "countrycode",
+        "countryisocode",
         "countryiso2code",  # OroCRM's addresses
         "countryiso2",
         "accountcountry",
         "hqcountry",
         "land",
+        "landcode",  # Dutch
         "pays",
         "pais",
         "paese",
@@ -351,6 +363,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "county",
         "bundesland",
         "provincia",
+        "siglaprovincia",  # Italian: the province's two letters
         "provincie",
         "depregion",  # French Outlook's Dép/Région
         "provincestate",  # Wave's and FreshBooks' Province/State
@@ -372,10 +385,12 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "plaats",
         "ciudad",
         "citta",
+        "localita",  # Italian
         "cidade",
         "localidad",
         "poblacion",
         "woonplaats",
+        "wohnort",
         "posttown",  # British (Companies House)
         *("poststed", "postort", "postitoimipaikka"),  # Norwegian, Swedish, Finnish
         "miasto",  # Polish
@@ -419,6 +434,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "codepostal",
         "codigopostal",
         "cep",  # Brazil
+        "cap",  # Italy
         *("postnummer", "postnr", "postinumero"),  # Nordic
         "postalcodezipcode",  # Wave's postal_code/zip_code
         "kodpocztowy",  # Polish
@@ -580,6 +596,15 @@ ACCOUNT_EVIDENCE = (
     "tickersymbol",
     "taxnumber",  # an invoicing tool's customers and vendors (Akaunting)
     "vatnumber",
+    "partitaiva",  # Italian
+    *(
+        "orgnr",
+        "orgnummer",
+        "organisasjonsnummer",
+        "organisationsnummer",
+        "kvk",
+        "kvknummer",
+    ),  # Nordic, Dutch
     "contactscount",  # a CRM's accounts (Fat Free CRM)
     "personcount",  # Krayin's organizations
     "opportunitiescount",
@@ -630,7 +655,7 @@ CONSUMER_WEAK = (
 
 
 # Account evidence a person may have too (their own site, a B2B customer's tax number).
-PERSONS_TOO = ("website", "domain", "taxnumber", "vatnumber", "accountnumber")
+PERSONS_TOO = ("website", "domain", "taxnumber", "vatnumber", "partitaiva", "accountnumber")
 
 
 # The person's own names, unprefixed: beside them, a display name is the person's too.
@@ -699,7 +724,9 @@ _MAPI = re.compile(r"^PR_(?=[A-Z])")  # a MAPI property's tag (Kopano's contact2
 
 # Japanese letters (kana and kanji) are kept only to read a whole Japanese header (below); a
 # bilingual one ("Email/邮箱", "メールアドレス(Email)") is read by its Latin letters, as before.
-_NOT_KEPT = re.compile(r"[^a-z0-9\u0400-\u04ff\u0600-\u06ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
+_NOT_KEPT = re.compile(
+    r"[^a-z0-9\u0400-\u04ff\u0600-\u06ff\u1100-\u11ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]"
+)
 
 
 def normalize_header(name: str) -> str:
@@ -744,6 +771,10 @@ _JAPANESE = {
     "会員no": "memberid",
     "会員id": "memberid",
     "市区郡町村": "city",
+    "名前": "fullname",
+    "取引先会社名": "companyname",  # a client's company (MiiTel)
+    "取引先担当者名": "contactname",
+    "部課": "department",
     "所属": "affiliation",  # a user's organisation (LibreBooking's Japanese users)
 }
 
@@ -794,13 +825,17 @@ _CHINESE = {
     "电子邮箱": "email",
     "电子邮件": "email",
     "地址": "address",
-    "详细地址": "address",
+    "详细地址": "streetaddress",  # the street, after the province and city chosen
     "省份": "state",
     "城市": "city",
     "国家": "country",
     "邮编": "postalcode",
     "邮政编码": "postalcode",
     "网址": "website",
+    "省": "state",
+    "市": "city",
+    "岗位": "jobtitle",
+    "工号": "employeeid",
     "用户id": "userid",
 }
 
@@ -810,6 +845,27 @@ _DATEV = {
     "Name (Adressatentyp Unternehmen)": "companyname",
     "Name (Adressatentyp natürl. Person)": "lastname",
     "Vorname (Adressatentyp natürl. Person)": "firstname",
+}
+
+# Korean exports (a community's or a shop's members: Gnuboard), by whole header.
+_KOREAN = {
+    "아이디": "userid",
+    "이름": "fullname",
+    "성명": "fullname",
+    "이메일": "email",
+    "휴대폰번호": "mobilephone",
+    "휴대폰": "mobilephone",
+    "휴대전화": "mobilephone",
+    "전화번호": "phone",
+    "회사명": "companyname",
+    "회사": "company",
+    "직책": "jobtitle",
+    "직위": "jobtitle",
+    "부서": "department",
+    "주소": "address",
+    "우편번호": "postalcode",
+    "국가": "country",
+    "홈페이지": "website",
 }
 
 # Arabic exports (a school's students: openSIS; a CRM's contacts), by whole header.
@@ -848,7 +904,7 @@ _RESIDENCE = dict.fromkeys(
 _SCRIPTS = {
     **_JAPANESE,
     **_CHINESE,
-    **{_whole(k): v for k, v in {**_RUSSIAN, **_DATEV, **_ARABIC, **_RESIDENCE}.items()},
+    **{_whole(k): v for k, v in {**_RUSSIAN, **_DATEV, **_ARABIC, **_KOREAN, **_RESIDENCE}.items()},
 }
 
 

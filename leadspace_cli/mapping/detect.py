@@ -16,6 +16,7 @@ from leadspace_cli.mapping.aliases import (
     ACCOUNT_ROW,
     ALIASES,
     BARE_ADDRESS,
+    BARE_NAME,
     COMPANY_PREFIX,
     CONSUMER,
     CONSUMER_WEAK,
@@ -197,7 +198,8 @@ def _read(columns: Iterable[str]) -> _Header:
             # pretix's "Attendee name" (a "Ticket Name" is the ticket's type)
             or (n != "ticketname" and unrole(n) in _NAME_ALIASES)
             or n.endswith(("firstname", "lastname"))
-            or n in ("employee", "employeename")  # an HR report's employee (Sentrifugo)
+            # An HR report's employee (Sentrifugo); a bare name in any language ("Nome", "Navn").
+            or n in ("employee", "employeename", *BARE_NAME)
             for n, _ in normalized
         )
         or named_people(normalized)

@@ -50,8 +50,8 @@ def refine(
     - A column named only "URL" (or "Company URL") is the company's website when its values are web
       sites, not LinkedIn or other profiles.
     - A title column that holds salutations (Mr, Ms, Dr) is not the job title: another title column
-      is taken, or none; an email column whose values are not addresses (an email activity's "Email
-      ID": 10293) is not the email.
+      is taken, or none; an email or website column whose values are not addresses (an email
+      activity's "Email ID": 10293; a telecom's "Internet": Yes) is not sent.
     """
     if sampled:
         _one_block(mapping, values)
@@ -174,20 +174,28 @@ def _salutations(mapping: Mapping, columns: list[str], values: Callable[[str], l
     )
 
 
+_FITS: dict[str, tuple[Callable[[str], bool], str, str]] = {
+    "person.email": (lambda v: "@" in v, "email addresses", "no email is sent"),
+    "company.website": (lambda v: bool(_SITE.match(v.strip())), "web sites", "no website is sent"),
+}
+
+
 def _no_addresses(mapping: Mapping, columns: list[str], values: Callable[[str], list[str]]) -> None:
-    """Leave out an email column whose values are mostly not addresses; take another that holds them."""
-    email = mapping.fields.get("person.email")
-    if not isinstance(email, str):
-        return
-    seen = [v for v in values(email) if v.strip()]
-    if len(seen) < 3 or sum("@" in v for v in seen) >= 0.5 * len(seen):
-        return
-    alternative = _instead(mapping, columns, values, "person.email", lambda v: "@" in v)
-    instead = f"{alternative!r} is sent" if alternative else "no email is sent"
-    mapping.notes.append(
-        f"{email!r} holds no email addresses in the rows read ({shown(seen[0])}): {instead}. "
-        f"To send it anyway, {_HOW}."
-    )
+    """Leave out an email or website column whose values are mostly not addresses (an email
+    activity's "Email ID": 10293; a telecom's "Internet": Yes); take another that holds them."""
+    for path, (fits, what, none) in _FITS.items():
+        column = mapping.fields.get(path)
+        if not isinstance(column, str):
+            continue
+        seen = [v for v in values(column) if v.strip()]
+        if len(seen) < 3 or sum(map(fits, seen)) >= 0.5 * len(seen):
+            continue
+        alternative = _instead(mapping, columns, values, path, fits)
+        instead = f"{alternative!r} is sent" if alternative else none
+        mapping.notes.append(
+            f"{column!r} holds no {what} in the rows read ({shown(seen[0])}): {instead}. "
+            f"To send it anyway, {_HOW}."
+        )
 
 
 def _one_block(mapping: Mapping, values: Callable[[str], list[str]]) -> None:

@@ -52,7 +52,8 @@ def name_beside_name(mapping: Mapping, normalized: list[tuple[str, str]], taken:
 def before_names(order: list[str]) -> bool:
     """Whether a "Title" column sits where a salutation does: right before the person's first or last
     name ("Title, First Name, Last Name"), or after their nickname ("Nickname, Title, Sex": a hotel's
-    guests). Beside a gender it is as often the job (HumHub's profile, Django-CRM's contacts)."""
+    guests). Beside a gender it is as often the job (HumHub's profile, Django-CRM's contacts); beside a
+    salutation too (SuiteCRM's "Salutation, Title")."""
     return any(
         (a == "title" and b in ("firstname", "lastname")) or (b == "title" and a == "nickname")
         for a, b in itertools.pairwise(order)

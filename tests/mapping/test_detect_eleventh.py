@@ -3,8 +3,14 @@ rule (7b525ab)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from leadspace_cli.formats.sources import open_source
 from leadspace_cli.mapping.detect import detect
+from leadspace_cli.mapping.judge import detect_source
 from leadspace_cli.mapping.roles import role_split
+from tests.conftest import write_csv
+from tests.mapping.places import company_address
 
 
 def test_a_role_s_field_that_begins_with_s_keeps_its_s() -> None:
@@ -64,3 +70,106 @@ def test_a_user_who_last_logged_in_is_one_of_a_site_s_own_with_their_own_address
     fields = detect([*header, "last_login_at", "account_valid_from", "account_valid_until"]).fields
     assert fields.get("person.person_country") == "address.country"
     assert fields.get("company.address.street") is None
+
+
+def test_an_italian_register_of_customers_and_suppliers() -> None:
+    # OpenSTAManager's and Sisco XS's "anagrafiche": the registered name, the address in Italian.
+    header = ["Codice", "Ragione sociale", "Provincia", "Città", "Telefono", "Indirizzo", "CAP", "Cellulare"]
+    fields = detect([*header, "Email", "Partita IVA"]).fields
+    assert fields.get("company.name") == "Ragione sociale"
+    assert company_address([*header, "Email"]) == {
+        "street": "Indirizzo",
+        "city": "Città",
+        "state": "Provincia",
+        "postalcode": "CAP",
+        "country": None,
+    }
+    fields = detect(["Ragione Sociale", "Cognome", "Nome", "Indirizzo", "Località", "Sigla Provincia"]).fields
+    assert fields.get("company.address.city") == "Località"
+    assert fields.get("company.address.state") == "Sigla Provincia"
+
+
+def test_a_norwegian_customer_list_with_an_organisation_number_is_of_organisations() -> None:
+    # Fiken's customers: "Navn" beside "Orgnr" is the organisation's name, the address its own.
+    header = ["Navn", "Orgnr", "Adresse", "Adresse2", "Postnr", "Poststed", "Land", "E-post", "Telefon"]
+    fields = detect(header).fields
+    assert fields.get("company.name") == "Navn"
+    assert fields.get("company.address.city") == "Poststed"
+    assert fields.get("person.person_country") is None
+
+
+def test_a_bare_name_in_another_language_is_a_person_s_beside_their_employer() -> None:
+    # leadlovers' leads (Brazil): "Nome" is the lead's, as "Name" would be, so their email and phone
+    # are theirs, not the company's.
+    fields = detect(["Nome", "E-mail", "Telefone", "Empresa"]).fields
+    assert fields.get("person.email") == "E-mail"
+    assert fields.get("person.person_phone") == "Telefone"
+    assert fields.get("company.name") == "Empresa"
+
+
+def test_korean_chinese_and_japanese_headers() -> None:
+    # Gnuboard's members (Korean).
+    fields = detect(["아이디", "이름", "닉네임", "휴대폰번호", "전화번호", "이메일", "주소"]).fields
+    assert fields.get("external_id") == "아이디"
+    assert fields.get("person.email") == "이메일"
+    assert fields.get("person.person_phone") in ("휴대폰번호", "전화번호")
+    # A Chinese CRM's customers: the province and city chosen, then the street ("detailed address").
+    header = ["客户名称", "客户级别", "电话", "网址", "手机", "省", "市", "区/县", "详细地址"]
+    assert company_address(header) == {
+        "street": "详细地址",
+        "city": "市",
+        "state": "省",
+        "postalcode": None,
+        "country": None,
+    }
+    # An HR system's employees: the job number and the post.
+    fields = detect(["姓名", "工号", "手机号", "部门", "岗位", "入职日期"]).fields
+    assert fields.get("external_id") == "工号"
+    assert fields.get("person.title") == "岗位"
+    # Japanese: a mailing list's recipients, a client's company in a phone system.
+    fields = detect(["メールアドレス", "名前", "会社名", "部課"]).fields
+    assert fields.get("person.email") == "メールアドレス"
+    assert detect(["取引先会社名", "取引先担当者名", "電話番号"]).fields.get("company.name") == "取引先会社名"
+
+
+def test_german_and_dutch_address_software_words() -> None:
+    # meinDialogSystem's customers, Swoppen's addresses, a Dutch accounting tool's relations.
+    header = ["KundenID", "Vorname", "Nachname", "Strasse", "Postleitzahl", "Wohnort", "Mailadresse"]
+    fields = detect([*header, "Telefon", "Webadresse", "Firmenname1", "Firmenname2"]).fields
+    assert {k: fields.get(k) for k in ("external_id", "person.email", "company.name", "company.website")} == {
+        "external_id": "KundenID",
+        "person.email": "Mailadresse",
+        "company.name": "Firmenname1",
+        "company.website": "Webadresse",
+    }
+    assert detect(["Firma", "Name", "Vorname", "Internet"]).fields.get("company.website") == "Internet"
+    fields = detect(["naam bedrijf", "achternaam", "voornaam", "straat", "plaats", "landcode", "tel"]).fields
+    assert fields.get("company.name") == "naam bedrijf"
+    assert fields.get("company.address.country") == "landcode"
+    assert fields.get("person.person_phone") == "tel"
+
+
+def test_a_work_position_and_a_country_s_iso_code() -> None:
+    # Bitrix24's users; co*pilot's contacts (the person's and the company's country by ISO code).
+    fields = detect(["LAST_NAME", "NAME", "SECOND_NAME", "WORK_POSITION", "EMAIL", "WORK_PHONE"]).fields
+    assert fields.get("person.title") == "WORK_POSITION"
+    header = ["firstName", "lastName", "personCity", "personCountryIsoCode", "company", "companyCity"]
+    fields = detect([*header, "companyCountryIsoCode", "position"]).fields
+    assert fields.get("company.address.country") == "companyCountryIsoCode"
+
+
+def test_a_website_column_that_holds_no_web_sites_is_not_sent(tmp_path: Path) -> None:
+    # German address software's "Internet" is the web address; a telecom's customers' "Internet" is
+    # whether they have it: the rows tell.
+    header = ["Vorname", "Name", "Firma", "E-Mail", "Internet"]
+    sites = [
+        ["Ann", "Lee", "Acme", "ann@acme.test", "www.acme.test"],
+        ["Bob", "Ray", "Beta", "", "beta.test"],
+    ]
+    with open_source(str(write_csv(tmp_path / "sites.csv", header, sites * 2)), prescan=True) as source:
+        assert detect_source(source).fields.get("company.website") == "Internet"
+    flags = [[*row[:4], flag] for row, flag in zip(sites * 2, ["Ja", "Nein", "Ja", "Ja"], strict=True)]
+    with open_source(str(write_csv(tmp_path / "flags.csv", header, flags)), prescan=True) as source:
+        m = detect_source(source)
+    assert "company.website" not in m.fields
+    assert any("'Internet' holds no web sites" in n for n in m.notes), m.notes
