@@ -68,6 +68,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "supporterid",
         "customernumber",
         "kundennummer",
+        "kundnr",  # Swedish
         "kundenid",
         "kundennr",  # sevDesk's "Kunden-Nr."
         "crmid",
@@ -102,6 +103,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "voornaam",
         "primeironome",  # Portuguese
         "imie",  # Polish
+        *("jmeno", "meno"),  # Czech, Slovak
         *("fornavn", "fornamn", "etunimi"),  # Norwegian and Danish, Swedish, Finnish
     ),
     "person.last_name": (
@@ -120,6 +122,8 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "cognome",
         "sobrenome",  # Portuguese ("Apelido" is a surname in Portugal, a nickname in Brazil)
         "nazwisko",  # Polish
+        *("prijmeni", "priezvisko"),  # Czech, Slovak
+        "apellidopaterno",  # Latin American Spanish: the father's family name (the mother's second)
         "nomdefamille",  # French ("Nom de famille")
         *("etternavn", "efternavn", "efternamn", "sukunimi"),  # Norwegian, Danish, Swedish, Finnish
     ),
@@ -141,6 +145,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "emailadresse",  # German Outlook's E-Mail-Adresse
         "mailadresse",
         "emailadres",  # Dutch
+        "emailcontacto",  # Portuguese: a client's contact person's (Moloni)
         "adressedemessagerie",  # French Outlook
         "adresseemail",
         "courriel",
@@ -225,6 +230,11 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "mobiel",
         "numerodetelephone",  # French ("Numéro de téléphone")
         "numertelefonu",  # Polish
+        "telkomorkowy",
+        *("telefonnecislo", "mobilnecislo"),  # Slovak
+        *("telefonnr", "mobilnr"),  # Swedish, Norwegian
+        "telefono1",
+        "telefonecontacto",  # Portuguese: a client's contact person's (Moloni)
         "telefonkomorkowy",
         "dayphone",  # a membership plugin's (WP-Members)
         "telefonmobil",  # German (hitobito's "Telefonnummer Mobil", JVerein's "TelefonMobil")
@@ -255,6 +265,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "nameofemployer",
         "currentcompany",
         "firmenname1",  # the first line of two
+        *("nazevfirmy", "nazovfirmy"),  # Czech, Slovak (before "Firma": a yes/no flag beside it)
         "firmenname",  # before "Firma": hitobito's "Firma" is a yes/no flag beside it
         "firma",
         "unternehmen",
@@ -320,6 +331,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "sitioweb",
         "paginaweb",
         *("hjemmeside", "hemsida", "nettside", "webbplats", "kotisivu"),  # Nordic
+        *("www", "stronawww", "wwwstranky"),  # Polish, Czech, Slovak, German exports' bare "WWW"
         "firmowastronasieciweb",  # Polish Windows Live Mail's business web page
         *("internet", "internetadresse", "webadresse"),  # German address software (Swoppen, DATEV)
         "businessurl",  # EGroupware's "url (business)", "URL geschäftlich", "url (pro)"
@@ -350,6 +362,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "countryorregion",  # Microsoft 365's
         *("landkode", "maa"),  # Norwegian, Finnish
         *("kraj", "krajregion"),  # Polish (Windows Live Mail's Kraj/region)
+        *("zeme", "krajina"),  # Czech, Slovak
     ),
     "company.address.state": (
         "state",
@@ -394,6 +407,9 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "posttown",  # British (Companies House)
         *("poststed", "postort", "postitoimipaikka"),  # Norwegian, Swedish, Finnish
         "miasto",  # Polish
+        "miejscowosc",  # Polish: the town
+        "mesto",  # Czech, Slovak
+        "localidade",  # Portuguese
     ),
     "company.address.street": (
         "street",
@@ -413,6 +429,8 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "straat",
         *("gateadresse", "gatuadress", "katuosoite"),  # Norwegian, Swedish, Finnish
         "ulica",  # Polish
+        "ulice",  # Czech
+        "adresselinje1",  # Norwegian, Danish
     ),
     "company.address.postalcode": (
         "postalcode",
@@ -438,6 +456,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         *("postnummer", "postnr", "postinumero"),  # Nordic
         "postalcodezipcode",  # Wave's postal_code/zip_code
         "kodpocztowy",  # Polish
+        "psc",  # Czech, Slovak
     ),
 }
 
@@ -597,6 +616,7 @@ ACCOUNT_EVIDENCE = (
     "taxnumber",  # an invoicing tool's customers and vendors (Akaunting)
     "vatnumber",
     "partitaiva",  # Italian
+    "ytunnus",  # Finnish
     *(
         "orgnr",
         "orgnummer",
@@ -868,6 +888,28 @@ _KOREAN = {
     "홈페이지": "website",
 }
 
+# Persian exports (an accounting tool's people: Hesabix), by whole header.
+_PERSIAN = {
+    "نام": "firstname",
+    "نام خانوادگی": "lastname",
+    "نام و نام خانوادگی": "fullname",
+    "نام شرکت": "companyname",
+    "شرکت": "company",
+    "پست الکترونیکی": "email",
+    "ایمیل": "email",
+    "تلفن همراه": "mobilephone",
+    "موبایل": "mobilephone",
+    "تلفن": "phone",
+    "وب سایت": "website",
+    "کشور": "country",
+    "استان": "state",
+    "شهر": "city",
+    "شهرستان": "city",
+    "کد پستی": "postalcode",
+    "آدرس": "address",
+    "سمت": "jobtitle",
+}
+
 # Arabic exports (a school's students: openSIS; a CRM's contacts), by whole header.
 _ARABIC = {
     "الاسم الأول": "firstname",
@@ -904,7 +946,10 @@ _RESIDENCE = dict.fromkeys(
 _SCRIPTS = {
     **_JAPANESE,
     **_CHINESE,
-    **{_whole(k): v for k, v in {**_RUSSIAN, **_DATEV, **_ARABIC, **_KOREAN, **_RESIDENCE}.items()},
+    **{
+        _whole(k): v
+        for k, v in {**_RUSSIAN, **_DATEV, **_ARABIC, **_PERSIAN, **_KOREAN, **_RESIDENCE}.items()
+    },
 }
 
 
@@ -1005,7 +1050,10 @@ def qualified(name: str) -> str | None:
 
 # A bare address column (English, French and German, Spanish, Italian, Portuguese, Dutch, Swedish): the street
 # line beside the city and the postal code; alone, it may be the whole address in one cell.
-BARE_ADDRESS = ("address", "address1", "adresse", "direccion", "indirizzo", "endereco", "adres", "adress")
+BARE_ADDRESS = (
+    *("address", "address1", "adresse", "direccion", "indirizzo", "endereco", "adres", "adress"),
+    "morada",  # Portuguese
+)
 
 # A bare name column, in the languages detection reads: alone in an account file, the company's.
 BARE_NAME = ("name", "nombre", "nom", "nome", "naam", "nazwa", "navn", "namn", "nimi")
@@ -1036,6 +1084,8 @@ FAMILY = re.compile(r"(vater|mutter|father|mother|guardian)$")
 ACCOUNT_ROW = (
     *("primarycontact", "primarycontactid", "primarycontactname", "maincontact", "keycontact"),
     *("contactperson", "ansprechpartner", "kontaktperson", "personnedecontact", "personadecontacto"),
+    *("pessoadecontacto", "nomecontacto", "osobakontaktowa", "kontaktniosoba", "kontaktnaosoba"),
+    "yhteyshenkilo",  # Finnish
 )
 # A person's own columns: beside them a bare Name is the person's (an HR report's "Designation",
 # "Date of Birth"; no company has a gender).

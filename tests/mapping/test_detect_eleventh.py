@@ -173,3 +173,58 @@ def test_a_website_column_that_holds_no_web_sites_is_not_sent(tmp_path: Path) ->
         m = detect_source(source)
     assert "company.website" not in m.fields
     assert any("'Internet' holds no web sites" in n for n in m.notes), m.notes
+
+
+def test_polish_czech_and_slovak_client_lists() -> None:
+    # Fakturownia's clients in Polish, and its Slovak edition (a "Firma" flag beside the name).
+    header = ["Nazwa firmy", "Numer NIP", "Miejscowość", "Kod pocztowy", "Ulica", "Kraj", "E-mail"]
+    fields = detect([*header, "Strona WWW", "Tel. komórkowy", "Imię", "Nazwisko"]).fields
+    assert fields.get("company.address.city") == "Miejscowość"
+    assert fields.get("company.website") == "Strona WWW"
+    assert fields.get("person.person_phone") == "Tel. komórkowy"
+    header = ["ID", "Názov firmy", "Mesto", "PSČ", "Ulica", "Krajina", "Firma", "E-mail", "WWW stránky"]
+    fields = detect([*header, "Mobilné číslo", "Meno", "Priezvisko"]).fields
+    assert {k: fields.get(k) for k in ("company.name", "person.first_name", "person.last_name")} == {
+        "company.name": "Názov firmy",
+        "person.first_name": "Meno",
+        "person.last_name": "Priezvisko",
+    }
+    assert company_address(header) == {
+        "street": "Ulica",
+        "city": "Mesto",
+        "state": None,
+        "postalcode": "PSČ",
+        "country": "Krajina",
+    }
+    # eDokumenty's contractors: a contact person's column makes the row an organisation's.
+    fields = detect(["NAZWA", "ULICA", "NUMER", "TELEFON", "OSOBA KONTAKTOWA", "WWW"]).fields
+    assert fields.get("company.name") == "NAZWA"
+    assert fields.get("company.website") == "WWW"
+    assert "person.person_phone" not in fields
+
+
+def test_persian_portuguese_swedish_and_spanish_words() -> None:
+    # Hesabix's people (Persian).
+    header = ["نام و نام خانوادگی", "نام شرکت", "تلفن همراه", "تلفن", "پست الکترونیکی", "وب سایت"]
+    fields = detect([*header, "کشور", "استان", "شهرستان", "کد پستی", "آدرس"]).fields
+    assert {k: fields.get(k) for k in ("company.name", "person.email", "company.website")} == {
+        "company.name": "نام شرکت",
+        "person.email": "پست الکترونیکی",
+        "company.website": "وب سایت",
+    }
+    assert fields.get("company.address.postalcode") == "کد پستی"
+    # Moloni's clients (Portugal), each with its contact person: the street line and the town.
+    header = ["Código", "Nome", "Contribuinte", "Morada", "Código Postal", "Localidade", "País", "E-mail"]
+    fields = detect([*header, "Nome Contacto", "E-mail Contacto"]).fields
+    assert fields.get("company.name") == "Nome"
+    assert fields.get("company.address.street") == "Morada"
+    assert fields.get("company.address.city") == "Localidade"
+    # A Swedish shop's customers; a Peruvian accounting tool's accounts.
+    fields = detect(
+        ["Kundnr", "Företagsnamn", "Förnamn", "efternamn", "e-post", "Telefonnr", "Mobilnr"]
+    ).fields
+    assert fields.get("external_id") == "Kundnr"
+    assert fields.get("person.person_phone") in ("Telefonnr", "Mobilnr")
+    fields = detect(["Razón Social", "Apellido Paterno", "Apellido Materno", "Nombre", "Teléfono 1"]).fields
+    assert fields.get("person.last_name") == "Apellido Paterno"
+    assert fields.get("person.person_phone") == "Teléfono 1"
