@@ -103,6 +103,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "voornaam",
         "primeironome",  # Portuguese
         "imie",  # Polish
+        *("prenomdirigeant", "prenomdudirigeant"),  # French company registers' executive (Pappers)
         *("jmeno", "meno"),  # Czech, Slovak
         *("fornavn", "fornamn", "etunimi"),  # Norwegian and Danish, Swedish, Finnish
     ),
@@ -122,6 +123,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "cognome",
         "sobrenome",  # Portuguese ("Apelido" is a surname in Portugal, a nickname in Brazil)
         "nazwisko",  # Polish
+        *("nomdirigeant", "nomdudirigeant"),
         *("prijmeni", "priezvisko"),  # Czech, Slovak
         "apellidopaterno",  # Latin American Spanish: the father's family name (the mother's second)
         "nomdefamille",  # French ("Nom de famille")
@@ -166,6 +168,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "jobposition",
         "positiontitle",  # an association's member (Tendenci)
         "currenttitle",
+        "currentrole",  # a LinkedIn scraper's
         *("currentjob", "aktuelltjobb"),  # a recruiting tool's candidates (EasyCruit, English and Swedish)
         "currentpositiontitle",
         "employeetitle",  # a directory's (Google Workspace)
@@ -351,7 +354,6 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "accountcountry",
         "hqcountry",
         "land",
-        "landcode",  # Dutch
         "pays",
         "pais",
         "paese",
@@ -403,10 +405,10 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "localidad",
         "poblacion",
         "woonplaats",
-        "wohnort",
         "posttown",  # British (Companies House)
         *("poststed", "postort", "postitoimipaikka"),  # Norwegian, Swedish, Finnish
         "miasto",  # Polish
+        "villesiege",  # French: the head office's town
         "miejscowosc",  # Polish: the town
         "mesto",  # Czech, Slovak
         "localidade",  # Portuguese
@@ -584,7 +586,23 @@ LISTING = (
     "openhours",
     "openinghours",
     "businesshours",
+    *("logo", "logourl"),  # a business directory's (Gelbe Seiten scrapers): people have pictures
 )
+
+
+# An organisation's registration number, which no person has: one alone says the rows are
+# organisations (a registry's, a supplier list's), so their email and phone are theirs.
+ORG_NUMBER = (
+    *("orgnr", "orgnummer", "organisasjonsnummer", "organisationsnummer"),  # Norwegian, Swedish
+    *("kvk", "kvknummer", "ytunnus", "cvr", "cvrnummer"),  # Dutch, Finnish, Danish
+    *("siren", "siret", "cif", "nipc"),  # French, Spanish, Portuguese
+)
+
+
+def registered(names: set[str]) -> bool:
+    """Whether the rows are organisations by their registration number: one with no company column
+    beside it (a registry's, a supplier list's); beside "Bedrijfsnaam" it is the employer's."""
+    return bool(names & set(ORG_NUMBER)) and not names & (set(ALIASES["company.name"]) - set(BARE_NAME))
 
 
 # A file's account evidence: with it and no person columns, a bare "Name" is the company's.
@@ -616,15 +634,7 @@ ACCOUNT_EVIDENCE = (
     "taxnumber",  # an invoicing tool's customers and vendors (Akaunting)
     "vatnumber",
     "partitaiva",  # Italian
-    "ytunnus",  # Finnish
-    *(
-        "orgnr",
-        "orgnummer",
-        "organisasjonsnummer",
-        "organisationsnummer",
-        "kvk",
-        "kvknummer",
-    ),  # Nordic, Dutch
+    *ORG_NUMBER,
     "contactscount",  # a CRM's accounts (Fat Free CRM)
     "personcount",  # Krayin's organizations
     "opportunitiescount",
@@ -885,7 +895,8 @@ _KOREAN = {
     "주소": "address",
     "우편번호": "postalcode",
     "국가": "country",
-    "홈페이지": "website",
+    "최근접속일": "lastlogin",  # a site's own members: their last login, their points
+    "포인트": "rewardpoints",
 }
 
 # Persian exports (an accounting tool's people: Hesabix), by whole header.
@@ -1092,6 +1103,7 @@ ACCOUNT_ROW = (
 PERSON_EVIDENCE = (
     *("jobtitle", "title", "designation", "email", "emailaddress", "firstname", "lastname", "surname"),
     *("employee", "employeename", "gender", "dateofbirth", "birthday", "birthdate"),
+    *("headline", "position"),  # a LinkedIn scrape's people (its "URL" is their profile's)
 )
 
 # The row's own record by its number (external_id, after the named ids).

@@ -40,6 +40,7 @@ from leadspace_cli.mapping.aliases import (
     bare_names,
     normalize_header,
     qualified,
+    registered,
 )
 from leadspace_cli.mapping.blocks import (
     ADDRESS_WORDS,
@@ -160,9 +161,10 @@ def _read(columns: Iterable[str]) -> _Header:
     dnm = [(n.removeprefix("donotmodify"), c) for n, c in normalized if n.startswith("donotmodify")]
     bare_name = bare_names(normalized)
     # An Email beside a bare Name and two signs no person has (the counts of its contacts and its
-    # opportunities) is the account's (Fat Free CRM's accounts); a website or a tax number a person
-    # may have (a B2B shop's customers).
-    accountish = len({n for n, _ in normalized if n in ACCOUNT_EVIDENCE and n not in PERSONS_TOO}) >= 2
+    # opportunities), or a registration number, is the account's (Fat Free CRM's accounts, a
+    # registry's); a website or a tax number a person may have (a B2B shop's customers).
+    signs = {n for n, _ in normalized if n in ACCOUNT_EVIDENCE and n not in PERSONS_TOO}
+    accountish = len(signs) >= 2 or registered({n for n, _ in normalized})
     person_columns = any(
         (n in PERSON_EVIDENCE and not (accountish and n in ("email", "emailaddress")) and c not in bare_name)
         or (n in _NAME_ALIASES and n != "name")
@@ -486,9 +488,8 @@ def _places(mapping: Mapping, h: _Header, taken: set[str]) -> None:
     )
     # A billing or shipping address beside no company, or beside only the person's employer, is the
     # person's (ActBlue's donor's gift goes to "Shipping City").
-    # A shop's, a billing system's or a community's own people (their purchases, their marketing
-    # opt-in, their last login): the address beside their company is their own (Spree, EC-CUBE),
-    # their billing address too.
+    # A shop's, a billing system's or a community's own people (purchases, marketing opt-in, last
+    # login): the address beside their company is their own (Spree, EC-CUBE), their billing one too.
     faint = [c for n, c in h.normalized if n in CONSUMER_WEAK]
     signs = [c for n, c in h.normalized if n in CONSUMER or FAMILY.search(n)] + (
         faint if len(faint) > 1 else []
@@ -580,8 +581,8 @@ def _notes(mapping: Mapping, h: _Header) -> None:
         mapping.address_blocks = [b for _, b in h.blocks]
         mapping.notes.append(
             f"The file has {' and '.join(f'{label} ({listed(b)})' for label, b in h.blocks)}: one is sent "
-            f"whole, never a mix; the {h.blocks[0][0]} unless the rows read hold more of another. To "
-            f"send another, {_HOW}."
+            f"whole, never a mix; the {h.blocks[0][0]} unless the rows read hold more of another. To send "
+            f"another, {_HOW}."
         )
     _choose(mapping, lambda column: [], sampled=False)
     if h.block is not None:

@@ -34,7 +34,11 @@ _NOT_A_SITE = re.compile(
 )
 
 
-_SITE = re.compile(r"^(https?://)?(www\.)?[a-z0-9-]+(\.[a-z0-9-]+)+(/\S*)?$", re.IGNORECASE)
+# A web site's address: its last label (the top-level domain) has a letter, so a price (49.99), a
+# bandwidth (16.000) or an IP address is none.
+_SITE = re.compile(
+    r"^(https?://)?(www\.)?[a-z0-9-]+(\.[a-z0-9-]+)*\.[a-z][a-z0-9-]*\.?(/\S*)?$", re.IGNORECASE
+)
 
 
 def refine(
@@ -50,8 +54,8 @@ def refine(
     - A column named only "URL" (or "Company URL") is the company's website when its values are web
       sites, not LinkedIn or other profiles.
     - A title column that holds salutations (Mr, Ms, Dr) is not the job title: another title column
-      is taken, or none; an email or website column whose values are not addresses (an email
-      activity's "Email ID": 10293; a telecom's "Internet": Yes) is not sent.
+      is taken, or none; an email, website or phone column whose values are not addresses or
+      numbers (an email activity's "Email ID": 10293; a telecom's "Internet": Yes) is not sent.
     """
     if sampled:
         _one_block(mapping, values)
@@ -177,12 +181,14 @@ def _salutations(mapping: Mapping, columns: list[str], values: Callable[[str], l
 _FITS: dict[str, tuple[Callable[[str], bool], str, str]] = {
     "person.email": (lambda v: "@" in v, "email addresses", "no email is sent"),
     "company.website": (lambda v: bool(_SITE.match(v.strip())), "web sites", "no website is sent"),
+    "person.person_phone": (lambda v: sum(c.isdigit() for c in v) >= 5, "phone numbers", "no phone is sent"),
 }
 
 
 def _no_addresses(mapping: Mapping, columns: list[str], values: Callable[[str], list[str]]) -> None:
-    """Leave out an email or website column whose values are mostly not addresses (an email
-    activity's "Email ID": 10293; a telecom's "Internet": Yes); take another that holds them."""
+    """Leave out an email, website or phone column whose values are mostly not addresses or numbers
+    (an email activity's "Email ID": 10293; a telecom's "Internet": Yes; a consent's "Tel": Y); take
+    another that holds them."""
     for path, (fits, what, none) in _FITS.items():
         column = mapping.fields.get(path)
         if not isinstance(column, str):

@@ -145,7 +145,7 @@ def test_german_and_dutch_address_software_words() -> None:
     assert detect(["Firma", "Name", "Vorname", "Internet"]).fields.get("company.website") == "Internet"
     fields = detect(["naam bedrijf", "achternaam", "voornaam", "straat", "plaats", "landcode", "tel"]).fields
     assert fields.get("company.name") == "naam bedrijf"
-    assert fields.get("company.address.country") == "landcode"
+    assert fields.get("company.address.country") is None  # a Dutch form's "Landcode" is often +31
     assert fields.get("person.person_phone") == "tel"
 
 
@@ -228,3 +228,72 @@ def test_persian_portuguese_swedish_and_spanish_words() -> None:
     fields = detect(["Razón Social", "Apellido Paterno", "Apellido Materno", "Nombre", "Teléfono 1"]).fields
     assert fields.get("person.last_name") == "Apellido Paterno"
     assert fields.get("person.person_phone") == "Teléfono 1"
+
+
+def test_review_a_registration_number_makes_a_list_of_organisations_unless_a_company_is_named() -> None:
+    # A Spanish supplier list, a Danish company list: the bare name is the organisation's, and its
+    # email and phone are too. Beside "Bedrijfsnaam" the KvK number is the employer's: the row is a
+    # freelancer's, their email theirs.
+    for header, name in (
+        (["Nombre", "CIF", "Dirección", "Población", "Provincia", "Email", "Teléfono", "Web"], "Nombre"),
+        (["Navn", "CVR", "Branche", "Adresse", "Postnr", "By", "Telefon", "Email", "Hjemmeside"], "Navn"),
+    ):
+        fields = detect(header).fields
+        assert fields.get("company.name") == name
+        assert "person.email" not in fields
+        assert "person.person_phone" not in fields
+    fields = detect(["Naam", "E-mail", "Telefoon", "Bedrijfsnaam", "KvK-nummer"]).fields
+    assert fields.get("person.email") == "E-mail"
+    assert fields.get("company.name") == "Bedrijfsnaam"
+
+
+def test_review_a_place_of_residence_and_a_member_s_homepage_are_not_the_company_s() -> None:
+    fields = detect(["Vorname", "Nachname", "Firma", "Position", "E-Mail", "Telefon", "Wohnort"]).fields
+    assert fields.get("company.address.city") is None
+    # Gnuboard's full member export: their homepage and their postcode are theirs.
+    header = ["번호", "아이디", "이름", "닉네임", "포인트", "E-mail", "홈페이지", "휴대폰번호", "우편번호"]
+    fields = detect([*header, "기본주소", "최근접속일"]).fields
+    assert fields.get("company.website") is None
+    assert fields.get("company.address.postalcode") is None
+
+
+def test_review_prices_addresses_and_flags_are_no_web_sites_or_phones(tmp_path: Path) -> None:
+    header = ["Account Number", "First Name", "Last Name", "Phone", "Email", "Internet", "Tel"]
+    rows = [
+        [str(i), "Ann", f"Lee{i}", f"+1 214 555 01{i:02d}", f"a{i}@b.test", price, "Y"]
+        for i, price in enumerate(["49.99", "64.99", "16.000", "85.214.1.12"])
+    ]
+    with open_source(str(write_csv(tmp_path / "isp.csv", header, rows)), prescan=True) as source:
+        m = detect_source(source)
+    assert "company.website" not in m.fields  # no top-level domain in a price or an IP address
+    assert m.fields.get("person.person_phone") == "Phone"
+    with open_source(
+        str(write_csv(tmp_path / "tel.csv", ["Name", "Email", "Tel"], [["Ann Lee", "a@b.test", "Y"]] * 4)),
+        prescan=True,
+    ) as source:
+        m = detect_source(source)
+    assert "person.person_phone" not in m.fields
+    assert any("'Tel' holds no phone numbers" in n for n in m.notes), m.notes
+
+
+def test_scrapers_and_registers_of_the_twenty_third_set_b() -> None:
+    # A business directory's scrape: its logo and review count say the rows are businesses.
+    header = ["name", "address", "postal_code", "city", "phone", "email", "website", "logo_url"]
+    fields = detect([*header, "rating", "review_count", "description"]).fields
+    assert fields.get("company.name") == "name"
+    assert "person.email" not in fields
+    # A LinkedIn scrape: a headline and a position make the rows people, its URL their profile's.
+    fields = detect(["Name", "Headline", "Company", "Position", "School", "Location", "URL"]).fields
+    assert "company.website" not in fields
+    assert fields.get("person.title") == "Position"
+    fields = detect(["fullname", "firstname", "surname", "email", "current role", "current company"]).fields
+    assert fields.get("person.title") == "current role"
+    # A French company register's executives.
+    fields = detect(
+        ["Société", "SIREN", "Nom dirigeant", "Prénom dirigeant", "Fonction", "Ville siège"]
+    ).fields
+    assert {k: fields.get(k) for k in ("person.first_name", "person.last_name", "company.address.city")} == {
+        "person.first_name": "Prénom dirigeant",
+        "person.last_name": "Nom dirigeant",
+        "company.address.city": "Ville siège",
+    }
