@@ -982,6 +982,8 @@ QUALIFIERS = {
     "zakelijk": "business",
     "biuro": "business",  # Polish Windows Live Mail's "Ulica (biuro)"
     "pro": "business",  # French EGroupware's "url (pro)"
+    "buro": "business",  # German "Büro"
+    **dict.fromkeys(("professionnel", "professionel"), "business"),  # French (php-addressbook)
     # Which address of an account a column is: German Lexware's "Straße (Rechnungsadresse)", French
     # "(facturation)", Spanish "(Factura)"; read as Salesforce's Billing and Shipping prefixes.
     "rechnungsadresse": "billing",
@@ -994,6 +996,7 @@ QUALIFIERS = {
     "privat": "home",
     "prive": "home",
     "domicile": "home",
+    "personnel": "home",
     # Which of a CRM record's addresses (Jetpack CRM's "City (Main Address)", "(Second Address)").
     "main": "primary",
     "second": "other",
@@ -1014,10 +1017,14 @@ QUALIFIERS = {
 
 # Only these are read after a column's name without parentheses: the English ones are too common as a
 # column's own last word ("Network", "Homework").
-_SUFFIX_QUALIFIERS = ("geschaftlich", "dienstlich", "arbeit", "privat", "zakelijk", "prive")
+_SUFFIX_QUALIFIERS = ("geschaftlich", "dienstlich", "arbeit", "privat", "zakelijk", "prive", "buro")
+
 
 _PARENTHESISED = re.compile(r"^(.*?)\s*\(\s*([a-z]+)\b\s*([^)]*)\)\s*(.*)$")
 _SUFFIXED = re.compile(r"^(.+?)\s+(" + "|".join(_SUFFIX_QUALIFIERS) + r")\b\s*(.*)$")
+# And these only as a column's last word: "E-mail office" (php-addressbook), "E-mail professionnel"; a
+# "Registered Office City" is the registered office's city.
+_LAST_QUALIFIER = re.compile(r"^(.+?)\s+(office|professionnel|professionel)()$")
 _OTHER_FIRST = re.compile(r"^weitere[rs]?\b[^\s]*\s+(.*)$")
 # Spanish and Portuguese say whose a column is at its end: "Teléfono del trabajo", "Calle de la
 # dirección de trabajo" (KAddressBook), "Ciudad de la dirección particular", "Telefone do trabalho".
@@ -1047,7 +1054,7 @@ def qualified(name: str) -> str | None:
         if not QUALIFIERS[m.group(2)] and name not in chosen:
             return None
         return QUALIFIERS[m.group(2)] + name
-    if m := _SUFFIXED.match(text):
+    if m := _SUFFIXED.match(text) or _LAST_QUALIFIER.match(text):
         return QUALIFIERS[m.group(2)] + normalize_header(m.group(1) + m.group(3))
     if m := _OTHER_FIRST.match(text):
         return "other" + normalize_header(m.group(1))
@@ -1095,6 +1102,7 @@ FAMILY = re.compile(r"(vater|mutter|father|mother|guardian)$")
 ACCOUNT_ROW = (
     *("primarycontact", "primarycontactid", "primarycontactname", "maincontact", "keycontact"),
     *("contactperson", "ansprechpartner", "kontaktperson", "personnedecontact", "personadecontacto"),
+    "contactname",  # beside a bare Name, its contact's (SplendidCRM's accounts)
     *("pessoadecontacto", "nomecontacto", "osobakontaktowa", "kontaktniosoba", "kontaktnaosoba"),
     "yhteyshenkilo",  # Finnish
 )

@@ -297,3 +297,23 @@ def test_scrapers_and_registers_of_the_twenty_third_set_b() -> None:
         "person.last_name": "Nom dirigeant",
         "company.address.city": "Ville siège",
     }
+
+
+def test_an_office_email_and_an_account_s_contact_name() -> None:
+    # php-addressbook's export in English, German and French: the office email is the person's.
+    for home, office in (
+        ("E-mail home", "E-mail office"),
+        ("E-Mail Privat", "E-Mail Büro"),
+        ("E-mail personnel", "E-mail professionel"),
+    ):
+        assert (
+            detect(["First Name", "Last Name", "Company", home, office]).fields.get("person.email") == office
+        )
+    # But an office's own column keeps its name: the registered office's city.
+    fields = detect(["Account Name", "Registered Office City"]).fields
+    assert fields.get("company.address.city") == "Registered Office City"
+    # SplendidCRM's accounts: a bare name beside its contact's name is the account's.
+    header = ["name", "phone_office", "website", "email1", "industry", "billing_address_city", "contact_name"]
+    fields = detect(header).fields
+    assert fields.get("company.name") == "name"
+    assert "person.email" not in fields
