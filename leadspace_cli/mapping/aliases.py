@@ -658,6 +658,13 @@ CONSUMER = (
     # A nonprofit's own people: its members, its events' participants, its donors' households.
     *("membershiptype", "membershipstatus", "membersince", "membershipid", "membershipstartdate"),
     *("participantstatus", "participantrole", "participantid", "householdname", "deceased", "deceaseddate"),
+    *(
+        "household",
+        "householdid",
+        "totalcontributions",
+        "recurringcontributions",
+        "totalsoftcredits",
+    ),  # Givebutter
     "salt",
     "customersdob",  # a shop's customer's birthday (osCommerce and its forks)
     "rewardpoints",  # a shop's loyalty scheme

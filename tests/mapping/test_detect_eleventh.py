@@ -317,3 +317,16 @@ def test_an_office_email_and_an_account_s_contact_name() -> None:
     fields = detect(header).fields
     assert fields.get("company.name") == "name"
     assert "person.email" not in fields
+
+
+def test_a_fundraising_tool_s_donors_live_at_their_own_address() -> None:
+    # Givebutter's contacts: an employer named, but the household and the contributions say the rows
+    # are donors, at home.
+    header = ["Givebutter Contact ID", "Contact External ID", "Prefix", "First Name", "Middle Name"]
+    header += ["Last Name", "Suffix", "Date of Birth", "Gender", "Employer", "Title", "Primary Email"]
+    header += ["Primary Phone", "Address Line 1", "Address Line 2", "City", "State", "Postal Code"]
+    header += ["Country", "Website", "Recurring Contributions", "Total Contributions", "Household ID"]
+    fields = detect(header).fields
+    assert fields.get("person.person_country") == "Country"
+    assert fields.get("company.address.city") is None
+    assert fields.get("company.name") == "Employer"
