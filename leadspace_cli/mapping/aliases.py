@@ -69,6 +69,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "customernumber",
         "kundennummer",
         "kundnr",  # Swedish
+        "codicecliente",  # Italian
         "kundenid",
         "kundennr",  # sevDesk's "Kunden-Nr."
         "crmid",
@@ -102,6 +103,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "prenom",
         "voornaam",
         "primeironome",  # Portuguese
+        "nombres",  # Latin American Spanish: the given names
         "imie",  # Polish
         *("prenomdirigeant", "prenomdudirigeant"),  # French company registers' executive (Pappers)
         *("jmeno", "meno"),  # Czech, Slovak
@@ -120,6 +122,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "achternaam",
         "apellido",
         "apellidos",
+        "primerapellido",  # Latin American Spanish: the first of two family names
         "cognome",
         "sobrenome",  # Portuguese ("Apelido" is a surname in Portugal, a nickname in Brazil)
         "nazwisko",  # Polish
@@ -412,6 +415,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "miejscowosc",  # Polish: the town
         "mesto",  # Czech, Slovak
         "localidade",  # Portuguese
+        "municipio",  # Spanish (Colombia, Mexico)
     ),
     "company.address.street": (
         "street",
@@ -835,6 +839,31 @@ _RUSSIAN = {
     "Регион": "region",  # read as the English "Region": the state only under a company prefix
     "Область": "state",
     "Сайт": "website",
+    "Идентификатор": "id",
+    "Отчество": "middlename",
+    "Телефоны": "phones",  # sent only when each cell holds one (refine())
+}
+
+# Ukrainian exports (a CRM's leads: HostCMS), by whole header.
+_UKRAINIAN = {
+    "Ім'я": "imya",  # as the Russian "Имя"
+    "Прізвище": "lastname",
+    "По батькові": "middlename",
+    "Ідентифікатор": "id",
+    "Компанія": "company",
+    "Назва компанії": "companyname",
+    "Організація": "organization",
+    "Посада": "jobtitle",
+    "Телефон": "phone",
+    "Телефони": "phones",
+    "Мобільний телефон": "mobilephone",
+    "Електронна пошта": "email",
+    "Адреса": "address",
+    "Місто": "city",
+    "Країна": "country",
+    "Поштовий індекс": "postalcode",
+    "Індекс": "postalcode",
+    "Сайт": "website",
 }
 
 
@@ -966,7 +995,15 @@ _SCRIPTS = {
     **_CHINESE,
     **{
         _whole(k): v
-        for k, v in {**_RUSSIAN, **_DATEV, **_ARABIC, **_PERSIAN, **_KOREAN, **_RESIDENCE}.items()
+        for k, v in {
+            **_RUSSIAN,
+            **_UKRAINIAN,
+            **_DATEV,
+            **_ARABIC,
+            **_PERSIAN,
+            **_KOREAN,
+            **_RESIDENCE,
+        }.items()
     },
 }
 
@@ -1078,6 +1115,7 @@ def qualified(name: str) -> str | None:
 BARE_ADDRESS = (
     *("address", "address1", "adresse", "direccion", "indirizzo", "endereco", "adres", "adress"),
     "morada",  # Portuguese
+    "domicilio",  # Spanish
 )
 
 # A bare name column, in the languages detection reads: alone in an account file, the company's.

@@ -330,3 +330,32 @@ def test_a_fundraising_tool_s_donors_live_at_their_own_address() -> None:
     assert fields.get("person.person_country") == "Country"
     assert fields.get("company.address.city") is None
     assert fields.get("company.name") == "Employer"
+
+
+def test_ukrainian_russian_latin_american_and_italian_words() -> None:
+    # HostCMS's leads in Ukrainian and Russian.
+    header = ["Ідентифікатор", "Прізвище", "Ім'я", "По батькові", "Компанія", "Посада", "E-mail"]
+    fields = detect(header).fields
+    assert {k: fields.get(k) for k in ("external_id", "person.first_name", "person.last_name")} == {
+        "external_id": "Ідентифікатор",
+        "person.first_name": "Ім'я",
+        "person.last_name": "Прізвище",
+    }
+    assert fields.get("person.title") == "Посада"
+    assert fields.get("company.name") == "Компанія"
+    assert (
+        detect(["Идентификатор", "Фамилия", "Имя", "Отчество"]).fields.get("external_id") == "Идентификатор"
+    )
+    # Colombian accounting tools' third parties: given names, the first family name, the town.
+    header = ["Primer Apellido", "Segundo Apellido", "Nombre", "Razón Social", "E-Mail", "Domicilio"]
+    fields = detect([*header, "Municipio", "Código Postal"]).fields
+    assert fields.get("person.last_name") == "Primer Apellido"
+    assert fields.get("company.address.city") == "Municipio"
+    assert fields.get("company.address.street") == "Domicilio"
+    fields = detect(["Razón social", "Nombres", "Apellidos", "E-mail", "Teléfono móvil"]).fields
+    assert fields.get("person.first_name") == "Nombres"
+    assert fields.get("person.email") == "E-mail"
+    # An Italian testing service's clients: the customer code.
+    assert (
+        detect(["CODICE CLIENTE", "NOME", "COGNOME", "E-MAIL"]).fields.get("external_id") == "CODICE CLIENTE"
+    )
