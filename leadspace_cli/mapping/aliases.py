@@ -70,6 +70,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "kundennummer",
         "kundnr",  # Swedish
         "codicecliente",  # Italian
+        "entityid",  # a register's entity
         "kundenid",
         "kundennr",  # sevDesk's "Kunden-Nr."
         "crmid",
@@ -105,8 +106,6 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "primeironome",  # Portuguese
         "nombres",  # Latin American Spanish: the given names
         "imie",  # Polish
-        *("prenomdirigeant", "prenomdudirigeant"),  # French company registers' executive (Pappers)
-        *("jmeno", "meno"),  # Czech, Slovak
         *("fornavn", "fornamn", "etunimi"),  # Norwegian and Danish, Swedish, Finnish
     ),
     "person.last_name": (
@@ -126,7 +125,6 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "cognome",
         "sobrenome",  # Portuguese ("Apelido" is a surname in Portugal, a nickname in Brazil)
         "nazwisko",  # Polish
-        *("nomdirigeant", "nomdudirigeant"),
         *("prijmeni", "priezvisko"),  # Czech, Slovak
         "apellidopaterno",  # Latin American Spanish: the father's family name (the mother's second)
         "nomdefamille",  # French ("Nom de famille")
@@ -155,6 +153,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "adresseemail",
         "courriel",
         "correoelectronico",  # Spanish
+        "correioeletronico",  # Portuguese (Brazil's company register)
         "enderecodeemail",  # Portuguese
         "epost",  # Scandinavian
         "adresemail",  # Polish
@@ -279,6 +278,8 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "entreprise",
         "bedrijf",
         "bedrijfsnaam",
+        "handelsnaam",  # Dutch: the trade name
+        "virksomhedsnavn",  # Danish
         "naambedrijf",  # Dutch ("naam bedrijf")
         "ragionesociale",  # Italian: the registered name
         "firmanavn",  # Norwegian
@@ -302,6 +303,9 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "raisonsociale",
         "nombredelaempresa",  # Spanish
         "razonsocial",
+        "razaosocial",  # Portuguese
+        "nomefantasia",  # Brazil's trade name
+        *("entityname", "currententityname"),  # a register's entities (US secretaries of state)
         "businessname",  # a directory's listings (Yellow Pages scrapers)
         "relatedcompany",  # Odoo's contacts: the company a person belongs to
         "entrycompany",  # osCommerce's address book (and its forks')
@@ -350,6 +354,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "paisoregion",  # Spanish Outlook's "País o región"
         "countriesname",  # osCommerce's countries table, joined to a customer's address
         "billingcountry",
+        "principalcountry",  # a register's entity's principal office
         "countrycode",
         "countryisocode",
         "countryiso2code",  # OroCRM's addresses
@@ -376,6 +381,8 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "province",
         "companystate",
         "billingstate",
+        "principalstate",
+        "uf",  # Brazil (unidade federativa)
         "stateorprovince",
         "statecode",
         "county",
@@ -394,6 +401,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "cityname",
         "companycity",
         "billingcity",
+        "principalcity",
         "town",
         "towncity",  # Australia's charity register (Town_City)
         "locality",
@@ -427,6 +435,8 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "addr1",
         "companystreet",
         "billingstreet",
+        *("principaladdress", "principaladdress1"),
+        "logradouro",  # Brazil
         "addressone",  # Pardot's Address One
         "strasse",
         "rue",
@@ -450,6 +460,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "postcode",
         "companypostalcode",
         "billingpostalcode",
+        "principalzipcode",
         "billingzip",
         "companyzip",
         "postal",
@@ -590,7 +601,7 @@ LISTING = (
     "openhours",
     "openinghours",
     "businesshours",
-    *("logo", "logourl"),  # a business directory's (Gelbe Seiten scrapers): people have pictures
+    "logourl",  # a business directory's (Gelbe Seiten scrapers): people have pictures
 )
 
 
@@ -599,14 +610,35 @@ LISTING = (
 ORG_NUMBER = (
     *("orgnr", "orgnummer", "organisasjonsnummer", "organisationsnummer"),  # Norwegian, Swedish
     *("kvk", "kvknummer", "ytunnus", "cvr", "cvrnummer"),  # Dutch, Finnish, Danish
-    *("siren", "siret", "cif", "nipc"),  # French, Spanish, Portuguese
+    *("siren", "siret", "cif", "nipc", "cnpj"),  # French, Spanish, Portuguese, Brazilian
+    "regcode",  # Latvian
+    *("ico", "ic"),  # Czech, Slovak ("IČ", "IČO")
 )
 
 
 def registered(names: set[str]) -> bool:
     """Whether the rows are organisations by their registration number: one with no company column
-    beside it (a registry's, a supplier list's); beside "Bedrijfsnaam" it is the employer's."""
-    return bool(names & set(ORG_NUMBER)) and not names & (set(ALIASES["company.name"]) - set(BARE_NAME))
+    beside it (a registry's, a supplier list's) and no job title; beside "Bedrijfsnaam" it is the
+    employer's, beside "Titel" the row a person's."""
+    other = (
+        set(ALIASES["company.name"]) - set(BARE_NAME) | set(ALIASES["person.title"]) | set(_EMPLOYER_WORDS)
+    )
+    return bool(names & set(ORG_NUMBER)) and not names & other
+
+
+# A row's own signs of a person, beside which a contact's name is no account's contact (an
+# emergency contact beside a pupil's gender, a patient's date of birth).
+NOT_AN_ACCOUNT = (
+    *("jobtitle", "title", "surname", "gender", "sex", "dateofbirth", "birthday", "birthdate", "age"),
+    *("geburtsdatum", "geschlecht", "datedenaissance", "sexe", "fechadenacimiento", "sexo", "genero"),
+    *("datadenascimento", "datadinascita", "sesso", "geboortedatum", "geslacht", "datanarodzenia", "plec"),
+    *("syntymaaika", "sukupuoli", "fodelsedatum", "fodselsdato", "datumnarozeni", "pohlavi"),
+)
+# Another party the number may be of: the person's employer, the contact's client.
+_EMPLOYER_WORDS = (
+    *("employer", "employername", "arbeitgeber", "arbetsgivare", "arbeidsgiver", "tyonantaja"),
+    *("cliente", "client", "customer", "kunde", "klient"),
+)
 
 
 # A file's account evidence: with it and no person columns, a bare "Name" is the company's.
@@ -726,7 +758,7 @@ _NAME_ALIASES = (
 # A bare "Name" beside a given name is the family name (JVerein's "Name", "Vorname"; Galette's "Name",
 # "First name"); beside a family name it is the whole name.
 LAST_NAME_BESIDE_FIRST = ("nom", "name")
-FIRST_NAME_BESIDE_LAST = ("nome", "nombre", "imya")
+FIRST_NAME_BESIDE_LAST = ("nome", "nombre", "imya", "jmeno", "meno")  # Czech, Slovak "Jméno", "Meno"
 
 
 # Address words that say a place only under a business qualifier (German Outlook's "Region
@@ -937,7 +969,6 @@ _KOREAN = {
 
 # Persian exports (an accounting tool's people: Hesabix), by whole header.
 _PERSIAN = {
-    "نام": "firstname",
     "نام خانوادگی": "lastname",
     "نام و نام خانوادگی": "fullname",
     "نام شرکت": "companyname",
@@ -1061,14 +1092,14 @@ QUALIFIERS = {
 
 # Only these are read after a column's name without parentheses: the English ones are too common as a
 # column's own last word ("Network", "Homework").
-_SUFFIX_QUALIFIERS = ("geschaftlich", "dienstlich", "arbeit", "privat", "zakelijk", "prive", "buro")
+_SUFFIX_QUALIFIERS = ("geschaftlich", "dienstlich", "arbeit", "privat", "zakelijk", "prive")
 
 
 _PARENTHESISED = re.compile(r"^(.*?)\s*\(\s*([a-z]+)\b\s*([^)]*)\)\s*(.*)$")
 _SUFFIXED = re.compile(r"^(.+?)\s+(" + "|".join(_SUFFIX_QUALIFIERS) + r")\b\s*(.*)$")
-# And these only as a column's last word: "E-mail office" (php-addressbook), "E-mail professionnel"; a
-# "Registered Office City" is the registered office's city.
-_LAST_QUALIFIER = re.compile(r"^(.+?)\s+(office|professionnel|professionel)()$")
+# And these only as an email's or a phone's last word: "E-mail office" (php-addressbook), "E-Mail Büro",
+# "Téléphone professionnel"; a "Post Office", a "Statut professionnel" are no company's columns.
+_OFFICE = re.compile(r"^(.+?)\s+(office|professionnel|professionel|buro)$")
 _OTHER_FIRST = re.compile(r"^weitere[rs]?\b[^\s]*\s+(.*)$")
 # Spanish and Portuguese say whose a column is at its end: "Teléfono del trabajo", "Calle de la
 # dirección de trabajo" (KAddressBook), "Ciudad de la dirección particular", "Telefone do trabalho".
@@ -1089,16 +1120,18 @@ def qualified(name: str) -> str | None:
     "Weiteres/r Bundesland/Kanton" "otherbundeslandkanton".
     """
     text = fold(name).strip()
+    chosen = (*ALIASES["person.email"], *ALIASES["person.person_phone"])
     if (m := _PARENTHESISED.match(text)) and m.group(2) in QUALIFIERS and m.group(1):
         # "(Main Address)": the qualifier's own noun goes.
         rest = "" if m.group(3).strip() == "address" else m.group(3)
         name = normalize_header(m.group(1) + rest + m.group(4))
         # "(preferred)" chooses among emails and phones only: a preferred first name is not the legal one.
-        chosen = (*ALIASES["person.email"], *ALIASES["person.person_phone"])
         if not QUALIFIERS[m.group(2)] and name not in chosen:
             return None
         return QUALIFIERS[m.group(2)] + name
-    if m := _SUFFIXED.match(text) or _LAST_QUALIFIER.match(text):
+    if (m := _OFFICE.match(text)) and normalize_header(m.group(1)) in chosen:
+        return "business" + normalize_header(m.group(1))
+    if m := _SUFFIXED.match(text):
         return QUALIFIERS[m.group(2)] + normalize_header(m.group(1) + m.group(3))
     if m := _OTHER_FIRST.match(text):
         return "other" + normalize_header(m.group(1))
@@ -1119,7 +1152,7 @@ BARE_ADDRESS = (
 )
 
 # A bare name column, in the languages detection reads: alone in an account file, the company's.
-BARE_NAME = ("name", "nombre", "nom", "nome", "naam", "nazwa", "navn", "namn", "nimi")
+BARE_NAME = ("name", "nombre", "nom", "nome", "naam", "nazwa", "navn", "namn", "nimi", "jmeno", "meno")
 
 
 def bare_names(normalized: list[tuple[str, str]]) -> list[str]:
@@ -1147,7 +1180,6 @@ FAMILY = re.compile(r"(vater|mutter|father|mother|guardian)$")
 ACCOUNT_ROW = (
     *("primarycontact", "primarycontactid", "primarycontactname", "maincontact", "keycontact"),
     *("contactperson", "ansprechpartner", "kontaktperson", "personnedecontact", "personadecontacto"),
-    "contactname",  # beside a bare Name, its contact's (SplendidCRM's accounts)
     *("pessoadecontacto", "nomecontacto", "osobakontaktowa", "kontaktniosoba", "kontaktnaosoba"),
     "yhteyshenkilo",  # Finnish
 )
@@ -1156,7 +1188,7 @@ ACCOUNT_ROW = (
 PERSON_EVIDENCE = (
     *("jobtitle", "title", "designation", "email", "emailaddress", "firstname", "lastname", "surname"),
     *("employee", "employeename", "gender", "dateofbirth", "birthday", "birthdate"),
-    *("headline", "position"),  # a LinkedIn scrape's people (its "URL" is their profile's)
+    "headline",  # a LinkedIn scrape's people (its "URL" is their profile's)
 )
 
 # The row's own record by its number (external_id, after the named ids).

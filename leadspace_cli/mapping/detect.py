@@ -25,7 +25,9 @@ from leadspace_cli.mapping.aliases import (
     INSTITUTION_NAME,
     NO_FALLBACK,
     NORDIC_EMPLOYER,
+    NOT_AN_ACCOUNT,
     OBJECT_ID,
+    ORG_NUMBER,
     PARTY_PREFIX,
     PERSON_AFTER_PREFIX,
     PERSON_EVIDENCE,
@@ -160,14 +162,14 @@ def _read(columns: Iterable[str]) -> _Header:
     normalized, blocks = address_blocks(normalized)
     dnm = [(n.removeprefix("donotmodify"), c) for n, c in normalized if n.startswith("donotmodify")]
     bare_name = bare_names(normalized)
-    # An Email beside a bare Name and two signs no person has (the counts of its contacts and its
-    # opportunities), or a registration number, is the account's (Fat Free CRM's accounts, a
-    # registry's); a website or a tax number a person may have (a B2B shop's customers).
+    # An Email or a contact's name beside a bare Name and two signs no person has (the counts of its
+    # contacts, its revenue), or a registration number, is the account's (Fat Free CRM's, SplendidCRM's
+    # accounts, a registry's); a website or a tax number a person may have (a B2B shop's customers).
     signs = {n for n, _ in normalized if n in ACCOUNT_EVIDENCE and n not in PERSONS_TOO}
     accountish = len(signs) >= 2 or registered({n for n, _ in normalized})
     person_columns = any(
         (n in PERSON_EVIDENCE and not (accountish and n in ("email", "emailaddress")) and c not in bare_name)
-        or (n in _NAME_ALIASES and n != "name")
+        or (n in _NAME_ALIASES and n not in ("name", "contactname" if accountish else "name"))
         or n.endswith(("firstname", "lastname"))
         for n, c in normalized
     ) or named_people(normalized)
@@ -177,13 +179,10 @@ def _read(columns: Iterable[str]) -> _Header:
         any(n in ACCOUNT_ROW for n, _ in normalized)
         and not any(n in ALIASES["company.name"] and n != "name" for n, _ in normalized)
         and not named_people(normalized)
-        and not any(
-            n in ("jobtitle", "title", "surname") or n.endswith(("firstname", "lastname"))
-            for n, _ in normalized
-        )
+        and not any(n in NOT_AN_ACCOUNT or n.endswith(("firstname", "lastname")) for n, _ in normalized)
     )
     evidence = any(
-        n in ACCOUNT_EVIDENCE
+        (n in ACCOUNT_EVIDENCE and n not in ORG_NUMBER)
         or (
             re.match(COMPANY_PREFIX, n)
             and not n.startswith(("billing", "shipping", "office", *PARTY_PREFIX))
@@ -193,7 +192,7 @@ def _read(columns: Iterable[str]) -> _Header:
     )
     # A row with its contact person (OpenXE's "Ansprechpartner") is an organisation's: that is sign
     # enough; otherwise a bare Name with no person columns needs a sign of an account.
-    account_file = bool(bare_name) and (account_rows or (not person_columns and evidence))
+    account_file = bool(bare_name) and (account_rows or (not person_columns and (evidence or accountish)))
     people = not account_file and (
         any(
             _PERSON_FIELD_PREFIX.sub("", n) in _NAME_ALIASES

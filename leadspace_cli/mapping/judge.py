@@ -138,7 +138,9 @@ def _instead(
     for c in columns:
         if c == dropped or _system(c) or c in mapping.columns_used():
             continue
-        if _TOOL_PREFIX.sub("", _normal(c)) not in ALIASES[path]:
+        if _TOOL_PREFIX.sub("", _normal(c)) not in ALIASES[path] or _normal(c).startswith(
+            ("billing", "shipping")
+        ):
             continue
         filled = [v for v in values(c) if v.strip()]
         if filled and all(map(fits, filled)):
@@ -178,10 +180,11 @@ def _salutations(mapping: Mapping, columns: list[str], values: Callable[[str], l
     )
 
 
+_PLACEHOLDERS = ("", "0", "-", "--", "n/a", "na", "none", "null", "x")
 _FITS: dict[str, tuple[Callable[[str], bool], str, str]] = {
     "person.email": (lambda v: "@" in v, "email addresses", "no email is sent"),
     "company.website": (lambda v: bool(_SITE.match(v.strip())), "web sites", "no website is sent"),
-    "person.person_phone": (lambda v: sum(c.isdigit() for c in v) >= 5, "phone numbers", "no phone is sent"),
+    "person.person_phone": (lambda v: sum(c.isdigit() for c in v) >= 4, "phone numbers", "no phone is sent"),
 }
 
 
@@ -193,7 +196,8 @@ def _no_addresses(mapping: Mapping, columns: list[str], values: Callable[[str], 
         column = mapping.fields.get(path)
         if not isinstance(column, str):
             continue
-        seen = [v for v in values(column) if v.strip()]
+        # Placeholders ("0", "-", "N/A") say nothing either way.
+        seen = [v for v in values(column) if v.strip().lower() not in _PLACEHOLDERS]
         if len(seen) < 3 or sum(map(fits, seen)) >= 0.5 * len(seen):
             continue
         alternative = _instead(mapping, columns, values, path, fits)

@@ -288,15 +288,15 @@ def test_scrapers_and_registers_of_the_twenty_third_set_b() -> None:
     assert fields.get("person.title") == "Position"
     fields = detect(["fullname", "firstname", "surname", "email", "current role", "current company"]).fields
     assert fields.get("person.title") == "current role"
-    # A French company register's executives.
-    fields = detect(
-        ["Société", "SIREN", "Nom dirigeant", "Prénom dirigeant", "Fonction", "Ville siège"]
-    ).fields
-    assert {k: fields.get(k) for k in ("person.first_name", "person.last_name", "company.address.city")} == {
-        "person.first_name": "Prénom dirigeant",
-        "person.last_name": "Nom dirigeant",
-        "company.address.city": "Ville siège",
-    }
+    # A French company register: its email and phone are the company's, though it names its executive.
+    header = ["SIREN", "Dénomination", "Adresse", "Ville siège", "Téléphone", "Email", "Site web"]
+    fields = detect([*header, "Nom dirigeant", "Prénom dirigeant"]).fields
+    assert fields.get("company.address.city") == "Ville siège"
+    assert "person.email" not in fields
+    assert "person.person_phone" not in fields
+    # A search-results scrape's "position" is its rank: no person's sign.
+    fields = detect(["position", "title", "place_id", "address", "phone", "website", "rating"]).fields
+    assert "person.title" not in fields
 
 
 def test_an_office_email_and_an_account_s_contact_name() -> None:
@@ -312,11 +312,19 @@ def test_an_office_email_and_an_account_s_contact_name() -> None:
     # But an office's own column keeps its name: the registered office's city.
     fields = detect(["Account Name", "Registered Office City"]).fields
     assert fields.get("company.address.city") == "Registered Office City"
-    # SplendidCRM's accounts: a bare name beside its contact's name is the account's.
-    header = ["name", "phone_office", "website", "email1", "industry", "billing_address_city", "contact_name"]
-    fields = detect(header).fields
+    # SplendidCRM's accounts: a bare name beside its contact's name and two signs of an account is
+    # the account's; beside a pupil's or a patient's own columns it is the person's, the contact an
+    # emergency one.
+    header = ["name", "phone_office", "website", "email1", "annual_revenue", "employees", "industry"]
+    fields = detect([*header, "billing_address_city", "contact_name"]).fields
     assert fields.get("company.name") == "name"
     assert "person.email" not in fields
+    for header in (
+        ["Name", "Email", "Phone", "Contact Name", "Contact Phone"],
+        ["Name", "Gender", "Date of Birth", "Email", "Phone", "Contact Name", "Contact Phone"],
+        ["Nome", "Data de Nascimento", "Email", "Telemóvel", "Morada", "Pessoa de Contacto"],
+    ):
+        assert detect(header).fields.get("person.email") == "Email"
 
 
 def test_a_fundraising_tool_s_donors_live_at_their_own_address() -> None:
@@ -359,3 +367,68 @@ def test_ukrainian_russian_latin_american_and_italian_words() -> None:
     assert (
         detect(["CODICE CLIENTE", "NOME", "COGNOME", "E-MAIL"]).fields.get("external_id") == "CODICE CLIENTE"
     )
+
+
+def test_registers_of_companies_by_their_own_words() -> None:
+    # Colorado's business entities: the entity's name and its principal office's address.
+    header = ["entityid", "entityname", "principaladdress1", "principaladdress2", "principalcity"]
+    header += ["principalstate", "principalzipcode", "principalcountry", "mailingaddress1", "mailingcity"]
+    assert company_address(header) == {
+        "street": "principaladdress1",
+        "city": "principalcity",
+        "state": "principalstate",
+        "postalcode": "principalzipcode",
+        "country": "principalcountry",
+    }
+    fields = detect(header).fields
+    assert fields.get("company.name") == "entityname"
+    assert fields.get("external_id") == "entityid"
+    # Brazil's register of establishments: the trade name, the street, the state, the email.
+    header = ["CNPJ BÁSICO", "NOME FANTASIA", "LOGRADOURO", "NÚMERO", "BAIRRO", "CEP", "UF", "MUNICÍPIO"]
+    fields = detect([*header, "TELEFONE 1", "CORREIO ELETRÔNICO"]).fields
+    assert fields.get("company.name") == "NOME FANTASIA"
+    assert fields.get("company.address.street") == "LOGRADOURO"
+    assert fields.get("company.address.state") == "UF"
+    # Latvia's register: a registration code makes the bare name the company's.
+    fields = detect(["regcode", "sepa", "name", "regtype", "address", "index", "city"]).fields
+    assert fields.get("company.name") == "name"
+
+
+def test_review_office_words_names_alone_and_numbers_of_another_party() -> None:
+    # "Post Office" is part of an Indian address, "Box Office" a theatre's: no company's columns.
+    for header in (
+        ["Name", "Mobile", "Address", "Post Office", "City", "State", "Pincode"],
+        ["First Name", "Last Name", "Email", "Box Office", "Address", "City", "Zip"],
+        ["Vorname", "Nachname", "Zuständiges Büro", "Straße", "PLZ", "Ort"],
+    ):
+        assert detect(header).fields.get("company.address.city") is None, header
+    # A Czech "Jméno" alone is a name, here an organisation's (beside its IČ); beside "Příjmení" the
+    # given name.
+    fields = detect(["Jméno", "IČ", "Ulice", "Město", "PSČ", "Telefon", "E-mail", "WWW"]).fields
+    assert fields.get("company.name") == "Jméno"
+    assert "person.email" not in fields
+    assert detect(["Jméno", "Příjmení", "E-mail"]).fields.get("person.first_name") == "Jméno"
+    # A registration number beside the contact's client or employer is theirs, not the row's.
+    fields = detect(["Nombre", "Email", "Móvil", "Cliente", "CIF"]).fields
+    assert fields.get("person.email") == "Email"
+    fields = detect(["Nimi", "Sähköposti", "Puhelin", "Työnantaja", "Y-tunnus"]).fields
+    assert fields.get("person.email") == "Sähköposti"
+
+
+def test_review_a_phone_column_of_placeholders_keeps_its_numbers(tmp_path: Path) -> None:
+    header = ["First Name", "Last Name", "Email", "Phone", "Billing Phone"]
+    rows = [
+        ["Ann", "Lee", "a@b.test", "N/A", "+1 214 555 0100"],
+        ["Bob", "Ray", "b@b.test", "-", "+1 214 555 0101"],
+        ["Cy", "Woo", "c@b.test", "0", "+1 214 555 0102"],
+        ["Di", "Fox", "d@b.test", "+1 214 555 0199", "+1 214 555 0103"],
+        ["Ed", "Ng", "e@b.test", "*2700", "+1 214 555 0104"],
+    ]
+    with open_source(str(write_csv(tmp_path / "phones.csv", header, rows)), prescan=True) as source:
+        assert detect_source(source).fields.get("person.person_phone") == "Phone"
+    rows = [
+        [*row[:3], ext, row[4]] for row, ext in zip(rows, ["101", "102", "103", "104", "105"], strict=True)
+    ]
+    with open_source(str(write_csv(tmp_path / "ext.csv", header, rows)), prescan=True) as source:
+        m = detect_source(source)
+    assert m.fields.get("person.person_phone") is None  # extensions, and a billing phone is no one's own
