@@ -282,6 +282,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "virksomhedsnavn",  # Danish
         "naambedrijf",  # Dutch ("naam bedrijf")
         "ragionesociale",  # Italian: the registered name
+        "nomeazienda",  # Italian ("Nome azienda")
         "firmanavn",  # Norwegian
         "empresa",
         "azienda",
@@ -354,6 +355,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "paisoregion",  # Spanish Outlook's "País o región"
         "countriesname",  # osCommerce's countries table, joined to a customer's address
         "billingcountry",
+        "nazioneazienda",  # Italian: the company's country
         "principalcountry",  # a register's entity's principal office
         "countrycode",
         "countryisocode",
@@ -381,6 +383,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "province",
         "companystate",
         "billingstate",
+        "statoazienda",
         "principalstate",
         "uf",  # Brazil (unidade federativa)
         "stateorprovince",
@@ -401,6 +404,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "cityname",
         "companycity",
         "billingcity",
+        "cittaazienda",  # Italian: the company's ("Città azienda": Benchmark Email)
         "principalcity",
         "town",
         "towncity",  # Australia's charity register (Town_City)
@@ -435,6 +439,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "addr1",
         "companystreet",
         "billingstreet",
+        "indirizzoaziendale",  # Italian: the company's street
         *("principaladdress", "principaladdress1"),
         "logradouro",  # Brazil
         "addressone",  # Pardot's Address One
@@ -460,6 +465,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "postcode",
         "companypostalcode",
         "billingpostalcode",
+        "capazienda",
         "principalzipcode",
         "billingzip",
         "companyzip",

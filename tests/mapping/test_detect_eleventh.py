@@ -432,3 +432,17 @@ def test_review_a_phone_column_of_placeholders_keeps_its_numbers(tmp_path: Path)
     with open_source(str(write_csv(tmp_path / "ext.csv", header, rows)), prescan=True) as source:
         m = detect_source(source)
     assert m.fields.get("person.person_phone") is None  # extensions, and a billing phone is no one's own
+
+
+def test_an_italian_contact_s_company_block() -> None:
+    # Benchmark Email's Italian labels: the person's address, then the company's ("... azienda").
+    header = ["Nome", "Cognome", "Email", "Indirizzo", "Città", "Stato", "CAP", "Cellulare", "Nome azienda"]
+    header += ["Indirizzo aziendale", "Città azienda", "Stato azienda", "CAP azienda", "Nazione azienda"]
+    assert detect(header).fields.get("company.name") == "Nome azienda"
+    assert company_address(header) == {
+        "street": "Indirizzo aziendale",
+        "city": "Città azienda",
+        "state": "Stato azienda",
+        "postalcode": "CAP azienda",
+        "country": "Nazione azienda",
+    }
