@@ -15,7 +15,7 @@ Body = dict[str, Any]
 # The employer in Swedish, Norwegian, Danish and Finnish, and a library member's institution: company
 # columns that name the person's employer, nothing of their own (their address stays the person's).
 NORDIC_EMPLOYER = ("arbetsgivare", "arbeidsgiver", "arbejdsgiver", "tyonantaja")
-INSTITUTION_NAME = ("institutionname", "instname")
+INSTITUTION_NAME = ("institutionname", "instname", "instansi")  # Indonesian "Instansi"
 
 ALIASES: dict[str, tuple[str, ...]] = {
     # The row's own record id (tool names are dropped first: "Apollo Contact Id" is a contact id).
@@ -167,6 +167,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "title",
         "position",
         "workposition",  # Bitrix24's users
+        "jabatan",  # Indonesian
         "jobposition",
         "positiontitle",  # an association's member (Tendenci)
         "currenttitle",
@@ -236,6 +237,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "numerodetelephone",  # French ("Numéro de téléphone")
         "numertelefonu",  # Polish
         "telkomorkowy",
+        *("telepon", "nomortelepon"),  # Indonesian
         *("telefonnecislo", "mobilnecislo"),  # Slovak
         *("telefonnr", "mobilnr"),  # Swedish, Norwegian
         "telefono1",
@@ -283,6 +285,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "naambedrijf",  # Dutch ("naam bedrijf")
         "ragionesociale",  # Italian: the registered name
         "nomeazienda",  # Italian ("Nome azienda")
+        *("perusahaan", "namaperusahaan"),  # Indonesian
         "firmanavn",  # Norwegian
         "empresa",
         "azienda",
@@ -375,6 +378,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         *("landkode", "maa"),  # Norwegian, Finnish
         *("kraj", "krajregion"),  # Polish (Windows Live Mail's Kraj/region)
         *("zeme", "krajina"),  # Czech, Slovak
+        "negara",  # Indonesian
     ),
     "company.address.state": (
         "state",
@@ -392,6 +396,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "bundesland",
         "provincia",
         "siglaprovincia",  # Italian: the province's two letters
+        "provinsi",  # Indonesian
         "provincie",
         "depregion",  # French Outlook's Dép/Région
         "provincestate",  # Wave's and FreshBooks' Province/State
@@ -426,6 +431,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "villesiege",  # French: the head office's town
         "miejscowosc",  # Polish: the town
         "mesto",  # Czech, Slovak
+        "kota",  # Indonesian
         "localidade",  # Portuguese
         "municipio",  # Spanish (Colombia, Mexico)
     ),
@@ -480,6 +486,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "postalcodezipcode",  # Wave's postal_code/zip_code
         "kodpocztowy",  # Polish
         "psc",  # Czech, Slovak
+        "kodepos",  # Indonesian
     ),
 }
 
@@ -617,6 +624,7 @@ ORG_NUMBER = (
     *("orgnr", "orgnummer", "organisasjonsnummer", "organisationsnummer"),  # Norwegian, Swedish
     *("kvk", "kvknummer", "ytunnus", "cvr", "cvrnummer"),  # Dutch, Finnish, Danish
     *("siren", "siret", "cif", "nipc", "cnpj"),  # French, Spanish, Portuguese, Brazilian
+    "uscc",  # Chinese: an enterprise's unified social credit code ("纳税人识别号")
     "regcode",  # Latvian
     *("ico", "ic"),  # Czech, Slovak ("IČ", "IČO")
 )
@@ -817,6 +825,13 @@ def normalize_header(name: str) -> str:
     latin = re.sub(r"[^a-z0-9]", "", folded)
     if kept != latin and re.search(r"\(\s*(id|no|code)\s*\)\s*$", folded):
         return _SCRIPTS.get(kept, kept)  # "都道府県(ID)": the prefecture's id, not the row's
+    if kept != latin and kept not in _SCRIPTS:
+        # A Japanese label with its address's kind: "番地 (請求先)" is the billing street.
+        for word, prefix in _SCRIPT_QUALIFIERS.items():
+            if kept.endswith(word) and kept[: -len(word)] in _SCRIPTS:
+                return prefix + _SCRIPTS[kept[: -len(word)]]
+            if kept.startswith(word) and kept[len(word) :] in _SCRIPTS:
+                return prefix + _SCRIPTS[kept[len(word) :]]
     return _SCRIPTS.get(kept) or latin
 
 
@@ -855,6 +870,15 @@ _JAPANESE = {
     "取引先担当者名": "contactname",
     "部課": "department",
     "所属": "affiliation",  # a user's organisation (LibreBooking's Japanese users)
+}
+# Whole Japanese headers written with the accents they keep (folded like the headers they match).
+_JAPANESE_MORE = {
+    "顧客企業名": "companyname",  # a CRM's account (F-RevoCRM)
+    "携帯電話番号": "mobilephone",
+    "勤務先電話番号": "workphone",
+    "番地": "street",
+    "市町村区": "city",
+    "リード番号": "leadid",
 }
 
 # Russian exports (a booking system's users, a CRM's contacts), by whole header.
@@ -941,6 +965,29 @@ _CHINESE = {
     "岗位": "jobtitle",
     "工号": "employeeid",
     "用户id": "userid",
+    "用户序号": "userid",
+    "用户邮箱": "email",
+    "编号": "id",
+    "名称": "name",  # an ERP's customers and suppliers (jshERP): the organisation's
+    "真实姓名": "fullname",
+    "客户姓名": "fullname",
+    "所属客户": "companyname",  # a contact's customer (RanZhi)
+    "所属企业": "companyname",
+    "所属职位": "jobtitle",
+    "网站": "website",
+    "会员卡号": "memberid",
+    "纳税人识别号": "uscc",  # a taxpayer's number: an enterprise's (the unified social credit code)
+    # Traditional characters (Taiwan, Hong Kong).
+    "編號": "id",
+    "真實姓名": "fullname",
+    "所屬客戶": "companyname",
+    "公司名稱": "companyname",
+    "郵箱": "email",
+    "電子郵件": "email",
+    "手機": "mobilephone",
+    "網址": "website",
+    "網站": "website",
+    "職稱": "jobtitle",
 }
 
 # DATEV's business-partner file (German accounting's exchange format): one row is a company or a
@@ -1033,6 +1080,7 @@ _SCRIPTS = {
     **{
         _whole(k): v
         for k, v in {
+            **_JAPANESE_MORE,
             **_RUSSIAN,
             **_UKRAINIAN,
             **_DATEV,
@@ -1042,6 +1090,18 @@ _SCRIPTS = {
             **_RESIDENCE,
         }.items()
     },
+}
+# Which address a Japanese label's kind names: the billing, shipping, mailing or other one, or the
+# workplace's ("勤務先郵便番号").
+_SCRIPT_QUALIFIERS = {
+    _whole(k): v
+    for k, v in {
+        "請求先": "billing",
+        "出荷先": "shipping",
+        "郵送先": "mailing",
+        "その他": "other",
+        "勤務先": "business",
+    }.items()
 }
 
 
@@ -1155,10 +1215,24 @@ BARE_ADDRESS = (
     *("address", "address1", "adresse", "direccion", "indirizzo", "endereco", "adres", "adress"),
     "morada",  # Portuguese
     "domicilio",  # Spanish
+    "alamat",  # Indonesian
 )
 
 # A bare name column, in the languages detection reads: alone in an account file, the company's.
-BARE_NAME = ("name", "nombre", "nom", "nome", "naam", "nazwa", "navn", "namn", "nimi", "jmeno", "meno")
+BARE_NAME = (
+    "name",
+    "nombre",
+    "nom",
+    "nome",
+    "naam",
+    "nazwa",
+    "navn",
+    "namn",
+    "nimi",
+    "jmeno",
+    "meno",
+    "nama",
+)
 
 
 def bare_names(normalized: list[tuple[str, str]]) -> list[str]:

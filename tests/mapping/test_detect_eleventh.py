@@ -446,3 +446,36 @@ def test_an_italian_contact_s_company_block() -> None:
         "postalcode": "CAP azienda",
         "country": "Nazione azienda",
     }
+
+
+def test_east_asian_and_indonesian_words() -> None:
+    # F-RevoCRM's accounts (Japanese): the billing address by its kind in brackets, not the shipping.
+    header = ["顧客企業名", "Webサイト", "代表電話番号", "郵便番号 (請求先)", "郵便番号(出荷先)"]
+    header += [
+        "都道府県 (請求先)",
+        "都道府県(出荷先)",
+        "市町村区 (請求先)",
+        "市町村区(出荷先)",
+        "番地 (請求先)",
+    ]
+    assert detect(header).fields.get("company.name") == "顧客企業名"
+    assert company_address([*header, "番地(出荷先)"]) == {
+        "street": "番地 (請求先)",
+        "city": "市町村区 (請求先)",
+        "state": "都道府県 (請求先)",
+        "postalcode": "郵便番号 (請求先)",
+        "country": None,
+    }
+    # An ERP's customers (Chinese): its name beside its taxpayer number is the organisation's.
+    header = ["名称*", "联系人", "手机号码", "联系电话", "电子邮箱", "传真", "纳税人识别号", "地址"]
+    fields = detect(header).fields
+    assert fields.get("company.name") == "名称*"
+    assert "person.email" not in fields
+    # RanZhi's contacts in traditional characters: the contact's customer.
+    fields = detect(["編號", "真實姓名", "所屬客戶", "手機", "電話", "郵箱", "網址", "地址"]).fields
+    assert fields.get("company.name") == "所屬客戶"
+    assert fields.get("person.email") == "郵箱"
+    # A village's guest book (Indonesian): the guest's institution and phone.
+    fields = detect(["NO", "HARI / TANGGAL", "NAMA", "TELEPON", "INSTANSI", "JENIS KELAMIN", "ALAMAT"]).fields
+    assert fields.get("company.name") == "INSTANSI"
+    assert fields.get("person.person_phone") == "TELEPON"
