@@ -167,7 +167,6 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "title",
         "position",
         "workposition",  # Bitrix24's users
-        "jabatan",  # Indonesian
         "jobposition",
         "positiontitle",  # an association's member (Tendenci)
         "currenttitle",
@@ -387,7 +386,6 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "province",
         "companystate",
         "billingstate",
-        "statoazienda",
         "principalstate",
         "uf",  # Brazil (unidade federativa)
         "stateorprovince",
@@ -625,8 +623,7 @@ ORG_NUMBER = (
     *("kvk", "kvknummer", "ytunnus", "cvr", "cvrnummer"),  # Dutch, Finnish, Danish
     *("siren", "siret", "cif", "nipc", "cnpj"),  # French, Spanish, Portuguese, Brazilian
     "uscc",  # Chinese: an enterprise's unified social credit code ("纳税人识别号")
-    "regcode",  # Latvian
-    *("ico", "ic"),  # Czech, Slovak ("IČ", "IČO")
+    "ico",  # Czech, Slovak ("IČO"; a bare "IC" is a Malaysian identity card's)
 )
 
 
@@ -637,6 +634,7 @@ def registered(names: set[str]) -> bool:
     other = (
         set(ALIASES["company.name"]) - set(BARE_NAME) | set(ALIASES["person.title"]) | set(_EMPLOYER_WORDS)
     )
+    other.add("cpf")  # a Brazilian list of people and companies: each row fills its CPF or its CNPJ
     return bool(names & set(ORG_NUMBER)) and not names & other
 
 
@@ -718,6 +716,7 @@ CONSUMER = (
     "salt",
     "customersdob",  # a shop's customer's birthday (osCommerce and its forks)
     "rewardpoints",  # a shop's loyalty scheme
+    "totalbelanja",  # Indonesian: a shop customer's total spent
     "rewardtotal",
     "loyaltypoints",
     # An employer's own records of its employees (an HR report): their identity papers (a marital
@@ -827,11 +826,12 @@ def normalize_header(name: str) -> str:
         return _SCRIPTS.get(kept, kept)  # "都道府県(ID)": the prefecture's id, not the row's
     if kept != latin and kept not in _SCRIPTS:
         # A Japanese label with its address's kind: "番地 (請求先)" is the billing street.
+        # Only an address's parts (and the workplace's name): "請求先名" is the bill-to party's whole
+        # name, often a company's, and a bill-to email no person's.
         for word, prefix in _SCRIPT_QUALIFIERS.items():
-            if kept.endswith(word) and kept[: -len(word)] in _SCRIPTS:
-                return prefix + _SCRIPTS[kept[: -len(word)]]
-            if kept.startswith(word) and kept[len(word) :] in _SCRIPTS:
-                return prefix + _SCRIPTS[kept[len(word) :]]
+            base = kept.removesuffix(word) if kept.endswith(word) else kept.removeprefix(word)
+            if base != kept and _SCRIPTS.get(base) in _QUALIFIED_PARTS:
+                return prefix + _SCRIPTS[base]
     return _SCRIPTS.get(kept) or latin
 
 
@@ -1091,6 +1091,7 @@ _SCRIPTS = {
         }.items()
     },
 }
+_QUALIFIED_PARTS = ("street", "city", "state", "postalcode", "country", "address", "name")
 # Which address a Japanese label's kind names: the billing, shipping, mailing or other one, or the
 # workplace's ("勤務先郵便番号").
 _SCRIPT_QUALIFIERS = {
@@ -1260,6 +1261,7 @@ FAMILY = re.compile(r"(vater|mutter|father|mother|guardian)$")
 ACCOUNT_ROW = (
     *("primarycontact", "primarycontactid", "primarycontactname", "maincontact", "keycontact"),
     *("contactperson", "ansprechpartner", "kontaktperson", "personnedecontact", "personadecontacto"),
+    "contactname",  # beside a bare Name with no person's own column: a supplier's, a client's contact
     *("pessoadecontacto", "nomecontacto", "osobakontaktowa", "kontaktniosoba", "kontaktnaosoba"),
     "yhteyshenkilo",  # Finnish
 )

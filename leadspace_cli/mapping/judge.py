@@ -184,7 +184,7 @@ _PLACEHOLDERS = ("", "0", "-", "--", "n/a", "na", "none", "null", "x")
 _FITS: dict[str, tuple[Callable[[str], bool], str, str]] = {
     "person.email": (lambda v: "@" in v, "email addresses", "no email is sent"),
     "company.website": (lambda v: bool(_SITE.match(v.strip())), "web sites", "no website is sent"),
-    "person.person_phone": (lambda v: sum(c.isdigit() for c in v) >= 4, "phone numbers", "no phone is sent"),
+    "person.person_phone": (lambda v: sum(c.isdigit() for c in v) >= 5, "phone numbers", "no phone is sent"),
 }
 
 
@@ -196,14 +196,16 @@ def _no_addresses(mapping: Mapping, columns: list[str], values: Callable[[str], 
         column = mapping.fields.get(path)
         if not isinstance(column, str):
             continue
-        # Placeholders ("0", "-", "N/A") say nothing either way.
-        seen = [v for v in values(column) if v.strip().lower() not in _PLACEHOLDERS]
-        if len(seen) < 3 or sum(map(fits, seen)) >= 0.5 * len(seen):
+        # Placeholders ("0", "-", "N/A") say nothing either way: most of the other values must fit; a
+        # column of placeholders only (a checkbox's "x", a consent's 0) is no address.
+        filled = [v for v in values(column) if v.strip()]
+        seen = [v for v in filled if v.strip().lower() not in _PLACEHOLDERS]
+        if len(filled) < 3 or (seen and sum(map(fits, seen)) >= 0.5 * len(seen)):
             continue
         alternative = _instead(mapping, columns, values, path, fits)
         instead = f"{alternative!r} is sent" if alternative else none
         mapping.notes.append(
-            f"{column!r} holds no {what} in the rows read ({shown(seen[0])}): {instead}. "
+            f"{column!r} holds no {what} in the rows read ({shown((seen or filled)[0])}): {instead}. "
             f"To send it anyway, {_HOW}."
         )
 

@@ -319,8 +319,11 @@ def test_an_office_email_and_an_account_s_contact_name() -> None:
     fields = detect([*header, "billing_address_city", "contact_name"]).fields
     assert fields.get("company.name") == "name"
     assert "person.email" not in fields
+    # A supplier list's contact (public exports: "Name, Contact Name, Email, Phone"): the account's.
+    fields = detect(["Name", "Contact Name", "Email", "Phone", "Address"]).fields
+    assert fields.get("company.name") == "Name"
+    assert "person.email" not in fields
     for header in (
-        ["Name", "Email", "Phone", "Contact Name", "Contact Phone"],
         ["Name", "Gender", "Date of Birth", "Email", "Phone", "Contact Name", "Contact Phone"],
         ["Nome", "Data de Nascimento", "Email", "Telemóvel", "Morada", "Pessoa de Contacto"],
     ):
@@ -389,9 +392,12 @@ def test_registers_of_companies_by_their_own_words() -> None:
     assert fields.get("company.name") == "NOME FANTASIA"
     assert fields.get("company.address.street") == "LOGRADOURO"
     assert fields.get("company.address.state") == "UF"
-    # Latvia's register: a registration code makes the bare name the company's.
-    fields = detect(["regcode", "sepa", "name", "regtype", "address", "index", "city"]).fields
-    assert fields.get("company.name") == "name"
+    # An event's "Reg Code" is no registration number: its attendees stay people.
+    assert detect(["Name", "Reg Code", "Email", "Phone"]).fields.get("person.email") == "Email"
+    # Nor a Malaysian "IC" (an identity card's), nor a CNPJ beside a CPF (people and companies).
+    assert detect(["Name", "IC", "Phone", "Email", "Status"]).fields.get("person.email") == "Email"
+    header = ["ID", "Nome", "CPF", "CNPJ", "E-mail", "Telefone", "Endereço"]
+    assert detect(header).fields.get("person.email") == "E-mail"
 
 
 def test_review_office_words_names_alone_and_numbers_of_another_party() -> None:
@@ -402,9 +408,9 @@ def test_review_office_words_names_alone_and_numbers_of_another_party() -> None:
         ["Vorname", "Nachname", "Zuständiges Büro", "Straße", "PLZ", "Ort"],
     ):
         assert detect(header).fields.get("company.address.city") is None, header
-    # A Czech "Jméno" alone is a name, here an organisation's (beside its IČ); beside "Příjmení" the
+    # A Czech "Jméno" alone is a name, here an organisation's (beside its IČO); beside "Příjmení" the
     # given name.
-    fields = detect(["Jméno", "IČ", "Ulice", "Město", "PSČ", "Telefon", "E-mail", "WWW"]).fields
+    fields = detect(["Jméno", "IČO", "Ulice", "Město", "PSČ", "Telefon", "E-mail", "WWW"]).fields
     assert fields.get("company.name") == "Jméno"
     assert "person.email" not in fields
     assert detect(["Jméno", "Příjmení", "E-mail"]).fields.get("person.first_name") == "Jméno"
@@ -442,7 +448,7 @@ def test_an_italian_contact_s_company_block() -> None:
     assert company_address(header) == {
         "street": "Indirizzo aziendale",
         "city": "Città azienda",
-        "state": "Stato azienda",
+        "state": None,  # "Stato azienda" is as often its status (Attiva, Cessata)
         "postalcode": "CAP azienda",
         "country": "Nazione azienda",
     }
@@ -479,3 +485,20 @@ def test_east_asian_and_indonesian_words() -> None:
     fields = detect(["NO", "HARI / TANGGAL", "NAMA", "TELEPON", "INSTANSI", "JENIS KELAMIN", "ALAMAT"]).fields
     assert fields.get("company.name") == "INSTANSI"
     assert fields.get("person.person_phone") == "TELEPON"
+
+
+def test_review_a_bill_to_name_a_malay_department_and_checkbox_columns(tmp_path: Path) -> None:
+    # "請求先名" is the bill-to party's whole name (often a company's); its email is no person's.
+    fields = detect(["顧客コード", "請求先名", "請求先電話番号", "請求先メールアドレス"]).fields
+    assert "person.first_name" not in fields
+    assert "person.email" not in fields
+    # Malay "Jabatan" is a department ("Jawatan" the position).
+    assert "person.title" not in detect(["Nama", "Jabatan", "Emel", "Telefon"]).fields
+    # A checkbox column ("x") or a consent's 0/1 is no phone, and a 4-digit extension neither.
+    header = ["Vorname", "Nachname", "E-Mail", "Telefon", "Mobil"]
+    rows = [["Ann", "Lee", f"a{i}@b.test", flag, f"+49 170 555 01{i:02d}"] for i, flag in enumerate("xx0x")]
+    with open_source(str(write_csv(tmp_path / "flags.csv", header, rows)), prescan=True) as source:
+        assert detect_source(source).fields.get("person.person_phone") != "Telefon"
+    rows = [["Ann", "Lee", f"a{i}@b.test", f"47{i:02d}", f"+49 170 555 01{i:02d}"] for i in range(4)]
+    with open_source(str(write_csv(tmp_path / "ext.csv", header, rows)), prescan=True) as source:
+        assert detect_source(source).fields.get("person.person_phone") != "Telefon"
