@@ -653,6 +653,10 @@ _EMPLOYER_WORDS = (
 )
 
 
+# A person's own web page, beside only their employer's name (a scholar's, a donor's).
+OWN_PAGE = ("website", "webpage", "homepage", "web", "url", "personalwebsite", "blog", "homepageurl")
+
+
 # A file's account evidence: with it and no person columns, a bare "Name" is the company's.
 ACCOUNT_EVIDENCE = (
     *LISTING,

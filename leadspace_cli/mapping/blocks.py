@@ -8,6 +8,7 @@ from leadspace_cli.mapping.aliases import (
     _ADDRESS,
     ADDRESS_BLOCKS,
     ALIASES,
+    COMPANY_PREFIX,
     PREFIXED_ONLY,
     fold,
     normalize_header,
@@ -108,3 +109,11 @@ def company_block_start(cols: list[str]) -> int | None:
     if start > 0 and normalize_header(cols[start - 1]) in _BLOCK_NAMES:
         start -= 1
     return start
+
+
+def unprefixed(name: str) -> str:
+    """Return a company-prefixed header without its prefix, and "address" before an address word."""
+    rest = re.sub(COMPANY_PREFIX, "", name)
+    if rest.startswith("address") and rest.removeprefix("address") in ADDRESS_WORDS:
+        return rest.removeprefix("address")
+    return rest

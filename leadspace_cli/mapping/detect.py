@@ -28,6 +28,7 @@ from leadspace_cli.mapping.aliases import (
     NOT_AN_ACCOUNT,
     OBJECT_ID,
     ORG_NUMBER,
+    OWN_PAGE,
     PARTY_PREFIX,
     PERSON_AFTER_PREFIX,
     PERSON_EVIDENCE,
@@ -53,6 +54,7 @@ from leadspace_cli.mapping.blocks import (
     first_item,
     listed,
     second_billing,
+    unprefixed,
 )
 from leadspace_cli.mapping.choose import _HOW, _choose
 from leadspace_cli.mapping.names import before_names, name_beside_name, named_people
@@ -206,7 +208,7 @@ def _read(columns: Iterable[str]) -> _Header:
         or named_people(normalized)
         or named_people([(unrole(n), c) for n, c in normalized])  # "Empfänger Vorname"
     )
-    company_pref = [(_unprefixed(n), c) for n, c in normalized if re.match(COMPANY_PREFIX, n)]
+    company_pref = [(unprefixed(n), c) for n, c in normalized if re.match(COMPANY_PREFIX, n)]
     person_pref = [(re.sub(PERSON_PREFIX, "", n), c) for n, c in normalized if re.match(PERSON_PREFIX, n)]
     address_words = set(ADDRESS_WORDS)
     # The company's location, split or in one column ("Company Address", "Company Location"): then
@@ -219,11 +221,11 @@ def _read(columns: Iterable[str]) -> _Header:
     ]
     # A shipping address beside an unprefixed one is the second address (Invoice Ninja's clients).
     whole = address_words | {"address", "fulladdress"}
-    shipped = [c for n, c in normalized if n.startswith("shipping") and _unprefixed(n) in whole]
+    shipped = [c for n, c in normalized if n.startswith("shipping") and unprefixed(n) in whole]
     placed = [
         c
         for n, c in normalized
-        if re.match(COMPANY_PREFIX, n) and _unprefixed(n) in address_words and c not in shipped
+        if re.match(COMPANY_PREFIX, n) and unprefixed(n) in address_words and c not in shipped
     ]
     if shipped and not placed and any(n in address_words for n, _ in normalized):
         company_pref = [(n, c) for n, c in company_pref if c not in shipped]
@@ -454,7 +456,7 @@ def _places(mapping: Mapping, h: _Header, taken: set[str]) -> None:
         for n, c in h.normalized
         if re.match(COMPANY_PREFIX, n)
         and not n.startswith((*WEAK_COMPANY_PREFIX, *PARTY_PREFIX))
-        and _unprefixed(n) not in PERSON_AFTER_PREFIX
+        and unprefixed(n) not in PERSON_AFTER_PREFIX
         and c not in bought
     ]
     # A website beside only the person's names, with no job and no sign of an account, may be their
@@ -474,6 +476,11 @@ def _places(mapping: Mapping, h: _Header, taken: set[str]) -> None:
     # member's institution says so even when their names are not read (a library's "member_name").
     named_by = mapping.fields.get("company.name")
     by = _normal(named_by) if isinstance(named_by, str) else ""
+    # A scholar's or donor's web page beside only their employer is theirs (EasyChair's "Web page").
+    page = mapping.fields.get("company.website")
+    if h.people and unrole(by) in _EMPLOYER and isinstance(page, str) and _normal(page) in OWN_PAGE:
+        del mapping.fields["company.website"]
+        mapping.notes.append(f"{page!r} is the person's page (beside only their employer): not sent.")
     employer_only = (
         bool(by)
         and (
@@ -483,7 +490,7 @@ def _places(mapping: Mapping, h: _Header, taken: set[str]) -> None:
         )
         and "company.website" not in mapping.fields
         and not company_evidence
-        and not any(n in ACCOUNT_EVIDENCE for n, _ in h.normalized)
+        and not any(n in ACCOUNT_EVIDENCE and c != page for n, c in h.normalized)
     )
     # A billing or shipping address beside no company, or beside only the person's employer, is the
     # person's (ActBlue's donor's gift goes to "Shipping City").
@@ -589,11 +596,3 @@ def _notes(mapping: Mapping, h: _Header) -> None:
             f"The columns from {h.cols[h.block]!r} on repeat earlier headers: they are read as the "
             "associated company's (name, website, address), the earlier ones as the contact's."
         )
-
-
-def _unprefixed(name: str) -> str:
-    """Return a company-prefixed header without its prefix, and "address" before an address word."""
-    rest = re.sub(COMPANY_PREFIX, "", name)
-    if rest.startswith("address") and rest.removeprefix("address") in ADDRESS_WORDS:
-        return rest.removeprefix("address")
-    return rest

@@ -502,3 +502,15 @@ def test_review_a_bill_to_name_a_malay_department_and_checkbox_columns(tmp_path:
     rows = [["Ann", "Lee", f"a{i}@b.test", f"47{i:02d}", f"+49 170 555 01{i:02d}"] for i in range(4)]
     with open_source(str(write_csv(tmp_path / "ext.csv", header, rows)), prescan=True) as source:
         assert detect_source(source).fields.get("person.person_phone") != "Telefon"
+
+
+def test_a_scholar_s_web_page_beside_only_their_affiliation_is_theirs() -> None:
+    # EasyChair's authors: the page is the author's own, so their country is theirs too.
+    m = detect(["first name", "last name", "email", "country", "affiliation", "Web page", "person #"])
+    assert "company.website" not in m.fields
+    assert m.fields.get("company.name") == "affiliation"
+    assert m.fields.get("person.person_country") == "country"
+    assert any("'Web page' is the person's page" in n for n in m.notes), m.notes
+    # Beside a company's own name the website is the company's.
+    fields = detect(["First Name", "Last Name", "Email", "Company", "Website"]).fields
+    assert fields.get("company.website") == "Website"
