@@ -574,6 +574,16 @@ REQUIRED_MARK = re.compile(
 )
 
 
+# A code's own prefix on a column's name: Zen Cart's EasyPopulate "v_customers_id", JTL-Shop's
+# "cVorname", "cMail" (a character column).
+_CODE_PREFIX = re.compile(r"^(?:v_(?=[a-z])|c(?=[A-Z][A-Za-z]))")
+
+
+def unmarked(column: str) -> str:
+    """A column's name without an import template's marks and a code's prefix."""
+    return _CODE_PREFIX.sub("", REQUIRED_MARK.sub("", column))
+
+
 # The role an export gives the row's person: an event's ticket holder (Tito's "Ticket First Name",
 # "Attendee Email"), an invitee, a donor ("Donor's First Name"), a buyer, a subscriber. Read past only
 # for names, email, phone and company, and only in a file without the person's own unprefixed names
@@ -587,7 +597,8 @@ _ROLE_PREFIX = re.compile(
 # A field of the customer named after it ("E-Mail des Kunden", "Téléphone du client"): read as the
 # customer's (German, French, Spanish, Portuguese, Italian, Dutch).
 GENITIVE = re.compile(
-    r"^(.+?)\s+(?:des|der|du|de la|del|do|da|dell[ao]|van de)\s+(?:kunden|kundin|client|cliente|klant)$",
+    r"^(.+?)\s+(?:des|der|du|de la|del|do|da|dell[ao]|van de)\s+"
+    r"(?:kunden|kundin|client|cliente|klant|k(?:ae|ä)ufers|k(?:ae|ä)uferin)$",  # eBay.de's "des Käufers"
     re.IGNORECASE,
 )
 
@@ -705,6 +716,7 @@ CONSUMER = (
     "lastlogin",  # a member's of a community or a shop (a CRM's contacts never log in)
     "lastloginat",  # an identity provider's users (Authgear)
     "password",  # a site's own accounts, exported with their passwords (CS-Cart's users)
+    *("passwort", "motdepasse", "contrasena", "senha", "wachtwoord", "haslo"),  # (JTL-Shop's "cPasswort")
     # A person's birthplace, their parents' phones (an association's or a school's own people).
     *("birthplace", "placeofbirth", "lieudenaissance", "geburtsort", "luogodinascita", "lugardenacimiento"),
     # A nonprofit's own people: its members, its events' participants, its donors' households.

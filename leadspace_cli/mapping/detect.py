@@ -37,13 +37,13 @@ from leadspace_cli.mapping.aliases import (
     PERSONS_TOO,
     PREFIXED_ONLY,
     RECORD_NO,
-    REQUIRED_MARK,
     SYSTEM_COLUMN,
     WEAK_COMPANY_PREFIX,
     bare_names,
     normalize_header,
     qualified,
     registered,
+    unmarked,
 )
 from leadspace_cli.mapping.blocks import (
     ADDRESS_WORDS,
@@ -76,7 +76,7 @@ def _normal(column: str) -> str:
     "contacttitle", "Apollo Contact Id" is "contactid". A qualifier word is read as a prefix:
     "Straße geschäftlich" is "businessstrasse" (the company's street), "Ville (domicile)" "homeville".
     """
-    column = REQUIRED_MARK.sub("", column)  # an import template's required-field marker: "*ContactName"
+    column = unmarked(column)  # an import template's required-field marker ("*ContactName"), "v_" and "c"
     column = re.sub(r"(?<=\w)['’]s\b", "", column)  # "Customer's First Name": the customer's field
     column = GENITIVE.sub(r"customer \1", column)  # "E-Mail des Kunden", "Téléphone du client"
     joined = _JOINED.match(column)

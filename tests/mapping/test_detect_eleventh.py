@@ -514,3 +514,27 @@ def test_a_scholar_s_web_page_beside_only_their_affiliation_is_theirs() -> None:
     # Beside a company's own name the website is the company's.
     fields = detect(["First Name", "Last Name", "Email", "Company", "Website"]).fields
     assert fields.get("company.website") == "Website"
+
+
+def test_shops_code_prefixes_and_an_ebay_buyer_in_german() -> None:
+    # Zen Cart's EasyPopulate/DbIo columns ("v_"), JTL-Shop's character columns ("c"); a site's own
+    # customers by their password, so their address is theirs.
+    header = ["v_customers_id", "v_customers_firstname", "v_customers_lastname", "v_customers_email_address"]
+    fields = detect([*header, "v_customers_telephone"]).fields
+    assert fields.get("external_id") == "v_customers_id"
+    assert fields.get("person.email") == "v_customers_email_address"
+    header = ["cPasswort", "cVorname", "cNachname", "cFirma", "cStrasse", "cPLZ", "cOrt", "cLand", "cTel"]
+    fields = detect([*header, "cMail", "cWWW", "cKundenNr"]).fields
+    assert {
+        k: fields.get(k) for k in ("person.first_name", "person.email", "company.name", "external_id")
+    } == {
+        "person.first_name": "cVorname",
+        "person.email": "cMail",
+        "company.name": "cFirma",
+        "external_id": "cKundenNr",
+    }
+    assert fields.get("person.person_country") == "cLand"
+    assert fields.get("company.address.city") is None
+    # eBay.de's orders: the buyer's ("des Käufers", written "Kaeufers").
+    header = ["Verkaufsprotokollnummer", "Mitgliedsname", "E-Mail des Kaeufers", "Land des Käufers"]
+    assert detect(header).fields.get("person.email") == "E-Mail des Kaeufers"
