@@ -16,6 +16,12 @@ Body = dict[str, Any]
 # columns that name the person's employer, nothing of their own (their address stays the person's).
 NORDIC_EMPLOYER = ("arbetsgivare", "arbeidsgiver", "arbejdsgiver", "tyonantaja")
 INSTITUTION_NAME = ("institutionname", "instname", "instansi")  # Indonesian "Instansi"
+# A company column that names the person's employer (a scholar's affiliation), nothing of its own.
+EMPLOYER = (
+    *("employer", "employername", "currentemployer", "nameofemployer", "affiliation", "institution"),
+    *INSTITUTION_NAME,
+    *NORDIC_EMPLOYER,
+)
 
 ALIASES: dict[str, tuple[str, ...]] = {
     # The row's own record id (tool names are dropped first: "Apollo Contact Id" is a contact id).
@@ -642,9 +648,7 @@ def registered(names: set[str]) -> bool:
     """Whether the rows are organisations by their registration number: one with no company column
     beside it (a registry's, a supplier list's) and no job title; beside "Bedrijfsnaam" it is the
     employer's, beside "Titel" the row a person's."""
-    other = (
-        set(ALIASES["company.name"]) - set(BARE_NAME) | set(ALIASES["person.title"]) | set(_EMPLOYER_WORDS)
-    )
+    other = set(ALIASES["company.name"]) - set(BARE_NAME) | set(ALIASES["person.title"]) | set(_OTHER_PARTY)
     other.add("cpf")  # a Brazilian list of people and companies: each row fills its CPF or its CNPJ
     return bool(names & set(ORG_NUMBER)) and not names & other
 
@@ -658,10 +662,7 @@ NOT_AN_ACCOUNT = (
     *("syntymaaika", "sukupuoli", "fodelsedatum", "fodselsdato", "datumnarozeni", "pohlavi"),
 )
 # Another party the number may be of: the person's employer, the contact's client.
-_EMPLOYER_WORDS = (
-    *("employer", "employername", "arbeitgeber", "arbetsgivare", "arbeidsgiver", "tyonantaja"),
-    *("cliente", "client", "customer", "kunde", "klient"),
-)
+_OTHER_PARTY = (*EMPLOYER, "arbeitgeber", "cliente", "client", "customer", "kunde", "klient")
 
 
 # A person's own web page, beside only their employer's name (a scholar's, a donor's).

@@ -20,11 +20,11 @@ from leadspace_cli.mapping.aliases import (
     COMPANY_PREFIX,
     CONSUMER,
     CONSUMER_WEAK,
+    EMPLOYER,
     FAMILY,
     GENITIVE,
     INSTITUTION_NAME,
     NO_FALLBACK,
-    NORDIC_EMPLOYER,
     NOT_AN_ACCOUNT,
     OBJECT_ID,
     ORG_NUMBER,
@@ -92,14 +92,6 @@ def _normal(column: str) -> str:
     # A web form's "Your Name" (the sender's whole name), "your-email" (Contact Form 7): the field.
     name = "fullname" if name == "yourname" else re.sub(r"^your(?=.)", "", name)
     return _TOOL_PREFIX.sub("", name)
-
-
-# A company column that names the person's employer (a scholar's affiliation), nothing of its own.
-_EMPLOYER = (
-    *("employer", "employername", "currentemployer", "nameofemployer", "affiliation", "institution"),
-    *INSTITUTION_NAME,
-    *NORDIC_EMPLOYER,
-)
 
 
 def detect(columns: Iterable[str]) -> Mapping:
@@ -478,14 +470,14 @@ def _places(mapping: Mapping, h: _Header, taken: set[str]) -> None:
     by = _normal(named_by) if isinstance(named_by, str) else ""
     # A scholar's or donor's web page beside only their employer is theirs (EasyChair's "Web page").
     page = mapping.fields.get("company.website")
-    if h.people and unrole(by) in _EMPLOYER and isinstance(page, str) and _normal(page) in OWN_PAGE:
+    if h.people and unrole(by) in EMPLOYER and isinstance(page, str) and _normal(page) in OWN_PAGE:
         del mapping.fields["company.website"]
         mapping.notes.append(f"{page!r} is the person's page (beside only their employer): not sent.")
     employer_only = (
         bool(by)
         and (
             by in INSTITUTION_NAME
-            or (h.people and unrole(by) in _EMPLOYER)
+            or (h.people and unrole(by) in EMPLOYER)
             or (h.people and by.startswith(("billing", "invoice", "customercompan", "buyercompan")))
         )
         and "company.website" not in mapping.fields
