@@ -163,7 +163,7 @@ def _read(columns: Iterable[str]) -> _Header:
     accountish = len(signs) >= 2 or registered({n for n, _ in normalized})
     person_columns = any(
         (n in PERSON_EVIDENCE and not (accountish and n in ("email", "emailaddress")) and c not in bare_name)
-        or (n in _NAME_ALIASES and n not in ("name", "contactname" if accountish else "name"))
+        or (n in _NAME_ALIASES and n != "name" and not (accountish and n == "contactname"))
         or n.endswith(("firstname", "lastname"))
         for n, c in normalized
     ) or named_people(normalized)

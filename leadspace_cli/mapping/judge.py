@@ -138,9 +138,8 @@ def _instead(
     for c in columns:
         if c == dropped or _system(c) or c in mapping.columns_used():
             continue
-        if _TOOL_PREFIX.sub("", _normal(c)) not in ALIASES[path] or _normal(c).startswith(
-            ("billing", "shipping")
-        ):
+        name = _normal(c)  # a billing or shipping column is no one's own
+        if _TOOL_PREFIX.sub("", name) not in ALIASES[path] or name.startswith(("billing", "shipping")):
             continue
         filled = [v for v in values(c) if v.strip()]
         if filled and all(map(fits, filled)):
