@@ -582,7 +582,10 @@ REQUIRED_MARK = re.compile(
 
 # A code's own prefix on a column's name: Zen Cart's EasyPopulate "v_customers_id", JTL-Shop's
 # "cVorname", "cMail" (a character column).
-_CODE_PREFIX = re.compile(r"^(?:v_(?=[a-z])|c(?=[A-Z][A-Za-z]))")
+# Neither a caps-lock "cOMPANY NAME" nor a marketplace's vendor columns ("v_email").
+_CODE_PREFIX = re.compile(
+    r"^(?:v_(?=(?:customers|entry|orders|manufacturers|billing|delivery)_)|c(?=[A-Z][a-z]))"
+)
 
 
 def unmarked(column: str) -> str:
@@ -717,7 +720,15 @@ CONSUMER = (
     "lastlogin",  # a member's of a community or a shop (a CRM's contacts never log in)
     "lastloginat",  # an identity provider's users (Authgear)
     "password",  # a site's own accounts, exported with their passwords (CS-Cart's users)
-    *("passwort", "motdepasse", "contrasena", "senha", "wachtwoord", "haslo"),  # (JTL-Shop's "cPasswort")
+    *(
+        "passwort",
+        "motdepasse",
+        "contrasena",
+        "senha",
+        "wachtwoord",
+        "haslo",
+        "haso",
+    ),  # "Hasło" folds to haso  # (JTL-Shop's "cPasswort")
     # A person's birthplace, their parents' phones (an association's or a school's own people).
     *("birthplace", "placeofbirth", "lieudenaissance", "geburtsort", "luogodinascita", "lugardenacimiento"),
     # A nonprofit's own people: its members, its events' participants, its donors' households.

@@ -468,9 +468,15 @@ def _places(mapping: Mapping, h: _Header, taken: set[str]) -> None:
     # member's institution says so even when their names are not read (a library's "member_name").
     named_by = mapping.fields.get("company.name")
     by = _normal(named_by) if isinstance(named_by, str) else ""
-    # A scholar's or donor's web page beside only their employer is theirs (EasyChair's "Web page").
+    # A scholar's or donor's web page beside only their employer, no job, is theirs (EasyChair's).
     page = mapping.fields.get("company.website")
-    if h.people and unrole(by) in EMPLOYER and isinstance(page, str) and _normal(page) in OWN_PAGE:
+    if (
+        h.people
+        and not b2b
+        and unrole(by) in EMPLOYER
+        and isinstance(page, str)
+        and _normal(page) in OWN_PAGE
+    ):
         del mapping.fields["company.website"]
         mapping.notes.append(f"{page!r} is the person's page (beside only their employer): not sent.")
     employer_only = (

@@ -538,3 +538,18 @@ def test_shops_code_prefixes_and_an_ebay_buyer_in_german() -> None:
     # eBay.de's orders: the buyer's ("des Käufers", written "Kaeufers").
     header = ["Verkaufsprotokollnummer", "Mitgliedsname", "E-Mail des Kaeufers", "Land des Käufers"]
     assert detect(header).fields.get("person.email") == "E-Mail des Kaeufers"
+
+
+def test_review_a_contact_s_job_keeps_the_employer_s_site_and_caps_lock_keeps_its_first_letter() -> None:
+    # A university's contacts with their job: the institution's website and address.
+    header = ["First Name", "Last Name", "Title", "Institution", "Email", "Website", "Address", "City"]
+    fields = detect([*header, "Country"]).fields
+    assert fields.get("company.website") == "Website"
+    assert fields.get("company.address.city") == "City"
+    # A hand-typed header with caps lock on: "cOMPANY NAME" is the company name, no code's prefix.
+    fields = detect(["fIRST NAME", "lAST NAME", "eMAIL", "cOMPANY NAME", "cITY", "cOUNTRY"]).fields
+    assert fields.get("company.name") == "cOMPANY NAME"
+    assert fields.get("company.address.city") == "cITY"
+    # A marketplace's vendor columns ("v_email") are no customer's.
+    fields = detect(["order_id", "customer_name", "customer_email", "v_name", "v_email", "v_phone"]).fields
+    assert fields.get("person.email") != "v_email"
