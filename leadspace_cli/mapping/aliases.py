@@ -242,6 +242,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "numerodetelephone",  # French ("Numéro de téléphone")
         "numertelefonu",  # Polish
         "telkomorkowy",
+        "portable",  # French: the mobile
         *("telepon", "nomortelepon"),  # Indonesian
         *("telefonnecislo", "mobilnecislo"),  # Slovak
         *("telefonnr", "mobilnr"),  # Swedish, Norwegian
@@ -290,6 +291,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "naambedrijf",  # Dutch ("naam bedrijf")
         "ragionesociale",  # Italian: the registered name
         "nomeazienda",  # Italian ("Nome azienda")
+        "nomentite",  # French ("Nom entité": Ekylibre)
         *("perusahaan", "namaperusahaan"),  # Indonesian
         "firmanavn",  # Norwegian
         "empresa",
@@ -994,6 +996,20 @@ _CHINESE = {
     "工号": "employeeid",
     "用户id": "userid",
     "用户序号": "userid",
+    "用户编号": "userid",
+    "员工编号": "employeeid",
+    "员工编码": "employeeid",
+    "岗位名称": "jobtitle",
+    "职位名称": "jobtitle",
+    "企业名称": "companyname",
+    "归属公司": "companyname",
+    "机构全称": "companyname",  # an organisation's full name (JeeSite's offices)
+    "城市名称": "city",
+    "所在城市": "city",
+    "省份名称": "state",
+    "联系地址": "address",
+    "统一社会信用代码": "uscc",
+    "社会信用代码": "uscc",
     "用户邮箱": "email",
     "编号": "id",
     "名称": "name",  # an ERP's customers and suppliers (jshERP): the organisation's

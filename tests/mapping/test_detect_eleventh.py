@@ -553,3 +553,39 @@ def test_review_a_contact_s_job_keeps_the_employer_s_site_and_caps_lock_keeps_it
     # A marketplace's vendor columns ("v_email") are no customer's.
     fields = detect(["order_id", "customer_name", "customer_email", "v_name", "v_email", "v_phone"]).fields
     assert fields.get("person.email") != "v_email"
+
+
+def test_chinese_admin_panels_and_a_french_entity() -> None:
+    # pig's and SpringBlade's users: the post's name is the job; JeeSite's staff: their company.
+    fields = detect(["用户编号", "用户名", "手机号", "姓名", "邮箱", "部门名称", "岗位名称"]).fields
+    assert fields.get("person.title") == "岗位名称"
+    assert fields.get("external_id") == "用户编号"
+    fields = detect(
+        ["归属机构", "归属公司", "登录账号", "电子邮箱", "手机号码", "员工编码", "员工姓名"]
+    ).fields
+    assert fields.get("company.name") == "归属公司"
+    # SmartAdmin's enterprises: the province's and the city's names, the detailed address.
+    header = [
+        "企业名称",
+        "统一社会信用代码",
+        "联系人",
+        "联系人电话",
+        "邮箱",
+        "省份名称",
+        "城市名称",
+        "详细地址",
+    ]
+    assert company_address(header) == {
+        "street": "详细地址",
+        "city": "城市名称",
+        "state": "省份名称",
+        "postalcode": None,
+        "country": None,
+    }
+    assert detect(header).fields.get("company.name") == "企业名称"
+    # Ekylibre's entities (French): the entity's name, the mobile.
+    fields = detect(
+        ["Prénom", "Nom", "Adresse", "code postal", "Ville", "Portable", "Nom entité", "email"]
+    ).fields
+    assert fields.get("company.name") == "Nom entité"
+    assert fields.get("person.person_phone") == "Portable"
