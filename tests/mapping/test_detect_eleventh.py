@@ -9,8 +9,15 @@ from leadspace_cli.formats.sources import open_source
 from leadspace_cli.mapping.detect import detect
 from leadspace_cli.mapping.judge import detect_source
 from leadspace_cli.mapping.roles import role_split
+from leadspace_cli.mapping.spec import Mapping
 from tests.conftest import write_csv
 from tests.mapping.places import company_address
+
+
+def judged(path: Path, header: list[str], rows: list[list[str]]) -> Mapping:
+    """What a run detects for a CSV file of ``header`` and ``rows`` (the rows read judge it)."""
+    with open_source(str(write_csv(path, header, rows)), prescan=True) as source:
+        return detect_source(source)
 
 
 def test_a_role_s_field_that_begins_with_s_keeps_its_s() -> None:
@@ -166,11 +173,9 @@ def test_a_website_column_that_holds_no_web_sites_is_not_sent(tmp_path: Path) ->
         ["Ann", "Lee", "Acme", "ann@acme.test", "www.acme.test"],
         ["Bob", "Ray", "Beta", "", "beta.test"],
     ]
-    with open_source(str(write_csv(tmp_path / "sites.csv", header, sites * 2)), prescan=True) as source:
-        assert detect_source(source).fields.get("company.website") == "Internet"
+    assert judged(tmp_path / "sites.csv", header, sites * 2).fields.get("company.website") == "Internet"
     flags = [[*row[:4], flag] for row, flag in zip(sites * 2, ["Ja", "Nein", "Ja", "Ja"], strict=True)]
-    with open_source(str(write_csv(tmp_path / "flags.csv", header, flags)), prescan=True) as source:
-        m = detect_source(source)
+    m = judged(tmp_path / "flags.csv", header, flags)
     assert "company.website" not in m.fields
     assert any("'Internet' holds no web sites" in n for n in m.notes), m.notes
 
@@ -263,15 +268,10 @@ def test_review_prices_addresses_and_flags_are_no_web_sites_or_phones(tmp_path: 
         [str(i), "Ann", f"Lee{i}", f"+1 214 555 01{i:02d}", f"a{i}@b.test", price, "Y"]
         for i, price in enumerate(["49.99", "64.99", "16.000", "85.214.1.12"])
     ]
-    with open_source(str(write_csv(tmp_path / "isp.csv", header, rows)), prescan=True) as source:
-        m = detect_source(source)
+    m = judged(tmp_path / "isp.csv", header, rows)
     assert "company.website" not in m.fields  # no top-level domain in a price or an IP address
     assert m.fields.get("person.person_phone") == "Phone"
-    with open_source(
-        str(write_csv(tmp_path / "tel.csv", ["Name", "Email", "Tel"], [["Ann Lee", "a@b.test", "Y"]] * 4)),
-        prescan=True,
-    ) as source:
-        m = detect_source(source)
+    m = judged(tmp_path / "tel.csv", ["Name", "Email", "Tel"], [["Ann Lee", "a@b.test", "Y"]] * 4)
     assert "person.person_phone" not in m.fields
     assert any("'Tel' holds no phone numbers" in n for n in m.notes), m.notes
 
@@ -430,13 +430,11 @@ def test_review_a_phone_column_of_placeholders_keeps_its_numbers(tmp_path: Path)
         ["Di", "Fox", "d@b.test", "+1 214 555 0199", "+1 214 555 0103"],
         ["Ed", "Ng", "e@b.test", "*2700", "+1 214 555 0104"],
     ]
-    with open_source(str(write_csv(tmp_path / "phones.csv", header, rows)), prescan=True) as source:
-        assert detect_source(source).fields.get("person.person_phone") == "Phone"
+    assert judged(tmp_path / "phones.csv", header, rows).fields.get("person.person_phone") == "Phone"
     rows = [
         [*row[:3], ext, row[4]] for row, ext in zip(rows, ["101", "102", "103", "104", "105"], strict=True)
     ]
-    with open_source(str(write_csv(tmp_path / "ext.csv", header, rows)), prescan=True) as source:
-        m = detect_source(source)
+    m = judged(tmp_path / "ext.csv", header, rows)
     assert m.fields.get("person.person_phone") is None  # extensions, and a billing phone is no one's own
 
 
@@ -497,11 +495,9 @@ def test_review_a_bill_to_name_a_malay_department_and_checkbox_columns(tmp_path:
     # A checkbox column ("x") or a consent's 0/1 is no phone, and a 4-digit extension neither.
     header = ["Vorname", "Nachname", "E-Mail", "Telefon", "Mobil"]
     rows = [["Ann", "Lee", f"a{i}@b.test", flag, f"+49 170 555 01{i:02d}"] for i, flag in enumerate("xx0x")]
-    with open_source(str(write_csv(tmp_path / "flags.csv", header, rows)), prescan=True) as source:
-        assert detect_source(source).fields.get("person.person_phone") != "Telefon"
+    assert judged(tmp_path / "flags.csv", header, rows).fields.get("person.person_phone") != "Telefon"
     rows = [["Ann", "Lee", f"a{i}@b.test", f"47{i:02d}", f"+49 170 555 01{i:02d}"] for i in range(4)]
-    with open_source(str(write_csv(tmp_path / "ext.csv", header, rows)), prescan=True) as source:
-        assert detect_source(source).fields.get("person.person_phone") != "Telefon"
+    assert judged(tmp_path / "ext.csv", header, rows).fields.get("person.person_phone") != "Telefon"
 
 
 def test_a_scholar_s_web_page_beside_only_their_affiliation_is_theirs() -> None:
