@@ -244,6 +244,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "telkomorkowy",
         "portable",  # French: the mobile
         *("telepon", "nomortelepon"),  # Indonesian
+        "telefonas",  # Lithuanian
         *("telefonnecislo", "mobilnecislo"),  # Slovak
         *("telefonnr", "mobilnr"),  # Swedish, Norwegian
         "telefono1",
@@ -423,6 +424,8 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "stadt",
         "ort",
         "ville",
+        "commune",  # French: the municipality
+        "nomdelaville",
         "plaats",
         "ciudad",
         "citta",
@@ -457,6 +460,8 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "addressone",  # Pardot's Address One
         "strasse",
         "rue",
+        "voie",  # French: the street (acceslibre's "voie")
+        *("strassenummer", "strasseundhausnummer"),  # German "Straße + Nummer"
         "calle",
         "rua",
         "straat",
@@ -608,8 +613,11 @@ _ROLE_PREFIX = re.compile(
 # A field of the customer named after it ("E-Mail des Kunden", "Téléphone du client"): read as the
 # customer's (German, French, Spanish, Portuguese, Italian, Dutch).
 GENITIVE = re.compile(
-    r"^(.+?)\s+(?:des|der|du|de la|del|do|da|dell[ao]|van de)\s+"
-    r"(?:kunden|kundin|client|cliente|klant|k(?:ae|ä)ufers|k(?:ae|ä)uferin)$",  # eBay.de's "des Käufers"
+    r"^(.+?)\s+(?:(?:des|der|du|de la|del|do|da|dell[ao]|van de)\s+"
+    r"(?:kunden|kundin|client|cliente|klant|k(?:ae|ä)ufers|k(?:ae|ä)uferin)"  # eBay.de's "des Käufers"
+    # French puts the row's role after the field: "Prénom candidat", "E-mail occupant", "Fonction du
+    # bénéficiaire" (a job board's candidates, a housing report's occupants, a grant's beneficiaries).
+    r"|(?:du\s+|de\s+l'|de la\s+)?(?:candidat|candidate|occupant|occupante|b[eé]n[eé]ficiaire))$",
     re.IGNORECASE,
 )
 
@@ -904,6 +912,7 @@ _JAPANESE = {
 # Whole Japanese headers written with the accents they keep (folded like the headers they match).
 _JAPANESE_MORE = {
     "顧客企業名": "companyname",  # a CRM's account (F-RevoCRM)
+    "組織名": "companyname",
     "携帯電話番号": "mobilephone",
     "勤務先電話番号": "workphone",
     "番地": "street",
@@ -1261,6 +1270,7 @@ BARE_ADDRESS = (
     "morada",  # Portuguese
     "domicilio",  # Spanish
     "alamat",  # Indonesian
+    "adressepostale",  # French
 )
 
 # A bare name column, in the languages detection reads: alone in an account file, the company's.

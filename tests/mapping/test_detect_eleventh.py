@@ -585,3 +585,26 @@ def test_chinese_admin_panels_and_a_french_entity() -> None:
     ).fields
     assert fields.get("company.name") == "Nom entité"
     assert fields.get("person.person_phone") == "Portable"
+
+
+def test_french_role_words_after_the_field_and_more_words() -> None:
+    # A job board's candidates, a housing report's occupants: the role after the field.
+    header = ["Civilité candidat", "Nom candidat", "Prénom candidat", "Email candidat", "Téléphone candidat"]
+    fields = detect([*header, "Nom structure employeur"]).fields
+    assert fields.get("person.first_name") == "Prénom candidat"
+    assert fields.get("person.email") == "Email candidat"
+    fields = detect(
+        ["Référence", "Nom occupant", "Prénom occupant", "Tél. occupant", "E-mail occupant"]
+    ).fields
+    assert fields.get("person.email") == "E-mail occupant"
+    assert fields.get("person.person_phone") == "Tél. occupant"
+    # acceslibre's places: the street ("voie") and the municipality ("commune").
+    fields = detect(
+        ["id", "name", "postal_code", "commune", "numero", "voie", "siret", "site_internet"]
+    ).fields
+    assert fields.get("company.address.city") == "commune"
+    assert fields.get("company.address.street") == "voie"
+    # Exment's organisations (Japanese), an ISP billing system's customers (Lithuanian).
+    assert detect(["ID", "組織コード", "組織名", "親組織"]).fields.get("company.name") == "組織名"
+    fields = detect(["ID", "Name/Surname", "First name", "Adresas", "Telefonas", "E-mail"]).fields
+    assert fields.get("person.person_phone") == "Telefonas"
