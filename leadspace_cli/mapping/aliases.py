@@ -47,6 +47,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "numerodadherent",
         "affiliateid",  # an affiliate programme's (AffiliateWP)
         "kontaktid",  # German (Dolibarr)
+        *("datensatzid", "idrekordu", "idderegistro"),  # "Record ID" in German, Polish, Spanish (EPESI)
         "identifiantcontact",  # French (Dolibarr)
         "badgeid",  # an HR system's employee (Horilla)
         "candidateid",  # a recruiting tool's candidate (OpenCATS)
@@ -60,6 +61,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "peopleid",  # a church's people (TouchPoint)
         "iduser",  # a classifieds site's users (Yclas's id_user)
         "entryid",  # a form's entries (Fluent Forms' entry_id, Gravity Forms' "Entry Id")
+        *("iddentrees", "identradas", "invoerid"),  # French, Spanish, Dutch (Visual Form Builder)
         "placeid",  # a maps scraper's places (their Google place id)
         "kandidatensid",  # Swedish: the candidate's (EasyCruit)
         "studentid",  # a school's students (openSIS, in its languages below)
@@ -277,6 +279,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "employer",
         "employername",
         "nameofemployer",
+        "employeecompany",  # LinkedIn's Matched Audiences contact template
         "currentcompany",
         "firmenname1",  # the first line of two
         *("nazevfirmy", "nazovfirmy"),  # Czech, Slovak (before "Firma": a yes/no flag beside it)
@@ -341,6 +344,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "domain",
         "companydomain",
         "companydomainname",
+        "domainname",  # Reply.io's accounts
         "websitedomain",
         "companywebsitedomain",
         "currentemployerdomain",
@@ -353,7 +357,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "sitioweb",
         "paginaweb",
         *("hjemmeside", "hemsida", "nettside", "webbplats", "kotisivu"),  # Nordic
-        *("www", "stronawww", "wwwstranky"),  # Polish, Czech, Slovak, German exports' bare "WWW"
+        *("www", "stronawww", "wwwstranky", "adreswww"),  # Polish, Czech, Slovak, German exports' bare "WWW"
         "firmowastronasieciweb",  # Polish Windows Live Mail's business web page
         *("internet", "internetadresse", "webadresse"),  # German address software (Swoppen, DATEV)
         "businessurl",  # EGroupware's "url (business)", "URL geschäftlich", "url (pro)"
@@ -391,6 +395,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "company.address.state": (
         "state",
         "stateprovince",
+        "stateprov",
         "stateregion",
         "province",
         "companystate",
@@ -449,6 +454,8 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "streetaddress",
         "street1",
         "address1",
+        *("adresse1", "adres1", "direccion1"),  # German and French, Polish and Dutch, Spanish (EPESI)
+        "direccionprincipal",
         "addressline1",
         "streetaddressline1",  # Constant Contact's "Street address line 1 - Work"
         "addr1",
@@ -927,7 +934,16 @@ _RUSSIAN = {
     "ФИО": "fullname",
     "Телефон": "phone",
     "Мобильный телефон": "mobilephone",
+    "Рабочий телефон": "workphone",  # amoCRM's contacts: the work phone, beside a direct line
+    "Рабочий прямой телефон": "directline",
+    "Домашний телефон": "homephone",
     "Электронная почта": "email",
+    "Рабочий email": "workemail",
+    "Личный email": "personalemail",
+    "Другой email": "otheremail",
+    "Другой телефон": "otherphone",
+    "Полное имя контакта": "contactfullname",
+    "Полное имя": "fullname",
     "Организация": "organization",
     "Название компании": "companyname",
     "Компания": "company",
@@ -1328,4 +1344,4 @@ PERSON_EVIDENCE = (
 )
 
 # The row's own record by its number (external_id, after the named ids).
-RECORD_NO = re.compile(r"(?i)^\s*(attendee|member|customer|contact)\s*(#|no\.?)\s*$")  # "Attendee #"
+RECORD_NO = re.compile(r"(?i)^\s*(attendee|member|customer|contact|lead)\s*(#|no\.?)\s*$")  # "Attendee #"

@@ -11,7 +11,6 @@ from leadspace_cli.mapping.aliases import (
     _NAME_ALIASES,
     _PERSON_COUNTRY_PREFIXES,
     _PERSON_FIELD_PREFIX,
-    _TOOL_PREFIX,
     ACCOUNT_EVIDENCE,
     ACCOUNT_ROW,
     ALIASES,
@@ -22,7 +21,6 @@ from leadspace_cli.mapping.aliases import (
     CONSUMER_WEAK,
     EMPLOYER,
     FAMILY,
-    GENITIVE,
     INSTITUTION_NAME,
     NO_FALLBACK,
     NOT_AN_ACCOUNT,
@@ -40,10 +38,7 @@ from leadspace_cli.mapping.aliases import (
     SYSTEM_COLUMN,
     WEAK_COMPANY_PREFIX,
     bare_names,
-    normalize_header,
-    qualified,
     registered,
-    unmarked,
 )
 from leadspace_cli.mapping.blocks import (
     ADDRESS_WORDS,
@@ -51,47 +46,20 @@ from leadspace_cli.mapping.blocks import (
     DUPLICATE,
     address_blocks,
     company_block_start,
-    first_item,
     listed,
     second_billing,
     unprefixed,
 )
 from leadspace_cli.mapping.choose import _HOW, _choose
 from leadspace_cli.mapping.names import before_names, name_beside_name, named_people
+from leadspace_cli.mapping.normal import normal as _normal
 from leadspace_cli.mapping.roles import one_role, unrole
 from leadspace_cli.mapping.spec import Mapping
-
-_JOINED = re.compile(r"^\s*([A-Za-z][A-Za-z ]{0,30}):\s*(\S.*)$")  # a report's "Contact: Contact ID"
 
 
 def _system(column: str) -> bool:
     """Return whether a column is a system column (its name starts with "_"): never sent."""
     return column.lstrip().startswith(SYSTEM_COLUMN)
-
-
-def _normal(column: str) -> str:
-    """Return a header normalised for matching: tool names dropped, a report's object label joined.
-
-    "Contact: Contact ID" is "contactid" (the object already leads the label), "Contact: Title" is
-    "contacttitle", "Apollo Contact Id" is "contactid". A qualifier word is read as a prefix:
-    "Straße geschäftlich" is "businessstrasse" (the company's street), "Ville (domicile)" "homeville".
-    """
-    column = unmarked(column)  # an import template's required-field marker ("*ContactName"), "v_" and "c"
-    column = re.sub(r"(?<=\w)['’]s\b", "", column)  # "Customer's First Name": the customer's field
-    column = GENITIVE.sub(r"customer \1", column)  # "E-Mail des Kunden", "Téléphone du client"
-    joined = _JOINED.match(column)
-    if joined:
-        obj = normalize_header(joined.group(1))
-        label = qualified(joined.group(2)) or normalize_header(joined.group(2))
-        name = label if label.startswith(obj) else obj + label
-    else:
-        name = qualified(column) or normalize_header(column)
-    name = first_item(name)
-    if name.startswith("address") and name not in ALL_ALIASES and name[7:] in ADDRESS_WORDS:
-        name = name[7:]  # "Address City", "Address Zip Code" (Virto Commerce): the address's city
-    # A web form's "Your Name" (the sender's whole name), "your-email" (Contact Form 7): the field.
-    name = "fullname" if name == "yourname" else re.sub(r"^your(?=.)", "", name)
-    return _TOOL_PREFIX.sub("", name)
 
 
 def detect(columns: Iterable[str]) -> Mapping:
@@ -130,6 +98,7 @@ class _Header:
     person_pref: list[tuple[str, str]]  # person-prefixed columns, the prefix removed
     address_words: set[str]
     company_address: list[str]  # the company's own address columns
+    beside: bool  # the company's address beside names: unprefixed places are the person's (Apollo)
     person_places: bool  # unprefixed places are the person's
     stripped: list[tuple[str, str]]  # a person's fields under an object prefix, without it
     role: list[tuple[str, str]]  # the fields of the role the rows' person has (a donor's), without it
@@ -228,6 +197,11 @@ def _read(columns: Iterable[str]) -> _Header:
     )
     # A one-line "location" beside names (LinkedIn scrapes, RocketReach): the places are the person's.
     person_places = people and not company_address and any(n == "location" for n, _ in normalized)
+    # In a file of organisations (Store Leads' "company_location" beside City, LinkedIn's companies'
+    # "companycountry" beside "city") unprefixed places are its own, unless they are a second address.
+    emailed = any(n in ALIASES["person.email"] for n, _ in normalized)
+    prefixed = {c for _, c in company_pref}
+    twice = bool(_placed(company_pref) & _placed([(n, c) for n, c in normalized if c not in prefixed]))
     stripped = [(_PERSON_FIELD_PREFIX.sub("", n), c) for n, c in normalized if _PERSON_FIELD_PREFIX.match(n)]
     own = {*ALIASES["person.first_name"], *ALIASES["person.last_name"], *ALIASES["person.email"]}
     # The fields of the role the rows' person has, when the file has none of the person's own names or
@@ -258,6 +232,7 @@ def _read(columns: Iterable[str]) -> _Header:
         person_pref=person_pref,
         address_words=address_words,
         company_address=company_address,
+        beside=bool(company_address) and (people or emailed or twice),
         person_places=person_places,
         stripped=stripped,
         role=role,
@@ -265,6 +240,11 @@ def _read(columns: Iterable[str]) -> _Header:
         at_work=at_work,
         object_ids=object_ids,
     )
+
+
+def _placed(columns: list[tuple[str, str]]) -> set[str]:
+    """The address fields that normalised columns name."""
+    return {path for n, _ in columns for path in _ADDRESS if n in ALIASES[path]}
 
 
 def _whole_address(names: set[str], line2: bool = False) -> bool:
@@ -301,7 +281,7 @@ def _match(h: _Header) -> tuple[Mapping, set[str]]:
                 or (hits(BARE_ADDRESS, h.company_pref) if street and _whole_address(pref, line2=True) else [])
                 or hits(PREFIXED_ONLY.get(path, ()), h.business)
             )
-            if not found and not h.company_address and not h.person_places:
+            if not found and not h.beside and not h.person_places:
                 found = hits(aliases, h.normalized)  # unprefixed, and no company address beside it
                 if (
                     not found
@@ -534,16 +514,16 @@ def _places(mapping: Mapping, h: _Header, taken: set[str]) -> None:
     person_country = (
         _first(country, [(re.sub(PERSON_PREFIX, "", n), c) for n, c in ranked])
         or _first(country, h.role)
-        or (_first(country, h.normalized) if h.company_address or person_places else None)
+        or (_first(country, h.normalized) if h.beside or person_places else None)
         # Last, in a file with no company address, a home country: where the person lives.
-        or (None if h.company_address else _first(country, home))
+        or (None if h.beside else _first(country, home))
     )
     if person_country is not None and person_country not in mapping.columns_used():
         mapping.fields["person.person_country"] = person_country
         taken.add(person_country)
     personal = [
         c
-        for n, c in [*h.person_pref, *(h.normalized if h.company_address else [])]
+        for n, c in [*h.person_pref, *(h.normalized if h.beside else [])]
         if n in h.address_words and c not in taken and c not in mapping.columns_used()
     ]
     if unsent:  # one note for every place left out as the person's, in the file's order
@@ -554,7 +534,7 @@ def _places(mapping: Mapping, h: _Header, taken: set[str]) -> None:
             f"{', '.join(repr(c) for c in unsent)} look like the person's own address ({whose}): not sent "
             "as the company's. To send them, pass a mapping (`leadspace mapping init`)."
         )
-    if h.company_address and personal:
+    if h.beside and personal:
         mapping.notes.append(
             f"{', '.join(repr(c) for c in personal)} look like the person's location (the file has "
             f"{', '.join(repr(c) for c in h.company_address[:3])} for the company's): they are not sent as "

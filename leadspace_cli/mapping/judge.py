@@ -20,8 +20,9 @@ from leadspace_cli.mapping.aliases import (
 from leadspace_cli.mapping.blocks import listed
 from leadspace_cli.mapping.body import _fetcher
 from leadspace_cli.mapping.choose import _HOW, _choose
-from leadspace_cli.mapping.detect import _normal, _system, detect
+from leadspace_cli.mapping.detect import _system, detect
 from leadspace_cli.mapping.names import before_names
+from leadspace_cli.mapping.normal import normal as _normal
 from leadspace_cli.mapping.spec import Mapping, shown
 
 SAMPLE_ROWS = 200  # rows read ahead to judge a detected mapping by its values
@@ -66,6 +67,7 @@ def refine(
         _counterparty_name(mapping, columns, values)
         _salutations(mapping, columns, values)
         _no_addresses(mapping, columns, values)
+        _lead_emails(mapping, columns, values)
     email = mapping.fields.get("person.email")
     if isinstance(email, str):
         seen = [v.strip().lower() for v in values(email) if v.strip()]
@@ -206,6 +208,54 @@ def _no_addresses(mapping: Mapping, columns: list[str], values: Callable[[str], 
         mapping.notes.append(
             f"{column!r} holds no {what} in the rows read ({shown((seen or filled)[0])}): {instead}. "
             f"To send it anyway, {_HOW}."
+        )
+
+
+# A mailbox of a company's rather than a person's ("info@", "sales-team@", "kontakt2@").
+_ROLE_MAILBOX = re.compile(
+    r"^(info|contact|hello|hi|office|admin|sales|support|service|mail|enquir(y|ies)|inquir(y|ies)|team|"
+    r"kontakt|bonjour|accounts?|billing|marketing|press|help|no-?reply|post|reception|general|"
+    r"webmaster|hr|jobs|careers|orders?|shop|store)([._+-]|\d|@)",
+    re.IGNORECASE,
+)
+
+
+_EMPLOYER_COLUMNS = ("company", "companyname", "employer")
+
+
+def _lead_emails(mapping: Mapping, columns: list[str], values: Callable[[str], list[str]]) -> None:
+    """Send the email of leads named only by their employer ("Email", "Company", no names, no web
+    site): detect() leaves it out, as an account file's mailbox (info@), unless the rows' addresses
+    are people's."""
+    mapped = set(mapping.fields)
+    if mapped & {"person.email", "person.first_name", "person.last_name", "company.website"}:
+        return
+    company = mapping.fields.get("company.name")
+    if not isinstance(company, str) or normalize_header(company) not in (
+        "company",
+        "companyname",
+        "employer",
+    ):
+        return
+    column = next(
+        (
+            c
+            for c in columns
+            if not _system(c)
+            and c not in mapping.columns_used()
+            and normalize_header(c) in ALIASES["person.email"]
+        ),
+        None,
+    )
+    if column is None:
+        return
+    seen = [v.strip() for v in values(column) if v.strip()]
+    people = [v for v in seen if "@" in v and not _ROLE_MAILBOX.match(v)]
+    if len(seen) >= 3 and len(people) >= 0.9 * len(seen):
+        mapping.fields["person.email"] = column
+        mapping.notes.append(
+            f"{column!r} holds people's addresses ({shown(people[0])}), not a company's mailbox: sent as "
+            "person.email beside the company's name."
         )
 
 

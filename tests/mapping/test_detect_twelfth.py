@@ -1,0 +1,212 @@
+"""Detection on the exports of the twenty-ninth held-out sets (sales tools, CRMs, events and forms,
+marketing tools): each test fails on the code before its rule (1651bf5)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from leadspace_cli.mapping.detect import detect
+from leadspace_cli.mapping.normal import normal
+from tests.mapping.test_detect_eleventh import judged
+
+_ADDRESS = ("street", "city", "state", "postalcode", "country")
+
+
+def test_a_file_of_organisations_keeps_its_places_beside_a_one_line_location() -> None:
+    # Store Leads' stores: "company_location" beside city, state and zip, and no person at all: they
+    # are the store's own address, not a person's (no person_country).
+    header = ["domain", "city", "company_location", "country_code", "emails", "merchant_name"]
+    header += ["phones", "state", "street_address", "title", "zip"]
+    fields = detect(header).fields
+    assert {k: fields.get(f"company.address.{k}") for k in _ADDRESS} == {
+        "street": "street_address",
+        "city": "city",
+        "state": "state",
+        "postalcode": "zip",
+        "country": "country_code",
+    }
+    assert "person.person_country" not in fields
+    # LinkedIn's company-list template: the company's country, and its city, state and zip unprefixed.
+    linkedin = ["companyname", "companywebsite", "industry", "city", "state", "companycountry", "zipcode"]
+    fields = detect(linkedin).fields
+    assert [fields.get(f"company.address.{k}") for k in _ADDRESS[1:]] == [
+        "city",
+        "state",
+        "zipcode",
+        "companycountry",
+    ]
+    # Beside a person's names, they stay the person's (Apollo's City beside Company City).
+    people = detect(["First Name", "Last Name", "Email", "Company", "Company Location", "City", "Country"])
+    assert "company.address.city" not in people.fields
+    assert people.fields.get("person.person_country") == "Country"
+
+
+def test_a_domain_name_is_the_company_s_web_site() -> None:
+    # Reply.io's accounts; LinkedIn's Matched Audiences contact template names the employer so.
+    header = ["Domain name", "Account name", "Domain secondary", "Email", "Phone number", "Country"]
+    assert detect(header).fields.get("company.website") == "Domain name"
+    linkedin = ["email", "firstname", "lastname", "jobtitle", "employeecompany", "country", "googleaid"]
+    assert detect(linkedin).fields.get("company.name") == "employeecompany"
+
+
+def test_the_email_of_leads_named_only_by_their_company_is_sent_when_it_is_a_person_s(
+    tmp_path: Path,
+) -> None:
+    # LUX's leads: Email and Company, no names, no web site. By the header alone the email may be an
+    # account's mailbox (info@) and is left out; the rows' people's addresses send it.
+    header = ["Lead Ident", "Lead Scoring", "Email", "Company", "Country"]
+    assert "person.email" not in detect(header).fields
+    people = [
+        [f"Lead {i}", "10", f"{name}@{firm}.com", firm.title(), "DE"]
+        for i, (name, firm) in enumerate(
+            [("jane.doe", "acme"), ("bob", "initech"), ("li.wei", "globex"), ("m.ruiz", "umbrella")]
+        )
+    ]
+    judged_people = judged(tmp_path / "people.csv", header, people)
+    assert judged_people.fields.get("person.email") == "Email"
+    assert any("people's addresses" in note for note in judged_people.notes)
+    mailboxes = [
+        [f"Lead {i}", "10", f"{box}@{firm}.com", firm.title(), "DE"]
+        for i, (box, firm) in enumerate(
+            [("info", "acme"), ("sales", "initech"), ("jane", "globex"), ("kontakt2", "x")]
+        )
+    ]
+    assert "person.email" not in judged(tmp_path / "boxes.csv", header, mailboxes).fields
+    # Beside a web site the rows are organisations (WP ERP's companies): never sent.
+    site = [*header, "Website"]
+    rows = [[*row, f"{row[3].lower()}.com"] for row in people]
+    assert "person.email" not in judged(tmp_path / "site.csv", site, rows).fields
+
+
+def test_a_composite_field_s_part_is_the_field() -> None:
+    # Twenty's people and companies: "Group / Part", a creator's "Created by / Name" is no name.
+    people = [
+        "Id",
+        "Name / First Name",
+        "Name / Last Name",
+        "Emails / Primary Email",
+        "Emails / Additional Emails",
+    ]
+    people += ["Created by / Name", "Company Id", "Phones / Primary Phone Number", "City", "Job Title"]
+    fields = detect(people).fields
+    assert fields.get("person.first_name") == "Name / First Name"
+    assert fields.get("person.last_name") == "Name / Last Name"
+    assert fields.get("person.email") == "Emails / Primary Email"
+    assert fields.get("person.person_phone") == "Phones / Primary Phone Number"
+    companies = ["Id", "Name", "Domain Name / Link Label", "Domain Name / Link URL", "Created by / Name"]
+    companies += ["Address / Address 1", "Address / City", "Address / Country", "Address / Post Code"]
+    fields = detect(companies).fields
+    assert fields.get("company.name") == "Name"
+    assert fields.get("company.website") == "Domain Name / Link URL"
+    assert fields.get("company.address.street") == "Address / Address 1"
+    assert fields.get("company.address.postalcode") == "Address / Post Code"
+    # Two words for one field (EPESI in Spanish): "estado" alone is also a status.
+    spanish = ["ID de Registro", "Nombre de la Empresa", "Email", "Dirección Principal"]
+    spanish += ["Población / Localidad", "País", "Provincia / Estado", "Código Postal"]
+    fields = detect(spanish).fields
+    assert fields.get("company.address.city") == "Población / Localidad"
+    assert fields.get("company.address.state") == "Provincia / Estado"
+    assert fields.get("company.address.street") == "Dirección Principal"
+    assert fields.get("external_id") == "ID de Registro"
+
+
+def test_an_object_s_plural_prefix_names_its_fields() -> None:
+    # CustomerOS's table downloads; Claroline's "organizations.name" is a user's list, not a prefix.
+    contacts = ["CONTACTS FIRST NAME", "CONTACTS LAST NAME", "CONTACTS ORGANIZATION", "CONTACTS EMAILS"]
+    contacts += ["CONTACTS COUNTRY", "CONTACTS CITY", "CONTACTS JOB TITLE"]
+    fields = detect(contacts).fields
+    assert fields.get("person.first_name") == "CONTACTS FIRST NAME"
+    assert fields.get("company.name") == "CONTACTS ORGANIZATION"
+    assert fields.get("person.title") == "CONTACTS JOB TITLE"
+    organizations = [
+        "ORGANIZATIONS NAME",
+        "ORGANIZATIONS WEBSITE",
+        "ORGANIZATIONS INDUSTRY",
+        "ORGANIZATIONS OWNER",
+    ]
+    fields = detect(organizations).fields
+    assert fields.get("company.name") == "ORGANIZATIONS NAME"
+    assert fields.get("company.website") == "ORGANIZATIONS WEBSITE"
+    users = [
+        "id",
+        "email",
+        "firstName",
+        "lastName",
+        "username",
+        "mainOrganization.name",
+        "organizations.name",
+    ]
+    assert detect(users).fields.get("company.name") != "organizations.name"
+
+
+def test_russian_work_email_and_phone_before_the_others() -> None:
+    # amoCRM's contacts: the work email and phone, not "Другой email" (another), nor the home phone.
+    header = ["ID", "Полное имя контакта", "Имя", "Фамилия", "Название компании", "Рабочий телефон"]
+    header += ["Мобильный телефон", "Домашний телефон", "Рабочий email", "Личный email", "Другой email"]
+    fields = detect(header).fields
+    assert fields.get("person.email") == "Рабочий email"
+    assert fields.get("person.person_phone") == "Рабочий телефон"
+    # A deal's contact named by the whole name only: the email is still the contact's.
+    deal = ["Название сделки", "Бюджет сделки", "Полное имя контакта", "Рабочий телефон", "Рабочий email"]
+    deal += ["Название компании"]
+    assert detect(deal).fields.get("person.email") == "Рабочий email"
+
+
+def test_record_ids_and_first_address_lines_in_other_languages() -> None:
+    # EPESI in German and Polish; vtiger's leads.
+    german = ["Datensatz ID", "Erstellt am", "Nachname", "Vorname", "Firmenname", "Adresse 1", "Stadt", "PLZ"]
+    fields = detect(german).fields
+    assert fields.get("external_id") == "Datensatz ID"
+    assert fields.get("company.address.street") == "Adresse 1"
+    polish = [
+        "ID rekordu",
+        "Nazwa Firmy",
+        "Telefon",
+        "E-mail",
+        "Adres www",
+        "Adres 1",
+        "Miasto",
+        "Kod pocztowy",
+    ]
+    fields = detect(polish).fields
+    assert fields.get("external_id") == "ID rekordu"
+    assert fields.get("company.website") == "Adres www"
+    assert fields.get("company.address.street") == "Adres 1"
+    vtiger = ["First Name", "Lead No", "Last Name", "Phone", "Company", "Email", "Lead Source"]
+    assert detect(vtiger).fields.get("external_id") == "Lead No"
+    forms = ["ID entradas", "Fecha envío", "Dirección IP", "Asunto", "Nombre remitente", "Email remitente"]
+    assert detect(forms).fields.get("external_id") == "ID entradas"
+
+
+def test_a_company_s_shortened_columns() -> None:
+    # WordPress Event Registration's attendees: the attendee's address, then the company's "Co ...".
+    header = ["Reg Date", "Last Name", "First Name", "Email", "Address", "City", "State", "Zip"]
+    header += ["Co Name", "Co Address", "Co City", "Co State/Prov", "Co Postal", "Phone"]
+    fields = detect(header).fields
+    assert fields.get("company.name") == "Co Name"
+    assert {k: fields.get(f"company.address.{k}") for k in _ADDRESS[:4]} == {
+        "street": "Co Address",
+        "city": "Co City",
+        "state": "Co State/Prov",
+        "postalcode": "Co Postal",
+    }
+    assert [normal(c) for c in ("Co Name", "Country", "Contact Name", "Cost Center", "Co-op")] == [
+        "companyname",
+        "country",
+        "contactname",
+        "costcenter",
+        "coop",
+    ]
+
+
+def test_a_ticket_s_attendee_before_its_buyer() -> None:
+    # Hasgeek Boxoffice's tickets: the buyer paid, the attendee is the row's person; an order
+    # export's buyer beside the parcel's recipient stays the row's (Amazon).
+    tickets = ["ticket_id", "order_id", "buyer_fullname", "buyer_email", "buyer_phone"]
+    tickets += ["attendee_fullname", "attendee_email", "attendee_phone"]
+    fields = detect(tickets).fields
+    assert fields.get("person.email") == "attendee_email"
+    assert fields.get("person.person_phone") == "attendee_phone"
+    orders = ["order-id", "purchase-date", "buyer-email", "buyer-name", "buyer-phone-number", "sku"]
+    orders += ["recipient-name", "ship-address-1", "ship-city", "ship-postal-code", "ship-country"]
+    assert detect(orders).fields.get("person.email") == "buyer-email"
