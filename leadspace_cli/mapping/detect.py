@@ -200,8 +200,10 @@ def _read(columns: Iterable[str]) -> _Header:
     # In a file of organisations (Store Leads' "company_location" beside City, LinkedIn's companies'
     # "companycountry" beside "city") unprefixed places are its own, unless they are a second address.
     emailed = any(n in ALIASES["person.email"] for n, _ in normalized)
-    prefixed = {c for _, c in company_pref}
-    twice = bool(_placed(company_pref) & _placed([(n, c) for n, c in normalized if c not in prefixed]))
+    prefixed = {c for _, c in company_pref + employer_pref}
+    unplaced = _placed([(n, c) for n, c in normalized if c not in prefixed])
+    named = any(_NAMED.match(n) for n, _ in normalized)
+    twice = bool(_placed(company_pref + employer_pref) & unplaced)
     stripped = [(_PERSON_FIELD_PREFIX.sub("", n), c) for n, c in normalized if _PERSON_FIELD_PREFIX.match(n)]
     own = {*ALIASES["person.first_name"], *ALIASES["person.last_name"], *ALIASES["person.email"]}
     # The fields of the role the rows' person has, when the file has none of the person's own names or
@@ -232,7 +234,7 @@ def _read(columns: Iterable[str]) -> _Header:
         person_pref=person_pref,
         address_words=address_words,
         company_address=company_address,
-        beside=bool(company_address) and (people or emailed or twice),
+        beside=bool(company_address) and (people or emailed or named or twice),
         person_places=person_places,
         stripped=stripped,
         role=role,
@@ -240,6 +242,13 @@ def _read(columns: Iterable[str]) -> _Header:
         at_work=at_work,
         object_ids=object_ids,
     )
+
+
+# A person named under their role ("Member Name", "Contact Person"): the rows are people's.
+_NAMED = re.compile(
+    r"(member|contributor|applicant|student|contact|attendee|candidate|donor|patient|employee|volunteer|"
+    r"participant|guest|customer)(full)?name$|contactperson$"
+)
 
 
 def _placed(columns: list[tuple[str, str]]) -> set[str]:

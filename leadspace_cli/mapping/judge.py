@@ -211,31 +211,40 @@ def _no_addresses(mapping: Mapping, columns: list[str], values: Callable[[str], 
         )
 
 
-# A mailbox of a company's rather than a person's ("info@", "sales-team@", "kontakt2@").
-_ROLE_MAILBOX = re.compile(
-    r"^(info|contact|hello|hi|office|admin|sales|support|service|mail|enquir(y|ies)|inquir(y|ies)|team|"
-    r"kontakt|bonjour|accounts?|billing|marketing|press|help|no-?reply|post|reception|general|"
-    r"webmaster|hr|jobs|careers|orders?|shop|store)([._+-]|\d|@)",
-    re.IGNORECASE,
-)
+# A person's mailbox: two names joined ("jane.doe@", "j_smith@", "li-wei2@"), neither of them a
+# word a company's mailbox is named by ("customer.service@", "ventas-mx@", "front.desk@").
+_PERSON_MAILBOX = re.compile(r"^([a-z]+)[._-]([a-z]+)\d*@", re.IGNORECASE)
+_MAILBOX_WORDS = frozenset(
+    (*("info", "contact", "contacto", "kontakt", "hello", "hola", "bonjour", "hi", "office", "admin"),
+     *("administracion", "sales", "ventas", "vertrieb", "commercial", "comercial", "support", "service"),
+     *("services", "customer", "customers", "client", "clients", "mail", "team", "account", "accounts"),
+     *("billing", "invoice", "invoices", "finance", "ap", "ar", "marketing", "press", "media", "help"),
+     *("no", "noreply", "reply", "post", "reception", "accueil", "empfang", "zentrale", "general"),
+     *("webmaster", "hr", "jobs", "careers", "recruiting", "talent", "hiring", "people", "order", "orders"),
+     *("shop", "store", "events", "event", "expo", "partners", "news", "newsletter", "direction"),
+     *("secretariat", "buero", "anfrage", "reservations", "front", "desk", "it", "legal", "privacy"),
+     *("compta", "buchhaltung", "rechnung", "verwaltung", "the", "my", "us", "de", "fr", "uk", "mx"))
+)  # fmt: skip
 
 
 _EMPLOYER_COLUMNS = ("company", "companyname", "employer")
 
 
+def _personal(address: str) -> bool:
+    """Whether an email address reads as a person's: first and last names joined, no mailbox's word."""
+    names = _PERSON_MAILBOX.match(address.strip())
+    return names is not None and not {names[1].lower(), names[2].lower()} & _MAILBOX_WORDS
+
+
 def _lead_emails(mapping: Mapping, columns: list[str], values: Callable[[str], list[str]]) -> None:
     """Send the email of leads named only by their employer ("Email", "Company", no names, no web
-    site): detect() leaves it out, as an account file's mailbox (info@), unless the rows' addresses
-    are people's."""
+    site): detect() leaves it out, as an account file's mailbox (info@) may be, unless most of the
+    rows' addresses are people's names at many domains (not one firm's reps)."""
     mapped = set(mapping.fields)
     if mapped & {"person.email", "person.first_name", "person.last_name", "company.website"}:
         return
     company = mapping.fields.get("company.name")
-    if not isinstance(company, str) or normalize_header(company) not in (
-        "company",
-        "companyname",
-        "employer",
-    ):
+    if not isinstance(company, str) or normalize_header(company) not in _EMPLOYER_COLUMNS:
         return
     column = next(
         (
@@ -249,9 +258,10 @@ def _lead_emails(mapping: Mapping, columns: list[str], values: Callable[[str], l
     )
     if column is None:
         return
-    seen = [v.strip() for v in values(column) if v.strip()]
-    people = [v for v in seen if "@" in v and not _ROLE_MAILBOX.match(v)]
-    if len(seen) >= 3 and len(people) >= 0.9 * len(seen):
+    seen = [v.strip().lower() for v in values(column) if v.strip()]
+    people = [v for v in seen if _personal(v)]
+    domains = {v.rpartition("@")[2] for v in seen}
+    if len(seen) >= 3 and len(people) >= 0.5 * len(seen) and len(domains) >= max(2, len(seen) / 2):
         mapping.fields["person.email"] = column
         mapping.notes.append(
             f"{column!r} holds people's addresses ({shown(people[0])}), not a company's mailbox: sent as "

@@ -14,7 +14,6 @@ from leadspace_cli.mapping.aliases import (
 )
 from leadspace_cli.mapping.blocks import ADDRESS_WORDS, ALL_ALIASES, first_item
 
-_CO = re.compile(r"^co(?=name$|address|city$|state|postal|zip$|country$|phone$|website$)")
 _JOINED = re.compile(r"^\s*([A-Za-z][A-Za-z ]{0,30}):\s*(\S.*)$")  # a report's "Contact: Contact ID"
 
 
@@ -37,9 +36,8 @@ def normal(column: str) -> str:
     else:
         name = qualified(column) or normalize_header(column)
     name = first_item(name)
-    if re.match(r"(?i)\s*[a-z]+s[ _]", column):  # not a collection's "organizations.name" (Claroline)
+    if re.match(r"(?i)\s*[a-z]+s ", column):  # not a collection's "organizations.name" (Claroline)
         name = plural_object(name)
-    name = _CO.sub("company", name)  # "Co Name", "Co City" (WordPress Event Registration's attendees)
     if name.startswith("address") and name not in ALL_ALIASES and name[7:] in ADDRESS_WORDS:
         name = name[7:]  # "Address City", "Address Zip Code" (Virto Commerce): the address's city
     # A web form's "Your Name" (the sender's whole name), "your-email" (Contact Form 7): the field.
@@ -48,10 +46,10 @@ def normal(column: str) -> str:
 
 
 # A composite field's part, with spaces around the slash (Twenty's "Name / First Name", "Emails /
-# Primary Email", "Address / City", "Domain Name / Link URL"), or one of two words for one field
-# (EPESI's "Población / Localidad"). A role's ("Created by / Name") is neither.
+# Primary Email", "Address / City", "Domain Name / Link URL"), or two words for one field (EPESI's
+# "Población / Localidad", "Provincia / Estado"). A qualifier's part is no field ("Home Address /
+# City", "Venue / City", "Created by / Name"), nor are two fields' ("Email / Phone", "Name / Company").
 _COMPOSITE = re.compile(r"^\s*([^/]+?)\s+/\s+([^/]+?)\s*$")
-_GROUPS = ("name", "names", "emails", "email", "phones", "phone", "address", "primaryaddress")
 _SITE_GROUPS = ("domainname", "domain", "website", "websites")
 _LINK = ("linkurl", "primarylinkurl", "url")
 
@@ -64,16 +62,18 @@ def composite(column: str) -> str:
     group, field = normalize_header(part[1]), normalize_header(part[2])
     if group in _SITE_GROUPS:
         return "Website" if field in _LINK else column
-    if group in _GROUPS and field in ALL_ALIASES:
+    parts = {
+        ("name", "names"): ("firstname", "lastname"),
+        ("emails", "email"): ALIASES["person.email"],
+        ("phones", "phone"): ALIASES["person.person_phone"],
+        ("address", "primaryaddress"): ADDRESS_WORDS,
+    }
+    if any(group in groups and field in fields for groups, fields in parts.items()):
         return part[2]
     if any(group in aliases and field in aliases for aliases in ALIASES.values()):
         return part[1]
     # An address's part beside a word no field has ("Provincia / Estado": estado is also a status).
-    if group in ADDRESS_WORDS and field not in ALL_ALIASES:
-        return part[1]
-    if field in ADDRESS_WORDS and group not in ALL_ALIASES:
-        return part[2]
-    return column
+    return part[1] if group in ADDRESS_WORDS and field not in ALL_ALIASES else column
 
 
 # An object's fields under its plural (CustomerOS's "CONTACTS FIRST NAME", "ORGANIZATIONS NAME").

@@ -6,7 +6,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from leadspace_cli.mapping.detect import detect
-from leadspace_cli.mapping.normal import normal
 from tests.mapping.test_detect_eleventh import judged
 
 _ADDRESS = ("street", "city", "state", "postalcode", "country")
@@ -35,6 +34,16 @@ def test_a_file_of_organisations_keeps_its_places_beside_a_one_line_location() -
         "zipcode",
         "companycountry",
     ]
+    # Beside a member named under their role and an employer's own address, a home address is never
+    # sent in parts to complete the employer's.
+    members = detect(["Member Name", "Employer", "Employer City", "Employer State", "Address", "City", "Zip"])
+    assert {k: members.fields.get(f"company.address.{k}") for k in _ADDRESS} == {
+        "street": None,
+        "city": "Employer City",
+        "state": "Employer State",
+        "postalcode": None,
+        "country": None,
+    }
     # Beside a person's names, they stay the person's (Apollo's City beside Company City).
     people = detect(["First Name", "Last Name", "Email", "Company", "Company Location", "City", "Country"])
     assert "company.address.city" not in people.fields
@@ -72,6 +81,13 @@ def test_the_email_of_leads_named_only_by_their_company_is_sent_when_it_is_a_per
         )
     ]
     assert "person.email" not in judged(tmp_path / "boxes.csv", header, mailboxes).fields
+    # Mailboxes in other languages ("ventas-mx@", "customer.service@"), and one firm's own reps.
+    other = ["ventas-mx", "customer.service", "front.desk", "contacto.espana"]
+    rows = [[f"Lead {i}", "1", f"{box}@firm{i}.com", f"Firm {i}", "ES"] for i, box in enumerate(other)]
+    assert "person.email" not in judged(tmp_path / "other.csv", header, rows).fields
+    reps = ["jane.doe", "john.roe", "ann.lee", "li.wei"]
+    rows = [[f"Lead {i}", "1", f"{rep}@oursales.com", f"Firm {i}", "US"] for i, rep in enumerate(reps)]
+    assert "person.email" not in judged(tmp_path / "reps.csv", header, rows).fields
     # Beside a web site the rows are organisations (WP ERP's companies): never sent.
     site = [*header, "Website"]
     rows = [[*row, f"{row[3].lower()}.com"] for row in people]
@@ -108,6 +124,12 @@ def test_a_composite_field_s_part_is_the_field() -> None:
     assert fields.get("company.address.state") == "Provincia / Estado"
     assert fields.get("company.address.street") == "Dirección Principal"
     assert fields.get("external_id") == "ID de Registro"
+    # A qualifier's part is no field (a home's, a venue's, a creator's), nor are two fields' ("or").
+    others = ["First Name", "Last Name", "Company", "Home Address / Address 1", "Home Address / City"]
+    others += ["Venue / City", "Venue / Country", "Ship To / Postal Code", "Email / Phone", "Name / Surname"]
+    fields = detect(others).fields
+    assert {k: v for k, v in fields.items() if v in others[3:]} == {}
+    assert detect(["Name / Company", "Email", "Phone"]).fields.get("company.name") is None
 
 
 def test_an_object_s_plural_prefix_names_its_fields() -> None:
@@ -137,6 +159,7 @@ def test_an_object_s_plural_prefix_names_its_fields() -> None:
         "organizations.name",
     ]
     assert detect(users).fields.get("company.name") != "organizations.name"
+    assert detect([*users[:5], "organizations_name"]).fields.get("company.name") is None
 
 
 def test_russian_work_email_and_phone_before_the_others() -> None:
@@ -176,27 +199,6 @@ def test_record_ids_and_first_address_lines_in_other_languages() -> None:
     assert detect(vtiger).fields.get("external_id") == "Lead No"
     forms = ["ID entradas", "Fecha envío", "Dirección IP", "Asunto", "Nombre remitente", "Email remitente"]
     assert detect(forms).fields.get("external_id") == "ID entradas"
-
-
-def test_a_company_s_shortened_columns() -> None:
-    # WordPress Event Registration's attendees: the attendee's address, then the company's "Co ...".
-    header = ["Reg Date", "Last Name", "First Name", "Email", "Address", "City", "State", "Zip"]
-    header += ["Co Name", "Co Address", "Co City", "Co State/Prov", "Co Postal", "Phone"]
-    fields = detect(header).fields
-    assert fields.get("company.name") == "Co Name"
-    assert {k: fields.get(f"company.address.{k}") for k in _ADDRESS[:4]} == {
-        "street": "Co Address",
-        "city": "Co City",
-        "state": "Co State/Prov",
-        "postalcode": "Co Postal",
-    }
-    assert [normal(c) for c in ("Co Name", "Country", "Contact Name", "Cost Center", "Co-op")] == [
-        "companyname",
-        "country",
-        "contactname",
-        "costcenter",
-        "coop",
-    ]
 
 
 def test_a_ticket_s_attendee_before_its_buyer() -> None:
