@@ -220,6 +220,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "phoneoffice",  # Lyris ListManager's PHONE_OFFICE_
         "phone1",
         "primaryphone",
+        *("numerodetelefono", "numerotelefono"),  # Spanish "Número de teléfono"
         "primaryphonenumber",
         "phonework",
         "phonemobile",
@@ -624,7 +625,9 @@ GENITIVE = re.compile(
     r"(?:kunden|kundin|client|cliente|klant|k(?:ae|ä)ufers|k(?:ae|ä)uferin)"  # eBay.de's "des Käufers"
     # French puts the row's role after the field: "Prénom candidat", "E-mail occupant", "Fonction du
     # bénéficiaire" (a job board's candidates, a housing report's occupants, a grant's beneficiaries).
-    r"|(?:du\s+|de\s+l'|de la\s+)?(?:candidat|candidate|occupant|occupante|b[eé]n[eé]ficiaire))$",
+    r"|(?:du\s+|de\s+l'|de la\s+)?(?:candidat|candidate|occupant|occupante|b[eé]n[eé]ficiaire))$"
+    # Spanish the same, with an underscore too: "Email_cliente", "Telefono cliente" (a marketplace's orders).
+    r"|^(e-?mail|correo|tel[eé]fono|celular|m[oó]vil|nombre|apellidos?)[_\s]+(?:cliente|comprador)$",
     re.IGNORECASE,
 )
 
@@ -1203,6 +1206,8 @@ QUALIFIERS = {
     "livraison": "shipping",
     "factura": "billing",
     "facturacion": "billing",
+    "billing": "billing",  # WooCommerce's "First Name (Billing)"
+    "shipping": "shipping",
     "home": "home",
     "privat": "home",
     "prive": "home",

@@ -53,7 +53,7 @@ from leadspace_cli.mapping.blocks import (
 from leadspace_cli.mapping.choose import _HOW, _choose
 from leadspace_cli.mapping.names import before_names, name_beside_name, named_people
 from leadspace_cli.mapping.normal import normal as _normal
-from leadspace_cli.mapping.roles import one_role, unrole
+from leadspace_cli.mapping.roles import one_role, role_split, unrole
 from leadspace_cli.mapping.spec import Mapping
 
 
@@ -210,7 +210,15 @@ def _read(columns: Iterable[str]) -> _Header:
     # email; a web form's "Your Email" (the one who booked) does not make an attendee's another's.
     mine = any(n in own and not re.match(r"(?i)\s*your\b", c) for n, c in normalized)
     role = [] if mine else one_role(normalized, own)
+    names = {*ALIASES["person.first_name"], *ALIASES["person.last_name"]}
+    if mine and not any(n in names for n, _ in normalized):
+        # A shop's customers: their account's email, and names only on the billing address
+        # (Shopware's "billing_firstname"): the names are theirs; a shipping address's never.
+        billed = [(split[1], c) for n, c in normalized if (split := role_split(n)) and split[0] == "billing"]
+        role = [(r, c) for r, c in billed if r in names]
     stripped += role
+    # A role's own email ("Email_cliente" beside a "Razón social" for the invoice): the rows are people.
+    people = people or (not account_file and any(r in ALIASES["person.email"] for r, _ in role))
     # Columns a business qualifier marks ("Region geschäftlich", "Dép/Région (bureau)"), without it.
     business = [(n.removeprefix("business"), c) for n, c in normalized if n.startswith("business")]
     at_work = [

@@ -27,7 +27,8 @@ def normal(column: str) -> str:
     column = unmarked(column)  # an import template's required-field marker ("*ContactName"), "v_" and "c"
     column = composite(column)  # "Emails / Primary Email": the part that names the field
     column = re.sub(r"(?<=\w)['’]s\b", "", column)  # "Customer's First Name": the customer's field
-    column = GENITIVE.sub(r"customer \1", column)  # "E-Mail des Kunden", "Téléphone du client"
+    # "E-Mail des Kunden", "Téléphone du client", "Email_cliente": the customer's
+    column = GENITIVE.sub(lambda m: f"customer {m[1] or m[2]}", column)
     joined = _JOINED.match(column)
     if joined:
         obj = normalize_header(joined.group(1))

@@ -212,3 +212,49 @@ def test_a_ticket_s_attendee_before_its_buyer() -> None:
     orders = ["order-id", "purchase-date", "buyer-email", "buyer-name", "buyer-phone-number", "sku"]
     orders += ["recipient-name", "ship-address-1", "ship-city", "ship-postal-code", "ship-country"]
     assert detect(orders).fields.get("person.email") == "buyer-email"
+
+
+def test_a_shop_customer_s_names_on_the_billing_address_beside_the_account_s_email() -> None:
+    # Shopware 5's customers: the account's email, the names only on the billing address (a shipping
+    # address's names are never the customer's); WooCommerce's "First Name (Billing)".
+    header = ["customernumber", "email", "password", "billing_company", "billing_salutation"]
+    header += ["billing_firstname", "billing_lastname", "billing_street", "billing_city", "phone"]
+    header += ["shipping_company", "shipping_firstname", "shipping_lastname", "shipping_city"]
+    fields = detect(header).fields
+    assert fields.get("person.first_name") == "billing_firstname"
+    assert fields.get("person.last_name") == "billing_lastname"
+    assert fields.get("person.email") == "email"
+    shipped = detect(["email", "shipping_firstname", "shipping_lastname", "shipping_city"]).fields
+    assert "person.first_name" not in shipped
+    woo = [
+        "Order Number",
+        "First Name (Billing)",
+        "Last Name (Billing)",
+        "Email (Billing)",
+        "Phone (Billing)",
+    ]
+    woo += ["First Name (Shipping)", "Last Name (Shipping)"]
+    fields = detect(woo).fields
+    assert fields.get("person.first_name") == "First Name (Billing)"
+    assert fields.get("person.email") == "Email (Billing)"
+
+
+def test_spanish_customer_s_columns_with_the_role_after_the_field() -> None:
+    # Chilean marketplaces' orders: "Email_cliente", "Número de teléfono del cliente"; an Italian
+    # "Codice Cliente" stays the customer's code.
+    paris = [
+        "Nro_orden",
+        "Nombre_Cliente",
+        "Email_cliente",
+        "Telefono_cliente",
+        "Comuna",
+        "Razón social",
+        "Rut",
+    ]
+    fields = detect(paris).fields
+    assert fields.get("person.email") == "Email_cliente"
+    assert fields.get("person.person_phone") == "Telefono_cliente"
+    walmart = ["Número de orden de compra", "Nombre del cliente", "Número de teléfono del cliente", "Ciudad"]
+    assert detect(walmart).fields.get("person.person_phone") == "Número de teléfono del cliente"
+    italian = ["CODICE CLIENTE", "NOME", "COGNOME", "E-MAIL", "TELEFONO", "CITTA"]
+    assert detect(italian).fields.get("external_id") == "CODICE CLIENTE"
