@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import re
 from collections.abc import Callable, Iterator
+from typing import Any
 
 from leadspace_cli.errors import InputError
 from leadspace_cli.formats.rows import (
@@ -104,6 +106,27 @@ def _runaway(row: list[str], sep: str, width: int) -> int:
 
 
 _DELIMITERS = (",", ";", "\t", "|")
+_NOTE_LINES = 20  # rows of notes above a header (LinkedIn's: two)
+
+
+class _Replay:
+    """A csv reader with the rows read ahead put back first, each with its line number."""
+
+    def __init__(self, reader: Any, held: list[tuple[list[str], int]], header_line: int) -> None:
+        self._reader = reader
+        self._held = held
+        self.line_num: int = header_line
+
+    def __iter__(self) -> _Replay:
+        return self
+
+    def __next__(self) -> list[str]:
+        if self._held:
+            held, self.line_num = self._held.pop(0)
+            return held
+        row: list[str] = next(self._reader)
+        self.line_num = self._reader.line_num
+        return row
 
 
 def _header_line(label: str, text: io.TextIOWrapper) -> str:
@@ -155,7 +178,7 @@ def _csv_source(reading: _Reading, text: io.TextIOWrapper, sep: str | None, keep
             if sep != ",":
                 shown = "tab" if sep == "\t" else repr(sep)
                 notes.append(f"{label} is separated by {shown} (detected; --delimiter says otherwise).")
-    reader = csv.reader(lines, delimiter=sep)
+    reader: Any = csv.reader(lines, delimiter=sep)  # or a _Replay of it
     try:
         header = next(reader)
     except StopIteration:
@@ -171,14 +194,21 @@ def _csv_source(reading: _Reading, text: io.TextIOWrapper, sep: str | None, keep
     if header and header[0].startswith("\ufeff"):
         header[0] = header[0].lstrip("\ufeff")
     if header[0].strip().lower() == "notes:" and not any(h.strip() for h in header[1:]):
-        # LinkedIn's Connections.csv opens with notes, a blank line, then the header.
-        for skipped in reader:
+        # LinkedIn's Connections.csv opens with notes, a blank line, then the header. Without a blank
+        # line in the next rows, "Notes:" is the header of a one-column file: the rows read go back.
+        held: list[tuple[list[str], int]] = []
+        header_line = reader.line_num
+        for skipped in itertools.islice(reader, _NOTE_LINES):
+            held.append((skipped, reader.line_num))
             if not any(cell.strip() for cell in skipped):
                 break
-        header = next(reader, [])
-        notes.append(f"{label} opens with notes before its header (as LinkedIn's exports do): skipped.")
-        if not any(h.strip() for h in header):
-            raise InputError(f"{label}: no header row after its notes.")
+        if held and not any(cell.strip() for cell in held[-1][0]):
+            header = next(reader, [])
+            notes.append(f"{label} opens with notes before its header (as LinkedIn's exports do): skipped.")
+            if not any(h.strip() for h in header):
+                raise InputError(f"{label}: no header row after its notes.")
+        else:
+            reader = _Replay(reader, held, header_line)
     if reading.check_text and _SURROGATE.search("".join(header)):
         raise reading.bad_text(1)
     columns, header_notes = _dedupe_header(header)

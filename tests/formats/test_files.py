@@ -235,3 +235,17 @@ def test_a_workbook_given_as_csv_gets_a_message_not_its_bytes(use_sandbox: Sandb
         assert "Excel workbook" in result.stderr
         assert "PK" not in result.stderr
         assert "workbook.xml" not in result.stderr
+
+
+def test_a_one_column_file_headed_notes_keeps_its_rows(tmp_path: Path) -> None:
+    # "Notes:" opens LinkedIn's exports above a blank line; with no blank line after it, it is the
+    # header of a one-column file, and every row is read, with its line number.
+    from leadspace_cli.formats.sources import open_source
+
+    path = tmp_path / "notes.csv"
+    path.write_text("Notes:\ncall back\n\"two\nlines\"\nsent,aside\n", encoding="utf-8")
+    with open_source(str(path)) as source:
+        assert source.columns == ["Notes:"]
+        rows = list(source.rows)
+    assert [list(r.cells) for r in rows] == [["call back"], ["two\nlines"], ["sent"]]
+    assert (rows[2].problem or "").startswith("line 5 has 2 cells"), rows[2].problem
