@@ -614,7 +614,8 @@ def unmarked(column: str) -> str:
 # or email (a registrant's "Email" beside a "Guest First Name" is two people: never mixed).
 _ROLE_PREFIX = re.compile(
     r"^(ticketholder|ticket|attendee|registrant|participant|guest|invitee|donors|donor|buyer|subscriber|"
-    r"patron|speaker|customers|customer|billing|candidate|vendor|recipient|empfanger|kunden)(?=.)"
+    r"patron|speaker|customers|customer|billing|candidate|vendor|recipient|empfanger|kunden|"
+    r"signup|volunteer|helfer)(?=.)"  # a sign-up sheet's ("Sign-up Email", German "Helfer E-Mail")
 )
 
 
@@ -625,7 +626,8 @@ GENITIVE = re.compile(
     r"(?:kunden|kundin|client|cliente|klant|k(?:ae|ä)ufers|k(?:ae|ä)uferin)"  # eBay.de's "des Käufers"
     # French puts the row's role after the field: "Prénom candidat", "E-mail occupant", "Fonction du
     # bénéficiaire" (a job board's candidates, a housing report's occupants, a grant's beneficiaries).
-    r"|(?:du\s+|de\s+l'|de la\s+)?(?:candidat|candidate|occupant|occupante|b[eé]n[eé]ficiaire))$"
+    r"|(?:du\s+|de\s+l'|de la\s+)?(?:candidat|candidate|occupant|occupante|b[eé]n[eé]ficiaire|payeur)"
+    r"|(?:du|del)\s+(?:volontaire|voluntario))$"  # a sign-up sheet's volunteer (French, Spanish)
     # Spanish the same, with an underscore too: "Email_cliente", "Telefono cliente" (a marketplace's orders).
     r"|^(e-?mail|correo|tel[eé]fono|celular|m[oó]vil|nombre|apellidos?)[_\s]+(?:cliente|comprador)$",
     re.IGNORECASE,
@@ -761,6 +763,8 @@ CONSUMER = (
         "recurringcontributions",
         "totalsoftcredits",
     ),  # Givebutter
+    # A donation's or a gift's own columns: the donor's address is their home (Benevity's reports).
+    *("donationdate", "donationamount", "donationfrequency", "giftdate", "giftamount"),
     "salt",
     "customersdob",  # a shop's customer's birthday (osCommerce and its forks)
     "rewardpoints",  # a shop's loyalty scheme

@@ -212,10 +212,13 @@ def _read(columns: Iterable[str]) -> _Header:
     role = [] if mine else one_role(normalized, own)
     names = {*ALIASES["person.first_name"], *ALIASES["person.last_name"]}
     if mine and not any(n in names for n, _ in normalized):
-        # A shop's customers: their account's email, and names only on the billing address
-        # (Shopware's "billing_firstname"): the names are theirs; a shipping address's never.
-        billed = [(split[1], c) for n, c in normalized if (split := role_split(n)) and split[0] == "billing"]
-        role = [(r, c) for r, c in billed if r in names]
+        # Names only under one role, beside the rows' own email: a shop's customers' billing address
+        # (Shopware's "billing_firstname"), a donations report's donor (Benevity); never a parcel's
+        # recipient, a vendor or a speaker, nor a shipping address (no role: no one's names).
+        under = [(split, c) for n, c in normalized if (split := role_split(n)) and split[1] in names]
+        kinds = {split[0] for split, _ in under}
+        if len(kinds) == 1 and not kinds & {"recipient", "empfanger", "vendor", "speaker"}:
+            role = [(split[1], c) for split, c in under]
     stripped += role
     # A role's own email ("Email_cliente" beside a "Razón social" for the invoice): the rows are people.
     people = people or (not account_file and any(r in ALIASES["person.email"] for r, _ in role))
@@ -445,7 +448,7 @@ def _places(mapping: Mapping, h: _Header, taken: set[str]) -> None:
         for n, c in h.normalized
         if re.match(COMPANY_PREFIX, n)
         and not n.startswith((*WEAK_COMPANY_PREFIX, *PARTY_PREFIX))
-        and unprefixed(n) not in PERSON_AFTER_PREFIX
+        and unprefixed(n) not in (*PERSON_AFTER_PREFIX, "")  # a bare "Work" (a church's work phone)
         and c not in bought
     ]
     # A website beside only the person's names, with no job and no sign of an account, may be their

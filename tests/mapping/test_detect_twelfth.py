@@ -258,3 +258,48 @@ def test_spanish_customer_s_columns_with_the_role_after_the_field() -> None:
     assert detect(walmart).fields.get("person.person_phone") == "Número de teléfono del cliente"
     italian = ["CODICE CLIENTE", "NOME", "COGNOME", "E-MAIL", "TELEFONO", "CITTA"]
     assert detect(italian).fields.get("external_id") == "CODICE CLIENTE"
+
+
+def test_a_bare_work_phone_names_no_company() -> None:
+    # Breeze's church members: "Work" is their phone at work; beside only their employer, the address
+    # is their home, as without it.
+    header = ["Breeze ID", "First Name", "Last Name", "Marital Status", "Family", "Employer", "Mobile"]
+    header += ["Home", "Work", "Email", "Street Address", "City", "State", "Zip"]
+    fields = detect(header).fields
+    assert fields.get("company.name") == "Employer"
+    assert not [k for k in fields if k.startswith("company.address")]
+
+
+def test_a_sign_up_sheet_s_volunteer_is_the_row_s_person() -> None:
+    dls = ["Sheet ID", "Task Title", "Sign-up ID", "Sign-up First Name", "Sign-up Last Name", "Sign-up Phone"]
+    fields = detect([*dls, "Sign-up Email"]).fields
+    assert fields.get("person.first_name") == "Sign-up First Name"
+    assert fields.get("person.email") == "Sign-up Email"
+    for header, email, phone in (
+        (["Tâche", "Nom du volontaire", "Email du volontaire", "Téléphone du volontaire"], 2, 3),
+        (["Tarea", "Nombre del voluntario", "E-mail del voluntario", "Teléfono del voluntario"], 2, 3),
+        (["Aufgabe", "Helfer Name", "Helfer E-Mail", "Helfer Telefon"], 2, 3),
+    ):
+        fields = detect(header).fields
+        assert (fields.get("person.email"), fields.get("person.person_phone")) == (
+            header[email],
+            header[phone],
+        )
+    # HelloAsso's payer (French: the role after the field).
+    paid = detect(["Référence commande", "Nom payeur", "Prénom payeur", "Email payeur", "Tarif"]).fields
+    assert (paid.get("person.first_name"), paid.get("person.email")) == ("Prénom payeur", "Email payeur")
+
+
+def test_a_donor_s_names_beside_the_row_s_email_and_their_home_address() -> None:
+    # Benevity's donations report: the donor's names under the role, the email unprefixed, "Company"
+    # their employer (a matched gift), the address their home.
+    header = ["Company", "Project", "Donation Date", "Donor First Name", "Donor Last Name", "Email"]
+    header += ["Address", "City", "State/Province", "Postal Code", "Transaction ID"]
+    fields = detect(header).fields
+    assert (fields.get("person.first_name"), fields.get("person.last_name")) == (
+        "Donor First Name",
+        "Donor Last Name",
+    )
+    assert not [k for k in fields if k.startswith("company.address")]
+    # A parcel's recipient is never the row's person beside the buyer's email.
+    assert "person.first_name" not in detect(["Email", "Recipient First Name", "Recipient Last Name"]).fields
