@@ -211,13 +211,13 @@ def _read(columns: Iterable[str]) -> _Header:
     mine = any(n in own and not re.match(r"(?i)\s*your\b", c) for n, c in normalized)
     role = [] if mine else one_role(normalized, own)
     names = {*ALIASES["person.first_name"], *ALIASES["person.last_name"]}
-    if mine and not any(n in names for n, _ in normalized):
+    if mine and not any(n in names or n in _NAME_ALIASES for n, _ in normalized):
         # Names only under one role, beside the rows' own email: a shop's customers' billing address
         # (Shopware's "billing_firstname"), a donations report's donor (Benevity); never a parcel's
-        # recipient, a vendor or a speaker, nor a shipping address (no role: no one's names).
+        # recipient, a vendor, a speaker or a plus-one, nor a shipping address (no role: no one's).
         under = [(split, c) for n, c in normalized if (split := role_split(n)) and split[1] in names]
         kinds = {split[0] for split, _ in under}
-        if len(kinds) == 1 and not kinds & {"recipient", "empfanger", "vendor", "speaker"}:
+        if len(kinds) == 1 and not kinds & {"recipient", "empfanger", "vendor", "speaker", "guest"}:
             role = [(split[1], c) for split, c in under]
     stripped += role
     # A role's own email ("Email_cliente" beside a "Razón social" for the invoice): the rows are people.

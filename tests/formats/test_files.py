@@ -243,7 +243,7 @@ def test_a_one_column_file_headed_notes_keeps_its_rows(tmp_path: Path) -> None:
     from leadspace_cli.formats.sources import open_source
 
     path = tmp_path / "notes.csv"
-    path.write_text("Notes:\ncall back\n\"two\nlines\"\nsent,aside\n", encoding="utf-8")
+    path.write_text('Notes:\ncall back\n"two\nlines"\nsent,aside\n', encoding="utf-8")
     with open_source(str(path)) as source:
         assert source.columns == ["Notes:"]
         rows = list(source.rows)
