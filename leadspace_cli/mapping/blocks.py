@@ -117,3 +117,14 @@ def unprefixed(name: str) -> str:
     if rest.startswith("address") and rest.removeprefix("address") in ADDRESS_WORDS:
         return rest.removeprefix("address")
     return rest
+
+
+def address_fields(columns: list[tuple[str, str]]) -> set[str]:
+    """The address fields that normalised columns name."""
+    return {path for n, _ in columns for path in _ADDRESS if n in ALIASES[path]}
+
+
+def whole_address(names: set[str], line2: bool = False) -> bool:
+    """Whether a city and a postal code (or a second line) sit beside a bare address (the street line)."""
+    other = ALIASES["company.address.postalcode"] + (("street2", "address2", "addressline2") if line2 else ())
+    return bool(names & set(ALIASES["company.address.city"])) and bool(names & set(other))

@@ -45,15 +45,17 @@ from leadspace_cli.mapping.blocks import (
     ALL_ALIASES,
     DUPLICATE,
     address_blocks,
+    address_fields,
     company_block_start,
     listed,
     second_billing,
     unprefixed,
+    whole_address,
 )
 from leadspace_cli.mapping.choose import _HOW, _choose
 from leadspace_cli.mapping.names import before_names, name_beside_name, named_people
 from leadspace_cli.mapping.normal import normal as _normal
-from leadspace_cli.mapping.roles import one_role, role_split, unrole
+from leadspace_cli.mapping.roles import HOLDERS, NAMED, one_role, role_split, unrole
 from leadspace_cli.mapping.spec import Mapping
 
 
@@ -201,9 +203,9 @@ def _read(columns: Iterable[str]) -> _Header:
     # "companycountry" beside "city") unprefixed places are its own, unless they are a second address.
     emailed = any(n in ALIASES["person.email"] for n, _ in normalized)
     prefixed = {c for _, c in company_pref + employer_pref}
-    unplaced = _placed([(n, c) for n, c in normalized if c not in prefixed])
-    named = any(_NAMED.match(n) for n, _ in normalized)
-    twice = bool(_placed(company_pref + employer_pref) & unplaced)
+    unplaced = address_fields([(n, c) for n, c in normalized if c not in prefixed])
+    named = any(NAMED.match(n) for n, _ in normalized)
+    twice = bool(address_fields(company_pref + employer_pref) & unplaced)
     stripped = [(_PERSON_FIELD_PREFIX.sub("", n), c) for n, c in normalized if _PERSON_FIELD_PREFIX.match(n)]
     own = {*ALIASES["person.first_name"], *ALIASES["person.last_name"], *ALIASES["person.email"]}
     # The fields of the role the rows' person has, when the file has none of the person's own names or
@@ -213,15 +215,21 @@ def _read(columns: Iterable[str]) -> _Header:
     names = {*ALIASES["person.first_name"], *ALIASES["person.last_name"]}
     if mine and not any(n in names or n in _NAME_ALIASES for n, _ in normalized):
         # Names only under one role, beside the rows' own email: a shop's customers' billing address
-        # (Shopware's "billing_firstname"), a donations report's donor (Benevity); never a parcel's
-        # recipient, a vendor, a speaker or a plus-one, nor a shipping address (no role: no one's).
+        # (Shopware's "billing_firstname"), a donations report's donor (Benevity). Only an account
+        # holder's, and only when the role has no email of its own (then the email is another's: an
+        # attendee's names beside the buyer's, a camp's child beside the parent's).
         under = [(split, c) for n, c in normalized if (split := role_split(n)) and split[1] in names]
         kinds = {split[0] for split, _ in under}
-        if len(kinds) == 1 and not kinds & {"recipient", "empfanger", "vendor", "speaker", "guest"}:
+        emailed = any((split := role_split(n)) and split[1] in ALIASES["person.email"] for n, _ in normalized)
+        if len(kinds) == 1 and kinds <= HOLDERS and not emailed:
             role = [(split[1], c) for split, c in under]
     stripped += role
-    # A role's own email ("Email_cliente" beside a "Razón social" for the invoice): the rows are people.
-    people = people or (not account_file and any(r in ALIASES["person.email"] for r, _ in role))
+    # A role's own email ("Email_cliente" beside a "Razón social" for the invoice): the rows are people
+    # (an account's "Billing Email" is its mailbox).
+    people = people or (
+        not account_file
+        and any(r in ALIASES["person.email"] and not _normal(c).startswith("billing") for r, c in role)
+    )
     # Columns a business qualifier marks ("Region geschäftlich", "Dép/Région (bureau)"), without it.
     business = [(n.removeprefix("business"), c) for n, c in normalized if n.startswith("business")]
     at_work = [
@@ -255,24 +263,6 @@ def _read(columns: Iterable[str]) -> _Header:
     )
 
 
-# A person named under their role ("Member Name", "Contact Person"): the rows are people's.
-_NAMED = re.compile(
-    r"(member|contributor|applicant|student|contact|attendee|candidate|donor|patient|employee|volunteer|"
-    r"participant|guest|customer)(full)?name$|contactperson$"
-)
-
-
-def _placed(columns: list[tuple[str, str]]) -> set[str]:
-    """The address fields that normalised columns name."""
-    return {path for n, _ in columns for path in _ADDRESS if n in ALIASES[path]}
-
-
-def _whole_address(names: set[str], line2: bool = False) -> bool:
-    """Whether a city and a postal code (or a second line) sit beside a bare address (the street line)."""
-    other = ALIASES["company.address.postalcode"] + (("street2", "address2", "addressline2") if line2 else ())
-    return bool(names & set(ALIASES["company.address.city"])) and bool(names & set(other))
-
-
 def _hits(aliases: tuple[str, ...], candidates: list[tuple[str, str]], taken: set[str]) -> list[str]:
     """The columns among ``candidates`` named by one of ``aliases``, in the aliases' order, not yet taken."""
     found = [c for a in aliases for n, c in candidates if n == a and c not in taken]
@@ -291,14 +281,14 @@ def _match(h: _Header) -> tuple[Mapping, set[str]]:
         loose = tuple(a for a in aliases if a not in NO_FALLBACK)
         found: list[str] = []
         if path in _ADDRESS:
-            whole, pref = _whole_address({n for n, _ in h.company_block}), {n for n, _ in h.company_pref}
+            whole, pref = whole_address({n for n, _ in h.company_block}), {n for n, _ in h.company_pref}
             street = path == "company.address.street"
             found = (
                 hits(aliases, h.company_block)
                 or (hits(BARE_ADDRESS, h.company_block) if street and whole else [])
                 or hits(aliases, h.employer_pref)
                 or hits(aliases, h.company_pref)
-                or (hits(BARE_ADDRESS, h.company_pref) if street and _whole_address(pref, line2=True) else [])
+                or (hits(BARE_ADDRESS, h.company_pref) if street and whole_address(pref, line2=True) else [])
                 or hits(PREFIXED_ONLY.get(path, ()), h.business)
             )
             if not found and not h.beside and not h.person_places:
@@ -306,7 +296,7 @@ def _match(h: _Header) -> tuple[Mapping, set[str]]:
                 if (
                     not found
                     and path == "company.address.street"
-                    and _whole_address({n for n, _ in h.normalized})
+                    and whole_address({n for n, _ in h.normalized})
                 ):
                     # A bare Address beside the city and its postal code is the street line (Akaunting,
                     # Microsoft 365); alone, it may be the whole address in one cell.

@@ -3,9 +3,22 @@ holder, a speaker."""
 
 from __future__ import annotations
 
+import re
+
 from leadspace_cli.mapping.aliases import _NAME_ALIASES, _ROLE_PREFIX, ALIASES, NO_JOB
 
 _KNOWN = {a for aliases in ALIASES.values() for a in aliases}
+_SHIFTS = ("volunteer", "signup", "helfer")
+
+# A person named under their role ("Member Name", "Contact Person"): the rows are people's.
+NAMED = re.compile(
+    r"(member|contributor|applicant|student|contact|attendee|candidate|donor|patient|employee|volunteer|"
+    r"participant|guest|customer)(full)?name$|contactperson$"
+)
+
+
+# The roles an account's holder has: the one whose email an unprefixed "Email" is.
+HOLDERS = {"billing", "customer", "customers", "kunden", "donor", "donors", "buyer", "patron", "subscriber"}
 
 
 def role_split(n: str) -> tuple[str, str] | None:
@@ -32,7 +45,8 @@ def one_role(normalized: list[tuple[str, str]], own: set[str]) -> list[tuple[str
     roles: dict[str, list[tuple[str, str]]] = {}
     for n, c in normalized:
         split = role_split(n) or (("account", n[7:]) if n.startswith("account") and n[7:] else None)
-        if split and (rest := split[1]) not in NO_JOB:
+        # A volunteer's "position" is a shift's (an usher, a driver), no job.
+        if split and (rest := split[1]) not in NO_JOB and not (split[0] in _SHIFTS and rest == "position"):
             role = split[0].removesuffix("s")
             roles.setdefault("customer" if role == "kunden" else role, []).append((rest, c))  # German
 

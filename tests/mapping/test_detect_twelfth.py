@@ -303,3 +303,30 @@ def test_a_donor_s_names_beside_the_row_s_email_and_their_home_address() -> None
     assert not [k for k in fields if k.startswith("company.address")]
     # A parcel's recipient is never the row's person beside the buyer's email.
     assert "person.first_name" not in detect(["Email", "Recipient First Name", "Recipient Last Name"]).fields
+
+
+def test_another_person_s_names_never_join_the_row_s_email() -> None:
+    # Review findings: an attendee's names beside the buyer's email (the attendee has their own), a
+    # camp's child beside the parent's email, an account's billing mailbox, a volunteer's shift.
+    orders = detect(
+        ["Order ID", "Email", "Attendee First Name", "Attendee Last Name", "Attendee Email"]
+    ).fields
+    assert "person.first_name" not in orders
+    camp = [
+        "Program",
+        "Participant First Name",
+        "Participant Last Name",
+        "Birthdate",
+        "Email",
+        "Phone Number",
+    ]
+    assert "person.first_name" not in detect(camp).fields
+    saas = ["User ID", "Email", "Company", "Billing First Name", "Billing Last Name", "Billing Email", "Plan"]
+    assert "person.first_name" not in detect(saas).fields
+    accounts = ["Account ID", "Company Name", "Website", "Billing Email", "Billing Phone", "Billing Address"]
+    fields = detect([*accounts, "Billing City", "Billing Country", "Plan", "MRR"]).fields
+    assert "person.email" not in fields
+    assert fields.get("external_id") == "Account ID"
+    shifts = ["Volunteer First Name", "Volunteer Last Name", "Volunteer Email", "Volunteer Phone"]
+    shifts += ["Volunteer Position", "Volunteer Organization", "Shift Date"]
+    assert "person.title" not in detect(shifts).fields
