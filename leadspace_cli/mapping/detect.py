@@ -220,8 +220,8 @@ def _read(columns: Iterable[str]) -> _Header:
         # attendee's names beside the buyer's, a camp's child beside the parent's).
         under = [(split, c) for n, c in normalized if (split := role_split(n)) and split[1] in names]
         kinds = {split[0] for split, _ in under}
-        emailed = any((split := role_split(n)) and split[1] in ALIASES["person.email"] for n, _ in normalized)
-        if len(kinds) == 1 and kinds <= HOLDERS and not emailed:
+        its_own = any((split := role_split(n)) and split[1] in ALIASES["person.email"] for n, _ in normalized)
+        if len(kinds) == 1 and kinds <= HOLDERS and not its_own:
             role = [(split[1], c) for split, c in under]
     stripped += role
     # A role's own email ("Email_cliente" beside a "Razón social" for the invoice): the rows are people

@@ -41,8 +41,9 @@ def name_beside_name(mapping: Mapping, normalized: list[tuple[str, str]], taken:
         column = next(
             (c for n, c in normalized if n in names and c not in taken and (n != "name" or plain)), None
         )
-        if column is None and path == "person.first_name" and by == "surname":
-            # "Name" beside "Surname" (a newsletter's subscribers): the given name.
+        if column is None and path == "person.first_name" and by in ("surname", "lastname"):
+            # "Name" beside "Surname" (a newsletter's subscribers) or "Last Name" (Issabel's address
+            # book, as Spanish "Nombre", "Apellido"): the given name.
             column = next((c for n, c in normalized if n == "name" and c not in taken), None)
         if column is not None:
             mapping.fields[path] = column

@@ -330,3 +330,27 @@ def test_another_person_s_names_never_join_the_row_s_email() -> None:
     shifts = ["Volunteer First Name", "Volunteer Last Name", "Volunteer Email", "Volunteer Phone"]
     shifts += ["Volunteer Position", "Volunteer Organization", "Shift Date"]
     assert "person.title" not in detect(shifts).fields
+
+
+def test_a_home_country_beside_a_work_address_stays_out_with_no_names() -> None:
+    # JumpCloud's users without their name columns: the row's email, the home and the work address.
+    # (A variable of the role rule shadowed the email check in ab55b94: the home country was sent.)
+    header = [
+        "Username",
+        "email",
+        "jobTitle",
+        "company",
+        "home_city",
+        "home_country",
+        "work_city",
+        "work_country",
+    ]
+    assert detect(header).fields.get("person.person_country") is None
+
+
+def test_a_bare_name_beside_a_last_name_is_the_given_name() -> None:
+    # Issabel's address book ("Nombre", "Apellido" in English); Google's "Name" beside "Family Name"
+    # stays the whole name.
+    fields = detect(["Name", "Last Name", "Work's Phone Number", "Email", "Company"]).fields
+    assert (fields.get("person.first_name"), fields.get("person.last_name")) == ("Name", "Last Name")
+    assert "person.first_name" not in detect(["Name", "Additional Name", "Family Name", "Nickname"]).fields
