@@ -47,6 +47,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "numerodadherent",
         "affiliateid",  # an affiliate programme's (AffiliateWP)
         "kontaktid",  # German (Dolibarr)
+        *("kundenummer", "medlemsid", "musterikodu"),  # Norwegian, Swedish, Turkish
         *("datensatzid", "idrekordu", "idderegistro"),  # "Record ID" in German, Polish, Spanish (EPESI)
         "identifiantcontact",  # French (Dolibarr)
         "badgeid",  # an HR system's employee (Horilla)
@@ -101,6 +102,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
     ),
     "person.first_name": (
         "firstname",
+        "roepnaam",  # Dutch: the name a member goes by (Sportlink's)
         "fistname",  # Events Manager's bookings export ("Fist Name", sic)
         "namefirst",  # "Name (First)" (EC-CUBE)
         "first",
@@ -118,6 +120,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
     ),
     "person.last_name": (
         "lastname",
+        *("soyad", "soyadi"),  # Turkish "Soyadı"
         "namelast",
         "last",
         "surname",
@@ -142,6 +145,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "email",
         "emailaddress",
         "workemail",
+        "eposta",  # Turkish "E-posta"
         "businessemail",
         "contactemail",
         "primaryemail",
@@ -221,6 +225,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "phone1",
         "primaryphone",
         *("numerodetelefono", "numerotelefono"),  # Spanish "Número de teléfono"
+        *("ceptelefonu", "sodienthoai", "soienthoai", "dienthoai"),  # Turkish mobile; Vietnamese
         "primaryphonenumber",
         "phonework",
         "phonemobile",
@@ -283,6 +288,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "employeecompany",  # LinkedIn's Matched Audiences contact template
         "currentcompany",
         "firmenname1",  # the first line of two
+        *("sirket", "sirketadi", "sirketad", "firmaad", "firmaadi"),  # Turkish "Şirket", "Firma Adı"
         *("nazevfirmy", "nazovfirmy"),  # Czech, Slovak (before "Firma": a yes/no flag beside it)
         "firmenname",  # before "Firma": hitobito's "Firma" is a yes/no flag beside it
         "firma",
@@ -356,6 +362,8 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "adresseweb",
         "siteinternet",
         "sitioweb",
+        "sitioeninternet",  # Mexican "Sitio en Internet" (INEGI's business directory)
+        "websitesi",  # Turkish "Web Sitesi"
         "paginaweb",
         *("hjemmeside", "hemsida", "nettside", "webbplats", "kotisivu"),  # Nordic
         *("www", "stronawww", "wwwstranky", "adreswww"),  # Polish, Czech, Slovak, German exports' bare "WWW"
@@ -367,6 +375,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "company.address.country": (
         "country",
         "companycountry",
+        "ulke",  # Turkish "Ülke"
         "countryregion",
         "paisoregion",  # Spanish Outlook's "País o región"
         "countriesname",  # osCommerce's countries table, joined to a customer's address
@@ -408,6 +417,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "county",
         "bundesland",
         "provincia",
+        "entidadfederativa",  # a Mexican state
         "siglaprovincia",  # Italian: the province's two letters
         "provinsi",  # Indonesian
         "provincie",
@@ -447,6 +457,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "miejscowosc",  # Polish: the town
         "mesto",  # Czech, Slovak
         "kota",  # Indonesian
+        *("sehir", "kaupunki"),  # Turkish "Şehir", Finnish
         "localidade",  # Portuguese
         "municipio",  # Spanish (Colombia, Mexico)
     ),
@@ -482,6 +493,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "postalcode",
         "zip",
         "zipcode",
+        "postakodu",  # Turkish
         "cp",  # French "CP" (code postal)
         "zippostalcode",
         "zippostcode",  # Kimai's ZIP / Postcode
@@ -823,7 +835,8 @@ _NAME_ALIASES = (
 # A bare "Name" beside a given name is the family name (JVerein's "Name", "Vorname"; Galette's "Name",
 # "First name"); beside a family name it is the whole name.
 LAST_NAME_BESIDE_FIRST = ("nom", "name")
-FIRST_NAME_BESIDE_LAST = ("nome", "nombre", "imya", "jmeno", "meno")  # Czech, Slovak "Jméno", "Meno"
+# Czech, Slovak "Jméno", "Meno"; Turkish "Adı" (folded "ad": alone, an advertisement's).
+FIRST_NAME_BESIDE_LAST = ("nome", "nombre", "imya", "jmeno", "meno", "ad")
 
 
 # Address words that say a place only under a business qualifier (German Outlook's "Region
@@ -1291,7 +1304,7 @@ def qualified(name: str) -> str | None:
 # A bare address column (English, French and German, Spanish, Italian, Portuguese, Dutch, Swedish): the street
 # line beside the city and the postal code; alone, it may be the whole address in one cell.
 BARE_ADDRESS = (
-    *("address", "address1", "adresse", "direccion", "indirizzo", "endereco", "adres", "adress"),
+    *("address", "address1", "adresse", "direccion", "indirizzo", "endereco", "adres", "adress", "osoite"),
     "morada",  # Portuguese
     "domicilio",  # Spanish
     "alamat",  # Indonesian

@@ -354,3 +354,34 @@ def test_a_bare_name_beside_a_last_name_is_the_given_name() -> None:
     fields = detect(["Name", "Last Name", "Work's Phone Number", "Email", "Company"]).fields
     assert (fields.get("person.first_name"), fields.get("person.last_name")) == ("Name", "Last Name")
     assert "person.first_name" not in detect(["Name", "Additional Name", "Family Name", "Nickname"]).fields
+
+
+def test_turkish_vietnamese_dutch_nordic_and_mexican_words() -> None:
+    turkish = ["Personel Kodu", "Adı", "Soyadı", "E-posta", "Cep Telefonu", "Şirket", "Adres", "Şehir"]
+    fields = detect([*turkish, "Posta Kodu", "Ülke"]).fields
+    assert (fields.get("person.first_name"), fields.get("person.last_name")) == ("Adı", "Soyadı")
+    assert (fields.get("person.email"), fields.get("person.person_phone")) == ("E-posta", "Cep Telefonu")
+    assert (fields.get("company.name"), fields.get("company.address.city")) == ("Şirket", "Şehir")
+    assert fields.get("company.address.postalcode") == "Posta Kodu"
+    # "Ad" alone is an advertisement's.
+    assert "person.first_name" not in detect(["Ad", "Creative", "Clicks", "Email"]).fields
+    vietnamese = detect(["STT", "Tên Vận Động Viên", "Email", "Số Điện Thoại", "Ngày Đăng Ký"]).fields
+    assert vietnamese.get("person.person_phone") == "Số Điện Thoại"
+    assert (
+        detect(["Roepnaam", "Tussenvoegsel", "Achternaam", "E-mail"]).fields.get("person.first_name")
+        == "Roepnaam"
+    )
+    norwegian = ["Kundenummer", "Navn", "Adresse", "Postnummer", "Poststed", "Epostadresse", "Telefon"]
+    assert detect(norwegian).fields.get("external_id") == "Kundenummer"
+    finnish = ["id", "nimi", "osoite", "postinumero", "kaupunki", "maa", "email", "puhelin", "ytunnus"]
+    fields = detect(finnish).fields
+    assert (fields.get("company.address.street"), fields.get("company.address.city")) == (
+        "osoite",
+        "kaupunki",
+    )
+    mexican = ["Nombre de la Unidad Económica", "Razón social", "Entidad federativa", "Sitio en Internet"]
+    fields = detect(mexican).fields
+    assert (fields.get("company.website"), fields.get("company.address.state")) == (
+        "Sitio en Internet",
+        "Entidad federativa",
+    )
