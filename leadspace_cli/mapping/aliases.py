@@ -146,6 +146,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "emailaddress",
         "workemail",
         "eposta",  # Turkish "E-posta"
+        "useremail",  # a membership's users (Paid Memberships Pro); beside a role's, the host's (Calendly)
         "businessemail",
         "contactemail",
         "primaryemail",
@@ -406,6 +407,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "state",
         "stateprovince",
         "stateprov",
+        "stateregionprovince",  # DocuSign's users
         "stateregion",
         "province",
         "companystate",

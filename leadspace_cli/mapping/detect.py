@@ -207,7 +207,9 @@ def _read(columns: Iterable[str]) -> _Header:
     named = any(NAMED.match(n) for n, _ in normalized)
     twice = bool(address_fields(company_pref + employer_pref) & unplaced)
     stripped = [(_PERSON_FIELD_PREFIX.sub("", n), c) for n, c in normalized if _PERSON_FIELD_PREFIX.match(n)]
+    # (An account's "User Email" beside a role's is the host's: Calendly's.)
     own = {*ALIASES["person.first_name"], *ALIASES["person.last_name"], *ALIASES["person.email"]}
+    own.discard("useremail")
     # The fields of the role the rows' person has, when the file has none of the person's own names or
     # email; a web form's "Your Email" (the one who booked) does not make an attendee's another's.
     mine = any(n in own and not re.match(r"(?i)\s*your\b", c) for n, c in normalized)

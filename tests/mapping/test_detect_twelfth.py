@@ -385,3 +385,23 @@ def test_turkish_vietnamese_dutch_nordic_and_mexican_words() -> None:
         "Sitio en Internet",
         "Entidad federativa",
     )
+
+
+def test_a_user_s_email_is_the_row_s_unless_a_role_names_the_row_s_person() -> None:
+    # A membership's users (Paid Memberships Pro, DocuSign's admin export): "User Email" is theirs;
+    # Calendly's "User Email" is the host's beside the invitee's own.
+    members = ["Membership ID", "User ID", "User Login", "User Email", "First Name", "Last Name", "Status"]
+    assert detect(members).fields.get("person.email") == "User Email"
+    calendly = [
+        "User Name",
+        "Team",
+        "Invitee Name",
+        "Invitee First Name",
+        "Invitee Last Name",
+        "Invitee Email",
+    ]
+    fields = detect([*calendly, "Event Type Name", "User Email"]).fields
+    assert (fields.get("person.email"), fields.get("person.first_name")) == (
+        "Invitee Email",
+        "Invitee First Name",
+    )
