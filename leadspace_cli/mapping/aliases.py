@@ -290,6 +290,9 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "currentcompany",
         "firmenname1",  # the first line of two
         *("sirket", "sirketadi", "sirketad", "firmaad", "firmaadi"),  # Turkish "Şirket", "Firma Adı"
+        "denominazione",  # Italian invoicing's legal name (Danea Easyfatt)
+        "companyorganization",  # Agora-Project's contacts
+        "nomdelastructure",  # French associations' "Nom de la structure" (YesWiki's directory)
         *("nazevfirmy", "nazovfirmy"),  # Czech, Slovak (before "Firma": a yes/no flag beside it)
         "firmenname",  # before "Firma": hitobito's "Firma" is a yes/no flag beside it
         "firma",
@@ -377,6 +380,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "country",
         "companycountry",
         "ulke",  # Turkish "Ülke"
+        "nazione",  # Italian
         "countryregion",
         "paisoregion",  # Spanish Outlook's "País o región"
         "countriesname",  # osCommerce's countries table, joined to a customer's address
@@ -795,6 +799,7 @@ CONSUMER = (
     "driverslicense",
     "driverslicensenumber",
     "passportnumber",
+    *("cpf", "rg", "numerosus", "rendamensal"),  # Brazil's personal tax and identity numbers, income
     "nicnumber",
 )
 # Signs only in twos (one alone is in B2B files too: a HubSpot "Consent" property, a QuickBooks

@@ -405,3 +405,29 @@ def test_a_user_s_email_is_the_row_s_unless_a_role_names_the_row_s_person() -> N
         "Invitee Email",
         "Invitee First Name",
     )
+
+
+def test_italian_legal_names_french_structures_and_brazilian_identity_papers() -> None:
+    danea = ["Cod.", "Denominazione", "Indirizzo", "Cap", "Città", "Prov.", "Nazione", "Referente", "Tel."]
+    fields = detect(danea).fields
+    assert (fields.get("company.name"), fields.get("company.address.country")) == ("Denominazione", "Nazione")
+    agora = ["civility", "name", "firstName", "companyOrganization", "adress", "postalCode", "city", "mail"]
+    assert detect(agora).fields.get("company.name") == "companyOrganization"
+    yeswiki = ["Nom *", "Prénom *", "Nom de la structure", "Site Internet", "Adresse", "Code postal", "Ville"]
+    assert detect(yeswiki).fields.get("company.name") == "Nom de la structure"
+    # i-Educar's people: a CPF, an identity card and an income beside an "Empresa" are a person's own
+    # records: the address is their home.
+    people = [
+        "ID",
+        "Nome",
+        "CPF",
+        "RG",
+        "Data de nascimento",
+        "E-mail",
+        "Ocupação",
+        "Empresa",
+        "Renda Mensal",
+    ]
+    fields = detect([*people, "Logradouro", "Número", "Bairro", "CEP", "Cidade", "Estado", "País"]).fields
+    assert not [k for k in fields if k.startswith("company.address")]
+    assert fields.get("person.person_country") == "País"
