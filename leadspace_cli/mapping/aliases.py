@@ -146,7 +146,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "emailaddress",
         "workemail",
         "eposta",  # Turkish "E-posta"
-        "useremail",  # a membership's users (Paid Memberships Pro); beside a role's, the host's (Calendly)
+        "useremail",  # a membership's users (Paid Memberships Pro); beside another email, an owner's
         "businessemail",
         "contactemail",
         "primaryemail",
@@ -226,7 +226,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "phone1",
         "primaryphone",
         *("numerodetelefono", "numerotelefono"),  # Spanish "Número de teléfono"
-        *("ceptelefonu", "sodienthoai", "soienthoai", "dienthoai"),  # Turkish mobile; Vietnamese
+        *("ceptelefonu", "sodienthoai", "soienthoai", "dienthoai", "ienthoai"),  # Turkish mobile; Vietnamese
         "primaryphonenumber",
         "phonework",
         "phonemobile",
@@ -800,6 +800,8 @@ CONSUMER = (
     "driverslicensenumber",
     "passportnumber",
     *("cpf", "rg", "numerosus", "rendamensal"),  # Brazil's personal tax and identity numbers, income
+    *("tckimlikno", "tckimlik", "curp", "nss", "personnummer", "henkilotunnus"),  # Turkey, Mexico, Nordic
+    *("nadherent", "numerodadherent", "numeroadherent"),  # a French association's member number
     "nicnumber",
 )
 # Signs only in twos (one alone is in B2B files too: a HubSpot "Consent" property, a QuickBooks

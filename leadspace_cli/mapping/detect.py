@@ -124,6 +124,8 @@ def _read(columns: Iterable[str]) -> _Header:
     else:
         normalized = [(_normal(c), c) for c in cols]
     normalized = second_billing(normalized)
+    if sum("email" in n for n, _ in normalized) > 1:  # an owner's "User Email" beside the row's own
+        normalized = [("owner" + n if n == "useremail" else n, c) for n, c in normalized]
     normalized, blocks = address_blocks(normalized)
     dnm = [(n.removeprefix("donotmodify"), c) for n, c in normalized if n.startswith("donotmodify")]
     bare_name = bare_names(normalized)
@@ -207,9 +209,7 @@ def _read(columns: Iterable[str]) -> _Header:
     named = any(NAMED.match(n) for n, _ in normalized)
     twice = bool(address_fields(company_pref + employer_pref) & unplaced)
     stripped = [(_PERSON_FIELD_PREFIX.sub("", n), c) for n, c in normalized if _PERSON_FIELD_PREFIX.match(n)]
-    # (An account's "User Email" beside a role's is the host's: Calendly's.)
     own = {*ALIASES["person.first_name"], *ALIASES["person.last_name"], *ALIASES["person.email"]}
-    own.discard("useremail")
     # The fields of the role the rows' person has, when the file has none of the person's own names or
     # email; a web form's "Your Email" (the one who booked) does not make an attendee's another's.
     mine = any(n in own and not re.match(r"(?i)\s*your\b", c) for n, c in normalized)

@@ -357,7 +357,7 @@ def test_a_bare_name_beside_a_last_name_is_the_given_name() -> None:
 
 
 def test_turkish_vietnamese_dutch_nordic_and_mexican_words() -> None:
-    turkish = ["Personel Kodu", "Adı", "Soyadı", "E-posta", "Cep Telefonu", "Şirket", "Adres", "Şehir"]
+    turkish = ["Müşteri Kodu", "Adı", "Soyadı", "E-posta", "Cep Telefonu", "Şirket", "Adres", "Şehir"]
     fields = detect([*turkish, "Posta Kodu", "Ülke"]).fields
     assert (fields.get("person.first_name"), fields.get("person.last_name")) == ("Adı", "Soyadı")
     assert (fields.get("person.email"), fields.get("person.person_phone")) == ("E-posta", "Cep Telefonu")
@@ -431,3 +431,21 @@ def test_italian_legal_names_french_structures_and_brazilian_identity_papers() -
     fields = detect([*people, "Logradouro", "Número", "Bairro", "CEP", "Cidade", "Estado", "País"]).fields
     assert not [k for k in fields if k.startswith("company.address")]
     assert fields.get("person.person_country") == "País"
+
+
+def test_review_of_the_last_words_an_owner_s_email_and_identity_papers() -> None:
+    # Review findings (/work/review17): "User Email" beside the row's own email is its owner's; a
+    # Turkish national id, a French member number say the address is the person's home; Vietnamese
+    # "Điện thoại" folds without its Đ.
+    for own in ("Contact Email", "Primary Email", "Prospect Email"):
+        header = ["Activity ID", "Contact First Name", "Contact Last Name", own, "User Email", "Company"]
+        assert detect(header).fields.get("person.email") == own
+    staff = ["Sicil No", "Adı", "Soyadı", "TC Kimlik No", "Doğum Tarihi", "Şirket", "Departman", "Ev Adresi"]
+    assert not [k for k in detect([*staff, "Şehir"]).fields if k.startswith("company.address")]
+    members = ["N° adhérent", "Nom", "Prénom", "Date de naissance", "Nom de la structure", "Adresse"]
+    assert not [
+        k
+        for k in detect([*members, "Code postal", "Ville", "Email"]).fields
+        if k.startswith("company.address")
+    ]
+    assert detect(["Họ và tên", "Điện thoại", "Email"]).fields.get("person.person_phone") == "Điện thoại"
