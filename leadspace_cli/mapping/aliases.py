@@ -147,6 +147,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "workemail",
         "eposta",  # Turkish "E-posta"
         "useremail",  # a membership's users (Paid Memberships Pro); beside another email, an owner's
+        "defaultemail",
         "businessemail",
         "contactemail",
         "primaryemail",
@@ -227,6 +228,8 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "primaryphone",
         *("numerodetelefono", "numerotelefono"),  # Spanish "Número de teléfono"
         *("ceptelefonu", "sodienthoai", "soienthoai", "dienthoai", "ienthoai"),  # Turkish mobile; Vietnamese
+        "phonenumber1",  # the first of numbered phones (SeekOut's upload template)
+        "telefone1",  # Portuguese
         "primaryphonenumber",
         "phonework",
         "phonemobile",
@@ -293,6 +296,8 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "denominazione",  # Italian invoicing's legal name (Danea Easyfatt)
         "companyorganization",  # Agora-Project's contacts
         "nomdelastructure",  # French associations' "Nom de la structure" (YesWiki's directory)
+        *("mediaoutlet", "mediaoutletname", "primaryoutlet"),  # a journalist's outlet (PR lists)
+        "corporatename",  # VTEX's customers (Brazil's razão social in English)
         *("nazevfirmy", "nazovfirmy"),  # Czech, Slovak (before "Firma": a yes/no flag beside it)
         "firmenname",  # before "Firma": hitobito's "Firma" is a yes/no flag beside it
         "firma",
@@ -424,6 +429,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "bundesland",
         "provincia",
         "entidadfederativa",  # a Mexican state
+        "uf",  # Brazil's "UF" (unidade federativa)
         "siglaprovincia",  # Italian: the province's two letters
         "provinsi",  # Indonesian
         "provincie",
@@ -810,6 +816,7 @@ CONSUMER_WEAK = (
     *("consent", "taxable", "taxexempt", "istaxexempt", "sendnewsletter"),
     *("coupon", "coupons", "couponcode", "discountcode"),  # a shop's orders
     "isguest",  # a shop's guest checkout (nopCommerce)
+    "receivername",  # a parcel's receiver (VTEX's orders)
 )
 
 

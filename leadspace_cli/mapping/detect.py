@@ -58,6 +58,8 @@ from leadspace_cli.mapping.normal import normal as _normal
 from leadspace_cli.mapping.roles import HOLDERS, NAMED, one_role, role_split, unrole
 from leadspace_cli.mapping.spec import Mapping
 
+_STATE = "company.address.state"
+
 
 def _system(column: str) -> bool:
     """Return whether a column is a system column (its name starts with "_"): never sent."""
@@ -347,6 +349,16 @@ def _match(h: _Header) -> tuple[Mapping, set[str]]:
                 mapping.candidates[path] = others
                 taken.update(others)
     name_beside_name(mapping, h.normalized, taken)
+    # A bare "Estado" or "Region" between two places of the address sent (RD Station's "País, Estado,
+    # Cidade", Northwind's "City, Region, PostalCode") is its state; elsewhere, as often a status.
+    sent = {c for p, c in mapping.fields.items() if p in _ADDRESS}
+    sent_paths = set(mapping.fields)
+    triples = zip(h.normalized, h.normalized[1:], h.normalized[2:], strict=False)
+    for (a, before), (n, c), (b, after) in triples:
+        between = {before, after} <= sent and a in h.address_words and b in h.address_words
+        if between and n in PREFIXED_ONLY["company.address.state"] and _STATE not in sent_paths:
+            mapping.fields[_STATE] = c
+            taken.add(c)
     _beside(mapping, h, taken)
     if not h.people:
         # No names, no person: an account file's Email and Phone are the company's (info@, the

@@ -449,3 +449,52 @@ def test_review_of_the_last_words_an_owner_s_email_and_identity_papers() -> None
         if k.startswith("company.address")
     ]
     assert detect(["Họ và tên", "Điện thoại", "Email"]).fields.get("person.person_phone") == "Điện thoại"
+
+
+def test_a_bare_state_word_between_two_places_and_brazilian_pr_words() -> None:
+    # RD Station's leads ("País, Estado, Cidade") and Northwind's customers ("City, Region,
+    # PostalCode"): the state; elsewhere "Estado" is as often a status.
+    rd = ["Email", "Nome", "Telefone", "Celular", "Website", "Cargo", "Empresa", "País", "Estado", "Cidade"]
+    assert detect(rd).fields.get("company.address.state") == "Estado"
+    northwind = [
+        "CustomerID",
+        "CompanyName",
+        "ContactName",
+        "Address",
+        "City",
+        "Region",
+        "PostalCode",
+        "Country",
+    ]
+    assert detect(northwind).fields.get("company.address.state") == "Region"
+    assert (
+        "company.address.state" not in detect(["Name", "Email", "Company", "City", "Estado", "Notes"]).fields
+    )
+    vtex = [
+        "email",
+        "firstName",
+        "lastName",
+        "homePhone",
+        "tradeName",
+        "businessPhone",
+        "corporateName",
+        "userId",
+    ]
+    assert detect(vtex).fields.get("company.name") == "corporateName"
+    # A shop's order with its parcel's receiver and a coupon: the address is the buyer's own.
+    order = ["Order", "Client Name", "Client Last Name", "Email", "Phone", "UF", "City", "Receiver Name"]
+    order += ["Street", "Postal Code", "Coupon", "Corporate Name"]
+    assert not [k for k in detect(order).fields if k.startswith("company.address")]
+    press = [
+        "Full Name",
+        "First Name",
+        "Last Name",
+        "Title",
+        "Primary Outlet",
+        "Default Email",
+        "Other Emails",
+    ]
+    fields = detect(press).fields
+    assert (fields.get("company.name"), fields.get("person.email")) == ("Primary Outlet", "Default Email")
+    seekout = ["Full Name", "First Name", "Last Name", "Company", "Email1", "Phone Number1", "Phone Number2"]
+    assert detect(seekout).fields.get("person.person_phone") == "Phone Number1"
