@@ -228,8 +228,6 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "primaryphone",
         *("numerodetelefono", "numerotelefono"),  # Spanish "Número de teléfono"
         *("ceptelefonu", "sodienthoai", "soienthoai", "dienthoai", "ienthoai"),  # Turkish mobile; Vietnamese
-        "phonenumber1",  # the first of numbered phones (SeekOut's upload template)
-        "telefone1",  # Portuguese
         "primaryphonenumber",
         "phonework",
         "phonemobile",
@@ -277,6 +275,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "officephone",  # SuiteCRM's, beside no mobile
         "homephone",  # the person's own, last (ChurchCRM)
         *("mobil", "puhelin", "puhelinnumero", "matkapuhelin"),  # Scandinavian, Finnish
+        *("phonenumber1", "telefone1"),  # the first of numbered phones, after every other (SeekOut)
     ),
     "company.name": (
         "company",
@@ -296,8 +295,6 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "denominazione",  # Italian invoicing's legal name (Danea Easyfatt)
         "companyorganization",  # Agora-Project's contacts
         "nomdelastructure",  # French associations' "Nom de la structure" (YesWiki's directory)
-        *("mediaoutlet", "mediaoutletname", "primaryoutlet"),  # a journalist's outlet (PR lists)
-        "corporatename",  # VTEX's customers (Brazil's razão social in English)
         *("nazevfirmy", "nazovfirmy"),  # Czech, Slovak (before "Firma": a yes/no flag beside it)
         "firmenname",  # before "Firma": hitobito's "Firma" is a yes/no flag beside it
         "firma",
@@ -860,6 +857,9 @@ FIRST_NAME_BESIDE_LAST = ("nome", "nombre", "imya", "jmeno", "meno", "ad")
 # sales region (EMEA, West).
 # So is Spanish and Portuguese "Estado": bare, it is as often a record's status.
 PREFIXED_ONLY: dict[str, tuple[str, ...]] = {"company.address.state": ("region", "estado")}
+# A bare "Estado" between two places sent is the state (Brazil's, Mexico's); a "Region" there is as
+# often a sales territory (EMEA).
+BETWEEN_PLACES = ("estado",)
 
 
 _ADDRESS = (

@@ -16,6 +16,7 @@ from leadspace_cli.mapping.aliases import (
     ALIASES,
     BARE_ADDRESS,
     BARE_NAME,
+    BETWEEN_PLACES,
     COMPANY_PREFIX,
     CONSUMER,
     CONSUMER_WEAK,
@@ -349,14 +350,13 @@ def _match(h: _Header) -> tuple[Mapping, set[str]]:
                 mapping.candidates[path] = others
                 taken.update(others)
     name_beside_name(mapping, h.normalized, taken)
-    # A bare "Estado" or "Region" between two places of the address sent (RD Station's "País, Estado,
-    # Cidade", Northwind's "City, Region, PostalCode") is its state; elsewhere, as often a status.
+    # A bare "Estado" between two places of the address sent (RD Station's "País, Estado, Cidade") is
+    # its state; elsewhere, as often a status.
     sent = {c for p, c in mapping.fields.items() if p in _ADDRESS}
-    sent_paths = set(mapping.fields)
-    triples = zip(h.normalized, h.normalized[1:], h.normalized[2:], strict=False)
-    for (a, before), (n, c), (b, after) in triples:
-        between = {before, after} <= sent and a in h.address_words and b in h.address_words
-        if between and n in PREFIXED_ONLY["company.address.state"] and _STATE not in sent_paths:
+    for (_, before), (n, c), (_, after) in zip(
+        h.normalized, h.normalized[1:], h.normalized[2:], strict=False
+    ):
+        if n in BETWEEN_PLACES and {before, after} <= sent and _STATE not in mapping.fields:
             mapping.fields[_STATE] = c
             taken.add(c)
     _beside(mapping, h, taken)

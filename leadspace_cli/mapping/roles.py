@@ -62,9 +62,14 @@ def one_role(normalized: list[tuple[str, str]], own: set[str]) -> list[tuple[str
         return []
     # A speaker is the row's person only in a speakers' list (beside another role, the session's); a
     # ticket's buyer only beside no attendee (Hasgeek's tickets: the buyer paid for the attendee's).
-    holders = roles.keys() & {"attendee", "ticketholder", "participant", "registrant", "guest"}
+    attending = roles.keys() & {"attendee", "ticketholder", "participant", "registrant", "guest"}
     _, fields = max(
         roles.items(),
-        key=lambda kv: (named(kv[1]) > 0, kv[0] != "speaker", kv[0] != "buyer" or not holders, named(kv[1])),
+        key=lambda kv: (
+            named(kv[1]) > 0,
+            kv[0] != "speaker",
+            kv[0] != "buyer" or not attending,
+            named(kv[1]),
+        ),
     )
     return fields

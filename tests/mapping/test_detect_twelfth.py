@@ -452,49 +452,27 @@ def test_review_of_the_last_words_an_owner_s_email_and_identity_papers() -> None
 
 
 def test_a_bare_state_word_between_two_places_and_brazilian_pr_words() -> None:
-    # RD Station's leads ("País, Estado, Cidade") and Northwind's customers ("City, Region,
-    # PostalCode"): the state; elsewhere "Estado" is as often a status.
+    # RD Station's leads ("País, Estado, Cidade"): the state; elsewhere "Estado" is as often a status,
+    # and a "Region" between two places as often a sales territory (EMEA) (review 18).
     rd = ["Email", "Nome", "Telefone", "Celular", "Website", "Cargo", "Empresa", "País", "Estado", "Cidade"]
     assert detect(rd).fields.get("company.address.state") == "Estado"
-    northwind = [
-        "CustomerID",
-        "CompanyName",
-        "ContactName",
-        "Address",
-        "City",
-        "Region",
-        "PostalCode",
-        "Country",
-    ]
-    assert detect(northwind).fields.get("company.address.state") == "Region"
     assert (
         "company.address.state" not in detect(["Name", "Email", "Company", "City", "Estado", "Notes"]).fields
     )
-    vtex = [
-        "email",
-        "firstName",
-        "lastName",
-        "homePhone",
-        "tradeName",
-        "businessPhone",
-        "corporateName",
-        "userId",
-    ]
-    assert detect(vtex).fields.get("company.name") == "corporateName"
-    # A shop's order with its parcel's receiver and a coupon: the address is the buyer's own.
+    leads = ["First Name", "Last Name", "Email", "Company", "City", "Region", "Country", "Lead Status"]
+    assert "company.address.state" not in detect(leads).fields
+    # A shop's order with its parcel's receiver and a coupon: the address is the buyer's own; VTEX's
+    # "Corporate Name" (null for most buyers) names no company.
     order = ["Order", "Client Name", "Client Last Name", "Email", "Phone", "UF", "City", "Receiver Name"]
-    order += ["Street", "Postal Code", "Coupon", "Corporate Name"]
+    order += ["Street", "Postal Code", "Status", "Corporate Name"]
     assert not [k for k in detect(order).fields if k.startswith("company.address")]
-    press = [
-        "Full Name",
-        "First Name",
-        "Last Name",
-        "Title",
-        "Primary Outlet",
-        "Default Email",
-        "Other Emails",
-    ]
-    fields = detect(press).fields
-    assert (fields.get("company.name"), fields.get("person.email")) == ("Primary Outlet", "Default Email")
+    # A loyalty scheme's "Primary Outlet" is the brand's store, no employer.
+    loyalty = ["Member ID", "First Name", "Last Name", "Email", "Mobile", "Primary Outlet", "Points Balance"]
+    assert "company.name" not in detect(loyalty).fields
+    press = ["Full Name", "First Name", "Last Name", "Title", "Default Email", "Other Emails"]
+    assert detect(press).fields.get("person.email") == "Default Email"
+    # A numbered phone comes after every other: beside a company, "Telefone 1" is as often its line.
     seekout = ["Full Name", "First Name", "Last Name", "Company", "Email1", "Phone Number1", "Phone Number2"]
     assert detect(seekout).fields.get("person.person_phone") == "Phone Number1"
+    brazil = ["Nome", "Email", "Celular", "Empresa", "Telefone 1", "Cidade", "UF"]
+    assert detect(brazil).fields.get("person.person_phone") == "Celular"
