@@ -53,6 +53,13 @@ def normal(column: str) -> str:
 _COMPOSITE = re.compile(r"^\s*([^/]+?)\s+/\s+([^/]+?)\s*$")
 _SITE_GROUPS = ("domainname", "domain", "website", "websites")
 _LINK = ("linkurl", "primarylinkurl", "url")
+# A group's parts that name a field: a name's given and family names, an email, a phone, a place.
+_PARTS: dict[tuple[str, ...], tuple[str, ...]] = {
+    ("name", "names"): ("firstname", "lastname"),
+    ("emails", "email"): ALIASES["person.email"],
+    ("phones", "phone"): ALIASES["person.person_phone"],
+    ("address", "primaryaddress"): ADDRESS_WORDS,
+}
 
 
 def composite(column: str) -> str:
@@ -63,13 +70,7 @@ def composite(column: str) -> str:
     group, field = normalize_header(part[1]), normalize_header(part[2])
     if group in _SITE_GROUPS:
         return "Website" if field in _LINK else column
-    parts = {
-        ("name", "names"): ("firstname", "lastname"),
-        ("emails", "email"): ALIASES["person.email"],
-        ("phones", "phone"): ALIASES["person.person_phone"],
-        ("address", "primaryaddress"): ADDRESS_WORDS,
-    }
-    if any(group in groups and field in fields for groups, fields in parts.items()):
+    if any(group in groups and field in fields for groups, fields in _PARTS.items()):
         return part[2]
     if any(group in aliases and field in aliases for aliases in ALIASES.values()):
         return part[1]
