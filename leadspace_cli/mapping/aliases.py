@@ -53,6 +53,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "badgeid",  # an HR system's employee (Horilla)
         "candidateid",  # a recruiting tool's candidate (OpenCATS)
         "bookingid",  # a bookings export's row (Events Manager)
+        "guestid",  # an event's guest list (Luma's "guest_id")
         "inviteeuuid",  # Calendly's invitee, beside its "Salesforce UUID"
         "inviteeid",
         "respondentid",  # a survey's respondent (SurveyMonkey)
@@ -174,6 +175,10 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "hauptemail",  # German ("Haupt-E-Mail": the main one; hitobito)
         "correo",  # Spanish (Dolibarr)
         *("epostadresse", "epostadress", "sahkoposti"),  # Norwegian, Swedish, Finnish
+        "mailfromdropcontact",  # PhantomBuster's scrapes enriched by Dropcontact
+        "direcciondecorreoelectronico",  # Spanish Outlook's "Dirección de correo electrónico"
+        "indirizzopostaelettronica",  # Italian Outlook's "Indirizzo posta elettronica"
+        "emailadresseburo",  # German Pipedrive's "Person - E-Mail-Adresse - Büro"
     ),
     # "Job Title" before "Title": Outlook's Title is Mr. or Ms.
     "person.title": (
@@ -185,6 +190,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "positiontitle",  # an association's member (Tendenci)
         "currenttitle",
         "currentrole",  # a LinkedIn scraper's
+        "linkedinjobtitle",  # PhantomBuster's profile scraper (2024)
         *("currentjob", "aktuelltjobb"),  # a recruiting tool's candidates (EasyCruit, English and Swedish)
         "currentpositiontitle",
         "employeetitle",  # a directory's (Google Workspace)
@@ -276,12 +282,13 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "homephone",  # the person's own, last (ChurchCRM)
         *("mobil", "puhelin", "puhelinnumero", "matkapuhelin"),  # Scandinavian, Finnish
         *("phonenumber1", "telefone1"),  # the first of numbered phones, after every other (SeekOut)
+        *("whatsapp", "whatsappnumber", "numerowhatsapp"),  # a form's WhatsApp number: the person's mobile
+        "textremindernumber",  # Calendly's invitee's, for text reminders
     ),
     "company.name": (
         "company",
         "companyname",
         "accountname",
-        "account",
         "organization",
         "organisation",
         "organizationname",
@@ -345,12 +352,17 @@ ALIASES: dict[str, tuple[str, ...]] = {
         *("bedrift", "bedriftsnavn", "firmanavn", "foretak", "foretag", "foretagsnamn", "virksomhed"),
         *("virksomhet", "yritys"),
         *NORDIC_EMPLOYER,
+        "societa",  # Italian "Società"
+        *("nombredecuenta", "nombredelacuenta", "firmaaccount"),  # Zoho's Spanish, Salesforce's German
+        # Outlook writes an "Account" column in every language beside its company's ("Bedrijf",
+        # "Società"): a CRM's "Account" is its company only where no other column names one.
+        "account",
         # Last: a shop's buyer's company, on the bill (their address stays theirs).
         *("billingcompany", "billingcompanyname", "invoicecompany"),
     ),
     "company.website": (
+        "companywebsite",  # first: beside it, a "Website" may be the person's own (a scraped profile's)
         "website",
-        "companywebsite",
         "websiteurl",
         "web",
         "webpage",
@@ -376,6 +388,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "firmowastronasieciweb",  # Polish Windows Live Mail's business web page
         *("internet", "internetadresse", "webadresse"),  # German address software (Swoppen, DATEV)
         "businessurl",  # EGroupware's "url (business)", "URL geschäftlich", "url (pro)"
+        *("customerwebsite", "vendorwebsite"),  # Sage 50's "Customer Web Site", "Vendor Web Site"
     ),
     "company.lsid": ("lsid", "companylsid", "leadspaceid"),
     "company.address.country": (
@@ -485,7 +498,8 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "indirizzoaziendale",  # Italian: the company's street
         *("principaladdress", "principaladdress1"),
         "logradouro",  # Brazil
-        "addressone",  # Pardot's Address One
+        "addressone",
+        "addresslineone",  # Sage 50's "Address-Line One"  # Pardot's Address One
         "strasse",
         "rue",
         "voie",  # French: the street (acceslibre's "voie")
@@ -560,6 +574,35 @@ PERSON_PREFIX = r"^(mailing|contact|person|home|other|lead)"
 # So does an office's address (Sahana Eden's staff beside their Organisation; a list of doctors'
 # offices names no company).
 WEAK_COMPANY_PREFIX = ("primary", "office")
+
+
+# SAP's customer and vendor master tables (KNA1, LFA1) replicated by their field names: read only
+# where three or more of them stand together ("Name1" alone is many a tool's first name line).
+SAP_FIELDS = {
+    **dict.fromkeys(("kunnr", "lifnr"), "id"),
+    "name1": "companyname",
+    "stras": "street",
+    "ort01": "city",
+    "pstlz": "postalcode",
+    "regio": "state",
+    "land1": "country",
+    **dict.fromkeys(("knurl", "lfurl"), "website"),
+}
+
+
+def sap_names(normalized: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Return a header's (normalised, column) pairs with SAP's field names read, where it is SAP's."""
+    if sum(n in SAP_FIELDS for n, _ in normalized) < 3:
+        return normalized
+    return [(SAP_FIELDS.get(n, n), c) for n, c in normalized]
+
+
+# The records whose "(Do Not Modify)" key is the row's own id in a Dynamics 365 export: a lead, a
+# contact, an account, in English, German, French, Spanish, Dutch, Italian and Portuguese.
+DYNAMICS_OBJECTS = (
+    *("lead", "contact", "account", "kontakt", "firma", "prospect", "compte", "clientepotencial"),
+    *("contacto", "cuenta", "contactpersoon", "contatto", "contato", "conta"),
+)
 
 
 # What follows a company prefix and is still the person's: "billing firstname" (a membership plugin's
@@ -1101,6 +1144,10 @@ _DATEV = {
     "Name (Adressatentyp Unternehmen)": "companyname",
     "Name (Adressatentyp natürl. Person)": "lastname",
     "Vorname (Adressatentyp natürl. Person)": "firstname",
+    # The same in DATEV's own EXTF column row ("Adressattyp")
+    "Name (Adressattyp Unternehmen)": "companyname",
+    "Name (Adressattyp natürl. Person)": "lastname",
+    "Vorname (Adressattyp natürl. Person)": "firstname",
 }
 
 # Korean exports (a community's or a shop's members: Gnuboard), by whole header.
@@ -1167,6 +1214,106 @@ _ARABIC = {
     "هوية الطالب": "studentid",
 }
 
+
+# Outlook's contacts export in Dutch, Italian and Russian, by whole header: each address block's
+# parts, read as the English export's ("Business Street", "Home City", "Other Postal Code").
+def _outlook(blocks: dict[str, tuple[str, ...]], parts: tuple[str, ...]) -> dict[str, str]:
+    return {k: prefix + part for prefix, keys in blocks.items() for k, part in zip(keys, parts, strict=True)}
+
+
+_OUTLOOK_PARTS = ("street", "city", "state", "postalcode", "country")
+_OUTLOOK = {
+    **_outlook(
+        {
+            "business": (
+                "Werkadres, straat",
+                "Werkadres, plaats",
+                "Werkadres, provincie",
+                "Werkadres, postcode",
+                "Land/regio (werk)",
+            ),
+            "home": (
+                "Huisadres, straat",
+                "Huisadres, plaats",
+                "Huisadres, provincie",
+                "Huisadres, postcode",
+                "Land/regio (thuis)",
+            ),
+            "other": (
+                "Ander adres, straat",
+                "Ander adres, plaats",
+                "Ander adres, provincie",
+                "Ander adres, postcode",
+                "Land/regio (anders)",
+            ),
+        },
+        _OUTLOOK_PARTS,
+    ),
+    **_outlook(
+        {
+            "business": (
+                "Via (uff.)",
+                "Città (uff.)",
+                "Provincia (uff.)",
+                "CAP (uff.)",
+                "Paese/area geografica (uff.)",
+            ),
+            "home": (
+                "Via (ab.)",
+                "Città (ab.)",
+                "Provincia (ab.)",
+                "CAP (ab.)",
+                "Paese/area geografica (ab.)",
+            ),
+            "other": (
+                "Altra via",
+                "Altra città",
+                "Altra provincia",
+                "Altro CAP",
+                "Altro paese/area geografica",
+            ),
+        },
+        _OUTLOOK_PARTS,
+    ),
+    **_outlook(
+        {
+            "business": (
+                "Улица (раб. адрес)",
+                "Город (раб. адрес)",
+                "Область (раб. адрес)",
+                "Индекс (раб. адрес)",
+                "Страна или регион (раб. адрес)",
+            ),
+            "home": (
+                "Улица (дом. адрес)",
+                "Город (дом. адрес)",
+                "Область (дом. адрес)",
+                "Почтовый код (дом.)",
+                "Страна или регион (дом. адрес)",
+            ),
+            "other": (
+                "Улица (другой адрес)",
+                "Город (другой адрес)",
+                "Область (другой адрес)",
+                "Индекс (другой адрес)",
+                "Страна или регион (другой адрес)",
+            ),
+        },
+        _OUTLOOK_PARTS,
+    ),
+    # The phones: the work one is the person's, the company's switchboard and the home one are not.
+    **dict.fromkeys(("Telefoon op werk", "Ufficio", "Телефон раб. 2"), "businessphone"),
+    **dict.fromkeys(("Telefoon thuis", "Abitazione", "Телефон дом. 2"), "homephone"),
+    **dict.fromkeys(
+        ("Hoofdtelefoon bedrijf", "Telefono principale società", "Основной телефон организации"),
+        "companymainphone",
+    ),
+    **dict.fromkeys(("Mobiele telefoon", "Телефон переносной"), "mobilephone"),
+    "Адрес эл. почты": "email",
+    "Веб-страница": "webpage",
+}
+
+
 # Where the person lives, by whole header (a hotel's guests: HotelDruid's Italian, English, Spanish;
 # and the usual wordings): read as their home country, never the company's.
 _RESIDENCE = dict.fromkeys(
@@ -1193,6 +1340,7 @@ _SCRIPTS = {
             **_PERSIAN,
             **_KOREAN,
             **_RESIDENCE,
+            **_OUTLOOK,
         }.items()
     },
 }
@@ -1354,6 +1502,9 @@ def bare_names(normalized: list[tuple[str, str]]) -> list[str]:
 # A client, vendor or supplier prefix names the organisation's own columns (its name, its address),
 # but a bank's "Client Type" or a shop's "Client Group" is no sign that the rows are organisations.
 PARTY_PREFIX = ("client", "vendor", "supplier")
+# What says an accounting tool's customers are businesses: their web site, a reseller's tax
+# exemption number (Sage 50's customer list).
+BUSINESS_CUSTOMER = ("customerwebsite", "customerwebsiteurl", "resalenumber", "resellernumber")
 
 # A report's record named by its object beside the object's own name column (ERPNext's "Lead" beside
 # "Lead Name"): the column holds the record's id. Not a customer (QuickBooks' "Customer" beside

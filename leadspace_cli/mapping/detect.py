@@ -20,6 +20,7 @@ from leadspace_cli.mapping.aliases import (
     COMPANY_PREFIX,
     CONSUMER,
     CONSUMER_WEAK,
+    DYNAMICS_OBJECTS,
     EMPLOYER,
     FAMILY,
     INSTITUTION_NAME,
@@ -40,6 +41,7 @@ from leadspace_cli.mapping.aliases import (
     WEAK_COMPANY_PREFIX,
     bare_names,
     registered,
+    sap_names,
 )
 from leadspace_cli.mapping.blocks import (
     ADDRESS_WORDS,
@@ -56,7 +58,7 @@ from leadspace_cli.mapping.blocks import (
 from leadspace_cli.mapping.choose import _HOW, _choose
 from leadspace_cli.mapping.names import before_names, name_beside_name, named_people
 from leadspace_cli.mapping.normal import normal as _normal
-from leadspace_cli.mapping.roles import HOLDERS, NAMED, one_role, role_split, unrole
+from leadspace_cli.mapping.roles import HOLDERS, NAMED, one_role, party_name, role_split, unrole
 from leadspace_cli.mapping.spec import Mapping
 
 _STATE = "company.address.state"
@@ -127,6 +129,7 @@ def _read(columns: Iterable[str]) -> _Header:
     else:
         normalized = [(_normal(c), c) for c in cols]
     normalized = second_billing(normalized)
+    normalized = sap_names(normalized)
     if sum("email" in n for n, _ in normalized) > 1:  # an owner's "User Email" beside the row's own
         normalized = [("owner" + n if n == "useremail" else n, c) for n, c in normalized]
     normalized, blocks = address_blocks(normalized)
@@ -308,7 +311,7 @@ def _match(h: _Header) -> tuple[Mapping, set[str]]:
                     found = hits(BARE_ADDRESS, h.normalized)
         elif path == "external_id":
             own = tuple(a for a in aliases if a not in ("accountid", "companyid", "organizationid"))
-            found = hits(("lead", "contact", "account"), h.dnm) or hits(own, h.normalized)[:1]
+            found = hits(DYNAMICS_OBJECTS, h.dnm) or hits(own, h.normalized)[:1]
             found = found or hits(OBJECT_ID, h.object_ids)[:1]
             if not found and not h.people:
                 found = hits(aliases, h.normalized)[:1]
@@ -393,19 +396,7 @@ def _beside(mapping: Mapping, h: _Header, taken: set[str]) -> None:
             del mapping.fields["person.title"]
         mapping.candidates.pop("person.title", None)
     if "company.name" not in mapping.fields:
-        # A supplier's or vendor's name, when the rows are theirs (two columns or more under the
-        # prefix: ERPNext's "Supplier", "Supplier Group"; Invoice Ninja's vendors). Alone in an
-        # order export it is the seller's ("Vendor Name" in a marketplace's orders): left out.
-        party = next(
-            (
-                (prefix, c)
-                for n, c in h.normalized
-                if n in ("supplier", "suppliername", "vendorname") and c not in taken
-                for prefix in PARTY_PREFIX
-                if n.startswith(prefix)
-            ),
-            None,
-        )
+        party = party_name(h.normalized, taken)
         if party is not None and sum(n.startswith(party[0]) for n in order) >= 2:
             mapping.fields["company.name"] = party[1]
             taken.add(party[1])

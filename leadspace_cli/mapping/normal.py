@@ -8,6 +8,7 @@ from leadspace_cli.mapping.aliases import (
     _TOOL_PREFIX,
     ALIASES,
     GENITIVE,
+    fold,
     normalize_header,
     qualified,
     unmarked,
@@ -17,6 +18,46 @@ from leadspace_cli.mapping.blocks import ADDRESS_WORDS, ALL_ALIASES, first_item
 _JOINED = re.compile(r"^\s*([A-Za-z][A-Za-z ]{0,30}):\s*(\S.*)$")  # a report's "Contact: Contact ID"
 
 
+_BILL_TO = re.compile(r"^billto(?=[a-z])")  # a ship-to address is where goods go, often no office
+_NUMBERED_ADDRESS = re.compile(
+    r"^\s*(?:address|adresse|direccion|indirizzo|endereco|adres)\s*([12])\s*:\s*(.+)$"
+)
+# Dynamics 365's hidden key columns in its other languages: "(Nicht ändern) Firma" is the English
+# export's "(Do Not Modify) Account".
+_DO_NOT_MODIFY = re.compile(
+    r"(?i)^\s*\((nicht ändern|ne pas modifier|no modificar|niet wijzigen|non modificare|não modificar)\)"
+)
+
+
+# A web form's question as its column's header (Google Forms, Typeform, Luma): the field it asks for,
+# only in the wordings that ask for the person's own job, employer, email or phone.
+_QUESTIONS = (
+    (
+        "jobtitle",
+        r"(what is|whats) your (current )?(job )?(title|position|role)|^(your )?job title\?"
+        r"|cual es (tu|su) (cargo|puesto)|qual (e )?(o )?(seu|teu) cargo"
+        r"|quel est votre (poste|titre|fonction)",
+    ),
+    (
+        "companyname",
+        r"(what|which|para que|en que|quelle|qual) (company|organi[sz]ation|employer|empresa|entreprise)\b"
+        r"|(company|organi[sz]ation|employer) (do|are) you\b|where do you work\b"
+        r"|^(what is |whats )?your (company|organi[sz]ation|employer)s?( name)?\?",
+    ),
+    ("email", r"^(what is |whats )?your (work |business |professional )?e ?mail( address)?\?"),
+    ("phone", r"^(what is |whats )?your (work |mobile |cell |business )?(phone|mobile|cell)( number)?\?"),
+)
+
+
+def question(column: str) -> str | None:
+    """Return the field a form's question asks for ("What is your job title?" is "jobtitle"), if any."""
+    text = re.sub(r"['’`]", "", fold(column)).strip(" ¿¡*:")
+    if "?" not in text:
+        return None
+    text = re.sub(r"[^a-z0-9?]+", " ", text).strip()
+    return next((name for name, pattern in _QUESTIONS if re.search(pattern, text)), None)
+
+
 def normal(column: str) -> str:
     """Return a header normalised for matching: tool names dropped, a report's object label joined.
 
@@ -24,6 +65,9 @@ def normal(column: str) -> str:
     "contacttitle", "Apollo Contact Id" is "contactid". A qualifier word is read as a prefix:
     "Straße geschäftlich" is "businessstrasse" (the company's street), "Ville (domicile)" "homeville".
     """
+    if asked := question(column):
+        return asked
+    column = _DO_NOT_MODIFY.sub("(Do Not Modify)", column)
     column = unmarked(column)  # an import template's required-field marker ("*ContactName"), "v_" and "c"
     column = composite(column)  # "Emails / Primary Email": the part that names the field
     column = re.sub(r"(?<=\w)['’]s\b", "", column)  # "Customer's First Name": the customer's field
@@ -37,10 +81,15 @@ def normal(column: str) -> str:
     else:
         name = qualified(column) or normalize_header(column)
     name = first_item(name)
+    name = _BILL_TO.sub("billing", name)  # Sage's "Bill to City": the billing city
     if re.match(r"(?i)\s*[a-z]+s ", column):  # not a collection's "organizations.name" (Claroline)
         name = plural_object(name)
     if name.startswith("address") and name not in ALL_ALIASES and name[7:] in ADDRESS_WORDS:
         name = name[7:]  # "Address City", "Address Zip Code" (Virto Commerce): the address's city
+    # Dynamics 365's "Address 1: City" (German "Adresse 1: Ort") is its record's main address,
+    # "Address 2: City" its other one (Google Contacts' "Address 1 - City" is a person's, read elsewhere).
+    if (numbered := _NUMBERED_ADDRESS.match(fold(column))) and normalize_header(numbered[2]) in ADDRESS_WORDS:
+        name = ("other" if numbered[1] == "2" else "") + normalize_header(numbered[2])
     # A web form's "Your Name" (the sender's whole name), "your-email" (Contact Form 7): the field.
     name = "fullname" if name == "yourname" else re.sub(r"^your(?=.)", "", name)
     return _TOOL_PREFIX.sub("", name)

@@ -5,7 +5,14 @@ from __future__ import annotations
 
 import re
 
-from leadspace_cli.mapping.aliases import _NAME_ALIASES, _ROLE_PREFIX, ALIASES, NO_JOB
+from leadspace_cli.mapping.aliases import (
+    _NAME_ALIASES,
+    _ROLE_PREFIX,
+    ALIASES,
+    BUSINESS_CUSTOMER,
+    NO_JOB,
+    PARTY_PREFIX,
+)
 
 _KNOWN = {a for aliases in ALIASES.values() for a in aliases}
 _SHIFTS = ("volunteer", "signup", "helfer")
@@ -73,3 +80,30 @@ def one_role(normalized: list[tuple[str, str]], own: set[str]) -> list[tuple[str
         ),
     )
     return fields
+
+
+def party_name(normalized: list[tuple[str, str]], taken: set[str]) -> tuple[str, str] | None:
+    """The prefix and the name column of the organisation the rows are, when a party names them.
+
+    A supplier's or vendor's name, when the rows are theirs (two columns or more under the prefix:
+    ERPNext's "Supplier", "Supplier Group"; Invoice Ninja's vendors). Alone in an order export it is
+    the seller's ("Vendor Name" in a marketplace's orders): left out (the caller counts the prefix).
+    """
+    party = next(
+        (
+            (prefix, c)
+            for n, c in normalized
+            if n in ("supplier", "suppliername", "vendorname") and c not in taken
+            for prefix in PARTY_PREFIX
+            if n.startswith(prefix)
+        ),
+        None,
+    )
+    order = [n for n, _ in normalized]
+    if party is None and not any(n.endswith(("firstname", "lastname")) for n in order):
+        # An accounting tool's customer list (Sage 50's "Customer Name" beside the customer's
+        # "Customer Web Site" or a "Resale Number"): the customers are businesses. A shop's
+        # "Customer Name" is its buyer's whole name.
+        business = any(n in BUSINESS_CUSTOMER for n in order)
+        party = next((("customer", c) for n, c in normalized if n == "customername" and business), None)
+    return party

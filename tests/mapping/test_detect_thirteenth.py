@@ -1,0 +1,173 @@
+"""Detection on the exports of the thirty-fourth held-out sets (localised CRMs and address books,
+prospecting tools, events and forms, finance and support): each test fails on the code before its
+rule (b673c06)."""
+
+from __future__ import annotations
+
+from leadspace_cli.mapping.detect import detect
+
+_ADDRESS = ("street", "city", "state", "postalcode", "country")
+
+
+def _address(fields: dict[str, object]) -> list[object]:
+    return [fields.get(f"company.address.{k}") for k in _ADDRESS]
+
+
+def test_outlook_in_dutch_italian_and_russian_sends_the_work_address_and_the_company() -> None:
+    # Outlook writes an "Account" column in every language: the company is its "Bedrijf", "Società".
+    dutch = [
+        "Titel",
+        "Voornaam",
+        "Achternaam",
+        "Bedrijf",
+        "Functie",
+        "Werkadres, straat",
+        "Werkadres, plaats",
+    ]
+    dutch += ["Werkadres, provincie", "Werkadres, postcode", "Land/regio (werk)", "Huisadres, straat"]
+    dutch += ["Huisadres, plaats", "Land/regio (thuis)", "Telefoon op werk", "Mobiele telefoon", "Account"]
+    dutch += ["E-mailadres"]
+    fields = detect(dutch).fields
+    assert fields["company.name"] == "Bedrijf"
+    assert _address(fields) == [
+        "Werkadres, straat",
+        "Werkadres, plaats",
+        "Werkadres, provincie",
+        "Werkadres, postcode",
+        "Land/regio (werk)",
+    ]
+    assert fields["person.person_phone"] == "Telefoon op werk"
+    assert fields.get("person.person_country") in (None, "Land/regio (thuis)")
+    italian = ["Titolo", "Nome", "Cognome", "Società", "Posizione", "Via (uff.)", "Città (uff.)"]
+    italian += ["Provincia (uff.)", "CAP (uff.)", "Paese/area geografica (uff.)", "Via (ab.)", "Città (ab.)"]
+    italian += ["Account", "Indirizzo posta elettronica", "Cellulare"]
+    fields = detect(italian).fields
+    assert fields["company.name"] == "Società"
+    assert fields["person.email"] == "Indirizzo posta elettronica"
+    assert _address(fields) == [
+        "Via (uff.)",
+        "Città (uff.)",
+        "Provincia (uff.)",
+        "CAP (uff.)",
+        "Paese/area geografica (uff.)",
+    ]
+    russian = ["Обращение", "Имя", "Фамилия", "Организация", "Должность", "Улица (раб. адрес)"]
+    russian += ["Город (раб. адрес)", "Область (раб. адрес)", "Индекс (раб. адрес)"]
+    russian += ["Страна или регион (раб. адрес)", "Улица (дом. адрес)", "Город (дом. адрес)"]
+    russian += ["Рабочий телефон", "Адрес эл. почты"]
+    fields = detect(russian).fields
+    assert fields["person.email"] == "Адрес эл. почты"
+    assert fields["company.address.street"] == "Улица (раб. адрес)"
+    assert fields["company.address.country"] == "Страна или регион (раб. адрес)"
+    # A home block alone stays the person's.
+    home = detect(["Voornaam", "Achternaam", "E-mailadres", "Huisadres, straat", "Huisadres, plaats"]).fields
+    assert not any(k.startswith("company.address") for k in home)
+
+
+def test_a_crm_s_account_column_is_the_company_only_where_nothing_else_names_one() -> None:
+    fields = detect(["First Name", "Last Name", "Email", "Account"]).fields
+    assert fields["company.name"] == "Account"
+    assert detect(["Naam", "Firma", "Account", "E-mail"]).fields["company.name"] == "Firma"
+
+
+def test_dynamics_key_and_numbered_address_in_english_and_german() -> None:
+    german = ["(Nicht ändern) Firma", "(Nicht ändern) Zeilenprüfsumme", "(Nicht ändern) Geändert am"]
+    german += ["Firmenname", "Straße", "Adresse 1: Postleitzahl", "Ort", "Land", "Telefon 1", "Website"]
+    fields = detect(german).fields
+    assert fields["external_id"] == "(Nicht ändern) Firma"
+    assert fields["company.address.postalcode"] == "Adresse 1: Postleitzahl"
+    english = ["(Do Not Modify) Account", "Account Name", "Address 1: Street 1", "Address 1: City"]
+    english += ["Address 1: ZIP/Postal Code", "Address 1: Country/Region", "Address 2: City", "Main Phone"]
+    fields = detect(english).fields
+    assert _address(fields) == [
+        "Address 1: Street 1",
+        "Address 1: City",
+        None,
+        "Address 1: ZIP/Postal Code",
+        "Address 1: Country/Region",
+    ]
+    # Google Contacts' "Address 1 - City" is a person's own address, as before.
+    google = detect(["Given Name", "Family Name", "E-mail 1 - Value", "Address 1 - City"]).fields
+    assert "company.address.city" not in google
+
+
+def test_an_accounting_tool_s_customer_list_names_businesses_by_their_web_site() -> None:
+    # Sage 50's customer list: "Customer Name" beside the customer's web site and bill-to address.
+    sage = [
+        "Customer ID",
+        "Customer Name",
+        "Inactive",
+        "Bill to Address-Line One",
+        "Bill to Address-Line Two",
+    ]
+    sage += [
+        "Bill to City",
+        "Bill to State",
+        "Bill to Zip",
+        "Bill to Country",
+        "Telephone 1",
+        "Customer E-mail",
+    ]
+    sage += ["Resale Number", "Customer Web Site"]
+    fields = detect(sage).fields
+    assert fields["company.name"] == "Customer Name"
+    assert fields["company.website"] == "Customer Web Site"
+    assert _address(fields) == [
+        "Bill to Address-Line One",
+        "Bill to City",
+        "Bill to State",
+        "Bill to Zip",
+        "Bill to Country",
+    ]
+    # A shop's customers: "Customer Name" is the buyer's whole name, and their address their own.
+    shop = detect(["Order ID", "Customer Name", "Customer Email", "Bill to City", "Bill to Zip"]).fields
+    assert "company.name" not in shop
+    assert "company.address.city" not in shop
+
+
+def test_datev_and_sap_master_data_by_their_own_column_names() -> None:
+    datev = ["Konto", "Name (Adressattyp Unternehmen)", "Name (Adressattyp natürl. Person)"]
+    datev += ["Vorname (Adressattyp natürl. Person)", "Straße", "Postleitzahl", "Ort", "E-Mail"]
+    fields = detect(datev).fields
+    assert fields["company.name"] == "Name (Adressattyp Unternehmen)"
+    assert fields["person.first_name"] == "Vorname (Adressattyp natürl. Person)"
+    sap = ["mandt", "kunnr", "land1", "name1", "name2", "ort01", "pstlz", "regio", "stras", "telf1", "knurl"]
+    fields = detect(sap).fields
+    assert fields["external_id"] == "kunnr"
+    assert fields["company.name"] == "name1"
+    assert _address(fields) == ["stras", "ort01", "regio", "pstlz", "land1"]
+    # "Name1" alone is no SAP table.
+    assert "company.name" not in detect(["Name1", "Name2", "Email"]).fields
+
+
+def test_a_form_s_questions_name_the_job_the_employer_the_email_and_the_phone() -> None:
+    luma = ["guest_id", "name", "first_name", "last_name", "email", "phone_number"]
+    luma += ["What is your job title?", "What organisation are you affiliated with?"]
+    fields = detect(luma).fields
+    assert fields["external_id"] == "guest_id"
+    assert fields["person.title"] == "What is your job title?"
+    assert fields["company.name"] == "What organisation are you affiliated with?"
+    spanish = detect(
+        ["Nombre", "Apellido", "Email", "¿Cuál es tu cargo?", "¿Para qué empresa trabajas?"]
+    ).fields
+    assert spanish["person.title"] == "¿Cuál es tu cargo?"
+    assert spanish["company.name"] == "¿Para qué empresa trabajas?"
+    # Questions about something else are no field.
+    other = ["First Name", "Last Name", "Email", "How would you identify your job role?"]
+    other += ["Does your company have a website?", "Would you like to receive email updates?"]
+    fields = detect(other).fields
+    assert set(fields) == {"person.first_name", "person.last_name", "person.email"}
+
+
+def test_a_whatsapp_or_reminder_number_is_the_person_s_phone_after_any_other() -> None:
+    assert detect(["Name", "Email", "WhatsApp Number"]).fields["person.person_phone"] == "WhatsApp Number"
+    calendly = ["Invitee Name", "Invitee Email", "Text Reminder Number", "Event Type Name"]
+    assert detect(calendly).fields["person.person_phone"] == "Text Reminder Number"
+    both = detect(["First Name", "Last Name", "Email", "WhatsApp", "Phone"]).fields
+    assert both["person.person_phone"] == "Phone"
+
+
+def test_a_company_website_comes_before_a_scraped_profile_s_own() -> None:
+    scrape = ["profileUrl", "firstName", "lastName", "company", "website", "companyWebsite", "vmid"]
+    assert detect(scrape).fields["company.website"] == "companyWebsite"
+    assert detect(["firstName", "lastName", "company", "website"]).fields["company.website"] == "website"
