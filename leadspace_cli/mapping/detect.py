@@ -405,9 +405,12 @@ def _beside(mapping: Mapping, h: _Header, taken: set[str]) -> None:
         # A time-tracking or invoicing tool's contacts (Harvest's "Client", Invoice Ninja's "Client
         # Name", before the contact's own names): the client is the organisation the person belongs
         # to. After them, a "Client" column may be a flag, the customer a lead was bought for, or a
-        # law firm's client (a person): left out.
+        # law firm's client (a person): left out. A customer's name before its contact's names (Wave's
+        # "customer_name", "contact_first_name") is the same.
+        contacts = order[firsts[0]].startswith("contact")
+        client_names = ("client", "clientname", "customername") if contacts else ("client", "clientname")
         client = next(
-            (c for i, (n, c) in enumerate(h.normalized) if n in ("client", "clientname") and i < firsts[0]),
+            (c for i, (n, c) in enumerate(h.normalized) if n in client_names and i < firsts[0]),
             None,
         )
         if client is not None and client not in taken:

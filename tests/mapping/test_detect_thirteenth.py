@@ -171,3 +171,16 @@ def test_a_company_website_comes_before_a_scraped_profile_s_own() -> None:
     scrape = ["profileUrl", "firstName", "lastName", "company", "website", "companyWebsite", "vmid"]
     assert detect(scrape).fields["company.website"] == "companyWebsite"
     assert detect(["firstName", "lastName", "company", "website"]).fields["company.website"] == "website"
+
+
+def test_a_customer_s_name_before_its_contact_s_names_is_the_company() -> None:
+    # Wave's customers: "customer_name" then "contact_first_name": the customer is a business, its
+    # address the company's.
+    wave = ["customer_name", "email", "contact_first_name", "contact_last_name", "phone", "website"]
+    wave += ["country", "province/state", "address_line_1", "city", "postal_code/zip_code"]
+    fields = detect(wave).fields
+    assert fields["company.name"] == "customer_name"
+    assert fields["company.address.city"] == "city"
+    # Beside the person's own unprefixed names, a "Customer Name" stays unsent (a shop's buyer).
+    shop = detect(["Customer Name", "First Name", "Last Name", "Email", "City"]).fields
+    assert "company.name" not in shop
