@@ -1038,6 +1038,14 @@ _RUSSIAN = {
     "Идентификатор": "id",
     "Отчество": "middlename",
     "Телефоны": "phones",  # sent only when each cell holds one (refine())
+    # amoCRM's leads with their contact's and company's columns ("(контакт)", "(компания)"), Bitrix24's
+    "Должность (контакт)": "jobtitle",
+    "Рабочий телефон (контакт)": "workphone",
+    "Мобильный телефон (контакт)": "mobilephone",
+    "Рабочий email (контакт)": "workemail",
+    "Название (компания)": "companyname",
+    "Сайт компании": "companywebsite",
+    "Корпоративный сайт": "companywebsite",
 }
 
 # Ukrainian exports (a CRM's leads: HostCMS), by whole header.

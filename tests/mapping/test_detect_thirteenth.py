@@ -184,3 +184,14 @@ def test_a_customer_s_name_before_its_contact_s_names_is_the_company() -> None:
     # Beside the person's own unprefixed names, a "Customer Name" stays unsent (a shop's buyer).
     shop = detect(["Customer Name", "First Name", "Last Name", "Email", "City"]).fields
     assert "company.name" not in shop
+
+
+def test_amocrm_s_contact_and_company_columns_in_russian() -> None:
+    header = ["Название сделки", "Бюджет", "Полное имя контакта", "Компания контакта"]
+    header += ["Рабочий телефон (контакт)", "Мобильный телефон (контакт)", "Рабочий email (контакт)"]
+    header += ["Должность (контакт)", "Название (компания)", "Сайт компании"]
+    fields = detect(header).fields
+    assert fields["person.title"] == "Должность (контакт)"
+    assert fields["person.person_phone"] == "Рабочий телефон (контакт)"
+    assert fields["person.email"] == "Рабочий email (контакт)"
+    assert fields["company.website"] == "Сайт компании"
