@@ -191,6 +191,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "currenttitle",
         "currentrole",  # a LinkedIn scraper's
         "linkedinjobtitle",  # PhantomBuster's profile scraper (2024)
+        "primaryjobtitle",  # Crunchbase's people
         *("currentjob", "aktuelltjobb"),  # a recruiting tool's candidates (EasyCruit, English and Swedish)
         "currentpositiontitle",
         "employeetitle",  # a directory's (Google Workspace)
@@ -284,6 +285,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         *("phonenumber1", "telefone1"),  # the first of numbered phones, after every other (SeekOut)
         *("whatsapp", "whatsappnumber", "numerowhatsapp"),  # a form's WhatsApp number: the person's mobile
         "textremindernumber",  # Calendly's invitee's, for text reminders
+        "cellnumber",
     ),
     "company.name": (
         "company",
@@ -353,6 +355,8 @@ ALIASES: dict[str, tuple[str, ...]] = {
         *("virksomhet", "yritys"),
         *NORDIC_EMPLOYER,
         "societa",  # Italian "Società"
+        "nomdentreprise",  # French "Nom d'entreprise" (Indy)
+        "fantasia",  # Brazilian "Fantasia", a company's trade name (Bling)
         *("nombredecuenta", "nombredelacuenta", "firmaaccount"),  # Zoho's Spanish, Salesforce's German
         # Outlook writes an "Account" column in every language beside its company's ("Bedrijf",
         # "Società"): a CRM's "Account" is its company only where no other column names one.
@@ -387,8 +391,10 @@ ALIASES: dict[str, tuple[str, ...]] = {
         *("www", "stronawww", "wwwstranky", "adreswww"),  # Polish, Czech, Slovak, German exports' bare "WWW"
         "firmowastronasieciweb",  # Polish Windows Live Mail's business web page
         *("internet", "internetadresse", "webadresse"),  # German address software (Swoppen, DATEV)
+        "homepageurl",  # Crunchbase's companies (beside a person's names, their own page)
         "businessurl",  # EGroupware's "url (business)", "URL geschäftlich", "url (pro)"
         *("customerwebsite", "vendorwebsite"),  # Sage 50's "Customer Web Site", "Vendor Web Site"
+        "companyurldirect",  # a job-board scraper's employer's own site (JobSpy), beside its page there
     ),
     "company.lsid": ("lsid", "companylsid", "leadspaceid"),
     "company.address.country": (
@@ -472,6 +478,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "localidad",
         "poblacion",
         "woonplaats",
+        "stad",  # Dutch, Swedish (Yoursminc's "STAD")
         "posttown",  # British (Companies House)
         *("poststed", "postort", "postitoimipaikka"),  # Norwegian, Swedish, Finnish
         "miasto",  # Polish
@@ -591,10 +598,22 @@ SAP_FIELDS = {
 
 
 def sap_names(normalized: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    """Return a header's (normalised, column) pairs with SAP's field names read, where it is SAP's."""
-    if sum(n in SAP_FIELDS for n, _ in normalized) < 3:
-        return normalized
-    return [(SAP_FIELDS.get(n, n), c) for n, c in normalized]
+    """Return a header's (normalised, column) pairs with SAP's field names read, where it is SAP's,
+    and a county that is no state's: beside a column that names a state (a US file's "County" and
+    "Location State", Texas' "BUSINESS COUNTY" beside "BUSINESS CITY, STATE ZIP") a county is a
+    county, not the state (it is the state only where nothing else is: a British file's)."""
+    if sum(n in SAP_FIELDS for n, _ in normalized) >= 3:
+        normalized = [(SAP_FIELDS.get(n, n), c) for n, c in normalized]
+    names = {n for n, _ in normalized}
+    # Zoho's "Billing Code", "Mailing Code" beside the same block's city: its postal code (elsewhere a
+    # billing code may be an accounting or a medical one).
+    normalized = [
+        (n[:-4] + "postalcode" if n.endswith("code") and n[:-4] + "city" in names and n[:-4] else n, c)
+        for n, c in normalized
+    ]
+    if any(re.search(r"\b(state|province)\b", fold(c)) for _, c in normalized):
+        normalized = [(n + "name" if n.endswith("county") else n, c) for n, c in normalized]
+    return normalized
 
 
 # The records whose "(Do Not Modify)" key is the row's own id in a Dynamics 365 export: a lead, a
@@ -791,6 +810,10 @@ ACCOUNT_EVIDENCE = (
     "contactscount",  # a CRM's accounts (Fat Free CRM)
     "personcount",  # Krayin's organizations
     "opportunitiescount",
+    # A company's founding and funding (Crunchbase's, a startup list's): no person is founded.
+    *("founded", "foundedat", "foundedon", "foundeddate", "foundedyear", "yearfounded", "foundingyear"),
+    *("fundingtotalusd", "totalfunding", "totalfundingamount", "fundingrounds", "numberoffundingrounds"),
+    *("lastfundingat", "lastfundingtype", "lastfundingdate", "lastfundingamount"),
 )
 
 
@@ -1422,7 +1445,16 @@ QUALIFIERS = {
 
 # Only these are read after a column's name without parentheses: the English ones are too common as a
 # column's own last word ("Network", "Homework").
-_SUFFIX_QUALIFIERS = ("geschaftlich", "dienstlich", "arbeit", "privat", "zakelijk", "prive")
+_SUFFIX_QUALIFIERS = (
+    "geschaftlich",
+    "dienstlich",
+    "arbeit",
+    "privat",
+    "zakelijk",
+    "prive",
+    "facturation",
+    "livraison",
+)
 
 
 _PARENTHESISED = re.compile(r"^(.*?)\s*\(\s*([a-z]+)\b\s*([^)]*)\)\s*(.*)$")

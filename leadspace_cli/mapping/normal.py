@@ -76,6 +76,7 @@ def normal(column: str) -> str:
     joined = _JOINED.match(column)
     if joined:
         obj = normalize_header(joined.group(1))
+        obj = "organization" if obj == "recipientorg" else obj  # 360Giving's grants: "Recipient Org:City"
         label = qualified(joined.group(2)) or normalize_header(joined.group(2))
         name = label if label.startswith(obj) else obj + label
     else:
@@ -99,13 +100,13 @@ def normal(column: str) -> str:
 # Primary Email", "Address / City", "Domain Name / Link URL"), or two words for one field (EPESI's
 # "Población / Localidad", "Provincia / Estado"). A qualifier's part is no field ("Home Address /
 # City", "Venue / City", "Created by / Name"), nor are two fields' ("Email / Phone", "Name / Company").
-_COMPOSITE = re.compile(r"^\s*([^/]+?)\s+/\s+([^/]+?)\s*$")
+_COMPOSITE = re.compile(r"^\s*([^/]+?)\s+/\s+([^/]+?)\s*$|^\s*([^-]+?)\s+-\s+([^-]+?)\s*$")
 _SITE_GROUPS = ("domainname", "domain", "website", "websites")
 _LINK = ("linkurl", "primarylinkurl", "url")
 # A group's parts that name a field: a name's given and family names, an email, a phone, a place.
 _PARTS: dict[tuple[str, ...], tuple[str, ...]] = {
     ("name", "names"): ("firstname", "lastname"),
-    ("emails", "email"): ALIASES["person.email"],
+    ("emails", "email", "primaryemail"): ALIASES["person.email"],
     ("phones", "phone"): ALIASES["person.person_phone"],
     ("address", "primaryaddress"): ADDRESS_WORDS,
 }
@@ -116,6 +117,11 @@ def composite(column: str) -> str:
     part = _COMPOSITE.match(column)
     if not part:
         return column
+    if part[3]:
+        # With a dash (Zurmo's "Primary Email - Email Address"), only a group's part that names the
+        # field: "Person - Email" and Google's "Address 1 - City" are read elsewhere.
+        group, field = normalize_header(part[3]), normalize_header(part[4])
+        return part[4] if any(group in g and field in f for g, f in _PARTS.items()) else column
     group, field = normalize_header(part[1]), normalize_header(part[2])
     if group in _SITE_GROUPS:
         return "Website" if field in _LINK else column
@@ -123,8 +129,10 @@ def composite(column: str) -> str:
         return part[2]
     if any(group in aliases and field in aliases for aliases in ALIASES.values()):
         return part[1]
-    # An address's part beside a word no field has ("Provincia / Estado": estado is also a status).
-    return part[1] if group in ADDRESS_WORDS and field not in ALL_ALIASES else column
+    # An address's part beside a word no field has ("Provincia / Estado": estado is also a status), a
+    # company's name beside another of its names ("Nome Fantasia / Nome Abreviado": Omie's).
+    known = ADDRESS_WORDS + ALIASES["company.name"]
+    return part[1] if group in known and field not in ALL_ALIASES else column
 
 
 # An object's fields under its plural (CustomerOS's "CONTACTS FIRST NAME", "ORGANIZATIONS NAME").

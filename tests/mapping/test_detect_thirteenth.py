@@ -195,3 +195,82 @@ def test_amocrm_s_contact_and_company_columns_in_russian() -> None:
     assert fields["person.person_phone"] == "Рабочий телефон (контакт)"
     assert fields["person.email"] == "Рабочий email (контакт)"
     assert fields["company.website"] == "Сайт компании"
+
+
+def test_a_county_is_the_state_only_where_no_column_names_a_state() -> None:
+    # New York's corporations: "County" beside the location's own state.
+    ny = ["DOS ID", "Current Entity Name", "County", "Location Name", "Location Address 1", "Location City"]
+    ny += ["Location State", "Location Zip"]
+    assert detect(ny).fields.get("company.address.state") != "County"
+    # Texas' licensees: the business's county beside a "BUSINESS CITY, STATE ZIP" cell.
+    tdlr = ["LICENSE NUMBER", "NAME", "PHONE NUMBER", "BUSINESS NAME", "BUSINESS ADDRESS-LINE1"]
+    tdlr += ["BUSINESS CITY, STATE ZIP", "BUSINESS COUNTY", "BUSINESS ZIP"]
+    assert "company.address.state" not in detect(tdlr).fields
+    # A British file's county is its state, as before.
+    uk = detect(["Company Name", "Address Line 1", "Town", "County", "Postcode", "Country"]).fields
+    assert uk["company.address.state"] == "County"
+
+
+def test_a_startup_list_s_founding_and_funding_make_its_bare_name_the_company() -> None:
+    crunchbase = ["permalink", "name", "homepage_url", "category_list", "funding_total_usd", "status"]
+    crunchbase += ["country_code", "state_code", "region", "city", "funding_rounds", "founded_at"]
+    fields = detect(crunchbase).fields
+    assert fields["company.name"] == "name"
+    assert fields["company.website"] == "homepage_url"
+    assert fields["company.address.city"] == "city"
+    assert "person.person_country" not in fields
+    people = ["Full Name", "Primary Job Title", "Organization Name", "First Name", "Last Name", "Gender"]
+    assert detect(people).fields["person.title"] == "Primary Job Title"
+    jobs = ["id", "site", "job_url", "title", "company", "company_url", "company_url_direct", "location"]
+    assert detect(jobs).fields.get("company.website") == "company_url_direct"
+
+
+def test_a_grant_s_recipient_organisation_is_the_company() -> None:
+    # 360Giving's grants (GrantNav): the recipient organisation's name and address; the funder's are
+    # another organisation's.
+    header = ["Identifier", "Title", "Description", "Currency", "Amount Awarded", "Award Date"]
+    header += ["Recipient Org:Identifier", "Recipient Org:Name", "Recipient Org:Street Address"]
+    header += ["Recipient Org:City", "Recipient Org:Postal Code", "Recipient Org:Country"]
+    header += ["Funding Org:Identifier", "Funding Org:Name"]
+    fields = detect(header).fields
+    assert fields["company.name"] == "Recipient Org:Name"
+    assert _address(fields) == [
+        "Recipient Org:Street Address",
+        "Recipient Org:City",
+        None,
+        "Recipient Org:Postal Code",
+        "Recipient Org:Country",
+    ]
+    assert "person.title" not in fields
+
+
+def test_a_dashed_part_and_a_block_s_code_beside_its_city() -> None:
+    # Zurmo's "Primary Email - Email Address"; Google's "Address 1 - City" stays a person's address.
+    zurmo = ["First Name", "Last Name", "Job Title", "Primary Email - Email Address", "Office Phone"]
+    assert detect(zurmo).fields["person.email"] == "Primary Email - Email Address"
+    # Zoho's accounts: "Billing Code" beside "Billing City" is the postal code; alone it is no place.
+    zoho = ["Account Name", "Website", "Billing Street", "Billing City", "Billing State", "Billing Code"]
+    assert detect(zoho).fields["company.address.postalcode"] == "Billing Code"
+    claims = detect(["Patient ID", "First Name", "Last Name", "Billing Code", "Amount"]).fields
+    assert "company.address.postalcode" not in claims
+    assert detect(["Name", "Email", "Cell Number"]).fields["person.person_phone"] == "Cell Number"
+
+
+def test_brazilian_and_french_customer_lists_name_their_company() -> None:
+    bling = ["ID", "Código", "Nome", "Fantasia", "Endereço", "Número", "Bairro", "CEP", "Cidade", "UF"]
+    bling += ["Fone", "Celular", "E-mail", "Tipo pessoa", "CNPJ / CPF"]
+    fields = detect(bling).fields
+    assert fields["company.name"] == "Fantasia"
+    assert _address(fields)[1:4] == ["Cidade", "UF", "CEP"]
+    omie = ["Razão Social / Nome Completo", "Nome Fantasia / Nome Abreviado", "CNPJ / CPF", "Cidade"]
+    assert detect(omie).fields["company.name"] == "Razão Social / Nome Completo"
+    # A composite of two fields' names stays unread, as before.
+    assert "company.name" not in detect(["Name / Company", "Email"]).fields
+    indy = ["Type", "Nom de famille", "Prénom", "Nom d'entreprise", "N° SIRET", "Adresse facturation"]
+    indy += ["Ville facturation", "Code postal", "Adresse livraison", "Ville livraison", "Téléphone"]
+    fields = detect(indy).fields
+    assert fields["company.name"] == "Nom d'entreprise"
+    assert fields.get("company.address.street") in (None, "Adresse facturation")
+    assert fields["company.address.city"] == "Ville facturation"
+    dutch = detect(["BEDRIJF", "CONTACTPERSOON", "STRAAT", "STAD", "POSTCODE", "LAND"]).fields
+    assert dutch["company.address.city"] == "STAD"
