@@ -79,6 +79,7 @@ def test_detection_never_sends_a_wrong_column(export: Export, tmp_path: Path) ->
     assert not wrong, wrong
 
 
+@pytest.mark.slow  # the whole corpus through the reader: over the quick loop's 2 s
 def test_detection_fills_what_a_person_would(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     per_tool: dict[str, list[int]] = collections.defaultdict(lambda: [0, 0, 0, 0])
     all_missed: list[str] = []
