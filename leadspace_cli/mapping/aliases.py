@@ -179,6 +179,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "direcciondecorreoelectronico",  # Spanish Outlook's "Dirección de correo electrónico"
         "indirizzopostaelettronica",  # Italian Outlook's "Indirizzo posta elettronica"
         "emailadresseburo",  # German Pipedrive's "Person - E-Mail-Adresse - Büro"
+        "askedemail",  # a form's question ("What is your email?"), after every column named for it
     ),
     # "Job Title" before "Title": Outlook's Title is Mr. or Ms.
     "person.title": (
@@ -192,6 +193,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "currentrole",  # a LinkedIn scraper's
         "linkedinjobtitle",  # PhantomBuster's profile scraper (2024)
         "primaryjobtitle",  # Crunchbase's people
+        *("currentjobtitle", "businesstitle"),  # a recruiting tool's candidates, Workday's workers
         *("currentjob", "aktuelltjobb"),  # a recruiting tool's candidates (EasyCruit, English and Swedish)
         "currentpositiontitle",
         "employeetitle",  # a directory's (Google Workspace)
@@ -212,6 +214,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "posizione",  # Italian
         "qualifica",
         *("stilling", "stillingstittel", "befattning", "titteli"),  # Norwegian and Danish, Swedish, Finnish
+        "askedjobtitle",  # a form's question ("What is your job title?"), after every column named for it
     ),
     "person.person_phone": (
         "phone",
@@ -286,6 +289,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         *("whatsapp", "whatsappnumber", "numerowhatsapp"),  # a form's WhatsApp number: the person's mobile
         "textremindernumber",  # Calendly's invitee's, for text reminders
         "cellnumber",
+        "askedphone",  # a form's question, after every column named for it
     ),
     "company.name": (
         "company",
@@ -324,6 +328,14 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "azienda",
         "nazwafirmy",  # Polish
         "personnemorale",  # French: a member's legal entity (Galette)
+        "societa",  # Italian "Società"
+        "nomdentreprise",  # French "Nom d'entreprise" (Indy)
+        "fantasia",  # Brazilian "Fantasia", a company's trade name (Bling)
+        *("nombredecuenta", "nombredelacuenta", "firmaaccount"),  # Zoho's Spanish, Salesforce's German
+        # Outlook writes an "Account" column in every language beside its company's ("Bedrijf",
+        # "Società"): a CRM's "Account" is its company only where no other column names
+        # one in a language (before "Business", a "Display Name" that may be the person's).
+        "account",
         "affiliation",  # a scholar's institution (a conference's or a journal's users)
         "institution",  # a learning platform's users (Moodle)
         *INSTITUTION_NAME,  # a library's members' (SLiMS's inst_name)
@@ -354,15 +366,9 @@ ALIASES: dict[str, tuple[str, ...]] = {
         *("bedrift", "bedriftsnavn", "firmanavn", "foretak", "foretag", "foretagsnamn", "virksomhed"),
         *("virksomhet", "yritys"),
         *NORDIC_EMPLOYER,
-        "societa",  # Italian "Società"
-        "nomdentreprise",  # French "Nom d'entreprise" (Indy)
-        "fantasia",  # Brazilian "Fantasia", a company's trade name (Bling)
-        *("nombredecuenta", "nombredelacuenta", "firmaaccount"),  # Zoho's Spanish, Salesforce's German
-        # Outlook writes an "Account" column in every language beside its company's ("Bedrijf",
-        # "Società"): a CRM's "Account" is its company only where no other column names one.
-        "account",
         # Last: a shop's buyer's company, on the bill (their address stays theirs).
         *("billingcompany", "billingcompanyname", "invoicecompany"),
+        "askedcompany",  # a form's question ("What company do you work for?"), after every other
     ),
     "company.website": (
         "companywebsite",  # first: beside it, a "Website" may be the person's own (a scraped profile's)
@@ -393,7 +399,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         *("internet", "internetadresse", "webadresse"),  # German address software (Swoppen, DATEV)
         "homepageurl",  # Crunchbase's companies (beside a person's names, their own page)
         "businessurl",  # EGroupware's "url (business)", "URL geschäftlich", "url (pro)"
-        *("customerwebsite", "vendorwebsite"),  # Sage 50's "Customer Web Site", "Vendor Web Site"
+        "vendorwebsite",  # Sage 50's "Vendor Web Site" (a customer's only beside signs of a business)
         "companyurldirect",  # a job-board scraper's employer's own site (JobSpy), beside its page there
     ),
     "company.lsid": ("lsid", "companylsid", "leadspaceid"),
@@ -405,6 +411,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "countryregion",
         "paisoregion",  # Spanish Outlook's "País o región"
         "countriesname",  # osCommerce's countries table, joined to a customer's address
+        "countryname",  # Bullhorn's "address.countryName"
         "billingcountry",
         "nazioneazienda",  # Italian: the company's country
         "principalcountry",  # a register's entity's principal office
@@ -597,21 +604,35 @@ SAP_FIELDS = {
 }
 
 
+_CODED_BLOCKS = ("billing", "shipping", "mailing", "other")
+_STATUS = re.compile(r"(lead|deal|order|ticket|opportunity|task|case|workflow|record)")  # "Lead State"
+
+
+def names_of_people(normalized: list[tuple[str, str]]) -> bool:
+    """Whether SAP's fields are a contact person's table (KNVK: "NAMEV" beside "NAME1")."""
+    return any(n in ("namev", "parnr") for n, _ in normalized)
+
+
 def sap_names(normalized: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """Return a header's (normalised, column) pairs with SAP's field names read, where it is SAP's,
     and a county that is no state's: beside a column that names a state (a US file's "County" and
     "Location State", Texas' "BUSINESS COUNTY" beside "BUSINESS CITY, STATE ZIP") a county is a
     county, not the state (it is the state only where nothing else is: a British file's)."""
-    if sum(n in SAP_FIELDS for n, _ in normalized) >= 3:
+    if sum(n in SAP_FIELDS for n, _ in normalized) >= 3 and not names_of_people(normalized):
         normalized = [(SAP_FIELDS.get(n, n), c) for n, c in normalized]
     names = {n for n, _ in normalized}
     # Zoho's "Billing Code", "Mailing Code" beside the same block's city: its postal code (elsewhere a
-    # billing code may be an accounting or a medical one).
+    # billing code may be an accounting or a medical one, and a company's or a vendor's code its id).
     normalized = [
-        (n[:-4] + "postalcode" if n.endswith("code") and n[:-4] + "city" in names and n[:-4] else n, c)
+        (
+            n[:-4] + "postalcode"
+            if n.endswith("code") and n[:-4] in _CODED_BLOCKS and n[:-4] + "city" in names
+            else n,
+            c,
+        )
         for n, c in normalized
     ]
-    if any(re.search(r"\b(state|province)\b", fold(c)) for _, c in normalized):
+    if any(re.search(r"\b(state|province)\b", fold(c)) and not _STATUS.match(n) for n, c in normalized):
         normalized = [(n + "name" if n.endswith("county") else n, c) for n, c in normalized]
     return normalized
 
@@ -778,6 +799,13 @@ OWN_PAGE = ("website", "webpage", "homepage", "web", "url", "personalwebsite", "
 
 
 # A file's account evidence: with it and no person columns, a bare "Name" is the company's.
+# A company's founding and funding (Crunchbase's, a startup list's): no person is founded. All of them
+# count as one sign: a list of founders beside their startups' funding is people's.
+FUNDING = (
+    *("founded", "foundedat", "foundedon", "foundeddate", "foundedyear", "yearfounded", "foundingyear"),
+    *("fundingtotalusd", "totalfunding", "totalfundingamount", "fundingrounds", "numberoffundingrounds"),
+    *("lastfundingat", "lastfundingtype", "lastfundingdate", "lastfundingamount"),
+)
 ACCOUNT_EVIDENCE = (
     *LISTING,
     "website",
@@ -810,10 +838,7 @@ ACCOUNT_EVIDENCE = (
     "contactscount",  # a CRM's accounts (Fat Free CRM)
     "personcount",  # Krayin's organizations
     "opportunitiescount",
-    # A company's founding and funding (Crunchbase's, a startup list's): no person is founded.
-    *("founded", "foundedat", "foundedon", "foundeddate", "foundedyear", "yearfounded", "foundingyear"),
-    *("fundingtotalusd", "totalfunding", "totalfundingamount", "fundingrounds", "numberoffundingrounds"),
-    *("lastfundingat", "lastfundingtype", "lastfundingdate", "lastfundingamount"),
+    *FUNDING,
 )
 
 
@@ -952,6 +977,10 @@ _NOTE = re.compile(
     re.IGNORECASE,
 )
 _WRAPPED = re.compile(r"^\s*\[([^\]]+)\]\s*$")  # "[Email]": the name, in brackets
+# A directory's attribute after its label (Entra ID's bulk template: "First name [givenName]", "User
+# name [userPrincipalName] Required"): the label says the field. A bracket with spaces ("Phone
+# [Emergency Contact]") says whose it is and stays.
+_ATTRIBUTE = re.compile(r"^(\w.*?)\s*\[[A-Za-z][A-Za-z0-9]*\](\s*required)?\s*$", re.IGNORECASE)
 _MAPI = re.compile(r"^PR_(?=[A-Z])")  # a MAPI property's tag (Kopano's contact2csv "PR_GIVEN_NAME")
 
 
@@ -966,6 +995,7 @@ def normalize_header(name: str) -> str:
     """Return a header name reduced to lower-case letters and digits, accents folded and a note on
     how to fill it dropped; a Japanese export's header is read as its English name."""
     name = _NOTE.sub("", _WRAPPED.sub(r"\1", _MAPI.sub("", name)))
+    name = _ATTRIBUTE.sub(r"\1", name)
     folded = fold(name)
     kept = _NOT_KEPT.sub("", folded)
     latin = re.sub(r"[^a-z0-9]", "", folded)
@@ -1333,8 +1363,9 @@ _OUTLOOK = {
         _OUTLOOK_PARTS,
     ),
     # The phones: the work one is the person's, the company's switchboard and the home one are not.
-    **dict.fromkeys(("Telefoon op werk", "Ufficio", "Телефон раб. 2"), "businessphone"),
-    **dict.fromkeys(("Telefoon thuis", "Abitazione", "Телефон дом. 2"), "homephone"),
+    # (Italian "Ufficio" and "Abitazione" are read as written: elsewhere an office, a dwelling.)
+    **dict.fromkeys(("Telefoon op werk", "Телефон раб. 2"), "businessphone"),
+    **dict.fromkeys(("Telefoon thuis", "Телефон дом. 2"), "homephone"),
     **dict.fromkeys(
         ("Hoofdtelefoon bedrijf", "Telefono principale società", "Основной телефон организации"),
         "companymainphone",
@@ -1542,9 +1573,12 @@ def bare_names(normalized: list[tuple[str, str]]) -> list[str]:
 # A client, vendor or supplier prefix names the organisation's own columns (its name, its address),
 # but a bank's "Client Type" or a shop's "Client Group" is no sign that the rows are organisations.
 PARTY_PREFIX = ("client", "vendor", "supplier")
-# What says an accounting tool's customers are businesses: their web site, a reseller's tax
-# exemption number (Sage 50's customer list).
-BUSINESS_CUSTOMER = ("customerwebsite", "customerwebsiteurl", "resalenumber", "resellernumber")
+# What says an accounting tool's customers are businesses: their web site beside a reseller's tax
+# exemption number or a contact person (Sage 50's customer list); a web site alone a shop's buyer has.
+BUSINESS_CUSTOMER = (
+    ("customerwebsite", "customerwebsiteurl"),
+    ("resalenumber", "resellernumber", "contact", "contactname"),
+)
 
 # A report's record named by its object beside the object's own name column (ERPNext's "Lead" beside
 # "Lead Name"): the column holds the record's id. Not a customer (QuickBooks' "Customer" beside

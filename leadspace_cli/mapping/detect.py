@@ -23,6 +23,7 @@ from leadspace_cli.mapping.aliases import (
     DYNAMICS_OBJECTS,
     EMPLOYER,
     FAMILY,
+    FUNDING,
     INSTITUTION_NAME,
     NO_FALLBACK,
     NOT_AN_ACCOUNT,
@@ -58,7 +59,7 @@ from leadspace_cli.mapping.blocks import (
 from leadspace_cli.mapping.choose import _HOW, _choose
 from leadspace_cli.mapping.names import before_names, name_beside_name, named_people
 from leadspace_cli.mapping.normal import normal as _normal
-from leadspace_cli.mapping.roles import HOLDERS, NAMED, one_role, party_name, role_split, unrole
+from leadspace_cli.mapping.roles import HOLDERS, NAMED, one_role, party_fields, role_split, unrole
 from leadspace_cli.mapping.spec import Mapping
 
 _STATE = "company.address.state"
@@ -138,7 +139,11 @@ def _read(columns: Iterable[str]) -> _Header:
     # An Email or a contact's name beside a bare Name and two signs no person has (the counts of its
     # contacts, its revenue), or a registration number, is the account's (Fat Free CRM's, SplendidCRM's
     # accounts, a registry's); a website or a tax number a person may have (a B2B shop's customers).
-    signs = {n for n, _ in normalized if n in ACCOUNT_EVIDENCE and n not in PERSONS_TOO}
+    signs = {
+        "funding" if n in FUNDING else n
+        for n, _ in normalized
+        if n in ACCOUNT_EVIDENCE and n not in PERSONS_TOO
+    }
     accountish = len(signs) >= 2 or registered({n for n, _ in normalized})
     person_columns = any(
         (n in PERSON_EVIDENCE and not (accountish and n in ("email", "emailaddress")) and c not in bare_name)
@@ -396,18 +401,18 @@ def _beside(mapping: Mapping, h: _Header, taken: set[str]) -> None:
             del mapping.fields["person.title"]
         mapping.candidates.pop("person.title", None)
     if "company.name" not in mapping.fields:
-        party = party_name(h.normalized, taken)
-        if party is not None and sum(n.startswith(party[0]) for n in order) >= 2:
-            mapping.fields["company.name"] = party[1]
-            taken.add(party[1])
+        for path, column in party_fields(h.normalized, taken).items():
+            mapping.fields.setdefault(path, column)
+            taken.add(column)
     firsts = [i for i, n in enumerate(order) if n.endswith("firstname")]
     if "company.name" not in mapping.fields and firsts and any(n.endswith("lastname") for n in order):
         # A time-tracking or invoicing tool's contacts (Harvest's "Client", Invoice Ninja's "Client
         # Name", before the contact's own names): the client is the organisation the person belongs
         # to. After them, a "Client" column may be a flag, the customer a lead was bought for, or a
         # law firm's client (a person): left out. A customer's name before its contact's names (Wave's
-        # "customer_name", "contact_first_name") is the same.
-        contacts = order[firsts[0]].startswith("contact")
+        # "customer_name", "contact_first_name") is the same, unless the customer has its own email.
+        own = any(n in ("customeremail", "customerphone", "customeremailaddress") for n in order)
+        contacts = order[firsts[0]].startswith("contact") and not own
         client_names = ("client", "clientname", "customername") if contacts else ("client", "clientname")
         client = next(
             (c for i, (n, c) in enumerate(h.normalized) if n in client_names and i < firsts[0]),

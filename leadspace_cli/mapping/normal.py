@@ -30,22 +30,30 @@ _DO_NOT_MODIFY = re.compile(
 
 
 # A web form's question as its column's header (Google Forms, Typeform, Luma): the field it asks for,
-# only in the wordings that ask for the person's own job, employer, email or phone.
+# only in the wordings that ask for the person's own name, job, employer, email or phone, and read
+# after every column named for the field (an "Organization name" beside "What kind of organization
+# are you?"). A role in a purchase ("What is your role in the buying process?"), a company one uses,
+# banks with or was referred by are no answers of these.
 _QUESTIONS = (
+    ("fullname", r"^(what is |whats )?your (full )?name\?$"),
     (
-        "jobtitle",
-        r"(what is|whats) your (current )?(job )?(title|position|role)|^(your )?job title\?"
-        r"|cual es (tu|su) (cargo|puesto)|qual (e )?(o )?(seu|teu) cargo"
-        r"|quel est votre (poste|titre|fonction)",
+        "askedjobtitle",
+        r"^(what is |whats )?your (current )?(job )?(title|position|role)( at work)?\?$|^(your )?job title\?$"
+        r"|^cual es (tu|su) (cargo|puesto)( actual)?\?$|^qual (e )?(o )?(seu|teu) cargo( atual)?\?$"
+        r"|^quel est votre (poste|titre professionnel|fonction)( actuel(le)?)?\?$",
     ),
     (
-        "companyname",
-        r"(what|which|para que|en que|quelle|qual) (company|organi[sz]ation|employer|empresa|entreprise)\b"
-        r"|(company|organi[sz]ation|employer) (do|are) you\b|where do you work\b"
-        r"|^(what is |whats )?your (company|organi[sz]ation|employer)s?( name)?\?",
+        "askedcompany",
+        r"^(what|which|the name of the) (company|organi[sz]ation|employer) (do you work (for|at)|are you "
+        r"(with|from|affiliated with|representing)|do you represent)\?$"
+        r"|^who is your (current )?employer\?$|^(what is |whats )?your (company|organi[sz]ation|employer)s?"
+        r"( name)?\?$|^(para|en) que (empresa|compania) trabajas\?$|^para que empresa trabalha\?$",
     ),
-    ("email", r"^(what is |whats )?your (work |business |professional )?e ?mail( address)?\?"),
-    ("phone", r"^(what is |whats )?your (work |mobile |cell |business )?(phone|mobile|cell)( number)?\?"),
+    ("askedemail", r"^(what is |whats )?your (work |business |professional )?e ?mail( address)?\?$"),
+    (
+        "askedphone",
+        r"^(what is |whats )?your (work |mobile |cell |business )?(phone|mobile|cell)( number)?\?$",
+    ),
 )
 
 
@@ -105,11 +113,14 @@ _SITE_GROUPS = ("domainname", "domain", "website", "websites")
 _LINK = ("linkurl", "primarylinkurl", "url")
 # A group's parts that name a field: a name's given and family names, an email, a phone, a place.
 _PARTS: dict[tuple[str, ...], tuple[str, ...]] = {
-    ("name", "names"): ("firstname", "lastname"),
+    ("name", "names", "legalname"): ("firstname", "lastname"),  # and Workday's "Legal Name - First Name"
     ("emails", "email", "primaryemail"): ALIASES["person.email"],
     ("phones", "phone"): ALIASES["person.person_phone"],
     ("address", "primaryaddress"): ADDRESS_WORDS,
 }
+
+
+_SECOND_NAMES = ("nomecompleto", "nomeabreviado", "nomefantasia", "tradename", "shortname", "legalname")
 
 
 def composite(column: str) -> str:
@@ -130,9 +141,11 @@ def composite(column: str) -> str:
     if any(group in aliases and field in aliases for aliases in ALIASES.values()):
         return part[1]
     # An address's part beside a word no field has ("Provincia / Estado": estado is also a status), a
-    # company's name beside another of its names ("Nome Fantasia / Nome Abreviado": Omie's).
-    known = ADDRESS_WORDS + ALIASES["company.name"]
-    return part[1] if group in known and field not in ALL_ALIASES else column
+    # company's name beside another of its names ("Nome Fantasia / Nome Abreviado": Omie's); a kind
+    # of party ("Organization / Individual", "Company / Department") is no name.
+    if group in ALIASES["company.name"] and field in _SECOND_NAMES:
+        return part[1]
+    return part[1] if group in ADDRESS_WORDS and field not in ALL_ALIASES else column
 
 
 # An object's fields under its plural (CustomerOS's "CONTACTS FIRST NAME", "ORGANIZATIONS NAME").

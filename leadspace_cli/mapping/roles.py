@@ -82,13 +82,25 @@ def one_role(normalized: list[tuple[str, str]], own: set[str]) -> list[tuple[str
     return fields
 
 
-def party_name(normalized: list[tuple[str, str]], taken: set[str]) -> tuple[str, str] | None:
-    """The prefix and the name column of the organisation the rows are, when a party names them.
+def party_fields(normalized: list[tuple[str, str]], taken: set[str]) -> dict[str, str]:
+    """The company's name (and a business customer's web site) when a party names the rows.
 
     A supplier's or vendor's name, when the rows are theirs (two columns or more under the prefix:
     ERPNext's "Supplier", "Supplier Group"; Invoice Ninja's vendors). Alone in an order export it is
-    the seller's ("Vendor Name" in a marketplace's orders): left out (the caller counts the prefix).
+    the seller's ("Vendor Name" in a marketplace's orders): left out.
     """
+    party = _party(normalized, taken)
+    if party is None or sum(n.startswith(party[0]) for n, _ in normalized) < 2:
+        return {}
+    fields = {"company.name": party[1]}
+    site = next((c for n, c in normalized if n in BUSINESS_CUSTOMER[0]), None)
+    if party[0] == "customer" and site:
+        fields["company.website"] = site  # Sage 50's "Customer Web Site"
+    return fields
+
+
+def _party(normalized: list[tuple[str, str]], taken: set[str]) -> tuple[str, str] | None:
+    """The prefix and the name column of the organisation the rows are, if a party names them."""
     party = next(
         (
             (prefix, c)
@@ -104,6 +116,6 @@ def party_name(normalized: list[tuple[str, str]], taken: set[str]) -> tuple[str,
         # An accounting tool's customer list (Sage 50's "Customer Name" beside the customer's
         # "Customer Web Site" or a "Resale Number"): the customers are businesses. A shop's
         # "Customer Name" is its buyer's whole name.
-        business = any(n in BUSINESS_CUSTOMER for n in order)
+        business = sum(any(n in signs for n in order) for signs in BUSINESS_CUSTOMER) == 2
         party = next((("customer", c) for n, c in normalized if n == "customername" and business), None)
     return party

@@ -68,6 +68,9 @@ def test_a_crm_s_account_column_is_the_company_only_where_nothing_else_names_one
     fields = detect(["First Name", "Last Name", "Email", "Account"]).fields
     assert fields["company.name"] == "Account"
     assert detect(["Naam", "Firma", "Account", "E-mail"]).fields["company.name"] == "Firma"
+    # Before a display name that is the person's own (dropped beside their names), as before.
+    shown = detect(["Display Name", "First Name", "Last Name", "Email", "Account"]).fields
+    assert shown["company.name"] == "Account"
 
 
 def test_dynamics_key_and_numbered_address_in_english_and_german() -> None:
@@ -274,3 +277,53 @@ def test_brazilian_and_french_customer_lists_name_their_company() -> None:
     assert fields["company.address.city"] == "Ville facturation"
     dutch = detect(["BEDRIJF", "CONTACTPERSOON", "STRAAT", "STAD", "POSTCODE", "LAND"]).fields
     assert dutch["company.address.city"] == "STAD"
+
+
+def test_review_19_what_the_new_rules_must_not_read() -> None:
+    # Questions about something else than the person's own job or employer (a buying role, a vendor,
+    # a referral, a gym), and one that asks for a job read after a "Title" column.
+    form = [
+        "Timestamp",
+        "Email Address",
+        "First Name",
+        "Last Name",
+        "What is your role in the buying process?",
+    ]
+    form += [
+        "What type of organization do you work for?",
+        "Which company referred you?",
+        "Where do you work?",
+    ]
+    fields = detect(form).fields
+    assert "person.title" not in fields
+    assert "company.name" not in fields
+    titled = detect(["First Name", "Last Name", "Email", "Title", "What is your job title?"]).fields
+    assert titled["person.title"] == "Title"
+    # A form that asks the name, the employer and the email keeps the email.
+    asked = ["Timestamp", "Email Address", "What is your name?", "What company do you work for?"]
+    assert detect(asked).fields["person.email"] == "Email Address"
+    # A company's or a vendor's code beside its city is its id, not a postal code.
+    vendors = ["Vendor Code", "Vendor Name", "Vendor Address", "Vendor City", "Vendor State"]
+    assert "company.address.postalcode" not in detect(vendors).fields
+    # Founders beside their startups' founding and funding are people: their email is sent.
+    founders = ["Name", "Email", "LinkedIn", "Company", "Founded", "Total Funding"]
+    assert detect(founders).fields["person.email"] == "Email"
+    # Italian "Ufficio" (an office, a department) and "Abitazione" are no phones.
+    staff = ["Cognome", "Nome", "Ruolo", "Ufficio", "Telefono", "Email"]
+    assert detect(staff).fields["person.person_phone"] == "Telefono"
+    # SAP's contact persons (KNVK): NAME1 is the contact's last name, not the company.
+    knvk = ["PARNR", "KUNNR", "NAMEV", "NAME1", "ORT01", "ABTNR", "TELF1", "PAFKT"]
+    assert "company.name" not in detect(knvk).fields
+    # A kind of party in a composite header is no company's name.
+    kinds = detect(["First Name", "Last Name", "Email", "Organization / Individual"]).fields
+    assert "company.name" not in kinds
+    # A customer with its own email beside its contact's names is a person (a service business).
+    clients = ["Customer Name", "Customer Email", "Contact First Name", "Contact Last Name", "City"]
+    assert "company.name" not in detect(clients).fields
+    # A shop's buyers with a web site are no businesses: their country stays theirs.
+    shop = detect(["Customer ID", "Customer Name", "Customer Email", "Customer Website", "City", "Country"])
+    assert "company.name" not in shop.fields
+    assert shop.fields.get("person.person_country") == "Country"
+    # A "Lead State" is a status, not a state: a British county stays the state.
+    uk = detect(["Company Name", "Address Line 1", "Town", "County", "Postcode", "Lead State"]).fields
+    assert uk["company.address.state"] == "County"
