@@ -53,6 +53,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "badgeid",  # an HR system's employee (Horilla)
         "candidateid",  # a recruiting tool's candidate (OpenCATS)
         "bookingid",  # a bookings export's row (Events Manager)
+        "iddepiste",  # Salesforce's French lead id ("ID de piste")
         "guestid",  # an event's guest list (Luma's "guest_id")
         "inviteeuuid",  # Calendly's invitee, beside its "Salesforce UUID"
         "inviteeid",
@@ -179,6 +180,9 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "direcciondecorreoelectronico",  # Spanish Outlook's "Dirección de correo electrónico"
         "indirizzopostaelettronica",  # Italian Outlook's "Indirizzo posta elettronica"
         "emailadresseburo",  # German Pipedrive's "Person - E-Mail-Adresse - Büro"
+        # Thunderbird's primary address (German, French, Spanish, Portuguese, Dutch), Turkish WLM's
+        *("primareemailadresse", "adresseelectroniqueprincipale", "direcciondecorreoelectronicoprincipal"),
+        *("emailprimario", "eersteemail", "epostaadresi"),
         "askedemail",  # a form's question ("What is your email?"), after every column named for it
     ),
     # "Job Title" before "Title": Outlook's Title is Mr. or Ms.
@@ -214,6 +218,8 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "posizione",  # Italian
         "qualifica",
         *("stilling", "stillingstittel", "befattning", "titteli"),  # Norwegian and Danish, Swedish, Finnish
+        *("arbeitstitel", "werktitel"),  # Thunderbird's German and Dutch job title
+        "poste",  # French (LinkedIn's connections); last: a "Poste" beside a phone may be its extension
         "askedjobtitle",  # a form's question ("What is your job title?"), after every column named for it
     ),
     "person.person_phone": (
@@ -289,6 +295,8 @@ ALIASES: dict[str, tuple[str, ...]] = {
         *("whatsapp", "whatsappnumber", "numerowhatsapp"),  # a form's WhatsApp number: the person's mobile
         "textremindernumber",  # Calendly's invitee's, for text reminders
         "cellnumber",
+        *("telefonecomercial", "numerocelular", "telefonetrabalho", "telefonecelular"),  # Portuguese
+        "teldienstlich",  # Thunderbird's German "Tel. dienstlich"
         "askedphone",  # a form's question, after every column named for it
     ),
     "company.name": (
@@ -330,6 +338,12 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "personnemorale",  # French: a member's legal entity (Galette)
         "societa",  # Italian "Società"
         "nomdentreprise",  # French "Nom d'entreprise" (Indy)
+        *(
+            "nombredelacompania",
+            "compania",
+            "societecompte",
+        ),  # Dynamics' and WLM's Spanish, Salesforce's French
+        *("organizacaonome", "pessoaorganizacao"),  # Pipedrive's Portuguese "Organização - Nome"
         "fantasia",  # Brazilian "Fantasia", a company's trade name (Bling)
         *("nombredecuenta", "nombredelacuenta", "firmaaccount"),  # Zoho's Spanish, Salesforce's German
         # Outlook writes an "Account" column in every language beside its company's ("Bedrijf",
@@ -1362,9 +1376,40 @@ _OUTLOOK = {
         },
         _OUTLOOK_PARTS,
     ),
+    **_outlook(
+        {
+            block: tuple(
+                f"{name} - {part}"
+                for part in ("ulica", "miejscowość", "województwo", "kod pocztowy", "kraj/region")
+            )
+            for block, name in (
+                ("business", "Adres służbowy"),
+                ("home", "Adres domowy"),
+                ("other", "Inny adres"),
+            )
+        },
+        _OUTLOOK_PARTS,
+    ),
+    # Thunderbird's Dutch address book ("Werkadres" beside a home "Adres").
+    **_outlook(
+        {"business": ("Werkadres", "Werkplaats", "Werkprovincie", "Werkpostcode", "Werkland")}, _OUTLOOK_PARTS
+    ),
+    # Windows Live Mail's Turkish contacts ("İş" the work block, "Ev" the home one).
+    **_outlook(
+        {
+            "business": ("İş Cadde", "İş Şehir", "İş İl", "İş Posta Kodu", "İş Ülke/Bölge"),
+            "home": ("Ev Cadde", "Ev Şehir", "Ev İl", "Ev Posta Kodu", "Ev Ülke/Bölge"),
+        },
+        _OUTLOOK_PARTS,
+    ),
     # The phones: the work one is the person's, the company's switchboard and the home one are not.
     # (Italian "Ufficio" and "Abitazione" are read as written: elsewhere an office, a dwelling.)
-    **dict.fromkeys(("Telefoon op werk", "Телефон раб. 2"), "businessphone"),
+    **dict.fromkeys(
+        ("Telefoon op werk", "Telefoon werk", "Телефон раб. 2", "Telefon służbowy", "İş Telefonu"),
+        "businessphone",
+    ),
+    **dict.fromkeys(("Główny telefon do firmy",), "companymainphone"),
+    "İş Unvanı": "jobtitle",
     **dict.fromkeys(("Telefoon thuis", "Телефон дом. 2"), "homephone"),
     **dict.fromkeys(
         ("Hoofdtelefoon bedrijf", "Telefono principale società", "Основной телефон организации"),
@@ -1443,6 +1488,7 @@ QUALIFIERS = {
     **dict.fromkeys(("professionnel", "professionel"), "business"),  # French (php-addressbook)
     # Which address of an account a column is: German Lexware's "Straße (Rechnungsadresse)", French
     # "(facturation)", Spanish "(Factura)"; read as Salesforce's Billing and Shipping prefixes.
+    **dict.fromkeys(("arbete", "foretag"), "business"),  # Swedish
     "rechnungsadresse": "billing",
     "lieferadresse": "shipping",
     "facturation": "billing",
@@ -1485,6 +1531,7 @@ _SUFFIX_QUALIFIERS = (
     "prive",
     "facturation",
     "livraison",
+    *("arbete", "foretag"),  # Swedish ("Ort arbete", WLM's "Ort, företag")
 )
 
 

@@ -8,6 +8,7 @@ from leadspace_cli.mapping.aliases import (
     _TOOL_PREFIX,
     ALIASES,
     GENITIVE,
+    QUALIFIERS,
     fold,
     normalize_header,
     qualified,
@@ -85,6 +86,7 @@ def normal(column: str) -> str:
     if joined:
         obj = normalize_header(joined.group(1))
         obj = "organization" if obj == "recipientorg" else obj  # 360Giving's grants: "Recipient Org:City"
+        obj = QUALIFIERS.get(obj, obj) if obj in ("dienstlich", "privat") else obj  # Thunderbird's German
         label = qualified(joined.group(2)) or normalize_header(joined.group(2))
         name = label if label.startswith(obj) else obj + label
     else:

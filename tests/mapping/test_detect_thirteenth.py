@@ -327,3 +327,103 @@ def test_review_19_what_the_new_rules_must_not_read() -> None:
     # A "Lead State" is a status, not a state: a British county stays the state.
     uk = detect(["Company Name", "Address Line 1", "Town", "County", "Postcode", "Lead State"]).fields
     assert uk["company.address.state"] == "County"
+
+
+def test_localised_address_books_send_the_work_block() -> None:
+    # Thunderbird in German ("Dienstlich: Ort"), Dutch ("Werkadres" beside a home "Adres") and Swedish
+    # ("Ort arbete"); Outlook in Polish ("Adres służbowy - ulica"); Windows Live Mail in Turkish.
+    german = [
+        "Vorname",
+        "Nachname",
+        "Primäre E-Mail-Adresse",
+        "Tel. dienstlich",
+        "Privat: Adresse",
+        "Privat: Ort",
+    ]
+    german += [
+        "Dienstlich: Adresse",
+        "Dienstlich: Ort",
+        "Dienstlich: PLZ",
+        "Dienstlich: Land",
+        "Arbeitstitel",
+    ]
+    german += ["Organisation"]
+    fields = detect(german).fields
+    assert fields["person.email"] == "Primäre E-Mail-Adresse"
+    assert fields["person.title"] == "Arbeitstitel"
+    assert _address(fields) == [
+        "Dienstlich: Adresse",
+        "Dienstlich: Ort",
+        None,
+        "Dienstlich: PLZ",
+        "Dienstlich: Land",
+    ]
+    dutch = [
+        "Voornaam",
+        "Achternaam",
+        "Eerste e-mail",
+        "Telefoon werk",
+        "Telefoon thuis",
+        "Adres",
+        "Woonplaats",
+    ]
+    dutch += [
+        "Postcode",
+        "Land",
+        "Werkadres",
+        "Werkplaats",
+        "Werkpostcode",
+        "Werkland",
+        "Werktitel",
+        "Organisatie",
+    ]
+    fields = detect(dutch).fields
+    assert _address(fields) == ["Werkadres", "Werkplaats", None, "Werkpostcode", "Werkland"]
+    assert fields["person.person_phone"] == "Telefoon werk"
+    swedish = [
+        "Förnamn",
+        "Efternamn",
+        "E-postadress",
+        "Hemort",
+        "Postnummer",
+        "Land",
+        "Adress arbete (rad 1)",
+    ]
+    swedish += ["Ort arbete", "Postnummer arbete", "Land arbete", "Företag"]
+    fields = detect(swedish).fields
+    assert fields["company.address.city"] == "Ort arbete"
+    assert fields["company.address.postalcode"] == "Postnummer arbete"
+    polish = [
+        "Imię",
+        "Nazwisko",
+        "Firma",
+        "Stanowisko",
+        "Adres służbowy - ulica",
+        "Adres służbowy - miejscowość",
+    ]
+    polish += ["Adres domowy - ulica", "Telefon służbowy", "Telefon", "Adres e-mail"]
+    fields = detect(polish).fields
+    assert fields["company.address.street"] == "Adres służbowy - ulica"
+    assert fields["person.person_phone"] == "Telefon służbowy"
+    turkish = ["Ad", "Soyadı", "E-posta Adresi", "Ev Şehir", "İş Cadde", "İş Şehir", "Şirket", "İş Unvanı"]
+    fields = detect(turkish).fields
+    assert (fields["person.email"], fields["person.title"]) == ("E-posta Adresi", "İş Unvanı")
+    assert fields["company.address.city"] == "İş Şehir"
+
+
+def test_localised_crm_words_from_the_36th_sets() -> None:
+    linkedin = ["Prénom", "Nom", "URL", "Adresse e-mail", "Entreprise", "Poste", "Date de connexion"]
+    assert detect(linkedin).fields["person.title"] == "Poste"
+    salesforce = ["ID de piste", "Prénom", "Nom", "Société/Compte", "Statut de la piste"]
+    fields = detect(salesforce).fields
+    assert (fields["external_id"], fields["company.name"]) == ("ID de piste", "Société/Compte")
+    pipedrive = [
+        "Pessoa - Nome",
+        "Pessoa - Organização",
+        "Pessoa - E-mail - Trabalho",
+        "Pessoa - Telefone - Celular",
+    ]
+    assert detect(pipedrive).fields["company.name"] == "Pessoa - Organização"
+    portuguese = ["Primeiro nome", "Sobrenome", "Email primário", "Telefone comercial", "Empresa"]
+    fields = detect(portuguese).fields
+    assert (fields["person.email"], fields["person.person_phone"]) == ("Email primário", "Telefone comercial")
