@@ -565,6 +565,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "cep",  # Brazil
         "cap",  # Italy
         *("postnummer", "postnr", "postinumero"),  # Nordic
+        "pincode",  # India's (Tally's ledgers)
         "postalcodezipcode",  # Wave's postal_code/zip_code
         "kodpocztowy",  # Polish
         "psc",  # Czech, Slovak
@@ -1071,6 +1072,12 @@ _JAPANESE_MORE = {
     "番地": "street",
     "市町村区": "city",
     "リード番号": "leadid",
+    # 宛名職人's address book: the company block ("会社〒" its postal code)
+    "役職名": "jobtitle",
+    "会社電話": "businessphone",
+    "会社URL": "companywebsite",
+    "会社住所1": "businessstreet",
+    "会社〒": "businesspostalcode",
 }
 
 # Russian exports (a booking system's users, a CRM's contacts), by whole header.
@@ -1148,6 +1155,11 @@ _CHINESE = {
     "联系人姓名": "fullname",
     "联系人": "contactname",
     "客户名称": "companyname",  # a B2B CRM's customer: the organisation
+    # CamCard's Traditional Chinese cards: the first company, its title
+    "名字": "firstname",
+    "公司1": "companyname",
+    "職位1": "jobtitle",
+    "職位": "jobtitle",
     "公司名称": "companyname",
     "公司": "company",
     "单位名称": "companyname",
@@ -1228,7 +1240,17 @@ _DATEV = {
 # Korean exports (a community's or a shop's members: Gnuboard), by whole header.
 _KOREAN = {
     "아이디": "userid",
-    "이름": "fullname",
+    "이름": "imya",  # a given name beside 성 (Korean Outlook); alone, a whole name (Remember)
+    "성": "lastname",
+    "전자 메일 주소": "email",  # Korean Outlook's and Remember's
+    "직함": "jobtitle",
+    "근무처 전화": "businessphone",
+    # Korean Outlook's work address block
+    "근무지 주소 번지": "businessstreet",
+    "근무지 구/군/시": "businesscity",
+    "근무지 시/도": "businessstate",
+    "근무지 우편 번호": "businesspostalcode",
+    "근무지 국가/지역": "businesscountry",
     "성명": "fullname",
     "이메일": "email",
     "휴대폰번호": "mobilephone",

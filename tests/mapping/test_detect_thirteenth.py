@@ -427,3 +427,39 @@ def test_localised_crm_words_from_the_36th_sets() -> None:
     portuguese = ["Primeiro nome", "Sobrenome", "Email primário", "Telefone comercial", "Empresa"]
     fields = detect(portuguese).fields
     assert (fields["person.email"], fields["person.person_phone"]) == ("Email primário", "Telefone comercial")
+
+
+def test_korean_japanese_and_chinese_address_books() -> None:
+    # Korean Outlook: 이름 beside 성 is the given name; the work block (근무지) is the company's.
+    korean = [
+        "이름",
+        "성",
+        "회사",
+        "직함",
+        "근무지 주소 번지",
+        "근무지 구/군/시",
+        "근무지 시/도",
+        "근무지 우편 번호",
+    ]
+    korean += ["근무지 국가/지역", "근무처 전화", "휴대폰", "전자 메일 주소"]
+    fields = detect(korean).fields
+    assert (fields["person.first_name"], fields["person.last_name"]) == ("이름", "성")
+    assert fields["person.email"] == "전자 메일 주소"
+    assert _address(fields) == [
+        "근무지 주소 번지",
+        "근무지 구/군/시",
+        "근무지 시/도",
+        "근무지 우편 번호",
+        "근무지 국가/지역",
+    ]
+    # Remember: 이름 alone is a whole name, not sent.
+    remember = detect(["이름", "휴대폰", "회사", "부서", "직함", "전자 메일 주소"]).fields
+    assert "person.first_name" not in remember
+    assert remember["person.title"] == "직함"
+    atena = ["姓", "名", "会社名", "役職名", "会社〒", "会社住所1", "会社電話", "会社URL", "メールアドレス"]
+    fields = detect(atena).fields
+    assert (fields["person.title"], fields["company.website"]) == ("役職名", "会社URL")
+    assert fields["company.address.postalcode"] == "会社〒"
+    camcard = ["創建日期", "姓名", "名字", "姓", "公司1", "部門1", "職位1"]
+    fields = detect(camcard).fields
+    assert (fields["company.name"], fields["person.title"]) == ("公司1", "職位1")
