@@ -1237,11 +1237,21 @@ _DATEV = {
     "Vorname (Adressattyp natürl. Person)": "firstname",
 }
 
+# Vietnamese shop and accounting exports (KiotViet's customers and suppliers), by whole header.
+_VIETNAMESE = {
+    "Tên nhà cung cấp": "suppliername",
+    "Mã nhà cung cấp": "supplierid",
+    "Mã khách hàng": "customerid",
+    "Công ty": "company",
+    "Địa chỉ": "address",
+}
+
 # Korean exports (a community's or a shop's members: Gnuboard), by whole header.
 _KOREAN = {
     "아이디": "userid",
     "이름": "imya",  # a given name beside 성 (Korean Outlook); alone, a whole name (Remember)
     "성": "lastname",
+    "ID 번호": "organizationalidnumber",  # Korean Outlook's: no record's id
     "전자 메일 주소": "email",  # Korean Outlook's and Remember's
     "직함": "jobtitle",
     "근무처 전화": "businessphone",
@@ -1468,6 +1478,7 @@ _SCRIPTS = {
             **_ARABIC,
             **_PERSIAN,
             **_KOREAN,
+            **_VIETNAMESE,
             **_RESIDENCE,
             **_OUTLOOK,
         }.items()

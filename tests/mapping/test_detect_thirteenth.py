@@ -463,3 +463,13 @@ def test_korean_japanese_and_chinese_address_books() -> None:
     camcard = ["創建日期", "姓名", "名字", "姓", "公司1", "部門1", "職位1"]
     fields = detect(camcard).fields
     assert (fields["company.name"], fields["person.title"]) == ("公司1", "職位1")
+
+
+def test_vietnamese_suppliers_and_korean_outlook_s_id_number() -> None:
+    # KiotViet's suppliers: a supplier's name and code name the rows; their email is the supplier's.
+    kiotviet = ["Mã nhà cung cấp", "Tên nhà cung cấp", "Email", "Điện thoại", "Địa chỉ", "Công ty", "Ghi chú"]
+    fields = detect(kiotviet).fields
+    assert fields["company.name"] == "Tên nhà cung cấp"
+    assert "person.email" not in fields
+    # Korean Outlook's "ID 번호" (an organisational id number) is no record's id.
+    assert "external_id" not in detect(["이름", "성", "회사", "전자 메일 주소", "ID 번호"]).fields
