@@ -473,3 +473,21 @@ def test_vietnamese_suppliers_and_korean_outlook_s_id_number() -> None:
     assert "person.email" not in fields
     # Korean Outlook's "ID 번호" (an organisational id number) is no record's id.
     assert "external_id" not in detect(["이름", "성", "회사", "전자 메일 주소", "ID 번호"]).fields
+
+
+def test_salesforce_npsp_s_data_import_and_raiser_s_edge_s_bio_columns() -> None:
+    npsp = ["Contact1 Salutation", "Contact1 First Name", "Contact1 Last Name", "Contact1 Title"]
+    npsp += ["Contact1 Work Email", "Contact1 Work Phone", "Contact2 First Name", "Contact2 Last Name"]
+    npsp += ["Contact2 Work Email", "Account1 Name", "Account1 Website", "Account1 City", "Account2 Name"]
+    npsp += ["Home Street", "Home City", "Donation Amount"]
+    fields = detect(npsp).fields
+    assert (fields["person.first_name"], fields["person.last_name"]) == (
+        "Contact1 First Name",
+        "Contact1 Last Name",
+    )
+    assert fields["person.email"] == "Contact1 Work Email"
+    assert (fields["company.name"], fields["company.website"]) == ("Account1 Name", "Account1 Website")
+    assert fields["company.address.city"] == "Account1 City"
+    raisers_edge = ["CnBio_ID", "CnBio_First_Name", "CnBio_Last_Name", "CnAdrPrf_City", "CnAdrPrf_State"]
+    fields = detect(raisers_edge).fields
+    assert (fields["external_id"], fields["person.first_name"]) == ("CnBio_ID", "CnBio_First_Name")
