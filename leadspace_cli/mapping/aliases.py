@@ -218,8 +218,6 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "posizione",  # Italian
         "qualifica",
         *("stilling", "stillingstittel", "befattning", "titteli"),  # Norwegian and Danish, Swedish, Finnish
-        *("arbeitstitel", "werktitel"),  # Thunderbird's German and Dutch job title
-        "poste",  # French (LinkedIn's connections); last: a "Poste" beside a phone may be its extension
         "askedjobtitle",  # a form's question ("What is your job title?"), after every column named for it
     ),
     "person.person_phone": (
@@ -297,6 +295,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "cellnumber",
         *("telefonecomercial", "numerocelular", "telefonetrabalho", "telefonecelular"),  # Portuguese
         "teldienstlich",  # Thunderbird's German "Tel. dienstlich"
+        *("telefonarbete", "telefonforetag"),  # Swedish address books' work phone
         "askedphone",  # a form's question, after every column named for it
     ),
     "company.name": (
@@ -338,11 +337,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "personnemorale",  # French: a member's legal entity (Galette)
         "societa",  # Italian "Società"
         "nomdentreprise",  # French "Nom d'entreprise" (Indy)
-        *(
-            "nombredelacompania",
-            "compania",
-            "societecompte",
-        ),  # Dynamics' and WLM's Spanish, Salesforce's French
+        *("nombredelacompania", "societecompte"),  # Dynamics' Spanish, Salesforce's French
         *("organizacaonome", "pessoaorganizacao"),  # Pipedrive's Portuguese "Organização - Nome"
         "fantasia",  # Brazilian "Fantasia", a company's trade name (Bling)
         *("nombredecuenta", "nombredelacuenta", "firmaaccount"),  # Zoho's Spanish, Salesforce's German
@@ -649,7 +644,49 @@ def sap_names(normalized: list[tuple[str, str]]) -> list[tuple[str, str]]:
     ]
     if any(re.search(r"\b(state|province)\b", fold(c)) and not _STATUS.match(n) for n, c in normalized):
         normalized = [(n + "name" if n.endswith("county") else n, c) for n, c in normalized]
-    return normalized
+    return address_books(normalized)
+
+
+_PLACES = {a for path in ALIASES if path.startswith("company.address.") for a in ALIASES[path]}
+_DUTCH_WORK = {
+    "werkadres": "street",
+    "werkplaats": "city",
+    "werkprovincie": "state",
+    "werkpostcode": "postalcode",
+}
+_SWEDISH_WORK = re.compile(r"^(.+?),?\s+(arbete|foretag)\b")
+
+
+def address_books(normalized: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Return a header's pairs with a localised address book's work block read, where the file is one.
+
+    Thunderbird's Dutch "Werk" places, two or more (a lone "Werkplaats" is a garage's workshop);
+    its German and Dutch job title beside the book's department or organisation (else a manuscript's
+    working title); its Swedish "Ort arbete" and Windows Live Mail's "Ort, företag" beside a home
+    place (else a builder's job site); Korean Outlook's 성 beside its other columns (else a sex).
+    """
+    names = {n for n, _ in normalized}
+    dutch = len(names & {*_DUTCH_WORK, "werkland"}) >= 2
+    book = bool(names & {"abteilung", "organisation", "afdeling", "organisatie"})
+    home = any(re.search(r"\bhem", fold(c)) for _, c in normalized)
+    korean = bool({c for _, c in normalized} & {"중간 이름", "전자 메일 주소", "호칭"})
+
+    def read(n: str, c: str) -> str:
+        if dutch and (n in _DUTCH_WORK or n == "werkland"):
+            return "business" + _DUTCH_WORK.get(n, "country")
+        if book and n in ("arbeitstitel", "werktitel"):
+            return "jobtitle"
+        swedish = _SWEDISH_WORK.match(fold(c)) if home else None
+        if swedish and (base := re.sub(r"[^a-z]", "", swedish[1])) in (
+            *_PLACES,
+            "adress",
+            "gatuadress",
+            "region",
+        ):
+            return "business" + ("street" if base in ("adress", "gatuadress") else base)
+        return "lastname" if korean and c.strip() == "성" else n
+
+    return [(read(n, c), c) for n, c in normalized]
 
 
 # The records whose "(Do Not Modify)" key is the row's own id in a Dynamics 365 export: a lead, a
@@ -1072,12 +1109,11 @@ _JAPANESE_MORE = {
     "番地": "street",
     "市町村区": "city",
     "リード番号": "leadid",
-    # 宛名職人's address book: the company block ("会社〒" its postal code)
+    # 宛名職人's address book: the company block (its "会社〒" folds to 会社, the company: not read)
     "役職名": "jobtitle",
     "会社電話": "businessphone",
     "会社URL": "companywebsite",
     "会社住所1": "businessstreet",
-    "会社〒": "businesspostalcode",
 }
 
 # Russian exports (a booking system's users, a CRM's contacts), by whole header.
@@ -1156,7 +1192,6 @@ _CHINESE = {
     "联系人": "contactname",
     "客户名称": "companyname",  # a B2B CRM's customer: the organisation
     # CamCard's Traditional Chinese cards: the first company, its title
-    "名字": "firstname",
     "公司1": "companyname",
     "職位1": "jobtitle",
     "職位": "jobtitle",
@@ -1242,7 +1277,6 @@ _VIETNAMESE = {
     "Tên nhà cung cấp": "suppliername",
     "Mã nhà cung cấp": "supplierid",
     "Mã khách hàng": "customerid",
-    "Công ty": "company",
     "Địa chỉ": "address",
 }
 
@@ -1250,7 +1284,6 @@ _VIETNAMESE = {
 _KOREAN = {
     "아이디": "userid",
     "이름": "imya",  # a given name beside 성 (Korean Outlook); alone, a whole name (Remember)
-    "성": "lastname",
     "ID 번호": "organizationalidnumber",  # Korean Outlook's: no record's id
     "전자 메일 주소": "email",  # Korean Outlook's and Remember's
     "직함": "jobtitle",
@@ -1422,17 +1455,13 @@ _OUTLOOK = {
         },
         _OUTLOOK_PARTS,
     ),
-    # Thunderbird's Dutch address book ("Werkadres" beside a home "Adres").
-    **_outlook(
-        {"business": ("Werkadres", "Werkplaats", "Werkprovincie", "Werkpostcode", "Werkland")}, _OUTLOOK_PARTS
-    ),
     # Windows Live Mail's Turkish contacts ("İş" the work block, "Ev" the home one).
     **_outlook(
         {
-            "business": ("İş Cadde", "İş Şehir", "İş İl", "İş Posta Kodu", "İş Ülke/Bölge"),
-            "home": ("Ev Cadde", "Ev Şehir", "Ev İl", "Ev Posta Kodu", "Ev Ülke/Bölge"),
+            "business": ("İş Cadde", "İş Şehir", "İş Posta Kodu", "İş Ülke/Bölge"),
+            "home": ("Ev Cadde", "Ev Şehir", "Ev Posta Kodu", "Ev Ülke/Bölge"),
         },
-        _OUTLOOK_PARTS,
+        ("street", "city", "postalcode", "country"),  # "İş İl" folds to "isil", a library's ISIL
     ),
     # The phones: the work one is the person's, the company's switchboard and the home one are not.
     # (Italian "Ufficio" and "Abitazione" are read as written: elsewhere an office, a dwelling.)
@@ -1521,7 +1550,6 @@ QUALIFIERS = {
     **dict.fromkeys(("professionnel", "professionel"), "business"),  # French (php-addressbook)
     # Which address of an account a column is: German Lexware's "Straße (Rechnungsadresse)", French
     # "(facturation)", Spanish "(Factura)"; read as Salesforce's Billing and Shipping prefixes.
-    **dict.fromkeys(("arbete", "foretag"), "business"),  # Swedish
     "rechnungsadresse": "billing",
     "lieferadresse": "shipping",
     "facturation": "billing",
@@ -1564,7 +1592,6 @@ _SUFFIX_QUALIFIERS = (
     "prive",
     "facturation",
     "livraison",
-    *("arbete", "foretag"),  # Swedish ("Ort arbete", WLM's "Ort, företag")
 )
 
 

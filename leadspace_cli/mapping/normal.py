@@ -20,6 +20,7 @@ _JOINED = re.compile(r"^\s*([A-Za-z][A-Za-z ]{0,30}):\s*(\S.*)$")  # a report's 
 
 
 _NPSP = re.compile(r"^(contact|account)([12])(?=[a-z])")
+_NPSP_RAW = re.compile(r"^\s*(Contact|Account)[12] \S")
 _BILL_TO = re.compile(r"^billto(?=[a-z])")  # a ship-to address is where goods go, often no office
 _NUMBERED_ADDRESS = re.compile(
     r"^\s*(?:address|adresse|direccion|indirizzo|endereco|adres)\s*([12])\s*:\s*(.+)$"
@@ -96,7 +97,9 @@ def normal(column: str) -> str:
     name = _BILL_TO.sub("billing", name)  # Sage's "Bill to City": the billing city
     # Salesforce NPSP's data import: "Contact1 First Name" is the contact's, "Account1 Name" the
     # account's; the second contact's and account's are another's. Raiser's Edge's "CnBio_First_Name".
-    name = _NPSP.sub(lambda m: ("second" if m[2] == "2" else "") + m[1], name).removeprefix("cnbio")
+    if _NPSP_RAW.match(column):  # NPSP's own spelling only: "Contact 1 Phone" is an emergency contact's
+        name = _NPSP.sub(lambda m: ("second" if m[2] == "2" else "") + m[1], name)
+    name = name.removeprefix("cnbio")
     if re.match(r"(?i)\s*[a-z]+s ", column):  # not a collection's "organizations.name" (Claroline)
         name = plural_object(name)
     if name.startswith("address") and name not in ALL_ALIASES and name[7:] in ADDRESS_WORDS:

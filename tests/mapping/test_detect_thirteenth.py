@@ -412,8 +412,9 @@ def test_localised_address_books_send_the_work_block() -> None:
 
 
 def test_localised_crm_words_from_the_36th_sets() -> None:
-    linkedin = ["Prénom", "Nom", "URL", "Adresse e-mail", "Entreprise", "Poste", "Date de connexion"]
-    assert detect(linkedin).fields["person.title"] == "Poste"
+    # French "Poste" is as often a phone's extension as a job: not read (LinkedIn's French title is lost).
+    phones = ["Nom", "Prénom", "Société", "Téléphone", "Poste", "E-mail"]
+    assert "person.title" not in detect(phones).fields
     salesforce = ["ID de piste", "Prénom", "Nom", "Société/Compte", "Statut de la piste"]
     fields = detect(salesforce).fields
     assert (fields["external_id"], fields["company.name"]) == ("ID de piste", "Société/Compte")
@@ -459,7 +460,9 @@ def test_korean_japanese_and_chinese_address_books() -> None:
     atena = ["姓", "名", "会社名", "役職名", "会社〒", "会社住所1", "会社電話", "会社URL", "メールアドレス"]
     fields = detect(atena).fields
     assert (fields["person.title"], fields["company.website"]) == ("役職名", "会社URL")
-    assert fields["company.address.postalcode"] == "会社〒"
+    # "会社〒" folds to 会社 (a company): never read as a postal code, nor 会社 as one.
+    assert fields.get("company.address.postalcode") is None
+    assert fields["company.name"] == "会社名"
     camcard = ["創建日期", "姓名", "名字", "姓", "公司1", "部門1", "職位1"]
     fields = detect(camcard).fields
     assert (fields["company.name"], fields["person.title"]) == ("公司1", "職位1")
@@ -491,3 +494,30 @@ def test_salesforce_npsp_s_data_import_and_raiser_s_edge_s_bio_columns() -> None
     raisers_edge = ["CnBio_ID", "CnBio_First_Name", "CnBio_Last_Name", "CnAdrPrf_City", "CnAdrPrf_State"]
     fields = detect(raisers_edge).fields
     assert (fields["external_id"], fields["person.first_name"]) == ("CnBio_ID", "CnBio_First_Name")
+
+
+def test_review_20_what_the_address_book_rules_must_not_read() -> None:
+    # A library's ISIL is no Turkish "İş İl" (a work state).
+    library = ["Bibliothek", "ISIL", "Straße", "PLZ", "Ort", "E-Mail", "Website"]
+    assert detect(library).fields.get("company.address.state") != "ISIL"
+    # A garage's lone "Werkplaats" (workshop) is no work city.
+    garage = ["Klantnummer", "Naam", "Adres", "Postcode", "Plaats", "Telefoon", "E-mail", "Werkplaats"]
+    assert detect(garage).fields.get("company.address.city") != "Werkplaats"
+    # A builder's job site ("Adress arbete") with no home column is no company's address.
+    rot = ["Kund", "Personnummer", "Telefon", "E-post", "Adress arbete", "Postnummer arbete", "Ort arbete"]
+    assert not any(k.startswith("company.address") for k in detect(rot).fields)
+    # A manuscript's working title is no job.
+    manuscripts = ["Vorname", "Nachname", "E-Mail", "Arbeitstitel", "Genre", "Eingang"]
+    assert "person.title" not in detect(manuscripts).fields
+    # Korean 성 beside an age is a sex; Japanese 名字 a family name: neither read.
+    survey = detect(["이름", "성", "나이", "연락처", "이메일"]).fields
+    assert "person.last_name" not in survey
+    assert "person.first_name" not in detect(["名字", "名前", "メールアドレス", "会社名"]).fields
+    # An insurer, a carrier or an airline ("Compañía") is no employer.
+    insured = ["Nombre", "Apellidos", "DNI", "Email", "Teléfono", "Póliza", "Compañía", "Vencimiento"]
+    assert "company.name" not in detect(insured).fields
+    # "Contact 1" (an emergency contact) and "Account 1" (a bank account) are no NPSP columns.
+    staff = ["Employee ID", "First Name", "Last Name", "Work Email", "Contact 1 Name", "Contact 1 Phone"]
+    assert "person.person_phone" not in detect(staff).fields
+    bank = ["Employee Number", "First Name", "Surname", "Email", "Account 1 Name", "Account 1 Number"]
+    assert "company.name" not in detect(bank).fields
