@@ -623,11 +623,15 @@ def names_of_people(normalized: list[tuple[str, str]]) -> bool:
     return any(n in ("namev", "parnr") for n, _ in normalized)
 
 
-def sap_names(normalized: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    """Return a header's (normalised, column) pairs with SAP's field names read, where it is SAP's,
-    and a county that is no state's: beside a column that names a state (a US file's "County" and
-    "Location State", Texas' "BUSINESS COUNTY" beside "BUSINESS CITY, STATE ZIP") a county is a
-    county, not the state (it is the state only where nothing else is: a British file's)."""
+def conventions(normalized: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Return a header's (normalised, column) pairs read by the conventions of the file they are in.
+
+    SAP's field names where it is SAP's table; a block's "Code" beside its city (Zoho); a county that
+    is no state's: beside a column that names a state (a US file's "County" and "Location State",
+    Texas' "BUSINESS COUNTY" beside "BUSINESS CITY, STATE ZIP") a county is a county, not the state
+    (it is the state only where nothing else is: a British file's); a localised address book's work
+    block (address_books).
+    """
     if sum(n in SAP_FIELDS for n, _ in normalized) >= 3 and not names_of_people(normalized):
         normalized = [(SAP_FIELDS.get(n, n), c) for n, c in normalized]
     names = {n for n, _ in normalized}

@@ -41,8 +41,8 @@ from leadspace_cli.mapping.aliases import (
     SYSTEM_COLUMN,
     WEAK_COMPANY_PREFIX,
     bare_names,
+    conventions,
     registered,
-    sap_names,
 )
 from leadspace_cli.mapping.blocks import (
     ADDRESS_WORDS,
@@ -130,7 +130,7 @@ def _read(columns: Iterable[str]) -> _Header:
     else:
         normalized = [(_normal(c), c) for c in cols]
     normalized = second_billing(normalized)
-    normalized = sap_names(normalized)
+    normalized = conventions(normalized)
     if sum("email" in n for n, _ in normalized) > 1:  # an owner's "User Email" beside the row's own
         normalized = [("owner" + n if n == "useremail" else n, c) for n, c in normalized]
     normalized, blocks = address_blocks(normalized)
@@ -402,8 +402,9 @@ def _beside(mapping: Mapping, h: _Header, taken: set[str]) -> None:
         mapping.candidates.pop("person.title", None)
     if "company.name" not in mapping.fields:
         for path, column in party_fields(h.normalized, taken).items():
-            mapping.fields.setdefault(path, column)
-            taken.add(column)
+            if path not in mapping.fields:
+                mapping.fields[path] = column
+                taken.add(column)
     firsts = [i for i, n in enumerate(order) if n.endswith("firstname")]
     if "company.name" not in mapping.fields and firsts and any(n.endswith("lastname") for n in order):
         # A time-tracking or invoicing tool's contacts (Harvest's "Client", Invoice Ninja's "Client

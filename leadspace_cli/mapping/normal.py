@@ -61,7 +61,8 @@ _QUESTIONS = (
 
 
 def question(column: str) -> str | None:
-    """Return the field a form's question asks for ("What is your job title?" is "jobtitle"), if any."""
+    """Return the name a form's question is read as ("What is your job title?" is "askedjobtitle", the
+    last of the job title's aliases), or None when it asks for none of the person's own fields."""
     text = re.sub(r"['’`]", "", fold(column)).strip(" ¿¡*:")
     if "?" not in text:
         return None

@@ -114,8 +114,8 @@ def _party(normalized: list[tuple[str, str]], taken: set[str]) -> tuple[str, str
     order = [n for n, _ in normalized]
     if party is None and not any(n.endswith(("firstname", "lastname")) for n in order):
         # An accounting tool's customer list (Sage 50's "Customer Name" beside the customer's
-        # "Customer Web Site" or a "Resale Number"): the customers are businesses. A shop's
-        # "Customer Name" is its buyer's whole name.
+        # "Customer Web Site" and a "Resale Number" or a contact): the customers are businesses. A
+        # shop's "Customer Name" is its buyer's whole name.
         business = sum(any(n in signs for n in order) for signs in BUSINESS_CUSTOMER) == 2
         party = next((("customer", c) for n, c in normalized if n == "customername" and business), None)
     return party
