@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import collections
 import json
 import re
 import signal
@@ -90,7 +91,12 @@ def test_credits_running_out_exit_4_and_a_rerun_pays_nothing_twice(
     rows = read_csv("out.csv")
     assert len(rows) == 150
     assert sum(r["ls.result"] == "ok" for r in rows) == 60
-    assert {r["ls.result"] for r in rows} == {"ok", "not_sent"}
+    # Every other row is unsent; at most one call in flight when the 427 came back may instead have
+    # met a 429 the stopping run did not retry ("failed": nothing paid, sent again below).
+    results = collections.Counter(r["ls.result"] for r in rows)
+    assert set(results) <= {"ok", "not_sent", "failed"}
+    assert results["failed"] <= 1
+    assert results["not_sent"] >= 89
     assert sb.stats.by_status[427] >= 1
     sb.set_credits(None)
     result = invoke("enrich", str(path), "-o", "out.csv")
