@@ -37,7 +37,7 @@ def test_outlook_in_dutch_italian_and_russian_sends_the_work_address_and_the_com
         "Land/regio (werk)",
     ]
     assert fields["person.person_phone"] == "Telefoon op werk"
-    assert fields.get("person.person_country") in (None, "Land/regio (thuis)")
+    assert "person.person_country" not in fields
     italian = ["Titolo", "Nome", "Cognome", "Società", "Posizione", "Via (uff.)", "Città (uff.)"]
     italian += ["Provincia (uff.)", "CAP (uff.)", "Paese/area geografica (uff.)", "Via (ab.)", "Città (ab.)"]
     italian += ["Account", "Indirizzo posta elettronica", "Cellulare"]
@@ -204,7 +204,7 @@ def test_a_county_is_the_state_only_where_no_column_names_a_state() -> None:
     # New York's corporations: "County" beside the location's own state.
     ny = ["DOS ID", "Current Entity Name", "County", "Location Name", "Location Address 1", "Location City"]
     ny += ["Location State", "Location Zip"]
-    assert detect(ny).fields.get("company.address.state") != "County"
+    assert "company.address.state" not in detect(ny).fields
     # Texas' licensees: the business's county beside a "BUSINESS CITY, STATE ZIP" cell.
     tdlr = ["LICENSE NUMBER", "NAME", "PHONE NUMBER", "BUSINESS NAME", "BUSINESS ADDRESS-LINE1"]
     tdlr += ["BUSINESS CITY, STATE ZIP", "BUSINESS COUNTY", "BUSINESS ZIP"]
@@ -273,7 +273,7 @@ def test_brazilian_and_french_customer_lists_name_their_company() -> None:
     indy += ["Ville facturation", "Code postal", "Adresse livraison", "Ville livraison", "Téléphone"]
     fields = detect(indy).fields
     assert fields["company.name"] == "Nom d'entreprise"
-    assert fields.get("company.address.street") in (None, "Adresse facturation")
+    assert "company.address.street" not in fields
     assert fields["company.address.city"] == "Ville facturation"
     dutch = detect(["BEDRIJF", "CONTACTPERSOON", "STRAAT", "STAD", "POSTCODE", "LAND"]).fields
     assert dutch["company.address.city"] == "STAD"
@@ -499,10 +499,10 @@ def test_salesforce_npsp_s_data_import_and_raiser_s_edge_s_bio_columns() -> None
 def test_review_20_what_the_address_book_rules_must_not_read() -> None:
     # A library's ISIL is no Turkish "İş İl" (a work state).
     library = ["Bibliothek", "ISIL", "Straße", "PLZ", "Ort", "E-Mail", "Website"]
-    assert detect(library).fields.get("company.address.state") != "ISIL"
+    assert "company.address.state" not in detect(library).fields
     # A garage's lone "Werkplaats" (workshop) is no work city.
     garage = ["Klantnummer", "Naam", "Adres", "Postcode", "Plaats", "Telefoon", "E-mail", "Werkplaats"]
-    assert detect(garage).fields.get("company.address.city") != "Werkplaats"
+    assert "company.address.city" not in detect(garage).fields
     # A builder's job site ("Adress arbete") with no home column is no company's address.
     rot = ["Kund", "Personnummer", "Telefon", "E-post", "Adress arbete", "Postnummer arbete", "Ort arbete"]
     assert not any(k.startswith("company.address") for k in detect(rot).fields)
