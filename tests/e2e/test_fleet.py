@@ -155,7 +155,11 @@ def test_redis_lost_mid_run_with_a_budget_stops_buying_and_keeps_what_was_paid(
         assert code == ExitCode.STOPPED, stderr
         assert "nothing more is bought" in stderr
         counts = results(tmp_path / f"out{i}.csv")
-        assert counts.get("failed", 0) == 0
+        # A call in flight when the run stopped may have met a 429 it did not retry: "failed",
+        # nothing paid (the rerun sends it). Nothing else fails.
+        failed = [r for r in read_csv(tmp_path / f"out{i}.csv") if r["ls.result"] == "failed"]
+        assert len(failed) <= 1
+        assert all(r["ls.http_status"] == "429" and "stopped before a retry" in r["ls.error"] for r in failed)
         assert counts.get("not_sent", 0) > 0
         ok += counts.get("ok", 0)
     assert ok == len(sb.stats.paid)  # every answer paid for is in an output
