@@ -42,7 +42,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "subscriberid",
         "attendeeid",
         "membernumber",  # an assembly's participants (OpenSlides), a club's members
-        "iddeladherent",  # French: a member's (Galette, Paheko)
+        *("iddeladherent", "idadherent"),  # French: a member's (Galette, Paheko, Dolibarr)
         "numerodemembre",
         "numerodadherent",
         "affiliateid",  # an affiliate programme's (AffiliateWP)
@@ -119,6 +119,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "nombres",  # Latin American Spanish: the given names
         "imie",  # Polish
         *("fornavn", "fornamn", "etunimi"),  # Norwegian and Danish, Swedish, Finnish
+        "memberfirstname",  # a membership's (WooCommerce Memberships' "member_first_name")
     ),
     "person.last_name": (
         "lastname",
@@ -139,6 +140,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "sobrenome",  # Portuguese ("Apelido" is a surname in Portugal, a nickname in Brazil)
         "nazwisko",  # Polish
         *("prijmeni", "priezvisko"),  # Czech, Slovak
+        "memberlastname",
         "apellidopaterno",  # Latin American Spanish: the father's family name (the mother's second)
         "nomdefamille",  # French ("Nom de famille")
         *("etternavn", "efternavn", "efternamn", "sukunimi"),  # Norwegian, Danish, Swedish, Finnish
@@ -169,6 +171,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "adresseemail",
         "courriel",
         "correoelectronico",  # Spanish
+        "correoselectronicos",  # Krayin's Spanish persons' "Correos Electrónicos" (the first one is sent)
         "correioeletronico",  # Portuguese (Brazil's company register)
         "enderecodeemail",  # Portuguese
         "epost",  # Scandinavian
@@ -183,6 +186,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         # Thunderbird's primary address (German, French, Spanish, Portuguese, Dutch), Turkish WLM's
         *("primareemailadresse", "adresseelectroniqueprincipale", "direcciondecorreoelectronicoprincipal"),
         *("emailprimario", "eersteemail", "epostaadresi"),
+        "memberemail",  # a membership's (WooCommerce Memberships' "member_email")
         "askedemail",  # a form's question ("What is your email?"), after every column named for it
     ),
     # "Job Title" before "Title": Outlook's Title is Mr. or Ms.
@@ -200,6 +204,8 @@ ALIASES: dict[str, tuple[str, ...]] = {
         *("currentjobtitle", "businesstitle"),  # a recruiting tool's candidates, Workday's workers
         *("currentjob", "aktuelltjobb"),  # a recruiting tool's candidates (EasyCruit, English and Swedish)
         "currentpositiontitle",
+        "currentposition",  # an alumni directory's (Hivebrite), a Sales Navigator sheet's
+        "worktitle",  # a club's members (ClubExpress's "work_title")
         "employeetitle",  # a directory's (Google Workspace)
         "organization1title",
         "organizationtitle",  # Google Contacts' current format
@@ -241,6 +247,8 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "phone1",
         "primaryphone",
         *("numerodetelefono", "numerotelefono"),  # Spanish "Número de teléfono"
+        *("numerodetelephonemobile", "numerodetelephonefixe"),  # French: the mobile, the landline
+        "numerosdecontacto",  # Krayin's Spanish persons' "Números de Contacto"
         *("ceptelefonu", "sodienthoai", "soienthoai", "dienthoai", "ienthoai"),  # Turkish mobile; Vietnamese
         "primaryphonenumber",
         "phonework",
@@ -252,6 +260,8 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "telefonnummer",
         "mobiltelefon",
         "telmobile",  # French Outlook's Tél. mobile
+        *("telportable", "telpro"),  # French (Dolibarr's members: "Tél portable", "Tél pro.")
+        "mobileperso",  # French "mobile perso" (Hivebrite's alumni)
         "telephoneportable",
         "telefono",  # Spanish, Italian
         "cellulare",  # Italian
@@ -285,6 +295,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "mobileno",  # Indian English (ERPNext's "Mobile No", Fineract's "Mobile no")
         "phoneno",
         "billingphone",  # a shop customer's own, last (Shopware's billing_phone_number)
+        "addresstelephone",  # Magento 1's customers: the default address's "_address_telephone"
         "billingphonenumber",
         "officephone",  # SuiteCRM's, beside no mobile
         "homephone",  # the person's own, last (ChurchCRM)
@@ -358,6 +369,11 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "associatedcompany",  # HubSpot's contacts export
         "companynamecleaned",  # Seamless
         "nomdelentreprise",  # French
+        *("nomdelasociete", "nomdelorganisation", "nomdelorganisme"),  # French (Kimai's clients)
+        *("nombredelaorganizacion", "nomedaorganizacao"),  # Spanish (Krayin's persons), Portuguese
+        "unternehmensbezeichnung",  # German (Kimai's customers)
+        "enterprisename",  # Axelor's leads
+        "workcompany",  # a club's members (ClubExpress's "work_company")
         "raisonsociale",
         "nombredelaempresa",  # Spanish
         "razonsocial",
@@ -377,6 +393,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         *NORDIC_EMPLOYER,
         # Last: a shop's buyer's company, on the bill (their address stays theirs).
         *("billingcompany", "billingcompanyname", "invoicecompany"),
+        "addresscompany",  # Magento 1's customers: the default address's "_address_company"
         "askedcompany",  # a form's question ("What company do you work for?"), after every other
     ),
     "company.website": (
@@ -396,6 +413,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "homepage",
         "webseite",
         "siteweb",
+        "pagedaccueil",  # French "Page d'accueil" (Kimai's clients)
         "adresseweb",
         "siteinternet",
         "sitioweb",
@@ -738,7 +756,8 @@ _PERSON_COUNTRY_PREFIXES = ("mailing", "contact", "person", "lead")
 # nor a mailing list's merge tag (Mailtrain's "MERGE_FIRST_NAME").
 _TOOL_PREFIX = re.compile(
     r"^(apollo|zoominfo|hubspot|salesforce|sfdc|marketo|pardot|zoho|pipedrive|seamless|dynamics|"
-    r"crunchbase|rocketreach|lusha|close|zoom|klaviyo|nationbuilder|merge)(?=.)"
+    r"crunchbase|rocketreach|lusha|close|zoom|klaviyo|nationbuilder|merge|"
+    r"champadditionnel)(?=.)"  # and a French form's extra fields (HelloAsso's "Champ additionnel: Pays")
 )
 
 
@@ -952,6 +971,7 @@ CONSUMER = (
     *("cpf", "rg", "numerosus", "rendamensal"),  # Brazil's personal tax and identity numbers, income
     *("tckimlikno", "tckimlik", "curp", "nss", "personnummer", "henkilotunnus"),  # Turkey, Mexico, Nordic
     *("nadherent", "numerodadherent", "numeroadherent"),  # a French association's member number
+    *("cartedadherent", "montantadhesion"),  # its membership card and fee (HelloAsso's memberships)
     "nicnumber",
 )
 # Signs only in twos (one alone is in B2B files too: a HubSpot "Consent" property, a QuickBooks
@@ -1200,6 +1220,8 @@ _CHINESE = {
     "職位1": "jobtitle",
     "職位": "jobtitle",
     "公司名称": "companyname",
+    "官方网站": "website",  # an exhibitor directory's official site
+    "州省": "state",  # "州/省"
     "公司": "company",
     "单位名称": "companyname",
     "职位": "jobtitle",
@@ -1349,6 +1371,10 @@ _ARABIC = {
     "رقم الجوال": "mobilephone",
     "الشركة": "company",
     "اسم الشركة": "companyname",
+    "اسم المؤسسة": "companyname",  # the organisation's name (Krayin's persons)
+    "الاسم": "name",  # the name (Krayin's persons: a person's whole name)
+    "المعرف": "id",  # the identifier
+    "أرقام الاتصال": "phone",  # contact numbers (Krayin's persons)
     "المسمى الوظيفي": "jobtitle",
     "المدينة": "city",
     "الدولة": "country",

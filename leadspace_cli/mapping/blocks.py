@@ -97,13 +97,13 @@ def company_block_start(cols: list[str]) -> int | None:
 
     A contact export with its company's columns after the contact's repeats header names (the
     reader names the second "City" "City_2"): the first is the contact's, the second the company's.
-    The block starts at the first repeated name, or at the company's name just before it.
+    The block starts at the first repeated name, or at the company's name just before it. A phone
+    repeated alone is the contact's own beside the company's (Invoice Ninja's clients): no block.
     """
     present = set(cols)
     repeated = [i for i, c in enumerate(cols) if (m := DUPLICATE.match(c)) and m.group(1) in present]
-    if not repeated or not any(
-        normalize_header(DUPLICATE.sub(r"\1", cols[i])) in (*_BLOCK_WORDS, *ADDRESS_WORDS) for i in repeated
-    ):
+    words = {normalize_header(DUPLICATE.sub(r"\1", cols[i])) for i in repeated}
+    if not words & {*_BLOCK_WORDS, *ADDRESS_WORDS} - {"phone"}:
         return None
     start = repeated[0]
     if start > 0 and normalize_header(cols[start - 1]) in _BLOCK_NAMES:

@@ -59,15 +59,16 @@ from leadspace_cli.mapping.blocks import (
 from leadspace_cli.mapping.choose import _HOW, _choose
 from leadspace_cli.mapping.names import before_names, name_beside_name, named_people
 from leadspace_cli.mapping.normal import normal as _normal
-from leadspace_cli.mapping.roles import HOLDERS, NAMED, one_role, party_fields, role_split, unrole
+from leadspace_cli.mapping.roles import NAMED, held, one_role, party_fields, unrole
 from leadspace_cli.mapping.spec import Mapping
 
 _STATE = "company.address.state"
 
 
 def _system(column: str) -> bool:
-    """Return whether a column is a system column (its name starts with "_"): never sent."""
-    return column.lstrip().startswith(SYSTEM_COLUMN)
+    """Return whether a column is a system column (its name starts with "_"): never sent. Magento 1's
+    customers export writes the default address so ("_address_city", "_address_telephone")."""
+    return column.lstrip().startswith(SYSTEM_COLUMN) and not column.lstrip().startswith("_address_")
 
 
 def detect(columns: Iterable[str]) -> Mapping:
@@ -225,17 +226,8 @@ def _read(columns: Iterable[str]) -> _Header:
     # email; a web form's "Your Email" (the one who booked) does not make an attendee's another's.
     mine = any(n in own and not re.match(r"(?i)\s*your\b", c) for n, c in normalized)
     role = [] if mine else one_role(normalized, own)
-    names = {*ALIASES["person.first_name"], *ALIASES["person.last_name"]}
-    if mine and not any(n in names or n in _NAME_ALIASES for n, _ in normalized):
-        # Names only under one role, beside the rows' own email: a shop's customers' billing address
-        # (Shopware's "billing_firstname"), a donations report's donor (Benevity). Only an account
-        # holder's, and only when the role has no email of its own (then the email is another's: an
-        # attendee's names beside the buyer's, a camp's child beside the parent's).
-        under = [(split, c) for n, c in normalized if (split := role_split(n)) and split[1] in names]
-        kinds = {split[0] for split, _ in under}
-        its_own = any((split := role_split(n)) and split[1] in ALIASES["person.email"] for n, _ in normalized)
-        if len(kinds) == 1 and kinds <= HOLDERS and not its_own:
-            role = [(split[1], c) for split, c in under]
+    if mine:  # an account holder's names beside the rows' own email, or its email beside their names
+        role = held(normalized)
     stripped += role
     # A role's own email ("Email_cliente" beside a "Razón social" for the invoice): the rows are people
     # (an account's "Billing Email" is its mailbox).
@@ -426,10 +418,11 @@ def _beside(mapping: Mapping, h: _Header, taken: set[str]) -> None:
     if (
         isinstance(named, str)
         and _normal(named) in ("displayname", "leadname")
-        and any(n in PERSON_OWN_NAMES for n, _ in h.normalized)
+        and any(n in PERSON_OWN_NAMES or n in ("leademail", "leademailaddress") for n, _ in h.normalized)
     ):
         # Close's lead (a company) is its Display Name beside its contacts' prefixed names; beside the
-        # person's own names (Microsoft 365's and Slack's users), a display name is the person's.
+        # person's own names (Microsoft 365's and Slack's users), a display name is the person's, and
+        # beside the lead's own email (Smartlead's "lead_email") a lead's name is the person's.
         mapping.fields.pop("company.name")
         mapping.candidates.pop("company.name", None)
         taken.discard(named)

@@ -119,3 +119,30 @@ def _party(normalized: list[tuple[str, str]], taken: set[str]) -> tuple[str, str
         business = sum(any(n in signs for n in order) for signs in BUSINESS_CUSTOMER) == 2
         party = next((("customer", c) for n, c in normalized if n == "customername" and business), None)
     return party
+
+
+def held(normalized: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The fields an account holder's role adds to the rows' own (unprefixed) ones, without the prefix.
+
+    Names under one role beside the rows' own email and no first or last name of their own: a shop's
+    customers' billing names (Shopware's "billing_firstname", Magento's grid's "Billing Firstname"
+    beside its whole "Name"), a donations report's donor (Benevity). And the email under one role
+    beside the rows' own first and last names and no email of their own: a membership's
+    "customer_email". Only an account holder's role, and only when the role has nothing of the other
+    kind (then it is another person: an attendee's names beside the buyer's email, a camp's child
+    beside the parent's)."""
+    names = {*ALIASES["person.first_name"], *ALIASES["person.last_name"]}
+    emails = set(ALIASES["person.email"])
+    order = {n for n, _ in normalized}
+    split = [(s, c) for n, c in normalized if (s := role_split(n))]
+    if order & emails and not order & names:
+        want, other = names, emails
+    elif order & names and not order & emails:
+        want, other = emails, names
+    else:
+        return []
+    under = [(s, c) for s, c in split if s[1] in want]
+    kinds = {s[0] for s, _ in under}
+    if len(kinds) != 1 or not kinds <= HOLDERS or any(s[1] in other for s, _ in split):
+        return []
+    return [(s[1], c) for s, c in under]
