@@ -135,7 +135,9 @@ def test_redis_lost_mid_run_without_a_budget_finishes_every_row(
         assert "its last share of the pace" in stderr
     assert sb.stats.paid_twice() == []
     assert len(sb.stats.paid) == 240
-    assert sb.stats.by_status.get(429, 0) <= 2  # the hosts went on at their share, not at 30/s each
+    # Each host went on at its share (tests/engine/test_fleet.py holds it at 15/s exactly); here only
+    # that neither ran unpaced: a few 429s as the two meet again (0-4 on a busy machine) are retried.
+    assert sb.stats.by_status.get(429, 0) <= 10
 
 
 def test_redis_lost_mid_run_with_a_budget_stops_buying_and_keeps_what_was_paid(

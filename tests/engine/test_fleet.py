@@ -267,6 +267,23 @@ def test_the_pace_is_one_window_for_every_host(redis_server: RedisServer) -> Non
     assert limiters[0].others == 1 or limiters[1].others == 1
 
 
+def test_redis_lost_leaves_each_host_its_last_share_of_the_pace(redis_server: RedisServer) -> None:
+    """Two hosts on one shared pace lose Redis: each goes on at half the allowance (its share), not
+    the whole of it (two hosts at 30/s each on a 30/s program)."""
+    fleets = [host(redis_server), host(redis_server)]
+    limiters = [RateLimiter(30.0, remote=fleet_pace(f), clock=f.clock) for f in fleets]
+    stop = threading.Event()
+    for _ in range(3):
+        for limiter in limiters:
+            assert limiter.acquire(stop)
+    assert limiters[0].others == 1 or limiters[1].others == 1
+    redis_server.kill()
+    for limiter in limiters:
+        assert limiter.acquire(stop)  # paced alone from here
+        assert "could not be used" in limiter.problem
+        assert limiter.rate == pytest.approx(15.0)
+
+
 def test_a_forged_pace_in_redis_is_not_used(redis_server: RedisServer) -> None:
     a = host(redis_server)
     redis_server.client().set(a.key("pace"), json.dumps({"target": 1e9, "rate": 1e9, "guard": 0.01}))
