@@ -43,6 +43,9 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "attendeeid",
         "membernumber",  # an assembly's participants (OpenSlides), a club's members
         *("iddeladherent", "idadherent"),  # French: a member's (Galette, Paheko, Dolibarr)
+        *("externtid", "eksternid"),  # Swedish, Norwegian "External ID" (Puzzel's contact lists)
+        *("iddecliente", "idcontacto", "iddocontato"),  # Spanish, Portuguese (Bagisto's, Dolibarr's)
+        "idkontaktu",  # Czech (Dolibarr's contacts)
         "numerodemembre",
         "numerodadherent",
         "affiliateid",  # an affiliate programme's (AffiliateWP)
@@ -120,6 +123,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "imie",  # Polish
         *("fornavn", "fornamn", "etunimi"),  # Norwegian and Danish, Swedish, Finnish
         "memberfirstname",  # a membership's (WooCommerce Memberships' "member_first_name")
+        "krestnijmeno",  # Czech "Křestní jméno"
     ),
     "person.last_name": (
         "lastname",
@@ -171,7 +175,6 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "adresseemail",
         "courriel",
         "correoelectronico",  # Spanish
-        "correoselectronicos",  # Krayin's Spanish persons' "Correos Electrónicos" (the first one is sent)
         "correioeletronico",  # Portuguese (Brazil's company register)
         "enderecodeemail",  # Portuguese
         "epost",  # Scandinavian
@@ -187,6 +190,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         *("primareemailadresse", "adresseelectroniqueprincipale", "direcciondecorreoelectronicoprincipal"),
         *("emailprimario", "eersteemail", "epostaadresi"),
         "memberemail",  # a membership's (WooCommerce Memberships' "member_email")
+        "epost1",  # a contact list's first ("E-post 1": Puzzel's)
         "askedemail",  # a form's question ("What is your email?"), after every column named for it
     ),
     # "Job Title" before "Title": Outlook's Title is Mr. or Ms.
@@ -206,6 +210,10 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "currentpositiontitle",
         "currentposition",  # an alumni directory's (Hivebrite), a Sales Navigator sheet's
         "worktitle",  # a club's members (ClubExpress's "work_title")
+        "arbetstitel",  # Swedish
+        *("puestodetrabajo", "posicion"),  # Spanish (Dolibarr's contacts, Etendo's)
+        "pracovnipozice",  # Czech "Pracovní pozice"
+        "roleposition",  # 24SevenOffice's contacts ("ContactRolePosition")
         "employeetitle",  # a directory's (Google Workspace)
         "organization1title",
         "organizationtitle",  # Google Contacts' current format
@@ -224,6 +232,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "posizione",  # Italian
         "qualifica",
         *("stilling", "stillingstittel", "befattning", "titteli"),  # Norwegian and Danish, Swedish, Finnish
+        "tittel",  # Norwegian (last: Outlook's Norwegian "Tittel" before the names is the salutation)
         "askedjobtitle",  # a form's question ("What is your job title?"), after every column named for it
     ),
     "person.person_phone": (
@@ -248,7 +257,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "primaryphone",
         *("numerodetelefono", "numerotelefono"),  # Spanish "Número de teléfono"
         *("numerodetelephonemobile", "numerodetelephonefixe"),  # French: the mobile, the landline
-        "numerosdecontacto",  # Krayin's Spanish persons' "Números de Contacto"
+        *("numerodecontacto", "numerodecontato"),  # Bagisto's customers (Spanish, Portuguese)
         *("ceptelefonu", "sodienthoai", "soienthoai", "dienthoai", "ienthoai"),  # Turkish mobile; Vietnamese
         "primaryphonenumber",
         "phonework",
@@ -261,6 +270,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "mobiltelefon",
         "telmobile",  # French Outlook's Tél. mobile
         *("telportable", "telpro"),  # French (Dolibarr's members: "Tél portable", "Tél pro.")
+        "telefondag",  # Swedish: the daytime phone (Abicart's "Telefon dag")
         "mobileperso",  # French "mobile perso" (Hivebrite's alumni)
         "telephoneportable",
         "telefono",  # Spanish, Italian
@@ -373,6 +383,9 @@ ALIASES: dict[str, tuple[str, ...]] = {
         *("nombredelaorganizacion", "nomedaorganizacao"),  # Spanish (Krayin's persons), Portuguese
         "unternehmensbezeichnung",  # German (Kimai's customers)
         "enterprisename",  # Axelor's leads
+        *("foretagorganisation", "organisasjon"),  # Swedish "Företag/organisation" (Abicart), Norwegian
+        "nombredeempresa",  # Spanish (Kimai's clients)
+        *("nazevspolecnosti", "foretagetsnamn"),  # Czech "Název společnosti", Swedish "Företagets namn"
         "workcompany",  # a club's members (ClubExpress's "work_company")
         "raisonsociale",
         "nombredelaempresa",  # Spanish
@@ -413,6 +426,8 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "homepage",
         "webseite",
         "siteweb",
+        "nettsted",  # Norwegian
+        "paginainicial",  # Portuguese "Página inicial" (Kimai's clients)
         "pagedaccueil",  # French "Page d'accueil" (Kimai's clients)
         "adresseweb",
         "siteinternet",
@@ -458,8 +473,11 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "countryterritoryregion",  # PitchBook's HQ Country/Territory/Region
         "countryorregion",  # Microsoft 365's
         *("landkode", "maa"),  # Norwegian, Finnish
-        *("kraj", "krajregion"),  # Polish (Windows Live Mail's Kraj/region)
+        # Czech and Slovak first: beside "Země" a Czech "Kraj" is a region (Dolibarr's contacts).
         *("zeme", "krajina"),  # Czech, Slovak
+        *("kraj", "krajregion"),  # Polish (Windows Live Mail's Kraj/region)
+        *("riik", "drzava"),  # Estonian, Slovenian and Croatian ("Država")
+        "forretningsadresseland",  # Tripletex's business address (Norwegian "Forretningsadresse - land")
         "negara",  # Indonesian
     ),
     "company.address.state": (
@@ -493,6 +511,9 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "city",
         "cityname",
         "companycity",
+        *("companyvisitcity", "companyvisitpostarea"),  # 24SevenOffice's visiting address
+        "forretningsadressested",  # Tripletex's
+        *("linn", "krajposte"),  # Estonian; Slovenian "Kraj pošte" (the post office's town)
         "billingcity",
         "cittaazienda",  # Italian: the company's ("Città azienda": Benchmark Email)
         "principalcity",
@@ -529,6 +550,9 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "streetaddress",
         "street1",
         "address1",
+        "companyvisitstreet",  # 24SevenOffice's visiting address
+        "forretningsadresselinje1",  # Tripletex's
+        *("aadress", "naslov", "ulicaacislo"),  # Estonian, Slovenian, Slovak "Ulica a číslo"
         *("adresse1", "adres1", "direccion1"),  # German and French, Polish and Dutch, Spanish (EPESI)
         "direccionprincipal",
         "addressline1",
@@ -557,6 +581,9 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "postalcode",
         "zip",
         "zipcode",
+        "companyvisitpostcode",  # 24SevenOffice's visiting address
+        "forretningsadressepostnummer",  # Tripletex's
+        "postiindeks",  # Estonian
         "postakodu",  # Turkish
         "cp",  # French "CP" (code postal)
         "zippostalcode",
@@ -591,8 +618,8 @@ ALIASES: dict[str, tuple[str, ...]] = {
 # cell may hold several values, or a JSON list (RocketReach's "emails"), so such a column is sent only
 # when the rows read hold one value per cell (refine()), in a file of people.
 PLURALS: dict[str, tuple[str, ...]] = {
-    "person.email": ("emails", "emailaddresses"),
-    "person.person_phone": ("phones", "phonenumbers"),
+    "person.email": ("emails", "emailaddresses", "correoselectronicos"),  # Krayin's Spanish persons
+    "person.person_phone": ("phones", "phonenumbers", "numerosdecontacto", "numerosdecontato"),
 }
 
 
@@ -845,6 +872,7 @@ ORG_NUMBER = (
     *("siren", "siret", "cif", "nipc", "cnpj"),  # French, Spanish, Portuguese, Brazilian
     "uscc",  # Chinese: an enterprise's unified social credit code ("纳税人识别号")
     "ico",  # Czech, Slovak ("IČO"; a bare "IC" is a Malaysian identity card's)
+    *("regon", "krs", "registrikood", "cvrnummerregnummer", "regcomp"),  # Polish, Estonian, Danish, Romanian
 )
 
 
@@ -896,6 +924,11 @@ ACCOUNT_EVIDENCE = (
     "employees",
     "numberofemployees",
     "annualrevenue",
+    # A tax number only an enterprise registers (Polish NIP, Czech DIČ, Estonian KMKR, a Slovenian VAT
+    # payer), a business's legal form, a headcount (Dolibarr's Polish and Estonian third parties).
+    *("nip", "nrnip", "dic", "kmkrnumber", "vatid", "zavezaneczaddv", "davcnastevilka"),
+    *("virksomhedsform", "typkontrahenta", "liczbazatrudnionych", "tootajatearv"),
+    *("numfiscal", "iddoiva", "numerodeempregados"),  # Spanish, Portuguese (FacturaScripts', Dolibarr's)
     "duns",
     "sector",
     "parentid",
@@ -1374,7 +1407,7 @@ _ARABIC = {
     "اسم المؤسسة": "companyname",  # the organisation's name (Krayin's persons)
     "الاسم": "name",  # the name (Krayin's persons: a person's whole name)
     "المعرف": "id",  # the identifier
-    "أرقام الاتصال": "phone",  # contact numbers (Krayin's persons)
+    "أرقام الاتصال": "phonenumbers",  # contact numbers (Krayin's persons: a plural)
     "المسمى الوظيفي": "jobtitle",
     "المدينة": "city",
     "الدولة": "country",
@@ -1697,6 +1730,8 @@ BARE_NAME = (
     "jmeno",
     "meno",
     "nama",
+    *("naziv", "nazev", "nazov", "denumire"),  # Slovenian and Croatian, Czech, Slovak, Romanian
+    "nazwa1",  # the first line of a Polish name (Comarch's Nazwa1, Nazwa2, Nazwa3)
 )
 
 

@@ -174,7 +174,9 @@ def _read(columns: Iterable[str]) -> _Header:
     account_file = bool(bare_name) and (account_rows or (not person_columns and (evidence or accountish)))
     people = not account_file and (
         any(
-            _PERSON_FIELD_PREFIX.sub("", n) in _NAME_ALIASES
+            (rest := _PERSON_FIELD_PREFIX.sub("", n)) in _NAME_ALIASES
+            # A contact's given or family name under its prefix (Siigo's "Nombres contacto principal").
+            or (rest != n and rest in (*ALIASES["person.first_name"], *ALIASES["person.last_name"]))
             # pretix's "Attendee name" (a "Ticket Name" is the ticket's type)
             or (n != "ticketname" and unrole(n) in _NAME_ALIASES)
             or n.endswith(("firstname", "lastname"))

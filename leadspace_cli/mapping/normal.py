@@ -60,6 +60,11 @@ _QUESTIONS = (
 )
 
 
+# A field of the main contact named after it: the contact person's (Siigo's Spanish "Nombres contacto
+# principal", Portuguese "Telefone do contato principal").
+_MAIN_CONTACT = re.compile(r"(?i)^(.+?)\s+(?:del\s+|do\s+)?contact[oe]\s+principal$")
+
+
 def question(column: str) -> str | None:
     """Return the name a form's question is read as ("What is your job title?" is "askedjobtitle", the
     last of the job title's aliases), or None when it asks for none of the person's own fields."""
@@ -85,6 +90,7 @@ def normal(column: str) -> str:
     column = re.sub(r"(?<=\w)['’]s\b", "", column)  # "Customer's First Name": the customer's field
     # "E-Mail des Kunden", "Téléphone du client", "Email_cliente": the customer's
     column = GENITIVE.sub(lambda m: f"customer {m[1] or m[2]}", column)
+    column = _MAIN_CONTACT.sub(r"primary contact \1", column)  # Siigo's "Nombres contacto principal"
     joined = _JOINED.match(column)
     if joined:
         obj = normalize_header(joined.group(1))
