@@ -211,7 +211,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "currentposition",  # an alumni directory's (Hivebrite), a Sales Navigator sheet's
         "worktitle",  # a club's members (ClubExpress's "work_title")
         "arbetstitel",  # Swedish
-        *("puestodetrabajo", "posicion"),  # Spanish (Dolibarr's contacts, Etendo's)
+        "puestodetrabajo",  # Spanish (Dolibarr's contacts; a bare "Posición" is a rank, a playing position)
         "pracovnipozice",  # Czech "Pracovní pozice"
         "roleposition",  # 24SevenOffice's contacts ("ContactRolePosition")
         "employeetitle",  # a directory's (Google Workspace)
@@ -872,7 +872,8 @@ ORG_NUMBER = (
     *("siren", "siret", "cif", "nipc", "cnpj"),  # French, Spanish, Portuguese, Brazilian
     "uscc",  # Chinese: an enterprise's unified social credit code ("纳税人识别号")
     "ico",  # Czech, Slovak ("IČO"; a bare "IC" is a Malaysian identity card's)
-    *("regon", "krs", "registrikood", "cvrnummerregnummer", "regcomp"),  # Polish, Estonian, Danish, Romanian
+    # Polish, Estonian, Danish, Romanian (not Polish KRS: an Indonesian student's study plan card).
+    *("regon", "registrikood", "cvrnummerregnummer", "regcomp"),
 )
 
 
@@ -924,9 +925,10 @@ ACCOUNT_EVIDENCE = (
     "employees",
     "numberofemployees",
     "annualrevenue",
-    # A tax number only an enterprise registers (Polish NIP, Czech DIČ, Estonian KMKR, a Slovenian VAT
-    # payer), a business's legal form, a headcount (Dolibarr's Polish and Estonian third parties).
-    *("nip", "nrnip", "dic", "kmkrnumber", "vatid", "zavezaneczaddv", "davcnastevilka"),
+    # A VAT number only an enterprise registers (Estonian KMKR, a Slovenian VAT payer), a business's
+    # legal form, a headcount (Dolibarr's Polish and Estonian third parties). Not a bare NIP (an
+    # Indonesian civil servant's staff number) nor a Czech DIČ (beside IČO, a contact's own firm's).
+    *("kmkrnumber", "vatid", "zavezaneczaddv", "davcnastevilka"),
     *("virksomhedsform", "typkontrahenta", "liczbazatrudnionych", "tootajatearv"),
     *("numfiscal", "iddoiva", "numerodeempregados"),  # Spanish, Portuguese (FacturaScripts', Dolibarr's)
     "duns",
