@@ -236,9 +236,10 @@ def test_spanish_and_portuguese_customers_and_a_main_contacts_fields() -> None:
 
 
 def test_review_21_staff_numbers_a_contacts_firm_and_a_rank_are_no_signs() -> None:
-    # Real headers that read these words in another sense (/work/review21): an Indonesian NIP is a
-    # civil servant's staff number, a Czech DIČ beside IČO is the contact's own firm's, a Spanish
-    # "Posición" is a rank, a playing position, the vacancy applied for.
+    # Fails on fd44689, before review 21's mends. Real headers that read these words in another sense
+    # (/work/review21): an Indonesian NIP is a civil servant's staff number, a Czech DIČ beside IČO
+    # is the contact's own firm's, a Spanish "Posición" is a rank, a playing position, the vacancy
+    # applied for.
     staff = detect(["Nama", "NIP", "Jabatan", "Nomor Telepon"]).fields
     assert "company.name" not in staff
     assert staff.get("person.person_phone") == "Nomor Telepon"
