@@ -46,6 +46,8 @@ ALIASES: dict[str, tuple[str, ...]] = {
         *("externtid", "eksternid"),  # Swedish, Norwegian "External ID" (Puzzel's contact lists)
         *("iddecliente", "idcontacto", "iddocontato"),  # Spanish, Portuguese (Bagisto's, Dolibarr's)
         "idkontaktu",  # Czech (Dolibarr's contacts)
+        "identifiantclient",  # French (Upflow's clients)
+        *("debiteurnr", "debiteurnummer"),  # Dutch: a debtor's (Nmbrs')
         "numerodemembre",
         "numerodadherent",
         "affiliateid",  # an affiliate programme's (AffiliateWP)
@@ -386,6 +388,8 @@ ALIASES: dict[str, tuple[str, ...]] = {
         *("foretagorganisation", "organisasjon"),  # Swedish "Företag/organisation" (Abicart), Norwegian
         "nombredeempresa",  # Spanish (Kimai's clients)
         *("nazevspolecnosti", "foretagetsnamn"),  # Czech "Název společnosti", Swedish "Företagets namn"
+        "firmaname",  # German "firma_name" (einzly's customers)
+        "debiteurnaam",  # Dutch: a debtor's name (Nmbrs')
         "workcompany",  # a club's members (ClubExpress's "work_company")
         "raisonsociale",
         "nombredelaempresa",  # Spanish
@@ -928,7 +932,7 @@ ACCOUNT_EVIDENCE = (
     # A VAT number only an enterprise registers (Estonian KMKR, a Slovenian VAT payer), a business's
     # legal form, a headcount (Dolibarr's Polish and Estonian third parties). Not a bare NIP (an
     # Indonesian civil servant's staff number) nor a Czech DIČ (beside IČO, a contact's own firm's).
-    *("kmkrnumber", "vatid", "zavezaneczaddv", "davcnastevilka"),
+    *("kmkrnumber", "vatid", "zavezaneczaddv", "davcnastevilka", "numerodetva"),  # French "Numéro de TVA"
     *("virksomhedsform", "typkontrahenta", "liczbazatrudnionych", "tootajatearv"),
     *("numfiscal", "iddoiva", "numerodeempregados"),  # Spanish, Portuguese (FacturaScripts', Dolibarr's)
     "duns",

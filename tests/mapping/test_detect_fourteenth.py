@@ -251,3 +251,25 @@ def test_review_21_staff_numbers_a_contacts_firm_and_a_rank_are_no_signs() -> No
         ["Nombre", "Email", "Teléfono", "Posición", "Estado", "Mensaje", "Tiene CV", "Fecha"],
     ):
         assert "person.title" not in detect(header).fields
+
+
+def test_the_fortieth_sets_german_address_prefix_and_dutch_invoice_address() -> None:
+    # Fails on f2c4a99. einzly's customers: "adresse_" before each part of the address.
+    einzly = ["firma_name", "kontakt_person", "email", "adresse_strasse", "adresse_nr", "adresse_plz"]
+    einzly += ["adresse_ort", "adresse_land"]
+    fields = detect(einzly).fields
+    assert fields["company.name"] == "firma_name"
+    assert _address(fields) == ["adresse_strasse", "adresse_ort", None, "adresse_plz", "adresse_land"]
+    # Visma Nmbrs' debtors: the invoice ("Factuur") address is the billing one.
+    nmbrs = ["Debiteurnr", "DebiteurNaam", "Telefoon", "FactuurEmailadres", "Website", "FactuurAdres"]
+    nmbrs += ["FactuurHuisnummer", "FactuurPostcode", "FactuurPlaats", "ContactNaam", "ContactEmail"]
+    fields = detect(nmbrs).fields
+    assert fields["external_id"] == "Debiteurnr"
+    assert fields["company.name"] == "DebiteurNaam"
+    assert [fields.get(f"company.address.{k}") for k in ("street", "city", "postalcode")] == [
+        "FactuurAdres",
+        "FactuurPlaats",
+        "FactuurPostcode",
+    ]
+    upflow = ["Identifiant Client", "Nom du client", "Code comptable du client", "Numéro de TVA", "Adresse"]
+    assert detect(upflow).fields["external_id"] == "Identifiant Client"
