@@ -99,6 +99,8 @@ def company_block_start(cols: list[str]) -> int | None:
     reader names the second "City" "City_2"): the first is the contact's, the second the company's.
     The block starts at the first repeated name, or at the company's name just before it. A phone
     repeated alone is the contact's own beside the company's (Invoice Ninja's clients): no block.
+    Nor are a person's second and third addresses in a file that names no company (KW Command's
+    contacts repeat "City" for each).
     """
     present = set(cols)
     repeated = [i for i, c in enumerate(cols) if (m := DUPLICATE.match(c)) and m.group(1) in present]
@@ -108,6 +110,9 @@ def company_block_start(cols: list[str]) -> int | None:
     start = repeated[0]
     if start > 0 and normalize_header(cols[start - 1]) in _BLOCK_NAMES:
         start -= 1
+    names = {*_BLOCK_NAMES, *ALIASES["company.name"]}
+    if not any(normalize_header(DUPLICATE.sub(r"\1", c)) in names for c in cols):
+        return None
     return start
 
 

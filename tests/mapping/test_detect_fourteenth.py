@@ -107,7 +107,10 @@ def test_magentos_default_address_columns_and_french_members_phones() -> None:
     dolibarr += ["Email", "Pays"]
     fields = detect(dolibarr).fields
     assert fields["external_id"] == "ID adhérent"
-    assert fields["person.person_phone"] in ("Tél pro.", "Tél portable")
+    assert (
+        fields["person.person_phone"] == "Tél portable"
+    )  # the mobile before the office line, as "telmobile"
+    assert detect(["Nom", "Prénom", "Email", "Tél pro."]).fields["person.person_phone"] == "Tél pro."
 
 
 def test_a_french_forms_extra_fields_are_the_members_own() -> None:
@@ -273,3 +276,16 @@ def test_the_fortieth_sets_german_address_prefix_and_dutch_invoice_address() -> 
     ]
     upflow = ["Identifiant Client", "Nom du client", "Code comptable du client", "Numéro de TVA", "Adresse"]
     assert detect(upflow).fields["external_id"] == "Identifiant Client"
+
+
+def test_a_persons_repeated_addresses_in_a_file_that_names_no_company_are_no_companys() -> None:
+    # Fails on d319fe4. KW Command's contacts: three address blocks, each repeating "City", and no
+    # company column: the second block is no associated company's, and the addresses stay the person's.
+    block = ["Address line one", "Address line two", "City", "State", "Zip code", "Country", "Label"]
+    header = ["First Name", "Last Name", "Cell Phone", "Is Primary? (mark Y)", "Home Phone"]
+    header += ["Is Primary? (mark Y)_2", "Personal Email", "Primary? (mark Y)", "Work Email"]
+    header += [*block, *[f"{c}_2" for c in block], *[f"{c}_3" for c in block], "Tags", "Source"]
+    fields = detect(header).fields
+    assert _address(fields) == [None] * 5
+    assert fields["person.email"] == "Work Email"
+    assert fields["person.person_country"] == "Country"
