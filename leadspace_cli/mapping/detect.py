@@ -68,7 +68,8 @@ _STATE = "company.address.state"
 def _system(column: str) -> bool:
     """Return whether a column is a system column (its name starts with "_"): never sent. Magento 1's
     customers export writes the default address so ("_address_city", "_address_telephone")."""
-    return column.lstrip().startswith(SYSTEM_COLUMN) and not column.lstrip().startswith("_address_")
+    name = column.lstrip()
+    return name.startswith(SYSTEM_COLUMN) and not name.startswith("_address_")
 
 
 def detect(columns: Iterable[str]) -> Mapping:

@@ -21,9 +21,9 @@ _JOINED = re.compile(r"^\s*([A-Za-z][A-Za-z ]{0,30}):\s*(\S.*)$")  # a report's 
 
 _NPSP = re.compile(r"^(contact|account)([12])(?=[a-z])")
 _NPSP_RAW = re.compile(r"^\s*(Contact|Account)[12] \S")
-_BILL_TO = re.compile(
-    r"^(?:billto|factuur)(?=[a-z])"
-)  # and Dutch "Factuur" (Nmbrs' "FactuurPlaats")  # a ship-to address is where goods go, often no office
+# Sage's "Bill to City" and Dutch "FactuurPlaats" (Nmbrs): the billing address (a ship-to address is
+# where goods go, often no office).
+_BILL_TO = re.compile(r"^(?:billto|factuur)(?=[a-z])")
 _NUMBERED_ADDRESS = re.compile(
     r"^\s*(?:address|adresse|direccion|indirizzo|endereco|adres)\s*([12])\s*:\s*(.+)$"
 )
@@ -111,10 +111,9 @@ def normal(column: str) -> str:
     name = name.removeprefix("cnbio")
     if re.match(r"(?i)\s*[a-z]+s ", column):  # not a collection's "organizations.name" (Claroline)
         name = plural_object(name)
-    if name.startswith("address") and name not in ALL_ALIASES and name[7:] in ADDRESS_WORDS:
-        name = name[7:]  # "Address City", "Address Zip Code" (Virto Commerce): the address's city
-    elif name.startswith("adresse") and name not in ALL_ALIASES and name[7:] in ADDRESS_WORDS:
-        name = name[7:]  # German "adresse_ort", "adresse_plz" (einzly's customers)
+    # "Address City", "Address Zip Code" (Virto Commerce), German "adresse_ort" (einzly): the address's.
+    if name.startswith(("address", "adresse")) and name not in ALL_ALIASES and name[7:] in ADDRESS_WORDS:
+        name = name[7:]
     # Dynamics 365's "Address 1: City" (German "Adresse 1: Ort") is its record's main address,
     # "Address 2: City" its other one (Google Contacts' "Address 1 - City" is a person's, read elsewhere).
     if (numbered := _NUMBERED_ADDRESS.match(fold(column))) and normalize_header(numbered[2]) in ADDRESS_WORDS:
