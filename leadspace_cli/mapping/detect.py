@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from leadspace_cli.mapping.addressbooks import english, in_english
 from leadspace_cli.mapping.aliases import (
     _ADDRESS,
     _NAME_ALIASES,
@@ -72,7 +73,7 @@ def _system(column: str) -> bool:
     return name.startswith(SYSTEM_COLUMN) and not name.startswith("_address_")
 
 
-def detect(columns: Iterable[str]) -> Mapping:
+def detect(columns: Iterable[str], *, books: bool = True) -> Mapping:
     """Map columns to request fields from their header names; when unsure, leave a field out.
 
     The traps of real exports: a person's location beside the company's (Apollo's City/State/Country
@@ -82,7 +83,11 @@ def detect(columns: Iterable[str]) -> Mapping:
     after a contact's (its headers repeated). Other columns that name a field are kept, best first,
     in ``candidates``: refine() chooses among them by their values and names the choice.
     """
-    header = _read(columns)
+    every = list(columns)
+    if books and (names := english(every)):  # an address book's, in another language
+        own, read = detect(every, books=False), detect(map(names.get, every, every), books=False)
+        return in_english(names, own, read)
+    header = _read(every)
     mapping, taken = _match(header)
     _places(mapping, header, taken)
     _notes(mapping, header)
@@ -568,8 +573,7 @@ def _places(mapping: Mapping, h: _Header, taken: set[str]) -> None:
 
 
 def _notes(mapping: Mapping, h: _Header) -> None:
-    """Name what detection chose from the headers alone: an account's bare Name, system columns,
-    address blocks, the choices between columns, an associated company's block."""
+    """Name what the headers alone chose: a bare Name, system columns, blocks, columns, a company block."""
     if h.account_file and mapping.fields.get("company.name") in h.bare_name:
         mapping.notes.append(
             f"{h.bare_name[0]!r} is sent as company.name: the file has no person columns (an account export)."

@@ -1,0 +1,90 @@
+"""Address books' exports in other languages, read as the same program's English export.
+
+Outlook, Thunderbird and Windows Live Mail write their contacts with the column names of the user's
+language ("Straße geschäftlich", "Kod pocztowy (praca)", "商务地址 邮政编码"). A header that is
+mostly one of those exports is read with each column named as the English export names it ("Business
+Street", "Work ZipCode"), so every rule for the English export holds for it (Outlook's "Title" before
+the names is the salutation; the home address is not the company's). The names, in 44 exports of 19
+languages, are those Zimbra's contacts import reads (``store-conf/conf/contacts/zimbra-contact-fields.xml``
+in github.com/Zimbra/zm-mailbox at 2b7f978): only the columns of a person, a company, their addresses,
+phones and web pages. A column in none of them keeps its own name.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from importlib import resources
+
+from leadspace_cli.mapping.blocks import ALL_ALIASES
+from leadspace_cli.mapping.normal import normal
+from leadspace_cli.mapping.spec import Mapping
+
+# A header is an address book's when this many of its columns are that export's own names (no other
+# file's: "Telefon arbete", "Kod pocztowy (praca)", not "Förnamn" or "Postnummer"), and at least this
+# share of its columns are that export's: a Swedish CRM's contacts are no Thunderbird export.
+MIN_OWN = 4
+MIN_SHARE = 0.6
+
+
+@functools.cache
+def _exports() -> dict[str, dict[str, str]]:
+    """Each export ("thunderbird pl") to its columns, folded, and their English names."""
+    text = resources.files(__package__).joinpath("addressbooks.json").read_text(encoding="utf-8")
+    table: dict[str, dict[str, str]] = json.loads(text)
+    return {key: {name.casefold(): new for name, new in names.items()} for key, names in table.items()}
+
+
+@functools.cache
+def _own(name: str) -> bool:
+    """Whether an export's column name is its own: no alias of a field reads it."""
+    return normal(name) not in ALL_ALIASES
+
+
+def english(columns: list[str]) -> dict[str, str]:
+    """Return each column of a known address book's export in another language with its English
+    name; empty when the header is no such export."""
+    folded = [c.strip().casefold() for c in columns]
+    best: dict[str, str] = {}
+    for names in _exports().values():
+        if sum(f in names for f in folded) > sum(f in best for f in folded):
+            best = names
+    matched = sum(f in best for f in folded)
+    if sum(f in best and _own(f) for f in folded) < MIN_OWN or matched < MIN_SHARE * len(columns):
+        return {}
+    out: dict[str, str] = {}
+    taken = {c.strip().casefold() for c in columns}
+    for column, name in zip(columns, folded, strict=True):
+        new = best.get(name)
+        # Never two columns under one name, nor a name another column has already.
+        if new and new.casefold() not in taken:
+            out[column] = new
+            taken.add(new.casefold())
+    return out
+
+
+def in_english(names: dict[str, str], own: Mapping, read: Mapping) -> Mapping:
+    """Return the mapping detected on the English names (``read``) with each column's own name back,
+    and the fields it left out as the header read by its own names (``own``) sends them from columns
+    the table does not know (another version's "Werkplaats" where it has "Werklocatie")."""
+
+    def back(column: str) -> str:
+        return written.get(column, column)
+
+    written = {new: old for old, new in names.items()}
+    read.fields = {
+        path: back(c) if isinstance(c, str) else [*map(back, c)] for path, c in read.fields.items()
+    }
+    read.candidates = {path: [*map(back, cols)] for path, cols in read.candidates.items()}
+    read.address_blocks = [{path: back(c) for path, c in block.items()} for block in read.address_blocks]
+    notes = []
+    for note in read.notes:
+        for new, old in written.items():
+            note = note.replace(repr(new), repr(old))
+        notes.append(note)
+    read.notes = notes
+    used = read.columns_used()
+    for path in own.fields:
+        if path not in read.fields and not any(c in names or c in used for c in own.columns_of(path)):
+            read.fields[path] = own.fields[path]
+    return read
