@@ -81,6 +81,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "donorid",
         "donationid",  # a donations export's row (Charitable), after the donor's own id
         "constituentid",
+        "uniqueconstituentid",  # Blue State Digital's constituents (a bare "uniqueId" is a TikTok handle)
         "supporterid",
         "customernumber",
         "kundennummer",
@@ -193,11 +194,15 @@ ALIASES: dict[str, tuple[str, ...]] = {
         *("emailprimario", "eersteemail", "epostaadresi"),
         "memberemail",  # a membership's (WooCommerce Memberships' "member_email")
         "epost1",  # a contact list's first ("E-post 1": Puzzel's)
+        # A donor database's (Little Green Light's "Preferred Email"), after all else: NPSP's is a picklist.
+        *("preferredemail", "prefemail"),
         "askedemail",  # a form's question ("What is your email?"), after every column named for it
     ),
     # "Job Title" before "Title": Outlook's Title is Mr. or Ms.
     "person.title": (
         "jobtitle",
+        "proftitle",  # DonorPerfect's professional title, beside its "title" (the salutation)
+        "professionaltitle",
         "title",
         "position",
         "workposition",  # Bitrix24's users
@@ -265,6 +270,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "phonework",
         "phonemobile",
         "cellphone",  # American English (OpenCATS's "Cell Phone", "phoneCell")
+        "cell",  # and bare (a gift import's "Cell")
         "phonecell",
         "phone1value",
         "telefon",  # German
@@ -319,6 +325,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         *("telefonecomercial", "numerocelular", "telefonetrabalho", "telefonecelular"),  # Portuguese
         "teldienstlich",  # Thunderbird's German "Tel. dienstlich"
         *("telefonarbete", "telefonforetag"),  # Swedish address books' work phone
+        *("preferredphone", "prefphone"),  # a donor database's, after all else: NPSP's is a picklist
         "askedphone",  # a form's question, after every column named for it
     ),
     "company.name": (
@@ -328,6 +335,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "organization",
         "organisation",
         "organizationname",
+        "orgname",  # a gift import's organisation donor (Raiser's Edge's "Org Name")
         "employer",
         "employername",
         "nameofemployer",
@@ -786,7 +794,7 @@ _PERSON_COUNTRY_PREFIXES = ("mailing", "contact", "person", "lead")
 # A tool's name before a header ("Apollo Contact Id", "ZoomInfo Company ID") says nothing of the field,
 # nor a mailing list's merge tag (Mailtrain's "MERGE_FIRST_NAME").
 _TOOL_PREFIX = re.compile(
-    r"^(apollo|zoominfo|hubspot|salesforce|sfdc|marketo|pardot|zoho|pipedrive|seamless|dynamics|"
+    r"^(apollo|zoominfo|hubspot|salesforce|sfdc|marketo|pardot|zoho|pipedrive|seamless|dynamics|lgl|givebutter|"
     r"crunchbase|rocketreach|lusha|close|zoom|klaviyo|nationbuilder|merge|"
     r"champadditionnel)(?=.)"  # and a French form's extra fields (HelloAsso's "Champ additionnel: Pays")
 )
@@ -825,7 +833,7 @@ def unmarked(column: str) -> str:
 _ROLE_PREFIX = re.compile(
     r"^(ticketholder|ticket|attendee|registrant|participant|guest|invitee|donors|donor|buyer|subscriber|"
     r"patron|speaker|customers|customer|billing|candidate|vendor|recipient|empfanger|kunden|"
-    r"signup|volunteer|helfer)(?=.)"  # a sign-up sheet's ("Sign-up Email", German "Helfer E-Mail")
+    r"signup|volunteer|helfer|sender)(?=.)"  # a sign-up sheet's ("Sign-up Email", German "Helfer E-Mail")
 )
 
 
@@ -836,7 +844,8 @@ GENITIVE = re.compile(
     r"(?:kunden|kundin|client|cliente|klant|k(?:ae|ä)ufers|k(?:ae|ä)uferin)"  # eBay.de's "des Käufers"
     # French puts the row's role after the field: "Prénom candidat", "E-mail occupant", "Fonction du
     # bénéficiaire" (a job board's candidates, a housing report's occupants, a grant's beneficiaries).
-    r"|(?:du\s+|de\s+l'|de la\s+)?(?:candidat|candidate|occupant|occupante|b[eé]n[eé]ficiaire|payeur)"
+    r"|(?:du\s+|de\s+l'|de la\s+)?(?:candidat|candidate|occupant|occupante|b[eé]n[eé]ficiaire|payeur|"
+    r"participante?)"  # an event's participant (HelloAsso's "Prénom participant")
     r"|(?:du|del)\s+(?:volontaire|voluntario))$"  # a sign-up sheet's volunteer (French, Spanish)
     # Spanish the same, with an underscore too: "Email_cliente", "Telefono cliente" (a marketplace's orders).
     r"|^(e-?mail|correo|tel[eé]fono|celular|m[oó]vil|nombre|apellidos?)[_\s]+(?:cliente|comprador)$",

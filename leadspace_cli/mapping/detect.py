@@ -169,7 +169,7 @@ def _read(columns: Iterable[str]) -> _Header:
     evidence = any(
         (n in ACCOUNT_EVIDENCE and n not in ORG_NUMBER)
         or (
-            re.match(COMPANY_PREFIX, n)
+            re.match(COMPANY_PREFIX + "(?=.)", n)  # a phone book's bare "work" number is no company's
             and not n.startswith(("billing", "shipping", "office", *PARTY_PREFIX))
             and n not in ACCOUNT_ROW
         )

@@ -71,3 +71,57 @@ def test_a_crm_export_in_the_same_words_is_no_address_book() -> None:
     assert english(spanish) == {}
     assert english(polish) == {}
     assert english(KOREAN_THUNDERBIRD)["직장 주소1"] == "Work Address"
+
+
+def test_a_lead_marketplace_s_sender_is_the_rows_person() -> None:
+    # IndiaMART's Lead Manager: each enquiry's buyer under SENDER_; the receiver is the seller.
+    header = ["UNIQUE_QUERY_ID", "QUERY_TYPE", "QUERY_TIME", "SENDER_NAME", "SENDER_MOBILE", "SENDER_EMAIL"]
+    header += ["SUBJECT", "SENDER_COMPANY", "SENDER_CITY", "SENDER_PHONE", "QUERY_MESSAGE", "RECEIVER_MOBILE"]
+    fields = detect(header).fields
+    assert fields["person.email"] == "SENDER_EMAIL"
+    assert fields["company.name"] == "SENDER_COMPANY"
+    assert fields["person.person_phone"] in ("SENDER_MOBILE", "SENDER_PHONE")
+
+
+def test_a_bare_work_or_account_column_is_no_sign_of_an_account_file() -> None:
+    # A desk phone's phone book ("name", "work", "mobile"): a bare "work" number is no company's column,
+    # so "name" is no company's name. A contacts list's bare "Account" is the contact's company: its
+    # "Name" is the person's and its phone theirs.
+    fanvil = detect(["name", "work", "mobile", "other", "ring", "groups"]).fields
+    assert "company.name" not in fanvil
+    assert fanvil["person.person_phone"] == "mobile"
+    espo = detect(["Name", "Account", "Phone", "Assigned User"]).fields
+    assert espo == {"company.name": "Account", "person.person_phone": "Phone"}
+
+
+def test_donor_databases_fields() -> None:
+    # Little Green Light's constituents: its own id, the preferred email and phone.
+    lgl = ["LGL Constituent ID", "Constituent Type", "First Name", "Last Name", "Organization Name"]
+    lgl += ["Preferred Email", "Pref. Phone", "Email 2", "Employer"]
+    fields = detect(lgl).fields
+    assert (fields["external_id"], fields["person.email"], fields["person.person_phone"]) == (
+        "LGL Constituent ID",
+        "Preferred Email",
+        "Pref. Phone",
+    )
+    # NPSP's "Preferred Phone" is a picklist ("Work", "Home"): the numbers come first.
+    npsp = ["Contact1 First Name", "Contact1 Last Name", "Contact1 Preferred Phone", "Contact1 Work Phone"]
+    assert detect(npsp).fields["person.person_phone"] == "Contact1 Work Phone"
+    # DonorPerfect: the professional title beside the salutation; a gift import's organisation and cell.
+    dp = detect(["donor_id", "first_name", "last_name", "title", "salutation", "prof_title", "email"]).fields
+    assert dp["person.title"] == "prof_title"
+    gift = detect(["Constituent ID", "Org Name", "First Name", "Last Name", "E-mail", "Cell", "Gift Amount"])
+    assert (gift.fields["company.name"], gift.fields["person.person_phone"]) == ("Org Name", "Cell")
+    assert (
+        detect(["Givebutter Contact ID", "First Name", "Email"]).fields["external_id"]
+        == "Givebutter Contact ID"
+    )
+    bsd = detect(["Unique Constituent ID", "Prefix", "First Name", "Last Name", "Email", "Employer"]).fields
+    assert bsd["external_id"] == "Unique Constituent ID"
+
+
+def test_a_ticket_s_participant_before_its_payer() -> None:
+    # HelloAsso's orders of an event: the participant is the row's person, the payer may be a parent.
+    header = ["Référence commande", "Nom participant", "Prénom participant", "Nom payeur", "Prénom payeur"]
+    header += ["Email payeur", "Raison sociale", "Billet"]
+    assert detect(header).fields["person.first_name"] == "Prénom participant"
