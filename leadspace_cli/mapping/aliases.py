@@ -703,9 +703,23 @@ def conventions(normalized: list[tuple[str, str]]) -> list[tuple[str, str]]:
         )
         for n, c in normalized
     ]
+    if sum(n in APPLICATION for n in names) >= 2:
+        # An applicant's "Position" or "Designation" is the job applied for (Horilla's, Personio's).
+        normalized = [("appliedfor" if n in _APPLIED_FOR else n, c) for n, c in normalized]
     if any(re.search(r"\b(state|province)\b", fold(c)) and not _STATUS.match(n) for n, c in normalized):
         normalized = [(n + "name" if n.endswith("county") else n, c) for n, c in normalized]
     return address_books(normalized)
+
+
+# An application's own columns (a recruiting tool's candidates): two of them make a file of applicants.
+APPLICATION = (
+    *("stage", "hired", "hireddate", "joiningdate", "recruitment", "jobopening", "jobname", "coverletter"),
+    *("resume", "resumelink", "resumeattachment", "applicationdate", "applieddate", "appliedon"),
+    *("dateapplied", "offerletterstatus", "rejectionreason", "desiredsalary", "expectedsalary"),
+    *("bewerbungsdatum", "recruitingkanal", "absagegrund", "absagedatum", "ablehnungsdatum"),  # German
+    *("stellenausschreibung", "linkzumlebenslauf", "motivationsschreiben"),
+)
+_APPLIED_FOR = ("position", "jobposition", "designation")
 
 
 _PLACES = {a for path in ALIASES if path.startswith("company.address.") for a in ALIASES[path]}
@@ -1021,6 +1035,8 @@ CONSUMER = (
     *("nadherent", "numerodadherent", "numeroadherent"),  # a French association's member number
     *("cartedadherent", "montantadhesion"),  # its membership card and fee (HelloAsso's memberships)
     "nicnumber",
+    # An applicant's or an employee's equal-opportunity data (Arcoro's applicants): a person's own.
+    *("eeocethnicity", "eeoethnicity", "ethnicity", "race", "veteranstatus", "disabilitystatus"),
 )
 # Signs only in twos (one alone is in B2B files too: a HubSpot "Consent" property, a QuickBooks
 # customer's "Taxable").

@@ -125,3 +125,29 @@ def test_a_ticket_s_participant_before_its_payer() -> None:
     header = ["Référence commande", "Nom participant", "Prénom participant", "Nom payeur", "Prénom payeur"]
     header += ["Email payeur", "Raison sociale", "Billet"]
     assert detect(header).fields["person.first_name"] == "Prénom participant"
+
+
+def test_an_applicant_s_position_is_the_job_applied_for_and_their_address_their_home() -> None:
+    # A recruiting tool's candidates: "Job position" beside the pipeline's stage and hiring date.
+    candidates = ["Name", "Recruitment", "Job position", "Stage", "Email", "Mobile", "Hired", "Joining date"]
+    assert "person.title" not in detect(candidates).fields
+    # German applicants: "Position" beside the application's date and channel.
+    bewerber = ["Vorname", "Nachname", "Email", "Position", "Status", "Recruiting-Kanal", "Bewerbungsdatum"]
+    assert "person.title" not in detect(bewerber).fields
+    # One sign is not enough: a CRM's leads have a "Stage" and their "Position" is the job title.
+    leads = ["First Name", "Last Name", "Email", "Position", "Company", "Stage"]
+    assert detect(leads).fields["person.title"] == "Position"
+    # An applicant's equal-opportunity data says the address is their home.
+    applicants = ["First Name", "Last Name", "Street 1", "Street 2", "City", "State", "Zip", "Home Phone"]
+    applicants += [
+        "Work Phone",
+        "Birth Date",
+        "Gender",
+        "EEOC Ethnicity",
+        "Email",
+        "Work Status",
+        "Employee ID",
+    ]
+    fields = detect(applicants).fields
+    assert not any(path.startswith("company.address.") for path in fields)
+    assert fields["person.email"] == "Email"
