@@ -38,6 +38,10 @@ ALIASES: dict[str, tuple[str, ...]] = {
         # The row's own object named in its id ("Customer ID" in a customers export); the number
         # an accounting tool gives a customer ("Kundennummer": German).
         "customerid",
+        *(
+            "clientid",
+            "idcliente",
+        ),  # a studio's or a salon's clients (Pike13's, Fresha's Italian "ID cliente")
         "memberid",
         "subscriberid",
         "attendeeid",
@@ -322,6 +326,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         *("whatsapp", "whatsappnumber", "numerowhatsapp"),  # a form's WhatsApp number: the person's mobile
         "textremindernumber",  # Calendly's invitee's, for text reminders
         "cellnumber",
+        "contactnumber",  # Indian English (a shop's customers, a dialer's call log: "Contact Number")
         *("telefonecomercial", "numerocelular", "telefonetrabalho", "telefonecelular"),  # Portuguese
         "teldienstlich",  # Thunderbird's German "Tel. dienstlich"
         *("telefonarbete", "telefonforetag"),  # Swedish address books' work phone
@@ -1386,6 +1391,7 @@ _KOREAN = {
     "근무지 국가/지역": "businesscountry",
     "성명": "fullname",
     "이메일": "email",
+    "이메일 주소": "email",  # a Korean newsletter's subscribers (Stibee's "이메일 주소")
     "휴대폰번호": "mobilephone",
     "휴대폰": "mobilephone",
     "휴대전화": "mobilephone",

@@ -151,3 +151,14 @@ def test_an_applicant_s_position_is_the_job_applied_for_and_their_address_their_
     fields = detect(applicants).fields
     assert not any(path.startswith("company.address.") for path in fields)
     assert fields["person.email"] == "Email"
+
+
+def test_a_contact_number_a_client_s_id_and_a_korean_email_address() -> None:
+    # A dialer's call log (the contact's number, name and email first) and a studio's clients.
+    calls = detect(
+        ["Call ID", "Contact Number", "Contact Name", "Contact Email", "Agent Name", "Agent Email"]
+    )
+    assert calls.fields["person.person_phone"] == "Contact Number"
+    clients = detect(["Client ID", "First Name", "Last Name", "Email", "Phone", "Guardian Email"]).fields
+    assert clients["external_id"] == "Client ID"
+    assert detect(["이메일 주소", "추가 경로", "그룹", "구독일"]).fields["person.email"] == "이메일 주소"
