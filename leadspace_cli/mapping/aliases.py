@@ -946,6 +946,7 @@ ACCOUNT_EVIDENCE = (
     *LISTING,
     "website",
     "domain",
+    "domains",  # a help desk's or a customer-success tool's accounts (Front's, Desk.com's, Planhat's)
     "industry",
     "clientsize",  # an invoicing tool's clients (Invoice Ninja)
     "incorporationnumber",  # a bank's corporate clients (Fineract)
@@ -978,7 +979,8 @@ ACCOUNT_EVIDENCE = (
     "partitaiva",  # Italian
     *ORG_NUMBER,
     "contactscount",  # a CRM's accounts (Fat Free CRM)
-    "personcount",  # Krayin's organizations
+    *("personcount", "numerodepersonas", "quantidadedepessoas"),  # Krayin's organizations (es, pt_BR)
+    *("gstin", "gstinuin", "gstnumber", "gstno"),  # India's GST registration: a business's (Vyapar, Tally)
     "opportunitiescount",
     *FUNDING,
 )
@@ -1769,6 +1771,7 @@ BARE_NAME = (
     "nama",
     *("naziv", "nazev", "nazov", "denumire"),  # Slovenian and Croatian, Czech, Slovak, Romanian
     "nazwa1",  # the first line of a Polish name (Comarch's Nazwa1, Nazwa2, Nazwa3)
+    "partyname",  # an Indian billing app's customers and suppliers (Vyapar's "Party Name")
 )
 
 

@@ -162,3 +162,12 @@ def test_a_contact_number_a_client_s_id_and_a_korean_email_address() -> None:
     clients = detect(["Client ID", "First Name", "Last Name", "Email", "Phone", "Guardian Email"]).fields
     assert clients["external_id"] == "Client ID"
     assert detect(["이메일 주소", "추가 경로", "그룹", "구독일"]).fields["person.email"] == "이메일 주소"
+
+
+def test_an_account_file_by_its_domains_its_gst_number_or_its_person_count() -> None:
+    # A help desk's accounts (their domains), an Indian ledger of parties (GSTIN), Krayin's organisations
+    # in Spanish: a bare name is the company's.
+    assert detect(["id", "name", "domains"]).fields["company.name"] == "name"
+    tally = detect(["Name", "Under", "Mailing name", "Address", "State", "Pincode", "GSTIN/UIN"]).fields
+    assert (tally["company.name"], tally["company.address.postalcode"]) == ("Name", "Pincode")
+    assert detect(["ID", "Nombre", "Número de Personas", "Creado En"]).fields["company.name"] == "Nombre"
