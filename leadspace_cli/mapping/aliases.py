@@ -274,7 +274,6 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "phonework",
         "phonemobile",
         "cellphone",  # American English (OpenCATS's "Cell Phone", "phoneCell")
-        "cell",  # and bare (a gift import's "Cell")
         "phonecell",
         "phone1value",
         "telefon",  # German
@@ -708,6 +707,14 @@ def conventions(normalized: list[tuple[str, str]]) -> list[tuple[str, str]]:
         )
         for n, c in normalized
     ]
+    if {"name", "rating", "reviews"} <= names:
+        # A place's rating beside its reviews and its name (a restaurant guide's scrape): a listing's
+        # review count (a gig's "Title" beside its rating and reviews is no business's name).
+        normalized = [("reviewcount" if n == "reviews" else n, c) for n, c in normalized]
+    if any(n in LISTING for n, _ in normalized):
+        # A listing's bare "url" is its page on the directory, not the business's site (its values
+        # may still say otherwise: judge.py).
+        normalized = [("listingurl" if n == "url" else n, c) for n, c in normalized]
     if sum(n in APPLICATION for n in names) >= 2:
         # An applicant's "Position" or "Designation" is the job applied for (Horilla's, Personio's).
         normalized = [("appliedfor" if n in _APPLIED_FOR else n, c) for n, c in normalized]
@@ -792,6 +799,7 @@ PERSON_AFTER_PREFIX = (
     "telephone",  # OrangeHRM's work_telephone: the employee's
     "title",  # Shopware's billing_title (Dr., Prof.)
     "salutation",
+    "status",  # and an employee's or an applicant's "Work Status": no company's column (Arcoro's)
 )
 
 
@@ -852,7 +860,7 @@ def unmarked(column: str) -> str:
 _ROLE_PREFIX = re.compile(
     r"^(ticketholder|ticket|attendee|registrant|participant|guest|invitee|donors|donor|buyer|subscriber|"
     r"patron|speaker|customers|customer|billing|candidate|vendor|recipient|empfanger|kunden|"
-    r"signup|volunteer|helfer|sender)(?=.)"  # a sign-up sheet's ("Sign-up Email", German "Helfer E-Mail")
+    r"signup|volunteer|helfer)(?=.)"  # a sign-up sheet's ("Sign-up Email", German "Helfer E-Mail")
 )
 
 
@@ -881,6 +889,7 @@ URL_COLUMNS = ("url", "companyurl", "link", "weburl")
 # place on the map. With no person columns, the rows are businesses, and a "title" is one's name.
 LISTING = (
     "reviewcount",
+    "numberofreviews",  # a maps scraper's (omkarcloud's "number_of_reviews")
     "reviewrating",
     "reviewsrating",
     "reviewscount",
@@ -1042,8 +1051,6 @@ CONSUMER = (
     *("nadherent", "numerodadherent", "numeroadherent"),  # a French association's member number
     *("cartedadherent", "montantadhesion"),  # its membership card and fee (HelloAsso's memberships)
     "nicnumber",
-    # An applicant's or an employee's equal-opportunity data (Arcoro's applicants): a person's own.
-    *("eeocethnicity", "eeoethnicity", "ethnicity", "race", "veteranstatus", "disabilitystatus"),
 )
 # Signs only in twos (one alone is in B2B files too: a HubSpot "Consent" property, a QuickBooks
 # customer's "Taxable").

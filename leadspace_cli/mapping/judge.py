@@ -30,7 +30,10 @@ SAMPLE_ROWS = 200  # rows read ahead to judge a detected mapping by its values
 
 _NOT_A_SITE = re.compile(
     r"(linkedin\.com|facebook\.com|twitter\.com|x\.com/|instagram\.com|crunchbase\.com|youtube\.com|"
-    r"github\.com|google\.com/profiles|@)",
+    r"github\.com|google\.com/profiles|@|"
+    # A directory's or a marketplace's page of the business (a listing scraper's "url"), not its site.
+    r"tripadvisor\.|yelp\.|google\.[a-z.]+/maps|maps\.google\.|goo\.gl/maps|pagesjaunes\.|paginegialle\.|"
+    r"gelbeseiten\.|yellowpages\.|paginasamarillas\.|fiverr\.com|upwork\.com)",
     re.IGNORECASE,
 )
 

@@ -45,6 +45,11 @@ def name_beside_name(mapping: Mapping, normalized: list[tuple[str, str]], taken:
             # "Name" beside "Surname" (a newsletter's subscribers) or "Last Name" (Issabel's address
             # book, as Spanish "Nombre", "Apellido"): the given name.
             column = next((c for n, c in normalized if n == "name" and c not in taken), None)
+        if column is None and by and by.startswith("customer"):
+            # A role's given name beside its family name, the role after each ("Prénom participant",
+            # "Nom participant"; "Nom du client" alone is a client's whole name).
+            role = {"customer" + n for n in names if n != "name"}
+            column = next((c for n, c in normalized if n in role and c not in taken), None)
         if column is not None:
             mapping.fields[path] = column
             taken.add(column)

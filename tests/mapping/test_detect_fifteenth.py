@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from leadspace_cli.formats.rows import _dedupe_header
+from leadspace_cli.formats.sources import open_source
 from leadspace_cli.mapping.addressbooks import english
 from leadspace_cli.mapping.detect import detect
+from leadspace_cli.mapping.judge import detect_source
+from tests.conftest import write_csv
 
 # Thunderbird in Korean: the home block, then the work block under the same names (the reader calls
 # the second "구/군_2"); Windows Live Mail in Arabic: an unqualified home city.
@@ -73,14 +78,13 @@ def test_a_crm_export_in_the_same_words_is_no_address_book() -> None:
     assert english(KOREAN_THUNDERBIRD)["직장 주소1"] == "Work Address"
 
 
-def test_a_lead_marketplace_s_sender_is_the_rows_person() -> None:
-    # IndiaMART's Lead Manager: each enquiry's buyer under SENDER_; the receiver is the seller.
-    header = ["UNIQUE_QUERY_ID", "QUERY_TYPE", "QUERY_TIME", "SENDER_NAME", "SENDER_MOBILE", "SENDER_EMAIL"]
-    header += ["SUBJECT", "SENDER_COMPANY", "SENDER_CITY", "SENDER_PHONE", "QUERY_MESSAGE", "RECEIVER_MOBILE"]
-    fields = detect(header).fields
-    assert fields["person.email"] == "SENDER_EMAIL"
-    assert fields["company.name"] == "SENDER_COMPANY"
-    assert fields["person.person_phone"] in ("SENDER_MOBILE", "SENDER_PHONE")
+def test_a_sender_is_no_role_of_the_rows_person() -> None:
+    # An email log's sender is the user, its recipient the lead; a parcel's sender is the merchant.
+    fields = detect(["ID", "Sender Email", "Recipient Email", "Subject", "Sent At"]).fields
+    assert fields.get("person.email") == "Recipient Email"
+    parcels = detect(["Sender Name", "Sender Company", "Sender Email", "Sender Mobile", "Weight"]).fields
+    assert "company.name" not in parcels
+    assert "person.email" not in parcels
 
 
 def test_a_bare_work_or_account_column_is_no_sign_of_an_account_file() -> None:
@@ -111,7 +115,9 @@ def test_donor_databases_fields() -> None:
     dp = detect(["donor_id", "first_name", "last_name", "title", "salutation", "prof_title", "email"]).fields
     assert dp["person.title"] == "prof_title"
     gift = detect(["Constituent ID", "Org Name", "First Name", "Last Name", "E-mail", "Cell", "Gift Amount"])
-    assert (gift.fields["company.name"], gift.fields["person.person_phone"]) == ("Org Name", "Cell")
+    assert gift.fields["company.name"] == "Org Name"
+    # A bare "Cell" is as often a spreadsheet's cell ("B3", a validation report's): left out.
+    assert "person.person_phone" not in gift.fields
     assert (
         detect(["Givebutter Contact ID", "First Name", "Email"]).fields["external_id"]
         == "Givebutter Contact ID"
@@ -124,7 +130,18 @@ def test_a_ticket_s_participant_before_its_payer() -> None:
     # HelloAsso's orders of an event: the participant is the row's person, the payer may be a parent.
     header = ["Référence commande", "Nom participant", "Prénom participant", "Nom payeur", "Prénom payeur"]
     header += ["Email payeur", "Raison sociale", "Billet"]
-    assert detect(header).fields["person.first_name"] == "Prénom participant"
+    fields = detect(header).fields
+    assert (fields["person.first_name"], fields["person.last_name"]) == (
+        "Prénom participant",
+        "Nom participant",
+    )
+    # The payer's names when the payer is the row's person (a payments export); "Nom du client" alone
+    # is a client's whole name, never a family name.
+    payments = detect(["Référence paiement", "Nom payeur", "Prénom payeur", "Email payeur", "Raison sociale"])
+    assert payments.fields["person.last_name"] == "Nom payeur"
+    assert (
+        "person.last_name" not in detect(["Identifiant Client", "Nom du client", "Adresse", "Ville"]).fields
+    )
 
 
 def test_an_applicant_s_position_is_the_job_applied_for_and_their_address_their_home() -> None:
@@ -137,7 +154,7 @@ def test_an_applicant_s_position_is_the_job_applied_for_and_their_address_their_
     # One sign is not enough: a CRM's leads have a "Stage" and their "Position" is the job title.
     leads = ["First Name", "Last Name", "Email", "Position", "Company", "Stage"]
     assert detect(leads).fields["person.title"] == "Position"
-    # An applicant's equal-opportunity data says the address is their home.
+    # An applicant's "Work Status" (employment) names no company: the address is their home.
     applicants = ["First Name", "Last Name", "Street 1", "Street 2", "City", "State", "Zip", "Home Phone"]
     applicants += [
         "Work Phone",
@@ -171,3 +188,24 @@ def test_an_account_file_by_its_domains_its_gst_number_or_its_person_count() -> 
     tally = detect(["Name", "Under", "Mailing name", "Address", "State", "Pincode", "GSTIN/UIN"]).fields
     assert (tally["company.name"], tally["company.address.postalcode"]) == ("Name", "Pincode")
     assert detect(["ID", "Nombre", "Número de Personas", "Creado En"]).fields["company.name"] == "Nombre"
+
+
+def _detected(path: Path) -> dict[str, str | list[str]]:
+    with open_source(str(path), prescan=True) as source:
+        return detect_source(source).fields
+
+
+def test_a_listing_s_url_is_its_page_on_the_directory(tmp_path: Path) -> None:
+    # A restaurant guide's scrape: the place's name beside its rating and reviews is the business's;
+    # its "url" is the guide's page, sent only when the values are the business's own sites.
+    header = ["name", "reviews", "cusine", "rating", "price_range", "url"]
+    pages = [f"https://www.tripadvisor.com/Restaurant_Review-g1-d{i}" for i in range(4)]
+    rows = [[f"Bistro {i}", "120", "French", "4.5", "$$", pages[i]] for i in range(4)]
+    fields = _detected(write_csv(tmp_path / "guide.csv", header, rows))
+    assert fields["company.name"] == "name"
+    assert "company.website" not in fields
+    sites = [[f"Bistro {i}", "120", "French", "4.5", "$$", f"https://bistro{i}.fr"] for i in range(4)]
+    assert _detected(write_csv(tmp_path / "sites.csv", header, sites))["company.website"] == "url"
+    # A freelance marketplace's gigs: a "Title" beside a rating and reviews is no business's name.
+    gigs = ["Title", "URL", "Freelancer", "Rating", "Reviews", "Price", "Category"]
+    assert "company.name" not in detect(gigs).fields
