@@ -23,6 +23,15 @@ EMPLOYER = (
     *NORDIC_EMPLOYER,
 )
 
+# A register's number of the row's organisation or licensee (Companies House's "CompanyNumber", INSEE's
+# "siret", GLEIF's "LEI", the NPI of a provider, a contractor's licence); an establishment's SIRET before
+# its legal unit's SIREN.
+_REGISTER_NUMBERS = (
+    *("siret", "siren", "orgnr", "organisasjonsnummer", "organisationsnummer", "kvknummer", "cvrnummer"),
+    *("companynumber", "companyregistrationnumber", "cik", "lei", "uen", "acn", "abn", "npi"),
+    *("corporateidentificationnumber", "dotnumber", "dosid", "organizationcrd", "licenseno", "licensenumber"),
+)
+
 ALIASES: dict[str, tuple[str, ...]] = {
     # The row's own record id (tool names are dropped first: "Apollo Contact Id" is a contact id).
     # An account's or a company's id only in a file without people: in a people export it is
@@ -63,6 +72,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "candidateid",  # a recruiting tool's candidate (OpenCATS)
         "bookingid",  # a bookings export's row (Events Manager)
         "iddepiste",  # Salesforce's French lead id ("ID de piste")
+        "iddefichedinformations",  # HubSpot's French "Record ID" ("ID de fiche d'informations")
         "guestid",  # an event's guest list (Luma's "guest_id")
         "inviteeuuid",  # Calendly's invitee, beside its "Salesforce UUID"
         "inviteeid",
@@ -111,6 +121,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "companyid",
         "organizationid",
         *("uid", "cid"),  # a mailing list's subscriber (Acelle Mail, Mailtrain), a place (Google Maps)
+        *_REGISTER_NUMBERS,  # last (see ACCOUNT_IDS)
     ),
     "person.first_name": (
         "firstname",
@@ -814,6 +825,13 @@ ADDRESS_BLOCKS = (("street address", ("sa", "physical")), ("postal address", ("p
 SYSTEM_COLUMN = "_"
 
 
+def system_column(column: str) -> bool:
+    """Return whether a column is a system column (its name starts with "_"): never sent. Magento 1's
+    customers export writes the default address so ("_address_city", "_address_telephone")."""
+    name = column.lstrip()
+    return name.startswith(SYSTEM_COLUMN) and not name.startswith("_address_")
+
+
 # The person's own country, best first: a home or "other" address is not where they work.
 _PERSON_COUNTRY_PREFIXES = ("mailing", "contact", "person", "lead")
 
@@ -916,6 +934,21 @@ ORG_NUMBER = (
     # Polish, Estonian, Danish, Romanian (not Polish KRS: an Indonesian student's study plan card).
     *("regon", "registrikood", "cvrnummerregnummer", "regcomp"),
 )
+
+
+# An account's id, or a register's number of an organisation: the row's own record only in a file
+# without people (in a people export it is the parent record's, or their employer's).
+ACCOUNT_IDS = ("accountid", "companyid", "organizationid", *_REGISTER_NUMBERS)
+
+
+def registered_beside_people(fields: dict[str, str | list[str]], normalized: list[tuple[str, str]]) -> bool:
+    """Whether the record id sent is a register's number beside a person's names or job (a list of
+    company directors): their company's, not the row's."""
+    if normalize_header(str(fields.get("external_id"))) not in ACCOUNT_IDS:
+        return False
+    return bool({"person.first_name", "person.last_name"} & set(fields)) or any(
+        n in ALIASES["person.title"] for n, _ in normalized
+    )
 
 
 def registered(names: set[str]) -> bool:

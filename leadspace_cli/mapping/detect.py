@@ -13,6 +13,7 @@ from leadspace_cli.mapping.aliases import (
     _PERSON_COUNTRY_PREFIXES,
     _PERSON_FIELD_PREFIX,
     ACCOUNT_EVIDENCE,
+    ACCOUNT_IDS,
     ACCOUNT_ROW,
     ALIASES,
     BARE_ADDRESS,
@@ -44,6 +45,8 @@ from leadspace_cli.mapping.aliases import (
     bare_names,
     conventions,
     registered,
+    registered_beside_people,
+    system_column,
 )
 from leadspace_cli.mapping.blocks import (
     ADDRESS_WORDS,
@@ -64,13 +67,6 @@ from leadspace_cli.mapping.roles import NAMED, held, one_role, party_fields, unr
 from leadspace_cli.mapping.spec import Mapping
 
 _STATE = "company.address.state"
-
-
-def _system(column: str) -> bool:
-    """Return whether a column is a system column (its name starts with "_"): never sent. Magento 1's
-    customers export writes the default address so ("_address_city", "_address_telephone")."""
-    name = column.lstrip()
-    return name.startswith(SYSTEM_COLUMN) and not name.startswith("_address_")
 
 
 def detect(columns: Iterable[str], *, books: bool = True) -> Mapping:
@@ -125,7 +121,7 @@ class _Header:
 def _read(columns: Iterable[str]) -> _Header:
     """Normalise a header row and tell whose columns they are (a person's, an account's, a block's)."""
     every = list(columns)
-    cols = [c for c in every if not _system(c)]
+    cols = [c for c in every if not system_column(c)]
     block = company_block_start(cols)
     company_block: list[tuple[str, str]] = []
     if block is not None:
@@ -315,7 +311,7 @@ def _match(h: _Header) -> tuple[Mapping, set[str]]:
                     # Microsoft 365); alone, it may be the whole address in one cell.
                     found = hits(BARE_ADDRESS, h.normalized)
         elif path == "external_id":
-            own = tuple(a for a in aliases if a not in ("accountid", "companyid", "organizationid"))
+            own = tuple(a for a in aliases if a not in ACCOUNT_IDS)
             found = hits(DYNAMICS_OBJECTS, h.dnm) or hits(own, h.normalized)[:1]
             found = found or hits(OBJECT_ID, h.object_ids)[:1]
             if not found and not h.people:
@@ -368,6 +364,8 @@ def _match(h: _Header) -> tuple[Mapping, set[str]]:
             mapping.fields[_STATE] = c
             taken.add(c)
     _beside(mapping, h, taken)
+    if not h.account_file and registered_beside_people(mapping.fields, h.normalized):
+        taken.discard(str(mapping.fields.pop("external_id")))  # their company's number (directors')
     if not h.people:
         # No names, no person: an account file's Email and Phone are the company's (info@, the
         # switchboard). Without a company either (a newsletter's subscribers, a shop's buyers), they
@@ -382,8 +380,7 @@ def _match(h: _Header) -> tuple[Mapping, set[str]]:
 
 
 def _beside(mapping: Mapping, h: _Header, taken: set[str]) -> None:
-    """What a column is only beside others: a Title beside a Position, a Client before the contact's
-    names, a Display Name beside the person's own names."""
+    """What a column is only beside others: a Title beside a Position, a Client before names, and so on."""
     title = mapping.fields.get("person.title")
     used = {c for p, c in mapping.fields.items() if p != "person.title" and isinstance(c, str)}
     position = next((c for n, c in h.normalized if n in ("position", "jobposition") and c not in used), None)
@@ -578,7 +575,9 @@ def _notes(mapping: Mapping, h: _Header) -> None:
         mapping.notes.append(
             f"{h.bare_name[0]!r} is sent as company.name: the file has no person columns (an account export)."
         )
-    system = [c for c in h.every if _system(c) and _normal(c.lstrip().lstrip(SYSTEM_COLUMN)) in ALL_ALIASES]
+    system = [
+        c for c in h.every if system_column(c) and _normal(c.strip().lstrip(SYSTEM_COLUMN)) in ALL_ALIASES
+    ]
     if system:
         mapping.notes.append(
             f"{', '.join(repr(c) for c in system)} start{'s' if len(system) == 1 else ''} with '_': "

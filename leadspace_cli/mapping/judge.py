@@ -16,11 +16,12 @@ from leadspace_cli.mapping.aliases import (
     PLURALS,
     URL_COLUMNS,
     normalize_header,
+    system_column,
 )
 from leadspace_cli.mapping.blocks import listed
 from leadspace_cli.mapping.body import _fetcher
 from leadspace_cli.mapping.choose import _HOW, _choose
-from leadspace_cli.mapping.detect import _system, detect
+from leadspace_cli.mapping.detect import detect
 from leadspace_cli.mapping.names import before_names
 from leadspace_cli.mapping.normal import normal as _normal
 from leadspace_cli.mapping.spec import Mapping, shown
@@ -85,7 +86,7 @@ def refine(
                 c
                 for c in columns
                 if c != email
-                and not _system(c)
+                and not system_column(c)
                 and c not in mapping.columns_used()
                 and _TOOL_PREFIX.sub("", normalize_header(c)) in ALIASES["person.email"]
             ]
@@ -101,7 +102,7 @@ def refine(
             )
     if "company.website" not in mapping.fields:
         for column in columns:
-            if _system(column) or normalize_header(column) not in URL_COLUMNS:
+            if system_column(column) or normalize_header(column) not in URL_COLUMNS:
                 continue
             if column in mapping.columns_used():
                 continue
@@ -141,7 +142,7 @@ def _instead(
     dropped = mapping.fields.pop(path)
     mapping.candidates.pop(path, None)
     for c in columns:
-        if c == dropped or _system(c) or c in mapping.columns_used():
+        if c == dropped or system_column(c) or c in mapping.columns_used():
             continue
         name = _normal(c)  # a billing or shipping column is no one's own
         if _TOOL_PREFIX.sub("", name) not in ALIASES[path] or name.startswith(("billing", "shipping")):
@@ -253,7 +254,7 @@ def _lead_emails(mapping: Mapping, columns: list[str], values: Callable[[str], l
         (
             c
             for c in columns
-            if not _system(c)
+            if not system_column(c)
             and c not in mapping.columns_used()
             and normalize_header(c) in ALIASES["person.email"]
         ),
@@ -340,7 +341,7 @@ def _plural_columns(mapping: Mapping, columns: list[str], values: Callable[[str]
         if path in mapping.fields:
             continue
         for column in columns:
-            if column in mapping.columns_used() or _system(column):
+            if column in mapping.columns_used() or system_column(column):
                 continue
             if _PERSON_FIELD_PREFIX.sub("", _normal(column)) not in plurals:
                 continue
@@ -371,7 +372,7 @@ def _counterparty_name(mapping: Mapping, columns: list[str], values: Callable[[s
         return
     firsts, lasts = values(names[0][0]), values(names[1][0])
     for column in columns:
-        if column in mapping.columns_used() or _system(column) or _normal(column) not in _COUNTERPARTY:
+        if column in mapping.columns_used() or system_column(column) or _normal(column) not in _COUNTERPARTY:
             continue
         rows = [
             (" ".join(v.split()).casefold(), f.strip().casefold(), last.strip().casefold())

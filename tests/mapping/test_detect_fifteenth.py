@@ -209,3 +209,26 @@ def test_a_listing_s_url_is_its_page_on_the_directory(tmp_path: Path) -> None:
     # A freelance marketplace's gigs: a "Title" beside a rating and reviews is no business's name.
     gigs = ["Title", "URL", "Freelancer", "Rating", "Reviews", "Price", "Category"]
     assert "company.name" not in detect(gigs).fields
+
+
+def test_a_register_s_number_is_the_row_s_own_id_in_a_file_of_organisations() -> None:
+    # A companies register's file, an INSEE establishments file (the SIRET, not its legal unit's SIREN),
+    # a licensing board's licensees: the number is the row's record.
+    house = [
+        "CompanyName",
+        " CompanyNumber",
+        "RegAddress.AddressLine1",
+        "RegAddress.PostTown",
+        "CompanyStatus",
+    ]
+    assert detect(house).fields["external_id"] == " CompanyNumber"
+    sirene = ["siren", "nic", "siret", "denominationUsuelleEtablissement", "codePostalEtablissement"]
+    assert detect(sirene).fields["external_id"] == "siret"
+    # Beside a person's names or job (a list of company directors) it is their company's.
+    directors = ["Société", "SIREN", "Nom dirigeant", "Prénom dirigeant", "Fonction", "Ville siège"]
+    assert "external_id" not in detect(directors).fields
+    people = ["SIRET", "Nom", "Prénom", "Email", "Société"]
+    assert "external_id" not in detect(people).fields
+    # HubSpot's French record id before the company's SIRET.
+    hubspot = ["ID de fiche d'informations", "Nom de l'entreprise", "Ville", "SIREN", "SIRET"]
+    assert detect(hubspot).fields["external_id"] == "ID de fiche d'informations"
