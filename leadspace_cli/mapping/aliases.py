@@ -28,7 +28,7 @@ EMPLOYER = (
 # its legal unit's SIREN.
 _REGISTER_NUMBERS = (
     *("siret", "siren", "orgnr", "organisasjonsnummer", "organisationsnummer", "kvknummer", "cvrnummer"),
-    *("companynumber", "companyregistrationnumber", "cik", "lei", "uen", "acn", "abn", "npi"),
+    *("companynumber", "companyregistrationnumber", "cik", "lei", "uen", "acn", "abn"),
     *("corporateidentificationnumber", "dotnumber", "dosid", "organizationcrd", "licenseno", "licensenumber"),
 )
 
@@ -95,6 +95,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "donorid",
         "donationid",  # a donations export's row (Charitable), after the donor's own id
         "constituentid",
+        "npi",  # a provider's own number in the NPI registry (a physician's, a practice's)
         "uniqueconstituentid",  # Blue State Digital's constituents (a bare "uniqueId" is a TikTok handle)
         "supporterid",
         "customernumber",
@@ -124,6 +125,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         *_REGISTER_NUMBERS,  # last (see ACCOUNT_IDS)
     ),
     "person.first_name": (
+        "providerfirstname",  # the NPI registry's individual providers (NPPES)
         "firstname",
         "roepnaam",  # Dutch: the name a member goes by (Sportlink's)
         "fistname",  # Events Manager's bookings export ("Fist Name", sic)
@@ -144,6 +146,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "krestnijmeno",  # Czech "Křestní jméno"
     ),
     "person.last_name": (
+        "providerlastnamelegalname",  # the NPI registry's individual providers (NPPES)
         "lastname",
         *("soyad", "soyadi"),  # Turkish "Soyadı"
         "namelast",
@@ -217,7 +220,6 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "person.title": (
         "jobtitle",
         "proftitle",  # DonorPerfect's professional title, beside its "title" (the salutation)
-        "professionaltitle",
         "title",
         "position",
         "workposition",  # Bitrix24's users
@@ -344,6 +346,10 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "askedphone",  # a form's question, after every column named for it
     ),
     "company.name": (
+        # A register's own names: INSEE's SIRENE (the legal unit's, the establishment's), GLEIF's, the
+        # NPI registry's organisation providers.
+        *("denominationunitelegale", "denominationusuelleetablissement", "entitylegalname"),
+        "providerorganizationnamelegalbusinessname",
         "company",
         "companyname",
         "accountname",
@@ -505,10 +511,15 @@ ALIASES: dict[str, tuple[str, ...]] = {
         *("kraj", "krajregion"),  # Polish (Windows Live Mail's Kraj/region)
         *("riik", "drzava"),  # Estonian, Slovenian and Croatian ("Država")
         "forretningsadresseland",  # Tripletex's business address (Norwegian "Forretningsadresse - land")
+        "beliggenhetsadresseland",  # the Norwegian register's sub-units' location
+        "entityheadquartersaddresscountry",  # GLEIF's LEI records
+        "providerbusinesspracticelocationaddresscountrycodeifoutsideus",  # the NPI registry's (NPPES)
         "negara",  # Indonesian
     ),
     "company.address.state": (
         "state",
+        "entityheadquartersaddressregion",  # GLEIF's LEI records
+        "providerbusinesspracticelocationaddressstatename",  # the NPI registry's (NPPES)
         "stateprovince",
         "stateprov",
         "stateregionprovince",  # DocuSign's users
@@ -540,6 +551,10 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "companycity",
         *("companyvisitcity", "companyvisitpostarea"),  # 24SevenOffice's visiting address
         "forretningsadressested",  # Tripletex's
+        *("forretningsadressepoststed", "beliggenhetsadressepoststed"),  # the Norwegian register's
+        "libellecommuneetablissement",  # INSEE's SIRENE establishments
+        "entityheadquartersaddresscity",  # GLEIF's LEI records
+        "providerbusinesspracticelocationaddresscityname",  # the NPI registry's (NPPES)
         *("linn", "krajposte"),  # Estonian; Slovenian "Kraj pošte" (the post office's town)
         "billingcity",
         "cittaazienda",  # Italian: the company's ("Città azienda": Benchmark Email)
@@ -579,6 +594,10 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "address1",
         "companyvisitstreet",  # 24SevenOffice's visiting address
         "forretningsadresselinje1",  # Tripletex's
+        *("forretningsadresseadresse", "beliggenhetsadresseadresse"),  # the Norwegian register's
+        "libellevoieetablissement",  # INSEE's SIRENE establishments (the house number is apart)
+        "entityheadquartersaddressfirstaddressline",  # GLEIF's LEI records
+        "providerfirstlinebusinesspracticelocationaddress",  # the NPI registry's (NPPES)
         *("aadress", "naslov", "ulicaacislo"),  # Estonian, Slovenian, Slovak "Ulica a číslo"
         *("adresse1", "adres1", "direccion1"),  # German and French, Polish and Dutch, Spanish (EPESI)
         "direccionprincipal",
@@ -610,6 +629,10 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "zipcode",
         "companyvisitpostcode",  # 24SevenOffice's visiting address
         "forretningsadressepostnummer",  # Tripletex's
+        "beliggenhetsadressepostnummer",  # the Norwegian register's sub-units
+        "codepostaletablissement",  # INSEE's SIRENE establishments
+        "entityheadquartersaddresspostalcode",  # GLEIF's LEI records
+        "providerbusinesspracticelocationaddresspostalcode",  # the NPI registry's (NPPES)
         "postiindeks",  # Estonian
         "postakodu",  # Turkish
         "cp",  # French "CP" (code postal)
@@ -846,7 +869,7 @@ _TOOL_PREFIX = re.compile(
 
 
 # The person's fields under a prefix (Close's primary_contact_email, Pipedrive's Person - Email).
-_PERSON_FIELD_PREFIX = re.compile(r"^(primarycontact|contact|person|prospect|lead)(?=.)")
+_PERSON_FIELD_PREFIX = re.compile(r"^(primarycontact|contact|person|prospect|lead|executive)(?=.)")
 
 
 # An import template's required or optional marks: "*ContactName", "First Name (required)", "Email

@@ -232,3 +232,53 @@ def test_a_register_s_number_is_the_row_s_own_id_in_a_file_of_organisations() ->
     # HubSpot's French record id before the company's SIRET.
     hubspot = ["ID de fiche d'informations", "Nom de l'entreprise", "Ville", "SIREN", "SIRET"]
     assert detect(hubspot).fields["external_id"] == "ID de fiche d'informations"
+
+
+def test_registers_and_business_lists_own_names() -> None:
+    # INSEE's establishments joined with their legal unit: its name and the establishment's address.
+    sirene = [
+        "siren",
+        "siret",
+        "denominationUniteLegale",
+        "numeroVoieEtablissement",
+        "libelleVoieEtablissement",
+    ]
+    sirene += ["codePostalEtablissement", "libelleCommuneEtablissement", "activitePrincipaleEtablissement"]
+    fields = detect(sirene).fields
+    assert (fields["company.name"], fields["company.address.street"]) == (
+        "denominationUniteLegale",
+        "libelleVoieEtablissement",
+    )
+    assert (fields["company.address.postalcode"], fields["company.address.city"]) == (
+        "codePostalEtablissement",
+        "libelleCommuneEtablissement",
+    )
+    gleif = [
+        "LEI",
+        "Entity.LegalName",
+        "Entity.HeadquartersAddress.City",
+        "Entity.HeadquartersAddress.Country",
+    ]
+    fields = detect(gleif).fields
+    assert (fields["external_id"], fields["company.name"], fields["company.address.city"]) == (
+        "LEI",
+        "Entity.LegalName",
+        "Entity.HeadquartersAddress.City",
+    )
+    # A business list's key executive is the person (Salesgenie's, Grata's); a credential is no title.
+    executives = ["Company Name", "Executive First Name", "Executive Last Name", "Executive Title"]
+    executives += ["Professional Title", "Location City", "Phone Number Combined"]
+    fields = detect(executives).fields
+    assert (fields["person.first_name"], fields["person.title"]) == (
+        "Executive First Name",
+        "Executive Title",
+    )
+    # The NPI registry: a provider's names and NPI (their own number, not a company's).
+    nppes = ["NPI", "Entity Type Code", "Provider Organization Name (Legal Business Name)"]
+    nppes += ["Provider Last Name (Legal Name)", "Provider First Name", "Provider Credential Text"]
+    fields = detect(nppes).fields
+    assert (fields["external_id"], fields["person.first_name"], fields["person.last_name"]) == (
+        "NPI",
+        "Provider First Name",
+        "Provider Last Name (Legal Name)",
+    )
