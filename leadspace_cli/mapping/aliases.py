@@ -741,6 +741,12 @@ def conventions(normalized: list[tuple[str, str]]) -> list[tuple[str, str]]:
         )
         for n, c in normalized
     ]
+    if "displayname" in names and not any(
+        n in (*ACCOUNT_ROW, *ACCOUNT_EVIDENCE, *BARE_NAME) or n.startswith("primarycontact") for n in names
+    ):
+        # A "Display Name" is a lead's company only beside its contact or an account's signs (Close's
+        # leads); in a phone book or a booking's export it is the person's whole name (not sent).
+        normalized = [("shownname" if n == "displayname" else n, c) for n, c in normalized]
     if {"name", "rating", "reviews"} <= names:
         # A place's rating beside its reviews and its name (a restaurant guide's scrape): a listing's
         # review count (a gig's "Title" beside its rating and reviews is no business's name).

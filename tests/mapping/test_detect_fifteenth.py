@@ -282,3 +282,17 @@ def test_registers_and_business_lists_own_names() -> None:
         "Provider First Name",
         "Provider Last Name (Legal Name)",
     )
+
+
+def test_a_display_name_is_a_company_s_only_beside_an_account_s_signs() -> None:
+    # A desk phone's directory and a booking plugin's export: "Display Name" is the person's whole name.
+    phones = detect(["display_name", "office_number", "mobile_number", "other_number", "ring"]).fields
+    assert "company.name" not in phones
+    bookings = detect(
+        ["Booking ID", "Display Name", "Email", "Phone Number", "City", "Appointment Date"]
+    ).fields
+    assert "company.name" not in bookings
+    assert bookings["person.email"] == "Email"
+    # Close's leads: the lead is the company, its primary contact the person.
+    close = ["display_name", "url", "status_label", "primary_contact_name", "primary_contact_primary_email"]
+    assert detect(close).fields["company.name"] == "display_name"
