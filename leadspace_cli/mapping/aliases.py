@@ -28,8 +28,16 @@ EMPLOYER = (
 # its legal unit's SIREN.
 _REGISTER_NUMBERS = (
     *("siret", "siren", "orgnr", "organisasjonsnummer", "organisationsnummer", "kvknummer", "cvrnummer"),
-    *("companynumber", "companyregistrationnumber", "cik", "lei", "uen", "acn", "abn"),
-    *("corporateidentificationnumber", "dotnumber", "dosid", "organizationcrd", "licenseno", "licensenumber"),
+    *(
+        "companynumber",
+        "companyregistrationnumber",
+        "cik",
+        "uen",
+        "acn",
+        "abn",
+    ),  # no bare "Lei" (a sum in lei)
+    # Not a licence's number: a driver's or a barber's own is a person's identity document.
+    *("corporateidentificationnumber", "dotnumber", "dosid", "organizationcrd"),
 )
 
 ALIASES: dict[str, tuple[str, ...]] = {
@@ -47,10 +55,6 @@ ALIASES: dict[str, tuple[str, ...]] = {
         # The row's own object named in its id ("Customer ID" in a customers export); the number
         # an accounting tool gives a customer ("Kundennummer": German).
         "customerid",
-        *(
-            "clientid",
-            "idcliente",
-        ),  # a studio's or a salon's clients (Pike13's, Fresha's Italian "ID cliente")
         "memberid",
         "subscriberid",
         "attendeeid",
@@ -96,6 +100,8 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "donationid",  # a donations export's row (Charitable), after the donor's own id
         "constituentid",
         "npi",  # a provider's own number in the NPI registry (a physician's, a practice's)
+        "clientid",  # a studio's clients (Pike13's), after an NPI (a credentialing firm's client practice)
+        "idcliente",  # Fresha's Italian "ID cliente"
         "uniqueconstituentid",  # Blue State Digital's constituents (a bare "uniqueId" is a TikTok handle)
         "supporterid",
         "customernumber",
@@ -747,9 +753,10 @@ def conventions(normalized: list[tuple[str, str]]) -> list[tuple[str, str]]:
         # A "Display Name" is a lead's company only beside its contact or an account's signs (Close's
         # leads); in a phone book or a booking's export it is the person's whole name (not sent).
         normalized = [("shownname" if n == "displayname" else n, c) for n, c in normalized]
-    if {"name", "rating", "reviews"} <= names:
+    if {"name", "rating", "reviews"} <= names and names & _PLACE and not names & _PRODUCT:
         # A place's rating beside its reviews and its name (a restaurant guide's scrape): a listing's
-        # review count (a gig's "Title" beside its rating and reviews is no business's name).
+        # review count (a gig's "Title" beside its rating and reviews is no business's name, nor a
+        # product's "name" beside its price).
         normalized = [("reviewcount" if n == "reviews" else n, c) for n, c in normalized]
     if any(n in LISTING for n, _ in normalized):
         # A listing's bare "url" is its page on the directory, not the business's site (its values
@@ -772,6 +779,9 @@ APPLICATION = (
     *("stellenausschreibung", "linkzumlebenslauf", "motivationsschreiben"),
 )
 _APPLIED_FOR = ("position", "jobposition", "designation")
+# A place's own columns beside its rating, and a product's.
+_PLACE = {"address", "phone", "telephone", "category", "categories", "cuisine", "cusine", "city", "hours"}
+_PRODUCT = {"price", "asin", "sku", "brand", "productid", "productname", "ean", "gtin"}
 
 
 _PLACES = {a for path in ALIASES if path.startswith("company.address.") for a in ALIASES[path]}

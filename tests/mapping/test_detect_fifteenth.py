@@ -260,8 +260,7 @@ def test_registers_and_business_lists_own_names() -> None:
         "Entity.HeadquartersAddress.Country",
     ]
     fields = detect(gleif).fields
-    assert (fields["external_id"], fields["company.name"], fields["company.address.city"]) == (
-        "LEI",
+    assert (fields["company.name"], fields["company.address.city"]) == (
         "Entity.LegalName",
         "Entity.HeadquartersAddress.City",
     )
@@ -296,3 +295,15 @@ def test_a_display_name_is_a_company_s_only_beside_an_account_s_signs() -> None:
     # Close's leads: the lead is the company, its primary contact the person.
     close = ["display_name", "url", "status_label", "primary_contact_name", "primary_contact_primary_email"]
     assert detect(close).fields["company.name"] == "display_name"
+
+
+def test_a_product_is_no_place_and_a_licence_or_a_sum_in_lei_no_register_s_number() -> None:
+    # A shop scraper's products: a name beside a price, a rating and reviews is no business's.
+    assert "company.name" not in detect(["name", "price", "rating", "reviews", "url", "asin"]).fields
+    # A taxi board's drivers: their licence number is their own identity document, not the row's id.
+    drivers = detect(["Driver Name", "License Number", "Mobile", "Vehicle Plate"]).fields
+    assert "external_id" not in drivers
+    # A Romanian price list's "Lei" is a sum, not GLEIF's number.
+    assert "external_id" not in detect(["Produs", "Cantitate", "Lei"]).fields
+    # A credentialing firm's contracts: the provider's NPI before the client practice's id.
+    assert detect(["client_id", "NPI", "provider_name", "specialty"]).fields["external_id"] == "NPI"
