@@ -99,6 +99,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "donorid",
         "donationid",  # a donations export's row (Charitable), after the donor's own id
         "constituentid",
+        "contactuuid",  # RapidPro's (TextIt's) contacts and flow results
         "npi",  # a provider's own number in the NPI registry (a physician's, a practice's)
         "clientid",  # a studio's clients (Pike13's), after an NPI (a credentialing firm's client practice)
         "idcliente",  # Fresha's Italian "ID cliente"
@@ -187,6 +188,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "contactemail",
         "primaryemail",
         "primaryemailaddress",  # Clerk's users
+        "urnmailto",  # RapidPro's (TextIt's) contacts: "URN:Mailto"
         "email1",
         "emailid",  # ERPNext's "Email Id"
         "emailwork",  # Pipedrive: Person - Email - Work
@@ -344,6 +346,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         *("whatsapp", "whatsappnumber", "numerowhatsapp"),  # a form's WhatsApp number: the person's mobile
         "textremindernumber",  # Calendly's invitee's, for text reminders
         "cellnumber",
+        "urntel",  # RapidPro's (TextIt's) contacts: "URN:Tel"
         "contactnumber",  # Indian English (a shop's customers, a dialer's call log: "Contact Number")
         *("telefonecomercial", "numerocelular", "telefonetrabalho", "telefonecelular"),  # Portuguese
         "teldienstlich",  # Thunderbird's German "Tel. dienstlich"
@@ -363,6 +366,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "organisation",
         "organizationname",
         "orgname",  # a gift import's organisation donor (Raiser's Edge's "Org Name")
+        "firm",  # SuperWebMailer's English recipients ("Firm"), a law or accounting firm's contacts
         "employer",
         "employername",
         "nameofemployer",
@@ -449,6 +453,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "askedcompany",  # a form's question ("What company do you work for?"), after every other
     ),
     "company.website": (
+        *("businesswebseite", "businesshomepage"),  # German "Webseite geschäftlich" before a private one
         "companywebsite",  # first: beside it, a "Website" may be the person's own (a scraped profile's)
         "website",
         "websiteurl",

@@ -307,3 +307,26 @@ def test_a_product_is_no_place_and_a_licence_or_a_sum_in_lei_no_register_s_numbe
     assert "external_id" not in detect(["Produs", "Cantitate", "Lei"]).fields
     # A credentialing firm's contracts: the provider's NPI before the client practice's id.
     assert detect(["client_id", "NPI", "provider_name", "specialty"]).fields["external_id"] == "NPI"
+
+
+def test_newsletter_and_sms_tools_columns() -> None:
+    # SuperWebMailer: the business web page before the private one; its English "Firm".
+    german = [
+        "E-Mail",
+        "Vorname",
+        "Name",
+        "Webseite",
+        "Firma",
+        "Webseite geschäftlich",
+        "Straße geschäftlich",
+    ]
+    assert detect(german).fields["company.website"] == "Webseite geschäftlich"
+    assert detect(["E-Mail", "First name", "Name", "Firm", "Position"]).fields["company.name"] == "Firm"
+    # RapidPro's (TextIt's) contacts: their URNs and UUID.
+    rapidpro = ["Contact UUID", "Name", "Language", "URN:Mailto", "URN:Tel", "URN:Telegram", "Field:Age"]
+    fields = detect(rapidpro).fields
+    assert (fields["external_id"], fields["person.email"], fields["person.person_phone"]) == (
+        "Contact UUID",
+        "URN:Mailto",
+        "URN:Tel",
+    )
