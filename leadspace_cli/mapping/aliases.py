@@ -137,6 +137,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "roepnaam",  # Dutch: the name a member goes by (Sportlink's)
         "fistname",  # Events Manager's bookings export ("Fist Name", sic)
         "namefirst",  # "Name (First)" (EC-CUBE)
+        "namevorname",  # Gravity Forms' German name field ("Name (Vorname)")
         "first",
         "givenname",
         "fname",
@@ -157,6 +158,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "lastname",
         *("soyad", "soyadi"),  # Turkish "Soyadı"
         "namelast",
+        "namenachname",  # Gravity Forms' German name field ("Name (Nachname)")
         "last",
         "surname",
         "familyname",
@@ -189,6 +191,8 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "primaryemail",
         "primaryemailaddress",  # Clerk's users
         "urnmailto",  # RapidPro's (TextIt's) contacts: "URN:Mailto"
+        *("emailemaileingeben", "emailenteremail"),  # Gravity Forms' email field ("E-Mail (E-Mail eingeben)")
+        *("indirizzodimail", "indirizzomail"),  # an Italian form's ("Indirizzo di mail")
         "email1",
         "emailid",  # ERPNext's "Email Id"
         "emailwork",  # Pipedrive: Person - Email - Work
@@ -240,6 +244,8 @@ ALIASES: dict[str, tuple[str, ...]] = {
         *("currentjobtitle", "businesstitle"),  # a recruiting tool's candidates, Workday's workers
         *("currentjob", "aktuelltjobb"),  # a recruiting tool's candidates (EasyCruit, English and Swedish)
         "currentpositiontitle",
+        "aktuellestellenbezeichnung",  # German: a candidate's current job title (Frappe HR)
+        *("cargoatual", "cargoocupacaoatual", "ocupacaoatual"),  # a Brazilian form's ("Cargo/Ocupação atual")
         "currentposition",  # an alumni directory's (Hivebrite), a Sales Navigator sheet's
         "worktitle",  # a club's members (ClubExpress's "work_title")
         "arbetstitel",  # Swedish
@@ -347,6 +353,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "textremindernumber",  # Calendly's invitee's, for text reminders
         "cellnumber",
         "urntel",  # RapidPro's (TextIt's) contacts: "URN:Tel"
+        *("tunumero", "tunumerodetelefono"),  # a Spanish form's ("Tu número")
         "contactnumber",  # Indian English (a shop's customers, a dialer's call log: "Contact Number")
         *("telefonecomercial", "numerocelular", "telefonetrabalho", "telefonecelular"),  # Portuguese
         "teldienstlich",  # Thunderbird's German "Tel. dienstlich"
@@ -365,6 +372,10 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "organization",
         "organisation",
         "organizationname",
+        # A candidate's current employer (Frappe HR's referrals in German and Swedish).
+        *("derzeitigerarbeitgeber", "aktuellerarbeitgeber", "aktuellarbetsgivare", "nuvarandearbetsgivare"),
+        # A Brazilian form's employer ("Empresa/Instituição que trabalha", "Empresa onde trabalha").
+        *("empresaquetrabalha", "empresaondetrabalha", "empresainstituicaoquetrabalha"),
         "orgname",  # a gift import's organisation donor (Raiser's Edge's "Org Name")
         "firm",  # SuperWebMailer's English recipients ("Firm"), a law or accounting firm's contacts
         "employer",
@@ -472,6 +483,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "siteweb",
         "nettsted",  # Norwegian
         "paginainicial",  # Portuguese "Página inicial" (Kimai's clients)
+        "paginaprincipale",  # Italian (Kimai's clients)
         "pagedaccueil",  # French "Page d'accueil" (Kimai's clients)
         "adresseweb",
         "siteinternet",
@@ -780,6 +792,7 @@ APPLICATION = (
     *("stage", "hired", "hireddate", "joiningdate", "recruitment", "jobopening", "jobname", "coverletter"),
     *("resume", "resumelink", "resumeattachment", "applicationdate", "applieddate", "appliedon"),
     *("dateapplied", "offerletterstatus", "rejectionreason", "desiredsalary", "expectedsalary"),
+    *("jobapplicant", "offerdate"),  # a job offer's (Frappe HR's): its "Designation" is the post offered
     *("bewerbungsdatum", "recruitingkanal", "absagegrund", "absagedatum", "ablehnungsdatum"),  # German
     *("stellenausschreibung", "linkzumlebenslauf", "motivationsschreiben"),
 )
@@ -890,7 +903,9 @@ _TOOL_PREFIX = re.compile(
 
 
 # The person's fields under a prefix (Close's primary_contact_email, Pipedrive's Person - Email).
-_PERSON_FIELD_PREFIX = re.compile(r"^(primarycontact|contact|person|prospect|lead|executive)(?=.)")
+_PERSON_FIELD_PREFIX = re.compile(
+    r"^(primarycontact|accountcontact|contact|person|prospect|lead|executive)(?=.)"
+)
 
 
 # An import template's required or optional marks: "*ContactName", "First Name (required)", "Email
@@ -1903,4 +1918,6 @@ PERSON_EVIDENCE = (
 )
 
 # The row's own record by its number (external_id, after the named ids).
-RECORD_NO = re.compile(r"(?i)^\s*(attendee|member|customer|contact|lead)\s*(#|no\.?)\s*$")  # "Attendee #"
+RECORD_NO = re.compile(
+    r"(?i)^\s*(attendee|member|customer|client|contact|lead)\s*(#|no\.?)\s*$"
+)  # "Attendee #"

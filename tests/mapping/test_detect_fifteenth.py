@@ -330,3 +330,45 @@ def test_newsletter_and_sms_tools_columns() -> None:
         "URN:Mailto",
         "URN:Tel",
     )
+
+
+def test_more_names_of_the_persons_fields() -> None:
+    # An account's contact under its prefix (Moralius), a client's number (Workiz).
+    moralius = detect(
+        ["AccountName", "AccountContactFirstName", "AccountContactLastName", "AccountContactEmail"]
+    )
+    assert moralius.fields["person.email"] == "AccountContactEmail"
+    assert detect(["Client #", "Client", "Email", "Phone"]).fields["external_id"] == "Client #"
+    # A job offer: the post offered is no title of the applicant's.
+    offer = ["ID", "Job Applicant", "Applicant Name", "Email", "Status", "Offer Date", "Designation"]
+    assert "person.title" not in detect(offer).fields
+    # A referred candidate's current employer and title (German); a Brazilian form's.
+    german = ["Vorname", "Nachname", "E-Mail", "Derzeitiger Arbeitgeber", "Aktuelle Stellenbezeichnung"]
+    fields = detect(german).fields
+    assert (fields["company.name"], fields["person.title"]) == (
+        "Derzeitiger Arbeitgeber",
+        "Aktuelle Stellenbezeichnung",
+    )
+    brazil = [
+        "Carimbo de data/hora",
+        "Nome completo",
+        "E-mail",
+        "Empresa/Instituição que trabalha",
+        "Cargo/Ocupação atual",
+    ]
+    fields = detect(brazil).fields
+    assert (fields["company.name"], fields["person.title"]) == (
+        "Empresa/Instituição que trabalha",
+        "Cargo/Ocupação atual",
+    )
+    # Gravity Forms in German; an Italian form's email; a Spanish form's phone.
+    gravity = detect(["Name (Vorname)", "Name (Nachname)", "E-Mail (E-Mail eingeben)", "Schule"]).fields
+    assert (gravity["person.first_name"], gravity["person.last_name"], gravity["person.email"]) == (
+        "Name (Vorname)",
+        "Name (Nachname)",
+        "E-Mail (E-Mail eingeben)",
+    )
+    assert detect(["Informazioni cronologiche", "Indirizzo di mail", "Nome", "Cognome"]).fields[
+        "person.email"
+    ] == ("Indirizzo di mail")
+    assert detect(["Nombre", "Tu número", "Comuna"]).fields["person.person_phone"] == "Tu número"
