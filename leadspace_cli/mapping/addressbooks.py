@@ -5,9 +5,11 @@ language ("Straße geschäftlich", "Kod pocztowy (praca)", "商务地址 邮政�
 mostly one of those exports is read with each column named as the English export names it ("Business
 Street", "Work ZipCode"), so every rule for the English export holds for it (Outlook's "Title" before
 the names is the salutation; the home address is not the company's). The names, in 44 exports of 19
-languages, are those Zimbra's contacts import reads (``store-conf/conf/contacts/zimbra-contact-fields.xml``
-in github.com/Zimbra/zm-mailbox at 2b7f978): only the columns of a person, a company, their addresses,
-phones and web pages. A column in none of them keeps its own name.
+languages (``addressbooks.json``), are those Zimbra's contacts import reads for a contact's fields
+(``store-conf/conf/contacts/zimbra-contact-fields.xml`` in github.com/Zimbra/zm-mailbox at 2b7f978),
+with other versions' names that real exports in ``tests/corpus.py`` write (Dutch Thunderbird's
+"Werkplaats", Dutch Outlook's "Werkadres, straat", Italian Outlook's "Paese/area geografica (uff.)").
+A column in none of them keeps its own name.
 """
 
 from __future__ import annotations
@@ -45,10 +47,7 @@ def english(columns: list[str]) -> dict[str, str]:
     """Return each column of a known address book's export in another language with its English
     name; empty when the header is no such export."""
     folded = [c.strip().casefold() for c in columns]
-    best: dict[str, str] = {}
-    for names in _exports().values():
-        if sum(f in names for f in folded) > sum(f in best for f in folded):
-            best = names
+    best = max(_exports().values(), key=lambda names: sum(f in names for f in folded))
     matched = sum(f in best for f in folded)
     if sum(f in best and _own(f) for f in folded) < MIN_OWN or matched < MIN_SHARE * len(columns):
         return {}

@@ -81,7 +81,7 @@ def detect(columns: Iterable[str], *, books: bool = True) -> Mapping:
     """
     every = list(columns)
     if books and (names := english(every)):  # an address book's, in another language
-        own, read = detect(every, books=False), detect(map(names.get, every, every), books=False)
+        own, read = detect(every, books=False), detect([names.get(c, c) for c in every], books=False)
         return in_english(names, own, read)
     header = _read(every)
     mapping, taken = _match(header)
@@ -570,7 +570,7 @@ def _places(mapping: Mapping, h: _Header, taken: set[str]) -> None:
 
 
 def _notes(mapping: Mapping, h: _Header) -> None:
-    """Name what the headers alone chose: a bare Name, system columns, blocks, columns, a company block."""
+    """Name what the headers alone chose: a bare Name, system columns, address blocks, a company block."""
     if h.account_file and mapping.fields.get("company.name") in h.bare_name:
         mapping.notes.append(
             f"{h.bare_name[0]!r} is sent as company.name: the file has no person columns (an account export)."
