@@ -770,6 +770,12 @@ def conventions(normalized: list[tuple[str, str]]) -> list[tuple[str, str]]:
         # A "Display Name" is a lead's company only beside its contact or an account's signs (Close's
         # leads); in a phone book or a booking's export it is the person's whole name (not sent).
         normalized = [("shownname" if n == "displayname" else n, c) for n, c in normalized]
+    if "legalname" in names and any(
+        n.startswith(("primarycontact", "maincontact", "keycontact")) for n in names
+    ):
+        # A "Legal Name" beside an account's primary contact is the account's (TruckTMS's shippers and
+        # carriers); elsewhere it is as often an employee's (an HR file's).
+        normalized = [("companyname" if n == "legalname" else n, c) for n, c in normalized]
     if {"name", "rating", "reviews"} <= names and names & _PLACE and not names & _PRODUCT:
         # A place's rating beside its reviews and its name (a restaurant guide's scrape): a listing's
         # review count (a gig's "Title" beside its rating and reviews is no business's name, nor a

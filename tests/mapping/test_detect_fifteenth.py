@@ -372,3 +372,19 @@ def test_more_names_of_the_persons_fields() -> None:
         "person.email"
     ] == ("Indirizzo di mail")
     assert detect(["Nombre", "Tu número", "Comuna"]).fields["person.person_phone"] == "Tu número"
+
+
+def test_a_legal_name_beside_an_account_s_primary_contact_is_the_account_s() -> None:
+    # A freight broker's shippers: the account's legal name, its contact's email and phone.
+    shippers = [
+        "Legal Name",
+        "DBA Name",
+        "Primary Contact Name",
+        "Primary Contact Email",
+        "Primary Contact Phone",
+    ]
+    shippers += ["Billing Address Line 1", "Billing City", "Billing State", "Billing Zip"]
+    fields = detect(shippers).fields
+    assert (fields["company.name"], fields["person.email"]) == ("Legal Name", "Primary Contact Email")
+    # An HR file's "Legal Name" is the employee's: never the company's.
+    assert "company.name" not in detect(["Employee ID", "Legal Name", "Preferred Name", "Work Email"]).fields
