@@ -448,6 +448,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "nomefantasia",  # Brazil's trade name
         *("entityname", "currententityname"),  # a register's entities (US secretaries of state)
         "businessname",  # a directory's listings (Yellow Pages scrapers)
+        "primarybusinessname",  # the SEC's investment advisers
         "relatedcompany",  # Odoo's contacts: the company a person belongs to
         "entrycompany",  # osCommerce's address book (and its forks')
         "nomedaempresa",  # Portuguese
@@ -468,6 +469,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "companywebsite",  # first: beside it, a "Website" may be the person's own (a scraped profile's)
         "website",
         "websiteurl",
+        "websiteaddress",  # the SEC's investment advisers ("Website Address")
         "web",
         "webpage",
         "domain",
@@ -702,8 +704,9 @@ PLURALS: dict[str, tuple[str, ...]] = {
 COMPANY_PREFIX = (
     r"^(billing|shipping|company|account|hq|organization|organisation|business|primary|work|client|vendor|"
     r"supplier|regaddress|registeredaddress|registeredoffice|headquarters|"
-    # An office's address (Sahana Eden's staff: "Office City"); its location or its phone is no sign.
-    r"office(?=street|city|postcode|postalcode|zip|country|state|address))"
+    # An office's address (Sahana Eden's staff: "Office City", the SEC's advisers' "Main Office City"); its
+    # location or its phone is no sign.
+    r"(?:main)?office(?=street|city|postcode|postalcode|zip|country|state|address))"
 )
 
 
@@ -1285,6 +1288,7 @@ _JAPANESE = {
     "郵便番号": "postalcode",
     "都道府県": "state",
     "市区町村": "city",
+    "市区町村以降": "street",  # "what follows the municipality": the street and number (CyberMail)
     "住所": "address",
     "国": "country",
     "メール": "email",  # a booking system's users (LibreBooking), a shop's members (Welcart)
@@ -1731,6 +1735,9 @@ _SCRIPT_QUALIFIERS = {
         "郵送先": "mailing",
         "その他": "other",
         "勤務先": "business",
+        # A Japanese address book's company and personal addresses (CyberMail's "住所(会社)都道府県").
+        "住所(会社)": "business",
+        "住所(個人)": "home",
     }.items()
 }
 

@@ -388,3 +388,43 @@ def test_a_legal_name_beside_an_account_s_primary_contact_is_the_account_s() -> 
     assert (fields["company.name"], fields["person.email"]) == ("Legal Name", "Primary Contact Email")
     # An HR file's "Legal Name" is the employee's: never the company's.
     assert "company.name" not in detect(["Employee ID", "Legal Name", "Preferred Name", "Work Email"]).fields
+
+
+def test_an_adviser_s_main_office_and_business_name() -> None:
+    # The SEC's investment advisers: the main office's address, the primary business name, the site.
+    header = ["Organization CRD#", "Primary Business Name", "Legal Name", "Main Office City"]
+    header += ["Main Office State", "Main Office Country", "Website Address"]
+    fields = detect(header).fields
+    assert (fields["company.name"], fields["company.address.city"], fields["company.website"]) == (
+        "Primary Business Name",
+        "Main Office City",
+        "Website Address",
+    )
+
+
+def test_a_japanese_address_book_s_company_address() -> None:
+    # CyberMail: the personal block, then the company's ("住所(会社)..."), the street after the city.
+    header = [
+        "表示名",
+        "名",
+        "姓",
+        "住所(個人)国",
+        "住所(個人)都道府県",
+        "住所(個人)郵便番号",
+        "住所(個人)市区町村",
+    ]
+    header += [
+        "会社名",
+        "住所(会社)都道府県",
+        "住所(会社)郵便番号",
+        "住所(会社)市区町村",
+        "住所(会社)市区町村以降",
+    ]
+    fields = detect(header).fields
+    parts = ("street", "city", "state", "postalcode")
+    assert [fields.get(f"company.address.{p}") for p in parts] == [
+        "住所(会社)市区町村以降",
+        "住所(会社)市区町村",
+        "住所(会社)都道府県",
+        "住所(会社)郵便番号",
+    ]
