@@ -4,11 +4,12 @@ Outlook, Thunderbird and Windows Live Mail write their contacts with the column 
 language ("Straße geschäftlich", "Kod pocztowy (praca)", "商务地址 邮政编码"). A header that is
 mostly one of those exports is read with each column named as the English export names it ("Business
 Street", "Work ZipCode"), so every rule for the English export holds for it (Outlook's "Title" before
-the names is the salutation; the home address is not the company's). The names, in 44 exports of 19
+the names is the salutation; the home address is not the company's). The names, in 45 exports of 16
 languages (``addressbooks.json``), are those Zimbra's contacts import reads for a contact's fields
 (``store-conf/conf/contacts/zimbra-contact-fields.xml`` in github.com/Zimbra/zm-mailbox at 2b7f978),
 with other versions' names that real exports in ``tests/corpus.py`` write (Dutch Thunderbird's
-"Werkplaats", Dutch Outlook's "Werkadres, straat", Italian Outlook's "Paese/area geografica (uff.)").
+"Werkplaats", Dutch Outlook's "Werkadres, straat", Italian Outlook's "Paese/area geografica (uff.)")
+and Chinese Outlook's, which Zimbra does not read.
 A column in none of them keeps its own name.
 """
 

@@ -428,3 +428,40 @@ def test_a_japanese_address_book_s_company_address() -> None:
         "住所(会社)都道府県",
         "住所(会社)郵便番号",
     ]
+
+
+def test_chinese_outlook_s_business_address() -> None:
+    header = [
+        "英文称谓",
+        "名",
+        "中间名",
+        "姓",
+        "中文称谓",
+        "单位",
+        "部门",
+        "职务",
+        "商务地址 街道",
+        "商务地址 街道 2",
+    ]
+    header += [
+        "商务地址 市/县",
+        "商务地址 省/市/自治区",
+        "商务地址 邮政编码",
+        "商务地址 国家/地区",
+        "住宅地址 街道",
+    ]
+    header += [
+        "住宅地址 市/县",
+        "住宅地址 省/市/自治区",
+        "住宅地址 邮政编码",
+        "住宅地址 国家/地区",
+        "商务电话",
+    ]
+    header += ["移动电话", "Internet 忙闲", "电子邮件地址", "电子邮件类型", "网页"]
+    fields = detect(header).fields
+    assert (fields["company.name"], fields["person.email"], fields["company.address.city"]) == (
+        "单位",
+        "电子邮件地址",
+        "商务地址 市/县",
+    )
+    assert fields.get("company.website") != "Internet 忙闲"  # Outlook's free/busy server, not a site
