@@ -750,8 +750,9 @@ def conventions(normalized: list[tuple[str, str]]) -> list[tuple[str, str]]:
     SAP's field names where it is SAP's table; a block's "Code" beside its city (Zoho); a county that
     is no state's: beside a column that names a state (a US file's "County" and "Location State",
     Texas' "BUSINESS COUNTY" beside "BUSINESS CITY, STATE ZIP") a county is a county, not the state
-    (it is the state only where nothing else is: a British file's); a localised address book's work
-    block (address_books).
+    (it is the state only where nothing else is: a British file's); a "Display Name" beside no
+    account's sign, a "Legal Name" beside a primary contact, a place's reviews, a listing's "url", an
+    applicant's "Position" (each below); a localised address book's work block (address_books).
     """
     if sum(n in SAP_FIELDS for n, _ in normalized) >= 3 and not names_of_people(normalized):
         normalized = [(SAP_FIELDS.get(n, n), c) for n, c in normalized]
