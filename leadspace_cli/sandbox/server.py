@@ -177,10 +177,13 @@ class Sandbox:
 
     def _refuse(self) -> None:
         """Stop listening, and close the idle keep-alive connections: every new call is refused."""
+        if not self._listening.is_set():
+            return
+        # Cleared before the lock is taken: the serving loop then stops taking it at its next turn. (It
+        # took it again at once after each select, and on a busy machine this thread could wait
+        # seconds for it: connections were still accepted well into the outage.)
+        self._listening.clear()
         with self._socket_lock:
-            if not self._listening.is_set():
-                return
-            self._listening.clear()
             self._server.socket.close()
         with self._lock:
             idle = [conn for conn, is_idle in self._connections.items() if is_idle]
