@@ -66,7 +66,8 @@ def english(columns: list[str]) -> dict[str, str]:
 def in_english(names: dict[str, str], own: Mapping, read: Mapping) -> Mapping:
     """Return the mapping detected on the English names (``read``) with each column's own name back,
     and the fields it left out as the header read by its own names (``own``) sends them from columns
-    the table does not know (another version's "Werkplaats" where it has "Werklocatie")."""
+    the table does not know (another version's "Werkplaats" where it has "Werklocatie"). A header read
+    without the prefix its columns share (prefixes.py) is read back the same way."""
 
     def back(column: str) -> str:
         return written.get(column, column)

@@ -81,6 +81,9 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "inviteeuuid",  # Calendly's invitee, beside its "Salesforce UUID"
         "inviteeid",
         "respondentid",  # a survey's respondent (SurveyMonkey)
+        "responseid",  # a survey's response (Qualtrics' "ResponseId", Cal.com's routing forms)
+        # A supplier's or vendor's own id in a file of suppliers (webERP's "SupplierID", Sage 50's).
+        *("supplierid", "vendorid"),
         "participantid",  # a survey's or a study's participant (LimeSurvey)
         "patientid",  # a clinic's patients (CARE)
         "customersid",  # osCommerce's customers table (and its forks': Zen Cart, VaM Shop)
@@ -372,6 +375,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "organization",
         "organisation",
         "organizationname",
+        "organisationname",  # British (Insightly's leads, the UK's Contracts Finder)
         # A candidate's current employer (Frappe HR's referrals in German and Swedish).
         *("derzeitigerarbeitgeber", "aktuellerarbeitgeber", "aktuellarbetsgivare", "nuvarandearbetsgivare"),
         # A Brazilian form's employer ("Empresa/Instituição que trabalha", "Empresa onde trabalha").
@@ -451,6 +455,9 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "primarybusinessname",  # the SEC's investment advisers
         "relatedcompany",  # Odoo's contacts: the company a person belongs to
         "entrycompany",  # osCommerce's address book (and its forks')
+        # The name a business trades under (US business licences and inspections: "DBA", "DBA Name"),
+        # after its legal name.
+        *("dba", "dbaname", "doingbusinessas"),
         "nomedaempresa",  # Portuguese
         "organisatie",  # Dutch
         *("organizacion", "organizacao", "organizzazione"),  # Spanish, Portuguese, Italian
@@ -470,6 +477,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "website",
         "websiteurl",
         "websiteaddress",  # the SEC's investment advisers ("Website Address")
+        "webaddress",  # SAP's business partners ("WEBADDRESS")
         "web",
         "webpage",
         "domain",
@@ -751,8 +759,9 @@ def conventions(normalized: list[tuple[str, str]]) -> list[tuple[str, str]]:
     is no state's: beside a column that names a state (a US file's "County" and "Location State",
     Texas' "BUSINESS COUNTY" beside "BUSINESS CITY, STATE ZIP") a county is a county, not the state
     (it is the state only where nothing else is: a British file's); a "Display Name" beside no
-    account's sign, a "Legal Name" beside a primary contact, a place's reviews, a listing's "url", an
-    applicant's "Position" (each below); a localised address book's work block (address_books).
+    account's sign, a "Legal Name" beside a primary contact or a DBA name, a place's reviews, a
+    listing's "url", an applicant's "Position" (each below); a localised address book's work block
+    (address_books).
     """
     if sum(n in SAP_FIELDS for n, _ in normalized) >= 3 and not names_of_people(normalized):
         normalized = [(SAP_FIELDS.get(n, n), c) for n, c in normalized]
@@ -775,10 +784,12 @@ def conventions(normalized: list[tuple[str, str]]) -> list[tuple[str, str]]:
         # leads); in a phone book or a booking's export it is the person's whole name (not sent).
         normalized = [("shownname" if n == "displayname" else n, c) for n, c in normalized]
     if "legalname" in names and any(
-        n.startswith(("primarycontact", "maincontact", "keycontact")) for n in names
+        n.startswith(("primarycontact", "maincontact", "keycontact")) or n in ("dba", "dbaname")
+        for n in names
     ):
         # A "Legal Name" beside an account's primary contact is the account's (TruckTMS's shippers and
-        # carriers); elsewhere it is as often an employee's (an HR file's).
+        # carriers), beside the name it trades under ("DBA Name") a business's (the FMCSA's carriers);
+        # elsewhere it is as often an employee's (an HR file's).
         normalized = [("companyname" if n == "legalname" else n, c) for n, c in normalized]
     if {"name", "rating", "reviews"} <= names and names & _PLACE and not names & _PRODUCT:
         # A place's rating beside its reviews and its name (a restaurant guide's scrape): a listing's

@@ -63,6 +63,7 @@ from leadspace_cli.mapping.blocks import (
 from leadspace_cli.mapping.choose import _HOW, _choose
 from leadspace_cli.mapping.names import before_names, name_beside_name, named_people
 from leadspace_cli.mapping.normal import normal as _normal
+from leadspace_cli.mapping.prefixes import file_prefix
 from leadspace_cli.mapping.roles import NAMED, held, one_role, party_fields, unrole
 from leadspace_cli.mapping.spec import Mapping
 
@@ -80,7 +81,7 @@ def detect(columns: Iterable[str], *, books: bool = True) -> Mapping:
     in ``candidates``: refine() chooses among them by their values and names the choice.
     """
     every = list(columns)
-    if books and (names := english(every)):  # an address book's, in another language
+    if books and (names := english(every) or file_prefix(every)):  # another language's, or a prefix's
         own, read = detect(every, books=False), detect([names.get(c, c) for c in every], books=False)
         return in_english(names, own, read)
     header = _read(every)

@@ -1,0 +1,83 @@
+"""A prefix most of a header's columns share, read as the file's and not as part of each field's name.
+
+A table copied out of a warehouse or an open-data file often writes every column under one word: its
+connector's (Fivetran's HubSpot tables: "property_firstname", "property_company"), the file's subject
+(the Texas Ethics Commission's contributions: "contributorNameFirst", "contributorEmployer"), or its
+object's abbreviation (the FEC's committees: "CMTE_NM", "CMTE_CITY"). Such a header is read with the
+word taken off ("firstname", "NameFirst", "CITY"), so that every rule for the bare names holds for it.
+
+A word the rules read is never taken off: a company's, a person's or a role's ("Company City", "Contact
+Email", "Billing Street", "Owner Name", "Donor Email" say whose field it is), nor a field's own name.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from leadspace_cli.mapping.aliases import (
+    _PERSON_FIELD_PREFIX,
+    _ROLE_PREFIX,
+    _TOOL_PREFIX,
+    COMPANY_PREFIX,
+    PARTY_PREFIX,
+    PERSON_PREFIX,
+    normalize_header,
+)
+from leadspace_cli.mapping.blocks import ADDRESS_WORDS, ALL_ALIASES
+from leadspace_cli.mapping.normal import normal
+
+# At least this share of the columns, and this many of them, share the word; and at least this many
+# of them name a field once it is taken off.
+MIN_SHARE = 0.5
+MIN_COLUMNS = 4
+MIN_FIELDS = 3
+
+# A column's first word: up to a separator ("property_", "CMTE_", "Physician "), or a camel-case
+# word before a capital ("contributorNameFirst"). A report's "Location: Phone" is read elsewhere.
+_FIRST_WORD = re.compile(r"^([A-Za-z]{3,}?)(?:[_\s.]+|(?<=[a-z])(?=[A-Z]))(?=[A-Za-z])(.+)$")
+
+# Words that say whose a field is, beside those the rules' own prefixes read: never the file's.
+_WHOSE = (
+    *("owner", "agent", "attorney", "preparer", "treasurer", "assignee", "assigned", "creator", "created"),
+    *("modified", "updated", "referrer", "referred", "manager", "sales", "rep", "parent", "guarantor"),
+    *("emergency", "spouse", "partner", "mother", "father", "guardian", "employer", "venue", "event"),
+    *("organizer", "sender", "custom"),  # a parcel's sender is the merchant; custom fields are others'
+    *("location", "addr", "address", "adresse", "direccion", "endereco", "indirizzo", "adres"),
+)
+
+
+def _meaningful(word: str) -> bool:
+    """Whether the rules read the word as saying whose a field is (or as a field itself)."""
+    return (
+        word in ALL_ALIASES
+        or word in _WHOSE
+        or word in ADDRESS_WORDS  # an address's parts ("address_phone", "Location Phone") are a place's
+        or word.startswith(PARTY_PREFIX)
+        or any(
+            re.match(pattern, word + "x")
+            for pattern in (COMPANY_PREFIX, PERSON_PREFIX, _PERSON_FIELD_PREFIX, _ROLE_PREFIX, _TOOL_PREFIX)
+        )
+    )
+
+
+def file_prefix(columns: list[str]) -> dict[str, str]:
+    """Return each column under the word most of the header's columns share, with that word taken
+    off; empty when no word is shared so, or when the rules read the word."""
+    split = {c: m for c in columns if (m := _FIRST_WORD.match(c.strip()))}
+    counts = Counter(m[1].casefold() for m in split.values())
+    if not counts:
+        return {}
+    word, count = counts.most_common(1)[0]
+    if count < max(MIN_COLUMNS, MIN_SHARE * len(columns)) or _meaningful(normalize_header(word)):
+        return {}
+    taken = {c.strip().casefold() for c in columns}
+    out: dict[str, str] = {}
+    for column, m in split.items():
+        rest = m[2]
+        if m[1].casefold() == word and rest.casefold() not in taken:
+            out[column] = rest
+            taken.add(rest.casefold())
+    if sum(1 for rest in out.values() if normal(rest) in ALL_ALIASES) < MIN_FIELDS:
+        return {}
+    return out

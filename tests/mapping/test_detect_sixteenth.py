@@ -1,0 +1,121 @@
+"""Detection, sixteenth round: a prefix most columns share is the file's; a business's trade name."""
+
+from __future__ import annotations
+
+from leadspace_cli.mapping.detect import detect
+from leadspace_cli.mapping.prefixes import file_prefix
+
+# Fivetran's HubSpot contacts: every property under "property_", the record's id bare.
+FIVETRAN_HUBSPOT = [
+    *("_fivetran_deleted", "_fivetran_synced", "property_email", "id", "property_company"),
+    *("property_firstname", "property_lastname", "property_email_1", "property_createdate"),
+    *("property_jobtitle", "property_annualrevenue", "property_hs_merged_object_ids", "property_created_at"),
+]
+# The Texas Ethics Commission's contributions: the contributor's fields in camel case under its role.
+TEXAS_CONTRIBUTIONS = [
+    *("recordType", "formTypeCd", "reportInfoIdent", "receivedDt", "filerIdent", "filerName"),
+    *("contributionInfoId", "contributionDt", "contributionAmount", "contributorPersentTypeCd"),
+    *(
+        "contributorNameOrganization",
+        "contributorNameLast",
+        "contributorNameSuffixCd",
+        "contributorNameFirst",
+    ),
+    *("contributorNamePrefixCd", "contributorNameShort", "contributorStreetCity", "contributorStreetStateCd"),
+    *("contributorStreetPostalCode", "contributorEmployer", "contributorOccupation", "contributorJobTitle"),
+]
+
+
+def test_a_connectors_prefix_on_every_column_is_read_off() -> None:
+    fields = detect(FIVETRAN_HUBSPOT).fields
+    assert {k: fields.get(k) for k in ("person.first_name", "person.last_name", "person.email")} == {
+        "person.first_name": "property_firstname",
+        "person.last_name": "property_lastname",
+        "person.email": "property_email",
+    }
+    assert (fields.get("person.title"), fields.get("company.name"), fields.get("external_id")) == (
+        "property_jobtitle",
+        "property_company",
+        "id",
+    )
+
+
+def test_a_files_subject_in_camel_case_before_each_field_is_read_off() -> None:
+    fields = detect(TEXAS_CONTRIBUTIONS).fields
+    assert (fields.get("person.first_name"), fields.get("person.last_name")) == (
+        "contributorNameFirst",
+        "contributorNameLast",
+    )
+    assert (fields.get("person.title"), fields.get("company.name")) == (
+        "contributorJobTitle",
+        "contributorEmployer",
+    )
+    # The contributor's street address is no company's: the stripped header says it is the person's.
+    assert "company.address.city" not in fields
+
+
+def test_a_prefix_that_says_whose_or_what_a_field_is_stays() -> None:
+    # A store's custom properties beside the profile's own (Klaviyo's, synced by Fivetran).
+    klaviyo = ["id", "first_name", "last_name", "email", "phone_number", "country", "city"]
+    klaviyo += ["custom_email", "custom_phone", "custom_city", "custom_state", "custom_name", "custom_source"]
+    klaviyo += [
+        "custom_address",
+        "custom_zipcode",
+        "custom_age",
+        "custom_quiz",
+        "custom_flow",
+        "custom_consent",
+    ]
+    assert file_prefix(klaviyo) == {}
+    assert detect(klaviyo).fields.get("person.person_phone") == "phone_number"
+    # An address's parts (a Czech shop's companies), an owner's, a contact's: read by their own rules.
+    assert file_prefix(["name", "address_street", "address_city", "address_zip", "address_phone"]) == {}
+    assert file_prefix(["Owner Name", "Owner Email", "Owner Phone", "Owner Title", "Company"]) == {}
+    assert file_prefix(["Contact First Name", "Contact Last Name", "Contact Email", "Contact Phone"]) == {}
+    # A verifier's two-letter mark on its appended columns ("ZB Account" is the email's local part).
+    assert file_prefix(["Email Address", "ZB Status", "ZB Account", "ZB Domain", "ZB First Name"]) == {}
+    # Fewer than half of the columns under the word: a file of several parties.
+    payments = [
+        "Record_ID",
+        "Physician_First_Name",
+        "Physician_Last_Name",
+        "Physician_City",
+        "Physician_State",
+    ]
+    assert (
+        file_prefix([*payments, "Recipient_Zip_Code", "Total_Amount", "Date_of_Payment", "Program_Year"])
+        == {}
+    )
+
+
+def test_a_legal_name_beside_the_name_a_business_trades_under_is_the_business() -> None:
+    carriers = ["DOT_NUMBER", "LEGAL_NAME", "DBA_NAME", "PHY_STREET", "PHY_CITY", "PHY_STATE", "TELEPHONE"]
+    assert detect(carriers).fields.get("company.name") == "LEGAL_NAME"
+    inspections = [
+        "Inspection ID",
+        "DBA Name",
+        "AKA Name",
+        "License #",
+        "Facility Type",
+        "Address",
+        "City",
+        "Zip",
+    ]
+    assert detect(inspections).fields.get("company.name") == "DBA Name"
+    restaurants = ["CAMIS", "DBA", "BORO", "BUILDING", "STREET", "ZIPCODE", "PHONE", "CUISINE DESCRIPTION"]
+    assert detect(restaurants).fields.get("company.name") == "DBA"
+
+
+def test_british_spelling_a_survey_response_and_a_suppliers_own_id() -> None:
+    leads = ["LEAD_ID", "FIRST_NAME", "LAST_NAME", "ORGANISATION_NAME", "TITLE", "EMAIL", "PHONE"]
+    assert detect(leads).fields.get("company.name") == "ORGANISATION_NAME"
+    responses = ["StartDate", "EndDate", "Status", "IPAddress", "Progress", "Finished", "ResponseId"]
+    assert (
+        detect([*responses, "RecipientLastName", "RecipientFirstName", "RecipientEmail"]).fields.get(
+            "external_id"
+        )
+        == "ResponseId"
+    )
+    suppliers = ["SupplierID", "SuppName", "Address1", "Address2", "Email", "Telephone", "WebAddress"]
+    fields = detect(suppliers).fields
+    assert (fields.get("external_id"), fields.get("company.website")) == ("SupplierID", "WebAddress")
