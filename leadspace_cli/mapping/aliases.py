@@ -84,6 +84,9 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "responseid",  # a survey's response (Qualtrics' "ResponseId", Cal.com's routing forms)
         # A supplier's or vendor's own id in a file of suppliers (webERP's "SupplierID", Sage 50's).
         *("supplierid", "vendorid"),
+        # An accounting tool's number for a customer (webERP's "debtorno") or a vendor, a learner's id
+        # in a school's own scheme (D2L's). Not a "RefNum": WorkBook's contacts link their client by it.
+        *("debtorno", "debtornumber", "creditorno", "creditornumber", "orgdefinedid"),
         "participantid",  # a survey's or a study's participant (LimeSurvey)
         "patientid",  # a clinic's patients (CARE)
         "customersid",  # osCommerce's customers table (and its forks': Zen Cart, VaM Shop)
@@ -925,7 +928,8 @@ _TOOL_PREFIX = re.compile(
 
 # The person's fields under a prefix (Close's primary_contact_email, Pipedrive's Person - Email).
 _PERSON_FIELD_PREFIX = re.compile(
-    r"^(primarycontact|accountcontact|contact|person|prospect|lead|executive)(?=.)"
+    # And an employer's point of contact (the US Labor Department's "EMPLOYER_POC_FIRST_NAME").
+    r"^(primarycontact|accountcontact|contact|person|prospect|lead|executive|employerpoc|pointofcontact)(?=.)"
 )
 
 

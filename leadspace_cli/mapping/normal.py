@@ -77,6 +77,21 @@ def question(column: str) -> str | None:
     return next((name for name, pattern in _QUESTIONS if re.search(pattern, text)), None)
 
 
+# A label with its key in brackets (Kajabi's "Phone Number (phone_number)", "Email (email)"): the
+# label, or the key where only the key names a field. A bracketed word alone is a qualifier ("(home)").
+_KEYED = re.compile(r"^\s*([^()]+?)\s*\(([a-z][a-z0-9]*(?:_[a-z0-9]+)+|[a-z]+)\)\s*$")
+
+
+def keyed(column: str) -> str:
+    """Return a label with its key in brackets as the label (or the key), else the column."""
+    if not (m := _KEYED.match(column)):
+        return column
+    label, key = normalize_header(m[1]), normalize_header(m[2])
+    if "_" not in m[2] and key != label:
+        return column
+    return m[1] if label in ALL_ALIASES or key not in ALL_ALIASES else m[2]
+
+
 def normal(column: str) -> str:
     """Return a header normalised for matching: tool names dropped, a report's object label joined.
 
@@ -89,6 +104,7 @@ def normal(column: str) -> str:
     column = _DO_NOT_MODIFY.sub("(Do Not Modify)", column)
     column = unmarked(column)  # an import template's required-field marker ("*ContactName"), "v_" and "c"
     column = composite(column)  # "Emails / Primary Email": the part that names the field
+    column = keyed(column)  # Kajabi's "Phone Number (phone_number)": the label
     column = re.sub(r"(?<=\w)['’]s\b", "", column)  # "Customer's First Name": the customer's field
     # "E-Mail des Kunden", "Téléphone du client", "Email_cliente": the customer's
     column = GENITIVE.sub(lambda m: f"customer {m[1] or m[2]}", column)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from leadspace_cli.mapping.detect import detect
+from leadspace_cli.mapping.normal import normal
 from leadspace_cli.mapping.prefixes import file_prefix
 
 # Fivetran's HubSpot contacts: every property under "property_", the record's id bare.
@@ -119,3 +120,27 @@ def test_british_spelling_a_survey_response_and_a_suppliers_own_id() -> None:
     suppliers = ["SupplierID", "SuppName", "Address1", "Address2", "Email", "Telephone", "WebAddress"]
     fields = detect(suppliers).fields
     assert (fields.get("external_id"), fields.get("company.website")) == ("SupplierID", "WebAddress")
+
+
+def test_a_label_with_its_key_in_brackets_is_the_label() -> None:
+    kajabi = ["ID", "Email", "First Name", "Last Name", "Phone Number (phone_number)", "City (address_city)"]
+    assert detect(kajabi).fields.get("person.person_phone") == "Phone Number (phone_number)"
+    # A bracketed word alone is a qualifier: a home phone stays no work phone of the company's.
+    assert normal("Phone (home)") == "homephone"
+    assert normal("E-mail (email)") == "email"
+
+
+def test_an_employers_point_of_contact_is_the_rows_person_and_a_learners_own_id() -> None:
+    lca = ["CASE_NUMBER", "JOB_TITLE", "EMPLOYER_NAME", "EMPLOYER_CITY", "EMPLOYER_POC_LAST_NAME"]
+    lca += ["EMPLOYER_POC_FIRST_NAME", "EMPLOYER_POC_JOB_TITLE", "EMPLOYER_POC_PHONE", "EMPLOYER_POC_EMAIL"]
+    lca += ["AGENT_ATTORNEY_LAST_NAME", "AGENT_ATTORNEY_FIRST_NAME", "AGENT_ATTORNEY_EMAIL_ADDRESS"]
+    fields = detect(lca).fields
+    assert (fields.get("person.first_name"), fields.get("person.email")) == (
+        "EMPLOYER_POC_FIRST_NAME",
+        "EMPLOYER_POC_EMAIL",
+    )
+    assert fields.get("company.name") == "EMPLOYER_NAME"
+    grades = ["OrgDefinedId", "Username", "Last Name", "First Name", "Email", "End-of-Line Indicator"]
+    assert detect(grades).fields.get("external_id") == "OrgDefinedId"
+    debtors = ["debtorno", "name", "address1", "address2", "currcode", "contactname", "email"]
+    assert detect(debtors).fields.get("external_id") == "debtorno"
