@@ -87,6 +87,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         # An accounting tool's number for a customer (webERP's "debtorno") or a vendor, a learner's id
         # in a school's own scheme (D2L's). Not a "RefNum": WorkBook's contacts link their client by it.
         *("debtorno", "debtornumber", "creditorno", "creditornumber", "orgdefinedid"),
+        "vid",  # Veeva's record id ("vid__v"), HubSpot's contact id
         "participantid",  # a survey's or a study's participant (LimeSurvey)
         "patientid",  # a clinic's patients (CARE)
         "customersid",  # osCommerce's customers table (and its forks': Zen Cart, VaM Shop)
@@ -461,6 +462,12 @@ ALIASES: dict[str, tuple[str, ...]] = {
         # The name a business trades under (US business licences and inspections: "DBA", "DBA Name"),
         # after its legal name.
         *("dba", "dbaname", "doingbusinessas"),
+        # An organisation named by its kind, in a file of them: a healthcare organisation (Veeva's
+        # "hco_name"), a hospital, a clinic, a practice, a pharmacy, an establishment (an
+        # inspector's), a dealer, an agency, a broker's or a carrier's firm.
+        *("hconame", "hospitalname", "clinicname", "practicename", "pharmacyname"),
+        *("establishmentname", "estabname", "dealername", "dealershipname", "agencyname"),
+        *("brokername", "carriername", "institutionname", "merchantname"),
         "nomedaempresa",  # Portuguese
         "organisatie",  # Dutch
         *("organizacion", "organizacao", "organizzazione"),  # Spanish, Portuguese, Italian
@@ -950,9 +957,15 @@ _CODE_PREFIX = re.compile(
 )
 
 
+# A platform's suffix for its fields' API names: Veeva's ("first_name_cda__v", "vid__v"), a Salesforce
+# person account's ("PersonMobilePhone__pc"). Not a Salesforce custom field's "__c": an org's own
+# fields, often an older copy of a standard one (a contact's "Country__c" beside its Mailing address).
+_API_SUFFIX = re.compile(r"(?:_cda)?__(?:pc|v)\s*$")
+
+
 def unmarked(column: str) -> str:
-    """A column's name without an import template's marks and a code's prefix."""
-    return _CODE_PREFIX.sub("", REQUIRED_MARK.sub("", column))
+    """A column's name without an import template's marks, a code's prefix and a platform's suffix."""
+    return _API_SUFFIX.sub("", _CODE_PREFIX.sub("", REQUIRED_MARK.sub("", column)))
 
 
 # The role an export gives the row's person: an event's ticket holder (Tito's "Ticket First Name",

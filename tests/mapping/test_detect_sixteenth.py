@@ -144,3 +144,29 @@ def test_an_employers_point_of_contact_is_the_rows_person_and_a_learners_own_id(
     assert detect(grades).fields.get("external_id") == "OrgDefinedId"
     debtors = ["debtorno", "name", "address1", "address2", "currcode", "contactname", "email"]
     assert detect(debtors).fields.get("external_id") == "debtorno"
+
+
+def test_a_platforms_api_suffix_is_read_off() -> None:
+    veeva = ["vid__v", "first_name_cda__v", "last_name_cda__v", "prefix_cda__v", "spec_1_cda__v"]
+    veeva += ["npi_num__v", "email_cda__v", "office_phone_cda__v", "gender__v", "record_state__v"]
+    fields = detect(veeva).fields
+    assert (fields.get("external_id"), fields.get("person.first_name"), fields.get("person.email")) == (
+        "vid__v",
+        "first_name_cda__v",
+        "email_cda__v",
+    )
+    assert fields.get("person.person_phone") == "office_phone_cda__v"
+    assert normal("Country__c") != normal("Country")  # an org's own field, beside the standard ones
+    assert normal("PersonMobilePhone__pc") == normal("PersonMobilePhone")
+
+
+def test_an_organisation_named_by_its_kind_in_a_file_of_them() -> None:
+    hospitals = ["Provider ID", "Hospital Name", "Address", "City", "State", "ZIP Code", "County Name"]
+    fields = detect([*hospitals, "Phone Number", "Hospital Type", "Hospital Ownership"]).fields
+    assert (fields.get("company.name"), fields.get("company.address.city")) == ("Hospital Name", "City")
+    assert "person.person_phone" not in fields  # a hospital's switchboard, no person's
+    organisations = ["vid__v", "hco_name_cda__v", "hco_type_cda__v", "city_cda__v", "state_cda__v"]
+    assert detect(organisations).fields.get("company.name") == "hco_name_cda__v"
+    # A patient's facility is where the patient is seen, no employer.
+    patients = ["Patient ID", "Name", "Phone Number", "Facility Name", "Date of Birth", "Address"]
+    assert "company.name" not in detect(patients).fields
