@@ -24,6 +24,7 @@ from leadspace_cli.mapping.choose import _HOW, _choose
 from leadspace_cli.mapping.detect import detect
 from leadspace_cli.mapping.names import before_names
 from leadspace_cli.mapping.normal import normal as _normal
+from leadspace_cli.mapping.organisations import organisations
 from leadspace_cli.mapping.spec import Mapping, shown
 
 SAMPLE_ROWS = 200  # rows read ahead to judge a detected mapping by its values
@@ -419,4 +420,6 @@ def detect_source(source: Source, sample_rows: int = SAMPLE_ROWS) -> Mapping:
         fetch = _fetcher(source, [column])  # a JSON object or array reads as empty: never sent
         return [str(fetch(row)[0]) for row in usable]
 
+    if usable:
+        mapping = organisations(mapping, list(source.columns), values)  # a bare "Name" of companies
     return refine(mapping, list(source.columns), values, sampled=bool(usable))
