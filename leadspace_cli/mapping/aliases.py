@@ -564,6 +564,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "entityheadquartersaddressregion",  # GLEIF's LEI records
         "providerbusinesspracticelocationaddressstatename",  # the NPI registry's (NPPES)
         "stateprovince",
+        *("statename", "provincename"),  # a dealer locator's "Province Name"
         "stateprov",
         "stateregionprovince",  # DocuSign's users
         "stateregion",
@@ -591,6 +592,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "company.address.city": (
         "city",
         "cityname",
+        *("citytown", "towncity"),  # the CMS's hospitals ("City/Town")
         "companycity",
         *("companyvisitcity", "companyvisitpostarea"),  # 24SevenOffice's visiting address
         "forretningsadressested",  # Tripletex's
@@ -680,6 +682,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "postakodu",  # Turkish
         "cp",  # French "CP" (code postal)
         "zippostalcode",
+        *("zippostal", "postalzip"),  # a print shop's locations ("Zip/Postal")
         "zippostcode",  # Kimai's ZIP / Postcode
         "ziporpostalcode",  # Microsoft 365's
         "postalcodeorzip",

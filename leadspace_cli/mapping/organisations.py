@@ -1,4 +1,4 @@
-"""A bare "Name" column whose values are organisations: the file is one of companies.
+"""A bare "Name" (or a customer's name) whose values are organisations: the file is one of companies.
 
 A directory's scrape ("Name, Country, Email"), a register's sites ("name, city, state, zip"), a
 vendor list ("Name, Address, City, ... Main, Work, Mobile"): the header alone cannot say whether its
@@ -46,6 +46,10 @@ _KIND = re.compile(
 )
 
 
+# A customer's or a client's name: a person's or a firm's, as its values say.
+_CUSTOMER_NAMES = ("customername", "clientname", "customer", "client")
+
+
 def _organisation(value: str) -> bool:
     """Whether a name reads as an organisation's."""
     return bool(_LEGAL.search(value) or _KIND.search(value))
@@ -57,7 +61,9 @@ def organisations(mapping: Mapping, columns: list[str], values: Callable[[str], 
     if any(path in mapping.fields for path in ("company.name", "person.first_name", "person.last_name")):
         return mapping
     used = mapping.columns_used()
-    for column in bare_names([(normal(c), c) for c in columns]):
+    normalized = [(normal(c), c) for c in columns]
+    named = [c for n, c in normalized if n in _CUSTOMER_NAMES]  # a customer may be a person or a firm
+    for column in [*bare_names(normalized), *named]:
         if column in used:
             continue
         names = [v.strip() for v in values(column) if v.strip()]

@@ -73,3 +73,33 @@ def test_what_reads_as_an_organisation() -> None:
         assert _organisation(name), name
     for name in ("Ana Souza", "John Smith", "Co Nguyen", "Marie-Anne Dubois", "Bank"):
         assert _organisation(name) == (name == "Bank"), name
+
+
+def test_a_customers_name_that_is_a_firms_names_the_company(tmp_path: Path) -> None:
+    # A print shop's customer locations: the customer is a firm, its location's address the company's.
+    header = ["Id", "Contact Name", "Customer Number", "Customer Name", "Location Name", "Address", "City"]
+    header += ["Region", "Country", "Zip/Postal"]
+    rows = [
+        [
+            "1",
+            "Jo Bloggs",
+            "C1",
+            "Acme Printing Ltd",
+            "Head office",
+            "1 High St",
+            "Leeds",
+            "",
+            "UK",
+            "LS1 1AA",
+        ],
+        ["2", "Ann Lee", "C2", "Northwind Traders Inc.", "Depot", "9 Main Rd", "Boise", "ID", "US", "83702"],
+        ["3", "Raj Patel", "C3", "Blue Sky Media Group", "Studio", "4 Mill Ln", "Bath", "", "UK", "BA1 1AA"],
+    ]
+    fields = _detected(write_csv(tmp_path / "locations.csv", header, rows)).fields
+    assert (fields.get("company.name"), fields.get("company.address.city")) == ("Customer Name", "City")
+    assert fields.get("company.address.postalcode") == "Zip/Postal"
+    # The same file of a shop's customers who are people: no company.
+    people = [
+        [*r[:3], name, *r[4:]] for r, name in zip(rows, ["Jo Bloggs", "Ann Lee", "Raj Patel"], strict=True)
+    ]
+    assert "company.name" not in _detected(write_csv(tmp_path / "people.csv", header, people)).fields
