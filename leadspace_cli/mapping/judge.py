@@ -71,6 +71,7 @@ def refine(
         _plural_columns(mapping, columns, values)
         _counterparty_name(mapping, columns, values)
         _salutations(mapping, columns, values)
+        _role_titles(mapping, columns, values)
         _no_addresses(mapping, columns, values)
         _lead_emails(mapping, columns, values)
     email = mapping.fields.get("person.email")
@@ -184,6 +185,38 @@ def _salutations(mapping: Mapping, columns: list[str], values: Callable[[str], l
         f"{title!r} holds salutations ({shown(seen[0])}) in the rows read, not job titles: {instead}. "
         f"To send it anyway, {_HOW}."
     )
+
+
+# A "Role" is a user's in an app (Admin, Member, Agent, Editor) as often as a contact's job: sent as the
+# job title only when most of the rows read hold one (a founder's "CEO", a grant's "Program Officer").
+_ROLES = ("role", "contactrole", "jobrole", "rolle", "rol", "ruolo", "papel", "funktion", "function")
+_JOB = re.compile(
+    r"(?i)\b(?:ceo|cto|cfo|coo|cmo|cio|ciso|cro|cpo|vp|svp|evp|avp|president|vice|director|manager|head|"
+    r"lead|chief|officer|founder|co-?founder|principal|engineer|developer|analyst|consultant|specialist|"
+    r"coordinator|assistant|associate|executive|representative|accountant|controller|architect|designer|"
+    r"scientist|researcher|professor|teacher|lecturer|nurse|physician|attorney|counsel|lawyer|buyer|"
+    r"recruiter|advisor|adviser|supervisor|superintendent|treasurer|secretary|chair|chairman|chairwoman|"
+    r"intern|gerente|jefe|responsable|directeur|directrice|leiter|leiterin|geschäftsführer|inhaber|"
+    r"vorstand|direttore|diretor|diretora|coordinador|coordinadora|ingeniero|ingénieur|ingenieur)\b"
+)
+
+
+def _role_titles(mapping: Mapping, columns: list[str], values: Callable[[str], list[str]]) -> None:
+    """Send a "Role" column as the job title when no other column is and its values are jobs'."""
+    if "person.title" in mapping.fields:
+        return
+    used = mapping.columns_used()
+    for column in columns:
+        if column in used or _normal(column) not in _ROLES:
+            continue
+        seen = [v.strip() for v in values(column) if v.strip()]
+        if len(seen) >= 3 and sum(bool(_JOB.search(v)) for v in seen) >= 0.6 * len(seen):
+            mapping.fields["person.title"] = column
+            mapping.notes.append(
+                f"{column!r} holds job titles in the rows read ({shown(seen[0])}), not an app's user roles: "
+                "sent as person.title."
+            )
+            return
 
 
 _PLACEHOLDERS = ("", "0", "-", "--", "n/a", "na", "none", "null", "x")

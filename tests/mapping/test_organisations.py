@@ -103,3 +103,20 @@ def test_a_customers_name_that_is_a_firms_names_the_company(tmp_path: Path) -> N
         [*r[:3], name, *r[4:]] for r, name in zip(rows, ["Jo Bloggs", "Ann Lee", "Raj Patel"], strict=True)
     ]
     assert "company.name" not in _detected(write_csv(tmp_path / "people.csv", header, people)).fields
+
+
+def test_a_role_that_holds_jobs_is_the_job_title_and_an_apps_user_role_is_not(tmp_path: Path) -> None:
+    header = ["Name", "First name", "Last name", "Company", "Role", "Email"]
+    rows = [
+        ["Ada Lovelace", "Ada", "Lovelace", "Analytical Ltd", "CEO & Co-founder", "ada@analytical.io"],
+        ["Grace Hopper", "Grace", "Hopper", "Cobol Inc", "VP Engineering", "grace@cobol.com"],
+        ["Alan Turing", "Alan", "Turing", "Enigma GmbH", "Head of Research", "alan@enigma.de"],
+        ["Kat Johnson", "Kat", "Johnson", "Orbit LLC", "Program Officer", "kat@orbit.org"],
+    ]
+    mapping = _detected(write_csv(tmp_path / "contacts.csv", header, rows))
+    assert mapping.fields.get("person.title") == "Role"
+    assert any("not an app's user roles" in note for note in mapping.notes)
+    users = [
+        [*r[:4], role, r[5]] for r, role in zip(rows, ["Admin", "Member", "Owner", "Agent"], strict=True)
+    ]
+    assert "person.title" not in _detected(write_csv(tmp_path / "users.csv", header, users)).fields
