@@ -462,12 +462,6 @@ ALIASES: dict[str, tuple[str, ...]] = {
         # The name a business trades under (US business licences and inspections: "DBA", "DBA Name"),
         # after its legal name.
         *("dba", "dbaname", "doingbusinessas"),
-        # An organisation named by its kind, in a file of them: a healthcare organisation (Veeva's
-        # "hco_name"), a hospital, a clinic, a practice, a pharmacy, an establishment (an
-        # inspector's), a dealer, an agency, a broker's or a carrier's firm.
-        *("hconame", "hospitalname", "clinicname", "practicename", "pharmacyname"),
-        *("establishmentname", "estabname", "dealername", "dealershipname", "agencyname"),
-        *("brokername", "carriername", "institutionname", "merchantname"),
         "nomedaempresa",  # Portuguese
         "organisatie",  # Dutch
         *("organizacion", "organizacao", "organizzazione"),  # Spanish, Portuguese, Italian
@@ -757,6 +751,24 @@ SAP_FIELDS = {
 
 
 _CODED_BLOCKS = ("billing", "shipping", "mailing", "other")
+_TRADE_NAMES = ("dba", "dbaname", "doingbusinessas")
+# An organisation named by its kind: a healthcare organisation (Veeva's "hco_name"), a hospital, a
+# clinic, a practice, a pharmacy, an establishment (an inspector's), a dealer, an agency, a broker's
+# or a carrier's firm.
+KIND_NAMES = (
+    *("hconame", "hospitalname", "clinicname", "practicename", "pharmacyname", "establishmentname"),
+    *("estabname", "dealername", "dealershipname", "agencyname", "brokername", "carriername"),
+    "institutionname",
+)
+
+
+def names_of_persons(names: set[str]) -> bool:
+    """Whether a header's normalised names name a person: a given, family, whole or bare name."""
+    return bool(
+        names & {*ALIASES["person.first_name"], *ALIASES["person.last_name"], *BARE_NAME, "fullname", "imya"}
+    )
+
+
 _STATUS = re.compile(r"(lead|deal|order|ticket|opportunity|task|case|workflow|record)")  # "Lead State"
 
 
@@ -797,13 +809,17 @@ def conventions(normalized: list[tuple[str, str]]) -> list[tuple[str, str]]:
         # leads); in a phone book or a booking's export it is the person's whole name (not sent).
         normalized = [("shownname" if n == "displayname" else n, c) for n, c in normalized]
     if "legalname" in names and any(
-        n.startswith(("primarycontact", "maincontact", "keycontact")) or n in ("dba", "dbaname")
-        for n in names
+        n.startswith(("primarycontact", "maincontact", "keycontact")) or n in _TRADE_NAMES for n in names
     ):
         # A "Legal Name" beside an account's primary contact is the account's (TruckTMS's shippers and
         # carriers), beside the name it trades under ("DBA Name") a business's (the FMCSA's carriers);
         # elsewhere it is as often an employee's (an HR file's).
         normalized = [("companyname" if n == "legalname" else n, c) for n, c in normalized]
+    if names & set(KIND_NAMES) and not names_of_persons(names):
+        # An organisation named by its kind, in a file of them (a register's hospitals, an inspector's
+        # establishments, a broker roster); beside a person's names it is another party (a patient's
+        # pharmacy, a policy's carrier, a car buyer's dealer).
+        normalized = [("companyname" if n in KIND_NAMES else n, c) for n, c in normalized]
     if {"name", "rating", "reviews"} <= names and names & _PLACE and not names & _PRODUCT:
         # A place's rating beside its reviews and its name (a restaurant guide's scrape): a listing's
         # review count (a gig's "Title" beside its rating and reviews is no business's name, nor a
@@ -960,10 +976,10 @@ _CODE_PREFIX = re.compile(
 )
 
 
-# A platform's suffix for its fields' API names: Veeva's ("first_name_cda__v", "vid__v"), a Salesforce
-# person account's ("PersonMobilePhone__pc"). Not a Salesforce custom field's "__c": an org's own
-# fields, often an older copy of a standard one (a contact's "Country__c" beside its Mailing address).
-_API_SUFFIX = re.compile(r"(?:_cda)?__(?:pc|v)\s*$")
+# A platform's suffix for its fields' API names: Veeva's ("first_name_cda__v", "vid__v"). Not a
+# Salesforce custom field's "__c" (nor a person account's "__pc"): an org's own fields, often an older
+# copy of a standard one (a contact's "Country__c" beside its Mailing address).
+_API_SUFFIX = re.compile(r"(?:_cda)?__v\s*$")
 
 
 def unmarked(column: str) -> str:

@@ -24,7 +24,7 @@ from leadspace_cli.mapping.choose import _HOW, _choose
 from leadspace_cli.mapping.detect import detect
 from leadspace_cli.mapping.names import before_names
 from leadspace_cli.mapping.normal import normal as _normal
-from leadspace_cli.mapping.organisations import organisations
+from leadspace_cli.mapping.organisations import _MAILBOX_WORDS, organisations
 from leadspace_cli.mapping.spec import Mapping, shown
 
 SAMPLE_ROWS = 200  # rows read ahead to judge a detected mapping by its values
@@ -189,7 +189,12 @@ def _salutations(mapping: Mapping, columns: list[str], values: Callable[[str], l
 
 # A "Role" is a user's in an app (Admin, Member, Agent, Editor) as often as a contact's job: sent as the
 # job title only when most of the rows read hold one (a founder's "CEO", a grant's "Program Officer").
-_ROLES = ("role", "contactrole", "jobrole", "rolle", "rol", "ruolo", "papel", "funktion", "function")
+_ROLES = ("role", "jobrole", "rolle", "rol", "ruolo", "papel", "funktion", "function")
+# A deal's buying roles (Salesforce's contact roles), a contact's type ("Lead"): no job.
+_NOT_JOB = re.compile(
+    r"(?i)^\s*(?:(?:economic|technical|business)\s+buyer|executive\s+sponsor|decision\s+maker|influencer|"
+    r"champion|evaluator|business\s+user|end\s+user|lead|head|buyer|executive|other)\s*$"
+)
 _JOB = re.compile(
     r"(?i)\b(?:ceo|cto|cfo|coo|cmo|cio|ciso|cro|cpo|vp|svp|evp|avp|president|vice|director|manager|head|"
     r"lead|chief|officer|founder|co-?founder|principal|engineer|developer|analyst|consultant|specialist|"
@@ -210,7 +215,8 @@ def _role_titles(mapping: Mapping, columns: list[str], values: Callable[[str], l
         if column in used or _normal(column) not in _ROLES:
             continue
         seen = [v.strip() for v in values(column) if v.strip()]
-        if len(seen) >= 3 and sum(bool(_JOB.search(v)) for v in seen) >= 0.6 * len(seen):
+        jobs = sum(bool(_JOB.search(v)) and not _NOT_JOB.match(v) for v in seen)
+        if len(seen) >= 3 and jobs >= 0.6 * len(seen):
             mapping.fields["person.title"] = column
             mapping.notes.append(
                 f"{column!r} holds job titles in the rows read ({shown(seen[0])}), not an app's user roles: "
@@ -252,17 +258,6 @@ def _no_addresses(mapping: Mapping, columns: list[str], values: Callable[[str], 
 # A person's mailbox: two names joined ("jane.doe@", "j_smith@", "li-wei2@"), neither of them a
 # word a company's mailbox is named by ("customer.service@", "ventas-mx@", "front.desk@").
 _PERSON_MAILBOX = re.compile(r"^([a-z]+)[._-]([a-z]+)\d*@", re.IGNORECASE)
-_MAILBOX_WORDS = frozenset(
-    (*("info", "contact", "contacto", "kontakt", "hello", "hola", "bonjour", "hi", "office", "admin"),
-     *("administracion", "sales", "ventas", "vertrieb", "commercial", "comercial", "support", "service"),
-     *("services", "customer", "customers", "client", "clients", "mail", "team", "account", "accounts"),
-     *("billing", "invoice", "invoices", "finance", "ap", "ar", "marketing", "press", "media", "help"),
-     *("no", "noreply", "reply", "post", "reception", "accueil", "empfang", "zentrale", "general"),
-     *("webmaster", "hr", "jobs", "careers", "recruiting", "talent", "hiring", "people", "order", "orders"),
-     *("shop", "store", "events", "event", "expo", "partners", "news", "newsletter", "direction"),
-     *("secretariat", "buero", "anfrage", "reservations", "front", "desk", "it", "legal", "privacy"),
-     *("compta", "buchhaltung", "rechnung", "verwaltung", "the", "my", "us", "de", "fr", "uk", "mx"))
-)  # fmt: skip
 
 
 _EMPLOYER_COLUMNS = ("company", "companyname", "employer")

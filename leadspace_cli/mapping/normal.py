@@ -78,7 +78,8 @@ def question(column: str) -> str | None:
 
 
 # A label with its key in brackets (Kajabi's "Phone Number (phone_number)", "Email (email)"): the
-# label, or the key where only the key names a field. A bracketed word alone is a qualifier ("(home)").
+# label, or the key where the key names a field or qualifies the label ("City (home_city)"). A
+# bracketed word alone is a qualifier ("(home)").
 _KEYED = re.compile(r"^\s*([^()]+?)\s*\(([a-z][a-z0-9]*(?:_[a-z0-9]+)+|[a-z]+)\)\s*$")
 
 
@@ -89,7 +90,9 @@ def keyed(column: str) -> str:
     label, key = normalize_header(m[1]), normalize_header(m[2])
     if "_" not in m[2] and key != label:
         return column
-    return m[1] if label in ALL_ALIASES or key not in ALL_ALIASES else m[2]
+    # A key that qualifies its label says whose it is ("City (home_city)", "Email (work_email)").
+    qualifies = key != label and (key.endswith(label) or key.startswith(label))
+    return m[2] if key in ALL_ALIASES or qualifies or label not in ALL_ALIASES else m[1]
 
 
 def normal(column: str) -> str:

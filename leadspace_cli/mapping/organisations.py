@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable
 
 from leadspace_cli.mapping.addressbooks import in_english
-from leadspace_cli.mapping.aliases import bare_names
+from leadspace_cli.mapping.aliases import bare_names, fold
 from leadspace_cli.mapping.detect import detect
 from leadspace_cli.mapping.normal import normal
 from leadspace_cli.mapping.spec import Mapping
@@ -23,25 +23,28 @@ from leadspace_cli.mapping.spec import Mapping
 MIN_NAMES = 3
 MIN_SHARE = 0.6
 
-# A legal form, written as a word of its own after the name (any case, dots optional): "Acme Inc.",
-# "Müller GmbH", "Bodegas Ruiz S.L.", "Tata Consultancy Services Ltd", "Nokia Oyj", "Orkla ASA"; never
-# the first word ("Co Nguyen" is a person).
+# A legal form ending the name (any case, dots optional, a closing bracket allowed): "Acme Inc.",
+# "Müller GmbH", "Bodegas Ruiz S.L.", "Tata Consultancy Services Ltd", "Nokia Oyj", "Acme L.P.". Two
+# letters only in capitals or dotted ("Orkla AS", "Volvo AB", "Renault S.A."): "Joao Sa", "Nguyen
+# Van Co" are people.
 _LEGAL = re.compile(
-    r"(?i)\S[\s,(]+(?:inc|incorporated|llc|l\.l\.c|llp|lp|ltd|limited|plc|corp|corporation|co|company|"
-    r"gmbh|ag|kg|ohg|ug|e\.?\s?v|mbh|sarl|sas|sa|s\.a|s\.l|sl|srl|s\.r\.l|spa|s\.p\.a|bv|b\.v|nv|n\.v|"
-    r"oy|oyj|ab|as|asa|aps|a/s|sp\.? z o\.?o|s\.?r\.?o|kft|zrt|d\.o\.o|pty|pte|pvt|bhd|sdn|kk|k\.k|"
-    r"ltda|eireli|me|epp|cia|gbr|partg|ltée|ltee|inc\.)\.?(?=$|[\s,)])"
+    r"\S[\s,(]+(?:(?i:inc|incorporated|llc|l\.l\.c|llp|l\.p|ltd|limited|plc|corp|corporation|company|"
+    r"gmbh|ohg|e\.\s?v|mbh|sarl|s\.a\.r\.l|sas|s\.a\.s|s\.a|s\.l|srl|s\.r\.l|spa|s\.p\.a|b\.v|n\.v|"
+    r"oyj|asa|aps|a/s|sp\.? z o\.?o|s\.?r\.?o|kft|zrt|d\.o\.o|pty|pte|pvt|bhd|sdn|k\.k|kgaa|"
+    r"ltda|eireli|ltée|ltee|aktiengesellschaft|co\.)|"
+    r"AG|KG|UG|SA|SL|BV|NV|AB|AS|OY|Oy|KK|SE|LP|ME|EPP|GbR)\.?\)?\s*$"
 )
-# A word that names an organisation's kind (English, French, German, Spanish, Italian, Portuguese, Dutch).
+# A word naming an organisation's kind, before any comma or dash ("Dr. Jane Smith, Medical Director"
+# names a person by her job). Not a kind that is also a family name (Church, Bank, Hall).
 _KIND = re.compile(
     r"(?i)\b(?:hospital|clinic|klinik|clinique|clinica|medical|health|healthcare|pharmacy|apotheke|"
     r"university|universit[äéa]t?|college|school|institute|institut|instituto|academy|center|centre|"
     r"zentrum|group|gruppe|groupe|grupo|holdings?|partners|associates|associati|consulting|solutions|"
     r"services|systems|technologies|technology|industries|international|foundation|stiftung|fundaci[oó]n|"
-    r"association|verein|society|bank|insurance|hotel|restaurant|winery|vineyards?|brewery|bodegas?|"
+    r"association|verein|society|insurance|hotel|restaurant|winery|vineyards?|brewery|bodegas?|"
     r"weingut|domaine|ch[aâ]teau|cantina|farms?|motors|dealer|dealership|agency|agentur|studio|labs?|"
     r"laboratories|software|media|logistics|transport|construction|manufacturing|trading|enterprises?|"
-    r"store|shop|market|supply|supplies|distributors?|wholesale|church|council|ministry|department|"
+    r"store|shop|market|supply|supplies|distributors?|wholesale|council|ministry|department|"
     r"authority|office|practice|surgery|dental|veterinary|cooperative|genossenschaft|coop)\b"
 )
 
@@ -50,9 +53,47 @@ _KIND = re.compile(
 _CUSTOMER_NAMES = ("customername", "clientname", "customer", "client")
 
 
+# A company's mailbox is named by a word ("info@", "ventas-mx@", "front.desk@"), a person's by names.
+_MAILBOX_WORDS = frozenset(
+    (*("info", "contact", "contacto", "kontakt", "hello", "hola", "bonjour", "hi", "office", "admin"),
+     *("administracion", "sales", "ventas", "vertrieb", "commercial", "comercial", "support", "service"),
+     *("services", "customer", "customers", "client", "clients", "mail", "team", "account", "accounts"),
+     *("billing", "invoice", "invoices", "finance", "ap", "ar", "marketing", "press", "media", "help"),
+     *("no", "noreply", "reply", "post", "reception", "accueil", "empfang", "zentrale", "general"),
+     *("webmaster", "hr", "jobs", "careers", "recruiting", "talent", "hiring", "people", "order", "orders"),
+     *("shop", "store", "events", "event", "expo", "partners", "news", "newsletter", "direction"),
+     *("secretariat", "buero", "anfrage", "reservations", "front", "desk", "it", "legal", "privacy"),
+     *("compta", "buchhaltung", "rechnung", "verwaltung", "the", "my", "us", "de", "fr", "uk", "mx"))
+)  # fmt: skip
+
+
 def _organisation(value: str) -> bool:
     """Whether a name reads as an organisation's."""
-    return bool(_LEGAL.search(value) or _KIND.search(value))
+    return bool(_LEGAL.search(value) or _KIND.search(re.split(r",| - | – ", value)[0]))
+
+
+def _compact(text: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", fold(text))
+
+
+def _named_by(name: str, address: str) -> bool:
+    """Whether a row's email or web site names the organisation: its mailbox is a company's ("info@",
+    "office@"), or its domain begins the name ("ksv@ksv.at" of "KSV1870 Information GmbH")."""
+    address = address.strip().lower()
+    box, _, domain = address.rpartition("@")
+    if box and set(re.split(r"[._+-]", box)) & _MAILBOX_WORDS:
+        return True
+    domain = re.sub(r"^[a-z]+://", "", domain or address).split("/")[0].removeprefix("www.")
+    whole = _compact(name)
+    labels = [label for label in domain.split(".")[:-1] if len(label) >= 3]
+    # The name begins the domain or the domain begins the name: "maria@berger.at" is Maria Berger's own.
+    return bool(whole) and any(
+        whole.startswith(_compact(label)) or _compact(label).startswith(whole) for label in labels
+    )
+
+
+def _row_of_organisation(name: str, addresses: list[str]) -> bool:
+    return _organisation(name) or any(_named_by(name, a) for a in addresses if a.strip())
 
 
 def organisations(mapping: Mapping, columns: list[str], values: Callable[[str], list[str]]) -> Mapping:
@@ -63,17 +104,23 @@ def organisations(mapping: Mapping, columns: list[str], values: Callable[[str], 
     used = mapping.columns_used()
     normalized = [(normal(c), c) for c in columns]
     named = [c for n, c in normalized if n in _CUSTOMER_NAMES]  # a customer may be a person or a firm
+    sites = [c for p in ("person.email", "company.website") for c in mapping.columns_of(p)]
     for column in [*bare_names(normalized), *named]:
         if column in used:
             continue
-        names = [v.strip() for v in values(column) if v.strip()]
-        if len(names) < MIN_NAMES or sum(map(_organisation, names)) < MIN_SHARE * len(names):
+        rows = [
+            (name.strip(), list(addresses))
+            for name, *addresses in zip(values(column), *(values(c) for c in sites), strict=True)
+            if name.strip()
+        ]
+        names = [name for name, _ in rows]
+        if len(rows) < MIN_NAMES or sum(_row_of_organisation(*row) for row in rows) < MIN_SHARE * len(rows):
             continue
         renamed = {column: "Company Name"} if "Company Name" not in columns else {}
         if not renamed:
             return mapping
-        own = detect(columns, books=False)
-        read = in_english(renamed, own, detect([renamed.get(c, c) for c in columns], books=False))
+        # Read as detect_source read it (a prefix's, an address book's), the column renamed.
+        read = in_english(renamed, mapping, detect([renamed.get(c, c) for c in columns]))
         if read.fields.get("company.name") != column:
             return mapping
         read.notes.append(

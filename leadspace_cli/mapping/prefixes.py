@@ -7,7 +7,8 @@ object's abbreviation (the FEC's committees: "CMTE_NM", "CMTE_CITY"). Such a hea
 word taken off ("firstname", "NameFirst", "CITY"), so that every rule for the bare names holds for it.
 
 A word the rules read is never taken off: a company's, a person's or a role's ("Company City", "Contact
-Email", "Billing Street", "Owner Name", "Donor Email" say whose field it is), nor a field's own name.
+Email", "Billing Street", "Owner Name", "Donor Email" say whose field it is), nor a field's own name,
+nor a word the header reads a column under as it stands ("Entity Name", "Dealer Name").
 """
 
 from __future__ import annotations
@@ -79,5 +80,8 @@ def file_prefix(columns: list[str]) -> dict[str, str]:
             out[column] = rest
             taken.add(rest.casefold())
     if sum(1 for rest in out.values() if normal(rest) in ALL_ALIASES) < MIN_FIELDS:
+        return {}
+    # A column read as it stands says the word means something ("Entity Name", "Dealer Name").
+    if any(normal(column) in ALL_ALIASES for column in out):
         return {}
     return out

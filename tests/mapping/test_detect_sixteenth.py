@@ -69,6 +69,11 @@ def test_a_prefix_that_says_whose_or_what_a_field_is_stays() -> None:
     ]
     assert file_prefix(klaviyo) == {}
     assert detect(klaviyo).fields.get("person.person_phone") == "phone_number"
+    # A word the header reads a column under as it stands: the rows are organisations.
+    assert file_prefix(["Entity Name", "Entity Address", "Entity City", "Entity State", "Entity Zip"]) == {}
+    assert detect(["Dealer Name", "Dealer Address", "Dealer City", "Dealer Phone"]).fields.get(
+        "company.name"
+    ) == ("Dealer Name")
     # An address's parts (a Czech shop's companies), an owner's, a contact's: read by their own rules.
     assert file_prefix(["name", "address_street", "address_city", "address_zip", "address_phone"]) == {}
     assert file_prefix(["Owner Name", "Owner Email", "Owner Phone", "Owner Title", "Company"]) == {}
@@ -92,6 +97,7 @@ def test_a_prefix_that_says_whose_or_what_a_field_is_stays() -> None:
 def test_a_legal_name_beside_the_name_a_business_trades_under_is_the_business() -> None:
     carriers = ["DOT_NUMBER", "LEGAL_NAME", "DBA_NAME", "PHY_STREET", "PHY_CITY", "PHY_STATE", "TELEPHONE"]
     assert detect(carriers).fields.get("company.name") == "LEGAL_NAME"
+    assert detect(["Legal Name", "Doing Business As", "City"]).fields.get("company.name") == "Legal Name"
     inspections = [
         "Inspection ID",
         "DBA Name",
@@ -128,6 +134,10 @@ def test_a_label_with_its_key_in_brackets_is_the_label() -> None:
     # A bracketed word alone is a qualifier: a home phone stays no work phone of the company's.
     assert normal("Phone (home)") == "homephone"
     assert normal("E-mail (email)") == "email"
+    # A key that qualifies its label says whose the column is.
+    assert (normal("City (home_city)"), normal("Email (work_email)")) == ("homecity", "workemail")
+    home = ["First Name", "Last Name", "Company", "Street (home_street)", "City (home_city)"]
+    assert "company.address.city" not in detect(home).fields
 
 
 def test_an_employers_point_of_contact_is_the_rows_person_and_a_learners_own_id() -> None:
@@ -157,7 +167,11 @@ def test_a_platforms_api_suffix_is_read_off() -> None:
     )
     assert fields.get("person.person_phone") == "office_phone_cda__v"
     assert normal("Country__c") != normal("Country")  # an org's own field, beside the standard ones
-    assert normal("PersonMobilePhone__pc") == normal("PersonMobilePhone")
+    # Nor a person account's custom "__pc": the standard PersonEmail stays the email.
+    assert (
+        detect(["FirstName", "LastName", "Email__pc", "PersonEmail"]).fields.get("person.email")
+        == "PersonEmail"
+    )
 
 
 def test_an_organisation_named_by_its_kind_in_a_file_of_them() -> None:
@@ -167,6 +181,9 @@ def test_an_organisation_named_by_its_kind_in_a_file_of_them() -> None:
     assert "person.person_phone" not in fields  # a hospital's switchboard, no person's
     organisations = ["vid__v", "hco_name_cda__v", "hco_type_cda__v", "city_cda__v", "state_cda__v"]
     assert detect(organisations).fields.get("company.name") == "hco_name_cda__v"
-    # A patient's facility is where the patient is seen, no employer.
-    patients = ["Patient ID", "Name", "Phone Number", "Facility Name", "Date of Birth", "Address"]
+    # Beside a person's names, an organisation of a kind is another party: a patient's pharmacy or
+    # facility, a policy's carrier, a car buyer's dealer.
+    patients = ["Patient ID", "First Name", "Last Name", "Email", "Phone", "Pharmacy Name", "Facility Name"]
     assert "company.name" not in detect(patients).fields
+    assert "company.name" not in detect(["Policy Number", "First Name", "Last Name", "Carrier Name"]).fields
+    assert "company.name" not in detect(["Name", "Email", "Dealer Name", "Vehicle"]).fields

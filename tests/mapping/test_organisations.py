@@ -6,7 +6,7 @@ from pathlib import Path
 
 from leadspace_cli.formats.sources import open_source
 from leadspace_cli.mapping.judge import detect_source
-from leadspace_cli.mapping.organisations import _organisation
+from leadspace_cli.mapping.organisations import _named_by, _organisation
 from leadspace_cli.mapping.spec import Mapping
 from tests.conftest import write_csv
 
@@ -71,8 +71,11 @@ def test_a_file_of_people_named_in_full_stays_one_of_people(tmp_path: Path) -> N
 def test_what_reads_as_an_organisation() -> None:
     for name in ("Acme Inc.", "Müller GmbH", "Tata Consultancy Services Ltd", "Nokia Oyj", "Orkla ASA"):
         assert _organisation(name), name
-    for name in ("Ana Souza", "John Smith", "Co Nguyen", "Marie-Anne Dubois", "Bank"):
-        assert _organisation(name) == (name == "Bank"), name
+    for name in ("Acme L.P.", "Renault S.A.", "Volvo AB", "Siemens Aktiengesellschaft", "Mayo Clinic"):
+        assert _organisation(name), name
+    people = ("Ana Souza", "Co Nguyen", "Joao Sa", "Nguyen Van Co", "Charlotte Church", "Melissa Bank")
+    for name in (*people, "Dr. Jane Smith, Medical Director", "Mary Major - Dental Hygienist"):
+        assert not _organisation(name), name
 
 
 def test_a_customers_name_that_is_a_firms_names_the_company(tmp_path: Path) -> None:
@@ -103,6 +106,9 @@ def test_a_customers_name_that_is_a_firms_names_the_company(tmp_path: Path) -> N
         [*r[:3], name, *r[4:]] for r, name in zip(rows, ["Jo Bloggs", "Ann Lee", "Raj Patel"], strict=True)
     ]
     assert "company.name" not in _detected(write_csv(tmp_path / "people.csv", header, people)).fields
+    assert not _named_by("Maria Berger", "maria@berger.at")
+    assert _named_by("KSV1870 Information GmbH", "ksv@ksv.at")
+    assert _named_by("Blue Sky Media", "https://www.blueskymedia.co.uk/about")
 
 
 def test_a_role_that_holds_jobs_is_the_job_title_and_an_apps_user_role_is_not(tmp_path: Path) -> None:
@@ -120,3 +126,72 @@ def test_a_role_that_holds_jobs_is_the_job_title_and_an_apps_user_role_is_not(tm
         [*r[:4], role, r[5]] for r, role in zip(rows, ["Admin", "Member", "Owner", "Agent"], strict=True)
     ]
     assert "person.title" not in _detected(write_csv(tmp_path / "users.csv", header, users)).fields
+    # A deal's buying roles and a contact's type are no jobs either.
+    buying = ["Economic Buyer", "Technical Buyer", "Executive Sponsor", "Decision Maker"]
+    deals = [[*r[:4], role, r[5]] for r, role in zip(rows, buying, strict=True)]
+    assert "person.title" not in _detected(write_csv(tmp_path / "deals.csv", header, deals)).fields
+    types = [[*r[:4], "Lead", r[5]] for r in rows]
+    assert "person.title" not in _detected(write_csv(tmp_path / "types.csv", header, types)).fields
+
+
+def test_names_whose_mailboxes_or_domains_name_them_are_organisations(tmp_path: Path) -> None:
+    # An address list of Austrian organisations: few legal forms, but a company's mailbox or a domain
+    # that is the name.
+    header = ["Name", "Branche", "Adresse", "PLZ", "Stadt", "Land", "E-Mail", "Tel"]
+    rows = [
+        [
+            "AKV Europa",
+            "Auskunfteien",
+            "Schleifmühlgasse 2",
+            "1040",
+            "Wien",
+            "Österreich",
+            "office@akveuropa.at",
+            "1",
+        ],
+        [
+            "KSV1870 Information",
+            "Auskunfteien",
+            "Wagenseilgasse 7",
+            "1120",
+            "Wien",
+            "Österreich",
+            "ksv@ksv.at",
+            "2",
+        ],
+        [
+            "Creditreform",
+            "Auskunfteien",
+            "Muthgasse 36",
+            "1190",
+            "Wien",
+            "Österreich",
+            "info@creditreform.at",
+            "3",
+        ],
+    ]
+    fields = _detected(write_csv(tmp_path / "firmen.csv", header, rows)).fields
+    assert (fields.get("company.name"), fields.get("company.address.city")) == ("Name", "Stadt")
+    assert fields.get("company.address.country") == "Land"
+    # People whose own addresses carry their names are no organisations.
+    people = [
+        ["Anna Huber", "Vertrieb", "Hauptstraße 1", "1010", "Wien", "Österreich", "anna.huber@gmx.at", "1"],
+        ["Josef Gruber", "Einkauf", "Ringstraße 5", "8010", "Graz", "Österreich", "j.gruber@aon.at", "2"],
+        ["Maria Berger", "Technik", "Domgasse 3", "5020", "Salzburg", "Österreich", "maria@berger.at", "3"],
+    ]
+    assert "company.name" not in _detected(write_csv(tmp_path / "people.csv", header, people)).fields
+    assert not _named_by("Maria Berger", "maria@berger.at")
+    assert _named_by("KSV1870 Information GmbH", "ksv@ksv.at")
+    assert _named_by("Blue Sky Media", "https://www.blueskymedia.co.uk/about")
+
+
+def test_a_prefixed_file_of_companies_keeps_its_prefixed_fields(tmp_path: Path) -> None:
+    header = ["name", "property_city", "property_state", "property_zip", "property_phone", "property_email"]
+    rows = [
+        ["Acme Inc", "Boise", "ID", "83702", "208 555 0100", "info@acme.com"],
+        ["Globex Ltd", "Leeds", "", "LS1 1AA", "0113 496 0000", "sales@globex.co.uk"],
+        ["Initech LLC", "Austin", "TX", "78701", "512 555 0199", "hello@initech.com"],
+    ]
+    fields = _detected(write_csv(tmp_path / "accounts.csv", header, rows)).fields
+    assert (fields.get("company.name"), fields.get("company.address.city")) == ("name", "property_city")
+    assert fields.get("company.address.postalcode") == "property_zip"
