@@ -28,6 +28,7 @@ EMPLOYER = (
 # its legal unit's SIREN.
 _REGISTER_NUMBERS = (
     *("siret", "siren", "orgnr", "organisasjonsnummer", "organisationsnummer", "kvknummer", "cvrnummer"),
+    *("dunsnumber", "duns"),  # D&B's D-U-N-S Number
     *(
         "companynumber",
         "companyregistrationnumber",
@@ -1241,7 +1242,7 @@ _NAME_ALIASES = (
 # and a given name only beside a family name (Portuguese "Nome" next to "Sobrenome"; alone, a whole name).
 # A bare "Name" beside a given name is the family name (JVerein's "Name", "Vorname"; Galette's "Name",
 # "First name"); beside a family name it is the whole name.
-LAST_NAME_BESIDE_FIRST = ("nom", "name")
+LAST_NAME_BESIDE_FIRST = ("nom", "name", "nume")  # and Romanian "Nume" beside "Prenume"
 # Czech, Slovak "Jméno", "Meno"; Turkish "Adı" (folded "ad": alone, an advertisement's).
 FIRST_NAME_BESIDE_LAST = ("nome", "nombre", "imya", "jmeno", "meno", "ad")
 
@@ -1287,10 +1288,12 @@ _ATTRIBUTE = re.compile(r"^(\w.*?)\s*\[[A-Za-z][A-Za-z0-9]*\](\s*required)?\s*$"
 _MAPI = re.compile(r"^PR_(?=[A-Z])")  # a MAPI property's tag (Kopano's contact2csv "PR_GIVEN_NAME")
 
 
-# Japanese letters (kana and kanji) are kept only to read a whole Japanese header (below); a
-# bilingual one ("Email/邮箱", "メールアドレス(Email)") is read by its Latin letters, as before.
+# Letters of other scripts (Greek, Cyrillic, Hebrew, Arabic, Thai, Hangul, kana and kanji) are kept
+# only to read a whole header of such a script (below); a bilingual one ("Email/邮箱",
+# "メールアドレス(Email)") is read by its Latin letters, as before.
 _NOT_KEPT = re.compile(
-    r"[^a-z0-9\u0400-\u04ff\u0600-\u06ff\u1100-\u11ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]"
+    r"[^a-z0-9\u0370-\u03ff\u0400-\u04ff\u0590-\u05ff\u0600-\u06ff\u0e00-\u0e7f\u1100-\u11ff"
+    r"\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]"
 )
 
 
@@ -1751,6 +1754,156 @@ _RESIDENCE = dict.fromkeys(
     "homecountry",
 )
 
+# Greek, Hebrew, Thai, Bulgarian, Turkish, Hungarian, Romanian, Indonesian and Malay, and more
+# Vietnamese: the common fields' names as local apps and CRMs export them, by whole header (a Latin
+# one only where no alias reads it already: "Mobil", "Firma" keep their German readings). A bare
+# given name ("Όνομα", "Име", "Ad") is one beside a family name, else a whole name (as "Имя").
+_MORE_LANGUAGES = {
+    # Greek
+    "Όνομα": "imya",
+    "Επώνυμο": "lastname",
+    "Ονοματεπώνυμο": "fullname",
+    "Εταιρεία": "company",
+    "Επωνυμία": "companyname",
+    "Τηλέφωνο": "phone",
+    "Κινητό": "mobilephone",
+    "Κινητό τηλέφωνο": "mobilephone",
+    "Ηλεκτρονικό ταχυδρομείο": "email",
+    "Διεύθυνση": "address",
+    "Οδός": "street",
+    "Πόλη": "city",
+    "Τ.Κ.": "postalcode",
+    "ΤΚ": "postalcode",
+    "Ταχυδρομικός κώδικας": "postalcode",
+    "Χώρα": "country",
+    "Νομός": "state",
+    "Θέση": "jobtitle",
+    "Ιστοσελίδα": "website",
+    # Hebrew
+    "שם פרטי": "firstname",
+    "שם משפחה": "lastname",
+    "שם מלא": "fullname",
+    "אימייל": "email",
+    'דוא"ל': "email",
+    "דואר אלקטרוני": "email",
+    "טלפון": "phone",
+    "נייד": "mobilephone",
+    "טלפון נייד": "mobilephone",
+    "חברה": "company",
+    "שם החברה": "companyname",
+    "שם חברה": "companyname",
+    "כתובת": "address",
+    "רחוב": "street",
+    "עיר": "city",
+    "מיקוד": "postalcode",
+    "מדינה": "country",
+    "תפקיד": "jobtitle",
+    "אתר": "website",
+    "אתר אינטרנט": "website",
+    "מזהה": "id",
+    # Thai
+    "ชื่อ": "imya",
+    "นามสกุล": "lastname",
+    "ชื่อ-นามสกุล": "fullname",
+    "ชื่อ นามสกุล": "fullname",
+    "อีเมล": "email",
+    "อีเมล์": "email",
+    "โทรศัพท์": "phone",
+    "เบอร์โทร": "phone",
+    "เบอร์โทรศัพท์": "phone",
+    "เบอร์ติดต่อ": "phone",
+    "เบอร์มือถือ": "mobilephone",
+    "บริษัท": "company",
+    "ชื่อบริษัท": "companyname",
+    "ที่อยู่": "address",
+    "จังหวัด": "state",
+    "รหัสไปรษณีย์": "postalcode",
+    "ประเทศ": "country",
+    "ตำแหน่ง": "jobtitle",
+    "เว็บไซต์": "website",
+    # Bulgarian
+    "Име": "imya",
+    "Фамилия": "lastname",
+    "Имейл": "email",
+    "Имейл адрес": "email",
+    "Електронна поща": "email",
+    "Мобилен телефон": "mobilephone",
+    "Фирма": "company",
+    "Име на фирмата": "companyname",
+    "Град": "city",
+    "Пощенски код": "postalcode",
+    "Държава": "country",
+    "Длъжност": "jobtitle",
+    "Уебсайт": "website",
+    # Turkish
+    "Ad Soyad": "fullname",
+    "Adı Soyadı": "fullname",
+    "Ad": "imya",
+    "Adı": "imya",
+    "Telefon Numarası": "phone",
+    "Görevi": "jobtitle",
+    "Pozisyon": "jobtitle",
+    # Hungarian
+    "Vezetéknév": "lastname",
+    "Keresztnév": "firstname",
+    "Teljes név": "fullname",
+    "Cégnév": "companyname",
+    "Cég": "company",
+    "Cég neve": "companyname",
+    "Telefonszám": "phone",
+    "Cím": "address",
+    "Utca": "street",
+    "Utca, házszám": "street",
+    "Város": "city",
+    "Település": "city",
+    "Irányítószám": "postalcode",
+    "Ország": "country",
+    "Megye": "state",
+    "Beosztás": "jobtitle",
+    "Weboldal": "website",
+    # Romanian
+    "Prenume": "firstname",
+    "Nume complet": "fullname",
+    "Nume și prenume": "fullname",
+    "Oraș": "city",
+    "Localitate": "city",
+    "Județ": "state",
+    "Cod poștal": "postalcode",
+    "Țară": "country",
+    "Companie": "company",
+    "Denumire firmă": "companyname",
+    "Funcția": "jobtitle",
+    # Indonesian and Malay
+    "Nama Depan": "firstname",
+    "Nama Belakang": "lastname",
+    "Nama Lengkap": "fullname",
+    "No. Telepon": "phone",
+    "No Telepon": "phone",
+    "Nomor HP": "mobilephone",
+    "No. HP": "mobilephone",
+    "No HP": "mobilephone",
+    "Nomor WhatsApp": "whatsapp",
+    "No. WhatsApp": "whatsapp",
+    "Nama Syarikat": "companyname",
+    "Alamat": "address",
+    "Negeri": "state",
+    "Poskod": "postalcode",
+    "Jawatan": "jobtitle",  # Malay (its "Jabatan" is a department; Indonesia's a position: neither)
+    "Situs Web": "website",
+    "Laman Web": "website",
+    # Vietnamese
+    "Họ": "lastname",
+    "Họ và tên": "fullname",
+    "Họ tên": "fullname",
+    "Công ty": "company",
+    "Tên công ty": "companyname",
+    "Tên doanh nghiệp": "companyname",
+    "Thành phố": "city",
+    "Tỉnh/Thành phố": "state",
+    "Quốc gia": "country",
+    "Chức vụ": "jobtitle",
+}
+
 # Whole headers read as another name: scripts other than Latin, and Latin headers whose words do not
 # say the field on their own (DATEV's addressee types, a country of residence).
 _SCRIPTS = {
@@ -1767,6 +1920,7 @@ _SCRIPTS = {
             **_PERSIAN,
             **_KOREAN,
             **_VIETNAMESE,
+            **_MORE_LANGUAGES,
             **_RESIDENCE,
             **_OUTLOOK,
         }.items()
@@ -1929,6 +2083,7 @@ BARE_NAME = (
     "jmeno",
     "meno",
     "nama",
+    "nev",  # Hungarian "Név"
     *("naziv", "nazev", "nazov", "denumire"),  # Slovenian and Croatian, Czech, Slovak, Romanian
     "nazwa1",  # the first line of a Polish name (Comarch's Nazwa1, Nazwa2, Nazwa3)
     "partyname",  # an Indian billing app's customers and suppliers (Vyapar's "Party Name")
@@ -1966,6 +2121,7 @@ FAMILY = re.compile(r"(vater|mutter|father|mother|guardian)$")
 ACCOUNT_ROW = (
     *("primarycontact", "primarycontactid", "primarycontactname", "maincontact", "keycontact"),
     *("contactperson", "ansprechpartner", "kontaktperson", "personnedecontact", "personadecontacto"),
+    "kapcsolattarto",  # Hungarian
     "contactname",  # beside a bare Name with no person's own column: a supplier's, a client's contact
     *("pessoadecontacto", "nomecontacto", "osobakontaktowa", "kontaktniosoba", "kontaktnaosoba"),
     "yhteyshenkilo",  # Finnish

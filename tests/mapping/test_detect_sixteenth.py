@@ -187,3 +187,40 @@ def test_an_organisation_named_by_its_kind_in_a_file_of_them() -> None:
     assert "company.name" not in detect(patients).fields
     assert "company.name" not in detect(["Policy Number", "First Name", "Last Name", "Carrier Name"]).fields
     assert "company.name" not in detect(["Name", "Email", "Dealer Name", "Vehicle"]).fields
+
+
+def test_more_languages_common_fields() -> None:
+    greek = detect(
+        ["Όνομα", "Επώνυμο", "Εταιρεία", "Email", "Κινητό", "Διεύθυνση", "Πόλη", "Τ.Κ.", "Χώρα"]
+    ).fields
+    assert (greek.get("person.first_name"), greek.get("person.last_name")) == ("Όνομα", "Επώνυμο")
+    assert (greek.get("company.name"), greek.get("company.address.postalcode")) == ("Εταιρεία", "Τ.Κ.")
+    hebrew = detect(["שם פרטי", "שם משפחה", "אימייל", "טלפון", "חברה", "תפקיד"]).fields
+    assert (hebrew.get("person.email"), hebrew.get("person.title")) == ("אימייל", "תפקיד")
+    thai = detect(["ลำดับ", "ชื่อ-นามสกุล", "อีเมล", "เบอร์ติดต่อ", "จังหวัด"]).fields
+    assert (thai.get("person.email"), thai.get("person.person_phone")) == ("อีเมล", "เบอร์ติดต่อ")
+    bulgarian = detect(["ID", "Име", "Фамилия", "Email", "Телефон"]).fields
+    assert (bulgarian.get("person.first_name"), bulgarian.get("person.last_name")) == ("Име", "Фамилия")
+    indonesian = detect(["Telegram ID", "Username", "Nama Depan", "Nama Belakang", "Saldo"]).fields
+    assert (indonesian.get("person.first_name"), indonesian.get("person.last_name")) == (
+        "Nama Depan",
+        "Nama Belakang",
+    )
+    romanian = detect(["Cod", "Nume", "Prenume", "Email", "Telefon", "Oraș"]).fields
+    assert (romanian.get("person.first_name"), romanian.get("person.last_name")) == ("Prenume", "Nume")
+    # A supplier list in Hungarian: its name is the company's beside a contact person.
+    suppliers = detect(
+        ["Név", "E-mail", "Telefon", "Kapcsolattartó", "Ország", "Irányítószám", "Város", "Cím"]
+    )
+    assert (suppliers.fields.get("company.name"), suppliers.fields.get("company.address.city")) == (
+        "Név",
+        "Város",
+    )
+    # A Latin word another language already reads keeps that reading (German "Mobil", "Firma").
+    assert normal("Mobil") == "mobil"
+    assert normal("Firma") == "firma"
+
+
+def test_a_duns_number_is_an_organisations_own_id() -> None:
+    hoovers = ["Company Name", "D-U-N-S® Number", "Address Line 1", "City", "Country/Region", "Phone"]
+    assert detect(hoovers).fields.get("external_id") == "D-U-N-S® Number"
