@@ -381,6 +381,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "organisation",
         "organizationname",
         "organisationname",  # British (Insightly's leads, the UK's Contracts Finder)
+        *("nameoftheorganization", "nameoftheorganisation", "nameoforganization", "nameoforganisation"),
         # A candidate's current employer (Frappe HR's referrals in German and Swedish).
         *("derzeitigerarbeitgeber", "aktuellerarbeitgeber", "aktuellarbetsgivare", "nuvarandearbetsgivare"),
         # A Brazilian form's employer ("Empresa/Instituição que trabalha", "Empresa onde trabalha").
@@ -759,7 +760,7 @@ _TRADE_NAMES = ("dba", "dbaname", "doingbusinessas")
 KIND_NAMES = (
     *("hconame", "hospitalname", "clinicname", "practicename", "pharmacyname", "establishmentname"),
     *("estabname", "dealername", "dealershipname", "agencyname", "brokername", "carriername"),
-    "institutionname",
+    *("institutionname", "schoolname", "hospital", "clinic", "dealership", "pharmacy"),
 )
 
 

@@ -224,3 +224,14 @@ def test_more_languages_common_fields() -> None:
 def test_a_duns_number_is_an_organisations_own_id() -> None:
     hoovers = ["Company Name", "D-U-N-S® Number", "Address Line 1", "City", "Country/Region", "Phone"]
     assert detect(hoovers).fields.get("external_id") == "D-U-N-S® Number"
+
+
+def test_a_directory_of_schools_clinics_and_organisations_names_them() -> None:
+    schools = ["SCHOOL_ID", "School Name", "Address", "Principal", "State", "City"]
+    assert detect(schools).fields.get("company.name") == "School Name"
+    clinics = ["ZONE", "AREA", "CLINIC CODE", "CLINIC", "ADDRESS", "POSTAL", "TEL"]
+    assert detect(clinics).fields.get("company.name") == "CLINIC"
+    exhibitors = ["Name of the Organization", "Contact Person", "Address", "Contact Details"]
+    assert detect(exhibitors).fields.get("company.name") == "Name of the Organization"
+    # A pupil's school beside the pupil's names is no employer.
+    assert "company.name" not in detect(["First Name", "Last Name", "Email", "School Name"]).fields
