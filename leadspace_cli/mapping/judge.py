@@ -15,6 +15,7 @@ from leadspace_cli.mapping.aliases import (
     ALIASES,
     PLURALS,
     URL_COLUMNS,
+    bare_names,
     normalize_header,
     system_column,
 )
@@ -24,7 +25,7 @@ from leadspace_cli.mapping.choose import _HOW, _choose
 from leadspace_cli.mapping.detect import detect
 from leadspace_cli.mapping.names import before_names
 from leadspace_cli.mapping.normal import normal as _normal
-from leadspace_cli.mapping.organisations import _MAILBOX_WORDS, organisations
+from leadspace_cli.mapping.organisations import _personal, organisations
 from leadspace_cli.mapping.spec import Mapping, shown
 
 SAMPLE_ROWS = 200  # rows read ahead to judge a detected mapping by its values
@@ -222,6 +223,13 @@ def _role_titles(mapping: Mapping, columns: list[str], values: Callable[[str], l
                 f"{column!r} holds job titles in the rows read ({shown(seen[0])}), not an app's user roles: "
                 "sent as person.title."
             )
+            # Beside a person's job, a bare "Name" is the person's whole name, not an account's.
+            company = mapping.fields.get("company.name")
+            if isinstance(company, str) and company in bare_names([(_normal(c), c) for c in columns]):
+                del mapping.fields["company.name"]
+                mapping.notes.append(
+                    f"{company!r} is then the person's whole name: not sent as company.name."
+                )
             return
 
 
@@ -255,18 +263,7 @@ def _no_addresses(mapping: Mapping, columns: list[str], values: Callable[[str], 
         )
 
 
-# A person's mailbox: two names joined ("jane.doe@", "j_smith@", "li-wei2@"), neither of them a
-# word a company's mailbox is named by ("customer.service@", "ventas-mx@", "front.desk@").
-_PERSON_MAILBOX = re.compile(r"^([a-z]+)[._-]([a-z]+)\d*@", re.IGNORECASE)
-
-
 _EMPLOYER_COLUMNS = ("company", "companyname", "employer")
-
-
-def _personal(address: str) -> bool:
-    """Whether an email address reads as a person's: first and last names joined, no mailbox's word."""
-    names = _PERSON_MAILBOX.match(address.strip())
-    return names is not None and not {names[1].lower(), names[2].lower()} & _MAILBOX_WORDS
 
 
 def _lead_emails(mapping: Mapping, columns: list[str], values: Callable[[str], list[str]]) -> None:

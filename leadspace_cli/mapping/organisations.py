@@ -53,7 +53,9 @@ _KIND = re.compile(
 _CUSTOMER_NAMES = ("customername", "clientname", "customer", "client")
 
 
-# A company's mailbox is named by a word ("info@", "ventas-mx@", "front.desk@"), a person's by names.
+# A person's mailbox: two names joined ("jane.doe@", "j_smith@", "li-wei2@"), neither of them a
+# word a company's mailbox is named by ("customer.service@", "ventas-mx@", "front.desk@").
+_PERSON_MAILBOX = re.compile(r"^([a-z]+)[._-]([a-z]+)\d*@", re.IGNORECASE)
 _MAILBOX_WORDS = frozenset(
     (*("info", "contact", "contacto", "kontakt", "hello", "hola", "bonjour", "hi", "office", "admin"),
      *("administracion", "sales", "ventas", "vertrieb", "commercial", "comercial", "support", "service"),
@@ -65,6 +67,12 @@ _MAILBOX_WORDS = frozenset(
      *("secretariat", "buero", "anfrage", "reservations", "front", "desk", "it", "legal", "privacy"),
      *("compta", "buchhaltung", "rechnung", "verwaltung", "the", "my", "us", "de", "fr", "uk", "mx"))
 )  # fmt: skip
+
+
+def _personal(address: str) -> bool:
+    """Whether an email address reads as a person's: first and last names joined, no mailbox's word."""
+    names = _PERSON_MAILBOX.match(address.strip())
+    return names is not None and not {names[1].lower(), names[2].lower()} & _MAILBOX_WORDS
 
 
 def _organisation(value: str) -> bool:
@@ -127,5 +135,30 @@ def organisations(mapping: Mapping, columns: list[str], values: Callable[[str], 
             f"{column!r} holds organisations' names ({names[0]!r}, ...): the file is one of companies, "
             "sent as company.name with its address as the company's."
         )
+        _no_person(read, values)
         return read
     return mapping
+
+
+# What names a person in a file of companies: their names, their job, a contact person's column.
+_PERSON_SIGNS = ("person.first_name", "person.last_name", "person.title")
+
+
+def _no_person(mapping: Mapping, values: Callable[[str], list[str]]) -> None:
+    """In a file of companies that names no person, leave out the businesses' own phone (a
+    switchboard) and an email column of their mailboxes (info@, office@): no person's to match."""
+    if any(path in mapping.fields for path in _PERSON_SIGNS):
+        return
+    phone = mapping.fields.get("person.person_phone")
+    if isinstance(phone, str):
+        del mapping.fields["person.person_phone"]
+        mapping.notes.append(f"{phone!r} is the businesses' own number (no person is named): not sent.")
+    email = mapping.fields.get("person.email")
+    if isinstance(email, str):
+        seen = [v for v in values(email) if v.strip()]
+        if seen and sum(map(_personal, seen)) < 0.5 * len(seen):
+            del mapping.fields["person.email"]
+            mapping.notes.append(
+                f"{email!r} holds the businesses' mailboxes ({seen[0].strip()!r}, ...), no person's: "
+                "not sent."
+            )

@@ -29,6 +29,9 @@ def test_a_directorys_names_of_companies_make_a_file_of_companies(tmp_path: Path
     assert mapping.fields.get("company.address.country") == "Country"
     assert "person.person_country" not in mapping.fields
     assert any("holds organisations' names" in note for note in mapping.notes)
+    # Their mailboxes (info@, ventas@) and their phones are the businesses', no person's.
+    assert "person.email" not in mapping.fields
+    assert any("holds the businesses' mailboxes" in note for note in mapping.notes)
 
 
 def test_a_registers_sites_send_their_address_as_the_companys(tmp_path: Path) -> None:
@@ -195,3 +198,37 @@ def test_a_prefixed_file_of_companies_keeps_its_prefixed_fields(tmp_path: Path) 
     fields = _detected(write_csv(tmp_path / "accounts.csv", header, rows)).fields
     assert (fields.get("company.name"), fields.get("company.address.city")) == ("name", "property_city")
     assert fields.get("company.address.postalcode") == "property_zip"
+
+
+def test_a_file_of_companies_keeps_a_named_persons_email_and_drops_its_switchboard(tmp_path: Path) -> None:
+    header = ["name", "webseite", "email", "telefonnummer"]
+    rows = [
+        [
+            "Pluskota & Spinnraths GbR",
+            "http://www.digi-activ.de",
+            "anna.pluskota@digi-activ.de",
+            "0241 56000303",
+        ],
+        [
+            "Bertram Daten GmbH",
+            "http://www.notebookkontor.de",
+            "jan.bertram@notebookkontor.de",
+            "0241 40044-0",
+        ],
+        ["Gagacomputer Tinte & Toner", "http://gagacomputer.de", "ute.gaga@gagacomputer.de", "02408 59213"],
+    ]
+    fields = _detected(write_csv(tmp_path / "shops.csv", header, rows)).fields
+    assert (fields.get("company.name"), fields.get("person.email")) == ("name", "email")
+    assert "person.person_phone" not in fields
+
+
+def test_a_bare_name_beside_a_persons_job_is_the_persons_whole_name(tmp_path: Path) -> None:
+    header = ["name", "role", "org", "type", "company_url"]
+    rows = [
+        ["Sarah Chen", "Managing Director", "Sovereign Wealth Fund", "Investor", "https://swf.example"],
+        ["Marcus Weber", "CEO & Founder", "TokenizeNow", "Founder", "https://tokenizenow.example"],
+        ["Elena Rossi", "Head of Digital Assets", "European Bank", "Operator", "https://eurobank.example"],
+    ]
+    mapping = _detected(write_csv(tmp_path / "attendees.csv", header, rows))
+    assert mapping.fields.get("person.title") == "role"
+    assert mapping.fields.get("company.name") != "name"
