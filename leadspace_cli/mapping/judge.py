@@ -63,6 +63,8 @@ def refine(
     - A title column that holds salutations (Mr, Ms, Dr) is not the job title: another title column
       is taken, or none; an email, website or phone column whose values are not addresses or
       numbers (an email activity's "Email ID": 10293; a telecom's "Internet": Yes) is not sent.
+    - A "Role" column that holds jobs (CEO, Head of Research) is the job title when no other column
+      is; an app's user roles (Admin, Member) and a deal's buying roles are not.
     """
     if sampled:
         _one_block(mapping, values)
@@ -421,7 +423,9 @@ def _counterparty_name(mapping: Mapping, columns: list[str], values: Callable[[s
 def detect_source(source: Source, sample_rows: int = SAMPLE_ROWS) -> Mapping:
     """Detect a mapping from a source's headers, then check it against its first rows' values.
 
-    The rows read ahead are put back: the source reads as if nothing had been taken.
+    A bare "Name" whose first rows are organisations makes the file one of companies
+    (organisations.py) before the values are judged. The rows read ahead are put back: the source
+    reads as if nothing had been taken.
     """
     mapping = detect(source.columns)
     sample: list[Row] = []
