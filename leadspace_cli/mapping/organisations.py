@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable
 
 from leadspace_cli.mapping.addressbooks import in_english
-from leadspace_cli.mapping.aliases import bare_names, fold
+from leadspace_cli.mapping.aliases import URL_COLUMNS, bare_names, fold
 from leadspace_cli.mapping.detect import detect
 from leadspace_cli.mapping.normal import normal
 from leadspace_cli.mapping.spec import Mapping
@@ -112,7 +112,9 @@ def organisations(mapping: Mapping, columns: list[str], values: Callable[[str], 
     used = mapping.columns_used()
     normalized = [(normal(c), c) for c in columns]
     named = [c for n, c in normalized if n in _CUSTOMER_NAMES]  # a customer may be a person or a firm
+    # Its email and web site columns, a bare "URL" too (judged by its values only later).
     sites = [c for p in ("person.email", "company.website") for c in mapping.columns_of(p)]
+    sites += [c for n, c in normalized if n in URL_COLUMNS and c not in sites]
     for column in [*bare_names(normalized), *named]:
         if column in used:
             continue

@@ -232,3 +232,14 @@ def test_a_bare_name_beside_a_persons_job_is_the_persons_whole_name(tmp_path: Pa
     mapping = _detected(write_csv(tmp_path / "attendees.csv", header, rows))
     assert mapping.fields.get("person.title") == "role"
     assert mapping.fields.get("company.name") != "name"
+
+
+def test_names_their_own_sites_begin_are_organisations(tmp_path: Path) -> None:
+    # A trade show's exhibitors: a name and a bare "url" the values say is the exhibitor's own site.
+    rows = [
+        ["1956 Individuals", "https://www.1956individuals.ai"],
+        ["365 Retail", "https://www.365retail.co.uk"],
+        ["3D Cloud", "https://3dcloud.com/"],
+    ]
+    fields = _detected(write_csv(tmp_path / "exhibitors.csv", ["name", "url"], rows)).fields
+    assert (fields.get("company.name"), fields.get("company.website")) == ("name", "url")
