@@ -107,7 +107,7 @@ def normal(column: str) -> str:
     column = _DO_NOT_MODIFY.sub("(Do Not Modify)", column)
     column = unmarked(column)  # an import template's required-field marker ("*ContactName"), "v_" and "c"
     column = composite(column)  # "Emails / Primary Email": the part that names the field
-    column = keyed(column)  # Kajabi's "Phone Number (phone_number)": the label
+    column = keyed(column)  # Kajabi's "Phone Number (phone_number)": the label, or a qualifying key
     column = re.sub(r"(?<=\w)['’]s\b", "", column)  # "Customer's First Name": the customer's field
     # "E-Mail des Kunden", "Téléphone du client", "Email_cliente": the customer's
     column = GENITIVE.sub(lambda m: f"customer {m[1] or m[2]}", column)

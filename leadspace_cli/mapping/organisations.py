@@ -123,18 +123,17 @@ def organisations(mapping: Mapping, columns: list[str], values: Callable[[str], 
             for name, *addresses in zip(values(column), *(values(c) for c in sites), strict=True)
             if name.strip()
         ]
-        names = [name for name, _ in rows]
         if len(rows) < MIN_NAMES or sum(_row_of_organisation(*row) for row in rows) < MIN_SHARE * len(rows):
             continue
-        renamed = {column: "Company Name"} if "Company Name" not in columns else {}
-        if not renamed:
+        if "Company Name" in columns:
             return mapping
+        renamed = {column: "Company Name"}
         # Read as detect_source read it (a prefix's, an address book's), the column renamed.
         read = in_english(renamed, mapping, detect([renamed.get(c, c) for c in columns]))
         if read.fields.get("company.name") != column:
             return mapping
         read.notes.append(
-            f"{column!r} holds organisations' names ({names[0]!r}, ...): the file is one of companies, "
+            f"{column!r} holds organisations' names ({rows[0][0]!r}, ...): the file is one of companies, "
             "sent as company.name with its address as the company's."
         )
         _no_person(read, values)

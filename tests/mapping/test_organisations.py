@@ -109,9 +109,6 @@ def test_a_customers_name_that_is_a_firms_names_the_company(tmp_path: Path) -> N
         [*r[:3], name, *r[4:]] for r, name in zip(rows, ["Jo Bloggs", "Ann Lee", "Raj Patel"], strict=True)
     ]
     assert "company.name" not in _detected(write_csv(tmp_path / "people.csv", header, people)).fields
-    assert not _named_by("Maria Berger", "maria@berger.at")
-    assert _named_by("KSV1870 Information GmbH", "ksv@ksv.at")
-    assert _named_by("Blue Sky Media", "https://www.blueskymedia.co.uk/about")
 
 
 def test_a_role_that_holds_jobs_is_the_job_title_and_an_apps_user_role_is_not(tmp_path: Path) -> None:
