@@ -136,6 +136,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "accountid",
         "companyid",
         "organizationid",
+        "businessid",  # a register's or a city's businesses (Louisville's food inspections)
         *("uid", "cid"),  # a mailing list's subscriber (Acelle Mail, Mailtrain), a place (Google Maps)
         *_REGISTER_NUMBERS,  # last (see ACCOUNT_IDS)
     ),
@@ -202,6 +203,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         *("emailemaileingeben", "emailenteremail"),  # Gravity Forms' email field ("E-Mail (E-Mail eingeben)")
         *("indirizzodimail", "indirizzomail"),  # an Italian form's ("Indirizzo di mail")
         "email1",
+        "emailaddress1",  # the first of numbered addresses (a skip-trace's email_address_1..3)
         "emailid",  # ERPNext's "Email Id"
         "emailwork",  # Pipedrive: Person - Email - Work
         "email1value",  # Google Contacts: E-mail 1 - Value
@@ -214,6 +216,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "emailcontacto",  # Portuguese: a client's contact person's (Moloni)
         "adressedemessagerie",  # French Outlook
         "adresseemail",
+        *("adressemail", "adressecourriel", "adresseelectronique"),  # French ("Adresse mail")
         "courriel",
         "correoelectronico",  # Spanish
         "correioeletronico",  # Portuguese (Brazil's company register)
@@ -458,6 +461,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "nomefantasia",  # Brazil's trade name
         *("entityname", "currententityname"),  # a register's entities (US secretaries of state)
         "businessname",  # a directory's listings (Yellow Pages scrapers)
+        *("businessentityname", "tradingname"),  # a register's (Australia's lobbyists: legal, trading)
         "primarybusinessname",  # the SEC's investment advisers
         "relatedcompany",  # Odoo's contacts: the company a person belongs to
         "entrycompany",  # osCommerce's address book (and its forks')
@@ -515,6 +519,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "businessurl",  # EGroupware's "url (business)", "URL geschäftlich", "url (pro)"
         "vendorwebsite",  # Sage 50's "Vendor Web Site" (a customer's only beside signs of a business)
         "companyurldirect",  # a job-board scraper's employer's own site (JobSpy), beside its page there
+        *("organizationsite", "organisationsite", "companysite"),  # a scraper's ("organization_site")
     ),
     "company.lsid": ("lsid", "companylsid", "leadspaceid"),
     "company.address.country": (
@@ -723,7 +728,9 @@ COMPANY_PREFIX = (
     r"supplier|regaddress|registeredaddress|registeredoffice|headquarters|"
     # An office's address (Sahana Eden's staff: "Office City", the SEC's advisers' "Main Office City"); its
     # location or its phone is no sign.
-    r"(?:main)?office(?=street|city|postcode|postalcode|zip|country|state|address))"
+    r"(?:main)?office(?=street|city|postcode|postalcode|zip|country|state|address)|"
+    # A company's columns abbreviated ("COMPADDRESS1", "COMPCITY", "COMPWEBADDRESS" beside "CONTACT*").
+    r"comp(?=address|city|state|zip|postal|country|web))"
 )
 
 
@@ -761,6 +768,7 @@ KIND_NAMES = (
     *("hconame", "hospitalname", "clinicname", "practicename", "pharmacyname", "establishmentname"),
     *("estabname", "dealername", "dealershipname", "agencyname", "brokername", "carriername"),
     *("institutionname", "schoolname", "hospital", "clinic", "dealership", "pharmacy"),
+    *("studioname", "salonname", "shopname", "restaurantname", "hotelname", "firmname"),
 )
 
 
@@ -1018,7 +1026,7 @@ GENITIVE = re.compile(
 
 # Columns that hold a website only when their values say so (a LinkedIn profile is not a
 # website): left out by the headers, taken by refine() when the values are company sites.
-URL_COLUMNS = ("url", "companyurl", "link", "weburl")
+URL_COLUMNS = ("url", "companyurl", "link", "weburl", "accounturl")
 
 
 # A place's listing (a maps or a directory scraper's businesses): its reviews, its opening hours, its
@@ -1056,7 +1064,7 @@ ORG_NUMBER = (
 
 # An account's id, or a register's number of an organisation: the row's own record only in a file
 # without people (in a people export it is the parent record's, or their employer's).
-ACCOUNT_IDS = ("accountid", "companyid", "organizationid", *_REGISTER_NUMBERS)
+ACCOUNT_IDS = ("accountid", "companyid", "organizationid", "businessid", *_REGISTER_NUMBERS)
 
 
 def registered_beside_people(fields: dict[str, str | list[str]], normalized: list[tuple[str, str]]) -> bool:
@@ -2133,6 +2141,7 @@ PERSON_EVIDENCE = (
     *("jobtitle", "title", "designation", "email", "emailaddress", "firstname", "lastname", "surname"),
     *("employee", "employeename", "gender", "dateofbirth", "birthday", "birthdate"),
     "headline",  # a LinkedIn scrape's people (its "URL" is their profile's)
+    *("position", "jobposition"),  # a speakers' list ("name, position, company"): no company has one
 )
 
 # The row's own record by its number (external_id, after the named ids).

@@ -25,7 +25,7 @@ from leadspace_cli.mapping.choose import _HOW, _choose
 from leadspace_cli.mapping.detect import detect
 from leadspace_cli.mapping.names import before_names
 from leadspace_cli.mapping.normal import normal as _normal
-from leadspace_cli.mapping.organisations import _personal, organisations
+from leadspace_cli.mapping.organisations import _personal, contact_person, organisations
 from leadspace_cli.mapping.spec import Mapping, shown
 
 SAMPLE_ROWS = 200  # rows read ahead to judge a detected mapping by its values
@@ -59,7 +59,9 @@ def refine(
     - An email column holding the same address in every row is an owner's (Apollo's Contact Owner
       exported as Email in some views), not the lead's: another email column is taken, or none.
     - A column named only "URL" (or "Company URL") is the company's website when its values are web
-      sites, not LinkedIn or other profiles.
+      sites of many hosts, not LinkedIn or other profiles, nor one directory's pages.
+    - Where no header names an email, the one column whose values are email addresses is sent
+      (not an owner's, not one firm's for rows of many, not a file of companies' mailboxes).
     - A title column that holds salutations (Mr, Ms, Dr) is not the job title: another title column
       is taken, or none; an email, website or phone column whose values are not addresses or
       numbers (an email activity's "Email ID": 10293; a telecom's "Internet": Yes) is not sent.
@@ -77,6 +79,7 @@ def refine(
         _role_titles(mapping, columns, values)
         _no_addresses(mapping, columns, values)
         _lead_emails(mapping, columns, values)
+        _emails_by_values(mapping, columns, values)
     email = mapping.fields.get("person.email")
     if isinstance(email, str):
         seen = [v.strip().lower() for v in values(email) if v.strip()]
@@ -113,11 +116,17 @@ def refine(
                 continue
             seen = [v.strip() for v in values(column) if v.strip()]
             sites = [v for v in seen if _SITE.match(v) and not _NOT_A_SITE.search(v)]
-            if len(seen) >= 3 and len(sites) >= 0.9 * len(seen):
+            hosts = {_host(v) for v in sites}
+            if len(seen) >= 3 and len(sites) >= 0.9 * len(seen) and len(hosts) > 1:
                 mapping.fields["company.website"] = column
                 mapping.notes.append(f"{column!r} holds web sites: sent as company.website.")
                 break
-            if seen:
+            if len(seen) >= 3 and len(sites) >= 0.9 * len(seen):
+                # Every row's link on one host: a directory's or a register's pages, not their sites.
+                mapping.notes.append(
+                    f"{column!r} holds pages of one site ({hosts.pop()}), not web sites: not sent."
+                )
+            elif seen:
                 mapping.notes.append(
                     f"{column!r} holds links that are not company web sites (profiles?): not sent."
                 )
@@ -129,6 +138,11 @@ _SALUTATIONS = frozenset(
     (*("mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "madam", "mme", "mlle", "m", "herr", "frau"),
      *("sr", "sra", "srta", "don", "dona", "sig", "dhr", "mevr"))
 )  # fmt: skip
+
+
+def _host(site: str) -> str:
+    """A web address's host, without its scheme and "www." ("https://www.abc.com/x": abc.com)."""
+    return re.sub(r"^[a-z]+://", "", site.lower()).split("/")[0].removeprefix("www.")
 
 
 def _salutation(value: str) -> bool:
@@ -299,6 +313,49 @@ def _lead_emails(mapping: Mapping, columns: list[str], values: Callable[[str], l
             f"{column!r} holds people's addresses ({shown(people[0])}), not a company's mailbox: sent as "
             "person.email beside the company's name."
         )
+
+
+# A single email address in a cell (a cell of two or of prose is no column of addresses).
+_ADDRESS_CELL = re.compile(r"^[^\s@,;|<>()]+@[^\s@,;|<>()]+\.[a-z]{2,}$", re.IGNORECASE)
+# Words of a header that name another party's address or a message's: an owner's, a sender's.
+_OTHERS = re.compile(
+    r"owner|agent|rep$|manager|sales|assign|creat|modif|updat|refer|parent|guarantor|emergency|spouse|"
+    r"partner|mother|father|guardian|employer|organi[sz]er|sender|^from|^to$|^cc|^bcc|reply|recipient|"
+    r"author|approv|review|user|admin|staff|teacher|coach|invit|billing|shipping|secondary|alternat|other"
+)
+
+
+def _emails_by_values(mapping: Mapping, columns: list[str], values: Callable[[str], list[str]]) -> None:
+    """Send the one column whose values are email addresses when no header names an email ("Contact
+    Details": jane.doe@acme.com). Not an owner's or a sender's (its header says so, or it holds one
+    address in every row, or one firm's for rows of many); in a file of companies that names no
+    person, only people's addresses (not their mailboxes, info@)."""
+    if "person.email" in mapping.fields:
+        return
+    found = []
+    for column in columns:
+        name = _normal(column)
+        if system_column(column) or column in mapping.columns_used() or _OTHERS.search(name):
+            continue
+        if "mail" in name or "courriel" in name or name in ALIASES["person.email"]:
+            continue  # named an email: detect() judged it by its header (an account's mailbox)
+        seen = [v.strip() for v in values(column) if v.strip().lower() not in _PLACEHOLDERS]
+        cells = [v for v in seen if _ADDRESS_CELL.match(v)]
+        if len(seen) >= 3 and len(cells) >= 0.9 * len(seen) and len({v.lower() for v in cells}) > 1:
+            found.append((column, cells))
+    if len(found) != 1:
+        return  # none, or several that the values cannot choose between
+    column, cells = found[0]
+    company = mapping.fields.get("company.name")
+    firms = {v.strip().lower() for v in values(company) if v.strip()} if isinstance(company, str) else set()
+    if len(firms) > 1 and len({v.rpartition("@")[2].lower() for v in cells}) == 1:
+        return  # rows of many companies, addresses of one firm: its own people's (the sender's reps)
+    person = any(p in mapping.fields for p in ("person.first_name", "person.last_name", "person.title"))
+    person = person or contact_person(columns)
+    if "company.name" in mapping.fields and not person and sum(map(_personal, cells)) < 0.5 * len(cells):
+        return  # the businesses' own mailboxes
+    mapping.fields["person.email"] = column
+    mapping.notes.append(f"{column!r} holds email addresses ({shown(cells[0])}): sent as person.email.")
 
 
 def _one_block(mapping: Mapping, values: Callable[[str], list[str]]) -> None:

@@ -136,19 +136,26 @@ def organisations(mapping: Mapping, columns: list[str], values: Callable[[str], 
             f"{column!r} holds organisations' names ({rows[0][0]!r}, ...): the file is one of companies, "
             "sent as company.name with its address as the company's."
         )
-        _no_person(read, values)
+        _no_person(read, columns, values)
         return read
     return mapping
 
 
 # What names a person in a file of companies: their names, their job, a contact person's column.
 _PERSON_SIGNS = ("person.first_name", "person.last_name", "person.title")
+_CONTACT = re.compile(r"contact(person|name)?$|ansprech(partner|person)|kontaktperson|personnedecontact")
 
 
-def _no_person(mapping: Mapping, values: Callable[[str], list[str]]) -> None:
+def contact_person(columns: list[str]) -> bool:
+    """Whether a column names a contact person ("Contact Person", "Ansprechperson"): the phone and
+    the email beside it may be theirs."""
+    return any(_CONTACT.search(normal(c)) for c in columns)
+
+
+def _no_person(mapping: Mapping, columns: list[str], values: Callable[[str], list[str]]) -> None:
     """In a file of companies that names no person, leave out the businesses' own phone (a
     switchboard) and an email column of their mailboxes (info@, office@): no person's to match."""
-    if any(path in mapping.fields for path in _PERSON_SIGNS):
+    if any(path in mapping.fields for path in _PERSON_SIGNS) or contact_person(columns):
         return
     phone = mapping.fields.get("person.person_phone")
     if isinstance(phone, str):

@@ -21,6 +21,7 @@ from leadspace_cli.mapping.aliases import (
     _ROLE_PREFIX,
     _TOOL_PREFIX,
     COMPANY_PREFIX,
+    KIND_NAMES,
     PARTY_PREFIX,
     PERSON_PREFIX,
     normalize_header,
@@ -33,6 +34,7 @@ from leadspace_cli.mapping.normal import normal
 MIN_SHARE = 0.5
 MIN_COLUMNS = 4
 MIN_FIELDS = 3
+SHORT = 6
 
 # A column's first word: up to a separator ("property_", "CMTE_", "Physician "), or a camel-case
 # word before a capital ("contributorNameFirst"). A report's "Location: Phone" is read elsewhere.
@@ -79,9 +81,12 @@ def file_prefix(columns: list[str]) -> dict[str, str]:
         if m[1].casefold() == word and rest.casefold() not in taken:
             out[column] = rest
             taken.add(rest.casefold())
-    if sum(1 for rest in out.values() if normal(rest) in ALL_ALIASES) < MIN_FIELDS:
+    # Two fields are enough when every column of a short header shares the word ("faculty_name",
+    # "faculty_url", "faculty_email", "faculty_phone": a directory scrape's).
+    fields = MIN_FIELDS - 1 if len(out) == len(columns) <= SHORT else MIN_FIELDS
+    if sum(1 for rest in out.values() if normal(rest) in ALL_ALIASES) < fields:
         return {}
     # A column read as it stands says the word means something ("Entity Name", "Dealer Name").
-    if any(normal(column) in ALL_ALIASES for column in out):
+    if any(normal(column) in ALL_ALIASES or normal(column) in KIND_NAMES for column in out):
         return {}
     return out

@@ -1,0 +1,189 @@
+"""Detection, seventeenth round: an email told by its values, a directory's pages, names and prefixes
+of real files with rows (each rule's test fails on 702738d, the code before it; the guards hold on both)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from leadspace_cli.mapping.detect import detect
+from leadspace_cli.mapping.prefixes import file_prefix
+from tests.mapping.test_detect_eleventh import judged
+
+# A trade show's exhibitors: the organisation, its contact person and their job, and an email column
+# under no email's name.
+EXHIBITORS = [
+    "Letter",
+    "Name of the Organization",
+    "Address",
+    "Contact Person",
+    "Designation",
+    "Contact Details",
+]
+EXHIBITOR_ROWS = [
+    [
+        "A",
+        "A.K. Gourmet House Private Limited",
+        "149, Kilokari",
+        "Mr. Arjun Thakur",
+        "Director",
+        "arjun@ohnuts.in",
+    ],
+    ["A", "A3NDG Technologys LLP", "Shop no 1, Sec 25", "Mr. Dev Agrawal", "Founder", "bawadev@gmail.com"],
+    [
+        "A",
+        "Aabhar Ventures Private Limited",
+        "Plot No. 76-77",
+        "Mr. Avinish Jain",
+        "CEO",
+        "avinish@evora.com",
+    ],
+]
+
+
+def test_a_column_of_email_addresses_under_another_name_is_the_persons(tmp_path: Path) -> None:
+    mapping = judged(tmp_path / "exhibitors.csv", EXHIBITORS, EXHIBITOR_ROWS)
+    assert mapping.fields.get("person.email") == "Contact Details"
+    assert any("'Contact Details' holds email addresses" in note for note in mapping.notes)
+    assert "person.email" not in detect(EXHIBITORS).fields  # the header alone does not say so
+
+
+def test_a_column_of_addresses_is_not_sent_when_they_may_be_someone_elses(tmp_path: Path) -> None:
+    # An owner's column, whatever its values.
+    owner = [*EXHIBITORS[:-1], "Account Manager"]
+    assert "person.email" not in judged(tmp_path / "owner.csv", owner, EXHIBITOR_ROWS).fields
+    # One firm's addresses for the rows of many companies: the sender's own people.
+    reps = [[*row[:-1], f"rep{i}.name@oursales.com"] for i, row in enumerate(EXHIBITOR_ROWS)]
+    assert "person.email" not in judged(tmp_path / "reps.csv", EXHIBITORS, reps).fields
+    # Two columns of addresses: the values cannot say which is the person's.
+    two = [*EXHIBITORS, "More Details"]
+    rows = [[*row, f"x{i}@example{i}.org"] for i, row in enumerate(EXHIBITOR_ROWS)]
+    assert "person.email" not in judged(tmp_path / "two.csv", two, rows).fields
+    # A file of companies that names no person: their mailboxes are not sent.
+    firms = ["Name of the Organization", "Address", "Contact Details"]
+    mailboxes = ["info@a.in", "office@b.in", "sales@c.in"]
+    boxes = [[row[1], row[2], box] for row, box in zip(EXHIBITOR_ROWS, mailboxes, strict=True)]
+    assert "person.email" not in judged(tmp_path / "boxes.csv", firms, boxes).fields
+    # Prose that mentions an address is no column of addresses.
+    prose = [[*row[:-1], f"Write to {row[-1]} for details"] for row in EXHIBITOR_ROWS]
+    assert "person.email" not in judged(tmp_path / "prose.csv", EXHIBITORS, prose).fields
+
+
+def test_a_contact_persons_column_keeps_the_businesses_email_and_phone(tmp_path: Path) -> None:
+    # A Swiss trade directory: the business's name, its contact person ("Ansprechperson"), their email.
+    header = ["name", "branche", "adresse", "id", "ansprechperson", "email", "telefon"]
+    rows = [
+        [
+            "Göldlin Apotheke",
+            "Apotheke",
+            "Rathausgasse 29",
+            "3313",
+            "Dr. C. Göldlin",
+            "apogo@bluewin.ch",
+            "062 822 10",
+        ],
+        [
+            "Architekten-Gruppe AG",
+            "Architektur",
+            "Stritengässli 24",
+            "3315",
+            " ",
+            "info@arch.ch",
+            "062 823 05",
+        ],
+        [
+            "Fritz Glaus & Co. AG",
+            "Automobile",
+            "Postfach 2836",
+            "3316",
+            "H.-P. Glaus",
+            "h.p.glaus@glaus.ch",
+            "062 858 68",
+        ],
+    ]
+    fields = judged(tmp_path / "gewerbe.csv", header, rows).fields
+    assert (fields.get("company.name"), fields.get("person.email"), fields.get("person.person_phone")) == (
+        "name",
+        "email",
+        "telefon",
+    )
+    # Without the contact person the same columns are the businesses' own: not sent.
+    without = [h for h in header if h != "ansprechperson"]
+    fields = judged(tmp_path / "plain.csv", without, [r[:4] + r[5:] for r in rows]).fields
+    assert "person.person_phone" not in fields
+
+
+def test_links_that_all_point_at_one_site_are_not_the_companies_sites(tmp_path: Path) -> None:
+    # A register's pages of each lobbying firm, beside its legal and trading names.
+    header = ["id", "url", "business_entity_name", "trading_name", "abn"]
+    rows = [
+        [
+            str(i),
+            f"https://lobbyists.pmc.gov.au/register/view_agency.cfm?id={i}",
+            name,
+            name.upper(),
+            "7296331642",
+        ]
+        for i, name in ((271, "A D Evers-Buckland"), (605, "ABAKUS Pty Limited"), (3886, "Advanced Outcomes"))
+    ]
+    mapping = judged(tmp_path / "register.csv", header, rows)
+    assert "company.website" not in mapping.fields
+    assert any("pages of one site (lobbyists.pmc.gov.au)" in note for note in mapping.notes)
+    assert mapping.fields.get("company.name") == "business_entity_name"
+    assert detect(["id", "trading_name", "abn"]).fields.get("company.name") == "trading_name"
+    # An account's own URL column holding many companies' sites is their website.
+    accounts = judged(
+        tmp_path / "accounts.csv",
+        ["index", "account_url", "account"],
+        [
+            ["1", "https://www.access-company.com", "ACCESS Europe GmbH"],
+            ["2", "www.sotera.com", "Sotera"],
+            ["3", "www.pyctor.com", "Pyctor"],
+        ],
+    )
+    assert accounts.fields.get("company.website") == "account_url"
+
+
+def test_names_ids_and_prefixes_of_real_files() -> None:
+    # A skip-trace's first of numbered addresses; French "Adresse mail".
+    assert detect(["first_name", "last_name", "email_address_1", "email_address_2"]).fields.get(
+        "person.email"
+    ) == ("email_address_1")
+    assert detect(["Nom", "Prénom", "Adresse mail", "Telephone"]).fields.get("person.email") == "Adresse mail"
+    # A directory scrape whose every column shares its subject: read without it.
+    assert (
+        file_prefix(["faculty_name", "faculty_url", "faculty_email", "faculty_phone"])["faculty_email"]
+        == "email"
+    )
+    assert (
+        file_prefix(["Dealer Name", "Dealer Address", "Dealer City", "Dealer Phone"]) == {}
+    )  # read as it stands
+    # A company's columns abbreviated beside its contact's.
+    aviation = ["COMPANYNAME", "COMPADDRESS1", "COMPCITY", "COMPSTATE", "COMPZIPCODE", "COMPCOUNTRY"]
+    aviation += ["COMPWEBADDRESS", "CONTACTFIRSTNAME", "CONTACTLASTNAME", "CONTACTTITLE", "CONTACTEMAIL"]
+    fields = detect(aviation).fields
+    assert (
+        fields.get("company.website"),
+        fields.get("company.address.city"),
+        fields.get("company.address.country"),
+    ) == (
+        "COMPWEBADDRESS",
+        "COMPCITY",
+        "COMPCOUNTRY",
+    )
+    # An organisation's site under its scraper's name; a city's businesses' own id.
+    assert detect(["organization_name", "organization_site", "link"]).fields.get("company.website") == (
+        "organization_site"
+    )
+    louisville = ["business_id", "name", "address", "city", "state", "postal_code", "phone_number"]
+    assert detect(louisville).fields.get("external_id") == "business_id"
+    # A studio named by its kind, in a file that names no person.
+    studio = detect(["Studio Name", "Town", "Region", "Main Line", "Address 1", "Category"]).fields
+    assert studio.get("company.name") == "Studio Name"
+
+
+def test_a_position_says_the_rows_are_people_beside_their_companys_columns() -> None:
+    # A conference's speakers: a full name, a position, their company and its type, size and country.
+    header = ["name", "position", "company", "description", "session_title", "date", "location"]
+    header += ["company_type", "company_size", "company_hq_address", "company_hq_country"]
+    fields = detect(header).fields
+    assert (fields.get("person.title"), fields.get("company.name")) == ("position", "company")
