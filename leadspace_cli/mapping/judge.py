@@ -333,15 +333,21 @@ def _emails_by_values(mapping: Mapping, columns: list[str], values: Callable[[st
     if "person.email" in mapping.fields:
         return
     found = []
+    # Beside a contact person's column ("Referente", "Ansprechpartner"), an email column detect()
+    # left out as the account's is sent when its values are people's addresses (mario.rossi@).
+    contact = contact_person(columns)
     for column in columns:
         name = _normal(column)
         if system_column(column) or column in mapping.columns_used() or _OTHERS.search(name):
             continue
-        if "mail" in name or "courriel" in name or name in ALIASES["person.email"]:
+        emailish = "mail" in name or "courriel" in name or name in ALIASES["person.email"]
+        if emailish and not contact:
             continue  # named an email: detect() judged it by its header (an account's mailbox)
         seen = [v.strip() for v in values(column) if v.strip().lower() not in _PLACEHOLDERS]
         cells = [v for v in seen if _ADDRESS_CELL.match(v)]
         if len(seen) >= 3 and len(cells) >= 0.9 * len(seen) and len({v.lower() for v in cells}) > 1:
+            if emailish and sum(map(_personal, cells)) < 0.5 * len(cells):
+                continue  # the account's mailboxes (info@), as detect() read it
             found.append((column, cells))
     if len(found) != 1:
         return  # none, or several that the values cannot choose between

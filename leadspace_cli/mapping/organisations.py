@@ -143,7 +143,10 @@ def organisations(mapping: Mapping, columns: list[str], values: Callable[[str], 
 
 # What names a person in a file of companies: their names, their job, a contact person's column.
 _PERSON_SIGNS = ("person.first_name", "person.last_name", "person.title")
-_CONTACT = re.compile(r"contact(person|name)?$|ansprech(partner|person)|kontaktperson|personnedecontact")
+_CONTACT = re.compile(
+    r"contact(person|persoon|name)?$|ansprech(partner|person)|kontaktperson|personnedecontact|referente|"
+    r"interlocuteur|(nome|nombre|pessoade|personade)conta(c)?to$"
+)
 
 
 def contact_person(columns: list[str]) -> bool:

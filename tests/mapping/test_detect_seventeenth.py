@@ -187,3 +187,47 @@ def test_a_position_says_the_rows_are_people_beside_their_companys_columns() -> 
     header += ["company_type", "company_size", "company_hq_address", "company_hq_country"]
     fields = detect(header).fields
     assert (fields.get("person.title"), fields.get("company.name")) == ("position", "company")
+
+
+def test_an_account_email_beside_a_contact_person_is_sent_when_it_holds_peoples_addresses(
+    tmp_path: Path,
+) -> None:
+    # A German invoicing tool's customers: the firm, its contact person, an Email left out by the
+    # header alone (an account's may be its mailbox).
+    header = ["Kundennummer", "Firmenname", "Ansprechpartner", "Straße", "PLZ", "Ort", "Email"]
+    people = [
+        [
+            "K001",
+            "ABC Consulting GmbH",
+            "Anna Schmidt",
+            "Berliner Straße 4",
+            "10115",
+            "Berlin",
+            "anna.schmidt@abc.de",
+        ],
+        [
+            "K002",
+            "Müller Design",
+            "Maria Müller",
+            "Hauptstraße 78",
+            "80331",
+            "München",
+            "maria.mueller@design.de",
+        ],
+        [
+            "K003",
+            "Birkholz IT",
+            "Robin Birkholz",
+            "Metzerstraße 24",
+            "58332",
+            "Schwelm",
+            "robin.birkholz@bit.de",
+        ],
+    ]
+    assert "person.email" not in detect(header).fields
+    assert judged(tmp_path / "people.csv", header, people).fields.get("person.email") == "Email"
+    boxes = [[*row[:-1], f"info@{row[-1].split('@')[1]}"] for row in people]
+    assert "person.email" not in judged(tmp_path / "boxes.csv", header, boxes).fields
+    alone = [c for c in header if c != "Ansprechpartner"]
+    rows = [[v for c, v in zip(header, row, strict=True) if c != "Ansprechpartner"] for row in people]
+    assert "person.email" not in judged(tmp_path / "alone.csv", alone, rows).fields
