@@ -61,7 +61,8 @@ def refine(
     - A column named only "URL" (or "Company URL") is the company's website when its values are web
       sites of many hosts, not LinkedIn or other profiles, nor one directory's pages.
     - Where no header names an email, the one column whose values are email addresses is sent
-      (not an owner's, not one firm's for rows of many, not a file of companies' mailboxes).
+      (not an owner's, not one firm's for rows of many, not a file of companies' mailboxes); so is
+      an account's email of people's addresses beside a contact person's column.
     - A title column that holds salutations (Mr, Ms, Dr) is not the job title: another title column
       is taken, or none; an email, website or phone column whose values are not addresses or
       numbers (an email activity's "Email ID": 10293; a telecom's "Internet": Yes) is not sent.
@@ -327,14 +328,13 @@ _OTHERS = re.compile(
 
 def _emails_by_values(mapping: Mapping, columns: list[str], values: Callable[[str], list[str]]) -> None:
     """Send the one column whose values are email addresses when no header names an email ("Contact
-    Details": jane.doe@acme.com). Not an owner's or a sender's (its header says so, or it holds one
-    address in every row, or one firm's for rows of many); in a file of companies that names no
-    person, only people's addresses (not their mailboxes, info@)."""
+    Details": jane.doe@acme.com), or, beside a contact person's column ("Ansprechpartner"), an email
+    column detect() left out as the account's when its values are people's (anna.schmidt@). Not an
+    owner's or a sender's (its header says so, or it holds one address in every row, or one firm's
+    for rows of many); in a file of companies that names no person, not their mailboxes (info@)."""
     if "person.email" in mapping.fields:
         return
     found = []
-    # Beside a contact person's column ("Referente", "Ansprechpartner"), an email column detect()
-    # left out as the account's is sent when its values are people's addresses (mario.rossi@).
     contact = contact_person(columns)
     for column in columns:
         name = _normal(column)
@@ -357,7 +357,7 @@ def _emails_by_values(mapping: Mapping, columns: list[str], values: Callable[[st
     if len(firms) > 1 and len({v.rpartition("@")[2].lower() for v in cells}) == 1:
         return  # rows of many companies, addresses of one firm: its own people's (the sender's reps)
     person = any(p in mapping.fields for p in ("person.first_name", "person.last_name", "person.title"))
-    person = person or contact_person(columns)
+    person = person or contact
     if "company.name" in mapping.fields and not person and sum(map(_personal, cells)) < 0.5 * len(cells):
         return  # the businesses' own mailboxes
     mapping.fields["person.email"] = column
