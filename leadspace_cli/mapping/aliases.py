@@ -115,6 +115,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "supporterid",
         "customernumber",
         "kundennummer",
+        *("kundnummer", "kundenummer"),  # Swedish, Norwegian
         "kundnr",  # Swedish
         "codicecliente",  # Italian
         "entityid",  # a register's entity
@@ -370,6 +371,8 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "teldienstlich",  # Thunderbird's German "Tel. dienstlich"
         *("telefonarbete", "telefonforetag"),  # Swedish address books' work phone
         *("preferredphone", "prefphone"),  # a donor database's, after all else: NPSP's is a picklist
+        *("tlf", "telno", "telefonno"),  # Norwegian and Danish "tlf", Turkish "Tel No"
+        *("telefonecontato", "telefonecontacto", "telefonodecontacto"),  # a supplier's contact's
         "askedphone",  # a form's question, after every column named for it
     ),
     "company.name": (
@@ -461,6 +464,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "nomefantasia",  # Brazil's trade name
         *("entityname", "currententityname"),  # a register's entities (US secretaries of state)
         "businessname",  # a directory's listings (Yellow Pages scrapers)
+        *("nombredelnegocio", "nomedonegocio", "nomdelentreprise"),  # Spanish, Portuguese, French
         *("businessentityname", "tradingname"),  # a register's (Australia's lobbyists: legal, trading)
         "primarybusinessname",  # the SEC's investment advisers
         "relatedcompany",  # Odoo's contacts: the company a person belongs to
@@ -973,7 +977,7 @@ _PERSON_FIELD_PREFIX = re.compile(
 # (Optional)", "Nom (obligatoire)".
 REQUIRED_MARK = re.compile(
     r"^\s*\*+\s*|\s*[(\[]\s*(required|optional|mandatory|obligatoire|facultatif|pflicht|pflichtfeld|"
-    r"erforderlich|obligatorio|opcional|obrigat[oó]rio|obbligatorio|facoltativo|verplicht)\s*[)\]]\s*$",
+    r"erforderlich|obligatorio|opcional|obrigat[oó]rio|obbligatorio|facoltativo|verplicht|必須|任意)\s*[)\]]\s*$",
     re.IGNORECASE,
 )
 
@@ -1360,6 +1364,7 @@ _JAPANESE = {
     "市区郡町村": "city",
     "名前": "fullname",
     "取引先会社名": "companyname",  # a client's company (MiiTel)
+    "取引先名": "companyname",  # an SFA's accounts ("取引先名(必須)": required)
     "取引先担当者名": "contactname",
     "部課": "department",
     "所属": "affiliation",  # a user's organisation (LibreBooking's Japanese users)
@@ -1568,6 +1573,8 @@ _KOREAN = {
     "휴대전화": "mobilephone",
     "전화번호": "phone",
     "회사명": "companyname",
+    "거래처명": "companyname",  # an ERP's business partners (ECOUNT's 거래처)
+    "거래처코드": "customerid",
     "회사": "company",
     "직책": "jobtitle",
     "직위": "jobtitle",
@@ -2141,7 +2148,9 @@ PERSON_EVIDENCE = (
     *("jobtitle", "title", "designation", "email", "emailaddress", "firstname", "lastname", "surname"),
     *("employee", "employeename", "gender", "dateofbirth", "birthday", "birthdate"),
     "headline",  # a LinkedIn scrape's people (its "URL" is their profile's)
-    *("position", "jobposition"),  # a speakers' list ("name, position, company"): no company has one
+    # A job, in every language detection reads: a speakers' list ("name, position, company"), a Spanish
+    # lead list's "cargo". No company has one.
+    *ALIASES["person.title"],
 )
 
 # The row's own record by its number (external_id, after the named ids).

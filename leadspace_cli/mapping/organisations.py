@@ -45,7 +45,11 @@ _KIND = re.compile(
     r"weingut|domaine|ch[aâ]teau|cantina|farms?|motors|dealer|dealership|agency|agentur|studio|labs?|"
     r"laboratories|software|media|logistics|transport|construction|manufacturing|trading|enterprises?|"
     r"store|shop|market|supply|supplies|distributors?|wholesale|council|ministry|department|"
-    r"authority|office|practice|surgery|dental|veterinary|cooperative|genossenschaft|coop)\b"
+    r"authority|office|practice|surgery|dental|veterinary|cooperative|genossenschaft|coop|"
+    # A trade's plural or its sector ("Shree Fertilizers", "Mahalakshmi Agro", "Lakshmi Traders").
+    r"traders|electronics|foods|textiles|fertili[sz]ers|chemicals|pharma|agro|seeds|furniture|plastics|"
+    r"travels|tours|builders|developers|engineering|engineers|exports|printers|printing|packaging|"
+    r"garments|jewell?ers|opticals|bakery|caf[eé]|salon|fitness)\b"
 )
 
 

@@ -231,3 +231,39 @@ def test_an_account_email_beside_a_contact_person_is_sent_when_it_holds_peoples_
     alone = [c for c in header if c != "Ansprechpartner"]
     rows = [[v for c, v in zip(header, row, strict=True) if c != "Ansprechpartner"] for row in people]
     assert "person.email" not in judged(tmp_path / "alone.csv", alone, rows).fields
+
+
+def test_a_job_column_says_the_rows_are_people_in_any_language() -> None:
+    # A Spanish lead list: a whole name, the employer, the job ("cargo"), the company's sector and
+    # headcount. Not a file of accounts: the email, phone and job are the lead's.
+    fields = detect(["nombre", "email", "telefono", "empresa", "cargo", "sector", "empleados"]).fields
+    assert (fields.get("person.email"), fields.get("person.title"), fields.get("company.name")) == (
+        "email",
+        "cargo",
+        "empresa",
+    )
+    assert fields.get("person.person_phone") == "telefono"
+
+
+def test_local_names_of_real_files() -> None:
+    norwegian = detect(["kundenummer", "fname", "ename", "epost", "tlf", "postnummer"]).fields
+    assert (norwegian.get("person.person_phone"), norwegian.get("external_id")) == ("tlf", "kundenummer")
+    assert detect(["Ad", "Soyad", "Mail", "Tel No"]).fields.get("person.person_phone") == "Tel No"
+    assert detect(["Kundnummer", "Förnamn", "Efternamn"]).fields.get("external_id") == "Kundnummer"
+    korean = detect(["거래처코드", "거래처명", "대표자명", "전화", "모바일"]).fields
+    assert (korean.get("external_id"), korean.get("company.name")) == ("거래처코드", "거래처명")
+    # A Japanese SFA's required-field mark.
+    assert detect(["取引先名(必須)", "電話番号", "住所"]).fields.get("company.name") == "取引先名(必須)"
+    assert detect(["Nombre del Negocio", "Ciudad", "Teléfono"]).fields.get("company.name") == (
+        "Nombre del Negocio"
+    )
+
+
+def test_a_trades_plural_marks_an_organisation(tmp_path: Path) -> None:
+    # An agricultural dealers' list: "Shree Fertilizers", "Mahalakshmi Agro" are businesses.
+    header = ["name", "district", "pincode", "phone"]
+    names = ["Green Agro Center", "Kisan Seeds Store", "Shree Fertilizers", "Agro Plus", "Mahalakshmi Agro"]
+    rows = [[n, "Nashik", "422101", f"98765000{i:02d}"] for i, n in enumerate(names)]
+    fields = judged(tmp_path / "dealers.csv", header, rows).fields
+    assert fields.get("company.name") == "name"
+    assert "person.person_phone" not in fields  # the dealers' own lines
