@@ -239,6 +239,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         # A donor database's (Little Green Light's "Preferred Email"), after all else: NPSP's is a picklist.
         *("preferredemail", "prefemail"),
         "askedemail",  # a form's question ("What is your email?"), after every column named for it
+        *("homeemail", "personalemail", "privateemail"),  # the person's own, when nothing else names one
     ),
     # "Job Title" before "Title": Outlook's Title is Mr. or Ms.
     "person.title": (
@@ -733,8 +734,9 @@ COMPANY_PREFIX = (
     # An office's address (Sahana Eden's staff: "Office City", the SEC's advisers' "Main Office City"); its
     # location or its phone is no sign.
     r"(?:main)?office(?=street|city|postcode|postalcode|zip|country|state|address)|"
-    # A company's columns abbreviated ("COMPADDRESS1", "COMPCITY", "COMPWEBADDRESS" beside "CONTACT*").
-    r"comp(?=address|city|state|zip|postal|country|web))"
+    # A company's columns abbreviated ("COMPADDRESS1", "COMPCITY", "COMPWEBADDRESS" beside "CONTACT*"),
+    # QuickBooks' bill-to city ("BillCity"; its "BillAddr1" is as often the company's name: not read).
+    r"comp(?=address|city|state|zip|postal|country|web)|bill(?=city|state|zip|postal|country))"
 )
 
 
@@ -843,6 +845,9 @@ def conventions(normalized: list[tuple[str, str]]) -> list[tuple[str, str]]:
         # A listing's bare "url" is its page on the directory, not the business's site (its values
         # may still say otherwise: judge.py).
         normalized = [("listingurl" if n == "url" else n, c) for n, c in normalized]
+    if {"fn", "ln"} <= names:
+        # A given and a family name abbreviated side by side (an order export's "fn", "ln").
+        normalized = [({"fn": "firstname", "ln": "lastname"}.get(n, n), c) for n, c in normalized]
     if sum(n in APPLICATION for n in names) >= 2:
         # An applicant's "Position" or "Designation" is the job applied for (Horilla's, Personio's).
         normalized = [("appliedfor" if n in _APPLIED_FOR else n, c) for n, c in normalized]

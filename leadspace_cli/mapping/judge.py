@@ -316,8 +316,9 @@ def _lead_emails(mapping: Mapping, columns: list[str], values: Callable[[str], l
         )
 
 
-# A single email address in a cell (a cell of two or of prose is no column of addresses).
-_ADDRESS_CELL = re.compile(r"^[^\s@,;|<>()]+@[^\s@,;|<>()]+\.[a-z]{2,}$", re.IGNORECASE)
+# A single email address in a cell (a cell of two, of prose, or a link with an @ in its path is no
+# column of addresses: "http://cdn.example.com/_@user_1.jpg").
+_ADDRESS_CELL = re.compile(r"^[\w.%+'-]+@[\w-]+(\.[\w-]+)*\.[^\W\d_]{2,}$")
 # Words of a header that name another party's address or a message's: an owner's, a sender's.
 _OTHERS = re.compile(
     r"owner|agent|rep$|manager|sales|assign|creat|modif|updat|refer|parent|guarantor|emergency|spouse|"

@@ -63,6 +63,11 @@ def test_a_column_of_addresses_is_not_sent_when_they_may_be_someone_elses(tmp_pa
     mailboxes = ["info@a.in", "office@b.in", "sales@c.in"]
     boxes = [[row[1], row[2], box] for row, box in zip(EXHIBITOR_ROWS, mailboxes, strict=True)]
     assert "person.email" not in judged(tmp_path / "boxes.csv", firms, boxes).fields
+    # Links with an @ in their path (a speaker's photo) are no addresses.
+    photos = [
+        [*row[:-1], f"http://cdn.example.com/assets/_@user_{i}.jpg"] for i, row in enumerate(EXHIBITOR_ROWS)
+    ]
+    assert "person.email" not in judged(tmp_path / "photos.csv", EXHIBITORS, photos).fields
     # Prose that mentions an address is no column of addresses.
     prose = [[*row[:-1], f"Write to {row[-1]} for details"] for row in EXHIBITOR_ROWS]
     assert "person.email" not in judged(tmp_path / "prose.csv", EXHIBITORS, prose).fields
@@ -267,3 +272,30 @@ def test_a_trades_plural_marks_an_organisation(tmp_path: Path) -> None:
     fields = judged(tmp_path / "dealers.csv", header, rows).fields
     assert fields.get("company.name") == "name"
     assert "person.person_phone" not in fields  # the dealers' own lines
+
+
+def test_abbreviated_names_and_the_bill_to_city_and_a_home_email_alone() -> None:
+    # An order export's "fn", "ln" side by side: a given and a family name (alone, no one's).
+    order = detect(["fn", "ln", "company", "address", "city", "postcode", "country", "email", "phone"]).fields
+    assert (order.get("person.first_name"), order.get("person.last_name"), order.get("person.email")) == (
+        "fn",
+        "ln",
+        "email",
+    )
+    assert "person.first_name" not in detect(["fn", "company", "email"]).fields
+    # QuickBooks Desktop's bill-to city, state and zip are the customer's (its BillAddr1 is not read).
+    quickbooks = ["ListID", "Name", "FirstName", "LastName", "CompanyName", "Email", "BillAddr1", "BillAddr2"]
+    quickbooks += ["BillCity", "BillState", "BillZip"]
+    fields = detect(quickbooks).fields
+    assert (fields.get("company.address.city"), fields.get("company.address.postalcode")) == (
+        "BillCity",
+        "BillZip",
+    )
+    assert "company.address.street" not in fields
+    # A donor's home email is theirs when nothing else names one; a work email comes first.
+    assert (
+        detect(["FirstName", "LastName", "HomePhone", "HomeEmail"]).fields.get("person.email") == "HomeEmail"
+    )
+    assert (
+        detect(["FirstName", "LastName", "HomeEmail", "WorkEmail"]).fields.get("person.email") == "WorkEmail"
+    )
