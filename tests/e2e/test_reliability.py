@@ -91,12 +91,13 @@ def test_credits_running_out_exit_4_and_a_rerun_pays_nothing_twice(
     rows = read_csv("out.csv")
     assert len(rows) == 150
     assert sum(r["ls.result"] == "ok" for r in rows) == 60
-    # Every other row is unsent; at most one call in flight when the 427 came back may instead have
-    # met a 429 the stopping run did not retry ("failed": nothing paid, sent again below).
+    # Every other row is unsent; a call in flight when the 427 came back may instead have met a 429
+    # the stopping run did not retry ("failed": nothing paid, sent again below). How many depends on
+    # the machine's load (a fresh-clone CI run on a busy machine met two): never more than the 429s.
     results = collections.Counter(r["ls.result"] for r in rows)
     assert set(results) <= {"ok", "not_sent", "failed"}
-    assert results["failed"] <= 1
-    assert results["not_sent"] >= 89
+    assert results["failed"] <= sb.stats.by_status.get(429, 0)
+    assert results["not_sent"] + results["failed"] == 90
     assert sb.stats.by_status[427] >= 1
     sb.set_credits(None)
     result = invoke("enrich", str(path), "-o", "out.csv")
@@ -226,7 +227,7 @@ def test_a_rerun_takes_stored_answers(use_sandbox: Sandbox, tmp_path: Path) -> N
     assert len(read_csv("dup.csv")) == 6
     assert answered() == 2 * calls + 3  # identical rows are called once, even so
     assert invoke("enrich", str(path), "-o", "four.csv", "--no-cache").exit_code == 0
-    assert use_sandbox.stats.calls == 3 * calls + 3
+    assert answered() == 3 * calls + 3
 
 
 def test_the_store_is_private_and_holds_no_key(use_sandbox: Sandbox, tmp_path: Path) -> None:
