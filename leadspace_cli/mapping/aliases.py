@@ -29,6 +29,7 @@ EMPLOYER = (
 _REGISTER_NUMBERS = (
     *("siret", "siren", "orgnr", "organisasjonsnummer", "organisationsnummer", "kvknummer", "cvrnummer"),
     *("dunsnumber", "duns"),  # D&B's D-U-N-S Number
+    *("cnpj", "cif"),  # a Brazilian, a Spanish register's number of a company (a register's rows)
     *(
         "companynumber",
         "companyregistrationnumber",
@@ -119,6 +120,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "kundnr",  # Swedish
         "codicecliente",  # Italian
         "entityid",  # a register's entity
+        "identificador",  # Spanish and Portuguese: a record's own identifier, before a company's CNPJ
         "kundenid",
         "kundennr",  # sevDesk's "Kunden-Nr."
         "crmid",
@@ -774,6 +776,7 @@ KIND_NAMES = (
     *("hconame", "hospitalname", "clinicname", "practicename", "pharmacyname", "establishmentname"),
     *("estabname", "dealername", "dealershipname", "agencyname", "brokername", "carriername"),
     *("institutionname", "schoolname", "hospital", "clinic", "dealership", "pharmacy"),
+    *("grantee", "granteename"),  # a grant list's recipients
     *("studioname", "salonname", "shopname", "restaurantname", "hotelname", "firmname"),
 )
 

@@ -299,3 +299,17 @@ def test_abbreviated_names_and_the_bill_to_city_and_a_home_email_alone() -> None
     assert (
         detect(["FirstName", "LastName", "HomeEmail", "WorkEmail"]).fields.get("person.email") == "WorkEmail"
     )
+
+
+def test_a_registers_number_is_the_rows_id_in_a_file_of_companies() -> None:
+    # Brazil's company register: the CNPJ is each company's own number; Spain's CIF the same.
+    cnpj = detect(["nome", "cnpj", "abertura", "situacao", "natureza_juridica", "municipio", "uf"]).fields
+    assert (cnpj.get("external_id"), cnpj.get("company.name")) == ("cnpj", "nome")
+    assert detect(["ADJUDICATARIO", "CIF", "Empresa", "Web"]).fields.get("external_id") == "CIF"
+    # The record's own identifier comes first; beside a person's names a CNPJ is their employer's.
+    own = detect(["Identificador", "Empresa", "CNPJ", "Responsável", "Telefone"]).fields
+    assert own.get("external_id") == "Identificador"
+    assert "external_id" not in detect(["Nome", "Sobrenome", "Email", "Empresa", "CNPJ"]).fields
+    # A grant list's recipients are organisations.
+    grants = detect(["Grantor", "Grantee", "ZipCode", "FiscalYear", "Amount"]).fields
+    assert grants.get("company.name") == "Grantee"
