@@ -22,6 +22,8 @@ from leadspace_cli.mapping.spec import Mapping
 # At least this many names read, and this share of them an organisation's.
 MIN_NAMES = 3
 MIN_SHARE = 0.6
+# From this share of rows named as people, the file mixes firms and people (an address book).
+PEOPLE_SHARE = 0.25
 
 # A legal form ending the name (any case, dots optional, a closing bracket allowed): "Acme Inc.",
 # "Müller GmbH", "Bodegas Ruiz S.L.", "Tata Consultancy Services Ltd", "Nokia Oyj", "Acme L.P.". Two
@@ -67,6 +69,7 @@ _MAILBOX_WORDS = frozenset(
      *("billing", "invoice", "invoices", "finance", "ap", "ar", "marketing", "press", "media", "help"),
      *("no", "noreply", "reply", "post", "reception", "accueil", "empfang", "zentrale", "general"),
      *("webmaster", "hr", "jobs", "careers", "recruiting", "talent", "hiring", "people", "order", "orders"),
+     *("recrutement", "recruitment", "rh", "emploi"),
      *("shop", "store", "events", "event", "expo", "partners", "news", "newsletter", "direction"),
      *("secretariat", "buero", "anfrage", "reservations", "front", "desk", "it", "legal", "privacy"),
      *("compta", "buchhaltung", "rechnung", "verwaltung", "the", "my", "us", "de", "fr", "uk", "mx"))
@@ -108,6 +111,26 @@ def _row_of_organisation(name: str, addresses: list[str]) -> bool:
     return _organisation(name) or any(_named_by(name, a) for a in addresses if a.strip())
 
 
+def _mailbox(addresses: list[str]) -> str:
+    return next((a.strip() for a in addresses if "@" in a), "")
+
+
+def _row_of_person(name: str, addresses: list[str]) -> bool:
+    """Whether a row's name is a person's: no organisation's mark, and a word of it (three letters
+    or more) begins or ends its email's mailbox on another domain ("Carlos Ruiz", cruiz.dev@)."""
+    if _row_of_organisation(name, addresses):
+        return False  # a mark, a firm's mailbox ("recrutement.ouest@"), a domain that begins the name
+    words = [_compact(w) for w in name.split() if len(_compact(w)) >= 3]
+    for address in addresses:
+        box, _, domain = address.strip().lower().rpartition("@")
+        parts = [_compact(p) for p in re.split(r"[._+-]", box) if p]
+        if box and any(
+            w not in domain and any(p.startswith(w) or p.endswith(w) for p in parts) for w in words
+        ):
+            return True
+    return False
+
+
 def organisations(mapping: Mapping, columns: list[str], values: Callable[[str], list[str]]) -> Mapping:
     """Return the header read as a file of companies when its bare "Name" holds organisations'
     names and nothing else names the company or a person's given or family name; else ``mapping``."""
@@ -127,7 +150,8 @@ def organisations(mapping: Mapping, columns: list[str], values: Callable[[str], 
             for name, *addresses in zip(values(column), *(values(c) for c in sites), strict=True)
             if name.strip()
         ]
-        if len(rows) < MIN_NAMES or sum(_row_of_organisation(*row) for row in rows) < MIN_SHARE * len(rows):
+        firms = [row for row in rows if _row_of_organisation(*row)]
+        if len(rows) < MIN_NAMES or len(firms) < MIN_SHARE * len(rows):
             continue
         if "Company Name" in columns:
             return mapping
@@ -137,10 +161,19 @@ def organisations(mapping: Mapping, columns: list[str], values: Callable[[str], 
         if read.fields.get("company.name") != column:
             return mapping
         read.notes.append(
-            f"{column!r} holds organisations' names ({rows[0][0]!r}, ...): the file is one of companies, "
+            f"{column!r} holds organisations' names ({firms[0][0]!r}, ...): the file is one of companies, "
             "sent as company.name with its address as the company's."
         )
-        _no_person(read, columns, values)
+        # Rows of people among them (an address book of firms and people: "Carlos Ruiz",
+        # cruiz.dev@): the email and the phone may be a person's, so they stay.
+        people = [row for row in rows if _row_of_person(*row)]
+        if len(people) < PEOPLE_SHARE * len(rows):
+            _no_person(read, columns, values)
+        else:
+            read.notes.append(
+                f"Some of its rows are people's ({people[0][0]!r}, {_mailbox(people[0][1])!r}): the "
+                "email and the phone are sent as theirs."
+            )
         return read
     return mapping
 

@@ -313,3 +313,35 @@ def test_a_registers_number_is_the_rows_id_in_a_file_of_companies() -> None:
     # A grant list's recipients are organisations.
     grants = detect(["Grantor", "Grantee", "ZipCode", "FiscalYear", "Amount"]).fields
     assert grants.get("company.name") == "Grantee"
+
+
+ODOO = ["email", "phone", "country_id", "name"]
+
+
+def test_an_address_book_of_firms_and_people_keeps_their_email_and_phone(tmp_path: Path) -> None:
+    # Odoo's contacts: firms and people in one "name" column; the people's mailboxes carry their names.
+    mixed = [
+        ["cruiz.dev@ejemplo.com", "+34 699 111 222", "España", "Carlos Ruiz"],
+        ["ventas@delsur.es", "+34 677 888 999", "España", "Distribuciones del Sur"],
+        ["etorres.design@ejemplo.com", "+34 633 222 111", "España", "Elena Torres"],
+        ["info@techsolutions.es", "+34 611 222 333", "España", "Tech Solutions Ibérica S.L."],
+        ["contacto@norte.es", "+34 622 333 444", "España", "Grupo Norte"],
+    ]
+    mapping = judged(tmp_path / "mixed.csv", ODOO, mixed)
+    assert (mapping.fields.get("person.email"), mapping.fields.get("person.person_phone")) == (
+        "email",
+        "phone",
+    )
+    assert any("'Distribuciones del Sur'" in n and "one of companies" in n for n in mapping.notes)  # a firm
+    assert any(
+        "Some of its rows are people's ('Carlos Ruiz', 'cruiz.dev@ejemplo.com')" in n for n in mapping.notes
+    )
+    # Firms only, their mailboxes named for a city ("nantes@zenika.com", "recrutement.nantes@"): no one's.
+    firms = [
+        ["nantes@zenika.com", "+33 2 40 00 00 01", "France", "Zenika Nantes"],
+        ["recrutement.nantes@soprasteria.com", "+33 2 40 00 00 02", "France", "Sopra Steria Nantes"],
+        ["careers.nantes@devoteam.com", "+33 2 40 00 00 03", "France", "Devoteam Nantes"],
+        ["recrutement.ouest@groupe-atl.fr", "+33 2 40 00 00 04", "France", "Atelier Ouest"],
+    ]
+    fields = judged(tmp_path / "firms.csv", ODOO, firms).fields
+    assert (fields.get("company.name"), fields.get("person.person_phone")) == ("name", None)
