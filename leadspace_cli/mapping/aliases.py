@@ -335,7 +335,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "telefone",
         "telefoon",  # Dutch
         "telefoonnummer",
-        "mobiel",
+        *("mobiel", "mobielnummer"),  # Dutch ("Mobiel nummer")
         "numerodetelephone",  # French ("Numéro de téléphone")
         "numertelefonu",  # Polish
         "telkomorkowy",

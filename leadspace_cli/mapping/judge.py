@@ -81,6 +81,7 @@ def refine(
         _no_addresses(mapping, columns, values)
         _lead_emails(mapping, columns, values)
         _emails_by_values(mapping, columns, values)
+        _shared_phones(mapping, columns, values)
     email = mapping.fields.get("person.email")
     if isinstance(email, str):
         seen = [v.strip().lower() for v in values(email) if v.strip()]
@@ -363,6 +364,42 @@ def _emails_by_values(mapping: Mapping, columns: list[str], values: Callable[[st
         return  # the businesses' own mailboxes
     mapping.fields["person.email"] = column
     mapping.notes.append(f"{column!r} holds email addresses ({shown(cells[0])}): sent as person.email.")
+
+
+def _shared_phones(mapping: Mapping, columns: list[str], values: Callable[[str], list[str]]) -> None:
+    """Leave out a phone column whose numbers most people share with another person (a company's
+    switchboard on each of its contacts' rows); take another phone column that is each one's own."""
+    phone = mapping.fields.get("person.person_phone")
+    keys = [
+        c for p in ("person.email", "person.first_name", "person.last_name") for c in mapping.columns_of(p)
+    ]
+    if not isinstance(phone, str) or not keys:
+        return
+    people = list(zip(*(values(c) for c in keys), strict=True))
+
+    def shared(column: str) -> bool:
+        # Each number, the distinct people (by email and names) whose rows carry it.
+        owners: dict[str, set[tuple[str, ...]]] = {}
+        for number, person in zip(values(column), people, strict=True):
+            digits = re.sub(r"\D", "", number)
+            if len(digits) >= 5 and any(v.strip() for v in person):
+                owners.setdefault(digits, set()).add(tuple(v.strip().lower() for v in person))
+        rows = sum(len(o) for o in owners.values())
+        return rows >= 3 and sum(len(o) for o in owners.values() if len(o) > 1) >= 0.5 * rows
+
+    if not shared(phone):
+        return
+    alternative = _instead(mapping, columns, values, "person.person_phone", lambda v: True)
+    if alternative is not None and shared(alternative):
+        del mapping.fields["person.person_phone"]
+        alternative = None
+    instead = f"{alternative!r} is sent" if alternative else "no phone is sent"
+    # The header's choice between the phone columns, named before, is this one now.
+    mapping.notes[:] = [n for n in mapping.notes if "look like person.person_phone" not in n]
+    mapping.notes.append(
+        f"{phone!r} holds numbers several people share (a company's switchboard): {instead}. "
+        f"To send it anyway, {_HOW}."
+    )
 
 
 def _one_block(mapping: Mapping, values: Callable[[str], list[str]]) -> None:

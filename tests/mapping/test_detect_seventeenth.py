@@ -345,3 +345,26 @@ def test_an_address_book_of_firms_and_people_keeps_their_email_and_phone(tmp_pat
     ]
     fields = judged(tmp_path / "firms.csv", ODOO, firms).fields
     assert (fields.get("company.name"), fields.get("person.person_phone")) == ("name", None)
+
+
+def test_a_phone_that_several_people_share_is_the_companys_switchboard(tmp_path: Path) -> None:
+    # A consultancy's contact list: every employee's "Telefoonnummer" is the office's number.
+    header = ["Voornaam", "Achternaam", "Telefoonnummer", "Mobiel nummer", "Email adres", "Bedrijfsnaam"]
+    staff = [
+        ["Bert", "Dikmans", "+31 348 501462", "+31 6 53241099", "bert.dikmans@t-mc.nl", "T-MC"],
+        ["Jaap", "Glasbergen", "+31 348 501462", "+31 6 22397311", "jaap.glasbergen@t-mc.nl", "T-MC"],
+        ["Jos", "Heiden", "+31 348 501462", "", "jos.heiden@t-mc.nl", "T-MC"],
+    ]
+    mapping = judged(tmp_path / "staff.csv", header, staff)
+    assert mapping.fields.get("person.person_phone") == "Mobiel nummer"
+    assert any("'Telefoonnummer' holds numbers several people share" in n for n in mapping.notes)
+    assert not any("look like person.person_phone" in n for n in mapping.notes)  # no stale choice
+    # Without another phone column, none is sent.
+    alone = [[*r[:3], r[4], r[5]] for r in staff]
+    without = judged(tmp_path / "alone.csv", [*header[:3], *header[4:]], alone)
+    assert "person.person_phone" not in without.fields
+    # Each person's own number, or one person's rows repeated with theirs, stays.
+    own = [[*r[:2], f"+31 6 1234567{i}", "", *r[4:]] for i, r in enumerate(staff)]
+    assert judged(tmp_path / "own.csv", header, own).fields.get("person.person_phone") == "Telefoonnummer"
+    twice = [staff[0], staff[0], staff[0]]
+    assert judged(tmp_path / "twice.csv", header, twice).fields.get("person.person_phone") == "Telefoonnummer"
