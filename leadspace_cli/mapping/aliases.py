@@ -848,6 +848,10 @@ def conventions(normalized: list[tuple[str, str]]) -> list[tuple[str, str]]:
         # A listing's bare "url" is its page on the directory, not the business's site (its values
         # may still say otherwise: judge.py).
         normalized = [("listingurl" if n == "url" else n, c) for n, c in normalized]
+    if len(names & _OIDC_CLAIMS) >= 2:
+        # A user directory's OpenID Connect claims (Cognito's, Auth0's, Keycloak's): its "website"
+        # is the user's own page, no company's.
+        normalized = [("userwebsite" if n == "website" else n, c) for n, c in normalized]
     if {"fn", "ln"} <= names:
         # A given and a family name abbreviated side by side (an order export's "fn", "ln").
         normalized = [({"fn": "firstname", "ln": "lastname"}.get(n, n), c) for n, c in normalized]
@@ -857,6 +861,14 @@ def conventions(normalized: list[tuple[str, str]]) -> list[tuple[str, str]]:
     if any(re.search(r"\b(state|province)\b", fold(c)) and not _STATUS.match(n) for n, c in normalized):
         normalized = [(n + "name" if n.endswith("county") else n, c) for n, c in normalized]
     return address_books(normalized)
+
+
+# OpenID Connect's standard claims that no other export names so (a user pool's import file); not its
+# given_name and family_name, which QuickBooks' customers have too.
+_OIDC_CLAIMS = {
+    *("nickname", "preferredusername", "zoneinfo", "picture", "profile", "emailverified"),
+    *("phonenumberverified", "cognitousername", "cognitomfaenabled"),
+}
 
 
 # An application's own columns (a recruiting tool's candidates): two of them make a file of applicants.
@@ -1783,6 +1795,29 @@ _RESIDENCE = dict.fromkeys(
 # one only where no alias reads it already: "Mobil", "Firma" keep their German readings). A bare
 # given name ("Όνομα", "Име", "Ad") is one beside a family name, else a whole name (as "Имя").
 _MORE_LANGUAGES = {
+    # Slovenian, Croatian, Serbian and Bosnian (Latin); not "Naslov" (Slovenian address, Croatian title)
+    "Ime": "imya",
+    "Priimek": "lastname",
+    "Prezime": "lastname",
+    "Ime in priimek": "fullname",
+    "Ime i prezime": "fullname",
+    "Elektronska pošta": "email",
+    "E-naslov": "email",
+    "Mobilni telefon": "mobilephone",
+    "Mobitel": "mobilephone",
+    "Adresa": "address",
+    "Grad": "city",
+    "Poštanski broj": "postalcode",
+    "Poštna številka": "postalcode",
+    "Država": "country",
+    "Podjetje": "company",
+    "Tvrtka": "company",
+    "Naziv tvrtke": "companyname",
+    "Preduzeće": "company",
+    "Delovno mesto": "jobtitle",
+    "Radno mjesto": "jobtitle",
+    "Spletna stran": "website",
+    "Web stranica": "website",
     # Greek
     "Όνομα": "imya",
     "Επώνυμο": "lastname",

@@ -368,3 +368,34 @@ def test_a_phone_that_several_people_share_is_the_companys_switchboard(tmp_path:
     assert judged(tmp_path / "own.csv", header, own).fields.get("person.person_phone") == "Telefoonnummer"
     twice = [staff[0], staff[0], staff[0]]
     assert judged(tmp_path / "twice.csv", header, twice).fields.get("person.person_phone") == "Telefoonnummer"
+
+
+def test_a_user_pools_website_is_the_users_own_and_south_slavic_names() -> None:
+    # Amazon Cognito's user import file: OpenID Connect's claims, a user's own "website".
+    cognito = "name,given_name,family_name,middle_name,nickname,preferred_username,profile,picture,website,"
+    cognito += "email,email_verified,gender,birthdate,zoneinfo,locale,phone_number,phone_number_verified,"
+    cognito += "address,updated_at,cognito:mfa_enabled,cognito:username"
+    fields = detect(cognito.split(",")).fields
+    assert "company.website" not in fields
+    assert (fields.get("person.first_name"), fields.get("person.email")) == ("given_name", "email")
+    # QuickBooks' customers have given and family names too: their website stays the company's.
+    quickbooks = [
+        "id",
+        "given_name",
+        "family_name",
+        "middle_name",
+        "company_name",
+        "website",
+        "primary_email",
+    ]
+    assert detect(quickbooks).fields.get("company.website") == "website"
+    # A Slovenian address book, a Croatian customer list.
+    slovenian = detect(["Ime", "Priimek", "ElektronskaPosta", "MobilniTelefon", "Naslov"]).fields
+    assert (slovenian.get("person.first_name"), slovenian.get("person.last_name")) == ("Ime", "Priimek")
+    assert slovenian.get("person.email") == "ElektronskaPosta"
+    croatian = detect(["Ime", "Prezime", "Tvrtka", "Radno mjesto", "Grad", "Poštanski broj", "Država"]).fields
+    assert (croatian.get("person.last_name"), croatian.get("company.name"), croatian.get("person.title")) == (
+        "Prezime",
+        "Tvrtka",
+        "Radno mjesto",
+    )
