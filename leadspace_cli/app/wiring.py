@@ -101,7 +101,7 @@ class Wiring:
         spec = self.job.mapping
         if spec is None:
             m = detect_source(source)
-            how = "detected from the headers"
+            how = "detected from the headers and first rows"
         elif isinstance(spec, Mapping):
             m = from_table(dict(spec), "the mapping")
             how = "given"

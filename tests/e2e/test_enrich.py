@@ -81,6 +81,7 @@ def test_sample_file_cell_by_cell(use_sandbox: Sandbox, tmp_path: Path) -> None:
 def test_auto_detected_mapping_is_shown(use_sandbox: Sandbox) -> None:
     result = invoke("enrich", str(SAMPLES / "leads.csv"), "-o", "out.csv")
     assert result.exit_code == 0
+    assert "Mapping (detected from the headers and first rows): " in result.stderr  # values decide too
     assert "'First Name' → person.first_name" in result.stderr
     assert "'Zip/Postal Code' → company.address.postalcode" in result.stderr
 
