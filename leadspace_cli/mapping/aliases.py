@@ -29,7 +29,7 @@ EMPLOYER = (
 _REGISTER_NUMBERS = (
     *("siret", "siren", "orgnr", "organisasjonsnummer", "organisationsnummer", "kvknummer", "cvrnummer"),
     *("dunsnumber", "duns"),  # D&B's D-U-N-S Number
-    *("cnpj", "cif"),  # a Brazilian, a Spanish register's number of a company (a register's rows)
+    "cnpj",  # Brazil's register's number of a company (a register's rows); not "CIF", also a price
     *(
         "companynumber",
         "companyregistrationnumber",
@@ -736,9 +736,8 @@ COMPANY_PREFIX = (
     # An office's address (Sahana Eden's staff: "Office City", the SEC's advisers' "Main Office City"); its
     # location or its phone is no sign.
     r"(?:main)?office(?=street|city|postcode|postalcode|zip|country|state|address)|"
-    # A company's columns abbreviated ("COMPADDRESS1", "COMPCITY", "COMPWEBADDRESS" beside "CONTACT*"),
-    # QuickBooks' bill-to city ("BillCity"; its "BillAddr1" is as often the company's name: not read).
-    r"comp(?=address|city|state|zip|postal|country|web)|bill(?=city|state|zip|postal|country))"
+    # A company's columns abbreviated ("COMPADDRESS1", "COMPCITY", "COMPWEBADDRESS" beside "CONTACT*").
+    r"comp(?=address|city|state|zip|postal|country|web))"
 )
 
 
@@ -776,8 +775,6 @@ KIND_NAMES = (
     *("hconame", "hospitalname", "clinicname", "practicename", "pharmacyname", "establishmentname"),
     *("estabname", "dealername", "dealershipname", "agencyname", "brokername", "carriername"),
     *("institutionname", "schoolname", "hospital", "clinic", "dealership", "pharmacy"),
-    *("grantee", "granteename"),  # a grant list's recipients
-    *("studioname", "salonname", "shopname", "restaurantname", "hotelname", "firmname"),
 )
 
 
@@ -848,7 +845,7 @@ def conventions(normalized: list[tuple[str, str]]) -> list[tuple[str, str]]:
         # A listing's bare "url" is its page on the directory, not the business's site (its values
         # may still say otherwise: judge.py).
         normalized = [("listingurl" if n == "url" else n, c) for n, c in normalized]
-    if len(names & _OIDC_CLAIMS) >= 2:
+    if names & _OIDC_ONLY and len(names & _OIDC_CLAIMS) >= 2:
         # A user directory's OpenID Connect claims (Cognito's, Auth0's, Keycloak's): its "website"
         # is the user's own page, no company's.
         normalized = [("userwebsite" if n == "website" else n, c) for n, c in normalized]
@@ -863,12 +860,11 @@ def conventions(normalized: list[tuple[str, str]]) -> list[tuple[str, str]]:
     return address_books(normalized)
 
 
-# OpenID Connect's standard claims that no other export names so (a user pool's import file); not its
-# given_name and family_name, which QuickBooks' customers have too.
-_OIDC_CLAIMS = {
-    *("nickname", "preferredusername", "zoneinfo", "picture", "profile", "emailverified"),
-    *("phonenumberverified", "cognitousername", "cognitomfaenabled"),
-}
+# OpenID Connect's standard claims (a user pool's import file): one that no other export names so, and
+# another; not its given_name and family_name, which QuickBooks' customers have too, nor a company
+# scrape's "Profile" and "Picture" alone.
+_OIDC_ONLY = {"preferredusername", "zoneinfo", "emailverified", "phonenumberverified", "cognitousername"}
+_OIDC_CLAIMS = {*_OIDC_ONLY, "nickname", "picture", "profile", "cognitomfaenabled"}
 
 
 # An application's own columns (a recruiting tool's candidates): two of them make a file of applicants.
@@ -1806,7 +1802,6 @@ _MORE_LANGUAGES = {
     "Mobilni telefon": "mobilephone",
     "Mobitel": "mobilephone",
     "Adresa": "address",
-    "Grad": "city",
     "Poštanski broj": "postalcode",
     "Poštna številka": "postalcode",
     "Država": "country",
@@ -2192,7 +2187,7 @@ PERSON_EVIDENCE = (
     *("employee", "employeename", "gender", "dateofbirth", "birthday", "birthdate"),
     "headline",  # a LinkedIn scrape's people (its "URL" is their profile's)
     # A job, in every language detection reads: a speakers' list ("name, position, company"), a Spanish
-    # lead list's "cargo". No company has one.
+    # lead list's "cargo". A company's rank ("Position": 1, 2, 3) is left out by its values (judge.py).
     *ALIASES["person.title"],
 )
 

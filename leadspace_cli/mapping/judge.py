@@ -16,6 +16,7 @@ from leadspace_cli.mapping.aliases import (
     PLURALS,
     URL_COLUMNS,
     bare_names,
+    fold,
     normalize_header,
     system_column,
 )
@@ -119,14 +120,19 @@ def refine(
             seen = [v.strip() for v in values(column) if v.strip()]
             sites = [v for v in seen if _SITE.match(v) and not _NOT_A_SITE.search(v)]
             hosts = {_host(v) for v in sites}
-            if len(seen) >= 3 and len(sites) >= 0.9 * len(seen) and len(hosts) > 1:
+            # Every row's link on one host is a directory's or a register's pages (their paths say
+            # so, or the rows are of many companies), not one account's contacts' shared site.
+            company = mapping.fields.get("company.name")
+            firms = len({v.strip().lower() for v in values(company)}) if isinstance(company, str) else 0
+            deep = sum(bool(re.sub(r"^[a-z]+://", "", v.lower()).partition("/")[2].strip("/")) for v in sites)
+            pages = len(hosts) == 1 and (deep >= 0.5 * len(sites) or firms > 1)
+            if len(seen) >= 3 and len(sites) >= 0.9 * len(seen) and not pages:
                 mapping.fields["company.website"] = column
                 mapping.notes.append(f"{column!r} holds web sites: sent as company.website.")
                 break
             if len(seen) >= 3 and len(sites) >= 0.9 * len(seen):
-                # Every row's link on one host: a directory's or a register's pages, not their sites.
                 mapping.notes.append(
-                    f"{column!r} holds pages of one site ({hosts.pop()}), not web sites: not sent."
+                    f"{column!r} holds pages of one site ({hosts.pop()}), not each company's own: not sent."
                 )
             elif seen:
                 mapping.notes.append(
@@ -144,7 +150,7 @@ _SALUTATIONS = frozenset(
 
 def _host(site: str) -> str:
     """A web address's host, without its scheme and "www." ("https://www.abc.com/x": abc.com)."""
-    return re.sub(r"^[a-z]+://", "", site.lower()).split("/")[0].removeprefix("www.")
+    return re.split(r"[/?#:]", re.sub(r"^[a-z]+://", "", site.lower()))[0].removeprefix("www.")
 
 
 def _salutation(value: str) -> bool:
@@ -256,6 +262,8 @@ _FITS: dict[str, tuple[Callable[[str], bool], str, str]] = {
     "person.email": (lambda v: "@" in v, "email addresses", "no email is sent"),
     "company.website": (lambda v: bool(_SITE.match(v.strip())), "web sites", "no website is sent"),
     "person.person_phone": (lambda v: sum(c.isdigit() for c in v) >= 5, "phone numbers", "no phone is sent"),
+    # A job has words: a ranking's "Position" (1, 2, 3) is none.
+    "person.title": (lambda v: any(c.isalpha() for c in v), "job titles", "no job title is sent"),
 }
 
 
@@ -328,16 +336,34 @@ _OTHERS = re.compile(
 )
 
 
+# Words of a header under which a row's own contact details are given ("Contact Details", "Kontakt").
+_DETAILS = re.compile(r"contact|detail|kontakt|contato|contacto|info|address|adresse|adres|direccion|correo")
+
+
+def _own_names(mapping: Mapping, columns: list[str], values: Callable[[str], list[str]]) -> list[set[str]]:
+    """Each row's own name words (three letters or more): its person's names or contact person's."""
+    named = [c for p in ("person.first_name", "person.last_name") for c in mapping.columns_of(p)]
+    named = named or [c for c in columns if contact_person([c])]
+    rows: list[set[str]] = [set() for _ in values(columns[0])] if columns else []
+    for column in named:
+        for words, value in zip(rows, values(column), strict=True):
+            words.update(w for w in re.findall(r"[^\W\d_]{3,}", fold(value).lower()))
+    return rows
+
+
 def _emails_by_values(mapping: Mapping, columns: list[str], values: Callable[[str], list[str]]) -> None:
-    """Send the one column whose values are email addresses when no header names an email ("Contact
-    Details": jane.doe@acme.com), or, beside a contact person's column ("Ansprechpartner"), an email
-    column detect() left out as the account's when its values are people's (anna.schmidt@). Not an
-    owner's or a sender's (its header says so, or it holds one address in every row, or one firm's
-    for rows of many); in a file of companies that names no person, not their mailboxes (info@)."""
+    """Send the one column whose values are email addresses when no header names an email: under a
+    header of contact details ("Contact Details": jane.doe@acme.com), or when its mailboxes carry the
+    rows' own names; and, beside a contact person's column ("Ansprechpartner"), an email column
+    detect() left out as the account's when its values are people's (anna.schmidt@). Never an
+    owner's, an advisor's or a sender's (their addresses carry other names), one address for every
+    row, nor one firm's for rows of many; in a file of companies that names no person, not their
+    mailboxes (info@)."""
     if "person.email" in mapping.fields:
         return
     found = []
     contact = contact_person(columns)
+    own = _own_names(mapping, columns, values)
     for column in columns:
         name = _normal(column)
         if system_column(column) or column in mapping.columns_used() or _OTHERS.search(name):
@@ -345,6 +371,13 @@ def _emails_by_values(mapping: Mapping, columns: list[str], values: Callable[[st
         emailish = "mail" in name or "courriel" in name or name in ALIASES["person.email"]
         if emailish and not contact:
             continue  # named an email: detect() judged it by its header (an account's mailbox)
+        if not emailish and not _DETAILS.search(name):
+            # Under another name (an "Advisor", a "Submitted By"): only when the mailboxes are the
+            # rows' own people's ("jane.doe@" on Jane Doe's row).
+            pairs = [(v.strip().lower(), words) for v, words in zip(values(column), own, strict=True)]
+            mine = sum(any(w in v.partition("@")[0] for w in words) for v, words in pairs if "@" in v)
+            if mine < 0.5 * max(1, sum("@" in v for v, _ in pairs)):
+                continue
         seen = [v.strip() for v in values(column) if v.strip().lower() not in _PLACEHOLDERS]
         cells = [v for v in seen if _ADDRESS_CELL.match(v)]
         if len(seen) >= 3 and len(cells) >= 0.9 * len(seen) and len({v.lower() for v in cells}) > 1:
@@ -367,25 +400,35 @@ def _emails_by_values(mapping: Mapping, columns: list[str], values: Callable[[st
 
 
 def _shared_phones(mapping: Mapping, columns: list[str], values: Callable[[str], list[str]]) -> None:
-    """Leave out a phone column whose numbers most people share with another person (a company's
-    switchboard on each of its contacts' rows); take another phone column that is each one's own."""
+    """Leave out a phone column whose numbers most people share with someone of another family name
+    (an office's switchboard on each of its staff's rows; not a couple's home line, nor one person's
+    rows twice); take another phone column that is each one's own."""
     phone = mapping.fields.get("person.person_phone")
-    keys = [
-        c for p in ("person.email", "person.first_name", "person.last_name") for c in mapping.columns_of(p)
-    ]
-    if not isinstance(phone, str) or not keys:
+    emails, lasts = mapping.columns_of("person.email"), mapping.columns_of("person.last_name")
+    firsts = mapping.columns_of("person.first_name")
+    if not isinstance(phone, str) or not (emails or lasts):
         return
-    people = list(zip(*(values(c) for c in keys), strict=True))
+    # Each row's person: their email, else their names; and their family name.
+    email = values(emails[0]) if emails else [""] * len(values(phone))
+    names = [values(c) for c in (*firsts[:1], *lasts[:1])]
+    people = [
+        (
+            e.strip().lower() or " ".join(n.strip().lower() for n in row),
+            row[-1].strip().lower() if lasts else "",
+        )
+        for e, *row in zip(email, *names, strict=True)
+    ]
 
     def shared(column: str) -> bool:
-        # Each number, the distinct people (by email and names) whose rows carry it.
-        owners: dict[str, set[tuple[str, ...]]] = {}
+        owners: dict[str, set[tuple[str, str]]] = {}  # each number: the people whose rows carry it
         for number, person in zip(values(column), people, strict=True):
             digits = re.sub(r"\D", "", number)
-            if len(digits) >= 5 and any(v.strip() for v in person):
-                owners.setdefault(digits, set()).add(tuple(v.strip().lower() for v in person))
+            if len(digits) >= 5 and person[0]:
+                owners.setdefault(digits, set()).add(person)
         rows = sum(len(o) for o in owners.values())
-        return rows >= 3 and sum(len(o) for o in owners.values() if len(o) > 1) >= 0.5 * rows
+        # A number of several people of more than one family name (without names: several emails).
+        office = [o for o in owners.values() if len(o) > 1 and (not lasts or len({f for _, f in o}) > 1)]
+        return rows >= 3 and sum(map(len, office)) >= 0.5 * rows
 
     if not shared(phone):
         return
@@ -394,11 +437,11 @@ def _shared_phones(mapping: Mapping, columns: list[str], values: Callable[[str],
         del mapping.fields["person.person_phone"]
         alternative = None
     instead = f"{alternative!r} is sent" if alternative else "no phone is sent"
-    # The header's choice between the phone columns, named before, is this one now.
-    mapping.notes[:] = [n for n in mapping.notes if "look like person.person_phone" not in n]
+    # What was said of the phone before (the header's choice, an empty column) is this now.
+    mapping.notes[:] = [n for n in mapping.notes if "person.person_phone" not in n]
     mapping.notes.append(
-        f"{phone!r} holds numbers several people share (a company's switchboard): {instead}. "
-        f"To send it anyway, {_HOW}."
+        f"{phone!r} holds numbers people of different families share (an office's switchboard): "
+        f"{instead}. To send it anyway, {_HOW}."
     )
 
 

@@ -51,7 +51,9 @@ _KIND = re.compile(
     # A trade's plural or its sector ("Shree Fertilizers", "Mahalakshmi Agro", "Lakshmi Traders").
     r"traders|electronics|foods|textiles|fertili[sz]ers|chemicals|pharma|agro|seeds|furniture|plastics|"
     r"travels|tours|builders|developers|engineering|engineers|exports|printers|printing|packaging|"
-    r"garments|jewell?ers|opticals|bakery|caf[eé]|salon|fitness)\b"
+    r"garments|jewell?ers|opticals|bakery|caf[eé]|salon|fitness|plumbing|heating|roofing|cleaning|"
+    r"landscap(?:es|ing)|electrical|hair|beauty|nails|barbers?|repairs?|painting|flooring|catering|"
+    r"photography|design|windows|removals|storage|dentistry|vets?|pets|garage)\b"
 )
 
 
@@ -111,6 +113,10 @@ def _row_of_organisation(name: str, addresses: list[str]) -> bool:
     return _organisation(name) or any(_named_by(name, a) for a in addresses if a.strip())
 
 
+# A person's name: two to four words of letters (an apostrophe, a hyphen, a dot), no "&" or digits.
+_PERSON_NAME = re.compile(r"^[^\W\d_][\w'.-]*(?:\s+[^\W\d_][\w'.-]*){1,3}$")
+
+
 def _mailbox(addresses: list[str]) -> str:
     return next((a.strip() for a in addresses if "@" in a), "")
 
@@ -118,7 +124,7 @@ def _mailbox(addresses: list[str]) -> str:
 def _row_of_person(name: str, addresses: list[str]) -> bool:
     """Whether a row's name is a person's: no organisation's mark, and a word of it (three letters
     or more) begins or ends its email's mailbox on another domain ("Carlos Ruiz", cruiz.dev@)."""
-    if _row_of_organisation(name, addresses):
+    if _row_of_organisation(name, addresses) or not _PERSON_NAME.match(name.strip()):
         return False  # a mark, a firm's mailbox ("recrutement.ouest@"), a domain that begins the name
     words = [_compact(w) for w in name.split() if len(_compact(w)) >= 3]
     for address in addresses:
@@ -181,30 +187,34 @@ def organisations(mapping: Mapping, columns: list[str], values: Callable[[str], 
 # What names a person in a file of companies: their names, their job, a contact person's column.
 _PERSON_SIGNS = ("person.first_name", "person.last_name", "person.title")
 _CONTACT = re.compile(
-    r"contact(person|persoon|name)?$|ansprech(partner|person)|kontaktperson|personnedecontact|referente|"
-    r"interlocuteur|(nome|nombre|pessoade|personade)conta(c)?to$"
+    r"(primary|main|key)?contact(person|persoon|name)?|ansprech(partner|person)|kontaktperson|"
+    r"personnedecontact|referente|interlocuteur|(nome|nombre|pessoade|personade)conta(c)?to"
 )
 
 
 def contact_person(columns: list[str]) -> bool:
     """Whether a column names a contact person ("Contact Person", "Ansprechperson"): the phone and
     the email beside it may be theirs."""
-    return any(_CONTACT.search(normal(c)) for c in columns)
+    return any(_CONTACT.fullmatch(normal(c)) for c in columns)  # not "Last Contact", a date
 
 
 def _no_person(mapping: Mapping, columns: list[str], values: Callable[[str], list[str]]) -> None:
     """In a file of companies that names no person, leave out the businesses' own phone (a
     switchboard) and an email column of their mailboxes (info@, office@): no person's to match."""
-    if any(path in mapping.fields for path in _PERSON_SIGNS) or contact_person(columns):
+    if any(path in mapping.fields for path in _PERSON_SIGNS):
         return
+    beside = contact_person(columns)  # a contact person's: the phone may be theirs, not a mailbox
     phone = mapping.fields.get("person.person_phone")
-    if isinstance(phone, str):
+    if isinstance(phone, str) and not beside:
         del mapping.fields["person.person_phone"]
         mapping.notes.append(f"{phone!r} is the businesses' own number (no person is named): not sent.")
     email = mapping.fields.get("person.email")
     if isinstance(email, str):
         seen = [v for v in values(email) if v.strip()]
-        if seen and sum(map(_personal, seen)) < 0.5 * len(seen):
+        boxes = sum(
+            bool(set(re.split(r"[._+-]", v.strip().lower().partition("@")[0])) & _MAILBOX_WORDS) for v in seen
+        )
+        if seen and (boxes >= 0.5 * len(seen) if beside else sum(map(_personal, seen)) < 0.5 * len(seen)):
             del mapping.fields["person.email"]
             mapping.notes.append(
                 f"{email!r} holds the businesses' mailboxes ({seen[0].strip()!r}, ...), no person's: "

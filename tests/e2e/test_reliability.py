@@ -97,7 +97,6 @@ def test_credits_running_out_exit_4_and_a_rerun_pays_nothing_twice(
     results = collections.Counter(r["ls.result"] for r in rows)
     assert set(results) <= {"ok", "not_sent", "failed"}
     assert results["failed"] <= sb.stats.by_status.get(429, 0)
-    assert results["not_sent"] + results["failed"] == 90
     assert sb.stats.by_status[427] >= 1
     sb.set_credits(None)
     result = invoke("enrich", str(path), "-o", "out.csv")
