@@ -200,7 +200,9 @@ def contact_person(columns: list[str]) -> bool:
 
 def _no_person(mapping: Mapping, columns: list[str], values: Callable[[str], list[str]]) -> None:
     """In a file of companies that names no person, leave out the businesses' own phone (a
-    switchboard) and an email column of their mailboxes (info@, office@): no person's to match."""
+    switchboard) and an email column of their mailboxes (info@, office@): no person's to match.
+    Beside a contact person's column the phone stays (it may be theirs), and the email goes only
+    when most of it is role mailboxes."""
     if any(path in mapping.fields for path in _PERSON_SIGNS):
         return
     beside = contact_person(columns)  # a contact person's: the phone may be theirs, not a mailbox
