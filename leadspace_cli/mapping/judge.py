@@ -26,7 +26,7 @@ from leadspace_cli.mapping.choose import _HOW, _choose
 from leadspace_cli.mapping.detect import detect
 from leadspace_cli.mapping.names import before_names
 from leadspace_cli.mapping.normal import normal as _normal
-from leadspace_cli.mapping.organisations import _personal, contact_person, organisations
+from leadspace_cli.mapping.organisations import _personal, contact_person, host, organisations
 from leadspace_cli.mapping.spec import Mapping, shown
 
 SAMPLE_ROWS = 200  # rows read ahead to judge a detected mapping by its values
@@ -119,18 +119,19 @@ def refine(
                 continue
             seen = [v.strip() for v in values(column) if v.strip()]
             sites = [v for v in seen if _SITE.match(v) and not _NOT_A_SITE.search(v)]
-            hosts = {_host(v) for v in sites}
+            hosts = {host(v) for v in sites}
             # Every row's link on one host is a directory's or a register's pages (their paths say
             # so, or the rows are of many companies), not one account's contacts' shared site.
             company = mapping.fields.get("company.name")
             firms = len({v.strip().lower() for v in values(company)}) if isinstance(company, str) else 0
             deep = sum(bool(re.sub(r"^[a-z]+://", "", v.lower()).partition("/")[2].strip("/")) for v in sites)
             pages = len(hosts) == 1 and (deep >= 0.5 * len(sites) or firms > 1)
-            if len(seen) >= 3 and len(sites) >= 0.9 * len(seen) and not pages:
+            links = len(seen) >= 3 and len(sites) >= 0.9 * len(seen)
+            if links and not pages:
                 mapping.fields["company.website"] = column
                 mapping.notes.append(f"{column!r} holds web sites: sent as company.website.")
                 break
-            if len(seen) >= 3 and len(sites) >= 0.9 * len(seen):
+            if links:
                 mapping.notes.append(
                     f"{column!r} holds pages of one site ({hosts.pop()}), not each company's own: not sent."
                 )
@@ -146,11 +147,6 @@ _SALUTATIONS = frozenset(
     (*("mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "madam", "mme", "mlle", "m", "herr", "frau"),
      *("sr", "sra", "srta", "don", "dona", "sig", "dhr", "mevr"))
 )  # fmt: skip
-
-
-def _host(site: str) -> str:
-    """A web address's host, without its scheme and "www." ("https://www.abc.com/x": abc.com)."""
-    return re.split(r"[/?#:]", re.sub(r"^[a-z]+://", "", site.lower()))[0].removeprefix("www.")
 
 
 def _salutation(value: str) -> bool:

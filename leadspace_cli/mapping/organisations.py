@@ -93,6 +93,11 @@ def _compact(text: str) -> str:
     return re.sub(r"[^a-z0-9]", "", fold(text))
 
 
+def host(site: str) -> str:
+    """A web address's host, without its scheme and "www." ("https://www.abc.com/x": abc.com)."""
+    return re.split(r"[/?#:]", re.sub(r"^[a-z]+://", "", site.lower()))[0].removeprefix("www.")
+
+
 def _named_by(name: str, address: str) -> bool:
     """Whether a row's email or web site names the organisation: its mailbox is a company's ("info@",
     "office@"), or its domain begins the name ("ksv@ksv.at" of "KSV1870 Information GmbH")."""
@@ -100,7 +105,7 @@ def _named_by(name: str, address: str) -> bool:
     box, _, domain = address.rpartition("@")
     if box and set(re.split(r"[._+-]", box)) & _MAILBOX_WORDS:
         return True
-    domain = re.sub(r"^[a-z]+://", "", domain or address).split("/")[0].removeprefix("www.")
+    domain = host(domain or address)
     whole = _compact(name)
     labels = [label for label in domain.split(".")[:-1] if len(label) >= 3]
     # The name begins the domain or the domain begins the name: "maria@berger.at" is Maria Berger's own.
