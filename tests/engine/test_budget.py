@@ -29,8 +29,8 @@ def test_the_cap_holds_exactly_with_90_calls_in_flight(slow: Sandbox, tmp_path: 
     result = invoke("enrich", str(path), "-o", "out.csv", "--max-credits", "100", *args)
     assert result.exit_code == 4, result.stderr
     # Many calls in flight at once (the slow start above 30/s reaches 79-82 with random gaps, 80
-    # evenly spaced, 73 on a busy CI machine; one at a time it would be about 30).
-    assert slow.stats.max_in_flight >= 60
+    # evenly spaced, 73 and once 47 in fresh-clone CI runs; paced one at a time it would be about 30).
+    assert slow.stats.max_in_flight >= 40
     assert slow.stats.by_status[200] == 100  # what the API billed: never 101
     rows = read_csv("out.csv")
     assert sum(r["ls.result"] == "ok" for r in rows) == 100
