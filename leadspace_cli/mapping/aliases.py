@@ -118,6 +118,11 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "kundennummer",
         *("kundnummer", "kundenummer"),  # Swedish, Norwegian
         "kundnr",  # Swedish
+        *("idpelanggan", "nopelanggan", "kodepelanggan"),  # Indonesian: a customer's id, number, code
+        *("idanggota", "noanggota", "nomoranggota"),  # Indonesian: a member's
+        *("medlemsnummer", "medlemsnr"),  # Norwegian, Danish, Swedish: a member's number
+        *("idklienta", "nrklienta", "numerklienta"),  # Polish: a client's id, number
+        "idclient",  # Romanian, French ("ID client")
         "codicecliente",  # Italian
         "entityid",  # a register's entity
         "identificador",  # Spanish and Portuguese: a record's own identifier, before a company's CNPJ
@@ -131,6 +136,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "copperid",
         "hsobjectid",
         "uuid",
+        "guid",  # a data-deployment file's record key (Prodly's "Guid")
         "individualid",  # ZoomInfo's legacy "Zoom Individual ID"
         "profileid",  # scrapers: the profile's own id
         "linkedinprofileid",
@@ -164,6 +170,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         *("fornavn", "fornamn", "etunimi"),  # Norwegian and Danish, Swedish, Finnish
         "memberfirstname",  # a membership's (WooCommerce Memberships' "member_first_name")
         "krestnijmeno",  # Czech "Křestní jméno"
+        "eesnimi",  # Estonian
     ),
     "person.last_name": (
         "providerlastnamelegalname",  # the NPI registry's individual providers (NPPES)
@@ -190,6 +197,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "apellidopaterno",  # Latin American Spanish: the father's family name (the mother's second)
         "nomdefamille",  # French ("Nom de famille")
         *("etternavn", "efternavn", "efternamn", "sukunimi"),  # Norwegian, Danish, Swedish, Finnish
+        *("uzvards", "pavarde", "perekonnanimi"),  # Latvian "Uzvārds", Lithuanian "Pavardė", Estonian
     ),
     "person.email": (
         "email",
@@ -208,6 +216,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "email1",
         "emailaddress1",  # the first of numbered addresses (a skip-trace's email_address_1..3)
         "emailid",  # ERPNext's "Email Id"
+        "emailfrom",  # Odoo's lead ("email_from")
         "emailwork",  # Pipedrive: Person - Email - Work
         "email1value",  # Google Contacts: E-mail 1 - Value
         "mail",
@@ -229,6 +238,8 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "hauptemail",  # German ("Haupt-E-Mail": the main one; hitobito)
         "correo",  # Spanish (Dolibarr)
         *("epostadresse", "epostadress", "sahkoposti"),  # Norwegian, Swedish, Finnish
+        *("epasts", "elpastas"),  # Latvian "E-pasts", Lithuanian "El. paštas"
+        "emailpelanggan",  # Indonesian: the customer's
         "mailfromdropcontact",  # PhantomBuster's scrapes enriched by Dropcontact
         "direcciondecorreoelectronico",  # Spanish Outlook's "Dirección de correo electrónico"
         "indirizzopostaelettronica",  # Italian Outlook's "Indirizzo posta elettronica"
@@ -289,6 +300,8 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "askedjobtitle",  # a form's question ("What is your job title?"), after every column named for it
     ),
     "person.person_phone": (
+        # A contact person's own, before a bare Phone beside it (an account's row: its switchboard).
+        *("contactphone", "contactphonenumber"),
         "phone",
         "phonenumber",
         "businessphone",
@@ -342,6 +355,9 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "portable",  # French: the mobile
         *("telepon", "nomortelepon"),  # Indonesian
         "telefonas",  # Lithuanian
+        "contactmobile",  # a contact person's mobile (an aviation directory's "CONTACTMOBILE")
+        "talrunis",  # Latvian "Tālrunis"
+        *("nohp", "nomorhp", "notelepon", "noteleponpelanggan"),  # Indonesian: a mobile, a phone number
         *("telefonnecislo", "mobilnecislo"),  # Slovak
         *("telefonnr", "mobilnr"),  # Swedish, Norwegian
         "telefono1",
@@ -482,6 +498,8 @@ ALIASES: dict[str, tuple[str, ...]] = {
         # Norwegian, Swedish, Danish, Finnish.
         *("bedrift", "bedriftsnavn", "firmanavn", "foretak", "foretag", "foretagsnamn", "virksomhed"),
         *("virksomhet", "yritys"),
+        "partnername",  # Odoo's lead: the company's name ("partner_name"; its bare "name" is the lead's)
+        *("uznemums", "imone", "ettevote"),  # Latvian "Uzņēmums", Lithuanian "Įmonė", Estonian "Ettevõte"
         *NORDIC_EMPLOYER,
         # Last: a shop's buyer's company, on the bill (their address stays theirs).
         *("billingcompany", "billingcompanyname", "invoicecompany"),
@@ -519,6 +537,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "websitesi",  # Turkish "Web Sitesi"
         "paginaweb",
         *("hjemmeside", "hemsida", "nettside", "webbplats", "kotisivu"),  # Nordic
+        *("verkkosivut", "verkkosivu"),  # Finnish: web pages
         *("www", "stronawww", "wwwstranky", "adreswww"),  # Polish, Czech, Slovak, German exports' bare "WWW"
         "firmowastronasieciweb",  # Polish Windows Live Mail's business web page
         *("internet", "internetadresse", "webadresse"),  # German address software (Swoppen, DATEV)
@@ -639,6 +658,8 @@ ALIASES: dict[str, tuple[str, ...]] = {
         *("sehir", "kaupunki"),  # Turkish "Şehir", Finnish
         "localidade",  # Portuguese
         "municipio",  # Spanish (Colombia, Mexico)
+        "municipality",  # a register's or an open-data file's town
+        *("pilseta", "miestas"),  # Latvian "Pilsēta", Lithuanian
     ),
     "company.address.street": (
         "street",
@@ -1154,6 +1175,7 @@ ACCOUNT_EVIDENCE = (
     *("numfiscal", "iddoiva", "numerodeempregados"),  # Spanish, Portuguese (FacturaScripts', Dolibarr's)
     "duns",
     "sector",
+    *("booth", "boothnumber", "boothno"),  # a trade show's exhibitors (their booth): companies
     "parentid",
     "parentcompany",
     "accountid",
@@ -1273,7 +1295,7 @@ _NAME_ALIASES = (
 # "First name"); beside a family name it is the whole name.
 LAST_NAME_BESIDE_FIRST = ("nom", "name", "nume")  # and Romanian "Nume" beside "Prenume"
 # Czech, Slovak "Jméno", "Meno"; Turkish "Adı" (folded "ad": alone, an advertisement's).
-FIRST_NAME_BESIDE_LAST = ("nome", "nombre", "imya", "jmeno", "meno", "ad")
+FIRST_NAME_BESIDE_LAST = ("nome", "nombre", "imya", "jmeno", "meno", "ad", "vards", "vardas")
 
 
 # Address words that say a place only under a business qualifier (German Outlook's "Region
@@ -1376,6 +1398,10 @@ _JAPANESE = {
     "電話": "phone",
     "電話番号": "phone",
     "会員no": "memberid",
+    "顧客番号": "customerid",  # a customer master's number, its id, its code
+    "顧客id": "customerid",
+    "顧客コード": "customerid",
+    "顧客名": "customername",  # a person or a firm, as the values say
     "会員id": "memberid",
     "市区郡町村": "city",
     "名前": "fullname",
@@ -1495,6 +1521,8 @@ _CHINESE = {
     "邮箱": "email",
     "电子邮箱": "email",
     "电子邮件": "email",
+    "主要电子邮件": "email",  # Thunderbird's Simplified Chinese "Primary Email"
+    "姓氏": "lastname",  # Thunderbird's
     "地址": "address",
     "详细地址": "streetaddress",  # the street, after the province and city chosen
     "省份": "state",
@@ -1564,6 +1592,8 @@ _VIETNAMESE = {
     "Tên nhà cung cấp": "suppliername",
     "Mã nhà cung cấp": "supplierid",
     "Mã khách hàng": "customerid",
+    "Mã KH": "customerid",  # the customer's code, abbreviated
+    "Khách hàng": "customer",  # the customer: a person or a firm, as the values say
     "Địa chỉ": "address",
 }
 

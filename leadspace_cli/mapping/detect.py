@@ -61,13 +61,14 @@ from leadspace_cli.mapping.blocks import (
     whole_address,
 )
 from leadspace_cli.mapping.choose import _HOW, _choose
-from leadspace_cli.mapping.names import before_names, name_beside_name, named_people
+from leadspace_cli.mapping.names import before_names, name_beside_name, named_people, nameless
 from leadspace_cli.mapping.normal import normal as _normal
 from leadspace_cli.mapping.prefixes import file_prefix
 from leadspace_cli.mapping.roles import NAMED, held, one_role, party_fields, unrole
 from leadspace_cli.mapping.spec import Mapping
 
 _STATE = "company.address.state"
+# A title column that says it is a job's, not a page's or a product's (kept with no names beside it).
 
 
 def detect(columns: Iterable[str], *, books: bool = True) -> Mapping:
@@ -181,7 +182,8 @@ def _read(columns: Iterable[str]) -> _Header:
             # A contact's given or family name under its prefix (Siigo's "Nombres contacto principal").
             or (rest != n and rest in (*ALIASES["person.first_name"], *ALIASES["person.last_name"]))
             # pretix's "Attendee name" (a "Ticket Name" is the ticket's type)
-            or (n != "ticketname" and unrole(n) in _NAME_ALIASES)
+            # Not a vendor's or a supplier's "vendor_name": an organisation's (PARTY_PREFIX).
+            or (n != "ticketname" and not n.startswith(PARTY_PREFIX) and unrole(n) in _NAME_ALIASES)
             or n.endswith(("firstname", "lastname"))
             # An HR report's employee (Sentrifugo); a bare name in any language ("Nome", "Navn").
             or n in ("employee", "employeename", *BARE_NAME)
@@ -238,7 +240,11 @@ def _read(columns: Iterable[str]) -> _Header:
     # (an account's "Billing Email" is its mailbox).
     people = people or (
         not account_file
-        and any(r in ALIASES["person.email"] and not _normal(c).startswith("billing") for r, c in role)
+        # Nor a vendor's or a supplier's own mailbox beside its name (a vendor list's "vendor_email").
+        and any(
+            r in ALIASES["person.email"] and not _normal(c).startswith(("billing", *PARTY_PREFIX))
+            for r, c in role
+        )
     )
     # Columns a business qualifier marks ("Region geschäftlich", "Dép/Région (bureau)"), without it.
     business = [(n.removeprefix("business"), c) for n, c in normalized if n.startswith("business")]
@@ -368,15 +374,7 @@ def _match(h: _Header) -> tuple[Mapping, set[str]]:
     if not h.account_file and registered_beside_people(mapping.fields, h.normalized):
         taken.discard(str(mapping.fields.pop("external_id")))  # their company's number (directors')
     if not h.people:
-        # No names, no person: an account file's Email and Phone are the company's (info@, the
-        # switchboard). Without a company either (a newsletter's subscribers, a shop's buyers), they
-        # are the person's: only the title goes.
-        companyish = h.account_file or bool({"company.name", "company.website"} & set(mapping.fields))
-        for path in (
-            ("person.email", "person.person_phone", "person.title") if companyish else ("person.title",)
-        ):
-            mapping.fields.pop(path, None)
-            mapping.candidates.pop(path, None)
+        nameless(mapping, h.normalized, account_file=h.account_file)
     return mapping, taken
 
 

@@ -25,6 +25,7 @@ from leadspace_cli.mapping.body import _fetcher
 from leadspace_cli.mapping.choose import _HOW, _choose
 from leadspace_cli.mapping.detect import detect
 from leadspace_cli.mapping.names import before_names
+from leadspace_cli.mapping.normal import NOTHING
 from leadspace_cli.mapping.normal import normal as _normal
 from leadspace_cli.mapping.organisations import _personal, contact_person, host, organisations
 from leadspace_cli.mapping.spec import Mapping, shown
@@ -587,7 +588,9 @@ def detect_source(source: Source, sample_rows: int = SAMPLE_ROWS) -> Mapping:
 
     def values(column: str) -> list[str]:
         fetch = _fetcher(source, [column])  # a JSON object or array reads as empty: never sent
-        return [str(fetch(row)[0]) for row in usable]
+        # A spreadsheet's error or a script's null in a cell ("#N/A", "NULL", "nan") says nothing
+        # is there: a column of them is judged as empty.
+        return ["" if (v := str(fetch(row)[0])).strip().lower() in NOTHING else v for row in usable]
 
     if usable:
         mapping = organisations(mapping, list(source.columns), values)  # a bare "Name" of companies

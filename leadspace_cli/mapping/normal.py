@@ -196,3 +196,9 @@ def plural_object(name: str) -> str:
     if name in ALL_ALIASES or not plural:
         return name
     return plural[1] + plural[2] if plural[2] in ALL_ALIASES or plural[1] + plural[2] in ALL_ALIASES else name
+
+
+# What a cell holds when it holds nothing: a spreadsheet's errors, a script's or a database's null.
+NOTHING = frozenset(
+    ("#n/a", "#na", "#value!", "#ref!", "#name?", "#null!", "#div/0!", "#num!", "null", "nan", "none")
+)

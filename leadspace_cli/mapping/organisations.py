@@ -53,12 +53,19 @@ _KIND = re.compile(
     r"travels|tours|builders|developers|engineering|engineers|exports|printers|printing|packaging|"
     r"garments|jewell?ers|opticals|bakery|caf[eé]|salon|fitness|plumbing|heating|roofing|cleaning|"
     r"landscap(?:es|ing)|electrical|hair|beauty|nails|barbers?|repairs?|painting|flooring|catering|"
-    r"photography|design|windows|removals|storage|dentistry|vets?|pets|garage)\b"
+    r"photography|design|windows|removals|storage|dentistry|vets?|pets|garage|"
+    # An investor's kind (a VC list's "Tiger Global Management", "Elevation Capital").
+    r"capital|ventures|venture|investments|fund|funds|equity|management|advisors|advisory|"
+    # Vietnamese "Công ty TNHH" (a limited company), "Cổ phần" (joint-stock).
+    r"c[ôo]ng ty|cty|tnhh|c[ổo] ph[ầa]n)\b"
+    # Japanese and Chinese marks, anywhere in the name (no word boundaries in these scripts): a joint-
+    # stock company, a limited one, construction, industry, trading, a hospital, a university.
+    r"|株式会社|有限会社|合同会社|[(（]株[)）]|建設|工業|商事|産業|製作所|工務店|病院|大学|銀行|公司|集团|集團"
 )
 
 
 # A customer's or a client's name: a person's or a firm's, as its values say.
-_CUSTOMER_NAMES = ("customername", "clientname", "customer", "client")
+_CUSTOMER_NAMES = ("customername", "clientname", "customer", "client", "supplier", "vendor", "investorname")
 
 
 # A person's mailbox: two names joined ("jane.doe@", "j_smith@", "li-wei2@"), neither of them a
