@@ -355,6 +355,8 @@ def _match(h: _Header) -> tuple[Mapping, set[str]]:
         if found:
             hit = found[0]
             others = [c for c in found[1:] if _normal(c) in loose or _normal(c) == _normal(hit)]
+            # A column named by the field's own path (JSON Lines from two sources: "person.email").
+            others += [c for c in h.cols if c.strip() == path and c not in (hit, *others, *taken)]
             mapping.fields[path] = hit
             taken.add(hit)
             if others:

@@ -164,3 +164,23 @@ def test_places_and_sites_in_more_words() -> None:
     assert "company.address.state" not in fields  # a bare "region" is as often a sales territory
     assert detect(["Nimi", "Verkkosivut", "Osoite"]).fields.get("company.website") == "Verkkosivut"
     assert detect(["名字", "姓氏", "主要电子邮件"]).fields.get("person.email") == "主要电子邮件"
+
+
+def test_json_lines_from_two_sources_send_each_row_s_person(tmp_path: Path) -> None:
+    # Flat "first_name" rows and nested "person.first_name" rows in one file: each row's own person is
+    # sent (the first non-empty of the two), not only the company of the nested ones.
+    header = ["first_name", "last_name", "email", "company"]
+    header += ["person.first_name", "person.last_name", "person.email", "company.name"]
+    rows = [
+        ["Ava", "Smith", "ava@acme.test", "Acme", "", "", "", ""],
+        ["", "", "", "", "Ben", "Jones", "ben@initech.test", "Initech"],
+        ["Cleo", "Brown", "cleo@umbrella.test", "Umbrella", "", "", "", ""],
+        ["", "", "", "", "Dev", "Nunez", "dev@hooli.test", "Hooli"],
+    ]
+    fields = judged(tmp_path / "mix.csv", header, rows).fields
+    for path in ("person.first_name", "person.last_name", "person.email"):
+        assert fields.get(path) == [path.removeprefix("person."), path], path
+    assert fields.get("company.name") == ["company", "company.name"]
+    # Guard: where the flat columns fill every row, the nested ones are not added.
+    rows = [[*row[:4], *row[:4]] for row in rows[::2]]
+    assert judged(tmp_path / "flat.csv", header, rows).fields.get("person.email") == "email"
