@@ -76,7 +76,19 @@ cache_app = typer.Typer(
 auth_app = typer.Typer(help="Credentials.", no_args_is_help=True)
 
 
-err = Console(stderr=True, highlight=False, soft_wrap=True, markup=False)  # markup only where asked
+class _Stderr(Console):
+    """A console on stderr that goes on silently once stderr's reader went away (``2>&1 | head``):
+    the run still writes every row to -o and ends with its own exit code (rich's own exits with 1,
+    mid-run, before the output is written)."""
+
+    def on_broken_pipe(self) -> None:
+        self.quiet = True
+        with contextlib.suppress(OSError, ValueError, io.UnsupportedOperation, AttributeError):
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stderr.fileno())
+
+
+err = _Stderr(stderr=True, highlight=False, soft_wrap=True, markup=False)  # markup only where asked
 
 
 class _Stdout(Console):

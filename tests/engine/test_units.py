@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import io
 import os
 import subprocess
@@ -181,3 +182,29 @@ def test_a_closed_pipe_stops_quietly_with_141(tmp_path: Path) -> None:
     assert len(lines) == 4
     assert lines[-1] == "exit=141"
     assert proc.stderr == ""  # no "Internal error", no BrokenPipeError complaint
+
+
+@pytest.mark.slow
+def test_a_closed_stderr_still_writes_every_row(tmp_path: Path) -> None:
+    # `enrich ... 2>&1 | head -1`: the log's reader goes away mid-run; every row paid for is still
+    # written to -o and the run ends with its own exit code (rich's console would exit 1 midway).
+    path = make_leads(tmp_path / "leads.csv", 150)
+    out = tmp_path / "out.csv"
+    env = {**os.environ, "LEADSPACE_CACHE_DIR": str(tmp_path / "cache"), "PYTHONPATH": str(ROOT)}
+    env.update(HOME=str(tmp_path / "home"), LEADSPACE_STATE_DIR=str(tmp_path / "state"))
+    env.pop("LEADSPACE_DEBUG", None)
+    proc = subprocess.run(
+        f"{sys.executable} -m leadspace_cli enrich {path} -o {out} --sandbox 2>&1 | head -1; "
+        'echo "exit=${PIPESTATUS[0]}"',
+        shell=True,
+        executable="/bin/bash",
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+    )
+    assert proc.stdout.splitlines()[-1] == "exit=0", proc.stdout
+    with out.open(newline="", encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    assert len(rows) == 150
+    assert {r["ls.result"] for r in rows} <= {"ok", "invalid_input"}
