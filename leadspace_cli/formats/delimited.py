@@ -278,9 +278,10 @@ def _csv_source(reading: _Reading, text: io.TextIOWrapper, sep: str | None, keep
             ) from None
         except (OSError, EOFError) as exc:
             raise InputError(f"Cannot read {label} past line {reader.line_num + offset}: {exc}") from None
-        except UnicodeDecodeError as exc:
+        except UnicodeError as exc:  # a byte the encoding refuses (UnicodeDecodeError), or its codec's own
+            reason = exc.reason if isinstance(exc, UnicodeDecodeError) else str(exc)
             raise InputError(
-                f"{label} is not valid text near line {reader.line_num + offset} ({exc.reason}): "
+                f"{label} is not valid text near line {reader.line_num + offset} ({reason}): "
                 "pass --encoding, for example --encoding cp1252."
             ) from None
 

@@ -42,9 +42,10 @@ def _jsonl_source(
             for number, line in lines:
                 if line.strip():
                     yield _parse_json_line(number, line)
-        except UnicodeDecodeError as exc:
+        except UnicodeError as exc:  # a byte the encoding refuses (UnicodeDecodeError), or its codec's own
+            reason = exc.reason if isinstance(exc, UnicodeDecodeError) else str(exc)
             raise InputError(
-                f"{label} is not valid text near line {number + 1} ({exc.reason}): pass --encoding."
+                f"{label} is not valid text near line {number + 1} ({reason}): pass --encoding."
             ) from None
         except (OSError, EOFError) as exc:
             raise InputError(f"Cannot read {label} past line {number}: {exc}") from None

@@ -71,9 +71,11 @@ def open_source(
             notes.append(note)
     else:
         try:
-            codecs.lookup(encoding)
+            info = codecs.lookup(encoding)
         except LookupError:
             raise InputError(f"Unknown encoding {encoding!r}: try utf-8, cp1252 or latin-1.") from None
+        if not getattr(info, "_is_text_encoding", True):  # base64, zlib: bytes to bytes, not text
+            raise InputError(f"{encoding!r} is not a text encoding: try utf-8, cp1252 or latin-1.")
         checked = False
     total: int | None = None
     columns: list[str] | None = None
@@ -116,11 +118,12 @@ def _open(
             source = _jsonl_source(reading, text, columns, keep_ls)
         else:
             source = _csv_source(reading, text, sep, keep_ls)
-    except UnicodeDecodeError as exc:
+    except UnicodeError as exc:  # a byte the encoding refuses, or a UTF-16 file without its BOM
         text.close()
+        where = f"{exc.reason} at byte {exc.start}" if isinstance(exc, UnicodeDecodeError) else str(exc)
         raise InputError(
-            f"{label} is not valid {encoding} text ({exc.reason} at byte {exc.start}): "
-            "pass --encoding, for example --encoding cp1252."
+            f"{label} is not valid {encoding} text ({where}): pass another --encoding, for example "
+            "--encoding utf-8 or --encoding cp1252 (utf-16-le or utf-16-be for UTF-16 without a BOM)."
         ) from None
     except (OSError, EOFError) as exc:
         text.close()
