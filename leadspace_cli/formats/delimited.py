@@ -85,6 +85,9 @@ def _too_long(width: int, line: int) -> Row:
 
 
 RUNAWAY_LINES = 20  # a quoted field spanning this many lines is checked for swallowed rows
+# A shorter one is a runaway when this many of its lines are rows of a file of four columns or more:
+# each with exactly the header's delimiters (a 3-line address has a comma or two, not three each).
+RUNAWAY_ROWS = 3
 
 
 def _runaway(row: list[str], sep: str, width: int) -> int:
@@ -96,9 +99,14 @@ def _runaway(row: list[str], sep: str, width: int) -> int:
     """
     worst = 0
     for cell in row:
-        if cell.count("\n") < RUNAWAY_LINES - 1:
+        if cell.count("\n") < RUNAWAY_ROWS:
             continue
         lines = cell.splitlines()
+        if len(lines) < RUNAWAY_LINES:
+            rows = sum(1 for line in lines if line.count(sep) == width - 1) if width >= 4 else 0
+            if rows >= RUNAWAY_ROWS and rows * 2 >= len(lines):
+                worst = max(worst, rows)
+            continue
         rowlike = sum(1 for line in lines if line.count(sep) >= max(1, width - 1))
         if rowlike * 2 >= len(lines) or len(lines) > 50 * RUNAWAY_LINES:
             worst = max(worst, rowlike, len(lines) if rowlike * 2 < len(lines) else 0)
@@ -250,7 +258,7 @@ def _csv_source(reading: _Reading, text: io.TextIOWrapper, sep: str | None, keep
                 start, end = end + 1, reader.line_num + offset + lines.skipped
                 if reading.check_text and (bad := _SURROGATE.search(joined := sep.join(row))):
                     raise reading.bad_text(start + joined.count("\n", 0, bad.start()))
-                if end - start >= RUNAWAY_LINES - 1 and (swallowed := _runaway(row, sep, width)):
+                if end - start >= RUNAWAY_ROWS and (swallowed := _runaway(row, sep, width)):
                     raise InputError(
                         f"{label}, line {start}: a quoted field opened on this row runs on for "
                         f"{end - start + 1} lines and swallows {swallowed} lines that look like rows: "

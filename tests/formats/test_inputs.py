@@ -40,6 +40,33 @@ def test_a_stray_quote_stops_before_any_call_naming_the_line(use_sandbox: Sandbo
     assert not Path("out.csv").exists()
 
 
+def test_a_stray_quote_that_swallows_a_few_rows_stops_too(use_sandbox: Sandbox, tmp_path: Path) -> None:
+    # Four rows swallowed between two stray quotes, and twelve up to the end of the file (no quote
+    # closes it): each is refused naming the line, before any call, not merged into one cell.
+    path = write_csv(tmp_path / "mid.csv", HEADER, _rows(30))
+    lines = path.read_text().splitlines(keepends=True)
+    lines[4] = lines[4].replace("Company", '"Company', 1)
+    lines[9] = lines[9].replace("Boston", 'Boston"', 1)
+    path.write_text("".join(lines))
+    result = invoke("enrich", str(path), "-o", "out.csv")
+    assert result.exit_code == 2, result.stderr
+    assert "line 5" in result.stderr
+    assert "quote" in result.stderr
+    eof = write_csv(tmp_path / "eof.csv", HEADER, _rows(13))
+    lines = eof.read_text().splitlines(keepends=True)
+    lines[1] = lines[1].replace("Company", '"Company', 1)
+    eof.write_text("".join(lines))
+    result = invoke("enrich", str(eof), "-o", "out.csv")
+    assert result.exit_code == 2, result.stderr
+    assert "line 2" in result.stderr
+    assert use_sandbox.stats.calls == 0
+    # Guard: a 4-line address whose lines hold a comma or two passes, in a file of any width.
+    rows = _rows(10)
+    rows[3][5] = "Acme Tower\nFloor 2, Suite 200\n1 Main St, Cambridge, MA\nUSA"
+    path = write_csv(tmp_path / "addr.csv", HEADER, rows)
+    assert invoke("enrich", str(path), "-o", "addr-out.csv").exit_code == 0
+
+
 @pytest.mark.slow
 def test_a_legitimate_multi_line_address_still_passes(use_sandbox: Sandbox, tmp_path: Path) -> None:
     rows = _rows(30)
