@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import IO
 
 from leadspace_cli.errors import InputError
+from leadspace_cli.formats.mixed import MIN_UTF8, MIXED, foreign_lines
 from leadspace_cli.formats.rows import MAX_ROW
 
 GZIP_MAGIC = b"\x1f\x8b"
@@ -247,6 +248,15 @@ def detect_encoding(path: str) -> tuple[str, str | None, bool]:
     limit = ENCODING_SAMPLE if _is_gzip(path) else None
     if _decodes(path, "utf-8", limit):
         return "utf-8-sig", None, limit is None
+    good, bad, first = foreign_lines(lambda: _open_binary(path), limit)
+    if good >= MIN_UTF8 and good >= bad:
+        return (
+            MIXED,
+            f"{path} is UTF-8 but for a few lines in Windows-1252 (line {first} first): each line is "
+            "read as it was written. If accents look wrong, pass --encoding (for example --encoding "
+            "utf-8 or cp1252).",
+            limit is None,
+        )
     try:
         with _open_binary(path) as fh:
             sample = fh.read(SCRIPT_SAMPLE)

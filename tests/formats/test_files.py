@@ -75,6 +75,32 @@ def test_flags_still_win_over_detection(use_sandbox: Sandbox, tmp_path: Path) ->
     assert read_as_excel("l.csv")[0]["Company"] == "Café"
 
 
+def test_utf_8_with_a_few_windows_1252_lines_reads_each_line_as_written(
+    use_sandbox: Sandbox, tmp_path: Path
+) -> None:
+    # Exports joined: UTF-8 rows, then one row from a Windows tool. Each is sent and written back as
+    # it was written, not the UTF-8 rows as Windows-1252 ("JosÃ©").
+    path = tmp_path / "joined.csv"
+    utf8 = "First Name,Last Name,Email,Company\n" + "".join(
+        f"José,Müller,j{i}@d{i}.example,Société {i}\n" for i in range(5)
+    )
+    path.write_bytes(utf8.encode() + "René,Dupont,rene@cafe.example,Café Roy\n".encode("cp1252"))
+    result = invoke("enrich", str(path), "-o", "out.csv")
+    assert result.exit_code == 0, result.stderr
+    assert "line 7" in result.stderr
+    rows = read_as_excel("out.csv")
+    assert [r["First Name"] for r in rows] == ["José"] * 5 + ["René"]
+    assert rows[-1]["Company"] == "Café Roy"
+    sent = {body["company"]["name"] for body in use_sandbox.stats.received}
+    assert {"Société 0", "Café Roy"} <= sent
+    # Guard: a file wholly in Windows-1252 is read so, as before.
+    latin = tmp_path / "latin.csv"
+    latin.write_bytes("Company,City\nCafé Müller,Köln\nAçaí,Zürich\n".encode("cp1252"))
+    result = invoke("enrich", str(latin), "-o", "l.csv")
+    assert "Windows-1252" in result.stderr
+    assert read_as_excel("l.csv")[1]["City"] == "Zürich"
+
+
 def test_a_csv_output_keeps_the_delimiter_and_bom_and_explicit_output_options_win(
     use_sandbox: Sandbox, tmp_path: Path
 ) -> None:
