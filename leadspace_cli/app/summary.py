@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import sys
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -79,7 +80,10 @@ class Summary:
         code = enricher.exit_code()
         if input_error is not None:
             code = first_code(code, ExitCode.USAGE)
-        if output_and_store.get("kept_aside") and output_and_store.get("kept_reason") in ("limit", "more_ok"):
+        if output_and_store.get("kept_aside") and output_and_store.get("kept_reason") in (
+            *("limit", "more_ok"),
+            "locked",  # -o could not be replaced: a cron job must not read last week's file as this run's
+        ):
             code = first_code(code, ExitCode.ROWS_FAILED)  # -o was not updated: not a success
         return cls(
             rows=s.rows,
@@ -121,7 +125,12 @@ class Summary:
             "dry_run": "this was a dry run",
             "limit": "this --limit run has fewer rows than it",
             "more_ok": f"it holds this input's rows with {self.kept_ok} ok, this run {self.by_result['ok']}",
-            "locked": "it is open in another program (Excel?): close it, then move this run's over it",
+            "locked": (
+                "it is open in another program (Excel?): close it, then move this run's over it"
+                if sys.platform == "win32"
+                else "it could not be replaced (it or its folder is read-only, or locked): move this run's "
+                "over it"
+            ),
         }.get(self.kept_reason, "")
         return f"Kept {output} ({why}): this run's rows are in {self.kept_aside}."
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -153,13 +154,19 @@ def test_a_target_open_in_excel_keeps_the_work_beside_it(
         real_replace(src, dst)
 
     monkeypatch.setattr(os, "replace", locked)
+    monkeypatch.setattr(sys, "platform", "win32")  # where a file open in Excel cannot be replaced
     result = invoke("enrich", str(book), "-o", "out.xlsx")
-    assert result.exit_code == 0, result.stderr
+    assert result.exit_code == 1, result.stderr  # -o holds the old rows: not a success for a cron job
     [aside] = Path().glob("out.new-*.xlsx")
     assert "open in another program" in result.stderr
     assert str(aside) in result.stderr.replace("\n", "")
     assert Path("out.xlsx").read_bytes() == b"held open by Excel"
     assert [c[0] for c in cells(aside)[1][len(HEADER) : len(HEADER) + 1]] == ["ok"]
+    monkeypatch.setattr(sys, "platform", "linux")  # no Excel to guess at: a read-only file or folder
+    result = invoke("enrich", str(book), "-o", "out.xlsx")
+    assert result.exit_code == 1
+    assert "Excel" not in result.stderr
+    assert "could not be replaced" in result.stderr
 
 
 def test_content_that_does_not_match_the_name(use_sandbox: Sandbox, tmp_path: Path) -> None:
