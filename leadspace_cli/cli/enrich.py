@@ -124,7 +124,7 @@ def enrich(
     header_row: Annotated[
         int | None,
         typer.Option(
-            "--header-row", min=1, help="Of a workbook: the row number of the header (default: found)."
+            "--header-row", min=1, help="The row (a CSV's line) number of the header (default: found)."
         ),
     ] = DEFAULTS.header_row,
     encoding: Annotated[

@@ -117,6 +117,42 @@ _DELIMITERS = (",", ";", "\t", "|")
 _NOTE_LINES = 20  # rows of notes above a header (LinkedIn's: two)
 
 
+def _filled(row: list[str]) -> int:
+    return sum(1 for cell in row if cell.strip())
+
+
+def _title(row: list[str]) -> bool:
+    """Whether a first line is a report's title ("Leads export 2024-05-01"): one cell of words, the
+    rest empty (Excel pads it with commas)."""
+    return _filled(row) == 1 and bool(row[0].strip()) and " " in row[0].strip()
+
+
+def _below_title(label: str, title: list[str], reader: Any, notes: list[str]) -> tuple[list[str], Any]:
+    """The header below a report's title (a blank line or a subtitle between): the first line of three
+    cells or more after lines of one; else the title is the header of a one-column file, as before."""
+    held: list[tuple[list[str], int]] = []
+    header_line = reader.line_num
+    for row in itertools.islice(reader, _TITLE_LINES):
+        held.append((row, reader.line_num))
+        if _filled(row) > 1:
+            break
+    cells = [c.strip() for c in held[-1][0] if c.strip()] if held else []
+    # A header's cells name columns: no email address, few numbers (a first column's lone name over
+    # rows of data is the header of that file, not a title).
+    if len(cells) >= 3 and not any("@" in c for c in cells) and sum(map(_number, cells)) * 2 < len(cells):
+        header, line = held[-1]
+        notes.append(f"{label} opens with a title ({title[0].strip()!r}): the header is line {line}.")
+        return header, reader
+    return title, _Replay(reader, held, header_line)
+
+
+def _number(cell: str) -> bool:
+    return bool(re.fullmatch(r"[\d\s.,:/+%$€£-]+", cell))
+
+
+_TITLE_LINES = 4  # a report's title, its date or filter line, a blank line, then the header
+
+
 class _Replay:
     """A csv reader with the rows read ahead put back first, each with its line number."""
 
@@ -158,11 +194,26 @@ def _sniff(line: str) -> str:
     return best if counts[best] else ","
 
 
-def _csv_source(reading: _Reading, text: io.TextIOWrapper, sep: str | None, keep_ls: bool = False) -> Source:
-    """Read a CSV's header; ``sep`` None: Excel's ``sep=`` line, else sniffed from the header line."""
+def _csv_source(
+    reading: _Reading,
+    text: io.TextIOWrapper,
+    sep: str | None,
+    keep_ls: bool = False,
+    header_row: int | None = None,
+) -> Source:
+    """Read a CSV's header; ``sep`` None: Excel's ``sep=`` line, else sniffed from the header line.
+    ``header_row``: the header's line number (the lines above it are a report's title, notes)."""
     label = reading.label
     notes: list[str] = []
     offset = 0  # lines before the header that the reader does not see
+    for _ in range((header_row or 1) - 1):
+        if not _header_line(label, text):
+            raise InputError(f"--header-row {header_row}: {label} has fewer lines than that.")
+        offset += 1
+    if header_row is not None and header_row > 1:
+        notes.append(
+            f"{label}: the header is line {header_row} (--header-row); the lines above it are skipped."
+        )
     lines = _CappedLines(text)
     excel_sep = False
     if sep is None:
@@ -217,6 +268,8 @@ def _csv_source(reading: _Reading, text: io.TextIOWrapper, sep: str | None, keep
                 raise InputError(f"{label}: no header row after its notes.")
         else:
             reader = _Replay(reader, held, header_line)
+    elif header_row is None and _title(header):
+        header, reader = _below_title(label, header, reader, notes)
     if reading.check_text and _SURROGATE.search("".join(header)):
         raise reading.bad_text(1)
     columns, header_notes = _dedupe_header(header)

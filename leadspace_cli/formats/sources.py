@@ -65,6 +65,8 @@ def open_source(
         return source
     if sheet is not None:
         raise InputError(f"--sheet {sheet!r}: {path} is not an Excel workbook, so it has no sheets.")
+    if header_row is not None and fmt == "jsonl":
+        raise InputError(f"--header-row: {path} is JSON Lines, whose keys are its columns: leave it out.")
     if encoding is None:
         encoding, note, checked = detect_encoding(path)
         if note:
@@ -80,7 +82,7 @@ def open_source(
     total: int | None = None
     columns: list[str] | None = None
     if prescan and path != "-":
-        scan = _open(path, fmt, encoding, sep, check_text=not checked, keep_ls=keep_ls)
+        scan = _open(path, fmt, encoding, sep, check_text=not checked, keep_ls=keep_ls, header_row=header_row)
         try:
             if fmt == "jsonl":
                 found: dict[str, None] = dict.fromkeys(scan.columns)
@@ -92,7 +94,16 @@ def open_source(
                 total = sum(1 for _ in scan.rows)
         finally:
             scan.close()
-    source = _open(path, fmt, encoding, sep, check_text=not checked, columns=columns, keep_ls=keep_ls)
+    source = _open(
+        path,
+        fmt,
+        encoding,
+        sep,
+        check_text=not checked,
+        columns=columns,
+        keep_ls=keep_ls,
+        header_row=header_row,
+    )
     source.notes = notes + source.notes
     source.total = total
     return source
@@ -107,6 +118,7 @@ def _open(
     check_text: bool,
     columns: list[str] | None = None,
     keep_ls: bool = False,
+    header_row: int | None = None,
 ) -> Source:
     binary = _open_binary(path)
     errors = "surrogateescape" if check_text else "strict"
@@ -117,7 +129,7 @@ def _open(
         if fmt == "jsonl":
             source = _jsonl_source(reading, text, columns, keep_ls)
         else:
-            source = _csv_source(reading, text, sep, keep_ls)
+            source = _csv_source(reading, text, sep, keep_ls, header_row)
     except UnicodeError as exc:  # a byte the encoding refuses, or a UTF-16 file without its BOM
         text.close()
         where = f"{exc.reason} at byte {exc.start}" if isinstance(exc, UnicodeDecodeError) else str(exc)

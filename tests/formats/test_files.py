@@ -101,6 +101,37 @@ def test_utf_8_with_a_few_windows_1252_lines_reads_each_line_as_written(
     assert read_as_excel("l.csv")[1]["City"] == "Zürich"
 
 
+def test_a_report_s_title_above_a_csv_header_is_skipped(use_sandbox: Sandbox, tmp_path: Path) -> None:
+    # A report export: its title, a blank line, then the header (Excel pads the title with commas).
+    for name, top in (
+        ("title.csv", "Leads export 2024-05-01\r\n\r\n"),
+        ("padded.csv", "Report: Leads,,,\n,,,\n"),
+    ):
+        path = tmp_path / name
+        path.write_text(top + "First Name,Last Name,Email,Company\nAva,Smith,ava@acme.example,Acme\n")
+        result = invoke("enrich", str(path), "-o", "out.csv")
+        assert result.exit_code == 0, result.stderr
+        assert "the header is line 3" in result.stderr
+        assert read_csv("out.csv")[0]["Company"] == "Acme"
+    # --header-row names the line, in a CSV as in a workbook; past the end it is refused.
+    path = tmp_path / "notes.csv"
+    notes = "Exported by Acme CRM\nFilter: all leads\nowner: me\n"
+    path.write_text(notes + "First Name,Email,Company\nAva,a@acme.example,Acme\n")
+    result = invoke("enrich", str(path), "-o", "out.csv", "--header-row", "4")
+    assert result.exit_code == 0, result.stderr
+    assert read_csv("out.csv")[0]["Email"] == "a@acme.example"
+    assert invoke("enrich", str(path), "-o", "out.csv", "--header-row", "9").exit_code == 2
+    # Guards: a one-column file's header, and a lone column name over rows of data, stay the header.
+    one = tmp_path / "one.csv"
+    one.write_text("Company Name\nAcme Inc\nBeta LLC\n")
+    result = invoke("enrich", str(one), "-o", "one-out.csv")
+    assert result.exit_code == 0, result.stderr
+    assert [r["Company Name"] for r in read_csv("one-out.csv")] == ["Acme Inc", "Beta LLC"]
+    lone = tmp_path / "lone.csv"
+    lone.write_text("Full Name,,\nAnn Lee,ann@lee.example,Acme\n")
+    assert "title" not in invoke("enrich", str(lone), "-o", "lone-out.csv").stderr
+
+
 def test_a_csv_output_keeps_the_delimiter_and_bom_and_explicit_output_options_win(
     use_sandbox: Sandbox, tmp_path: Path
 ) -> None:
