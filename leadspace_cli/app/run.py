@@ -211,6 +211,7 @@ class Run(Wiring):
         job = self.job
         m = self._mapping(source)
         ls = self._ls_columns(m)
+        self._without_old_answers(source, m, ls)
         if job.out_format == "xlsx":
             rows = source.total
             if rows is not None and job.limit is not None:

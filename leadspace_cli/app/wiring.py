@@ -36,7 +36,8 @@ from leadspace_cli.engine.pace_file import shared_pace_path
 from leadspace_cli.engine.pacing import RateLimiter
 from leadspace_cli.engine.pipeline import Enricher, Options
 from leadspace_cli.engine.store import Store, open_store
-from leadspace_cli.formats.rows import Source
+from leadspace_cli.errors import InputError
+from leadspace_cli.formats.rows import Row, Source
 from leadspace_cli.mapping.judge import detect_source
 from leadspace_cli.mapping.spec import Mapping as ColumnMapping
 from leadspace_cli.mapping.spec import check, from_table, load
@@ -122,6 +123,41 @@ class Wiring:
     def _ls_columns(self, m: ColumnMapping) -> LsColumns:
         only = self.job.column_list() or (list(m.output) if m.output else None)
         return LsColumns(only, m.output, excel_safe=self.job.excel_safe)
+
+    def _without_old_answers(self, source: Source, m: ColumnMapping, ls: LsColumns) -> None:
+        """Leave out the input's columns named as the mapping's [output] names an answer's column (last
+        month's output enriched again: one set of answer columns, the new ones, as with ``ls.*``);
+        refuse a name that is one of the columns the mapping sends (two columns of one name)."""
+        renamed = {name for name in ls.header if not name.startswith("ls.")}
+        clash = [c for c in source.columns if c in renamed]
+        if not clash:
+            return
+        if sent := [c for c in clash if c in m.columns_used()]:
+            raise InputError(
+                f"The mapping's [output] table names an answer's column {sent[0]!r}, which is the input's "
+                "own column the mapping sends: give the answer's column another name in [output]."
+            )
+        self.note(
+            f"Note: {', '.join(repr(c) for c in clash)} in the input {'is' if len(clash) == 1 else 'are'} "
+            "named as the mapping's [output] names answer columns (an earlier run's output?): written once, "
+            "with this run's answers."
+        )
+        keep = [i for i, c in enumerate(source.columns) if c not in renamed]
+        if source.header is not None:
+            source.header = [source.header[i] for i in keep]
+        source.columns = [source.columns[i] for i in keep]
+        rows = source.rows
+
+        def without() -> Iterator[Row]:
+            for row in rows:
+                if row.cells:
+                    typed = None if row.typed is None else [row.typed[i] for i in keep]
+                    row = row._replace(cells=[row.cells[i] for i in keep if i < len(row.cells)], typed=typed)
+                elif row.record:
+                    row = row._replace(record={k: v for k, v in row.record.items() if k not in renamed})
+                yield row
+
+        source.rows = without()
 
     def _options(self, env: Mapping[str, str], store: Store | None = None) -> Options:
         job = self.job

@@ -183,3 +183,15 @@ def test_renamed_columns_keep_the_status_and_report_says_what_it_lacks(
     assert report.exit_code == 0
     assert "read from Result" in report.stderr  # issue 28: a renamed ls.result is found by its values
     assert "2 rows" in report.stdout
+    # Last month's output enriched again with the same mapping: one set of answer columns, the new.
+    again = invoke("enrich", "out.csv", "-o", "again.csv", "--mapping", str(m))
+    assert again.exit_code == 0, again.stderr
+    assert list(read_csv("again.csv")[0]) == ["Company", "Result", "ls.http_status", "ls.error", "Matched"]
+    assert "written once" in again.stderr
+    # An answer's column named as the input's own column the mapping sends: refused before any call.
+    calls = use_sandbox.stats.calls
+    m.write_text('[company]\nname = "Company"\n\n[output]\n"ls.company.name" = "Company"\n')
+    clash = invoke("enrich", str(path), "-o", "clash.csv", "--mapping", str(m))
+    assert clash.exit_code == 2
+    assert "another name in [output]" in clash.stderr
+    assert use_sandbox.stats.calls == calls
