@@ -270,6 +270,13 @@ def detect_encoding(path: str) -> tuple[str, str | None, bool]:
                 "pass --encoding (for example --encoding cp1252, cp1251 or cp1253).",
                 limit is None,
             )
+    if _reads_better("mac_roman", sample):
+        return (
+            "mac_roman",
+            f'{path} is not UTF-8; its accents read as Mac Roman (Excel\'s "CSV (Macintosh)"): reading it '
+            "so. If they look wrong, pass --encoding (for example --encoding cp1252 or latin-1).",
+            limit is None,
+        )
     for encoding, name in (("cp1252", "Windows-1252"), ("latin-1", "Latin-1")):
         if encoding == "latin-1" or _decodes(path, encoding, limit):
             return (
@@ -282,6 +289,25 @@ def detect_encoding(path: str) -> tuple[str, str | None, bool]:
 
 
 SCRIPT_SAMPLE = 1 << 20  # the bytes of a text that is not UTF-8 looked at to tell its script
+
+
+def _accents(text: str) -> int:
+    """Score how a decoding reads a text's accented letters: a lower-case letter inside a word
+    ("Müller", "Société") counts for it; a capital or a sign inside a word ("MŸller", "Soci\x8et"),
+    a control character or an undecodable byte against it."""
+    score = 0
+    for word in _WORD.findall(text):
+        for i, c in enumerate(word):
+            if not c.isascii():
+                score += 1 if c.islower() or (i == 0 and c.isupper()) else -1
+    return score - 2 * sum(1 for c in text if "\x80" <= c <= "\x9f" or c == "\ufffd")
+
+
+def _reads_better(encoding: str, sample: bytes) -> bool:
+    """Whether ``encoding`` reads a Western text's accents better than Windows-1252 does."""
+    theirs = _accents(sample.decode(encoding, errors="replace"))
+    return theirs > 0 and theirs > _accents(sample.decode("cp1252", errors="replace"))
+
 
 _WORD = re.compile(r"[^\W\d_]+")
 # The code pages of the other scripts whose files are met beside Western European ones: tried only

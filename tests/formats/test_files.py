@@ -101,6 +101,22 @@ def test_utf_8_with_a_few_windows_1252_lines_reads_each_line_as_written(
     assert read_as_excel("l.csv")[1]["City"] == "Zürich"
 
 
+def test_mac_excel_s_csv_macintosh_is_read_as_mac_roman(use_sandbox: Sandbox, tmp_path: Path) -> None:
+    text = "First Name,Last Name,Email,Company\nJosé,Müller,j@x.example,Société Générale\n"
+    (tmp_path / "mac.csv").write_bytes(text.encode("mac_roman"))
+    result = invoke("enrich", str(tmp_path / "mac.csv"), "-o", "mac-out.csv")
+    assert result.exit_code == 0, result.stderr
+    assert "Mac Roman" in result.stderr
+    row = read_csv("mac-out.csv")[0]
+    assert (row["First Name"], row["Company"]) == ("José", "Société Générale")
+    assert use_sandbox.stats.received[-1]["person"]["last_name"] == "Müller"
+    # Guard: the same text in Windows-1252 is read as Windows-1252.
+    (tmp_path / "win.csv").write_bytes(text.encode("cp1252"))
+    result = invoke("enrich", str(tmp_path / "win.csv"), "-o", "win-out.csv")
+    assert "Windows-1252" in result.stderr
+    assert read_csv("win-out.csv")[0]["Last Name"] == "Müller"
+
+
 def test_a_report_s_title_above_a_csv_header_is_skipped(use_sandbox: Sandbox, tmp_path: Path) -> None:
     # A report export: its title, a blank line, then the header (Excel pads the title with commas).
     for name, top in (
