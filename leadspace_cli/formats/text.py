@@ -291,22 +291,31 @@ def detect_encoding(path: str) -> tuple[str, str | None, bool]:
 SCRIPT_SAMPLE = 1 << 20  # the bytes of a text that is not UTF-8 looked at to tell its script
 
 
-def _accents(text: str) -> int:
-    """Score how a decoding reads a text's accented letters: a lower-case letter inside a word
-    ("Müller", "Société") counts for it; a capital or a sign inside a word ("MŸller", "Soci\x8et"),
-    a control character or an undecodable byte against it."""
-    score = 0
+def _accents(text: str) -> tuple[int, int]:
+    """Count how a decoding reads a text's accented letters: lower-case letters inside words
+    ("Müller", "Société") for it; capitals or signs inside words ("MŸller", "SÂo"), control characters
+    and undecodable bytes against it."""
+    good = bad = 0
     for word in _WORD.findall(text):
         for i, c in enumerate(word):
             if not c.isascii():
-                score += 1 if c.islower() or (i == 0 and c.isupper()) else -1
-    return score - 2 * sum(1 for c in text if "\x80" <= c <= "\x9f" or c == "\ufffd")
+                if c.islower() or (i == 0 and c.isupper()):
+                    good += 1
+                else:
+                    bad += 1
+    signs = len(_SIGN_IN_WORD.findall(text))  # "S„o": a sign where a letter belongs
+    return good, bad + signs + sum(1 for c in text if "\x80" <= c <= "\x9f" or c == "\ufffd")
+
+
+_SIGN_IN_WORD = re.compile(r"(?<=[a-zA-Z])[^\x00-\x7f\w\s](?=[a-zA-Z])")
 
 
 def _reads_better(encoding: str, sample: bytes) -> bool:
-    """Whether ``encoding`` reads a Western text's accents better than Windows-1252 does."""
-    theirs = _accents(sample.decode(encoding, errors="replace"))
-    return theirs > 0 and theirs > _accents(sample.decode("cp1252", errors="replace"))
+    """Whether ``encoding`` reads a Western text's accents as letters (almost all) where Windows-1252
+    reads some of them as signs or nothing."""
+    good, bad = _accents(sample.decode(encoding, errors="replace"))
+    theirs, wrong = _accents(sample.decode("cp1252", errors="replace"))
+    return good >= 2 and bad * 10 <= good and wrong > bad and good - bad > theirs - wrong
 
 
 _WORD = re.compile(r"[^\W\d_]+")
