@@ -113,6 +113,13 @@ class OutputReport:
         """Share of ok rows that came back enriched."""
         return self.matched / self.ok if self.ok else 0.0
 
+    @property
+    def match_text(self) -> str:
+        """The match rate as said: unknown, not 0%, where the file has no enrichment status column."""
+        if "ls.enrichment_status" in self.missing:
+            return "match rate unknown (no ls.enrichment_status column)"
+        return f"match rate {self.match_rate:.0%}"
+
     def results(self) -> list[tuple[str, int]]:
         """Return the rows by result, in the documented order, then anything else."""
         known = [(r.value, self.by_result.get(r.value, 0)) for r in Result]
@@ -386,7 +393,7 @@ def report_html(report: OutputReport) -> str:
         ("rows", f"{report.rows:,}"),
         ("answered (ok)", f"{report.ok:,}"),
         ("matched", f"{report.matched:,}"),
-        ("match rate", f"{report.match_rate:.0%}"),
+        ("match rate", report.match_text.removeprefix("match rate ")),
     ] + [(name, f"{n:,}") for name, n in report.results() if name != Result.OK.value]
     kpi_html = "".join(f'<div class="kpi"><b>{_e(v)}</b><span>{_e(k)}</span></div>' for k, v in kpis)
     results = Breakdown("result", "ls.result", "Rows by result", report.results(), report.rows)
@@ -408,7 +415,7 @@ def report_html(report: OutputReport) -> str:
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         f"<title>What the credits bought: {_e(report.path)}</title><style>{_CSS}</style></head><body>"
         f'<header><h1>What the credits bought</h1><p class="sub">{_e(report.path)} · {report.rows:,} rows'
-        f" · {report.ok:,} answered · match rate {report.match_rate:.0%}</p>{missing}</header>"
+        f" · {report.ok:,} answered · {_e(report.match_text)}</p>{missing}</header>"
         f'<section class="kpis">{kpi_html}</section>'
         f'<h2>Matches</h2><section class="charts">{chart_html}</section>'
         f"<h2>Fill rate per answer field (worst first, of the {report.ok:,} answered rows)</h2>"

@@ -306,7 +306,8 @@ def report_tables(report: OutputReport, width: int) -> list[Table]:
     """
     bar = max(10, min(40, width - 60))
     tables = []
-    results = Table(title=f"{report.rows:,} rows; match rate {report.match_rate:.0%} of the answered")
+    known = "ls.enrichment_status" not in report.missing
+    results = Table(title=f"{report.rows:,} rows; {report.match_text}{' of the answered' * known}")
     results.add_column("result")
     results.add_column("rows", justify="right")
     results.add_column("")

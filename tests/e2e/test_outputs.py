@@ -183,6 +183,11 @@ def test_renamed_columns_keep_the_status_and_report_says_what_it_lacks(
     assert report.exit_code == 0
     assert "read from Result" in report.stderr  # issue 28: a renamed ls.result is found by its values
     assert "2 rows" in report.stdout
+    # Without ls.enrichment_status the match rate is unknown, not 0% (both rows are ok).
+    assert "match rate unknown" in report.stdout
+    assert "0%" not in report.stdout.split("match rate", 1)[1].split("\n", 1)[0]
+    assert invoke("report", "out.csv", "--html", "r.html").exit_code == 0
+    assert "match rate unknown" in Path("r.html").read_text(encoding="utf-8")
     # Last month's output enriched again with the same mapping: one set of answer columns, the new.
     again = invoke("enrich", "out.csv", "-o", "again.csv", "--mapping", str(m))
     assert again.exit_code == 0, again.stderr
