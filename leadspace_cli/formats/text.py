@@ -114,6 +114,21 @@ def _check_content(path: str, fmt: str) -> str:
         )
     if start.startswith(b"%PDF"):
         raise InputError(f"{path} is a PDF, not CSV or JSON Lines text.")
+    if what := next((k for magic, k in _MAGIC if start.startswith(magic)), None):
+        raise InputError(f"{path} is {what}, not CSV or JSON Lines text: give the export's CSV file.")
+    controls = sum(1 for b in start if b < 9 or 13 < b < 32)
+    # Random bytes: one in twenty a control byte, and no UTF-8 (text with a few control characters in
+    # its cells, or a short file, is read as text).
+    if (
+        len(start) >= 512
+        and controls * 20 > len(start)
+        and not any(start.startswith(b) for b, _, _ in _BOMS)
+        and not _utf8(start)
+    ):
+        raise InputError(
+            f"{path} does not look like text (control bytes near its start): give a CSV, TSV or JSON "
+            "Lines file, or pass --encoding utf-16 if it is UTF-16 text without a byte-order mark."
+        )
     nuls = start.count(b"\x00")
     if nuls >= 32 and nuls > len(start) // 10 and not any(start.startswith(b) for b, _, _ in _BOMS):
         # A stray NUL in a cell is data; a tenth of the bytes is a binary file (or UTF-16 sans BOM).
@@ -122,6 +137,27 @@ def _check_content(path: str, fmt: str) -> str:
             "Lines file, or pass --encoding utf-16 if it is UTF-16 text without a byte-order mark."
         )
     return fmt
+
+
+def _utf8(start: bytes) -> bool:
+    try:
+        codecs.getincrementaldecoder("utf-8")().decode(start, final=False)
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+# Files saved under a CSV's name by mistake: an image, an archive, a program.
+_MAGIC = (
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+    (b"GIF87a", "a GIF image"),
+    (b"GIF89a", "a GIF image"),
+    (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive"),
+    (b"Rar!\x1a\x07", "a RAR archive"),
+    (b"\x7fELF", "a program"),
+    (b"SQLite format 3\x00", "an SQLite database"),
+)
 
 
 _SAVE_AS_XLSX = "and run on that copy."

@@ -137,7 +137,11 @@ def check(mapping: Mapping, columns: list[str]) -> None:
     names = {"person.first_name", "person.last_name"} <= mapped
     contact = bool({"person.email", "company.website"} & mapped)
     if not (names and contact):
-        found = ", ".join(f"{c!r}" for c in columns[:12]) + (" ..." if len(columns) > 12 else "")
+        # Each name cut at 60 characters: a file that is no CSV has its bytes as one long "name".
+        found = ", ".join(
+            repr(c) if len(c) <= 60 else f"{c[:57]!r}... ({len(c):,} characters)" for c in columns[:12]
+        )
+        found += " ..." if len(columns) > 12 else ""
         raise MappingError(
             "No column maps to the API's minimum input (a company name, or first name, last name "
             f"and an email or website). The input's columns are: {found}. Write a mapping with "

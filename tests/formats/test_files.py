@@ -101,6 +101,34 @@ def test_utf_8_with_a_few_windows_1252_lines_reads_each_line_as_written(
     assert read_as_excel("l.csv")[1]["City"] == "Zürich"
 
 
+def test_a_file_that_is_not_text_is_named_never_shown(use_sandbox: Sandbox, tmp_path: Path) -> None:
+    import random
+
+    draw = random.Random(7)
+    noise = bytes(draw.randrange(256) for _ in range(3000))
+    for name, data, said in (
+        ("photo.csv", b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" + noise, "a JPEG image"),
+        ("shot.csv", b"\x89PNG\r\n\x1a\n" + noise, "a PNG image"),
+        ("report.csv", b"%PDF-1.4\n1 0 obj\n", "a PDF"),
+        ("noise.csv", noise, "does not look like text"),
+    ):
+        (tmp_path / name).write_bytes(data)
+        result = invoke("enrich", str(tmp_path / name), "-o", "out.csv")
+        assert result.exit_code == 2, name
+        assert said in result.stderr, result.stderr
+        assert "columns are" not in result.stderr  # its bytes are never shown as column names
+    assert use_sandbox.stats.calls == 0
+    # A file of one long line: its "column name" is cut when shown.
+    (tmp_path / "line.csv").write_text("x" * 5000 + "\nyes\n")
+    result = invoke("enrich", str(tmp_path / "line.csv"), "-o", "out.csv")
+    assert result.exit_code == 2
+    assert "(5,000 characters)" in result.stderr
+    assert "x" * 100 not in result.stderr
+    # Guard: a small CSV with a control character in a cell is text.
+    (tmp_path / "nul.csv").write_bytes(b"Company,Code\nAcme,\x00x\n")
+    assert invoke("enrich", str(tmp_path / "nul.csv"), "-o", "nul-out.csv").exit_code == 0
+
+
 def test_mac_excel_s_csv_macintosh_is_read_as_mac_roman(use_sandbox: Sandbox, tmp_path: Path) -> None:
     text = "First Name,Last Name,Email,Company\nJosé,Müller,j@x.example,Société Générale\n"
     (tmp_path / "mac.csv").write_bytes(text.encode("mac_roman"))
