@@ -259,15 +259,18 @@ def _enrich(job: Job, *, quiet: bool, verbose: bool) -> ExitCode:
         err.print(f"[yellow]{escape(summary.kept_message)}[/]", markup=True)
     secrets = run.settings.secrets() if run.settings else []
     if summary.input_error:
-        err.print(
-            f"[bold red]Input error:[/] {escape(summary.input_error)} The rows before it were "
-            f"enriched and written ({summary.rows} rows); fix the input and run again: answers "
-            "already paid for are reused.",
-            markup=True,
+        where = f" in {summary.kept_aside}" if summary.kept_aside else ""
+        done = (
+            f"The rows before it were checked, not sent ({summary.rows} rows, written{where}); fix the input "
+            "and run again."
+            if summary.dry_run
+            else f"The rows before it were enriched and written{where} ({summary.rows} rows); fix the input "
+            "and run again: answers already paid for are reused."
         )
+        err.print(f"[bold red]Input error:[/] {escape(summary.input_error)} {escape(done)}", markup=True)
     if summary.stop_message:
         err.print(f"[bold red]Stopped:[/] {escape(redact(summary.stop_message, secrets))}", markup=True)
-    elif code is ExitCode.ROWS_FAILED:
+    elif code is ExitCode.ROWS_FAILED and summary.by_result["failed"]:
         err.print(
             f"{summary.by_result['failed']} rows failed: run the same command again to finish them "
             "(answers already paid for are reused)."

@@ -200,3 +200,21 @@ def test_renamed_columns_keep_the_status_and_report_says_what_it_lacks(
     assert clash.exit_code == 2
     assert "another name in [output]" in clash.stderr
     assert use_sandbox.stats.calls == calls
+
+
+def test_closing_lines_say_what_happened(use_sandbox: Sandbox, tmp_path: Path) -> None:
+    # A --limit trial over a full output: kept aside (exit 1), and no "0 rows failed: run again".
+    path = write_csv(tmp_path / "in.csv", ["Company"], [["Acme"], ["Globex"], ["Initech"]])
+    assert invoke("enrich", str(path), "-o", "out.csv").exit_code == 0
+    trial = invoke("enrich", str(path), "-o", "out.csv", "--limit", "1")
+    assert trial.exit_code == 1
+    assert "0 rows failed: run" not in trial.stderr
+    # A dry run that meets a stray quote enriched nothing: it says the rows were checked, not sent.
+    bad = tmp_path / "bad.csv"
+    rows = [f"Co{i},Town{i}\n" for i in range(60)]
+    rows[5] = 'Acme,"Boston\n'  # a stray quote: the 54 rows after it would be one cell
+    bad.write_text("Company,City\n" + "".join(rows))
+    dry = invoke("enrich", "-", "-o", "dry.csv", "--dry-run", input=bad.read_text())
+    assert dry.exit_code == 2, dry.stderr
+    assert "checked, not sent" in dry.stderr
+    assert "enriched and written" not in dry.stderr
