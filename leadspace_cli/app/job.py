@@ -80,7 +80,7 @@ class Job:
     delimiter: str | None = None  # the input's CSV delimiter
     sheet: str | None = None  # of a workbook input: the sheet to read (default: the first visible)
     include_hidden: bool = False  # of a workbook input: send rows hidden in the sheet (by a filter)
-    header_row: int | None = None  # of a workbook input: the header's row number (default: found)
+    header_row: int | None = None  # the header's row (a workbook's) or line (a CSV's) number (default: found)
     columns: str | Sequence[str] | None = None  # the ls.* columns to write (default: all)
     excel_safe: bool = False  # prefix formula-looking answer cells with '
     bom: bool = False  # start CSV output with a UTF-8 BOM

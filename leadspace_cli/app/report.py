@@ -392,7 +392,7 @@ def report_html(report: OutputReport) -> str:
     kpis = [
         ("rows", f"{report.rows:,}"),
         ("answered (ok)", f"{report.ok:,}"),
-        ("matched", f"{report.matched:,}"),
+        ("matched", "unknown" if "ls.enrichment_status" in report.missing else f"{report.matched:,}"),
         ("match rate", report.match_text.removeprefix("match rate ")),
     ] + [(name, f"{n:,}") for name, n in report.results() if name != Result.OK.value]
     kpi_html = "".join(f'<div class="kpi"><b>{_e(v)}</b><span>{_e(k)}</span></div>' for k, v in kpis)

@@ -80,9 +80,12 @@ class Summary:
         code = enricher.exit_code()
         if input_error is not None:
             code = first_code(code, ExitCode.USAGE)
+        # -o not replaced for a --limit trial, a better old output, or a lock: a cron job must not
+        # read the old file as this run's.
         if output_and_store.get("kept_aside") and output_and_store.get("kept_reason") in (
-            *("limit", "more_ok"),
-            "locked",  # -o could not be replaced: a cron job must not read last week's file as this run's
+            "limit",
+            "more_ok",
+            "locked",
         ):
             code = first_code(code, ExitCode.ROWS_FAILED)  # -o was not updated: not a success
         return cls(

@@ -132,10 +132,12 @@ class Wiring:
         clash = [c for c in source.columns if c in renamed]
         if not clash:
             return
-        if sent := [c for c in clash if c in m.columns_used()]:
+        # An earlier output: it held ls.* answers, or this mapping's renamed result column.
+        earlier = source.answered or ls.header[0] in clash
+        if own := [c for c in clash if c in m.columns_used() or not earlier]:
             raise InputError(
-                f"The mapping's [output] table names an answer's column {sent[0]!r}, which is the input's "
-                "own column the mapping sends: give the answer's column another name in [output]."
+                f"The mapping's [output] table names an answer's column {own[0]!r}, which is one of the "
+                "input's own columns: give the answer's column another name in [output]."
             )
         self.note(
             f"Note: {', '.join(repr(c) for c in clash)} in the input {'is' if len(clash) == 1 else 'are'} "

@@ -85,7 +85,10 @@ class _Stderr(Console):
         self.quiet = True
         with contextlib.suppress(OSError, ValueError, io.UnsupportedOperation, AttributeError):
             devnull = os.open(os.devnull, os.O_WRONLY)
-            os.dup2(devnull, sys.stderr.fileno())
+            try:
+                os.dup2(devnull, sys.stderr.fileno())
+            finally:
+                os.close(devnull)
 
 
 err = _Stderr(stderr=True, highlight=False, soft_wrap=True, markup=False)  # markup only where asked

@@ -86,7 +86,8 @@ def _too_long(width: int, line: int) -> Row:
 
 RUNAWAY_LINES = 20  # a quoted field spanning this many lines is checked for swallowed rows
 # A shorter one is a runaway when this many of its lines are rows of a file of four columns or more:
-# each with exactly the header's delimiters (a 3-line address has a comma or two, not three each).
+# each with exactly the header's delimiters, none followed by a space as a tool writes them (a 3-line
+# address has a comma or two; a note's lines list "pricing, timeline, budget" with spaces).
 RUNAWAY_ROWS = 3
 
 
@@ -103,7 +104,8 @@ def _runaway(row: list[str], sep: str, width: int) -> int:
             continue
         lines = cell.splitlines()
         if len(lines) < RUNAWAY_LINES:
-            rows = sum(1 for line in lines if line.count(sep) == width - 1) if width >= 4 else 0
+            rows = sum(1 for line in lines if line.count(sep) == width - 1 and sep + " " not in line)
+            rows = rows if width >= 4 else 0
             if rows >= RUNAWAY_ROWS and rows * 2 >= len(lines):
                 worst = max(worst, rows)
             continue
@@ -127,27 +129,22 @@ def _title(row: list[str]) -> bool:
     return _filled(row) == 1 and bool(row[0].strip()) and " " in row[0].strip()
 
 
-def _below_title(label: str, title: list[str], reader: Any, notes: list[str]) -> tuple[list[str], Any]:
-    """The header below a report's title (a blank line or a subtitle between): the first line of three
-    cells or more after lines of one; else the title is the header of a one-column file, as before."""
+def _below_title(
+    label: str, title: list[str], reader: Any, notes: list[str], names_field: Callable[[str], bool]
+) -> tuple[list[str], Any]:
+    """The header below a report's title (a date or filter line, a blank line between): the first of
+    the next lines with two cells or more of which one names a request field, as a workbook's header
+    is found; else the title is the header of a one-column file, as before."""
     held: list[tuple[list[str], int]] = []
     header_line = reader.line_num
     for row in itertools.islice(reader, _TITLE_LINES):
         held.append((row, reader.line_num))
-        if _filled(row) > 1:
-            break
-    cells = [c.strip() for c in held[-1][0] if c.strip()] if held else []
-    # A header's cells name columns: no email address, few numbers (a first column's lone name over
-    # rows of data is the header of that file, not a title).
-    if len(cells) >= 3 and not any("@" in c for c in cells) and sum(map(_number, cells)) * 2 < len(cells):
-        header, line = held[-1]
-        notes.append(f"{label} opens with a title ({title[0].strip()!r}): the header is line {line}.")
-        return header, reader
+        if _filled(row) >= 2 and any(names_field(c) for c in row if c.strip()):
+            notes.append(
+                f"{label} opens with a title ({title[0].strip()!r}): the header is line {reader.line_num}."
+            )
+            return row, reader
     return title, _Replay(reader, held, header_line)
-
-
-def _number(cell: str) -> bool:
-    return bool(re.fullmatch(r"[\d\s.,:/+%$€£-]+", cell))
 
 
 _TITLE_LINES = 4  # a report's title, its date or filter line, a blank line, then the header
@@ -200,6 +197,7 @@ def _csv_source(
     sep: str | None,
     keep_ls: bool = False,
     header_row: int | None = None,
+    header_hint: Callable[[str], bool] | None = None,
 ) -> Source:
     """Read a CSV's header; ``sep`` None: Excel's ``sep=`` line, else sniffed from the header line.
     ``header_row``: the header's line number (the lines above it are a report's title, notes)."""
@@ -268,8 +266,8 @@ def _csv_source(
                 raise InputError(f"{label}: no header row after its notes.")
         else:
             reader = _Replay(reader, held, header_line)
-    elif header_row is None and _title(header):
-        header, reader = _below_title(label, header, reader, notes)
+    elif header_row is None and header_hint is not None and _title(header):
+        header, reader = _below_title(label, header, reader, notes, header_hint)
     if reading.check_text and _SURROGATE.search("".join(header)):
         raise reading.bad_text(1)
     columns, header_notes = _dedupe_header(header)
@@ -346,7 +344,7 @@ def _csv_source(
                 "pass --encoding, for example --encoding cp1252."
             ) from None
 
-    source = Source(label, "table", columns, rows(), notes=notes)
+    source = Source(label, "table", columns, rows(), notes=notes, answered=len(keep) < width)
     source.header = written
     source.delimiter = sep
     source.excel_like = excel_sep

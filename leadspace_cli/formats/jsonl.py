@@ -57,7 +57,7 @@ def _jsonl_source(
         notes.append(
             f"{label} holds the ls answers of an earlier run: they are not sent, and this run's replace them."
         )
-    return Source(label, "records", kept, rows(), notes=notes)
+    return Source(label, "records", kept, rows(), notes=notes, answered=len(kept) < len(found_columns))
 
 
 def _bad_line(problem: str, raw: str) -> Row:

@@ -10,6 +10,7 @@ undefined): both kinds of rows read as they were written.
 from __future__ import annotations
 
 import codecs
+import re
 from collections.abc import Callable
 from typing import IO, Any
 
@@ -74,28 +75,28 @@ codecs.register(_search)
 
 def foreign_lines(open_binary: Callable[[], IO[bytes]], limit: int | None) -> tuple[int, int, int]:
     """Read a file that is not UTF-8 through: return its characters that UTF-8 reads beyond ASCII,
-    the bytes it refuses, and the line of the first refused one."""
-    good = bad = first = 0
+    the bytes it refuses, and the line of the first refused one. It stops early once the refused
+    bytes are past what a few lines hold and UTF-8 read almost nothing (a file wholly in a code page)."""
+    good = bad = first = lines = read = 0
     decoder = codecs.getincrementaldecoder("utf-8")(errors="surrogateescape")
-    number, rest, read = 0, "", 0
     with open_binary() as stream:
-        while True:
-            chunk = stream.read(1 << 20)
+        while chunk := stream.read(1 << 20):
             read += len(chunk)
-            text = rest + decoder.decode(chunk, final=not chunk)
-            lines = text.split("\n")
-            rest = lines.pop() if chunk else ""
-            for line in lines if chunk else [*lines, rest]:
-                number += 1
-                if line.isascii():
-                    continue
-                refused = sum(1 for c in line if "\udc80" <= c <= "\udcff")
-                good += sum(1 for c in line if not c.isascii()) - refused
-                if refused:
-                    bad += refused
-                    first = first or number
-            if not chunk or (limit is not None and read >= limit):
-                return good, bad, first
+            text = decoder.decode(chunk)
+            refused = 0
+            if (hit := _REFUSED.search(text)) is not None:
+                refused = len(_REFUSED.findall(text))
+                first = first or lines + text.count("\n", 0, hit.start()) + 1
+            good += len(_BEYOND_ASCII.findall(text)) - refused
+            bad += refused
+            lines += text.count("\n")
+            if (limit is not None and read >= limit) or (bad > 1000 and good < MIN_UTF8):
+                break
+    return good, bad, first
+
+
+_REFUSED = re.compile("[\udc80-\udcff]")  # a byte UTF-8 refused (surrogateescape)
+_BEYOND_ASCII = re.compile("[^\x00-\x7f]")
 
 
 # From this many characters UTF-8 reads beyond ASCII, and no fewer than the bytes it refuses, a file

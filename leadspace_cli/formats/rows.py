@@ -103,6 +103,7 @@ class Source:
     sheet: str | None = None  # of a workbook: the sheet read
     date1904: bool = False  # of a workbook: its dates count from 1904 (as old Mac Excel's do)
     hidden_columns: list[str] = field(default_factory=list)  # of a workbook: columns hidden in the sheet
+    answered: bool = False  # it held an earlier run's ls.* answers (left out: this run's replace them)
     # The header as written, where a name was only trimmed (``'City '``): the output's header. None
     # when it is ``columns`` (a blank header cell is ``column_3`` in both, a repeat ``X_2``).
     header: list[str] | None = None

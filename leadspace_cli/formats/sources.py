@@ -82,7 +82,16 @@ def open_source(
     total: int | None = None
     columns: list[str] | None = None
     if prescan and path != "-":
-        scan = _open(path, fmt, encoding, sep, check_text=not checked, keep_ls=keep_ls, header_row=header_row)
+        scan = _open(
+            path,
+            fmt,
+            encoding,
+            sep,
+            check_text=not checked,
+            keep_ls=keep_ls,
+            header_row=header_row,
+            header_hint=header_hint,
+        )
         try:
             if fmt == "jsonl":
                 found: dict[str, None] = dict.fromkeys(scan.columns)
@@ -103,6 +112,7 @@ def open_source(
         columns=columns,
         keep_ls=keep_ls,
         header_row=header_row,
+        header_hint=header_hint,
     )
     source.notes = notes + source.notes
     source.total = total
@@ -119,6 +129,7 @@ def _open(
     columns: list[str] | None = None,
     keep_ls: bool = False,
     header_row: int | None = None,
+    header_hint: Callable[[str], bool] | None = None,
 ) -> Source:
     binary = _open_binary(path)
     errors = "surrogateescape" if check_text else "strict"
@@ -129,7 +140,7 @@ def _open(
         if fmt == "jsonl":
             source = _jsonl_source(reading, text, columns, keep_ls)
         else:
-            source = _csv_source(reading, text, sep, keep_ls, header_row)
+            source = _csv_source(reading, text, sep, keep_ls, header_row, header_hint)
     except UnicodeError as exc:  # a byte the encoding refuses, or a UTF-16 file without its BOM
         text.close()
         where = f"{exc.reason} at byte {exc.start}" if isinstance(exc, UnicodeDecodeError) else str(exc)

@@ -203,7 +203,7 @@ def _sheet_source(
     skip = _skipped_rows(scan, label, header_number, include_hidden, notes)
     total = max(0, scan.rows - at - 1)
     rows = _sheet_rows(book, info, header_number, scan.merges, width, keep, skip)
-    source = Source(label, "table", columns, rows, notes=notes, total=total)
+    source = Source(label, "table", columns, rows, notes=notes, total=total, answered=len(keep) < width)
     source.header = written
     source.sheet = info.name
     source.date1904 = date1904

@@ -89,3 +89,9 @@ def in_english(names: dict[str, str], own: Mapping, read: Mapping) -> Mapping:
         if path not in read.fields and not any(c in names or c in used for c in own.columns_of(path)):
             read.fields[path] = own.fields[path]
     return read
+
+
+def odoo_lead(columns: list[str]) -> dict[str, str]:
+    """Odoo's leads by their field names ("partner_name" beside "email_from"): its "partner_name" is
+    the lead's company, read as Odoo's label says (elsewhere a "Partner Name" is a reseller's)."""
+    return {"partner_name": "Company Name"} if {"partner_name", "email_from"} <= set(columns) else {}

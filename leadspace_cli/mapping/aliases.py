@@ -498,7 +498,6 @@ ALIASES: dict[str, tuple[str, ...]] = {
         # Norwegian, Swedish, Danish, Finnish.
         *("bedrift", "bedriftsnavn", "firmanavn", "foretak", "foretag", "foretagsnamn", "virksomhed"),
         *("virksomhet", "yritys"),
-        "partnername",  # Odoo's lead: the company's name ("partner_name"; its bare "name" is the lead's)
         *("uznemums", "imone", "ettevote"),  # Latvian "Uzņēmums", Lithuanian "Įmonė", Estonian "Ettevõte"
         *NORDIC_EMPLOYER,
         # Last: a shop's buyer's company, on the bill (their address stays theirs).

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from leadspace_cli.mapping.addressbooks import english, in_english
+from leadspace_cli.mapping.addressbooks import english, in_english, odoo_lead
 from leadspace_cli.mapping.aliases import (
     _ADDRESS,
     _NAME_ALIASES,
@@ -68,7 +68,6 @@ from leadspace_cli.mapping.roles import NAMED, held, one_role, party_fields, unr
 from leadspace_cli.mapping.spec import Mapping
 
 _STATE = "company.address.state"
-# A title column that says it is a job's, not a page's or a product's (kept with no names beside it).
 
 
 def detect(columns: Iterable[str], *, books: bool = True) -> Mapping:
@@ -82,7 +81,7 @@ def detect(columns: Iterable[str], *, books: bool = True) -> Mapping:
     in ``candidates``: refine() chooses among them by their values and names the choice.
     """
     every = list(columns)
-    if books and (names := english(every) or file_prefix(every)):  # another language's, or a prefix's
+    if books and (names := english(every) or file_prefix(every) or odoo_lead(every)):
         own, read = detect(every, books=False), detect([names.get(c, c) for c in every], books=False)
         return in_english(names, own, read)
     header = _read(every)

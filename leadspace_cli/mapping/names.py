@@ -13,7 +13,9 @@ from leadspace_cli.mapping.spec import Mapping
 # A title column that says it is a job's, not a page's or a product's (kept with no names beside it),
 # unless beside a requisition or a candidate (a recruiting report: the job applied for).
 _JOB_TITLES = ("jobtitle", "jobposition", "jobrole", "currentjobtitle", "businesstitle", "worktitle")
-_APPLIED_FOR = re.compile(r"requisition|candidate|applicant|vacanc|posting|opening|application")
+_APPLIED_FOR = re.compile(
+    r"requisition|candidate|applicant|vacanc|posting|posted|salary|apply|closingdate|deadline|jobur|joblink"
+)
 
 
 def named_people(normalized: list[tuple[str, str]]) -> bool:
@@ -77,8 +79,8 @@ def nameless(mapping: Mapping, normalized: list[tuple[str, str]], *, account_fil
     """With no names, no person: an account file's Email and Phone are the company's (info@, the
     switchboard). Without a company either (a newsletter's subscribers, a shop's buyers), they are the
     person's: only a "Title" goes (a page's, a product's), not one that says it is a job's (an inbound
-    lead form's "email, job_title"); beside a company, a job's title says the rows are people (a lead
-    list's "Email, Job Title, Company"), though not in an account file (beside a bare Name)."""
+    lead form's "email, job_title"), unless beside a posting's columns (a job board's salary, its
+    date posted: the job offered)."""
     companyish = account_file or bool({"company.name", "company.website"} & set(mapping.fields))
     title = mapping.fields.get("person.title")
     job = (
@@ -86,7 +88,7 @@ def nameless(mapping: Mapping, normalized: list[tuple[str, str]], *, account_fil
         and normal(title) in _JOB_TITLES
         and not any(_APPLIED_FOR.search(n) for n, _ in normalized)
     )
-    if job and not account_file:
+    if job and not companyish:
         return
     for path in ("person.email", "person.person_phone", "person.title") if companyish else ("person.title",):
         mapping.fields.pop(path, None)

@@ -200,6 +200,13 @@ def test_renamed_columns_keep_the_status_and_report_says_what_it_lacks(
     assert clash.exit_code == 2
     assert "another name in [output]" in clash.stderr
     assert use_sandbox.stats.calls == calls
+    # An answer named as one of the input's own columns, in a file no run enriched: refused, never
+    # dropped (the user's own Industry would be lost).
+    own = write_csv(tmp_path / "own.csv", ["Company", "Industry"], [["Acme", "Manufacturing (our CRM)"]])
+    m.write_text('[company]\nname = "Company"\n\n[output]\n"ls.company.industry" = "Industry"\n')
+    clash = invoke("enrich", str(own), "-o", "own-out.csv", "--mapping", str(m))
+    assert clash.exit_code == 2
+    assert "'Industry'" in clash.stderr
 
 
 def test_closing_lines_say_what_happened(use_sandbox: Sandbox, tmp_path: Path) -> None:

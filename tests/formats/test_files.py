@@ -138,11 +138,17 @@ def test_mac_excel_s_csv_macintosh_is_read_as_mac_roman(use_sandbox: Sandbox, tm
     row = read_csv("mac-out.csv")[0]
     assert (row["First Name"], row["Company"]) == ("José", "Société Générale")
     assert use_sandbox.stats.received[-1]["person"]["last_name"] == "Müller"
-    # Guard: the same text in Windows-1252 is read as Windows-1252.
+    # Guards: the same text in Windows-1252 is read as Windows-1252, and so is one whose only
+    # accents are curly apostrophes (Mac Roman would read O’Brien as OíBrien).
     (tmp_path / "win.csv").write_bytes(text.encode("cp1252"))
     result = invoke("enrich", str(tmp_path / "win.csv"), "-o", "win-out.csv")
     assert "Windows-1252" in result.stderr
     assert read_csv("win-out.csv")[0]["Last Name"] == "Müller"
+    quotes = "First Name,Last Name,Email,Company\n"
+    quotes += "Sean,O’Brien,s@x.example,McDonald’s\nDee,D’Arcy,d@y.example,Beta – Two\n"
+    (tmp_path / "quotes.csv").write_bytes(quotes.encode("cp1252"))
+    assert invoke("enrich", str(tmp_path / "quotes.csv"), "-o", "quotes-out.csv").exit_code == 0
+    assert read_csv("quotes-out.csv")[0]["Last Name"] == "O’Brien"
 
 
 def test_a_report_s_title_above_a_csv_header_is_skipped(use_sandbox: Sandbox, tmp_path: Path) -> None:
@@ -171,9 +177,20 @@ def test_a_report_s_title_above_a_csv_header_is_skipped(use_sandbox: Sandbox, tm
     result = invoke("enrich", str(one), "-o", "one-out.csv")
     assert result.exit_code == 0, result.stderr
     assert [r["Company Name"] for r in read_csv("one-out.csv")] == ["Acme Inc", "Beta LLC"]
-    lone = tmp_path / "lone.csv"
-    lone.write_text("Full Name,,\nAnn Lee,ann@lee.example,Acme\n")
-    assert "title" not in invoke("enrich", str(lone), "-o", "lone-out.csv").stderr
+    # A date line with commas under the title is no header (it names no field); nor is a row of a
+    # one-column list that holds commas: the file's own header and rows stay.
+    dated = tmp_path / "dated.csv"
+    top = "Leads report\nGenerated May 1, 2024, 10:00 AM\n"
+    dated.write_text(top + "First Name,Last Name,Email,Company\nAva,Smith,a@acme.example,Acme\n")
+    result = invoke("enrich", str(dated), "-o", "dated-out.csv")
+    assert result.exit_code == 0, result.stderr
+    assert "the header is line 3" in result.stderr
+    listed = tmp_path / "listed.csv"
+    listed.write_text("Company Name\nAcme Corp\nSmith, Jones and Partners, LLP\nBeta Ltd\n")
+    result = invoke("enrich", str(listed), "-o", "listed-out.csv")
+    assert result.exit_code == 0, result.stderr
+    assert "title" not in result.stderr
+    assert [r["Company Name"] for r in read_csv("listed-out.csv")][::2] == ["Acme Corp", "Beta Ltd"]
 
 
 def test_a_csv_output_keeps_the_delimiter_and_bom_and_explicit_output_options_win(

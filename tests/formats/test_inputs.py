@@ -60,11 +60,22 @@ def test_a_stray_quote_that_swallows_a_few_rows_stops_too(use_sandbox: Sandbox, 
     assert result.exit_code == 2, result.stderr
     assert "line 2" in result.stderr
     assert use_sandbox.stats.calls == 0
-    # Guard: a 4-line address whose lines hold a comma or two passes, in a file of any width.
-    rows = _rows(10)
-    rows[3][5] = "Acme Tower\nFloor 2, Suite 200\n1 Main St, Cambridge, MA\nUSA"
-    path = write_csv(tmp_path / "addr.csv", HEADER, rows)
-    assert invoke("enrich", str(path), "-o", "addr-out.csv").exit_code == 0
+    # Guard: in a file of four columns, a note whose lines list three things each ("pricing,
+    # timeline, budget, team": a comma and a space) is a cell, not swallowed rows.
+    notes = (
+        "Call 1: pricing, timeline, budget, team\nCall 2: demo, SSO, SAML, API\nCall 3: legal, DPA, MSA, SOW"
+    )
+    path = write_csv(
+        tmp_path / "notes.csv",
+        ["First Name", "Last Name", "Email", "Notes"],
+        [
+            ["Jane", "Doe", "jane@acme.example", notes + "\nNext: May"],
+            ["John", "Roe", "john@beta.example", "ok"],
+        ],
+    )
+    result = invoke("enrich", str(path), "-o", "notes-out.csv")
+    assert result.exit_code == 0, result.stderr
+    assert read_csv("notes-out.csv")[0]["Notes"] == notes + "\nNext: May"
 
 
 @pytest.mark.slow

@@ -40,6 +40,9 @@ TIME_OF_DAY = (
     "to the second as Excel does (LibreOffice shows the time of day, its seconds cut)"
 )
 KNOWN = {
+    # The tool's side: a line of words above a header whose cells name fields is a report's title,
+    # skipped (a spreadsheet shows it as the first row).
+    "frl-skip-rows-before-headers.csv": "its '# comment' line is read as a title above the header: skipped",
     # LibreOffice's side: what it shows is not what Excel shows.
     "cal-errors.xlsx": RECALC,
     "sjs-wps-fn.xlsx": RECALC,

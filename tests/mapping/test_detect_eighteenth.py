@@ -11,12 +11,10 @@ from tests.mapping.test_detect_eleventh import judged
 
 
 def test_a_job_title_is_sent_without_names_beside_it() -> None:
-    # An inbound lead form's "email, job_title, comment"; a lead list's "Email, Job Title, Company".
-    assert detect(["email", "job_title", "comment"]).fields.get("person.title") == "job_title"
-    fields = detect(["Email", "Job Title", "Company"]).fields
-    assert fields.get("person.email") == "Email"
-    assert fields.get("person.title") == "Job Title"
-    assert fields.get("company.name") == "Company"
+    # An inbound lead form's "email, job_title, comment": the row is a person's.
+    fields = detect(["email", "job_title", "comment"]).fields
+    assert fields.get("person.title") == "job_title"
+    assert fields.get("person.email") == "email"
 
 
 def test_guard_a_bare_title_or_the_job_a_candidate_applied_for_is_not_sent() -> None:
@@ -28,6 +26,16 @@ def test_guard_a_bare_title_or_the_job_a_candidate_applied_for_is_not_sent() -> 
     fields = detect(["Company Name", "Website", "Industry", "Email", "Phone"]).fields
     assert "person.email" not in fields
     assert "person.person_phone" not in fields
+    # A job board's postings (the job offered, its apply mailbox), and a company directory with a
+    # Job Title column: no person is named, so none is sent (a reviewer's counter-examples).
+    for header in (
+        ["Job Title", "Company", "Email", "Phone", "Salary", "Closing Date"],
+        ["Company", "Website", "Email", "Phone", "Job Title"],
+    ):
+        fields = detect(header).fields
+        assert "person.title" not in fields, header
+        assert "person.email" not in fields, header
+    assert "person.title" not in detect(["job_title", "email", "date_posted", "job_url"]).fields
 
 
 def test_a_vendor_list_s_own_phone_and_email_are_not_a_person_s() -> None:
@@ -60,9 +68,9 @@ def test_a_column_of_spreadsheet_errors_is_empty(tmp_path: Path) -> None:
     fields = judged(tmp_path / "contacts.csv", header, rows).fields
     assert fields.get("external_id") == "Guid"
     assert fields.get("person.person_phone") == "Phone"
-    # Guard: a column of real values is kept, a literal "N/A" among numbers is a value as before.
-    rows = [[*row[:7], f"0PK{i}"] for i, row in enumerate(rows)]
-    assert judged(tmp_path / "ids.csv", header, rows).fields.get("external_id") in ("Guid", "IndividualId")
+    # Guard: with real values, MobilePhone is a phone again (the fallback where Phone is empty).
+    rows = [[*row[:3], "", f"+1 646 555 01{i}", *row[5:]] for i, row in enumerate(rows)]
+    assert judged(tmp_path / "mobiles.csv", header, rows).fields.get("person.person_phone") == "MobilePhone"
 
 
 def test_names_mail_and_phones_of_baltic_files() -> None:
@@ -156,6 +164,8 @@ def test_odoo_lead_s_partner_name_and_email_from() -> None:
     assert fields.get("company.name") == "partner_name"  # its bare "name" is the lead's subject
     assert fields.get("person.email") == "email_from"
     assert fields.get("person.person_phone") == "phone"
+    # Guard: elsewhere a "Partner Name" is a reseller's, never the lead's company.
+    assert "company.name" not in detect(["First Name", "Last Name", "Email", "Partner Name"]).fields
 
 
 def test_places_and_sites_in_more_words() -> None:
