@@ -44,9 +44,9 @@ class _CappedLines:
     caller skips the rest of that line (:meth:`skip_line`).
     """
 
-    def __init__(self, text: io.TextIOWrapper, first: str = "") -> None:
+    def __init__(self, text: io.TextIOWrapper, *first: str) -> None:
         self._text = text
-        self._first = first
+        self._first = [line for line in first if line]  # lines read ahead, read again first
         self._used = 0
         self._lines = 0
         self.skipped = 0  # physical lines passed over, unseen by the csv module
@@ -58,10 +58,7 @@ class _CappedLines:
         return self
 
     def __next__(self) -> str:
-        if self._first:
-            line, self._first = self._first, ""
-        else:
-            line = self._text.readline(MAX_ROW - self._used + 1)
+        line = self._first.pop(0) if self._first else self._text.readline(MAX_ROW - self._used + 1)
         if not line:
             raise StopIteration
         self._used += len(line)
@@ -145,6 +142,26 @@ def _below_title(
             )
             return row, reader
     return title, _Replay(reader, held, header_line)
+
+
+def _below_a_title(
+    label: str, text: io.TextIOWrapper, first: str, names_field: Callable[[str], bool] | None
+) -> tuple[list[str], str | None]:
+    """Read ahead to the header under a report's title whose delimiter the title line cannot show
+    ("Leads export" above "Vorname;Nachname;E-Mail"): return the lines read (to be read again) and
+    the delimiter of the first of them with two cells or more, one naming a request field (None:
+    there is none, and the title line's delimiter stands)."""
+    if names_field is None or any(d in first for d in _DELIMITERS) or not _title([first.strip()]):
+        return [], None
+    ahead: list[str] = []
+    for _ in range(_TITLE_LINES):
+        if not (line := _header_line(label, text)):
+            break
+        ahead.append(line)
+        cells = next(csv.reader([line], delimiter=(sep := _sniff(line))), [])
+        if _filled(cells) >= 2 and any(names_field(c) for c in cells if c.strip()):
+            return ahead, sep
+    return ahead, None
 
 
 _TITLE_LINES = 4  # a report's title, its date or filter line, a blank line, then the header
@@ -231,7 +248,9 @@ def _csv_source(
             notes.append(f"{label} names its delimiter ({hint}, as Excel writes it): {sep!r}.")
         else:
             sep = _sniff(first)
-            lines = _CappedLines(text, first)
+            ahead, below = _below_a_title(label, text, first, header_hint if header_row is None else None)
+            sep = below or sep
+            lines = _CappedLines(text, first, *ahead)
             if sep != ",":
                 shown = "tab" if sep == "\t" else repr(sep)
                 notes.append(f"{label} is separated by {shown} (detected; --delimiter says otherwise).")

@@ -177,6 +177,23 @@ def test_a_report_s_title_above_a_csv_header_is_skipped(use_sandbox: Sandbox, tm
     result = invoke("enrich", str(one), "-o", "one-out.csv")
     assert result.exit_code == 0, result.stderr
     assert [r["Company Name"] for r in read_csv("one-out.csv")] == ["Acme Inc", "Beta LLC"]
+    # Under a title with no delimiter, a header of semicolons or tabs is found by its own (German
+    # Excel's; a tab-separated report).
+    for name, text in (
+        (
+            "semi.csv",
+            "Leads export 2024-05-01\nVorname;Nachname;E-Mail;Firma\nAnna;Schmidt;a@acme.example;Acme\n",
+        ),
+        (
+            "tabs.csv",
+            "Leads export\n\nFirst Name\tLast Name\tEmail\tCompany\nAva\tSmith\ta@acme.example\tAcme\n",
+        ),
+    ):
+        (tmp_path / name).write_text(text)
+        result = invoke("enrich", str(tmp_path / name), "-o", f"{name}-out.csv")
+        assert result.exit_code == 0, result.stderr
+        assert "opens with a title" in result.stderr
+        assert use_sandbox.stats.received[-1]["company"]["name"] == "Acme"
     # A date line with commas under the title is no header (it names no field); nor is a row of a
     # one-column list that holds commas: the file's own header and rows stay.
     dated = tmp_path / "dated.csv"
