@@ -43,7 +43,6 @@ from leadspace_cli.mapping.aliases import (
     SYSTEM_COLUMN,
     WEAK_COMPANY_PREFIX,
     bare_names,
-    conventions,
     registered,
     registered_beside_people,
     system_column,
@@ -61,6 +60,7 @@ from leadspace_cli.mapping.blocks import (
     whole_address,
 )
 from leadspace_cli.mapping.choose import _HOW, _choose
+from leadspace_cli.mapping.conventions import conventions
 from leadspace_cli.mapping.names import before_names, name_beside_name, named_people, nameless
 from leadspace_cli.mapping.normal import normal as _normal
 from leadspace_cli.mapping.prefixes import file_prefix

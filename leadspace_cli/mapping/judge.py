@@ -255,9 +255,11 @@ def _role_titles(mapping: Mapping, columns: list[str], values: Callable[[str], l
 
 
 _PLACEHOLDERS = ("", "0", "-", "--", "n/a", "na", "none", "null", "x")
+_SITES = ("web sites", "no website is sent")
 _FITS: dict[str, tuple[Callable[[str], bool], str, str]] = {
     "person.email": (lambda v: "@" in v, "email addresses", "no email is sent"),
-    "company.website": (lambda v: bool(_SITE.match(v.strip())), "web sites", "no website is sent"),
+    # A profile's or a directory's page (Yelp's "restaurant_web") is no company's own site.
+    "company.website": (lambda v: bool(_SITE.match(v.strip()) and not _NOT_A_SITE.search(v)), *_SITES),
     "person.person_phone": (lambda v: sum(c.isdigit() for c in v) >= 5, "phone numbers", "no phone is sent"),
     # A job has words: a ranking's "Position" (1, 2, 3) is none.
     "person.title": (lambda v: any(c.isalpha() for c in v), "job titles", "no job title is sent"),

@@ -18,6 +18,11 @@ _APPLIED_FOR = re.compile(
 )
 
 
+# A contact person's whole name, and the prefixes of their own fields.
+_CONTACT_NAMES = ("contactname", "contactperson", "primarycontactname", "maincontactname")
+_CONTACT_PREFIXES = ("contact", "primarycontact", "maincontact")
+
+
 def named_people(normalized: list[tuple[str, str]]) -> bool:
     """Return whether a given name and a family name sit side by side, in any language.
 
@@ -82,6 +87,10 @@ def nameless(mapping: Mapping, normalized: list[tuple[str, str]], *, account_fil
     lead form's "email, job_title"), unless beside a posting's columns (a job board's salary, its
     date posted: the job offered)."""
     companyish = account_file or bool({"company.name", "company.website"} & set(mapping.fields))
+    # An account's contact person, named whole ("Contact Name"): the email and phone under the same
+    # prefix are that person's ("Contact Email", a vendor master's), not the account's mailbox.
+    contact = {n for n, _ in normalized} & set(_CONTACT_NAMES)
+    theirs = {c for n, c in normalized if contact and n.startswith(_CONTACT_PREFIXES)}
     title = mapping.fields.get("person.title")
     job = (
         isinstance(title, str)
@@ -91,5 +100,7 @@ def nameless(mapping: Mapping, normalized: list[tuple[str, str]], *, account_fil
     if job and not companyish:
         return
     for path in ("person.email", "person.person_phone", "person.title") if companyish else ("person.title",):
+        if mapping.fields.get(path) in theirs:
+            continue
         mapping.fields.pop(path, None)
         mapping.candidates.pop(path, None)

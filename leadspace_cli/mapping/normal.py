@@ -200,5 +200,6 @@ def plural_object(name: str) -> str:
 
 # What a cell holds when it holds nothing: a spreadsheet's errors, a script's or a database's null.
 NOTHING = frozenset(
-    ("#n/a", "#na", "#value!", "#ref!", "#name?", "#null!", "#div/0!", "#num!", "null", "nan", "none")
-)
+    ("#n/a", "#na", "#value!", "#ref!", "#name?", "#null!", "#div/0!", "#num!", "null", "nan", "none",
+     "http://", "https://")  # a web form's empty link field
+)  # fmt: skip

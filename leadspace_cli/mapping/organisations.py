@@ -41,6 +41,7 @@ _LEGAL = re.compile(
 _KIND = re.compile(
     r"(?i)\b(?:hospital|clinic|klinik|clinique|clinica|medical|health|healthcare|pharmacy|apotheke|"
     r"university|universit[äéa]t?|college|school|institute|institut|instituto|academy|center|centre|"
+    r"colegio|escuela|centro|liceo|scuola|escola|[ée]cole|lyc[ée]e|"
     r"zentrum|group|gruppe|groupe|grupo|holdings?|partners|associates|associati|consulting|solutions|"
     r"services|systems|technologies|technology|industries|international|foundation|stiftung|fundaci[oó]n|"
     r"association|verein|society|insurance|hotel|restaurant|winery|vineyards?|brewery|bodegas?|"
@@ -91,9 +92,15 @@ def _personal(address: str) -> bool:
     return names is not None and not {names[1].lower(), names[2].lower()} & _MAILBOX_WORDS
 
 
+# An organisation's initials, dotted, before its place: Spanish schools' "C.E.I.P. Santa Ana",
+# "I.E.S. Zurbarán", "A.E.P.A. Alburquerque" (a person's are two: "J.R. Smith").
+_INITIALS = re.compile(r"^(?:[A-Z]\.){3,}\s")
+
+
 def _organisation(value: str) -> bool:
     """Whether a name reads as an organisation's."""
-    return bool(_LEGAL.search(value) or _KIND.search(re.split(r",| - | – ", value)[0]))
+    kind = _KIND.search(re.split(r",| - | – ", value)[0])
+    return bool(_LEGAL.search(value) or kind or _INITIALS.match(value))
 
 
 def _compact(text: str) -> str:
@@ -119,6 +126,17 @@ def _named_by(name: str, address: str) -> bool:
     return bool(whole) and any(
         whole.startswith(_compact(label)) or _compact(label).startswith(whole) for label in labels
     )
+
+
+def _firms_box(name: str, address: str) -> bool:
+    """Whether an email's mailbox is made of the organisation's name alone: each of its parts is a
+    word of it, or four letters or more of it ("aepa.burguillosdelcerro@" of "A.E.P.A. Burguillos del
+    Cerro"); "anna.pluskota@" of "Pluskota & Spinnraths GbR" is a person's."""
+    words = {_compact(w) for w in name.split()} - {""}
+    whole = _compact(name)
+    parts = [_compact(p) for p in re.split(r"[._+-]", address.strip().lower().partition("@")[0])]
+    parts = [p for p in parts if p and not p.isdigit()]
+    return bool(parts) and all(p in words or (len(p) >= 4 and p in whole) for p in parts)
 
 
 def _row_of_organisation(name: str, addresses: list[str]) -> bool:
@@ -224,11 +242,17 @@ def _no_person(mapping: Mapping, columns: list[str], values: Callable[[str], lis
         mapping.notes.append(f"{phone!r} is the businesses' own number (no person is named): not sent.")
     email = mapping.fields.get("person.email")
     if isinstance(email, str):
-        seen = [v for v in values(email) if v.strip()]
+        company = mapping.fields.get("company.name")
+        firms = values(company) if isinstance(company, str) else [""] * len(values(email))
+        rows = [(v, firm) for v, firm in zip(values(email), firms, strict=True) if v.strip()]
+        seen = [v for v, _ in rows]
         boxes = sum(
             bool(set(re.split(r"[._+-]", v.strip().lower().partition("@")[0])) & _MAILBOX_WORDS) for v in seen
         )
-        if seen and (boxes >= 0.5 * len(seen) if beside else sum(map(_personal, seen)) < 0.5 * len(seen)):
+        # A mailbox named by its firm's own name ("aepa.alburquerque@" of "A.E.P.A. Alburquerque") is
+        # no person's, though two words are joined as a person's are.
+        people = sum(_personal(v) and not _firms_box(firm, v) for v, firm in rows)
+        if seen and (boxes >= 0.5 * len(seen) if beside else people < 0.5 * len(seen)):
             del mapping.fields["person.email"]
             mapping.notes.append(
                 f"{email!r} holds the businesses' mailboxes ({seen[0].strip()!r}, ...), no person's: "

@@ -16,6 +16,7 @@ from leadspace_cli.mapping.aliases import (
 
 _KNOWN = {a for aliases in ALIASES.values() for a in aliases}
 _SHIFTS = ("volunteer", "signup", "helfer")
+_ATTENDING = ("attendee", "registrant", "participant", "speaker")
 
 # A person named under their role ("Member Name", "Contact Person"): the rows are people's.
 NAMED = re.compile(
@@ -52,8 +53,14 @@ def one_role(normalized: list[tuple[str, str]], own: set[str]) -> list[tuple[str
     roles: dict[str, list[tuple[str, str]]] = {}
     for n, c in normalized:
         split = role_split(n) or (("account", n[7:]) if n.startswith("account") and n[7:] else None)
-        # A volunteer's "position" is a shift's (an usher, a driver), no job.
-        if split and (rest := split[1]) not in NO_JOB and not (split[0] in _SHIFTS and rest == "position"):
+        # A volunteer's "position" is a shift's (an usher, a driver), no job; an attendee's "title" is
+        # their job (an event app's "attendee_title": CEO), a ticket's or a guest's is not.
+        job = split is not None and split[1] == "title" and split[0] in _ATTENDING
+        if (
+            split
+            and ((rest := split[1]) not in NO_JOB or job)
+            and not (split[0] in _SHIFTS and rest == "position")
+        ):
             role = split[0].removesuffix("s")
             roles.setdefault("customer" if role == "kunden" else role, []).append((rest, c))  # German
 

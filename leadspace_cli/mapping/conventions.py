@@ -1,0 +1,214 @@
+"""A header read by the conventions of the file it is in: names that mean another field beside
+the columns a tool writes with them (SAP's table, Zoho's coded blocks, a maps scraper's places, a
+localised address book's work block, a business's table, an XML export's paths)."""
+
+from __future__ import annotations
+
+import re
+
+from leadspace_cli.mapping.aliases import (
+    _CODED_BLOCKS,
+    _KNOWN,
+    _STATUS,
+    _TRADE_NAMES,
+    ACCOUNT_EVIDENCE,
+    ACCOUNT_ROW,
+    ALIASES,
+    BARE_NAME,
+    KIND_NAMES,
+    LISTING,
+    SAP_FIELDS,
+    fold,
+    names_of_people,
+    names_of_persons,
+    normalize_header,
+)
+
+
+def conventions(normalized: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Return a header's (normalised, column) pairs read by the conventions of the file they are in.
+
+    SAP's field names where it is SAP's table; a block's "Code" beside its city (Zoho); a county that
+    is no state's: beside a column that names a state (a US file's "County" and "Location State",
+    Texas' "BUSINESS COUNTY" beside "BUSINESS CITY, STATE ZIP") a county is a county, not the state
+    (it is the state only where nothing else is: a British file's); a "Display Name" beside no
+    account's sign, a "Legal Name" beside a primary contact or a DBA name, a place's reviews, a
+    listing's "url", an applicant's "Position" (each below); a localised address book's work block
+    (address_books).
+    """
+    normalized = _shared_prefix(normalized)
+    if sum(n in SAP_FIELDS for n, _ in normalized) >= 3 and not names_of_people(normalized):
+        normalized = [(SAP_FIELDS.get(n, n), c) for n, c in normalized]
+    names = {n for n, _ in normalized}
+    # Zoho's "Billing Code", "Mailing Code" beside the same block's city: its postal code (elsewhere a
+    # billing code may be an accounting or a medical one, and a company's or a vendor's code its id).
+    normalized = [
+        (
+            n[:-4] + "postalcode"
+            if n.endswith("code") and n[:-4] in _CODED_BLOCKS and n[:-4] + "city" in names
+            else n,
+            c,
+        )
+        for n, c in normalized
+    ]
+    if "displayname" in names and not any(
+        n in (*ACCOUNT_ROW, *ACCOUNT_EVIDENCE, *BARE_NAME) or n.startswith("primarycontact") for n in names
+    ):
+        # A "Display Name" is a lead's company only beside its contact or an account's signs (Close's
+        # leads); in a phone book or a booking's export it is the person's whole name (not sent).
+        normalized = [("shownname" if n == "displayname" else n, c) for n, c in normalized]
+    if "legalname" in names and any(
+        n.startswith(("primarycontact", "maincontact", "keycontact")) or n in _TRADE_NAMES for n in names
+    ):
+        # A "Legal Name" beside an account's primary contact is the account's (TruckTMS's shippers and
+        # carriers), beside the name it trades under ("DBA Name") a business's (the FMCSA's carriers);
+        # elsewhere it is as often an employee's (an HR file's).
+        normalized = [("companyname" if n == "legalname" else n, c) for n, c in normalized]
+    if names & set(KIND_NAMES) and not names_of_persons(names):
+        # An organisation named by its kind, in a file of them (a register's hospitals, an inspector's
+        # establishments, a broker roster); beside a person's names it is another party (a patient's
+        # pharmacy, a policy's carrier, a car buyer's dealer).
+        normalized = [("companyname" if n in KIND_NAMES else n, c) for n, c in normalized]
+    if {"name", "rating", "reviews"} <= names and names & _PLACE and not names & _PRODUCT:
+        # A place's rating beside its reviews and its name (a restaurant guide's scrape): a listing's
+        # review count (a gig's "Title" beside its rating and reviews is no business's name, nor a
+        # product's "name" beside its price).
+        normalized = [("reviewcount" if n == "reviews" else n, c) for n, c in normalized]
+    if any(n in LISTING for n, _ in normalized):
+        # A listing's bare "url" is its page on the directory, not the business's site (its values
+        # may still say otherwise: judge.py).
+        normalized = [("listingurl" if n == "url" else n, c) for n, c in normalized]
+    if names & _OIDC_ONLY and len(names & _OIDC_CLAIMS) >= 2:
+        # A user directory's OpenID Connect claims (Cognito's, Auth0's, Keycloak's): its "website"
+        # is the user's own page, no company's.
+        normalized = [("userwebsite" if n == "website" else n, c) for n, c in normalized]
+    if {"createuid", "writeuid"} & names:
+        # Odoo's tables (their create_uid, write_uid): a record's "user_id" is its salesperson.
+        normalized = [("salespersonid" if n == "userid" else n, c) for n, c in normalized]
+    if place_title(names):
+        # A business's name as a maps scraper titles it ("Title, Address, PhoneNumber, WebsiteURL").
+        normalized = [("companyname" if n == "title" else n, c) for n, c in normalized]
+    if {"fn", "ln"} <= names:
+        # A given and a family name abbreviated side by side (an order export's "fn", "ln").
+        normalized = [({"fn": "firstname", "ln": "lastname"}.get(n, n), c) for n, c in normalized]
+    if sum(n in APPLICATION for n in names) >= 2:
+        # An applicant's "Position" or "Designation" is the job applied for (Horilla's, Personio's).
+        normalized = [("appliedfor" if n in _APPLIED_FOR else n, c) for n, c in normalized]
+    if any(re.search(r"\b(state|province)\b", fold(c)) and not _STATUS.match(n) for n, c in normalized):
+        normalized = [(n + "name" if n.endswith("county") else n, c) for n, c in normalized]
+    return address_books(normalized)
+
+
+# The kinds of business a table of them names its columns after ("restaurant_title", "hotel_name").
+_BUSINESS_OBJECTS = (
+    *("restaurant", "hotel", "business", "place", "shop", "store", "venue", "firm", "clinic", "merchant"),
+    *("dealer", "agency", "listing", "organization", "organisation", "company", "exhibitor", "school"),
+)
+_PLACE_PHONES = ("phone", "phonenumber", "telephone", "address", "fulladdress", "streetaddress")
+
+
+def _shared_prefix(normalized: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Read every column past the prefix they all share: a business's table ("restaurant_title",
+    "restaurant_phoneNumber", "restaurant_web": its name, phone and site), or a group an XML export
+    flattened into paths ("ADRESA/FIRMA", "ADRESA/PSC", beside three or more of the same group)."""
+    words = [re.split(r"[_\s.:-]+", c.strip(), maxsplit=1) for _, c in normalized]
+    if len(normalized) >= 3 and all(len(w) == 2 and w[1] for w in words):
+        first = {fold(w[0]) for w in words}
+        if len(first) == 1 and first <= set(_BUSINESS_OBJECTS):
+            rest = [normalize_header(w[1]) for w in words]
+            if len(set(rest)) == len(rest):
+                pairs = zip(rest, (c for _, c in normalized), strict=True)
+                return [("companyname" if r in ("title", "name") else r, c) for r, c in pairs]
+    groups: dict[str, int] = {}
+    for _, c in normalized:
+        group, slash, _ = c.strip().partition("/")
+        if slash and group and " " not in group:
+            groups[group] = groups.get(group, 0) + 1
+    if not groups:
+        return normalized
+    names = {n for n, _ in normalized}
+    read: list[tuple[str, str]] = []
+    for n, c in normalized:
+        group, _, last = c.strip().rpartition("/")
+        base = group.partition("/")[0]
+        m = normalize_header(last)
+        if groups.get(base, 0) >= 3 and n not in _KNOWN and m in _KNOWN and m not in names:
+            n = m
+        read.append((n, c))
+    return read
+
+
+def place_title(names: set[str]) -> bool:
+    """Whether a "title" names a business: beside its site and its address or phone, and nothing of a
+    person's or of another company's (no name, no email, no company column)."""
+    return (
+        "title" in names
+        and bool(names & set(ALIASES["company.website"]))
+        and bool(names & set(_PLACE_PHONES))
+        and not names_of_persons(names)
+        and not names & {*ALIASES["person.email"], *ALIASES["company.name"], "fullname"}
+    )
+
+
+# OpenID Connect's standard claims (a user pool's import file): one that no other export names so, and
+# another; not its given_name and family_name, which QuickBooks' customers have too, nor a company
+# scrape's "Profile" and "Picture" alone.
+_OIDC_ONLY = {"preferredusername", "zoneinfo", "emailverified", "phonenumberverified", "cognitousername"}
+_OIDC_CLAIMS = {*_OIDC_ONLY, "nickname", "picture", "profile", "cognitomfaenabled"}
+
+
+# An application's own columns (a recruiting tool's candidates): two of them make a file of applicants.
+APPLICATION = (
+    *("stage", "hired", "hireddate", "joiningdate", "recruitment", "jobopening", "jobname", "coverletter"),
+    *("resume", "resumelink", "resumeattachment", "applicationdate", "applieddate", "appliedon"),
+    *("dateapplied", "offerletterstatus", "rejectionreason", "desiredsalary", "expectedsalary"),
+    *("jobapplicant", "offerdate"),  # a job offer's (Frappe HR's): its "Designation" is the post offered
+    *("bewerbungsdatum", "recruitingkanal", "absagegrund", "absagedatum", "ablehnungsdatum"),  # German
+    *("stellenausschreibung", "linkzumlebenslauf", "motivationsschreiben"),
+)
+_APPLIED_FOR = ("position", "jobposition", "designation")
+# A place's own columns beside its rating, and a product's.
+_PLACE = {"address", "phone", "telephone", "category", "categories", "cuisine", "cusine", "city", "hours"}
+_PRODUCT = {"price", "asin", "sku", "brand", "productid", "productname", "ean", "gtin"}
+
+
+_PLACES = {a for path in ALIASES if path.startswith("company.address.") for a in ALIASES[path]}
+_DUTCH_WORK = {
+    "werkadres": "street",
+    "werkplaats": "city",
+    "werkprovincie": "state",
+    "werkpostcode": "postalcode",
+}
+_SWEDISH_WORK = re.compile(r"^(.+?),?\s+(arbete|foretag)\b")
+
+
+def address_books(normalized: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Return a header's pairs with a localised address book's work block read, where the file is one.
+
+    Thunderbird's Dutch "Werk" places, two or more (a lone "Werkplaats" is a garage's workshop);
+    its German and Dutch job title beside the book's department or organisation (else a manuscript's
+    working title); its Swedish "Ort arbete" and Windows Live Mail's "Ort, företag" beside a home
+    place (else a builder's job site); Korean Outlook's 성 beside its other columns (else a sex).
+    """
+    names = {n for n, _ in normalized}
+    dutch = len(names & {*_DUTCH_WORK, "werkland"}) >= 2
+    book = bool(names & {"abteilung", "organisation", "afdeling", "organisatie"})
+    home = any(re.search(r"\bhem", fold(c)) for _, c in normalized)
+    korean = bool({c for _, c in normalized} & {"중간 이름", "전자 메일 주소", "호칭"})
+
+    def read(n: str, c: str) -> str:
+        if dutch and (n in _DUTCH_WORK or n == "werkland"):
+            return "business" + _DUTCH_WORK.get(n, "country")
+        if book and n in ("arbeitstitel", "werktitel"):
+            return "jobtitle"
+        swedish = _SWEDISH_WORK.match(fold(c)) if home else None
+        if swedish and (base := re.sub(r"[^a-z]", "", swedish[1])) in (
+            *_PLACES,
+            "adress",
+            "gatuadress",
+            "region",
+        ):
+            return "business" + ("street" if base in ("adress", "gatuadress") else base)
+        return "lastname" if korean and c.strip() == "성" else n
+
+    return [(read(n, c), c) for n, c in normalized]

@@ -1,0 +1,240 @@
+"""Detection, nineteenth round: a business's own table and a maps scraper's titles, a procurement
+list's suppliers and their contacts, an XML export's paths, schools and their mailboxes, directory
+pages in a website column, an attendee's job (each rule's test fails on 1c4c3d9, the code before
+it; the guards hold on both)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from leadspace_cli.mapping.detect import detect
+from tests.mapping.test_detect_eleventh import judged
+
+
+def test_a_bare_site_column_of_web_addresses_is_the_website(tmp_path: Path) -> None:
+    # A Brazilian supplier scrape: "site" is the supplier's web site.
+    header = ["id", "empresa", "telefone", "site", "email"]
+    rows = [
+        [
+            "0",
+            "Cerâmica Alfa",
+            "+55 (19) 3500-1000",
+            "www.ceramica-alfa.example.br",
+            "contato@ceramica-alfa.example.br",
+        ],
+        [
+            "1",
+            "Decorações Beta",
+            "+55 (11) 4600-2000",
+            "www.beta-decor.example.br",
+            "vendas@beta-decor.example.br",
+        ],
+        ["2", "Gama Móveis", "+55 (11) 3300-3000", "www.gama.example.br", "comex@gama.example.br"],
+    ]
+    assert judged(tmp_path / "fornecedores.csv", header, rows).fields.get("company.website") == "site"
+
+
+def test_guard_a_site_that_is_a_place_is_not_sent(tmp_path: Path) -> None:
+    # A lab's staff by site: the site is a building, no web address.
+    header = ["First Name", "Last Name", "Email", "Company", "Site"]
+    rows = [
+        ["Ana", "Lima", "ana.lima@lab.example.com", "Lab Co", "Lyon North"],
+        ["Ben", "Ruiz", "ben.ruiz@lab.example.com", "Lab Co", "Lyon South"],
+        ["Caro", "Diaz", "caro.diaz@lab.example.com", "Lab Co", "Building 4"],
+    ]
+    assert "company.website" not in judged(tmp_path / "staff.csv", header, rows).fields
+
+
+def test_a_bare_link_prefix_is_an_empty_website_cell(tmp_path: Path) -> None:
+    # A directory whose web form left "https://" where no site was given: the one real site decides.
+    header = ["nombre", "codigo_centro", "direccion", "cp", "municipio", "telefono", "web"]
+    rows = [
+        [
+            "Colegio San José",
+            "6000001",
+            "Calle Mayor 1",
+            "06001",
+            "Badajoz",
+            "924000001",
+            "https://sanjose.example.es",
+        ],
+        ["Instituto Zurbarán", "6000002", "Plaza Alta 2", "06002", "Badajoz", "924000002", "https://"],
+        ["Escuela Santa Ana", "6000003", "Calle Baja 3", "06003", "Mérida", "924000003", "https://"],
+    ]
+    assert judged(tmp_path / "centros.csv", header, rows).fields.get("company.website") == "web"
+
+
+def test_an_accounts_contact_persons_email_and_phone_are_theirs() -> None:
+    # A vendor master: the vendor's bare "Name", its contact person's name, phone and email.
+    header = [
+        "Code",
+        "Name",
+        "Approved",
+        "Contact Name",
+        "Contact Phone",
+        "Contact Email",
+        "Website URL",
+        "City",
+    ]
+    fields = detect(header).fields
+    assert fields.get("company.name") == "Name"
+    assert fields.get("person.email") == "Contact Email"
+    assert fields.get("person.person_phone") == "Contact Phone"
+
+
+def test_guard_an_accounts_own_email_and_phone_stay_out_without_a_contact_person() -> None:
+    for header in (
+        ["Name", "Industry", "Employees", "Email", "Phone", "Website", "City"],
+        ["Account ID", "Name", "Industry", "Contact Phone", "Contact Email", "City"],  # no one named
+    ):
+        fields = detect(header).fields
+        assert fields.get("company.name") == "Name", header
+        assert "person.email" not in fields, header
+        assert "person.person_phone" not in fields, header
+
+
+def test_a_suppliers_columns_are_its_contacts_and_its_company() -> None:
+    # A supplier master prepared for an enrichment: the supplier firm, its address and its contact.
+    header = [
+        *("Supplier Company", "Supplier Street", "Supplier City", "Supplier Country"),
+        *("Supplier First Name", "Supplier Last Name", "Supplier Email", "Supplier Phone", "Lookup ID"),
+    ]
+    fields = detect(header).fields
+    assert fields.get("company.name") == "Supplier Company"
+    assert fields.get("company.address.country") == "Supplier Country"
+    assert fields.get("company.address.city") == "Supplier City"
+    assert (fields.get("person.first_name"), fields.get("person.last_name")) == (
+        "Supplier First Name",
+        "Supplier Last Name",
+    )
+    assert (fields.get("person.email"), fields.get("person.person_phone")) == (
+        "Supplier Email",
+        "Supplier Phone",
+    )
+
+
+def test_a_bare_name_beside_a_supplier_id_is_the_suppliers(tmp_path: Path) -> None:
+    rows = [
+        ["Doha Trading & Contracting", "30367"],
+        ["4K Building Materials", "11473"],
+        ["59 Real Estate", "10230"],
+    ]
+    fields = judged(tmp_path / "suppliers.csv", ["Name", "Supplier ID"], rows).fields
+    assert fields.get("company.name") == "Name"
+    assert fields.get("external_id") == "Supplier ID"
+
+
+def test_a_website_column_of_directory_pages_is_not_sent(tmp_path: Path) -> None:
+    header = ["business", "phone", "address", "web"]
+    rows = [
+        ["Upstate Oysters", "(646) 555-5400", "95 1st Ave", "https://www.yelp.com/biz/upstate-new-york-2"],
+        ["Amélie", "(212) 555-2962", "22 W 8th St", "https://www.yelp.com/biz/amelie-new-york"],
+        ["LoveMama", "(347) 555-5085", "174 2nd Ave", "https://www.yelp.com/biz/lovemama-new-york"],
+    ]
+    assert "company.website" not in judged(tmp_path / "yelp.csv", header, rows).fields
+
+
+def test_a_business_table_s_shared_prefix_is_read_past() -> None:
+    header = [
+        *("restaurant_title", "restaurant_phoneNumber", "restaurant_address", "restaurant_numReview"),
+        *("restaurant_category", "restaurant_web"),
+    ]
+    fields = detect(header).fields
+    assert fields.get("company.name") == "restaurant_title"
+    assert fields.get("company.website") == "restaurant_web"
+    assert "person.person_phone" not in fields  # the restaurant's own number
+
+
+def test_guard_a_persons_table_prefix_is_not_a_business() -> None:
+    fields = detect(["user_title", "user_name", "user_email"]).fields
+    assert "company.name" not in fields
+
+
+def test_an_xml_exports_path_group_is_read_past() -> None:
+    # A Czech accounting system's customers, flattened from XML: the firm under its address group.
+    header = ["CISLO", "ICO", "ADRESA/FIRMA", "ADRESA/ULICE", "ADRESA/PSC", "ZEME", "TELEFON", "EMAIL"]
+    fields = detect(header).fields
+    assert fields.get("company.name") == "ADRESA/FIRMA"
+    assert fields.get("company.address.postalcode") == "ADRESA/PSC"
+
+
+def test_guard_alternatives_with_a_slash_are_not_paths() -> None:
+    fields = detect(["First Name", "Last Name", "Email", "Company", "City/State", "Country/Region"]).fields
+    assert fields.get("company.address.country") == "Country/Region"
+    assert "company.address.state" not in fields
+
+
+def test_a_maps_scrapers_title_beside_a_site_and_an_address_is_the_business() -> None:
+    fields = detect(["Title", "Address", "PhoneNumber", "WebsiteURL"]).fields
+    assert fields.get("company.name") == "Title"
+    assert fields.get("company.website") == "WebsiteURL"
+
+
+def test_guard_a_title_beside_a_person_or_a_company_is_not_a_business() -> None:
+    assert detect(["Name", "Title", "Address", "Phone", "Website"]).fields.get("company.name") != "Title"
+    fields = detect(["Title", "Company", "Address", "Phone", "Website"]).fields
+    assert fields.get("company.name") == "Company"
+
+
+def test_schools_by_their_kind_and_initials_and_their_own_mailboxes(tmp_path: Path) -> None:
+    # A regional directory of education centres: their names, their own mailboxes named after them.
+    header = ["nombre", "codigo_centro", "direccion", "cp", "municipio", "telefono", "email"]
+    rows = [
+        [
+            "A.E.P.A. Alburquerque",
+            "6007156",
+            "Monjas 1",
+            "06510",
+            "Alburquerque",
+            "924000011",
+            "aepa.alburquerque@edu.example.es",
+        ],
+        [
+            "C.E.I.P. Santa Marina",
+            "6007259",
+            "Plaza 3",
+            "06370",
+            "Burguillos",
+            "924000012",
+            "ceip.santamarina@edu.example.es",
+        ],
+        [
+            "Colegio Cabeza del Buey",
+            "6011020",
+            "Maestre 9",
+            "06600",
+            "Cabeza del Buey",
+            "924000013",
+            "colegio.cabezadelbuey@edu.example.es",
+        ],
+    ]
+    fields = judged(tmp_path / "centros.csv", header, rows).fields
+    assert fields.get("company.name") == "nombre"
+    assert "person.email" not in fields
+    assert "person.person_phone" not in fields
+
+
+def test_an_attendees_title_is_their_job() -> None:
+    fields = detect(["company", "attendee_name", "attendee_title"]).fields
+    assert fields.get("person.title") == "attendee_title"
+
+
+def test_guard_a_tickets_title_is_no_job() -> None:
+    fields = detect(["Ticket Title", "Attendee First Name", "Attendee Last Name", "Attendee Email"]).fields
+    assert "person.title" not in fields
+
+
+def test_an_odoo_tables_user_id_is_its_salesperson() -> None:
+    header = [
+        "name",
+        "email",
+        "phone",
+        "street",
+        "city",
+        "zip",
+        "user_id",
+        "create_uid",
+        "write_uid",
+        "is_company",
+    ]
+    assert detect(header).fields.get("external_id") != "user_id"
