@@ -10,10 +10,8 @@ from leadspace_cli.errors import InputError
 from leadspace_cli.formats.rows import Row, Source
 from leadspace_cli.mapping.aliases import (
     _ADDRESS,
-    _PERSON_FIELD_PREFIX,
     _TOOL_PREFIX,
     ALIASES,
-    PLURALS,
     URL_COLUMNS,
     bare_names,
     fold,
@@ -22,6 +20,7 @@ from leadspace_cli.mapping.aliases import (
 )
 from leadspace_cli.mapping.blocks import listed
 from leadspace_cli.mapping.body import _fetcher
+from leadspace_cli.mapping.cells import one_value_per_cell, plural_columns
 from leadspace_cli.mapping.choose import _HOW, _choose
 from leadspace_cli.mapping.detect import detect
 from leadspace_cli.mapping.names import before_names
@@ -73,10 +72,10 @@ def refine(
     """
     if sampled:
         _one_block(mapping, values)
-        _one_value_per_cell(mapping, values)
+        one_value_per_cell(mapping, values)
     _choose(mapping, values, sampled)
     if sampled:
-        _plural_columns(mapping, columns, values)
+        plural_columns(mapping, columns, values)
         _counterparty_name(mapping, columns, values)
         _salutations(mapping, columns, values)
         _role_titles(mapping, columns, values)
@@ -460,68 +459,6 @@ def _one_block(mapping: Mapping, values: Callable[[str], list[str]]) -> None:
     mapping.notes.append(
         f"The rows read fill {listed(blocks[best])} more than {listed(blocks[0])}: that address is sent."
     )
-
-
-_EMAIL_IN_TEXT = re.compile(r"[^\s@,;|<>()]+@[^\s@,;|<>()]+")
-
-
-def _several(path: str, value: str) -> bool:
-    """Return whether a cell holds several e-mail addresses or phone numbers ("a@x.com, b@y.com")."""
-    if path == "person.email":
-        return len(_EMAIL_IN_TEXT.findall(value)) > 1
-    parts = re.split(r"\s*(?:[|;,\n]|:::)\s*", value)
-    return sum(len(re.sub(r"\D", "", part)) >= 7 for part in parts) > 1
-
-
-def _one(path: str, value: str) -> bool:
-    """Return whether a cell holds one e-mail address or one phone number, and nothing else of note."""
-    if path == "person.email":
-        return len(_EMAIL_IN_TEXT.findall(value)) == 1
-    return len(re.sub(r"\D", "", value)) >= 7 and not _several(path, value)
-
-
-def _one_value_per_cell(mapping: Mapping, values: Callable[[str], list[str]]) -> None:
-    """Leave out an e-mail or phone column whose cells hold several values (Attio's "Email addresses").
-
-    Which of them is the person's work address cannot be told; sending the cell sends none of them.
-    """
-    for path in ("person.email", "person.person_phone"):
-        options = [*mapping.columns_of(path), *mapping.candidates.get(path, [])]
-        joined = [c for c in options if any(_several(path, v) for v in values(c))]
-        if not joined:
-            continue
-        kept = [c for c in options if c not in joined]
-        mapping.fields.pop(path, None)
-        mapping.candidates.pop(path, None)
-        if kept:
-            mapping.fields[path] = kept[0]
-            if kept[1:]:
-                mapping.candidates[path] = kept[1:]
-        what = "addresses" if path == "person.email" else "numbers"
-        mapping.notes.append(
-            f"{', '.join(repr(c) for c in joined)} hold{'s' if len(joined) == 1 else ''} several {what} in "
-            f"one cell in the rows read: not sent as {path}. To send one, {_HOW}."
-        )
-
-
-def _plural_columns(mapping: Mapping, columns: list[str], values: Callable[[str], list[str]]) -> None:
-    """Send a plural-named e-mail or phone column when its cells hold one value each, in a file of people."""
-    if not {"person.first_name", "person.last_name"} & set(mapping.fields):
-        return
-    for path, plurals in PLURALS.items():
-        if path in mapping.fields:
-            continue
-        for column in columns:
-            if column in mapping.columns_used() or system_column(column):
-                continue
-            if _PERSON_FIELD_PREFIX.sub("", _normal(column)) not in plurals:
-                continue
-            seen = [v for v in values(column) if v.strip()]  # a JSON list reads as empty
-            if not seen or not all(_one(path, v) for v in seen):
-                continue
-            mapping.fields[path] = column
-            mapping.notes.append(f"{column!r} holds one value per cell in the rows read: sent as {path}.")
-            break
 
 
 # Header names an accounting tool gives its counterparty (Xero's "*ContactName": the organisation,

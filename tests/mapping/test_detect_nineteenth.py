@@ -238,3 +238,16 @@ def test_an_odoo_tables_user_id_is_its_salesperson() -> None:
         "is_company",
     ]
     assert detect(header).fields.get("external_id") != "user_id"
+
+
+def test_a_column_of_several_numbers_gives_way_and_the_notes_say_which_is_sent(tmp_path: Path) -> None:
+    header = ["First Name", "Last Name", "Company", "Phone", "Mobile"]
+    rows = [
+        ["Priya", "Suri", "Acme Pvt Ltd", "42235097, 42235088", "9810000001"],
+        ["Hari", "Singh", "Beta Services", "65399961, 65399962", "9810000002"],
+        ["Ravi", "Kumar", "Gamma Media", "11111111, 22222222", "9810000003"],
+    ]
+    mapping = judged(tmp_path / "contacts.csv", header, rows)
+    assert mapping.fields.get("person.person_phone") == "Mobile"
+    assert not [n for n in mapping.notes if "'Phone' is sent" in n], mapping.notes  # the header's choice
+    assert [n for n in mapping.notes if "not sent as person.person_phone; 'Mobile' is" in n], mapping.notes

@@ -1,0 +1,76 @@
+"""What a cell holds: several email addresses or phone numbers, or one (a plural column's)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from leadspace_cli.mapping.aliases import _PERSON_FIELD_PREFIX, PLURALS, system_column
+from leadspace_cli.mapping.choose import _HOW, _header_choice
+from leadspace_cli.mapping.normal import normal as _normal
+from leadspace_cli.mapping.spec import Mapping
+
+_EMAIL_IN_TEXT = re.compile(r"[^\s@,;|<>()]+@[^\s@,;|<>()]+")
+
+
+def _several(path: str, value: str) -> bool:
+    """Return whether a cell holds several e-mail addresses or phone numbers ("a@x.com, b@y.com")."""
+    if path == "person.email":
+        return len(_EMAIL_IN_TEXT.findall(value)) > 1
+    parts = re.split(r"\s*(?:[|;,\n]|:::)\s*", value)
+    return sum(len(re.sub(r"\D", "", part)) >= 7 for part in parts) > 1
+
+
+def _one(path: str, value: str) -> bool:
+    """Return whether a cell holds one e-mail address or one phone number, and nothing else of note."""
+    if path == "person.email":
+        return len(_EMAIL_IN_TEXT.findall(value)) == 1
+    return len(re.sub(r"\D", "", value)) >= 7 and not _several(path, value)
+
+
+def one_value_per_cell(mapping: Mapping, values: Callable[[str], list[str]]) -> None:
+    """Leave out an e-mail or phone column whose cells hold several values (Attio's "Email addresses").
+
+    Which of them is the person's work address cannot be told; sending the cell sends none of them.
+    """
+    for path in ("person.email", "person.person_phone"):
+        options = [*mapping.columns_of(path), *mapping.candidates.get(path, [])]
+        joined = [c for c in options if any(_several(path, v) for v in values(c))]
+        if not joined:
+            continue
+        kept = [c for c in options if c not in joined]
+        mapping.notes[:] = [n for n in mapping.notes if n != _header_choice(path, options)]  # no choice now
+        mapping.fields.pop(path, None)
+        mapping.candidates.pop(path, None)
+        if kept:
+            mapping.fields[path] = kept[0]
+            if kept[1:]:
+                mapping.candidates[path] = kept[1:]
+        what, instead = (
+            "addresses" if path == "person.email" else "numbers",
+            f"; {kept[0]!r} is" if kept else "",
+        )
+        mapping.notes.append(
+            f"{', '.join(repr(c) for c in joined)} hold{'s' if len(joined) == 1 else ''} several {what} in "
+            f"one cell in the rows read: not sent as {path}{instead}. To send one, {_HOW}."
+        )
+
+
+def plural_columns(mapping: Mapping, columns: list[str], values: Callable[[str], list[str]]) -> None:
+    """Send a plural-named e-mail or phone column when its cells hold one value each, in a file of people."""
+    if not {"person.first_name", "person.last_name"} & set(mapping.fields):
+        return
+    for path, plurals in PLURALS.items():
+        if path in mapping.fields:
+            continue
+        for column in columns:
+            if column in mapping.columns_used() or system_column(column):
+                continue
+            if _PERSON_FIELD_PREFIX.sub("", _normal(column)) not in plurals:
+                continue
+            seen = [v for v in values(column) if v.strip()]  # a JSON list reads as empty
+            if not seen or not all(_one(path, v) for v in seen):
+                continue
+            mapping.fields[path] = column
+            mapping.notes.append(f"{column!r} holds one value per cell in the rows read: sent as {path}.")
+            break
