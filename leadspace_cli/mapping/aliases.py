@@ -124,6 +124,9 @@ ALIASES: dict[str, tuple[str, ...]] = {
         *("medlemsnummer", "medlemsnr"),  # Norwegian, Danish, Swedish: a member's number
         *("idklienta", "nrklienta", "numerklienta"),  # Polish: a client's id, number
         "idclient",  # Romanian, French ("ID client")
+        "codetiers",  # French: a third party's code (Dolibarr's "code_tiers"), before its SIRET
+        *("klantid", "klantnummer", "klantnr"),  # Dutch: a customer's id, number
+        "safeid",  # Salesforce's 18-character record id in a report (Volunteers for Salesforce)
         "codicecliente",  # Italian
         "entityid",  # a register's entity
         "identificador",  # Spanish and Portuguese: a record's own identifier, before a company's CNPJ
@@ -291,6 +294,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "cargo",  # Spanish, Portuguese
         "puesto",
         "functie",  # Dutch
+        "functiecontactpersoon",  # Dutch: the contact person's job
         "functietitel",
         "berufsbezeichnung",  # German
         "stanowisko",  # Polish
@@ -480,6 +484,8 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "raisonsociale",
         "nombredelaempresa",  # Spanish
         "razonsocial",
+        "denominacion",  # Spanish: a register's name of a firm (AFIP's "Denominación")
+        *("startup", "startupname"),  # a startup community's members: their startup
         "razaosocial",  # Portuguese
         "nomefantasia",  # Brazil's trade name
         *("entityname", "currententityname"),  # a register's entities (US secretaries of state)
@@ -549,6 +555,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         # A bare "site" (French, Portuguese, a scraper's), Spanish "Sitio": judged by
         # its values (a plant's or a study's site is no web address: not sent).
         *("site", "sitio", "sitiointernet"),
+        *("strona", "stronainternetowa"),  # Polish: a page, a web page (judged by its values)
     ),
     "company.lsid": ("lsid", "companylsid", "leadspaceid"),
     "company.address.country": (
@@ -588,6 +595,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "entityheadquartersaddresscountry",  # GLEIF's LEI records
         "providerbusinesspracticelocationaddresscountrycodeifoutsideus",  # the NPI registry's (NPPES)
         "negara",  # Indonesian
+        *("payscode", "codepays"),  # French: the country's code (Dolibarr's "pays_code"), after "Pays"
     ),
     "company.address.state": (
         "state",
@@ -645,6 +653,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "plaats",
         "ciudad",
         "citta",
+        "comune",  # Italian: the municipality
         "localita",  # Italian
         "cidade",
         "localidad",
@@ -860,9 +869,10 @@ SYSTEM_COLUMN = "_"
 
 def system_column(column: str) -> bool:
     """Return whether a column is a system column (its name starts with "_"): never sent. Magento 1's
-    customers export writes the default address so ("_address_city", "_address_telephone")."""
+    customers export writes the default address so ("_address_city", "_address_telephone"), and a
+    document store's export its record's own key ("_id": MongoDB's, lemlist's)."""
     name = column.lstrip()
-    return name.startswith(SYSTEM_COLUMN) and not name.startswith("_address_")
+    return name.startswith(SYSTEM_COLUMN) and not name.startswith("_address_") and name.rstrip() != "_id"
 
 
 # The person's own country, best first: a home or "other" address is not where they work.

@@ -37,6 +37,7 @@ def conventions(normalized: list[tuple[str, str]]) -> list[tuple[str, str]]:
     (address_books).
     """
     normalized = _shared_prefix(normalized)
+    normalized = [(_looked_up(c) or n, c) for n, c in normalized]
     if sum(n in SAP_FIELDS for n, _ in normalized) >= 3 and not names_of_people(normalized):
         normalized = [(SAP_FIELDS.get(n, n), c) for n, c in normalized]
     names = {n for n, _ in normalized}
@@ -82,6 +83,11 @@ def conventions(normalized: list[tuple[str, str]]) -> list[tuple[str, str]]:
         # A user directory's OpenID Connect claims (Cognito's, Auth0's, Keycloak's): its "website"
         # is the user's own page, no company's.
         normalized = [("userwebsite" if n == "website" else n, c) for n, c in normalized]
+    if "companytitle" in names and names & {"secondname", "assignedbyid"}:
+        # Bitrix24's CRM fields: a lead's "TITLE" is the lead's own name (a deal's), its "POST" the
+        # person's job, its "COMPANY_TITLE" the company's name.
+        bitrix = {"title": "leadtitle", "post": "jobtitle", "companytitle": "companyname"}
+        normalized = [(bitrix.get(n, n), c) for n, c in normalized]
     if {"createuid", "writeuid"} & names:
         # Odoo's tables (their create_uid, write_uid): a record's "user_id" is its salesperson.
         normalized = [("salespersonid" if n == "userid" else n, c) for n, c in normalized]
@@ -136,6 +142,20 @@ def _shared_prefix(normalized: list[tuple[str, str]]) -> list[tuple[str, str]]:
             n = m
         read.append((n, c))
     return read
+
+
+# A Dynamics 365 export's lookup column: a field of the related record, "Website (Company Name)
+# (Account)" (the contact's account's web site), "Email (Primary Contact) (Contact)".
+_LOOKUP = re.compile(r"^(.+?)\s*\(([^()]+)\)\s*\(([^()]+)\)\s*$")
+_LOOKUP_ENTITIES = {"account": "company", "contact": "contact"}
+
+
+def _looked_up(column: str) -> str | None:
+    """The field a Dynamics lookup column names, under its record's prefix, when it is one read."""
+    m = _LOOKUP.match(column)
+    prefix = _LOOKUP_ENTITIES.get(normalize_header(m[3])) if m else None
+    read = prefix + normalize_header(m[1]) if m and prefix else None
+    return read if read in _KNOWN else None
 
 
 def place_title(names: set[str]) -> bool:

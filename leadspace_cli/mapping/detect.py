@@ -535,7 +535,7 @@ def _places(mapping: Mapping, h: _Header, taken: set[str]) -> None:
     home = [(n.removeprefix("home"), c) for n, c in h.normalized if n.startswith("home") and n != "homeland"]
     person_country = (
         _first(country, [(re.sub(PERSON_PREFIX, "", n), c) for n, c in ranked])
-        or _first(country, h.role)
+        or (_first(country, h.role) if h.people else None)  # an account's billing country is its own
         or (_first(country, h.normalized) if h.beside or person_places else None)
         # Last, in a file with no company address, a home country: where the person lives.
         or (None if h.beside else _first(country, home))

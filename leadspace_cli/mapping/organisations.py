@@ -66,7 +66,10 @@ _KIND = re.compile(
 
 
 # A customer's or a client's name: a person's or a firm's, as its values say.
-_CUSTOMER_NAMES = ("customername", "clientname", "customer", "client", "supplier", "vendor", "investorname")
+_CUSTOMER_NAMES = (
+    *("customername", "clientname", "customer", "client", "supplier", "vendor", "investorname"),
+    *("klantnaam", "naamklant"),  # Dutch: a customer's name
+)
 
 
 # A person's mailbox: two names joined ("jane.doe@", "j_smith@", "li-wei2@"), neither of them a

@@ -251,3 +251,60 @@ def test_a_column_of_several_numbers_gives_way_and_the_notes_say_which_is_sent(t
     assert mapping.fields.get("person.person_phone") == "Mobile"
     assert not [n for n in mapping.notes if "'Phone' is sent" in n], mapping.notes  # the header's choice
     assert [n for n in mapping.notes if "not sent as person.person_phone; 'Mobile' is" in n], mapping.notes
+
+
+def test_an_account_exports_billing_country_code_is_not_a_persons_country() -> None:
+    # Salesforce's Account object: BillingCountry and BillingCountryCode, no person at all.
+    header = [
+        "Id",
+        "Name",
+        "BillingStreet",
+        "BillingCity",
+        "BillingCountry",
+        "BillingCountryCode",
+        "Phone",
+        "Website",
+    ]
+    header += ["Industry", "NumberOfEmployees", "OwnerId"]
+    fields = detect(header).fields
+    assert fields.get("company.address.country") == "BillingCountry"
+    assert "person.person_country" not in fields
+
+
+def test_guard_a_shops_billing_country_is_its_customers_own() -> None:
+    header = ["Billing First Name", "Billing Last Name", "Billing Email", "Billing Country", "Order Total"]
+    assert detect(header).fields.get("person.person_country") == "Billing Country"
+
+
+def test_bitrix24s_lead_title_is_its_name_and_post_the_job() -> None:
+    header = ["ID", "TITLE", "HONORIFIC", "NAME", "SECOND_NAME", "LAST_NAME", "COMPANY_TITLE", "POST"]
+    fields = detect([*header, "ASSIGNED_BY_ID", "EMAIL"]).fields
+    assert fields.get("person.title") == "POST"
+    assert fields.get("company.name") == "COMPANY_TITLE"
+    assert (fields.get("person.first_name"), fields.get("person.last_name")) == ("NAME", "LAST_NAME")
+
+
+def test_a_document_stores_id_is_the_records_own() -> None:
+    fields = detect(["_id", "email", "firstName", "lastName", "companyName", "_status"]).fields
+    assert fields.get("external_id") == "_id"
+    assert "_status" not in fields.values()
+
+
+def test_a_dynamics_lookup_of_the_account_is_the_companys() -> None:
+    header = ["First Name", "Last Name", "Email", "Company Name", "Website (Company Name) (Account)"]
+    assert detect(header).fields.get("company.website") == "Website (Company Name) (Account)"
+
+
+def test_names_of_more_languages_and_tools() -> None:
+    # A Dolibarr third party's own code before its SIRET; its country's code after its country.
+    fields = detect(["code_tiers", "nom", "siret", "adresse", "ville", "pays", "pays_code", "email"]).fields
+    assert fields.get("external_id") == "code_tiers"
+    assert fields.get("company.address.country") == "pays"
+    # Argentina's AFIP register: a firm's "Denominación"; Italian "Comune"; Dutch customer ids.
+    assert detect(["CUIT", "Denominación", "Provincia"]).fields.get("company.name") == "Denominación"
+    assert detect(["Ragione sociale", "Indirizzo", "Comune"]).fields.get("company.address.city") == "Comune"
+    assert detect(["KlantID", "Voornaam", "Achternaam", "Email"]).fields.get("external_id") == "KlantID"
+    assert detect(["SafeID", "First Name", "Last Name", "Email"]).fields.get("external_id") == "SafeID"
+    assert detect(["Name", "Twitter", "Startup"]).fields.get("company.name") == "Startup"
+    fields = detect(["Voornaam", "Achternaam", "Bedrijf", "FunctieContactpersoon", "Email"]).fields
+    assert fields.get("person.title") == "FunctieContactpersoon"
