@@ -12,7 +12,7 @@ data), kept in the store itself, so a later version can always read it. The file
 data: mode 600 in a folder of mode 700.
 
 Each answer records the request rules (``mapping.body.RULES``) its key was built by. A look-up
-that misses tries, in order, the request as the previous rules built it (``Request.previous``),
+that misses tries, in order, the request as the earlier rules built it (``Request.earlier``),
 then the same requests in the partitions linked to this one (a key's answers, once the key is known
 to be a program's), and re-files what it finds under the current key: an upgrade that changes what
 is sent, or a program ID set beside a key, buys nothing again.
@@ -406,7 +406,7 @@ class Store(StoreAdmin):
         """Return (HTTP status, answer text, rendered cells for ``sig`` or None) for a key.
 
         None when nothing fresh (younger than ``max_age``) is stored. With ``body`` (a
-        ``Request``), the request as the previous rules built it and the linked partitions are
+        ``Request``), the request as the earlier rules built it and the linked partitions are
         tried too; with ``request``, an answer stored by leadspace 0.1 for the same credentials.
         What is found elsewhere is re-filed under ``key``.
         """
@@ -456,11 +456,8 @@ class Store(StoreAdmin):
         return int(row[1]), float(row[2]), row[3], bytes(row[4])
 
     def alternates(self, body: dict[str, Any]) -> list[bytes]:
-        """Return the other keys a request may be stored under: the previous rules', linked partitions'."""
-        requests = [canonical(body)]
-        previous = getattr(body, "previous", None)
-        if previous is not None:
-            requests.append(canonical(previous))
+        """Return the other keys a request may be stored under: the earlier rules', linked partitions'."""
+        requests = [canonical(body), *(canonical(earlier) for earlier in getattr(body, "earlier", ()))]
         keys = [
             _digest(partition, request)
             for partition in (self.identity.partition, *self.identity.aliases)

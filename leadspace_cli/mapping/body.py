@@ -1,14 +1,18 @@
 """Request bodies built from rows through a mapping, and the API document's minimum input.
 
-What is sent follows versioned *request rules* (:data:`RULES`). Rules 2 (this release) send one
-spelling of one question: e-mail addresses lower-cased; a website without its scheme, user info,
-default port, leading ``www.`` and trailing ``/``, its host lower-cased, any other path kept; names
-and other text as written; a workbook's numbers as Excel's General format shows them (``2000``,
-``0.125``, ``68.665``: not their display's separators, currency or percent sign, which the output
-shows), zip codes and phones by their digit patterns (``02139``). Rules 1 (leadspace 0.2.0) sent the
-values as written and a workbook's fractional numbers as Python's ``repr``. A body built here
-carries the body the previous rules built for the same row (:attr:`Request.previous`), so that the
-store finds what was bought before an upgrade.
+What is sent follows versioned *request rules* (:data:`RULES`). Rules 3 (this release) send no cell
+that holds nothing: a spreadsheet's error (``#N/A`` and its translations ``#NV``, ``#N/D``), a
+script's ``NULL``, ``None`` or ``nan``, ``N/A``, ``-`` and a web form's bare ``https://`` are empty
+cells, and so is an e-mail or phone cell that holds several (``a@x.com, b@y.com``: which one is the
+person's cannot be told). Rules 2 sent them as written, and send one spelling of one question: e-mail
+addresses lower-cased; a website without its scheme, user info, default port, leading ``www.`` and
+trailing ``/``, its host lower-cased, any other path kept; names and other text as written; a
+workbook's numbers as Excel's General format shows them (``2000``, ``0.125``, ``68.665``: not their
+display's separators, currency or percent sign, which the output shows), zip codes and phones by
+their digit patterns (``02139``). Rules 1 (leadspace 0.2.0) sent the values as written and a
+workbook's fractional numbers as Python's ``repr``. A body built here carries the bodies the earlier
+rules built for the same row (:attr:`Request.earlier`), so that the store finds what was bought
+before an upgrade.
 """
 
 from __future__ import annotations
@@ -24,18 +28,20 @@ from leadspace_cli.formats.rows import Row, Source
 from leadspace_cli.formats.values import BYTES_LIKE, field_of, value_text
 from leadspace_cli.formats.xlsx import request_text
 from leadspace_cli.mapping.aliases import Body
+from leadspace_cli.mapping.cells import several
+from leadspace_cli.mapping.normal import NOTHING
 from leadspace_cli.mapping.spec import Mapping
 
-RULES = 2  # the request rules this release sends by; 1: what leadspace 0.2.0 sent
+RULES = 3  # the request rules this release sends by; 2: leadspace 0.2.x before it; 1: 0.2.0's
 
 
 class Request(dict[str, Any]):
-    """A request body (a plain dict to every reader), with the body the previous rules built.
+    """A request body (a plain dict to every reader), with the bodies the earlier rules built.
 
-    ``previous`` is None when the previous rules built the same body.
+    ``earlier`` holds each earlier rules' body that differs from this one, the latest first.
     """
 
-    previous: Body | None = None
+    earlier: tuple[Body, ...] = ()
 
 
 _HOST = re.compile(r"^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z0-9-]{2,}\.?$|^\[[0-9a-f:.]+\]$")
@@ -83,8 +89,8 @@ def website_text(value: str) -> str:
     return host + rest.removesuffix("/") if rest != "/" else host
 
 
-def normalized(body: Body) -> Body:
-    """Return a body under the current rules: one spelling of e-mail addresses and websites."""
+def spelled(body: Body) -> Body:
+    """Return a body under rules 2: one spelling of e-mail addresses and websites."""
     person = body.get("person")
     company = body.get("company")
     email = person.get("email") if isinstance(person, dict) else None
@@ -99,6 +105,67 @@ def normalized(body: Body) -> Body:
     if new_website != website:
         out["company"] = {**company, "website": new_website}  # type: ignore[dict-item]
     return out
+
+
+# A cell that holds nothing (rules 3): a spreadsheet's error in the languages Excel speaks (#N/A,
+# German #NV, Dutch #N/B, Italian and Portuguese #N/D, Swedish #SAKNAS!), a script's null, a
+# placeholder, a web form's bare scheme. Not "NA": Namibia's country code.
+EMPTY = frozenset((*NOTHING, "n/a", "-", "--", "#nv", "#n/b", "#n/d", "#n/d!", "#saknas!", "#puuttuu"))
+_LONGEST = max(map(len, EMPTY))
+_FIRST = frozenset(c for e in EMPTY for c in (e[0], e[0].upper()))
+_SHORT = _LONGEST + 4  # a placeholder with spaces around it
+_PHONES = ("phone", "person_phone")
+_LIST = re.compile(r"[|;,\n]|:::")  # what separates several numbers in one cell
+
+
+def _nothing(key: str, value: str) -> bool:
+    """Whether a request value says nothing: a placeholder, or an e-mail or phone cell of several."""
+    if not value:
+        return False
+    if len(value) <= _LONGEST and value[0] in _FIRST and value.lower() in EMPTY:
+        return True
+    if key == "email":
+        return value.count("@") > 1 and several("person.email", value)
+    return key in _PHONES and bool(_LIST.search(value)) and several("person.person_phone", value)
+
+
+def cleaned(body: Body) -> Body:
+    """Return a body without the cells that hold nothing (rules 3); the same body when it has none."""
+    out: Body | None = None
+    for key, value in body.items():
+        if isinstance(value, str):
+            if _nothing(key, value):
+                out = dict(body) if out is None else out
+                del out[key]
+        elif isinstance(value, dict):
+            inner = cleaned(value)
+            if inner is not value:
+                out = dict(body) if out is None else out
+                if inner:
+                    out[key] = inner
+                else:
+                    del out[key]
+    return body if out is None else out
+
+
+def normalized(body: Body) -> Body:
+    """Return a body under the current rules: no cell that holds nothing, one spelling of the rest."""
+    return spelled(cleaned(body))
+
+
+def _request(written: Body, first: Body | None = None, *, dirty: bool = True) -> Request:
+    """The request for a row's body (``written``: as rules 2 read its cells; ``first``: as rules 1,
+    when that differs), under the current rules, with the earlier rules' distinct bodies. A row
+    whose cells hold nothing to leave out (``dirty`` false) is not walked for them."""
+    clean = cleaned(written) if dirty else written
+    request = Request(spelled(clean))
+    # Each earlier rules' body, built only when it can differ (a row with nothing to clean is most).
+    earlier = [] if clean is written else [spelled(written)]
+    earlier.append(written if first is None else first)
+    kept = [b for i, b in enumerate(earlier) if b is not request and b != request and b not in earlier[:i]]
+    if kept:
+        request.earlier = tuple(kept)
+    return request
 
 
 _ZEROS = re.compile(r"^0+$")
@@ -210,9 +277,12 @@ def builder(mapping: Mapping, source: Source) -> Builder:
     columns: list[str] = []
     groups: dict[str, list[tuple[int, str]]] = {"": [], "person": [], "company": [], "company.address": []}
     fallbacks: list[tuple[int, list[int]]] = []  # (the field's first cell, its other cells in order)
+    lists: dict[int, str] = {}  # the cells of an e-mail or a phone: the path several values are judged by
     for path in mapping.fields:
         parent, _, key = path.rpartition(".")
         first, *others = mapping.columns_of(path)
+        if parent == "person" and (key == "email" or key in _PHONES):
+            lists.update(dict.fromkeys(range(len(columns), len(columns) + 1 + len(others)), key))
         groups[parent].append((len(columns), key))
         columns.append(first)
         if others:
@@ -242,17 +312,23 @@ def builder(mapping: Mapping, source: Source) -> Builder:
             body["custom_fields"] = pairs
         return body
 
+    def dirty(values: Sequence[str]) -> bool:
+        """Whether a row's cells may hold nothing (rules 3): most rows are clean, and skip the walk."""
+        for i, v in enumerate(values):
+            if len(v) <= _SHORT and (t := v.strip()) and t[0] in _FIRST and t.lower() in EMPTY:
+                return True
+            if i in lists and (v.count("@") > 1 if lists[i] == "email" else _LIST.search(v)):
+                return True  # maybe several in the cell: cleaned() decides
+        return False
+
     date1904 = source.date1904
 
     if source.kind != "table":
         fetch = _fetcher(source, columns)
 
         def build_record(row: Row) -> Body:
-            written = assemble(fetch(row))
-            request = Request(normalized(written))
-            if written != request:
-                request.previous = written
-            return request
+            values = fetch(row)
+            return _request(assemble(values), dirty=dirty(values))
 
         return build_record
     # A table's row: its cells picked directly (no wrapper call per row: a dry run builds millions).
@@ -262,15 +338,11 @@ def builder(mapping: Mapping, source: Source) -> Builder:
         typed = row.typed
         if typed is not None:
             # A workbook row: its cells are as shown ($ 2,000, 12%); a request sends the number.
-            written = assemble(pick(_Sent(typed, date1904)))
-            request = Request(normalized(written))
-            written = assemble(pick([rules1_cell_text(v, f) for v, f in typed]))  # as 0.2.0 sent
-        else:
-            written = assemble(pick(row.cells))
-            request = Request(normalized(written))
-        if written != request:
-            request.previous = written
-        return request
+            values = pick(_Sent(typed, date1904))
+            first = assemble(pick([rules1_cell_text(v, f) for v, f in typed]))  # as 0.2.0 sent it
+            return _request(assemble(values), first, dirty=dirty(values))
+        values = pick(row.cells)
+        return _request(assemble(values), dirty=dirty(values))
 
     return build
 

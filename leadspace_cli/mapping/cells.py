@@ -13,7 +13,7 @@ from leadspace_cli.mapping.spec import Mapping
 _EMAIL_IN_TEXT = re.compile(r"[^\s@,;|<>()]+@[^\s@,;|<>()]+")
 
 
-def _several(path: str, value: str) -> bool:
+def several(path: str, value: str) -> bool:
     """Return whether a cell holds several e-mail addresses or phone numbers ("a@x.com, b@y.com")."""
     if path == "person.email":
         return len(_EMAIL_IN_TEXT.findall(value)) > 1
@@ -25,17 +25,30 @@ def _one(path: str, value: str) -> bool:
     """Return whether a cell holds one e-mail address or one phone number, and nothing else of note."""
     if path == "person.email":
         return len(_EMAIL_IN_TEXT.findall(value)) == 1
-    return len(re.sub(r"\D", "", value)) >= 7 and not _several(path, value)
+    return len(re.sub(r"\D", "", value)) >= 7 and not several(path, value)
 
 
 def one_value_per_cell(mapping: Mapping, values: Callable[[str], list[str]]) -> None:
     """Leave out an e-mail or phone column whose cells hold several values (Attio's "Email addresses").
 
     Which of them is the person's work address cannot be told; sending the cell sends none of them.
+    A column where fewer than half the filled cells hold several (a CRM's one messy cell) is kept:
+    those cells are not sent (request rules 3), the others are.
     """
     for path in ("person.email", "person.person_phone"):
         options = [*mapping.columns_of(path), *mapping.candidates.get(path, [])]
-        joined = [c for c in options if any(_several(path, v) for v in values(c))]
+        what = "addresses" if path == "person.email" else "numbers"
+        joined = []
+        for column in options:
+            filled = [v for v in values(column) if v.strip()]
+            count = sum(several(path, v) for v in filled)
+            if count and 2 * count >= len(filled):
+                joined.append(column)
+            elif count:
+                mapping.notes.append(
+                    f"{column!r} holds several {what} in one cell in {count} of the {len(filled)} rows read: "
+                    f"those cells are not sent (which is the person's cannot be told), the others are."
+                )
         if not joined:
             continue
         kept = [c for c in options if c not in joined]
@@ -46,10 +59,7 @@ def one_value_per_cell(mapping: Mapping, values: Callable[[str], list[str]]) -> 
             mapping.fields[path] = kept[0]
             if kept[1:]:
                 mapping.candidates[path] = kept[1:]
-        what, instead = (
-            "addresses" if path == "person.email" else "numbers",
-            f"; {kept[0]!r} is" if kept else "",
-        )
+        instead = f"; {kept[0]!r} is" if kept else ""
         mapping.notes.append(
             f"{', '.join(repr(c) for c in joined)} hold{'s' if len(joined) == 1 else ''} several {what} in "
             f"one cell in the rows read: not sent as {path}{instead}. To send one, {_HOW}."

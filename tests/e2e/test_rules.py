@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import json
 from pathlib import Path
 
@@ -72,7 +73,8 @@ def test_pages_of_a_shared_site_stay_different_questions(use_sandbox: Sandbox, t
 
 def _as_written(monkeypatch: pytest.MonkeyPatch) -> None:
     """Build bodies as leadspace 0.2.0 did (rules 1): values as written."""
-    monkeypatch.setattr(body_rules, "normalized", lambda body: body)
+    monkeypatch.setattr(body_rules, "cleaned", lambda body: body)
+    monkeypatch.setattr(body_rules, "spelled", lambda body: body)
 
 
 @pytest.mark.slow
@@ -97,7 +99,7 @@ def test_an_upgrade_from_rules_1_buys_nothing_again(
     assert result.exit_code == 0
     assert use_sandbox.stats.by_status[200] == 20  # the upgrade bought nothing
     report = json.loads(Path("r.json").read_text())
-    assert report["settings"]["request_rules"] == body_rules.RULES == 2
+    assert report["settings"]["request_rules"] == body_rules.RULES == 3
 
 
 def test_a_workbook_number_from_rules_1_is_found(
@@ -123,3 +125,50 @@ def test_a_workbook_number_from_rules_1_is_found(
     assert "68.66499999999999" in sent
     assert invoke("enrich", str(book), "-o", "new.csv", "--mapping", str(mapping)).exit_code == 0
     assert use_sandbox.stats.by_status[200] == 8
+
+
+def test_a_cell_that_holds_nothing_is_not_sent_nor_paid_for(use_sandbox: Sandbox, tmp_path: Path) -> None:
+    rows = [
+        ["1", "Ann", "Lee", "#N/A", "", ""],  # nothing but names: not sent, not paid for
+        ["2", "Bob", "Ray", "n/a", "", "https://"],
+        ["3", "Cy", "Day", "-", "NULL", ""],
+        ["4", "Di", "Eve", "#NV", "Acme", "https://"],  # sent, without its placeholders
+        ["5", "Ed", "Fox", "ed@fox.example, ed.home@mail.example", "", "fox.example"],
+        ["6", "Flo", "Gil", "flo@gil.example", "", ""],
+    ]
+    path = write_csv(tmp_path / "in.csv", HEADER, rows)
+    result = invoke("enrich", str(path), "-o", "out.csv")
+    assert result.exit_code == 0  # every row could be sent or is invalid
+    assert use_sandbox.stats.by_status[200] == 3
+    sent = {r.get("external_id"): r for r in use_sandbox.stats.received}
+    assert set(sent) == {"4", "5", "6"}
+    assert sent["4"]["person"] == {"first_name": "Di", "last_name": "Eve"}
+    assert sent["4"]["company"] == {"name": "Acme"}
+    assert "email" not in sent["5"]["person"]  # which of the two is the person's cannot be told
+    assert sent["5"]["company"] == {"website": "fox.example"}
+    assert sent["6"]["person"]["email"] == "flo@gil.example"
+    with Path("out.csv").open(encoding="utf-8") as f:
+        results = {r["Lead ID"]: r["ls.result"] for r in csv.DictReader(f)}
+    assert results == {"1": "invalid_input", "2": "invalid_input", "3": "invalid_input"} | dict.fromkeys(
+        ("4", "5", "6"), "ok"
+    )
+
+
+@pytest.mark.slow
+def test_an_upgrade_from_rules_2_buys_nothing_again(
+    use_sandbox: Sandbox, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Rows that rules 2 sent with a placeholder in them, and a joined e-mail cell.
+    rows = [[f"A{i}", "Ann", f"Lee{i}", "#N/A", f"Upgrade {i}", "https://"] for i in range(10)]
+    rows += [[f"B{i}", "Bo", f"Ray{i}", f"b{i}@x.example; b{i}@y.example", f"Two {i}", ""] for i in range(5)]
+    rows += [[f"C{i}", "Cy", f"Day{i}", f"c{i}@day.example", f"Three {i}", ""] for i in range(10)]
+    path = write_csv(tmp_path / "in.csv", HEADER, rows)
+    with monkeypatch.context() as m:
+        m.setattr(body_rules, "cleaned", lambda body: body)  # as rules 2 built them
+        assert invoke("enrich", str(path), "-o", "old.csv").exit_code == 0
+    assert use_sandbox.stats.by_status[200] == 25
+    assert any(r["person"].get("email") == "#n/a" for r in use_sandbox.stats.received)
+    result = invoke("enrich", str(path), "-o", "new.csv", "--report", "r.json")
+    assert result.exit_code == 0
+    assert use_sandbox.stats.by_status[200] == 25  # the upgrade bought nothing
+    assert json.loads(Path("r.json").read_text())["settings"]["request_rules"] == 3

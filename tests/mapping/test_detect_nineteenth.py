@@ -308,3 +308,22 @@ def test_names_of_more_languages_and_tools() -> None:
     assert detect(["Name", "Twitter", "Startup"]).fields.get("company.name") == "Startup"
     fields = detect(["Voornaam", "Achternaam", "Bedrijf", "FunctieContactpersoon", "Email"]).fields
     assert fields.get("person.title") == "FunctieContactpersoon"
+
+
+def test_one_messy_email_cell_keeps_the_column_and_is_counted(tmp_path: Path) -> None:
+    rows = [[f"P{i}", f"Lee{i}", f"p{i}@firm{i}.example", ""] for i in range(9)]
+    rows.append(["P9", "Lee9", "p9@firm9.example, p9.home@mail.example", ""])
+    mapping = judged(tmp_path / "leads.csv", ["First Name", "Last Name", "Email", "Company"], rows)
+    assert mapping.fields.get("person.email") == "Email"
+    assert [n for n in mapping.notes if "in 1 of the 10 rows read: those cells are not sent" in n], (
+        mapping.notes
+    )
+
+
+def test_guard_a_list_column_of_several_addresses_is_still_left_out(tmp_path: Path) -> None:
+    rows = [
+        ["Jane", "Obi", "jane@obi.example, jane.alt@obi.example"],
+        ["Raj", "Pal", "raj@pal.example; r@pal.example"],
+    ]
+    mapping = judged(tmp_path / "attio.csv", ["First name", "Last name", "Email addresses"], rows)
+    assert "person.email" not in mapping.fields
