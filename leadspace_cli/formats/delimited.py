@@ -253,7 +253,7 @@ def _csv_source(
             lines = _CappedLines(text, first, *ahead)
             if sep != ",":
                 shown = "tab" if sep == "\t" else repr(sep)
-                notes.append(f"{label} is separated by {shown} (detected; --delimiter says otherwise).")
+                notes.append(f"{label} is separated by {shown} (detected; pass --delimiter to override).")
     reader: Any = csv.reader(lines, delimiter=sep)  # or a _Replay of it
     try:
         header = next(reader)

@@ -4,7 +4,9 @@ What is sent follows versioned *request rules* (:data:`RULES`). Rules 3 (this re
 that holds nothing: a spreadsheet's error (``#N/A`` and its translations ``#NV``, ``#N/D``), a
 script's ``NULL``, ``None`` or ``nan``, ``N/A``, ``-`` and a web form's bare ``https://`` are empty
 cells, and so is an e-mail or phone cell that holds several (``a@x.com, b@y.com``: which one is the
-person's cannot be told). Rules 2 sent them as written, and send one spelling of one question: e-mail
+person's cannot be told) and a person's own profile page as the company's website; a phone's or a
+postal code's leading apostrophe (a spreadsheet's text mark) is not sent. Rules 2 sent them as
+written, and send one spelling of one question: e-mail
 addresses lower-cased; a website without its scheme, user info, default port, leading ``www.`` and
 trailing ``/``, its host lower-cased, any other path kept; names and other text as written; a
 workbook's numbers as Excel's General format shows them (``2000``, ``0.125``, ``68.665``: not their
@@ -110,7 +112,11 @@ def spelled(body: Body) -> Body:
 # A cell that holds nothing (rules 3): a spreadsheet's error in the languages Excel speaks (#N/A,
 # German #NV, Dutch #N/B, Italian and Portuguese #N/D, Swedish #SAKNAS!), a script's null, a
 # placeholder, a web form's bare scheme. Not "NA": Namibia's country code.
-EMPTY = frozenset((*NOTHING, "n/a", "-", "--", "#nv", "#n/b", "#n/d", "#n/d!", "#saknas!", "#puuttuu"))
+# A script's NaN only as pandas and R write it: "Nan" is a family name.
+EMPTY = frozenset(
+    (*(NOTHING - {"nan"}), "n/a", "-", "--", "#nv", "#n/b", "#n/d", "#n/d!", "#saknas!", "#puuttuu")
+)
+_EXACT = frozenset(("nan", "NaN", "NA_character_"))
 _LONGEST = max(map(len, EMPTY))
 _FIRST = frozenset(c for e in EMPTY for c in (e[0], e[0].upper()))
 _SHORT = _LONGEST + 4  # a placeholder with spaces around it
@@ -118,25 +124,52 @@ _PHONES = ("phone", "person_phone")
 _LIST = re.compile(r"[|;,\n]|:::")  # what separates several numbers in one cell
 
 
-def _nothing(key: str, value: str) -> bool:
-    """Whether a request value says nothing: a placeholder, or an e-mail or phone cell of several."""
+# A person's own profile page, never a company's site (an Outlook contact's "Web Page").
+_PROFILE = re.compile(r"(?i)linkedin\.com/(?:in|pub)/|facebook\.com/profile\.php|xing\.com/profile/")
+
+
+def _kept(key: str, value: str) -> str | None:
+    """What rules 3 send of a request value: None for one that holds nothing (a placeholder, an
+    e-mail or phone cell of several, a person's profile as the company's site); a phone or postal
+    code without the apostrophe a spreadsheet export put before it to keep it text ("'+1 650")."""
     if not value:
-        return False
-    if len(value) <= _LONGEST and value[0] in _FIRST and value.lower() in EMPTY:
-        return True
+        return value
+    if value in _EXACT or (len(value) <= _LONGEST and value[0] in _FIRST and value.lower() in EMPTY):
+        return None
     if key == "email":
-        return value.count("@") > 1 and several("person.email", value)
-    return key in _PHONES and bool(_LIST.search(value)) and several("person.person_phone", value)
+        return None if value.count("@") > 1 and several("person.email", value) else value
+    if key in _PHONES and _LIST.search(value) and several("person.person_phone", value):
+        return None
+    if (key in _PHONES or key == "postalcode") and value[0] == "'":
+        return value[1:].strip()
+    if key == "website" and _PROFILE.search(value):
+        return None
+    return value
+
+
+def _maybe(key: str, value: str) -> bool:
+    """Whether a cell of an e-mail, a phone, a postal code or a website may need _kept() (cheaply)."""
+    if key == "email":
+        return value.count("@") > 1
+    if key == "website":
+        return "/in/" in value or "/pub/" in value or "profile" in value
+    if key == "postalcode":
+        return "'" in value
+    return "'" in value or "," in value or ";" in value or "|" in value or "\n" in value or ":::" in value
 
 
 def cleaned(body: Body) -> Body:
-    """Return a body without the cells that hold nothing (rules 3); the same body when it has none."""
+    """Return a body as rules 3 send it (see :func:`_kept`); the same body when nothing changes."""
     out: Body | None = None
     for key, value in body.items():
         if isinstance(value, str):
-            if _nothing(key, value):
+            new = _kept(key, value)
+            if new is not value:
                 out = dict(body) if out is None else out
-                del out[key]
+                if new:
+                    out[key] = new
+                else:
+                    del out[key]
         elif isinstance(value, dict):
             inner = cleaned(value)
             if inner is not value:
@@ -277,12 +310,12 @@ def builder(mapping: Mapping, source: Source) -> Builder:
     columns: list[str] = []
     groups: dict[str, list[tuple[int, str]]] = {"": [], "person": [], "company": [], "company.address": []}
     fallbacks: list[tuple[int, list[int]]] = []  # (the field's first cell, its other cells in order)
-    lists: dict[int, str] = {}  # the cells of an e-mail or a phone: the path several values are judged by
+    marked: dict[int, str] = {}  # the cells rules 3 look into (an e-mail's, a phone's, ...): their key
     for path in mapping.fields:
         parent, _, key = path.rpartition(".")
         first, *others = mapping.columns_of(path)
-        if parent == "person" and (key == "email" or key in _PHONES):
-            lists.update(dict.fromkeys(range(len(columns), len(columns) + 1 + len(others)), key))
+        if key in ("email", "postalcode", "website", *_PHONES):
+            marked.update(dict.fromkeys(range(len(columns), len(columns) + 1 + len(others)), key))
         groups[parent].append((len(columns), key))
         columns.append(first)
         if others:
@@ -315,10 +348,14 @@ def builder(mapping: Mapping, source: Source) -> Builder:
     def dirty(values: Sequence[str]) -> bool:
         """Whether a row's cells may hold nothing (rules 3): most rows are clean, and skip the walk."""
         for i, v in enumerate(values):
-            if len(v) <= _SHORT and (t := v.strip()) and t[0] in _FIRST and t.lower() in EMPTY:
+            if (
+                len(v) <= _SHORT
+                and (t := v.strip())
+                and (t in _EXACT or (t[0] in _FIRST and t.lower() in EMPTY))
+            ):
                 return True
-            if i in lists and (v.count("@") > 1 if lists[i] == "email" else _LIST.search(v)):
-                return True  # maybe several in the cell: cleaned() decides
+            if i in marked and _maybe(marked[i], v):
+                return True  # cleaned() decides
         return False
 
     date1904 = source.date1904

@@ -27,6 +27,7 @@ from leadspace_cli.mapping.aliases import (
     FAMILY,
     FUNDING,
     INSTITUTION_NAME,
+    LISTING,
     NO_FALLBACK,
     NOT_AN_ACCOUNT,
     OBJECT_ID,
@@ -148,7 +149,7 @@ def _read(columns: Iterable[str]) -> _Header:
         for n, _ in normalized
         if n in ACCOUNT_EVIDENCE and n not in PERSONS_TOO
     }
-    accountish = len(signs) >= 2 or registered({n for n, _ in normalized})
+    accountish = len(signs) >= 2 or registered({n for n, _ in normalized}) or bool(signs & set(LISTING))
     person_columns = any(
         (n in PERSON_EVIDENCE and not (accountish and n in ("email", "emailaddress")) and c not in bare_name)
         or (n in _NAME_ALIASES and n != "name" and not (accountish and n == "contactname"))

@@ -223,7 +223,11 @@ _JOB = re.compile(
     r"scientist|researcher|professor|teacher|lecturer|nurse|physician|attorney|counsel|lawyer|buyer|"
     r"recruiter|advisor|adviser|supervisor|superintendent|treasurer|secretary|chair|chairman|chairwoman|"
     r"intern|gerente|jefe|responsable|directeur|directrice|leiter|leiterin|geschäftsführer|inhaber|"
-    r"vorstand|direttore|diretor|diretora|coordinador|coordinadora|ingeniero|ingénieur|ingenieur)\b"
+    r"vorstand|direttore|diretor|diretora|coordinador|coordinadora|ingeniero|ingénieur|ingenieur|"
+    # Italian, Spanish, Portuguese, French, German and Dutch jobs ("Amministratore Delegato").
+    r"amministratore|responsabile|presidente|président|titolare|dirigente|consulente|administrador|"
+    r"asesor|assessor|consultor|analista|vendedor|g[ée]rant|charg[ée]|acheteur|berater|referent|"
+    r"prokurist|eigenaar|adviseur|inkoper)\b"
 )
 
 

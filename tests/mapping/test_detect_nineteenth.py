@@ -327,3 +327,20 @@ def test_guard_a_list_column_of_several_addresses_is_still_left_out(tmp_path: Pa
     ]
     mapping = judged(tmp_path / "attio.csv", ["First name", "Last name", "Email addresses"], rows)
     assert "person.email" not in mapping.fields
+
+
+def test_an_italian_ruolo_of_jobs_is_the_job_title(tmp_path: Path) -> None:
+    header = ["Titolo", "Nome", "Cognome", "Azienda", "Ruolo", "Email"]
+    rows = [
+        ["Dott.", "Marco", "Rossi", "Rossi S.r.l.", "Amministratore Delegato", "m.rossi@rossi.example"],
+        ["Ing.", "Giulia", "Bianchi", "Bianchi S.p.A.", "Responsabile Acquisti", "g.bianchi@bianchi.example"],
+        ["Sig.", "Luca", "Verdi", "Verdi SpA", "Direttore Commerciale", "l.verdi@verdi.example"],
+    ]
+    assert judged(tmp_path / "contatti.csv", header, rows).fields.get("person.title") == "Ruolo"
+
+
+def test_a_maps_scrape_with_an_email_column_is_still_of_businesses() -> None:
+    header = ["title", "rating", "reviews", "phone", "website", "address", "category", "plus_code", "email"]
+    fields = detect(header).fields
+    assert fields.get("company.name") == "title"
+    assert "person.email" not in fields  # the business's own mailbox
