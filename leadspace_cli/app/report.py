@@ -202,12 +202,17 @@ def for_terminal(report: OutputReport, limit: int = TERMINAL_CUT) -> OutputRepor
     )
 
 
+def _result(value: str) -> str:
+    """A result as a run writes it: ``OK`` or `` ok `` (a spreadsheet's upper-casing, padding) is ok."""
+    return folded if (folded := value.strip().lower()) in _RESULTS else value
+
+
 def _result_column(columns: list[str], sample: list[Sequence[str]]) -> str | None:
     """Return the column whose values are all results (ok, invalid_input, ...): a renamed ls.result."""
     found = [
         c
         for i, c in enumerate(columns)
-        if (seen := {row[i] for row in sample if i < len(row) and row[i]}) and seen <= _RESULTS
+        if (seen := {_result(row[i]) for row in sample if i < len(row) and row[i]}) and seen <= _RESULTS
     ]
     return found[0] if len(found) == 1 else None
 
@@ -254,7 +259,7 @@ def build_report(path: str, result_column: str | None = None) -> OutputReport:
             for row in source.rows:
                 rows += 1
                 cells = row.cells
-                result = cells[r_i] if r_i is not None else ok_value
+                result = _result(cells[r_i]) if r_i is not None else ok_value
                 by_result[cut(result, PAGE_CUT) if r_i is not None else "?"] += 1
                 if s_i is not None:
                     by_status[cut(cells[s_i], PAGE_CUT) or "none"] += 1
@@ -281,9 +286,10 @@ def build_report(path: str, result_column: str | None = None) -> OutputReport:
                     by_result["?"] += 1
                     continue
                 enriched = True
-                by_result[cut(str(ls.get("result")), PAGE_CUT)] += 1
+                result = _result(str(ls.get("result")))
+                by_result[cut(result, PAGE_CUT)] += 1
                 by_status[cut(str(ls.get("http_status") or "none"), PAGE_CUT)] += 1
-                if ls.get("result") != Result.OK.value:
+                if result != Result.OK.value:
                     continue
                 cells = flatten.data_cells({"status": ls.get("status"), "data": ls.get("data")})
                 for j in range(len(data_cols)):

@@ -363,3 +363,15 @@ def test_long_values_are_cut_and_marked_with_their_length(enriched: Path, tmp_pa
     assert "x" * 1001 not in text
     assert "x" * 1000 in text
     assert "2,000,000 characters" in text
+
+
+def test_results_upper_cased_or_padded_by_a_spreadsheet_are_read(enriched: Path, tmp_path: Path) -> None:
+    rows = read_csv(enriched)
+    header = list(rows[0])
+    for i, row in enumerate(rows):
+        row["ls.result"] = row["ls.result"].upper() if i % 2 else f" {row['ls.result']} "
+    shouted = write_csv(tmp_path / "shouted.csv", header, [[r[c] for c in header] for r in rows])
+    before, after = build_report(str(enriched)), build_report(str(shouted))
+    assert dict(after.by_result) == dict(before.by_result)
+    assert after.match_rate == before.match_rate
+    assert [f.filled for f in after.fills] == [f.filled for f in before.fills]
