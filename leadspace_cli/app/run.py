@@ -39,15 +39,10 @@ from leadspace_cli.formats.sources import open_source
 from leadspace_cli.formats.writers import RowWriter, SheetRowWriter
 from leadspace_cli.formats.xlsx_write import check_size
 from leadspace_cli.mapping.body import RULES, Builder, builder
-from leadspace_cli.mapping.detect import detect
+from leadspace_cli.mapping.judge import names_a_field
 from leadspace_cli.mapping.spec import Mapping as ColumnMapping
 from leadspace_cli.results import NoProgress, Progress, Result
 from leadspace_cli.sandbox import Sandbox, SandboxConfig
-
-
-def names_a_field(name: str) -> bool:
-    """Whether a header cell names a request field: how a workbook's header row is told from a title."""
-    return bool(list(detect([name]).rows()))
 
 
 @contextlib.contextmanager

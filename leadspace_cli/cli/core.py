@@ -211,6 +211,12 @@ SheetOpt = Annotated[
 ]
 
 
+HeaderRowOpt = Annotated[
+    int | None,
+    typer.Option("--header-row", min=1, help="The row (a CSV's line) number of the header (default: found)."),
+]
+
+
 InputArg = Annotated[
     str,
     typer.Argument(

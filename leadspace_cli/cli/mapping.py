@@ -12,14 +12,23 @@ import typer
 from rich.table import Table
 
 from leadspace_cli.api import fields, flatten
-from leadspace_cli.cli.core import InputArg, SheetOpt, _boundary, app, err, mapping_app, out_console
+from leadspace_cli.cli.core import (
+    HeaderRowOpt,
+    InputArg,
+    SheetOpt,
+    _boundary,
+    app,
+    err,
+    mapping_app,
+    out_console,
+)
 from leadspace_cli.errors import (
     MappingError,
 )
 from leadspace_cli.formats.outfile import check_path, write_whole
 from leadspace_cli.formats.sources import open_source
 from leadspace_cli.mapping.body import preview
-from leadspace_cli.mapping.judge import detect_source
+from leadspace_cli.mapping.judge import detect_source, names_a_field
 from leadspace_cli.mapping.spec import check, load, shown, to_toml
 from leadspace_cli.mapping.spec import from_report as mapping_from_report
 
@@ -75,6 +84,7 @@ def mapping_init(
         str | None, typer.Option(help="csv, tsv, jsonl or xlsx, when the name does not say (stdin).")
     ] = None,
     sheet: SheetOpt = None,
+    header_row: HeaderRowOpt = None,
     from_report: Annotated[
         Path | None,
         typer.Option(
@@ -104,6 +114,8 @@ def mapping_init(
             delimiter=delimiter,
             input_format=input_format,
             sheet=sheet,
+            header_row=header_row,
+            header_hint=names_a_field,
             prescan=True,
         ) as source:
             if from_report is not None:
@@ -138,6 +150,7 @@ def mapping_check(
         str | None, typer.Option(help="csv, tsv, jsonl or xlsx, when the name does not say (stdin).")
     ] = None,
     sheet: SheetOpt = None,
+    header_row: HeaderRowOpt = None,
 ) -> None:
     """Show the mapping, the first request bodies, and how many rows would be sent; calls nothing.
 
@@ -151,6 +164,8 @@ def mapping_check(
             delimiter=delimiter,
             input_format=input_format,
             sheet=sheet,
+            header_row=header_row,
+            header_hint=names_a_field,
             prescan=True,
         ) as source,
     ):

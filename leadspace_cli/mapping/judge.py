@@ -504,6 +504,11 @@ def _counterparty_name(mapping: Mapping, columns: list[str], values: Callable[[s
         return
 
 
+def names_a_field(name: str) -> bool:
+    """Whether a header cell names a request field: how a workbook's header row is told from a title."""
+    return bool(list(detect([name]).rows()))
+
+
 def detect_source(source: Source, sample_rows: int = SAMPLE_ROWS) -> Mapping:
     """Detect a mapping from a source's headers, then check it against its first rows' values.
 

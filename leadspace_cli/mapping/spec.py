@@ -144,8 +144,10 @@ def check(mapping: Mapping, columns: list[str]) -> None:
         found += " ..." if len(columns) > 12 else ""
         raise MappingError(
             "No column maps to the API's minimum input (a company name, or first name, last name "
-            f"and an email or website). The input's columns are: {found}. Write a mapping with "
-            "`leadspace mapping init INPUT -o mapping.toml`, edit it, and pass --mapping mapping.toml."
+            f"and an email or website). The input's columns are: {found}. If the header is further "
+            "down (a report's title and blocks above it), pass --header-row N (its line number); else "
+            "write a mapping with `leadspace mapping init INPUT -o mapping.toml`, edit it, and pass "
+            "--mapping mapping.toml."
         )
 
 

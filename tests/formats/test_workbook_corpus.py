@@ -19,9 +19,9 @@ from pathlib import Path
 
 import pytest
 
-from leadspace_cli.app.run import names_a_field
 from leadspace_cli.errors import InputError
 from leadspace_cli.formats.sources import open_source
+from leadspace_cli.mapping.judge import names_a_field
 from tests.conftest import invoke
 
 DATA = Path(__file__).parent.parent / "data" / "workbooks"

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import openpyxl
 
-from leadspace_cli.app.run import names_a_field
 from leadspace_cli.formats.sources import open_source
+from leadspace_cli.mapping.judge import names_a_field
 
 
 def _header(tmp_path: Path, rows: list[list[object]]) -> list[str]:
