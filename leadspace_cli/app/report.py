@@ -217,12 +217,17 @@ def _result_column(columns: list[str], sample: list[Sequence[str]]) -> str | Non
     return found[0] if len(found) == 1 else None
 
 
-def build_report(path: str, result_column: str | None = None) -> OutputReport:
+def build_report(
+    path: str, result_column: str | None = None, renamed: dict[str, str] | None = None
+) -> OutputReport:
     """Count what an enriched CSV, TSV or JSONL file holds: streaming, in constant memory.
 
     A renamed ``ls.result`` column is found by its values (every one a result: ok, invalid_input,
-    failed, not_sent, skipped), or named with ``result_column``. A file no run enriched is refused.
+    failed, not_sent, skipped), or named with ``result_column``; ``renamed`` (a mapping's [output]
+    table: ls.* column -> its name in the file) reads every renamed answer column. A file no run
+    enriched is refused.
     """
+    back = {name: column for column, name in (renamed or {}).items()}
     never = (
         f"{path} was never enriched: it has no ls.* column and no column of results. Give a file that "
         "`leadspace enrich` wrote, or name its result column with --result-column."
@@ -232,8 +237,9 @@ def build_report(path: str, result_column: str | None = None) -> OutputReport:
         by_status: Counter[str] = Counter()
         rows = 0
         if source.kind == "table":
-            columns = source.columns
+            columns = [back.get(c, c) if back.get(c, c) not in source.columns else c for c in source.columns]
             index = {c: i for i, c in enumerate(columns)}
+            result_column = back.get(result_column, result_column) if result_column else None
             if result_column is not None and result_column not in index:
                 raise InputError(
                     f"{path} has no column {result_column!r} (--result-column). Closest: "

@@ -26,6 +26,7 @@ from leadspace_cli.errors import (
 )
 from leadspace_cli.formats.outfile import check_path, write_whole
 from leadspace_cli.mapping.body import body_of, missing_input
+from leadspace_cli.mapping.spec import load
 
 
 @auth_app.command("check")
@@ -172,6 +173,15 @@ def report_cmd(
             "by its values).",
         ),
     ] = None,
+    mapping: Annotated[
+        Path | None,
+        typer.Option(
+            "--mapping",
+            "-m",
+            help="The mapping the run used, when its [output] table renamed answer columns: they are read "
+            "by their new names.",
+        ),
+    ] = None,
 ) -> None:
     """Show what the credits bought: matches, confidence, sizes, industries, fill rates.
 
@@ -182,7 +192,8 @@ def report_cmd(
     with _boundary():
         if html is not None:
             check_path(os.fspath(html), option="--html", avoid=[(output, "the file reported on")])
-        rep = build_report(output, result_column)
+        renamed = load(mapping).output if mapping is not None else None
+        rep = build_report(output, result_column, renamed)
         if result_column is None and rep.result_column != "ls.result":
             err.print(
                 f"Note: the results are read from {literal(rep.result_column)} (its values are results: "
@@ -192,7 +203,13 @@ def report_cmd(
         if rep.missing:
             err.print(
                 f"Note: {output} has no {', '.join(rep.missing)} column (renamed by a mapping's [output] "
-                "table?): those counts are left out; the rest is reported.",
+                "table? pass it with --mapping): those counts are left out.",
+                markup=False,
+            )
+        if not rep.fills:
+            err.print(
+                f"Note: {output} has no ls.* answer column (renamed by a mapping's [output] table? pass it "
+                "with --mapping): the fields filled, industries and sizes are not reported.",
                 markup=False,
             )
         out = out_console()

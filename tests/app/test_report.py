@@ -375,3 +375,37 @@ def test_results_upper_cased_or_padded_by_a_spreadsheet_are_read(enriched: Path,
     assert dict(after.by_result) == dict(before.by_result)
     assert after.match_rate == before.match_rate
     assert [f.filled for f in after.fills] == [f.filled for f in before.fills]
+
+
+def test_a_mapping_s_renamed_answer_columns_are_read_with_the_mapping(
+    use_sandbox: Sandbox, tmp_path: Path
+) -> None:
+    mapping = tmp_path / "m.toml"
+    mapping.write_text(
+        (SAMPLES / "mapping.toml").read_text(encoding="utf-8")
+        + '\n[output]\n"ls.result" = "Result"\n"ls.company.name" = "Company (Leadspace)"\n'
+        '"ls.company.industry" = "Industry (Leadspace)"\n"ls.company.size.range" = "Employees (Leadspace)"\n',
+        encoding="utf-8",
+    )
+    out = tmp_path / "renamed.csv"
+    assert (
+        invoke("enrich", str(SAMPLES / "leads.csv"), "-o", str(out), "--mapping", str(mapping)).exit_code == 0
+    )
+    rows = read_csv(out)
+    ok = [r for r in rows if r["Result"] == "ok"]
+    blind = invoke("report", str(out))
+    assert blind.exit_code == 0
+    assert "no ls.* answer column" in blind.output
+    assert "pass it with --mapping" in blind.output
+    rep = build_report(
+        str(out),
+        renamed={"ls.result": "Result", "ls.company.industry": "Industry (Leadspace)"}
+        | {"ls.company.name": "Company (Leadspace)", "ls.company.size.range": "Employees (Leadspace)"},
+    )
+    industry = next(c for c in rep.charts if c.key == "industry")
+    assert sum(n for _, n in industry.counts) == sum(1 for r in ok if r["Industry (Leadspace)"]) > 0
+    fills = {f.column: f.filled for f in rep.fills}
+    assert fills["ls.company.name"] == sum(1 for r in ok if r["Company (Leadspace)"]) > 0
+    seen = invoke("report", str(out), "--mapping", str(mapping))
+    assert seen.exit_code == 0
+    assert "no ls.* answer column" not in seen.output
