@@ -202,6 +202,15 @@ def for_terminal(report: OutputReport, limit: int = TERMINAL_CUT) -> OutputRepor
     )
 
 
+def _flat(value: object) -> str:
+    """A flattened JSON Lines value as the CSV holds it: null is empty, 200.0 is 200."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
 def _result(value: str) -> str:
     """A result as a run writes it: ``OK`` or `` ok `` (a spreadsheet's upper-casing, padding) is ok."""
     return folded if (folded := value.strip().lower()) in _RESULTS else value
@@ -287,7 +296,11 @@ def build_report(
             enriched = False
             for row in source.rows:
                 rows += 1
-                ls = row.record.get("ls")
+                record = row.record
+                ls = record.get("ls")
+                flat = not isinstance(ls, dict) and "ls.result" in record  # pandas' to_json of the CSV
+                if flat:
+                    ls = {"result": record["ls.result"], "http_status": _flat(record.get("ls.http_status"))}
                 if not isinstance(ls, dict):
                     by_result["?"] += 1
                     continue
@@ -297,7 +310,10 @@ def build_report(
                 by_status[cut(str(ls.get("http_status") or "none"), PAGE_CUT)] += 1
                 if result != Result.OK.value:
                     continue
-                cells = flatten.data_cells({"status": ls.get("status"), "data": ls.get("data")})
+                if flat:
+                    cells = [_flat(record.get(c)) for c in flatten.COLUMNS[len(flatten.STATUS_COLUMNS) :]]
+                else:
+                    cells = flatten.data_cells({"status": ls.get("status"), "data": ls.get("data")})
                 for j in range(len(data_cols)):
                     if cells[j + offset]:
                         filled[j] += 1
@@ -305,7 +321,8 @@ def build_report(
                     values[c][cut(cells[i], PAGE_CUT)] += 1
             if not enriched:
                 raise InputError(
-                    never.replace("no ls.* column and no column of results", "no line with an ls object")
+                    f"{path} was never enriched: no line has an ls object or ls.* keys. Give a file that "
+                    "`leadspace enrich` wrote."
                 )
     ok = by_result.get(Result.OK.value, 0)
     charts = [

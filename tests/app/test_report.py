@@ -409,3 +409,20 @@ def test_a_mapping_s_renamed_answer_columns_are_read_with_the_mapping(
     seen = invoke("report", str(out), "--mapping", str(mapping))
     assert seen.exit_code == 0
     assert "no ls.* answer column" not in seen.output
+
+
+def test_a_flattened_json_lines_output_reports_as_its_csv(enriched: Path, tmp_path: Path) -> None:
+    # pandas' read_csv(...).to_json(orient="records", lines=True): flat "ls.*" keys, null, 200.0.
+    rows = read_csv(enriched)
+    flat = tmp_path / "flat.jsonl"
+    with flat.open("w", encoding="utf-8") as f:
+        for row in rows:
+            record: dict[str, object] = {k: (v or None) for k, v in row.items()}
+            if row["ls.http_status"]:
+                record["ls.http_status"] = float(row["ls.http_status"])
+            f.write(json.dumps(record) + "\n")
+    csv_rep, flat_rep = build_report(str(enriched)), build_report(str(flat))
+    assert dict(flat_rep.by_result) == dict(csv_rep.by_result)
+    assert dict(flat_rep.by_status) == dict(csv_rep.by_status)
+    assert flat_rep.match_rate == csv_rep.match_rate
+    assert {f.column: f.filled for f in flat_rep.fills} == {f.column: f.filled for f in csv_rep.fills}
