@@ -163,21 +163,17 @@ def cleaned(body: Body) -> Body:
     out: Body | None = None
     for key, value in body.items():
         if isinstance(value, str):
-            new = _kept(key, value)
-            if new is not value:
-                out = dict(body) if out is None else out
-                if new:
-                    out[key] = new
-                else:
-                    del out[key]
+            new: Any = _kept(key, value)
         elif isinstance(value, dict):
-            inner = cleaned(value)
-            if inner is not value:
-                out = dict(body) if out is None else out
-                if inner:
-                    out[key] = inner
-                else:
-                    del out[key]
+            new = cleaned(value)
+        else:
+            continue
+        if new is not value:  # left out (None, "" or {}), or changed
+            out = dict(body) if out is None else out
+            if new:
+                out[key] = new
+            else:
+                del out[key]
     return body if out is None else out
 
 
