@@ -55,6 +55,15 @@ _KIND = re.compile(
     r"garments|jewell?ers|opticals|bakery|caf[eé]|salon|fitness|plumbing|heating|roofing|cleaning|"
     r"landscap(?:es|ing)|electrical|hair|beauty|nails|barbers?|repairs?|painting|flooring|catering|"
     r"photography|design|windows|removals|storage|dentistry|vets?|pets|garage|"
+    # A business's kind in other languages: Polish, German, French, Spanish, Portuguese, Italian, Dutch.
+    r"us[łl]ugi|zak[łl]ad|przedsi[ęe]biorstwo|sp[óo][łl]ka|hurtownia|sklep|biuro|serwis|gabinet|pracownia|"
+    r"warsztat|praxis|kanzlei|steuerberatung|immobilien|autohaus|b[äa]ckerei|versicherung|verlag|"
+    r"cabinet|boulangerie|agence|entreprise|soci[ée]t[ée]|boutique|pharmacie|immobilier|assurances?|"
+    r"menuiserie|plomberie|empresa|tienda|farmacia|inmobiliaria|talleres|construcciones|servicios|"
+    r"distribuciones|abogados|asesor[íi]a|loja|farm[áa]cia|imobili[áa]ria|construtora|servi[çc]os|"
+    r"com[ée]rcio|ind[úu]stria|transportes|advogados|contabilidade|negozio|immobiliare|costruzioni|"
+    r"servizi|officina|ristorante|impresa|bakkerij|apotheek|makelaardij|installatiebedrijf|"
+    r"advocaten|bedrijf|"
     # An investor's kind (a VC list's "Tiger Global Management", "Elevation Capital").
     r"capital|ventures|venture|investments|fund|funds|equity|management|advisors|advisory|"
     # Vietnamese "Công ty TNHH" (a limited company), "Cổ phần" (joint-stock).

@@ -344,3 +344,25 @@ def test_a_maps_scrape_with_an_email_column_is_still_of_businesses() -> None:
     fields = detect(header).fields
     assert fields.get("company.name") == "title"
     assert "person.email" not in fields  # the business's own mailbox
+
+
+def test_a_business_kind_in_other_languages_makes_a_bare_name_a_firms(tmp_path: Path) -> None:
+    header = ["nazwa", "telefon", "strona"]
+    rows = [
+        ['"DEZinspektor" Specjalistyczne Usługi DDD', "533 516 559", "https://www.dezinspektor.example.pl/"],
+        ["Robak. Zakład dezynsekcji i deratyzacji", "603 815 667", ""],
+        ["Hurtownia Chemii Kowalski", "91 321 50 26", "https://hurtownia.example.pl/"],
+    ]
+    fields = judged(tmp_path / "firmy.csv", header, rows).fields
+    assert fields.get("company.name") == "nazwa"
+    assert "person.person_phone" not in fields  # the firm's own number
+
+
+def test_guard_people_named_like_a_kind_elsewhere_stay_people(tmp_path: Path) -> None:
+    rows = [
+        ["Anna Winkel", "anna@winkel.example"],
+        ["Ditta Kovacs", "ditta@k.example"],
+        ["Jan Loja", "jan@l.example"],
+    ]
+    fields = judged(tmp_path / "people.csv", ["Name", "Email"], rows).fields
+    assert "company.name" not in fields
