@@ -349,9 +349,9 @@ def test_a_maps_scrape_with_an_email_column_is_still_of_businesses() -> None:
 def test_a_business_kind_in_other_languages_makes_a_bare_name_a_firms(tmp_path: Path) -> None:
     header = ["nazwa", "telefon", "strona"]
     rows = [
-        ['"DEZinspektor" Specjalistyczne Usługi DDD', "533 516 559", "https://www.dezinspektor.example.pl/"],
+        ['"DEZinspektor" Specjalistyczne Usługi DDD', "533 516 559", "https://www.ddd-serwis.example.pl/"],
         ["Robak. Zakład dezynsekcji i deratyzacji", "603 815 667", ""],
-        ["Hurtownia Chemii Kowalski", "91 321 50 26", "https://hurtownia.example.pl/"],
+        ["Hurtownia Chemii Kowalski", "91 321 50 26", "https://www.chemia-hurt.example.pl/"],
     ]
     fields = judged(tmp_path / "firmy.csv", header, rows).fields
     assert fields.get("company.name") == "nazwa"
