@@ -26,7 +26,7 @@ from leadspace_cli.mapping.detect import detect
 from leadspace_cli.mapping.names import before_names
 from leadspace_cli.mapping.normal import NOTHING
 from leadspace_cli.mapping.normal import normal as _normal
-from leadspace_cli.mapping.organisations import _personal, contact_person, host, organisations
+from leadspace_cli.mapping.organisations import _personal, contact_person, host, organisations, unnamed_phone
 from leadspace_cli.mapping.spec import Mapping, shown
 
 SAMPLE_ROWS = 200  # rows read ahead to judge a detected mapping by its values
@@ -83,6 +83,7 @@ def refine(
         _lead_emails(mapping, columns, values)
         _emails_by_values(mapping, columns, values)
         _shared_phones(mapping, columns, values)
+        unnamed_phone(mapping, columns, values)
     email = mapping.fields.get("person.email")
     if isinstance(email, str):
         seen = [v.strip().lower() for v in values(email) if v.strip()]

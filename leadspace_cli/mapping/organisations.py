@@ -270,3 +270,33 @@ def _no_person(mapping: Mapping, columns: list[str], values: Callable[[str], lis
                 f"{email!r} holds the businesses' mailboxes ({seen[0].strip()!r}, ...), no person's: "
                 "not sent."
             )
+
+
+# A column that names a person in full or by a role: a contact's, an owner's, a bare name.
+_WHOLE_NAME = re.compile(r"(name|fullname|contact|contactperson|person|owner|ownername)$")
+
+
+def unnamed_phone(mapping: Mapping, columns: list[str], values: Callable[[str], list[str]]) -> None:
+    """Leave out the phone of rows that name a company and no person: every column that could name
+    one (a contact's name, an owner's, a bare name) is empty in the rows read or holds the firms'
+    names (a maps scrape's leads with an empty ``contact_name``): the number is the business's."""
+    phone = mapping.fields.get("person.person_phone")
+    company = mapping.fields.get("company.name")
+    if not isinstance(phone, str) or not isinstance(company, str):
+        return
+    if any(p in mapping.fields for p in ("person.first_name", "person.last_name", "person.title")):
+        return
+    if company in bare_names([(normal(c), c) for c in columns]):
+        return  # a bare "Name" of firms (and maybe people): organisations() judged its phone
+    firms = {v.strip().lower() for v in values(company) if v.strip()}
+    named = [c for c in columns if c != company and _WHOLE_NAME.search(normal(c))]
+    for column in named:
+        seen = [v.strip() for v in values(column) if v.strip()]
+        if any(v.lower() not in firms and not _organisation(v) for v in seen):
+            return  # a person may be named: the phone may be theirs
+    if not firms:
+        return
+    del mapping.fields["person.person_phone"]
+    mapping.notes.append(
+        f"{phone!r} is the businesses' own number (no person is named in the rows read): not sent."
+    )
