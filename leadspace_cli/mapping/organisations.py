@@ -289,9 +289,12 @@ def unnamed_phone(mapping: Mapping, columns: list[str], values: Callable[[str], 
     if company in bare_names([(normal(c), c) for c in columns]):
         return  # a bare "Name" of firms (and maybe people): organisations() judged its phone
     firms = {v.strip().lower() for v in values(company) if v.strip()}
-    named = [c for c in columns if c != company and _WHOLE_NAME.search(normal(c))]
+    bare = bare_names([(normal(c), c) for c in columns])  # "Name", "Nombre", "Nome" in any language
+    named = [c for c in columns if c != company and (c in bare or _WHOLE_NAME.search(normal(c)))]
     for column in named:
         seen = [v.strip() for v in values(column) if v.strip()]
+        if len(seen) >= 3 and len(set(seen)) == 1:
+            continue  # one name on every row: the caller's, the owner's, not each row's person
         if any(v.lower() not in firms and not _organisation(v) for v in seen):
             return  # a person may be named: the phone may be theirs
     if not firms:

@@ -425,3 +425,23 @@ def test_guard_a_named_contacts_phone_is_theirs(tmp_path: Path) -> None:
         ["4", "Chauffage Durand", "Aix", "12", "https://durand.example.fr", "", "04 42 00 00 00", ""],
     ]
     assert judged(tmp_path / "leads.csv", header, rows).fields.get("person.person_phone") == "phone"
+
+
+def test_guard_a_bare_name_of_people_keeps_their_phone_and_one_caller_names_no_one(tmp_path: Path) -> None:
+    rows = [
+        ["Ana García", "ana.garcia@empresa.example", "612345678", "TechCorp"],
+        ["Luis Martínez", "luis@gmail.example", "698765432", "Innova SL"],
+        ["Sofía Romero", "sofia@empresa.example", "633445566", "FinanceHub"],
+    ]
+    fields = judged(tmp_path / "contactos.csv", ["nombre", "email", "telefono", "empresa"], rows).fields
+    assert fields.get("person.person_phone") == "telefono"
+    # A telecalling list: the business twice, and the same caller on every row (the staff, no lead).
+    header = ["name", "company", "caller_name", "phone", "city"]
+    rows = [
+        ["Unique Enterprises", "Unique Enterprises", "Fatima Darubai", "099451 93374", "Hubli"],
+        ["MahaShakti Paint House", "MahaShakti Paint House", "Fatima Darubai", "076765 32030", "Hubli"],
+        ["Surma Group", "Surma Group", "Fatima Darubai", "083600 11223", "Hubli"],
+    ]
+    fields = judged(tmp_path / "calls.csv", header, rows).fields
+    assert fields.get("company.name") == "company"
+    assert "person.person_phone" not in fields
