@@ -125,6 +125,10 @@ ALIASES: dict[str, tuple[str, ...]] = {
         *("idklienta", "nrklienta", "numerklienta"),  # Polish: a client's id, number
         "idclient",  # Romanian, French ("ID client")
         "codetiers",  # French: a third party's code (Dolibarr's "code_tiers"), before its SIRET
+        *("customercode", "kodecustomer"),  # a customer's code in a customer list (Indonesian "Kode")
+        *("musteriid", "musterino"),  # Turkish: a customer's id, number
+        "codfurnizor",  # Romanian: a supplier's code
+        *("debitor", "kreditor"),  # SAP's German customer and vendor numbers (Debitor, Kreditor)
         *("klantid", "klantnummer", "klantnr"),  # Dutch: a customer's id, number
         "safeid",  # Salesforce's 18-character record id in a report (Volunteers for Salesforce)
         "codicecliente",  # Italian
@@ -295,6 +299,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "puesto",
         "functie",  # Dutch
         "functiecontactpersoon",  # Dutch: the contact person's job
+        *("pozice", "pozicia"),  # Czech, Slovak: a position
         "functietitel",
         "berufsbezeichnung",  # German
         "stanowisko",  # Polish
@@ -485,6 +490,9 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "nombredelaempresa",  # Spanish
         "razonsocial",
         "denominacion",  # Spanish: a register's name of a firm (AFIP's "Denominación")
+        *("outlet", "mediaoutlet", "outletname"),  # a press list's journalist's outlet: their employer
+        *("retailer", "retailername"),  # a brand's stockists
+        "numefurnizor",  # Romanian: a supplier's name
         *("startup", "startupname"),  # a startup community's members: their startup
         "razaosocial",  # Portuguese
         "nomefantasia",  # Brazil's trade name
@@ -556,6 +564,8 @@ ALIASES: dict[str, tuple[str, ...]] = {
         # its values (a plant's or a study's site is no web address: not sent).
         *("site", "sitio", "sitiointernet"),
         *("strona", "stronainternetowa"),  # Polish: a page, a web page (judged by its values)
+        "domainnames",  # Zendesk's organizations (judged by their values: one domain a cell)
+        "websitelink",
     ),
     "company.lsid": ("lsid", "companylsid", "leadspaceid"),
     "company.address.country": (
@@ -616,6 +626,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "county",
         "bundesland",
         "provincia",
+        "prov",  # an abbreviated province (a Canadian wholesaler's "Prov")
         "entidadfederativa",  # a Mexican state
         "uf",  # Brazil's "UF" (unidade federativa)
         "siglaprovincia",  # Italian: the province's two letters
@@ -654,6 +665,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "ciudad",
         "citta",
         "comune",  # Italian: the municipality
+        *("kabkot", "kabupatenkota"),  # Indonesian: a regency or a city
         "localita",  # Italian
         "cidade",
         "localidad",
@@ -1336,6 +1348,12 @@ _RUSSIAN = {
     "Должность": "jobtitle",
     "Город": "city",
     "Страна": "country",
+    "Домен": "domain",  # a company's web domain
+    "Название": "nazvanie",  # an organisation's (or a thing's) name, never a person's: conventions.py
+    "Наименование": "name",  # 1C's counterparty's name
+    "КодКлиента": "customerid",  # Access's Northwind in Russian ("Борей"): a customer's, a supplier's code
+    "КодПоставщика": "supplierid",
+    "ОбращатьсяК": "contactname",  # the contact person to address ("Обращаться к")
     "Адрес": "address",
     "Почтовый индекс": "postalcode",
     "Индекс": "postalcode",

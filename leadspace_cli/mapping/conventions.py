@@ -83,11 +83,27 @@ def conventions(normalized: list[tuple[str, str]]) -> list[tuple[str, str]]:
         # A user directory's OpenID Connect claims (Cognito's, Auth0's, Keycloak's): its "website"
         # is the user's own page, no company's.
         normalized = [("userwebsite" if n == "website" else n, c) for n, c in normalized]
+    if "nazvanie" in names:
+        # A Russian "Название" names a thing: an organisation beside its contact, its address or its
+        # phone; else (a price list's goods) a bare name, judged by its values.
+        firm = bool(names & {"contactname", "address", "city", "phone", "postalcode", "website", "email"})
+        named = "companyname" if firm else "name"
+        normalized = [(named if n == "nazvanie" else n, c) for n, c in normalized]
     if "companytitle" in names and names & {"secondname", "assignedbyid"}:
         # Bitrix24's CRM fields: a lead's "TITLE" is the lead's own name (a deal's), its "POST" the
         # person's job, its "COMPANY_TITLE" the company's name.
         bitrix = {"title": "leadtitle", "post": "jobtitle", "companytitle": "companyname"}
         normalized = [(bitrix.get(n, n), c) for n, c in normalized]
+    if {"debitor", "kreditor"} <= names:
+        # SAP's customer master carries the vendor number too, and its vendor master the customer's:
+        # the first of the two is the row's own.
+        later = max(
+            ("debitor", "kreditor"), key=lambda n: next(i for i, (m, _) in enumerate(normalized) if m == n)
+        )
+        normalized = [(n + "xref" if n == later else n, c) for n, c in normalized]
+    if "title" in names and names & _TALK:
+        # A conference's speakers beside their talk's slides or abstract: the "title" is the talk's.
+        normalized = [("talktitle" if n == "title" else n, c) for n, c in normalized]
     if {"createuid", "writeuid"} & names:
         # Odoo's tables (their create_uid, write_uid): a record's "user_id" is its salesperson.
         normalized = [("salespersonid" if n == "userid" else n, c) for n, c in normalized]
@@ -158,12 +174,15 @@ def _looked_up(column: str) -> str | None:
     return read if read in _KNOWN else None
 
 
+_TALK = {"slides", "slidesurl", "abstract", "talk", "talktitle", "session", "sessiontitle", "track", "room"}
+
+
 def place_title(names: set[str]) -> bool:
-    """Whether a "title" names a business: beside its site and its address or phone, and nothing of a
-    person's or of another company's (no name, no email, no company column)."""
+    """Whether a "title" names a business: beside its site (or its place on a map) and its address or
+    phone, and nothing of a person's or of another company's (no name, no email, no company column)."""
     return (
         "title" in names
-        and bool(names & set(ALIASES["company.website"]))
+        and bool(names & {*ALIASES["company.website"], "lat", "lng", "latitude", "longitude"})
         and bool(names & set(_PLACE_PHONES))
         and not names_of_persons(names)
         and not names & {*ALIASES["person.email"], *ALIASES["company.name"], "fullname"}

@@ -539,7 +539,9 @@ def detect_source(source: Source, sample_rows: int = SAMPLE_ROWS) -> Mapping:
         fetch = _fetcher(source, [column])  # a JSON object or array reads as empty: never sent
         # A spreadsheet's error or a script's null in a cell ("#N/A", "NULL", "nan") says nothing
         # is there: a column of them is judged as empty.
-        return ["" if (v := str(fetch(row)[0])).strip().lower() in NOTHING else v for row in usable]
+        # And a cell that repeats its column's name (a header exported twice, as a first row) is empty.
+        blank = {column.strip().lower(), *NOTHING}
+        return ["" if (v := str(fetch(row)[0])).strip().lower() in blank else v for row in usable]
 
     if usable:
         mapping = organisations(mapping, list(source.columns), values)  # a bare "Name" of companies

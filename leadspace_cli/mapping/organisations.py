@@ -78,6 +78,9 @@ _KIND = re.compile(
 _CUSTOMER_NAMES = (
     *("customername", "clientname", "customer", "client", "supplier", "vendor", "investorname"),
     *("klantnaam", "naamklant"),  # Dutch: a customer's name
+    # A supplier in French, Spanish, Portuguese, Italian and German (a city's awarded suppliers); as
+    # often a flag ("Fournisseur": Oui) beside the firm's own name, so only by its values.
+    *("fournisseur", "nomfournisseur", "proveedor", "fornecedor", "fornitore", "lieferant", "furnizor"),
 )
 
 

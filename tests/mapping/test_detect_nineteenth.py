@@ -445,3 +445,55 @@ def test_guard_a_bare_name_of_people_keeps_their_phone_and_one_caller_names_no_o
     fields = judged(tmp_path / "calls.csv", header, rows).fields
     assert fields.get("company.name") == "company"
     assert "person.person_phone" not in fields
+
+
+def test_sap_masters_own_number_is_the_first_of_debitor_and_kreditor() -> None:
+    customers = ["Debitor", "DUNS Nummer", "Name", "Straße", "Ort", "Land", "Kreditor"]
+    assert detect(customers).fields.get("external_id") == "Debitor"
+    vendors = ["Kreditor", "DUNS Nummer", "Land", "Debitor", "Name", "Ort", "Straße"]
+    assert detect(vendors).fields.get("external_id") == "Kreditor"
+
+
+def test_a_speakers_title_beside_their_slides_is_the_talks() -> None:
+    fields = detect(["id", "name", "title", "img", "twitter", "slides_url"]).fields
+    assert "person.title" not in fields
+
+
+def test_a_header_repeated_as_the_first_row_is_no_value(tmp_path: Path) -> None:
+    header = ["Company_Name", "Headquarters", "Website", "Industry"]
+    rows = [
+        header,
+        ["JetBrains", "Prague, Czechia", "", "Computer Software"],
+        ["Netcompany", "Copenhagen, Denmark", "", "IT Services"],
+        ["Acme", "Austin, United States", "", "Manufacturing"],
+    ]
+    assert "company.website" not in judged(tmp_path / "accounts.csv", header, rows).fields
+
+
+def test_names_of_a_third_pass() -> None:
+    assert (
+        detect(["id", "name", "domain_names", "merchant_id"]).fields.get("company.website") == "domain_names"
+    )
+    fields = detect(["journalist", "outlet", "beat", "twitter", "email"]).fields
+    assert fields.get("company.name") == "outlet"
+    assert detect(["retailer", "store_number", "address", "city", "state", "zip"]).fields.get(
+        "company.name"
+    ) == ("retailer")
+    fields = detect(["title", "address", "city", "zip", "state", "lat", "lng", "phone"]).fields
+    assert fields.get("company.name") == "title"
+    assert "person.person_phone" not in fields
+    russian = ["КодКлиента", "Название", "ОбращатьсяК", "Должность", "Адрес", "Город", "Индекс", "Страна"]
+    fields = detect(russian).fields
+    assert (fields.get("external_id"), fields.get("company.name")) == ("КодКлиента", "Название")
+    assert fields.get("company.address.city") == "Город"
+    assert detect(["Kode Customer", "Nama Customer", "Telepon"]).fields.get("external_id") == "Kode Customer"
+    assert detect(["Musteri_ID", "Ad", "Soyad", "Eposta"]).fields.get("external_id") == "Musteri_ID"
+    assert detect(["Cod Furnizor", "Nume Furnizor"]).fields == {
+        "external_id": "Cod Furnizor",
+        "company.name": "Nume Furnizor",
+    }
+    assert detect(["Jméno", "Příjmení", "Email", "Pozice"]).fields.get("person.title") == "Pozice"
+
+
+def test_guard_a_russian_price_lists_name_is_no_company() -> None:
+    assert "company.name" not in detect(["Название", "Цена", "Количество"]).fields
