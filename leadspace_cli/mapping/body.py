@@ -31,7 +31,6 @@ from leadspace_cli.formats.values import BYTES_LIKE, field_of, value_text
 from leadspace_cli.formats.xlsx import request_text
 from leadspace_cli.mapping.aliases import Body
 from leadspace_cli.mapping.cells import several
-from leadspace_cli.mapping.normal import NOTHING
 from leadspace_cli.mapping.spec import Mapping
 
 RULES = 3  # the request rules this release sends by; 2: leadspace 0.2.x before it; 1: 0.2.0's
@@ -110,17 +109,18 @@ def spelled(body: Body) -> Body:
 
 
 # A cell that holds nothing (rules 3): a spreadsheet's error in the languages Excel speaks (#N/A,
-# German #NV, Dutch #N/B, Italian and Portuguese #N/D, Swedish #SAKNAS!), a script's null, a
-# placeholder, a web form's bare scheme. Not "NA": Namibia's country code.
-# A script's NaN only as pandas and R write it: "Nan" is a family name.
+# German #NV, Dutch #N/B, Italian and Portuguese #N/D, Swedish #SAKNAS!), a placeholder, a web
+# form's bare scheme, in any case. Not "NA" (Namibia's country code). A script's null only as
+# scripts write it (_EXACT: nan, NaN, null, NULL, Python's None): "Nan" and "Null" are family names.
 EMPTY = frozenset(
-    (*(NOTHING - {"nan"}), "n/a", "-", "--", "#nv", "#n/b", "#n/d", "#n/d!", "#saknas!", "#puuttuu")
-)
-_EXACT = frozenset(("nan", "NaN", "NA_character_"))
+    (*("#n/a", "#na", "#value!", "#ref!", "#name?", "#null!", "#div/0!", "#num!", "n/a", "-", "--"),
+     *("#nv", "#n/b", "#n/d", "#n/d!", "#saknas!", "#puuttuu", "http://", "https://"))
+)  # fmt: skip
+_EXACT = frozenset(("nan", "NaN", "null", "NULL", "None", "NA_character_"))
 _LONGEST = max(map(len, EMPTY))
 _FIRST = frozenset(c for e in EMPTY for c in (e[0], e[0].upper()))
-_SHORT = _LONGEST + 4  # a placeholder with spaces around it
 _PHONES = ("phone", "person_phone")
+_LOOKED_INTO = frozenset(("email", "postalcode", "website", *_PHONES))
 _LIST = re.compile(r"[|;,\n]|:::")  # what separates several numbers in one cell
 
 
@@ -128,47 +128,53 @@ _LIST = re.compile(r"[|;,\n]|:::")  # what separates several numbers in one cell
 _PROFILE = re.compile(r"(?i)linkedin\.com/(?:in|pub)/|facebook\.com/profile\.php|xing\.com/profile/")
 
 
-def _kept(key: str, value: str) -> str | None:
-    """What rules 3 send of a request value: None for one that holds nothing (a placeholder, an
+def empty(text: str) -> bool:
+    """Whether a stripped cell's text holds nothing (a placeholder, a script's null): rules 3."""
+    return text in _EXACT or (len(text) <= _LONGEST and text[0] in _FIRST and text.lower() in EMPTY)
+
+
+def _cell(key: str, name: str, value: str) -> str:
+    """What rules 3 send of a cell read for request field ``key`` from column ``name``: "" for one
+    that holds nothing (a placeholder, its column's own name on a header repeated as a row, an
     e-mail or phone cell of several, a person's profile as the company's site); a phone or postal
-    code without the apostrophe a spreadsheet export put before it to keep it text ("'+1 650")."""
-    if not value:
+    code without the apostrophe a spreadsheet export put before it to keep it text ("'+1 650");
+    else ``value`` itself (the same object: most cells)."""
+    text = value.strip()
+    if not text:
         return value
-    if value in _EXACT or (len(value) <= _LONGEST and value[0] in _FIRST and value.lower() in EMPTY):
-        return None
+    if (
+        text in _EXACT
+        or text == name
+        or (len(text) <= _LONGEST and text[0] in _FIRST and text.lower() in EMPTY)
+    ):
+        return ""  # empty(text), inline: this runs for every cell
+    if key not in _LOOKED_INTO:
+        return value
     if key == "email":
-        return None if value.count("@") > 1 and several("person.email", value) else value
-    if key in _PHONES and _LIST.search(value) and several("person.person_phone", value):
-        return None
-    if (key in _PHONES or key == "postalcode") and value[0] == "'":
-        return value[1:].strip()
-    if key == "website" and _PROFILE.search(value):
-        return None
+        return "" if text.count("@") > 1 and several("person.email", text) else value
+    if key in _PHONES and _LIST.search(text) and several("person.person_phone", text):
+        return ""
+    if (key in _PHONES or key == "postalcode") and text[0] == "'":
+        return text[1:].strip()
+    if key == "website" and _PROFILE.search(text):
+        return ""
     return value
 
 
-def _maybe(key: str, value: str) -> bool:
-    """Whether a cell of an e-mail, a phone, a postal code or a website may need _kept() (cheaply)."""
-    if key == "email":
-        return value.count("@") > 1
-    if key == "website":
-        return "/in/" in value or "/pub/" in value or "profile" in value
-    if key == "postalcode":
-        return "'" in value
-    return "'" in value or "," in value or ";" in value or "|" in value or "\n" in value or ":::" in value
-
-
 def cleaned(body: Body) -> Body:
-    """Return a body as rules 3 send it (see :func:`_kept`); the same body when nothing changes."""
+    """Return a body as rules 3 send it (see :func:`_cell`); the same body when nothing changes."""
     out: Body | None = None
     for key, value in body.items():
         if isinstance(value, str):
-            new: Any = _kept(key, value)
+            new: Any = _cell(key, "", value)
         elif isinstance(value, dict):
             new = cleaned(value)
+        elif key == "custom_fields" and isinstance(value, list):
+            new = [f for f in value if not isinstance(f.get("value"), str) or _cell("", "", f["value"])]
+            new = value if len(new) == len(value) else new
         else:
             continue
-        if new is not value:  # left out (None, "" or {}), or changed
+        if new is not value:  # left out (an empty text, object or list), or changed
             out = dict(body) if out is None else out
             if new:
                 out[key] = new
@@ -182,14 +188,12 @@ def normalized(body: Body) -> Body:
     return spelled(cleaned(body))
 
 
-def _request(written: Body, first: Body | None = None, *, dirty: bool = True) -> Request:
-    """The request for a row's body (``written``: as rules 2 read its cells; ``first``: as rules 1,
-    when that differs), under the current rules, with the earlier rules' distinct bodies. A row
-    whose cells hold nothing to leave out (``dirty`` false) is not walked for them."""
-    clean = cleaned(written) if dirty else written
-    request = Request(spelled(clean))
-    # Each earlier rules' body, built only when it can differ (a row with nothing to clean is most).
-    earlier = [] if clean is written else [spelled(written)]
+def _request(written: Body, now: Body, first: Body | None = None) -> Request:
+    """The request for a row: ``now`` (its cells under rules 3, assembled), with the earlier rules'
+    distinct bodies: ``written`` (its cells as rules 2 read them, spelled by rules 2) and ``first``
+    (as rules 1 sent them, when that differs from ``written``)."""
+    request = Request(spelled(now))
+    earlier = [] if now is written else [spelled(written)]
     earlier.append(written if first is None else first)
     kept = [b for i, b in enumerate(earlier) if b is not request and b != request and b not in earlier[:i]]
     if kept:
@@ -306,12 +310,11 @@ def builder(mapping: Mapping, source: Source) -> Builder:
     columns: list[str] = []
     groups: dict[str, list[tuple[int, str]]] = {"": [], "person": [], "company": [], "company.address": []}
     fallbacks: list[tuple[int, list[int]]] = []  # (the field's first cell, its other cells in order)
-    marked: dict[int, str] = {}  # the cells rules 3 look into (an e-mail's, a phone's, ...): their key
+    keys: list[str] = []  # each cell's request field (its last part), as rules 3 judge it
     for path in mapping.fields:
         parent, _, key = path.rpartition(".")
         first, *others = mapping.columns_of(path)
-        if key in ("email", "postalcode", "website", *_PHONES):
-            marked.update(dict.fromkeys(range(len(columns), len(columns) + 1 + len(others)), key))
+        keys += [key] * (1 + len(others))
         groups[parent].append((len(columns), key))
         columns.append(first)
         if others:
@@ -321,6 +324,8 @@ def builder(mapping: Mapping, source: Source) -> Builder:
     for name, column in mapping.custom.items():
         custom.append((len(columns), name))
         columns.append(column)
+        keys.append("")
+    names = [c.strip() for c in columns]
     top, person, company, address = (groups[k] for k in ("", "person", "company", "company.address"))
 
     def assemble(values: Sequence[str]) -> Body:
@@ -341,18 +346,12 @@ def builder(mapping: Mapping, source: Source) -> Builder:
             body["custom_fields"] = pairs
         return body
 
-    def dirty(values: Sequence[str]) -> bool:
-        """Whether a row's cells may hold nothing (rules 3): most rows are clean, and skip the walk."""
-        for i, v in enumerate(values):
-            if (
-                len(v) <= _SHORT
-                and (t := v.strip())
-                and (t in _EXACT or (t[0] in _FIRST and t.lower() in EMPTY))
-            ):
-                return True
-            if i in marked and _maybe(marked[i], v):
-                return True  # cleaned() decides
-        return False
+    def request(values: Sequence[str], first: Body | None = None) -> Request:
+        # Rules 3 read each cell first (a placeholder is then empty, and a field's next column is
+        # sent); most rows have nothing to change, and are assembled once.
+        now = tuple(map(_cell, keys, names, values))
+        written = assemble(values)
+        return _request(written, written if now == tuple(values) else assemble(now), first)
 
     date1904 = source.date1904
 
@@ -360,8 +359,7 @@ def builder(mapping: Mapping, source: Source) -> Builder:
         fetch = _fetcher(source, columns)
 
         def build_record(row: Row) -> Body:
-            values = fetch(row)
-            return _request(assemble(values), dirty=dirty(values))
+            return request(fetch(row))
 
         return build_record
     # A table's row: its cells picked directly (no wrapper call per row: a dry run builds millions).
@@ -371,11 +369,9 @@ def builder(mapping: Mapping, source: Source) -> Builder:
         typed = row.typed
         if typed is not None:
             # A workbook row: its cells are as shown ($ 2,000, 12%); a request sends the number.
-            values = pick(_Sent(typed, date1904))
             first = assemble(pick([rules1_cell_text(v, f) for v, f in typed]))  # as 0.2.0 sent it
-            return _request(assemble(values), first, dirty=dirty(values))
-        values = pick(row.cells)
-        return _request(assemble(values), dirty=dirty(values))
+            return request(pick(_Sent(typed, date1904)), first)
+        return request(pick(row.cells))
 
     return build
 

@@ -73,7 +73,7 @@ def test_pages_of_a_shared_site_stay_different_questions(use_sandbox: Sandbox, t
 
 def _as_written(monkeypatch: pytest.MonkeyPatch) -> None:
     """Build bodies as leadspace 0.2.0 did (rules 1): values as written."""
-    monkeypatch.setattr(body_rules, "cleaned", lambda body: body)
+    monkeypatch.setattr(body_rules, "_cell", lambda key, name, value: value)
     monkeypatch.setattr(body_rules, "spelled", lambda body: body)
 
 
@@ -164,7 +164,7 @@ def test_an_upgrade_from_rules_2_buys_nothing_again(
     rows += [[f"C{i}", "Cy", f"Day{i}", f"c{i}@day.example", f"Three {i}", ""] for i in range(10)]
     path = write_csv(tmp_path / "in.csv", HEADER, rows)
     with monkeypatch.context() as m:
-        m.setattr(body_rules, "cleaned", lambda body: body)  # as rules 2 built them
+        m.setattr(body_rules, "_cell", lambda key, name, value: value)  # as rules 2 read each cell
         assert invoke("enrich", str(path), "-o", "old.csv").exit_code == 0
     assert use_sandbox.stats.by_status[200] == 25
     assert any(r["person"].get("email") == "#n/a" for r in use_sandbox.stats.received)
@@ -172,3 +172,26 @@ def test_an_upgrade_from_rules_2_buys_nothing_again(
     assert result.exit_code == 0
     assert use_sandbox.stats.by_status[200] == 25  # the upgrade bought nothing
     assert json.loads(Path("r.json").read_text())["settings"]["request_rules"] == 3
+
+
+def test_a_placeholder_gives_way_to_the_fields_next_column_and_a_header_row_is_free(
+    use_sandbox: Sandbox, tmp_path: Path
+) -> None:
+    header = ["Lead ID", "Company", "Account", "Segment"]
+    rows = [
+        ["Lead ID", "Company", "Account", "Segment"],  # the header again, as a first row
+        ["1", "#N/A", "Acme", "#N/A"],  # the company from the next column; the custom field not sent
+        ["2", "Globex", "", "Enterprise"],
+    ]
+    mapping = tmp_path / "m.toml"
+    mapping.write_text(
+        'external_id = "Lead ID"\n[company]\nname = ["Company", "Account"]\n'
+        '[custom_fields]\nsegment = "Segment"\n'
+    )
+    path = write_csv(tmp_path / "in.csv", header, rows)
+    assert invoke("enrich", str(path), "-o", "out.csv", "--mapping", str(mapping)).exit_code == 0
+    sent = {r.get("external_id"): r for r in use_sandbox.stats.received}
+    assert set(sent) == {"1", "2"}  # the repeated header is no question
+    assert sent["1"]["company"] == {"name": "Acme"}
+    assert "custom_fields" not in sent["1"]
+    assert sent["2"]["custom_fields"] == [{"name": "segment", "value": "Enterprise"}]

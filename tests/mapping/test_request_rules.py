@@ -7,7 +7,9 @@ import pytest
 from leadspace_cli.mapping.body import cleaned, normalized
 
 
-@pytest.mark.parametrize("placeholder", ["#N/A", "#n/a", " #NV ", "#N/D", "#N/B", "#SAKNAS!", "NULL", "None"])
+@pytest.mark.parametrize(
+    "placeholder", ["#N/A", "#n/a", " #NV ", "#N/D", "#N/B", "#SAKNAS!", "NULL", "null", "None"]
+)
 def test_a_placeholder_is_not_sent(placeholder: str) -> None:
     body = {"person": {"first_name": "Ann", "title": placeholder.strip()}, "company": {"name": "Acme"}}
     assert cleaned(body) == {"person": {"first_name": "Ann"}, "company": {"name": "Acme"}}
@@ -24,6 +26,8 @@ def test_guard_a_value_that_looks_like_a_placeholder_is_sent() -> None:
         "company": {"address": {"country": "NA"}},
     }
     assert cleaned(body) is body  # a family name, a mailbox, Namibia
+    families = {"person": {"first_name": "Ada", "last_name": "Null"}, "company": {"name": "NONE Ltd"}}
+    assert cleaned(families) is families  # family names too: only a script's null, as scripts write it
     names = {"person": {"last_name": "O'Brien", "first_name": "'t Hooft"}}
     assert cleaned(names) is names  # an apostrophe is stripped only before a phone or a postal code
 
@@ -48,7 +52,7 @@ def test_a_spreadsheets_text_mark_before_a_phone_or_postal_code_is_not_sent() ->
 def test_a_persons_profile_is_not_the_companys_website_but_a_company_page_is() -> None:
     person = {
         "person": {"last_name": "Adams"},
-        "company": {"name": "Contoso", "website": "https://www.linkedin.com/in/kenadams"},
+        "company": {"name": "Contoso", "website": "https://LinkedIn.com/IN/kenadams"},  # any case
     }
     assert cleaned(person) == {"person": {"last_name": "Adams"}, "company": {"name": "Contoso"}}
     page = {"company": {"name": "Contoso", "website": "https://www.linkedin.com/company/contoso"}}
