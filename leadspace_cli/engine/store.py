@@ -430,21 +430,29 @@ class Store(StoreAdmin):
             if self._legacy and request and (found := self._migrate(key, request, oldest)) is not None:
                 return found
             if self.remote is not None and request:
-                return self._from_fleet(key, request, oldest)
+                return self._from_fleet(key, request, oldest, body)
         except (sqlite3.DatabaseError, zlib.error, UnicodeDecodeError, ValueError) as exc:
             self.counts.read_errors += 1
             self.counts.last_error = str(exc)
         return None
 
-    def _from_fleet(self, key: bytes, request: str, oldest: float) -> tuple[int, str, str | None] | None:
-        """Ask the fleet's Redis; keep what it has in the local store too."""
+    def _from_fleet(
+        self, key: bytes, request: str, oldest: float, body: dict[str, Any] | None = None
+    ) -> tuple[int, str, str | None] | None:
+        """Ask the fleet's Redis, for the request and as the earlier rules built it (another host
+        bought it before an upgrade); keep what it has in the local store too, under ``key``."""
         assert self.remote is not None
-        found = self.remote.get(key, request, oldest)  # None too when Redis is lost
-        if found is None:
-            return None
-        status, text, stored = found
-        self._write(key, status, text, request, None, stored)
-        return status, text, None
+        asks = [(key, request)]
+        for earlier in getattr(body, "earlier", ()):
+            asked = canonical(earlier)
+            asks.append((_digest(self.identity.partition, asked), asked))
+        for ask, asked in asks:
+            found = self.remote.get(ask, asked, oldest)  # None too when Redis is lost
+            if found is not None:
+                status, text, stored = found
+                self._write(key, status, text, request, None, stored)
+                return status, text, None
+        return None
 
     def _row(self, key: bytes) -> tuple[int, float, str | None, bytes] | None:
         with self._lock:

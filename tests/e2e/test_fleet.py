@@ -252,3 +252,31 @@ def test_a_dry_run_counts_what_the_fleet_holds_as_stored(
     assert re.search(r"calls it would make\s*│\s*0 ", dry.output), dry.output
     assert re.search(r"answers already stored\s*│\s*10 ", dry.output), dry.output
     assert len(sb.stats.paid) == 10
+
+
+def test_an_upgraded_host_finds_in_redis_what_another_bought_under_rules_2(
+    sandbox_factory: Callable[..., Sandbox],
+    redis_server: RedisServer,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from leadspace_cli.mapping import body as body_rules
+
+    sb = sandbox_factory(keep_bodies=True, latency=0.05)
+    src = tmp_path / "in.csv"
+    rows = [f"Ann{i},Lee{i},ann{i}@acme{i}.example,Acme {i},{'#N/A' if i % 2 else 'CTO'}" for i in range(12)]
+    src.write_text("First Name,Last Name,Email,Company,Title\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    with monkeypatch.context() as m:  # host 1, before the upgrade: rules 2 sent the title "#N/A"
+        for name, value in host_env(sb, redis_server.url, tmp_path / "h1").items():
+            m.setenv(name, value)
+        m.setattr(body_rules, "_cell", lambda key, name, value: value)
+        assert invoke("enrich", str(src), "-o", str(tmp_path / "out1.csv"), "-q").exit_code == 0
+    assert len(sb.stats.paid) == 12
+    assert sum(b["person"].get("title") == "#N/A" for b in sb.stats.received) == 6
+    out2 = tmp_path / "out2.csv"  # host 2, upgraded, nothing of its own on disk
+    code, stderr = finish(
+        [start(src, out2, host_env(sb, redis_server.url, tmp_path / "h2"), "--report", f"{out2}.json")]
+    )[0]
+    assert code == ExitCode.OK, stderr
+    assert len(sb.stats.paid) == 12  # bought nothing again
+    assert json.loads(Path(f"{out2}.json").read_text())["fleet"]["answers_from_fleet"] == 12
