@@ -490,8 +490,6 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "nombredelaempresa",  # Spanish
         "razonsocial",
         "denominacion",  # Spanish: a register's name of a firm (AFIP's "Denominación")
-        *("outlet", "mediaoutlet", "outletname"),  # a press list's journalist's outlet: their employer
-        *("retailer", "retailername"),  # a brand's stockists
         "numefurnizor",  # Romanian: a supplier's name
         *("startup", "startupname"),  # a startup community's members: their startup
         "razaosocial",  # Portuguese
@@ -560,10 +558,8 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "vendorwebsite",  # Sage 50's "Vendor Web Site" (a customer's only beside signs of a business)
         "companyurldirect",  # a job-board scraper's employer's own site (JobSpy), beside its page there
         *("organizationsite", "organisationsite", "companysite"),  # a scraper's ("organization_site")
-        # A bare "site" (French, Portuguese, a scraper's), Spanish "Sitio": judged by
-        # its values (a plant's or a study's site is no web address: not sent).
-        *("site", "sitio", "sitiointernet"),
-        *("strona", "stronainternetowa"),  # Polish: a page, a web page (judged by its values)
+        "sitiointernet",
+        "stronainternetowa",  # Polish: a web page
         "domainnames",  # Zendesk's organizations (judged by their values: one domain a cell)
         "websitelink",
     ),
@@ -964,7 +960,12 @@ GENITIVE = re.compile(
 
 # Columns that hold a website only when their values say so (a LinkedIn profile is not a
 # website): left out by the headers, taken by refine() when the values are company sites.
-URL_COLUMNS = ("url", "companyurl", "link", "weburl", "accounturl")
+URL_COLUMNS = (
+    *("url", "companyurl", "link", "weburl", "accounturl"),
+    # A bare "site" (French, Portuguese, a scraper's; Salesforce's "Account Site" is a place), Spanish
+    # "Sitio", Polish "Strona" (a page).
+    *("site", "sitio", "strona"),
+)
 
 
 # A place's listing (a maps or a directory scraper's businesses): its reviews, its opening hours, its

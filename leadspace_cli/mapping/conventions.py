@@ -174,15 +174,16 @@ def _looked_up(column: str) -> str | None:
     return read if read in _KNOWN else None
 
 
-_TALK = {"slides", "slidesurl", "abstract", "talk", "talktitle", "session", "sessiontitle", "track", "room"}
+# A speaker's talk beside its title: not a registration's session or track (its attendees' titles are jobs).
+_TALK = {"slides", "slidesurl", "abstract", "talktitle", "sessiontitle", "slideurl", "talkabstract"}
 
 
 def place_title(names: set[str]) -> bool:
-    """Whether a "title" names a business: beside its site (or its place on a map) and its address or
-    phone, and nothing of a person's or of another company's (no name, no email, no company column)."""
+    """Whether a "title" names a business: beside its site and its address or phone, and nothing of a
+    person's or of another company's (no name, no email, no company column)."""
     return (
         "title" in names
-        and bool(names & {*ALIASES["company.website"], "lat", "lng", "latitude", "longitude"})
+        and bool(names & set(ALIASES["company.website"]))
         and bool(names & set(_PLACE_PHONES))
         and not names_of_persons(names)
         and not names & {*ALIASES["person.email"], *ALIASES["company.name"], "fullname"}

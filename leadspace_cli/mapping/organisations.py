@@ -81,6 +81,9 @@ _CUSTOMER_NAMES = (
     # A supplier in French, Spanish, Portuguese, Italian and German (a city's awarded suppliers); as
     # often a flag ("Fournisseur": Oui) beside the firm's own name, so only by its values.
     *("fournisseur", "nomfournisseur", "proveedor", "fornecedor", "fornitore", "lieferant", "furnizor"),
+    # A brand's stockists, a press list's outlet: a consumer's "Retailer" (where they bought) and a
+    # shop's "Outlet" (its own branch) are no company of the row's.
+    *("retailer", "retailername", "outlet", "mediaoutlet"),
 )
 
 
@@ -287,6 +290,10 @@ def unnamed_phone(mapping: Mapping, columns: list[str], values: Callable[[str], 
     company = mapping.fields.get("company.name")
     if not isinstance(phone, str) or not isinstance(company, str):
         return
+    email = mapping.fields.get("person.email")
+    boxes = [v for v in values(email) if v.strip()] if isinstance(email, str) else []
+    if 2 * sum(map(_personal, boxes)) > len(boxes):
+        return  # people's own mailboxes (jane.doe@): the phone beside them may be theirs
     if any(p in mapping.fields for p in ("person.first_name", "person.last_name", "person.title")):
         return
     if company in bare_names([(normal(c), c) for c in columns]):
