@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from leadspace_cli.mapping.aliases import (
+    _KNOWN,
     _NAME_ALIASES,
     _ROLE_PREFIX,
     ALIASES,
@@ -14,7 +15,6 @@ from leadspace_cli.mapping.aliases import (
     PARTY_PREFIX,
 )
 
-_KNOWN = {a for aliases in ALIASES.values() for a in aliases}
 _SHIFTS = ("volunteer", "signup", "helfer")
 _ATTENDING = ("attendee", "registrant", "participant", "speaker")
 
