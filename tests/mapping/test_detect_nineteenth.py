@@ -372,63 +372,46 @@ def test_guard_people_named_like_a_kind_elsewhere_stay_people(tmp_path: Path) ->
     assert "company.name" not in fields
 
 
-def test_a_lead_lists_phone_with_no_one_named_is_the_businesses(tmp_path: Path) -> None:
-    # A maps prospecting list: the business, its site and number; its contact and owner not found yet.
-    header = [
-        "id",
-        "company_name",
-        "city",
-        "review_count",
-        "website_url",
-        "owner_name",
-        "phone",
-        "contact_name",
-    ]
-    rows = [
-        ["2", "Plomberie Aixpert", "Aix", "67", "https://aixpert.example.fr", "", "07 82 29 70 65", ""],
-        ["3", "Eddy Les Bons Tuyaux", "Aix", "106", "https://tuyaux.example.fr", "", "06 50 26 47 34", ""],
-        ["4", "Chauffage Durand", "Aix", "12", "https://durand.example.fr", "", "04 42 00 00 00", ""],
-    ]
-    fields = judged(tmp_path / "leads.csv", header, rows).fields
-    assert fields.get("company.name") == "company_name"
-    assert "person.person_phone" not in fields
+# A maps prospecting list: the business, its site and number; its owner and contact (to be found).
+_PROSPECTS = [
+    "id",
+    "company_name",
+    "city",
+    "review_count",
+    "website_url",
+    "owner_name",
+    "phone",
+    "contact_name",
+]
 
 
-def test_guard_a_named_contacts_phone_is_theirs(tmp_path: Path) -> None:
-    header = [
-        "id",
-        "company_name",
-        "city",
-        "review_count",
-        "website_url",
-        "owner_name",
-        "phone",
-        "contact_name",
-    ]
-    rows = [
+def _prospects(owner: str = "", contact: str = "") -> list[list[str]]:
+    return [
         [
             "2",
             "Plomberie Aixpert",
             "Aix",
             "67",
             "https://aixpert.example.fr",
-            "",
+            owner,
             "07 82 29 70 65",
-            "Luc Martin",
+            contact,
         ],
-        [
-            "3",
-            "Eddy Les Bons Tuyaux",
-            "Aix",
-            "106",
-            "https://tuyaux.example.fr",
-            "Eddy Roux",
-            "06 50 26 47 34",
-            "",
-        ],
+        ["3", "Eddy Les Bons Tuyaux", "Aix", "106", "https://tuyaux.example.fr", "", "06 50 26 47 34", ""],
         ["4", "Chauffage Durand", "Aix", "12", "https://durand.example.fr", "", "04 42 00 00 00", ""],
     ]
-    assert judged(tmp_path / "leads.csv", header, rows).fields.get("person.person_phone") == "phone"
+
+
+def test_a_lead_lists_phone_with_no_one_named_is_the_businesses(tmp_path: Path) -> None:
+    fields = judged(tmp_path / "leads.csv", _PROSPECTS, _prospects()).fields
+    assert fields.get("company.name") == "company_name"
+    assert "person.person_phone" not in fields
+
+
+def test_guard_a_named_contacts_phone_is_theirs(tmp_path: Path) -> None:
+    for owner, contact in (("", "Luc Martin"), ("Eddy Roux", "")):
+        fields = judged(tmp_path / "leads.csv", _PROSPECTS, _prospects(owner, contact)).fields
+        assert fields.get("person.person_phone") == "phone", (owner, contact)
 
 
 def test_guard_a_bare_name_of_people_keeps_their_phone_and_one_caller_names_no_one(tmp_path: Path) -> None:
