@@ -30,7 +30,7 @@ from leadspace_cli.formats.rows import Row, Source
 from leadspace_cli.formats.values import BYTES_LIKE, field_of, value_text
 from leadspace_cli.formats.xlsx import request_text
 from leadspace_cli.mapping.aliases import Body
-from leadspace_cli.mapping.cells import several
+from leadspace_cli.mapping.cells import SEPARATOR, several
 from leadspace_cli.mapping.spec import Mapping
 
 RULES = 3  # the request rules this release sends by; 2: leadspace 0.2.x before it; 1: 0.2.0's
@@ -121,16 +121,10 @@ _LONGEST = max(map(len, EMPTY))
 _FIRST = frozenset(c for e in EMPTY for c in (e[0], e[0].upper()))
 _PHONES = ("phone", "person_phone")
 _LOOKED_INTO = frozenset(("email", "postalcode", "website", *_PHONES))
-_LIST = re.compile(r"[|;,\n]|:::")  # what separates several numbers in one cell
 
 
 # A person's own profile page, never a company's site (an Outlook contact's "Web Page").
 _PROFILE = re.compile(r"(?i)linkedin\.com/(?:in|pub)/|facebook\.com/profile\.php|xing\.com/profile/")
-
-
-def empty(text: str) -> bool:
-    """Whether a stripped cell's text holds nothing (a placeholder, a script's null): rules 3."""
-    return text in _EXACT or (len(text) <= _LONGEST and text[0] in _FIRST and text.lower() in EMPTY)
 
 
 def _cell(key: str, name: str, value: str) -> str:
@@ -147,12 +141,12 @@ def _cell(key: str, name: str, value: str) -> str:
         or text == name
         or (len(text) <= _LONGEST and text[0] in _FIRST and text.lower() in EMPTY)
     ):
-        return ""  # empty(text), inline: this runs for every cell
+        return ""  # a placeholder, a script's null, the column's own name
     if key not in _LOOKED_INTO:
         return value
     if key == "email":
         return "" if text.count("@") > 1 and several("person.email", text) else value
-    if key in _PHONES and _LIST.search(text) and several("person.person_phone", text):
+    if key in _PHONES and SEPARATOR.search(text) and several("person.person_phone", text):
         return ""
     if (key in _PHONES or key == "postalcode") and text[0] == "'":
         return text[1:].strip()
@@ -181,11 +175,6 @@ def cleaned(body: Body) -> Body:
             else:
                 del out[key]
     return body if out is None else out
-
-
-def normalized(body: Body) -> Body:
-    """Return a body under the current rules: no cell that holds nothing, one spelling of the rest."""
-    return spelled(cleaned(body))
 
 
 def _request(written: Body, now: Body, first: Body | None = None) -> Request:

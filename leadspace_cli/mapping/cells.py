@@ -11,13 +11,14 @@ from leadspace_cli.mapping.normal import normal as _normal
 from leadspace_cli.mapping.spec import Mapping
 
 _EMAIL_IN_TEXT = re.compile(r"[^\s@,;|<>()]+@[^\s@,;|<>()]+")
+SEPARATOR = re.compile(r"\s*(?:[|;,\n]|:::)\s*")  # what separates several numbers in one cell
 
 
 def several(path: str, value: str) -> bool:
     """Return whether a cell holds several e-mail addresses or phone numbers ("a@x.com, b@y.com")."""
     if path == "person.email":
         return len(_EMAIL_IN_TEXT.findall(value)) > 1
-    parts = re.split(r"\s*(?:[|;,\n]|:::)\s*", value)
+    parts = SEPARATOR.split(value)
     return sum(len(re.sub(r"\D", "", part)) >= 7 for part in parts) > 1
 
 

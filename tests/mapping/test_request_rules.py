@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from leadspace_cli.mapping.body import cleaned, normalized
+from leadspace_cli.mapping.body import cleaned, spelled
 
 
 @pytest.mark.parametrize(
@@ -56,4 +56,6 @@ def test_a_persons_profile_is_not_the_companys_website_but_a_company_page_is() -
     }
     assert cleaned(person) == {"person": {"last_name": "Adams"}, "company": {"name": "Contoso"}}
     page = {"company": {"name": "Contoso", "website": "https://www.linkedin.com/company/contoso"}}
-    assert normalized(page) == {"company": {"name": "Contoso", "website": "linkedin.com/company/contoso"}}
+    assert spelled(cleaned(page)) == {
+        "company": {"name": "Contoso", "website": "linkedin.com/company/contoso"}
+    }
