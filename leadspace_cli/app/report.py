@@ -14,8 +14,9 @@ import html
 import itertools
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from leadspace_cli.api import flatten
 from leadspace_cli.errors import InputError, closest
@@ -226,6 +227,55 @@ def _result_column(columns: list[str], sample: list[Sequence[str]]) -> str | Non
     return found[0] if len(found) == 1 else None
 
 
+def _nearest(name: str, choices: list[str]) -> str:
+    """Say which of the file's columns (or keys) come closest to a name it lacks, else what it has."""
+    near = closest(name, choices)
+    if not near.startswith("none close"):
+        return f"Closest: {near}."
+    shown = ", ".join(repr(c) for c in choices[:12])
+    return f"It has: {shown}{', ...' if len(choices) > 12 else '.'}"
+
+
+def _key(renamed: Callable[[str, str], str] | None, column: str) -> str:
+    """The key a flat line holds ``column`` under: its [output] name, if the mapping renamed it."""
+    return renamed(column, column) if renamed else column
+
+
+def _json_result(path: str, sample: list[Mapping[str, Any]], named: str | None) -> tuple[str, ...] | None:
+    """Return where a JSON Lines file holds each line's result: ``("ls", "result")`` as a run writes
+    it, ``("ls.result",)`` flattened, else a key (or an object's key) whose values are all results
+    (a renamed one), or the key named with --result-column (``outcome`` or ``enrichment.result``)."""
+
+    def results(values: list[object]) -> bool:
+        seen = {_result(_flat(v)) for v in values if v not in (None, "")}
+        return bool(seen) and seen <= _RESULTS
+
+    if named is not None:
+        head, _, tail = named.partition(".")
+        if any(named in r for r in sample):
+            return (named,)
+        if tail and any(isinstance(r.get(head), dict) and tail in r[head] for r in sample):
+            return (head, tail)
+        keys = {k for r in sample for k in r} | {
+            f"{k}.{j}" for r in sample for k, v in r.items() if isinstance(v, dict) for j in v
+        }
+        raise InputError(f"{path} has no key {named!r} (--result-column). {_nearest(named, sorted(keys))}")
+    if any(isinstance(r.get("ls"), dict) and "result" in r["ls"] for r in sample):
+        return ("ls", "result")
+    if any("ls.result" in r for r in sample):
+        return ("ls.result",)
+    found: list[tuple[str, ...]] = []
+    for k in dict.fromkeys(k for r in sample for k in r):
+        objects = [r[k] for r in sample if isinstance(r.get(k), dict)]
+        if objects:
+            for j in dict.fromkeys(j for o in objects for j in o):
+                if results([o.get(j) for o in objects]):
+                    found.append((k, j))
+        elif results([r.get(k) for r in sample]):
+            found.append((k,))
+    return found[0] if len(found) == 1 else None
+
+
 def build_report(
     path: str, result_column: str | None = None, renamed: dict[str, str] | None = None
 ) -> OutputReport:
@@ -251,8 +301,8 @@ def build_report(
             result_column = back.get(result_column, result_column) if result_column else None
             if result_column is not None and result_column not in index:
                 raise InputError(
-                    f"{path} has no column {result_column!r} (--result-column). Closest: "
-                    f"{closest(result_column, columns)}."
+                    f"{path} has no column {result_column!r} (--result-column). "
+                    + _nearest(result_column, columns)
                 )
             rest = source.rows
             sample = list(itertools.islice(rest, SAMPLE_ROWS))
@@ -293,25 +343,38 @@ def build_report(
             chart_pos = [(c, position[c]) for _, c, _ in CHARTS]
             values = {c: Counter() for c, _ in chart_pos}
             offset = 1  # data_cells starts with the answer's own status
-            enriched = False
+            flat_columns = flatten.COLUMNS[len(flatten.STATUS_COLUMNS) :]
+            rest = source.rows
+            sample = list(itertools.islice(rest, SAMPLE_ROWS))
+            source.rows = itertools.chain(sample, rest)
+            where = _json_result(path, [row.record for row in sample], result_column)
+            if where is None:
+                raise InputError(
+                    f"{path} was never enriched: no line has an ls object, ls.* keys or a key of results. "
+                    "Give a file that `leadspace enrich` wrote, or name its result key with --result-column."
+                )
+            result_column = ".".join(where)
+            key = renamed.get if renamed else None
             for row in source.rows:
                 rows += 1
                 record = row.record
-                ls = record.get("ls")
-                flat = not isinstance(ls, dict) and "ls.result" in record  # pandas' to_json of the CSV
-                if flat:
-                    ls = {"result": record["ls.result"], "http_status": _flat(record.get("ls.http_status"))}
-                if not isinstance(ls, dict):
+                nested = record.get(where[0]) if len(where) == 2 else None
+                if isinstance(nested, dict) and where[1] in nested:
+                    ls, flat = nested, False
+                elif len(where) == 1 and where[0] in record:
+                    # A flat line (pandas' to_json of the CSV), or a top-level key of results.
+                    ls, flat = {"http_status": _flat(record.get(_key(key, "ls.http_status")))}, True
+                    ls["result"] = record[where[0]]
+                else:
                     by_result["?"] += 1
                     continue
-                enriched = True
-                result = _result(str(ls.get("result")))
+                result = _result(_flat(ls.get(where[-1] if not flat else "result")))
                 by_result[cut(result, PAGE_CUT)] += 1
-                by_status[cut(str(ls.get("http_status") or "none"), PAGE_CUT)] += 1
+                by_status[cut(_flat(ls.get("http_status")) or "none", PAGE_CUT)] += 1
                 if result != Result.OK.value:
                     continue
                 if flat:
-                    cells = [_flat(record.get(c)) for c in flatten.COLUMNS[len(flatten.STATUS_COLUMNS) :]]
+                    cells = [_flat(record.get(_key(key, c))) for c in flat_columns]
                 else:
                     cells = flatten.data_cells({"status": ls.get("status"), "data": ls.get("data")})
                 for j in range(len(data_cols)):
@@ -319,11 +382,6 @@ def build_report(
                         filled[j] += 1
                 for c, i in chart_pos:
                     values[c][cut(cells[i], PAGE_CUT)] += 1
-            if not enriched:
-                raise InputError(
-                    f"{path} was never enriched: no line has an ls object or ls.* keys. Give a file that "
-                    "`leadspace enrich` wrote."
-                )
     ok = by_result.get(Result.OK.value, 0)
     charts = [
         Breakdown(key, column, title, _ordered(column, values[column]), ok)

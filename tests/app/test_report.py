@@ -9,6 +9,7 @@ from collections import Counter
 from collections.abc import Callable
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -41,6 +42,8 @@ def enriched_once(tmp_path_factory: pytest.TempPathFactory) -> Path:
             LEADSPACE_RUNTIME_DIR=str(work / "runtime"),
         )
         args = ["enrich", str(SAMPLES / "leads.csv"), "-o", str(work / "out.csv")]
+        assert CliRunner().invoke(app, args, env=env, catch_exceptions=False).exit_code == 0
+        args[-1] = str(work / "out.jsonl")  # the same answers, from the cache
         assert CliRunner().invoke(app, args, env=env, catch_exceptions=False).exit_code == 0
     finally:
         os.chdir(here)
@@ -426,3 +429,60 @@ def test_a_flattened_json_lines_output_reports_as_its_csv(enriched: Path, tmp_pa
     assert dict(flat_rep.by_status) == dict(csv_rep.by_status)
     assert flat_rep.match_rate == csv_rep.match_rate
     assert {f.column: f.filled for f in flat_rep.fills} == {f.column: f.filled for f in csv_rep.fills}
+
+
+def _renamed_jsonl(source: Path, target: Path, rename: Callable[[dict[str, Any]], None]) -> Path:
+    with source.open(encoding="utf-8") as f, target.open("w", encoding="utf-8") as out:
+        for line in f:
+            record = json.loads(line)
+            rename(record)
+            out.write(json.dumps(record) + "\n")
+    return target
+
+
+def test_a_json_lines_output_whose_results_were_renamed_is_read_by_their_values(
+    enriched_once: Path, tmp_path: Path
+) -> None:
+    jsonl = enriched_once.with_name("out.jsonl")
+    base = build_report(str(jsonl))
+    assert base.ok > 0
+    assert base.match_rate > 0
+    moved = _renamed_jsonl(jsonl, tmp_path / "moved.jsonl", lambda r: r.update(enrichment=r.pop("ls")))
+    inner = _renamed_jsonl(
+        jsonl, tmp_path / "inner.jsonl", lambda r: r["ls"].update(outcome=r["ls"].pop("result"))
+    )
+    top = _renamed_jsonl(jsonl, tmp_path / "top.jsonl", lambda r: r.update(Outcome=r.pop("ls")["result"]))
+    for path, where in ((moved, "enrichment.result"), (inner, "ls.outcome"), (top, "Outcome")):
+        for named in (None, where):
+            rep = build_report(str(path), named)
+            assert rep.result_column == where
+            assert dict(rep.by_result) == dict(base.by_result)
+        result = invoke("report", str(path))
+        assert result.exit_code == 0, result.output
+        assert f"read from {where}" in result.output
+    rep = build_report(str(moved))
+    assert rep.match_rate == base.match_rate
+    assert [(f.column, f.filled) for f in rep.fills] == [(f.column, f.filled) for f in base.fills]
+    assert dict(rep.by_status) == dict(base.by_status)
+    wrong = invoke("report", str(moved), "--result-column", "enrichment.reslt")
+    assert wrong.exit_code == 2
+    assert "'enrichment.result'" in wrong.output
+    assert "Traceback" not in wrong.output
+
+
+def test_a_flattened_json_lines_output_is_read_with_the_mapping_s_names(
+    enriched: Path, tmp_path: Path
+) -> None:
+    # A renamed CSV output (an [output] table) turned to flat JSON Lines: read by its new names.
+    rows = read_csv(enriched)
+    names = {"ls.result": "Result", "ls.company.industry": "Industry (Leadspace)"}
+    flat = tmp_path / "flat.jsonl"
+    with flat.open("w", encoding="utf-8") as f:
+        for row in rows:
+            f.write(json.dumps({names.get(k, k): v for k, v in row.items()}) + "\n")
+    blind, seen = build_report(str(flat)), build_report(str(flat), renamed=names)
+    assert blind.result_column == seen.result_column == "Result"
+    assert dict(seen.by_result) == dict(build_report(str(enriched)).by_result)
+    industry = {f.column: f.filled for f in seen.fills}["ls.company.industry"]
+    assert industry == sum(1 for r in rows if r["ls.result"] == "ok" and r["ls.company.industry"]) > 0
+    assert {f.column: f.filled for f in blind.fills}["ls.company.industry"] == 0
