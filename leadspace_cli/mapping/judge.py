@@ -295,6 +295,11 @@ def _no_addresses(mapping: Mapping, columns: list[str], values: Callable[[str], 
 _EMPLOYER_COLUMNS = ("company", "companyname", "employer")
 
 
+def _job(value: str) -> bool:
+    """Whether a cell could be a job title: words, no address, not a paragraph."""
+    return any(c.isalpha() for c in value) and "@" not in value and len(value) <= 120
+
+
 def _lead_emails(mapping: Mapping, columns: list[str], values: Callable[[str], list[str]]) -> None:
     """Send the email of leads named only by their employer ("Email", "Company", no names, no web
     site): detect() leaves it out, as an account file's mailbox (info@) may be, unless most of the
@@ -326,6 +331,23 @@ def _lead_emails(mapping: Mapping, columns: list[str], values: Callable[[str], l
             f"{column!r} holds people's addresses ({shown(people[0])}), not a company's mailbox: sent as "
             "person.email beside the company's name."
         )
+        # The rows are people: their job title goes too (left out with the email, as an account's).
+        title = next(
+            (
+                c
+                for c in columns
+                if not system_column(c)
+                and c not in mapping.columns_used()
+                and normalize_header(c) in ALIASES["person.title"]
+            ),
+            None,
+        )
+        jobs = [v for v in values(title) if v.strip()] if title else []
+        if title and len(jobs) >= 3 and not any(map(_salutation, jobs)) and all(map(_job, jobs)):
+            mapping.fields["person.title"] = title
+            mapping.notes.append(
+                f"{title!r} holds their job titles ({shown(jobs[0])}): sent as person.title."
+            )
 
 
 # A single email address in a cell (a cell of two, of prose, or a link with an @ in its path is no
