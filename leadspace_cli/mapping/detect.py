@@ -36,7 +36,6 @@ from leadspace_cli.mapping.aliases import (
     PARTY_PREFIX,
     PERSON_AFTER_PREFIX,
     PERSON_EVIDENCE,
-    PERSON_OWN_NAMES,
     PERSON_PREFIX,
     PERSONS_TOO,
     PREFIXED_ONLY,
@@ -62,7 +61,7 @@ from leadspace_cli.mapping.blocks import (
 )
 from leadspace_cli.mapping.choose import _HOW, _choose
 from leadspace_cli.mapping.conventions import conventions
-from leadspace_cli.mapping.names import before_names, name_beside_name, named_people, nameless
+from leadspace_cli.mapping.names import before_names, display_name, name_beside_name, named_people, nameless
 from leadspace_cli.mapping.normal import normal as _normal
 from leadspace_cli.mapping.prefixes import file_prefix
 from leadspace_cli.mapping.roles import NAMED, held, one_role, party_fields, unrole
@@ -279,6 +278,9 @@ def _read(columns: Iterable[str]) -> _Header:
     )
 
 
+_LEADS = ("lead", "prospect")
+
+
 def _hits(aliases: tuple[str, ...], candidates: list[tuple[str, str]], taken: set[str]) -> list[str]:
     """The columns among ``candidates`` named by one of ``aliases``, in the aliases' order, not yet taken."""
     found = [c for a in aliases for n, c in candidates if n == a and c not in taken]
@@ -342,6 +344,8 @@ def _match(h: _Header) -> tuple[Mapping, set[str]]:
             )
             if not found and (path.startswith("person.") or path == "company.name"):
                 found = hits(aliases, h.stripped)
+            elif not found and path == "company.website":  # a lead's or prospect's is their firm's
+                found = hits(aliases, [(n, c) for n, c in h.stripped if _normal(c).startswith(_LEADS)])
         if path == "company.website":
             # "Account.Website", "Account: Website": the account's website under its object's name;
             # an account file's bare "URL" (Dolibarr's third parties).
@@ -420,18 +424,7 @@ def _beside(mapping: Mapping, h: _Header, taken: set[str]) -> None:
         if client is not None and client not in taken:
             mapping.fields["company.name"] = client
             taken.add(client)
-    named = mapping.fields.get("company.name")
-    if (
-        isinstance(named, str)
-        and _normal(named) in ("displayname", "leadname")
-        and any(n in PERSON_OWN_NAMES or n in ("leademail", "leademailaddress") for n, _ in h.normalized)
-    ):
-        # Close's lead (a company) is its Display Name beside its contacts' prefixed names; beside the
-        # person's own names (Microsoft 365's and Slack's users), a display name is the person's, and
-        # beside the lead's own email (Smartlead's "lead_email") a lead's name is the person's.
-        mapping.fields.pop("company.name")
-        mapping.candidates.pop("company.name", None)
-        taken.discard(named)
+    display_name(mapping, h.normalized, h.stripped, taken)
 
 
 def _places(mapping: Mapping, h: _Header, taken: set[str]) -> None:

@@ -6,7 +6,12 @@ from __future__ import annotations
 import itertools
 import re
 
-from leadspace_cli.mapping.aliases import ALIASES, FIRST_NAME_BESIDE_LAST, LAST_NAME_BESIDE_FIRST
+from leadspace_cli.mapping.aliases import (
+    ALIASES,
+    FIRST_NAME_BESIDE_LAST,
+    LAST_NAME_BESIDE_FIRST,
+    PERSON_OWN_NAMES,
+)
 from leadspace_cli.mapping.normal import normal
 from leadspace_cli.mapping.spec import Mapping
 
@@ -104,3 +109,27 @@ def nameless(mapping: Mapping, normalized: list[tuple[str, str]], *, account_fil
             continue
         mapping.fields.pop(path, None)
         mapping.candidates.pop(path, None)
+
+
+def display_name(
+    mapping: Mapping, normalized: list[tuple[str, str]], stripped: list[tuple[str, str]], taken: set[str]
+) -> None:
+    """Close's lead (a company) is its Display Name beside its contacts' prefixed names; beside the
+    person's own names (Microsoft 365's and Slack's users), a display name is the person's, and beside
+    the lead's own email (Smartlead's "lead_email") a lead's name is the person's: then the lead's own
+    company is sent, if a column names it ("Lead Name, Lead Email, Lead Company")."""
+    named = mapping.fields.get("company.name")
+    if not (
+        isinstance(named, str)
+        and normal(named) in ("displayname", "leadname")
+        and any(n in PERSON_OWN_NAMES or n in ("leademail", "leademailaddress") for n, _ in normalized)
+    ):
+        return
+    mapping.fields.pop("company.name")
+    mapping.candidates.pop("company.name", None)
+    taken.discard(named)
+    rest = [a for a in ALIASES["company.name"] if a not in ("displayname", "leadname")]
+    own = [c for a in rest for n, c in (*normalized, *stripped) if n == a and c not in taken]
+    if own:
+        mapping.fields["company.name"] = own[0]
+        taken.add(own[0])

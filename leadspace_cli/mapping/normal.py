@@ -133,6 +133,10 @@ def normal(column: str) -> str:
     # "Address City", "Address Zip Code" (Virto Commerce), German "adresse_ort" (einzly): the address's.
     if name.startswith(("address", "adresse")) and name not in ALL_ALIASES and name[7:] in ADDRESS_WORDS:
         name = name[7:]
+    # Shopify's customers export: "Default Address City", "Default Address Company" are the customer's
+    # own ("City", "Company" in its older export); its "Default Address Phone" is the address's line.
+    if name.startswith("defaultaddress") and (name[14:] in ADDRESS_WORDS or name[14:] == "company"):
+        name = name[14:]
     # Dynamics 365's "Address 1: City" (German "Adresse 1: Ort") is its record's main address,
     # "Address 2: City" its other one (Google Contacts' "Address 1 - City" is a person's, read elsewhere).
     if (numbered := _NUMBERED_ADDRESS.match(fold(column))) and normalize_header(numbered[2]) in ADDRESS_WORDS:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from leadspace_cli.mapping.detect import detect
 from tests.mapping.test_detect_eleventh import judged
 
 _LEADS = [
@@ -37,3 +38,83 @@ def test_guard_salutations_are_no_job(tmp_path: Path) -> None:
     mapping = judged(tmp_path / "leads.csv", ["Company", "E-mail", "Title", "Phone"], rows)
     assert mapping.fields.get("person.email") == "E-mail"
     assert "person.title" not in mapping.fields
+
+
+def test_shopifys_default_address_is_the_customers_own(tmp_path: Path) -> None:
+    # Shopify's customers export (its current columns): the default address is the customer's, as
+    # the older export's unprefixed "Company", "City", "Country Code" are; a consumer shop's rows
+    # leave the company empty.
+    header = [
+        *("Customer ID", "First Name", "Last Name", "Email", "Accepts Email Marketing"),
+        *("Default Address Company", "Default Address Address1", "Default Address Address2"),
+        *("Default Address City", "Default Address Province Code", "Default Address Country Code"),
+        *("Default Address Zip", "Default Address Phone", "Phone", "Accepts SMS Marketing", "Total Spent"),
+        *("Total Orders", "Note", "Tax Exempt", "Tags"),
+    ]
+    rows = [
+        [
+            "'998031",
+            "Austin",
+            "Abel",
+            "austin@example.com",
+            "yes",
+            *[""] * 9,
+            "no",
+            "0.00",
+            "0",
+            "",
+            "no",
+            "",
+        ],
+        [
+            *("'998032", "Isabel", "Isaza", "isabel@example.com", "yes", "", "Carrera 27A", "Apto 525"),
+            *(
+                "Envigado",
+                "ANT",
+                "CO",
+                "",
+                "'3158173380",
+                "'+573158173380",
+                "no",
+                "117800.00",
+                "1",
+                "",
+                "no",
+                "",
+            ),
+        ],
+        [
+            "'998033",
+            "Jeff",
+            "Carter",
+            "jeff@example.com",
+            "yes",
+            *[""] * 8,
+            "'+9191400682",
+            "no",
+            "0",
+            "0",
+            "",
+            "no",
+            "",
+        ],
+    ]
+    fields = judged(tmp_path / "customers_export.csv", header, rows).fields
+    assert fields.get("person.person_country") == "Default Address Country Code"
+    assert not [p for p in fields if p.startswith("company.address.")]
+    assert fields.get("person.person_phone") == "Phone"
+
+
+def test_a_leads_own_company_and_web_site_beside_their_name() -> None:
+    # A cold-email tool's leads: "Lead Name" is the person's beside their email; the company and its
+    # web site are under the same prefix.
+    fields = detect(["Lead Name", "Lead Email", "Lead Company", "Lead Title", "Lead Website"]).fields
+    assert fields.get("company.name") == "Lead Company"
+    assert fields.get("company.website") == "Lead Website"
+    assert fields.get("person.email") == "Lead Email"
+    assert "Lead Name" not in fields.values()
+
+
+def test_guard_a_speakers_own_web_site_is_not_the_companys() -> None:
+    fields = detect(["Speaker Name", "Speaker Email", "Speaker Organisation", "Speaker Website"]).fields
+    assert "company.website" not in fields
