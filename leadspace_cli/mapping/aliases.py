@@ -232,6 +232,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "emailaddr",  # Lyris ListManager's EMAILADDR_
         "emailadresse",  # German Outlook's E-Mail-Adresse
         "mailadresse",
+        "mailaddress",  # a device's or a Japanese tool's ("Mail Address"; Canon's address book)
         "emailadres",  # Dutch
         "emailcontacto",  # Portuguese: a client's contact person's (Moloni)
         "adressedemessagerie",  # French Outlook
@@ -527,6 +528,9 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "webaddress",  # SAP's business partners ("WEBADDRESS")
         "web",
         "webpage",
+        # Thunderbird's address book: "Web Page 1" is the work page, "Web Page 2" the home one.
+        "webpage1",
+        "webseite1",
         "domain",
         "companydomain",
         "companydomainname",

@@ -27,6 +27,7 @@ from leadspace_cli.mapping.names import before_names
 from leadspace_cli.mapping.normal import NOTHING
 from leadspace_cli.mapping.normal import normal as _normal
 from leadspace_cli.mapping.organisations import _personal, contact_person, host, organisations, unnamed_phone
+from leadspace_cli.mapping.records import companies_as_leads
 from leadspace_cli.mapping.spec import Mapping, shown
 
 SAMPLE_ROWS = 200  # rows read ahead to judge a detected mapping by its values
@@ -69,6 +70,8 @@ def refine(
       numbers (an email activity's "Email ID": 10293; a telecom's "Internet": Yes) is not sent.
     - A "Role" column that holds jobs (CEO, Head of Research) is the job title when no other column
       is; an app's user roles (Admin, Member) and a deal's buying roles are not.
+    - A lead file whose "Last Name" repeats the company's name in most rows (a CRM that requires a
+      last name) is of companies: no person's name or phone is sent.
     """
     if sampled:
         _one_block(mapping, values)
@@ -81,6 +84,7 @@ def refine(
         _role_titles(mapping, columns, values)
         _no_addresses(mapping, columns, values)
         _lead_emails(mapping, columns, values)
+        companies_as_leads(mapping, values)
         _emails_by_values(mapping, columns, values)
         _shared_phones(mapping, columns, values)
         unnamed_phone(mapping, columns, values)

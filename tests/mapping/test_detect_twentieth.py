@@ -118,3 +118,61 @@ def test_a_leads_own_company_and_web_site_beside_their_name() -> None:
 def test_guard_a_speakers_own_web_site_is_not_the_companys() -> None:
     fields = detect(["Speaker Name", "Speaker Email", "Speaker Organisation", "Speaker Website"]).fields
     assert "company.website" not in fields
+
+
+def test_a_lead_whose_last_name_is_its_company_is_a_company(tmp_path: Path) -> None:
+    # A Zoho leads list of organisations: the CRM requires a last name, so it holds the company's.
+    header = ["Last Name", "Website", "Company", "Phone", "Street", "City", "State", "Zip", "Email"]
+    rows = [
+        [
+            *(
+                "SKS Bottle & Packaging, Inc.",
+                "www.sks.example",
+                "SKS Bottle & Packaging, Inc.",
+                "(866) 936-0250",
+            ),
+            *("12713 SW 125th Ave.", "Miami", "FL", "33186", ""),
+        ],
+        [
+            *("Rock Bottom Bottles", "rockbottom.example", "Rock Bottom Bottles", "844-822-2557"),
+            *("1199 Tallevast Rd", "Sarasota", "FL", "34243", "orders@rockbottom.example"),
+        ],
+        [
+            *("Waterloo Containers", "waterloo.example", "Waterloo Containers", "315-539-3922"),
+            *("2311 State Route 414", "Waterloo", "NY", "13165", ""),
+        ],
+        [
+            *("Jane Porter", "porter.example", "PorterBottle", "313 496-0550", "1941 W. Fort St", "Detroit"),
+            *("MI", "48216", "jane@porter.example"),
+        ],
+    ]
+    mapping = judged(tmp_path / "Lead.csv", header, rows)
+    assert "person.last_name" not in mapping.fields
+    assert "person.person_phone" not in mapping.fields
+    assert mapping.fields.get("company.name") == "Company"
+    assert mapping.fields.get("company.address.city") == "City"
+    assert any("'Last Name' repeats 'Company' in 3 of the 4 rows read" in n for n in mapping.notes)
+
+
+def test_guard_people_whose_family_name_is_their_firms_stay_people(tmp_path: Path) -> None:
+    header = ["First Name", "Last Name", "Company", "Phone", "Email"]
+    rows = [
+        ["Ann", "Schmidt", "Schmidt", "+49 30 1234567", "ann@schmidt.example"],
+        ["Bo", "Meyer", "Meyer GmbH", "+49 30 7654321", "bo@meyer.example"],
+        ["Cy", "Weber", "Weber", "+49 30 1112223", "cy@weber.example"],
+        ["Di", "Braun", "Braun", "+49 30 3332221", "di@braun.example"],
+    ]
+    mapping = judged(tmp_path / "family.csv", header, rows)
+    assert mapping.fields.get("person.last_name") == "Last Name"
+    assert mapping.fields.get("person.person_phone") == "Phone"
+
+
+def test_an_address_books_web_page_and_a_mail_address() -> None:
+    # Thunderbird's address book (English and German): "Web Page 1" is the work page.
+    for page, other in (("Web Page 1", "Web Page 2"), ("Webseite 1", "Webseite 2")):
+        header = ["First Name", "Last Name", "Primary Email", "Organization", "Job Title", page, other]
+        assert detect(header).fields.get("company.website") == page
+    # A device's address book (Canon's): "mailaddress" beside the entry's name.
+    assert (
+        detect(["objectclass", "cn", "mailaddress", "protocol"]).fields.get("person.email") == "mailaddress"
+    )
