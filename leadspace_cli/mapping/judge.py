@@ -27,7 +27,7 @@ from leadspace_cli.mapping.names import before_names
 from leadspace_cli.mapping.normal import NOTHING
 from leadspace_cli.mapping.normal import normal as _normal
 from leadspace_cli.mapping.organisations import _personal, contact_person, host, organisations, unnamed_phone
-from leadspace_cli.mapping.records import companies_as_leads
+from leadspace_cli.mapping.records import companies_as_leads, company_line
 from leadspace_cli.mapping.spec import Mapping, shown
 
 SAMPLE_ROWS = 200  # rows read ahead to judge a detected mapping by its values
@@ -87,6 +87,9 @@ def refine(
         companies_as_leads(mapping, values)
         _emails_by_values(mapping, columns, values)
         _shared_phones(mapping, columns, values)
+        company_line(
+            mapping, columns, values, lambda: _instead(mapping, columns, values, "person.person_phone", bool)
+        )
         unnamed_phone(mapping, columns, values)
     email = mapping.fields.get("person.email")
     if isinstance(email, str):

@@ -1,11 +1,13 @@
-"""What the rows read say a record is: a company filed as a lead (a rule of the values, which
-leaves fields out rather than send a wrong one; see ``judge``)."""
+"""What the rows read say a record or a column is: a company filed as a lead, a company's line in a
+person's phone column (rules of the values, which leave fields out rather than send a wrong one; see
+``judge``)."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
 
+from leadspace_cli.mapping.normal import normal
 from leadspace_cli.mapping.spec import Mapping
 
 _WORD = re.compile(r"[^\W_]+")
@@ -39,4 +41,53 @@ def companies_as_leads(mapping: Mapping, values: Callable[[str], list[str]]) -> 
     mapping.notes.append(
         f"{last!r} repeats {company!r} in {same} of the {len(both)} rows read: the rows are companies "
         f"filed as leads, so {', '.join(dropped)} {'is' if len(dropped) == 1 else 'are'} not sent."
+    )
+
+
+# A company's own line: "Company Phone 1" (Seamless), "Account Phone", "Main Phone", "HQ Phone".
+_COMPANY_LINE = re.compile(
+    r"^(company|account|organi[sz]ation|main|hq|headquarters?|switchboard)(phone|tel|telephone)"
+    r"(number)?\d*$"
+)
+
+
+def _digits(value: str) -> str:
+    return re.sub(r"\D", "", value)
+
+
+def company_line(
+    mapping: Mapping,
+    columns: list[str],
+    values: Callable[[str], list[str]],
+    instead: Callable[[], str | None],
+) -> None:
+    """Leave out the person's phone when its numbers are the company's own line in most rows read (a
+    vendor's "Contact Phone" filled from its "Company Phone 1"); ``instead`` takes another phone
+    column of the person's, which is left out too if it is that line as well."""
+    phone = mapping.fields.get("person.person_phone")
+    if not isinstance(phone, str):
+        return
+    lines = [c for c in columns if c != phone and _COMPANY_LINE.match(normal(c))]
+
+    def companys(column: str) -> str | None:
+        mine = [_digits(v) for v in values(column)]
+        for line in lines:
+            pairs = zip(mine, map(_digits, values(line)), strict=True)
+            both = [(a, b) for a, b in pairs if min(len(a), len(b)) >= 7]
+            same = sum(a == b for a, b in both)
+            if same >= 2 and 2 * same >= len(both):
+                return line
+        return None
+
+    line = companys(phone)
+    if line is None:
+        return
+    alternative = instead()
+    if alternative is not None and companys(alternative) is not None:
+        mapping.fields.pop("person.person_phone", None)
+        alternative = None
+    sent = f"{alternative!r} is sent" if alternative else "no phone is sent"
+    mapping.notes.append(
+        f"{phone!r} holds the numbers of {line!r} (the company's own line) in the rows read: not the "
+        f"person's phone; {sent}."
     )

@@ -176,3 +176,30 @@ def test_an_address_books_web_page_and_a_mail_address() -> None:
     assert (
         detect(["objectclass", "cn", "mailaddress", "protocol"]).fields.get("person.email") == "mailaddress"
     )
+
+
+def _vendor(contact: list[str]) -> tuple[list[str], list[list[str]]]:
+    header = ["First Name", "Last Name", "Company Name", "Primary Email", "Company Phone 1", "Contact Phone"]
+    people = [("Jenny", "Clarke", "Bright Sprout"), ("Bill", "Walls", "InTouch"), ("Ann", "Lee", "Acme")]
+    people += [("Bo", "Ng", "Globex")]
+    lines = ["909.392.2164", "540.421.3489", "215.947.2080", "646.299.2514"]
+    rows = [
+        [first, last, firm, f"{first.lower()}@{firm.lower().replace(' ', '')}.example", line, own]
+        for (first, last, firm), line, own in zip(people, lines, contact, strict=True)
+    ]
+    return header, rows
+
+
+def test_a_persons_phone_column_of_the_companys_line_is_not_sent(tmp_path: Path) -> None:
+    # Seamless.ai's "Contact Phone" holds the number of its "Company Phone 1" (the switchboard).
+    header, rows = _vendor(["909.392.2164", "540.421.3489", "", "646.299.2514"])
+    mapping = judged(tmp_path / "seamless.csv", header, rows)
+    assert "person.person_phone" not in mapping.fields
+    assert any("holds the numbers of 'Company Phone 1'" in n for n in mapping.notes)
+
+
+def test_guard_a_persons_own_numbers_beside_the_companys_line_are_sent(tmp_path: Path) -> None:
+    header, rows = _vendor(["909.730.2819", "540.555.0101", "", "646.299.2514"])
+    assert (
+        judged(tmp_path / "seamless.csv", header, rows).fields.get("person.person_phone") == "Contact Phone"
+    )
