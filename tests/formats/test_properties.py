@@ -65,6 +65,7 @@ json_values = st.recursive(
 
 
 @settings(max_examples=80, deadline=None)
+@example(seed=0, extra={"company": {"sandbox-key": None}})  # an earlier test's key: not masked here
 @given(
     seed=st.integers(0, 10_000),
     extra=st.dictionaries(
