@@ -15,7 +15,9 @@ from leadspace_cli.mapping.aliases import (
     ACCOUNT_ROW,
     ALIASES,
     BARE_NAME,
+    FIRST_NAME_BESIDE_LAST,
     KIND_NAMES,
+    LAST_NAME_BESIDE_FIRST,
     LISTING,
     SAP_FIELDS,
     fold,
@@ -132,7 +134,7 @@ _PLACE_PHONES = ("phone", "phonenumber", "telephone", "address", "fulladdress", 
 def _shared_prefix(normalized: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """Read every column past the prefix they all share: a business's table ("restaurant_title",
     "restaurant_phoneNumber", "restaurant_web": its name, phone and site), or a group an XML export
-    flattened into paths ("ADRESA/FIRMA", "ADRESA/PSC", beside three or more of the same group)."""
+    flattened into paths ("ADRESA/FIRMA", "ADRESA/PSC", in a file with a group of three or more)."""
     words = [re.split(r"[_\s.:-]+", c.strip(), maxsplit=1) for _, c in normalized]
     if len(normalized) >= 3 and all(len(w) == 2 and w[1] for w in words):
         first = {fold(w[0]) for w in words}
@@ -149,12 +151,16 @@ def _shared_prefix(normalized: list[tuple[str, str]]) -> list[tuple[str, str]]:
     if not groups:
         return normalized
     names = {n for n, _ in normalized}
+    # An export of paths (a group of three or more): every group's fields are read past it, a
+    # contact's given name too ("KONTAKT/JMENO" beside "KONTAKT/PRIJMENI", "ADRESA/FIRMA" alone).
+    paths = max(groups.values()) >= 3
     read: list[tuple[str, str]] = []
     for n, c in normalized:
         group, _, last = c.strip().rpartition("/")
         base = group.partition("/")[0]
         m = normalize_header(last)
-        if groups.get(base, 0) >= 3 and n not in _KNOWN and m in _KNOWN and m not in names:
+        known = m in _KNOWN or m in FIRST_NAME_BESIDE_LAST or m in LAST_NAME_BESIDE_FIRST
+        if paths and base in groups and n not in _KNOWN and known and m not in names:
             n = m
         read.append((n, c))
     return read

@@ -203,3 +203,19 @@ def test_guard_a_persons_own_numbers_beside_the_companys_line_are_sent(tmp_path:
     assert (
         judged(tmp_path / "seamless.csv", header, rows).fields.get("person.person_phone") == "Contact Phone"
     )
+
+
+def test_an_export_of_paths_reads_every_group_past_its_name() -> None:
+    # A Czech accounting export flattened from XML: the contact's given name and a firm's name in a
+    # group of its own are read past their groups, as the group of three or more always was.
+    header = ["ADRESA/FIRMA", "KONTAKT/JMENO", "KONTAKT/PRIJMENI", "KONTAKT/EMAIL", "KONTAKT/TELEFON"]
+    fields = detect(header).fields
+    assert fields.get("person.first_name") == "KONTAKT/JMENO"
+    assert fields.get("company.name") == "ADRESA/FIRMA"
+    assert fields.get("person.email") == "KONTAKT/EMAIL"
+
+
+def test_guard_two_paths_are_no_export_of_paths() -> None:
+    # Without a group of three, nothing is read past its group ("ADRESA/ICO" is no known field).
+    assert detect(["ADRESA/FIRMA", "ADRESA/ICO"]).fields == {}
+    assert detect(["ADRESA/FIRMA", "POZNAMKA/TEXT"]).fields == {}
