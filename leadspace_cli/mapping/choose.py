@@ -15,11 +15,13 @@ def _header_choice(path: str, options: list[str]) -> str:
     return f"{options[0]!r} and {others} look like {path}: {options[0]!r} is sent. To send another, {_HOW}."
 
 
-def _choose(mapping: Mapping, values: Callable[[str], list[str]], sampled: bool) -> None:
+def _choose(mapping: Mapping, values: Callable[[str], list[str]], sampled: bool, more: bool = False) -> None:
     """Choose among the columns that name each field by their values; name every choice.
 
     Without rows (``sampled`` false) each choice is named from the headers alone (detect() does);
-    with rows, those notes give way to the choice the values make.
+    with rows, those notes give way to the choice the values make. A field whose columns are all
+    empty in the rows read is left out only where those rows are the whole input (``more`` false):
+    a file's later rows may fill it (an empty cell sends nothing, and costs nothing).
     """
     how = _HOW
     for path in list(mapping.fields):
@@ -35,6 +37,13 @@ def _choose(mapping: Mapping, values: Callable[[str], list[str]], sampled: bool)
             continue
         filled = {c: [bool(v.strip()) for v in values(c)] for c in options}
         with_values = [c for c in options if any(filled[c])]
+        if not with_values and more:
+            mapping.fields[path] = options[0] if len(options) == 1 else options
+            mapping.notes.append(
+                f"{', '.join(repr(c) for c in options)} {'is' if len(options) == 1 else 'are'} empty in "
+                f"the first rows: sent as {path} where later rows fill {'it' if len(options) == 1 else 'them'}."
+            )
+            continue
         if not with_values:
             del mapping.fields[path]
             mapping.notes.append(

@@ -51,13 +51,19 @@ _SITE = re.compile(
 
 
 def refine(
-    mapping: Mapping, columns: list[str], values: Callable[[str], list[str]], sampled: bool = True
+    mapping: Mapping,
+    columns: list[str],
+    values: Callable[[str], list[str]],
+    sampled: bool = True,
+    more: bool = False,
 ) -> Mapping:
     """Check a detected mapping against the first rows' values (``values(column)``); note each change.
 
     - Where several columns name a field (``candidates``), a column empty in every row read is left
       out; a later one that fills rows the first leaves empty is added (the first non-empty value
       is sent); each choice is named. Without rows (``sampled`` false) the choice is only named.
+      Where the input goes on past the rows read (``more``), a field's columns empty in them are
+      still sent, for the later rows that fill them.
     - An email column holding the same address in every row is an owner's (Apollo's Contact Owner
       exported as Email in some views), not the lead's: another email column is taken, or none.
     - A column named only "URL" (or "Company URL") is the company's website when its values are web
@@ -76,7 +82,7 @@ def refine(
     if sampled:
         _one_block(mapping, values)
         one_value_per_cell(mapping, values)
-    _choose(mapping, values, sampled)
+    _choose(mapping, values, sampled, more)
     if sampled:
         plural_columns(mapping, columns, values)
         _counterparty_name(mapping, columns, values)
@@ -550,10 +556,15 @@ def detect_source(source: Source, sample_rows: int = SAMPLE_ROWS) -> Mapping:
     sample: list[Row] = []
     rest = source.rows
     stopped: InputError | None = None
+    more = False  # whether the input goes on past the rows read
     try:
         sample.extend(itertools.islice(rest, sample_rows))
+        if len(sample) == sample_rows:
+            ahead = list(itertools.islice(rest, 1))
+            more = bool(ahead)
+            rest = itertools.chain(ahead, rest)
     except InputError as exc:  # met midway (a stray quote on stdin): raised where it was met
-        stopped = exc
+        stopped, more = exc, True
 
     def replay() -> Iterator[Row]:
         yield from sample
@@ -574,4 +585,4 @@ def detect_source(source: Source, sample_rows: int = SAMPLE_ROWS) -> Mapping:
 
     if usable:
         mapping = organisations(mapping, list(source.columns), values)  # a bare "Name" of companies
-    return refine(mapping, list(source.columns), values, sampled=bool(usable))
+    return refine(mapping, list(source.columns), values, sampled=bool(usable), more=more)

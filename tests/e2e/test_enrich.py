@@ -77,6 +77,36 @@ def test_sample_file_cell_by_cell(use_sandbox: Sandbox, tmp_path: Path) -> None:
     assert use_sandbox.stats.by_status[400] == 0
 
 
+def test_a_column_empty_in_the_rows_read_ahead_is_sent_for_later_rows(
+    use_sandbox: Sandbox, tmp_path: Path
+) -> None:
+    # The first 200 rows (the ones detection reads) are people without a company; later rows are
+    # companies only. Their Company and Website were left out and the rows refused as invalid_input
+    # ("no company name") though they hold one (skeptic pass 19).
+    header = ["First Name", "Last Name", "Email", "Company", "Website"]
+    rows = [["Ada", "Lovelace", "ada@a.example", "", ""]] * 200  # one call: identical rows
+    rows += [["", "", "", f"Globex {i}", f"globex{i}.example"] for i in range(5)]
+    result = invoke("enrich", str(write_csv(tmp_path / "late.csv", header, rows)), "-o", "out.csv")
+    assert result.exit_code == 0
+    assert (
+        "'Company' is empty in the first rows: sent as company.name where later rows fill it" in result.stderr
+    )
+    out = read_csv("out.csv")
+    assert [r["ls.result"] for r in out[-5:]] == ["ok"] * 5
+    assert {"company": {"name": "Globex 4", "website": "globex4.example"}} in use_sandbox.stats.received
+    assert use_sandbox.stats.calls == 6
+
+
+def test_guard_a_column_empty_in_the_whole_file_is_still_left_out(
+    use_sandbox: Sandbox, tmp_path: Path
+) -> None:
+    rows = [["Ada", "Lovelace", f"ada{i}@a.example", ""] for i in range(3)]
+    path = write_csv(tmp_path / "people.csv", ["First Name", "Last Name", "Email", "Company"], rows)
+    result = invoke("enrich", str(path), "-o", "out.csv")
+    assert result.exit_code == 0
+    assert "'Company' is empty in the rows read: company.name is not sent." in result.stderr
+
+
 @pytest.mark.slow
 def test_auto_detected_mapping_is_shown(use_sandbox: Sandbox) -> None:
     result = invoke("enrich", str(SAMPLES / "leads.csv"), "-o", "out.csv")
