@@ -163,7 +163,7 @@ class Wiring:
 
     def _options(self, env: Mapping[str, str], store: Store | None = None) -> Options:
         job = self.job
-        cap, name = self._credit_cap(env, store)
+        cap, name, period = self._credit_cap(env, store)
         return Options(
             rate=job.rate,
             retry=RetryPolicy(outage_limit=job.outage_seconds),
@@ -173,12 +173,14 @@ class Wiring:
             retry_invalid=job.retry_invalid,
             max_credits=cap,
             max_credits_name=name,
+            max_credits_period=period,
         )
 
-    def _credit_cap(self, env: Mapping[str, str], store: Store | None) -> tuple[int | None, str]:
-        """Return the credits this run may spend, and the setting that says so (the smallest)."""
+    def _credit_cap(self, env: Mapping[str, str], store: Store | None) -> tuple[int | None, str, str | None]:
+        """Return the credits this run may spend, the setting that says so (the smallest) and its
+        period ("day", "month"; None for a cap per run)."""
         job = self.job
-        caps: list[tuple[int, str]] = []
+        caps: list[tuple[int, str, str | None]] = []
         for cap in credit_caps(
             env,
             per_run=job.max_credits,
@@ -186,7 +188,7 @@ class Wiring:
             per_month=job.max_credits_per_month,
         ):
             if cap.period is None:
-                caps.append((cap.credits, f"{cap.source} {cap.credits}"))
+                caps.append((cap.credits, f"{cap.source} {cap.credits}", None))
                 continue
             shared = self._shared_budget(env)  # the ledger's count; the sandbox's: the store's
             if shared is not None:
@@ -194,8 +196,8 @@ class Wiring:
             else:
                 bought = store.bought_since(period_start(cap.period)) if store is not None else 0
             left = max(0, cap.credits - bought)
-            caps.append((left, f"{cap.source} {cap.credits}, {bought} already bought in it"))
-        return min(caps) if caps else (None, "")
+            caps.append((left, f"{cap.source} {cap.credits}, {bought} already bought in it", cap.period))
+        return min(caps, key=lambda c: c[0]) if caps else (None, "", None)
 
     @contextlib.contextmanager
     def _engine(

@@ -162,10 +162,15 @@ class CreditBudget:
     """
 
     def __init__(
-        self, cap: int | None, name: str = "--max-credits", shared: LedgerBudget | None = None
+        self,
+        cap: int | None,
+        name: str = "--max-credits",
+        shared: LedgerBudget | None = None,
+        period: str | None = None,
     ) -> None:
         self.cap = cap
         self.name = name  # the setting that set the cap, for the message
+        self.period = period  # "day" or "month": the cap is what was left of such a budget
         self.spent = 0
         self.held = 0
         self.shared = shared
@@ -275,6 +280,15 @@ class Attempts:
                 f"Reached the credit budget ({self.budget.message()}); this run: {spent}. Rows past it "
                 "are not_sent; run the same command again when the budget allows (tomorrow, for a daily "
                 "one): rows already answered are reused free."
+            )
+        if self.budget.period is not None:  # the cap was what a day or month budget had left
+            day = self.budget.period == "day"
+            when, now = ("tomorrow", "today") if day else ("next month", "this month")
+            flag = self.budget.name.split()[0]
+            return (
+                f"Reached the credit budget ({self.budget.name}); this run: {spent}. Rows past it are "
+                f"not_sent; run the same command again {when} (or with a higher {flag} to buy more "
+                f"{now}): rows already answered are reused free."
             )
         return (
             f"Reached the credit cap ({self.budget.name}): {spent}. The cap is per run: rows past it "

@@ -46,6 +46,7 @@ class Options:
     retry_invalid: bool = False  # call again for rows whose stored answer is a 400
     max_credits: int | None = None  # spend at most this many credits (200s and maybe-billed calls)
     max_credits_name: str = "--max-credits"  # the setting behind the cap, for the message
+    max_credits_period: str | None = None  # "day" or "month" when a budget of one set the cap
     stop_reading: bool = False  # after a stop, read no more input (the Python API)
     # Answers bought (calls in flight included) but not yet taken by the reader, at most; None: no
     # bound beyond the reorder buffer's. A generator whose reader pauses must not go on buying.
@@ -145,7 +146,9 @@ class Enricher:
         self.stats = Stats()
         self.render_sig = ""  # the output shape, set by the writer (RowWriter.signature)
         self.halt = Stop()
-        self.budget = CreditBudget(self.options.max_credits, self.options.max_credits_name, shared)
+        self.budget = CreditBudget(
+            self.options.max_credits, self.options.max_credits_name, shared, self.options.max_credits_period
+        )
         self.attempts = (
             Attempts(
                 client, store, self.limiter, self.stats, self.halt, self.options.policy(), self.budget, claims

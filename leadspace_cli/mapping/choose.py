@@ -39,9 +39,10 @@ def _choose(mapping: Mapping, values: Callable[[str], list[str]], sampled: bool,
         with_values = [c for c in options if any(filled[c])]
         if not with_values and more:
             mapping.fields[path] = options[0] if len(options) == 1 else options
+            one = len(options) == 1
             mapping.notes.append(
-                f"{', '.join(repr(c) for c in options)} {'is' if len(options) == 1 else 'are'} empty in "
-                f"the first rows: sent as {path} where later rows fill {'it' if len(options) == 1 else 'them'}."
+                f"{', '.join(repr(c) for c in options)} {'is' if one else 'are'} empty in the first "
+                f"rows: sent as {path} where later rows fill {'it' if one else 'them'}."
             )
             continue
         if not with_values:

@@ -94,6 +94,34 @@ def test_a_daily_budget_counts_what_the_store_bought_today(slow: Sandbox, tmp_pa
     assert "20 already bought" in result.stderr
 
 
+def test_a_day_or_month_budgets_stop_says_when_it_allows_more(use_sandbox: Sandbox, tmp_path: Path) -> None:
+    # It said "The cap is per run ... run the same command again to go on": the rerun bought nothing
+    # (skeptic pass 19).
+    path = make_leads(tmp_path / "in.csv", 6)
+    result = invoke("enrich", str(path), "-o", "a.csv", "--max-credits-per-day", "2", "--rate", "1000")
+    assert result.exit_code == 4
+    said = " ".join(result.stderr.split())
+    assert (
+        "Reached the credit budget (--max-credits-per-day 2, 0 already bought in it); this run: 2 billed"
+        in said
+    )
+    assert (
+        "run the same command again tomorrow (or with a higher --max-credits-per-day to buy more today)"
+        in said
+    )
+    assert "per run" not in said
+    env = {"LEADSPACE_MAX_CREDITS_PER_MONTH": "3"}
+    with pytest.MonkeyPatch.context() as mp:
+        for k, v in env.items():
+            mp.setenv(k, v)
+        said = " ".join(invoke("enrich", str(path), "-o", "b.csv", "--rate", "1000").stderr.split())
+    assert "LEADSPACE_MAX_CREDITS_PER_MONTH 3, 2 already bought in it); this run: 1 billed" in said
+    assert "run the same command again next month" in said
+    said = " ".join(invoke("enrich", str(path), "-o", "c.csv", "--max-credits", "1").stderr.split())
+    assert "The cap is per run" in said
+    assert "tomorrow" not in said
+
+
 def test_a_dry_run_says_what_the_cap_would_do(slow: Sandbox, tmp_path: Path) -> None:
     path = make_leads(tmp_path / "in.csv", 40, invalid_every=10)
     result = invoke(
