@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import shlex
 from collections.abc import Iterator
 from typing import Any
 
@@ -32,8 +33,16 @@ def _jsonl_source(
                 break
     if not ahead:
         raise InputError(f"{label} is empty: it needs at least one JSON object per line.")
-    if all(r.problem is not None for r in ahead) and len(ahead) < STDIN_LOOKAHEAD:
-        raise InputError(f"{label}, line 1: {ahead[0].problem}")
+    first = (ahead[0].raw or "").strip() if ahead[0].problem else ""
+    hint = _not_lines(first, label)
+    # A first line that opens an array, or an object alone, is a JSON document's, whatever follows;
+    # one cut short is a bad line among good ones.
+    if (
+        first.startswith("[")
+        or first == "{"
+        or (all(r.problem is not None for r in ahead) and len(ahead) < STDIN_LOOKAHEAD)
+    ):
+        raise InputError(f"{label}, line 1: {ahead[0].problem}{hint}")
 
     def rows() -> Iterator[Row]:
         yield from ahead
@@ -58,6 +67,24 @@ def _jsonl_source(
             f"{label} holds the ls answers of an earlier run: they are not sent, and this run's replace them."
         )
     return Source(label, "records", kept, rows(), notes=notes, answered=len(kept) < len(found_columns))
+
+
+def _not_lines(first: str, label: str) -> str:
+    """How to make JSON Lines of a file that is one JSON document: an array of objects, or objects
+    printed over several lines (``json.dump(records, f, indent=2)``, an API's saved answer)."""
+    name = "FILE" if label in ("stdin", "-", "<stdin>") else shlex.quote(label)
+    if first.lstrip().startswith("["):
+        return (
+            f". It is one JSON array, not JSON Lines (one object per line): write one object per line, "
+            f"with `jq -c '.[]' {name} > records.jsonl` (pandas: `to_json(path, orient='records', "
+            "lines=True)`), and enrich that."
+        )
+    if first.strip() == "{":
+        return (
+            ". It looks like JSON printed over several lines, not JSON Lines (one object per line): "
+            f"write one object per line, with `jq -c . {name} > records.jsonl`, and enrich that."
+        )
+    return ""
 
 
 def _bad_line(problem: str, raw: str) -> Row:

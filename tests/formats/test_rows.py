@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
+import re
+import sys
 from pathlib import Path
 
+import pytest
 import xlsxwriter
 
+from leadspace_cli.errors import InputError
 from leadspace_cli.formats.pyrecords import records_source
 from leadspace_cli.formats.rows import Row
 from leadspace_cli.formats.sources import open_source
@@ -64,3 +69,37 @@ def test_a_workbook_row_has_cells_as_shown_and_typed_values(tmp_path: Path) -> N
     assert row._replace(typed=None) == Row(["Acme", "$ 2,000", "2020-01-02"], extra=["", "call back"])
     assert row.typed is not None
     assert [value for value, _ in row.typed] == ["Acme", 2000, 43832]  # a date is its serial number
+
+
+@pytest.mark.parametrize(
+    ("text", "fix"),
+    [
+        ('[\n  {"Company": "Acme"},\n  {"Company": "Globex"}\n]\n', "jq -c '.[]' in.jsonl > records.jsonl"),
+        ('[{"Company": "Acme"}, {"Company": "Globex"}]\n', "jq -c '.[]' in.jsonl > records.jsonl"),
+        ('{\n  "Company": "Acme"\n}\n', "jq -c . in.jsonl > records.jsonl"),
+    ],
+)
+def test_a_json_document_is_refused_with_how_to_make_json_lines(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, text: str, fix: str
+) -> None:
+    # An array of objects (json.dump, an API's saved answer) or an object printed over several lines
+    # said only "line 1 is not JSON" (skeptic pass 19); on stdin the array's last line, an object
+    # without a comma, was even sent alone.
+    monkeypatch.chdir(tmp_path)
+    Path("in.jsonl").write_text(text, encoding="utf-8")
+    with pytest.raises(InputError, match=re.escape(fix)):
+        rows_of(Path("in.jsonl"))
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(text.encode())))
+    with pytest.raises(InputError, match=re.escape(fix.replace("in.jsonl", "FILE"))):
+        list(open_source("-", input_format="jsonl").rows)
+
+
+def test_guard_a_jsonl_file_whose_first_line_is_cut_short_gets_no_such_hint(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(
+        sys, "stdin", io.TextIOWrapper(io.BytesIO(b'{"Company": "Ac\n{"Company": "Globex"}\n'))
+    )
+    bad, good = list(open_source("-", input_format="jsonl").rows)
+    assert bad.problem is not None
+    assert good.record == {"Company": "Globex"}
