@@ -129,6 +129,9 @@ class Stats:
     first_call: float | None = None
     last_call: float | None = None
     consecutive_failures: int = 0
+    abandoned: int = 0  # calls on the wire at a second Ctrl-C: sent, maybe billed, answers not kept
+    _sealed: bool = field(default=False, repr=False)  # abandoned: later answers change no count
+    _answers: int = field(default=0, repr=False)  # calls whose answer (or its lack) was counted
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     def called(self, retry: bool) -> None:
@@ -141,9 +144,14 @@ class Stats:
                 self.first_call = now
             self.last_call = now
 
-    def answered(self, status: int | None, failure: bool) -> int:
-        """Count an answer; return how many failed calls came in a row."""
+    def answered(self, status: int | None, failure: bool, unknown: bool = False) -> int:
+        """Count a call's answer (``unknown``: none came back whole, so it may be billed); return
+        how many failed calls came in a row."""
         with self._lock:
+            if self._sealed:  # an abandoned call's answer: counted as maybe billed already
+                return self.consecutive_failures
+            self._answers += 1
+            self.unknown += unknown
             if status is not None:
                 self.by_status[status] += 1
             if status == 200:
@@ -151,10 +159,15 @@ class Stats:
             self.consecutive_failures = self.consecutive_failures + 1 if failure else 0
             return self.consecutive_failures
 
-    def maybe_billed(self) -> None:
-        """Count a call whose outcome is unknown."""
+    def abandon(self) -> int:
+        """The calls still awaited are abandoned (a second Ctrl-C, the drain's time up): each counts
+        as maybe billed, and answers that still come change no count. Return how many."""
         with self._lock:
-            self.unknown += 1
+            if not self._sealed:
+                self._sealed = True
+                self.abandoned = self.calls - self._answers
+                self.unknown += self.abandoned
+            return self.abandoned
 
     def call_rate(self) -> float:
         """Return the calls per second held so far."""

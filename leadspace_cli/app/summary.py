@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from leadspace_cli.errors import ExitCode, first_code
 from leadspace_cli.formats.outfile import write_whole
-from leadspace_cli.results import Result
+from leadspace_cli.results import Result, Stats
 
 if TYPE_CHECKING:
     from leadspace_cli.engine.pipeline import Enricher
@@ -29,7 +29,7 @@ class Summary:
     calls: int
     retries: int
     credits: int
-    unknown_outcome: int
+    unknown_outcome: int  # of them ``abandoned``
     reused: int
     deduplicated: int
     duration: float
@@ -57,6 +57,7 @@ class Summary:
     store_problem: str = ""
     # With LEADSPACE_REDIS_URL: the Redis (masked), answers found there and shared, and why it was lost.
     fleet: dict[str, Any] = field(default_factory=dict)
+    abandoned: int = 0  # calls on the wire when the run stopped waiting (a second Ctrl-C): maybe billed
 
     @classmethod
     def of(
@@ -101,7 +102,8 @@ class Summary:
             duration=round(duration, 3),
             call_rate=round(s.call_rate(), 2),
             exit_code=int(code),
-            stop_message=enricher.stop_reason.message if enricher.stop_reason else None,
+            stop_message=_stop_message(enricher.stop_reason.message if enricher.stop_reason else None, s),
+            abandoned=s.abandoned,
             dry_run=opts.dry_run,
             would_call=s.would_call,
             credit_cap=opts.max_credits,
@@ -152,3 +154,15 @@ class Summary:
 
 def _capped(calls: int, cap: int | None) -> int:
     return calls if cap is None else min(calls, cap)
+
+
+def _stop_message(message: str | None, stats: Stats) -> str | None:
+    """The stop's message, saying what the calls abandoned on the wire may have cost."""
+    if message is None or not stats.abandoned:
+        return message
+    n = stats.abandoned
+    return (
+        f"{message} {n} call{'s' if n != 1 else ''} on the wire {'were' if n != 1 else 'was'} abandoned: "
+        f"{'they' if n != 1 else 'it'} may be billed (counted as possibly billed), and a rerun calls "
+        f"{'them' if n != 1 else 'it'} again (the answers were not kept)."
+    )

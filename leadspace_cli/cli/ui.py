@@ -256,6 +256,8 @@ def summary_table(summary: Summary) -> Table:
         table.add_row("credit cap", str(summary.credit_cap))
     if summary.unknown_outcome:
         table.add_row("possibly billed (no answer: timeout, dropped)", str(summary.unknown_outcome))
+    if summary.abandoned:
+        table.add_row("  of them abandoned on the wire at the stop", str(summary.abandoned))
     table.add_row("answers reused", str(summary.reused))
     if summary.fleet:
         table.add_row("  of them from the fleet's Redis", str(summary.fleet["answers_from_fleet"]))

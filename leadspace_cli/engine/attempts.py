@@ -345,8 +345,6 @@ class Attempts:
         finally:
             with self._wire_lock:
                 self.on_wire -= 1
-        if answer.unknown:
-            self.stats.maybe_billed()
         self.budget.settle(hold, billed=answer.outcome is Outcome.OK or answer.unknown)
         # No answer at all (a dropped or refused connection); a timeout is a slow API, not an outage
         # (it is retried as before, within --max-retries).
@@ -425,7 +423,7 @@ class Attempts:
             header, answer = sent
             outcome = answer.outcome
             # A 429 is pacing, not failure: only errors and silence count towards "the API is down".
-            streak = self.stats.answered(answer.status, outcome is Outcome.RETRY)
+            streak = self.stats.answered(answer.status, outcome is Outcome.RETRY, answer.unknown)
             if outcome is Outcome.OK:
                 self.outage.end()
                 # Stored durably before the row is reported: nothing paid for is lost.

@@ -271,14 +271,26 @@ class Enricher:
     def _collect(self, buffer: ReorderBuffer, block: bool) -> None:
         """Take the answers that came back; with ``block``, wait for at least one."""
         while True:
+            # Answers trickling in (30 a second) must not keep a second Ctrl-C from acting.
+            if block and self._should_abandon():
+                self._abandon_all(buffer)
+                return
             try:
                 key, result = self._done.get(timeout=0.1) if block else self._done.get_nowait()
             except queue.Empty:
                 if block and self._should_abandon():
-                    buffer.settle_all(RowResult(Result.NOT_SENT, error="abandoned in flight at the stop"))
+                    self._abandon_all(buffer)
                 return
             buffer.settle(key, result)
             block = False
+
+    def _abandon_all(self, buffer: ReorderBuffer) -> None:
+        """Stop waiting for the answers on the wire: they count as maybe billed (sent, never read)."""
+        abandoned = self.stats.abandon()
+        error = "abandoned at the stop"
+        if abandoned:
+            error += ": its call was sent and may be billed, its answer was not kept (a rerun calls it again)"
+        buffer.settle_all(RowResult(Result.NOT_SENT, error=error))
 
     def run(
         self, rows: Iterable[Row], build: Callable[[Row], Body]

@@ -43,6 +43,54 @@ def test_ctrl_c_with_slow_answers_waits_for_them_and_the_rerun_buys_nothing_twic
 
 
 @pytest.mark.slow
+def test_a_second_ctrl_c_counts_the_abandoned_calls_as_possibly_billed(
+    sandbox_factory: Callable[..., Sandbox], tmp_path: Path
+) -> None:
+    # The summary said "credits spent 0" for 78 calls the API billed (skeptic pass 19), and while
+    # answers trickled in at the pace a second Ctrl-C did not act until the last had come.
+    sb = sandbox_factory(latency=2.0, rate=100)
+    path = make_leads(tmp_path / "in.csv", 150)
+    out, report = tmp_path / "out.csv", tmp_path / "r.json"
+    cmd = [
+        sys.executable,
+        "-m",
+        "leadspace_cli",
+        "enrich",
+        str(path),
+        "-o",
+        str(out),
+        "--report",
+        str(report),
+    ]
+    with subprocess.Popen(
+        cmd, env=cli_env(sb, tmp_path), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+    ) as proc:
+        deadline = time.monotonic() + 30
+        while sb.stats.by_status[200] < 5 and time.monotonic() < deadline:  # answers are coming back
+            time.sleep(0.02)
+        proc.send_signal(signal.SIGINT)
+        time.sleep(0.3)
+        proc.send_signal(signal.SIGINT)
+        sent = time.monotonic()
+        proc.wait(timeout=60)
+        took = time.monotonic() - sent
+        assert proc.stderr is not None
+        stderr = " ".join(proc.stderr.read().decode().split())
+    assert proc.returncode == ExitCode.INTERRUPTED, stderr
+    assert took < 10  # the answers on the wire are not awaited (generous: a loaded machine)
+    time.sleep(2.5)  # every call sent has been answered (and billed) by now
+    got = json.loads(report.read_text())
+    # Abandoned while answers still came (30 a second for 2 s): not after the last of them.
+    assert got["abandoned"] >= 10
+    assert got["credits"] + got["unknown_outcome"] == sb.stats.by_status[200] == got["calls"]
+    assert f"{got['abandoned']} calls on the wire were abandoned: they may be billed" in stderr
+    rows = read_csv(out)
+    dropped = [r for r in rows if "its call was sent and may be billed" in r["ls.error"]]
+    assert len(dropped) == got["abandoned"]
+    assert {r["ls.result"] for r in dropped} == {"not_sent"}
+
+
+@pytest.mark.slow
 def test_sigterm_waits_at_most_8_seconds(sandbox_factory: Callable[..., Sandbox], tmp_path: Path) -> None:
     sb = sandbox_factory(latency=20.0, rate=100)
     path = make_leads(tmp_path / "in.csv", 20)
