@@ -109,7 +109,7 @@ class Wiring:
         else:
             m = load(os.fspath(spec))
             how = f"from {os.fspath(spec)}"
-        check(m, source.columns)
+        check(m, source.columns, None if spec is None else how.removeprefix("from "))
         pairs = ", ".join(f"{col!r} → {path}" for path, col in m.rows())
         self.note(f"Mapping ({how}): {pairs}")
         for text in m.notes:

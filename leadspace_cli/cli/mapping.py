@@ -120,7 +120,7 @@ def mapping_init(
         ) as source:
             if from_report is not None:
                 m = mapping_from_report(from_report)
-                check(m, source.columns)
+                check(m, source.columns, f"the mapping of {from_report}")
                 m.notes.append(f"The mapping the run of {from_report} used.")
             else:
                 m = detect_source(source)
@@ -170,7 +170,7 @@ def mapping_check(
         ) as source,
     ):
         m = load(mapping) if mapping else detect_source(source)
-        check(m, source.columns)
+        check(m, source.columns, str(mapping) if mapping else None)
         table = Table("input column", "request field")
         for path, col in m.rows():
             # Several columns: the first non-empty one is sent.

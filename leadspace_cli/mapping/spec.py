@@ -121,8 +121,12 @@ def load(path: str | Path) -> Mapping:
     return parse(text, str(p))
 
 
-def check(mapping: Mapping, columns: list[str]) -> None:
-    """Raise MappingError when a mapped column is not in the input, or nothing usable is mapped."""
+def check(mapping: Mapping, columns: list[str], given: str | None = None) -> None:
+    """Raise MappingError when a mapped column is not in the input, or nothing usable is mapped.
+
+    ``given`` names a mapping the user wrote (a file, "the mapping"): its refusal says to edit it,
+    not to write one; a detected one's says why columns were left out (its notes).
+    """
     present = set(columns)
     for path, value in mapping.rows():
         for column in [value] if isinstance(value, str) else value:
@@ -142,13 +146,75 @@ def check(mapping: Mapping, columns: list[str]) -> None:
             repr(c) if len(c) <= 60 else f"{c[:57]!r}... ({len(c):,} characters)" for c in columns[:12]
         )
         found += " ..." if len(columns) > 12 else ""
+        why, told = _why_not(mapping, columns, names)
+        if told and given is None:  # what to do is said: no advice on headers or a mapping
+            raise MappingError(
+                "No column maps to the API's minimum input (a company name, or first name, last name "
+                f"and an email or website).{why} The input's columns are: {found}."
+            )
+        if given is not None:
+            raise MappingError(
+                "No column maps to the API's minimum input (a company name, or first name, last name "
+                f"and an email or website): {given} maps {', '.join(sorted(mapped)) or 'nothing'}.{why} "
+                f"The input's columns are: {found}. Add a column as company.name, or the person's "
+                "first_name, last_name and email (`leadspace fields` lists the request fields)."
+            )
         raise MappingError(
             "No column maps to the API's minimum input (a company name, or first name, last name "
-            f"and an email or website). The input's columns are: {found}. If the header is further "
+            f"and an email or website).{why} The input's columns are: {found}. If the header is further "
             "down (a report's title and blocks above it), pass --header-row N (its line number); else "
             "write a mapping with `leadspace mapping init INPUT -o mapping.toml`, edit it, and pass "
             "--mapping mapping.toml."
         )
+
+
+# A person's whole name in one column: the API takes the first and the last name apart.
+_WHOLE_NAMES = frozenset(
+    (
+        *("fullname", "name", "contactname", "displayname", "personname", "leadname", "attendeename"),
+        *("inviteename", "participantname", "customername", "membername", "subscribername", "yourname"),
+        *("nameoriginalname", "registrantname", "guestname"),
+    )
+)
+
+
+def _why_not(mapping: Mapping, columns: list[str], names: bool) -> tuple[str, bool]:
+    """What keeps a file from the minimum input, as far as it can be told: its notes on columns
+    left out, a list of emails without names, whole names in one column; and whether what to do
+    is told (the last two)."""
+    from leadspace_cli.mapping.aliases import normalize_header
+
+    said = [n for n in mapping.notes if "not sent" in n]
+    text = "".join(f" {n}" for n in said[:3])
+    email = mapping.fields.get("person.email")
+    whole = next(
+        (c for c in columns if normalize_header(c) in _WHOLE_NAMES and c not in mapping.columns_used()), None
+    )
+    if not names and whole is not None and normalize_header(whole) == "name":
+        text += (
+            f" If {whole!r} holds people's whole names: the API takes a person's first and last name "
+            "apart, so split it into two columns named First Name and Last Name (a spreadsheet's Text "
+            "to Columns, or a script) and run again. If it holds companies' names: name the column "
+            "Company, or pass a mapping that sends it as company.name (`leadspace mapping init INPUT "
+            "-o mapping.toml` writes one to edit)."
+        )
+    elif not names and whole is not None:
+        text += (
+            f" {whole!r} holds whole names, and the API takes a person's first and last name apart: "
+            "split it into two columns named First Name and Last Name (a spreadsheet's Text to "
+            "Columns, or a script), and run again."
+        )
+    elif not names and email is not None:
+        shown_email = email if isinstance(email, str) else email[0]
+        text += (
+            f" {shown_email!r} holds the people's emails, but the API takes an email only beside the "
+            "person's first and last name, or with a company name: a list of emails alone cannot be "
+            "enriched. Add those columns, or, where a column holds them under another name, pass a "
+            "mapping that sends it (`leadspace mapping init INPUT -o mapping.toml` writes one to edit)."
+        )
+    else:
+        return text, False
+    return text, True
 
 
 def _escape(ch: str) -> str:

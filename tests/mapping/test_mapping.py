@@ -262,3 +262,34 @@ def test_the_mapping_a_run_used_is_printed_by_mapping_init_and_reproduces_its_re
     result = invoke("mapping", "init", str(src), "--from-report", "out.csv")
     assert result.exit_code == 2
     assert "Cannot read the report out.csv" in result.stderr
+
+
+def test_a_list_of_emails_alone_is_refused_saying_why() -> None:
+    # A newsletter's subscribers: the README said the email is sent, but the minimum input refuses
+    # every row; the refusal told to write a mapping, which cannot help (skeptic pass 19).
+    with pytest.raises(MappingError) as got:
+        check(detect(["Email", "Subscribed"]), ["Email", "Subscribed"])
+    assert "a list of emails alone cannot be enriched" in str(got.value)
+    assert "--header-row" not in str(got.value)
+
+
+def test_whole_names_in_one_column_are_refused_with_how_to_split_them() -> None:
+    columns = ["Full Name", "Email", "Company"]
+    mapping = detect(columns)
+    mapping.fields.pop("company.name", None)
+    mapping.notes.append("'Company' is empty in the rows read: company.name is not sent.")
+    with pytest.raises(MappingError) as got:
+        check(mapping, columns)
+    said = str(got.value)
+    assert "'Full Name' holds whole names" in said
+    assert "split it into two columns named First Name and Last Name" in said
+    assert "'Company' is empty in the rows read" in said  # the reason it gave mapping init
+
+
+def test_a_users_own_mapping_is_refused_without_telling_to_write_one() -> None:
+    with pytest.raises(MappingError) as got:
+        check(parse('[person]\nemail = "Email"\n', "m.toml"), ["Full Name", "Email"], "m.toml")
+    said = str(got.value)
+    assert "m.toml maps person.email" in said
+    assert "mapping init" not in said
+    assert "'Full Name' holds whole names" in said
