@@ -136,3 +136,8 @@ def closest(word: str, choices: Iterable[str]) -> str:
         lookup = {o.lower(): o for o in options}
         near = [lookup[n] for n in near]
     return ", ".join(repr(n) for n in near) if near else "none close; see `leadspace fields`"
+
+
+def counted(n: int, noun: str, plural: str | None = None) -> str:
+    """Return a count with its noun: "1 stored answer", "2 stored answers", "1 row was"."""
+    return f"{n:,} {noun if n == 1 else plural or noun + 's'}"

@@ -25,6 +25,7 @@ from leadspace_cli.errors import (
     ExitCode,
     LeadspaceError,
     SettingsError,
+    counted,
 )
 
 
@@ -166,7 +167,7 @@ def cache_clear(
         what = f"answers older than {older_than}" if older_than else "every stored answer"
         _confirm(f"Delete {what} in {store.path}? They were paid for; rows are bought again.", yes)
         done = store.clear(age)
-        deleted = f"Deleted {done.answers} stored answers"
+        deleted = f"Deleted {counted(done.answers, 'stored answer')}"
         if done.answers:
             deleted += f" ({done.answer_bytes:,} bytes, compressed)"
         if not done.compacted:
@@ -226,7 +227,11 @@ def _forget(store: Store, found: Found, fleet: Fleet | None, yes: bool) -> None:
         _forget_in_fleet(fleet, store, found)
         return
     how = "as a whole value" if len(text) < MIN_SUBSTRING else "in a value"
-    err.print(f"{found.count} stored answers mention {text!r} ({how}), for example:", markup=False)
+    err.print(
+        f"{counted(found.count, 'stored answer mentions', 'stored answers mention')} {text!r} ({how}), "
+        "for example:",
+        markup=False,
+    )
     for example in found.examples[:3]:
         err.print(f"  {example[:160]}", markup=False)
     for copy in found.damaged:
@@ -239,11 +244,13 @@ def _forget(store: Store, found: Found, fleet: Fleet | None, yes: bool) -> None:
         _forget_in_fleet(fleet, store, found)
     if store.forget(found):
         typer.echo(
-            f"Erased {found.count} stored answers; the store's file and log were rewritten without them."
+            f"Erased {counted(found.count, 'stored answer')}; the store's file and log were rewritten "
+            "without them."
         )
         return
     err.print(
-        f"Deleted {found.count} stored answers, but another run holds the store {store.path} open: "
+        f"Deleted {counted(found.count, 'stored answer')}, but another run holds the store "
+        f"{store.path} open: "
         "their old copies stay in its file and write-ahead log until that run ends. Run this command "
         "again once it has ended.",
         markup=False,
@@ -285,4 +292,4 @@ def cache_rekey(
             if store.identity.partition == old.partition:
                 raise SettingsError(f"{old_key_env} holds the key in use: nothing to move.")
             n = store.rekey(old)
-        typer.echo(f"Filed {n} answers of the old key under {store.identity.label}.")
+        typer.echo(f"Filed {counted(n, 'answer')} of the old key under {store.identity.label}.")

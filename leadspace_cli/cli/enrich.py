@@ -33,6 +33,7 @@ from leadspace_cli.cli.ui import (
 from leadspace_cli.errors import (
     ExitCode,
     SettingsError,
+    counted,
 )
 from leadspace_cli.sandbox import Sandbox, SandboxConfig
 
@@ -54,7 +55,8 @@ def _signals(run: Run) -> contextlib.AbstractContextManager[None]:
     def tell(waiting: int) -> None:
         if waiting and run.interrupts == 1:
             err.print(
-                f"Stopping: waiting for {waiting} answers already paid for; Ctrl-C again to abandon them.",
+                f"Stopping: waiting for {counted(waiting, 'answer')} already paid for; Ctrl-C again to "
+                "abandon them.",
                 markup=False,
             )
 
@@ -272,8 +274,8 @@ def _enrich(job: Job, *, quiet: bool, verbose: bool) -> ExitCode:
         err.print(f"[bold red]Stopped:[/] {escape(redact(summary.stop_message, secrets))}", markup=True)
     elif code is ExitCode.ROWS_FAILED and summary.by_result["failed"]:
         err.print(
-            f"{summary.by_result['failed']} rows failed: run the same command again to finish them "
-            "(answers already paid for are reused)."
+            f"{counted(summary.by_result['failed'], 'row')} failed: run the same command again to "
+            "finish them (answers already paid for are reused)."
         )
     return code
 

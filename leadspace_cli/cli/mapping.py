@@ -24,6 +24,7 @@ from leadspace_cli.cli.core import (
 )
 from leadspace_cli.errors import (
     MappingError,
+    counted,
 )
 from leadspace_cli.formats.outfile import check_path, write_whole
 from leadspace_cli.formats.sources import open_source
@@ -181,4 +182,7 @@ def mapping_check(
         for i, (body, problem) in enumerate(seen.first):
             out.print(f"row {i + 1}:" + (f" not sent: {problem}" if problem else ""), markup=False)
             out.print_json(json.dumps(body, ensure_ascii=False))
-        out.print(f"{seen.sent} rows would be sent; {seen.lacking} lack the minimum input and would not be.")
+        out.print(
+            f"{counted(seen.sent, 'row')} would be sent; {seen.lacking} lack the minimum input and "
+            "would not be."
+        )

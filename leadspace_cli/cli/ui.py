@@ -237,10 +237,13 @@ def summary_table(summary: Summary) -> Table:
         table.add_row(f"rows {name}", str(n))
     table.add_row("rows", str(summary.rows))
     if summary.dry_run:
-        table.add_row("calls it would make", str(summary.would_call))
         spend = (
             summary.would_call if summary.credit_cap is None else min(summary.would_call, summary.credit_cap)
         )
+        if spend < summary.would_call:  # the cap stops it first
+            table.add_row("calls it would make", f"{spend} (of {summary.would_call}: the credit cap)")
+        else:
+            table.add_row("calls it would make", str(summary.would_call))
         table.add_row("credits it would spend (at most)", str(spend))
         if summary.cap_row is not None:
             table.add_row("the credit cap stops it at row", str(summary.cap_row))

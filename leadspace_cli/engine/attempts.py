@@ -450,7 +450,7 @@ class Attempts:
                 if lasted > self.policy.outage_limit:
                     self.stop(
                         ExitCode.STOPPED,
-                        f"The API has been out of reach for {lasted / 60:.0f} minutes (the last: "
+                        f"The API has been out of reach for {_lasted(lasted)} (the last: "
                         f"{answer.error}). Run the same command again later: answers already paid for "
                         "are kept.",
                     )
@@ -483,3 +483,11 @@ class Attempts:
             if self.stop.event.wait(min(delay, self.policy.retry_after_cap)):
                 last.error += "; the run stopped before a retry"
                 return last
+
+
+def _lasted(seconds: float) -> str:
+    """A wait as a person says it: "45 seconds", "1 minute", "12 minutes"."""
+    if seconds < 90:
+        return f"{seconds:.0f} seconds"
+    minutes = round(seconds / 60)
+    return f"{minutes} minute{'s' if minutes != 1 else ''}"

@@ -42,7 +42,7 @@ import filelock
 from leadspace_cli.engine.identity import Identity, canonical, rowid_of
 from leadspace_cli.engine.salvage import Damage, _copy_readable, _readable_copy
 from leadspace_cli.engine.store_admin import StoreAdmin
-from leadspace_cli.errors import StoreError
+from leadspace_cli.errors import StoreError, counted
 from leadspace_cli.mapping.body import RULES
 
 if TYPE_CHECKING:
@@ -329,8 +329,9 @@ class Store(StoreAdmin):
             readable.unlink(missing_ok=True)
         new.close()
         return Damage(
-            f"The response store at {path} was damaged ({exc}): {recovered} stored answers were "
-            f"recovered; the damaged file was kept as {aside}.",
+            f"The response store at {path} was damaged ({exc}): "
+            f"{counted(recovered, 'stored answer was', 'stored answers were')} recovered; the damaged "
+            f"file was kept as {aside}.",
             recovered,
         )
 

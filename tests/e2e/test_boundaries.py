@@ -442,18 +442,18 @@ def test_forget_matches_whatever_the_case_and_the_json_escaping(use_sandbox: San
     assert _answers() == 4
     jane = invoke("cache", "forget", "jane.doe@acme.com", "--yes")
     assert jane.exit_code == 0, jane.stderr
-    assert "Erased 1 stored answers" in jane.stdout
-    assert "1 stored answers mention 'jane.doe@acme.com'" in jane.stderr
+    assert "Erased 1 stored answer;" in jane.stdout
+    assert "1 stored answer mentions 'jane.doe@acme.com'" in jane.stderr
     assert (
         '"email":"jane.doe@acme.com"' in jane.stderr.split("for example:")[1]
     )  # an example (sent lower-cased)
     # Stored as JSON ("N\u00fa\u00f1ez" when escaped) and typed decomposed (u + combining accent).
     nunez = invoke("cache", "forget", unicodedata.normalize("NFD", "NÚÑEZ"), "--yes")
-    assert "Erased 1 stored answers" in nunez.stdout, nunez.stderr
+    assert "Erased 1 stored answer;" in nunez.stdout, nunez.stderr
     assert _answers() == 2
     # Short text matches whole values only: "Lima" is Ana Lima, not Bea Limas.
     li = invoke("cache", "forget", "LIMA", "--yes")
-    assert "Erased 1 stored answers" in li.stdout
+    assert "Erased 1 stored answer;" in li.stdout
     assert "as a whole value" in li.stderr
     assert _answers() == 1
 

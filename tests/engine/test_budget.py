@@ -132,6 +132,17 @@ def test_a_dry_run_says_what_the_cap_would_do(slow: Sandbox, tmp_path: Path) -> 
     assert report["would_call"] == 36
     assert report["cap_row"] == 14  # rows 10 lacks the minimum input: the 13th call is row 14
     assert slow.stats.calls == 0
+    # The table said "calls it would make 36" beside "credits it would spend 12" (skeptic pass 19).
+    assert "12 (of 36: the credit cap)" in result.stderr
+
+
+def test_a_small_runs_rate_is_its_calls_not_a_pace_above_the_limit(
+    use_sandbox: Sandbox, tmp_path: Path
+) -> None:
+    # 5 calls within a fraction of a second showed "32.2 calls/s" beside a 30-a-second limit.
+    path = make_leads(tmp_path / "in.csv", 5)
+    assert invoke("enrich", str(path), "-o", "a.csv", "--report", "r.json").exit_code == 0
+    assert json.loads(Path("r.json").read_text())["call_rate"] == 5.0
 
 
 @pytest.mark.slow
@@ -140,3 +151,13 @@ def test_the_python_api_takes_max_credits(slow: Sandbox) -> None:
     with pytest.raises(leadspace_cli.CreditsExhausted):
         list(leadspace_cli.enrich_records(records, max_credits=7, rate=1000))
     assert slow.stats.by_status[200] == 7
+
+
+def test_an_outages_length_is_said_as_a_person_says_it() -> None:
+    # A 20-second --outage-limit stopped with "out of reach for 0 minutes" (skeptic pass 19).
+    from leadspace_cli.engine.attempts import _lasted
+
+    assert [_lasted(s) for s in (21.4, 89, 90, 100, 330)] == [
+        "21 seconds", "89 seconds", "2 minutes", "2 minutes", "6 minutes"
+    ]  # fmt: skip
+    assert _lasted(60 * 1.2 + 20) == "2 minutes"

@@ -200,7 +200,7 @@ def test_mapping_commands_take_delimiter_and_input_format(tmp_path: Path) -> Non
     assert 'name = "Company"' in init.stdout
     check = invoke("mapping", "check", str(path), "--delimiter", ";")
     assert check.exit_code == 0
-    assert "1 rows would be sent" in check.stdout
+    assert "1 row would be sent" in check.stdout
     jl = tmp_path / "data.txt"
     jl.write_text('{"Company": "Acme"}\n')
     assert invoke("mapping", "check", str(jl), "--input-format", "jsonl").exit_code == 0
