@@ -13,6 +13,7 @@ from leadspace_cli.mapping.aliases import (
     fold,
     normalize_header,
 )
+from leadspace_cli.mapping.spec import Mapping
 
 ADDRESS_WORDS = tuple(a for path in _ADDRESS for a in ALIASES[path])
 ALL_ALIASES = {a for aliases in ALIASES.values() for a in aliases}
@@ -133,3 +134,18 @@ def whole_address(names: set[str], line2: bool = False) -> bool:
     """Whether a city and a postal code (or a second line) sit beside a bare address (the street line)."""
     other = ALIASES["company.address.postalcode"] + (("street2", "address2", "addressline2") if line2 else ())
     return bool(names & set(ALIASES["company.address.city"])) and bool(names & set(other))
+
+
+def repeated_fallbacks(mapping: Mapping, cols: list[str], taken: set[str]) -> None:
+    """A header repeated ("Email", "Email_2") outside an appended company's block: the repeat of an
+    email, phone or website is that field's fallback (refine() sends it where the first is empty)."""
+    if company_block_start(cols) is not None:
+        return
+    for path in ("person.email", "person.person_phone", "company.website"):
+        column = mapping.fields.get(path)
+        if not isinstance(column, str):
+            continue
+        repeats = [c for c in cols if (m := DUPLICATE.match(c)) and m.group(1) == column and c not in taken]
+        if repeats:
+            mapping.candidates[path] = [*mapping.candidates.get(path, []), *repeats]
+            taken.update(repeats)

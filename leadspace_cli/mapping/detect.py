@@ -55,6 +55,7 @@ from leadspace_cli.mapping.blocks import (
     address_fields,
     company_block_start,
     listed,
+    repeated_fallbacks,
     second_billing,
     unprefixed,
     whole_address,
@@ -87,6 +88,7 @@ def detect(columns: Iterable[str], *, books: bool = True) -> Mapping:
     header = _read(every)
     mapping, taken = _match(header)
     _places(mapping, header, taken)
+    repeated_fallbacks(mapping, header.cols, taken)
     _notes(mapping, header)
     return mapping
 

@@ -219,3 +219,25 @@ def test_guard_two_paths_are_no_export_of_paths() -> None:
     # Without a group of three, nothing is read past its group ("ADRESA/ICO" is no known field).
     assert detect(["ADRESA/FIRMA", "ADRESA/ICO"]).fields == {}
     assert detect(["ADRESA/FIRMA", "POZNAMKA/TEXT"]).fields == {}
+
+
+def test_a_repeated_email_header_is_the_emails_fallback(tmp_path: Path) -> None:
+    # "Email" twice (a form builder's two questions, a merge of two lists): the reader names the
+    # second "Email_2"; it was left out though it filled the rows the first left empty.
+    header = ["First Name", "Last Name", "Email", "Email"]
+    rows = [["Ann", "Lee", "", "ann@acme.example"], ["Bo", "Ng", "bo@globex.example", ""]]
+    rows += [["Cy", "Ro", "", "cy@initech.example"]]
+    mapping = judged(tmp_path / "two.csv", header, rows)
+    assert mapping.fields.get("person.email") == ["Email", "Email_2"]
+
+
+def test_guard_an_appended_company_blocks_repeats_are_the_companys() -> None:
+    # A contact export with its company's columns after its own: the second "Phone" is the
+    # company's line, never the person's fallback.
+    header = ["First Name", "Last Name", "Email", "Phone", "City", "Company Name", "Phone", "City"]
+    mapping = detect(
+        ["First Name", "Last Name", "Email", "Phone", "City", "Company Name", "Phone_2", "City_2"]
+    )
+    assert header  # as exported; the reader names the repeats
+    assert mapping.fields.get("person.person_phone") == "Phone"
+    assert "Phone_2" not in mapping.candidates.get("person.person_phone", [])
