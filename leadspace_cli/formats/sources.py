@@ -52,6 +52,11 @@ def open_source(
         if found_fmt != fmt and input_format is None:
             notes.append(f"{path} is an Excel workbook, whatever its name says: read as one.")
             fmt = found_fmt
+    elif fmt != "xlsx" and input_format is None and _stdin_is_zip():
+        # A workbook piped in (`cat leads.xlsx | leadspace enrich -`) was read as text and refused
+        # with a hint to pass --encoding cp1252.
+        notes.append("stdin is an Excel workbook: read as one (--input-format xlsx says so).")
+        fmt = "xlsx"
     if fmt == "xlsx":
         source = _xlsx_source(
             path,
@@ -170,3 +175,9 @@ def _utf8_bom(path: str) -> bool:
             return fh.read(3) == codecs.BOM_UTF8
     except (OSError, EOFError, InputError):
         return False
+
+
+def _stdin_is_zip() -> bool:
+    """Whether stdin's first bytes are a zip file's (an .xlsx workbook's), as far as a peek sees."""
+    peek = getattr(sys.stdin.buffer, "peek", None)
+    return peek is not None and peek(4)[:4] in (b"PK\x03\x04", b"PK\x05\x06")

@@ -23,7 +23,7 @@ from leadspace_cli.mapping.detect import detect
 from leadspace_cli.mapping.spec import load
 from leadspace_cli.sandbox import Sandbox
 from leadspace_cli.sandbox.data import answer
-from tests.conftest import SAMPLES, invoke, make_leads, read_csv, read_jsonl, write_csv
+from tests.conftest import SAMPLES, cli_env, invoke, make_leads, read_csv, read_jsonl, write_csv
 
 LS = list(flatten.COLUMNS)
 
@@ -182,6 +182,30 @@ def test_tsv_gzip_and_stdin_stdout(use_sandbox: Sandbox, tmp_path: Path) -> None
     assert out[0]["firstName"] == "Grace"
     assert out[0]["ls.result"] == "ok"
     assert "ls.result" not in result.stderr  # data on stdout, words on stderr
+
+
+@pytest.mark.slow
+def test_a_workbook_piped_in_is_read_as_one(sandbox: Sandbox, tmp_path: Path) -> None:
+    # `cat leads.xlsx | leadspace enrich -` was read as text: "not valid utf-8-sig text, pass
+    # --encoding cp1252" (skeptic pass 19).
+    import xlsxwriter
+
+    book_path = tmp_path / "in.xlsx"
+    with xlsxwriter.Workbook(str(book_path)) as book:
+        sheet = book.add_worksheet()
+        sheet.write_row(0, 0, ["First Name", "Last Name", "Email"])
+        sheet.write_row(1, 0, ["Ada", "Lovelace", "ada@a.example"])
+    out = tmp_path / "out.csv"
+    done = subprocess.run(
+        [sys.executable, "-m", "leadspace_cli", "enrich", "-", "-o", str(out)],
+        input=book_path.read_bytes(),
+        env=cli_env(sandbox, tmp_path),
+        capture_output=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "stdin is an Excel workbook: read as one" in done.stderr.decode()
+    assert [r["ls.result"] for r in read_csv(out)] == ["ok"]
 
 
 def test_limit_takes_the_first_rows(use_sandbox: Sandbox, tmp_path: Path) -> None:
