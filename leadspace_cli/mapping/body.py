@@ -1,6 +1,8 @@
 """Request bodies built from rows through a mapping, and the API document's minimum input.
 
-What is sent follows versioned *request rules* (:data:`RULES`). Rules 3 (this release) send no cell
+What is sent follows versioned *request rules* (:data:`RULES`). Rules 4 (this release) send a
+person's whole name (a mapping's ``person.full_name``) split into first and last name where a row
+has neither (:func:`~leadspace_cli.mapping.wholenames.split_name`); the rest as rules 3. Rules 3 send no cell
 that holds nothing: a spreadsheet's error (``#N/A`` and its translations ``#NV``, ``#N/D``), a
 script's ``NULL``, ``None`` or ``nan``, ``N/A``, ``-`` and a web form's bare ``https://`` are empty
 cells, and so is an e-mail or phone cell that holds several (``a@x.com, b@y.com``: which one is the
@@ -31,9 +33,10 @@ from leadspace_cli.formats.values import BYTES_LIKE, field_of, value_text
 from leadspace_cli.formats.xlsx import request_text
 from leadspace_cli.mapping.aliases import Body
 from leadspace_cli.mapping.cells import SEPARATOR, several
-from leadspace_cli.mapping.spec import Mapping
+from leadspace_cli.mapping.spec import FULL_NAME, Mapping
+from leadspace_cli.mapping.wholenames import split_name
 
-RULES = 3  # the request rules this release sends by; 2: leadspace 0.2.x before it; 1: 0.2.0's
+RULES = 4  # the request rules this release sends by; 3 and 2: leadspace 0.2.x before it; 1: 0.2.0's
 
 
 class Request(dict[str, Any]):
@@ -177,6 +180,14 @@ def cleaned(body: Body) -> Body:
     return body if out is None else out
 
 
+def _with_split(plain: Request, split: Body) -> Request:
+    """The request of rules 4 (a whole name split), with rules 3's as the latest earlier body."""
+    request = Request(spelled(split))
+    earlier = [dict(plain), *plain.earlier]
+    request.earlier = tuple(b for i, b in enumerate(earlier) if b != request and b not in earlier[:i])
+    return request
+
+
 def _request(written: Body, now: Body, first: Body | None = None) -> Request:
     """The request for a row: ``now`` (its cells under rules 3, assembled), with the earlier rules'
     distinct bodies: ``written`` (its cells as rules 2 read them, spelled by rules 2) and ``first``
@@ -300,11 +311,15 @@ def builder(mapping: Mapping, source: Source) -> Builder:
     groups: dict[str, list[tuple[int, str]]] = {"": [], "person": [], "company": [], "company.address": []}
     fallbacks: list[tuple[int, list[int]]] = []  # (the field's first cell, its other cells in order)
     keys: list[str] = []  # each cell's request field (its last part), as rules 3 judge it
+    whole: int | None = None  # the cell of a person's whole name (person.full_name), split when sent
     for path in mapping.fields:
         parent, _, key = path.rpartition(".")
         first, *others = mapping.columns_of(path)
         keys += [key] * (1 + len(others))
-        groups[parent].append((len(columns), key))
+        if path == FULL_NAME:
+            whole = len(columns)
+        else:
+            groups[parent].append((len(columns), key))
         columns.append(first)
         if others:
             fallbacks.append((len(columns) - 1, list(range(len(columns), len(columns) + len(others)))))
@@ -317,14 +332,19 @@ def builder(mapping: Mapping, source: Source) -> Builder:
     names = [c.strip() for c in columns]
     top, person, company, address = (groups[k] for k in ("", "person", "company", "company.address"))
 
-    def assemble(values: Sequence[str]) -> Body:
+    def assemble(values: Sequence[str], split: bool = False) -> Body:
         if fallbacks:
             values = list(values)
             for i, others in fallbacks:
                 if not values[i].strip():
                     values[i] = next((values[j] for j in others if values[j].strip()), "")
         body: Body = {k: v for i, k in top if (v := values[i].strip())}
-        if person and (p := {k: v for i, k in person if (v := values[i].strip())}):
+        p = {k: v for i, k in person if (v := values[i].strip())} if person else {}
+        if split and whole is not None and not p.get("first_name") and not p.get("last_name"):
+            names = split_name(values[whole])  # rules 4: a whole name where no first or last is
+            if names is not None:
+                p = {"first_name": names[0], "last_name": names[1], **p}
+        if p:
             body["person"] = p
         c: dict[str, Any] = {k: v for i, k in company if (v := values[i].strip())}
         if address and (a := {k: v for i, k in address if (v := values[i].strip())}):
@@ -340,7 +360,11 @@ def builder(mapping: Mapping, source: Source) -> Builder:
         # sent); most rows have nothing to change, and are assembled once.
         now = tuple(map(_cell, keys, names, values))
         written = assemble(values)
-        return _request(written, written if now == tuple(values) else assemble(now), first)
+        plain = _request(written, written if now == tuple(values) else assemble(now), first)
+        if whole is None:
+            return plain
+        split = assemble(now, split=True)
+        return _with_split(plain, split) if split != assemble(now) else plain
 
     date1904 = source.date1904
 

@@ -29,6 +29,7 @@ from leadspace_cli.mapping.normal import normal as _normal
 from leadspace_cli.mapping.organisations import _personal, contact_person, host, organisations, unnamed_phone
 from leadspace_cli.mapping.records import companies_as_leads, company_line
 from leadspace_cli.mapping.spec import Mapping, shown
+from leadspace_cli.mapping.wholenames import whole_names
 
 SAMPLE_ROWS = 200  # rows read ahead to judge a detected mapping by its values
 
@@ -97,6 +98,7 @@ def refine(
             mapping, columns, values, lambda: _instead(mapping, columns, values, "person.person_phone", bool)
         )
         unnamed_phone(mapping, columns, values)
+        whole_names(mapping, columns, values)
     email = mapping.fields.get("person.email")
     if isinstance(email, str):
         seen = [v.strip().lower() for v in values(email) if v.strip()]

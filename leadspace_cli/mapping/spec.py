@@ -12,6 +12,10 @@ from typing import Any
 from leadspace_cli.api import fields
 from leadspace_cli.errors import MappingError, closest
 
+# A mapping's own field, not the API's: a person's whole name, sent split into first and last name
+# where a row has neither (mapping.wholenames).
+FULL_NAME = "person.full_name"
+
 
 @dataclass
 class Mapping:
@@ -73,7 +77,7 @@ def from_table(table: dict[str, Any], name: str = "mapping") -> Mapping:
         raise MappingError(f'{name}: [custom_fields] must be a table of name = "Column".')
     if not isinstance(output, dict):
         raise MappingError(f'{name}: [output] must be a table of "ls.column" = "New name".')
-    valid = set(fields.REQUEST_PATHS)
+    valid = {*fields.REQUEST_PATHS, FULL_NAME}
     for path, column in _leaves(doc):
         if path not in valid:
             raise MappingError(
@@ -138,7 +142,7 @@ def check(mapping: Mapping, columns: list[str], given: str | None = None) -> Non
     mapped = set(mapping.fields)
     if "company.name" in mapped:
         return
-    names = {"person.first_name", "person.last_name"} <= mapped
+    names = {"person.first_name", "person.last_name"} <= mapped or FULL_NAME in mapped
     contact = bool({"person.email", "company.website"} & mapped)
     if not (names and contact):
         # Each name cut at 60 characters: a file that is no CSV has its bytes as one long "name".
@@ -192,17 +196,18 @@ def _why_not(mapping: Mapping, columns: list[str], names: bool) -> tuple[str, bo
     )
     if not names and whole is not None and normalize_header(whole) == "name":
         text += (
-            f" If {whole!r} holds people's whole names: the API takes a person's first and last name "
-            "apart, so split it into two columns named First Name and Last Name (a spreadsheet's Text "
-            "to Columns, or a script) and run again. If it holds companies' names: name the column "
-            "Company, or pass a mapping that sends it as company.name (`leadspace mapping init INPUT "
-            "-o mapping.toml` writes one to edit)."
+            f" If {whole!r} holds people's whole names (its first rows' did not read as such): send "
+            'it split with a mapping (`full_name = "Name"` under [person]), or split it into First '
+            "Name and Last Name columns. If it holds companies' names: name the column Company, or "
+            "pass a mapping that sends it as company.name (`leadspace mapping init INPUT -o "
+            "mapping.toml` writes one to edit)."
         )
     elif not names and whole is not None:
         text += (
-            f" {whole!r} holds whole names, and the API takes a person's first and last name apart: "
-            "split it into two columns named First Name and Last Name (a spreadsheet's Text to "
-            "Columns, or a script), and run again."
+            f" {whole!r} holds whole names, and the API takes a person's first and last name apart; "
+            "its first rows' did not split (one word, a firm's name): send it split with a mapping "
+            f"(`full_name = {toml_string(whole)}` under [person]) where its names can be split, or "
+            "split it into First Name and Last Name columns yourself."
         )
     elif not names and email is not None:
         shown_email = email if isinstance(email, str) else email[0]

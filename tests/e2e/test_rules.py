@@ -99,7 +99,7 @@ def test_an_upgrade_from_rules_1_buys_nothing_again(
     assert result.exit_code == 0
     assert use_sandbox.stats.by_status[200] == 20  # the upgrade bought nothing
     report = json.loads(Path("r.json").read_text())
-    assert report["settings"]["request_rules"] == body_rules.RULES == 3
+    assert report["settings"]["request_rules"] == body_rules.RULES == 4
 
 
 def test_a_workbook_number_from_rules_1_is_found(
@@ -171,7 +171,7 @@ def test_an_upgrade_from_rules_2_buys_nothing_again(
     result = invoke("enrich", str(path), "-o", "new.csv", "--report", "r.json")
     assert result.exit_code == 0
     assert use_sandbox.stats.by_status[200] == 25  # the upgrade bought nothing
-    assert json.loads(Path("r.json").read_text())["settings"]["request_rules"] == 3
+    assert json.loads(Path("r.json").read_text())["settings"]["request_rules"] == body_rules.RULES
 
 
 def test_a_placeholder_gives_way_to_the_fields_next_column_and_a_header_row_is_free(
@@ -195,3 +195,25 @@ def test_a_placeholder_gives_way_to_the_fields_next_column_and_a_header_row_is_f
     assert sent["1"]["company"] == {"name": "Acme"}
     assert "custom_fields" not in sent["1"]
     assert sent["2"]["custom_fields"] == [{"name": "segment", "value": "Enterprise"}]
+
+
+@pytest.mark.slow
+def test_an_upgrade_from_rules_3_whole_names_split_buys_nothing_again(
+    use_sandbox: Sandbox, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Rules 3 sent a row of a whole name beside a company without the person's names; rules 4 split
+    # the name: the answer bought for the rules 3 body is found, nothing is bought again.
+    rows = [[f"A{i}", f"Ann Lee{'abcdef'[i]}", f"ann{i}@equiv.example", f"Equiv {i}"] for i in range(6)]
+    rows += [[f"B{i}", f"Bo Ng{'abcd'[i]}", f"bo{i}@solo.example", ""] for i in range(4)]  # never sent
+    path = write_csv(tmp_path / "in.csv", ["Lead ID", "Full Name", "Email", "Company"], rows)
+    with monkeypatch.context() as m:
+        m.setattr(body_rules, "split_name", lambda text: None)  # as rules 3 sent each row
+        assert invoke("enrich", str(path), "-o", "old.csv").exit_code == 0
+    assert use_sandbox.stats.by_status[200] == 6  # the rows with no company lacked the minimum input
+    result = invoke("enrich", str(path), "-o", "new.csv")
+    assert result.exit_code == 0, result.stderr
+    assert use_sandbox.stats.by_status[200] == 10  # only the four rows rules 3 could not send
+    sent = use_sandbox.stats.received[-1]
+    assert sent["person"]["first_name"] == "Bo"
+    with open("new.csv", encoding="utf-8-sig") as fh:
+        assert [r["ls.result"] for r in csv.DictReader(fh)] == ["ok"] * 10

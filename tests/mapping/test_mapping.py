@@ -282,7 +282,7 @@ def test_whole_names_in_one_column_are_refused_with_how_to_split_them() -> None:
         check(mapping, columns)
     said = str(got.value)
     assert "'Full Name' holds whole names" in said
-    assert "split it into two columns named First Name and Last Name" in said
+    assert "split it into First Name and Last Name columns" in said
     assert "'Company' is empty in the rows read" in said  # the reason it gave mapping init
 
 

@@ -1,0 +1,119 @@
+"""A person's whole name in one column ("Full Name", Zoom's "Name (Original Name)", a form's "Your
+name"): split into the first and last name the API takes, where the split can be told.
+
+The mapping names such a column ``person.full_name`` (a mapping's own field, never sent as such);
+a row is sent with the split only where its first and last name are both empty (request rules 4).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable
+
+from leadspace_cli.mapping.aliases import normalize_header
+from leadspace_cli.mapping.spec import FULL_NAME, Mapping
+
+# Headers of a person's whole name (normalised): never a company's.
+WHOLE_NAME_HEADERS = frozenset(
+    (
+        *("fullname", "contactfullname", "personname", "attendeename", "inviteename", "participantname"),
+        *("registrantname", "guestname", "subscribername", "yourname", "nameoriginalname", "leadfullname"),
+        *("customerfullname", "speakername", "studentname", "candidatename", "applicantname"),
+    )
+)
+
+_SALUTATIONS = frozenset(
+    ("mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "herr", "frau", "m", "mme", "mlle", "sr", "sra")
+)
+_SUFFIXES = frozenset(("jr", "sr", "ii", "iii", "iv", "phd", "md", "mba", "esq", "cpa", "dds", "jd", "msc"))
+# Words that begin a family name ("Ludwig van Beethoven", "Ana de la Cruz").
+_PARTICLES = frozenset(
+    (
+        *("van", "von", "de", "da", "di", "del", "della", "der", "den", "du", "la", "le", "dos", "das"),
+        *("ten", "ter", "bin", "al", "el", "st", "st.", "zu", "vom", "af", "av"),
+    )
+)
+# A firm's words: a value holding one is no person's name.
+_FIRM = re.compile(
+    r"(?i)\b(inc|llc|ltd|limited|gmbh|corp|corporation|company|co|group|ag|sa|bv|plc|srl|oy|ab|"
+    r"kg|pty|solutions|services|consulting|agency|partners|holdings|team|support|sales|info|admin)\b\.?"
+)
+_LETTERS = re.compile(r"^[^\W\d_]+(?:['’.-][^\W\d_]*)*\.?$")
+
+
+def _word(token: str) -> str:
+    return token.lower().rstrip(".")
+
+
+def _eastern(token: str) -> bool:
+    """Whether a word is written in Chinese, Japanese or Korean script (family name first)."""
+    return any(unicodedata.name(ch, "").startswith(("CJK", "HANGUL", "HIRAGANA", "KATAKANA")) for ch in token)
+
+
+def split_name(text: str) -> tuple[str, str] | None:
+    """Return (first name, last name) of a person's whole name, or None where it cannot be told.
+
+    "Ann Lee" is ("Ann", "Lee"); "Lee, Ann" is ("Ann", "Lee"); "Dr. Mary Ann van der Berg Jr." is
+    ("Mary Ann", "van der Berg"); "山田 太郎" is ("太郎", "山田"); "Bo Ng (Bo)" is ("Bo", "Ng"). One
+    word, an email, digits, a
+    firm's words or more than five words are None.
+    """
+    # A note in brackets after the name (Zoom's original name, a pronoun, an employer) is no part of it.
+    text = " ".join(re.sub(r"\s*[(\[][^()\[\]]*[)\]]\s*$", "", text).split())
+    if not text or "@" in text or any(ch.isdigit() for ch in text) or _FIRM.search(text):
+        return None
+    if text.count(",") == 1:
+        family, given = (part.strip() for part in text.split(","))
+        if _word(given) in _SUFFIXES or given.replace(".", "").lower() in _SUFFIXES:
+            text = family
+        elif family and given and " " not in family:
+            tokens = given.split()
+            given_names = [t for t in tokens if _word(t) not in _SALUTATIONS]
+            if given_names and len(tokens) <= 3 and all(_LETTERS.match(t) for t in [*tokens, family]):
+                return " ".join(given_names), family
+            return None
+        else:
+            return None
+    if "," in text:
+        return None
+    tokens = text.split()
+    while tokens and _word(tokens[0]) in _SALUTATIONS:
+        tokens = tokens[1:]  # "Mr Smith": a family name alone is none to split
+    while tokens and _word(tokens[-1]) in _SUFFIXES and len(tokens) > 2:
+        tokens = tokens[:-1]
+    if not 2 <= len(tokens) <= 5 or not all(_LETTERS.match(t) or _eastern(t) for t in tokens):
+        return None
+    if all(_eastern(t) for t in tokens):
+        return " ".join(tokens[1:]), tokens[0]
+    start = next((i for i in range(1, len(tokens) - 1) if tokens[i].lower() in _PARTICLES), len(tokens) - 1)
+    return " ".join(tokens[:start]), " ".join(tokens[start:])
+
+
+MIN_SPLIT = 0.8  # of the values read, those that split as a person's name
+
+
+def whole_names(mapping: Mapping, columns: list[str], values: Callable[[str], list[str]]) -> None:
+    """Where no first and last name are mapped, send a column of people's whole names split.
+
+    A header of a whole name ("Full Name", "Attendee Name") is taken when its values split; a bare
+    "Name" only beside the people's emails, with no company name mapped from it, and when four in
+    five of its values split as a person's name.
+    """
+    if "person.first_name" in mapping.fields or "person.last_name" in mapping.fields:
+        return
+    used = mapping.columns_used()
+    found = [c for c in columns if normalize_header(c) in WHOLE_NAME_HEADERS and c not in used]
+    if not found and "person.email" in mapping.fields:
+        found = [c for c in columns if normalize_header(c) in ("name", "contactname") and c not in used]
+    for column in found[:1]:
+        seen = [v for v in values(column) if v.strip()]
+        split = [v for v in seen if split_name(v) is not None]
+        if len(seen) < 2 or len(split) < MIN_SPLIT * len(seen):
+            continue
+        mapping.fields[FULL_NAME] = column
+        mapping.notes.append(
+            f"{column!r} holds people's whole names: each is sent split into person.first_name and "
+            "person.last_name (the last word, with a particle before it such as 'van', is the last "
+            "name) where a row has neither."
+        )
