@@ -65,11 +65,12 @@ def split_name(text: str) -> tuple[str, str] | None:
         return None
     if text.count(",") == 1:
         family, given = (part.strip() for part in text.split(","))
-        if _word(given) in _SUFFIXES or given.replace(".", "").lower() in _SUFFIXES:
+        # "Ann Lee, PhD", "Linda M. Okafor, DTM": a suffix or a credential (capitals) after the comma.
+        if given.replace(".", "").lower() in _SUFFIXES or re.fullmatch(r"[A-Z][A-Z.]{1,6}", given):
             text = family
         elif family and given and " " not in family:
             tokens = given.split()
-            given_names = [t for t in tokens if _word(t) not in _SALUTATIONS]
+            given_names = tokens[1:] if tokens and _word(tokens[0]) in _SALUTATIONS else tokens
             if given_names and len(tokens) <= 3 and all(_LETTERS.match(t) for t in [*tokens, family]):
                 return " ".join(given_names), family
             return None

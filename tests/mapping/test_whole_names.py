@@ -25,6 +25,8 @@ from tests.mapping.test_detect_eleventh import judged
         ("Jean-Luc Picard", "Jean-Luc", "Picard"),
         ("山田 太郎", "太郎", "山田"),  # family name first
         ("Bo Ng (Bo)", "Bo", "Ng"),  # Zoom's "Name (Original Name)"
+        ("Linda M. Okafor, DTM", "Linda M.", "Okafor"),  # a credential after the comma
+        ("Okafor, Linda M.", "Linda M.", "Okafor"),
         ("Cy Ro [he/him]", "Cy", "Ro"),
     ],
 )
