@@ -94,6 +94,22 @@ def split_name(text: str) -> tuple[str, str] | None:
 MIN_SPLIT = 0.8  # of the values read, those that split as a person's name
 
 
+def _fold(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    return "".join(ch for ch in decomposed if ch.isalpha() and not unicodedata.combining(ch))
+
+
+def _addressed(name: str, email: str) -> bool:
+    """Whether an email's mailbox is named after the person (ann.lee@, alee@, ann@, lee.a@)."""
+    names = split_name(name)
+    if names is None:
+        return False
+    box = _fold(email.partition("@")[0])
+    first, last = (_fold(p.split()[0] if p.split() else p) for p in names)
+    last = _fold(names[1].split()[-1]) if names[1].split() else last
+    return (len(last) >= 2 and last in box) or (len(first) >= 3 and box.startswith(first))
+
+
 def whole_names(mapping: Mapping, columns: list[str], values: Callable[[str], list[str]]) -> None:
     """Where no first and last name are mapped, send a column of people's whole names split.
 
@@ -105,13 +121,26 @@ def whole_names(mapping: Mapping, columns: list[str], values: Callable[[str], li
         return
     used = mapping.columns_used()
     found = [c for c in columns if normalize_header(c) in WHOLE_NAME_HEADERS and c not in used]
-    if not found and "person.email" in mapping.fields:
+    bare = False
+    email = mapping.fields.get("person.email")
+    if not found and email is not None:
         found = [c for c in columns if normalize_header(c) in ("name", "contactname") and c not in used]
+        bare = True
     for column in found[:1]:
         seen = [v for v in values(column) if v.strip()]
         split = [v for v in seen if split_name(v) is not None]
         if len(seen) < 2 or len(split) < MIN_SPLIT * len(seen):
             continue
+        # A bare "Name" may hold two-word firms ("Blue Harbor"): its names must be the people's
+        # whose addresses sit beside them (ann.lee@, alee@, ann@) in half the rows.
+        if bare and email is not None:
+            pairs = [
+                (n, e)
+                for n, e in zip(values(column), values(mapping.columns_of("person.email")[0]), strict=True)
+                if n.strip() and "@" in e
+            ]
+            if sum(_addressed(n, e) for n, e in pairs) * 2 < len(pairs):
+                continue
         mapping.fields[FULL_NAME] = column
         mapping.notes.append(
             f"{column!r} holds people's whole names: each is sent split into person.first_name and "

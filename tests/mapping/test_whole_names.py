@@ -77,6 +77,16 @@ def test_guard_a_bare_name_of_companies_is_not_split(tmp_path: Path) -> None:
     assert "person.full_name" not in mapping.fields
 
 
+def test_guard_a_bare_name_of_two_word_firms_is_not_split(tmp_path: Path) -> None:
+    # Two capitalised words split like a person's name; the mailboxes beside them are not named so.
+    rows = [["Blue Harbor", "jsmith@mailbox.example"], ["Green Valley", "kate77@mailbox.example"]]
+    rows += [["Red Rock", "tom.b@mailbox.example"], ["Silver Pine", "amy@mailbox.example"]]
+    mapping = judged(tmp_path / "firms.csv", ["Name", "Email"], rows)
+    assert "person.full_name" not in mapping.fields
+    # A header that says whole names needs no such sign.
+    assert judged(tmp_path / "people.csv", ["Full Name", "Email"], rows).fields.get("person.full_name")
+
+
 def test_guard_first_and_last_name_columns_win(tmp_path: Path) -> None:
     header = ["First Name", "Last Name", "Full Name", "Email"]
     rows = [[*r[0].split(" ", 1), r[0], r[1]] for r in _PEOPLE]
