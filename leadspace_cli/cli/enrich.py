@@ -273,9 +273,17 @@ def _enrich(job: Job, *, quiet: bool, verbose: bool) -> ExitCode:
     if summary.stop_message:
         err.print(f"[bold red]Stopped:[/] {escape(redact(summary.stop_message, secrets))}", markup=True)
     elif code is ExitCode.ROWS_FAILED and summary.by_result["failed"]:
+        slow = ""
+        if summary.unknown_outcome:  # timeouts and dropped answers: each may be billed
+            slow = (
+                f" {counted(summary.unknown_outcome, 'call')} got no answer in time (each may be "
+                "billed): if the API is slow rather than down, raise --timeout first, or the rerun "
+                "pays for them again."
+            )
         err.print(
             f"{counted(summary.by_result['failed'], 'row')} failed: run the same command again to "
-            "finish them (answers already paid for are reused)."
+            f"finish them (answers already paid for are reused).{slow}",
+            markup=False,
         )
     return code
 

@@ -36,6 +36,9 @@ class RetryPolicy:
     outage_limit: float = 300.0  # seconds the API may stay out of reach before the run gives up
     outage_probe: float = 1.0  # during an outage, one probe at a time, this many seconds apart
     outage_after: int = 5  # calls in a row that got no answer at all (dropped, refused, timed out)
+    # Calls in a row that timed out: the API is slower than --timeout, and each such call may be
+    # billed: the run stops (never an outage's probing, which would pay for a timeout a second).
+    timeout_limit: int = 10
 
 
 class Stop:
@@ -264,6 +267,7 @@ class Attempts:
         self.claims = claims or NoClaims()
         self.outage = Outage(probe_every=self.policy.outage_probe)
         self._silent = 0  # calls in a row that got no answer at all
+        self._timeouts = 0  # calls in a row that timed out
         self.on_wire = 0  # calls sent whose answers are awaited
         self._wire_lock = threading.Lock()
         self._rng = random.Random()
@@ -443,9 +447,22 @@ class Attempts:
                 return RowResult(Result.FAILED, answer.status, answer.error)
             # RETRY or THROTTLED.
             last = RowResult(Result.FAILED, answer.status, answer.error)
+            timed_out = answer.status is None and answer.error.endswith("(timeout)")
+            with self._wire_lock:
+                self._timeouts = self._timeouts + 1 if timed_out else 0
+                timeouts = self._timeouts
+            if timeouts >= self.policy.timeout_limit:
+                self.stop(
+                    ExitCode.STOPPED,
+                    f"{timeouts} calls in a row got no answer within --timeout "
+                    f"({self.client.timeout:g}s), and each may be billed: the API answers more slowly "
+                    "than that (or not at all). Raise --timeout (the default is 30) and run again: "
+                    "answers already paid for are kept.",
+                )
+                return last
             if answer.status is not None or outcome is Outcome.THROTTLED:
                 self.outage.end()
-            elif streak >= self.policy.failure_limit or self.outage.active:
+            elif not timed_out and (streak >= self.policy.failure_limit or self.outage.active):
                 lasted = self.outage.begin()
                 if lasted > self.policy.outage_limit:
                     self.stop(

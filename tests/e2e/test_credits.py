@@ -107,7 +107,7 @@ def test_timeouts_are_counted_as_maybe_billed(
     sandbox_factory: Callable[..., Sandbox], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     sb = sandbox_factory(latency=1.5, rate=0)
-    path = make_leads(tmp_path / "in.csv", 6)
+    path = make_leads(tmp_path / "in.csv", 4)  # 8 timeouts: under the 10 in a row that stop a run
     monkeypatch.setenv("LEADSPACE_API_KEY", sb.key)
     result = invoke(
         "enrich",
@@ -125,10 +125,30 @@ def test_timeouts_are_counted_as_maybe_billed(
     )
     assert result.exit_code == ExitCode.ROWS_FAILED
     report = json.loads(Path("r.json").read_text())
-    assert report["unknown_outcome"] == 12  # 6 rows, 2 attempts each: the API billed them all
+    assert report["unknown_outcome"] == 8  # 4 rows, 2 attempts each: the API billed them all
     assert report["credits"] == 0
     time.sleep(1.2)
-    assert sb.stats.by_status[200] == 12
+    assert sb.stats.by_status[200] == 8
+    assert "raise --timeout first" in " ".join(result.stderr.split())  # a rerun as is pays again
+
+
+@pytest.mark.slow
+def test_a_timeout_shorter_than_the_apis_answers_stops_the_run(
+    sandbox_factory: Callable[..., Sandbox], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Timeouts were taken for an outage: the run probed once a second for its 5 minutes, 291 calls
+    # billed for 10 rows and none answered (skeptic pass 20).
+    sb = sandbox_factory(latency=1.0, rate=0)
+    path = make_leads(tmp_path / "in.csv", 10)
+    monkeypatch.setenv("LEADSPACE_API_KEY", sb.key)
+    monkeypatch.setenv("LEADSPACE_BASE_URL", sb.url)
+    result = invoke("enrich", str(path), "-o", "out.csv", "--timeout", "0.3", "--workers", "1")
+    assert result.exit_code == ExitCode.STOPPED
+    said = " ".join(result.stderr.split())
+    assert "10 calls in a row got no answer within --timeout (0.3s)" in said
+    assert "Raise --timeout" in said
+    time.sleep(1.2)
+    assert sb.stats.by_status[200] == 10
     assert "possibly billed" in result.stderr  # in the summary table
 
 
