@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import contextlib
 import gzip
+import hashlib
 import io
+import json
 import os
 import re
 import shutil
@@ -54,6 +56,7 @@ class OutputFile(contextlib.AbstractContextManager["OutputFile"]):
         self.option = option
         self._mode = 0o600  # the final file's, set just before the rename: the .part stays 600
         self.result_column = result_column
+        self._fmt = fmt
         # Why the output went beside the target: "stopped", "dry_run", "limit", "more_ok", "locked".
         self.kept_reason = ""
         self.removed_aside: list[Path] = []  # kept-aside outputs of earlier runs this run removed
@@ -247,9 +250,17 @@ class OutputFile(contextlib.AbstractContextManager["OutputFile"]):
             return "limit"
         same_rows = rows is None or old_rows == rows
         same_columns = input_columns is None or old_columns == list(input_columns)
-        if same_rows and same_columns and old_ok > ok_rows:
+        if same_rows and same_columns and old_ok > ok_rows and self._same_input():
             return "more_ok"
         return ""
+
+    def _same_input(self) -> bool:
+        """Whether the existing output holds the rows this run wrote (not last week's file of as
+        many rows under the same header: that one is replaced)."""
+        assert self.target is not None
+        assert self.temp is not None
+        old = input_digest(self.target, self.result_column)
+        return old is not None and old == input_digest(self.temp, self.result_column, self._fmt)
 
     def _put_aside(self, reason: str) -> None:
         assert self.temp is not None
@@ -515,6 +526,27 @@ def describe(path: Path, result_column: str = "ls.result") -> tuple[list[str], i
             return list(keys), rows, ok
     except LeadspaceError:
         return None
+
+
+def input_digest(path: Path, result_column: str = "ls.result", fmt: str | None = None) -> str | None:
+    """Return a digest of an output's input cells, row by row (None when it cannot be read)."""
+    digest = hashlib.blake2b(digest_size=16)
+    try:
+        with open_source(str(path), keep_ls=True, input_format=fmt) as source:
+            if source.kind == "table":
+                if result_column not in source.columns:
+                    return None
+                i = source.columns.index(result_column)
+                for row in source.rows:
+                    digest.update("\x1f".join(row.cells[:i]).encode("utf-8", "surrogatepass") + b"\x1e")
+            else:
+                for row in source.rows:
+                    record = {k: v for k, v in (row.record or {}).items() if k != "ls"}
+                    text = json.dumps(record, sort_keys=True, default=str, ensure_ascii=False)
+                    digest.update(text.encode("utf-8", "surrogatepass") + b"\x1e")
+    except LeadspaceError:
+        return None
+    return digest.hexdigest()
 
 
 def count_ok(path: Path, result_column: str = "ls.result") -> int:

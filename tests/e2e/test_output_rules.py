@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from leadspace_cli.sandbox import Sandbox
-from tests.conftest import invoke, make_leads, read_csv
+from tests.conftest import invoke, make_leads, read_csv, write_csv
 
 
 def _ok(path: Path | str) -> int:
@@ -28,6 +28,23 @@ def test_a_complete_run_on_another_input_replaces_a_richer_output(
     result = invoke("enrich", str(this_week), "-o", "out.csv")
     assert result.exit_code == 0, result.stderr
     assert len(read_csv("out.csv")) == 20  # this week's rows, not last week's 50
+    assert _asides() == []
+
+
+def test_another_input_of_as_many_rows_under_the_same_header_replaces_the_output(
+    use_sandbox: Sandbox, tmp_path: Path
+) -> None:
+    # A weekly cron job: this week's file has other people, the same header and as many rows, and
+    # fewer of them can be sent. It was kept aside ("it holds this input's rows"): -o kept last
+    # week's leads every week (skeptic pass 20).
+    header = ["First Name", "Last Name", "Email"]
+    week1 = write_csv(tmp_path / "w1.csv", header, [[f"A{i}", "Lee", f"a{i}@w1.example"] for i in range(8)])
+    rows2 = [[f"B{i}", "Ng", f"b{i}@w2.example"] for i in range(6)] + [["", "", "x@w2.example"]] * 2
+    week2 = write_csv(tmp_path / "w2.csv", header, rows2)
+    assert invoke("enrich", str(week1), "-o", "out.csv").exit_code == 0
+    result = invoke("enrich", str(week2), "-o", "out.csv")
+    assert result.exit_code == 0, result.stderr
+    assert [r["First Name"] for r in read_csv("out.csv")][:6] == [f"B{i}" for i in range(6)]
     assert _asides() == []
 
 
