@@ -110,20 +110,26 @@ class Run(Wiring):
 
     @contextlib.contextmanager
     def signals(self, on_interrupt: Callable[[int], None] | None = None) -> Iterator[None]:
-        """Turn Ctrl-C and SIGTERM into :meth:`interrupt` while the run lasts (main thread only).
+        """Turn Ctrl-C, SIGTERM and SIGHUP into :meth:`interrupt` while the run lasts (main thread only).
 
         ``on_interrupt`` is told how many answers already paid for are awaited after each signal.
         Elsewhere than in the main thread, signals are left alone.
         """
 
         def handler(signum: int, frame: object) -> None:
-            waiting = self.interrupt(terminate=signum == signal.SIGTERM)
+            waiting = self.interrupt(terminate=signum != signal.SIGINT)
             if on_interrupt is not None and signum == signal.SIGINT:
                 on_interrupt(waiting)
 
         previous: dict[signal.Signals, Any] = {}
         if threading.current_thread() is threading.main_thread():
-            for sig in (signal.SIGINT, signal.SIGTERM):
+            # SIGHUP: the terminal closed (an SSH session dropped): a stop like SIGTERM's, so that
+            # the answers on the wire are kept and every row is written (it killed the run).
+            # Under nohup (SIGHUP ignored), it stays ignored: the run goes on after the logout.
+            hangup = getattr(signal, "SIGHUP", None)
+            if hangup is not None and signal.getsignal(hangup) is signal.SIG_IGN:
+                hangup = None
+            for sig in (signal.SIGINT, signal.SIGTERM, *([hangup] if hangup is not None else [])):
                 with contextlib.suppress(ValueError, OSError):
                     previous[sig] = signal.signal(sig, handler)
         try:

@@ -103,6 +103,23 @@ def test_sigterm_waits_at_most_8_seconds(sandbox_factory: Callable[..., Sandbox]
 
 
 @pytest.mark.slow
+def test_a_hangup_keeps_the_answers_on_the_wire_and_writes_every_row(
+    sandbox_factory: Callable[..., Sandbox], tmp_path: Path
+) -> None:
+    # The terminal closed (an SSH session dropped): SIGHUP killed the run, the answers on the wire
+    # were paid and lost, and -o was never written (skeptic pass 20).
+    sb = sandbox_factory(latency=1.0, rate=100)
+    path = make_leads(tmp_path / "in.csv", 150)
+    out = tmp_path / "out.csv"
+    cmd = [sys.executable, "-m", "leadspace_cli", "enrich", str(path), "-o", str(out), "-q"]
+    code, _, stderr = signal_after_calls(signal.SIGHUP, sb, cmd, cli_env(sb, tmp_path), calls=20)
+    assert code == ExitCode.INTERRUPTED, stderr
+    rows = read_csv(out)
+    assert len(rows) == 150
+    assert sum(r["ls.result"] == "ok" for r in rows) == len(sb.stats.paid)  # every paid answer kept
+
+
+@pytest.mark.slow
 def test_timeouts_are_counted_as_maybe_billed(
     sandbox_factory: Callable[..., Sandbox], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
