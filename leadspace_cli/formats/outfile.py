@@ -549,24 +549,6 @@ def input_digest(path: Path, result_column: str = "ls.result", fmt: str | None =
     return digest.hexdigest()
 
 
-def count_ok(path: Path, result_column: str = "ls.result") -> int:
-    """Count the ok rows of an earlier output (0 when it is not one that can be read)."""
-    try:
-        with open_source(str(path), keep_ls=True) as source:
-            if source.kind == "table":
-                if result_column not in source.columns:
-                    return 0
-                i = source.columns.index(result_column)
-                return sum(1 for row in source.rows if len(row.cells) > i and row.cells[i] == "ok")
-            n = 0
-            for row in source.rows:
-                ls = row.record.get("ls")
-                n += isinstance(ls, dict) and ls.get("result") == "ok"
-            return n
-    except LeadspaceError:
-        return 0
-
-
 OUTPUT_SUFFIXES = {
     ".csv": "csv",
     ".tsv": "tsv",
