@@ -184,13 +184,13 @@ class OutputFile(contextlib.AbstractContextManager["OutputFile"]):
             if keep_rules and self.target.exists():
                 reason = self._keep_reason(ok_rows, rows, input_columns, stopped, dry_run, limited)
             if reason:
-                self._put_aside(reason)
+                self._put_aside(reason, ok_rows)
                 return
             try:
                 os.replace(self.temp, self.target)
             except PermissionError:
                 # Windows: the target is open in Excel (or another program) and cannot be replaced.
-                self._put_aside("locked")
+                self._put_aside("locked", ok_rows)
                 return
             for old in _asides_of(self.target) if keep_rules else []:
                 with contextlib.suppress(OSError):
@@ -262,7 +262,7 @@ class OutputFile(contextlib.AbstractContextManager["OutputFile"]):
         old = input_digest(self.target, self.result_column)
         return old is not None and old == input_digest(self.temp, self.result_column, self._fmt)
 
-    def _put_aside(self, reason: str) -> None:
+    def _put_aside(self, reason: str, ok_rows: int) -> None:
         assert self.temp is not None
         assert self.target is not None
         previous = _asides_of(self.target)
@@ -270,9 +270,15 @@ class OutputFile(contextlib.AbstractContextManager["OutputFile"]):
         os.replace(self.temp, self.kept_aside)
         self.kept_reason = reason
         for old in previous:  # one at a time: the newest replaces the last
-            if old != self.kept_aside:
-                with contextlib.suppress(OSError):
-                    old.unlink()
+            if old == self.kept_aside:
+                continue
+            # Unless the last holds more ok rows (a --no-cache run's answers, in no store): a dry
+            # run's aside replaced the only copy of 50 paid answers (skeptic pass 20).
+            earlier = describe(old, self.result_column)
+            if earlier is not None and earlier[2] > ok_rows:
+                continue
+            with contextlib.suppress(OSError):
+                old.unlink()
 
     def _release(self) -> None:
         if self._lock is not None:

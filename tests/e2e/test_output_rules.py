@@ -48,6 +48,22 @@ def test_another_input_of_as_many_rows_under_the_same_header_replaces_the_output
     assert _asides() == []
 
 
+def test_a_dry_run_never_removes_an_aside_file_of_more_paid_answers(
+    use_sandbox: Sandbox, tmp_path: Path
+) -> None:
+    # A --no-cache run stopped: its paid answers are only in its aside file. A dry run after it put
+    # its own aside file in that one's place, and the answers were gone (skeptic pass 20).
+    path = make_leads(tmp_path / "in.csv", 10)
+    assert invoke("enrich", str(path), "-o", "out.csv").exit_code == 0
+    assert invoke("enrich", str(path), "-o", "out.csv", "--no-cache", "--max-credits", "4").exit_code == 4
+    [paid] = _asides()
+    assert _ok(paid) == 4
+    assert invoke("enrich", str(path), "-o", "out.csv", "--no-cache", "--dry-run").exit_code == 0
+    assert paid in _asides()
+    assert len(_asides()) == 2
+    assert _ok(paid) == 4
+
+
 @pytest.mark.slow
 def test_a_limit_run_over_a_longer_output_is_kept_aside_and_exits_1(
     use_sandbox: Sandbox, tmp_path: Path
