@@ -55,6 +55,13 @@ def fields_cmd(
         header = ["request field", "mapping key", "description"]
         rows = [[f.path, _toml_key(f.path), f.description] for f in fields.REQUEST_FIELDS]
         rows.append(["custom_fields[]", '[custom_fields] name = "Column"', "Custom fields, by name"])
+        rows.append(
+            [
+                "(the mapping's own)",
+                '[person] full_name = "Column"',
+                "A person's whole name, sent split into first_name and last_name where a row has neither",
+            ]
+        )
     out = out_console()
     if not out.is_terminal:  # for scripts and pipes: one field a line, tab-separated
         for row in [header, *rows]:

@@ -87,7 +87,11 @@ def split_name(text: str) -> tuple[str, str] | None:
         return None
     if all(_eastern(t) for t in tokens):
         return " ".join(tokens[1:]), tokens[0]
+    if tokens[0] in _PARTICLES:  # written lower-case: "Di", "Van" are given names too
+        return None  # "van der Berg Jan": a family name first, where its end cannot be told
     start = next((i for i in range(1, len(tokens) - 1) if tokens[i].lower() in _PARTICLES), len(tokens) - 1)
+    if start == len(tokens) - 1 and len(tokens) >= 4:
+        return None  # "María José García López": two given names and two family names, or not
     return " ".join(tokens[:start]), " ".join(tokens[start:])
 
 

@@ -45,6 +45,8 @@ def test_a_whole_name_splits_into_first_and_last(whole: str, first: str, last: s
         "(Acme)",
         "山田太郎",
         "R2 D2",
+        "van der Berg Jan",  # a family name first
+        "María José García López",  # where the given names end cannot be told
         "",
     ],
 )
