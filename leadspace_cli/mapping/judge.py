@@ -27,7 +27,7 @@ from leadspace_cli.mapping.names import before_names
 from leadspace_cli.mapping.normal import NOTHING
 from leadspace_cli.mapping.normal import normal as _normal
 from leadspace_cli.mapping.organisations import _personal, contact_person, host, organisations, unnamed_phone
-from leadspace_cli.mapping.records import companies_as_leads, company_line
+from leadspace_cli.mapping.records import companies_as_leads, company_line, owners_email
 from leadspace_cli.mapping.spec import Mapping, shown
 from leadspace_cli.mapping.wholenames import whole_names
 
@@ -99,34 +99,7 @@ def refine(
         )
         unnamed_phone(mapping, columns, values)
         whole_names(mapping, columns, values)
-    email = mapping.fields.get("person.email")
-    if isinstance(email, str):
-        seen = [v.strip().lower() for v in values(email) if v.strip()]
-        name_columns = [
-            mapping.columns_of(p)[0] for p in ("person.first_name", "person.last_name") if p in mapping.fields
-        ]
-        people = set(zip(*(values(c) for c in name_columns), strict=True)) if name_columns else set()
-        # One address for every row, rows of different people (a file of one person's rows is not).
-        if len(seen) >= 5 and len(set(seen)) == 1 and (len(people) > 1 or not name_columns):
-            del mapping.fields["person.email"]
-            others = [
-                c
-                for c in columns
-                if c != email
-                and not system_column(c)
-                and c not in mapping.columns_used()
-                and _TOOL_PREFIX.sub("", normalize_header(c)) in ALIASES["person.email"]
-            ]
-            alternative = next(
-                (c for c in others if len({v.strip().lower() for v in values(c) if v.strip()}) > 1), None
-            )
-            if alternative is not None:
-                mapping.fields["person.email"] = alternative
-            instead = f"it is not sent; {alternative!r} is" if alternative else "no email is sent"
-            mapping.notes.append(
-                f"{email!r} holds the same address in every row ({shown(seen[0])}): an owner's, not the "
-                f"lead's, so {instead}. To send it anyway, pass a mapping (`leadspace mapping init`)."
-            )
+    owners_email(mapping, columns, values)
     if "company.website" not in mapping.fields:
         for column in columns:
             if system_column(column) or normalize_header(column) not in URL_COLUMNS:

@@ -7,8 +7,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from leadspace_cli.mapping.aliases import _TOOL_PREFIX, ALIASES, normalize_header, system_column
 from leadspace_cli.mapping.normal import normal
-from leadspace_cli.mapping.spec import Mapping
+from leadspace_cli.mapping.spec import Mapping, shown
 
 _WORD = re.compile(r"[^\W_]+")
 
@@ -91,3 +92,57 @@ def company_line(
         f"{phone!r} holds the numbers of {line!r} (the company's own line) in the rows read: not the "
         f"person's phone; {sent}."
     )
+
+
+def owners_email(mapping: Mapping, columns: list[str], values: Callable[[str], list[str]]) -> None:
+    """An email column holding an owner's address (one in every row, or a few at one domain taking
+    turns over the rows of more people) is not the lead's: another email column is sent, or none."""
+    email = mapping.fields.get("person.email")
+    if isinstance(email, str):
+        seen = [v.strip().lower() for v in values(email) if v.strip()]
+        name_columns = [
+            mapping.columns_of(p)[0] for p in ("person.first_name", "person.last_name") if p in mapping.fields
+        ]
+        named = [[v.strip().lower() for v in values(c)] for c in name_columns]
+        people = set(zip(*named, strict=True)) if name_columns else set()  # "Vera " is "Vera"
+        # One address for every row, rows of different people (a file of one person's rows is not);
+        # or a few at one domain taking turns over the rows of more people (three sales reps').
+        distinct = sorted(set(seen))
+        turns = 1 < len(distinct) <= 5 and len({a.rpartition("@")[2] for a in distinct}) == 1
+        turns = turns and len(distinct) * 3 <= len(seen) and len(people) > len(distinct)
+        if len(seen) >= 5 and ((len(distinct) == 1 and (len(people) > 1 or not name_columns)) or turns):
+            del mapping.fields["person.email"]
+            others = [
+                c
+                for c in columns
+                if c != email
+                and not system_column(c)
+                and c not in mapping.columns_used()
+                and (
+                    _TOOL_PREFIX.sub("", normalize_header(c)) in ALIASES["person.email"]
+                    or re.fullmatch(
+                        r"(prospect|lead|contact|person|attendee)email(address)?", normalize_header(c)
+                    )
+                )
+            ]
+            alternative = next(
+                (
+                    c
+                    for c in others
+                    if len({v.strip().lower() for v in values(c) if v.strip()}) > len(distinct)
+                ),
+                None,
+            )
+            if alternative is not None:
+                mapping.fields["person.email"] = alternative
+            instead = f"it is not sent; {alternative!r} is" if alternative else "no email is sent"
+            held = (
+                f"holds the same address in every row ({shown(seen[0])}): an owner's"
+                if len(distinct) == 1
+                else f"holds {len(distinct)} addresses ({', '.join(map(shown, distinct))}) taking turns over "
+                f"the rows of {len(people)} people: owners'"
+            )
+            mapping.notes.append(
+                f"{email!r} {held}, not the lead's, so {instead}. To send it anyway, pass a mapping "
+                "(`leadspace mapping init`)."
+            )

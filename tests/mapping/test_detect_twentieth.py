@@ -241,3 +241,34 @@ def test_guard_an_appended_company_blocks_repeats_are_the_companys() -> None:
     assert header  # as exported; the reader names the repeats
     assert mapping.fields.get("person.person_phone") == "Phone"
     assert "Phone_2" not in mapping.candidates.get("person.person_phone", [])
+
+
+def _reps(header: list[str], own: bool) -> tuple[list[str], list[list[str]]]:
+    reps = ["sam@mycorp.example", "pat@mycorp.example", "lee@mycorp.example"]
+    rows = []
+    for i in range(12):
+        row = [f"Ann{'abcdefghijkl'[i]}", f"Lee{'abcdefghijkl'[i]}", f"Firm {i}", reps[i % 3]]
+        rows.append([*row, f"ann{i}@firm{i}.example"] if own else row)
+    return header, rows
+
+
+def test_a_few_owners_addresses_taking_turns_are_not_the_leads(tmp_path: Path) -> None:
+    # Three sales reps' addresses over twelve leads' rows: only one address in every row was caught
+    # (skeptic pass 20); the lead's own column is sent instead, or none.
+    header, rows = _reps(["First Name", "Last Name", "Company", "Email", "Prospect Email"], own=True)
+    mapping = judged(tmp_path / "reps.csv", header, rows)
+    assert mapping.fields.get("person.email") == "Prospect Email"
+    assert any("taking turns over the rows of 12 people" in n for n in mapping.notes)
+    header, rows = _reps(["First Name", "Last Name", "Company", "Email"], own=False)
+    assert "person.email" not in judged(tmp_path / "only.csv", header, rows).fields
+
+
+def test_guard_one_persons_rows_keep_their_email_and_people_at_one_firm_theirs(tmp_path: Path) -> None:
+    header = ["First Name", "Last Name", "Email", "Company"]
+    rows = [
+        ["Vera", "Dup", "vera@dupco.example", "DupCo"],
+        ["Vera ", "Dup", "VERA@dupco.example", "DupCo"],
+    ] * 3
+    assert judged(tmp_path / "one.csv", header, rows).fields.get("person.email") == "Email"
+    staff = [[f"P{c}", f"Q{c}", f"{c}@acme.example", "Acme"] for c in "abcdefghijkl"]
+    assert judged(tmp_path / "staff.csv", header, staff).fields.get("person.email") == "Email"
