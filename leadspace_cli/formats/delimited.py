@@ -306,6 +306,7 @@ def _csv_source(
         # the cost, on every row of a file (tests/formats/test_rows.py checks it equals Row(cells)).
         new, no_record = tuple.__new__, NO_RECORD
         end = reader.line_num + offset
+        footer = False  # a report's footer began: its one-cell lines are all footer ("Lead Report")
         try:
             while True:
                 lines.start()
@@ -346,9 +347,11 @@ def _csv_source(
                     row = pick(row)
                 if any(cell.strip() for cell in extra):
                     yield _ragged(row, extra, start, width)
-                elif width > 1 and _FOOTER.match(row[0]) and not any(c.strip() for c in row[1:]):
+                elif width > 1 and (footer or _FOOTER.match(row[0])) and not any(c.strip() for c in row[1:]):
+                    footer = True
                     yield _footer(row, start)
                 else:
+                    footer = False
                     yield new(Row, (row, no_record, None, None, (), None, None))
         except csv.Error as exc:
             raise InputError(

@@ -156,11 +156,15 @@ _FOOTER = re.compile(
 )
 
 
+def footer_skip(first: str, line: int, what: str = "line") -> str:
+    """Why a report's footer line is skipped (a total, a notice, and the one-cell lines after it:
+    the report's name, the org that ran it)."""
+    return f"{what} {line} is a report footer ({first.strip()[:40]!r}): not a lead (not sent, no credit)"
+
+
 def _footer(cells: list[str], line: int) -> Row:
-    """A report's footer line (a total, a notice): written back, never sent."""
-    return Row(
-        cells, problem=f"line {line} is a report footer ({cells[0].strip()[:40]!r}), not a row: not sent"
-    )
+    """A report's footer line: written back as skipped, never sent."""
+    return Row(cells, skip=footer_skip(cells[0], line))
 
 
 XLSX_SUFFIXES = (".xlsx", ".xlsm")

@@ -8,7 +8,15 @@ from typing import IO, Any
 
 from leadspace_cli.errors import InputError
 from leadspace_cli.formats import numdisplay, numfmt
-from leadspace_cli.formats.rows import _FOOTER, Row, Source, _as_written, _dedupe_header, _kept_columns
+from leadspace_cli.formats.rows import (
+    _FOOTER,
+    Row,
+    Source,
+    _as_written,
+    _dedupe_header,
+    _kept_columns,
+    footer_skip,
+)
 from leadspace_cli.formats.workbook import CellError, SheetInfo, SheetScan, Workbook, _damaged, _state
 
 
@@ -280,6 +288,7 @@ def _sheet_rows(
             merges.setdefault(top, []).append((left, top, bottom))
     pad: tuple[Any, str | None] = (None, None)
     fills: list[tuple[int, int, tuple[Any, str | None]]] = []  # (column, last row, cell)
+    footer = False
     for number, _hidden, raw, _ in book._cells(info):
         if number <= header_number:
             continue
@@ -304,13 +313,15 @@ def _sheet_rows(
         while extra and not extra[-1].strip():
             extra.pop()
         # What is left of extra is a note typed beside the table: written after the ls.* columns.
-        problem = skipped = None
+        skipped = None
         if number in skip:
             skipped = skip[number]
-        elif width > 1 and _FOOTER.match(texts[0]) and not any(c.strip() for c in texts[1:]):
-            footer = texts[0].strip()[:40]
-            problem = f"row {number} is a report footer ({footer!r}), not a row: not sent"
-        yield Row(texts, problem=problem, skip=skipped, extra=extra or (), typed=typed)
+        elif width > 1 and (footer or _FOOTER.match(texts[0])) and not any(c.strip() for c in texts[1:]):
+            footer = True  # a report's footer began: its one-cell rows are all footer
+            skipped = footer_skip(texts[0], number, "row")
+        else:
+            footer = False
+        yield Row(texts, skip=skipped, extra=extra or (), typed=typed)
 
 
 def _letters(col: int) -> str:

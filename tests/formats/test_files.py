@@ -324,14 +324,17 @@ def test_a_salesforce_report_footer_is_never_sent(use_sandbox: Sandbox, tmp_path
         "\n"
         '"Total",,,\n'
         '"Confidential Information - Do Not Distribute",,,\n'
-        '"Copyright (c) 2000-2024 salesforce.com, inc. All rights reserved.",,,\n',
+        '"Copyright (c) 2000-2024 salesforce.com, inc. All rights reserved.",,,\n'
+        '"Lead Report",,,\n'  # the report's name and the org that ran it: footer too (skeptic pass 20)
+        '"MyCorp Inc.",,,\n',
         encoding="utf-8",
     )
     result = invoke("enrich", str(path), "-o", "out.csv")
     assert result.exit_code == 0, result.stderr
     rows = read_csv("out.csv")
-    assert [r["ls.result"] for r in rows] == ["ok", "ok", "invalid_input", "invalid_input", "invalid_input"]
+    assert [r["ls.result"] for r in rows] == ["ok", "ok"] + ["skipped"] * 5  # not leads, no credit
     assert "report footer" in rows[3]["ls.error"]
+    assert "'MyCorp Inc.'" in rows[6]["ls.error"]
     assert len(use_sandbox.stats.received) == 2  # the footer was not sent as a company
 
 

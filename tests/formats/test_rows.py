@@ -36,7 +36,8 @@ def test_a_csv_row_has_cells_and_only_the_problems_it_has(tmp_path: Path) -> Non
         extra=["stray"],
     )
     assert footer == Row(
-        ["Grand Total: 2", ""], problem="line 4 is a report footer ('Grand Total: 2'), not a row: not sent"
+        ["Grand Total: 2", ""],
+        skip="line 4 is a report footer ('Grand Total: 2'): not a lead (not sent, no credit)",
     )
 
 
@@ -103,3 +104,22 @@ def test_guard_a_jsonl_file_whose_first_line_is_cut_short_gets_no_such_hint(
     bad, good = list(open_source("-", input_format="jsonl").rows)
     assert bad.problem is not None
     assert good.record == {"Company": "Globex"}
+
+
+def test_a_workbooks_report_footer_and_the_lines_after_it_are_skipped(tmp_path: Path) -> None:
+    path = tmp_path / "report.xlsx"
+    with xlsxwriter.Workbook(str(path)) as book:
+        ws = book.add_worksheet()
+        for i, row in enumerate(
+            [
+                ["Company", "Email"],
+                ["Acme", "a@acme.example"],
+                ["Total", ""],
+                ["Lead Report", ""],
+                ["MyCorp", ""],
+            ]
+        ):
+            ws.write_row(i, 0, row)
+    rows = rows_of(path)
+    assert [r.skip is not None for r in rows] == [False, True, True, True]
+    assert rows[3].skip == "row 5 is a report footer ('MyCorp'): not a lead (not sent, no credit)"
