@@ -21,6 +21,8 @@ from leadspace_cli.formats.rows import (
     _footer,
     _kept_columns,
     _ragged,
+    group_skip,
+    grouping,
 )
 from leadspace_cli.formats.text import _SURROGATE, _Reading, _size
 
@@ -307,6 +309,7 @@ def _csv_source(
         new, no_record = tuple.__new__, NO_RECORD
         end = reader.line_num + offset
         footer = False  # a report's footer began: its one-cell lines are all footer ("Lead Report")
+        names = frozenset(c.strip().lower() for c in columns)
         try:
             while True:
                 lines.start()
@@ -350,6 +353,8 @@ def _csv_source(
                 elif width > 1 and (footer or _FOOTER.match(row[0])) and not any(c.strip() for c in row[1:]):
                     footer = True
                     yield _footer(row, start)
+                elif width > 2 and grouping(row[0], names) and not any(c.strip() for c in row[1:]):
+                    yield Row(row, skip=group_skip(row[0], start))
                 else:
                     footer = False
                     yield new(Row, (row, no_record, None, None, (), None, None))

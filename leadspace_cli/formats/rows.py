@@ -156,6 +156,28 @@ _FOOTER = re.compile(
 )
 
 
+_GROUP_LABEL = re.compile(r"[^\W\d_]+(?:[ /-][^\W\d_]+){0,2}")
+_SUBTOTAL = re.compile(r"(?i)\s*(sub-?totals?\b|.*\(\d[\d,]* records?\)\s*$)")
+
+
+def grouping(first: str, names: frozenset[str]) -> bool:
+    """Whether a one-cell line is a grouped report's line, not a lead: a group's heading naming a
+    column ("Region: EMEA" beside a Region column) or a subtotal ("Subtotal (3 records)")."""
+    if _SUBTOTAL.match(first):
+        return True
+    label, colon, rest = first.partition(":")
+    if not (colon and rest.strip()) or rest.startswith("//"):  # "https://...": no heading
+        return False
+    # A column's name, or one to three words of letters: a field the report grouped by ("Region",
+    # "Lead Owner"), whether or not its details show it.
+    return label.strip().lower() in names or _GROUP_LABEL.fullmatch(label.strip()) is not None
+
+
+def group_skip(first: str, line: int, what: str = "line") -> str:
+    """Why a grouped report's heading or subtotal line is skipped."""
+    return f"{what} {line} is a report's grouping ({first.strip()[:40]!r}): not a lead (not sent, no credit)"
+
+
 def footer_skip(first: str, line: int, what: str = "line") -> str:
     """Why a report's footer line is skipped (a total, a notice, and the one-cell lines after it:
     the report's name, the org that ran it)."""

@@ -16,6 +16,8 @@ from leadspace_cli.formats.rows import (
     _dedupe_header,
     _kept_columns,
     footer_skip,
+    group_skip,
+    grouping,
 )
 from leadspace_cli.formats.workbook import CellError, SheetInfo, SheetScan, Workbook, _damaged, _state
 
@@ -210,7 +212,8 @@ def _sheet_source(
 
     skip = _skipped_rows(scan, label, header_number, include_hidden, notes)
     total = max(0, scan.rows - at - 1)
-    rows = _sheet_rows(book, info, header_number, scan.merges, width, keep, skip)
+    names = frozenset(c.strip().lower() for c in columns)
+    rows = _sheet_rows(book, info, header_number, scan.merges, width, keep, skip, names)
     source = Source(label, "table", columns, rows, notes=notes, total=total, answered=len(keep) < width)
     source.header = written
     source.sheet = info.name
@@ -278,6 +281,7 @@ def _sheet_rows(
     width: int,
     keep: list[int],
     skip: dict[int, str],
+    names: frozenset[str] = frozenset(),
 ) -> Iterator[Row]:
     """The rows under the header, as Excel shows them: a merged cell's value in each of its rows, empty
     rows left out, cells past the header kept apart, a report's footer and the skipped rows marked."""
@@ -319,6 +323,8 @@ def _sheet_rows(
         elif width > 1 and (footer or _FOOTER.match(texts[0])) and not any(c.strip() for c in texts[1:]):
             footer = True  # a report's footer began: its one-cell rows are all footer
             skipped = footer_skip(texts[0], number, "row")
+        elif width > 2 and grouping(texts[0], names) and not any(c.strip() for c in texts[1:]):
+            skipped = group_skip(texts[0], number, "row")
         else:
             footer = False
         yield Row(texts, skip=skipped, extra=extra or (), typed=typed)

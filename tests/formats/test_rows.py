@@ -123,3 +123,21 @@ def test_a_workbooks_report_footer_and_the_lines_after_it_are_skipped(tmp_path: 
     rows = rows_of(path)
     assert [r.skip is not None for r in rows] == [False, True, True, True]
     assert rows[3].skip == "row 5 is a report footer ('MyCorp'): not a lead (not sent, no credit)"
+
+
+def test_a_grouped_reports_headings_and_subtotals_are_skipped(tmp_path: Path) -> None:
+    # "Region: EMEA" and "Subtotal (3 records)" were each bought as a company (skeptic pass 20).
+    path = tmp_path / "groups.csv"
+    path.write_text(
+        "Company,First Name,Last Name,Email\n"
+        "Region: EMEA,,,\n"
+        "Grpa Ltd,Ga,Gb,ga@grpa.example\n"
+        "Lead Owner: Sam Seller,,,\n"
+        "Acme Inc,,,\n"  # an account's row of its name alone: a lead
+        "https://acme.example,,,\n"
+        "Subtotal (3 records),,,\n",
+        encoding="utf-8",
+    )
+    rows = rows_of(path)
+    assert [r.skip is not None for r in rows] == [True, False, True, False, False, True]
+    assert rows[0].skip == "line 2 is a report's grouping ('Region: EMEA'): not a lead (not sent, no credit)"
