@@ -57,6 +57,10 @@ def open_source(
         # with a hint to pass --encoding cp1252.
         notes.append("stdin is an Excel workbook: read as one (--input-format xlsx says so).")
         fmt = "xlsx"
+    elif fmt == "csv" and input_format is None and _stdin_starts_with(b"{"):
+        # JSON Lines piped in (`jq -c ... | leadspace enrich -`) was read as CSV, its keys as columns.
+        notes.append("stdin is JSON Lines: read as such (--input-format jsonl says so).")
+        fmt = "jsonl"
     if fmt == "xlsx":
         source = _xlsx_source(
             path,
@@ -181,3 +185,12 @@ def _stdin_is_zip() -> bool:
     """Whether stdin's first bytes are a zip file's (an .xlsx workbook's), as far as a peek sees."""
     peek = getattr(sys.stdin.buffer, "peek", None)
     return peek is not None and peek(4)[:4] in (b"PK\x03\x04", b"PK\x05\x06")
+
+
+def _stdin_starts_with(start: bytes) -> bool:
+    """Whether stdin's first bytes (past a UTF-8 BOM and blanks) are ``start``, as far as a peek sees."""
+    peek = getattr(sys.stdin.buffer, "peek", None)
+    if peek is None:
+        return False
+    head: bytes = peek(64)[:64]
+    return head.removeprefix(codecs.BOM_UTF8).lstrip().startswith(start)

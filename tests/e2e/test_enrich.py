@@ -208,6 +208,22 @@ def test_a_workbook_piped_in_is_read_as_one(sandbox: Sandbox, tmp_path: Path) ->
     assert [r["ls.result"] for r in read_csv(out)] == ["ok"]
 
 
+@pytest.mark.slow
+def test_json_lines_piped_in_are_read_as_such(sandbox: Sandbox, tmp_path: Path) -> None:
+    # Read as CSV, their keys as columns, with advice to pass --header-row (skeptic pass 20).
+    out = tmp_path / "out.csv"
+    done = subprocess.run(
+        [sys.executable, "-m", "leadspace_cli", "enrich", "-", "-o", str(out)],
+        input=b'{"First Name": "Ada", "Last Name": "Lovelace", "Email": "ada@a.example"}\n',
+        env=cli_env(sandbox, tmp_path),
+        capture_output=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "stdin is JSON Lines: read as such" in done.stderr.decode()
+    assert [r["ls.result"] for r in read_csv(out)] == ["ok"]
+
+
 def test_limit_takes_the_first_rows(use_sandbox: Sandbox, tmp_path: Path) -> None:
     path = make_leads(tmp_path / "in.csv", 20)
     assert invoke("enrich", str(path), "-o", "out.csv", "--limit", "5").exit_code == 0
