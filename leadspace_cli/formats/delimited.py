@@ -140,7 +140,8 @@ def _below_title(
         held.append((row, reader.line_num))
         if _filled(row) >= 2 and any(names_field(c) for c in row if c.strip()):
             notes.append(
-                f"{label} opens with a title ({title[0].strip()!r}): the header is line {reader.line_num}."
+                f"{label} opens with a title ({', '.join(c.strip() for c in title if c.strip())!r}): the "
+                f"header is line {reader.line_num}."
             )
             return row, reader
     return title, _Replay(reader, held, header_line)
@@ -167,6 +168,46 @@ def _below_a_title(
 
 
 _TITLE_LINES = 4  # a report's title, its date or filter line, a blank line, then the header
+
+
+def _preamble(row: list[str], names_field: Callable[[str], bool]) -> bool:
+    """Whether a first line of two cells naming no field is a report's preamble: a title with a
+    comma in it ("Leads export from CRM, generated 2026-11-01"), a "Report:,Q4 Leads" line."""
+    return _filled(row) == 2 and not any(names_field(c) for c in row if c.strip())
+
+
+def _groups(row: list[str]) -> bool:
+    """Whether a first line may be a two-line header's groups ("Contact,,,Company,,": each label
+    over the columns that follow it, as a merged cell exports)."""
+    filled = _filled(row)
+    return len(row) >= 3 and bool(row[0].strip()) and 1 <= filled <= len(row) // 2
+
+
+def _under_groups(
+    label: str, groups: list[str], reader: Any, notes: list[str], names_field: Callable[[str], bool]
+) -> tuple[list[str], Any]:
+    """The header of two lines: groups over names ("Contact" over "First", "Last", "Email";
+    "Company" over "Name", "Website"), read as one ("Contact First", "Company Name") where that
+    names more request fields than the groups alone; else the first line is the header, as before."""
+    header_line = reader.line_num
+    names = next(reader, None)
+    if names is None:
+        return groups, _Replay(reader, [], header_line)
+    held = [(names, reader.line_num)]
+    if _filled(names) < max(3, 2 * _filled(groups)) or len(names) != len(groups):
+        return groups, _Replay(reader, held, header_line)
+    group, joined = "", []
+    for over, name in zip(groups, names, strict=True):
+        group = over.strip() or group
+        joined.append(f"{group} {name.strip()}".strip() if name.strip() else "")
+    if sum(map(names_field, filter(None, joined))) <= sum(names_field(g) for g in groups if g.strip()):
+        return groups, _Replay(reader, held, header_line)
+    more = f" and {len(joined) - 4} more" if len(joined) > 4 else ""
+    notes.append(
+        f"{label}'s header is two lines (groups over names): read as "
+        f"{', '.join(repr(c) for c in joined[:4])}{more}."
+    )
+    return joined, reader
 
 
 class _Replay:
@@ -287,8 +328,12 @@ def _csv_source(
                 raise InputError(f"{label}: no header row after its notes.")
         else:
             reader = _Replay(reader, held, header_line)
-    elif header_row is None and header_hint is not None and _title(header):
+    elif (
+        header_row is None and header_hint is not None and (_title(header) or _preamble(header, header_hint))
+    ):
         header, reader = _below_title(label, header, reader, notes, header_hint)
+    elif header_row is None and header_hint is not None and _groups(header):
+        header, reader = _under_groups(label, header, reader, notes, header_hint)
     if reading.check_text and _SURROGATE.search("".join(header)):
         raise reading.bad_text(1)
     columns, header_notes = _dedupe_header(header)

@@ -15,6 +15,7 @@ from leadspace_cli.errors import InputError
 from leadspace_cli.formats.pyrecords import records_source
 from leadspace_cli.formats.rows import Row
 from leadspace_cli.formats.sources import open_source
+from leadspace_cli.mapping.judge import names_a_field
 
 
 def rows_of(path: Path) -> list[Row]:
@@ -141,3 +142,55 @@ def test_a_grouped_reports_headings_and_subtotals_are_skipped(tmp_path: Path) ->
     rows = rows_of(path)
     assert [r.skip is not None for r in rows] == [True, False, True, False, False, True]
     assert rows[0].skip == "line 2 is a report's grouping ('Region: EMEA'): not a lead (not sent, no credit)"
+
+
+def test_a_header_of_two_lines_groups_over_names_is_read_as_one(tmp_path: Path) -> None:
+    # "Contact" over First/Last/Email and "Company" over Name/Website: the group line alone was the
+    # header ("Company" the company's name), and the names' line was bought as a company (skeptic
+    # pass 20).
+    path = tmp_path / "two.csv"
+    path.write_text(
+        "Contact,,,Company,,\nFirst,Last,Email,Name,Website,Phone\nAnn,Lee,ann@acme.example,Acme,acme.example,1\n",
+        encoding="utf-8",
+    )
+    with open_source(str(path), header_hint=names_a_field) as source:
+        assert source.columns[:5] == [
+            "Contact First",
+            "Contact Last",
+            "Contact Email",
+            "Company Name",
+            "Company Website",
+        ]
+        assert [r.cells[0] for r in source.rows] == ["Ann"]
+
+
+def test_guard_a_sparse_header_over_data_stays_the_header(tmp_path: Path) -> None:
+    path = tmp_path / "sparse.csv"
+    path.write_text("Company,,,Email\nAcme,x,y,a@acme.example\nGlobex,,,b@globex.example\n", encoding="utf-8")
+    with open_source(str(path), header_hint=names_a_field) as source:
+        assert source.columns[0] == "Company"
+        assert len(list(source.rows)) == 2
+
+
+@pytest.mark.parametrize(
+    "above",
+    ["Leads export from CRM, generated 2026-11-01\n\n", "Report:,Q4 Leads,,\nGenerated:,2026-11-30,,\n,,,\n"],
+)
+def test_a_preamble_of_two_cells_above_the_header_is_read_past(tmp_path: Path, above: str) -> None:
+    # A title with a comma in it, a report's key/value lines: refused, "no column maps" (skeptic
+    # pass 20).
+    path = tmp_path / "report.csv"
+    path.write_text(
+        above + "First Name,Last Name,Email,Company\nAnn,Lee,ann@acme.example,Acme\n", encoding="utf-8"
+    )
+    with open_source(str(path), header_hint=names_a_field) as source:
+        assert source.columns == ["First Name", "Last Name", "Email", "Company"]
+        assert [r.cells[0] for r in source.rows] == ["Ann"]
+
+
+def test_guard_a_two_column_file_naming_no_field_keeps_its_header(tmp_path: Path) -> None:
+    path = tmp_path / "two.csv"
+    path.write_text("Firm,Notes\nAcme,hi\nGlobex,there\n", encoding="utf-8")
+    with open_source(str(path), header_hint=names_a_field) as source:
+        assert source.columns == ["Firm", "Notes"]
+        assert len(list(source.rows)) == 2
