@@ -403,6 +403,11 @@ def _other_scripts(sample: bytes) -> list[tuple[str, str]]:
     return [(encoding, name) for _, encoding, name in found]
 
 
+def _named(encoding: str) -> str:
+    """An encoding as people know it: Python's "utf-8-sig" (UTF-8, a BOM or not) is UTF-8."""
+    return "UTF-8" if encoding.lower().replace("_", "-") in ("utf-8-sig", "utf-8", "utf8") else encoding
+
+
 @dataclass(frozen=True)
 class _Reading:
     label: str
@@ -411,8 +416,8 @@ class _Reading:
 
     def bad_text(self, line: int) -> InputError:
         return InputError(
-            f"{self.label}, line {line}: a byte that is not valid {self.encoding} text. Pass --encoding "
-            "(for example --encoding cp1252), or fix that line."
+            f"{self.label}, line {line}: a byte that is not valid {_named(self.encoding)} text. Pass "
+            "--encoding (for example --encoding cp1252 for Windows' Western code page), or fix that line."
         )
 
 

@@ -194,3 +194,11 @@ def test_guard_a_two_column_file_naming_no_field_keeps_its_header(tmp_path: Path
     with open_source(str(path), header_hint=names_a_field) as source:
         assert source.columns == ["Firm", "Notes"]
         assert len(list(source.rows)) == 2
+
+
+def test_a_byte_stdin_cannot_decode_names_utf8_as_people_know_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    # "not valid utf-8-sig text": Python's codec name, for a file with no BOM (skeptic pass 20).
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"Company,Email\nM\xfcller,a@b.example\n")))
+    with pytest.raises(InputError, match="a byte that is not valid UTF-8 text") as got:
+        list(open_source("-").rows)
+    assert "cp1252" in str(got.value)
