@@ -23,6 +23,7 @@ from leadspace_cli.formats.rows import (
     _ragged,
     group_skip,
     grouping,
+    join_groups,
 )
 from leadspace_cli.formats.text import _SURROGATE, _Reading, _size
 
@@ -176,32 +177,23 @@ def _preamble(row: list[str], names_field: Callable[[str], bool]) -> bool:
     return _filled(row) == 2 and not any(names_field(c) for c in row if c.strip())
 
 
-def _groups(row: list[str]) -> bool:
-    """Whether a first line may be a two-line header's groups ("Contact,,,Company,,": each label
-    over the columns that follow it, as a merged cell exports)."""
-    filled = _filled(row)
-    return len(row) >= 3 and bool(row[0].strip()) and 1 <= filled <= len(row) // 2
+def _sparse(row: list[str]) -> bool:
+    """Whether a first line may be a two-line header's groups: labels over half its columns or fewer."""
+    return len(row) >= 3 and bool(row[0].strip()) and _filled(row) <= len(row) // 2
 
 
 def _under_groups(
     label: str, groups: list[str], reader: Any, notes: list[str], names_field: Callable[[str], bool]
 ) -> tuple[list[str], Any]:
-    """The header of two lines: groups over names ("Contact" over "First", "Last", "Email";
-    "Company" over "Name", "Website"), read as one ("Contact First", "Company Name") where that
-    names more request fields than the groups alone; else the first line is the header, as before."""
+    """The header of two lines, groups over names, read as one (rows.join_groups); else the first
+    line is the header, as before."""
     header_line = reader.line_num
     names = next(reader, None)
     if names is None:
         return groups, _Replay(reader, [], header_line)
-    held = [(names, reader.line_num)]
-    if _filled(names) < max(3, 2 * _filled(groups)) or len(names) != len(groups):
-        return groups, _Replay(reader, held, header_line)
-    group, joined = "", []
-    for over, name in zip(groups, names, strict=True):
-        group = over.strip() or group
-        joined.append(f"{group} {name.strip()}".strip() if name.strip() else "")
-    if sum(map(names_field, filter(None, joined))) <= sum(names_field(g) for g in groups if g.strip()):
-        return groups, _Replay(reader, held, header_line)
+    joined = join_groups(groups, names, names_field)
+    if joined is None:
+        return groups, _Replay(reader, [(names, reader.line_num)], header_line)
     more = f" and {len(joined) - 4} more" if len(joined) > 4 else ""
     notes.append(
         f"{label}'s header is two lines (groups over names): read as "
@@ -332,7 +324,7 @@ def _csv_source(
         header_row is None and header_hint is not None and (_title(header) or _preamble(header, header_hint))
     ):
         header, reader = _below_title(label, header, reader, notes, header_hint)
-    elif header_row is None and header_hint is not None and _groups(header):
+    elif header_row is None and header_hint is not None and _sparse(header):
         header, reader = _under_groups(label, header, reader, notes, header_hint)
     if reading.check_text and _SURROGATE.search("".join(header)):
         raise reading.bad_text(1)

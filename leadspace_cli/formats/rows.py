@@ -156,6 +156,26 @@ _FOOTER = re.compile(
 )
 
 
+def join_groups(groups: list[str], names: list[str], names_field: Callable[[str], bool]) -> list[str] | None:
+    """A header of two lines, groups over names ("Contact" over "First", "Last", "Email"; "Company"
+    over "Name", "Website", each label over the columns that follow it, as a merged cell exports):
+    the names read as one ("Contact First", "Company Name"), or None where the first line is no
+    such groups' line or the joined names name no more request fields than it does."""
+    filled = sum(1 for g in groups if g.strip())
+    named = sum(1 for n in names if n.strip())
+    if len(groups) < 3 or not groups[0].strip() or not 1 <= filled <= len(groups) // 2:
+        return None
+    if named < max(3, 2 * filled) or len(names) > len(groups) + 2:
+        return None
+    group, joined = "", []
+    for i, name in enumerate(names):
+        group = (groups[i].strip() if i < len(groups) else "") or group
+        joined.append(f"{group} {name.strip()}".strip() if name.strip() else "")
+    if sum(map(names_field, filter(None, joined))) <= sum(names_field(g) for g in groups if g.strip()):
+        return None
+    return joined
+
+
 _GROUP_LABEL = re.compile(r"[^\W\d_]+(?:[ /-][^\W\d_]+){0,2}")
 _SUBTOTAL = re.compile(r"(?i)\s*(sub-?totals?\b|.*\(\d[\d,]* records?\)\s*$)")
 

@@ -18,6 +18,7 @@ from leadspace_cli.formats.rows import (
     footer_skip,
     group_skip,
     grouping,
+    join_groups,
 )
 from leadspace_cli.formats.workbook import CellError, SheetInfo, SheetScan, Workbook, _damaged, _state
 
@@ -185,6 +186,18 @@ def _sheet_source(
     header = _texts(header_cells, date1904)
     while header and not header[-1].strip():
         header.pop()
+    # A header of two rows, groups over names (a merged "Contact" over First, Last, Email).
+    below = scan.first_rows[at + 1] if at + 1 < len(scan.first_rows) else None
+    if header_row is None and header_hint is not None and below is not None and below[0] == header_number + 1:
+        joined = join_groups(header, _texts(below[1], date1904), header_hint)
+        if joined is not None:
+            while joined and not joined[-1].strip():
+                joined.pop()
+            notes.append(
+                f"{label}: the header is rows {header_number} and {below[0]} (groups over names), read as "
+                f"{', '.join(repr(c) for c in joined[:4])}{' and more' if len(joined) > 4 else ''}."
+            )
+            header, header_number, at = joined, below[0], at + 1
     if not header:
         why = (
             "its cells are formulas with no saved value (the program that wrote it did not calculate "

@@ -202,3 +202,16 @@ def test_a_byte_stdin_cannot_decode_names_utf8_as_people_know_it(monkeypatch: py
     with pytest.raises(InputError, match="a byte that is not valid UTF-8 text") as got:
         list(open_source("-").rows)
     assert "cp1252" in str(got.value)
+
+
+def test_a_workbooks_header_of_two_rows_groups_over_names_is_read_as_one(tmp_path: Path) -> None:
+    path = tmp_path / "two.xlsx"
+    with xlsxwriter.Workbook(str(path)) as book:
+        ws = book.add_worksheet()
+        ws.merge_range(0, 0, 0, 2, "Contact")
+        ws.merge_range(0, 3, 0, 5, "Company")
+        ws.write_row(1, 0, ["First", "Last", "Email", "Name", "Website", "Phone"])
+        ws.write_row(2, 0, ["Ann", "Lee", "ann@acme.example", "Acme", "acme.example", "1"])
+    with open_source(str(path), header_hint=names_a_field) as source:
+        assert source.columns[:4] == ["Contact First", "Contact Last", "Contact Email", "Company Name"]
+        assert [r.cells[0] for r in source.rows] == ["Ann"]
