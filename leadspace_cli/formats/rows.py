@@ -220,11 +220,13 @@ def _dedupe_header(header: list[str]) -> tuple[list[str], list[str]]:
         name = name.strip()
         if not name:
             name = f"column_{i + 1}"
-            notes.append(f"Column {i + 1} has no header; it is called {name}.")
+            notes.append(f"Column {i + 1} has no header; it is called {name} (the output keeps it blank).")
         if name in seen:
             seen[name] += 1
             new = f"{name}_{seen[name]}"
-            notes.append(f"Header {name!r} appears twice; the second is called {new!r}.")
+            notes.append(
+                f"Header {name!r} appears twice; the second is called {new!r} (the output keeps its name)."
+            )
             name = new
         else:
             seen[name] = 1
@@ -238,8 +240,17 @@ def _as_written(cells: list[str], columns: list[str]) -> list[str] | None:
 
     The names a mapping refers to stay trimmed (a mapping says ``City`` for ``'City '``); the
     output keeps the input's header as it came."""
-    out = [cell if cell.strip() == name else name for cell, name in zip(cells, columns, strict=False)]
+    out = [cell if _read_as(cell, name) else name for cell, name in zip(cells, columns, strict=False)]
     return out if out != columns else None
+
+
+def _read_as(cell: str, name: str) -> bool:
+    """Whether the reader named a header cell ``name`` from the cell itself: trimmed, or told apart
+    ("Email" twice: "Email_2"; a blank cell: "column_8"). Such a cell is written back as it was."""
+    text = cell.strip()
+    if text == name or (not text and name.startswith("column_")):
+        return True
+    return bool(text) and name.startswith(text + "_") and name[len(text) + 1 :].isdigit()
 
 
 def _kept_columns(label: str, columns: list[str], keep_ls: bool, notes: list[str]) -> list[int]:

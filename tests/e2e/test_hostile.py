@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import gzip
 import json
 import select
@@ -104,14 +105,21 @@ def test_ragged_rows_nul_bytes_and_huge_fields(use_sandbox: Sandbox, tmp_path: P
     assert rows[4]["Note"] == big
 
 
-def test_duplicate_and_blank_headers_are_renamed(use_sandbox: Sandbox, tmp_path: Path) -> None:
+def test_duplicate_and_blank_headers_are_told_apart_and_written_back_as_they_were(
+    use_sandbox: Sandbox, tmp_path: Path
+) -> None:
+    # A mapping names them "Email_2" and "column_4"; the output's header is the input's, so that a
+    # file goes back into the CRM it came from (they came back renamed: skeptic pass 20).
     write_csv(
         tmp_path / "d.csv", ["Company", "Email", "Email", ""], [["Acme", "a@x.example", "b@x.example", "z"]]
     )
     result = invoke("enrich", str(tmp_path / "d.csv"), "-o", "out.csv")
     assert result.exit_code == 0
-    assert "appears twice" in result.stderr
-    assert list(read_csv("out.csv")[0])[:4] == ["Company", "Email", "Email_2", "column_4"]
+    assert "appears twice; the second is called 'Email_2' (the output keeps its name)" in result.stderr
+    with open("out.csv", encoding="utf-8-sig", newline="") as fh:
+        header, row = list(csv.reader(fh))[:2]
+    assert header[:5] == ["Company", "Email", "Email", "", "ls.result"]
+    assert row[:5] == ["Acme", "a@x.example", "b@x.example", "z", "ok"]
 
 
 def test_jsonl_lines_that_are_not_objects(use_sandbox: Sandbox, tmp_path: Path) -> None:

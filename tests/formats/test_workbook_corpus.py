@@ -57,7 +57,6 @@ KNOWN = {
     "rxl-missing-v-node.xlsx": UNSAVED + "; the tool reads it empty, naming the column",
     # The tool's choices.
     "sjs-number_format.xlsm": TIME_OF_DAY,
-    "exz-Book1.xlsx": "the header found is below a one-cell 'Total:' row (a title to the tool)",
     "sjs-wtf_path.xlsx": "the header found is the first row with two text cells, not row 1",
     "exz-MergeCell.xlsx": MERGE,
     "frl-multiline-headers.xlsx": MERGE,
