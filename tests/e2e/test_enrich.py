@@ -184,6 +184,20 @@ def test_tsv_gzip_and_stdin_stdout(use_sandbox: Sandbox, tmp_path: Path) -> None
     assert "ls.result" not in result.stderr  # data on stdout, words on stderr
 
 
+def _piped(sandbox: Sandbox, tmp_path: Path, data: bytes) -> tuple[str, list[dict[str, str]]]:
+    """Run `leadspace enrich - -o out.csv` with ``data`` on stdin; return its stderr and rows."""
+    out = tmp_path / "out.csv"
+    done = subprocess.run(
+        [sys.executable, "-m", "leadspace_cli", "enrich", "-", "-o", str(out)],
+        input=data,
+        env=cli_env(sandbox, tmp_path),
+        capture_output=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    return done.stderr.decode(), read_csv(out)
+
+
 @pytest.mark.slow
 def test_a_workbook_piped_in_is_read_as_one(sandbox: Sandbox, tmp_path: Path) -> None:
     # `cat leads.xlsx | leadspace enrich -` was read as text: "not valid utf-8-sig text, pass
@@ -195,33 +209,18 @@ def test_a_workbook_piped_in_is_read_as_one(sandbox: Sandbox, tmp_path: Path) ->
         sheet = book.add_worksheet()
         sheet.write_row(0, 0, ["First Name", "Last Name", "Email"])
         sheet.write_row(1, 0, ["Ada", "Lovelace", "ada@a.example"])
-    out = tmp_path / "out.csv"
-    done = subprocess.run(
-        [sys.executable, "-m", "leadspace_cli", "enrich", "-", "-o", str(out)],
-        input=book_path.read_bytes(),
-        env=cli_env(sandbox, tmp_path),
-        capture_output=True,
-        timeout=120,
-    )
-    assert done.returncode == 0, done.stderr
-    assert "stdin is an Excel workbook: read as one" in done.stderr.decode()
-    assert [r["ls.result"] for r in read_csv(out)] == ["ok"]
+    said, rows = _piped(sandbox, tmp_path, book_path.read_bytes())
+    assert "stdin is an Excel workbook: read as one" in said
+    assert [r["ls.result"] for r in rows] == ["ok"]
 
 
 @pytest.mark.slow
 def test_json_lines_piped_in_are_read_as_such(sandbox: Sandbox, tmp_path: Path) -> None:
     # Read as CSV, their keys as columns, with advice to pass --header-row (skeptic pass 20).
-    out = tmp_path / "out.csv"
-    done = subprocess.run(
-        [sys.executable, "-m", "leadspace_cli", "enrich", "-", "-o", str(out)],
-        input=b'{"First Name": "Ada", "Last Name": "Lovelace", "Email": "ada@a.example"}\n',
-        env=cli_env(sandbox, tmp_path),
-        capture_output=True,
-        timeout=120,
-    )
-    assert done.returncode == 0, done.stderr
-    assert "stdin is JSON Lines: read as such" in done.stderr.decode()
-    assert [r["ls.result"] for r in read_csv(out)] == ["ok"]
+    line = b'{"First Name": "Ada", "Last Name": "Lovelace", "Email": "ada@a.example"}\n'
+    said, rows = _piped(sandbox, tmp_path, line)
+    assert "stdin is JSON Lines: read as such" in said
+    assert [r["ls.result"] for r in rows] == ["ok"]
 
 
 def test_limit_takes_the_first_rows(use_sandbox: Sandbox, tmp_path: Path) -> None:
