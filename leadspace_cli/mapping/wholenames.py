@@ -109,8 +109,7 @@ def _addressed(name: str, email: str) -> bool:
     if names is None:
         return False
     box = _fold(email.partition("@")[0])
-    first, last = (_fold(p.split()[0] if p.split() else p) for p in names)
-    last = _fold(names[1].split()[-1]) if names[1].split() else last
+    first, last = _fold(names[0].split()[0]), _fold(names[1].split()[-1])  # "Ann", "van Dam": "dam"
     return (len(last) >= 2 and last in box) or (len(first) >= 3 and box.startswith(first))
 
 
