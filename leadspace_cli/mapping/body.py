@@ -405,7 +405,7 @@ class _Sent:
 
 
 def _fetcher(source: Source, columns: list[str]) -> Callable[[Row], Sequence[str]]:
-    """Return the source's fetcher, with JSON objects and arrays of records read as empty.
+    """Return the source's fetcher, with JSON objects, arrays and booleans of records read as empty.
 
     Bytes (from a Python caller's records) read as the text they would decode to, for detection to
     look at: a run refuses bytes in the columns it sends before any request is built
@@ -419,7 +419,7 @@ def _fetcher(source: Source, columns: list[str]) -> Callable[[Row], Sequence[str
         record = row.record
         for column in columns:
             value = field_of(record, column)
-            if isinstance(value, dict | list | tuple):
+            if isinstance(value, dict | list | tuple | bool):  # a JSON true is no name nor address
                 out.append("")
             elif isinstance(value, BYTES_LIKE):
                 out.append(bytes(value).decode("utf-8", "replace"))

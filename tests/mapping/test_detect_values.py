@@ -130,6 +130,16 @@ def test_a_json_object_is_never_sent_as_text(tmp_path: Path) -> None:
         ]
 
 
+def test_a_json_boolean_is_never_sent_as_text(tmp_path: Path) -> None:
+    # {"Company": true} was sent (and paid) as the company "true" (skeptic pass 20).
+    path = tmp_path / "flags.jsonl"
+    lines = [{"Company": True, "Email": "a@x.example"}, {"Company": "Acme", "Email": "b@x.example"}]
+    path.write_text("".join(json.dumps(x) + "\n" for x in lines), encoding="utf-8")
+    with open_source(str(path), prescan=True) as source:
+        build = builder(parse('[company]\nname = "Company"\n'), source)
+        assert [build(r).get("company") for r in source.rows] == [None, {"name": "Acme"}]
+
+
 def test_a_mapping_lists_columns_and_checks_each() -> None:
     m = parse('[company]\nname = ["Company", "company.name"]\n')
     assert m.fields["company.name"] == ["Company", "company.name"]
