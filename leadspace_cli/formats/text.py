@@ -105,6 +105,8 @@ def _check_content(path: str, fmt: str) -> str:
             f"{path} is an old Excel (.xls) workbook, which leadspace does not read: in Excel, save it "
             "as .xlsx (Excel Workbook) or CSV UTF-8, and run again."
         )
+    if start.startswith(b"%PDF"):
+        raise InputError(f"{path} is a PDF, not a workbook, CSV or JSON Lines text.")
     if fmt == "xlsx":
         looks = "text" if b"\x00" not in start else "not text"
         raise InputError(
@@ -112,8 +114,6 @@ def _check_content(path: str, fmt: str) -> str:
             "is CSV, rename it .csv or pass --input-format csv; else open it in Excel and save it as "
             ".xlsx."
         )
-    if start.startswith(b"%PDF"):
-        raise InputError(f"{path} is a PDF, not CSV or JSON Lines text.")
     if what := next((k for magic, k in _MAGIC if start.startswith(magic)), None):
         raise InputError(f"{path} is {what}, not CSV or JSON Lines text: give the export's CSV file.")
     controls = sum(1 for b in start if b < 9 or 13 < b < 32)

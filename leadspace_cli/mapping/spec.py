@@ -151,6 +151,12 @@ def check(mapping: Mapping, columns: list[str], given: str | None = None) -> Non
         )
         found += " ..." if len(columns) > 12 else ""
         why, told = _why_not(mapping, columns, names)
+        if len(columns) == 1 and (sep := next((d for d in (";", "\t", ",", "|") if d in columns[0]), None)):
+            shown_sep = "\\t" if sep == "\t" else sep  # a one-column header holding a delimiter
+            why += (
+                f" Its one column {found} looks separated by {shown_sep!r}: pass --delimiter '{shown_sep}'."
+            )
+            told = given is None
         if told and given is None:  # what to do is said: no advice on headers or a mapping
             raise MappingError(
                 "No column maps to the API's minimum input (a company name, or first name, last name "

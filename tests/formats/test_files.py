@@ -110,6 +110,7 @@ def test_a_file_that_is_not_text_is_named_never_shown(use_sandbox: Sandbox, tmp_
         ("photo.csv", b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" + noise, "a JPEG image"),
         ("shot.csv", b"\x89PNG\r\n\x1a\n" + noise, "a PNG image"),
         ("report.csv", b"%PDF-1.4\n1 0 obj\n", "a PDF"),
+        ("report.xlsx", b"%PDF-1.4\n1 0 obj\n", "is a PDF, not a workbook"),  # was "its content is text"
         ("noise.csv", noise, "does not look like text"),
     ):
         (tmp_path / name).write_bytes(data)

@@ -293,3 +293,12 @@ def test_a_users_own_mapping_is_refused_without_telling_to_write_one() -> None:
     assert "m.toml maps person.email" in said
     assert "mapping init" not in said
     assert "'Full Name' holds whole names" in said
+
+
+def test_a_one_column_header_holding_a_delimiter_is_told_which_to_pass() -> None:
+    # A ';'-separated file named .tsv: its header read as one column (skeptic pass 20).
+    columns = ["First Name;Last Name;Email"]
+    with pytest.raises(MappingError) as got:
+        check(detect(columns), columns)
+    assert "looks separated by ';': pass --delimiter ';'" in str(got.value)
+    assert "--header-row" not in str(got.value)
