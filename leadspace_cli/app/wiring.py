@@ -83,6 +83,10 @@ class Wiring:
     def _settings(self, env: dict[str, str], sb: Sandbox | None) -> Settings:
         job = self.job
         if sb is not None:  # the embedded sandbox: no notice about where the calls go
+            if job.base_url:  # given beside --sandbox: said, not silently dropped
+                self.note(
+                    f"Note: --base-url {job.base_url} is not used: --sandbox calls its own local sandbox."
+                )
             return resolve({}, api_key=sb.key, base_url=sb.url, ca_bundle=job.ca_bundle)
         settings = job.settings or resolve(
             env,

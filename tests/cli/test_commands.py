@@ -226,3 +226,17 @@ def test_settings_order_flag_then_environment_then_dotenv(
     monkeypatch.setenv("LEADSPACE_BASE_URL", "http://127.0.0.1:9")
     assert invoke("enrich", str(path), "-o", "c.csv", "--no-cache", "--base-url", sandbox.url).exit_code == 0
     assert sandbox.stats.calls == 4
+
+
+def test_a_base_url_beside_sandbox_is_said_to_be_unused(tmp_path: Path) -> None:
+    # It was dropped silently: a user who meant a staging gateway could not tell (skeptic pass 20).
+    path = tmp_path / "in.csv"
+    path.write_text("Company\nAcme\n", encoding="utf-8")
+    result = invoke(
+        "enrich", str(path), "-o", "out.csv", "--sandbox", "--base-url", "https://gw.example.test"
+    )
+    assert result.exit_code == 0, result.stderr
+    assert (
+        "--base-url https://gw.example.test is not used: --sandbox calls its own local sandbox"
+        in result.stderr
+    )
