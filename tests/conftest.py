@@ -203,16 +203,29 @@ def other_user() -> tuple[int, int]:
 
 
 def signal_after_calls(
-    sig: signal.Signals, sb: Sandbox, cmd: list[str], env: dict[str, str], calls: int
+    sig: signal.Signals,
+    sb: Sandbox,
+    cmd: list[str],
+    env: dict[str, str],
+    calls: int,
+    *,
+    answered: int = 0,
+    again: float | None = None,
 ) -> tuple[int, float, str]:
     """Run a command, send it a signal once the sandbox has seen ``calls`` calls (or as many in
-    flight); return its exit code, the seconds it took to exit after the signal, and its stderr."""
+    flight) and answered ``answered`` of them with a 200, and once more ``again`` seconds later;
+    return its exit code, the seconds it took to exit after the last signal, and its stderr."""
     with subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE) as proc:
         deadline = time.monotonic() + 30
-        while max(sb.stats.calls, sb.stats.max_in_flight) < calls and time.monotonic() < deadline:
+        while (
+            max(sb.stats.calls, sb.stats.max_in_flight) < calls or sb.stats.by_status[200] < answered
+        ) and time.monotonic() < deadline:
             time.sleep(0.02)
-        sent = time.monotonic()
         proc.send_signal(sig)
+        if again is not None:
+            time.sleep(again)
+            proc.send_signal(sig)
+        sent = time.monotonic()
         proc.wait(timeout=60)
         took = time.monotonic() - sent
         assert proc.stderr is not None

@@ -2134,3 +2134,13 @@ PERSON_EVIDENCE = (
 RECORD_NO = re.compile(
     r"(?i)^\s*(attendee|member|customer|client|contact|lead)\s*(#|no\.?)\s*$"
 )  # "Attendee #"
+
+
+# Headers of a person's whole name (normalised): never a company's.
+WHOLE_NAME_HEADERS = frozenset(
+    (
+        *("fullname", "contactfullname", "personname", "attendeename", "inviteename", "participantname"),
+        *("registrantname", "guestname", "subscribername", "yourname", "nameoriginalname", "leadfullname"),
+        *("customerfullname", "speakername", "studentname", "candidatename", "applicantname"),
+    )
+)

@@ -11,6 +11,7 @@ from typing import Any
 
 from leadspace_cli.api import fields
 from leadspace_cli.errors import MappingError, closest
+from leadspace_cli.mapping.aliases import WHOLE_NAME_HEADERS, normalize_header
 
 # A mapping's own field, not the API's: a person's whole name, sent split into first and last name
 # where a row has neither (mapping.wholenames).
@@ -178,22 +179,22 @@ def check(mapping: Mapping, columns: list[str], given: str | None = None) -> Non
         )
 
 
-# A person's whole name in one column: the API takes the first and the last name apart.
-_WHOLE_NAMES = frozenset(
-    (
-        *("fullname", "name", "contactname", "displayname", "personname", "leadname", "attendeename"),
-        *("inviteename", "participantname", "customername", "membername", "subscribername", "yourname"),
-        *("nameoriginalname", "registrantname", "guestname"),
-    )
-)
+# A person's whole name in one column (the API takes the first and the last name apart), or a
+# column that may hold one: a bare or contact's name, a display name.
+_WHOLE_NAMES = WHOLE_NAME_HEADERS | {
+    "name",
+    "contactname",
+    "displayname",
+    "leadname",
+    "customername",
+    "membername",
+}
 
 
 def _why_not(mapping: Mapping, columns: list[str], names: bool) -> tuple[str, bool]:
     """What keeps a file from the minimum input, as far as it can be told: its notes on columns
     left out, a list of emails without names, whole names in one column; and whether what to do
     is told (the last two)."""
-    from leadspace_cli.mapping.aliases import normalize_header
-
     said = [n for n in mapping.notes if "not sent" in n]
     text = "".join(f" {n}" for n in said[:3])
     email = mapping.fields.get("person.email")

@@ -11,17 +11,8 @@ import re
 import unicodedata
 from collections.abc import Callable
 
-from leadspace_cli.mapping.aliases import normalize_header
+from leadspace_cli.mapping.aliases import WHOLE_NAME_HEADERS, normalize_header
 from leadspace_cli.mapping.spec import FULL_NAME, Mapping
-
-# Headers of a person's whole name (normalised): never a company's.
-WHOLE_NAME_HEADERS = frozenset(
-    (
-        *("fullname", "contactfullname", "personname", "attendeename", "inviteename", "participantname"),
-        *("registrantname", "guestname", "subscribername", "yourname", "nameoriginalname", "leadfullname"),
-        *("customerfullname", "speakername", "studentname", "candidatename", "applicantname"),
-    )
-)
 
 _SALUTATIONS = frozenset(
     ("mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "herr", "frau", "m", "mme", "mlle", "sr", "sra")
