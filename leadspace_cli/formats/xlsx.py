@@ -97,6 +97,18 @@ def _pick_header(
     return texty[0] if texty else 0
 
 
+def _table(scan: SheetScan, header_hint: Callable[[str], bool] | None) -> bool:
+    """Whether a sheet's first rows hold a table: a row of two cells or more, or a one-column list
+    under a header that names a field (a list of company names)."""
+    rows = [[v for v, _, _ in cells if v not in (None, "")] for _, cells in scan.first_rows]
+    if any(len(r) >= 2 for r in rows):
+        return True
+    named = header_hint is not None and any(
+        isinstance(r[0], str) and header_hint(r[0].strip()) for r in rows if r
+    )
+    return named and scan.rows >= 2
+
+
 def _xlsx_source(
     path: str,
     sheet: str | None,
@@ -154,13 +166,27 @@ def _sheet_source(
     info = book.sheet(sheet, include_hidden)
     notes: list[str] = []
     listed = ", ".join(f"{s.name!r}{_state(s)}" for s in book.sheets)
-    if sheet is None and len(book.sheets) > 1:
-        notes.append(
-            f"{label} has {len(book.sheets)} sheets ({listed}); reading the first visible worksheet, "
-            f"{info.name!r} (--sheet picks another)."
-        )
     keep_first = max(HEADER_SEARCH, header_row or 0)
     scan = book.scan(info, keep_first)
+    passed: list[str] = []
+    if sheet is None and not _table(scan, header_hint):
+        # A cover sheet (empty, or a title and lines of text in one column) before the data: the
+        # first visible worksheet after it that holds a table is read, and the note says so.
+        for other in book.sheets[book.sheets.index(info) + 1 :]:
+            if other.state != "visible" or other.kind != "worksheet" or other.part is None:
+                continue
+            found = book.scan(other, keep_first)
+            if _table(found, header_hint):
+                passed, info, scan = [info.name], other, found
+                break
+    if sheet is None and len(book.sheets) > 1:
+        which = "the first visible worksheet"
+        if passed:
+            which = f"the first visible worksheet with a table ({passed[0]!r} holds none)"
+        notes.append(
+            f"{label} has {len(book.sheets)} sheets ({listed}); reading {which}, {info.name!r} "
+            "(--sheet picks another)."
+        )
     date1904 = book.date1904
     if not scan.first_rows:
         raise InputError(

@@ -129,6 +129,41 @@ def test_sheet_picks_a_sheet_and_an_unknown_one_lists_them(use_sandbox: Sandbox,
     assert not Path("out3.csv").exists()
 
 
+def test_a_cover_sheet_before_the_data_is_passed_over_with_a_note(
+    use_sandbox: Sandbox, tmp_path: Path
+) -> None:
+    # Reports and exports often open on a cover: empty, or a title and a line or two in column A.
+    for name, cover in (("empty", []), ("title", ["Contacts export, Q3", "Generated 2024-03-01"])):
+        book = xlsxwriter.Workbook(str(tmp_path / f"{name}.xlsx"))
+        first = book.add_worksheet("Cover")
+        for i, line in enumerate(cover):
+            first.write(i, 0, line)
+        data = book.add_worksheet("Contacts")
+        data.write_row(0, 0, ["First Name", "Last Name", "Email", "Company"])
+        data.write_row(1, 0, ["Ann", "Lee", "ann@acme.com", "Acme"])
+        data.write_row(2, 0, ["Bob", "Ray", "bob@globex.com", "Globex"])
+        book.close()
+        result = invoke("enrich", str(tmp_path / f"{name}.xlsx"), "-o", f"{name}.xlsx")
+        assert result.exit_code == 0, result.stderr
+        assert "reading the first visible worksheet with a table ('Cover' holds none), 'Contacts'" in (
+            result.stderr
+        )
+        out = cells(Path(f"{name}.xlsx"))
+        assert [c[0] for c in out[0][:4]] == ["First Name", "Last Name", "Email", "Company"]
+        assert [row[out[0].index(next(c for c in out[0] if c[0] == "ls.result"))][0] for row in out[1:]] == [
+            "ok",
+            "ok",
+        ]
+    # A one-column list of companies under its header is a table: it is read, not passed over.
+    book = xlsxwriter.Workbook(str(tmp_path / "list.xlsx"))
+    book.add_worksheet("Accounts").write_column(0, 0, ["Company", "Acme", "Globex"])
+    book.add_worksheet("Other").write_row(0, 0, ["First Name", "Last Name", "Email"])
+    book.close()
+    result = invoke("enrich", str(tmp_path / "list.xlsx"), "-o", "list.csv")
+    assert result.exit_code == 0, result.stderr
+    assert [r["Company"] for r in read_csv("list.csv")] == ["Acme", "Globex"]
+
+
 def test_excels_row_limit_is_checked_before_any_call(
     use_sandbox: Sandbox, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
