@@ -48,7 +48,8 @@ def open_source(
     notes: list[str] = []
     checked = True
     if path != "-":
-        found_fmt = _check_content(path, fmt)
+        wide = encoding is not None and _wide(encoding)
+        found_fmt = _check_content(path, fmt, wide)
         if found_fmt != fmt and input_format is None:
             notes.append(f"{path} is an Excel workbook, whatever its name says: read as one.")
             fmt = found_fmt
@@ -88,6 +89,11 @@ def open_source(
         if not getattr(info, "_is_text_encoding", True):  # base64, zlib: bytes to bytes, not text
             raise InputError(f"{encoding!r} is not a text encoding: try utf-8, cp1252 or latin-1.")
         checked = False
+        if _eight_bit(path, encoding):  # decoded as UTF-16, 8-bit text is letters of other scripts
+            raise InputError(
+                f"{path} is not {encoding} text: it has no zero bytes, as UTF-16 and UTF-32 text always "
+                "has, and reads as UTF-8. Leave --encoding out (or pass --encoding utf-8)."
+            )
     total: int | None = None
     columns: list[str] | None = None
     if prescan and path != "-":
@@ -168,6 +174,32 @@ def _open(
     # Excel's own CSV: a BOM (CSV UTF-8, Unicode Text), a code page (CSV), or a sep= line.
     source.excel_like = source.excel_like or not encoding.startswith("utf-8") or _utf8_bom(path)
     return source
+
+
+def _wide(encoding: str) -> bool:
+    """Whether an encoding is UTF-16 or UTF-32 (an unknown one is not: it is refused later)."""
+    try:
+        return codecs.lookup(encoding).name.startswith(("utf-16", "utf-32"))
+    except LookupError:
+        return False
+
+
+def _eight_bit(path: str, encoding: str) -> bool:
+    """Whether a file read as UTF-16 or UTF-32 is 8-bit text that reads as UTF-8 (a wrong --encoding)."""
+    if path == "-" or not _wide(encoding):
+        return False
+    try:
+        with open(path, "rb") as f:
+            head = f.read(65536)
+    except OSError:
+        return False
+    if not head or b"\x00" in head:
+        return False
+    try:
+        head.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return exc.start >= len(head) - 3  # a character cut at the end of what was read
+    return True
 
 
 def _utf8_bom(path: str) -> bool:

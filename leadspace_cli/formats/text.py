@@ -80,10 +80,26 @@ def _decodes(path: str, encoding: str, limit: int | None = None) -> bool:
     return True
 
 
-def _check_content(path: str, fmt: str) -> str:
+def utf16_without_bom(start: bytes) -> str | None:
+    """Return utf-16-le or utf-16-be where the bytes are UTF-16 text without a byte-order mark: a zero
+    byte beside nearly every character (the letters of a CSV header are ASCII), on one side only."""
+    pairs = len(start) // 2
+    if pairs < 4:
+        return None
+    even = sum(1 for i in range(0, pairs * 2, 2) if start[i] == 0)
+    odd = sum(1 for i in range(1, pairs * 2, 2) if start[i] == 0)
+    if odd >= pairs * 0.7 and even <= pairs * 0.05:
+        return "utf-16-le"
+    if even >= pairs * 0.7 and odd <= pairs * 0.05:
+        return "utf-16-be"
+    return None
+
+
+def _check_content(path: str, fmt: str, wide: bool = False) -> str:
     """Return the format the file's bytes say (a workbook named .csv is read as one); refuse a file
     whose bytes are not text nor a workbook leadspace reads (a PDF, an .xls, an .ods, an encrypted
-    workbook), naming what it is and how to save a copy that can be read: never its bytes."""
+    workbook), naming what it is and how to save a copy that can be read: never its bytes. ``wide``:
+    the user named a UTF-16 or UTF-32 encoding, whose zero bytes are text."""
     try:
         with _open_binary(path) as fh:
             start = fh.read(4096)
@@ -127,14 +143,18 @@ def _check_content(path: str, fmt: str) -> str:
     ):
         raise InputError(
             f"{path} does not look like text (control bytes near its start): give a CSV, TSV or JSON "
-            "Lines file, or pass --encoding utf-16 if it is UTF-16 text without a byte-order mark."
+            "Lines file, or pass --encoding utf-16-le (or utf-16-be) if it is UTF-16 text without a "
+            "byte-order mark."
         )
+    if wide or utf16_without_bom(start) is not None:
+        return fmt  # UTF-16 or UTF-32 text: its zero bytes are half its letters
     nuls = start.count(b"\x00")
     if nuls >= 32 and nuls > len(start) // 10 and not any(start.startswith(b) for b, _, _ in _BOMS):
         # A stray NUL in a cell is data; a tenth of the bytes is a binary file (or UTF-16 sans BOM).
         raise InputError(
             f"{path} does not look like text (many NUL bytes near its start): give a CSV, TSV or JSON "
-            "Lines file, or pass --encoding utf-16 if it is UTF-16 text without a byte-order mark."
+            "Lines file, or pass --encoding utf-16-le (or utf-16-be) if it is UTF-16 text without a "
+            "byte-order mark."
         )
     return fmt
 
@@ -281,6 +301,15 @@ def detect_encoding(path: str) -> tuple[str, str | None, bool]:
         return encoding, note, False  # each row is checked as it is read
     if path == "-":
         return "utf-8-sig", None, False
+    try:
+        with _open_binary(path) as fh:
+            wide = utf16_without_bom(fh.read(4096))
+    except (OSError, EOFError):
+        wide = None
+    if wide is not None:
+        order = "little" if wide.endswith("le") else "big"
+        note = f"{path} is UTF-16 text ({order}-endian) without a byte-order mark: reading it so."
+        return wide, note, False
     limit = ENCODING_SAMPLE if _is_gzip(path) else None
     if _decodes(path, "utf-8", limit):
         return "utf-8-sig", None, limit is None

@@ -63,6 +63,30 @@ def test_excels_unicode_text_is_read(use_sandbox: Sandbox, tmp_path: Path) -> No
     assert read_as_excel("out.csv")[0]["City"] == "München"
 
 
+def test_utf16_without_its_bom_is_read_and_a_wide_encoding_on_utf8_is_named(
+    use_sandbox: Sandbox, tmp_path: Path
+) -> None:
+    text = "First Name,Last Name,Email,Company\r\nZoë,Lee,zoe@acme.com,Müller GmbH\r\n"
+    for codec, order in (("utf-16-le", "little"), ("utf-16-be", "big")):
+        path = tmp_path / f"{codec}.csv"
+        path.write_bytes(text.encode(codec))  # no byte-order mark, as some exporters write it
+        result = invoke("enrich", str(path), "-o", f"{codec}-out.csv")
+        assert result.exit_code == 0, result.stderr
+        assert f"UTF-16 text ({order}-endian) without a byte-order mark" in result.stderr
+        assert use_sandbox.stats.received[-1]["company"]["name"] == "Müller GmbH"
+        # Named by the user, the same encoding is taken at its word (the zero bytes are its text).
+        result = invoke("enrich", str(path), "-o", f"{codec}-named.csv", "--encoding", codec[:6] + codec[7:])
+        assert result.exit_code == 0, result.stderr
+        assert read_as_excel(f"{codec}-named.csv")[0]["First Name"] == "Zoë"
+    utf8 = tmp_path / "plain.csv"
+    utf8.write_text(text, encoding="utf-8")
+    for encoding in ("utf-16le", "utf-16", "utf-32"):
+        bad = invoke("enrich", str(utf8), "-o", "x.csv", "--encoding", encoding)
+        assert bad.exit_code == 2
+        assert f"plain.csv is not {encoding} text: it has no zero bytes" in bad.stderr
+        assert "Leave --encoding out" in bad.stderr
+
+
 def test_flags_still_win_over_detection(use_sandbox: Sandbox, tmp_path: Path) -> None:
     path = tmp_path / "export.csv"
     path.write_text("Company;Note\nAcme;x,y,z\n", encoding="utf-8")

@@ -286,10 +286,11 @@ def test_an_empty_first_sheet_lists_the_sheets_and_names_sheet(use_sandbox: Sand
     path = tmp_path / "two.xlsx"
     book = xlsxwriter.Workbook(str(path))
     book.add_worksheet("Cover")
-    book.add_worksheet("Leads").write_row(0, 0, ["Company", "Email"])
+    book.add_worksheet("Leads")  # no sheet holds a table (one that does is read: test_excel)
     book.close()
     result = invoke("enrich", str(path), "-o", "out.csv")
     assert result.exit_code == 2
+    assert "sheet 'Cover', is empty" in result.stderr
     assert "'Cover', 'Leads'" in result.stderr
     assert "--sheet" in result.stderr
 
