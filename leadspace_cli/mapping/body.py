@@ -1,6 +1,8 @@
 """Request bodies built from rows through a mapping, and the API document's minimum input.
 
-What is sent follows versioned *request rules* (:data:`RULES`). Rules 4 (this release) send a
+What is sent follows versioned *request rules* (:data:`RULES`). Rules 5 (this release) split a
+whole name of three words as two family names where the person's email is named after the middle one
+(María García López, maria.garcia@); the rest as rules 4. Rules 4 send a
 person's whole name (a mapping's ``person.full_name``) split into first and last name where a row
 has neither (:func:`~leadspace_cli.mapping.wholenames.split_name`); the rest as rules 3. Rules 3 send no cell
 that holds nothing: a spreadsheet's error (``#N/A`` and its translations ``#NV``, ``#N/D``), a
@@ -36,7 +38,7 @@ from leadspace_cli.mapping.cells import SEPARATOR, several
 from leadspace_cli.mapping.spec import FULL_NAME, Mapping
 from leadspace_cli.mapping.wholenames import split_name
 
-RULES = 4  # the request rules this release sends by; 3 and 2: leadspace 0.2.x before it; 1: 0.2.0's
+RULES = 5  # the request rules this release sends by; 4 to 2: leadspace 0.2.x before it; 1: 0.2.0's
 
 
 class Request(dict[str, Any]):
@@ -180,10 +182,11 @@ def cleaned(body: Body) -> Body:
     return body if out is None else out
 
 
-def _with_split(plain: Request, split: Body) -> Request:
-    """The request of rules 4 (a whole name split), with rules 3's as the latest earlier body."""
+def _with_split(plain: Request, split: Body, rules4: Body | None = None) -> Request:
+    """The request of rules 5 (a whole name split), with rules 4's (where the email changed the
+    split) and rules 3's as the latest earlier bodies."""
     request = Request(spelled(split))
-    earlier = [dict(plain), *plain.earlier]
+    earlier = [*([spelled(rules4)] if rules4 is not None else []), dict(plain), *plain.earlier]
     request.earlier = tuple(b for i, b in enumerate(earlier) if b != request and b not in earlier[:i])
     return request
 
@@ -332,7 +335,7 @@ def builder(mapping: Mapping, source: Source) -> Builder:
     names = [c.strip() for c in columns]
     top, person, company, address = (groups[k] for k in ("", "person", "company", "company.address"))
 
-    def assemble(values: Sequence[str], split: bool = False) -> Body:
+    def assemble(values: Sequence[str], split: bool = False, by_email: bool = True) -> Body:
         if fallbacks:
             values = list(values)
             for i, others in fallbacks:
@@ -341,7 +344,8 @@ def builder(mapping: Mapping, source: Source) -> Builder:
         body: Body = {k: v for i, k in top if (v := values[i].strip())}
         p = {k: v for i, k in person if (v := values[i].strip())} if person else {}
         if split and whole is not None and not p.get("first_name") and not p.get("last_name"):
-            names = split_name(values[whole])  # rules 4: a whole name where no first or last is
+            # Rules 4: a whole name where no first or last is; rules 5: told by the email.
+            names = split_name(values[whole], p.get("email", "") if by_email else "")
             if names is not None:
                 p = {"first_name": names[0], "last_name": names[1], **p}
         if p:
@@ -364,7 +368,10 @@ def builder(mapping: Mapping, source: Source) -> Builder:
         if whole is None:
             return plain
         split = assemble(now, split=True)
-        return _with_split(plain, split) if split != assemble(now) else plain
+        if split == assemble(now):
+            return plain
+        rules4 = assemble(now, split=True, by_email=False)
+        return _with_split(plain, split, None if rules4 == split else rules4)
 
     date1904 = source.date1904
 

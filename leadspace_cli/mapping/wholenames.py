@@ -2,7 +2,8 @@
 name"): split into the first and last name the API takes, where the split can be told.
 
 The mapping names such a column ``person.full_name`` (a mapping's own field, never sent as such);
-a row is sent with the split only where its first and last name are both empty (request rules 4).
+a row is sent with the split only where its first and last name are both empty (request rules 4;
+rules 5 let the email tell two family names from two given names).
 """
 
 from __future__ import annotations
@@ -42,13 +43,15 @@ def _eastern(token: str) -> bool:
     return any(unicodedata.name(ch, "").startswith(("CJK", "HANGUL", "HIRAGANA", "KATAKANA")) for ch in token)
 
 
-def split_name(text: str) -> tuple[str, str] | None:
+def split_name(text: str, email: str = "") -> tuple[str, str] | None:
     """Return (first name, last name) of a person's whole name, or None where it cannot be told.
 
     "Ann Lee" is ("Ann", "Lee"); "Lee, Ann" is ("Ann", "Lee"); "Dr. Mary Ann van der Berg Jr." is
     ("Mary Ann", "van der Berg"); "山田 太郎" is ("太郎", "山田"); "Bo Ng (Bo)" is ("Bo", "Ng"). One
-    word, an email, digits, a
-    firm's words or more than five words are None.
+    word, an email, digits, a firm's words or more than five words are None. Three words are two
+    given names and a family name ("Mary Ann Smith"), unless the person's ``email`` is named after
+    the middle word and not the last: then two family names ("María García López",
+    maria.garcia@: ("María", "García López"); request rules 5).
     """
     # A note in brackets after the name (Zoom's original name, a pronoun, an employer) is no part of it.
     text = " ".join(re.sub(r"\s*[(\[][^()\[\]]*[)\]]\s*$", "", text).split())
@@ -83,7 +86,23 @@ def split_name(text: str) -> tuple[str, str] | None:
     start = next((i for i in range(1, len(tokens) - 1) if tokens[i].lower() in _PARTICLES), len(tokens) - 1)
     if start == len(tokens) - 1 and len(tokens) >= 4:
         return None  # "María José García López": two given names and two family names, or not
+    if start == 2 == len(tokens) - 1 and email and _family_second(tokens, email):
+        start = 1
     return " ".join(tokens[:start]), " ".join(tokens[start:])
+
+
+def _family_second(tokens: list[str], email: str) -> bool:
+    """Whether a mailbox is named after the middle of three words and not the last (maria.garcia@,
+    mgarcia@ for María García López), nor after the first two as one given name (maryann@)."""
+    local = email.partition("@")[0]
+    box = _fold(local)
+    first, middle, last = (_fold(t) for t in tokens)
+    if len(middle) < 3 or len(last) < 3 or last in box:
+        return False
+    joined = "".join(_fold(part) + "." for part in re.split(r"[^\w]|_", local.lower()) if part)
+    if first + middle in joined:  # maryann@: one given name written whole; maria.garcia@ is not
+        return False
+    return middle in box
 
 
 MIN_SPLIT = 0.8  # of the values read, those that split as a person's name
@@ -139,5 +158,6 @@ def whole_names(mapping: Mapping, columns: list[str], values: Callable[[str], li
         mapping.notes.append(
             f"{column!r} holds people's whole names: each is sent split into person.first_name and "
             "person.last_name (the last word, with a particle before it such as 'van', is the last "
-            "name) where a row has neither."
+            "name; the last two of three where the email is named after the middle one) where a row "
+            "has neither."
         )

@@ -99,7 +99,7 @@ def test_an_upgrade_from_rules_1_buys_nothing_again(
     assert result.exit_code == 0
     assert use_sandbox.stats.by_status[200] == 20  # the upgrade bought nothing
     report = json.loads(Path("r.json").read_text())
-    assert report["settings"]["request_rules"] == body_rules.RULES == 4
+    assert report["settings"]["request_rules"] == body_rules.RULES == 5
 
 
 def test_a_workbook_number_from_rules_1_is_found(
@@ -207,7 +207,7 @@ def test_an_upgrade_from_rules_3_whole_names_split_buys_nothing_again(
     rows += [[f"B{i}", f"Bo Ng{'abcd'[i]}", f"bo{i}@solo.example", ""] for i in range(4)]  # never sent
     path = write_csv(tmp_path / "in.csv", ["Lead ID", "Full Name", "Email", "Company"], rows)
     with monkeypatch.context() as m:
-        m.setattr(body_rules, "split_name", lambda text: None)  # as rules 3 sent each row
+        m.setattr(body_rules, "split_name", lambda text, email="": None)  # as rules 3 sent each row
         assert invoke("enrich", str(path), "-o", "old.csv").exit_code == 0
     assert use_sandbox.stats.by_status[200] == 6  # the rows with no company lacked the minimum input
     result = invoke("enrich", str(path), "-o", "new.csv")
@@ -217,3 +217,41 @@ def test_an_upgrade_from_rules_3_whole_names_split_buys_nothing_again(
     assert sent["person"]["first_name"] == "Bo"
     with open("new.csv", encoding="utf-8-sig") as fh:
         assert [r["ls.result"] for r in csv.DictReader(fh)] == ["ok"] * 10
+
+
+@pytest.mark.slow
+def test_an_upgrade_from_rules_4_double_family_names_buys_nothing_again(
+    use_sandbox: Sandbox, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Rules 4 sent "María García López" as María García + López; rules 5 read maria.garcia@ and send
+    # María + García López: the answer bought for the rules 4 body is found, nothing is bought again.
+    header = ["Full Name", "Email", "Company"]
+    rows = [
+        [f"María García López{'abc'[i]}", f"maria.garcia{i}@equiv.example", f"Equiv {i}"] for i in range(3)
+    ]
+    path = write_csv(tmp_path / "in.csv", header, rows)
+    split = body_rules.split_name
+    with monkeypatch.context() as m:
+        m.setattr(body_rules, "split_name", lambda text, email="": split(text))  # as rules 4 split
+        assert invoke("enrich", str(path), "-o", "old.csv").exit_code == 0
+    assert use_sandbox.stats.received[-1]["person"]["first_name"] == "María García"
+    assert use_sandbox.stats.by_status[200] == 3
+    result = invoke("enrich", str(path), "-o", "new.csv")
+    assert result.exit_code == 0, result.stderr
+    assert use_sandbox.stats.by_status[200] == 3  # found under rules 4's body
+    with open("new.csv", encoding="utf-8-sig") as fh:
+        assert [r["ls.result"] for r in csv.DictReader(fh)] == ["ok"] * 3
+    fresh = write_csv(
+        tmp_path / "fresh.csv",
+        header,
+        [["José García López", "jose.garcia@new.example", "New"], ["Bo Ng", "bo@new.example", "New"]],
+    )
+    assert invoke("enrich", str(fresh), "-o", "fresh-out.csv").exit_code == 0
+    sent = next(
+        b for b in use_sandbox.stats.received if b["person"].get("email") == "jose.garcia@new.example"
+    )
+    assert sent["person"] == {
+        "first_name": "José",
+        "last_name": "García López",
+        "email": "jose.garcia@new.example",
+    }

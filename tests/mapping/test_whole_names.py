@@ -35,6 +35,24 @@ def test_a_whole_name_splits_into_first_and_last(whole: str, first: str, last: s
 
 
 @pytest.mark.parametrize(
+    ("whole", "email", "first", "last"),
+    [
+        ("María García López", "maria.garcia@acme.example", "María", "García López"),
+        ("María García López", "mgarcia@acme.example", "María", "García López"),
+        ("José Luis Pérez", "jose.perez@acme.example", "José Luis", "Pérez"),  # the last word named
+        ("Mary Ann Smith", "maryann@acme.example", "Mary Ann", "Smith"),  # two given names as one
+        ("Mary Ann Smith", "info@acme.example", "Mary Ann", "Smith"),  # nothing told: as before
+        ("Mary Ann Smith", "", "Mary Ann", "Smith"),
+        ("Ana de la Cruz", "ana.de@acme.example", "Ana", "de la Cruz"),  # a particle decides first
+    ],
+)
+def test_three_words_are_two_family_names_where_the_email_says(
+    whole: str, email: str, first: str, last: str
+) -> None:
+    assert split_name(whole, email) == (first, last)
+
+
+@pytest.mark.parametrize(
     "whole",
     [
         "Cher",
