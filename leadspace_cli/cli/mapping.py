@@ -133,6 +133,11 @@ def mapping_init(
             else:
                 m = detect_source(source)
         text = to_toml(m, source.columns)
+        try:
+            check(m, source.columns)
+            usable = True
+        except MappingError:
+            usable = False
         if output == "-":
             sys.stdout.write(text)
         else:
@@ -142,6 +147,12 @@ def mapping_init(
             err.print(
                 f"Wrote {output}: {len(m.fields)} fields mapped. Check it with "
                 f"`leadspace mapping check {input} --mapping {output}`."
+            )
+        if not usable:
+            err.print(
+                "Note: no column of it maps to the API's minimum input (a company name, or first name, "
+                "last name and an email or website), so a run would send nothing: copy a column's name "
+                "from its list of columns not sent onto a field's line before passing it with --mapping."
             )
 
 

@@ -130,7 +130,12 @@ def _title(row: list[str]) -> bool:
 
 
 def _below_title(
-    label: str, title: list[str], reader: Any, notes: list[str], names_field: Callable[[str], bool]
+    label: str,
+    title: list[str],
+    reader: Any,
+    notes: list[str],
+    names_field: Callable[[str], bool],
+    what: str = "",
 ) -> tuple[list[str], Any]:
     """The header below a report's title (a date or filter line, a blank line between): the first of
     the next lines with two cells or more of which one names a request field, as a workbook's header
@@ -140,9 +145,10 @@ def _below_title(
     for row in itertools.islice(reader, _TITLE_LINES):
         held.append((row, reader.line_num))
         if _filled(row) >= 2 and any(names_field(c) for c in row if c.strip()):
+            shown = ", ".join(c.strip() for c in title if c.strip())
+            shown = f"{shown[:40]}..." if len(shown) > 43 else shown
             notes.append(
-                f"{label} opens with a title ({', '.join(c.strip() for c in title if c.strip())!r}): the "
-                f"header is line {reader.line_num}."
+                f"{label} opens with {what or 'a title'} ({shown!r}): the header is line {reader.line_num}."
             )
             return row, reader
     return title, _Replay(reader, held, header_line)
@@ -175,6 +181,15 @@ def _preamble(row: list[str], names_field: Callable[[str], bool]) -> bool:
     """Whether a first line of two cells naming no field is a report's preamble: a title with a
     comma in it ("Leads export from CRM, generated 2026-11-01"), a "Report:,Q4 Leads" line."""
     return _filled(row) == 2 and not any(names_field(c) for c in row if c.strip())
+
+
+def _metadata(row: list[str], names_field: Callable[[str], bool]) -> bool:
+    """Whether a first line is an accounting format's metadata, not a header: DATEV's
+    ``"EXTF";700;21;Buchungsstapel;...`` (its format, version, category, dates and client numbers),
+    cells of which half or more are numbers, none naming a field."""
+    cells = [c.strip() for c in row if c.strip()]
+    numbers = sum(1 for c in cells if c.replace(".", "").replace(",", "").isdigit())
+    return len(cells) >= 4 and numbers * 2 >= len(cells) and not any(names_field(c) for c in cells)
 
 
 def _sparse(row: list[str]) -> bool:
@@ -324,6 +339,8 @@ def _csv_source(
         header_row is None and header_hint is not None and (_title(header) or _preamble(header, header_hint))
     ):
         header, reader = _below_title(label, header, reader, notes, header_hint)
+    elif header_row is None and header_hint is not None and _metadata(header, header_hint):
+        header, reader = _below_title(label, header, reader, notes, header_hint, "a line of metadata")
     elif header_row is None and header_hint is not None and _sparse(header):
         header, reader = _under_groups(label, header, reader, notes, header_hint)
     if reading.check_text and _SURROGATE.search("".join(header)):

@@ -316,6 +316,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "phone",
         "phonenumber",
         "businessphone",
+        *("businesstelefon", "businessrufnummer"),  # German: "Rufnummer (geschäftlich)" (Windows)
         "workphone",
         "directphone",
         "workdirectphone",
@@ -344,6 +345,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "phone1value",
         "telefon",  # German
         "telefonnummer",
+        "rufnummer",
         "mobiltelefon",
         "telmobile",  # French Outlook's Tél. mobile
         *("telportable", "telpro"),  # French (Dolibarr's members: "Tél portable", "Tél pro.")
@@ -521,6 +523,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
     ),
     "company.website": (
         *("businesswebseite", "businesshomepage"),  # German "Webseite geschäftlich" before a private one
+        *("firmenwebseite", "firmenwebsite", "firmenhomepage"),  # German: the firm's (Windows)
         "companywebsite",  # first: beside it, a "Website" may be the person's own (a scraped profile's)
         "website",
         "websiteurl",
@@ -2142,5 +2145,8 @@ WHOLE_NAME_HEADERS = frozenset(
         *("fullname", "contactfullname", "personname", "attendeename", "inviteename", "participantname"),
         *("registrantname", "guestname", "subscribername", "yourname", "nameoriginalname", "leadfullname"),
         *("customerfullname", "speakername", "studentname", "candidatename", "applicantname"),
+        # A marketplace's buyer (eBay's "Buyer Name"), a payer, a donor, a member, a ticket's holder.
+        *("buyername", "buyerfullname", "purchasername", "payername", "donorname", "donorfullname"),
+        *("membername", "memberfullname", "ticketholdername"),
     )
 )

@@ -248,7 +248,12 @@ def _read(columns: Iterable[str]) -> _Header:
         )
     )
     # Columns a business qualifier marks ("Region geschäftlich", "Dép/Région (bureau)"), without it.
-    business = [(n.removeprefix("business"), c) for n, c in normalized if n.startswith("business")]
+    # KAddressBook's "Business Address Region" too.
+    business = [
+        (n.removeprefix("business").removeprefix("address"), c)
+        for n, c in normalized
+        if n.startswith("business")
+    ]
     at_work = [
         (re.sub(r"^(business|work)", "", n), c) for n, c in normalized if re.match(r"^(business|work).", n)
     ]

@@ -40,6 +40,17 @@ def test_mapping_init_writes_a_mapping_that_enrich_accepts(tmp_path: Path) -> No
     assert "exists already" in again.stderr
 
 
+def test_mapping_init_says_when_its_mapping_could_send_nothing(tmp_path: Path) -> None:
+    path = tmp_path / "codes.csv"
+    path.write_text("Foo,Bar\n1,2\n", encoding="utf-8")
+    for extra in ((), ("-o", "m.toml")):
+        result = invoke("mapping", "init", str(path), *extra)
+        assert result.exit_code == 0, result.stderr  # a template to edit, written all the same
+        assert "no column of it maps to the API's minimum input" in result.stderr
+    fine = invoke("mapping", "init", str(SAMPLES / "leads.csv"))
+    assert "minimum input" not in fine.stderr
+
+
 def test_mapping_check_shows_bodies_and_counts_without_calling() -> None:
     result = invoke(
         "mapping", "check", str(SAMPLES / "leads.csv"), "--mapping", str(SAMPLES / "mapping.toml")

@@ -235,6 +235,34 @@ def test_a_report_s_title_above_a_csv_header_is_skipped(use_sandbox: Sandbox, tm
     assert [r["Company Name"] for r in read_csv("listed-out.csv")][::2] == ["Acme Corp", "Beta Ltd"]
 
 
+def test_an_accounting_formats_metadata_line_is_no_header(use_sandbox: Sandbox, tmp_path: Path) -> None:
+    # DATEV's export (Debitoren/Kreditoren) opens with its "EXTF" line: format, version, dates,
+    # client numbers; the header is line 2.
+    meta = (
+        '"EXTF";700;16;Debitoren/Kreditoren;5;20240402093117;;SV;buchhaltung@acme.example;;29098;;55003;;EUR'
+    )
+    header = "Konto;Name (Adressatentyp Unternehmen);Straße;Postleitzahl;Ort;Land;E-Mail;Internet"
+    row = "10001;Lindner Maschinenbau GmbH;Hauptstr. 1;80331;München;DE;info@lindner.example;lindner.example"
+    path = tmp_path / "EXTF_Debitoren.csv"
+    path.write_text(f"{meta}\n{header}\n{row}\n", encoding="utf-8")
+    result = invoke("enrich", str(path), "-o", "out.csv")
+    assert result.exit_code == 0, result.stderr
+    assert (
+        "opens with a line of metadata ('EXTF, 700, 16, Debitoren/Kreditoren, 5, ...'): the header is line 2"
+        in (result.stderr)
+    )
+    sent = use_sandbox.stats.received[-1]
+    assert sent["company"]["name"] == "Lindner Maschinenbau GmbH"
+    assert sent["company"]["address"]["city"] == "München"
+    # Guard: a header over rows of numbers is the header (a line of numbers below it is a row).
+    plain = tmp_path / "ids.csv"
+    plain.write_text("Account ID,Company,Employees,Revenue,Zip\n1001,Acme,250,1000000,02139\n")
+    result = invoke("enrich", str(plain), "-o", "ids-out.csv")
+    assert result.exit_code == 0, result.stderr
+    assert "metadata" not in result.stderr
+    assert use_sandbox.stats.received[-1]["company"]["name"] == "Acme"
+
+
 def test_a_csv_output_keeps_the_delimiter_and_bom_and_explicit_output_options_win(
     use_sandbox: Sandbox, tmp_path: Path
 ) -> None:

@@ -80,7 +80,9 @@ _PEOPLE = [
 ]
 
 
-@pytest.mark.parametrize("header", ["Full Name", "Name (Original Name)", "Attendee Name", "Name"])
+@pytest.mark.parametrize(
+    "header", ["Full Name", "Name (Original Name)", "Attendee Name", "Name", "Buyer Name", "Donor Name"]
+)
 def test_a_column_of_whole_names_is_sent_split(tmp_path: Path, header: str) -> None:
     # Zoom's attendee report, a form's answers, Stripe's customers: no first and last name columns,
     # so every row was refused for lacking the minimum input (skeptic pass 19).
