@@ -24,6 +24,7 @@ from leadspace_cli.formats.rows import (
     group_skip,
     grouping,
     join_groups,
+    renamed_of,
 )
 from leadspace_cli.formats.text import _SURROGATE, _Reading, _size
 
@@ -346,6 +347,7 @@ def _csv_source(
     if reading.check_text and _SURROGATE.search("".join(header)):
         raise reading.bad_text(1)
     columns, header_notes = _dedupe_header(header)
+    all_columns = columns
     notes += header_notes
     written = _as_written(header, columns)
     width = len(columns)
@@ -426,6 +428,7 @@ def _csv_source(
             ) from None
 
     source = Source(label, "table", columns, rows(), notes=notes, answered=len(keep) < width)
+    source.renamed = renamed_of(header, all_columns)
     source.header = written
     source.delimiter = sep
     source.excel_like = excel_sep

@@ -107,6 +107,7 @@ class Source:
     # The header as written, where a name was only trimmed (``'City '``): the output's header. None
     # when it is ``columns`` (a blank header cell is ``column_3`` in both, a repeat ``X_2``).
     header: list[str] | None = None
+    renamed: frozenset[str] | None = None  # of a table: the names given repeated headers ("City_2")
     delimiter: str | None = None  # of CSV text: its delimiter
     excel_like: bool = False  # of CSV text: written as Excel writes CSV (a BOM, cp1252, UTF-16, sep=)
     _close: Callable[[], None] | None = None
@@ -216,22 +217,35 @@ def _dedupe_header(header: list[str]) -> tuple[list[str], list[str]]:
     notes: list[str] = []
     seen: dict[str, int] = {}
     out: list[str] = []
+    # A new name is never one the header holds already ("address" twice beside "address_2": the
+    # second is "address_3"), so that every column keeps a name of its own.
+    reserved = {name.strip() for name in header}
     for i, name in enumerate(header):
         name = name.strip()
         if not name:
             name = f"column_{i + 1}"
+            while name in reserved or name in seen:
+                name += "_"
             notes.append(f"Column {i + 1} has no header; it is called {name} (the output keeps it blank).")
         if name in seen:
-            seen[name] += 1
-            new = f"{name}_{seen[name]}"
+            count = seen[name]
+            new = f"{name}_{count + 1}"
+            while new in reserved or new in seen:
+                count += 1
+                new = f"{name}_{count + 1}"
+            seen[name] = count + 1
             notes.append(
                 f"Header {name!r} appears twice; the second is called {new!r} (the output keeps its name)."
             )
             name = new
-        else:
-            seen[name] = 1
+        seen[name] = seen.get(name, 1)
         out.append(name)
     return out, notes
+
+
+def renamed_of(cells: list[str], columns: list[str]) -> frozenset[str]:
+    """The names the reader gave repeated header cells (a file's own "City_2" is not one)."""
+    return frozenset(n for cell, n in zip(cells, columns, strict=False) if cell.strip() and n != cell.strip())
 
 
 def _as_written(cells: list[str], columns: list[str]) -> list[str] | None:

@@ -19,6 +19,7 @@ from leadspace_cli.formats.rows import (
     group_skip,
     grouping,
     join_groups,
+    renamed_of,
 )
 from leadspace_cli.formats.workbook import CellError, SheetInfo, SheetScan, Workbook, _damaged, _state
 
@@ -233,6 +234,7 @@ def _sheet_source(
         )
         raise InputError(f"{label}, sheet {info.name!r}: its header row {header_number} is empty: {why}.")
     columns, header_notes = _dedupe_header(header)
+    all_columns = columns
     notes += header_notes
     written = _as_written(header, columns)
     width = len(columns)
@@ -254,6 +256,7 @@ def _sheet_source(
     names = frozenset(c.strip().lower() for c in columns)
     rows = _sheet_rows(book, info, header_number, scan.merges, width, keep, skip, names)
     source = Source(label, "table", columns, rows, notes=notes, total=total, answered=len(keep) < width)
+    source.renamed = renamed_of(header, all_columns)
     source.header = written
     source.sheet = info.name
     source.date1904 = date1904

@@ -93,7 +93,7 @@ def listed(block: dict[str, str]) -> str:
     return ", ".join(repr(block[p]) for p in _ADDRESS if p in block)
 
 
-def company_block_start(cols: list[str]) -> int | None:
+def company_block_start(cols: list[str], renamed: frozenset[str] | None = None) -> int | None:
     """Return where an appended associated-company block starts, or None.
 
     A contact export with its company's columns after the contact's repeats header names (the
@@ -101,10 +101,10 @@ def company_block_start(cols: list[str]) -> int | None:
     The block starts at the first repeated name, or at the company's name just before it. A phone
     repeated alone is the contact's own beside the company's (Invoice Ninja's clients): no block.
     Nor are a person's second and third addresses in a file that names no company (KW Command's
-    contacts repeat "City" for each).
+    contacts repeat "City" for each). ``renamed``: the names the reader gave repeated headers, where
+    known (a file's own "address_2" beside "address" is no repeat); else told by the names.
     """
-    present = set(cols)
-    repeated = [i for i, c in enumerate(cols) if (m := DUPLICATE.match(c)) and m.group(1) in present]
+    repeated = [i for i, c in enumerate(cols) if _repeat(c, cols, renamed)]
     words = {normalize_header(DUPLICATE.sub(r"\1", cols[i])) for i in repeated}
     if not words & {*_BLOCK_WORDS, *ADDRESS_WORDS} - {"phone"}:
         return None
@@ -136,16 +136,29 @@ def whole_address(names: set[str], line2: bool = False) -> bool:
     return bool(names & set(ALIASES["company.address.city"])) and bool(names & set(other))
 
 
-def repeated_fallbacks(mapping: Mapping, cols: list[str], taken: set[str]) -> None:
+def _repeat(column: str, cols: list[str], renamed: frozenset[str] | None) -> bool:
+    """Whether a column is a repeated header, as the reader named it ("City_2" after "City")."""
+    if renamed is not None:
+        return column in renamed
+    return bool((m := DUPLICATE.match(column)) and m.group(1) in cols)
+
+
+def repeated_fallbacks(
+    mapping: Mapping, cols: list[str], taken: set[str], renamed: frozenset[str] | None = None
+) -> None:
     """A header repeated ("Email", "Email_2") outside an appended company's block: the repeat of an
     email, phone or website is that field's fallback (refine() sends it where the first is empty)."""
-    if company_block_start(cols) is not None:
+    if company_block_start(cols, renamed) is not None:
         return
     for path in ("person.email", "person.person_phone", "company.website"):
         column = mapping.fields.get(path)
         if not isinstance(column, str):
             continue
-        repeats = [c for c in cols if (m := DUPLICATE.match(c)) and m.group(1) == column and c not in taken]
+        repeats = [
+            c
+            for c in cols
+            if _repeat(c, cols, renamed) and DUPLICATE.sub(r"\1", c) == column and c not in taken
+        ]
         if repeats:
             mapping.candidates[path] = [*mapping.candidates.get(path, []), *repeats]
             taken.update(repeats)

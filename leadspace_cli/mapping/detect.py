@@ -71,7 +71,7 @@ from leadspace_cli.mapping.spec import Mapping
 _STATE = "company.address.state"
 
 
-def detect(columns: Iterable[str], *, books: bool = True) -> Mapping:
+def detect(columns: Iterable[str], *, books: bool = True, renamed: frozenset[str] | None = None) -> Mapping:
     """Map columns to request fields from their header names; when unsure, leave a field out.
 
     The traps of real exports: a person's location beside the company's (Apollo's City/State/Country
@@ -83,12 +83,12 @@ def detect(columns: Iterable[str], *, books: bool = True) -> Mapping:
     """
     every = list(columns)
     if books and (names := english(every) or file_prefix(every) or odoo_lead(every)):
-        own, read = detect(every, books=False), detect([names.get(c, c) for c in every], books=False)
-        return in_english(names, own, read)
-    header = _read(every)
+        read = detect([names.get(c, c) for c in every], books=False)
+        return in_english(names, detect(every, books=False, renamed=renamed), read)
+    header = _read(every, renamed)
     mapping, taken = _match(header)
     _places(mapping, header, taken)
-    repeated_fallbacks(mapping, header.cols, taken)
+    repeated_fallbacks(mapping, header.cols, taken, renamed)
     _notes(mapping, header)
     return mapping
 
@@ -121,11 +121,11 @@ class _Header:
     object_ids: list[tuple[str, str]]  # a record named by its object beside the object's name
 
 
-def _read(columns: Iterable[str]) -> _Header:
+def _read(columns: Iterable[str], renamed: frozenset[str] | None = None) -> _Header:
     """Normalise a header row and tell whose columns they are (a person's, an account's, a block's)."""
     every = list(columns)
     cols = [c for c in every if not system_column(c)]
-    block = company_block_start(cols)
+    block = company_block_start(cols, renamed)
     company_block: list[tuple[str, str]] = []
     if block is not None:
         # The company's columns by position; the contact's are matched as usual, their address as

@@ -527,7 +527,7 @@ def detect_source(source: Source, sample_rows: int = SAMPLE_ROWS) -> Mapping:
     (organisations.py) before the values are judged. The rows read ahead are put back: the source
     reads as if nothing had been taken.
     """
-    mapping = detect(source.columns)
+    mapping = detect(source.columns, renamed=source.renamed)
     sample: list[Row] = []
     rest = source.rows
     stopped: InputError | None = None
