@@ -58,8 +58,20 @@ def _choose(mapping: Mapping, values: Callable[[str], list[str]], sampled: bool,
             if any(f and not c for f, c in zip(filled[column], covered, strict=True)):
                 used.append(column)
                 covered = [f or c for f, c in zip(filled[column], covered, strict=True)]
-        mapping.fields[path] = used[0] if len(used) == 1 else used
         empty = [c for c in options if c not in with_values]
+        if more and empty:
+            # Empty in the rows read, but the input goes on (a second export appended, JSON Lines of
+            # another shape later): each is sent where the columns before it leave a row empty.
+            used += empty
+            mapping.notes.append(
+                f"{', '.join(repr(c) for c in empty)} {'is' if len(empty) == 1 else 'are'} empty in the "
+                f"first rows: sent as {path} where later rows fill {'it' if len(empty) == 1 else 'them'} "
+                f"and {' or '.join(repr(c) for c in with_values)} {'is' if len(with_values) == 1 else 'are'} "
+                "empty."
+            )
+        mapping.fields[path] = used[0] if len(used) == 1 else used
+        if len(used) > len(with_values) and len(with_values) == 1:
+            continue
         if len(used) > 1:
             mapping.notes.append(
                 f"{path}: the first non-empty of {', '.join(repr(c) for c in used)} is sent (each fills "
