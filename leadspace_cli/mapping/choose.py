@@ -3,6 +3,7 @@ every choice in the mapping's notes."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from leadspace_cli.mapping.spec import Mapping
@@ -13,6 +14,42 @@ _HOW = "pass a mapping (`leadspace mapping init INPUT -o mapping.toml` writes on
 def _header_choice(path: str, options: list[str]) -> str:
     others = ", ".join(repr(c) for c in options[1:])
     return f"{options[0]!r} and {others} look like {path}: {options[0]!r} is sent. To send another, {_HOW}."
+
+
+# Mailboxes anyone can open: a person's private address, which matches no employer. Of two email
+# columns, the one of these goes after the other ("Email" of gmail.com beside "Work Email").
+_FREE_MAIL = re.compile(
+    r"@(?:(?:gmail|googlemail|hotmail|outlook|live|yahoo|ymail|gmx|yandex|aol)\.[a-z]{2,3}(?:\.[a-z]{2})?|"
+    r"(?:msn|icloud|me|mac|protonmail|fastmail|hey|tutanota|zoho|mail|inbox|"
+    r"rocketmail|rediffmail|comcast|verizon|att|sbcglobal|btinternet|virginmedia|ntlworld)\.(?:com|net)|"
+    r"(?:web|t-online|freenet|arcor)\.de|(?:orange|free|wanadoo|laposte|sfr)\.fr|(?:libero|virgilio)\.it|"
+    r"(?:seznam)\.cz|(?:wp|o2|interia|onet)\.pl|(?:mail|rambler|bk|list)\.ru|ukr\.net|abv\.bg|"
+    r"(?:qq|163|126|sina|sohu)\.com|(?:naver|daum|hanmail)\.(?:com|net)|(?:uol|bol|terra)\.com\.br|"
+    r"bluewin\.ch|(?:telenet|skynet)\.be|(?:ziggo|kpnmail|hetnet|home|planet)\.nl|bigpond\.com|"
+    r"(?:shaw|rogers|sympatico)\.ca|(?:proton|pm)\.me)$",
+    re.IGNORECASE,
+)
+
+
+def _private_share(cells: list[str]) -> float:
+    """The share of a column's addresses at free mail providers (gmail.com, yahoo.co.uk)."""
+    addresses = [c.strip() for c in cells if "@" in c]
+    return sum(1 for a in addresses if _FREE_MAIL.search(a)) / len(addresses) if addresses else 0.0
+
+
+def _work_first(mapping: Mapping, options: list[str], values: Callable[[str], list[str]]) -> list[str]:
+    """Of a person's email columns, those of employers' addresses before those of private ones."""
+    share = {c: _private_share(values(c)) for c in options}
+    ordered = sorted(options, key=lambda c: share[c] >= 0.5)  # stable: the header's order otherwise
+    if ordered[0] != options[0] and any(v.strip() for v in values(ordered[0])):
+        private = [c for c in options if share[c] >= 0.5]
+        mapping.notes.append(
+            f"{ordered[0]!r} is sent as person.email rather than {', '.join(repr(c) for c in private)} "
+            f"(sent only where it is empty): {'it holds' if len(private) == 1 else 'they hold'} private "
+            "addresses (gmail.com, yahoo.com) in most rows, which match no employer."
+        )
+        return ordered
+    return options
 
 
 def _choose(mapping: Mapping, values: Callable[[str], list[str]], sampled: bool, more: bool = False) -> None:
@@ -35,6 +72,9 @@ def _choose(mapping: Mapping, values: Callable[[str], list[str]], sampled: bool,
         if not sampled:
             mapping.notes.append(_header_choice(path, options))
             continue
+        told = len(mapping.notes)
+        if path == "person.email" and len(options) > 1:
+            options = _work_first(mapping, options, values)
         filled = {c: [bool(v.strip()) for v in values(c)] for c in options}
         with_values = [c for c in options if any(filled[c])]
         if not with_values and more:
@@ -82,7 +122,7 @@ def _choose(mapping: Mapping, values: Callable[[str], list[str]], sampled: bool,
                 f"{', '.join(repr(c) for c in empty)} {'is' if len(empty) == 1 else 'are'} empty in the rows "
                 f"read: {first!r} is sent as {path}."
             )
-        elif len(with_values) > 1:
+        elif len(with_values) > 1 and len(mapping.notes) == told:
             others = ", ".join(repr(c) for c in with_values[1:])
             mapping.notes.append(
                 f"{first!r} and {others} both look like {path}: {first!r} is sent. To send another, {how}."

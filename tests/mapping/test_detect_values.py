@@ -99,6 +99,35 @@ def test_work_email_beside_email_is_named_by_the_run_and_mapping_init(tmp_path: 
     assert "'Email' and 'Work Email' both look like person.email: 'Email' is sent" in result.output
 
 
+def test_a_work_email_goes_before_a_column_of_private_addresses(tmp_path: Path) -> None:
+    # B2B: a person's gmail.com matches no employer; the work address does (skeptic pass 21 F7).
+    for header in (["Email", "Work Email"], ["Work Email", "Email"], ["Email", "Business Email"]):
+        private = header.index("Email")
+        rows = []
+        for i, domain in enumerate(["gmail.com", "yahoo.co.uk", "hotmail.fr", "gmail.com"]):
+            cells = ["", ""]
+            cells[private] = f"p{i}@{domain}"
+            cells[1 - private] = f"p{i}@acme{i}.example.com" if i < 3 else ""  # one row has only its gmail
+            rows.append(["Ann", "Bo", *cells, f"Acme {i}"])
+        path = write_csv(tmp_path / "leads.csv", ["First Name", "Last Name", *header, "Company"], rows)
+        fields, notes = _detected(path)
+        work = header[1 - private]
+        assert fields["person.email"] == [work, "Email"], header
+        assert any(f"{work!r} is sent as person.email rather than 'Email'" in n for n in notes)
+        assert [b["person"]["email"] for b in _bodies(path)] == [  # type: ignore[index]
+            "p0@acme0.example.com",
+            "p1@acme1.example.com",
+            "p2@acme2.example.com",
+            "p3@gmail.com",
+        ]
+    # Guard: two columns of employers' addresses keep the header's order.
+    rows = [["Ann", "Bo", f"a{i}@acme.example.com", f"b{i}@globex.example.com", "Acme"] for i in range(3)]
+    path = write_csv(
+        tmp_path / "work.csv", ["First Name", "Last Name", "Email", "Work Email", "Company"], rows
+    )
+    assert _detected(path)[0]["person.email"] == "Email"
+
+
 def test_a_field_from_whichever_column_has_it_in_json_lines_of_two_sources(tmp_path: Path) -> None:
     path = tmp_path / "two.jsonl"
     lines = [{"Company": f"Flat {i}", "Email": f"a{i}@flat.example.com"} for i in range(5)]
