@@ -1,4 +1,4 @@
-"""What the credits bought: breakdowns of an enriched file, read from the file alone, and its HTML page.
+"""What the credits bought: breakdowns of an enriched file, read from the file alone (the page: report_page).
 
 Rows by result; matches by enrichment status; company match confidence; e-mail verification; company
 size and revenue ranges in their natural order; top industries and countries; the fill rate of every
@@ -9,8 +9,6 @@ came from the file (answers are data from a source the user does not control) is
 
 from __future__ import annotations
 
-import datetime as dt
-import html
 import itertools
 import re
 from collections import Counter
@@ -95,6 +93,7 @@ class OutputReport:
     fills: list[Fill]
     missing: list[str] = field(default_factory=list)  # status columns the file lacks (renamed?)
     result_column: str = "ls.result"  # where the results were read (a renamed column, by its values)
+    sheet: str | None = None  # of a workbook whose first sheet holds no answers: the sheet that did
 
     @property
     def ok(self) -> int:
@@ -161,6 +160,8 @@ TERMINAL_CUT = 200  # characters of a value shown in the terminal
 PAGE_CUT = 1000  # and in the page; counted values are kept at this length
 _RESULTS = frozenset(r.value for r in Result)
 SAMPLE_ROWS = 200  # rows read ahead to find a renamed result column by its values
+_TOTAL = re.compile(r"\s*(grand )?totals?\b", re.IGNORECASE)  # a footer's first cell ("Total", 49)
+NO_RESULT = "no result"  # a row no run answered (appended by hand) or whose result was cleared
 
 
 def cut(text: str, limit: int) -> str:
@@ -217,14 +218,50 @@ def _result(value: str) -> str:
     return folded if (folded := value.strip().lower()) in _RESULTS else value
 
 
-def _result_column(columns: list[str], sample: list[Sequence[str]]) -> str | None:
-    """Return the column whose values are all results (ok, invalid_input, ...): a renamed ls.result."""
-    found = [
-        c
-        for i, c in enumerate(columns)
-        if (seen := {_result(row[i]) for row in sample if i < len(row) and row[i]}) and seen <= _RESULTS
-    ]
-    return found[0] if len(found) == 1 else None
+# Results only a leadspace run writes: ok and failed are also other tools' statuses (an email
+# verifier's, a CRM sync's).
+_OWN_RESULTS = frozenset(_RESULTS - {Result.OK.value, Result.FAILED.value})
+
+
+def _result_columns(columns: list[str], sample: list[Sequence[str]]) -> list[tuple[str, set[str]]]:
+    """Return the columns whose values are all results (ok, invalid_input, ...), with their values:
+    a renamed ls.result, or another tool's status of the same words."""
+    found = []
+    for i, c in enumerate(columns):
+        seen = {_result(row[i]) for row in sample if i < len(row) and row[i]}
+        if seen and seen <= _RESULTS:
+            found.append((c, seen))
+    return found
+
+
+def _renamed_result(path: str, found: list[tuple[str, set[str]]], answered: bool) -> str | None:
+    """The one column of results a report reads, or None; two, or one of ok and failed alone in a
+    file with no ls.* column (another tool's status), are refused: --result-column says which."""
+    if len(found) > 1:
+        named = " and ".join(repr(c) for c, _ in found)
+        raise InputError(
+            f"{path}: {named} {'both' if len(found) == 2 else 'all'} hold results (ok, failed, ...): name "
+            "the one leadspace wrote with "
+            f"--result-column (for example --result-column {found[0][0]!r})."
+        )
+    if found and not answered and not found[0][1] & _OWN_RESULTS:
+        column = found[0][0]
+        raise InputError(
+            f"{path} has no ls.* column, and {column!r} holds only {' and '.join(sorted(found[0][1]))}, as "
+            "another tool's status may: if it is the result column of a leadspace run, name it with "
+            f"--result-column {column!r}; else give a file that `leadspace enrich` wrote."
+        )
+    return found[0][0] if found else None
+
+
+def _check_named(path: str, column: str, seen: set[str]) -> None:
+    """Refuse a --result-column none of whose values is a result (a company's name)."""
+    if seen and not seen & _RESULTS:
+        shown = ", ".join(repr(v) for v in sorted(seen)[:3])
+        raise InputError(
+            f"--result-column {column!r}: none of its values in {path}'s first rows is a result (ok, "
+            f"invalid_input, failed, not_sent, skipped); it holds {shown}. Name the column of results."
+        )
 
 
 def _nearest(name: str, choices: list[str]) -> str:
@@ -273,11 +310,68 @@ def _json_result(path: str, sample: list[Mapping[str, Any]], named: str | None) 
                     found.append((k, j))
         elif results([r.get(k) for r in sample]):
             found.append((k,))
-    return found[0] if len(found) == 1 else None
+
+    def seen(where: tuple[str, ...]) -> set[str]:
+        if len(where) == 1:
+            return {_result(_flat(r.get(where[0]))) for r in sample if r.get(where[0]) not in (None, "")}
+        inner = [r[where[0]].get(where[1]) for r in sample if isinstance(r.get(where[0]), dict)]
+        return {_result(_flat(v)) for v in inner if v not in (None, "")}
+
+    answered = any(k == "ls" or k.startswith("ls.") for r in sample for k in r)
+    chosen = _renamed_result(path, [(".".join(w), seen(w)) for w in found], answered)
+    return next((w for w in found if ".".join(w) == chosen), None)
+
+
+def _other_sheets(notes: list[str], sheet: str | None) -> str:
+    """Of a workbook of several sheets read at its first: say --sheet reads another."""
+    listed = next((n for n in notes if " sheets (" in n and "--sheet" in n), None) if sheet is None else None
+    return (
+        f" (The sheet read was the first: {listed.split(';')[0]}; --sheet NAME reads another.)"
+        if listed
+        else ""
+    )
+
+
+def _header_hint(name: str) -> bool:
+    """Whether a cell names an output's column (an ls.* answer, a request field): how the header is
+    told from a title above it, as `enrich` tells its input's."""
+    from leadspace_cli.mapping.judge import names_a_field  # detection's tables: only for a title
+
+    return name.startswith(flatten.PREFIX) or names_a_field(name)
 
 
 def build_report(
-    path: str, result_column: str | None = None, renamed: dict[str, str] | None = None
+    path: str,
+    result_column: str | None = None,
+    renamed: dict[str, str] | None = None,
+    sheet: str | None = None,
+) -> OutputReport:
+    """Count what an enriched file holds (see _build); of a workbook whose first sheet holds no answers
+    (a summary before the table), the first sheet that does."""
+    try:
+        return _build(path, result_column, renamed, sheet)
+    except InputError as exc:
+        if sheet is not None or "was never enriched" not in str(exc) or "--sheet" not in str(exc):
+            raise
+        from leadspace_cli.formats.workbook import Workbook
+
+        book = Workbook(path, path)
+        try:
+            names = [s.name for s in book.sheets if s.state == "visible" and s.kind == "worksheet"]
+        finally:
+            book.close()
+        for name in names[1:]:
+            try:
+                report = _build(path, result_column, renamed, name)
+            except InputError:
+                continue
+            report.sheet = name
+            return report
+        raise
+
+
+def _build(
+    path: str, result_column: str | None, renamed: dict[str, str] | None, sheet: str | None
 ) -> OutputReport:
     """Count what an enriched CSV, TSV or JSONL file holds: streaming, in constant memory.
 
@@ -291,7 +385,7 @@ def build_report(
         f"{path} was never enriched: it has no ls.* column and no column of results. Give a file that "
         "`leadspace enrich` wrote, or name its result column with --result-column."
     )
-    with open_source(path, keep_ls=True) as source:
+    with open_source(path, keep_ls=True, sheet=sheet, header_hint=_header_hint) as source:
         by_result: Counter[str] = Counter()
         by_status: Counter[str] = Counter()
         rows = 0
@@ -307,10 +401,15 @@ def build_report(
             rest = source.rows
             sample = list(itertools.islice(rest, SAMPLE_ROWS))
             source.rows = itertools.chain(sample, rest)
+            answered = any(c.startswith(flatten.PREFIX) for c in columns)
             if result_column is None and "ls.result" not in index:
-                result_column = _result_column(columns, [row.cells for row in sample])
-                if result_column is None and not any(c.startswith(flatten.PREFIX) for c in columns):
-                    raise InputError(never)
+                found = _result_columns(columns, [row.cells for row in sample if not row.skip])
+                result_column = _renamed_result(path, found, answered)
+                if result_column is None and not answered:
+                    raise InputError(never + _other_sheets(source.notes, sheet))
+            elif result_column is not None:
+                i = index[result_column]
+                _check_named(path, result_column, {_result(r.cells[i]) for r in sample if r.cells[i].strip()})
             if result_column is not None:
                 index["ls.result"] = index[result_column]
             missing = [c for c in ("ls.result", "ls.http_status", "ls.enrichment_status") if c not in index]
@@ -322,10 +421,16 @@ def build_report(
             r_i, s_i = index.get("ls.result"), index.get("ls.http_status")
             ok_value = Result.OK.value
             for row in source.rows:
-                rows += 1
                 cells = row.cells
+                if (
+                    row.skip
+                    or not any(cells)
+                    or (r_i is not None and not cells[r_i] and _TOTAL.match(cells[0]))
+                ):
+                    continue  # a report's footer (Total), a line Excel left of cleared cells: no lead
+                rows += 1
                 result = _result(cells[r_i]) if r_i is not None else ok_value
-                by_result[cut(result, PAGE_CUT) if r_i is not None else "?"] += 1
+                by_result[(cut(result, PAGE_CUT) or NO_RESULT) if r_i is not None else "?"] += 1
                 if s_i is not None:
                     by_status[cut(cells[s_i], PAGE_CUT) or "none"] += 1
                 if result != ok_value:
@@ -366,7 +471,7 @@ def build_report(
                     ls, flat = {"http_status": _flat(record.get(_key(key, "ls.http_status")))}, True
                     ls["result"] = record[where[0]]
                 else:
-                    by_result["?"] += 1
+                    by_result[NO_RESULT] += 1
                     continue
                 result = _result(_flat(ls.get(where[-1] if not flat else "result")))
                 by_result[cut(result, PAGE_CUT)] += 1
@@ -392,121 +497,4 @@ def build_report(
     fills.sort(key=lambda f: ({"person": 0, "company": 1}.get(f.group, 2), f.share, f.column))
     return OutputReport(
         path, rows, by_result, by_status, charts, fills, missing, result_column or "ls.result"
-    )
-
-
-# The page.
-
-_CSS = """
-:root { --ink: #1d2433; --muted: #5b6475; --line: #dde2ea; --bar: #2f6fdf; --bar2: #9db8ef; }
-* { box-sizing: border-box; }
-body { margin: 0 auto; max-width: 1200px; padding: 24px; color: var(--ink);
-  font: 14px/1.45 -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; }
-h1 { font-size: 24px; margin: 0 0 4px; } h2 { font-size: 17px; margin: 28px 0 8px; }
-.sub { color: var(--muted); margin: 0 0 16px; overflow-wrap: anywhere; }
-.kpis { display: grid; grid-template-columns: repeat(auto-fit, minmax(150px, 1fr)); gap: 10px; }
-.kpi { border: 1px solid var(--line); border-radius: 8px; padding: 10px 12px; }
-.kpi b { display: block; font-size: 22px; } .kpi span { color: var(--muted); font-size: 12px; }
-.charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(420px, 1fr)); gap: 16px; }
-figure { margin: 0; border: 1px solid var(--line); border-radius: 8px; padding: 12px; min-width: 0; }
-figcaption { font-weight: 600; margin-bottom: 6px; }
-svg { width: 100%; height: auto; display: block; }
-svg text { font: 12px -apple-system, "Segoe UI", Roboto, Arial, sans-serif; fill: var(--ink); }
-svg .bar { fill: var(--bar); } svg .track { fill: #eef1f6; } svg .n { fill: var(--muted); }
-table { border-collapse: collapse; width: 100%; } td, th { padding: 3px 6px; text-align: left;
-  border-bottom: 1px solid var(--line); vertical-align: middle; }
-td.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
-td.col { overflow-wrap: anywhere; }
-.meter { background: #eef1f6; height: 10px; border-radius: 5px; min-width: 60px; }
-.meter i { display: block; height: 10px; border-radius: 5px; background: var(--bar); }
-.fills { display: grid; grid-template-columns: repeat(auto-fit, minmax(420px, 1fr)); gap: 16px; }
-.empty { color: var(--muted); font-style: italic; }
-footer { color: var(--muted); font-size: 12px; margin-top: 24px; }
-@page { size: A4; margin: 12mm; }
-@media print {
-  body { max-width: none; padding: 0; font-size: 11px; }
-  .charts, .fills { grid-template-columns: 1fr 1fr; gap: 8px; }
-  figure, .kpi, tr { break-inside: avoid; }
-  h2 { break-after: avoid; }
-}
-@media (max-width: 520px) { .charts, .fills { grid-template-columns: 1fr; } }
-"""
-
-
-def _e(text: object) -> str:
-    return html.escape(str(text), quote=True)
-
-
-def _svg_bars(chart: Breakdown) -> str:
-    """Return a horizontal bar chart as inline SVG; each bar carries its label and value as data."""
-    if not chart.counts:
-        return '<p class="empty">No answer held this field.</p>'
-    width, label_w, num_w, row_h = 560, 190, 110, 24
-    bar_w = width - label_w - num_w
-    top = max(n for _, n in chart.counts) or 1
-    height = row_h * len(chart.counts) + 4
-    parts = [
-        f'<svg viewBox="0 0 {width} {height}" role="img" aria-label="{_e(chart.title)}" '
-        f'data-chart="{_e(chart.key)}" xmlns="http://www.w3.org/2000/svg">'
-    ]
-    for i, (label, n) in enumerate(chart.counts):
-        y = i * row_h + 2
-        short = label if len(label) <= 28 else label[:27] + "…"
-        w = max(1.0, bar_w * n / top)
-        parts.append(
-            f'<g data-label="{_e(label)}" data-value="{n}"><title>{_e(label)}: {n}</title>'
-            f'<text x="{label_w - 8}" y="{y + 16}" text-anchor="end">{_e(short)}</text>'
-            f'<rect class="track" x="{label_w}" y="{y + 4}" width="{bar_w}" height="14" rx="3"/>'
-            f'<rect class="bar" x="{label_w}" y="{y + 4}" width="{w:.1f}" height="14" rx="3"/>'
-            f'<text class="n" x="{label_w + bar_w + 8}" y="{y + 16}">{n:,} ({chart.share(n):.0%})</text></g>'
-        )
-    parts.append("</svg>")
-    return "".join(parts)
-
-
-def _fill_table(fills: list[Fill], title: str) -> str:
-    rows = "".join(
-        f'<tr><td class="col">{_e(f.column.removeprefix(flatten.PREFIX))}</td>'
-        f'<td class="num" data-filled="{f.filled}">{f.share:.0%}</td>'
-        f'<td style="width:40%"><div class="meter"><i style="width:{f.share * 100:.1f}%"></i></div></td></tr>'
-        for f in fills
-    )
-    return f"<figure><figcaption>{_e(title)}</figcaption><table>{rows}</table></figure>"
-
-
-def report_html(report: OutputReport) -> str:
-    """Return the report as one self-contained HTML page."""
-    kpis = [
-        ("rows", f"{report.rows:,}"),
-        ("answered (ok)", f"{report.ok:,}"),
-        ("matched", "unknown" if "ls.enrichment_status" in report.missing else f"{report.matched:,}"),
-        ("match rate", report.match_text.removeprefix("match rate ")),
-    ] + [(name, f"{n:,}") for name, n in report.results() if name != Result.OK.value]
-    kpi_html = "".join(f'<div class="kpi"><b>{_e(v)}</b><span>{_e(k)}</span></div>' for k, v in kpis)
-    results = Breakdown("result", "ls.result", "Rows by result", report.results(), report.rows)
-    charts = [results, *report.charts]
-    chart_html = "".join(
-        f"<figure><figcaption>{_e(c.title)}</figcaption>{_svg_bars(c)}</figure>" for c in charts
-    )
-    person = [f for f in report.fills if f.group == "person"]
-    company = [f for f in report.fills if f.group != "person"]
-    missing = (
-        f'<p class="sub">The file has no {_e(", ".join(report.missing))} column (renamed?): those counts '
-        "are left out.</p>"
-        if report.missing
-        else ""
-    )
-    stamp = dt.datetime.now().astimezone().strftime("%Y-%m-%d %H:%M %Z")
-    return (
-        '<!doctype html>\n<html lang="en"><head><meta charset="utf-8">'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">'
-        f"<title>What the credits bought: {_e(report.path)}</title><style>{_CSS}</style></head><body>"
-        f'<header><h1>What the credits bought</h1><p class="sub">{_e(report.path)} · {report.rows:,} rows'
-        f" · {report.ok:,} answered · {_e(report.match_text)}</p>{missing}</header>"
-        f'<section class="kpis">{kpi_html}</section>'
-        f'<h2>Matches</h2><section class="charts">{chart_html}</section>'
-        f"<h2>Fill rate per answer field (worst first, of the {report.ok:,} answered rows)</h2>"
-        f'<section class="fills">{_fill_table(person, "Person fields")}'
-        f"{_fill_table(company, 'Company fields')}</section>"
-        f"<footer>leadspace report · {_e(stamp)}</footer></body></html>\n"
     )

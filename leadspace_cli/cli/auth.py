@@ -16,7 +16,16 @@ from rich.table import Table
 from leadspace_cli.api import flatten
 from leadspace_cli.api.connection import Settings
 from leadspace_cli.api.redact import mask, redact
-from leadspace_cli.cli.core import _boundary, _environment, _settings, app, auth_app, err, out_console
+from leadspace_cli.cli.core import (
+    SheetOpt,
+    _boundary,
+    _environment,
+    _settings,
+    app,
+    auth_app,
+    err,
+    out_console,
+)
 from leadspace_cli.cli.ui import literal, report_tables
 from leadspace_cli.errors import (
     AUTH_MESSAGE,
@@ -182,18 +191,26 @@ def report_cmd(
             "by their new names.",
         ),
     ] = None,
+    sheet: SheetOpt = None,
 ) -> None:
     """Show what the credits bought: matches, confidence, sizes, industries, fill rates.
 
     Example: leadspace report out.csv --html report.html
     """
-    from leadspace_cli.app.report import build_report, for_terminal, report_html
+    from leadspace_cli.app.report import build_report, for_terminal
+    from leadspace_cli.app.report_page import report_html
 
     with _boundary():
         if html is not None:
             check_path(os.fspath(html), option="--html", avoid=[(output, "the file reported on")])
         renamed = load(mapping).output if mapping is not None else None
-        rep = build_report(output, result_column, renamed)
+        rep = build_report(output, result_column, renamed, sheet)
+        if rep.sheet is not None:
+            err.print(
+                f"Note: {output}'s first sheet holds no answers: sheet {literal(rep.sheet)} is read "
+                "(--sheet picks another).",
+                markup=False,
+            )
         if result_column is None and rep.result_column != "ls.result":
             err.print(
                 f"Note: the results are read from {literal(rep.result_column)} (its values are results: "

@@ -486,3 +486,71 @@ def test_a_flattened_json_lines_output_is_read_with_the_mapping_s_names(
     industry = {f.column: f.filled for f in seen.fills}["ls.company.industry"]
     assert industry == sum(1 for r in rows if r["ls.result"] == "ok" and r["ls.company.industry"]) > 0
     assert {f.column: f.filled for f in blind.fills}["ls.company.industry"] == 0
+
+
+def test_two_columns_of_results_or_a_status_of_another_tool_are_not_guessed(enriched: Path) -> None:
+    # Skeptic pass 21: a pasted "Previous Status" beside the renamed result read every row as "?";
+    # an email verifier's ok/failed "Status" in a file no run touched was reported as enriched.
+    rows = read_csv(enriched)
+    header = ["Status" if c == "ls.result" else c for c in rows[0]]
+    cells = [list(r.values()) for r in rows]
+    write_csv("two.csv", [*header, "Previous Status"], [[*c, "not_sent"] for c in cells])
+    result = invoke("report", "two.csv")
+    assert result.exit_code == 2, result.output
+    assert "'Status' and 'Previous Status' both hold results" in result.output
+    assert build_report("two.csv", "Status").ok == sum(r["ls.result"] == "ok" for r in rows)
+    plain = read_csv(SAMPLES / "leads.csv")
+    write_csv(
+        "verifier.csv",
+        [*plain[0], "Status"],
+        [[*r.values(), "ok" if i % 3 else "failed"] for i, r in enumerate(plain)],
+    )
+    result = invoke("report", "verifier.csv")
+    assert result.exit_code == 2, result.output
+    assert "has no ls.* column, and 'Status' holds only failed and ok" in result.output
+    # Named, it is read; a named column that holds no results is refused.
+    assert invoke("report", "verifier.csv", "--result-column", "Status").exit_code == 0
+    bad = invoke("report", str(enriched), "--result-column", "Company")
+    assert bad.exit_code == 2
+    assert "none of its values" in bad.output
+
+
+def test_blank_lines_and_a_total_footer_are_no_rows(enriched: Path) -> None:
+    rows = read_csv(enriched)
+    header = list(rows[0])
+    cells = [list(r.values()) for r in rows]
+    blank = [""] * len(header)
+    write_csv("footer.csv", header, [*cells, blank, blank, ["Total", str(len(rows)), *blank[2:]]])
+    rep = build_report("footer.csv")
+    assert rep.rows == len(rows)
+    assert "" not in rep.by_result
+    cleared = [
+        *cells[:-1],
+        [*cells[-1][: header.index("ls.result")], "", *cells[-1][header.index("ls.result") + 1 :]],
+    ]
+    write_csv("cleared.csv", header, cleared)
+    assert build_report("cleared.csv").by_result["no result"] == 1
+
+
+def test_a_title_above_the_header_and_a_summary_sheet_first_are_read_past(enriched: Path) -> None:
+    import xlsxwriter
+
+    text = enriched.read_text(encoding="utf-8-sig")
+    Path("titled.csv").write_text("Enriched leads - Q4 export\n\n" + text, encoding="utf-8")
+    rep = build_report("titled.csv")
+    assert rep.rows == len(read_csv(enriched))
+    assert rep.ok > 0
+    rows = read_csv(enriched)
+    book = xlsxwriter.Workbook("book.xlsx")
+    summary = book.add_worksheet("Summary")
+    summary.write_row(0, 0, ["Owner", "Ops team"])
+    summary.write_row(1, 0, ["Ann", "EMEA"])
+    leads = book.add_worksheet("leads")
+    leads.write_row(0, 0, list(rows[0]))
+    for i, r in enumerate(rows, start=1):
+        leads.write_row(i, 0, list(r.values()))
+    book.close()
+    result = invoke("report", "book.xlsx")
+    assert result.exit_code == 0, result.output
+    assert "first sheet holds no answers: sheet leads is read" in result.output
+    assert build_report("book.xlsx", sheet="leads").ok == rep.ok
