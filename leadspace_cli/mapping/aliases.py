@@ -788,7 +788,9 @@ COMPANY_PREFIX = (
     # location or its phone is no sign.
     r"(?:main)?office(?=street|city|postcode|postalcode|zip|country|state|address)|"
     # A company's columns abbreviated ("COMPADDRESS1", "COMPCITY", "COMPWEBADDRESS" beside "CONTACT*").
-    r"comp(?=address|city|state|zip|postal|country|web))"
+    r"comp(?=address|city|state|zip|postal|country|web)|"
+    # An organisation's object in JSON Lines ("org": {"name", "domain"}), flattened "org.domain".
+    r"org(?=domain|website|url|city|state|country|zip|postal|address|street))"
 )
 
 

@@ -206,3 +206,21 @@ def test_a_listed_field_comes_back_from_a_runs_report(tmp_path: Path) -> None:
     used = {"company.name": ["Company", "company.name"], "person.email": "Email"}
     report.write_text(json.dumps({"settings": {"mapping_used": used}}), encoding="utf-8")
     assert from_report(report).fields == used
+
+
+def test_an_org_objects_domain_is_the_companys_website(tmp_path: Path) -> None:
+    # {"org": {"name", "domain"}}: "org.name" was the company's name and "org.domain" left out.
+    path = tmp_path / "org.jsonl"
+    lines = [
+        {
+            "first_name": "Ann",
+            "last_name": "Lee",
+            "email": f"ann{i}@acme.example",
+            "org": {"name": "Acme", "domain": "acme.example"},
+        }
+        for i in range(3)
+    ]
+    path.write_text("".join(json.dumps(x) + "\n" for x in lines), encoding="utf-8")
+    fields, _ = _detected(path)
+    assert fields["company.name"] == "org.name"
+    assert fields["company.website"] == "org.domain"
