@@ -332,6 +332,18 @@ def _other_sheets(notes: list[str], sheet: str | None) -> str:
     )
 
 
+_DATA = "ls.data."  # pandas' json_normalize of the JSON Lines output: ls.data.company.name
+_KNOWN = frozenset(flatten.COLUMNS)
+
+
+def _undata(column: str, columns: list[str]) -> str:
+    """The output's own name of an answer column json_normalize named from the ls object
+    (``ls.data.company.name`` is ``ls.company.name``), where the file has no column of that name."""
+    if column.startswith(_DATA) and (own := "ls." + column[len(_DATA) :]) in _KNOWN and own not in columns:
+        return own
+    return column
+
+
 def _header_hint(name: str) -> bool:
     """Whether a cell names an output's column (an ls.* answer, a request field): how the header is
     told from a title above it, as `enrich` tells its input's."""
@@ -391,6 +403,7 @@ def _build(
         rows = 0
         if source.kind == "table":
             columns = [back.get(c, c) if back.get(c, c) not in source.columns else c for c in source.columns]
+            columns = [_undata(c, columns) for c in columns]
             index = {c: i for i, c in enumerate(columns)}
             result_column = back.get(result_column, result_column) if result_column else None
             if result_column is not None and result_column not in index:
@@ -479,7 +492,7 @@ def _build(
                 if result != Result.OK.value:
                     continue
                 if flat:
-                    cells = [_flat(record.get(_key(key, c))) for c in flat_columns]
+                    cells = [_flat(record.get(_key(key, c), record.get(_DATA + c[3:]))) for c in flat_columns]
                 else:
                     cells = flatten.data_cells({"status": ls.get("status"), "data": ls.get("data")})
                 for j in range(len(data_cols)):

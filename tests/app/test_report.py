@@ -554,3 +554,24 @@ def test_a_title_above_the_header_and_a_summary_sheet_first_are_read_past(enrich
     assert result.exit_code == 0, result.output
     assert "first sheet holds no answers: sheet leads is read" in result.output
     assert build_report("book.xlsx", sheet="leads").ok == rep.ok
+
+
+def test_an_output_flattened_by_json_normalize_reports_as_its_csv(enriched: Path, tmp_path: Path) -> None:
+    # pandas' json_normalize of the JSON Lines output names the answer ls.data.company.name (skeptic
+    # pass 21 F4: match rate 0%, every field 0% filled, no note).
+    rows = read_csv(enriched)
+    status = {"ls.result", "ls.http_status", "ls.error", "ls.status"}
+
+    def renamed(column: str) -> str:
+        return column if column in status or not column.startswith("ls.") else "ls.data." + column[3:]
+
+    write_csv(
+        "normalized.csv", ["", *map(renamed, rows[0])], [[str(i), *r.values()] for i, r in enumerate(rows)]
+    )
+    flat = tmp_path / "normalized.jsonl"
+    flat.write_text("".join(json.dumps({renamed(k): v or None for k, v in r.items()}) + "\n" for r in rows))
+    csv_rep = build_report(str(enriched))
+    for path in ("normalized.csv", str(flat)):
+        rep = build_report(path)
+        assert rep.match_rate == csv_rep.match_rate > 0, path
+        assert {f.column: f.filled for f in rep.fills} == {f.column: f.filled for f in csv_rep.fills}, path
