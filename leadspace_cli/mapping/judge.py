@@ -185,9 +185,23 @@ def _salutations(mapping: Mapping, columns: list[str], values: Callable[[str], l
             )
         return
     if not isinstance(title, str):
+        # Several title columns, the first non-empty sent: a column of salutations is none of them.
+        kept = [c for c in title if not _salutary([v for v in values(c) if v.strip()])]
+        if len(kept) < len(title):
+            gone = [c for c in title if c not in kept]
+            mapping.notes[:] = [n for n in mapping.notes if not n.startswith("person.title: the first")]
+            if kept:
+                mapping.fields["person.title"] = kept[0] if len(kept) == 1 else kept
+            else:
+                del mapping.fields["person.title"]
+            mapping.notes.append(
+                f"{', '.join(repr(c) for c in gone)} holds salutations in the rows read, not job titles: "
+                f"{f'{kept[0]!r} is sent as the job title' if kept else 'no job title is sent'}."
+            )
         return
     seen = [v for v in values(title) if v.strip()]
-    if len(seen) < 3 or sum(map(_salutation, seen)) < 0.8 * len(seen):
+    if not _salutary(seen):
+        _not_jobs(mapping, title, seen)
         return
     alternative = _instead(mapping, columns, values, "person.title", lambda v: not _salutation(v))
     instead = f"{alternative!r} is sent as the job title" if alternative else "no job title is sent"
@@ -195,6 +209,26 @@ def _salutations(mapping: Mapping, columns: list[str], values: Callable[[str], l
         f"{title!r} holds salutations ({shown(seen[0])}) in the rows read, not job titles: {instead}. "
         f"To send it anyway, {_HOW}."
     )
+
+
+def _salutary(seen: list[str]) -> bool:
+    """Whether a title column's values are salutations (Mr, Dr) in four rows of five."""
+    return len(seen) >= 3 and sum(map(_salutation, seen)) >= 0.8 * len(seen)
+
+
+def _not_jobs(mapping: Mapping, title: str, seen: list[str]) -> None:
+    """Leave out a bare "Title" whose values are no jobs but things' names (a conference's sessions,
+    "Zero-downtime Postgres migrations"; a catalogue's items): long, and without a job's word."""
+    if _normal(title) != "title" or len(seen) < 3:
+        return
+    jobs = sum(bool(_JOB.search(v)) for v in seen)
+    long = sum(len(v.split()) >= 3 for v in seen)
+    if jobs <= 0.2 * len(seen) and long >= 0.6 * len(seen):
+        del mapping.fields["person.title"]
+        mapping.notes.append(
+            f"{title!r} holds no job titles in the rows read ({shown(seen[0])}): not sent as person.title. "
+            f"To send it anyway, {_HOW}."
+        )
 
 
 # A "Role" is a user's in an app (Admin, Member, Agent, Editor) as often as a contact's job: sent as the
@@ -216,7 +250,10 @@ _JOB = re.compile(
     # Italian, Spanish, Portuguese, French, German and Dutch jobs ("Amministratore Delegato").
     r"amministratore|responsabile|presidente|président|titolare|dirigente|consulente|administrador|"
     r"asesor|assessor|consultor|analista|vendedor|g[ée]rant|charg[ée]|acheteur|berater|referent|"
-    r"prokurist|eigenaar|adviseur|inkoper)\b"
+    r"prokurist|eigenaar|adviseur|inkoper|"
+    # Polish, Czech, Russian, Ukrainian ("Kierownik działu", "Руководитель отдела продаж").
+    r"dyrektor|kierownik|specjalista|prezes|właściciel|ředitel|vedoucí|jednatel|директор|руководитель|"
+    r"менеджер|начальник|специалист|заместитель|керівник)\b"
 )
 
 
