@@ -134,11 +134,11 @@ def _sections(fmt: str) -> tuple[tuple[_Plan, ...], str]:
     sections = _split(fmt)
     if len(sections) > 1 and any(t[0] == "at" for t in _tokens(sections[-1])):
         sections = sections[:-1]  # the text section
-    what = numfmt.kind(fmt)
+    what = numfmt.kind(fmt, 5)
     if what in ("date", "datetime", "time") and any(
         m.group().lower() == "general" for m in _TOKEN.finditer(fmt)
     ):
-        what = "number"  # "$"General: numfmt.kind reads its letters as date codes
+        what = "number"  # "$"General: shown with its literal, as a number (a request sends it bare)
     return tuple(_plan(s) for s in sections[:3]), what
 
 

@@ -73,9 +73,10 @@ _DATE_CODES = re.compile(r"[dmyhse]", re.IGNORECASE)
 _ELAPSED = re.compile(r"\[(h+|m+|s+)\]", re.IGNORECASE)
 
 
-def kind(fmt: str | None) -> str:
+def kind(fmt: str | None, rules: int = 6) -> str:
     """Return what a number format shows: "general", "date", "time", "datetime", "elapsed",
-    "digits" (a pattern of 0 and # and literals, such as a zip code), "text" or "number"."""
+    "digits" (a pattern of 0 and # and literals, such as a zip code), "text" or "number".
+    Request rules 5 and before read a General with a colour or a locale ("[BLUE]General") as a time."""
     if not fmt or fmt.lower() == "general":
         return "general"
     if fmt == "@":
@@ -84,6 +85,10 @@ def kind(fmt: str | None) -> str:
     if _ELAPSED.search(first):
         return "elapsed"
     codes = _codes(first)
+    if codes.strip().lower() == "general" and rules >= 6:
+        # General with a colour, a locale or a literal ("[BLUE]General", "[$-407]General", '"$"General',
+        # "General;[Red]-General": LibreOffice writes them): its "e" is no date code.
+        return "general"
     if _DATE_CODES.search(codes.replace("E+", "").replace("E-", "").replace("e+", "").replace("e-", "")):
         low = codes.lower()
         has_date = bool(re.search(r"[dy]", low)) or bool(re.search(r"m", low) and not re.search(r"[hs]", low))
@@ -246,11 +251,11 @@ def _elapsed(value: float, fmt: str) -> str:
     return f"{sign}{hours}:{minutes:02d}"
 
 
-def number_text(value: float, fmt: str | None, date1904: bool = False) -> str:
+def number_text(value: float, fmt: str | None, date1904: bool = False, rules: int = 6) -> str:
     """Return a number cell's text: see the module's docstring for what is shown as Excel does."""
     if value != value or value in (float("inf"), float("-inf")):
         return ""  # <v>NaN</v>: no number Excel writes, none to show or send
-    what = kind(fmt)
+    what = kind(fmt, rules)
     if what in ("date", "datetime", "time"):
         moment = serial_to_datetime(value, date1904)
         if moment is None:

@@ -34,10 +34,11 @@ def cell_text(value: Any, number_format: str | None = None, date1904: bool = Fal
     return request_text(value, number_format, date1904)
 
 
-def request_text(value: Any, number_format: str | None = None, date1904: bool = False) -> str:
+def request_text(value: Any, number_format: str | None = None, date1904: bool = False, rules: int = 6) -> str:
     """Return a cell's text as a request sends it (request rules 2): a number as Excel's General
     format shows it (``2000``, ``0.125``), never its display's separators, currency or percent sign;
-    digit patterns (a zip code ``02139``), elapsed times and dates as :func:`cell_text` shows them."""
+    digit patterns (a zip code ``02139``), elapsed times and dates as :func:`cell_text` shows them.
+    ``rules`` 5 and before: a General with a colour or a locale sent as a date (see numfmt.kind)."""
     if value is None:
         return ""
     if isinstance(value, str):
@@ -51,7 +52,7 @@ def request_text(value: Any, number_format: str | None = None, date1904: bool = 
     if isinstance(value, dt.date | dt.time):
         return value.isoformat()
     if isinstance(value, int | float):
-        return numfmt.number_text(value, number_format, date1904)
+        return numfmt.number_text(value, number_format, date1904, rules)
     return str(value)
 
 

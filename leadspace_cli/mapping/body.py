@@ -1,6 +1,9 @@
 """Request bodies built from rows through a mapping, and the API document's minimum input.
 
-What is sent follows versioned *request rules* (:data:`RULES`). Rules 5 (this release) split a
+What is sent follows versioned *request rules* (:data:`RULES`). Rules 6 (this release) send a
+workbook's number in a General format with a colour, a locale or a literal (LibreOffice's
+``[BLUE]General``, ``[$-407]General``) as General shows it (``94105``), where rules 5 and before sent
+it as a date (``2157-08-24``); the rest as rules 5. Rules 5 split a
 whole name of three words as two family names where the person's email is named after the middle one
 (María García López, maria.garcia@); the rest as rules 4. Rules 4 send a
 person's whole name (a mapping's ``person.full_name``) split into first and last name where a row
@@ -38,7 +41,7 @@ from leadspace_cli.mapping.cells import SEPARATOR, several
 from leadspace_cli.mapping.spec import FULL_NAME, Mapping
 from leadspace_cli.mapping.wholenames import split_name
 
-RULES = 5  # the request rules this release sends by; 4 to 2: leadspace 0.2.x before it; 1: 0.2.0's
+RULES = 6  # the request rules this release sends by; 5 to 2: leadspace 0.2.x before it; 1: 0.2.0's
 
 
 class Request(dict[str, Any]):
@@ -187,6 +190,18 @@ def _with_split(plain: Request, split: Body, rules4: Body | None = None) -> Requ
     split) and rules 3's as the latest earlier bodies."""
     request = Request(spelled(split))
     earlier = [*([spelled(rules4)] if rules4 is not None else []), dict(plain), *plain.earlier]
+    request.earlier = tuple(b for i, b in enumerate(earlier) if b != request and b not in earlier[:i])
+    return request
+
+
+# A General format with more than General in it: "[BLUE]General", "[$-407]General", '"$"General'.
+_DECORATED = re.compile(r"(?i)general(?<!^general)|general(?!$)")
+
+
+def _with_earlier(request: Request, before: Request) -> Request:
+    """``request`` with the body an earlier release built for the same row, and that body's own
+    earlier ones, as its latest earlier bodies (where they differ)."""
+    earlier = [dict(before), *before.earlier, *request.earlier]
     request.earlier = tuple(b for i, b in enumerate(earlier) if b != request and b not in earlier[:i])
     return request
 
@@ -390,7 +405,11 @@ def builder(mapping: Mapping, source: Source) -> Builder:
         if typed is not None:
             # A workbook row: its cells are as shown ($ 2,000, 12%); a request sends the number.
             first = assemble(pick([rules1_cell_text(v, f) for v, f in typed]))  # as 0.2.0 sent it
-            return request(pick(_Sent(typed, date1904)), first)
+            sent = request(pick(_Sent(typed, date1904)), first)
+            if any(f is not None and _DECORATED.search(f) for _, f in typed):
+                # Rules 6: a decorated General's number; rules 5 sent it as a date (the earlier body).
+                return _with_earlier(sent, request(pick(_Sent(typed, date1904, 5)), first))
+            return sent
         return request(pick(row.cells))
 
     return build
@@ -399,13 +418,14 @@ def builder(mapping: Mapping, source: Source) -> Builder:
 class _Sent:
     """A workbook row's cells as a request sends them, each made only when a mapping reads it."""
 
-    def __init__(self, typed: Sequence[tuple[Any, str | None]], date1904: bool) -> None:
+    def __init__(self, typed: Sequence[tuple[Any, str | None]], date1904: bool, rules: int = RULES) -> None:
         self._typed = typed
         self._date1904 = date1904
+        self._rules = rules
 
     def __getitem__(self, i: int) -> str:
         value, number_format = self._typed[i]
-        return request_text(value, number_format, self._date1904)
+        return request_text(value, number_format, self._date1904, self._rules)
 
     def __len__(self) -> int:
         return len(self._typed)

@@ -99,7 +99,7 @@ def test_an_upgrade_from_rules_1_buys_nothing_again(
     assert result.exit_code == 0
     assert use_sandbox.stats.by_status[200] == 20  # the upgrade bought nothing
     report = json.loads(Path("r.json").read_text())
-    assert report["settings"]["request_rules"] == body_rules.RULES == 5
+    assert report["settings"]["request_rules"] == body_rules.RULES == 6
 
 
 def test_a_workbook_number_from_rules_1_is_found(
@@ -118,7 +118,9 @@ def test_a_workbook_number_from_rules_1_is_found(
     mapping = tmp_path / "m.toml"
     mapping.write_text('[company]\nname = "Company"\n[custom_fields]\nscore = "Score"\n')
     with monkeypatch.context() as m:
-        m.setattr(body_rules, "request_text", lambda v, f=None, d=False: body_rules.rules1_cell_text(v, f))
+        m.setattr(
+            body_rules, "request_text", lambda v, f=None, d=False, r=6: body_rules.rules1_cell_text(v, f)
+        )
         assert invoke("enrich", str(book), "-o", "old.csv", "--mapping", str(mapping)).exit_code == 0
     assert use_sandbox.stats.by_status[200] == 8
     sent = {r["custom_fields"][0]["value"] for r in use_sandbox.stats.received}  # calls go at once
@@ -255,3 +257,46 @@ def test_an_upgrade_from_rules_4_double_family_names_buys_nothing_again(
         "last_name": "García López",
         "email": "jose.garcia@new.example",
     }
+
+
+def test_a_decorated_general_number_is_sent_as_shown_and_rules_5_answers_are_found(
+    use_sandbox: Sandbox, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # LibreOffice writes "[BLUE]General" (a number's colour) and "[$-407]General" (its language):
+    # rules 5 read the "e" of General as a time and sent zip 94105 as 2157-08-24 (skeptic pass 22 F2).
+    import xlsxwriter
+
+    from leadspace_cli.formats import numfmt
+
+    def book(path: Path, rows: list[tuple[str, int, int]]) -> Path:
+        wb = xlsxwriter.Workbook(str(path))
+        ws = wb.add_worksheet()
+        blue, german = (
+            wb.add_format({"num_format": "[BLUE]General"}),
+            wb.add_format({"num_format": "[$-407]General"}),
+        )
+        ws.write_row(0, 0, ["Lead ID", "Company", "Zip"])
+        for i, (company, lead, zip_code) in enumerate(rows, start=1):
+            ws.write_number(i, 0, lead, blue)
+            ws.write_string(i, 1, company)
+            ws.write_number(i, 2, zip_code, german)
+        wb.close()
+        return path
+
+    old = book(tmp_path / "old.xlsx", [("Acme", 1001, 94105), ("Globex", 1002, 2139)])
+    kind = numfmt.kind
+    with monkeypatch.context() as m:
+        m.setattr(numfmt, "kind", lambda fmt, rules=6: kind(fmt, 5))  # as rules 5 read the formats
+        assert invoke("enrich", str(old), "-o", "old.csv").exit_code == 0
+    assert {b["company"]["address"]["postalcode"] for b in use_sandbox.stats.received} == {
+        "2157-08-24",
+        "1905-11-08",
+    }
+    result = invoke("enrich", str(old), "-o", "new.csv")
+    assert result.exit_code == 0, result.stderr
+    assert use_sandbox.stats.calls == 2  # both found under rules 5's bodies: nothing bought again
+    fresh = book(tmp_path / "fresh.xlsx", [("Initech", 1003, 94105)])
+    assert invoke("enrich", str(fresh), "-o", "fresh.csv").exit_code == 0
+    sent = use_sandbox.stats.received[-1]
+    assert sent["external_id"] == "1003"
+    assert sent["company"]["address"]["postalcode"] == "94105"
