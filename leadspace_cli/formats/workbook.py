@@ -191,6 +191,9 @@ class Workbook:
         rels = self._rels(book)
         self.sheets: list[SheetInfo] = []
         self.date1904 = False
+        # Recalculated when opened (XlsxWriter's, pandas' and rust_xlsxwriter's workbooks): a formula's
+        # saved 0 is the writer's placeholder, not its value.
+        self.recalc = False
         properties = False
         filter_areas: dict[int, tuple[int, int, int, int]] = {}  # sheet index -> its filter's range
         for _, elem in _iterparse(self._part(book)):
@@ -200,6 +203,8 @@ class Workbook:
                 # extension (x14:workbookPr defaultImageDpi=...), which says nothing of the calendar.
                 properties = True
                 self.date1904 = _true(elem.get("date1904"))
+            elif tag == "calcPr":
+                self.recalc = _true(elem.get("fullCalcOnLoad"))
             elif tag == "definedName" and elem.get("name", "").lower() == "_xlnm._filterdatabase":
                 with contextlib.suppress(TypeError, ValueError):
                     area = _range((elem.text or "").rpartition("!")[2])
@@ -394,7 +399,7 @@ class Workbook:
             fmt = self.formats[int(style)]
         if kind == "inlineStr":
             return _lines("".join(inline)), fmt, False
-        if v is None:
+        if v is None or (f is not None and self.recalc and kind == "n" and v.strip() in ("0", "")):
             return None, fmt, f is not None
         if kind == "s":
             try:

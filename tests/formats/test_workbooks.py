@@ -124,6 +124,38 @@ def test_cells_are_read_as_excel_shows_them(tmp_path: Path) -> None:
     assert "column 'Note' has 1 formula cell with no saved value" in notes
 
 
+def test_a_writers_formula_placeholder_is_no_value(use_sandbox: Sandbox, tmp_path: Path) -> None:
+    # XlsxWriter (pandas' to_excel, which makes "=HYPERLINK(...)" text a formula) saves each formula
+    # with 0 and asks Excel to recalculate on load: the 0 was sent as the email (skeptic pass 22 F1).
+    path = tmp_path / "pandas.xlsx"
+    book = xlsxwriter.Workbook(str(path))
+    ws = book.add_worksheet()
+    ws.write_row(0, 0, ["First Name", "Last Name", "Email", "Company", "Employees"])
+    ws.write_row(1, 0, ["Ada", "Lovelace"])
+    ws.write_formula(1, 2, '=HYPERLINK("mailto:ada@analytical.example","ada@analytical.example")')
+    ws.write_row(1, 3, ["Analytical Engines"])
+    ws.write_formula(1, 4, "=2*21", None, 42)  # a value the writer was given is kept
+    ws.write_row(2, 0, ["Grace", "Hopper", "grace@navy.example", "Navy Labs", 7])
+    book.close()
+    result = invoke("enrich", str(path), "-o", "out.csv", "--mapping", str(_mapping(tmp_path)))
+    assert result.exit_code == 0, result.stderr
+    assert "column 'Email' has 1 formula cell with no saved value" in result.stderr
+    sent = sorted(use_sandbox.stats.received, key=lambda b: b["person"]["first_name"])
+    assert "email" not in sent[0]["person"]
+    assert sent[0]["custom_fields"] == [{"name": "employees", "value": "42"}]
+    assert sent[1]["person"]["email"] == "grace@navy.example"
+
+
+def _mapping(tmp_path: Path) -> Path:
+    path = tmp_path / "m.toml"
+    path.write_text(
+        '[person]\nfirst_name = "First Name"\nlast_name = "Last Name"\nemail = "Email"\n'
+        '[company]\nname = "Company"\n[custom_fields]\nemployees = "Employees"\n',
+        encoding="utf-8",
+    )
+    return path
+
+
 def test_styles_that_cannot_be_read_do_not_stop_the_values(tmp_path: Path) -> None:
     # Hancom Office's styles tripped openpyxl ("may be damaged"): values do not need styles.
     book = raw_book(
