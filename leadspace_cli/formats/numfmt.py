@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import decimal
+import functools
 import re
 
 BUILTIN = {
@@ -52,6 +53,13 @@ BUILTIN.update(dict.fromkeys((*range(27, 37), *range(50, 59)), "yyyy-mm-dd"))
 
 
 _ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
+
+
+@functools.lru_cache(maxsize=1024)
+def changed_in_rules_6(fmt: str) -> bool:
+    """Whether request rules 6 send a number in this format otherwise than rules 5 did: a General
+    with a colour or a locale (a date before), a digit pattern with literal digits (bare before)."""
+    return kind(fmt, 6) != kind(fmt, 5)
 
 
 def unescape(text: str) -> str:
@@ -96,20 +104,23 @@ def kind(fmt: str | None, rules: int = 6) -> str:
         if has_date and has_time:
             return "datetime"
         return "date" if has_date else "time"
-    if _digits_sections(fmt) is not None:
+    if _digits_sections(fmt, rules) is not None:
         return "digits"
     return "number"
 
 
-def _digits_sections(fmt: str) -> list[tuple[str | None, str]] | None:
+def _digits_sections(fmt: str, rules: int = 6) -> list[tuple[str | None, str]] | None:
     """Return a digit pattern's sections as (condition, pattern), or None: only whole-number
-    patterns of 0 and # with literals between them (no decimals, no thousands separator, no %)."""
+    patterns of 0 and # with literals between them (no decimals, no thousands separator, no %).
+    A digit other than 0 is a literal (a phone's country code, "\\+44\\ 0000\\ 000000", as Excel saves
+    "+44 0000 000000"); request rules 5 and before read such a pattern as a plain number."""
     out: list[tuple[str | None, str]] = []
     for section in fmt.split(";")[:2]:
         cond = re.match(r"\s*\[([<>=]+\s*-?\d+)\]", section)
         body = section[cond.end() :] if cond else section
         codes = _codes(body)
-        if not codes or not re.fullmatch(r"[0#\s()\-+/.]*", codes) or ("0" not in codes and "#" not in codes):
+        allowed = r"[0-9#\s()\-+/.]*" if rules >= 6 else r"[0#\s()\-+/.]*"
+        if not codes or not re.fullmatch(allowed, codes) or ("0" not in codes and "#" not in codes):
             return None
         if "." in codes or "," in codes or "%" in codes:
             return None
@@ -275,7 +286,7 @@ def number_text(value: float, fmt: str | None, date1904: bool = False, rules: in
         return _elapsed(value, fmt)
     if what == "digits" and float(value).is_integer():
         assert fmt is not None
-        sections = _digits_sections(fmt)
+        sections = _digits_sections(fmt, rules)
         if sections:
             whole = int(value)
             if len(sections) == 2 and sections[0][0] is not None:

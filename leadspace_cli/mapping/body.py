@@ -3,7 +3,8 @@
 What is sent follows versioned *request rules* (:data:`RULES`). Rules 6 (this release) send a
 workbook's number in a General format with a colour, a locale or a literal (LibreOffice's
 ``[BLUE]General``, ``[$-407]General``) as General shows it (``94105``), where rules 5 and before sent
-it as a date (``2157-08-24``); the rest as rules 5. Rules 5 split a
+it as a date (``2157-08-24``), and a digit pattern with literal digits (Excel's ``+44 0000 000000``) as
+shown (``+44 2079 460018``), where they sent the bare number; the rest as rules 5. Rules 5 split a
 whole name of three words as two family names where the person's email is named after the middle one
 (María García López, maria.garcia@); the rest as rules 4. Rules 4 send a
 person's whole name (a mapping's ``person.full_name``) split into first and last name where a row
@@ -33,6 +34,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
 
+from leadspace_cli.formats.numfmt import changed_in_rules_6
 from leadspace_cli.formats.rows import Row, Source
 from leadspace_cli.formats.values import BYTES_LIKE, field_of, value_text
 from leadspace_cli.formats.xlsx import request_text
@@ -192,10 +194,6 @@ def _with_split(plain: Request, split: Body, rules4: Body | None = None) -> Requ
     earlier = [*([spelled(rules4)] if rules4 is not None else []), dict(plain), *plain.earlier]
     request.earlier = tuple(b for i, b in enumerate(earlier) if b != request and b not in earlier[:i])
     return request
-
-
-# A General format with more than General in it: "[BLUE]General", "[$-407]General", '"$"General'.
-_DECORATED = re.compile(r"(?i)general(?<!^general)|general(?!$)")
 
 
 def _with_earlier(request: Request, before: Request) -> Request:
@@ -406,7 +404,7 @@ def builder(mapping: Mapping, source: Source) -> Builder:
             # A workbook row: its cells are as shown ($ 2,000, 12%); a request sends the number.
             first = assemble(pick([rules1_cell_text(v, f) for v, f in typed]))  # as 0.2.0 sent it
             sent = request(pick(_Sent(typed, date1904)), first)
-            if any(f is not None and _DECORATED.search(f) for _, f in typed):
+            if any(f is not None and f != "General" and changed_in_rules_6(f) for _, f in typed):
                 # Rules 6: a decorated General's number; rules 5 sent it as a date (the earlier body).
                 return _with_earlier(sent, request(pick(_Sent(typed, date1904, 5)), first))
             return sent

@@ -263,7 +263,8 @@ def test_a_decorated_general_number_is_sent_as_shown_and_rules_5_answers_are_fou
     use_sandbox: Sandbox, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # LibreOffice writes "[BLUE]General" (a number's colour) and "[$-407]General" (its language):
-    # rules 5 read the "e" of General as a time and sent zip 94105 as 2157-08-24 (skeptic pass 22 F2).
+    # rules 5 read the "e" of General as a time and sent zip 94105 as 2157-08-24; Excel saves a typed
+    # "+44 0000 000000" as "\+44\ 0000\ 000000", whose country code rules 5 dropped (skeptic pass 22).
     import xlsxwriter
 
     from leadspace_cli.formats import numfmt
@@ -275,28 +276,40 @@ def test_a_decorated_general_number_is_sent_as_shown_and_rules_5_answers_are_fou
             wb.add_format({"num_format": "[BLUE]General"}),
             wb.add_format({"num_format": "[$-407]General"}),
         )
-        ws.write_row(0, 0, ["Lead ID", "Company", "Zip"])
+        uk = wb.add_format({"num_format": "\\+44\\ 0000\\ 000000"})
+        ws.write_row(0, 0, ["Lead ID", "Company", "Zip", "Phone"])
         for i, (company, lead, zip_code) in enumerate(rows, start=1):
             ws.write_number(i, 0, lead, blue)
             ws.write_string(i, 1, company)
             ws.write_number(i, 2, zip_code, german)
+            ws.write_number(i, 3, 2079460018, uk)
         wb.close()
         return path
 
+    mapping = tmp_path / "m.toml"
+    mapping.write_text(
+        'external_id = "Lead ID"\n[person]\nperson_phone = "Phone"\n[company]\nname = "Company"\n'
+        '[company.address]\npostalcode = "Zip"\n',
+        encoding="utf-8",
+    )
     old = book(tmp_path / "old.xlsx", [("Acme", 1001, 94105), ("Globex", 1002, 2139)])
-    kind = numfmt.kind
-    with monkeypatch.context() as m:
-        m.setattr(numfmt, "kind", lambda fmt, rules=6: kind(fmt, 5))  # as rules 5 read the formats
-        assert invoke("enrich", str(old), "-o", "old.csv").exit_code == 0
+    kind, digits = numfmt.kind, numfmt._digits_sections
+    with monkeypatch.context() as m:  # as rules 5 read the formats
+        m.setattr(numfmt, "kind", lambda fmt, rules=6: kind(fmt, 5))
+        m.setattr(numfmt, "_digits_sections", lambda fmt, rules=6: digits(fmt, 5))
+        assert invoke("enrich", str(old), "-o", "old.csv", "-m", str(mapping)).exit_code == 0
+    numfmt.changed_in_rules_6.cache_clear()  # what it cached under the patch
+    assert {b["person"]["person_phone"] for b in use_sandbox.stats.received} == {"2079460018"}
     assert {b["company"]["address"]["postalcode"] for b in use_sandbox.stats.received} == {
         "2157-08-24",
         "1905-11-08",
     }
-    result = invoke("enrich", str(old), "-o", "new.csv")
+    result = invoke("enrich", str(old), "-o", "new.csv", "-m", str(mapping))
     assert result.exit_code == 0, result.stderr
     assert use_sandbox.stats.calls == 2  # both found under rules 5's bodies: nothing bought again
     fresh = book(tmp_path / "fresh.xlsx", [("Initech", 1003, 94105)])
-    assert invoke("enrich", str(fresh), "-o", "fresh.csv").exit_code == 0
+    assert invoke("enrich", str(fresh), "-o", "fresh.csv", "-m", str(mapping)).exit_code == 0
     sent = use_sandbox.stats.received[-1]
     assert sent["external_id"] == "1003"
     assert sent["company"]["address"]["postalcode"] == "94105"
+    assert sent["person"]["person_phone"] == "+44 2079 460018"  # as shown, its country code kept
