@@ -123,6 +123,10 @@ def _check_content(path: str, fmt: str, wide: bool = False) -> str:
         )
     if start.startswith(b"%PDF"):
         raise InputError(f"{path} is a PDF, not a workbook, CSV or JSON Lines text.")
+    if fmt == "xlsx" and not start:
+        raise InputError(
+            f"{path} is empty (0 bytes): it is no workbook. Save the workbook again, or give another file."
+        )
     if fmt == "xlsx":
         looks = "text" if b"\x00" not in start else "not text"
         raise InputError(

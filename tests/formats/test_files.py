@@ -135,6 +135,7 @@ def test_a_file_that_is_not_text_is_named_never_shown(use_sandbox: Sandbox, tmp_
         ("shot.csv", b"\x89PNG\r\n\x1a\n" + noise, "a PNG image"),
         ("report.csv", b"%PDF-1.4\n1 0 obj\n", "a PDF"),
         ("report.xlsx", b"%PDF-1.4\n1 0 obj\n", "is a PDF, not a workbook"),  # was "its content is text"
+        ("empty.xlsx", b"", "is empty (0 bytes): it is no workbook"),  # was "its content is text"
         ("noise.csv", noise, "does not look like text"),
     ):
         (tmp_path / name).write_bytes(data)
