@@ -2150,5 +2150,6 @@ WHOLE_NAME_HEADERS = frozenset(
         # A marketplace's buyer (eBay's "Buyer Name"), a payer, a donor, a member, a ticket's holder.
         *("buyername", "buyerfullname", "purchasername", "payername", "donorname", "donorfullname"),
         *("membername", "memberfullname", "ticketholdername"),
+        *("nombredelcomprador", "nombrecomprador", "nomedocomprador", "nomecomprador"),  # a shop's buyer
     )
 )

@@ -26,7 +26,11 @@ _FREE_MAIL = re.compile(
     r"(?:seznam)\.cz|(?:wp|o2|interia|onet)\.pl|(?:mail|rambler|bk|list)\.ru|ukr\.net|abv\.bg|"
     r"(?:qq|163|126|sina|sohu)\.com|(?:naver|daum|hanmail)\.(?:com|net)|(?:uol|bol|terra)\.com\.br|"
     r"bluewin\.ch|(?:telenet|skynet)\.be|(?:ziggo|kpnmail|hetnet|home|planet)\.nl|bigpond\.com|"
-    r"(?:shaw|rogers|sympatico)\.ca|(?:proton|pm)\.me)$",
+    r"(?:shaw|rogers|sympatico|videotron|telus)\.ca|(?:proton|pm)\.me|"
+    # Internet providers' mailboxes: a household's (Rogers, Bell, Telus, Cox, Charter, Optus).
+    r"(?:rogers|cox|charter|earthlink|optonline|frontier|windstream|centurylink|aim|juno|netzero)\.(?:com|net)|"
+    r"(?:bell|telus|cogeco|eastlink)\.net|(?:optusnet|bigpond|iinet|tpg)\.(?:com|net)\.au|xtra\.co\.nz|"
+    r"(?:tiscali|alice|tin)\.it|(?:telefonica|movistar)\.(?:net|es)|(?:sapo|netcabo)\.pt|online\.de)$",
     re.IGNORECASE,
 )
 

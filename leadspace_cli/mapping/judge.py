@@ -27,8 +27,9 @@ from leadspace_cli.mapping.names import before_names
 from leadspace_cli.mapping.normal import NOTHING
 from leadspace_cli.mapping.normal import normal as _normal
 from leadspace_cli.mapping.organisations import _personal, contact_person, host, organisations, unnamed_phone
-from leadspace_cli.mapping.records import companies_as_leads, company_line, owners_email
+from leadspace_cli.mapping.records import companies_as_leads, company_line, homes, owners_email
 from leadspace_cli.mapping.spec import Mapping, shown
+from leadspace_cli.mapping.titles import _JOB, _NOT_JOB, _not_jobs
 from leadspace_cli.mapping.wholenames import whole_names
 
 SAMPLE_ROWS = 200  # rows read ahead to judge a detected mapping by its values
@@ -128,6 +129,7 @@ def refine(
                 mapping.notes.append(
                     f"{column!r} holds links that are not company web sites (profiles?): not sent."
                 )
+    homes(mapping, values)
     return mapping
 
 
@@ -216,45 +218,9 @@ def _salutary(seen: list[str]) -> bool:
     return len(seen) >= 3 and sum(map(_salutation, seen)) >= 0.8 * len(seen)
 
 
-def _not_jobs(mapping: Mapping, title: str, seen: list[str]) -> None:
-    """Leave out a bare "Title" whose values are no jobs but things' names (a conference's sessions,
-    "Zero-downtime Postgres migrations"; a catalogue's items): long, and without a job's word."""
-    if _normal(title) != "title" or len(seen) < 3:
-        return
-    jobs = sum(bool(_JOB.search(v)) for v in seen)
-    long = sum(len(v.split()) >= 3 for v in seen)
-    if jobs <= 0.2 * len(seen) and long >= 0.6 * len(seen):
-        del mapping.fields["person.title"]
-        mapping.notes.append(
-            f"{title!r} holds no job titles in the rows read ({shown(seen[0])}): not sent as person.title. "
-            f"To send it anyway, {_HOW}."
-        )
-
-
 # A "Role" is a user's in an app (Admin, Member, Agent, Editor) as often as a contact's job: sent as the
 # job title only when most of the rows read hold one (a founder's "CEO", a grant's "Program Officer").
 _ROLES = ("role", "jobrole", "rolle", "rol", "ruolo", "papel", "funktion", "function")
-# A deal's buying roles (Salesforce's contact roles), a contact's type ("Lead"): no job.
-_NOT_JOB = re.compile(
-    r"(?i)^\s*(?:(?:economic|technical|business)\s+buyer|executive\s+sponsor|decision\s+maker|influencer|"
-    r"champion|evaluator|business\s+user|end\s+user|lead|head|buyer|executive|other)\s*$"
-)
-_JOB = re.compile(
-    r"(?i)\b(?:ceo|cto|cfo|coo|cmo|cio|ciso|cro|cpo|vp|svp|evp|avp|president|vice|director|manager|head|"
-    r"lead|chief|officer|founder|co-?founder|principal|engineer|developer|analyst|consultant|specialist|"
-    r"coordinator|assistant|associate|executive|representative|accountant|controller|architect|designer|"
-    r"scientist|researcher|professor|teacher|lecturer|nurse|physician|attorney|counsel|lawyer|buyer|"
-    r"recruiter|advisor|adviser|supervisor|superintendent|treasurer|secretary|chair|chairman|chairwoman|"
-    r"intern|gerente|jefe|responsable|directeur|directrice|leiter|leiterin|geschäftsführer|inhaber|"
-    r"vorstand|direttore|diretor|diretora|coordinador|coordinadora|ingeniero|ingénieur|ingenieur|"
-    # Italian, Spanish, Portuguese, French, German and Dutch jobs ("Amministratore Delegato").
-    r"amministratore|responsabile|presidente|président|titolare|dirigente|consulente|administrador|"
-    r"asesor|assessor|consultor|analista|vendedor|g[ée]rant|charg[ée]|acheteur|berater|referent|"
-    r"prokurist|eigenaar|adviseur|inkoper|"
-    # Polish, Czech, Russian, Ukrainian ("Kierownik działu", "Руководитель отдела продаж").
-    r"dyrektor|kierownik|specjalista|prezes|właściciel|ředitel|vedoucí|jednatel|директор|руководитель|"
-    r"менеджер|начальник|специалист|заместитель|керівник)\b"
-)
 
 
 def _role_titles(mapping: Mapping, columns: list[str], values: Callable[[str], list[str]]) -> None:

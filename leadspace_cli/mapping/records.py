@@ -8,6 +8,7 @@ import re
 from collections.abc import Callable
 
 from leadspace_cli.mapping.aliases import _TOOL_PREFIX, ALIASES, normalize_header, system_column
+from leadspace_cli.mapping.choose import _private_share
 from leadspace_cli.mapping.normal import normal
 from leadspace_cli.mapping.spec import Mapping, shown
 
@@ -146,3 +147,40 @@ def owners_email(mapping: Mapping, columns: list[str], values: Callable[[str], l
                 f"{email!r} {held}, not the lead's, so {instead}. To send it anyway, pass a mapping "
                 "(`leadspace mapping init`)."
             )
+
+
+_EMPLOYER = re.compile(
+    r"^(company|business|work|office|organi[sz]ation|account|employer|billing|firm|hq|corporate)"
+)
+
+
+def homes(mapping: Mapping, values: Callable[[str], list[str]]) -> None:
+    """A file of people that names no company and whose emails are private mailboxes (a club's
+    members, a league's players: gmail.com, rogers.com): its bare address is where each person
+    lives, not an employer's, and is not sent as the company's; a bare country is the person's.
+    (Beside work addresses, as a company's staff list, the address is the office's.)"""
+    fields = mapping.fields
+    people = {"person.first_name", "person.last_name"} <= set(fields) or "person.full_name" in fields
+    if not people or "company.name" in fields or "company.website" in fields:
+        return
+    email = fields.get("person.email")
+    if not isinstance(email, str) or _private_share(values(email)) < 0.5:
+        return
+    bare = [
+        p
+        for p in list(fields)
+        if p.startswith("company.address.")
+        and isinstance(fields[p], str)
+        and not _EMPLOYER.match(normalize_header(str(fields[p])))
+    ]
+    if not bare:
+        return
+    columns = [str(fields.pop(p)) for p in bare]
+    country = "company.address.country"
+    if country in bare and "person.person_country" not in fields:
+        fields["person.person_country"] = columns[bare.index(country)]
+    mapping.notes.append(
+        f"{', '.join(repr(c) for c in columns)}: the file names no company, so this address is each "
+        "person's own, not an employer's: not sent as the company's"
+        + (" (the country is sent as the person's)." if "person.person_country" in fields else ".")
+    )

@@ -45,3 +45,29 @@ def test_a_bare_title_of_talks_is_no_job_title(tmp_path: Path) -> None:
     jobs = ["Vice President of Sales Operations", "Kierownik działu sprzedaży", "Руководитель отдела продаж"]
     rows = [[str(i), t, "x", "Priya", "Raman", f"p{i}@ledgerly.example"] for i, t in enumerate(jobs)]
     assert judged(tmp_path / "jobs.csv", header, rows).fields.get("person.title") == "Title"
+
+
+def test_a_member_lists_home_address_is_not_the_companys(tmp_path: Path) -> None:
+    # A league's players (Zuluru): no company, private mailboxes; their address is where they live,
+    # though a work phone and its extension beside it made the file look like one of people at work.
+    header = [
+        "User ID",
+        "First Name",
+        "Last Name",
+        "Email Address",
+        "Address",
+        "City",
+        "Province",
+        "Postal Code",
+    ]
+    header += ["Work Phone", "Work Ext"]
+    place = ["88 Bayswater Ave", "Ottawa", "Ontario", "K1Y 2E9", "613-555-0199", "2210"]
+    boxes = ["m.oakley@rogers.com", "dwhitby@outlook.com", "priya@gmail.com", "g.t@videotron.ca"]
+    rows = [[str(i), "Ann", "Lee", box, *place] for i, box in enumerate(boxes)]
+    mapping = judged(tmp_path / "players.csv", header, rows)
+    assert not [p for p in mapping.fields if p.startswith("company.address")]
+    assert any("this address is each person's own" in n for n in mapping.notes)
+    # Guard: a company's staff list (Microsoft 365's users) at work addresses keeps the office's.
+    staff = [[str(i), "Ann", "Lee", f"ann{i}@contoso.example.com", *place] for i in range(4)]
+    mapping = judged(tmp_path / "staff.csv", header, staff)
+    assert mapping.fields.get("company.address.city") == "City"

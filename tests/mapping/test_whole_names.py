@@ -81,7 +81,16 @@ _PEOPLE = [
 
 
 @pytest.mark.parametrize(
-    "header", ["Full Name", "Name (Original Name)", "Attendee Name", "Name", "Buyer Name", "Donor Name"]
+    "header",
+    [
+        "Full Name",
+        "Name (Original Name)",
+        "Attendee Name",
+        "Name",
+        "Buyer Name",
+        "Donor Name",
+        "Nombre del comprador",
+    ],
 )
 def test_a_column_of_whole_names_is_sent_split(tmp_path: Path, header: str) -> None:
     # Zoom's attendee report, a form's answers, Stripe's customers: no first and last name columns,
