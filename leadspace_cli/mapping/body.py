@@ -4,7 +4,8 @@ What is sent follows versioned *request rules* (:data:`RULES`). Rules 6 (this re
 workbook's number in a General format with a colour, a locale or a literal (LibreOffice's
 ``[BLUE]General``, ``[$-407]General``) as General shows it (``94105``), where rules 5 and before sent
 it as a date (``2157-08-24``), and a digit pattern with literal digits (Excel's ``+44 0000 000000``) as
-shown (``+44 2079 460018``), where they sent the bare number; the rest as rules 5. Rules 5 split a
+shown (``+44 2079 460018``), where they sent the bare number, and split a Russian whole name with
+a patronymic by it; the rest as rules 5. Rules 5 split a
 whole name of three words as two family names where the person's email is named after the middle one
 (María García López, maria.garcia@); the rest as rules 4. Rules 4 send a
 person's whole name (a mapping's ``person.full_name``) split into first and last name where a row
@@ -357,8 +358,9 @@ def builder(mapping: Mapping, source: Source) -> Builder:
         body: Body = {k: v for i, k in top if (v := values[i].strip())}
         p = {k: v for i, k in person if (v := values[i].strip())} if person else {}
         if split and whole is not None and not p.get("first_name") and not p.get("last_name"):
-            # Rules 4: a whole name where no first or last is; rules 5: told by the email.
-            names = split_name(values[whole], p.get("email", "") if by_email else "")
+            # Rules 4: a whole name where no first or last is; rules 5 and 6: told by the email
+            # and by a patronymic (split_name).
+            names = split_name(values[whole], p.get("email", ""), rules=RULES if by_email else 4)
             if names is not None:
                 p = {"first_name": names[0], "last_name": names[1], **p}
         if p:

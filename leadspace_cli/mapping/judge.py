@@ -91,6 +91,7 @@ def refine(
         _salutations(mapping, columns, values)
         _role_titles(mapping, columns, values)
         _no_addresses(mapping, columns, values)
+        _one_site(mapping, values)
         _lead_emails(mapping, columns, values)
         companies_as_leads(mapping, values)
         _emails_by_values(mapping, columns, values)
@@ -259,6 +260,22 @@ _FITS: dict[str, tuple[Callable[[str], bool], str, str]] = {
     # A job has words: a ranking's "Position" (1, 2, 3) is none.
     "person.title": (lambda v: any(c.isalpha() for c in v), "job titles", "no job title is sent"),
 }
+
+
+def _one_site(mapping: Mapping, values: Callable[[str], list[str]]) -> None:
+    """Leave out a website column whose rows of different companies all name one site: a web form's
+    or a shop's own (amoCRM's deal "domain", where the lead filled the form), no company's."""
+    site, company = mapping.fields.get("company.website"), mapping.fields.get("company.name")
+    if not isinstance(site, str) or not isinstance(company, str):
+        return
+    pairs = [(host(w), c.strip().lower()) for w, c in zip(values(site), values(company), strict=True)]
+    pairs = [(h, c) for h, c in pairs if h and c]
+    if len(pairs) >= 3 and len({h for h, _ in pairs}) == 1 and len({c for _, c in pairs}) >= 3:
+        del mapping.fields["company.website"]
+        mapping.notes.append(
+            f"{site!r} names one site ({pairs[0][0]}) for rows of different companies: a form's or a "
+            "shop's own, not each company's: not sent as company.website."
+        )
 
 
 def _no_addresses(mapping: Mapping, columns: list[str], values: Callable[[str], list[str]]) -> None:

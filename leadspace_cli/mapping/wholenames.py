@@ -43,7 +43,12 @@ def _eastern(token: str) -> bool:
     return any(unicodedata.name(ch, "").startswith(("CJK", "HANGUL", "HIRAGANA", "KATAKANA")) for ch in token)
 
 
-def split_name(text: str, email: str = "") -> tuple[str, str] | None:
+# A Russian, Ukrainian or Belarusian patronymic ("Викторович", "Игоревна"): a third name, neither
+# given nor family. Beside it, the family name is the word that is not the given one.
+_PATRONYMIC = re.compile(r"(?i)^[а-яёіїєґў'-]+(?:ович|евич|ьевич|ич|овна|евна|ьевна|ична|инична)$")
+
+
+def split_name(text: str, email: str = "", *, rules: int = 6) -> tuple[str, str] | None:
     """Return (first name, last name) of a person's whole name, or None where it cannot be told.
 
     "Ann Lee" is ("Ann", "Lee"); "Lee, Ann" is ("Ann", "Lee"); "Dr. Mary Ann van der Berg Jr." is
@@ -51,7 +56,10 @@ def split_name(text: str, email: str = "") -> tuple[str, str] | None:
     word, an email, digits, a firm's words or more than five words are None. Three words are two
     given names and a family name ("Mary Ann Smith"), unless the person's ``email`` is named after
     the middle word and not the last: then two family names ("María García López",
-    maria.garcia@: ("María", "García López"); request rules 5).
+    maria.garcia@: ("María", "García López"); request rules 5); three Cyrillic words with a
+    patronymic are the family, given and father's names ("Кузнецов Андрей Викторович": ("Андрей",
+    "Кузнецов")) or the given, father's and family names ("Андрей Викторович Кузнецов"; rules 6).
+    ``rules`` 4 splits as rules 4 did.
     """
     # A note in brackets after the name (Zoom's original name, a pronoun, an employer) is no part of it.
     text = " ".join(re.sub(r"\s*[(\[][^()\[\]]*[)\]]\s*$", "", text).split())
@@ -86,7 +94,12 @@ def split_name(text: str, email: str = "") -> tuple[str, str] | None:
     start = next((i for i in range(1, len(tokens) - 1) if tokens[i].lower() in _PARTICLES), len(tokens) - 1)
     if start == len(tokens) - 1 and len(tokens) >= 4:
         return None  # "María José García López": two given names and two family names, or not
-    if start == 2 == len(tokens) - 1 and email and _family_second(tokens, email):
+    if len(tokens) == 3 and rules >= 6:
+        if _PATRONYMIC.match(tokens[2]) and not _PATRONYMIC.match(tokens[0]):
+            return tokens[1], tokens[0]  # Фамилия Имя Отчество: as Russian forms write it
+        if _PATRONYMIC.match(tokens[1]):
+            return tokens[0], tokens[2]  # Имя Отчество Фамилия
+    if start == 2 == len(tokens) - 1 and email and rules >= 5 and _family_second(tokens, email):
         start = 1
     return " ".join(tokens[:start]), " ".join(tokens[start:])
 

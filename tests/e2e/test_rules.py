@@ -209,7 +209,7 @@ def test_an_upgrade_from_rules_3_whole_names_split_buys_nothing_again(
     rows += [[f"B{i}", f"Bo Ng{'abcd'[i]}", f"bo{i}@solo.example", ""] for i in range(4)]  # never sent
     path = write_csv(tmp_path / "in.csv", ["Lead ID", "Full Name", "Email", "Company"], rows)
     with monkeypatch.context() as m:
-        m.setattr(body_rules, "split_name", lambda text, email="": None)  # as rules 3 sent each row
+        m.setattr(body_rules, "split_name", lambda text, email="", rules=6: None)  # as rules 3 sent each row
         assert invoke("enrich", str(path), "-o", "old.csv").exit_code == 0
     assert use_sandbox.stats.by_status[200] == 6  # the rows with no company lacked the minimum input
     result = invoke("enrich", str(path), "-o", "new.csv")
@@ -231,18 +231,25 @@ def test_an_upgrade_from_rules_4_double_family_names_buys_nothing_again(
     rows = [
         [f"María García López{'abc'[i]}", f"maria.garcia{i}@equiv.example", f"Equiv {i}"] for i in range(3)
     ]
+    # And rules 6's patronymic: "Кузнецов Андрей Викторович" was Кузнецов Андрей + Викторович.
+    rows += [["Кузнецов Андрей Викторович", "a.kuznetsov@ural.example", "Урал"]]
     path = write_csv(tmp_path / "in.csv", header, rows)
     split = body_rules.split_name
     with monkeypatch.context() as m:
-        m.setattr(body_rules, "split_name", lambda text, email="": split(text))  # as rules 4 split
+        m.setattr(
+            body_rules, "split_name", lambda text, email="", rules=6: split(text, rules=4)
+        )  # as rules 4 split
         assert invoke("enrich", str(path), "-o", "old.csv").exit_code == 0
-    assert use_sandbox.stats.received[-1]["person"]["first_name"] == "María García"
-    assert use_sandbox.stats.by_status[200] == 3
+    assert {b["person"]["first_name"] for b in use_sandbox.stats.received} == {
+        "María García",
+        "Кузнецов Андрей",
+    }
+    assert use_sandbox.stats.by_status[200] == 4
     result = invoke("enrich", str(path), "-o", "new.csv")
     assert result.exit_code == 0, result.stderr
-    assert use_sandbox.stats.by_status[200] == 3  # found under rules 4's body
+    assert use_sandbox.stats.by_status[200] == 4  # found under rules 4's body
     with open("new.csv", encoding="utf-8-sig") as fh:
-        assert [r["ls.result"] for r in csv.DictReader(fh)] == ["ok"] * 3
+        assert [r["ls.result"] for r in csv.DictReader(fh)] == ["ok"] * 4
     fresh = write_csv(
         tmp_path / "fresh.csv",
         header,

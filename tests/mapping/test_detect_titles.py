@@ -71,3 +71,18 @@ def test_a_member_lists_home_address_is_not_the_companys(tmp_path: Path) -> None
     staff = [[str(i), "Ann", "Lee", f"ann{i}@contoso.example.com", *place] for i in range(4)]
     mapping = judged(tmp_path / "staff.csv", header, staff)
     assert mapping.fields.get("company.address.city") == "City"
+
+
+def test_one_site_for_rows_of_different_companies_is_no_companys_website(tmp_path: Path) -> None:
+    # amoCRM's deal "domain": the site where each lead filled the form, the same in every row.
+    header = ["First Name", "Last Name", "Email", "Company", "domain", "utm_source"]
+    firms = ["Acme", "Globex", "Initech", "Umbrella"]
+    rows = [["Ann", "Lee", f"ann@{f.lower()}.example", f, "shop.example", "yandex"] for f in firms]
+    mapping = judged(tmp_path / "deals.csv", header, rows)
+    assert "company.website" not in mapping.fields
+    assert any("'domain' names one site (shop.example)" in n for n in mapping.notes)
+    # Guard: each company's own site, and one company's contacts sharing theirs, are sent.
+    rows = [["Ann", "Lee", f"ann@{f.lower()}.example", f, f"{f.lower()}.example", ""] for f in firms]
+    assert judged(tmp_path / "own.csv", header, rows).fields.get("company.website") == "domain"
+    rows = [["Ann", "Lee", f"a{i}@acme.example", "Acme", "acme.example", ""] for i in range(4)]
+    assert judged(tmp_path / "one.csv", header, rows).fields.get("company.website") == "domain"

@@ -35,6 +35,20 @@ def test_a_whole_name_splits_into_first_and_last(whole: str, first: str, last: s
 
 
 @pytest.mark.parametrize(
+    ("whole", "first", "last"),
+    [
+        ("Кузнецов Андрей Викторович", "Андрей", "Кузнецов"),  # family, given, father's: amoCRM's
+        ("Соколова Марина Игоревна", "Марина", "Соколова"),
+        ("Андрей Викторович Кузнецов", "Андрей", "Кузнецов"),  # given, father's, family
+        ("Шевченко Тарас Григорович", "Тарас", "Шевченко"),  # Ukrainian
+    ],
+)
+def test_a_russian_name_with_a_patronymic_splits_by_it(whole: str, first: str, last: str) -> None:
+    assert split_name(whole) == (first, last)
+    assert split_name(whole, rules=4) != (first, last)  # as rules 4 and 5 sent it
+
+
+@pytest.mark.parametrize(
     ("whole", "email", "first", "last"),
     [
         ("María García López", "maria.garcia@acme.example", "María", "García López"),
