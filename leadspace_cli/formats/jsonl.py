@@ -97,9 +97,12 @@ def _parse_json_line(number: int, line: str) -> Row:
         return _bad_line(f"line {number} is longer than {_size(MAX_ROW)}", "")
     raw = line.rstrip("\r\n")
     try:
-        value = json.loads(line)
+        value = json.loads(line, parse_float=_finite)
     except json.JSONDecodeError as exc:
         return _bad_line(f"line {number} is not JSON ({exc.msg}, column {exc.colno})", raw)
+    except ValueError as exc:  # a number of over 4,300 digits, or past a float's range (1e400)
+        what = "a whole number of over 4,300 digits" if "digits" in str(exc) else str(exc)[:60]
+        return _bad_line(f"line {number} holds a number too large to read: {what}", raw)
     except RecursionError:
         return _bad_line(f"line {number} is nested too deeply to be a record", raw[:1000])
     if not isinstance(value, dict):
@@ -108,6 +111,15 @@ def _parse_json_line(number: int, line: str) -> Row:
     if "\\u" in line and _has_lone_surrogate(value):
         return _bad_line(f"line {number} holds a lone UTF-16 surrogate (like \\ud800): not text", raw)
     return Row(record=value)
+
+
+def _finite(text: str) -> float:
+    """A JSON number as a float, refused past a float's range (1e400 would be written back as the
+    Infinity strict JSON parsers refuse)."""
+    value = float(text)
+    if value in (float("inf"), float("-inf")):
+        raise ValueError(f"{text[:20]} is past a float's range")
+    return value
 
 
 def _has_lone_surrogate(value: dict[str, Any]) -> bool:

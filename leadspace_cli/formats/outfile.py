@@ -116,9 +116,11 @@ class OutputFile(contextlib.AbstractContextManager["OutputFile"]):
             self._lock.release()
             raise OutputError(f"Cannot write beside {self.path}: {exc.strerror}") from None
         self.temp = Path(name)
-        # mkstemp's 600 until the rename; then the final file's mode: an existing output's, else
-        # what the umask allows.
-        self._mode = target.stat().st_mode & 0o777 if target.exists() else 0o666 & ~_umask()
+        # mkstemp's 600 until the rename; then an existing output's mode if the user owns it (another
+        # user's 0666 decoy gives its mode to no one's data), else what the umask allows.
+        st = target.stat() if target.exists() else None
+        own = st is not None and st.st_uid == os.geteuid()
+        self._mode = st.st_mode & 0o777 if st is not None and own else 0o666 & ~_umask()
         self._raw = os.fdopen(fd, "wb")
 
     @property
@@ -377,7 +379,13 @@ def check_path(path: str, *, option: str, avoid: Iterable[tuple[str | None, str]
             )
     check_link(given, option)
     if given.exists() and not given.is_file():
-        return  # a pipe, a device: written into
+        st = os.stat(given)
+        if (stat.S_ISFIFO(st.st_mode) or stat.S_ISSOCK(st.st_mode)) and st.st_uid != os.geteuid():
+            raise OutputError(
+                f"{option} {path} is a named pipe owned by another user: not written into (whoever reads "
+                "it would take the output). Give another name, or remove it."
+            )
+        return  # a pipe, a device of the user's: written into
     folder = Path(os.path.realpath(given)).parent
     if not folder.is_dir():
         raise OutputError(f"The folder {given.parent} does not exist (for {option} {path}): create it first.")

@@ -26,8 +26,8 @@ def records_source(records: Iterable[Mapping[str, Any]], *, lookahead: int = 100
                 f"Record {len(head) + 1} is a {type(rec).__name__}, not a mapping: give dicts, such as "
                 "csv.DictReader rows or df.to_dict('records')."
             )
-        head.append(rec)
-        columns.update(dict.fromkeys(record_columns(rec)))
+        head.append(_str_keys(rec))
+        columns.update(dict.fromkeys(record_columns(head[-1])))
 
     def rows() -> Iterator[Row]:
         for rec in head:
@@ -37,9 +37,18 @@ def records_source(records: Iterable[Mapping[str, Any]], *, lookahead: int = 100
                 problem = f"record {number} is a {type(rec).__name__}, not a mapping"
                 yield Row(problem=problem, raw=repr(rec))
             else:
-                yield Row(record=rec)
+                yield Row(record=_str_keys(rec))
 
     return Source("records", "records", list(columns), rows())
+
+
+def _str_keys(rec: Mapping[Any, Any]) -> Mapping[str, Any]:
+    """A record whose keys are all text: a DataFrame's integer column (0, after a concat) or a tuple
+    key is named as ``str`` names it, so that it is written back like any other (it crashed the
+    answer's writing, after its credit)."""
+    if all(isinstance(k, str) for k in rec):
+        return rec
+    return {k if isinstance(k, str) else str(k): v for k, v in rec.items()}
 
 
 def text_only(rows: Iterable[Row], columns: Collection[str], *, lookahead: int = 1000) -> Iterator[Row]:

@@ -53,7 +53,10 @@ def value_text(value: Any) -> str:
             return str(whole)
         return str(value)
     if isinstance(value, int):
-        return str(value)
+        try:
+            return str(value)
+        except ValueError:  # over 4,300 digits: no number a person writes, nor a field's value
+            return ""
     item = getattr(value, "item", None)  # numpy scalars
     if callable(item) and not isinstance(value, dict | list):
         with contextlib.suppress(TypeError, ValueError):

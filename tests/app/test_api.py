@@ -92,6 +92,18 @@ def test_records_come_back_in_order_with_the_csv_output_keys(sandbox: Sandbox) -
     assert gc.get_freeze_count() == 0  # the CLI's process tuning is not done to a library caller
 
 
+def test_a_record_with_keys_that_are_not_text_comes_back(sandbox: Sandbox) -> None:
+    # df.to_dict("records") after a concat carries integer column names: the answer, paid for,
+    # crashed its writing with AttributeError, and every rerun again (skeptic pass 23).
+    records = [{"Company": "IntKey Co", 0: "extra", ("a", 1): "tuple"} for _ in range(2)]
+    for _ in range(2):  # the rerun finds the stored answer and returns it too
+        out = list(leadspace_cli.enrich_records(records, **_point_at(sandbox)))
+        assert [r["ls.result"] for r in out] == ["ok", "ok"]
+        assert out[0]["0"] == "extra"
+        assert out[0]["('a', 1)"] == "tuple"
+    assert len(sandbox.stats.paid) == 1
+
+
 def test_values_that_are_not_text_are_sent_as_a_person_writes_them(sandbox: Sandbox) -> None:
     record = {
         "Company": "Acme",

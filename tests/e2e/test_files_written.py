@@ -48,6 +48,42 @@ def test_a_link_planted_by_another_user_in_a_sticky_folder_is_not_followed(
     assert use_sandbox.stats.calls == 0
 
 
+def test_another_users_pipe_or_decoy_at_the_output_name_gets_no_data(
+    use_sandbox: Sandbox, tmp_path: Path
+) -> None:
+    # Skeptic pass 23: a FIFO planted at -o took every enriched row (and hung the run unread); a 0666
+    # decoy gave its mode to the output, readable and writable by all.
+    uid, gid = other_user()
+    path = make_leads(tmp_path / "in.csv", 3)
+    folder = _shared_folder(tmp_path)
+    pipe = folder / "out.csv"
+    os.mkfifo(pipe)
+    os.chown(pipe, uid, gid)
+    result = invoke("enrich", str(path), "-o", str(pipe))
+    assert result.exit_code == 2, result.stderr
+    assert "named pipe owned by another user" in result.stderr.replace("\n", " ")
+    assert use_sandbox.stats.calls == 0
+    pipe.unlink()
+    decoy = folder / "decoy.csv"
+    decoy.write_text("decoy\n")
+    decoy.chmod(0o666)
+    os.chown(decoy, uid, gid)
+    old = os.umask(0o022)
+    try:
+        result = invoke("enrich", str(path), "-o", str(decoy))
+    finally:
+        os.umask(old)
+    assert result.exit_code == 0, result.stderr
+    assert stat.S_IMODE(decoy.stat().st_mode) == 0o644
+    assert decoy.stat().st_uid == os.geteuid()
+    # The user's own output keeps the mode the user gave it.
+    mine = tmp_path / "mine.csv"
+    mine.write_text("old\n")
+    mine.chmod(0o660)
+    assert invoke("enrich", str(path), "-o", str(mine)).exit_code == 0
+    assert stat.S_IMODE(mine.stat().st_mode) == 0o660
+
+
 def test_a_link_of_the_user_in_a_sticky_folder_is_followed(use_sandbox: Sandbox, tmp_path: Path) -> None:
     target = tmp_path / "target.csv"
     target.write_text("old\n")

@@ -143,14 +143,23 @@ def test_one_bad_jsonl_line_is_one_bad_row(
         + "x" * 30_000
         + '"}\n'
         + '{"Company": "Good 2"}\n'
+        # Numbers past what a program reads (skeptic pass 23: "Internal error", exit 6, even unmapped;
+        # 1e400 written back as Infinity, which strict JSON parsers refuse).
+        + '{"Company": "Huge", "n": '
+        + "9" * 5000
+        + "}\n"
+        + '{"Company": "Inf", "n": 1e400}\n'
     )
     result = invoke("enrich", str(path), "-o", "out.jsonl")
     assert result.exit_code == 0, result.stderr
     out = [json.loads(line) for line in Path("out.jsonl").read_text().splitlines()]
-    assert [o["ls"]["result"] for o in out] == ["ok", "invalid_input", "invalid_input", "invalid_input", "ok"]
+    assert [o["ls"]["result"] for o in out] == ["ok"] + ["invalid_input"] * 3 + ["ok"] + ["invalid_input"] * 2
     assert "surrogate" in out[1]["ls"]["error"]
     assert "nested too deeply" in out[2]["ls"]["error"]
     assert "longer than" in out[3]["ls"]["error"]
+    assert "over 4,300 digits" in out[5]["ls"]["error"]
+    assert "past a float's range" in out[6]["ls"]["error"]
+    assert "Infinity" not in Path("out.jsonl").read_text()
 
 
 @pytest.mark.slow
