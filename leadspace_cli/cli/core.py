@@ -131,7 +131,11 @@ def _boundary(traceback: bool = False) -> Iterator[None]:
         raise
     except Exception as exc:
         if traceback or debug(os.environ):
-            raise
+            # The traceback, its secrets masked, and the same exit code as without it (not Python's 1).
+            import traceback as tb
+
+            sys.stderr.write(redact(tb.format_exc(), _secrets()))
+            raise typer.Exit(int(ExitCode.INTERNAL)) from None
         err.print(
             f"[bold red]Internal error:[/] {type(exc).__name__}: {escape(redact(str(exc), _secrets()))}\n"
             "This is a bug in leadspace, not a problem with your file or the API. Please report it "

@@ -319,6 +319,14 @@ def test_internal_errors_do_not_print_the_key(tmp_path: Path, monkeypatch: pytes
     assert "--traceback" in result.stderr  # says how to report it
     assert "Traceback" not in result.output
     assert PLANTED not in result.output
+    # With --traceback: the traceback, the key masked in it, and the same exit code (it was 1).
+    result = invoke(
+        "enrich", str(tmp_path / "in.csv"), "-o", "o.csv", "--base-url", "https://x.example", "--traceback"
+    )
+    assert result.exit_code == ExitCode.INTERNAL
+    assert "Traceback (most recent call last)" in result.stderr
+    assert "something broke near" in result.stderr
+    assert PLANTED not in result.output
 
 
 # Transport.
