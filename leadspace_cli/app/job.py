@@ -11,8 +11,8 @@ from typing import Any, TypedDict
 from leadspace_cli.api.connection import Settings
 from leadspace_cli.app.settings import parse_duration
 from leadspace_cli.errors import SettingsError
-from leadspace_cli.formats.outfile import output_format
 from leadspace_cli.formats.rows import FORMATS
+from leadspace_cli.formats.writers import output_format
 
 MappingSpec = str | os.PathLike[str] | Mapping[str, Any] | None
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import glob
 import gzip
 import hashlib
 import io
@@ -21,7 +22,7 @@ from typing import IO
 import filelock
 
 from leadspace_cli.errors import LeadspaceError, OutputError
-from leadspace_cli.formats.rows import Row, format_of
+from leadspace_cli.formats.rows import Row
 from leadspace_cli.formats.sources import open_source
 from leadspace_cli.formats.writers import RowWriter, SheetRowWriter
 from leadspace_cli.results import RowResult
@@ -110,6 +111,11 @@ class OutputFile(contextlib.AbstractContextManager["OutputFile"]):
                 "or choose another -o."
             )
         self._lock = lock
+        for stale in target.parent.glob(f".{glob.escape(target.name)}.*.part"):
+            # A part a killed run (SIGKILL) left: this lock's holder alone writes under the name.
+            with contextlib.suppress(OSError):
+                if stat.S_ISREG((part := os.lstat(stale)).st_mode) and part.st_uid == os.geteuid():
+                    stale.unlink()
         try:
             fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
         except OSError as exc:
@@ -561,40 +567,3 @@ def input_digest(path: Path, result_column: str = "ls.result", fmt: str | None =
     except LeadspaceError:
         return None
     return digest.hexdigest()
-
-
-OUTPUT_SUFFIXES = {
-    ".csv": "csv",
-    ".tsv": "tsv",
-    ".tab": "tsv",
-    ".jsonl": "jsonl",
-    ".ndjson": "jsonl",
-    ".xlsx": "xlsx",
-}
-
-
-def output_format(path: str, explicit: str | None = None) -> str:
-    """Return the output format from -o's extension or the explicit choice; refuse an unknown one.
-
-    stdout and special files (a pipe, /dev/null) without a choice get CSV.
-    """
-    if explicit:
-        return format_of(path, explicit)
-    if path == "-":
-        return "csv"
-    full = Path(path).name.lower()
-    name = full.removesuffix(".gz")
-    fmt = OUTPUT_SUFFIXES.get(Path(name).suffix)
-    if fmt == "xlsx" and name != full:
-        raise OutputError(f"-o {path}: a workbook is already compressed; name it {Path(path).stem}.")
-    if fmt is not None:
-        return fmt
-    if Path(name).suffix == ".xlsm":
-        raise OutputError(f"-o {path}: leadspace writes workbooks without macros: name it .xlsx.")
-    if os.path.exists(path) and not os.path.isfile(path):
-        return "csv"
-    suffix = Path(name).suffix or "no extension"
-    raise OutputError(
-        f"-o {path}: {suffix} is not a format leadspace writes. Name the output .csv, .tsv, .jsonl "
-        "(optionally followed by .gz) or .xlsx, or say which with --output-format csv, tsv, jsonl or xlsx."
-    )

@@ -6,11 +6,14 @@ import csv
 import hashlib
 import io
 import json
+import os
 import time
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import IO, Any, Protocol
 
-from leadspace_cli.formats.rows import Kind, Row
+from leadspace_cli.errors import OutputError
+from leadspace_cli.formats.rows import Kind, Row, format_of
 from leadspace_cli.formats.values import cell_text, excel_safe, field_of
 from leadspace_cli.formats.xlsx_write import SheetWriter
 from leadspace_cli.results import Result, RowResult
@@ -204,3 +207,40 @@ class SheetRowWriter:
     def finish(self) -> None:
         """Write the workbook's file (XlsxWriter builds it on close)."""
         self._sheet.close()
+
+
+OUTPUT_SUFFIXES = {
+    ".csv": "csv",
+    ".tsv": "tsv",
+    ".tab": "tsv",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".xlsx": "xlsx",
+}
+
+
+def output_format(path: str, explicit: str | None = None) -> str:
+    """Return the output format from -o's extension or the explicit choice; refuse an unknown one.
+
+    stdout and special files (a pipe, /dev/null) without a choice get CSV.
+    """
+    if explicit:
+        return format_of(path, explicit)
+    if path == "-":
+        return "csv"
+    full = Path(path).name.lower()
+    name = full.removesuffix(".gz")
+    fmt = OUTPUT_SUFFIXES.get(Path(name).suffix)
+    if fmt == "xlsx" and name != full:
+        raise OutputError(f"-o {path}: a workbook is already compressed; name it {Path(path).stem}.")
+    if fmt is not None:
+        return fmt
+    if Path(name).suffix == ".xlsm":
+        raise OutputError(f"-o {path}: leadspace writes workbooks without macros: name it .xlsx.")
+    if os.path.exists(path) and not os.path.isfile(path):
+        return "csv"
+    suffix = Path(name).suffix or "no extension"
+    raise OutputError(
+        f"-o {path}: {suffix} is not a format leadspace writes. Name the output .csv, .tsv, .jsonl "
+        "(optionally followed by .gz) or .xlsx, or say which with --output-format csv, tsv, jsonl or xlsx."
+    )

@@ -108,6 +108,22 @@ def _watch_first_write(monkeypatch: pytest.MonkeyPatch, cls: Any, action: Any) -
     monkeypatch.setattr(cls, "write", write)
 
 
+def test_a_killed_runs_part_file_is_swept_by_the_next_run_of_that_output(
+    use_sandbox: Sandbox, tmp_path: Path
+) -> None:
+    # A run killed with SIGKILL left ".out.csv.XXXX.part" (its rows, personal data) beside -o, and
+    # later runs left it there (skeptic pass 23 F9). The output's lock says no run writes it now.
+    stale = Path(".out.csv.k1ll3d.part")
+    stale.write_text("First Name,Email\nAnn,ann@acme.example\n")
+    other = Path(".other.csv.k1ll3d.part")  # another output's: not this run's to sweep
+    other.write_text("x\n")
+    path = make_leads(tmp_path / "in.csv", 3)
+    assert invoke("enrich", str(path), "-o", "out.csv").exit_code == 0
+    assert not stale.exists()
+    assert other.exists()
+    assert not list(Path().glob(".out.csv.*.part"))
+
+
 def test_the_part_file_is_private_until_the_rename(
     use_sandbox: Sandbox, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
