@@ -7,6 +7,7 @@ import errno
 import io
 import logging
 import os
+import re
 import sys
 from collections.abc import Collection, Iterator
 from pathlib import Path
@@ -116,13 +117,22 @@ def _secrets(env: dict[str, str] | None = None) -> list[str]:
     return [v.strip() for k, v in env.items() if k in ("LEADSPACE_API_KEY", "LEADSPACE_SECRET") and v.strip()]
 
 
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def _printable(text: str) -> str:
+    """A message with its control characters shown as escapes: a file named with a line break or a
+    terminal's escape sequence (ESC [2J) neither fakes lines nor clears the screen."""
+    return _CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+
+
 @contextlib.contextmanager
 def _boundary(traceback: bool = False) -> Iterator[None]:
     """Turn errors into a message and an exit code: the one place where that happens."""
     try:
         yield
     except LeadspaceError as exc:
-        err.print(f"[bold red]Error:[/] {escape(redact(str(exc), _secrets()))}", markup=True)
+        err.print(f"[bold red]Error:[/] {escape(_printable(redact(str(exc), _secrets())))}", markup=True)
         raise typer.Exit(int(exc.exit_code)) from None
     except KeyboardInterrupt:
         err.print("Interrupted.")
@@ -136,8 +146,9 @@ def _boundary(traceback: bool = False) -> Iterator[None]:
 
             sys.stderr.write(redact(tb.format_exc(), _secrets()))
             raise typer.Exit(int(ExitCode.INTERNAL)) from None
+        said = escape(_printable(redact(str(exc), _secrets())))
         err.print(
-            f"[bold red]Internal error:[/] {type(exc).__name__}: {escape(redact(str(exc), _secrets()))}\n"
+            f"[bold red]Internal error:[/] {type(exc).__name__}: {said}\n"
             "This is a bug in leadspace, not a problem with your file or the API. Please report it "
             "with the output of the same command run with --traceback (the key is redacted).",
             markup=True,

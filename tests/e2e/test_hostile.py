@@ -487,3 +487,14 @@ def test_redaction_masks_secrets_and_bearer_tokens_only() -> None:
     assert redact("rows are marked not_sent", ["k"]) == "rows are marked not_sent"  # too short to be a key
     assert mask(PLANTED) == "…" + PLANTED[-4:]
     assert mask("short") == "****"
+
+
+def test_a_file_names_control_characters_are_shown_as_escapes(use_sandbox: Sandbox, tmp_path: Path) -> None:
+    # A file named by another user with a line break and a terminal escape (ESC [2J clears the
+    # screen) faked lines of output in an error message (skeptic pass 23 F11).
+    name = str(tmp_path / "nl\nFAKE: Error done\x1b[2J.csv")
+    result = invoke("enrich", name, "-o", str(tmp_path / "out.csv"))
+    assert result.exit_code == 2
+    assert "\x1b" not in result.stderr
+    assert "\\nFAKE: Error done\\x1b[2J.csv" in result.stderr
+    assert not [line for line in result.stderr.splitlines() if line.startswith("FAKE")]  # no faked line
