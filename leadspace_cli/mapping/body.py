@@ -191,17 +191,21 @@ def cleaned(body: Body) -> Body:
 def _with_split(plain: Request, split: Body, rules4: Body | None = None) -> Request:
     """The request of rules 5 (a whole name split), with rules 4's (where the email changed the
     split) and rules 3's as the latest earlier bodies."""
-    request = Request(spelled(split))
-    earlier = [*([spelled(rules4)] if rules4 is not None else []), dict(plain), *plain.earlier]
-    request.earlier = tuple(b for i, b in enumerate(earlier) if b != request and b not in earlier[:i])
-    return request
+    return _earlier(
+        Request(spelled(split)),
+        [*([spelled(rules4)] if rules4 is not None else []), dict(plain), *plain.earlier],
+    )
 
 
 def _with_earlier(request: Request, before: Request) -> Request:
     """``request`` with the body an earlier release built for the same row, and that body's own
     earlier ones, as its latest earlier bodies (where they differ)."""
-    earlier = [dict(before), *before.earlier, *request.earlier]
-    request.earlier = tuple(b for i, b in enumerate(earlier) if b != request and b not in earlier[:i])
+    return _earlier(request, [dict(before), *before.earlier, *request.earlier])
+
+
+def _earlier(request: Request, bodies: list[Body]) -> Request:
+    """``request`` with ``bodies`` as its earlier ones, latest first: each once, and none that is it."""
+    request.earlier = tuple(b for i, b in enumerate(bodies) if b != request and b not in bodies[:i])
     return request
 
 
@@ -399,6 +403,7 @@ def builder(mapping: Mapping, source: Source) -> Builder:
         return build_record
     # A table's row: its cells picked directly (no wrapper call per row: a dry run builds millions).
     pick = source.picker(columns)
+    read = sorted({source.columns.index(c) for c in columns})  # a workbook's cells the mapping reads
 
     def build(row: Row) -> Body:
         typed = row.typed
@@ -406,7 +411,7 @@ def builder(mapping: Mapping, source: Source) -> Builder:
             # A workbook row: its cells are as shown ($ 2,000, 12%); a request sends the number.
             first = assemble(pick([rules1_cell_text(v, f) for v, f in typed]))  # as 0.2.0 sent it
             sent = request(pick(_Sent(typed, date1904)), first)
-            if any(f is not None and f != "General" and changed_in_rules_6(f) for _, f in typed):
+            if any((f := typed[i][1]) is not None and f != "General" and changed_in_rules_6(f) for i in read):
                 # Rules 6: a decorated General's number; rules 5 sent it as a date (the earlier body).
                 return _with_earlier(sent, request(pick(_Sent(typed, date1904, 5)), first))
             return sent
