@@ -4,14 +4,21 @@ from __future__ import annotations
 
 import codecs
 import io
-import sys
 from collections.abc import Callable
 
 from leadspace_cli.errors import InputError
 from leadspace_cli.formats.delimited import _csv_source
 from leadspace_cli.formats.jsonl import _jsonl_source
 from leadspace_cli.formats.rows import Source, format_of
-from leadspace_cli.formats.text import _check_content, _open_binary, _Reading, detect_encoding
+from leadspace_cli.formats.text import (
+    _check_content,
+    _open_binary,
+    _Reading,
+    detect_encoding,
+    is_stream,
+    release_stream,
+    stream_of,
+)
 from leadspace_cli.formats.values import record_columns
 from leadspace_cli.formats.xlsx import _xlsx_source
 
@@ -47,20 +54,21 @@ def open_source(
             raise InputError(f"--delimiter must be one character, not {sep!r}.")
     notes: list[str] = []
     checked = True
-    if path != "-":
+    stream = is_stream(path)  # stdin, or a pipe by its name: read once, as it comes
+    if not stream:
         wide = encoding is not None and _wide(encoding)
         found_fmt = _check_content(path, fmt, wide)
         if found_fmt != fmt and input_format is None:
             notes.append(f"{path} is an Excel workbook, whatever its name says: read as one.")
             fmt = found_fmt
-    elif fmt != "xlsx" and input_format is None and _stdin_is_zip():
+    elif fmt != "xlsx" and input_format is None and _stdin_is_zip(path):
         # A workbook piped in (`cat leads.xlsx | leadspace enrich -`) was read as text and refused
         # with a hint to pass --encoding cp1252.
-        notes.append("stdin is an Excel workbook: read as one (--input-format xlsx says so).")
+        notes.append(f"{_label(path)} is an Excel workbook: read as one (--input-format xlsx says so).")
         fmt = "xlsx"
-    elif fmt == "csv" and input_format is None and _stdin_starts_with(b"{"):
+    elif fmt == "csv" and input_format is None and _stdin_starts_with(path, b"{"):
         # JSON Lines piped in (`jq -c ... | leadspace enrich -`) was read as CSV, its keys as columns.
-        notes.append("stdin is JSON Lines: read as such (--input-format jsonl says so).")
+        notes.append(f"{_label(path)} is JSON Lines: read as such (--input-format jsonl says so).")
         fmt = "jsonl"
     if fmt == "xlsx":
         source = _xlsx_source(
@@ -96,7 +104,7 @@ def open_source(
             )
     total: int | None = None
     columns: list[str] | None = None
-    if prescan and path != "-":
+    if prescan and not stream:
         scan = _open(
             path,
             fmt,
@@ -149,7 +157,7 @@ def _open(
     binary = _open_binary(path)
     errors = "surrogateescape" if check_text else "strict"
     text = io.TextIOWrapper(binary, encoding=encoding, errors=errors, newline="")
-    label = "stdin" if path == "-" else path
+    label = _label(path)
     reading = _Reading(label, encoding, check_text)
     try:
         if fmt == "jsonl":
@@ -170,7 +178,12 @@ def _open(
         text.close()
         raise
     source.encoding = encoding
-    source._close = text.close
+
+    def close() -> None:
+        text.close()
+        release_stream(path)
+
+    source._close = close
     # Excel's own CSV: a BOM (CSV UTF-8, Unicode Text), a code page (CSV), or a sep= line.
     source.excel_like = source.excel_like or not encoding.startswith("utf-8") or _utf8_bom(path)
     return source
@@ -186,7 +199,7 @@ def _wide(encoding: str) -> bool:
 
 def _eight_bit(path: str, encoding: str) -> bool:
     """Whether a file read as UTF-16 or UTF-32 is 8-bit text that reads as UTF-8 (a wrong --encoding)."""
-    if path == "-" or not _wide(encoding):
+    if is_stream(path) or not _wide(encoding):
         return False
     try:
         with open(path, "rb") as f:
@@ -203,8 +216,8 @@ def _eight_bit(path: str, encoding: str) -> bool:
 
 
 def _utf8_bom(path: str) -> bool:
-    if path == "-":
-        peek = getattr(sys.stdin.buffer, "peek", None)
+    if is_stream(path):
+        peek = getattr(stream_of(path), "peek", None)
         return peek is not None and peek(3)[:3] == codecs.BOM_UTF8
     try:
         with _open_binary(path) as fh:
@@ -213,15 +226,21 @@ def _utf8_bom(path: str) -> bool:
         return False
 
 
-def _stdin_is_zip() -> bool:
-    """Whether stdin's first bytes are a zip file's (an .xlsx workbook's), as far as a peek sees."""
-    peek = getattr(sys.stdin.buffer, "peek", None)
+def _label(path: str) -> str:
+    return "stdin" if path == "-" else path
+
+
+def _stdin_is_zip(path: str) -> bool:
+    """Whether stdin's (or a pipe's) first bytes are a zip file's (an .xlsx workbook's), as far as a
+    peek sees."""
+    peek = getattr(stream_of(path), "peek", None)
     return peek is not None and peek(4)[:4] in (b"PK\x03\x04", b"PK\x05\x06")
 
 
-def _stdin_starts_with(start: bytes) -> bool:
-    """Whether stdin's first bytes (past a UTF-8 BOM and blanks) are ``start``, as far as a peek sees."""
-    peek = getattr(sys.stdin.buffer, "peek", None)
+def _stdin_starts_with(path: str, start: bytes) -> bool:
+    """Whether stdin's (or a pipe's) first bytes (past a UTF-8 BOM and blanks) are ``start``, as far
+    as a peek sees."""
+    peek = getattr(stream_of(path), "peek", None)
     if peek is None:
         return False
     head: bytes = peek(64)[:64]

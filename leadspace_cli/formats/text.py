@@ -7,6 +7,7 @@ import gzip
 import io
 import os
 import re
+import stat
 import sys
 import unicodedata
 import zipfile
@@ -24,6 +25,44 @@ GZIP_MAGIC = b"\x1f\x8b"
 ENCODING_SAMPLE = MAX_ROW  # of a compressed input, the part read ahead to judge its encoding
 
 
+# Inputs that can be read only once, as stdin: a named pipe, `<(zcat leads.csv.gz)` (/dev/fd/63), or
+# /dev/stdin. Each is opened once, on first sight, and read as a stream from then on.
+_STREAMS: dict[str, IO[bytes]] = {}
+
+
+def is_stream(path: str) -> bool:
+    """Whether an input can be read only once (stdin, a pipe named by its path): it is then read as a
+    stream, never opened again to sniff or to check it."""
+    if path == "-":
+        return True
+    known = _STREAMS.get(path)
+    if known is not None and not known.closed:
+        return True
+    try:
+        mode = os.stat(path).st_mode
+    except (OSError, ValueError):
+        return False
+    if not (stat.S_ISFIFO(mode) or stat.S_ISCHR(mode) or stat.S_ISSOCK(mode)):
+        return False
+    try:
+        _STREAMS[path] = open(path, "rb")  # noqa: SIM115 - read to its end by the run, then closed
+    except OSError as exc:
+        raise InputError(f"Cannot open {path}: {exc.strerror}") from None
+    return True
+
+
+def release_stream(path: str) -> None:
+    """Close a pipe named by its path once its reader is done (a later run opens it anew)."""
+    stream = _STREAMS.pop(path, None)
+    if stream is not None:
+        stream.close()
+
+
+def stream_of(path: str) -> IO[bytes]:
+    """The bytes of an input that can be read only once (see :func:`is_stream`)."""
+    return sys.stdin.buffer if path == "-" else _STREAMS[path]
+
+
 _SURROGATE = re.compile("[\udc80-\udcff]")  # a byte that did not decode (surrogateescape)
 
 
@@ -37,8 +76,8 @@ def _is_gzip(path: str) -> bool:
 
 def _open_binary(path: str) -> IO[bytes]:
     """Open an input's bytes; gzip is recognised by its first bytes, whatever the name."""
-    if path == "-":
-        stdin = sys.stdin.buffer
+    if is_stream(path):
+        stdin = stream_of(path)
         peek = getattr(stdin, "peek", None)
         if peek is not None and peek(2)[:2] == GZIP_MAGIC:
             return gzip.GzipFile(fileobj=stdin, mode="rb")  # type: ignore[return-value]
@@ -278,8 +317,8 @@ _BOMS = (
 
 def _unicode_bom(path: str) -> tuple[str, str] | None:
     """Return the encoding a UTF-16 or UTF-32 byte-order mark names, or None."""
-    if path == "-":
-        peek = getattr(sys.stdin.buffer, "peek", None)
+    if is_stream(path):
+        peek = getattr(stream_of(path), "peek", None)
         start = peek(4)[:4] if peek is not None else b""
     else:
         try:
@@ -303,7 +342,7 @@ def detect_encoding(path: str) -> tuple[str, str | None, bool]:
         encoding, name = unicode
         note = f"{path} is {name} text (by its byte-order mark, as Excel's Unicode Text is)."
         return encoding, note, False  # each row is checked as it is read
-    if path == "-":
+    if is_stream(path):
         return "utf-8-sig", None, False
     try:
         with _open_binary(path) as fh:

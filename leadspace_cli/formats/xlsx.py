@@ -21,6 +21,7 @@ from leadspace_cli.formats.rows import (
     join_groups,
     renamed_of,
 )
+from leadspace_cli.formats.text import is_stream, release_stream, stream_of
 from leadspace_cli.formats.workbook import CellError, SheetInfo, SheetScan, Workbook, _damaged, _state
 
 
@@ -123,14 +124,14 @@ def _xlsx_source(
     """Open a sheet of a workbook: its header row, then its rows, typed cells kept (see the README)."""
     spool: IO[bytes] | None = None
     label = path
-    if path == "-":
+    if is_stream(path):
         import shutil
-        import sys
         import tempfile
 
-        label = "stdin"
+        label = "stdin" if path == "-" else path
         spool = tempfile.TemporaryFile()  # noqa: SIM115 - closed with the source
-        shutil.copyfileobj(sys.stdin.buffer, spool)
+        shutil.copyfileobj(stream_of(path), spool)
+        release_stream(path)
         spool.seek(0)
     try:
         book = Workbook(path if spool is None else spool, label)

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import json
+import os
+import threading
 from pathlib import Path
 
 import pytest
 
 from leadspace_cli.formats import jsonl, text
 from leadspace_cli.sandbox import Sandbox
-from tests.conftest import invoke, read_csv, write_csv
+from tests.conftest import invoke, read_csv, read_jsonl, write_csv
 
 HEADER = ["Lead ID", "First Name", "Last Name", "Email", "Company", "Street", "City"]
 
@@ -213,3 +216,48 @@ def test_mapping_commands_take_delimiter_and_input_format(tmp_path: Path) -> Non
     jl = tmp_path / "data.txt"
     jl.write_text('{"Company": "Acme"}\n')
     assert invoke("mapping", "check", str(jl), "--input-format", "jsonl").exit_code == 0
+
+
+def _fifo(path: Path, data: bytes) -> None:
+    """A named pipe at ``path`` that a thread fills with ``data`` once a reader opens it; a reader that
+    opens it again finds it empty (as a spent `<(...)`), rather than waiting forever for a writer."""
+    os.mkfifo(path)
+
+    def feed() -> None:
+        with open(path, "wb") as fh:
+            fh.write(data)
+        while path.exists():  # until the test's folder goes (a daemon thread: never waited for)
+            with contextlib.suppress(OSError), open(path, "wb"):
+                pass
+
+    threading.Thread(target=feed, daemon=True).start()
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes")
+def test_a_pipe_named_by_its_path_is_read_once_as_stdin_is(use_sandbox: Sandbox, tmp_path: Path) -> None:
+    # `leadspace enrich <(zcat leads.csv.gz)` and `... | leadspace enrich /dev/stdin` said "/dev/fd/63
+    # is empty": the name was opened again to sniff, check and count it, and a pipe reads once.
+    data = write_csv(tmp_path / "in.csv", HEADER, _rows(12)).read_bytes()
+    fifo = tmp_path / "fd63"
+    _fifo(fifo, gzip.compress(data))
+    result = invoke("enrich", str(fifo), "-o", "out.csv")
+    assert result.exit_code == 0, result.stderr
+    assert [r["ls.result"] for r in read_csv("out.csv")] == ["ok"] * 12
+    assert use_sandbox.stats.calls == 12
+    # JSON Lines through a pipe with no name to say so is read as JSON Lines, as on stdin.
+    fifo = tmp_path / "fd64"
+    _fifo(fifo, "".join(json.dumps(dict(zip(HEADER, r, strict=True))) + "\n" for r in _rows(3)).encode())
+    result = invoke("enrich", str(fifo), "-o", "out.jsonl")
+    assert result.exit_code == 0, result.stderr
+    assert "is JSON Lines: read as such" in result.stderr
+    assert [r["ls"]["result"] for r in read_jsonl("out.jsonl")] == ["ok"] * 3
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes")
+def test_mapping_init_reads_a_pipe_named_by_its_path(tmp_path: Path) -> None:
+    data = write_csv(tmp_path / "in.csv", HEADER, _rows(3)).read_bytes()
+    fifo = tmp_path / "pipe"
+    _fifo(fifo, data)
+    result = invoke("mapping", "init", str(fifo))
+    assert result.exit_code == 0, result.stderr
+    assert 'person.email = "Email"' in result.stdout or 'email = "Email"' in result.stdout
