@@ -117,6 +117,12 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "supporterid",
         "customernumber",
         "kundennummer",
+        # A record's GUID named by its object (Kentico's "ContactGUID"); a supplier's or a client's code
+        # in a file of them; Italian, Turkish, Portuguese ones (a supplier's id, an account's code, a
+        # member's number).
+        *("contactguid", "leadguid", "customerguid", "personguid", "memberguid", "recordguid"),
+        *("suppliercode", "vendorcode", "clientcode", "customerno", "clientno", "supplierno"),
+        *("idfornitore", "codicefornitore", "carikod", "carikodu", "numerodesocio", "numerosocio"),
         *("kundnummer", "kundenummer"),  # Swedish, Norwegian
         "kundnr",  # Swedish
         *("idpelanggan", "nopelanggan", "kodepelanggan"),  # Indonesian: a customer's id, number, code
@@ -160,6 +166,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "person.first_name": (
         "providerfirstname",  # the NPI registry's individual providers (NPPES)
         "firstname",
+        "firstname1",  # the first of a household's people (a New-Year-card list's 名1)
         "roepnaam",  # Dutch: the name a member goes by (Sportlink's)
         "fistname",  # Events Manager's bookings export ("Fist Name", sic)
         "namefirst",  # "Name (First)" (EC-CUBE)
@@ -183,6 +190,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "person.last_name": (
         "providerlastnamelegalname",  # the NPI registry's individual providers (NPPES)
         "lastname",
+        "lastname1",
         *("soyad", "soyadi"),  # Turkish "Soyadı"
         "namelast",
         "namenachname",  # Gravity Forms' German name field ("Name (Nachname)")
@@ -358,6 +366,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "movil",
         "telefonomovil",  # KAddressBook's and Outlook's Spanish "Teléfono móvil"
         "celular",  # Spanish, Portuguese
+        "telemovel",  # European Portuguese
         "telefone",
         "telefoon",  # Dutch
         "telefoonnummer",
@@ -433,6 +442,8 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "currentcompany",
         "firmenname1",  # the first line of two
         *("sirket", "sirketadi", "sirketad", "firmaad", "firmaadi"),  # Turkish "Şirket", "Firma Adı"
+        # Turkish "Firma Ünvanı", "Ticari Ünvan": a firm's registered name (its dotless ı dropped or not)
+        *("firmaunvan", "firmaunvani", "sirketunvan", "sirketunvani", "ticariunvan", "ticariunvani"),
         "denominazione",  # Italian invoicing's legal name (Danea Easyfatt)
         "companyorganization",  # Agora-Project's contacts
         "nomdelastructure",  # French associations' "Nom de la structure" (YesWiki's directory)
@@ -690,6 +701,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
     ),
     "company.address.street": (
         "street",
+        *("faturaadres", "faturaadresi"),  # Turkish: the invoice address (a Cari card's)
         "streetaddress",
         "street1",
         "address1",
@@ -1047,6 +1059,9 @@ _OTHER_PARTY = (*EMPLOYER, "arbeitgeber", "cliente", "client", "customer", "kund
 
 
 # A person's own web page, beside only their employer's name (a scholar's, a donor's).
+# An account file's bare "URL" (Dolibarr's third parties), Italian "Sito Web" (a supplier master's): the
+# account's site; beside people only (a buying group's users), their own page.
+ACCOUNT_SITES = ("url", "sitoweb", "sitointernet")
 OWN_PAGE = ("website", "webpage", "homepage", "web", "url", "personalwebsite", "blog", "homepageurl")
 
 
@@ -1274,6 +1289,9 @@ def normalize_header(name: str) -> str:
             base = kept.removesuffix(word) if kept.endswith(word) else kept.removeprefix(word)
             if base != kept and _SCRIPTS.get(base) in _QUALIFIED_PARTS:
                 return prefix + _SCRIPTS[base]
+    numbered = re.fullmatch(r"(\D+?)(\d{1,2})", kept) if kept != latin and kept not in _SCRIPTS else None
+    if numbered and numbered.group(1) in _SCRIPTS:  # "住所1": the first address line
+        return _SCRIPTS[numbered.group(1)] + numbered.group(2)
     return _SCRIPTS.get(kept) or latin
 
 
@@ -1291,6 +1309,9 @@ _JAPANESE = {
     "部署": "department",
     "役職": "jobtitle",
     "メールアトレス": "email",
+    "ウェフサイト": "website",  # ウェブサイト, its voiced mark dropped (not a homepage: a member's own)
+    "従業員番号": "employeeid",
+    "社員番号": "employeeid",
     "携帯電話": "mobilephone",
     "携帯番号": "mobilephone",
     "tel直通": "directphone",
@@ -1486,6 +1507,13 @@ _CHINESE = {
     "手機": "mobilephone",
     "網址": "website",
     "網站": "website",
+    "公司网站": "website",
+    "企业网站": "website",
+    "公司網站": "website",
+    "客户编号": "customerid",
+    "客戶編號": "customerid",
+    "客户id": "customerid",
+    "供应商编号": "supplierid",
     "職稱": "jobtitle",
 }
 
@@ -1540,6 +1568,9 @@ _KOREAN = {
     "직위": "jobtitle",
     "부서": "department",
     "주소": "address",
+    "웹사이트": "website",  # not 홈페이지 (a homepage): a member site's people's own (Gnuboard's)
+    "모바일": "mobilephone",
+    "핸드폰": "mobilephone",
     "우편번호": "postalcode",
     "국가": "country",
     "최근접속일": "lastlogin",  # a site's own members: their last login, their points

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from leadspace_cli.mapping.aliases import (
     _ADDRESS,
     ADDRESS_BLOCKS,
     ALIASES,
+    BARE_ADDRESS,
     COMPANY_PREFIX,
     PREFIXED_ONLY,
     fold,
@@ -130,10 +132,28 @@ def address_fields(columns: list[tuple[str, str]]) -> set[str]:
     return {path for n, _ in columns for path in _ADDRESS if n in ALIASES[path]}
 
 
-def whole_address(names: set[str], line2: bool = False) -> bool:
-    """Whether a city and a postal code (or a second line) sit beside a bare address (the street line)."""
+def whole_address(names: set[str], line2: bool = False, city: bool = False) -> bool:
+    """Whether a city and a postal code (or a second line; or, with ``city``, nothing more) sit beside
+    a bare address (the street line: street_line() checks it by the rows)."""
     other = ALIASES["company.address.postalcode"] + (("street2", "address2", "addressline2") if line2 else ())
-    return bool(names & set(ALIASES["company.address.city"])) and bool(names & set(other))
+    return bool(names & set(ALIASES["company.address.city"])) and (city or bool(names & set(other)))
+
+
+def street_line(mapping: Mapping, values: Callable[[str], list[str]]) -> None:
+    """Leave out a bare Address sent as the street whose cells hold the row's city too, in most rows
+    read: the whole address in one cell ("Via Roma 1, 37100 Verona"), not its street line."""
+    street, city = mapping.fields.get("company.address.street"), mapping.fields.get("company.address.city")
+    if not (isinstance(street, str) and isinstance(city, str) and normalize_header(street) in BARE_ADDRESS):
+        return
+    pairs = [(s.casefold(), c.strip().casefold()) for s, c in zip(values(street), values(city), strict=True)]
+    pairs = [(s, c) for s, c in pairs if s.strip() and c]
+    if pairs and sum(c in s for s, c in pairs) >= 0.5 * len(pairs):
+        del mapping.fields["company.address.street"]
+        mapping.candidates.pop("company.address.street", None)
+        mapping.notes.append(
+            f"{street!r} holds whole addresses (the city too) in the rows read: not sent as the street. "
+            "To send it anyway, pass a mapping (`leadspace mapping init INPUT -o mapping.toml` writes one)."
+        )
 
 
 def _repeat(column: str, cols: list[str], renamed: frozenset[str] | None) -> bool:

@@ -15,6 +15,7 @@ from leadspace_cli.mapping.aliases import (
     ACCOUNT_EVIDENCE,
     ACCOUNT_IDS,
     ACCOUNT_ROW,
+    ACCOUNT_SITES,
     ALIASES,
     BARE_ADDRESS,
     BARE_NAME,
@@ -321,7 +322,7 @@ def _match(h: _Header) -> tuple[Mapping, set[str]]:
                 if (
                     not found
                     and path == "company.address.street"
-                    and whole_address({n for n, _ in h.normalized})
+                    and whole_address({n for n, _ in h.normalized}, city=True)
                 ):
                     # A bare Address beside the city and its postal code is the street line (Akaunting,
                     # Microsoft 365); alone, it may be the whole address in one cell.
@@ -354,12 +355,11 @@ def _match(h: _Header) -> tuple[Mapping, set[str]]:
             elif not found and path == "company.website":  # a lead's or prospect's is their firm's
                 found = hits(aliases, [(n, c) for n, c in h.stripped if _normal(c).startswith(_LEADS)])
         if path == "company.website":
-            # "Account.Website", "Account: Website": the account's website under its object's name;
-            # an account file's bare "URL" (Dolibarr's third parties).
+            # "Account.Website", "Account: Website": the account's site under its object's name.
             found = (
                 found
                 or hits(aliases, h.company_pref)
-                or (hits(("url",), h.normalized) if h.account_file else [])
+                or (hits(ACCOUNT_SITES, h.normalized) if h.account_file else [])
             )
         if path == "company.website" and h.company_block:
             found = hits(aliases, h.company_block) or found

@@ -18,7 +18,7 @@ from leadspace_cli.mapping.aliases import (
     normalize_header,
     system_column,
 )
-from leadspace_cli.mapping.blocks import listed
+from leadspace_cli.mapping.blocks import listed, street_line
 from leadspace_cli.mapping.body import _fetcher
 from leadspace_cli.mapping.cells import one_value_per_cell, plural_columns
 from leadspace_cli.mapping.choose import _HOW, _choose
@@ -92,6 +92,7 @@ def refine(
         _role_titles(mapping, columns, values)
         _no_addresses(mapping, columns, values)
         _one_site(mapping, values)
+        street_line(mapping, values)
         _lead_emails(mapping, columns, values)
         companies_as_leads(mapping, values)
         _emails_by_values(mapping, columns, values)
@@ -259,6 +260,12 @@ _FITS: dict[str, tuple[Callable[[str], bool], str, str]] = {
     "person.person_phone": (lambda v: sum(c.isdigit() for c in v) >= 5, "phone numbers", "no phone is sent"),
     # A job has words: a ranking's "Position" (1, 2, 3) is none.
     "person.title": (lambda v: any(c.isalpha() for c in v), "job titles", "no job title is sent"),
+    # A whole address in one cell ("Akerstraat 88, 6221 CK Maastricht": a Dutch "Plaats") is no city.
+    "company.address.city": (
+        lambda v: not ("," in v and any(c.isdigit() for c in v)),
+        "city names",
+        "no city is sent",
+    ),
 }
 
 

@@ -1,0 +1,134 @@
+"""Detection, twenty-first round: exports of a held-out set none of the rules were written from
+(each rule's test fails on d6b1a08, the code before it; the guards hold on both)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from leadspace_cli.mapping.aliases import normalize_header
+from leadspace_cli.mapping.detect import detect
+from tests.mapping.test_detect_eleventh import judged
+
+
+def test_a_whole_address_in_a_city_column_is_no_city(tmp_path: Path) -> None:
+    # A Dutch relations export's "Plaats" (place) holds the whole address: it went out as the city.
+    header = ["Klantnummer", "Bedrijfsnaam", "Voornaam", "Achternaam", "E-mail", "Plaats"]
+    rows = [
+        [
+            "1004",
+            "Smeets Advies",
+            "Ineke",
+            "Smeets",
+            "ineke@smeetsadvies.nl",
+            "Akerstraat 88, 6221 CK Maastricht",
+        ],
+        [
+            "1021",
+            "Van Loon B.V.",
+            "Ruud",
+            "van Loon",
+            "r.vanloon@vanloon.nl",
+            "Heerlerbaan 211, 6418 CD Heerlen",
+        ],
+        ["1033", "Bakkerij Jansen", "Piet", "Jansen", "piet@bakkerijjansen.nl", "Markt 3, 5611 EB Eindhoven"],
+    ]
+    mapping = judged(tmp_path / "relaties.csv", header, rows)
+    assert "company.address.city" not in mapping.fields
+    assert any("'Plaats' holds no city names" in n for n in mapping.notes)
+
+
+def test_guard_a_city_with_a_district_number_is_a_city(tmp_path: Path) -> None:
+    header = ["Název", "Email", "Ulice", "Město", "PSČ"]
+    rows = [
+        ["Stavby Novák s.r.o.", "a@stavby.cz", "Průmyslová 1472/11", "Praha 10", "102 00"],
+        ["Pekárna a.s.", "b@pekarna.cz", "Náměstí Míru 5", "Kolín", "280 02"],
+        ["Elektro s.r.o.", "c@elektro.cz", "Nádražní 344/12", "Ostrava", "702 00"],
+    ]
+    assert judged(tmp_path / "klienti.csv", header, rows).fields.get("company.address.city") == "Město"
+
+
+_SUPPLIERS = ["Nome", "Partita IVA", "Indirizzo", "Telefono", "Città", "Nazione"]
+
+
+def test_a_bare_address_beside_a_city_is_the_street_line(tmp_path: Path) -> None:
+    # An Italian supplier master: "Indirizzo" beside "Città" and no postal code is the street line.
+    rows = [
+        [
+            "Tipografia Rinaldi S.r.l.",
+            "03418790238",
+            "Via dell'Artigianato 14",
+            "045 8921033",
+            "Verona",
+            "Italia",
+        ],
+        [
+            "Studio Ferri & Associati",
+            "02877450369",
+            "Viale Trento e Trieste 33",
+            "059 221740",
+            "Modena",
+            "Italia",
+        ],
+        ["Officine Bassi S.p.A.", "01234560987", "Via Emilia Est 1021", "051 443210", "Bologna", "Italia"],
+    ]
+    mapping = judged(tmp_path / "fornitori.csv", _SUPPLIERS, rows)
+    assert mapping.fields.get("company.address.street") == "Indirizzo"
+    assert mapping.fields.get("company.address.city") == "Città"
+
+
+def test_a_bare_address_holding_the_city_too_is_named_and_not_sent_as_the_street(tmp_path: Path) -> None:
+    rows = [
+        [
+            "Tipografia Rinaldi S.r.l.",
+            "03418790238",
+            "Via dell'Artigianato 14, 37135 Verona",
+            "045 892",
+            "Verona",
+            "Italia",
+        ],
+        [
+            "Studio Ferri",
+            "02877450369",
+            "Viale Trento e Trieste 33, 41121 Modena",
+            "059 221",
+            "Modena",
+            "Italia",
+        ],
+        [
+            "Officine Bassi S.p.A.",
+            "01234560987",
+            "Via Emilia Est 1021, 40139 Bologna",
+            "051 443",
+            "Bologna",
+            "Italia",
+        ],
+    ]
+    mapping = judged(tmp_path / "fornitori.csv", _SUPPLIERS, rows)
+    assert "company.address.street" not in mapping.fields
+    assert any("'Indirizzo' holds whole addresses" in n for n in mapping.notes)
+
+
+def test_a_numbered_label_in_japanese_is_read_as_its_word() -> None:
+    # A New-Year-card address list: 姓1, 名1 (the first person's names), 住所1 (the first line).
+    assert [normalize_header(h) for h in ("住所1", "姓1", "名1")] == ["address1", "lastname1", "firstname1"]
+    assert normalize_header("公司1") == "companyname"  # a whole header kept as it was (CamCard's)
+    fields = detect(["姓1", "名1", "会社名", "役職", "〒番号", "住所1", "住所2"]).fields
+    assert fields.get("person.first_name") == "名1"
+    assert fields.get("person.last_name") == "姓1"
+    assert fields.get("company.address.street") == "住所1"
+
+
+def test_ids_names_and_sites_of_other_languages_are_read() -> None:
+    # Kentico's contacts, a Turkish firms export, a Chinese customer list, Korean partners.
+    assert (
+        detect(["ContactGUID", "ContactFirstName", "ContactLastName", "ContactEmail"]).fields.get(
+            "external_id"
+        )
+        == "ContactGUID"
+    )
+    turkish = detect(["Firma Ünvanı", "Tip", "Adres", "Ülke", "Vergi No", "E-Posta"]).fields
+    assert turkish.get("company.name") == "Firma Ünvanı"
+    chinese = detect(["客户编号", "客户名称", "公司网站", "城市"]).fields
+    assert chinese.get("external_id") == "客户编号"
+    assert chinese.get("company.website") == "公司网站"
+    assert detect(["거래처명", "웹사이트", "주소"]).fields.get("company.website") == "웹사이트"
