@@ -18,6 +18,8 @@ import os
 import shlex
 import stat
 import sys
+import unicodedata
+import urllib.parse
 import warnings
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass
@@ -241,6 +243,8 @@ def resolve(
         raise SettingsError(
             f"The CA bundle {bundle} does not exist: point REQUESTS_CA_BUNDLE or --ca-bundle at a PEM file."
         )
+    for name, value in (("LEADSPACE_API_KEY", key), ("LEADSPACE_SECRET", secret)):
+        _check_secret(name, value, url, url_from)
     if require_credentials and key is None:
         if program_id is None and secret is None:
             raise SettingsError(
@@ -260,6 +264,26 @@ def resolve(
         proxy=_proxy_for(url, env),
         base_url_from=url_from,
     )
+
+
+def _check_secret(name: str, value: str | None, url: str, url_from: str) -> None:
+    """Refuse a key or secret that cannot go in an HTTP header (a zero-width space, a euro sign,
+    pasted with it: every call would fail), and a base URL that holds it (it would be shown with
+    the URL in every message and report); never showing the value."""
+    if value is None:
+        return
+    for at, char in enumerate(value, start=1):
+        if not ("!" <= char <= "~"):
+            shown = f"U+{ord(char):04X} {unicodedata.name(char, 'a control character')}"
+            raise SettingsError(
+                f"{name} holds a character an API key never has ({shown}, character {at} of {len(value)}): "
+                "it was probably pasted with it. Copy the key again, and set it without spaces or quotes."
+            )
+    if len(value) >= 6 and (value in url or value in urllib.parse.unquote(url)):
+        raise SettingsError(
+            f"The base URL (set by {url_from}) holds {name}: the key goes in {name} only, never in the "
+            "URL, where it would show in messages and reports. Set the base URL without it."
+        )
 
 
 _UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400, "w": 604800}

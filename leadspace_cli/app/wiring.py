@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import itertools
 import os
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
@@ -41,6 +42,7 @@ from leadspace_cli.formats.rows import Row, Source
 from leadspace_cli.mapping.judge import detect_source
 from leadspace_cli.mapping.spec import Mapping as ColumnMapping
 from leadspace_cli.mapping.spec import check, from_table, load
+from leadspace_cli.results import Result
 from leadspace_cli.sandbox import Sandbox
 
 
@@ -136,8 +138,9 @@ class Wiring:
         clash = [c for c in source.columns if c in renamed]
         if not clash:
             return
-        # An earlier output: it held ls.* answers, or this mapping's renamed result column.
-        earlier = source.answered or ls.header[0] in clash
+        # An earlier output: it held ls.* answers, or this mapping's renamed result column holding
+        # results (an input column of that name holding anything else is the user's own: refused).
+        earlier = source.answered or (ls.header[0] in clash and self._results_in(source, ls.header[0]))
         if own := [c for c in clash if c in m.columns_used() or not earlier]:
             raise InputError(
                 f"The mapping's [output] table names an answer's column {own[0]!r}, which is one of the "
@@ -164,6 +167,21 @@ class Wiring:
                 yield row
 
         source.rows = without()
+
+    @staticmethod
+    def _results_in(source: Source, column: str, sample: int = 200) -> bool:
+        """Whether ``column``'s values in the first rows are all results (ok, failed, ...), at least
+        one; the rows read are put back."""
+        head = list(itertools.islice(source.rows, sample))
+        source.rows = itertools.chain(head, source.rows)
+        at = source.columns.index(column)
+        seen = {
+            str(
+                row.cells[at] if row.cells and at < len(row.cells) else row.record.get(column, "") or ""
+            ).strip()
+            for row in head
+        } - {""}
+        return bool(seen) and seen <= {r.value for r in Result}
 
     def _options(self, env: Mapping[str, str], store: Store | None = None) -> Options:
         job = self.job

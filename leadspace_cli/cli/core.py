@@ -11,7 +11,7 @@ import re
 import sys
 from collections.abc import Collection, Iterator
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, NoReturn
 
 import typer
 from rich.console import Console
@@ -139,21 +139,43 @@ def _boundary(traceback: bool = False) -> Iterator[None]:
         raise typer.Exit(int(ExitCode.INTERRUPTED)) from None
     except (typer.Exit, typer.Abort, BrokenPipeError):  # a closed stdout: the app's group ends it
         raise
-    except Exception as exc:
-        if traceback or debug(os.environ):
-            # The traceback, its secrets masked, and the same exit code as without it (not Python's 1).
-            import traceback as tb
-
-            sys.stderr.write(redact(tb.format_exc(), _secrets()))
-            raise typer.Exit(int(ExitCode.INTERNAL)) from None
-        said = escape(_printable(redact(str(exc), _secrets())))
+    except OSError as exc:
+        if exc.errno not in _DISK_TROUBLE:
+            _internal(exc, traceback)
+        where = f" ({_printable(str(exc.filename))})" if exc.filename else ""
         err.print(
-            f"[bold red]Internal error:[/] {type(exc).__name__}: {said}\n"
-            "This is a bug in leadspace, not a problem with your file or the API. Please report it "
-            "with the output of the same command run with --traceback (the key is redacted).",
+            f"[bold red]Error:[/] {escape(exc.strerror or str(exc))}{escape(where)}: the disk failed the "
+            "run. Free space (or fix the disk) and run the same command again: the rows answered so far "
+            "are in the response store, and are not bought again.",
             markup=True,
         )
+        raise typer.Exit(int(ExitCode.STOPPED)) from None
+    except Exception as exc:
+        _internal(exc, traceback)
+
+
+# A full disk, a quota, a read-only or failing one: the machine's trouble, not a bug (exit 5).
+_DISK_TROUBLE = frozenset(
+    getattr(errno, name) for name in ("ENOSPC", "EDQUOT", "EIO", "EROFS", "EFBIG") if hasattr(errno, name)
+)
+
+
+def _internal(exc: BaseException, traceback: bool) -> NoReturn:
+    """Report an internal error (called within its except clause), or its traceback: exit 6."""
+    if traceback or debug(os.environ):
+        # The traceback, its secrets masked, and the same exit code as without it (not Python's 1).
+        import traceback as tb
+
+        sys.stderr.write(redact(tb.format_exc(), _secrets()))
         raise typer.Exit(int(ExitCode.INTERNAL)) from None
+    said = escape(_printable(redact(str(exc), _secrets())))
+    err.print(
+        f"[bold red]Internal error:[/] {type(exc).__name__}: {said}\n"
+        "This is a bug in leadspace, not a problem with your file or the API. Please report it "
+        "with the output of the same command run with --traceback (the key is redacted).",
+        markup=True,
+    )
+    raise typer.Exit(int(ExitCode.INTERNAL)) from None
 
 
 def _quiet_stdout() -> None:

@@ -394,6 +394,10 @@ def check_path(path: str, *, option: str, avoid: Iterable[tuple[str | None, str]
         return  # a pipe, a device of the user's: written into
     folder = Path(os.path.realpath(given)).parent
     if not folder.is_dir():
+        if folder.exists():  # "a.csv/out.csv" where a.csv is a file
+            raise OutputError(
+                f"{given.parent} is a file, not a folder (for {option} {path}): give another path."
+            )
         raise OutputError(f"The folder {given.parent} does not exist (for {option} {path}): create it first.")
     if not os.access(folder, os.W_OK | os.X_OK):
         raise OutputError(f"Cannot write {option} {path}: you cannot create files in {folder}.")

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import codecs
+import contextlib
 import io
+import zlib
 from collections.abc import Callable
 
 from leadspace_cli.errors import InputError
@@ -66,8 +68,9 @@ def open_source(
         # with a hint to pass --encoding cp1252.
         notes.append(f"{_label(path)} is an Excel workbook: read as one (--input-format xlsx says so).")
         fmt = "xlsx"
-    elif fmt == "csv" and input_format is None and _stdin_starts_with(path, b"{"):
-        # JSON Lines piped in (`jq -c ... | leadspace enrich -`) was read as CSV, its keys as columns.
+    if fmt == "csv" and input_format is None and _starts_with(path, stream, b"{"):
+        # JSON Lines piped in (`jq -c ... | leadspace enrich -`), or gzipped under a name that does not
+        # say so (`n.gz`), was read as CSV, its keys as columns.
         notes.append(f"{_label(path)} is JSON Lines: read as such (--input-format jsonl says so).")
         fmt = "jsonl"
     if fmt == "xlsx":
@@ -237,11 +240,21 @@ def _stdin_is_zip(path: str) -> bool:
     return peek is not None and peek(4)[:4] in (b"PK\x03\x04", b"PK\x05\x06")
 
 
-def _stdin_starts_with(path: str, start: bytes) -> bool:
-    """Whether stdin's (or a pipe's) first bytes (past a UTF-8 BOM and blanks) are ``start``, as far
-    as a peek sees."""
-    peek = getattr(stream_of(path), "peek", None)
-    if peek is None:
-        return False
-    head: bytes = peek(64)[:64]
-    return head.removeprefix(codecs.BOM_UTF8).lstrip().startswith(start)
+def _starts_with(path: str, stream: bool, start: bytes) -> bool:
+    """Whether an input's first bytes, unpacked if gzipped (past a UTF-8 BOM and blanks), are
+    ``start``: as far as a peek sees, of stdin or a pipe."""
+    if not stream:
+        try:
+            with _open_binary(path) as fh:
+                head = fh.read(64)
+        except (OSError, EOFError, InputError):
+            return False
+    else:
+        peek = getattr(stream_of(path), "peek", None)
+        if peek is None:
+            return False
+        head = peek(4096)[:4096]
+        if head.startswith(b"\x1f\x8b"):
+            with contextlib.suppress(zlib.error):
+                head = zlib.decompressobj(wbits=31).decompress(head, 64)
+    return head[:64].removeprefix(codecs.BOM_UTF8).lstrip().startswith(start)

@@ -98,6 +98,11 @@ def from_table(table: dict[str, Any], name: str = "mapping") -> Mapping:
                 f"{name}: output.{key} = {toml_string(value)} would be read as a formula or holds "
                 "control characters: name the column with letters, digits or spaces first."
             )
+        if (twice := next((k for k, v in mapping.output.items() if v == value), None)) is not None:
+            raise MappingError(
+                f"{name}: output.{key} and {twice} are both named {toml_string(value)}: an output has one "
+                "column of a name, so give each answer's column its own."
+            )
         mapping.output[key if key.startswith("ls.") else "ls." + key] = value
     return mapping
 
