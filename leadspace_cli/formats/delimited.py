@@ -342,7 +342,7 @@ def _csv_source(
         header, reader = _below_title(label, header, reader, notes, header_hint)
     elif header_row is None and header_hint is not None and _metadata(header, header_hint):
         header, reader = _below_title(label, header, reader, notes, header_hint, "a line of metadata")
-    elif header_row is None and header_hint is not None and _sparse(header):
+    if header_row is None and header_hint is not None and _sparse(header):  # under a title too
         header, reader = _under_groups(label, header, reader, notes, header_hint)
     if reading.check_text and _SURROGATE.search("".join(header)):
         raise reading.bad_text(1)

@@ -157,11 +157,15 @@ _FOOTER = re.compile(
 )
 
 
-def join_groups(groups: list[str], names: list[str], names_field: Callable[[str], bool]) -> list[str] | None:
+def join_groups(
+    groups: list[str], names: list[str], names_field: Callable[[str], bool], under: list[bool] | None = None
+) -> list[str] | None:
     """A header of two lines, groups over names ("Contact" over "First", "Last", "Email"; "Company"
     over "Name", "Website", each label over the columns that follow it, as a merged cell exports):
     the names read as one ("Contact First", "Company Name"), or None where the first line is no
-    such groups' line or the joined names name no more request fields than it does."""
+    such groups' line or the joined names name no more request fields than it does. ``under`` (a
+    workbook's merged cells say where each group ends): whether each name is under a label; one that
+    is not has no group."""
     filled = sum(1 for g in groups if g.strip())
     named = sum(1 for n in names if n.strip())
     if len(groups) < 3 or not groups[0].strip() or not 1 <= filled <= len(groups) // 2:
@@ -171,7 +175,8 @@ def join_groups(groups: list[str], names: list[str], names_field: Callable[[str]
     group, joined = "", []
     for i, name in enumerate(names):
         group = (groups[i].strip() if i < len(groups) else "") or group
-        joined.append(f"{group} {name.strip()}".strip() if name.strip() else "")
+        label = group if under is None or under[i] else ""
+        joined.append(f"{label} {name.strip()}".strip() if name.strip() else "")
     if sum(map(names_field, filter(None, joined))) <= sum(names_field(g) for g in groups if g.strip()):
         return None
     return joined

@@ -68,7 +68,8 @@ def open_source(
         # with a hint to pass --encoding cp1252.
         notes.append(f"{_label(path)} is an Excel workbook: read as one (--input-format xlsx says so).")
         fmt = "xlsx"
-    if fmt == "csv" and input_format is None and _starts_with(path, stream, b"{"):
+    named = not stream and path.lower().removesuffix(".gz").endswith((".csv", ".tsv"))  # a CSV's "{" header
+    if fmt == "csv" and input_format is None and not named and _starts_with(path, stream, b"{"):
         # JSON Lines piped in (`jq -c ... | leadspace enrich -`), or gzipped under a name that does not
         # say so (`n.gz`), was read as CSV, its keys as columns.
         notes.append(f"{_label(path)} is JSON Lines: read as such (--input-format jsonl says so).")

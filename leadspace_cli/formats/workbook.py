@@ -84,6 +84,7 @@ class SheetScan:
     """What a first pass over a sheet finds: its layout, the first rows, the rows it holds."""
 
     merges: list[tuple[int, int, int, int]] = field(default_factory=list)
+    spans: list[tuple[int, int, int]] = field(default_factory=list)  # a row's merges across: row, left, right
     hidden_columns: set[int] = field(default_factory=set)
     hidden_rows: set[int] = field(default_factory=set)
     # The areas a filter covers (the sheet's autoFilter, a table's, an Advanced Filter's range), each
@@ -457,6 +458,8 @@ class Workbook:
                 area = _range(merge.get("ref", ""))
                 if area is not None and area[2] > area[0]:
                     found.merges.append(area)
+                if area is not None and area[3] > area[1]:
+                    found.spans.append((area[0], area[1], area[3]))
         elif tag == "autoFilter":
             area = _range(elem.get("ref", ""))
             if area is not None:

@@ -218,7 +218,17 @@ def _sheet_source(
     # A header of two rows, groups over names (a merged "Contact" over First, Last, Email).
     below = scan.first_rows[at + 1] if at + 1 < len(scan.first_rows) else None
     if header_row is None and header_hint is not None and below is not None and below[0] == header_number + 1:
-        joined = join_groups(header, _texts(below[1], date1904), header_hint)
+        under_names = _texts(below[1], date1904)
+        spans = [(left, right) for top, left, right in scan.spans if top == header_number]
+        if spans:  # merged labels: each over the columns its merge covers, and no further
+            under = [
+                (i < len(header) and bool(header[i].strip())) or any(lo <= i <= hi for lo, hi in spans)
+                for i in range(len(under_names))
+            ]
+            groups = [*header, *[""] * (len(under_names) - len(header))]
+            joined = join_groups(groups, under_names, header_hint, under)
+        else:
+            joined = join_groups(header, under_names, header_hint)
         if joined is not None:
             while joined and not joined[-1].strip():
                 joined.pop()

@@ -163,6 +163,11 @@ def check(mapping: Mapping, columns: list[str], given: str | None = None) -> Non
                 f" Its one column {found} looks separated by {shown_sep!r}: pass --delimiter '{shown_sep}'."
             )
             told = given is None
+        elif columns and columns[0].lstrip().startswith("{") and columns[-1].rstrip().endswith("}"):
+            why += (
+                " Its columns are pieces of JSON: it is JSON Lines, read as CSV; pass --input-format jsonl."
+            )
+            told = given is None
         if told and given is None:  # what to do is said: no advice on headers or a mapping
             raise MappingError(
                 "No column maps to the API's minimum input (a company name, or first name, last name "

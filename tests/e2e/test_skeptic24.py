@@ -148,3 +148,54 @@ def test_an_output_under_a_file_says_it_is_a_file(use_sandbox: Sandbox, tmp_path
     result = invoke("enrich", str(tmp_path / "in.csv"), "-o", "a.csv/out.csv")
     assert result.exit_code == 2
     assert "a.csv is a file, not a folder" in result.stderr
+
+
+def test_a_title_above_a_two_line_header_leaves_both_read(use_sandbox: Sandbox, tmp_path: Path) -> None:
+    # Together (each alone was read) the group line was taken for the header: the names' line went out
+    # as a row (company "Name", a paid call) and no person's field was sent.
+    lines = ["Q4 leads", "Contact,,,Company,", "First,Last,Email,Name,Website"]
+    lines += [f"Tc{i},Gr{i},tc{i}@tg{i}.example,TG{i} Corp,tg{i}.example" for i in range(5)]
+    (tmp_path / "in.csv").write_text("\n".join(lines) + "\n")
+    result = invoke("enrich", str(tmp_path / "in.csv"), "-o", "out.csv")
+    assert result.exit_code == 0, result.stderr
+    rows = read_csv("out.csv")
+    assert [r["Contact First"] for r in rows] == [f"Tc{i}" for i in range(5)]
+    assert use_sandbox.stats.calls == 5
+    assert all(body["person"]["email"].endswith(".example") for body in use_sandbox.stats.received)
+
+
+def test_a_workbooks_merged_groups_under_a_title_end_where_their_merges_end(
+    use_sandbox: Sandbox, tmp_path: Path
+) -> None:
+    import xlsxwriter
+
+    path = tmp_path / "in.xlsx"
+    with xlsxwriter.Workbook(str(path)) as book:
+        sheet = book.add_worksheet("Leads")
+        sheet.write(0, 0, "Q4 leads (confidential)")
+        sheet.merge_range(1, 0, 1, 2, "Contact")
+        sheet.merge_range(1, 3, 1, 4, "Company")
+        sheet.write_row(2, 0, ["First", "Last", "Email", "Name", "Website", "Created", "Score"])
+        for i in range(6):
+            sheet.write_row(
+                3 + i, 0, [f"Tq{i}", f"Hq{i}", f"tq{i}@tq{i}.example", f"TQ{i} GmbH", "", "2024", 5]
+            )
+    result = invoke("enrich", str(path), "-o", "out.csv")
+    assert result.exit_code == 0, result.stderr
+    rows = read_csv("out.csv")
+    assert list(rows[0])[:7] == [
+        *("Contact First", "Contact Last", "Contact Email", "Company Name", "Company Website"),
+        *("Created", "Score"),  # under no merge: no group
+    ]
+    assert [r["Contact First"] for r in rows] == [f"Tq{i}" for i in range(6)]
+    assert use_sandbox.stats.calls == 6
+
+
+def test_json_lines_named_csv_are_named_as_such(use_sandbox: Sandbox, tmp_path: Path) -> None:
+    # The name says CSV (a CSV's header may start with "{"), so it is read as one; the refusal says why.
+    (tmp_path / "in.csv").write_text(
+        json.dumps({"person": {"first_name": "A", "email": "a@b.example"}}) + "\n"
+    )
+    result = invoke("enrich", str(tmp_path / "in.csv"), "-o", "out.csv")
+    assert result.exit_code == 2
+    assert "pass --input-format jsonl" in result.stderr
