@@ -100,6 +100,7 @@ _BEYOND_ASCII = re.compile("[^\x00-\x7f]")
 
 
 # From this many characters UTF-8 reads beyond ASCII, and no fewer than the bytes it refuses, a file
-# that is not UTF-8 is UTF-8 with lines of Windows-1252 (by chance, a Windows-1252 or another code
-# page's text holds almost none).
-MIN_UTF8 = 3
+# that is not UTF-8 is UTF-8 with lines of Windows-1252: one is enough (a valid multi-byte sequence,
+# which Windows-1252 or another code page's text almost never holds by chance; with three, a file of
+# one "ü" in UTF-8 and one "é" in Windows-1252 was read whole as Windows-1252, its "ü" as "Ã¼").
+MIN_UTF8 = 1

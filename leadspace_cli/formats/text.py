@@ -343,7 +343,7 @@ def detect_encoding(path: str) -> tuple[str, str | None, bool]:
         note = f"{path} is {name} text (by its byte-order mark, as Excel's Unicode Text is)."
         return encoding, note, False  # each row is checked as it is read
     if is_stream(path):
-        return "utf-8-sig", None, False
+        return _stream_encoding(path)
     try:
         with _open_binary(path) as fh:
             wide = utf16_without_bom(fh.read(4096))
@@ -397,6 +397,43 @@ def detect_encoding(path: str) -> tuple[str, str | None, bool]:
 
 
 SCRIPT_SAMPLE = 1 << 20  # the bytes of a text that is not UTF-8 looked at to tell its script
+
+
+def _stream_encoding(path: str) -> tuple[str, str | None, bool]:
+    """The encoding of stdin or a pipe, by what a peek at its first bytes sees (it cannot be read
+    twice): UTF-8 unless they are not (an Excel CSV in Windows-1252 piped in), judged as a file is."""
+    label = "stdin" if path == "-" else path
+    peek = getattr(stream_of(path), "peek", None)
+    head: bytes = peek(1 << 16)[: 1 << 16] if peek is not None else b""
+    try:
+        head.decode("utf-8")
+        return "utf-8-sig", None, False
+    except UnicodeDecodeError as exc:
+        if head.startswith(GZIP_MAGIC) or exc.start >= len(head) - 3:  # packed, or a character cut
+            return "utf-8-sig", None, False
+    good, bad, first = foreign_lines(lambda: io.BytesIO(head), None)
+    if good >= MIN_UTF8 and good >= bad:
+        return MIXED, f"{label} is UTF-8 but for a few lines in Windows-1252 (line {first} first).", False
+    named = [(e, n) for e, n in _other_scripts(head) if _decodes_bytes(head, e)]
+    encoding, name = (named or [("cp1252", "Windows-1252")])[0]
+    if not named and _reads_better("mac_roman", head):
+        encoding, name = "mac_roman", "Mac Roman"
+    elif not _decodes_bytes(head, encoding):
+        encoding, name = "latin-1", "Latin-1"
+    return (
+        encoding,
+        f"{label} is not UTF-8; reading it as {name} (by its first bytes). If accents look wrong, pass "
+        "--encoding (for example --encoding cp1252, latin-1 or mac-roman).",
+        False,
+    )
+
+
+def _decodes_bytes(data: bytes, encoding: str) -> bool:
+    try:
+        data.decode(encoding)
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def _accents(text: str) -> tuple[int, int]:

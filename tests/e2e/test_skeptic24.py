@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import errno
 import gzip
 import json
@@ -199,3 +200,42 @@ def test_json_lines_named_csv_are_named_as_such(use_sandbox: Sandbox, tmp_path: 
     result = invoke("enrich", str(tmp_path / "in.csv"), "-o", "out.csv")
     assert result.exit_code == 2
     assert "pass --input-format jsonl" in result.stderr
+
+
+def _excel_rows() -> list[list[str]]:
+    rows = [[f"L{i}", f"Ann{i}", "Lee", f"ann{i}@firm{i}.example", f"Firm{i} Inc"] for i in range(6)]
+    rows[0][1] = "Jürgen"
+    return rows
+
+
+@pytest.mark.slow
+def test_an_excel_csv_in_windows_1252_reads_through_a_pipe_as_by_its_path(
+    use_sandbox: Sandbox, tmp_path: Path
+) -> None:
+    # By its path it was read as Windows-1252; piped in, refused at its first accent (exit 2).
+    text = "sep=;\r\n" + "".join(";".join(r) + "\r\n" for r in [HEADER[:5], *_excel_rows()])
+    done = subprocess.run(
+        [sys.executable, "-m", "leadspace_cli", "enrich", "-", "-o", "out.csv"],
+        input=text.encode("cp1252"),
+        env=cli_env(use_sandbox, tmp_path),
+        capture_output=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "reading it as Windows-1252" in done.stderr.decode()
+    with open("out.csv", encoding="utf-8-sig", newline="") as fh:
+        assert next(csv.DictReader(fh, delimiter=";"))["First Name"] == "Jürgen"  # the input's ";" kept
+
+
+def test_one_utf8_accent_beside_one_windows_1252_line_keeps_each_as_written(
+    use_sandbox: Sandbox, tmp_path: Path
+) -> None:
+    # The whole file was read as Windows-1252: "Büro" in UTF-8 went out (and back) as "BÃ¼ro".
+    rows = _excel_rows()
+    lines = [",".join(r).encode("cp1252") for r in [HEADER[:5], *rows]]
+    lines[3] = lines[3].replace(b"Ann2", "Büro".encode())
+    (tmp_path / "in.csv").write_bytes(b"\n".join(lines) + b"\n")
+    result = invoke("enrich", str(tmp_path / "in.csv"), "-o", "out.csv")
+    assert result.exit_code == 0, result.stderr
+    out = read_csv("out.csv")
+    assert [out[0]["First Name"], out[2]["First Name"]] == ["Jürgen", "Büro"]
