@@ -401,7 +401,8 @@ SCRIPT_SAMPLE = 1 << 20  # the bytes of a text that is not UTF-8 looked at to te
 
 def _stream_encoding(path: str) -> tuple[str, str | None, bool]:
     """The encoding of stdin or a pipe, by what a peek at its first bytes sees (it cannot be read
-    twice): UTF-8 unless they are not (an Excel CSV in Windows-1252 piped in), judged as a file is."""
+    twice; a peek sees 8 KiB or more): UTF-8 unless they are not (an Excel CSV in Windows-1252
+    piped in), judged as a file is."""
     label = "stdin" if path == "-" else path
     peek = getattr(stream_of(path), "peek", None)
     head: bytes = peek(1 << 16)[: 1 << 16] if peek is not None else b""
