@@ -363,7 +363,12 @@ def build_report(
     try:
         return _build(path, result_column, renamed, sheet)
     except InputError as exc:
-        if sheet is not None or "was never enriched" not in str(exc) or "--sheet" not in str(exc):
+        said = str(exc)
+        if (
+            sheet is not None
+            or "--sheet" not in said
+            or not ("was never enriched" in said or "no ls.*" in said)
+        ):
             raise
         from leadspace_cli.formats.workbook import Workbook
 
@@ -417,7 +422,10 @@ def _build(
             answered = any(c.startswith(flatten.PREFIX) for c in columns)
             if result_column is None and "ls.result" not in index:
                 found = _result_columns(columns, [row.cells for row in sample if not row.skip])
-                result_column = _renamed_result(path, found, answered)
+                try:
+                    result_column = _renamed_result(path, found, answered)
+                except InputError as exc:  # a summary sheet's "Result" before the answers' sheet
+                    raise InputError(str(exc) + _other_sheets(source.notes, sheet)) from None
                 if result_column is None and not answered:
                     raise InputError(never + _other_sheets(source.notes, sheet))
             elif result_column is not None:

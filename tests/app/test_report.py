@@ -575,3 +575,24 @@ def test_an_output_flattened_by_json_normalize_reports_as_its_csv(enriched: Path
         rep = build_report(path)
         assert rep.match_rate == csv_rep.match_rate > 0, path
         assert {f.column: f.filled for f in rep.fills} == {f.column: f.filled for f in csv_rep.fills}, path
+
+
+def test_a_summary_sheet_of_results_first_is_read_past_to_the_answers(enriched: Path) -> None:
+    # A pivot of the results put first ("Result", "Count": ok, failed) was refused as another tool's
+    # status, with no word of the sheet holding the answers (skeptic pass 24).
+    import xlsxwriter
+
+    rows = read_csv(enriched)
+    book = xlsxwriter.Workbook("pivot.xlsx")
+    summary = book.add_worksheet("Summary")
+    for i, line in enumerate([["Result", "Count"], ["ok", 200], ["failed", 0]]):
+        summary.write_row(i, 0, line)
+    leads = book.add_worksheet("leads")
+    leads.write_row(0, 0, list(rows[0]))
+    for i, r in enumerate(rows, start=1):
+        leads.write_row(i, 0, list(r.values()))
+    book.close()
+    result = invoke("report", "pivot.xlsx")
+    assert result.exit_code == 0, result.output
+    assert "first sheet holds no answers: sheet leads is read" in result.output
+    assert build_report("pivot.xlsx").rows == len(rows)
