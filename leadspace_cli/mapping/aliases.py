@@ -66,6 +66,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         *("iddecliente", "idcontacto", "iddocontato"),  # Spanish, Portuguese (Bagisto's, Dolibarr's)
         "idkontaktu",  # Czech (Dolibarr's contacts)
         "identifiantclient",  # French (Upflow's clients)
+        "identifiant",  # French "Identifiant": the record's own (a trade portal's establishments)
         *("debiteurnr", "debiteurnummer"),  # Dutch: a debtor's (Nmbrs')
         "numerodemembre",
         "numerodadherent",
@@ -1061,7 +1062,7 @@ _OTHER_PARTY = (*EMPLOYER, "arbeitgeber", "cliente", "client", "customer", "kund
 # A person's own web page, beside only their employer's name (a scholar's, a donor's).
 # An account file's bare "URL" (Dolibarr's third parties), Italian "Sito Web" (a supplier master's): the
 # account's site; beside people only (a buying group's users), their own page.
-ACCOUNT_SITES = ("url", "sitoweb", "sitointernet")
+ACCOUNT_SITES = ("url", "sitoweb", "sitointernet", "site")  # and a places scrape's "site" (Outscraper)
 OWN_PAGE = ("website", "webpage", "homepage", "web", "url", "personalwebsite", "blog", "homepageurl")
 
 

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from leadspace_cli.mapping.aliases import _PERSON_FIELD_PREFIX, PLURALS, system_column
 from leadspace_cli.mapping.choose import _HOW, _header_choice
 from leadspace_cli.mapping.normal import normal as _normal
-from leadspace_cli.mapping.spec import Mapping
+from leadspace_cli.mapping.spec import FULL_NAME, Mapping
 
 _EMAIL_IN_TEXT = re.compile(r"[^\s@,;|<>()]+@[^\s@,;|<>()]+")
 SEPARATOR = re.compile(r"\s*(?:[|;,\n]|:::)\s*")  # what separates several numbers in one cell
@@ -69,8 +69,8 @@ def one_value_per_cell(mapping: Mapping, values: Callable[[str], list[str]]) -> 
 
 def plural_columns(mapping: Mapping, columns: list[str], values: Callable[[str], list[str]]) -> None:
     """Send a plural-named e-mail or phone column when its cells hold one value each, in a file of people."""
-    if not {"person.first_name", "person.last_name"} & set(mapping.fields):
-        return
+    if not {"person.first_name", "person.last_name", FULL_NAME} & set(mapping.fields):
+        return  # a file of people: named apart, or by a whole name ("ФИО")
     for path, plurals in PLURALS.items():
         if path in mapping.fields:
             continue

@@ -102,6 +102,7 @@ def refine(
         )
         unnamed_phone(mapping, columns, values)
         whole_names(mapping, columns, values)
+        plural_columns(mapping, columns, values)  # again: a file of people named by a whole name
     owners_email(mapping, columns, values)
     if "company.website" not in mapping.fields:
         for column in columns:

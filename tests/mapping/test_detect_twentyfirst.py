@@ -132,3 +132,49 @@ def test_ids_names_and_sites_of_other_languages_are_read() -> None:
     assert chinese.get("external_id") == "客户编号"
     assert chinese.get("company.website") == "公司网站"
     assert detect(["거래처명", "웹사이트", "주소"]).fields.get("company.website") == "웹사이트"
+
+
+def test_a_french_identifiant_is_the_records_id_before_a_registry_number() -> None:
+    # A trade portal's establishments: "Identifiant" is the row's own; SIRET was sent in its place.
+    fields = detect(["Identifiant", "Raison sociale", "SIRET", "Adresse", "Code postal", "Commune"]).fields
+    assert fields.get("external_id") == "Identifiant"
+
+
+def test_a_places_scrapes_site_is_the_companys_website(tmp_path: Path) -> None:
+    # Outscraper's places (as a back office's importer reads them, its batch label first).
+    header = ["csvname", "name", "name + address", "site", "subtypes", "phone", "full_address", "street"]
+    header += ["city", "postal_code", "state", "country", "rating", "reviews", "logo", "place_id"]
+    rows = [
+        [
+            *("plumbers", name, f"{name} {street}", site, "Plumber", phone, f"{street}, Austin, TX 78756"),
+            *(street, "Austin", "78756", "Texas", "United States", "4.8", "312", "", f"ChIJ{i}"),
+        ]
+        for i, (name, site, phone, street) in enumerate(
+            [
+                (
+                    "Hill Country Plumbing LLC",
+                    "https://hillcountryplumbing.com",
+                    "+1 512-555-0182",
+                    "4210 Burnet Rd",
+                ),
+                ("Reyes & Sons Plumbing", "", "+1 512-555-0147", "918 E Cesar Chavez St"),
+                (
+                    "Capital Drain Pros Inc.",
+                    "https://capitaldrainpros.com",
+                    "+1 737-555-0190",
+                    "11701 N Lamar Blvd",
+                ),
+            ]
+        )
+    ]
+    assert judged(tmp_path / "places.csv", header, rows).fields.get("company.website") == "site"
+
+
+def test_a_plural_phone_column_of_people_named_whole_is_sent(tmp_path: Path) -> None:
+    header = ["ФИО", "Компания", "Должность", "Телефоны"]
+    rows = [
+        ["Смирнова Ольга Викторовна", "АН Метр", "агент", "+7 (495) 741-22-18"],
+        ["Иванов Пётр Сергеевич", "АН Дом", "директор", "+7 (916) 305-44-71"],
+        ["Петров Иван Ильич", "Риелт", "агент", "+7 (903) 111-22-33"],
+    ]
+    assert judged(tmp_path / "agents.csv", header, rows).fields.get("person.person_phone") == "Телефоны"
