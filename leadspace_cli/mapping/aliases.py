@@ -624,6 +624,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
     ),
     "company.address.state": (
         "state",
+        "zonecode",  # a shop's "zone" is its state or province (LiteCart's, osCommerce's)
         "entityheadquartersaddressregion",  # GLEIF's LEI records
         "providerbusinesspracticelocationaddressstatename",  # the NPI registry's (NPPES)
         "stateprovince",
@@ -705,6 +706,8 @@ ALIASES: dict[str, tuple[str, ...]] = {
         *("faturaadres", "faturaadresi"),  # Turkish: the invoice address (a Cari card's)
         "streetaddress",
         "street1",
+        "streetaddress1",  # Square's customers ("Street Address 1")
+        *("adresszeile1", "adresszeile"),  # German "Adresszeile 1" (Zen Cart's German customers)
         "address1",
         "companyvisitstreet",  # 24SevenOffice's visiting address
         "forretningsadresselinje1",  # Tripletex's
@@ -1497,6 +1500,8 @@ _CHINESE = {
     "所属职位": "jobtitle",
     "网站": "website",
     "会员卡号": "memberid",
+    "会员账号": "memberid",  # a shop's member account (Niushop), its number (likeshop)
+    "会员编号": "memberid",
     "纳税人识别号": "uscc",  # a taxpayer's number: an enterprise's (the unified social credit code)
     # Traditional characters (Taiwan, Hong Kong).
     "編號": "id",
@@ -2182,6 +2187,7 @@ WHOLE_NAME_HEADERS = frozenset(
         # A marketplace's buyer (eBay's "Buyer Name"), a payer, a donor, a member, a ticket's holder.
         *("buyername", "buyerfullname", "purchasername", "payername", "donorname", "donorfullname"),
         *("membername", "memberfullname", "ticketholdername"),
+        *("customerdisplayname", "memberdisplayname", "userdisplayname", "attendeedisplayname"),
         *("nombredelcomprador", "nombrecomprador", "nomedocomprador", "nomecomprador"),  # a shop's buyer
     )
 )

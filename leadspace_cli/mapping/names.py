@@ -111,6 +111,9 @@ def nameless(mapping: Mapping, normalized: list[tuple[str, str]], *, account_fil
         mapping.candidates.pop(path, None)
 
 
+_ROLE_DISPLAY_NAMES = ("customerdisplayname", "memberdisplayname", "userdisplayname", "attendeedisplayname")
+
+
 def display_name(
     mapping: Mapping, normalized: list[tuple[str, str]], stripped: list[tuple[str, str]], taken: set[str]
 ) -> None:
@@ -119,6 +122,13 @@ def display_name(
     the lead's own email (Smartlead's "lead_email") a lead's name is the person's: then the lead's own
     company is sent, if a column names it ("Lead Name, Lead Email, Lead Company")."""
     named = mapping.fields.get("company.name")
+    if isinstance(named, str) and normal(named) in _ROLE_DISPLAY_NAMES:
+        # A customer's or member's display name (a bookings plugin's "Customer display name") is the
+        # person's whole name, never a company's.
+        del mapping.fields["company.name"]
+        mapping.candidates.pop("company.name", None)
+        taken.discard(named)
+        return
     if not (
         isinstance(named, str)
         and normal(named) in ("displayname", "leadname")

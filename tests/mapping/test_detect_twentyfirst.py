@@ -178,3 +178,28 @@ def test_a_plural_phone_column_of_people_named_whole_is_sent(tmp_path: Path) -> 
         ["Петров Иван Ильич", "Риелт", "агент", "+7 (903) 111-22-33"],
     ]
     assert judged(tmp_path / "agents.csv", header, rows).fields.get("person.person_phone") == "Телефоны"
+
+
+def test_work_qualifiers_and_shop_columns_of_a_second_held_out_set() -> None:
+    square = detect(
+        ["First Name", "Last Name", "Company Name", "Street Address 1", "City", "Postal Code"]
+    ).fields
+    assert square.get("company.address.street") == "Street Address 1"
+    litecart = detect(
+        ["company", "firstname", "lastname", "email", "city", "zone_code", "country_code"]
+    ).fields
+    assert litecart.get("company.address.state") == "zone_code"
+    assert detect(["会员账号", "会员昵称", "手机号", "邮箱"]).fields.get("external_id") == "会员账号"
+
+
+def test_a_customers_display_name_is_their_whole_name_not_a_company(tmp_path: Path) -> None:
+    # Booking Activities' bookings: "Customer display name" went out as the company's name.
+    header = ["Booking ID", "Booking status", "Customer display name", "Customer email", "Event title"]
+    rows = [
+        ["1842", "Booked", "Camille Laurent", "camille.laurent@orange.fr", "Atelier céramique"],
+        ["1843", "Booked", "Hugo Martin", "hugo.martin@gmail.com", "Atelier céramique"],
+        ["1844", "Cancelled", "Léa Bernard", "lea.bernard@free.fr", "Cours de poterie"],
+    ]
+    mapping = judged(tmp_path / "bookings.csv", header, rows)
+    assert "company.name" not in mapping.fields
+    assert mapping.fields.get("person.full_name") == "Customer display name"
