@@ -101,6 +101,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "placeid",  # a maps scraper's places (their Google place id)
         "kandidatensid",  # Swedish: the candidate's (EasyCruit)
         "studentid",  # a school's students (openSIS, in its languages below)
+        *("studentnumber", "studentno"),  # an alumni tracer's graduates
         *("identificaciondelestudiante", "iddelestudiante", "cartedetudiant", "numeroetudiant"),
         "iddeusuario",  # Spanish and Portuguese "ID de usuario" (Sakai's roster)
         "employeeid",  # an HR system's employee (OrangeHRM)
@@ -275,6 +276,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
     # "Job Title" before "Title": Outlook's Title is Mr. or Ms.
     "person.title": (
         "jobtitle",
+        "companyposition",  # an alumni tracer's graduates' job at their company
         "proftitle",  # DonorPerfect's professional title, beside its "title" (the salutation)
         "title",
         "position",
@@ -1308,6 +1310,7 @@ _JAPANESE = {
     "姓": "lastname",
     "名": "firstname",
     "会社名": "companyname",
+    "識別子": "id",  # a customer database's own identifier
     "企業名": "companyname",
     "部署名": "department",
     "部署": "department",

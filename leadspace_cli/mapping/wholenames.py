@@ -136,6 +136,11 @@ def _addressed(name: str, email: str) -> bool:
     return (len(last) >= 2 and last in box) or (len(first) >= 3 and box.startswith(first))
 
 
+# A bare "Name" in English, Portuguese and Italian, Indonesian, Dutch, Danish and Norwegian, Swedish,
+# Spanish: taken as the people's whole names only beside emails named after them (below).
+_BARE_NAMES = ("name", "contactname", "nome", "nama", "naam", "navn", "namn", "nombre")
+
+
 def whole_names(mapping: Mapping, columns: list[str], values: Callable[[str], list[str]]) -> None:
     """Where no first and last name are mapped, send a column of people's whole names split.
 
@@ -150,7 +155,7 @@ def whole_names(mapping: Mapping, columns: list[str], values: Callable[[str], li
     bare = False
     email = mapping.fields.get("person.email")
     if not found and email is not None:
-        found = [c for c in columns if normalize_header(c) in ("name", "contactname") and c not in used]
+        found = [c for c in columns if normalize_header(c) in _BARE_NAMES and c not in used]
         bare = True
     for column in found[:1]:
         seen = [v for v in values(column) if v.strip()]

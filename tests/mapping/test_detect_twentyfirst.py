@@ -203,3 +203,32 @@ def test_a_customers_display_name_is_their_whole_name_not_a_company(tmp_path: Pa
     mapping = judged(tmp_path / "bookings.csv", header, rows)
     assert "company.name" not in mapping.fields
     assert mapping.fields.get("person.full_name") == "Customer display name"
+
+
+def test_a_bare_name_in_other_languages_beside_emails_named_after_it_is_a_whole_name(tmp_path: Path) -> None:
+    # A Brazilian contact book's "nome": people's whole names, their mailboxes named after them.
+    rows = [
+        ["58", "Fernanda Ribeiro", "(11) 98765-4321", "fernanda.ribeiro@gmail.com"],
+        ["61", "Marcos Almeida", "(21) 3344-5566", "marcos.almeida@almeidareformas.com.br"],
+        ["63", "Juliana Costa", "", "juliana.costa@hotmail.com"],
+    ]
+    mapping = judged(tmp_path / "contatos.csv", ["id", "nome", "telefone", "email"], rows)
+    assert mapping.fields.get("person.full_name") == "nome"
+
+
+def test_guard_a_bare_nome_of_firms_is_no_persons_name(tmp_path: Path) -> None:
+    rows = [
+        ["1", "Padaria Estrela", "contato@padariaestrela.com.br"],
+        ["2", "Oficina Central", "oficina@central.com.br"],
+        ["3", "Mercado Bom Preço", "vendas@bompreco.com.br"],
+    ]
+    assert "person.full_name" not in judged(tmp_path / "f.csv", ["id", "nome", "email"], rows).fields
+
+
+def test_an_alumni_tracers_ids_and_jobs_and_a_japanese_identifier() -> None:
+    fields = detect(
+        ["Student Number", "First Name", "Last Name", "Email", "Company", "Company position"]
+    ).fields
+    assert fields.get("external_id") == "Student Number"
+    assert fields.get("person.title") == "Company position"
+    assert detect(["識別子", "会社名", "氏名", "メールアドレス"]).fields.get("external_id") == "識別子"
