@@ -18,13 +18,15 @@ import pytest
 from leadspace_cli.sandbox import Sandbox
 from tests.conftest import ROOT, make_leads, read_csv
 
+RECORDS = 100  # enough that a stop leaves most unbought (about 30 are on the wire at a stop)
+
 PRELUDE = """
 import os, sys, time, gc
 import leadspace_cli
 URL, KEY = os.environ["SB_URL"], os.environ["SB_KEY"]
-records = [{"Company": f"Company {i}", "Email": f"p{i}@c{i}.example"} for i in range(300)]
+records = [{"Company": f"Company {i}", "Email": f"p{i}@c{i}.example"} for i in range(RECORDS)]
 kw = dict(api_key=KEY, base_url=URL, rate=1000)
-"""
+""".replace("RECORDS", str(RECORDS))
 
 
 def _run(script: str, sb: Sandbox, tmp_path: Path, timeout: float = 120) -> subprocess.CompletedProcess[str]:
@@ -74,7 +76,7 @@ def test_a_script_that_stops_reading_exits_with_its_status_having_bought_at_most
     rerun = _run("print(sum(1 for _ in leadspace_cli.enrich_records(records, **kw)))", sb, tmp_path)
     assert rerun.returncode == 0, rerun.stderr
     assert sb.stats.billed_twice() == 0
-    assert _billed(sb) == 300
+    assert _billed(sb) == RECORDS
 
 
 @pytest.mark.slow
@@ -134,7 +136,7 @@ def test_an_interrupt_waits_for_the_answers_on_the_wire_then_raises_interrupted(
     rerun = _run("print(sum(1 for _ in leadspace_cli.enrich_records(records, **kw)))", sb, tmp_path)
     assert rerun.returncode == 0, rerun.stderr
     assert sb.stats.billed_twice() == 0  # every answer on the wire at the interrupt was stored
-    assert _billed(sb) == 300
+    assert _billed(sb) == RECORDS
 
 
 @pytest.mark.slow

@@ -41,7 +41,7 @@ def test_faults_end_with_every_row_final_and_nothing_paid_twice(
     sandbox_factory: Callable[..., Sandbox], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     sb = sandbox_factory(
-        rate=100, fail_rate=0.08, drop_rate=0.03, throttle_rate=0.03, retry_after="1", seed=11
+        rate=100, fail_rate=0.08, drop_rate=0.03, throttle_rate=0.01, retry_after="1", seed=11
     )
     monkeypatch.setenv("LEADSPACE_API_KEY", sb.key)
     path = make_leads(tmp_path / "in.csv", 300, invalid_every=10)
@@ -59,6 +59,7 @@ def test_faults_end_with_every_row_final_and_nothing_paid_twice(
         sum(n for s, n in sb.stats.by_status.items() if s >= 500) + sb.stats.by_status[429] + sb.stats.dropped
     )
     assert faults > 20  # the faults really happened
+    assert sb.stats.by_status[429] >= 1  # a 429 with its Retry-After among them
     report = json.loads(Path("r.json").read_text())
     assert report["retries"] >= faults
     assert report["exit_code"] == 0
