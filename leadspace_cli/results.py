@@ -171,8 +171,8 @@ class Stats:
 
     def call_rate(self) -> float:
         """Return the calls per second held so far; the calls made, when they all went within a second."""
-        if self.first_call is None or self.last_call is None or self.calls < 2:
-            return 0.0
+        if self.first_call is None or self.last_call is None or self.calls < 1:
+            return 0.0  # (one call: one call a second, not 0.0, skeptic pass 24)
         span = self.last_call - self.first_call
         if span < 1.0:  # all in one second (a small file): the calls made in it, not a pace above 30
             return float(self.calls)

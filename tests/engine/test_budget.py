@@ -143,6 +143,9 @@ def test_a_small_runs_rate_is_its_calls_not_a_pace_above_the_limit(
     path = make_leads(tmp_path / "in.csv", 5)
     assert invoke("enrich", str(path), "-o", "a.csv", "--report", "r.json").exit_code == 0
     assert json.loads(Path("r.json").read_text())["call_rate"] == 5.0
+    path = make_leads(tmp_path / "one.csv", 1)
+    assert invoke("enrich", str(path), "-o", "b.csv", "--report", "r.json", "--no-cache").exit_code == 0
+    assert json.loads(Path("r.json").read_text())["call_rate"] == 1.0  # it said 0.0
 
 
 @pytest.mark.slow
