@@ -533,23 +533,13 @@ def test_blank_lines_and_a_total_footer_are_no_rows(enriched: Path) -> None:
 
 
 def test_a_title_above_the_header_and_a_summary_sheet_first_are_read_past(enriched: Path) -> None:
-    import xlsxwriter
 
     text = enriched.read_text(encoding="utf-8-sig")
     Path("titled.csv").write_text("Enriched leads - Q4 export\n\n" + text, encoding="utf-8")
     rep = build_report("titled.csv")
     assert rep.rows == len(read_csv(enriched))
     assert rep.ok > 0
-    rows = read_csv(enriched)
-    book = xlsxwriter.Workbook("book.xlsx")
-    summary = book.add_worksheet("Summary")
-    summary.write_row(0, 0, ["Owner", "Ops team"])
-    summary.write_row(1, 0, ["Ann", "EMEA"])
-    leads = book.add_worksheet("leads")
-    leads.write_row(0, 0, list(rows[0]))
-    for i, r in enumerate(rows, start=1):
-        leads.write_row(i, 0, list(r.values()))
-    book.close()
+    _book_with_a_front_sheet("book.xlsx", [["Owner", "Ops team"], ["Ann", "EMEA"]], read_csv(enriched))
     result = invoke("report", "book.xlsx")
     assert result.exit_code == 0, result.output
     assert "first sheet holds no answers: sheet leads is read" in result.output
@@ -580,19 +570,23 @@ def test_an_output_flattened_by_json_normalize_reports_as_its_csv(enriched: Path
 def test_a_summary_sheet_of_results_first_is_read_past_to_the_answers(enriched: Path) -> None:
     # A pivot of the results put first ("Result", "Count": ok, failed) was refused as another tool's
     # status, with no word of the sheet holding the answers (skeptic pass 24).
-    import xlsxwriter
-
     rows = read_csv(enriched)
-    book = xlsxwriter.Workbook("pivot.xlsx")
-    summary = book.add_worksheet("Summary")
-    for i, line in enumerate([["Result", "Count"], ["ok", 200], ["failed", 0]]):
-        summary.write_row(i, 0, line)
-    leads = book.add_worksheet("leads")
-    leads.write_row(0, 0, list(rows[0]))
-    for i, r in enumerate(rows, start=1):
-        leads.write_row(i, 0, list(r.values()))
-    book.close()
+    _book_with_a_front_sheet("pivot.xlsx", [["Result", "Count"], ["ok", 200], ["failed", 0]], rows)
     result = invoke("report", "pivot.xlsx")
     assert result.exit_code == 0, result.output
     assert "first sheet holds no answers: sheet leads is read" in result.output
     assert build_report("pivot.xlsx").rows == len(rows)
+
+
+def _book_with_a_front_sheet(path: str, front: list[list[Any]], rows: list[dict[str, str]]) -> None:
+    """Write an output's rows as a workbook's sheet "leads", after a "Summary" sheet of ``front``."""
+    import xlsxwriter
+
+    with xlsxwriter.Workbook(path) as book:
+        summary = book.add_worksheet("Summary")
+        for i, line in enumerate(front):
+            summary.write_row(i, 0, line)
+        leads = book.add_worksheet("leads")
+        leads.write_row(0, 0, list(rows[0]))
+        for i, r in enumerate(rows, start=1):
+            leads.write_row(i, 0, list(r.values()))
