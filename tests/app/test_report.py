@@ -533,7 +533,6 @@ def test_blank_lines_and_a_total_footer_are_no_rows(enriched: Path) -> None:
 
 
 def test_a_title_above_the_header_and_a_summary_sheet_first_are_read_past(enriched: Path) -> None:
-
     text = enriched.read_text(encoding="utf-8-sig")
     Path("titled.csv").write_text("Enriched leads - Q4 export\n\n" + text, encoding="utf-8")
     rep = build_report("titled.csv")
