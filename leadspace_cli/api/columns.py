@@ -49,6 +49,30 @@ class LsColumns:
         self.header = [rename.get(c, c) for c in self.names]
         self.excel_safe = excel_safe
 
+    def selected(self, ls: dict[str, Any]) -> dict[str, Any]:
+        """A JSON line's ``ls`` object with only the answer's parts the selection names
+        (``ls.company.name`` keeps ``data.company.name``), as a CSV keeps only those columns."""
+        if self._pick is None:
+            return ls
+        picked: dict[str, Any] = {k: ls[k] for k in ("result", "http_status", "error")}
+        for name in self.names:
+            path = name.removeprefix(flatten.PREFIX)
+            if name in (flatten.ANSWER_STATUS, flatten.EXTRA):
+                if path in ls:
+                    picked[path] = ls[path]
+                continue
+            node: Any = ls.get("data")
+            parts = path.split(".")
+            for part in parts:
+                node = node.get(part) if isinstance(node, dict) else None
+            if node is None:
+                continue
+            into = picked.setdefault("data", {})
+            for part in parts[:-1]:
+                into = into.setdefault(part, {})
+            into[parts[-1]] = node
+        return picked
+
     def cells(self, result: RowResult, answer: dict[str, Any] | None) -> list[str]:
         """Return a row's ls.* cells, in header order."""
         status = "" if result.http_status is None else str(result.http_status)

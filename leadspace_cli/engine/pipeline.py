@@ -160,6 +160,7 @@ class Enricher:
         self._done: queue.SimpleQueue[tuple[bytes, RowResult]] = queue.SimpleQueue()
         self._workers: list[threading.Thread] = []
         self._buffer: ReorderBuffer | None = None
+        self._dry_keys: set[bytes] = set()  # the requests a dry run counted
         # After a stop, how long the answers already on the wire are waited for: a whole call.
         self._drain_limit = (client.timeout + CONNECT_TIMEOUT) if client is not None else 0.0
 
@@ -240,7 +241,7 @@ class Enricher:
         if missing:
             return RowResult(Result.INVALID, error=missing), b"", "", body
         if self.options.dry_run and not self.store.has_answers and self.store.remote is None:
-            self._would_call()
+            self._would_call(self.store.key(body)[0])
             return RowResult(Result.NOT_SENT), b"", "", body
         key, request = self.store.key(body)
         hit = self.store.get(key, self.render_sig, request, body)
@@ -256,13 +257,17 @@ class Enricher:
                 )
             return RowResult(Result.INVALID, status, text, reused=True), key, request, body
         if self.options.dry_run:
-            self._would_call()
+            self._would_call(key)
             return RowResult(Result.NOT_SENT), key, request, body
         if self.halt.is_set():
             return RowResult(Result.NOT_SENT), key, request, body
         return None, key, request, body
 
-    def _would_call(self) -> None:
+    def _would_call(self, key: bytes) -> None:
+        if key in self._dry_keys:  # an identical row: the real run calls once for both
+            self.stats.deduplicated += 1
+            return
+        self._dry_keys.add(key)
         self.stats.would_call += 1
         cap = self.options.max_credits
         if cap is not None and self.stats.would_call == cap + 1:

@@ -7,6 +7,7 @@ import glob
 import gzip
 import hashlib
 import io
+import itertools
 import json
 import os
 import re
@@ -22,10 +23,10 @@ from typing import IO
 import filelock
 
 from leadspace_cli.errors import LeadspaceError, OutputError
-from leadspace_cli.formats.rows import Row
+from leadspace_cli.formats.rows import Row, Source
 from leadspace_cli.formats.sources import open_source
 from leadspace_cli.formats.writers import RowWriter, SheetRowWriter
-from leadspace_cli.results import RowResult
+from leadspace_cli.results import Result, RowResult
 
 
 class OutputFile(contextlib.AbstractContextManager["OutputFile"]):
@@ -526,14 +527,28 @@ def _asides_of(target: Path) -> list[Path]:
     return sorted(found)
 
 
+def _result_index(source: Source, result_column: str) -> int | None:
+    """The result column of an earlier output: by this run's name, else the first whose values in the
+    first rows are all results (an earlier run's mapping renamed it); the rows read are put back."""
+    if result_column in source.columns:
+        return source.columns.index(result_column)
+    head = list(itertools.islice(source.rows, 200))
+    source.rows = itertools.chain(head, source.rows)
+    results = {r.value for r in Result}
+    for i in range(len(source.columns)):
+        seen = {row.cells[i] for row in head if i < len(row.cells) and row.cells[i]}
+        if seen and seen <= results:
+            return i
+    return None
+
+
 def describe(path: Path, result_column: str = "ls.result") -> tuple[list[str], int, int] | None:
     """Return an earlier output's input columns, rows and ok rows (None when it cannot be read)."""
     try:
         with open_source(str(path), keep_ls=True) as source:
             if source.kind == "table":
-                if result_column not in source.columns:
+                if (i := _result_index(source, result_column)) is None:
                     return None
-                i = source.columns.index(result_column)
                 rows = ok = 0
                 for row in source.rows:
                     rows += 1
@@ -558,9 +573,8 @@ def input_digest(path: Path, result_column: str = "ls.result", fmt: str | None =
     try:
         with open_source(str(path), keep_ls=True, input_format=fmt) as source:
             if source.kind == "table":
-                if result_column not in source.columns:
+                if (i := _result_index(source, result_column)) is None:
                     return None
-                i = source.columns.index(result_column)
                 for row in source.rows:
                     digest.update("\x1f".join(row.cells[:i]).encode("utf-8", "surrogatepass") + b"\x1e")
             else:

@@ -24,7 +24,23 @@ def cell_text(value: Any) -> str:
         return "true" if value else "false"
     if isinstance(value, int | float):
         return str(value)
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    if isinstance(value, set | frozenset):
+        value = _listed(value)
+    if not isinstance(value, dict | list | tuple):
+        return str(value)  # a UUID, a path, an IP address, a timedelta: as it prints (a database's keys)
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), default=_plain)
+
+
+def _listed(values: set[Any] | frozenset[Any]) -> list[Any]:
+    try:
+        return sorted(values)  # the same text for the same set, run after run
+    except TypeError:
+        return sorted(values, key=repr)
+
+
+def _plain(value: Any) -> Any:
+    """JSON for what json cannot write inside an object or a list: a set as a list, else its text."""
+    return _listed(value) if isinstance(value, set | frozenset) else str(value)
 
 
 def value_text(value: Any) -> str:

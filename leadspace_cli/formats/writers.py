@@ -33,6 +33,7 @@ class Columns(Protocol):
     def excel_safe(self) -> bool: ...
 
     def cells(self, result: RowResult, answer: dict[str, Any] | None) -> list[str]: ...
+    def selected(self, ls: dict[str, Any]) -> dict[str, Any]: ...
 
 
 KeepRendered = Callable[[bytes, str, str], None]  # (answer's key, output signature, encoded ls.* cells)
@@ -159,7 +160,7 @@ class RowWriter:
             extra = {k: v for k, v in answer.items() if k not in ("status", "data", "external_id")}
             if extra:
                 ls["extra"] = extra
-        obj["ls"] = ls
+        obj["ls"] = self.ls.selected(ls)  # --columns: only what was asked for
         self.stream.write(json.dumps(obj, ensure_ascii=False) + "\n")
 
 
