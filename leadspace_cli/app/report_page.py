@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import re
 
 from leadspace_cli.api import flatten
 from leadspace_cli.app.report import Breakdown, Fill, OutputReport
@@ -49,8 +50,14 @@ footer { color: var(--muted); font-size: 12px; margin-top: 24px; }
 """
 
 
+# Control characters and the bidirectional overrides ("\u202egnp.exe" shows as "exe.png") shown as the
+# escapes they are, as the terminal's report shows them.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
 def _e(text: object) -> str:
-    return html.escape(str(text), quote=True)
+    shown = _CONTROL.sub(lambda m: repr(m.group())[1:-1], str(text))
+    return html.escape(shown, quote=True)
 
 
 def _svg_bars(chart: Breakdown) -> str:

@@ -342,6 +342,10 @@ class Run(Wiring):
         with sandbox_for(job.sandbox) as sb:
             settings = self.settings = self._settings(env, sb)
             source = records_source(items)
+            first = next(source.rows, None)
+            if first is None:
+                return  # no records in, none out (an empty query today), whatever the mapping
+            source.rows = itertools.chain([first], source.rows)
             m = self._mapping(source)
             source.rows = text_only(source.rows, m.columns_used())  # bytes where text is sent: refused
             ls = self._ls_columns(m)

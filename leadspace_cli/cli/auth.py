@@ -94,6 +94,12 @@ def _token_age(settings: Settings) -> None:
         err.print(f"LEADSPACE_TOKEN_ISSUED={settings.token_issued!r} is not a date (YYYY-MM-DD).")
         return
     days = (dt.date.today() - issued).days
+    if days < 0:
+        err.print(
+            f"LEADSPACE_TOKEN_ISSUED={settings.token_issued!r} is in the future: a typo? The token's age "
+            "cannot be told, nor when it is due to be rotated."
+        )
+        return
     err.print(f"Token issued {issued} ({days} days ago).")
     if days > 182:
         err.print(

@@ -110,3 +110,40 @@ def test_columns_select_the_answer_in_json_lines_output_too(use_sandbox: Sandbox
         assert set(line["ls"]["data"]) == {"company"}
         assert set(line["ls"]["data"]["company"]) == {"name", "size"}
         assert set(line["ls"]["data"]["company"]["size"]) == {"range"}
+
+
+def test_no_records_in_is_no_records_out_whatever_the_mapping(sandbox: Sandbox) -> None:
+    # An empty query today raised MappingError ("the input has no such column").
+    kw = {"api_key": sandbox.key, "base_url": sandbox.url}
+    assert list(leadspace_cli.enrich_records([], mapping={"company": {"name": "Company"}}, **kw)) == []
+    assert list(leadspace_cli.enrich_records(iter([]), **kw)) == []
+    assert sandbox.stats.calls == 0
+
+
+def test_the_pages_labels_show_a_right_to_left_override_as_the_terminal_does(
+    use_sandbox: Sandbox, tmp_path: Path
+) -> None:
+    # "\u202egnp.exe" was kept in the page's chart labels, where a browser shows it as "exe.png".
+    write_csv(
+        tmp_path / "in.csv", HEADER, [[f"Ann{i}", "Lee", f"a{i}@f{i}.example", f"Firm {i}"] for i in range(4)]
+    )
+    assert invoke("enrich", str(tmp_path / "in.csv"), "-o", "out.csv").exit_code == 0
+    rows = read_csv("out.csv")
+    for r in rows:
+        r["ls.company.industry"] = "\u202egnp.exe"
+    write_csv(tmp_path / "edited.csv", list(rows[0]), [list(r.values()) for r in rows])
+    result = invoke("report", str(tmp_path / "edited.csv"), "--html", "page.html")
+    assert result.exit_code == 0, result.stderr
+    page = Path("page.html").read_text(encoding="utf-8")
+    assert "\u202e" not in page
+    assert "\\u202egnp.exe" in page
+
+
+def test_a_token_issued_in_the_future_is_said_to_be_a_typo(
+    use_sandbox: Sandbox, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # It printed "Token issued 2030-01-01 (-1126 days ago)."
+    monkeypatch.setenv("LEADSPACE_TOKEN_ISSUED", "2999-01-01")
+    result = invoke("auth", "check")
+    assert "is in the future" in result.stderr
+    assert "days ago" not in result.stderr
