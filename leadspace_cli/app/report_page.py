@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import datetime as dt
 import html
-import re
 
 from leadspace_cli.api import flatten
 from leadspace_cli.app.report import Breakdown, Fill, OutputReport
+from leadspace_cli.formats.values import visible
 from leadspace_cli.results import Result
 
 # The page.
@@ -50,14 +50,8 @@ footer { color: var(--muted); font-size: 12px; margin-top: 24px; }
 """
 
 
-# Control characters and the bidirectional overrides ("\u202egnp.exe" shows as "exe.png") shown as the
-# escapes they are, as the terminal's report shows them.
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-
-
 def _e(text: object) -> str:
-    shown = _CONTROL.sub(lambda m: repr(m.group())[1:-1], str(text))
-    return html.escape(shown, quote=True)
+    return html.escape(visible(text), quote=True)  # controls and overrides as the terminal shows them
 
 
 def _svg_bars(chart: Breakdown) -> str:

@@ -6,7 +6,6 @@ Everything here writes to stderr: stdout carries data only.
 from __future__ import annotations
 
 import datetime as dt
-import re
 import time
 from collections import Counter
 from typing import TYPE_CHECKING, Any
@@ -24,6 +23,7 @@ from rich.progress_bar import ProgressBar
 from rich.table import Table
 from rich.text import Text
 
+from leadspace_cli.formats.values import visible
 from leadspace_cli.results import NoProgress, Result, Stats
 from leadspace_cli.results import Progress as RunProgress
 
@@ -287,16 +287,13 @@ def _duration(seconds: float) -> str:
     return f"{hours}h{minutes:02d}m{sec:02d}s" if hours else f"{minutes}m{sec:02d}s"
 
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-
-
 def literal(value: object) -> Text:
     """Return text from a file or an answer for the terminal: never markup, control codes made visible.
 
     An answer may hold ``[/bold]`` (rich markup), an escape sequence that clears the screen, or a
     right-to-left override: each is shown as the characters it is.
     """
-    return Text(_CONTROL.sub(lambda m: repr(m.group())[1:-1], str(value)))
+    return Text(visible(value))
 
 
 def _bar(share: float, width: int) -> Text:

@@ -7,11 +7,22 @@ import datetime as dt
 import decimal
 import json
 import math
+import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
 # Not text, and not guessed at: refused in the columns a run sends (pyrecords.text_only).
 BYTES_LIKE = (bytes, bytearray, memoryview)
+
+
+# Control characters and the bidirectional overrides ("\u202egnp.exe" shows as "exe.png").
+_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def visible(value: object) -> str:
+    """Return a value from a file or an answer as text to show (a terminal's, a page's): its control
+    characters and direction overrides as the escapes they are, so none clears a screen or reorders text."""
+    return _CONTROLS.sub(lambda m: repr(m.group())[1:-1], str(value))
 
 
 def cell_text(value: Any) -> str:

@@ -260,4 +260,4 @@ def test_mapping_init_reads_a_pipe_named_by_its_path(tmp_path: Path) -> None:
     _fifo(fifo, data)
     result = invoke("mapping", "init", str(fifo))
     assert result.exit_code == 0, result.stderr
-    assert 'person.email = "Email"' in result.stdout or 'email = "Email"' in result.stdout
+    assert '[person]\nfirst_name = "First Name"\nlast_name = "Last Name"\nemail = "Email"' in result.stdout
