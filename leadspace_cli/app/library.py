@@ -12,6 +12,7 @@ from typing import Any, Unpack
 from leadspace_cli.app.job import EnrichOptions, Job, MappingSpec
 from leadspace_cli.app.run import Run
 from leadspace_cli.app.summary import Summary
+from leadspace_cli.errors import SettingsError
 
 # The generators of enrich_records still open: closed at interpreter exit, while the threads that
 # await their calls can still run (atexit handlers run before daemon threads are stopped; a
@@ -24,6 +25,13 @@ def _close_at_exit() -> None:
     for generator in list(_LIVE):
         with contextlib.suppress(Exception):
             generator.close()  # type: ignore[attr-defined]
+
+
+# The options of a file's reading or writing, and the run's summary file: enrich_file's alone.
+_FILE_ONLY = (
+    *("report", "input_format", "output_format", "encoding", "delimiter", "sheet", "include_hidden"),
+    *("header_row", "bom"),
+)
 
 
 def enrich_records(
@@ -56,6 +64,13 @@ def enrich_records(
     >>> for row in enrich_records([{"Company": "Acme"}], sandbox=True):  # doctest: +SKIP
     ...     print(row["ls.result"], row["ls.company.name"])
     """
+    files = [name for name in _FILE_ONLY if options.get(name) not in (None, False)]
+    if files:
+        raise SettingsError(
+            f"enrich_records takes records and yields them: {', '.join(f'{n}=' for n in files)} "
+            f"{'is' if len(files) == 1 else 'are'} for a file (enrich_file takes "
+            f"{'it' if len(files) == 1 else 'them'}); leave {'it' if len(files) == 1 else 'them'} out."
+        )
     job = Job(mapping=mapping, **options)
     generator = Run(job).records(records)
     _LIVE.add(generator)

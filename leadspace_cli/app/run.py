@@ -31,7 +31,7 @@ from leadspace_cli.engine.identity import Identity
 from leadspace_cli.engine.ledger import LocalLedger
 from leadspace_cli.engine.pipeline import Enricher
 from leadspace_cli.engine.store import Store
-from leadspace_cli.errors import ExitCode, InputError, stop_error
+from leadspace_cli.errors import ExitCode, InputError, Interrupted, stop_error
 from leadspace_cli.formats.outfile import OutputFile, check_path, private_folder, sweep_temp_folders
 from leadspace_cli.formats.pyrecords import records_source, text_only
 from leadspace_cli.formats.rows import Row, Source, format_of
@@ -341,8 +341,13 @@ class Run(Wiring):
         sweep_temp_folders()
         with sandbox_for(job.sandbox) as sb:
             settings = self.settings = self._settings(env, sb)
-            source = records_source(items)
-            first = next(source.rows, None)
+            try:
+                source = records_source(items)
+                first = next(source.rows, None)
+            except KeyboardInterrupt:  # while the first records are read ahead: as after a call
+                raise Interrupted(
+                    "Interrupted before any call: nothing was bought.", ExitCode.INTERRUPTED
+                ) from None
             if first is None:
                 return  # no records in, none out (an empty query today), whatever the mapping
             source.rows = itertools.chain([first], source.rows)

@@ -6,7 +6,7 @@ import datetime as dt
 import ipaddress
 import json
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -147,3 +147,32 @@ def test_a_token_issued_in_the_future_is_said_to_be_a_typo(
     result = invoke("auth", "check")
     assert "is in the future" in result.stderr
     assert "days ago" not in result.stderr
+
+
+def test_a_files_options_given_to_enrich_records_are_refused_not_ignored(sandbox: Sandbox) -> None:
+    # report="x.json" was accepted, and no summary was ever written.
+    from leadspace_cli.errors import SettingsError
+
+    kw = {"api_key": sandbox.key, "base_url": sandbox.url}
+    with pytest.raises(SettingsError, match=r"report= is for a file"):
+        leadspace_cli.enrich_records([{"Company": "Acme"}], report="x.json", **kw)
+    assert not Path("x.json").exists()
+    assert sandbox.stats.calls == 0
+
+
+def test_ctrl_c_while_the_first_records_are_read_raises_interrupted(sandbox: Sandbox) -> None:
+    # A bare KeyboardInterrupt escaped while the first 1,000 records were read ahead.
+    def records() -> Iterator[dict[str, str]]:
+        yield {"Company": "Acme"}
+        raise KeyboardInterrupt
+
+    def run() -> None:
+        try:
+            list(leadspace_cli.enrich_records(records(), api_key=sandbox.key, base_url=sandbox.url))
+        except KeyboardInterrupt:  # caught here: escaping, it would end the whole test session
+            pytest.fail("a bare KeyboardInterrupt escaped enrich_records")
+
+    with pytest.raises(leadspace_cli.Interrupted) as stopped:
+        run()
+    assert stopped.value.exit_code == 130
+    assert sandbox.stats.calls == 0
