@@ -120,8 +120,9 @@ def test_a_truncated_store_is_set_aside_with_what_could_be_read(use_sandbox: San
     out = read_csv("out2.csv")
     assert [r["ls.result"] for r in out] == ["ok"] * 40
     recovered = int(found.group(1).replace(",", ""))
-    # How many survive depends on how the answers were packed into pages (the order they came back).
-    assert 0 < recovered < 40
+    # How many survive depends on how the answers were packed into pages (the order they came back);
+    # all of them where the lost bytes were the unused end of a last overflow page (1 CI pass in 6).
+    assert 0 < recovered <= 40
     assert len(use_sandbox.stats.paid) == 40 + (40 - recovered)  # exactly what was lost is bought again
 
 
