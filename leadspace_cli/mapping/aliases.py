@@ -1368,6 +1368,7 @@ _RUSSIAN = {
     "Имя": "imya",  # the given name beside a family name; alone, a whole name (Leyka's donors)
     "Фамилия": "lastname",
     "ФИО": "fullname",
+    "Контактное лицо": "contactperson",
     "Телефон": "phone",
     "Мобильный телефон": "mobilephone",
     "Рабочий телефон": "workphone",  # amoCRM's contacts: the work phone, beside a direct line
@@ -1775,6 +1776,7 @@ _RESIDENCE = dict.fromkeys(
 # one only where no alias reads it already: "Mobil", "Firma" keep their German readings). A bare
 # given name ("Όνομα", "Име", "Ad") is one beside a family name, else a whole name (as "Имя").
 _MORE_LANGUAGES = {
+    "איש קשר": "contactperson",  # Hebrew: an account's contact person
     # Slovenian, Croatian, Serbian and Bosnian (Latin); not "Naslov" (Slovenian address, Croatian title)
     "Ime": "imya",
     "Priimek": "lastname",

@@ -22,6 +22,7 @@ from leadspace_cli.mapping.blocks import listed, street_line
 from leadspace_cli.mapping.body import _fetcher
 from leadspace_cli.mapping.cells import one_value_per_cell, plural_columns
 from leadspace_cli.mapping.choose import _HOW, _choose
+from leadspace_cli.mapping.contacts import contact_names
 from leadspace_cli.mapping.detect import detect
 from leadspace_cli.mapping.names import before_names
 from leadspace_cli.mapping.normal import NOTHING
@@ -102,6 +103,7 @@ def refine(
         )
         unnamed_phone(mapping, columns, values)
         whole_names(mapping, columns, values)
+        contact_names(mapping, columns, values)
         plural_columns(mapping, columns, values)  # again: a file of people named by a whole name
     owners_email(mapping, columns, values)
     if "company.website" not in mapping.fields:

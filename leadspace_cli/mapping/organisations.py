@@ -236,7 +236,10 @@ def organisations(mapping: Mapping, columns: list[str], values: Callable[[str], 
 _PERSON_SIGNS = ("person.first_name", "person.last_name", "person.title")
 _CONTACT = re.compile(
     r"(primary|main|key)?contact(person|persoon|name)?|ansprech(partner|person)|kontaktperson|"
-    r"personnedecontact|referente|interlocuteur|(nome|nombre|pessoade|personade)conta(c)?to"
+    r"personnedecontact|referente|interlocuteur|(nome|nombre|pessoade|personade)conta(c)?to|"
+    # Hungarian, Finnish, Czech, Polish, Turkish, Vietnamese, Italian, Indonesian, Russian, Hebrew.
+    r"kapcsolattarto|yhteyshenkilo|kontaktniosoba|osobakontaktowa|ilgilikisi|yetkilikisi|nguoilienhe|"
+    r"personadicontatto|namakontak|kontakperson"
 )
 
 

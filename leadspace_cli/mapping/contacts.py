@@ -1,0 +1,62 @@
+"""An account's contact person: the row's person where no other column names one.
+
+A file of companies with a "Contact Person" ("Ansprechpartner", "Kapcsolattartó", "联系人") column
+names the person to reach at each company: their whole name is sent split (``person.full_name``), and
+the phone beside it, which a file of companies alone would keep as the switchboard, may be theirs.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from leadspace_cli.mapping.aliases import ALIASES, normalize_header, system_column
+from leadspace_cli.mapping.organisations import contact_person
+from leadspace_cli.mapping.spec import FULL_NAME, Mapping
+from leadspace_cli.mapping.wholenames import MIN_SPLIT, split_name
+
+_PHONE = re.compile(r"^\+?[\d\s().\-/]{6,}$")
+
+
+def contact_names(mapping: Mapping, columns: list[str], values: Callable[[str], list[str]]) -> None:
+    """Send a contact person's column as the person's whole name where no column names the person.
+
+    Only when four in five of its values split as a person's name, they are not the companies' own
+    names, and they differ between rows (one name on every row is the file's owner or a sales rep).
+    Then a phone column left out as the businesses' own is sent as the contact's.
+    """
+    if {"person.first_name", "person.last_name", FULL_NAME} & set(mapping.fields):
+        return
+    used = mapping.columns_used()
+    company = mapping.fields.get("company.name")
+    firms = {v.strip().lower() for v in values(company)} if isinstance(company, str) else set()
+    for column in columns:
+        if column in used or system_column(column) or not contact_person([column]):
+            continue
+        seen = [v.strip() for v in values(column) if v.strip()]
+        split = [v for v in seen if split_name(v) is not None and v.lower() not in firms]
+        if len(seen) < 2 or len(split) < MIN_SPLIT * len(seen) or len(set(seen)) == 1:
+            continue
+        mapping.fields[FULL_NAME] = column
+        mapping.notes.append(
+            f"{column!r} names each company's contact person: sent split into person.first_name and "
+            "person.last_name as the row's person."
+        )
+        _their_phone(mapping, columns, values)
+        return
+
+
+def _their_phone(mapping: Mapping, columns: list[str], values: Callable[[str], list[str]]) -> None:
+    """Send the first phone column (by the phone's header names) that holds numbers, where none is."""
+    if "person.person_phone" in mapping.fields:
+        return
+    used = mapping.columns_used()
+    for alias in ALIASES["person.person_phone"]:
+        for column in columns:
+            if column in used or system_column(column) or normalize_header(column) != alias:
+                continue
+            seen = [v.strip() for v in values(column) if v.strip()]
+            if len(seen) >= 2 and sum(bool(_PHONE.match(v)) for v in seen) >= MIN_SPLIT * len(seen):
+                mapping.fields["person.person_phone"] = column
+                mapping.notes.append(f"{column!r} is sent as the contact person's phone.")
+                return
