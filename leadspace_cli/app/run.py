@@ -324,6 +324,7 @@ class Run(Wiring):
             **self.settings.describe(),
             "sandbox": self.job.sandbox,
             "mapping_used": dict(self.mapping.rows()) if self.mapping else {},
+            "output_used": dict(self.mapping.output) if self.mapping else {},
             "cache": "off" if self.job.no_cache else str(store.path),
             "workers": self.enricher.options.worker_count(),
             "request_rules": RULES,

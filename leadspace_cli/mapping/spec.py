@@ -332,4 +332,8 @@ def from_report(path: str | Path) -> Mapping:
             mapping.custom[key.removeprefix("custom_fields.")] = column
         else:
             mapping.fields[key] = column if isinstance(column, str) else list(column)
+    renames = report["settings"].get("output_used") or {}  # absent from older reports
+    if not isinstance(renames, dict) or not all(isinstance(v, str) for v in renames.values()):
+        raise MappingError(f"{path}: settings.output_used is not a table of output column names.")
+    mapping.output = {str(k): v for k, v in renames.items()}
     return mapping

@@ -264,6 +264,26 @@ def test_the_mapping_a_run_used_is_printed_by_mapping_init_and_reproduces_its_re
     assert "Cannot read the report out.csv" in result.stderr
 
 
+def test_the_mapping_from_a_report_keeps_its_output_renames(use_sandbox: Sandbox, tmp_path: Path) -> None:
+    # Skeptic 25 F3: the printed mapping lost the run's [output] table, so the rerun it was meant to
+    # reproduce wrote "ls.result" where the first run wrote "Result".
+    src = write_csv(
+        tmp_path / "in.csv",
+        ["First Name", "Last Name", "Email", "Company"],
+        [[f"P{i}", f"Q{i}", f"p{i}@acme.example", "Acme"] for i in range(3)],
+    )
+    Path("m.toml").write_text(
+        '[person]\nfirst_name = "First Name"\nlast_name = "Last Name"\nemail = "Email"\n'
+        '[company]\nname = "Company"\n[output]\n"ls.result" = "Result"\n'
+    )
+    assert invoke("enrich", str(src), "-o", "out.csv", "-m", "m.toml", "--report", "r.json").exit_code == 0
+    result = invoke("mapping", "init", str(src), "--from-report", "r.json", "-o", "again.toml")
+    assert result.exit_code == 0, result.stderr
+    assert '"ls.result" = "Result"' in Path("again.toml").read_text()
+    assert invoke("enrich", str(src), "-o", "out2.csv", "-m", "again.toml").exit_code == 0
+    assert Path("out2.csv").read_text().splitlines()[0] == Path("out.csv").read_text().splitlines()[0]
+
+
 def test_a_list_of_emails_alone_is_refused_saying_why() -> None:
     # A newsletter's subscribers: the README said the email is sent, but the minimum input refuses
     # every row; the refusal told to write a mapping, which cannot help (skeptic pass 19).
