@@ -26,7 +26,7 @@ def records_source(records: Iterable[Mapping[str, Any]], *, lookahead: int = 100
                 f"Record {len(head) + 1} is a {type(rec).__name__}, not a mapping: give dicts, such as "
                 "csv.DictReader rows or df.to_dict('records')."
             )
-        head.append(_str_keys(rec))
+        head.append(_str_keys(rec, len(head) + 1))
         columns.update(dict.fromkeys(record_columns(head[-1])))
 
     def rows() -> Iterator[Row]:
@@ -37,18 +37,28 @@ def records_source(records: Iterable[Mapping[str, Any]], *, lookahead: int = 100
                 problem = f"record {number} is a {type(rec).__name__}, not a mapping"
                 yield Row(problem=problem, raw=repr(rec))
             else:
-                yield Row(record=_str_keys(rec))
+                yield Row(record=_str_keys(rec, number))
 
     return Source("records", "records", list(columns), rows())
 
 
-def _str_keys(rec: Mapping[Any, Any]) -> Mapping[str, Any]:
+def _str_keys(rec: Mapping[Any, Any], number: int) -> Mapping[str, Any]:
     """A record whose keys are all text: a DataFrame's integer column (0, after a concat) or a tuple
     key is named as ``str`` names it, so that it is written back like any other (it crashed the
-    answer's writing, after its credit)."""
+    answer's writing, after its credit). Two keys that name one column (1 and "1") raise InputError:
+    one value would be lost."""
     if all(isinstance(k, str) for k in rec):
         return rec
-    return {k if isinstance(k, str) else str(k): v for k, v in rec.items()}
+    named: dict[str, Any] = {}
+    for key in rec:
+        name = key if isinstance(key, str) else str(key)
+        if name in named:
+            raise InputError(
+                f"Record {number} has the keys {named[name]!r} and {key!r}, which are both column "
+                f"{name!r}: one value would be lost. Rename one of them."
+            )
+        named[name] = key
+    return {name: rec[key] for name, key in named.items()}
 
 
 def text_only(rows: Iterable[Row], columns: Collection[str], *, lookahead: int = 1000) -> Iterator[Row]:

@@ -104,6 +104,15 @@ def test_a_record_with_keys_that_are_not_text_comes_back(sandbox: Sandbox) -> No
     assert len(sandbox.stats.paid) == 1
 
 
+def test_two_keys_that_name_one_column_are_refused_before_a_call(sandbox: Sandbox) -> None:
+    # Skeptic 25 F9: {1: ..., "1": ...} came back with one of the two values gone, after a credit.
+    records = [{"Company": "Acme", 1: "from the int key", "1": "from the str key"}]
+    with pytest.raises(leadspace_cli.InputError) as got:
+        list(leadspace_cli.enrich_records(records, **_point_at(sandbox)))
+    assert "Record 1 has the keys 1 and '1'" in str(got.value)
+    assert sandbox.stats.calls == 0
+
+
 def test_values_that_are_not_text_are_sent_as_a_person_writes_them(sandbox: Sandbox) -> None:
     record = {
         "Company": "Acme",
