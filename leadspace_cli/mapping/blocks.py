@@ -182,3 +182,28 @@ def repeated_fallbacks(
         if repeats:
             mapping.candidates[path] = [*mapping.candidates.get(path, []), *repeats]
             taken.update(repeats)
+
+
+# A street line: a house number beside a word ("12 Main St", "Via Roma 1", "Akerstraat 88-2").
+_STREET = re.compile(r"^(?=.*[^\W\d_]{2})(?=.*\d)[^,;\n]{4,60}$")
+
+
+def lone_street(mapping: Mapping, columns: list[str], values: Callable[[str], list[str]]) -> None:
+    """Send a bare Address that no city or postal code stands beside as the company's street, where
+    the rows read hold street lines ("12 Main St", no comma before a city) in a file that names the
+    company: detect() leaves it out by its header, since alone it may hold the whole address."""
+    fields = mapping.fields
+    if "company.name" not in fields or any(p.startswith("company.address.") for p in fields):
+        return
+    places = {a for path in _ADDRESS if path != "company.address.street" for a in ALIASES[path]}
+    if any(normalize_header(c) in places for c in columns):
+        return  # the address's other parts are there and were judged (a donor's home, say)
+    used = mapping.columns_used()
+    for column in columns:
+        if column in used or normalize_header(column) not in BARE_ADDRESS:
+            continue
+        seen = [v.strip() for v in values(column) if v.strip()]
+        if len(seen) >= 3 and sum(bool(_STREET.match(v)) for v in seen) >= 0.8 * len(seen):
+            fields["company.address.street"] = column
+            mapping.notes.append(f"{column!r} holds street lines: sent as company.address.street.")
+        return

@@ -18,7 +18,7 @@ from leadspace_cli.mapping.aliases import (
     normalize_header,
     system_column,
 )
-from leadspace_cli.mapping.blocks import listed, street_line
+from leadspace_cli.mapping.blocks import listed, lone_street, street_line
 from leadspace_cli.mapping.body import _fetcher
 from leadspace_cli.mapping.cells import one_value_per_cell, plural_columns
 from leadspace_cli.mapping.choose import _HOW, _choose
@@ -94,6 +94,7 @@ def refine(
         _no_addresses(mapping, columns, values)
         _one_site(mapping, values)
         street_line(mapping, values)
+        lone_street(mapping, columns, values)
         _lead_emails(mapping, columns, values)
         companies_as_leads(mapping, values)
         _emails_by_values(mapping, columns, values)

@@ -85,6 +85,8 @@ def split_name(text: str, email: str = "", *, rules: int = 6) -> tuple[str, str]
         tokens = tokens[1:]  # "Mr Smith": a family name alone is none to split
     while tokens and _word(tokens[-1]) in _SUFFIXES and len(tokens) > 2:
         tokens = tokens[:-1]
+    if len(tokens) == 1 and rules >= 6:
+        return _unspaced(tokens[0])
     if not 2 <= len(tokens) <= 5 or not all(_LETTERS.match(t) or _eastern(t) for t in tokens):
         return None
     if all(_eastern(t) for t in tokens):
@@ -102,6 +104,63 @@ def split_name(text: str, email: str = "", *, rules: int = 6) -> tuple[str, str]
     if start == 2 == len(tokens) - 1 and email and rules >= 5 and _family_second(tokens, email):
         start = 1
     return " ".join(tokens[:start]), " ".join(tokens[start:])
+
+
+# Chinese family names written first with no space ("张伟", "王小明"): the commonest single ones, in
+# simplified and traditional writing, and the two-character ones ("欧阳娜娜"). Korean: "김민수" is
+# 김 + 민수; 남궁, 황보, 제갈, 선우, 독고 are two syllables.
+_HAN_FAMILIES = frozenset(
+    "王李张張刘劉陈陳杨楊黄黃赵趙吴吳周徐孙孫马馬朱胡郭何高林罗羅郑鄭梁谢謝宋唐许許韩韓冯馮邓鄧曹彭曾"
+    "肖萧蕭田董袁潘于蒋蔣蔡余杜叶葉程苏蘇魏吕呂丁任沈姚卢盧姜崔钟鍾谭譚陆陸汪范金石廖贾賈夏韦韋付傅方白"
+    "邹鄒孟熊秦邱江尹薛闫閆段雷侯龙龍史陶黎贺賀顾顧毛郝龚龔邵万萬钱錢严嚴覃武戴莫孔向汤湯"
+)
+_HAN_DOUBLE = frozenset(
+    (
+        "欧阳",
+        "歐陽",
+        "司马",
+        "司馬",
+        "诸葛",
+        "諸葛",
+        "上官",
+        "东方",
+        "東方",
+        "皇甫",
+        "慕容",
+        "司徒",
+        "夏侯",
+        "令狐",
+    )
+)
+# Japanese family names of two characters that begin with a Chinese one ("高橋", "林田"): a name
+# written whole that starts with one is Japanese, and where it ends cannot be told.
+_JAPANESE_FAMILIES = frozenset(
+    ("高橋", "高木", "高田", "林田", "石川", "石井", "石田", "金子", "田中", "田村", "吉田", "中村", "中川",
+     "中島", "中野", "中山", "小林", "小川", "小野", "山田", "山本", "山口", "山下", "山崎", "森田", "杉山",
+     "原田", "藤田", "藤井", "藤原", "前田", "岡田", "松本", "松田", "村上", "村田", "西村", "武田", "江口",
+     "方山", "周防", "白石", "白井", "金田", "余田", "丁野", "宋田", "谷口", "安藤", "近藤", "遠藤", "加藤")
+)  # fmt: skip
+_KOREAN_DOUBLE = frozenset(("남궁", "황보", "제갈", "선우", "독고"))
+_HAN = re.compile(r"^[\u4e00-\u9fff\u3400-\u4dbf]{2,4}$")
+_HANGUL = re.compile(r"^[\uac00-\ud7a3]{2,4}$")
+
+
+def _unspaced(name: str) -> tuple[str, str] | None:
+    """Split a Chinese or Korean name written whole (rules 6): the family name is its first
+    character ("张伟": 伟 + 张; "김민수": 민수 + 김), or its first two for a two-character family name
+    ("欧阳娜娜", "남궁민"). Chinese only where the first character is a common family name and the
+    name is not a Japanese family name's start ("高橋誠"); kana or four characters without a double
+    family name are not split."""
+    if _HANGUL.match(name):
+        cut = 2 if name[:2] in _KOREAN_DOUBLE and len(name) >= 3 else 1
+        return name[cut:], name[:cut]
+    if not _HAN.match(name):
+        return None
+    if name[:2] in _HAN_DOUBLE and len(name) >= 3:
+        return name[2:], name[:2]
+    if len(name) <= 3 and name[0] in _HAN_FAMILIES and name[:2] not in _JAPANESE_FAMILIES:
+        return name[1:], name[0]
+    return None
 
 
 def _family_second(tokens: list[str], email: str) -> bool:

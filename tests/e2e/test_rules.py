@@ -233,6 +233,8 @@ def test_an_upgrade_from_rules_4_double_family_names_buys_nothing_again(
     ]
     # And rules 6's patronymic: "Кузнецов Андрей Викторович" was Кузнецов Андрей + Викторович.
     rows += [["Кузнецов Андрей Викторович", "a.kuznetsov@ural.example", "Урал"]]
+    # And rules 6's Chinese name written whole: rules 4 sent "张伟" without a name, beside its company.
+    rows += [["张伟", "zhang.wei@yunfan.example", "云帆科技"]]
     path = write_csv(tmp_path / "in.csv", header, rows)
     split = body_rules.split_name
     with monkeypatch.context() as m:
@@ -240,20 +242,25 @@ def test_an_upgrade_from_rules_4_double_family_names_buys_nothing_again(
             body_rules, "split_name", lambda text, email="", rules=6: split(text, rules=4)
         )  # as rules 4 split
         assert invoke("enrich", str(path), "-o", "old.csv").exit_code == 0
-    assert {b["person"]["first_name"] for b in use_sandbox.stats.received} == {
+    assert {b["person"].get("first_name") for b in use_sandbox.stats.received} == {
         "María García",
         "Кузнецов Андрей",
+        None,
     }
-    assert use_sandbox.stats.by_status[200] == 4
+    assert use_sandbox.stats.by_status[200] == 5
     result = invoke("enrich", str(path), "-o", "new.csv")
     assert result.exit_code == 0, result.stderr
-    assert use_sandbox.stats.by_status[200] == 4  # found under rules 4's body
+    assert use_sandbox.stats.by_status[200] == 5  # found under rules 4's body
     with open("new.csv", encoding="utf-8-sig") as fh:
-        assert [r["ls.result"] for r in csv.DictReader(fh)] == ["ok"] * 4
+        assert [r["ls.result"] for r in csv.DictReader(fh)] == ["ok"] * 5
     fresh = write_csv(
         tmp_path / "fresh.csv",
         header,
-        [["José García López", "jose.garcia@new.example", "New"], ["Bo Ng", "bo@new.example", "New"]],
+        [
+            ["José García López", "jose.garcia@new.example", "New"],
+            ["Bo Ng", "bo@new.example", "New"],
+            ["王小明", "wang.xm@new.example", "New"],
+        ],
     )
     assert invoke("enrich", str(fresh), "-o", "fresh-out.csv").exit_code == 0
     sent = next(
@@ -264,6 +271,8 @@ def test_an_upgrade_from_rules_4_double_family_names_buys_nothing_again(
         "last_name": "García López",
         "email": "jose.garcia@new.example",
     }
+    sent = next(b for b in use_sandbox.stats.received if b["person"].get("email") == "wang.xm@new.example")
+    assert (sent["person"]["first_name"], sent["person"]["last_name"]) == ("小明", "王")
 
 
 def test_a_decorated_general_number_is_sent_as_shown_and_rules_5_answers_are_found(

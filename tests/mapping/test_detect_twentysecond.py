@@ -65,3 +65,25 @@ def test_guard_a_contact_person_beside_the_person_s_own_names(tmp_path: Path) ->
     mapping = judged(tmp_path / "leads.csv", header, rows)
     assert mapping.fields.get("person.first_name") == "First Name"
     assert "person.full_name" not in mapping.fields
+
+
+def test_a_lone_address_of_street_lines_is_the_street(tmp_path: Path) -> None:
+    # A bare "Address" with no city beside it was never sent, though its cells are street lines.
+    rows = [
+        [r[0], r[2], street]
+        for r, street in zip(_FIRMS, ["12 Main St", "9 Elm Rd", "100 Congress Ave", "Via Roma 1"])
+    ]
+    mapping = judged(tmp_path / "accounts.csv", ["Company", "Email", "Address"], rows)
+    assert mapping.fields.get("company.address.street") == "Address"
+
+
+def test_guard_a_lone_address_of_whole_addresses_is_not_the_street(tmp_path: Path) -> None:
+    whole = [
+        "12 Main St, Boston, MA 02110",
+        "9 Elm Rd, Denver, CO 80202",
+        "1 Way, Austin, TX",
+        "Via Roma 1, Verona",
+    ]
+    rows = [[r[0], r[2], w] for r, w in zip(_FIRMS, whole)]
+    mapping = judged(tmp_path / "accounts.csv", ["Company", "Email", "Address"], rows)
+    assert "company.address.street" not in mapping.fields

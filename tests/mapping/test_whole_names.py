@@ -24,6 +24,11 @@ from tests.mapping.test_detect_eleventh import judged
         ("John Smith, PhD", "John", "Smith"),
         ("Jean-Luc Picard", "Jean-Luc", "Picard"),
         ("山田 太郎", "太郎", "山田"),  # family name first
+        ("张伟", "伟", "张"),  # a Chinese name written whole: its first character is the family name
+        ("王小明", "小明", "王"),
+        ("歐陽娜娜", "娜娜", "歐陽"),  # a two-character family name
+        ("김민수", "민수", "김"),  # Korean
+        ("남궁민", "민", "남궁"),
         ("Bo Ng (Bo)", "Bo", "Ng"),  # Zoom's "Name (Original Name)"
         ("Linda M. Okafor, DTM", "Linda M.", "Okafor"),  # a credential after the comma
         ("Okafor, Linda M.", "Linda M.", "Okafor"),
@@ -76,6 +81,10 @@ def test_three_words_are_two_family_names_where_the_email_says(
         "ann@acme.example",
         "(Acme)",
         "山田太郎",
+        "高橋誠",  # Japanese: 高橋 + 誠, not 高 + 橋誠
+        "佐藤",
+        "李",
+        "さとう健",
         "R2 D2",
         "van der Berg Jan",  # a family name first
         "María José García López",  # where the given names end cannot be told
