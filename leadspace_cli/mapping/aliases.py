@@ -277,6 +277,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "person.title": (
         "jobtitle",
         "companyposition",  # an alumni tracer's graduates' job at their company
+        "stanowisko",  # Polish: the position (a B2B CRM's contact's)
         "proftitle",  # DonorPerfect's professional title, beside its "title" (the salutation)
         "title",
         "position",
@@ -343,6 +344,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "directline",
         "phoneoffice",  # Lyris ListManager's PHONE_OFFICE_
         "phone1",
+        "tel1",  # a Mexican distributor's "Tel1" before "Tel2"
         "primaryphone",
         *("numerodetelefono", "numerotelefono"),  # Spanish "Número de teléfono"
         *("numerodetelephonemobile", "numerodetelephonefixe"),  # French: the mobile, the landline
@@ -709,6 +711,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "streetaddress",
         "street1",
         "streetaddress1",  # Square's customers ("Street Address 1")
+        "callenumero",  # Spanish: "Calle Numero", the street and its number
         *("adresszeile1", "adresszeile"),  # German "Adresszeile 1" (Zen Cart's German customers)
         "address1",
         "companyvisitstreet",  # 24SevenOffice's visiting address
@@ -801,7 +804,7 @@ PLURALS: dict[str, tuple[str, ...]] = {
 # An invoicing tool's client and vendor are organisations (Invoice Ninja's "Client City", "Vendor Name").
 COMPANY_PREFIX = (
     r"^(billing|shipping|company|account|hq|organization|organisation|business|primary|work|client|vendor|"
-    r"supplier|regaddress|registeredaddress|registeredoffice|headquarters|"
+    r"agency|supplier|regaddress|registeredaddress|registeredoffice|headquarters|"
     # An office's address (Sahana Eden's staff: "Office City", the SEC's advisers' "Main Office City"); its
     # location or its phone is no sign.
     r"(?:main)?office(?=street|city|postcode|postalcode|zip|country|state|address)|"
@@ -1444,6 +1447,8 @@ _CHINESE = {
     "姓名": "fullname",
     "联系人姓名": "fullname",
     "联系人": "contactname",
+    "员工姓名": "fullname",  # an employee's whole name (JeeSite's users)
+    "用户姓名": "fullname",
     "客户名称": "companyname",  # a B2B CRM's customer: the organisation
     # CamCard's Traditional Chinese cards: the first company, its title
     "公司1": "companyname",
@@ -1564,6 +1569,8 @@ _KOREAN = {
     "근무지 우편 번호": "businesspostalcode",
     "근무지 국가/지역": "businesscountry",
     "성명": "fullname",
+    "구매자명": "buyername",  # a shop's buyer (Naver SmartStore's orders)
+    "구매자연락처": "buyerphone",
     "이메일": "email",
     "이메일 주소": "email",  # a Korean newsletter's subscribers (Stibee's "이메일 주소")
     "휴대폰번호": "mobilephone",
@@ -2194,5 +2201,12 @@ WHOLE_NAME_HEADERS = frozenset(
         *("membername", "memberfullname", "ticketholdername"),
         *("customerdisplayname", "memberdisplayname", "userdisplayname", "attendeedisplayname"),
         *("nombredelcomprador", "nombrecomprador", "nomedocomprador", "nomecomprador"),  # a shop's buyer
+        # "Full name" in Portuguese, Spanish, French, German, Dutch, Polish, Italian, Czech.
+        *("nomecompleto", "nombrecompleto", "nomcomplet", "vollstandigername", "volledigenaam"),
+        *("imieinazwisko", "nomeecognome", "nomecognome", "cognomeenome", "cognomenome"),
+        *("nombreyapellidos", "nombresyapellidos", "nombreapellidos", "prenometnom", "prenomnom"),
+        *("nometprenom", "jmenoaprijmeni", "vornameundnachname", "vornamenachname"),
+        # An order's bill-to party (Django Oscar's "Bill to name"), a volunteer, an employee.
+        *("billtoname", "billingname", "volunteername", "volunteerfullname", "employeename"),
     )
 )

@@ -60,3 +60,28 @@ def _their_phone(mapping: Mapping, columns: list[str], values: Callable[[str], l
                 mapping.fields["person.person_phone"] = column
                 mapping.notes.append(f"{column!r} is sent as the contact person's phone.")
                 return
+
+
+_ATTENDEE_EMAILS = ("attendeeemail", "attendeeemailaddress", "ticketholderemail")
+
+
+def attendee_email(mapping: Mapping, columns: list[str]) -> None:
+    """Send a ticket's attendee's email as the person's where the rows' own first and last names are
+    unprefixed and no email of theirs is sent (Tickera's "First Name, Last Name, Attendee E-mail"
+    beside the "Buyer E-Mail"): the names are the attendee's, the ticket's holder."""
+    if "person.email" in mapping.fields or not {"person.first_name", "person.last_name"} <= set(
+        mapping.fields
+    ):
+        return
+    if any(
+        normalize_header(c) != normalize_header(c).removeprefix("attendee") for c in mapping.columns_used()
+    ):
+        return  # the names are the attendee's already (the role's rules chose)
+    found = [
+        c for c in columns if normalize_header(c) in _ATTENDEE_EMAILS and c not in mapping.columns_used()
+    ]
+    if len(found) == 1:
+        mapping.fields["person.email"] = found[0]
+        mapping.notes.append(
+            f"{found[0]!r} is the ticket holder's email, whose names are sent: sent as person.email."
+        )

@@ -22,7 +22,7 @@ from leadspace_cli.mapping.blocks import listed, lone_street, street_line
 from leadspace_cli.mapping.body import _fetcher
 from leadspace_cli.mapping.cells import one_value_per_cell, plural_columns
 from leadspace_cli.mapping.choose import _HOW, _choose
-from leadspace_cli.mapping.contacts import contact_names
+from leadspace_cli.mapping.contacts import attendee_email, contact_names
 from leadspace_cli.mapping.detect import detect
 from leadspace_cli.mapping.names import before_names
 from leadspace_cli.mapping.normal import NOTHING
@@ -107,6 +107,7 @@ def refine(
         contact_names(mapping, columns, values)
         plural_columns(mapping, columns, values)  # again: a file of people named by a whole name
     owners_email(mapping, columns, values)
+    attendee_email(mapping, columns)
     if "company.website" not in mapping.fields:
         for column in columns:
             if system_column(column) or normalize_header(column) not in URL_COLUMNS:

@@ -165,8 +165,18 @@ _PARTS: dict[tuple[str, ...], tuple[str, ...]] = {
 _SECOND_NAMES = ("nomecompleto", "nomeabreviado", "nomefantasia", "tradename", "shortname", "legalname")
 
 
+# A directory's typed item: "Email | Work Email | Address", "Phone | Cell Phone | Number", "Link |
+# Website | URL" (WordPress' Connections): the type in the middle names the field.
+_PIPED = re.compile(r"^\s*([^|]+?)\s*\|\s*([^|]+?)\s*\|\s*([^|]+?)\s*$")
+_PIPED_GROUPS = ("email", "emails", "phone", "phones", "phonenumber", "link", "links")
+_PIPED_VALUES = ("address", "emailaddress", "number", "url", "value")
+
+
 def composite(column: str) -> str:
     """Return the part of a composite header that names a field, else the header."""
+    piped = _PIPED.match(column)
+    if piped and normalize_header(piped[1]) in _PIPED_GROUPS and normalize_header(piped[3]) in _PIPED_VALUES:
+        return piped[2]
     part = _COMPOSITE.match(column)
     if not part:
         return column

@@ -72,7 +72,12 @@ def file_prefix(columns: list[str]) -> dict[str, str]:
     if not counts:
         return {}
     word, count = counts.most_common(1)[0]
-    if count < max(MIN_COLUMNS, MIN_SHARE * len(columns)) or _meaningful(normalize_header(word)):
+    if count < max(MIN_COLUMNS, MIN_SHARE * len(columns)):
+        return {}
+    # JSON Lines whose every record is one object ({"type": "user", "user": {...}}, Mattermost's bulk
+    # export): its key is the record's kind, not whose each field is, unless it names a company.
+    wrapped = sum(c.strip().casefold().startswith(word + ".") for c in columns) >= 0.8 * len(columns)
+    if _meaningful(normalize_header(word)) and not (wrapped and not re.match(COMPANY_PREFIX, word + "x")):
         return {}
     taken = {c.strip().casefold() for c in columns}
     out: dict[str, str] = {}
@@ -87,6 +92,6 @@ def file_prefix(columns: list[str]) -> dict[str, str]:
     if sum(1 for rest in out.values() if normal(rest) in ALL_ALIASES) < fields:
         return {}
     # A column read as it stands says the word means something ("Entity Name", "Dealer Name").
-    if any(normal(column) in ALL_ALIASES or normal(column) in KIND_NAMES for column in out):
+    if not wrapped and any(normal(column) in ALL_ALIASES or normal(column) in KIND_NAMES for column in out):
         return {}
     return out

@@ -3,10 +3,14 @@ fails on e12117d, the code before it; the guards hold on both)."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 
+from leadspace_cli.formats.sources import open_source
+from leadspace_cli.mapping.detect import detect
+from leadspace_cli.mapping.judge import detect_source, refine
 from tests.mapping.test_detect_eleventh import judged
 
 _FIRMS = [
@@ -71,7 +75,9 @@ def test_a_lone_address_of_street_lines_is_the_street(tmp_path: Path) -> None:
     # A bare "Address" with no city beside it was never sent, though its cells are street lines.
     rows = [
         [r[0], r[2], street]
-        for r, street in zip(_FIRMS, ["12 Main St", "9 Elm Rd", "100 Congress Ave", "Via Roma 1"])
+        for r, street in zip(
+            _FIRMS, ["12 Main St", "9 Elm Rd", "100 Congress Ave", "Via Roma 1"], strict=True
+        )
     ]
     mapping = judged(tmp_path / "accounts.csv", ["Company", "Email", "Address"], rows)
     assert mapping.fields.get("company.address.street") == "Address"
@@ -84,6 +90,134 @@ def test_guard_a_lone_address_of_whole_addresses_is_not_the_street(tmp_path: Pat
         "1 Way, Austin, TX",
         "Via Roma 1, Verona",
     ]
-    rows = [[r[0], r[2], w] for r, w in zip(_FIRMS, whole)]
+    rows = [[r[0], r[2], w] for r, w in zip(_FIRMS, whole, strict=True)]
     mapping = judged(tmp_path / "accounts.csv", ["Company", "Email", "Address"], rows)
     assert "company.address.street" not in mapping.fields
+
+
+def test_json_lines_of_one_wrapped_object_are_its_fields(tmp_path: Path) -> None:
+    # Mattermost's bulk export: {"type": "user", "user": {"first_name": ..., "email": ...}}; "user." was
+    # read as the tool's user (an owner), and nothing was sent.
+    path = tmp_path / "export.jsonl"
+    lines = [
+        {
+            "type": "user",
+            "user": {
+                "username": u,
+                "email": f"{u}@acme.example",
+                "first_name": f,
+                "last_name": "Lee",
+                "position": "CTO",
+                "roles": "system_user",
+                "locale": "en",
+            },
+        }
+        for u, f in (("ann", "Ann"), ("bo", "Bo"), ("cy", "Cy"))
+    ]
+    path.write_text("".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8")
+    with open_source(str(path), prescan=True) as source:
+        fields = detect_source(source).fields
+    assert fields.get("person.first_name") == "user.first_name"
+    assert fields.get("person.email") == "user.email"
+    assert fields.get("person.title") == "user.position"
+
+
+def test_guard_a_wrapped_company_object_stays_the_company_s() -> None:
+    columns = ["type", "company.name", "company.website", "company.city", "company.country", "company.phone"]
+    fields = detect(columns).fields
+    assert fields.get("company.name") == "company.name"
+    assert "person.first_name" not in fields
+
+
+def test_a_directory_s_typed_items_name_their_field_in_the_middle() -> None:
+    # Connections' "Email | Work Email | Address", "Phone | Work Phone | Number", "Link | Website | URL".
+    columns = [
+        "First Name",
+        "Last Name",
+        "Organization",
+        "Phone | Cell Phone | Number",
+        "Email | Work Email | Address",
+        "Social Network | LinkedIn | URL",
+        "Link | Website | URL",
+        "Link | Website | Title",
+    ]
+    fields = detect(columns).fields
+    assert fields.get("person.email") == "Email | Work Email | Address"
+    assert fields.get("company.website") == "Link | Website | URL"
+    assert fields.get("person.person_phone") == "Phone | Cell Phone | Number"
+    assert "person.title" not in fields
+
+
+def test_an_agency_s_address_is_the_company_s() -> None:
+    # A diaper bank's partner agencies: "Agency Address", "Agency City", "Agency Website".
+    columns = [
+        "Agency Name",
+        "Agency Email",
+        "Agency Address",
+        "Agency City",
+        "Agency State",
+        "Agency Zip Code",
+        "Agency Website",
+        "Primary Contact Name",
+        "Primary Contact Email",
+    ]
+    fields = detect(columns).fields
+    assert fields.get("company.address.street") == "Agency Address"
+    assert fields.get("company.address.city") == "Agency City"
+    assert fields.get("company.website") == "Agency Website"
+
+
+def test_a_ticket_s_attendee_email_beside_the_buyer_s() -> None:
+    # Tickera: the unprefixed names are the attendee's; "Buyer E-Mail" is the purchaser's.
+    columns = [
+        "First Name",
+        "Last Name",
+        "Attendee E-mail",
+        "Order Number",
+        "Buyer First Name",
+        "Buyer Last Name",
+        "Buyer E-Mail",
+    ]
+    mapping = detect(columns)
+    refine(mapping, columns, lambda column: [], sampled=False)
+    assert mapping.fields.get("person.email") == "Attendee E-mail"
+
+
+@pytest.mark.parametrize(
+    ("header", "field"),
+    [
+        ("Nome completo", "person.full_name"),
+        ("Imię i nazwisko", "person.full_name"),
+        ("Bill to name", "person.full_name"),
+        ("员工姓名", "person.full_name"),
+    ],
+)
+def test_whole_name_headers_in_more_languages(tmp_path: Path, header: str, field: str) -> None:
+    rows = [
+        ["Ann Lee" if header != "员工姓名" else "张伟", "ann.lee@acme.example"],
+        ["Bo Ng" if header != "员工姓名" else "王小明", "bo.ng@acme.example"],
+        ["Cy Ro" if header != "员工姓名" else "李娜", "cy.ro@acme.example"],
+    ]
+    mapping = judged(tmp_path / "people.csv", [header, "Email"], rows)
+    assert mapping.fields.get(field) == header
+
+
+def test_more_field_names() -> None:
+    fields = detect(
+        ["Imię", "Nazwisko", "Firma", "Stanowisko", "Email", "Tel1", "Tel2", "Calle Numero", "Ciudad"]
+    ).fields
+    assert fields.get("person.title") == "Stanowisko"
+    assert fields.get("person.person_phone") == "Tel1"
+    assert fields.get("company.address.street") == "Calle Numero"
+
+
+def test_a_korean_shop_s_buyer(tmp_path: Path) -> None:
+    # Naver SmartStore's orders: the buyer's name (split, rules 6) and contact number.
+    rows = [
+        ["2024052101", "김민지", "010-4821-7730"],
+        ["2024052102", "이서준", "010-2231-0098"],
+        ["2024052103", "박지훈", "010-7788-1200"],
+    ]
+    fields = judged(tmp_path / "orders.csv", ["주문번호", "구매자명", "구매자연락처"], rows).fields
+    assert fields.get("person.full_name") == "구매자명"
+    assert fields.get("person.person_phone") == "구매자연락처"
