@@ -162,6 +162,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "companyid",
         "organizationid",
         "businessid",  # a register's or a city's businesses (Louisville's food inspections)
+        "firmaid",  # Turkish, Polish, Czech: the firm's record ("FirmaID")
         *("uid", "cid"),  # a mailing list's subscriber (Acelle Mail, Mailtrain), a place (Google Maps)
         *_REGISTER_NUMBERS,  # last (see ACCOUNT_IDS)
     ),
@@ -330,6 +331,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "businessphone",
         *("businesstelefon", "businessrufnummer"),  # German: "Rufnummer (geschäftlich)" (Windows)
         "workphone",
+        "phonework",  # HumHub's "Phone Work", before its "Mobile"
         "directphone",
         "workdirectphone",
         "firstphone",
@@ -351,7 +353,6 @@ ALIASES: dict[str, tuple[str, ...]] = {
         *("numerodecontacto", "numerodecontato"),  # Bagisto's customers (Spanish, Portuguese)
         *("ceptelefonu", "sodienthoai", "soienthoai", "dienthoai", "ienthoai"),  # Turkish mobile; Vietnamese
         "primaryphonenumber",
-        "phonework",
         "phonemobile",
         "cellphone",  # American English (OpenCATS's "Cell Phone", "phoneCell")
         "phonecell",
@@ -1033,7 +1034,7 @@ ORG_NUMBER = (
 
 # An account's id, or a register's number of an organisation: the row's own record only in a file
 # without people (in a people export it is the parent record's, or their employer's).
-ACCOUNT_IDS = ("accountid", "companyid", "organizationid", "businessid", *_REGISTER_NUMBERS)
+ACCOUNT_IDS = ("accountid", "companyid", "organizationid", "businessid", "firmaid", *_REGISTER_NUMBERS)
 
 
 def registered_beside_people(fields: dict[str, str | list[str]], normalized: list[tuple[str, str]]) -> bool:

@@ -207,3 +207,27 @@ def lone_street(mapping: Mapping, columns: list[str], values: Callable[[str], li
             fields["company.address.street"] = column
             mapping.notes.append(f"{column!r} holds street lines: sent as company.address.street.")
         return
+
+
+# A Japanese prefecture: 東京都, 北海道, 大阪府, 京都府, 愛知県.
+_PREFECTURE = re.compile(r"^[\u4e00-\u9fff]{1,3}[都道府県]$")
+
+
+def prefecture_line(mapping: Mapping, columns: list[str], values: Callable[[str], list[str]]) -> None:
+    """A street column of prefectures (a Japanese form's 住所1: 東京都) is the state; the address
+    line after it (住所2: 中央区銀座4-2-15) is the street."""
+    street = mapping.fields.get("company.address.street")
+    if not isinstance(street, str) or "company.address.state" in mapping.fields:
+        return
+    seen = [v.strip() for v in values(street) if v.strip()]
+    if len(seen) < 2 or sum(bool(_PREFECTURE.match(v)) for v in seen) < 0.8 * len(seen):
+        return
+    mapping.fields["company.address.state"] = street
+    after = columns[columns.index(street) + 1 :][:1]
+    if after and after[0] not in mapping.columns_used() and any(v.strip() for v in values(after[0])):
+        mapping.fields["company.address.street"] = after[0]
+        note = f"{after[0]!r}, the line after it, is the street"
+    else:
+        del mapping.fields["company.address.street"]
+        note = "no street is sent"
+    mapping.notes.append(f"{street!r} holds prefectures: sent as company.address.state; {note}.")

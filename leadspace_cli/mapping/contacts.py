@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable
 
 from leadspace_cli.mapping.aliases import ALIASES, normalize_header, system_column
-from leadspace_cli.mapping.organisations import contact_person
+from leadspace_cli.mapping.organisations import contact_person, host
 from leadspace_cli.mapping.spec import FULL_NAME, Mapping
 from leadspace_cli.mapping.wholenames import MIN_SPLIT, split_name
 
@@ -43,7 +43,25 @@ def contact_names(mapping: Mapping, columns: list[str], values: Callable[[str], 
             "person.last_name as the row's person."
         )
         _their_phone(mapping, columns, values)
+        _their_title(mapping, columns, values)
         return
+
+
+def _their_title(mapping: Mapping, columns: list[str], values: Callable[[str], list[str]]) -> None:
+    """Send a job title's column beside the contact person (a B2B CRM's "Stanowisko") as theirs:
+    a file of companies alone leaves it out. Not a column of salutations or of one value."""
+    if "person.title" in mapping.fields:
+        return
+    used = mapping.columns_used()
+    for alias in ("jobtitle", "position", "stanowisko", "funktion", "fonction", "cargo", "puesto"):
+        for column in columns:
+            if column in used or system_column(column) or normalize_header(column) != alias:
+                continue
+            seen = {v.strip().lower() for v in values(column) if v.strip()}
+            if len(seen) >= 2:
+                mapping.fields["person.title"] = column
+                mapping.notes.append(f"{column!r} is sent as the contact person's job title.")
+                return
 
 
 def _their_phone(mapping: Mapping, columns: list[str], values: Callable[[str], list[str]]) -> None:
@@ -84,4 +102,30 @@ def attendee_email(mapping: Mapping, columns: list[str]) -> None:
         mapping.fields["person.email"] = found[0]
         mapping.notes.append(
             f"{found[0]!r} is the ticket holder's email, whose names are sent: sent as person.email."
+        )
+
+
+def own_pages(mapping: Mapping, values: Callable[[str], list[str]]) -> None:
+    """Leave out the web site of a file of people that names no company where no row's site is its
+    email's domain (a community's members' "Website URL": nadiaferreira.design beside
+    nadia@lisbonmakers.pt): each person's own page, no company to match."""
+    site, email = mapping.fields.get("company.website"), mapping.fields.get("person.email")
+    people = {"person.first_name", "person.last_name"} <= set(mapping.fields) or FULL_NAME in mapping.fields
+    if (
+        not people
+        or "company.name" in mapping.fields
+        or not isinstance(site, str)
+        or not isinstance(email, str)
+    ):
+        return
+    pairs = [
+        (host(s.strip()), e.strip().lower().rpartition("@")[2])
+        for s, e in zip(values(site), values(email), strict=True)
+        if s.strip() and "@" in e
+    ]
+    if len(pairs) >= 2 and not any(h == d or h.endswith("." + d) for h, d in pairs):
+        del mapping.fields["company.website"]
+        mapping.notes.append(
+            f"{site!r} holds the people's own pages (no row's is its email's domain, and no company is "
+            "named): not sent as company.website."
         )

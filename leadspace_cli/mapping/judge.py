@@ -18,17 +18,17 @@ from leadspace_cli.mapping.aliases import (
     normalize_header,
     system_column,
 )
-from leadspace_cli.mapping.blocks import listed, lone_street, street_line
+from leadspace_cli.mapping.blocks import listed, lone_street, prefecture_line, street_line
 from leadspace_cli.mapping.body import _fetcher
 from leadspace_cli.mapping.cells import one_value_per_cell, plural_columns
 from leadspace_cli.mapping.choose import _HOW, _choose
-from leadspace_cli.mapping.contacts import attendee_email, contact_names
+from leadspace_cli.mapping.contacts import attendee_email, contact_names, own_pages
 from leadspace_cli.mapping.detect import detect
 from leadspace_cli.mapping.names import before_names
 from leadspace_cli.mapping.normal import NOTHING
 from leadspace_cli.mapping.normal import normal as _normal
 from leadspace_cli.mapping.organisations import _personal, contact_person, host, organisations, unnamed_phone
-from leadspace_cli.mapping.records import companies_as_leads, company_line, homes, owners_email
+from leadspace_cli.mapping.records import companies_as_leads, company_line, homes, owners_email, party_id
 from leadspace_cli.mapping.spec import Mapping, shown
 from leadspace_cli.mapping.titles import _JOB, _NOT_JOB, _not_jobs
 from leadspace_cli.mapping.wholenames import whole_names
@@ -95,6 +95,7 @@ def refine(
         _one_site(mapping, values)
         street_line(mapping, values)
         lone_street(mapping, columns, values)
+        prefecture_line(mapping, columns, values)
         _lead_emails(mapping, columns, values)
         companies_as_leads(mapping, values)
         _emails_by_values(mapping, columns, values)
@@ -108,6 +109,7 @@ def refine(
         plural_columns(mapping, columns, values)  # again: a file of people named by a whole name
     owners_email(mapping, columns, values)
     attendee_email(mapping, columns)
+    party_id(mapping, columns)
     if "company.website" not in mapping.fields:
         for column in columns:
             if system_column(column) or normalize_header(column) not in URL_COLUMNS:
@@ -137,6 +139,7 @@ def refine(
                     f"{column!r} holds links that are not company web sites (profiles?): not sent."
                 )
     homes(mapping, values)
+    own_pages(mapping, values)
     return mapping
 
 
@@ -426,7 +429,9 @@ def _emails_by_values(mapping: Mapping, columns: list[str], values: Callable[[st
         seen = [v.strip() for v in values(column) if v.strip().lower() not in _PLACEHOLDERS]
         cells = [v for v in seen if _ADDRESS_CELL.match(v)]
         if len(seen) >= 3 and len(cells) >= 0.9 * len(seen) and len({v.lower() for v in cells}) > 1:
-            if emailish and sum(map(_personal, cells)) < 0.5 * len(cells):
+            rows = zip(values(column), own, strict=True)  # mailboxes named after the row's contact
+            mine = sum(any(w in v.lower().partition("@")[0] for w in words) for v, words in rows if "@" in v)
+            if emailish and max(sum(map(_personal, cells)), mine) < 0.5 * len(cells):
                 continue  # the account's mailboxes (info@), as detect() read it
             found.append((column, cells))
     if len(found) != 1:

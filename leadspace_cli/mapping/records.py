@@ -161,8 +161,14 @@ def homes(mapping: Mapping, values: Callable[[str], list[str]]) -> None:
     (Beside work addresses, as a company's staff list, the address is the office's.)"""
     fields = mapping.fields
     people = {"person.first_name", "person.last_name"} <= set(fields) or "person.full_name" in fields
-    if not people or "company.name" in fields or "company.website" in fields:
+    if not people:
         return
+    for path in ("company.name", "company.website"):
+        # A company column most rows leave empty (a club's members, a few of whom name their firm)
+        # names no company for the rest: their address is still their home.
+        filled = [bool(v.strip()) for c in mapping.columns_of(path) for v in values(c)]
+        if path in fields and (not filled or 2 * sum(filled) >= len(filled)):
+            return
     email = fields.get("person.email")
     if not isinstance(email, str) or _private_share(values(email)) < 0.5:
         return
@@ -184,3 +190,42 @@ def homes(mapping: Mapping, values: Callable[[str], list[str]]) -> None:
         "person's own, not an employer's: not sent as the company's"
         + (" (the country is sent as the person's)." if "person.person_country" in fields else ".")
     )
+
+
+# Columns of a transaction (an invoice, an order): its own "id" is no person's or company's record.
+_TRANSACTION = frozenset(
+    (
+        "currency",
+        "amount",
+        "total",
+        "subtotal",
+        "netamount",
+        "grossamount",
+        "taxamount",
+        "paidamount",
+        "price",
+    )
+    + ("dueat", "duedate", "paidat", "issuedate", "invoicedate", "orderdate", "quantity", "invoicenumber")
+    + ("ordernumber", "paymentstatus", "baseincome", "baserefund")
+)
+# The party's own record beside it: the client's, the customer's.
+_PARTY_IDS = ("clientid", "customerid", "buyerid", "contactid", "memberid", "donorid")
+
+
+def party_id(mapping: Mapping, columns: list[str]) -> None:
+    """In a file of transactions (an invoice's currency, amounts and due date beside a bare "id"),
+    send the one party's id column (``client_id``, ``customer_id``) as external_id instead of the
+    transaction's own "id": the row's person or company is the client."""
+    current = mapping.fields.get("external_id")
+    if not isinstance(current, str) or normalize_header(current) != "id":
+        return
+    names = [normalize_header(c) for c in columns]
+    if sum(n in _TRANSACTION for n in names) < 2:
+        return
+    parties = [c for c, n in zip(columns, names, strict=True) if n in _PARTY_IDS]
+    if len(parties) == 1:
+        mapping.fields["external_id"] = parties[0]
+        mapping.notes.append(
+            f"{current!r} is each transaction's own number: {parties[0]!r}, its party's record, is sent as "
+            "external_id."
+        )

@@ -221,3 +221,166 @@ def test_a_korean_shop_s_buyer(tmp_path: Path) -> None:
     fields = judged(tmp_path / "orders.csv", ["주문번호", "구매자명", "구매자연락처"], rows).fields
     assert fields.get("person.full_name") == "구매자명"
     assert fields.get("person.person_phone") == "구매자연락처"
+
+
+def test_a_contact_person_s_job_title_is_theirs(tmp_path: Path) -> None:
+    header = ["Nazwa Firmy", "NIP", "Osoba Kontaktowa", "Telefon", "Email", "Stanowisko", "Opiekun"]
+    rows = [
+        [
+            "Termo-Bud Sp. z o.o.",
+            "5262819374",
+            "Agnieszka Wróbel",
+            "+48 601 234 118",
+            "a.wrobel@termobud.pl",
+            "Kierownik zakupów",
+            "Marek Zając",
+        ],
+        [
+            "Lux-Print s.c.",
+            "7792310558",
+            "Piotr Kamiński",
+            "+48 512 880 903",
+            "piotr@luxprint.pl",
+            "Właściciel",
+            "Ewa Nowicka",
+        ],
+        [
+            "Agro-Mix Sp. j.",
+            "8971802211",
+            "Tomasz Lis",
+            "+48 71 330 22 10",
+            "t.lis@agromix.pl",
+            "Prezes",
+            "Marek Zając",
+        ],
+    ]
+    fields = judged(tmp_path / "klienci.csv", header, rows).fields
+    assert fields.get("person.full_name") == "Osoba Kontaktowa"
+    assert fields.get("person.title") == "Stanowisko"
+
+
+def test_an_invoice_s_own_id_gives_way_to_its_client_s() -> None:
+    # FOSSBilling's and Siwapp's invoices: "id" is the invoice's, "client_id" the row's party's.
+    columns = [
+        "id",
+        "client_id",
+        "nr",
+        "currency",
+        "buyer_first_name",
+        "buyer_last_name",
+        "buyer_email",
+        "due_at",
+        "paid_at",
+    ]
+    mapping = detect(columns)
+    refine(mapping, columns, lambda column: [], sampled=False)
+    assert mapping.fields.get("external_id") == "client_id"
+
+
+def test_guard_an_order_s_id_stays_beside_a_user_id() -> None:
+    columns = ["id", "user_id", "first_name", "last_name", "email", "total", "currency", "status"]
+    mapping = detect(columns)
+    refine(mapping, columns, lambda column: [], sampled=False)
+    assert mapping.fields.get("external_id") == "id"
+
+
+def test_a_firm_s_id_in_a_file_of_firms() -> None:
+    assert (
+        detect(["FirmaID", "FuarID", "Firma Adı", "Yetkili", "Telefon", "Eposta", "Web"]).fields.get(
+            "external_id"
+        )
+        == "FirmaID"
+    )
+
+
+def test_a_company_column_most_members_leave_empty_names_no_employer_address(tmp_path: Path) -> None:
+    # A football club's members: "Bedrijfsnaam" filled for one member in four; the address is home.
+    header = ["Bedrijfsnaam", "Voornaam", "Achternaam", "Email", "Adres", "Postcode", "Plaats", "Land"]
+    rows = [
+        ["", "Daan", "Dijk", "daan.vandijk@ziggo.nl", "Kerkstraat 14", "3581 RB", "Utrecht", "Nederland"],
+        [
+            "De Vries Fysio",
+            "Sanne",
+            "Vries",
+            "sanne@devriesfysio.nl",
+            "Straatweg 211",
+            "3551 CH",
+            "Utrecht",
+            "Nederland",
+        ],
+        ["", "Bram", "Jansen", "bram.jansen@gmail.com", "Oudegracht 77", "3511 AG", "Utrecht", "Nederland"],
+        ["", "Eva", "Bakker", "eva.bakker@hotmail.com", "Biltstraat 5", "3572 AA", "Utrecht", "Nederland"],
+    ]
+    fields = judged(tmp_path / "leden.csv", header, rows).fields
+    assert "company.address.street" not in fields
+    assert fields.get("person.person_country") == "Land"
+
+
+def test_a_work_phone_before_a_mobile() -> None:
+    assert (
+        detect(["First name", "Last name", "Email", "Phone Private", "Phone Work", "Mobile"]).fields.get(
+            "person.person_phone"
+        )
+        == "Phone Work"
+    )
+
+
+def test_people_s_own_pages_are_no_company_s_site(tmp_path: Path) -> None:
+    header = ["First Name", "Last Name", "Email", "Website URL"]
+    rows = [
+        ["Nadia", "Ferreira", "nadia@lisbonmakers.pt", "https://nadiaferreira.design"],
+        ["Amara", "Osei", "amara.osei@gmail.com", "https://osei.studio"],
+        ["Bo", "Ng", "bo@ng-lab.org", "bo-ng.me"],
+    ]
+    assert "company.website" not in judged(tmp_path / "members.csv", header, rows).fields
+    rows[2][3] = "https://ng-lab.org"  # one row's site is its email's domain: a company's
+    assert judged(tmp_path / "members2.csv", header, rows).fields.get("company.website") == "Website URL"
+
+
+def test_a_japanese_prefecture_column_is_the_state(tmp_path: Path) -> None:
+    header = ["名前", "会社名", "メールアドレス", "郵便番号", "住所1", "住所2", "住所3"]
+    rows = [
+        [
+            "佐藤 健太",
+            "株式会社ミライ精工",
+            "k.sato@mirai.example",
+            "104-0061",
+            "東京都",
+            "中央区銀座4-2-15",
+            "8F",
+        ],
+        [
+            "鈴木 美咲",
+            "東和システム株式会社",
+            "m.suzuki@towa.example",
+            "530-0001",
+            "大阪府",
+            "大阪市北区梅田2-5-25",
+            "",
+        ],
+        [
+            "高橋 大輔",
+            "高橋建材有限会社",
+            "d.takahashi@kenzai.example",
+            "460-0008",
+            "愛知県",
+            "名古屋市中区栄3-18-1",
+            "",
+        ],
+    ]
+    fields = judged(tmp_path / "users.csv", header, rows).fields
+    assert fields.get("company.address.state") == "住所1"
+    assert fields.get("company.address.street") == "住所2"
+
+
+def test_an_account_s_email_named_after_its_contacts_is_theirs(tmp_path: Path) -> None:
+    # Siwapp's invoices: two of five addresses are mailboxes (hello@), three carry the contact's name.
+    header = ["name", "email", "contact_person", "net_amount"]
+    rows = [
+        ["Brightline Logistics Ltd", "m.okafor@brightline.example", "Michael Okafor", "100"],
+        ["Saltmarsh Coffee", "hello@saltmarsh.example", "Jamal Whitaker", "20"],
+        ["Nordvik Marine AS", "ingrid.solberg@nordvik.example", "Ingrid Solberg", "300"],
+        ["Quillon Architects", "accounts@quillon.example", "Rebecca Thorne", "40"],
+        ["Anya Rosales Design", "anya.rosales.design@gmail.com", "Anya Rosales", "50"],
+    ]
+    assert judged(tmp_path / "invoices.csv", header, rows).fields.get("person.email") == "email"
