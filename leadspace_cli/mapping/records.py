@@ -195,18 +195,10 @@ def homes(mapping: Mapping, values: Callable[[str], list[str]]) -> None:
 # Columns of a transaction (an invoice, an order): its own "id" is no person's or company's record.
 _TRANSACTION = frozenset(
     (
-        "currency",
-        "amount",
-        "total",
-        "subtotal",
-        "netamount",
-        "grossamount",
-        "taxamount",
-        "paidamount",
-        "price",
+        *("currency", "amount", "total", "subtotal", "netamount", "grossamount", "taxamount", "paidamount"),
+        *("price", "dueat", "duedate", "paidat", "issuedate", "invoicedate", "orderdate", "quantity"),
+        *("invoicenumber", "ordernumber", "paymentstatus", "baseincome", "baserefund"),
     )
-    + ("dueat", "duedate", "paidat", "issuedate", "invoicedate", "orderdate", "quantity", "invoicenumber")
-    + ("ordernumber", "paymentstatus", "baseincome", "baserefund")
 )
 # The party's own record beside it: the client's, the customer's.
 _PARTY_IDS = ("clientid", "customerid", "buyerid", "contactid", "memberid", "donorid")
