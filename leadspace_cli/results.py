@@ -130,6 +130,7 @@ class Stats:
     last_call: float | None = None
     consecutive_failures: int = 0
     abandoned: int = 0  # calls on the wire at a second Ctrl-C: sent, maybe billed, answers not kept
+    unusable: int = 0  # 200 answers with nothing usable in them (no data object): billed, not kept
     _sealed: bool = field(default=False, repr=False)  # abandoned: later answers change no count
     _answers: int = field(default=0, repr=False)  # calls whose answer (or its lack) was counted
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)

@@ -58,6 +58,7 @@ class Summary:
     # With LEADSPACE_REDIS_URL: the Redis (masked), answers found there and shared, and why it was lost.
     fleet: dict[str, Any] = field(default_factory=dict)
     abandoned: int = 0  # calls on the wire when the run stopped waiting (a second Ctrl-C): maybe billed
+    unusable: int = 0  # HTTP 200 answers with nothing usable in them: billed, not kept
 
     @classmethod
     def of(
@@ -104,6 +105,7 @@ class Summary:
             exit_code=int(code),
             stop_message=_stop_message(enricher.stop_reason.message if enricher.stop_reason else None, s),
             abandoned=s.abandoned,
+            unusable=s.unusable,
             dry_run=opts.dry_run,
             would_call=s.would_call,
             credit_cap=opts.max_credits,

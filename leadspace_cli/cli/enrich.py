@@ -280,9 +280,20 @@ def _enrich(job: Job, *, quiet: bool, verbose: bool) -> ExitCode:
                 "billed): if the API is slow rather than down, raise --timeout first, or the rerun "
                 "pays for them again."
             )
+        keeps = not job.no_cache and job.max_age_seconds > 0
+        again = (
+            "run the same command again to finish them (answers already paid for are reused)."
+            if keeps
+            else "this run reuses no stored answers (--no-cache or --max-age 0), so the same command "
+            "pays for every row again: run it without that option (or with --max-age 1d) to finish them."
+        )
+        if summary.unusable:
+            again += (
+                f" {counted(summary.unusable, 'answer')} came back HTTP 200 with nothing usable in it "
+                "(billed, not kept): a rerun pays for those again."
+            )
         err.print(
-            f"{counted(summary.by_result['failed'], 'row')} failed: run the same command again to "
-            f"finish them (answers already paid for are reused).{slow}",
+            f"{counted(summary.by_result['failed'], 'row')} failed: {again}{slow}",
             markup=False,
         )
     return code

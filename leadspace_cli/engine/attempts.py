@@ -23,6 +23,17 @@ from leadspace_cli.errors import AUTH_MESSAGE, CREDITS_MESSAGE, ExitCode, OAuthE
 from leadspace_cli.results import Result, RowResult, Stats, StopReason
 
 
+def reuse_note(keeps: bool) -> str:
+    """What a rerun costs: stored answers are reused, unless this run keeps none (--no-cache, or
+    --max-age 0, which reuses nothing from before)."""
+    if keeps:
+        return "rows already answered are reused free."
+    return (
+        "this run reuses no stored answers (--no-cache or --max-age 0), so the same command pays for "
+        "every row again: run it without that option (or with --max-age 1d) to go on."
+    )
+
+
 @dataclass(frozen=True)
 class RetryPolicy:
     """How often and how long to retry; the defaults are the documented ones."""
@@ -283,7 +294,7 @@ class Attempts:
             return (
                 f"Reached the credit budget ({self.budget.message()}); this run: {spent}. Rows past it "
                 "are not_sent; run the same command again when the budget allows (tomorrow, for a daily "
-                "one): rows already answered are reused free."
+                f"one): {reuse_note(self.store.keeps)}"
             )
         if self.budget.period is not None:  # the cap was what a day or month budget had left
             day = self.budget.period == "day"
@@ -292,12 +303,12 @@ class Attempts:
             return (
                 f"Reached the credit budget ({self.budget.name}); this run: {spent}. Rows past it are "
                 f"not_sent; run the same command again {when} (or with a higher {flag} to buy more "
-                f"{now}): rows already answered are reused free."
+                f"{now}): {reuse_note(self.store.keeps)}"
             )
         return (
             f"Reached the credit cap ({self.budget.name}): {spent}. The cap is per run: rows past it "
             "are not_sent; run the same command again to go on (with a higher cap to buy more in one "
-            "run): rows already answered are reused free."
+            f"run): {reuse_note(self.store.keeps)}"
         )
 
     def backoff(self, attempt: int) -> float:
@@ -349,7 +360,9 @@ class Attempts:
         finally:
             with self._wire_lock:
                 self.on_wire -= 1
-        self.budget.settle(hold, billed=answer.outcome is Outcome.OK or answer.unknown)
+        # A 200 is a credit, usable or not (an answer with no data object is billed all the same).
+        billed = answer.outcome in (Outcome.OK, Outcome.BAD_ANSWER) or answer.unknown
+        self.budget.settle(hold, billed=billed)
         # No answer at all (a dropped or refused connection); a timeout is a slow API, not an outage
         # (it is retried as before, within --max-retries).
         silent_failure = (
@@ -443,8 +456,10 @@ class Attempts:
             if outcome in (Outcome.AUTH, Outcome.CREDITS, Outcome.FATAL):
                 self.stop(exit_code(outcome), _STOP_MESSAGES.get(outcome, answer.error))
                 return RowResult(Result.NOT_SENT, answer.status, answer.error)
-            if outcome is Outcome.BAD_ANSWER:
-                return RowResult(Result.FAILED, answer.status, answer.error)
+            if outcome is Outcome.BAD_ANSWER:  # billed (a 200), not kept: a rerun asks again
+                with self._wire_lock:
+                    self.stats.unusable += 1
+                return RowResult(Result.FAILED, answer.status, answer.error + " (billed)")
             # RETRY or THROTTLED.
             last = RowResult(Result.FAILED, answer.status, answer.error)
             timed_out = answer.status is None and answer.error.endswith("(timeout)")

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 from leadspace_cli.api.auth import CONNECT_TIMEOUT
 from leadspace_cli.api.client import Client
-from leadspace_cli.engine.attempts import Attempts, CreditBudget, LedgerBudget, RetryPolicy, Stop
+from leadspace_cli.engine.attempts import Attempts, CreditBudget, LedgerBudget, RetryPolicy, Stop, reuse_note
 from leadspace_cli.engine.claims import Claims
 from leadspace_cli.engine.pacing import RateLimiter
 from leadspace_cli.engine.store import Store
@@ -186,9 +186,8 @@ class Enricher:
             self.halt.abandon.set()
         if terminate:
             self._drain_limit = min(self._drain_limit, self.options.term_drain_seconds)
-        self.stop(
-            ExitCode.INTERRUPTED, "Interrupted: rows not sent are marked not_sent; run again to finish."
-        )
+        again = "run again to finish." if self.store.keeps else reuse_note(False)
+        self.stop(ExitCode.INTERRUPTED, f"Interrupted: rows not sent are marked not_sent; {again}")
         return self.on_wire
 
     def close(self) -> None:

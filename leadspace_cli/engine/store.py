@@ -118,6 +118,9 @@ class Store(StoreAdmin):
             path = Path(self._tmp.name) / FILENAME
         self.path = path
         self.max_age = max_age
+        # Whether a later run finds this run's answers and reuses them (not with --no-cache, and not
+        # with --max-age 0, which reuses nothing from an earlier run).
+        self.keeps = self._tmp is None and max_age > 0
         self.identity = identity or Identity("anonymous", "no credentials")
         self.counts = _Counts()
         self._opened = time.time()

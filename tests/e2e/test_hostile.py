@@ -257,8 +257,8 @@ def test_hostile_answers_get_clear_row_results_and_leak_nothing(
     rows = {r["Company"]: r for r in read_csv("out.csv")}
     assert rows["OK"]["ls.result"] == "ok"
     assert rows["OK2"]["ls.result"] == "ok"
-    assert rows["NOTJSON"]["ls.error"] == "HTTP 200 but the answer is not JSON"
-    assert rows["WRONGSHAPE"]["ls.error"] == "HTTP 200 but the answer has no data object"
+    assert rows["NOTJSON"]["ls.error"] == "HTTP 200 but the answer is not JSON (billed)"
+    assert rows["WRONGSHAPE"]["ls.error"] == "HTTP 200 but the answer has no data object (billed)"
     assert rows["NUMBER"]["ls.result"] == "ok"
     assert rows["NUMBER"]["ls.company.name"] == "123"
     assert "larger than 8 MiB" in rows["HUGE"]["ls.error"]
@@ -498,3 +498,66 @@ def test_a_file_names_control_characters_are_shown_as_escapes(use_sandbox: Sandb
     assert "\x1b" not in result.stderr
     assert "\\nFAKE: Error done\\x1b[2J.csv" in result.stderr
     assert not [line for line in result.stderr.splitlines() if line.startswith("FAKE")]  # no faked line
+
+
+class _NoData(BaseHTTPRequestHandler):
+    """Every call answered 200 {"status": "failure"}: billed, with no data object (skeptic 26 F5)."""
+
+    protocol_version = "HTTP/1.1"
+    calls = 0
+
+    def log_message(self, *args: Any) -> None:
+        pass
+
+    def do_POST(self) -> None:
+        self.rfile.read(int(self.headers.get("Content-Length") or 0))
+        type(self).calls += 1
+        body = b'{"status": "failure"}'
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+
+def test_a_200_with_no_data_is_a_credit_and_the_cap_holds(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # It was not counted against --max-credits: 60 calls were paid under a cap of 5.
+    monkeypatch.setenv("LEADSPACE_API_KEY", KEY)
+    write_csv(tmp_path / "in.csv", ["Company"], [[f"Firm {i}"] for i in range(8)])
+    _NoData.calls = 0
+    with serve(_NoData) as server:
+        url = f"http://127.0.0.1:{server.server_address[1]}"
+        result = invoke(
+            "enrich",
+            str(tmp_path / "in.csv"),
+            "-o",
+            "out.csv",
+            "--base-url",
+            url,
+            "--max-credits",
+            "3",
+            "--report",
+            "r.json",
+        )
+    assert _NoData.calls == 3
+    assert result.exit_code == ExitCode.CREDITS, result.stderr
+    report = json.loads(Path("r.json").read_text())
+    assert report["credits"] == 3
+    assert report["unusable"] == 3
+    assert [r["ls.result"] for r in read_csv("out.csv")].count("failed") == 3
+
+
+def test_a_run_that_keeps_no_answers_does_not_promise_them_free(use_sandbox: Sandbox, tmp_path: Path) -> None:
+    # Skeptic 26 F3: with --no-cache the cap's stop said "rows already answered are reused free"; the
+    # same command bought rows 1-40 again, forever.
+    write_csv(tmp_path / "in.csv", ["Company"], [[f"Firm {i}"] for i in range(6)])
+    for flags in (["--no-cache"], ["--max-age", "0"]):
+        result = invoke("enrich", str(tmp_path / "in.csv"), "-o", "out.csv", "--max-credits", "2", *flags)
+        assert result.exit_code == ExitCode.CREDITS
+        flat = " ".join(result.stderr.split())
+        assert "reused free" not in flat
+        assert "pays for every row again" in flat
+    result = invoke("enrich", str(tmp_path / "in.csv"), "-o", "out.csv", "--max-credits", "2")
+    assert "reused free" in " ".join(result.stderr.split())
