@@ -125,6 +125,19 @@ def cache_info(cache_dir: CacheDir = None) -> None:
         _fleet_info(store)
 
 
+def _move_purchases(env: dict[str, str], old: str, new: str) -> int:
+    """Move an old key's purchase lines to the new partition (a rekey: one customer, one budget)."""
+    folder = state_folder(env)
+    if not os.path.lexists(folder / LEDGER_FILENAME):
+        return 0
+    ledger, problem = open_ledger(folder, tz=budget_tz(env), required=False)
+    if ledger is None:
+        typer.echo(f"The ledger's purchases were not moved: {problem}", err=True)
+        return 0
+    with contextlib.closing(ledger):
+        return ledger.move(old, new)
+
+
 def _spend() -> None:
     """Show today's and this month's credits from the purchase ledger (every run, whatever the store)."""
     env = _environment()
@@ -292,4 +305,9 @@ def cache_rekey(
             if store.identity.partition == old.partition:
                 raise SettingsError(f"{old_key_env} holds the key in use: nothing to move.")
             n = store.rekey(old)
+            moved = _move_purchases(env, old.partition, store.identity.partition)
         typer.echo(f"Filed {counted(n, 'answer')} of the old key under {store.identity.label}.")
+        if moved:
+            typer.echo(
+                f"Its {counted(moved, 'purchase')} in the ledger count in the same day and month budgets."
+            )

@@ -197,18 +197,19 @@ class LocalLedger:
 
     def _void_dead(self, program: str) -> None:
         """Count the holds of runs that are gone as maybe billed (they may have reached the API)."""
-        pids = [
-            int(r[0])
-            for r in self._db.execute(
-                "SELECT DISTINCT pid FROM purchase WHERE program = ? AND state = ?", (program, HELD)
-            )
-        ]
-        for pid in pids:
-            if not _alive(pid):
-                self._db.execute(
-                    "UPDATE purchase SET state = ? WHERE program = ? AND pid = ? AND state = ?",
-                    (BILLED, program, pid, HELD),
+        for partition in self._family(program):
+            pids = [
+                int(r[0])
+                for r in self._db.execute(
+                    "SELECT DISTINCT pid FROM purchase WHERE program = ? AND state = ?", (partition, HELD)
                 )
+            ]
+            for pid in pids:
+                if not _alive(pid):
+                    self._db.execute(
+                        "UPDATE purchase SET state = ? WHERE program = ? AND pid = ? AND state = ?",
+                        (BILLED, partition, pid, HELD),
+                    )
 
     def reserve(self, program: str, limits: Sequence[Limit]) -> int | Refusal:
         """Hold a credit for a call; return the hold, or the refusal of the first budget it breaks."""
@@ -235,13 +236,39 @@ class LocalLedger:
         assert cur.lastrowid is not None
         return int(cur.lastrowid)
 
+    def _family(self, partition: str) -> list[str]:
+        """Return the partitions of one customer: a program's and its keys' (``key:…@endpoint``,
+        ``program:…@endpoint``), as the links know them. A key's purchases before it was first seen
+        with its program (or after a rekey) count in the program's budget, and the reverse."""
+        kind, _, rest = partition.partition(":")
+        ident, _, endpoint = rest.rpartition("@")
+        if kind == "key":
+            row = self._db.execute(
+                "SELECT program FROM link WHERE account = ? AND endpoint = ?", (ident, endpoint)
+            ).fetchone()
+            if row is None:
+                return [partition]
+            program = str(row[0])
+        elif kind == "program":
+            program = ident
+        else:
+            return [partition]
+        accounts = self._db.execute(
+            "SELECT account FROM link WHERE program = ? AND endpoint = ?", (program, endpoint)
+        ).fetchall()
+        family = [f"program:{program}@{endpoint}", *(f"key:{a[0]}@{endpoint}" for a in accounts)]
+        return family if partition in family else [partition, *family]
+
     def _counts(self, program: str, since: float) -> tuple[int, int]:
-        row = self._db.execute(
-            "SELECT COALESCE(SUM(state = 1), 0), COALESCE(SUM(state = 0), 0) FROM purchase"
-            " WHERE program = ? AND at >= ?",
-            (program, since),
-        ).fetchone()
-        return int(row[0]), int(row[1])
+        spent = held = 0
+        for partition in self._family(program):
+            row = self._db.execute(
+                "SELECT COALESCE(SUM(state = 1), 0), COALESCE(SUM(state = 0), 0) FROM purchase"
+                " WHERE program = ? AND at >= ?",
+                (partition, since),
+            ).fetchone()
+            spent, held = spent + int(row[0]), held + int(row[1])
+        return spent, held
 
     def settle(self, hold: int, billed: bool) -> None:
         """The call ended: keep the hold as a purchase (``billed``) or remove it."""
@@ -265,6 +292,12 @@ class LocalLedger:
                 (period_start(period, self.tz),),
             ).fetchall()
         return {str(r[0]): int(r[1]) for r in rows}
+
+    def move(self, old: str, new: str) -> int:
+        """File an old key's purchases under the partition its answers moved to (``cache rekey``):
+        one customer, one budget. Return how many."""
+        with self._lock:
+            return self._db.execute("UPDATE purchase SET program = ? WHERE program = ?", (new, old)).rowcount
 
     # Links between keys and programs (identity.IdentityLinks).
 

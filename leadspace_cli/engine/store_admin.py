@@ -198,7 +198,17 @@ class StoreAdmin:
         for rowid, status, stored, data in rows:
             request, text, _ = self._unpack(data)
             key, _ = self.key(json.loads(request))
-            self._write(key, int(status), text, request, None, float(stored))
+            with self._lock:
+                mine = self._db.execute(
+                    "SELECT status, stored FROM answer WHERE id = ?", (rowid_of(key),)
+                ).fetchone()
+            # The new key's own answer stays where it is newer, or where it is a 200 and the old one is
+            # not (skeptic 26 F4: today's answers were replaced by 25-day-old ones, and expired early).
+            newer = mine is not None and (
+                float(mine[1]) >= float(stored) or (mine[0] == 200 and status != 200)
+            )
+            if not newer:
+                self._write(key, int(status), text, request, None, float(stored))
             with self._lock:
                 if rowid_of(key) != rowid:
                     self._db.execute("DELETE FROM answer WHERE id = ?", (rowid,))

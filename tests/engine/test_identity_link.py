@@ -74,3 +74,23 @@ def test_after_a_key_rotation_the_run_names_cache_rekey(
     assert "cache rekey" in result.stderr
     again = invoke("enrich", str(path), "-o", "c.csv")
     assert "cache rekey" not in again.stderr  # said once: the new key has answers now
+
+
+def test_a_key_s_purchases_before_its_program_id_count_in_the_program_s_budget(
+    sandbox_factory: Callable[..., Sandbox], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Skeptic 26 F1: the key bought 10 today, then LEADSPACE_PROGRAM_ID was set as the tool advises:
+    # the program's daily budget started again from 0 (160 billed under a daily 100).
+    sb = sandbox_factory(rate=0)
+    monkeypatch.setenv("LEADSPACE_BASE_URL", sb.url)
+    monkeypatch.setenv("LEADSPACE_API_KEY", KEY)
+    first = make_leads(tmp_path / "a.csv", 10)
+    assert invoke("enrich", str(first), "-o", "a.csv", "--rate", "1000").exit_code == 0
+    monkeypatch.setenv("LEADSPACE_PROGRAM_ID", "prog-79")
+    rows = [["X", "Ann", "Other", f"o{i}@other.example", f"Other {i}"] for i in range(20)]
+    from tests.conftest import write_csv
+
+    second = write_csv(tmp_path / "b.csv", ["Lead ID", "First Name", "Last Name", "Email", "Company"], rows)
+    result = invoke("enrich", str(second), "-o", "b.csv", "--max-credits-per-day", "15", "--rate", "1000")
+    assert result.exit_code == 4, result.stderr
+    assert sb.stats.by_status[200] == 15

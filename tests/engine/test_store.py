@@ -422,3 +422,31 @@ def test_a_store_another_run_keeps_locked_says_so(tmp_path: Path, monkeypatch: p
         Store(path, identity=Identity("p", "p"))
     with Store(path, identity=Identity("p", "p")):  # free again: it opens
         pass
+
+
+@pytest.mark.slow
+def test_rekey_keeps_the_new_key_s_newer_answers_and_moves_the_old_key_s_purchases(
+    sandbox_factory: Callable[..., Sandbox], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Skeptic 26 F4: rekey wrote the old key's 25-day-old answers over the new key's fresh ones, which
+    # then expired early and were bought again; F1: the old key's purchases left the day budget.
+    sb = sandbox_factory(keys={"rotated-key-333": "default"}, rate=0)
+    monkeypatch.setenv("LEADSPACE_BASE_URL", sb.url)
+    path = make_leads(tmp_path / "in.csv", 10)
+    monkeypatch.setenv("LEADSPACE_API_KEY", KEY)
+    assert invoke("enrich", str(path), "-o", "a.csv").exit_code == 0
+    with sqlite3.connect(tmp_path / "cache" / "answers.sqlite3") as db:  # bought 25 days ago
+        db.execute("UPDATE answer SET stored = stored - 25 * 86400")
+    monkeypatch.setenv("LEADSPACE_API_KEY", "rotated-key-333")
+    assert invoke("enrich", str(path), "-o", "b.csv").exit_code == 0  # the new key buys them today
+    assert sb.stats.by_status[200] == 20
+    monkeypatch.setenv("LEADSPACE_OLD_API_KEY", KEY)
+    moved = invoke("cache", "rekey", "--old-key-env", "LEADSPACE_OLD_API_KEY")
+    assert moved.exit_code == 0, moved.stderr
+    assert "10 purchases in the ledger" in " ".join(moved.stdout.split())
+    assert invoke("enrich", str(path), "-o", "c.csv", "--max-age", "7d").exit_code == 0
+    assert sb.stats.by_status[200] == 20  # today's answers kept: nothing bought again
+    more = make_leads(tmp_path / "more.csv", 30)  # 20 new rows under a daily budget of 25
+    result = invoke("enrich", str(more), "-o", "d.csv", "--max-credits-per-day", "25", "--rate", "1000")
+    assert result.exit_code == 4, result.stderr
+    assert sb.stats.by_status[200] == 25  # 10 (old key, moved) + 10 (new key) + 5: the budget holds
