@@ -279,7 +279,7 @@ class Wiring:
         """The fleet's ledger (one per run: its holds are this run's)."""
         assert self.fleet is not None
         if self._fleet_ledger is None:
-            self._fleet_ledger = FleetLedger(self.fleet)
+            self._fleet_ledger = FleetLedger(self.fleet, self.ledger)
         return self._fleet_ledger
 
     def _open_fleet(self, env: Mapping[str, str], settings: Settings, sb: Sandbox | None) -> Fleet | None:

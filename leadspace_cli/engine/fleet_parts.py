@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 import filelock
 
 from leadspace_cli.engine.fleet import Fleet, RedisLostError
-from leadspace_cli.engine.ledger import Limit, Refusal
+from leadspace_cli.engine.ledger import Ledger, Limit, Refusal
 from leadspace_cli.engine.pace_file import PaceState, read_pace
 
 if TYPE_CHECKING:
@@ -145,8 +145,12 @@ class FleetLedger:
     Redis), so that hosts in different zones count one budget.
     """
 
-    def __init__(self, fleet: Fleet) -> None:
+    def __init__(self, fleet: Fleet, local: Ledger | None = None) -> None:
         self.fleet = fleet
+        # This machine's own ledger, where every purchase is recorded too (no budget is checked
+        # there): when Redis is out of reach later, "this machine only" counts what it bought.
+        self.local = local
+        self._local: dict[int, int] = {}  # hold -> the local ledger's line
         fleet.register("reserve", _RESERVE)
         fleet.register("settle", _SETTLE)
         self._holds: dict[int, tuple[str, str, str]] = {}
@@ -170,17 +174,32 @@ class FleetLedger:
         except RedisLostError as exc:
             if limits:  # a budget that cannot be counted is not kept: no purchase without it
                 return Refusal(limits[0], 0, 0, lost=str(exc))
-            return -hold  # recorded nowhere: no budget to keep
+            self._record(-hold, program)  # no budget to keep: recorded on this machine only
+            return -hold
         if got != 1:
             limit = limits[int(index)]
             return Refusal(limit, max(0, int(used) - int(held)), int(held))
         with self._lock:
             self._holds[hold] = (member, day, month)
+        self._record(hold, program)
         return hold
+
+    def _record(self, hold: int, program: str) -> None:
+        if self.local is None:
+            return
+        with contextlib.suppress(Exception):  # the machine's copy: never a reason to stop buying
+            line = self.local.reserve(program, ())
+            if isinstance(line, int):
+                with self._lock:
+                    self._local[hold] = line
 
     def settle(self, hold: int, billed: bool) -> None:
         with self._lock:
             entry = self._holds.pop(hold, None)
+            line = self._local.pop(hold, None)
+        if line is not None and self.local is not None:
+            with contextlib.suppress(Exception):
+                self.local.settle(line, billed)
         if entry is None:
             return
         member, day, month = entry

@@ -16,7 +16,7 @@ from leadspace_cli.engine.claims import NoClaims
 from leadspace_cli.engine.fleet import MAGIC, Fleet, RedisLostError, connect
 from leadspace_cli.engine.fleet_parts import FleetClaims, FleetLedger, fleet_pace
 from leadspace_cli.engine.identity import canonical
-from leadspace_cli.engine.ledger import Limit, Refusal
+from leadspace_cli.engine.ledger import Limit, LocalLedger, Refusal
 from leadspace_cli.engine.pacing import RateLimiter
 from leadspace_cli.engine.store import Store
 from leadspace_cli.engine.store_dictionary import DICTIONARY
@@ -222,6 +222,25 @@ def test_a_credit_given_back_is_free_again_and_a_hold_counts_while_held(redis_se
     b.settle(second, billed=True)
     b.settle(again, billed=True)
     assert a.spent(PROGRAM, "month") == 2
+
+
+def test_each_host_keeps_its_own_purchases_for_when_redis_is_lost(
+    redis_server: RedisServer, tmp_path: Path
+) -> None:
+    # Skeptic 26 F2: with LEADSPACE_REDIS_OPTIONAL the warning said a budget "counts this machine only",
+    # but the machine's purchases through the fleet were recorded nowhere on it: 50 under a daily 30.
+    local = LocalLedger(tmp_path)
+    ledger = FleetLedger(host(redis_server), local)
+    for billed in (True, True, False):
+        hold = ledger.reserve(PROGRAM, ())
+        assert isinstance(hold, int)
+        ledger.settle(hold, billed)
+    assert local.spent(PROGRAM, "day") == 2
+    assert ledger.spent(PROGRAM, "day") == 2
+    later = local.reserve(PROGRAM, (Limit(3, "day", "LEADSPACE_MAX_CREDITS_PER_DAY"),))  # Redis gone
+    assert isinstance(later, int)
+    assert isinstance(local.reserve(PROGRAM, (Limit(3, "day", "LEADSPACE_MAX_CREDITS_PER_DAY"),)), Refusal)
+    local.close()
 
 
 def test_claims_are_shared_between_hosts(redis_server: RedisServer) -> None:
