@@ -131,6 +131,7 @@ class Stats:
     consecutive_failures: int = 0
     abandoned: int = 0  # calls on the wire at a second Ctrl-C: sent, maybe billed, answers not kept
     unusable: int = 0  # 200 answers with nothing usable in them (no data object): billed, not kept
+    timeouts: int = 0  # of the calls with no answer, those that ran out of --timeout (not dropped)
     _sealed: bool = field(default=False, repr=False)  # abandoned: later answers change no count
     _answers: int = field(default=0, repr=False)  # calls whose answer (or its lack) was counted
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)

@@ -59,6 +59,7 @@ class Summary:
     fleet: dict[str, Any] = field(default_factory=dict)
     abandoned: int = 0  # calls on the wire when the run stopped waiting (a second Ctrl-C): maybe billed
     unusable: int = 0  # HTTP 200 answers with nothing usable in them: billed, not kept
+    timeouts: int = 0  # calls that got no answer within --timeout (the rest of unknown_outcome dropped)
 
     @classmethod
     def of(
@@ -106,6 +107,7 @@ class Summary:
             stop_message=_stop_message(enricher.stop_reason.message if enricher.stop_reason else None, s),
             abandoned=s.abandoned,
             unusable=s.unusable,
+            timeouts=s.timeouts,
             dry_run=opts.dry_run,
             would_call=s.would_call,
             credit_cap=opts.max_credits,

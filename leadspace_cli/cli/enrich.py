@@ -274,11 +274,17 @@ def _enrich(job: Job, *, quiet: bool, verbose: bool) -> ExitCode:
         err.print(f"[bold red]Stopped:[/] {escape(redact(summary.stop_message, secrets))}", markup=True)
     elif code is ExitCode.ROWS_FAILED and summary.by_result["failed"]:
         slow = ""
-        if summary.unknown_outcome:  # timeouts and dropped answers: each may be billed
+        if summary.timeouts:  # calls that ran out of --timeout: each may be billed
             slow = (
-                f" {counted(summary.unknown_outcome, 'call')} got no answer in time (each may be "
+                f" {counted(summary.timeouts, 'call')} got no answer in time (each may be "
                 "billed): if the API is slow rather than down, raise --timeout first, or the rerun "
                 "pays for them again."
+            )
+        dropped = summary.unknown_outcome - summary.timeouts
+        if dropped > 0:  # connections dropped mid-call: a longer --timeout would not help
+            slow += (
+                f" {counted(dropped, 'call')} lost {'its' if dropped == 1 else 'their'} connection "
+                "before an answer (each may be billed): the rerun asks again."
             )
         keeps = not job.no_cache and job.max_age_seconds > 0
         again = (

@@ -466,6 +466,7 @@ class Attempts:
             with self._wire_lock:
                 self._timeouts = self._timeouts + 1 if timed_out else 0
                 timeouts = self._timeouts
+                self.stats.timeouts += timed_out
             if timeouts >= self.policy.timeout_limit:
                 self.stop(
                     ExitCode.STOPPED,

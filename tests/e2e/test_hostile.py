@@ -561,3 +561,18 @@ def test_a_run_that_keeps_no_answers_does_not_promise_them_free(use_sandbox: San
         assert "pays for every row again" in flat
     result = invoke("enrich", str(tmp_path / "in.csv"), "-o", "out.csv", "--max-credits", "2")
     assert "reused free" in " ".join(result.stderr.split())
+
+
+def test_dropped_connections_are_not_called_slow_answers(
+    sandbox_factory: Callable[..., Sandbox], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Skeptic 26 F7: every call dropped, none timed out, and the end said to raise --timeout.
+    sb = sandbox_factory(rate=0, drop_rate=1.0)
+    monkeypatch.setenv("LEADSPACE_BASE_URL", sb.url)
+    monkeypatch.setenv("LEADSPACE_API_KEY", KEY)
+    write_csv(tmp_path / "in.csv", ["Company"], [["Firm A"], ["Firm B"]])
+    result = invoke("enrich", str(tmp_path / "in.csv"), "-o", "out.csv", "--max-retries", "0")
+    assert result.exit_code == ExitCode.ROWS_FAILED, result.stderr
+    flat = " ".join(result.stderr.split())
+    assert "raise --timeout" not in flat
+    assert "2 calls lost their connection before an answer" in flat
