@@ -332,6 +332,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         *("businesstelefon", "businessrufnummer"),  # German: "Rufnummer (geschäftlich)" (Windows)
         "workphone",
         "phonework",  # HumHub's "Phone Work", before its "Mobile"
+        *("telephonebureau", "telephoneprofessionnel"),  # French: the office's line, before the mobile
         "directphone",
         "workdirectphone",
         "firstphone",
@@ -354,6 +355,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         *("ceptelefonu", "sodienthoai", "soienthoai", "dienthoai", "ienthoai"),  # Turkish mobile; Vietnamese
         "primaryphonenumber",
         "phonemobile",
+        "telephonemobile",  # French
         "cellphone",  # American English (OpenCATS's "Cell Phone", "phoneCell")
         "phonecell",
         "phone1value",

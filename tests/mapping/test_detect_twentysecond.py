@@ -384,3 +384,8 @@ def test_an_account_s_email_named_after_its_contacts_is_theirs(tmp_path: Path) -
         ["Anya Rosales Design", "anya.rosales.design@gmail.com", "Anya Rosales", "50"],
     ]
     assert judged(tmp_path / "invoices.csv", header, rows).fields.get("person.email") == "email"
+
+
+def test_a_french_office_line_before_the_mobile() -> None:
+    fields = detect(["nom", "prénom", "raison sociale", "téléphone bureau", "téléphone mobile", "email"]).fields
+    assert fields.get("person.person_phone") == "téléphone bureau"
