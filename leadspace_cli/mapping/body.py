@@ -5,7 +5,8 @@ workbook's number in a General format with a colour, a locale or a literal (Libr
 ``[BLUE]General``, ``[$-407]General``) as General shows it (``94105``), where rules 5 and before sent
 it as a date (``2157-08-24``), and a digit pattern with literal digits (Excel's ``+44 0000 000000``) as
 shown (``+44 2079 460018``), where they sent the bare number, and split a Russian whole name with
-a patronymic by it; the rest as rules 5. Rules 5 split a
+a patronymic by it, and a Chinese or Korean one written without a space after its family name; the
+rest as rules 5. Rules 5 split a
 whole name of three words as two family names where the person's email is named after the middle one
 (María García López, maria.garcia@); the rest as rules 4. Rules 4 send a
 person's whole name (a mapping's ``person.full_name``) split into first and last name where a row
