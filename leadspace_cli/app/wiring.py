@@ -395,6 +395,11 @@ class Wiring:
         folder = None if job.no_cache else cache_folder(env, job.cache_dir)
         store = open_store(folder, max_age=job.max_age_seconds, identity=identity)
         store.remote = None if job.no_cache else self.fleet  # --no-cache: no stored answers at all
+        if self.ledger is not None and sb is None:
+            ledger = self.ledger
+            store.relinker = lambda: identity_for(
+                settings.base_url, api_key=settings.api_key, program_id=settings.program_id, links=ledger
+            )
         if folder is not None and not job.dry_run:
             self.claims = open_claims(folder)  # beside the store: runs sharing it share the claims
         if self.fleet is not None and folder is not None and not job.dry_run:

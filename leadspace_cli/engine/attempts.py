@@ -8,6 +8,7 @@ with exponential backoff and jitter, or after the Retry-After the API asked for.
 
 from __future__ import annotations
 
+import json
 import random
 import threading
 import time
@@ -384,29 +385,37 @@ class Attempts:
         credit) and reuse it from the store; buy it only when the claim ends without one, or after
         waiting ``outage_limit``.
         """
-        reused = self._await_claim(key, request)
+        keys = self.store.claim_keys(key, request)
+        reused = self._await_claim(key, keys, request)
         if reused is not None:
             return reused
         try:
             return self._attempts(key, body, request)
         finally:
-            self.claims.release(key)
+            for claimed in reversed(keys):
+                self.claims.release(claimed)
 
-    def _await_claim(self, key: bytes, request: str) -> RowResult | None:
-        """Claim the question, or wait for the run that holds it; return a stored answer, if any."""
+    def _await_claim(self, key: bytes, keys: list[bytes], request: str) -> RowResult | None:
+        """Claim the question (under each of ``keys``, in order), or wait for the run that holds it;
+        return a stored answer, if any."""
         waited_since: float | None = None
-        while not self.claims.claim(key):
-            now = time.monotonic()
-            waited_since = now if waited_since is None else waited_since
-            if now - waited_since > self.policy.outage_limit or self.stop.is_set():
-                break  # waited long enough (or stopping): this run decides for itself
-            while self.claims.held_elsewhere(key) and not self.stop.event.wait(0.2):
-                if time.monotonic() - waited_since > self.policy.outage_limit:
-                    break
-        # Claimed (or waited out): another run may have stored the answer since this row was read.
-        hit = self.store.get(key, "", request)
+        for claim in keys:
+            while not self.claims.claim(claim):
+                now = time.monotonic()
+                waited_since = now if waited_since is None else waited_since
+                if now - waited_since > self.policy.outage_limit or self.stop.is_set():
+                    break  # waited long enough (or stopping): this run decides for itself
+                while self.claims.held_elsewhere(claim) and not self.stop.event.wait(0.2):
+                    if time.monotonic() - waited_since > self.policy.outage_limit:
+                        break
+        # Claimed (or waited out): another run may have stored the answer since this row was read,
+        # in this partition or, when it ran under the program or one of its keys, in a linked one.
+        if waited_since is not None:
+            self.store.relink()
+        hit = self.store.get(key, "", request, body=json.loads(request) if waited_since is not None else None)
         if hit is not None and hit[0] == 200:
-            self.claims.release(key)
+            for claimed in reversed(keys):
+                self.claims.release(claimed)
             self.stats.reused += 1
             return RowResult(Result.OK, 200, text=hit[1], reused=True, key=key)
         return None

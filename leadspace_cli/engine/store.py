@@ -122,6 +122,7 @@ class Store(StoreAdmin):
         # with --max-age 0, which reuses nothing from an earlier run).
         self.keeps = self._tmp is None and max_age > 0
         self.identity = identity or Identity("anonymous", "no credentials")
+        self.relinker: Callable[[], Identity | None] | None = None  # identity_for with fresh links
         self.counts = _Counts()
         self._opened = time.time()
         self._lock = threading.Lock()
@@ -466,6 +467,14 @@ class Store(StoreAdmin):
         if row is None or bytes(row[0]) != key[8:]:
             return None
         return int(row[1]), float(row[2]), row[3], bytes(row[4])
+
+    def claim_keys(self, key: bytes, request: str) -> list[bytes]:
+        """Return the keys a question is claimed under: this partition's, then each linked key's, so
+        that a run of the program and a run of its key alone (not knowing the program) meet."""
+        linked = sorted(
+            a for a in self.identity.aliases if a.startswith("key:") and a != self.identity.partition
+        )
+        return [key, *(_digest(alias, request) for alias in linked)]
 
     def alternates(self, body: dict[str, Any]) -> list[bytes]:
         """Return the other keys a request may be stored under: the earlier rules', linked partitions'."""

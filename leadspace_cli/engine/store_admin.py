@@ -4,12 +4,14 @@ answers under the current credentials. A base of :class:`~leadspace_cli.engine.s
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import json
 import math
 import os
 import sqlite3
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -39,6 +41,7 @@ class StoreAdmin:
 
     path: Path
     identity: Identity
+    relinker: Callable[[], Identity | None] | None  # identity_for with the links read again
     has_answers: bool
     _db: sqlite3.Connection
     _lock: threading.Lock
@@ -183,6 +186,19 @@ class StoreAdmin:
                 with contextlib.suppress(FileNotFoundError):
                     os.unlink(f"{copy}{suffix}")
         return self._compact()
+
+    def relink(self) -> None:
+        """Read the key-program links again (``relinker``): a key alone that another run has since
+        seen with its program looks in the program's partition too."""
+        if self.relinker is None:
+            return
+        fresh = self.relinker()
+        if fresh is None or fresh.partition == self.identity.partition:
+            return
+        more = tuple(p for p in (fresh.partition, *fresh.aliases) if p != self.identity.partition)
+        self.identity = dataclasses.replace(
+            self.identity, aliases=tuple(dict.fromkeys((*self.identity.aliases, *more)))
+        )
 
     def rekey(self, old: Identity) -> int:
         """Re-file the answers of another partition (an old key's) under this store's partition."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 import threading
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -80,3 +81,30 @@ def test_no_cache_runs_say_they_take_no_claims(use_sandbox: Sandbox, tmp_path: P
     result = invoke("enrich", str(path), "-o", "a.csv", "--no-cache")
     assert result.exit_code == 0
     assert "no claims" in result.stderr
+
+
+@pytest.mark.slow
+def test_a_run_of_the_key_alone_and_a_run_of_its_program_buy_each_row_once(
+    sandbox_factory: Callable[..., Sandbox], tmp_path: Path
+) -> None:
+    # Skeptic 26 F8: a cron job of the key alone (started before LEADSPACE_PROGRAM_ID was set) and a
+    # run with the program ID claimed under different partitions: 584 credits for 300 rows.
+    sb = sandbox_factory(latency=0.3)
+    path = make_leads(tmp_path / "in.csv", 90)
+    env = cli_env(sb, tmp_path)
+    command = [sys.executable, "-m", "leadspace_cli", "enrich", str(path), "-q"]
+    first = subprocess.Popen([*command, "-o", str(tmp_path / "a.csv")], env=env, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 20
+    while sb.stats.calls < 5 and time.monotonic() < deadline:  # the key's run has begun buying
+        time.sleep(0.05)
+    second = subprocess.Popen(
+        [*command, "-o", str(tmp_path / "b.csv")],
+        env={**env, "LEADSPACE_PROGRAM_ID": "prog-mixed"},
+        stderr=subprocess.PIPE,
+    )
+    for proc in (first, second):
+        _, err = proc.communicate(timeout=120)
+        assert proc.returncode == 0, err.decode()
+    assert sb.stats.billed_twice() == 0
+    assert len(sb.stats.paid) == 90
+    assert [r["ls.result"] for r in read_csv(tmp_path / "b.csv")] == ["ok"] * 90

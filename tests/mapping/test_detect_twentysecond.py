@@ -387,5 +387,6 @@ def test_an_account_s_email_named_after_its_contacts_is_theirs(tmp_path: Path) -
 
 
 def test_a_french_office_line_before_the_mobile() -> None:
-    fields = detect(["nom", "prénom", "raison sociale", "téléphone bureau", "téléphone mobile", "email"]).fields
+    columns = ["nom", "prénom", "raison sociale", "téléphone bureau", "téléphone mobile", "email"]
+    fields = detect(columns).fields
     assert fields.get("person.person_phone") == "téléphone bureau"
