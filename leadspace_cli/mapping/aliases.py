@@ -40,6 +40,8 @@ _REGISTER_NUMBERS = (
     ),  # no bare "Lei" (a sum in lei)
     # Not a licence's number: a driver's or a barber's own is a person's identity document.
     *("corporateidentificationnumber", "dotnumber", "dosid", "organizationcrd"),
+    # The Estonian, Lithuanian, Latvian and Ukrainian registers' codes of a company.
+    *("ariregistrikood", "registrikood", "jakodas", "imoneskodas", "regcode", "edrpou", "kodedrpou"),
 )
 
 ALIASES: dict[str, tuple[str, ...]] = {
@@ -268,6 +270,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         *("primareemailadresse", "adresseelectroniqueprincipale", "direcciondecorreoelectronicoprincipal"),
         *("emailprimario", "eersteemail", "epostaadresi"),
         "memberemail",  # a membership's (WooCommerce Memberships' "member_email")
+        *("emaildecontacte", "picemail"),  # Catalan: the contact's; Indonesian: the person in charge's
         "epost1",  # a contact list's first ("E-post 1": Puzzel's)
         # A donor database's (Little Green Light's "Preferred Email"), after all else: NPSP's is a picklist.
         *("preferredemail", "prefemail"),
@@ -356,6 +359,8 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "primaryphonenumber",
         "phonemobile",
         "telephonemobile",  # French
+        *("telefondecontacte", "pictelp", "pictelepon", "pichp", "picphone"),  # Catalan; Indonesian PIC
+        *("mobiltelefonnummer", "hemtelefonnummer"),  # Swedish: the mobile, the home phone
         "cellphone",  # American English (OpenCATS's "Cell Phone", "phoneCell")
         "phonecell",
         "phone1value",
@@ -431,6 +436,8 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "providerorganizationnamelegalbusinessname",
         "company",
         "companyname",
+        *("japavadinimas", "imonespavadinimas"),  # Lithuanian: the legal entity's name (JAR)
+        *("nazevskoly", "nazevfirmy", "nazevspolecnosti", "nazevorganizace"),  # Czech
         "accountname",
         "organization",
         "organisation",
@@ -1031,6 +1038,8 @@ ORG_NUMBER = (
     "ico",  # Czech, Slovak ("IČO"; a bare "IC" is a Malaysian identity card's)
     # Polish, Estonian, Danish, Romanian (not Polish KRS: an Indonesian student's study plan card).
     *("regon", "registrikood", "cvrnummerregnummer", "regcomp"),
+    # Estonian, Lithuanian, Latvian and Ukrainian registers' open data.
+    *("ariregistrikood", "jakodas", "imoneskodas", "regcode", "edrpou"),
 )
 
 
@@ -1374,6 +1383,7 @@ _RUSSIAN = {
     "Имя": "imya",  # the given name beside a family name; alone, a whole name (Leyka's donors)
     "Фамилия": "lastname",
     "ФИО": "fullname",
+    "ФИО руководителя": "contactperson",
     "Контактное лицо": "contactperson",
     "Телефон": "phone",
     "Мобильный телефон": "mobilephone",
@@ -1422,6 +1432,10 @@ _RUSSIAN = {
 _UKRAINIAN = {
     "Ім'я": "imya",  # as the Russian "Имя"
     "Прізвище": "lastname",
+    "Найменування": "companyname",  # a register's company (ЄДР's "Найменування")
+    "Повне найменування": "companyname",
+    "Код ЄДРПОУ": "edrpou",  # the register's code of a company
+    "ПІБ керівника": "contactperson",  # the company's head, named whole: the row's person
     "По батькові": "middlename",
     "Ідентифікатор": "id",
     "Компанія": "company",
@@ -1622,6 +1636,8 @@ _PERSIAN = {
 _ARABIC = {
     "الاسم الأول": "firstname",
     "اسم العائلة": "lastname",
+    "الاسم كامل": "fullname",
+    "الاسم الكامل": "fullname",
     "البريد الإلكتروني": "email",
     "هاتف": "phone",
     "الهاتف": "phone",

@@ -390,3 +390,76 @@ def test_a_french_office_line_before_the_mobile() -> None:
     columns = ["nom", "prénom", "raison sociale", "téléphone bureau", "téléphone mobile", "email"]
     fields = detect(columns).fields
     assert fields.get("person.person_phone") == "téléphone bureau"
+
+
+@pytest.mark.parametrize(
+    ("header", "name", "code"),
+    [
+        (["nimi", "ariregistri_kood", "ettevotja_oiguslik_vorm", "kmkr_nr"], "nimi", "ariregistri_kood"),
+        (["ja_kodas", "ja_pavadinimas", "adresas", "ja_reg_data"], "ja_pavadinimas", "ja_kodas"),
+        (["regcode", "sepa", "name", "regtype", "address"], "name", "regcode"),
+        (["Найменування", "Скорочена назва", "Код ЄДРПОУ", "Місцезнаходження"], "Найменування", "Код ЄДРПОУ"),
+    ],
+)
+def test_business_registers_open_data(header: list[str], name: str, code: str) -> None:
+    # The Estonian, Lithuanian, Latvian and Ukrainian registers: nothing was sent.
+    fields = detect(header).fields
+    assert fields.get("company.name") == name
+    assert fields.get("external_id") == code
+
+
+def test_a_person_in_charge_and_a_catalan_contact(tmp_path: Path) -> None:
+    header = ["No", "Kode", "Nama", "Telp", "E-mail", "PIC", "PIC Telp", "PIC e-mail"]
+    rows = [
+        [
+            "1",
+            "C-12",
+            "PT Sinar Jaya",
+            "031-8431207",
+            "info@sinarjaya.co.id",
+            "Budi Santoso",
+            "0812-3301-4472",
+            "budi.santoso@sinarjaya.co.id",
+        ],
+        [
+            "2",
+            "C-13",
+            "CV Maju Makmur",
+            "022-7312200",
+            "admin@majumakmur.id",
+            "Siti Rahma",
+            "0813-2200-1188",
+            "siti@majumakmur.id",
+        ],
+        [
+            "3",
+            "C-14",
+            "PT Bumi Raya",
+            "021-5550101",
+            "cs@bumiraya.co.id",
+            "Agus Wijaya",
+            "0811-9000-2233",
+            "agus.wijaya@bumiraya.co.id",
+        ],
+    ]
+    fields = judged(tmp_path / "customers.csv", header, rows).fields
+    assert fields.get("person.full_name") == "PIC"
+    assert fields.get("person.email") == "PIC e-mail"
+    assert fields.get("person.person_phone") == "PIC Telp"
+    fields = detect(
+        ["Codi", "Lloc", "Persona de Contacte", "Telefon de Contacte", "Email de Contacte"]
+    ).fields
+    assert fields.get("person.email") == "Email de Contacte"
+    assert fields.get("person.person_phone") == "Telefon de Contacte"
+
+
+def test_an_arabic_full_name_and_swedish_phones(tmp_path: Path) -> None:
+    rows = [
+        ["علي حسين الجبوري", "العراق", "07712345981"],
+        ["سارة محمد", "العراق", "07801234567"],
+        ["أحمد كريم", "العراق", "07501112233"],
+    ]
+    fields = judged(tmp_path / "customers.csv", ["الاسم كامل", "البلد", "رقم الهاتف"], rows).fields
+    assert fields.get("person.full_name") == "الاسم كامل"
+    fields = detect(["Förnamn", "Efternamn", "E-post", "Hemtelefonnummer", "Mobiltelefonnummer"]).fields
+    assert fields.get("person.person_phone") == "Mobiltelefonnummer"
