@@ -4,16 +4,19 @@ from __future__ import annotations
 
 import contextlib
 import math
+import os
+import socket
 import threading
 import time
 import uuid
 from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import filelock
 
 from leadspace_cli.engine.fleet import Fleet, RedisLostError
-from leadspace_cli.engine.ledger import Ledger, Limit, Refusal
+from leadspace_cli.engine.ledger import Ledger, Limit, Refusal, _alive
 from leadspace_cli.engine.pace_file import PaceState, read_pace
 
 if TYPE_CHECKING:
@@ -22,6 +25,18 @@ if TYPE_CHECKING:
 LOCK_MS = 1000  # a host killed while holding the pace's lock holds it this long at most
 LOCK_TIMEOUT = 2.0
 PACE_TTL_MS = 60_000
+
+
+def _machine() -> str:
+    """This machine's name in a claim's owner: its host name and machine id (never a colon)."""
+    try:
+        machine_id = Path("/etc/machine-id").read_text(encoding="ascii").strip()[:12]
+    except (OSError, UnicodeDecodeError):
+        machine_id = ""
+    return f"{socket.gethostname()}-{machine_id}".replace(":", "-")
+
+
+_MACHINE = _machine()
 CLAIM_STALE = 120.0  # seconds without a heartbeat after which a claim is void
 CLAIM_BEAT = 10.0
 HOLD_STALE = 900.0  # a hold not settled this long: its host went away; it counts as maybe billed
@@ -223,12 +238,22 @@ class FleetClaims:
         self.fleet = fleet
         fleet.register("if_owner", _IF_OWNER)
         self.fallback = fallback
-        self.owner = uuid.uuid4().hex
+        # The machine and the process in the owner: a claim of this machine's run that is gone (a
+        # SIGKILL, an OOM kill) is void at once, not after CLAIM_STALE (skeptic 26 F6).
+        self.owner = f"{_MACHINE}:{os.getpid()}:{uuid.uuid4().hex}"
         self._mine: dict[bytes, float] = {}
         self._lock = threading.Lock()
 
     def _name(self, key: bytes) -> str:
         return self.fleet.key("c", key.hex())
+
+    def _dead_here(self, owner: str) -> bool:
+        """Whether a claim's owner is a run of this machine whose process is gone."""
+        parts = owner.rsplit(":", 2)
+        if len(parts) != 3 or parts[0] != _MACHINE or not parts[1].isdigit():
+            return False
+        pid = int(parts[1])
+        return pid != os.getpid() and not _alive(pid)
 
     def claim(self, key: bytes) -> bool:
         if not self.fallback.claim(key):
@@ -238,8 +263,17 @@ class FleetClaims:
                 lambda: self.fleet.redis.set(self._name(key), self.owner, nx=True, px=int(CLAIM_STALE * 1000))
             )
             if not got:
-                mine = self.fleet.call(lambda: self.fleet.redis.get(self._name(key)))
-                got = mine is not None and mine.decode(errors="replace") == self.owner
+                held = self.fleet.call(lambda: self.fleet.redis.get(self._name(key)))
+                owner = "" if held is None else held.decode(errors="replace")
+                if owner and self._dead_here(owner):  # void it (only if it is still that run's)
+                    self.fleet.script("if_owner", [self._name(key)], [owner, ""])
+                    got = self.fleet.call(
+                        lambda: self.fleet.redis.set(
+                            self._name(key), self.owner, nx=True, px=int(CLAIM_STALE * 1000)
+                        )
+                    )
+                else:
+                    got = owner == self.owner
         except RedisLostError:
             return True  # the local claim holds for this machine
         if not got:
@@ -253,10 +287,11 @@ class FleetClaims:
         if self.fallback.held_elsewhere(key):
             return True
         try:
-            owner = self.fleet.call(lambda: self.fleet.redis.get(self._name(key)))
+            held = self.fleet.call(lambda: self.fleet.redis.get(self._name(key)))
         except RedisLostError:
             return False
-        return owner is not None and owner.decode(errors="replace") != self.owner
+        owner = "" if held is None else held.decode(errors="replace")
+        return bool(owner) and owner != self.owner and not self._dead_here(owner)
 
     def beat(self, key: bytes) -> None:
         self.fallback.beat(key)

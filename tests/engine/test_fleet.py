@@ -4,6 +4,9 @@ ledger, the claims, the pace, and Redis lost."""
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 import threading
 import time
 import tracemalloc
@@ -241,6 +244,22 @@ def test_each_host_keeps_its_own_purchases_for_when_redis_is_lost(
     assert isinstance(later, int)
     assert isinstance(local.reserve(PROGRAM, (Limit(3, "day", "LEADSPACE_MAX_CREDITS_PER_DAY"),)), Refusal)
     local.close()
+
+
+def test_a_claim_of_this_machine_s_dead_run_is_void_at_once(redis_server: RedisServer) -> None:
+    # Skeptic 26 F6: a rerun after a SIGKILL waited two minutes, silent, on the dead run's claims.
+    dead = subprocess.Popen([sys.executable, "-c", "pass"])
+    dead.wait()
+    a, b = FleetClaims(host(redis_server), NoClaims()), FleetClaims(host(redis_server), NoClaims())
+    key = b"k" * 16
+    a.owner = a.owner.replace(f":{os.getpid()}:", f":{dead.pid}:")  # as the killed run left it
+    assert a.claim(key)
+    assert not b.held_elsewhere(key)
+    assert b.claim(key)
+    other = FleetClaims(host(redis_server), NoClaims())
+    other.owner = "another-host-0123456789ab:" + other.owner.split(":", 1)[1]  # a live run elsewhere
+    assert other.claim(b"m" * 16)
+    assert not b.claim(b"m" * 16)
 
 
 def test_claims_are_shared_between_hosts(redis_server: RedisServer) -> None:
