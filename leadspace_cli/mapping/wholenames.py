@@ -87,6 +87,13 @@ def split_name(text: str, email: str = "", *, rules: int = 6) -> tuple[str, str]
         tokens = tokens[:-1]
     if len(tokens) == 1 and rules >= 6:
         return _unspaced(tokens[0])
+    if (
+        rules >= 6
+        and 2 <= len(tokens) <= 4
+        and tokens[0] in _VIETNAMESE_FAMILIES
+        and tokens[1] not in _SUFFIXES
+    ):
+        return " ".join(tokens[1:]), tokens[0]  # Vietnamese: the family name first ("Nguyễn Văn An")
     if not 2 <= len(tokens) <= 5 or not all(_LETTERS.match(t) or _eastern(t) for t in tokens):
         return None
     if all(_eastern(t) for t in tokens):
@@ -141,6 +148,50 @@ _JAPANESE_FAMILIES = frozenset(
      "方山", "周防", "白石", "白井", "金田", "余田", "丁野", "宋田", "谷口", "安藤", "近藤", "遠藤", "加藤")
 )  # fmt: skip
 _KOREAN_DOUBLE = frozenset(("남궁", "황보", "제갈", "선우", "독고"))
+# Vietnamese family names as Vietnamese writes them (with their marks: "Nguyen" alone may be written
+# last, in Western order): the name's first word, the given names after it.
+_VIETNAMESE_FAMILIES = frozenset(
+    [
+        "Nguyễn",
+        "Trần",
+        "Lê",
+        "Phạm",
+        "Hoàng",
+        "Huỳnh",
+        "Vũ",
+        "Võ",
+        "Đặng",
+        "Bùi",
+        "Đỗ",
+        "Hồ",
+        "Ngô",
+        "Dương",
+        "Lý",
+        "Đinh",
+        "Trương",
+        "Đào",
+        "Trịnh",
+        "Đoàn",
+        "Vương",
+        "Lương",
+        "Tạ",
+        "Lưu",
+        "Thái",
+        "Đồng",
+        "Quách",
+        "Tăng",
+        "Châu",
+        "Hứa",
+        "Kiều",
+        "Diệp",
+        "Lục",
+        "Đàm",
+        "Ông",
+        "Nghiêm",
+        "Phùng",
+        "Triệu",
+    ]
+)
 _HAN = re.compile(r"^[\u4e00-\u9fff\u3400-\u4dbf]{2,4}$")
 _HANGUL = re.compile(r"^[\uac00-\ud7a3]{2,4}$")
 

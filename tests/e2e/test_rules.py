@@ -235,6 +235,8 @@ def test_an_upgrade_from_rules_4_double_family_names_buys_nothing_again(
     rows += [["Кузнецов Андрей Викторович", "a.kuznetsov@ural.example", "Урал"]]
     # And rules 6's Chinese name written whole: rules 4 sent "张伟" without a name, beside its company.
     rows += [["张伟", "zhang.wei@yunfan.example", "云帆科技"]]
+    # And a Vietnamese name, family name first: rules 4 sent "Nguyễn Văn" + "An".
+    rows += [["Nguyễn Văn An", "an.nguyen@saigon.example", "Sài Gòn Tech"]]
     path = write_csv(tmp_path / "in.csv", header, rows)
     split = body_rules.split_name
     with monkeypatch.context() as m:
@@ -246,13 +248,14 @@ def test_an_upgrade_from_rules_4_double_family_names_buys_nothing_again(
         "María García",
         "Кузнецов Андрей",
         None,
+        "Nguyễn Văn",
     }
-    assert use_sandbox.stats.by_status[200] == 5
+    assert use_sandbox.stats.by_status[200] == 6
     result = invoke("enrich", str(path), "-o", "new.csv")
     assert result.exit_code == 0, result.stderr
-    assert use_sandbox.stats.by_status[200] == 5  # found under rules 4's body
+    assert use_sandbox.stats.by_status[200] == 6  # found under rules 4's body
     with open("new.csv", encoding="utf-8-sig") as fh:
-        assert [r["ls.result"] for r in csv.DictReader(fh)] == ["ok"] * 5
+        assert [r["ls.result"] for r in csv.DictReader(fh)] == ["ok"] * 6
     fresh = write_csv(
         tmp_path / "fresh.csv",
         header,

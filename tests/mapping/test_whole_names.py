@@ -29,6 +29,9 @@ from tests.mapping.test_detect_eleventh import judged
         ("歐陽娜娜", "娜娜", "歐陽"),  # a two-character family name
         ("김민수", "민수", "김"),  # Korean
         ("남궁민", "민", "남궁"),
+        ("Nguyễn Văn An", "Văn An", "Nguyễn"),  # Vietnamese: the family name first
+        ("Nguyễn Thị Thu Hà", "Thị Thu Hà", "Nguyễn"),
+        ("Linh Nguyễn", "Linh", "Nguyễn"),  # written in Western order
         ("Bo Ng (Bo)", "Bo", "Ng"),  # Zoom's "Name (Original Name)"
         ("Linda M. Okafor, DTM", "Linda M.", "Okafor"),  # a credential after the comma
         ("Okafor, Linda M.", "Linda M.", "Okafor"),
