@@ -94,7 +94,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         *("debtorno", "debtornumber", "creditorno", "creditornumber", "orgdefinedid"),
         "vid",  # Veeva's record id ("vid__v"), HubSpot's contact id
         "participantid",  # a survey's or a study's participant (LimeSurvey)
-        "patientid",  # a clinic's patients (CARE)
+        *("patientid", "patid"),  # a clinic's patients (CARE, WebChart's "pat_id"), before a provider's NPI
         "customersid",  # osCommerce's customers table (and its forks': Zen Cart, VaM Shop)
         "peopleid",  # a church's people (TouchPoint)
         "iduser",  # a classifieds site's users (Yclas's id_user)
@@ -165,6 +165,8 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "organizationid",
         "businessid",  # a register's or a city's businesses (Louisville's food inspections)
         "firmaid",  # Turkish, Polish, Czech: the firm's record ("FirmaID")
+        "customeridentifier",  # a vet's customers (OpenVPMS)
+        *("badgescanid", "badgeid"),  # a trade show's scanned badge: the lead's own record
         *("uid", "cid"),  # a mailing list's subscriber (Acelle Mail, Mailtrain), a place (Google Maps)
         *_REGISTER_NUMBERS,  # last (see ACCOUNT_IDS)
     ),
@@ -978,7 +980,7 @@ def unmarked(column: str) -> str:
 _ROLE_PREFIX = re.compile(
     r"^(ticketholder|ticket|attendee|registrant|participant|guest|invitee|donors|donor|buyer|subscriber|"
     r"patron|speaker|customers|customer|billing|candidate|vendor|supplier|recipient|empfanger|kunden|"
-    r"signup|volunteer|helfer)(?=.)"  # a sign-up sheet's ("Sign-up Email", German "Helfer E-Mail")
+    r"signup|volunteer|helfer|tenant)(?=.)"  # a sign-up sheet's ("Sign-up Email", German "Helfer E-Mail")
 )
 
 
@@ -2227,5 +2229,6 @@ WHOLE_NAME_HEADERS = frozenset(
         *("nometprenom", "jmenoaprijmeni", "vornameundnachname", "vornamenachname"),
         # An order's bill-to party (Django Oscar's "Bill to name"), a volunteer, an employee.
         *("billtoname", "billingname", "volunteername", "volunteerfullname", "employeename"),
+        *("tenant", "tenantname"),  # a property manager's tenants (AppFolio's "Tenant"), when they split
     )
 )

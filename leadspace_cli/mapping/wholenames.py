@@ -13,6 +13,7 @@ import unicodedata
 from collections.abc import Callable
 
 from leadspace_cli.mapping.aliases import WHOLE_NAME_HEADERS, normalize_header
+from leadspace_cli.mapping.normal import question
 from leadspace_cli.mapping.spec import FULL_NAME, Mapping
 
 _SALUTATIONS = frozenset(
@@ -261,7 +262,11 @@ def whole_names(mapping: Mapping, columns: list[str], values: Callable[[str], li
     if "person.first_name" in mapping.fields or "person.last_name" in mapping.fields:
         return
     used = mapping.columns_used()
-    found = [c for c in columns if normalize_header(c) in WHOLE_NAME_HEADERS and c not in used]
+    found = [
+        c
+        for c in columns
+        if (normalize_header(c) in WHOLE_NAME_HEADERS or question(c) == "fullname") and c not in used
+    ]
     bare = False
     email = mapping.fields.get("person.email")
     if not found and email is not None:

@@ -463,3 +463,76 @@ def test_an_arabic_full_name_and_swedish_phones(tmp_path: Path) -> None:
     assert fields.get("person.full_name") == "الاسم كامل"
     fields = detect(["Förnamn", "Efternamn", "E-post", "Hemtelefonnummer", "Mobiltelefonnummer"]).fields
     assert fields.get("person.person_phone") == "Mobiltelefonnummer"
+
+
+def test_a_form_s_name_question_is_the_whole_name(tmp_path: Path) -> None:
+    header = ["#", "What's your name?", "Work email", "Company", "Job title"]
+    rows = [
+        ["1", "Naomi Feldman", "naomi@copperleaf.example", "Copperleaf", "Director"],
+        ["2", "Luis Ortega", "luis@bright.example", "Bright", "VP Sales"],
+        ["3", "Amy Chen", "amy.chen@nova.example", "Nova", "CTO"],
+    ]
+    assert judged(tmp_path / "form.csv", header, rows).fields.get("person.full_name") == "What's your name?"
+
+
+def test_record_ids_of_badges_vets_clinics_and_tenants(tmp_path: Path) -> None:
+    assert (
+        detect(["First Name", "Last Name", "Email", "Company", "Badge Scan ID"]).fields.get("external_id")
+        == "Badge Scan ID"
+    )
+    columns = [
+        "Customer Identifier",
+        "Customer Title",
+        "Customer First Name",
+        "Customer Surname",
+        "Customer Email",
+    ]
+    assert detect(columns).fields.get("external_id") == "Customer Identifier"
+    columns = ["pat_id", "first_name", "last_name", "Resource Last Name", "NPI", "Phone"]
+    assert detect(columns).fields.get("external_id") == "pat_id"  # the NPI is the provider's
+    header = [
+        "Date",
+        "Unit",
+        "Tenant",
+        "Tenant Phone Number",
+        "Tenant Email",
+        "Rent",
+        "Assigned User",
+        "Tenant ID",
+    ]
+    rows = [
+        [
+            "03/01/2025",
+            "204",
+            "Melissa Grant",
+            "(720) 555-0148",
+            "melissa.grant@gmail.com",
+            "1685",
+            "Jordan Pike",
+            "90331",
+        ],
+        [
+            "03/01/2025",
+            "310",
+            "Omar Haddad",
+            "(720) 555-0199",
+            "omar.h@outlook.com",
+            "1450",
+            "Jordan Pike",
+            "90332",
+        ],
+        [
+            "03/02/2025",
+            "12",
+            "Lisa Brandt",
+            "(303) 555-0102",
+            "lbrandt@yahoo.com",
+            "1900",
+            "Jordan Pike",
+            "90340",
+        ],
+    ]
+    fields = judged(tmp_path / "tenants.csv", header, rows).fields
+    assert fields.get("person.email") == "Tenant Email"
+    assert fields.get("person.person_phone") == "Tenant Phone Number"
+    assert fields.get("person.full_name") == "Tenant"
