@@ -1041,7 +1041,7 @@ ORG_NUMBER = (
     # Polish, Estonian, Danish, Romanian (not Polish KRS: an Indonesian student's study plan card).
     *("regon", "registrikood", "cvrnummerregnummer", "regcomp"),
     # Estonian, Lithuanian, Latvian and Ukrainian registers' open data.
-    *("ariregistrikood", "jakodas", "imoneskodas", "regcode", "edrpou"),
+    *("ariregistrikood", "jakodas", "imoneskodas", "edrpou"),  # not "regcode": an event's too
 )
 
 

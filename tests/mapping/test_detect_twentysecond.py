@@ -397,12 +397,11 @@ def test_a_french_office_line_before_the_mobile() -> None:
     [
         (["nimi", "ariregistri_kood", "ettevotja_oiguslik_vorm", "kmkr_nr"], "nimi", "ariregistri_kood"),
         (["ja_kodas", "ja_pavadinimas", "adresas", "ja_reg_data"], "ja_pavadinimas", "ja_kodas"),
-        (["regcode", "sepa", "name", "regtype", "address"], "name", "regcode"),
         (["Найменування", "Скорочена назва", "Код ЄДРПОУ", "Місцезнаходження"], "Найменування", "Код ЄДРПОУ"),
     ],
 )
 def test_business_registers_open_data(header: list[str], name: str, code: str) -> None:
-    # The Estonian, Lithuanian, Latvian and Ukrainian registers: nothing was sent.
+    # The Estonian, Lithuanian and Ukrainian registers: nothing was sent.
     fields = detect(header).fields
     assert fields.get("company.name") == name
     assert fields.get("external_id") == code
