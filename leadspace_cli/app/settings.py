@@ -145,6 +145,23 @@ def _check_private(path: Path, info: os.stat_result, what: str) -> None:
         )
 
 
+def others_file(path: Path) -> str | None:
+    """Say whether a file the user named (a --mapping) belongs to another user or others can write
+    it: an attacker in a shared folder could choose what is sent (skeptic 23 F13). None if not."""
+    if not hasattr(os, "getuid"):
+        return None
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    if _unsafe_owner(info):
+        return f"{path} belongs to another user (uid {info.st_uid})"
+    mode = stat.S_IMODE(info.st_mode)
+    if mode & 0o002:
+        return f"{path} is writable by every user (mode {mode:04o})"
+    return None
+
+
 def _check_folder(folder: Path) -> None:
     try:
         info = os.stat(folder)

@@ -22,6 +22,7 @@ from leadspace_cli.app.settings import (
     check_dotenv,
     credit_caps,
     load_environment,
+    others_file,
     redis_settings,
     resolve,
     runtime_folder,
@@ -115,6 +116,11 @@ class Wiring:
         else:
             m = load(os.fspath(spec))
             how = f"from {os.fspath(spec)}"
+            if problem := others_file(Path(os.fspath(spec))):
+                self.warn(
+                    f"Warning: {problem}: it decides what every row sends; check it, or keep your "
+                    "mapping in a folder of your own."
+                )
         check(m, source.columns, None if spec is None else how.removeprefix("from "))
         pairs = ", ".join(f"{col!r} → {path}" for path, col in m.rows())
         self.note(f"Mapping ({how}): {pairs}")

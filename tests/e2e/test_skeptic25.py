@@ -176,3 +176,18 @@ def test_ctrl_c_while_the_first_records_are_read_raises_interrupted(sandbox: San
         run()
     assert stopped.value.exit_code == 130
     assert sandbox.stats.calls == 0
+
+
+@pytest.mark.slow  # two runs
+def test_a_mapping_others_can_write_is_named_before_the_run(use_sandbox: Sandbox, tmp_path: Path) -> None:
+    # Skeptic 23 F13: a --mapping another user can change was used without a word, unlike .env.
+    src = write_csv(tmp_path / "in.csv", ["Company"], [["Acme"]])
+    mapping = tmp_path / "m.toml"
+    mapping.write_text('[company]\nname = "Company"\n')
+    mapping.chmod(0o666)
+    result = invoke("enrich", str(src), "-o", "out.csv", "-m", str(mapping))
+    assert result.exit_code == 0, result.stderr
+    assert "is writable by every user (mode 0666)" in " ".join(result.stderr.split())
+    mapping.chmod(0o644)
+    result = invoke("enrich", str(src), "-o", "out.csv", "-m", str(mapping))
+    assert "writable by every user" not in result.stderr
