@@ -154,8 +154,12 @@ def _spend() -> None:
         today, month = ledger.programs("day"), ledger.programs("month")
         typer.echo(f"ledger: {ledger.path}")
         if identity is not None:
-            typer.echo(f"spent today: {today.get(identity.partition, 0)}")
-            typer.echo(f"spent this month: {month.get(identity.partition, 0)}")
+            # What the budget counts: the program's purchases and its keys' (review 47 F4).
+            typer.echo(f"spent today: {ledger.spent(identity.partition, 'day')}")
+            typer.echo(f"spent this month: {ledger.spent(identity.partition, 'month')}")
+            family = ledger.family(identity.partition)
+            if len(family) > 1:
+                typer.echo(f"  (one customer, one budget: {', '.join(family)})")
         for program, n in month.items():
             typer.echo(f"  {program}: {today.get(program, 0)} today, {n} this month")
 

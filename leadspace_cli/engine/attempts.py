@@ -390,7 +390,7 @@ class Attempts:
         if reused is not None:
             return reused
         try:
-            return self._attempts(key, body, request)
+            return self._attempts(key, keys, body, request)
         finally:
             for claimed in reversed(keys):
                 self.claims.release(claimed)
@@ -399,8 +399,10 @@ class Attempts:
         """Claim the question (under each of ``keys``, in order), or wait for the run that holds it;
         return a stored answer, if any."""
         waited_since: float | None = None
-        for claim in keys:
+        for held, claim in enumerate(keys):
             while not self.claims.claim(claim):
+                for mine in keys[:held]:  # the keys already held stay fresh while this one is awaited
+                    self.claims.beat(mine)
                 now = time.monotonic()
                 waited_since = now if waited_since is None else waited_since
                 if now - waited_since > self.policy.outage_limit or self.stop.is_set():
@@ -420,7 +422,7 @@ class Attempts:
             return RowResult(Result.OK, 200, text=hit[1], reused=True, key=key)
         return None
 
-    def _attempts(self, key: bytes, body: bytes, request: str) -> RowResult:
+    def _attempts(self, key: bytes, keys: list[bytes], body: bytes, request: str) -> RowResult:
         attempt = 0  # calls made for this row
         counted = 0  # of them, those that use up a retry (not 429s, not probes during an outage)
         throttled = 0
@@ -428,7 +430,8 @@ class Attempts:
         last = RowResult(Result.NOT_SENT)
         while True:
             if attempt:
-                self.claims.beat(key)
+                for claimed in keys:  # every key the question is claimed under (review 47 F2)
+                    self.claims.beat(claimed)
             probe = self.outage.admit(self.stop.event)
             if probe is None:  # the run stopped while the API was out of reach
                 if attempt:

@@ -21,7 +21,7 @@ import uuid
 from pathlib import Path
 from typing import Protocol
 
-from leadspace_cli.engine.ledger import _alive
+from leadspace_cli.engine.ledger import PROCESS_SPACE, _alive
 from leadspace_cli.engine.store import _retry_locked
 
 FILENAME = "claims.sqlite3"
@@ -77,7 +77,9 @@ class LocalClaims:
 
     def __init__(self, folder: Path) -> None:
         self.path = folder / FILENAME
-        self.owner = uuid.uuid4().hex
+        # The process space in the owner: a process id is judged dead only by a run of the same
+        # space (a store shared by containers with their own process ids; review 47 F1).
+        self.owner = f"{PROCESS_SPACE}:{uuid.uuid4().hex}"
         self._pid = os.getpid()
         self._lock = threading.Lock()
         self._beats: dict[bytes, float] = {}
@@ -103,7 +105,10 @@ class LocalClaims:
     def _live_other(self, row: tuple[str, int, float] | None, now: float) -> bool:
         if row is None or row[0] == self.owner:
             return False
-        return now - row[2] < STALE and _alive(int(row[1]))
+        if now - row[2] >= STALE:
+            return False
+        space, mark, _ = row[0].rpartition(":")
+        return (bool(mark) and space != PROCESS_SPACE) or _alive(int(row[1]))
 
     def held_elsewhere(self, key: bytes) -> bool:
         with self._lock:

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 import filelock
 
 from leadspace_cli.engine.fleet import Fleet, RedisLostError
-from leadspace_cli.engine.ledger import Ledger, Limit, Refusal, _alive
+from leadspace_cli.engine.ledger import PROCESS_SPACE, Ledger, Limit, Refusal, _alive
 from leadspace_cli.engine.pace_file import PaceState, read_pace
 
 if TYPE_CHECKING:
@@ -28,12 +28,15 @@ PACE_TTL_MS = 60_000
 
 
 def _machine() -> str:
-    """This machine's name in a claim's owner: its host name and machine id (never a colon)."""
+    """This process space's name in a claim's owner: host name, machine id, boot and PID namespace.
+
+    Only an owner of the same space can be judged dead by its process id (review 47 F1).
+    """
     try:
         machine_id = Path("/etc/machine-id").read_text(encoding="ascii").strip()[:12]
     except (OSError, UnicodeDecodeError):
         machine_id = ""
-    return f"{socket.gethostname()}-{machine_id}".replace(":", "-")
+    return f"{socket.gethostname()}-{machine_id}-{PROCESS_SPACE}".replace(":", "-")
 
 
 _MACHINE = _machine()

@@ -96,6 +96,26 @@ def period_start(period: str, tz: str | None = None, now: float | None = None) -
     return time.mktime((t.tm_year, t.tm_mon, day, 0, 0, 0, 0, 0, -1))
 
 
+def _process_space() -> str:
+    """Where this process's ids mean something: this boot and this PID namespace (never a colon).
+
+    Containers on one host (with the host's network) share its name and often a copied machine id, but
+    each has its own process ids: a process id of another space says nothing here (review 47 F1).
+    """
+    try:
+        boot = Path("/proc/sys/kernel/random/boot_id").read_text(encoding="ascii").strip()[:8]
+    except (OSError, UnicodeDecodeError):
+        boot = ""
+    try:
+        space = os.stat("/proc/self/ns/pid").st_ino
+    except OSError:
+        space = 0
+    return f"{boot}-{space}".replace(":", "-")
+
+
+PROCESS_SPACE = _process_space()
+
+
 def _alive(pid: int) -> bool:
     if pid == os.getpid():
         return True
@@ -283,6 +303,12 @@ class LocalLedger:
         with self._lock:
             spent, held = self._counts(program, period_start(period, self.tz))
         return spent + held
+
+    def family(self, partition: str) -> list[str]:
+        """Return the partitions whose purchases count in ``partition``'s budget (its own first)."""
+        with self._lock:
+            family = self._family(partition)
+        return [partition, *sorted(p for p in family if p != partition)]
 
     def programs(self, period: str) -> dict[str, int]:
         """Return the credits each program spent (and held) in the current day or month."""

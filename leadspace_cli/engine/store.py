@@ -469,12 +469,12 @@ class Store(StoreAdmin):
         return int(row[1]), float(row[2]), row[3], bytes(row[4])
 
     def claim_keys(self, key: bytes, request: str) -> list[bytes]:
-        """Return the keys a question is claimed under: this partition's, then each linked key's, so
-        that a run of the program and a run of its key alone (not knowing the program) meet."""
-        linked = sorted(
-            a for a in self.identity.aliases if a.startswith("key:") and a != self.identity.partition
-        )
-        return [key, *(_digest(alias, request) for alias in linked)]
+        """Return the keys a question is claimed under: this partition's and each linked key's, so
+        that a run of the program and a run of its key alone (not knowing the program) meet. They are
+        taken in one order for every run (their bytes'), so two runs never each hold one and wait
+        for the other (review 47 F3)."""
+        linked = {a for a in self.identity.aliases if a.startswith("key:") and a != self.identity.partition}
+        return sorted({key, *(_digest(alias, request) for alias in linked)})
 
     def alternates(self, body: dict[str, Any]) -> list[bytes]:
         """Return the other keys a request may be stored under: the earlier rules', linked partitions'."""

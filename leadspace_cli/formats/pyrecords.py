@@ -37,7 +37,12 @@ def records_source(records: Iterable[Mapping[str, Any]], *, lookahead: int = 100
                 problem = f"record {number} is a {type(rec).__name__}, not a mapping"
                 yield Row(problem=problem, raw=repr(rec))
             else:
-                yield Row(record=_str_keys(rec, number))
+                try:
+                    named = _str_keys(rec, number)
+                except InputError as e:  # past the look-ahead: that record fails, the run goes on
+                    yield Row(problem=str(e), raw=repr(rec))
+                    continue
+                yield Row(record=named)
 
     return Source("records", "records", list(columns), rows())
 

@@ -113,6 +113,19 @@ def test_two_keys_that_name_one_column_are_refused_before_a_call(sandbox: Sandbo
     assert sandbox.stats.calls == 0
 
 
+def test_two_keys_that_name_one_column_past_the_look_ahead_fail_that_record_only(sandbox: Sandbox) -> None:
+    # Review 47 F5: the same clash in record 1,004 raised from inside the generator: the records after
+    # it were never enriched, and the caller's loop ended partway.
+    records: list[dict[object, str]] = [{"Company": f"Co {i % 3}"} for i in range(1003)]
+    records.append({"Company": "Acme", 1: "from the int key", "1": "from the str key"})
+    records.append({"Company": "After Co"})
+    out = list(leadspace_cli.enrich_records(records, **_point_at(sandbox)))
+    assert len(out) == 1005
+    assert out[1003]["ls.result"] == "invalid_input"
+    assert "keys 1 and '1'" in out[1003]["ls.error"]
+    assert out[1004]["ls.result"] == "ok"
+
+
 def test_values_that_are_not_text_are_sent_as_a_person_writes_them(sandbox: Sandbox) -> None:
     record = {
         "Company": "Acme",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import signal
 import subprocess
 import sys
 import threading
@@ -13,7 +15,7 @@ import pytest
 
 import leadspace_cli
 from leadspace_cli.sandbox import Sandbox
-from tests.conftest import cli_env, make_leads, read_csv
+from tests.conftest import KEY, cli_env, invoke, make_leads, read_csv
 
 
 @pytest.mark.slow
@@ -108,3 +110,92 @@ def test_a_run_of_the_key_alone_and_a_run_of_its_program_buy_each_row_once(
     assert sb.stats.billed_twice() == 0
     assert len(sb.stats.paid) == 90
     assert [r["ls.result"] for r in read_csv(tmp_path / "b.csv")] == ["ok"] * 90
+
+
+@pytest.mark.slow
+def test_a_live_claim_of_a_run_in_another_pid_space_sharing_the_store_is_kept(tmp_path: Path) -> None:
+    # Review 47 F1, the local claims: a store folder shared by containers with their own process ids.
+    from leadspace_cli.engine.claims import LocalClaims
+    from tests.engine.test_fleet import _alive_here, holder_in_other_pid_space
+
+    code = (
+        "import os, time\n"
+        "from pathlib import Path\n"
+        "from leadspace_cli.engine.claims import LocalClaims\n"
+        f"c = LocalClaims(Path({str(tmp_path)!r}))\n"
+        "assert c.claim(b'n' * 16)\n"
+        "print('READY', os.getpid(), flush=True)\n"
+        "time.sleep(30)\n"
+    )
+    proc, pid = holder_in_other_pid_space(code)
+    try:
+        if _alive_here(pid):
+            pytest.skip(f"process id {pid} is also in use in this space")
+        mine = LocalClaims(tmp_path)
+        assert mine.held_elsewhere(b"n" * 16)
+        assert not mine.claim(b"n" * 16)
+        mine.close()
+    finally:
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.communicate()
+
+
+def test_two_runs_whose_keys_were_linked_later_claim_in_one_order(tmp_path: Path) -> None:
+    # Review 47 F3: each run claimed its own key first, then the other's: two cron jobs of two keys of
+    # one program each held one and waited for the other until --outage-limit, then both bought.
+    from leadspace_cli.engine.identity import Identity
+    from leadspace_cli.engine.store import Store
+
+    ep = "https://api.example"
+    a = Store(tmp_path / "a.sqlite3", identity=Identity(f"key:A@{ep}", "A", aliases=(f"key:B@{ep}",)))
+    b = Store(tmp_path / "b.sqlite3", identity=Identity(f"key:B@{ep}", "B", aliases=(f"key:A@{ep}",)))
+    body = {"person": {"email": "jane@acme.example"}}
+    key_a, request = a.key(body)
+    key_b, _ = b.key(body)
+    assert key_a != key_b
+    assert a.claim_keys(key_a, request) == b.claim_keys(key_b, request)
+    assert len(a.claim_keys(key_a, request)) == 2
+    a.close()
+    b.close()
+
+
+@pytest.mark.slow
+def test_a_row_in_retries_keeps_every_key_it_is_claimed_under_fresh(
+    sandbox_factory: Callable[..., Sandbox], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Review 47 F2: while a row retried, only its first claim key got a heartbeat; past STALE a run of
+    # the linked key alone could claim the other key and buy the same question again.
+    import threading as th
+
+    from leadspace_cli.engine import claims as claims_module
+
+    sb = sandbox_factory(rate=0)
+    monkeypatch.setenv("LEADSPACE_BASE_URL", sb.url)
+    monkeypatch.setenv("LEADSPACE_API_KEY", KEY)
+    path = make_leads(tmp_path / "in.csv", 8)
+    assert invoke("enrich", str(path), "-o", "a.csv", "--rate", "1000").exit_code == 0  # the key alone
+    monkeypatch.setenv("LEADSPACE_PROGRAM_ID", "prog-beats")  # now linked: rows claim two keys
+    more = make_leads(tmp_path / "more.csv", 16)
+    sb.config.fail_rate = 0.5  # half the calls fail: rows retry
+    claimed: dict[int, list[bytes]] = {}
+    beaten: set[bytes] = set()
+    claim, beat = claims_module.LocalClaims.claim, claims_module.LocalClaims.beat
+
+    def record_claim(self: claims_module.LocalClaims, key: bytes) -> bool:
+        claimed.setdefault(th.get_ident(), []).append(key)
+        return claim(self, key)
+
+    def record_beat(self: claims_module.LocalClaims, key: bytes) -> None:
+        beaten.add(key)
+        beat(self, key)
+
+    monkeypatch.setattr(claims_module.LocalClaims, "claim", record_claim)
+    monkeypatch.setattr(claims_module.LocalClaims, "beat", record_beat)
+    result = invoke("enrich", str(more), "-o", "b.csv", "--rate", "1000")
+    assert result.exit_code in (0, 1), result.stderr
+    rows = [keys[i : i + 2] for keys in claimed.values() for i in range(0, len(keys), 2)]
+    assert rows
+    assert all(len(pair) == 2 for pair in rows)
+    retried = [pair for pair in rows if set(pair) & beaten]
+    assert retried, "no row retried"
+    assert all(set(pair) <= beaten for pair in retried)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import subprocess
 import sys
 import threading
@@ -401,3 +402,77 @@ def test_redis_lost_while_a_call_holds_the_pace_fails_no_call(
     for _ in range(5):
         assert limiter.acquire(stop)  # paced alone from here
     assert "could not be used" in limiter.problem
+
+
+def _other_pid_space() -> list[str] | None:
+    """The command prefix that runs a process in a PID namespace of its own, where this machine allows it."""
+    for prefix in (
+        ["unshare", "--pid", "--fork", "--mount-proc"],
+        ["unshare", "--user", "--map-root-user", "--pid", "--fork", "--mount-proc"],
+    ):
+        try:
+            done = subprocess.run([*prefix, "true"], capture_output=True, timeout=20, check=False)
+        except (OSError, subprocess.TimeoutExpired):
+            continue
+        if done.returncode == 0:
+            return prefix
+    return None
+
+
+def holder_in_other_pid_space(code: str) -> tuple[subprocess.Popen[str], int]:
+    """Start ``code`` (which prints READY once it holds its claim) in a PID namespace of its own, as a
+    container beside this one on the same host does; return it and its process id there."""
+    prefix = _other_pid_space()
+    if prefix is None:
+        pytest.skip("this machine lets no process have a PID namespace of its own")
+    # Some 300 short processes first, so that the holder's id there is one no process has here.
+    script = f'i=0; while [ $i -lt 300 ]; do /bin/true; i=$((i+1)); done; "{sys.executable}" -c "$0" & wait'
+    proc = subprocess.Popen(
+        [*prefix, "sh", "-c", script, code],
+        stdout=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+        env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2])},
+    )
+    assert proc.stdout is not None
+    line = proc.stdout.readline().split()
+    assert line[:1] == ["READY"], line
+    return proc, int(line[1])
+
+
+@pytest.mark.slow
+def test_a_live_claim_of_a_run_in_another_pid_space_on_this_host_is_kept(redis_server: RedisServer) -> None:
+    # Review 47 F1: containers with host networking share the host name and machine id but not their
+    # process ids; the other's live claim was voided as "dead here" and the question bought twice.
+    code = (
+        "import os, sys, time\n"
+        "from leadspace_cli.engine.claims import NoClaims\n"
+        "from leadspace_cli.engine.fleet import connect\n"
+        "from leadspace_cli.engine.fleet_parts import FleetClaims\n"
+        f"url = {redis_server.url!r}\n"
+        f"f = connect(url, url, partition={PROGRAM!r}, ca_file=None, secrets=())\n"
+        "c = FleetClaims(f, NoClaims())\n"
+        "assert c.claim(b'n' * 16)\n"
+        "print('READY', os.getpid(), flush=True)\n"
+        "time.sleep(30)\n"
+    )
+    proc, pid = holder_in_other_pid_space(code)
+    try:
+        if _alive_here(pid):
+            pytest.skip(f"process id {pid} is also in use in this space")
+        b = FleetClaims(host(redis_server), NoClaims())
+        assert b.held_elsewhere(b"n" * 16)
+        assert not b.claim(b"n" * 16)
+    finally:
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.communicate()
+
+
+def _alive_here(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True
+    return True

@@ -94,3 +94,20 @@ def test_a_key_s_purchases_before_its_program_id_count_in_the_program_s_budget(
     result = invoke("enrich", str(second), "-o", "b.csv", "--max-credits-per-day", "15", "--rate", "1000")
     assert result.exit_code == 4, result.stderr
     assert sb.stats.by_status[200] == 15
+
+
+def test_cache_info_shows_the_spend_the_budget_counts(
+    sandbox_factory: Callable[..., Sandbox], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Review 47 F4: 5 credits from the key alone, then 3 with the program: the budget counted 8 and
+    # `cache info` said "spent today: 3".
+    sb = sandbox_factory(rate=0)
+    monkeypatch.setenv("LEADSPACE_BASE_URL", sb.url)
+    monkeypatch.setenv("LEADSPACE_API_KEY", KEY)
+    assert invoke("enrich", str(make_leads(tmp_path / "a.csv", 5)), "-o", "a.csv").exit_code == 0
+    monkeypatch.setenv("LEADSPACE_PROGRAM_ID", "prog-80")
+    assert invoke("enrich", str(make_leads(tmp_path / "b.csv", 8)), "-o", "b.csv").exit_code == 0
+    assert sb.stats.by_status[200] == 8
+    info = invoke("cache", "info")
+    assert "spent today: 8" in info.stdout, info.stdout
+    assert "one customer, one budget: program:prog-80@" in info.stdout
