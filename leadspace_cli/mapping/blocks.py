@@ -184,8 +184,17 @@ def repeated_fallbacks(
             taken.update(repeats)
 
 
-# A street line: a house number beside a word ("12 Main St", "Via Roma 1", "Akerstraat 88-2").
-_STREET = re.compile(r"^(?=.*[^\W\d_]{2})(?=.*\d)[^,;\n]{4,60}$")
+# A street line: a house number beside a word ("12 Main St", "Via Roma 1", "Akerstraat 88-2"); not an
+# email or a link (review 47 F6), nor a whole address that ends in a ZIP or a UK or Canadian postcode
+# ("1600 Amphitheatre Parkway Mountain View CA 94043"; F7), nor more than six words.
+_STREET = re.compile(r"^(?=.*[^\W\d_]{2})(?=.*\d)(?!.*@)(?!.*://)(?!(?:\S+\s+){6})[^,;\n]{4,60}$")
+_WHOLE_TAIL = re.compile(
+    r"(?:\b\d{5}(?:-\d{4})?|\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}|\b[A-Z]\d[A-Z]\s*\d[A-Z]\d)$"
+)
+
+
+def _street_line(value: str) -> bool:
+    return bool(_STREET.match(value)) and not _WHOLE_TAIL.search(value)
 
 
 def lone_street(mapping: Mapping, columns: list[str], values: Callable[[str], list[str]]) -> None:
@@ -203,7 +212,7 @@ def lone_street(mapping: Mapping, columns: list[str], values: Callable[[str], li
         if column in used or normalize_header(column) not in BARE_ADDRESS:
             continue
         seen = [v.strip() for v in values(column) if v.strip()]
-        if len(seen) >= 3 and sum(bool(_STREET.match(v)) for v in seen) >= 0.8 * len(seen):
+        if len(seen) >= 3 and sum(_street_line(v) for v in seen) >= 0.8 * len(seen):
             fields["company.address.street"] = column
             mapping.notes.append(f"{column!r} holds street lines: sent as company.address.street.")
         return
@@ -211,6 +220,9 @@ def lone_street(mapping: Mapping, columns: list[str], values: Callable[[str], li
 
 # A Japanese prefecture: 東京都, 北海道, 大阪府, 京都府, 愛知県.
 _PREFECTURE = re.compile(r"^[\u4e00-\u9fff]{1,3}[都道府県]$")
+# The address line after it: by its header (住所2, 番地, Address 2) or its cells (中央区銀座4-2-15).
+_LINE_HEADER = re.compile(r"(?i)住所|番地|所在地|丁目|address|addr|street|line")
+_LINE_CELL = re.compile(r"[区市町村郡丁番号]|\d")
 
 
 def prefecture_line(mapping: Mapping, columns: list[str], values: Callable[[str], list[str]]) -> None:
@@ -224,7 +236,12 @@ def prefecture_line(mapping: Mapping, columns: list[str], values: Callable[[str]
         return
     mapping.fields["company.address.state"] = street
     after = columns[columns.index(street) + 1 :][:1]
-    if after and after[0] not in mapping.columns_used() and any(v.strip() for v in values(after[0])):
+    lines = [v.strip() for v in values(after[0]) if v.strip()] if after else []
+    line = bool(after) and (
+        bool(_LINE_HEADER.search(after[0]))
+        or (bool(lines) and sum(bool(_LINE_CELL.search(v)) for v in lines) >= 0.8 * len(lines))
+    )  # not whatever column follows (担当者, the contact's name; review 47 F8)
+    if after and line and after[0] not in mapping.columns_used() and lines:
         mapping.fields["company.address.street"] = after[0]
         note = f"{after[0]!r}, the line after it, is the street"
     else:

@@ -11,8 +11,10 @@ import re
 from collections.abc import Callable
 
 from leadspace_cli.mapping.aliases import ALIASES, normalize_header, system_column
+from leadspace_cli.mapping.choose import _FREE_MAIL
 from leadspace_cli.mapping.organisations import contact_person, host
 from leadspace_cli.mapping.spec import FULL_NAME, Mapping
+from leadspace_cli.mapping.titles import _JOB
 from leadspace_cli.mapping.wholenames import MIN_SPLIT, split_name
 
 _PHONE = re.compile(r"^\+?[\d\s().\-/]{6,}$")
@@ -21,9 +23,10 @@ _PHONE = re.compile(r"^\+?[\d\s().\-/]{6,}$")
 def contact_names(mapping: Mapping, columns: list[str], values: Callable[[str], list[str]]) -> None:
     """Send a contact person's column as the person's whole name where no column names the person.
 
-    Only when four in five of its values split as a person's name, they are not the companies' own
-    names, and they differ between rows (one name on every row is the file's owner or a sales rep).
-    Then a phone column left out as the businesses' own is sent as the contact's.
+    Only when four in five of its values split as a person's name, they are neither the companies'
+    own names nor jobs ("Purchasing Manager": a desk to ask for), and they differ between most rows
+    (one name on every row, or a few names in turn, are the seller's own reps). Then a phone column
+    left out as the businesses' own is sent as the contact's.
     """
     if {"person.first_name", "person.last_name", FULL_NAME} & set(mapping.fields):
         return
@@ -34,9 +37,11 @@ def contact_names(mapping: Mapping, columns: list[str], values: Callable[[str], 
         if column in used or system_column(column) or not contact_person([column]):
             continue
         seen = [v.strip() for v in values(column) if v.strip()]
-        split = [v for v in seen if split_name(v) is not None and v.lower() not in firms]
-        if len(seen) < 2 or len(split) < MIN_SPLIT * len(seen) or len(set(seen)) == 1:
-            continue
+        split = [
+            v for v in seen if split_name(v) is not None and v.lower() not in firms and not _JOB.search(v)
+        ]
+        if len(seen) < 2 or len(split) < MIN_SPLIT * len(seen) or len(set(seen)) < 0.6 * len(seen):
+            continue  # review 47 F9 (two reps in turn), F10 (job roles)
         mapping.fields[FULL_NAME] = column
         mapping.notes.append(
             f"{column!r} names each company's contact person: sent split into person.first_name and "
@@ -57,8 +62,10 @@ def _their_title(mapping: Mapping, columns: list[str], values: Callable[[str], l
         for column in columns:
             if column in used or system_column(column) or normalize_header(column) != alias:
                 continue
-            seen = {v.strip().lower() for v in values(column) if v.strip()}
-            if len(seen) >= 2:
+            cells = [v.strip() for v in values(column) if v.strip()]
+            seen = {v.lower() for v in cells}
+            worded = sum(bool(re.search(r"[^\W\d_]{2}", v)) for v in cells)
+            if len(seen) >= 2 and worded >= MIN_SPLIT * len(cells):  # not a rank (1, 2, 3; F11)
                 mapping.fields["person.title"] = column
                 mapping.notes.append(f"{column!r} is sent as the contact person's job title.")
                 return
@@ -118,10 +125,12 @@ def own_pages(mapping: Mapping, values: Callable[[str], list[str]]) -> None:
         or not isinstance(email, str)
     ):
         return
+    # Only work addresses tell: no free-mail person's site is their mailbox's (smithplumbing.com beside
+    # janesmith@gmail.com is the sole trader's firm; review 47 F12).
     pairs = [
         (host(s.strip()), e.strip().lower().rpartition("@")[2])
         for s, e in zip(values(site), values(email), strict=True)
-        if s.strip() and "@" in e
+        if s.strip() and "@" in e and not _FREE_MAIL.search(e)
     ]
     if len(pairs) >= 2 and not any(h == d or h.endswith("." + d) for h, d in pairs):
         del mapping.fields["company.website"]

@@ -154,11 +154,35 @@ _EMPLOYER = re.compile(
 )
 
 
+def _agency_address(mapping: Mapping) -> None:
+    """An agency's address is the company's only where the agency is the row's company (its "Agency
+    Name" sent as company.name): beside policyholders or a property's buyers it is the agent's
+    office (review 47 F17)."""
+    fields = mapping.fields
+    company = fields.get("company.name")
+    if isinstance(company, str) and normalize_header(company).startswith("agency"):
+        return
+    agency = [
+        p
+        for p in list(fields)
+        if p.startswith("company.address.")
+        and isinstance(fields[p], str)
+        and normalize_header(str(fields[p])).startswith("agency")
+    ]
+    if agency:
+        columns = [str(fields.pop(p)) for p in agency]
+        mapping.notes.append(
+            f"{', '.join(repr(c) for c in columns)}: the agency's address, and the agency is not the row's "
+            "company: not sent."
+        )
+
+
 def homes(mapping: Mapping, values: Callable[[str], list[str]]) -> None:
     """A file of people that names no company and whose emails are private mailboxes (a club's
     members, a league's players: gmail.com, rogers.com): its bare address is where each person
     lives, not an employer's, and is not sent as the company's; a bare country is the person's.
     (Beside work addresses, as a company's staff list, the address is the office's.)"""
+    _agency_address(mapping)
     fields = mapping.fields
     people = {"person.first_name", "person.last_name"} <= set(fields) or "person.full_name" in fields
     if not people:

@@ -91,7 +91,7 @@ def split_name(text: str, email: str = "", *, rules: int = 6) -> tuple[str, str]
     if (
         rules >= 6
         and 2 <= len(tokens) <= 4
-        and tokens[0] in _VIETNAMESE_FAMILIES
+        and unicodedata.normalize("NFC", tokens[0]).title() in _VIETNAMESE_FAMILIES  # NGUYỄN too (F16)
         and tokens[1] not in _SUFFIXES
     ):
         return " ".join(tokens[1:]), tokens[0]  # Vietnamese: the family name first ("Nguyễn Văn An")
@@ -148,6 +148,13 @@ _JAPANESE_FAMILIES = frozenset(
      "原田", "藤田", "藤井", "藤原", "前田", "岡田", "松本", "松田", "村上", "村田", "西村", "武田", "江口",
      "方山", "周防", "白石", "白井", "金田", "余田", "丁野", "宋田", "谷口", "安藤", "近藤", "遠藤", "加藤")
 )  # fmt: skip
+# The second characters of Japanese family names ("高野", "石原", "田口"): a name written whole whose
+# second character is one of them may be Japanese, where the family name ends cannot be told, and it
+# is not split (review 47 F15: 高野誠 went out as 野誠 高).
+_JAPANESE_SECOND = frozenset(
+    "野原井藤川山口辺邊橋村木本島嶋田崎﨑沢澤谷岡部森内上下中西東宮尾松浦城瀬坂池津垣塚屋根倉元永間江沼浜濱畑堀貝"
+    "澤杉葉岩石尻越久保住戸"
+)
 _KOREAN_DOUBLE = frozenset(("남궁", "황보", "제갈", "선우", "독고"))
 # Vietnamese family names as Vietnamese writes them (with their marks: "Nguyen" alone may be written
 # last, in Western order): the name's first word, the given names after it.
@@ -210,7 +217,12 @@ def _unspaced(name: str) -> tuple[str, str] | None:
         return None
     if name[:2] in _HAN_DOUBLE and len(name) >= 3:
         return name[2:], name[:2]
-    if len(name) <= 3 and name[0] in _HAN_FAMILIES and name[:2] not in _JAPANESE_FAMILIES:
+    if (
+        len(name) <= 3
+        and name[0] in _HAN_FAMILIES
+        and name[:2] not in _JAPANESE_FAMILIES
+        and name[1] not in _JAPANESE_SECOND
+    ):
         return name[1:], name[0]
     return None
 
@@ -252,6 +264,35 @@ def _addressed(name: str, email: str) -> bool:
 _BARE_NAMES = ("name", "contactname", "nome", "nama", "naam", "navn", "namn", "nombre")
 
 
+# A tenant is a property manager's (beside a lease, a unit, the rent); in a SaaS or Microsoft 365 export
+# the "Tenant" is the customer organisation (review 47 F13).
+_TENANCY = re.compile(r"lease|unit|rent|property|movein|moveout|apartment|building|premises|deposit")
+# The parties a whole name's or an email's header names, by who they are: a shop's customer (its buyer,
+# payer, bill-to party), its staff (an employee, a cashier, a rep), and the others.
+_PARTIES = {
+    **dict.fromkeys(("customer", "client", "buyer", "purchaser", "payer", "billto", "billing"), "customer"),
+    **dict.fromkeys(("employee", "staff", "cashier", "rep", "salesrep", "agent", "seller"), "staff"),
+    **dict.fromkeys(("attendee", "guest", "registrant", "participant", "ticketholder"), "attendee"),
+    **dict.fromkeys(("student", "candidate", "applicant"), "applicant"),
+    **dict.fromkeys(("parent", "guardian"), "parent"),
+    **dict.fromkeys(("member", "donor", "volunteer", "subscriber", "speaker", "tenant"), "other"),
+}
+_NAME_TAIL = re.compile(r"(?:full|display)?name$")
+_EMAIL_TAIL = re.compile(r"e?-?mail(?:address)?$")
+
+
+def _other_party(name: str, columns: list[str], email: str | None) -> bool:
+    """Whether a role's whole name belongs to someone other than the row's email: a cashier's
+    "Employee Name" beside the "Customer Email" (review 47 F14), or a "Tenant" without a tenancy."""
+    norm = normalize_header(name)
+    if norm in ("tenant", "tenantname") and not any(_TENANCY.search(normalize_header(c)) for c in columns):
+        return True
+    if email is None:
+        return False
+    role, box = _NAME_TAIL.sub("", norm), _EMAIL_TAIL.sub("", normalize_header(email))
+    return role in _PARTIES and box in _PARTIES and _PARTIES[role] != _PARTIES[box]
+
+
 def whole_names(mapping: Mapping, columns: list[str], values: Callable[[str], list[str]]) -> None:
     """Where no first and last name are mapped, send a column of people's whole names split.
 
@@ -269,6 +310,8 @@ def whole_names(mapping: Mapping, columns: list[str], values: Callable[[str], li
     ]
     bare = False
     email = mapping.fields.get("person.email")
+    emails = mapping.columns_of("person.email")
+    found = [c for c in found if not _other_party(c, columns, emails[0] if emails else None)]
     if not found and email is not None:
         found = [c for c in columns if normalize_header(c) in _BARE_NAMES and c not in used]
         bare = True
