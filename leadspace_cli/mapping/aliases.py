@@ -601,6 +601,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "company.lsid": ("lsid", "companylsid", "leadspaceid"),
     "company.address.country": (
         "country",
+        "addrcountry",  # OpenStreetMap's tags ("addr:country"), as All The Places and OSM extracts write them
         "companycountry",
         "ulke",  # Turkish "Ülke"
         "nazione",  # Italian
@@ -640,6 +641,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
     ),
     "company.address.state": (
         "state",
+        "addrstate",
         "zonecode",  # a shop's "zone" is its state or province (LiteCart's, osCommerce's)
         "entityheadquartersaddressregion",  # GLEIF's LEI records
         "providerbusinesspracticelocationaddressstatename",  # the NPI registry's (NPPES)
@@ -672,6 +674,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
     ),
     "company.address.city": (
         "city",
+        "addrcity",
         "cityname",
         *("citytown", "towncity"),  # the CMS's hospitals ("City/Town")
         "companycity",
@@ -719,6 +722,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
     ),
     "company.address.street": (
         "street",
+        "addrstreetaddress",  # All The Places' whole street line; OSM's "addr:street" has no number
         *("faturaadres", "faturaadresi"),  # Turkish: the invoice address (a Cari card's)
         "streetaddress",
         "street1",
@@ -759,6 +763,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
     ),
     "company.address.postalcode": (
         "postalcode",
+        "addrpostcode",
         "zip",
         "zipcode",
         "companyvisitpostcode",  # 24SevenOffice's visiting address
@@ -1368,6 +1373,8 @@ _JAPANESE = {
 _JAPANESE_MORE = {
     "顧客企業名": "companyname",  # a CRM's account (F-RevoCRM)
     "組織名": "companyname",
+    "法人名": "companyname",  # a corporation's name (the register gBizINFO's, a bank's corporate clients)
+    "企業ホームページ": "website",
     "携帯電話番号": "mobilephone",
     "勤務先電話番号": "workphone",
     "番地": "street",
@@ -1412,6 +1419,7 @@ _RUSSIAN = {
     "КодПоставщика": "supplierid",
     "ОбращатьсяК": "contactname",  # the contact person to address ("Обращаться к")
     "Адрес": "address",
+    "Веб-сайт": "website",
     "Почтовый индекс": "postalcode",
     "Индекс": "postalcode",
     "Регион": "region",  # read as the English "Region": the state only under a company prefix
@@ -1597,6 +1605,8 @@ _KOREAN = {
     "휴대전화": "mobilephone",
     "전화번호": "phone",
     "회사명": "companyname",
+    "상호": "companyname",  # a business's trade name (the registers' 상호, 상호명)
+    "상호명": "companyname",
     "거래처명": "companyname",  # an ERP's business partners (ECOUNT's 거래처)
     "거래처코드": "customerid",
     "회사": "company",

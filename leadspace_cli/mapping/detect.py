@@ -248,8 +248,8 @@ def _read(columns: Iterable[str], renamed: frozenset[str] | None = None) -> _Hea
             for r, c in role
         )
     )
-    # Columns a business qualifier marks ("Region geschäftlich", "Dép/Région (bureau)"), without it.
-    # KAddressBook's "Business Address Region" too.
+    people = people or any(re.match(r"(?i)\s*person\.", c) for _, c in normalized)  # JSON's person object
+    # Columns a business qualifier marks ("Region geschäftlich", KAddressBook's "Business Address Region").
     business = [
         (n.removeprefix("business").removeprefix("address"), c)
         for n, c in normalized

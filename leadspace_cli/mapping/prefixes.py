@@ -66,7 +66,14 @@ def _meaningful(word: str) -> bool:
 
 def file_prefix(columns: list[str]) -> dict[str, str]:
     """Return each column under the word most of the header's columns share, with that word taken
-    off; empty when no word is shared so, or when the rules read the word."""
+    off, or else JSON Lines paths read as their record's own fields (:func:`json_paths`); empty when
+    neither is found."""
+    return _shared_prefix(columns) or json_paths(columns)
+
+
+def _shared_prefix(columns: list[str]) -> dict[str, str]:
+    """The columns under the word most of the header's columns share, that word taken off; empty
+    when no word is shared so, or when the rules read the word."""
     split = {c: m for c in columns if (m := _FIRST_WORD.match(c.strip()))}
     counts = Counter(m[1].casefold() for m in split.values())
     if not counts:
@@ -95,3 +102,30 @@ def file_prefix(columns: list[str]) -> dict[str, str]:
     if not wrapped and any(normal(column) in ALL_ALIASES or normal(column) in KIND_NAMES for column in out):
         return {}
     return out
+
+
+# Objects inside a JSON record's objects that say nothing of whose a field is: an enrichment API's
+# "person.name.givenName", "company.geo.city", "person.employment.title" are the person's given name,
+# the company's city, the person's job. (An employment's "name" is the employer's: not read so.)
+_CONTAINERS = frozenset(("geo", "name", "address", "location", "details", "info", "profile", "attributes"))
+_NOT_FIELDS = frozenset(("streetname", "streetnumber", "subpremise", "lat", "lng"))  # parts of a street
+
+
+def json_paths(columns: list[str]) -> dict[str, str]:
+    """Return JSON Lines columns written as paths through such objects, read as their record's own
+    field ("person.name.givenName" as "person.givenName"); empty when fewer than two are."""
+    taken = {c.strip().casefold() for c in columns}
+    out: dict[str, str] = {}
+    for column in columns:
+        parts = column.strip().split(".")
+        if len(parts) < 3 or not all(parts) or normal(parts[-1]) in _NOT_FIELDS:
+            continue
+        middle = [normal(p) for p in parts[1:-1]]
+        job = middle == ["employment"] and normal(parts[-1]) == "title"
+        if not job and not all(m in _CONTAINERS for m in middle):
+            continue
+        short = f"{parts[0]}.{parts[-1]}"
+        if short.casefold() not in taken:
+            out[column] = short
+            taken.add(short.casefold())
+    return out if len(out) >= 2 else {}
