@@ -27,6 +27,9 @@ EMPLOYER = (
 # "siret", GLEIF's "LEI", the NPI of a provider, a contractor's licence); an establishment's SIRET before
 # its legal unit's SIREN.
 _REGISTER_NUMBERS = (
+    # A charity register's own number before the company register's beside it (England and Wales').
+    # Not an EIN: an establishment's (OSHA's) is its employer's.
+    *("registeredcharitynumber", "charitynumber"),
     *("siret", "siren", "orgnr", "organisasjonsnummer", "organisationsnummer", "kvknummer", "cvrnummer"),
     *("dunsnumber", "duns"),  # D&B's D-U-N-S Number
     "cnpj",  # Brazil's register's number of a company (a register's rows); not "CIF", also a price
@@ -946,7 +949,8 @@ _TOOL_PREFIX = re.compile(
 # The person's fields under a prefix (Close's primary_contact_email, Pipedrive's Person - Email).
 _PERSON_FIELD_PREFIX = re.compile(
     # And an employer's point of contact (the US Labor Department's "EMPLOYER_POC_FIRST_NAME").
-    r"^(primarycontact|accountcontact|contact|person|prospect|lead|executive|employerpoc|pointofcontact)(?=.)"
+    r"^(primarycontact|accountcontact|customercontact|clientcontact|contact|person|prospect|lead|executive|employerpoc|"
+    r"pointofcontact)(?=.)"
 )
 
 
@@ -1414,7 +1418,7 @@ _RUSSIAN = {
     "Страна": "country",
     "Домен": "domain",  # a company's web domain
     "Название": "nazvanie",  # an organisation's (or a thing's) name, never a person's: conventions.py
-    "Наименование": "name",  # 1C's counterparty's name
+    "Наименование": "companyname",  # an organisation's name, never a person's (1C's counterparties, 2GIS)
     "КодКлиента": "customerid",  # Access's Northwind in Russian ("Борей"): a customer's, a supplier's code
     "КодПоставщика": "supplierid",
     "ОбращатьсяК": "contactname",  # the contact person to address ("Обращаться к")

@@ -422,7 +422,7 @@ def _beside(mapping: Mapping, h: _Header, taken: set[str]) -> None:
         # law firm's client (a person): left out. A customer's name before its contact's names (Wave's
         # "customer_name", "contact_first_name") is the same, unless the customer has its own email.
         own = any(n in ("customeremail", "customerphone", "customeremailaddress") for n in order)
-        contacts = order[firsts[0]].startswith("contact") and not own
+        contacts = order[firsts[0]].startswith(("contact", "customercontact", "clientcontact")) and not own
         client_names = ("client", "clientname", "customername") if contacts else ("client", "clientname")
         client = next(
             (c for i, (n, c) in enumerate(h.normalized) if n in client_names and i < firsts[0]),

@@ -28,7 +28,7 @@ from leadspace_cli.mapping.names import before_names
 from leadspace_cli.mapping.normal import NOTHING
 from leadspace_cli.mapping.normal import normal as _normal
 from leadspace_cli.mapping.organisations import _personal, contact_person, host, organisations, unnamed_phone
-from leadspace_cli.mapping.records import companies_as_leads, company_line, homes, owners_email, party_id
+from leadspace_cli.mapping.records import companies_as_leads, company_line, finish, owners_email, party_id
 from leadspace_cli.mapping.spec import Mapping, shown
 from leadspace_cli.mapping.titles import _JOB, _NOT_JOB, _not_jobs
 from leadspace_cli.mapping.wholenames import whole_names
@@ -138,7 +138,7 @@ def refine(
                 mapping.notes.append(
                     f"{column!r} holds links that are not company web sites (profiles?): not sent."
                 )
-    homes(mapping, values)
+    finish(mapping, values, columns)
     own_pages(mapping, values)
     return mapping
 

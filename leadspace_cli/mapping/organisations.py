@@ -44,7 +44,8 @@ _KIND = re.compile(
     r"colegio|escuela|centro|liceo|scuola|escola|[ée]cole|lyc[ée]e|"
     r"zentrum|group|gruppe|groupe|grupo|holdings?|partners|associates|associati|consulting|solutions|"
     r"services|systems|technologies|technology|industries|international|foundation|stiftung|fundaci[oó]n|"
-    r"association|verein|society|insurance|hotel|restaurant|winery|vineyards?|brewery|bodegas?|"
+    r"association|verein|society|insurance|coalition|alliance|federation|league|chamber|club|council|"
+    r"network|care\s+homes?|nursing\s+homes?|hospice|hotel|restaurant|winery|vineyards?|brewery|bodegas?|"
     r"weingut|domaine|ch[aâ]teau|cantina|farms?|motors|dealer|dealership|agency|agentur|studio|labs?|"
     r"laboratories|software|media|logistics|transport|construction|manufacturing|trading|enterprises?|"
     r"store|shop|market|supply|supplies|distributors?|wholesale|council|ministry|department|"
@@ -188,6 +189,11 @@ def _row_of_person(name: str, addresses: list[str]) -> bool:
 def organisations(mapping: Mapping, columns: list[str], values: Callable[[str], list[str]]) -> Mapping:
     """Return the header read as a file of companies when its bare "Name" holds organisations'
     names and nothing else names the company or a person's given or family name; else ``mapping``."""
+    _coded_names(mapping, values)
+    if "company.name" not in mapping.fields and {"person.first_name", "person.last_name"} <= set(
+        mapping.fields
+    ):
+        return _customers(mapping, columns, values)
     if any(path in mapping.fields for path in ("company.name", "person.first_name", "person.last_name")):
         return mapping
     used = mapping.columns_used()
@@ -228,6 +234,52 @@ def organisations(mapping: Mapping, columns: list[str], values: Callable[[str], 
                 f"Some of its rows are people's ({people[0][0]!r}, {_mailbox(people[0][1])!r}): the "
                 "email and the phone are sent as theirs."
             )
+        return read
+    return mapping
+
+
+def _coded_names(mapping: Mapping, values: Callable[[str], list[str]]) -> None:
+    """Leave out a company name column of codes (the IRS register's "ORGANIZATION": 1, 3, 5, a kind
+    of organisation): a bare "Name" beside it may then be the organisations' (review of R21)."""
+    company = mapping.fields.get("company.name")
+    if not isinstance(company, str):
+        return
+    filled = [v.strip() for v in values(company) if v.strip()]
+    if len(filled) >= MIN_NAMES and sum(not any(ch.isalpha() for ch in v) for v in filled) >= 0.8 * len(
+        filled
+    ):
+        del mapping.fields["company.name"]
+        mapping.candidates.pop("company.name", None)
+        mapping.notes = [n for n in mapping.notes if not n.startswith(f"{company!r} and ")]
+        mapping.notes.append(f"{company!r} holds codes, not names ({filled[0]!r}): not sent as company.name.")
+
+
+_CUSTOMERS = ("customername", "clientname", "customer", "client", "accountname")
+
+
+def _customers(mapping: Mapping, columns: list[str], values: Callable[[str], list[str]]) -> Mapping:
+    """Return the header read with a "Customer Name" as the company where the rows are people named
+    by their own first and last names and the column holds organisations (a B2B shop's customer
+    users: "Harborline Marine Supply" beside dwhitfield@harborlinemarine.com); else ``mapping``."""
+    used = mapping.columns_used()
+    emails = mapping.columns_of("person.email")
+    for column in [c for c in columns if normal(c) in _CUSTOMERS and c not in used]:
+        rows = [
+            (name.strip(), list(addresses))
+            for name, *addresses in zip(values(column), *(values(c) for c in emails), strict=True)
+            if name.strip()
+        ]
+        firms = [row for row in rows if _row_of_organisation(*row)]
+        if len(rows) < MIN_NAMES or len(firms) < MIN_SHARE * len(rows) or "Company Name" in columns:
+            continue
+        renamed = {column: "Company Name"}
+        read = in_english(renamed, mapping, detect([renamed.get(c, c) for c in columns]))
+        if read.fields.get("company.name") != column:
+            return mapping
+        read.notes.append(
+            f"{column!r} holds organisations' names ({firms[0][0]!r}, ...): the people's company, sent as "
+            "company.name."
+        )
         return read
     return mapping
 

@@ -177,12 +177,67 @@ def _agency_address(mapping: Mapping) -> None:
         )
 
 
+def finish(mapping: Mapping, values: Callable[[str], list[str]], columns: list[str]) -> None:
+    """The checks that read the whole mapping chosen: whose address it is, and the record id."""
+    _agency_address(mapping)
+    customer_address(mapping, columns)
+    _repeated_id(mapping, values)
+    homes(mapping, values)
+
+
+def _repeated_id(mapping: Mapping, values: Callable[[str], list[str]]) -> None:
+    """Leave out a record id column whose values repeat between most rows (a school's "Student ID"
+    holding each applicant's day type: Full Day, Half Day): no row's own record."""
+    column = mapping.fields.get("external_id")
+    if not isinstance(column, str):
+        return
+    filled = [v.strip() for v in values(column) if v.strip()]
+    if len(filled) >= 4 and len(set(filled)) < 0.5 * len(filled):
+        del mapping.fields["external_id"]
+        mapping.notes.append(
+            f"{column!r} repeats between rows ({shown(filled[0])}): no row's own record: not sent as "
+            "external_id."
+        )
+
+
+def customer_address(mapping: Mapping, columns: list[str]) -> None:
+    """Send a customer's address as the company's where the customer is the company sent and the
+    person is its contact (Partner Center's "Customer Name", "Customer City" beside its "Customer
+    Contact First Name"): elsewhere a customer's address may be a consumer's home."""
+    company, fields = mapping.fields.get("company.name"), mapping.fields
+    role = re.match(r"(customer|client)", normalize_header(company)) if isinstance(company, str) else None
+    if role is None or any(p.startswith("company.address.") for p in fields):
+        return
+    contact = role[1] + "contact"
+    if not any(normalize_header(c).startswith(contact) for c in mapping.columns_used()):
+        return
+    sent: list[str] = []
+    for part in ("street", "city", "state", "postalcode", "country"):
+        _place(mapping, columns, role[1], f"company.address.{part}", sent)
+    if fields.get("person.person_country") == fields.get("company.address.country"):
+        fields.pop("person.person_country", None)
+    if sent:
+        mapping.notes.append(
+            f"{', '.join(repr(c) for c in sent)}: the customer's address, and the customer is the company "
+            "sent: sent as the company's."
+        )
+
+
+def _place(mapping: Mapping, columns: list[str], role: str, path: str, sent: list[str]) -> None:
+    used = mapping.columns_used() - {mapping.fields.get("person.person_country")}
+    for column in columns:
+        rest = normalize_header(column).removeprefix(role)
+        if rest != normalize_header(column) and rest in ALIASES[path] and column not in used:
+            mapping.fields[path] = column
+            sent.append(column)
+            return
+
+
 def homes(mapping: Mapping, values: Callable[[str], list[str]]) -> None:
     """A file of people that names no company and whose emails are private mailboxes (a club's
     members, a league's players: gmail.com, rogers.com): its bare address is where each person
     lives, not an employer's, and is not sent as the company's; a bare country is the person's.
     (Beside work addresses, as a company's staff list, the address is the office's.)"""
-    _agency_address(mapping)
     fields = mapping.fields
     people = {"person.first_name", "person.last_name"} <= set(fields) or "person.full_name" in fields
     if not people:
