@@ -522,6 +522,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "workcompany",  # a club's members (ClubExpress's "work_company")
         "raisonsociale",
         "nombredelaempresa",  # Spanish
+        "nombredefantasia",  # Argentina's trade name, before the legal one (a sole trader's is their name)
         "razonsocial",
         "denominacion",  # Spanish: a register's name of a firm (AFIP's "Denominación")
         "numefurnizor",  # Romanian: a supplier's name
@@ -643,6 +644,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         *("payscode", "codepays"),  # French: the country's code (Dolibarr's "pays_code"), after "Pays"
     ),
     "company.address.state": (
+        "provincialocal",  # an Argentine wholesale form's shop ("Provincia local"), beside the applicant's
         "state",
         "addrstate",
         "zonecode",  # a shop's "zone" is its state or province (LiteCart's, osCommerce's)
@@ -676,6 +678,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "wojewodztwo",  # Polish
     ),
     "company.address.city": (
+        "ciudadlocal",
         "city",
         "addrcity",
         "cityname",
@@ -724,6 +727,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         *("pilseta", "miestas"),  # Latvian "Pilsēta", Lithuanian
     ),
     "company.address.street": (
+        "direccionlocal",
         "street",
         "addrstreetaddress",  # All The Places' whole street line; OSM's "addr:street" has no number
         *("faturaadres", "faturaadresi"),  # Turkish: the invoice address (a Cari card's)
@@ -869,6 +873,8 @@ KIND_NAMES = (
     *("hconame", "hospitalname", "clinicname", "practicename", "pharmacyname", "establishmentname"),
     *("estabname", "dealername", "dealershipname", "agencyname", "brokername", "carriername"),
     *("institutionname", "schoolname", "hospital", "clinic", "dealership", "pharmacy"),
+    # Mexico's DENUE, a German state's school list.
+    *("nomestab", "nombreestablecimiento", "schulbezeichnung", "schulbezeichnung1"),
 )
 
 
@@ -2243,6 +2249,7 @@ WHOLE_NAME_HEADERS = frozenset(
         *("nometprenom", "jmenoaprijmeni", "vornameundnachname", "vornamenachname"),
         # An order's bill-to party (Django Oscar's "Bill to name"), a volunteer, an employee.
         *("billtoname", "billingname", "volunteername", "volunteerfullname", "employeename"),
+        *("supportername", "usager"),  # a fundraising platform's donor, a French public service's user
         *("tenant", "tenantname"),  # a property manager's tenants (AppFolio's "Tenant"), when they split
     )
 )

@@ -35,6 +35,12 @@ _FREE_MAIL = re.compile(
 )
 
 
+def _one_value(cells: list[str]) -> bool:
+    """Whether a column holds one value in every row read (three or more)."""
+    seen = [v.strip().lower() for v in cells if v.strip()]
+    return len(seen) >= 3 and len(set(seen)) == 1
+
+
 def _private_share(cells: list[str]) -> float:
     """The share of a column's addresses at free mail providers (gmail.com, yahoo.co.uk)."""
     addresses = [c.strip() for c in cells if "@" in c]
@@ -99,6 +105,8 @@ def _choose(mapping: Mapping, values: Callable[[str], list[str]], sampled: bool,
         first, used = with_values[0], [with_values[0]]
         covered = filled[first]
         for column in with_values[1:]:
+            if _one_value(values(column)) and not _one_value(values(first)):
+                continue  # one value on every row beside the rows' own: the file's owner's (Crater's firm)
             if any(f and not c for f, c in zip(filled[column], covered, strict=True)):
                 used.append(column)
                 covered = [f or c for f, c in zip(filled[column], covered, strict=True)]

@@ -366,7 +366,8 @@ def _match(h: _Header) -> tuple[Mapping, set[str]]:
         if found:
             hit = found[0]
             others = [c for c in found[1:] if _normal(c) in loose or _normal(c) == _normal(hit)]
-            # A column named by the field's own path (JSON Lines from two sources: "person.email").
+            # None past a shop's "Ciudad local"; a column named by the field's path (JSON: "person.email").
+            others = [] if _normal(hit).endswith(("ciudadlocal", "provincialocal")) else others
             others += [c for c in h.cols if c.strip() == path and c not in (hit, *others, *taken)]
             mapping.fields[path] = hit
             taken.add(hit)
@@ -435,8 +436,7 @@ def _beside(mapping: Mapping, h: _Header, taken: set[str]) -> None:
 
 
 def _places(mapping: Mapping, h: _Header, taken: set[str]) -> None:
-    """Whose places the unprefixed address columns are: the company's, or the person's (then not
-    sent, but for the person's own country); say which were left out."""
+    """Whose the unprefixed places are: the company's, or the person's (not sent, but for their country)."""
     person_places = h.person_places
 
     def _first(aliases: tuple[str, ...], candidates: list[tuple[str, str]]) -> str | None:

@@ -32,7 +32,7 @@ PEOPLE_SHARE = 0.25
 _LEGAL = re.compile(
     r"\S[\s,(]+(?:(?i:inc|incorporated|llc|l\.l\.c|llp|l\.p|ltd|limited|plc|corp|corporation|company|"
     r"gmbh|ohg|e\.\s?v|mbh|sarl|s\.a\.r\.l|sas|s\.a\.s|s\.a|s\.l|srl|s\.r\.l|spa|s\.p\.a|b\.v|n\.v|"
-    r"oyj|asa|aps|a/s|sp\.? z o\.?o|s\.?r\.?o|kft|zrt|d\.o\.o|pty|pte|pvt|bhd|sdn|k\.k|kgaa|"
+    r"oyj|asa|aps|a/s|sp\.? z o\.?o|s\.?r\.?o|a\.s|v\.o\.s|kft|zrt|d\.o\.o|pty|pte|pvt|bhd|sdn|k\.k|kgaa|"
     r"ltda|eireli|ltée|ltee|aktiengesellschaft|co\.)|"
     r"AG|KG|UG|SA|SL|BV|NV|AB|AS|OY|Oy|KK|SE|LP|ME|EPP|GbR)\.?\)?\s*$"
 )
@@ -45,7 +45,7 @@ _KIND = re.compile(
     r"zentrum|group|gruppe|groupe|grupo|holdings?|partners|associates|associati|consulting|solutions|"
     r"services|systems|technologies|technology|industries|international|foundation|stiftung|fundaci[oó]n|"
     r"association|verein|society|insurance|coalition|alliance|federation|league|chamber|club|council|"
-    r"network|care\s+homes?|nursing\s+homes?|hospice|hotel|restaurant|winery|vineyards?|brewery|bodegas?|"
+    r"network|care\s+homes?|nursing\s+homes?|hospice|svj|spole[čc]enstv[íi]\s+vlastn[íi]k[ůu]|hotel|restaurant|winery|vineyards?|brewery|bodegas?|"
     r"weingut|domaine|ch[aâ]teau|cantina|farms?|motors|dealer|dealership|agency|agentur|studio|labs?|"
     r"laboratories|software|media|logistics|transport|construction|manufacturing|trading|enterprises?|"
     r"store|shop|market|supply|supplies|distributors?|wholesale|council|ministry|department|"
@@ -78,7 +78,7 @@ _KIND = re.compile(
 # A customer's or a client's name: a person's or a firm's, as its values say.
 _CUSTOMER_NAMES = (
     *("customername", "clientname", "customer", "client", "supplier", "vendor", "investorname"),
-    *("klantnaam", "naamklant"),  # Dutch: a customer's name
+    *("klantnaam", "naamklant", "klient", "nazevklienta"),  # Dutch, Czech, Polish: a customer's name
     # A supplier in French, Spanish, Portuguese, Italian and German (a city's awarded suppliers); as
     # often a flag ("Fournisseur": Oui) beside the firm's own name, so only by its values.
     *("fournisseur", "nomfournisseur", "proveedor", "fornecedor", "fornitore", "lieferant", "furnizor"),

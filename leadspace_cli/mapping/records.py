@@ -149,9 +149,7 @@ def owners_email(mapping: Mapping, columns: list[str], values: Callable[[str], l
             )
 
 
-_EMPLOYER = re.compile(
-    r"^(company|business|work|office|organi[sz]ation|account|employer|billing|firm|hq|corporate)"
-)
+_EMPLOYER = re.compile(r"^(company|business|work|office|organi[sz]ation|account|employer|firm|hq|corporate)")
 
 
 def _agency_address(mapping: Mapping) -> None:
@@ -182,7 +180,30 @@ def finish(mapping: Mapping, values: Callable[[str], list[str]], columns: list[s
     _agency_address(mapping)
     customer_address(mapping, columns)
     _repeated_id(mapping, values)
+    _regions(mapping, values)
     homes(mapping, values)
+
+
+# A world region, a sales territory or a country's region: no country (a portal's "Land/Region":
+# Europa, Nordamerika; a Czech "Kraj": Jihomoravský kraj).
+_REGION = re.compile(
+    r"(?i)^(?:europ[ae]|north\s*america|nordamerika|south\s*america|s[üu]damerika|latin\s*america|"
+    r"lateinamerika|latam|americas?|amer|asi[ae]n?|asia[\s/-]*pacific|apac|emea|africa|afrika|middle\s*east|"
+    r"naher\s*osten|oceania|ozeanien|dach|nordics|benelux|global|worldwide|weltweit)$"
+    r"|(?:\bkraj|\boblast|\bcounty|\bprovince|\bregion)$|^hlavn[íi] m[ěe]sto"
+)
+
+
+def _regions(mapping: Mapping, values: Callable[[str], list[str]]) -> None:
+    """Leave out a country column whose values are world regions or a country's regions."""
+    for path in ("company.address.country", "person.person_country"):
+        column = mapping.fields.get(path)
+        if not isinstance(column, str):
+            continue
+        filled = [v.strip() for v in values(column) if v.strip()]
+        if len(filled) >= 3 and sum(bool(_REGION.search(v)) for v in filled) >= 0.8 * len(filled):
+            del mapping.fields[path]
+            mapping.notes.append(f"{column!r} holds regions, not countries ({shown(filled[0])}): not sent.")
 
 
 def _repeated_id(mapping: Mapping, values: Callable[[str], list[str]]) -> None:

@@ -312,6 +312,9 @@ def whole_names(mapping: Mapping, columns: list[str], values: Callable[[str], li
     email = mapping.fields.get("person.email")
     emails = mapping.columns_of("person.email")
     found = [c for c in found if not _other_party(c, columns, emails[0] if emails else None)]
+    if found and normalize_header(found[0]) in ("billingname", "billtoname"):
+        # An invoice's attention line gives way to the account's own contact (Crater's "contact_name").
+        found = [c for c in columns if normalize_header(c) == "contactname" and c not in used] + found
     if not found and email is not None:
         found = [c for c in columns if normalize_header(c) in _BARE_NAMES and c not in used]
         bare = True
