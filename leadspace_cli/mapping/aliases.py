@@ -45,6 +45,7 @@ _REGISTER_NUMBERS = (
     *("corporateidentificationnumber", "dotnumber", "dosid", "organizationcrd"),
     # The Estonian, Lithuanian, Latvian and Ukrainian registers' codes of a company.
     *("ariregistrikood", "registrikood", "jakodas", "imoneskodas", "regcode", "edrpou", "kodedrpou"),
+    *("sicilno", "sicilnumarasi", "ticaretsicilno"),  # a Turkish chamber's trade register number
 )
 
 ALIASES: dict[str, tuple[str, ...]] = {
@@ -86,6 +87,8 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "iddepiste",  # Salesforce's French lead id ("ID de piste")
         "iddefichedinformations",  # HubSpot's French "Record ID" ("ID de fiche d'informations")
         "guestid",  # an event's guest list (Luma's "guest_id")
+        "apiid",  # Luma's guests export: the guest's own id ("api_id")
+        "exhibitorid",  # a trade show's exhibitor list
         "inviteeuuid",  # Calendly's invitee, beside its "Salesforce UUID"
         "inviteeid",
         "respondentid",  # a survey's respondent (SurveyMonkey)
@@ -242,6 +245,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "email1",
         "emailaddress1",  # the first of numbered addresses (a skip-trace's email_address_1..3)
         "emailid",  # ERPNext's "Email Id"
+        *("officialemailid", "workemailid", "officeemailid"),  # Indian English: the work address
         "emailfrom",  # Odoo's lead ("email_from")
         "emailwork",  # Pipedrive: Person - Email - Work
         "email1value",  # Google Contacts: E-mail 1 - Value
@@ -281,6 +285,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         *("preferredemail", "prefemail"),
         "askedemail",  # a form's question ("What is your email?"), after every column named for it
         *("homeemail", "personalemail", "privateemail"),  # the person's own, when nothing else names one
+        "personalemailid",  # Indian English: a form's "Personal Email ID"
     ),
     # "Job Title" before "Title": Outlook's Title is Mr. or Ms.
     "person.title": (
@@ -368,6 +373,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         *("mobiltelefonnummer", "hemtelefonnummer"),  # Swedish: the mobile, the home phone
         "cellphone",  # American English (OpenCATS's "Cell Phone", "phoneCell")
         "phonecell",
+        "sms",  # Brevo's contacts: the mobile number attribute ("SMS")
         "phone1value",
         "telefon",  # German
         "telefonnummer",
@@ -521,6 +527,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "debiteurnaam",  # Dutch: a debtor's name (Nmbrs')
         "workcompany",  # a club's members (ClubExpress's "work_company")
         "raisonsociale",
+        "nomraisonsociale",  # the French register's search API ("nom_raison_sociale")
         "nombredelaempresa",  # Spanish
         "nombredefantasia",  # Argentina's trade name, before the legal one (a sole trader's is their name)
         "razonsocial",
@@ -688,6 +695,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "forretningsadressested",  # Tripletex's
         *("forretningsadressepoststed", "beliggenhetsadressepoststed"),  # the Norwegian register's
         "libellecommuneetablissement",  # INSEE's SIRENE establishments
+        "libellecommune",  # the French register's search API (its "commune" is the INSEE code)
         "entityheadquartersaddresscity",  # GLEIF's LEI records
         "providerbusinesspracticelocationaddresscityname",  # the NPI registry's (NPPES)
         *("linn", "krajposte"),  # Estonian; Slovenian "Kraj pošte" (the post office's town)
@@ -2246,6 +2254,7 @@ WHOLE_NAME_HEADERS = frozenset(
         *("nomecompleto", "nombrecompleto", "nomcomplet", "vollstandigername", "volledigenaam"),
         *("imieinazwisko", "nomeecognome", "nomecognome", "cognomeenome", "cognomenome"),
         *("nombreyapellidos", "nombresyapellidos", "nombreapellidos", "prenometnom", "prenomnom"),
+        *("nombreyapellido", "nombresyapellido", "nombreapellido", "nomeesobrenome", "nomesobrenome"),
         *("nometprenom", "jmenoaprijmeni", "vornameundnachname", "vornamenachname"),
         # An order's bill-to party (Django Oscar's "Bill to name"), a volunteer, an employee.
         *("billtoname", "billingname", "volunteername", "volunteerfullname", "employeename"),

@@ -85,6 +85,15 @@ def conventions(normalized: list[tuple[str, str]]) -> list[tuple[str, str]]:
         # A user directory's OpenID Connect claims (Cognito's, Auth0's, Keycloak's): its "website"
         # is the user's own page, no company's.
         normalized = [("userwebsite" if n == "website" else n, c) for n, c in normalized]
+    if any(n.startswith("location") and n[8:] in _FIRMOGRAPHICS for n in names):
+        # A business list's "Location Address", "Location City" beside the location's sales volume or
+        # its staff (Salesgenie's, Data Axle's): the business's own address, whoever is named beside.
+        # Its "Location Address" beside its city is the street line.
+        street = {"locationaddress": "companystreet"} if "locationcity" in names else {}
+        normalized = [
+            (street.get(n) or ("company" + n[8:] if n.startswith("location") and n[8:] in _PLACES else n), c)
+            for n, c in normalized
+        ]
     if "nazvanie" in names:
         # A Russian "Название" names a thing: an organisation beside its contact, its address or its
         # phone; else (a price list's goods) a bare name, judged by its values.
@@ -218,6 +227,10 @@ _PLACE = {"address", "phone", "telephone", "category", "categories", "cuisine", 
 _PRODUCT = {"price", "asin", "sku", "brand", "productid", "productname", "ean", "gtin"}
 
 
+_FIRMOGRAPHICS = (
+    *("salesvolume", "salesvolumeactual", "salesvolumerange", "employeesize", "employeesizeactual"),
+    *("employeesizerange", "employees", "revenue", "annualsales", "sicode", "naicscode"),
+)
 _PLACES = {a for path in ALIASES if path.startswith("company.address.") for a in ALIASES[path]}
 _DUTCH_WORK = {
     "werkadres": "street",

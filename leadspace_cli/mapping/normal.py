@@ -9,6 +9,7 @@ from leadspace_cli.mapping.aliases import (
     ALIASES,
     GENITIVE,
     QUALIFIERS,
+    WHOLE_NAME_HEADERS,
     fold,
     normalize_header,
     qualified,
@@ -95,6 +96,21 @@ def keyed(column: str) -> str:
     return m[2] if key in ALL_ALIASES or qualifies or label not in ALL_ALIASES else m[1]
 
 
+# A form's question about the person it is filled for: "Name of the Onboarding Member", "Position of
+# the new hire", "Email of the participant": the field, and for a name, the person's whole name.
+_OF_THE_PERSON = re.compile(
+    r"^(.+?)\s+of\s+(?:the|this|a|an)\s+(?:[a-z]+\s+)?(member|attendee|participant|applicant|candidate|"
+    r"employee|registrant|guest|student|volunteer|speaker|hire|delegate|visitor)\s*$",
+    re.IGNORECASE,
+)
+_YOUR = re.compile(r"^(tu|su|votre|ton|ihre?|dein|deine|seu|sua|teu|tua|uw|je|il tuo)(.+)$")
+
+
+def _of_the_person(m: re.Match[str]) -> str:
+    field = normalize_header(m[1])
+    return f"{m[2]} name" if field in ("name", "fullname", "names") else m[1]
+
+
 def normal(column: str) -> str:
     """Return a header normalised for matching: tool names dropped, a report's object label joined.
 
@@ -111,6 +127,7 @@ def normal(column: str) -> str:
     column = re.sub(r"(?<=\w)['’]s\b", "", column)  # "Customer's First Name": the customer's field
     # "E-Mail des Kunden", "Téléphone du client", "Email_cliente": the customer's
     column = GENITIVE.sub(lambda m: f"customer {m[1] or m[2]}", column)
+    column = _OF_THE_PERSON.sub(_of_the_person, column)  # a form's "Name of the Onboarding Member"
     column = _MAIN_CONTACT.sub(r"primary contact \1", column)  # Siigo's "Nombres contacto principal"
     joined = _JOINED.match(column)
     if joined:
@@ -143,6 +160,10 @@ def normal(column: str) -> str:
         name = ("other" if numbered[1] == "2" else "") + normalize_header(numbered[2])
     # A web form's "Your Name" (the sender's whole name), "your-email" (Contact Form 7): the field.
     name = "fullname" if name == "yourname" else re.sub(r"^your(?=.)", "", name)
+    # The same in other languages ("Tu nombre y apellido", "Votre e-mail", "Ihre Telefonnummer"), when
+    # what follows names a field: "Sucursal" is no "your cursal".
+    if (m := _YOUR.match(name)) and (m[2] in ALL_ALIASES or m[2] in WHOLE_NAME_HEADERS):
+        name = m[2]
     return _TOOL_PREFIX.sub("", name)
 
 

@@ -20,6 +20,7 @@ from leadspace_cli.mapping.aliases import (
     _PERSON_FIELD_PREFIX,
     _ROLE_PREFIX,
     _TOOL_PREFIX,
+    ALIASES,
     COMPANY_PREFIX,
     KIND_NAMES,
     PARTY_PREFIX,
@@ -68,7 +69,37 @@ def file_prefix(columns: list[str]) -> dict[str, str]:
     """Return each column under the word most of the header's columns share, with that word taken
     off, or else JSON Lines paths read as their record's own fields (:func:`json_paths`); empty when
     neither is found."""
-    return _shared_prefix(columns) or json_paths(columns)
+    shared = _shared_prefix(columns) or _shared_suffix(columns)
+    names = [shared.get(c, c) for c in columns]
+    paths = json_paths(names)
+    if not paths:
+        return shared
+    return {c: paths.get(n, n) for c, n in zip(columns, names, strict=True) if c in shared or n in paths}
+
+
+# A tool's tag after every column's name ("First Name (Clay)", "Email (Clay)": a table made for
+# Clay's import): the file's, not each field's. A qualifier ("(Work)", "(domicile)") is read elsewhere.
+_SUFFIX = re.compile(r"^(.*?\S)\s*\(([^()]{2,30})\)\s*$")
+
+
+def _shared_suffix(columns: list[str]) -> dict[str, str]:
+    """The columns under the bracketed word most of the header's columns end with, that word taken
+    off; empty when none is shared so, when the word says whose a field is, or when too few of the
+    columns name a field without it."""
+    split = {c: m for c in columns if (m := _SUFFIX.match(c.strip()))}
+    counts = Counter(m[2].strip().casefold() for m in split.values())
+    if not counts:
+        return {}
+    word, count = counts.most_common(1)[0]
+    if count < max(MIN_COLUMNS, 0.8 * len(columns)) or _meaningful(normalize_header(word)):
+        return {}
+    taken = {c.strip().casefold() for c in columns}
+    out: dict[str, str] = {}
+    for column, m in split.items():
+        if m[2].strip().casefold() == word and m[1].casefold() not in taken:
+            out[column] = m[1]
+            taken.add(m[1].casefold())
+    return out if sum(1 for rest in out.values() if normal(rest) in ALL_ALIASES) >= MIN_FIELDS else {}
 
 
 def _shared_prefix(columns: list[str]) -> dict[str, str]:
@@ -109,22 +140,61 @@ def _shared_prefix(columns: list[str]) -> dict[str, str]:
 # the company's city, the person's job. (An employment's "name" is the employer's: not read so.)
 _CONTAINERS = frozenset(("geo", "name", "address", "location", "details", "info", "profile", "attributes"))
 _NOT_FIELDS = frozenset(("streetname", "streetnumber", "subpremise", "lat", "lng"))  # parts of a street
+# An API's wrapper around a record or its fields: JSON:API's "attributes" (Klaviyo's, Brevo's
+# "attributes.PRENOM"), a "data" envelope (DaData's "data.address.data.city"). It says nothing.
+_WRAPPERS = frozenset(("data", "attributes", "properties", "fields", "result", "record", "item", "payload"))
+# A record's own address object: its parts are the record's address ("address.city", "location.zip").
+# Not a second one (a correspondence, a billing, a mailing address), which keeps its path.
+_ADDRESS_OBJECTS = frozenset(
+    ("address", "adres", "adresse", "adresa", "direccion", "endereco", "indirizzo", "anschrift", "location")
+)
+# A business's seat: its address is the company's, whoever the row is (CEIDG's "adresDzialalnosci",
+# the French register's "siege", an Italian "sede", a register's "registeredOffice").
+_SEATS = frozenset(
+    (
+        *("adresdzialalnosci", "businessaddress", "siege", "sede", "sedelegale", "headquarters", "hq"),
+        *("registeredoffice", "registeredaddress", "hauptsitz", "firmensitz", "sitz", "companyaddress"),
+    )
+)
+# An address object's "code" is its postal code (CEIDG's "kod", an Italian "codice").
+_CODES = frozenset(("kod", "code", "codigo", "codice", "cod"))
 
 
 def json_paths(columns: list[str]) -> dict[str, str]:
     """Return JSON Lines columns written as paths through such objects, read as their record's own
-    field ("person.name.givenName" as "person.givenName"); empty when fewer than two are."""
+    field ("person.name.givenName" as "person.givenName", "attributes.email" as "email",
+    "siege.code_postal" as the company's); empty when fewer than two are."""
     taken = {c.strip().casefold() for c in columns}
+    # A person's record: its location is the person's own (Klaviyo's profiles), not a company's.
+    named = (*ALIASES["person.first_name"], *ALIASES["person.last_name"])
+    people = any(normal(c.strip().split(".")[-1]) in named for c in columns)
     out: dict[str, str] = {}
     for column in columns:
         parts = column.strip().split(".")
-        if len(parts) < 3 or not all(parts) or normal(parts[-1]) in _NOT_FIELDS:
+        if len(parts) < 2 or not all(parts) or normal(parts[-1]) in _NOT_FIELDS:
             continue
-        middle = [normal(p) for p in parts[1:-1]]
-        job = middle == ["employment"] and normal(parts[-1]) == "title"
-        if not job and not all(m in _CONTAINERS for m in middle):
-            continue
-        short = f"{parts[0]}.{parts[-1]}"
+        inner = [p for p in parts[:-1] if normal(p) not in _WRAPPERS]
+        last = parts[-1]
+        if not inner:  # "attributes.first_name": the record's own
+            short = last
+        elif normal(inner[-1]) in _ADDRESS_OBJECTS | _SEATS and len(inner) <= 2:
+            whose = inner[0] if len(inner) == 2 and normal(inner[0]) not in _CONTAINERS else ""
+            if len(inner) == 2 and not whose:
+                continue
+            last = "postalcode" if normal(last) in _CODES else last
+            if normal(last) not in ADDRESS_WORDS:
+                continue
+            seat = normal(inner[-1]) in _SEATS
+            own = "person" if people and normal(inner[-1]) == "location" else ""
+            short = f"{whose or own}.{last}" if whose or own else f"company.{last}" if seat else last
+        else:
+            if len(inner) < 2:
+                continue
+            middle = [normal(p) for p in inner[1:]]
+            job = middle == ["employment"] and normal(last) == "title"
+            if not job and not all(m in _CONTAINERS for m in middle):
+                continue
+            short = f"{inner[0]}.{last}"
         if short.casefold() not in taken:
             out[column] = short
             taken.add(short.casefold())

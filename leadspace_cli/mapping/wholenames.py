@@ -13,7 +13,7 @@ import unicodedata
 from collections.abc import Callable
 
 from leadspace_cli.mapping.aliases import WHOLE_NAME_HEADERS, normalize_header
-from leadspace_cli.mapping.normal import question
+from leadspace_cli.mapping.normal import normal, question
 from leadspace_cli.mapping.spec import FULL_NAME, Mapping
 
 _SALUTATIONS = frozenset(
@@ -306,7 +306,12 @@ def whole_names(mapping: Mapping, columns: list[str], values: Callable[[str], li
     found = [
         c
         for c in columns
-        if (normalize_header(c) in WHOLE_NAME_HEADERS or question(c) == "fullname") and c not in used
+        if (
+            normalize_header(c) in WHOLE_NAME_HEADERS
+            or normal(c) in WHOLE_NAME_HEADERS
+            or question(c) == "fullname"
+        )
+        and c not in used
     ]
     bare = False
     email = mapping.fields.get("person.email")

@@ -1,0 +1,194 @@
+"""Detection, twenty-fifth round: what three blind held-out sets (R23-R25: events, forms and
+newsletters; registers and business apps in other languages; sales tools, scrapers and APIs) found at
+first sight. Each test fails on b3e4af7, the code before it; the guards beside them hold on both.
+Values are invented."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from leadspace_cli.mapping.detect import detect
+from tests.mapping.test_detect_eleventh import judged
+from tests.mapping.test_detect_twentyfourth import judged_lines
+
+
+def test_a_json_api_s_attributes_are_the_record_s_own_fields(tmp_path: Path) -> None:
+    # Brevo's contacts of a French account: {"email", "id", "attributes": {"NOM", "PRENOM", "SMS", ...}}.
+    people = [("MARTIN", "Claire", "33612457801", "Lumenis", "Directrice marketing")]
+    people += [("DUBOIS", "Marc", "33698765432", "Atelier Nord", "Gérant")]
+    people += [("LEROY", "Anne", "33611223344", "Vinea", "Responsable achats")]
+    lines = [
+        {
+            "email": f"{p.lower()}.{n.lower()}@example.fr",
+            "id": 100 + i,
+            "listIds": [2, 7],
+            "attributes": {"NOM": n, "PRENOM": p, "SMS": sms, "SOCIETE": firm, "FONCTION": job},
+        }
+        for i, (n, p, sms, firm, job) in enumerate(people)
+    ]
+    fields = judged_lines(tmp_path / "contacts.jsonl", lines).fields
+    assert fields.get("person.first_name") == "attributes.PRENOM"
+    assert fields.get("person.last_name") == "attributes.NOM"
+    assert fields.get("person.person_phone") == "attributes.SMS"
+    assert fields.get("company.name") == "attributes.SOCIETE"
+    assert fields.get("person.title") == "attributes.FONCTION"
+    assert fields.get("external_id") == "id"
+
+
+def test_a_register_s_seat_object_is_the_company_s_address_and_its_second_address_is_not(
+    tmp_path: Path,
+) -> None:
+    # Poland's CEIDG: the business's address ("adresDzialalnosci"), and its correspondence address.
+    firms = [
+        ("TW-Soft", "Kraków", "31-147", "ul. Długa 14"),
+        ("Piekarnia Nowak", "Gdańsk", "80-001", "ul. Ogarna 3"),
+    ]
+    firms.append(("Auto Serwis Lis", "Poznań", "60-101", "ul. Głogowska 120"))
+    lines: list[dict[str, Any]] = [
+        {
+            "id": f"8f1c2a54-{i}",
+            "nazwa": name,
+            "adresDzialalnosci": {"ulica": street, "miasto": city, "kod": code, "kraj": "PL"},
+            "adresKorespondencyjny": {
+                "ulica": "ul. Zielona 7",
+                "miasto": "Wieliczka",
+                "kod": "32-020",
+                "kraj": "PL",
+            },
+            "www": f"www.firm{i}.pl",
+        }
+        for i, (name, city, code, street) in enumerate(firms)
+    ]
+    fields = judged_lines(tmp_path / "firmy.jsonl", lines).fields
+    assert fields.get("company.name") == "nazwa"
+    assert fields.get("company.address.city") == "adresDzialalnosci.miasto"
+    assert fields.get("company.address.postalcode") == "adresDzialalnosci.kod"
+    assert fields.get("company.address.street") == "adresDzialalnosci.ulica"
+    assert fields.get("company.address.country") == "adresDzialalnosci.kraj"
+
+
+def test_the_french_register_s_search_results_are_sent_by_their_seat(tmp_path: Path) -> None:
+    # recherche-entreprises.api.gouv.fr: "nom_raison_sociale", "siege": {"code_postal", "libelle_commune"}
+    # (its "commune" is the INSEE code, no city).
+    firms = [("COMMUNE DE COISE", "69590", "COISE", "69062"), ("ACME SAS", "75002", "PARIS", "75102")]
+    firms.append(("BOULANGERIE MARTIN", "33000", "BORDEAUX", "33063"))
+    lines = [
+        {
+            "siren": f"21690062{i}",
+            "nom_complet": name,
+            "nom_raison_sociale": name,
+            "siege": {
+                "code_postal": code,
+                "commune": insee,
+                "libelle_commune": city,
+                "siret": f"2169006210001{i}",
+            },
+        }
+        for i, (name, code, city, insee) in enumerate(firms)
+    ]
+    fields = judged_lines(tmp_path / "entreprises.jsonl", lines).fields
+    assert fields.get("company.name") == "nom_raison_sociale"
+    assert fields.get("company.address.postalcode") == "siege.code_postal"
+    assert fields.get("company.address.city") == "siege.libelle_commune"
+
+
+def test_a_profile_s_location_object_is_the_person_s_not_the_company_s(tmp_path: Path) -> None:
+    # Klaviyo's profiles: "attributes": {"first_name", ..., "organization", "location": {...}}.
+    people = [
+        ("Emma", "Larsen", "Northwind", "Denmark", "København"),
+        ("Jon", "Berg", "Fjord AS", "Norway", "Oslo"),
+    ]
+    people.append(("Ida", "Holm", "Kaffe AB", "Sweden", "Malmö"))
+    lines = [
+        {
+            "type": "profile",
+            "id": f"01HQ{i}",
+            "attributes": {
+                "email": f"{f.lower()}@example.com",
+                "first_name": f,
+                "last_name": la,
+                "organization": org,
+                "location": {"address1": "Vesterbrogade 48", "city": city, "country": country, "zip": "1620"},
+            },
+        }
+        for i, (f, la, org, country, city) in enumerate(people)
+    ]
+    fields = judged_lines(tmp_path / "profiles.jsonl", lines).fields
+    assert fields.get("person.first_name") == "attributes.first_name"
+    assert fields.get("company.name") == "attributes.organization"
+    assert fields.get("person.person_country") == "attributes.location.country"
+    assert not any(path.startswith("company.address.") for path in fields)
+
+
+def test_a_tool_s_tag_after_every_column_is_the_file_s() -> None:
+    # A table made for Clay's import: "First Name (Clay)", "Email (Clay)", ...
+    header = [
+        "First Name",
+        "Last Name",
+        "Title",
+        "Email",
+        "Mobile Phone",
+        "Company Name",
+        "Website",
+        "Industry",
+    ]
+    fields = detect([f"{c} (Clay)" for c in header]).fields
+    assert fields.get("person.first_name") == "First Name (Clay)"
+    assert fields.get("person.email") == "Email (Clay)"
+    assert fields.get("company.name") == "Company Name (Clay)"
+    assert fields.get("company.website") == "Website (Clay)"
+    # A qualifier shared by a few columns still says whose they are.
+    fields = detect(
+        ["First Name", "Last Name", "Company", "Email (Work)", "Email (Home)", "Phone (Work)"]
+    ).fields
+    assert fields.get("person.email") == "Email (Work)"
+
+
+def test_a_form_s_questions_about_the_member_are_the_person_s_fields(tmp_path: Path) -> None:
+    # Typeform's onboarding form, and a Spanish one decorated with markdown and emoji.
+    header = ["#", "Name of the Onboarding Member", "Personal Email ID of the Onboarding Member"]
+    header.append("Contact Number of the Onboarding Member")
+    rows = [
+        ["abc1", "Priya Menon", "priya.menon@example.com", "+91 99999 11111"],
+        ["abc2", "Arjun Nair", "arjun.nair@example.com", "+91 98450 22871"],
+        ["abc3", "Maria Fernandes", "maria.f@example.com", "+91 90040 56123"],
+    ]
+    fields = judged(tmp_path / "typeform.csv", header, rows).fields
+    assert fields.get("person.full_name") == "Name of the Onboarding Member"
+    assert fields.get("person.email") == "Personal Email ID of the Onboarding Member"
+    assert fields.get("person.person_phone") == "Contact Number of the Onboarding Member"
+    header = ["#", "_Tu nombre y apellido__* ✍🏻*_", "Tu correo", "Sucursal"]
+    rows = [
+        ["t1", "Arturo Gacitúa", "arturo@example.cl", "Providencia"],
+        ["t2", "Marcela Rojas", "marcela@example.cl", "Ñuñoa"],
+        ["t3", "Pedro Soto", "pedro@example.cl", "Las Condes"],
+    ]
+    fields = judged(tmp_path / "tu.csv", header, rows).fields
+    assert fields.get("person.full_name") == "_Tu nombre y apellido__* ✍🏻*_"
+    assert fields.get("person.email") == "Tu correo"
+    assert "Sucursal" not in {c for cs in fields.values() for c in ((cs,) if isinstance(cs, str) else cs)}
+
+
+def test_a_business_list_s_location_block_is_the_company_s_address() -> None:
+    # Salesgenie (Data Axle): the location's address beside its sales volume and staff.
+    header = ["Company Name", "Executive First Name", "Executive Last Name", "Executive Title"]
+    header += ["Location Address", "Location City", "Location State", "Location ZIP Code"]
+    header += ["Location Sales Volume Actual", "Location Employee Size Actual", "Company Website"]
+    fields = detect(header).fields
+    assert fields.get("company.address.street") == "Location Address"
+    assert fields.get("company.address.city") == "Location City"
+    assert fields.get("company.address.state") == "Location State"
+    # Guard: a person's "Location City" beside no business's figures stays out.
+    fields = detect(["First Name", "Last Name", "Email", "Company", "Location City", "Location State"]).fields
+    assert "company.address.city" not in fields
+
+
+def test_a_guest_s_api_id_an_exhibitor_s_id_and_a_chamber_s_register_number_are_the_row_s() -> None:
+    assert (
+        detect(["api_id", "name", "first_name", "last_name", "email"]).fields.get("external_id") == "api_id"
+    )
+    fields = detect(["exhibitor_id", "exhibitor_name", "booth", "country"]).fields
+    assert fields.get("external_id") == "exhibitor_id"
+    fields = detect(["Sicil No", "Firma Unvanı", "Telefon", "Durum"]).fields
+    assert fields.get("external_id") == "Sicil No"
