@@ -289,6 +289,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
     ),
     # "Job Title" before "Title": Outlook's Title is Mr. or Ms.
     "person.title": (
+        *("nombredecargo", "nombredelcargo"),  # Spanish: the name of the post (beside its level)
         "jobtitle",
         "companyposition",  # an alumni tracer's graduates' job at their company
         "stanowisko",  # Polish: the position (a B2B CRM's contact's)
@@ -531,6 +532,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "nombredelaempresa",  # Spanish
         "nombredefantasia",  # Argentina's trade name, before the legal one (a sole trader's is their name)
         "razonsocial",
+        "cuentaasociada",  # Spanish: a contact's "associated account" (Monday's, HubSpot's in Spanish)
         "denominacion",  # Spanish: a register's name of a firm (AFIP's "Denominación")
         "numefurnizor",  # Romanian: a supplier's name
         *("startup", "startupname"),  # a startup community's members: their startup
@@ -735,6 +737,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         *("pilseta", "miestas"),  # Latvian "Pilsēta", Lithuanian
     ),
     "company.address.street": (
+        "acikadres",  # Turkish: the address line ("Açık Adres") beside the province and district
         "direccionlocal",
         "street",
         "addrstreetaddress",  # All The Places' whole street line; OSM's "addr:street" has no number
@@ -883,6 +886,9 @@ KIND_NAMES = (
     *("institutionname", "schoolname", "hospital", "clinic", "dealership", "pharmacy"),
     # Mexico's DENUE, a German state's school list.
     *("nomestab", "nombreestablecimiento", "schulbezeichnung", "schulbezeichnung1"),
+    # A trade show's list of its exhibitors (English, French, Spanish, Italian); not a lead scan's
+    # "Exhibitor" (the one who scanned the badge).
+    *("exhibitors", "exposants", "expositores", "espositori"),
 )
 
 
@@ -1287,8 +1293,9 @@ _ADDRESS = (
 
 
 def fold(name: str) -> str:
-    """Return a header lower-cased with its accents dropped: "Société" is "societe", "Straße" "strasse"."""
-    decomposed = unicodedata.normalize("NFKD", name.lower().replace("ß", "ss"))
+    """Return a header lower-cased with its accents dropped: "Société" is "societe", "Straße" "strasse",
+    Turkish "Açık Adres" "acik adres" (its dotless ı is an i)."""
+    decomposed = unicodedata.normalize("NFKD", name.lower().replace("ß", "ss").replace("ı", "i"))
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
@@ -1298,6 +1305,13 @@ def fold(name: str) -> str:
 _NOTE = re.compile(
     r"\s*\[\s*(required|optional|mandatory|upload only|read only|must be in [^\]]*|obligatoire|"
     r"pflichtfeld|obligatorio)\s*\]",
+    re.IGNORECASE,
+)
+# The language a column is written in, after its name ("Company Name (English)", "Company Name
+# (Chinese)", "公司名称（英文）"): the same field; the first of them is sent.
+_LANGUAGE = re.compile(
+    r"\s*[(（]\s*(english|en|eng|chinese|cn|zh|japanese|jp|korean|kr|local|native|latin|romani[sz]ed|"
+    r"英文|中文|英語|日本語|영문|국문|한글)\s*[)）]\s*$",
     re.IGNORECASE,
 )
 _WRAPPED = re.compile(r"^\s*\[([^\]]+)\]\s*$")  # "[Email]": the name, in brackets
@@ -1321,6 +1335,7 @@ def normalize_header(name: str) -> str:
     """Return a header name reduced to lower-case letters and digits, accents folded and a note on
     how to fill it dropped; a Japanese export's header is read as its English name."""
     name = _NOTE.sub("", _WRAPPED.sub(r"\1", _MAPI.sub("", name)))
+    name = _LANGUAGE.sub("", name)
     name = _ATTRIBUTE.sub(r"\1", name)
     folded = fold(name)
     kept = _NOT_KEPT.sub("", folded)
@@ -1536,6 +1551,7 @@ _CHINESE = {
     "岗位名称": "jobtitle",
     "职位名称": "jobtitle",
     "企业名称": "companyname",
+    "原始企业名称": "companyname",  # a cleaning workbook's company as given (beside the register's)
     "归属公司": "companyname",
     "机构全称": "companyname",  # an organisation's full name (JeeSite's offices)
     "城市名称": "city",
@@ -1625,6 +1641,8 @@ _KOREAN = {
     "회사명": "companyname",
     "상호": "companyname",  # a business's trade name (the registers' 상호, 상호명)
     "상호명": "companyname",
+    "인터넷도메인": "website",  # the FTC's mail-order register: the shop's internet domain
+    "통신판매번호": "companyregistrationnumber",  # its mail-order registration number: the row's own
     "거래처명": "companyname",  # an ERP's business partners (ECOUNT's 거래처)
     "거래처코드": "customerid",
     "회사": "company",
@@ -2067,6 +2085,7 @@ QUALIFIERS = {
     "facturation": "billing",
     "livraison": "shipping",
     "factura": "billing",
+    "empresa": "company",
     "facturacion": "billing",
     "billing": "billing",  # WooCommerce's "First Name (Billing)"
     "shipping": "shipping",
@@ -2104,6 +2123,7 @@ _SUFFIX_QUALIFIERS = (
     "prive",
     "facturation",
     "livraison",
+    "empresa",  # Spanish: "Sitio web empresa", "Correo empresa" (a prospecting tool's company columns)
 )
 
 
@@ -2143,7 +2163,10 @@ def qualified(name: str) -> str | None:
         return QUALIFIERS[m.group(2)] + name
     if (m := _OFFICE.match(text)) and normalize_header(m.group(1)) in chosen:
         return "business" + normalize_header(m.group(1))
-    if m := _SUFFIXED.match(text):
+    # "Sitio web empresa" is the company's site; "Nombre de (la) empresa" is the company's name itself.
+    if (m := _SUFFIXED.match(text)) and not (
+        m.group(2) == "empresa" and re.search(r"\bde(l| la)?$", m.group(1))
+    ):
         return QUALIFIERS[m.group(2)] + normalize_header(m.group(1) + m.group(3))
     if m := _OTHER_FIRST.match(text):
         return "other" + normalize_header(m.group(1))

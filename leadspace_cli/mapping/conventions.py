@@ -94,6 +94,12 @@ def conventions(normalized: list[tuple[str, str]]) -> list[tuple[str, str]]:
             (street.get(n) or ("company" + n[8:] if n.startswith("location") and n[8:] in _PLACES else n), c)
             for n, c in normalized
         ]
+    if {"il", "ilce"} <= names:
+        # A Turkish address's province ("İl": İstanbul) beside its district ("İlçe"): the city.
+        normalized = [("city" if n == "il" else n, c) for n, c in normalized]
+    if {"entidad", "municipio"} <= names:
+        # Mexico's federal entity (INEGI's DENUE: Jalisco) beside its municipality: the state.
+        normalized = [("state" if n == "entidad" else n, c) for n, c in normalized]
     if "nazvanie" in names:
         # A Russian "Название" names a thing: an organisation beside its contact, its address or its
         # phone; else (a price list's goods) a bare name, judged by its values.

@@ -7,9 +7,15 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from leadspace_cli.mapping.aliases import _TOOL_PREFIX, ALIASES, normalize_header, system_column
+from leadspace_cli.mapping.aliases import (
+    _TOOL_PREFIX,
+    ALIASES,
+    normalize_header,
+    system_column,
+)
 from leadspace_cli.mapping.choose import _private_share
 from leadspace_cli.mapping.normal import normal
+from leadspace_cli.mapping.prefixes import file_prefix
 from leadspace_cli.mapping.spec import Mapping, shown
 
 _WORD = re.compile(r"[^\W_]+")
@@ -182,6 +188,45 @@ def finish(mapping: Mapping, values: Callable[[str], list[str]], columns: list[s
     _repeated_id(mapping, values)
     _regions(mapping, values)
     homes(mapping, values)
+    _street_line(mapping, values, columns)
+
+
+_STREET_LINE = re.compile(r"^\s*\d+[A-Za-z]?\s+\S.*$|^\s*\S.*\s\d+[A-Za-z]?\s*$")
+
+
+def _street_line(mapping: Mapping, values: Callable[[str], list[str]], columns: list[str]) -> None:
+    """A "Company Address" of street lines (4100 Fisher Rd) beside bare City, State and Country: the
+    company's address in parts, those places its own (not Apollo's one-line company address, beside
+    which they are the person's)."""
+    fields = mapping.fields
+    if any(p.startswith("company.address.") for p in fields) or "company.name" not in fields:
+        return
+    used = mapping.columns_used()
+    read = file_prefix(columns)  # "Company Address (Clay)": the file's tag taken off
+    street = next(
+        (c for c in columns if normal(read.get(c, c)) in ("companyaddress", "companyaddress1")), None
+    )
+    if street is None or street in used:
+        return
+    lines = [v.strip() for v in values(street) if v.strip()]
+    if len(lines) < 3 or not all("," not in v and _STREET_LINE.match(v) for v in lines):
+        return
+    places = {"city": "city", "state": "state", "country": "country", "zip": "postalcode"}
+    places |= {"postalcode": "postalcode", "zipcode": "postalcode", "postcode": "postalcode"}
+    found = {places[n]: c for c in columns if (n := normal(read.get(c, c))) in places}
+    if "city" not in found or any(
+        c in used and fields.get("person.person_country") != c for c in found.values()
+    ):
+        return
+    fields["company.address.street"] = street
+    for part, column in found.items():
+        fields[f"company.address.{part}"] = column
+    if fields.get("person.person_country") == found.get("country"):
+        del fields["person.person_country"]
+    mapping.notes.append(
+        f"{street!r} holds street lines ({shown(lines[0])}), not a whole address: with "
+        f"{', '.join(repr(c) for c in found.values())} beside it, the company's address."
+    )
 
 
 # A world region, a sales territory or a country's region: no country (a portal's "Land/Region":

@@ -192,3 +192,110 @@ def test_a_guest_s_api_id_an_exhibitor_s_id_and_a_chamber_s_register_number_are_
     assert fields.get("external_id") == "exhibitor_id"
     fields = detect(["Sicil No", "Firma Unvanı", "Telefon", "Durum"]).fields
     assert fields.get("external_id") == "Sicil No"
+
+
+def test_a_company_address_of_street_lines_makes_the_bare_places_the_company_s(tmp_path: Path) -> None:
+    # A merged lead file (ZoomInfo + Apollo into Clay): "Company Address" holds the street line only.
+    header = ["First Name", "Last Name", "Title", "Email", "Company Name", "Website"]
+    header += ["Company Address", "City", "State", "Country"]
+    firms = [("Brightlane Foods", "4100 Fisher Rd", "Columbus", "Ohio")]
+    firms += [
+        ("Harbor Tech", "77 Pier Ave", "Santa Monica", "California"),
+        ("Norte SA", "Calle Mayor 12", "Madrid", ""),
+    ]
+    rows = [
+        [
+            f"Ann{i}",
+            f"Lee{i}",
+            "COO",
+            f"ann{i}@firm{i}.example",
+            name,
+            f"firm{i}.example",
+            street,
+            city,
+            state,
+            "US",
+        ]
+        for i, (name, street, city, state) in enumerate(firms)
+    ]
+    fields = judged(tmp_path / "merged.csv", header, rows).fields
+    assert fields.get("company.address.street") == "Company Address"
+    assert fields.get("company.address.city") == "City"
+    assert fields.get("company.address.country") == "Country"
+    assert "person.person_country" not in fields
+    # Guard: Apollo's one-line company address leaves the bare places the person's.
+    for row in rows:
+        row[6] = f"{row[6]}, {row[7]}, {row[8] or 'Madrid'} 43228, United States"
+    fields = judged(tmp_path / "apollo.csv", header, rows).fields
+    assert "company.address.city" not in fields
+    assert fields.get("person.person_country") == "Country"
+
+
+def test_a_turkish_register_s_address_line_and_province(tmp_path: Path) -> None:
+    # The Istanbul chamber's list: "Açık Adres" (dotless ı), "İl" the province beside "İlçe".
+    header = ["Sicil No", "Firma Ünvanı", "Durum", "İl", "İlçe", "Açık Adres", "Web Sitesi"]
+    rows = [
+        ["123456", "Örnek Gıda Ltd. Şti.", "Faal", "İstanbul", "Kadıköy", "Moda Cad. No:10", "ornek.example"],
+        [
+            "874512",
+            "Boğaziçi Tekstil A.Ş.",
+            "Faal",
+            "İstanbul",
+            "Bağcılar",
+            "Gülbahar Cad. No:62",
+            "bogazici.example",
+        ],
+        [
+            "220931",
+            "Marmara Lojistik A.Ş.",
+            "Faal",
+            "İstanbul",
+            "Tuzla",
+            "Aydınlı Mah. No:5",
+            "marmara.example",
+        ],
+    ]
+    fields = judged(tmp_path / "sicil.csv", header, rows).fields
+    assert fields.get("external_id") == "Sicil No"
+    assert fields.get("company.address.street") == "Açık Adres"
+    assert fields.get("company.address.city") == "İl"
+    assert "company.address.state" not in fields
+
+
+def test_spanish_company_columns_by_their_suffix_and_a_contact_s_associated_account() -> None:
+    # A Mexican prospecting tool's contacts for Monday: "Cuenta asociada", "Nombre de cargo",
+    # "Sitio web empresa", "Correo empresa" (the firm's mailbox, no person's).
+    header = ["Cuenta asociada", "Nombre", "Correo", "Nombre de cargo", "Sitio web empresa", "Correo empresa"]
+    fields = detect(header).fields
+    assert fields.get("company.name") == "Cuenta asociada"
+    assert fields.get("person.title") == "Nombre de cargo"
+    assert fields.get("company.website") == "Sitio web empresa"
+    assert fields.get("person.email") == "Correo"
+    # Guard: "Nombre de la Empresa" is the company's name itself, not a name under a qualifier.
+    fields = detect(["ID de Registro", "Nombre de la Empresa", "Teléfono", "Email", "Página Web"]).fields
+    assert fields.get("company.name") == "Nombre de la Empresa"
+    # Mexico's DENUE: the federal entity beside the municipality is the state.
+    fields = detect(["id", "nom_estab", "cod_postal", "entidad", "municipio", "localidad", "www"]).fields
+    assert fields.get("company.address.state") == "entidad"
+
+
+def test_korean_and_chinese_registers_names_domains_and_numbers() -> None:
+    fields = detect(["통신판매번호", "신고기관명", "상호", "대표자명", "전화번호", "인터넷도메인"]).fields
+    assert fields.get("external_id") == "통신판매번호"
+    assert fields.get("company.website") == "인터넷도메인"
+    fields = detect(["原始企业名称", "统一社会信用代码", "登记状态", "法定代表人", "注册地址"]).fields
+    assert fields.get("company.name") == "原始企业名称"
+
+
+def test_a_column_s_language_after_its_name_and_a_show_s_exhibitors() -> None:
+    fields = detect(
+        ["Company Name (English)", "Company Name (Chinese)", "Booth/Hall Number", "Brand", "ID"]
+    ).fields
+    assert fields.get("company.name") == "Company Name (English)"
+    fields = detect(
+        ["Exhibitors", "Link", "Type", "Booth Location", "Address", "Phone", "Email", "Website"]
+    ).fields
+    assert fields.get("company.name") == "Exhibitors"
+    # Guard: a lead scan's "Exhibitor" is the one who scanned, beside the attendee.
+    fields = detect(["ID", "Exhibitor", "Booth Name", "Attendee Name", "Email", "Note"]).fields
+    assert "company.name" not in fields
