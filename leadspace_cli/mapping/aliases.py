@@ -970,7 +970,8 @@ _TOOL_PREFIX = re.compile(
 _PERSON_FIELD_PREFIX = re.compile(
     # And an employer's point of contact (the US Labor Department's "EMPLOYER_POC_FIRST_NAME").
     r"^(primarycontact|accountcontact|customercontact|clientcontact|contact|person|prospect|lead|executive|employerpoc|"
-    r"pointofcontact)(?=.)"
+    # A Marketing Cloud data extension's "CF_Campaign_Member_Email": the campaign member's.
+    r"pointofcontact|(?:cf)?campaignmember)(?=.)"
 )
 
 

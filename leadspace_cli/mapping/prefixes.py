@@ -82,10 +82,27 @@ def file_prefix(columns: list[str]) -> dict[str, str]:
 _SUFFIX = re.compile(r"^(.*?\S)\s*\(([^()]{2,30})\)\s*$")
 
 
+_CUSTOM = re.compile(r"__p?c$")
+
+
+def _field_word(column: str) -> bool:
+    """Whether a column's name ends with a field's name ("Attendee_Mobile_Phone")."""
+    n = normal(column)
+    return any(n.endswith(a) for a in ("firstname", "lastname", "email", "phone", "company", "title"))
+
+
 def _shared_suffix(columns: list[str]) -> dict[str, str]:
     """The columns under the bracketed word most of the header's columns end with, that word taken
     off; empty when none is shared so, when the word says whose a field is, or when too few of the
     columns name a field without it."""
+    custom = {c: c.strip()[: -len(m[0])] for c in columns if (m := _CUSTOM.search(c.strip()))}
+    if len(custom) >= max(MIN_COLUMNS, MIN_SHARE * len(columns)):
+        # A table of a Salesforce object's custom fields (a Marketing Cloud data extension's
+        # "Attendee_Company__c"): the org's own fields, with no standard one beside them to prefer.
+        taken = {c.strip().casefold() for c in columns}
+        own = {c: rest for c, rest in custom.items() if rest.casefold() not in taken}
+        if sum(1 for rest in own.values() if normal(rest) in ALL_ALIASES or _field_word(rest)) >= MIN_FIELDS:
+            return own
     split = {c: m for c in columns if (m := _SUFFIX.match(c.strip()))}
     counts = Counter(m[2].strip().casefold() for m in split.values())
     if not counts:

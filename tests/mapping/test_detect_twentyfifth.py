@@ -299,3 +299,32 @@ def test_a_column_s_language_after_its_name_and_a_show_s_exhibitors() -> None:
     # Guard: a lead scan's "Exhibitor" is the one who scanned, beside the attendee.
     fields = detect(["ID", "Exhibitor", "Booth Name", "Attendee Name", "Email", "Note"]).fields
     assert "company.name" not in fields
+
+
+def test_a_table_of_an_org_s_custom_fields_is_read_past_their_suffix() -> None:
+    # A Marketing Cloud data extension of event registrations: every field is a custom one ("__c").
+    header = ["Id", "Name", "Attendee_Company__c", "Attendee_Mobile_Phone__c", "CF_Campaign_Member_Email__c"]
+    header += [
+        "CF_Campaign_Member_First_Name__c",
+        "CF_Campaign_Member_Last_Name__c",
+        "Contact__c",
+        "Event__c",
+    ]
+    header += ["Dietary_Needs__c", "Status__c", "Guest_Count__c"]
+    fields = detect(header).fields
+    assert fields.get("person.first_name") == "CF_Campaign_Member_First_Name__c"
+    assert fields.get("person.email") == "CF_Campaign_Member_Email__c"
+    assert fields.get("company.name") == "Attendee_Company__c"  # not the registration's autonumber Name
+    # Guard: a standard export with a few custom fields keeps its standard ones.
+    header = [
+        "Id",
+        "FirstName",
+        "LastName",
+        "Email",
+        "MailingCountry",
+        "Country__c",
+        "Company__c",
+        "Brand__c",
+    ]
+    fields = detect(header).fields
+    assert fields.get("person.person_country") == "MailingCountry"
