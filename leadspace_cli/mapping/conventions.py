@@ -94,6 +94,9 @@ def conventions(normalized: list[tuple[str, str]]) -> list[tuple[str, str]]:
             (street.get(n) or ("company" + n[8:] if n.startswith("location") and n[8:] in _PLACES else n), c)
             for n, c in normalized
         ]
+    if "nomcomplet" in names and names & {"siren", "siret", "raisonsociale", "nomraisonsociale"}:
+        # The French register's "nom_complet" beside its SIREN is the company's full name, no person's.
+        normalized = [("nomcompletentreprise" if n == "nomcomplet" else n, c) for n, c in normalized]
     if {"il", "ilce"} <= names:
         # A Turkish address's province ("İl": İstanbul) beside its district ("İlçe"): the city.
         normalized = [("city" if n == "il" else n, c) for n, c in normalized]

@@ -91,6 +91,7 @@ def test_the_french_register_s_search_results_are_sent_by_their_seat(tmp_path: P
     assert fields.get("company.name") == "nom_raison_sociale"
     assert fields.get("company.address.postalcode") == "siege.code_postal"
     assert fields.get("company.address.city") == "siege.libelle_commune"
+    assert fields.get("external_id") == "siren"  # the legal unit's, not its seat's SIRET
 
 
 def test_a_profile_s_location_object_is_the_person_s_not_the_company_s(tmp_path: Path) -> None:
