@@ -12,6 +12,7 @@ from collections.abc import Callable
 
 from leadspace_cli.mapping.aliases import ALIASES, normalize_header, system_column
 from leadspace_cli.mapping.choose import _FREE_MAIL
+from leadspace_cli.mapping.normal import normal
 from leadspace_cli.mapping.organisations import contact_person, host
 from leadspace_cli.mapping.spec import FULL_NAME, Mapping
 from leadspace_cli.mapping.titles import _JOB
@@ -48,19 +49,27 @@ def contact_names(mapping: Mapping, columns: list[str], values: Callable[[str], 
             "person.last_name as the row's person."
         )
         _their_phone(mapping, columns, values)
-        _their_title(mapping, columns, values)
+        _their_title(mapping, columns, values, normal(column).removesuffix("name"))
         return
 
 
-def _their_title(mapping: Mapping, columns: list[str], values: Callable[[str], list[str]]) -> None:
-    """Send a job title's column beside the contact person (a B2B CRM's "Stanowisko") as theirs:
-    a file of companies alone leaves it out. Not a column of salutations or of one value."""
+_JOBS = ("jobtitle", "position", "stanowisko", "funktion", "fonction", "cargo", "puesto")
+
+
+def _their_title(
+    mapping: Mapping, columns: list[str], values: Callable[[str], list[str]], whose: str = ""
+) -> None:
+    """Send a job title's column beside the contact person (a B2B CRM's "Stanowisko") as theirs,
+    or under their object (a scraper's "ansprechpartner.rolle"): a file of companies alone leaves it
+    out. Not a column of salutations or of one value."""
     if "person.title" in mapping.fields:
         return
     used = mapping.columns_used()
-    for alias in ("jobtitle", "position", "stanowisko", "funktion", "fonction", "cargo", "puesto"):
+    own = [whose + w for w in (*_JOBS, "title", "rolle", "role")] if whose else []
+    for alias in (*own, *_JOBS):
         for column in columns:
-            if column in used or system_column(column) or normalize_header(column) != alias:
+            read = normal(column) if alias in own else normalize_header(column)
+            if column in used or system_column(column) or read != alias:
                 continue
             cells = [v.strip() for v in values(column) if v.strip()]
             seen = {v.lower() for v in cells}

@@ -287,7 +287,7 @@ def _customers(mapping: Mapping, columns: list[str], values: Callable[[str], lis
 # What names a person in a file of companies: their names, their job, a contact person's column.
 _PERSON_SIGNS = ("person.first_name", "person.last_name", "person.title")
 _CONTACT = re.compile(
-    r"(primary|main|key)?contact(person|persoon|name)?|ansprech(partner|person)|kontaktperson|"
+    r"(primary|main|key)?contact(person|persoon|name)?|ansprech(partner|person)(name)?|kontaktperson|"
     r"personnedecontact|referente|interlocuteur|(nome|nombre|pessoade|personade)conta(c)?to|"
     # Hungarian, Finnish, Czech, Polish, Turkish, Vietnamese, Italian, Indonesian, Russian, Hebrew.
     r"kapcsolattarto|yhteyshenkilo|kontaktniosoba|osobakontaktowa|ilgilikisi|yetkilikisi|nguoilienhe|"

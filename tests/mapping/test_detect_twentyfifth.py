@@ -329,3 +329,28 @@ def test_a_table_of_an_org_s_custom_fields_is_read_past_their_suffix() -> None:
     ]
     fields = detect(header).fields
     assert fields.get("person.person_country") == "MailingCountry"
+
+
+def test_a_business_s_contact_person_object_names_the_row_s_person_and_their_role(tmp_path: Path) -> None:
+    # A lead harvester's records: {"firma", "plz", "ort", "ansprechpartner": {"name", "rolle"}}.
+    firms = [
+        ("Elektro Gradinger", "Christian Gradinger", "Inhaber"),
+        ("Malerei Huber", "Anna Huber", "Geschäftsführerin"),
+    ]
+    firms.append(("Tischlerei Brandl", "Josef Brandl", "Meister"))
+    lines = [
+        {
+            "id": f"firm{i}.example",
+            "firma": firm,
+            "plz": "7000",
+            "ort": "Eisenstadt",
+            "website": f"https://firm{i}.example/",
+            "telefon": f"+43 664 28513{i}",
+            "ansprechpartner": {"name": person, "rolle": role},
+        }
+        for i, (firm, person, role) in enumerate(firms)
+    ]
+    fields = judged_lines(tmp_path / "leads.jsonl", lines).fields
+    assert fields.get("company.name") == "firma"
+    assert fields.get("person.full_name") == "ansprechpartner.name"
+    assert fields.get("person.title") == "ansprechpartner.rolle"
