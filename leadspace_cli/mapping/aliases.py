@@ -532,6 +532,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "nombredelaempresa",  # Spanish
         "nombredefantasia",  # Argentina's trade name, before the legal one (a sole trader's is their name)
         "razonsocial",
+        "nombrecorporativo",  # Spanish: the corporate name (a travel network's agencies)
         "cuentaasociada",  # Spanish: a contact's "associated account" (Monday's, HubSpot's in Spanish)
         "denominacion",  # Spanish: a register's name of a firm (AFIP's "Denominación")
         "numefurnizor",  # Romanian: a supplier's name

@@ -41,6 +41,12 @@ def _one_value(cells: list[str]) -> bool:
     return len(seen) >= 3 and len(set(seen)) == 1
 
 
+def _few(cells: list[str], share: float) -> bool:
+    """Whether a column holds at most ``share`` as many values as filled rows (three or more)."""
+    seen = [v.strip().lower() for v in cells if v.strip()]
+    return len(seen) >= 3 and len(set(seen)) <= share * len(seen)
+
+
 def _private_share(cells: list[str]) -> float:
     """The share of a column's addresses at free mail providers (gmail.com, yahoo.co.uk)."""
     addresses = [c.strip() for c in cells if "@" in c]
@@ -102,6 +108,17 @@ def _choose(mapping: Mapping, values: Callable[[str], list[str]], sampled: bool,
                 f"empty in the rows read: {path} is not sent."
             )
             continue
+        if path == "company.name" and len(with_values) > 1 and _few(values(with_values[0]), 0.4):
+            # A company or two over every row beside a column of the rows' own (an ERP's tenants,
+            # "Empresa", beside their clients' "Razão Social"): the file's owners', not sent.
+            varied = next((c for c in with_values[1:] if not _few(values(c), 0.8)), None)
+            if varied is not None:
+                mapping.notes.append(
+                    f"{with_values[0]!r} holds the same few companies over the rows read (the file's "
+                    f"owners'): {varied!r}, each row's own, is sent as company.name."
+                )
+                told = len(mapping.notes)
+                with_values = [varied, *(c for c in with_values[1:] if c != varied)]
         first, used = with_values[0], [with_values[0]]
         covered = filled[first]
         for column in with_values[1:]:

@@ -66,6 +66,21 @@ _QUESTIONS = (
 # A field of the main contact named after it: the contact person's (Siigo's Spanish "Nombres contacto
 # principal", Portuguese "Telefone do contato principal").
 _MAIN_CONTACT = re.compile(r"(?i)^(.+?)\s+(?:del\s+|do\s+)?contact[oe]\s+principal$")
+# A contact person's field named after it, in Spanish and Portuguese: "Correo contacto", "Teléfono de
+# contacto", "Nome do contato" (an agency's contact beside the agency's own email and phone).
+_OF_CONTACT = re.compile(r"(?i)^(\S+)\s+(?:(?:de|del|do|da)\s+)?conta(?:c)?to$")
+_CONTACT_FIELDS = {
+    **dict.fromkeys(("correo", "email", "mail", "correoelectronico"), "Email"),
+    **dict.fromkeys(("telefono", "telefone", "celular", "movil", "whatsapp"), "Phone"),
+    **dict.fromkeys(("nombre", "nome", "nombres"), "Name"),
+    **dict.fromkeys(("apellido", "apellidos", "sobrenome"), "Last Name"),
+    **dict.fromkeys(("cargo", "puesto"), "Title"),
+}
+
+
+def _of_contact(m: re.Match[str]) -> str:
+    field = _CONTACT_FIELDS.get(fold(m[1]).replace("-", ""))
+    return f"Contact {field}" if field else m[0]
 
 
 def question(column: str) -> str | None:
@@ -129,6 +144,7 @@ def normal(column: str) -> str:
     column = GENITIVE.sub(lambda m: f"customer {m[1] or m[2]}", column)
     column = _OF_THE_PERSON.sub(_of_the_person, column)  # a form's "Name of the Onboarding Member"
     column = _MAIN_CONTACT.sub(r"primary contact \1", column)  # Siigo's "Nombres contacto principal"
+    column = _OF_CONTACT.sub(_of_contact, column)  # "Correo contacto", "Telefone do contato"
     joined = _JOINED.match(column)
     if joined:
         obj = normalize_header(joined.group(1))

@@ -354,3 +354,39 @@ def test_a_business_s_contact_person_object_names_the_row_s_person_and_their_rol
     assert fields.get("company.name") == "firma"
     assert fields.get("person.full_name") == "ansprechpartner.name"
     assert fields.get("person.title") == "ansprechpartner.rolle"
+
+
+def test_an_agency_s_contact_fields_named_after_the_contact_are_the_person_s(tmp_path: Path) -> None:
+    # A travel network's agencies: the agency's own "Correo electrónico" and "Teléfono principal"
+    # beside its contact's "Nombre contacto", "Correo contacto", "Teléfono contacto".
+    header = ["ID", "Nombre corporativo", "Correo electrónico", "Teléfono principal", "País", "Ciudad"]
+    header += ["Nombre contacto", "Correo contacto", "Teléfono contacto"]
+    rows = [
+        ["12", "Viajes Caribe C.A.", "reservas@caribe.example", "+58 212-2634411", "Venezuela", "Chacao"],
+        ["27", "Turismo Andino C.A.", "info@andino.example", "+58 274-2529960", "Venezuela", "Mérida"],
+        ["31", "Rutas del Sol C.A.", "ventas@rutas.example", "+58 261-7981122", "Venezuela", "Maracaibo"],
+    ]
+    people = [("Luisa Fernández", "lfernandez@caribe.example"), ("José Paredes", "jparedes@andino.example")]
+    people.append(("Ana Rivas", "arivas@rutas.example"))
+    for i, (row, (name, email)) in enumerate(zip(rows, people, strict=True)):
+        row += [name, email, f"+58 414-332819{i}"]
+    fields = judged(tmp_path / "agencias.csv", header, rows).fields
+    assert fields.get("company.name") == "Nombre corporativo"
+    assert fields.get("person.email") == "Correo contacto"
+    assert fields.get("person.person_phone") == "Teléfono contacto"
+    assert fields.get("person.full_name") == "Nombre contacto"
+    assert fields.get("company.address.city") == "Ciudad"
+
+
+def test_an_erp_s_tenant_companies_give_way_to_each_row_s_own(tmp_path: Path) -> None:
+    # Omie's clients mirrored to a sheet: "Empresa" is the user's own company (two tenants).
+    header = ["Empresa", "Razão Social", "Email", "Cidade", "CEP"]
+    rows = [
+        ["Grupo Vértice", "HOSPITAL SANTA LUCIA LTDA", "compras@hsl.example", "Campinas", "13073-001"],
+        ["Grupo Vértice", "PREFEITURA DE VINHEDO", "licitacao@vinhedo.example", "Vinhedo", "13280-009"],
+        ["Grupo Vértice", "DROGARIA VIDA NOVA LTDA", "contato@vidanova.example", "Jundiaí", "13201-000"],
+        ["Vértice Serviços", "CLINICA PATA AMIGA EIRELI", "pata@amiga.example", "Valinhos", "13270-000"],
+        ["Vértice Serviços", "METALURGICA ALVES SA", "compras@alves.example", "Sumaré", "13170-000"],
+    ]
+    fields = judged(tmp_path / "clientes.csv", header, rows).fields
+    assert fields.get("company.name") == "Razão Social"
