@@ -1320,7 +1320,7 @@ _WRAPPED = re.compile(r"^\s*\[([^\]]+)\]\s*$")  # "[Email]": the name, in bracke
 # A directory's attribute after its label (Entra ID's bulk template: "First name [givenName]", "User
 # name [userPrincipalName] Required"): the label says the field. A bracket with spaces ("Phone
 # [Emergency Contact]") says whose it is and stays.
-_ATTRIBUTE = re.compile(r"^(\w.*?)\s*\[[A-Za-z][A-Za-z0-9]*\](\s*required)?\s*$", re.IGNORECASE)
+_ATTRIBUTE = re.compile(r"^(\w.*?)\s+\[[A-Za-z][A-Za-z0-9]*\](\s*required)?\s*$", re.IGNORECASE)
 _MAPI = re.compile(r"^PR_(?=[A-Z])")  # a MAPI property's tag (Kopano's contact2csv "PR_GIVEN_NAME")
 
 

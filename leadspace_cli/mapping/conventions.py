@@ -85,6 +85,9 @@ def conventions(normalized: list[tuple[str, str]]) -> list[tuple[str, str]]:
         # A user directory's OpenID Connect claims (Cognito's, Auth0's, Keycloak's): its "website"
         # is the user's own page, no company's.
         normalized = [("userwebsite" if n == "website" else n, c) for n, c in normalized]
+        # Its "address" claim is the user's own (a home address), whatever company a custom
+        # attribute names.
+        normalized = [("home" + n if c.strip().startswith("address.") else n, c) for n, c in normalized]
     if any(n.startswith("location") and n[8:] in _FIRMOGRAPHICS for n in names):
         # A business list's "Location Address", "Location City" beside the location's sales volume or
         # its staff (Salesgenie's, Data Axle's): the business's own address, whoever is named beside.

@@ -65,6 +65,7 @@ _QUESTIONS = (
 
 # A field of the main contact named after it: the contact person's (Siigo's Spanish "Nombres contacto
 # principal", Portuguese "Telefone do contato principal").
+_WHOSE_ADDRESS = re.compile(r"^(billing|shipping|mailing|home|work|business|company)address(.+)$")
 _MAIN_CONTACT = re.compile(r"(?i)^(.+?)\s+(?:del\s+|do\s+)?contact[oe]\s+principal$")
 # A contact person's field named after it, in Spanish and Portuguese: "Correo contacto", "Teléfono de
 # contacto", "Nome do contato" (an agency's contact beside the agency's own email and phone).
@@ -166,6 +167,11 @@ def normal(column: str) -> str:
     # "Address City", "Address Zip Code" (Virto Commerce), German "adresse_ort" (einzly): the address's.
     if name.startswith(("address", "adresse")) and name not in ALL_ALIASES and name[7:] in ADDRESS_WORDS:
         name = name[7:]
+    # An object's address read past its noun: Chargebee's "billing_address[city]", "Shipping Address
+    # Zip" are the billing city, the shipping zip.
+    if (whose := _WHOSE_ADDRESS.match(name)) and name not in ALL_ALIASES:
+        part = whose[2] if whose[2] in ADDRESS_WORDS else "address" + whose[2]
+        name = whose[1] + part if part in ADDRESS_WORDS or whose[2] in ("line1", "line2") else name
     # Shopify's customers export: "Default Address City", "Default Address Company" are the customer's
     # own ("City", "Company" in its older export); its "Default Address Phone" is the address's line.
     if name.startswith("defaultaddress") and (name[14:] in ADDRESS_WORDS or name[14:] == "company"):

@@ -163,11 +163,21 @@ _CONTAINERS = frozenset(("geo", "name", "address", "location", "details", "info"
 _NOT_FIELDS = frozenset(("streetname", "streetnumber", "subpremise", "lat", "lng"))  # parts of a street
 # An API's wrapper around a record or its fields: JSON:API's "attributes" (Klaviyo's, Brevo's
 # "attributes.PRENOM"), a "data" envelope (DaData's "data.address.data.city"). It says nothing.
-_WRAPPERS = frozenset(("data", "attributes", "properties", "fields", "result", "record", "item", "payload"))
+_WRAPPERS = frozenset(
+    (
+        *("data", "attributes", "properties", "fields", "result", "record", "item", "payload"),
+        # A tool's own and custom fields (Intercom's "custom_attributes", Zendesk's "user_fields" and
+        # "organization_fields", Sage Intacct's "DISPLAYCONTACT": the record's contact details).
+        *("customattributes", "customfields", "userfields", "organizationfields", "displaycontact"),
+    )
+)
 # A record's own address object: its parts are the record's address ("address.city", "location.zip").
 # Not a second one (a correspondence, a billing, a mailing address), which keeps its path.
 _ADDRESS_OBJECTS = frozenset(
-    ("address", "adres", "adresse", "adresa", "direccion", "endereco", "indirizzo", "anschrift", "location")
+    (
+        *("address", "adres", "adresse", "adresa", "direccion", "endereco", "indirizzo", "anschrift"),
+        *("location", "mailaddress", "addressattributes"),  # Sage Intacct's, freee's
+    )
 )
 # A business's seat: its address is the company's, whoever the row is (CEIDG's "adresDzialalnosci",
 # the French register's "siege", an Italian "sede", a register's "registeredOffice").
@@ -177,6 +187,9 @@ _SEATS = frozenset(
         *("registeredoffice", "registeredaddress", "hauptsitz", "firmensitz", "sitz", "companyaddress"),
     )
 )
+_CUSTOM_FIELDS = frozenset(("customattributes", "customfields", "userfields", "organizationfields"))
+# An address object's first line (freee's "street_name1", Chargebee's "line1"): its street.
+_LINES = frozenset(("streetname1", "line1", "addressline1", "address1"))
 # An address object's "code" is its postal code (CEIDG's "kod", an Italian "codice").
 _CODES = frozenset(("kod", "code", "codigo", "codice", "cod"))
 
@@ -188,7 +201,17 @@ def json_paths(columns: list[str]) -> dict[str, str]:
     taken = {c.strip().casefold() for c in columns}
     # A person's record: its location is the person's own (Klaviyo's profiles), not a company's.
     named = (*ALIASES["person.first_name"], *ALIASES["person.last_name"])
-    people = any(normal(c.strip().split(".")[-1]) in named for c in columns)
+    ends = {normal(c.strip().split(".")[-1]) for c in columns}
+    # Or a whole name beside an email and a company's name (Intercom's contacts).
+    people = bool(ends & set(named)) or (
+        bool(ends & {"name", "fullname"})
+        and bool(ends & set(ALIASES["person.email"]))
+        and bool(ends & {"company", "companyname", "organization", "organisation"})
+    )
+    # An OpenID user's claims (sub, given_name, email_verified): its "address" is read as it stands.
+    oidc = (
+        len(ends & {"sub", "givenname", "familyname", "preferredusername", "emailverified", "zoneinfo"}) >= 3
+    )
     out: dict[str, str] = {}
     for column in columns:
         parts = column.strip().split(".")
@@ -196,6 +219,9 @@ def json_paths(columns: list[str]) -> dict[str, str]:
             continue
         inner = [p for p in parts[:-1] if normal(p) not in _WRAPPERS]
         last = parts[-1]
+        custom = any(normal(p) in _CUSTOM_FIELDS for p in parts[:-1])
+        if custom and normal(last).endswith("id"):
+            continue  # a custom field's id ("custom_attributes.member_id") is another system's
         if not inner:  # "attributes.first_name": the record's own
             short = last
         elif normal(inner[-1]) in _ADDRESS_OBJECTS | _SEATS and len(inner) <= 2:
@@ -203,9 +229,12 @@ def json_paths(columns: list[str]) -> dict[str, str]:
             if len(inner) == 2 and not whose:
                 continue
             last = "postalcode" if normal(last) in _CODES else last
+            last = "street" if normal(last) in _LINES else last
             if normal(last) not in ADDRESS_WORDS:
                 continue
             seat = normal(inner[-1]) in _SEATS
+            if oidc and not seat:
+                continue
             own = "person" if people and normal(inner[-1]) == "location" else ""
             short = f"{whose or own}.{last}" if whose or own else f"company.{last}" if seat else last
         else:

@@ -390,3 +390,63 @@ def test_an_erp_s_tenant_companies_give_way_to_each_row_s_own(tmp_path: Path) ->
     ]
     fields = judged(tmp_path / "clientes.csv", header, rows).fields
     assert fields.get("company.name") == "Razão Social"
+
+
+def test_a_helpdesk_s_custom_fields_and_an_accounting_api_s_contact_and_address_objects(
+    tmp_path: Path,
+) -> None:
+    # Intercom's contacts: "custom_attributes": {"job_title", "company_name"}, "location": {...} (the
+    # person's); a custom attribute's id is another system's.
+    people = [("Olivia Bennett", "Harborview Health", "Boston"), ("Raj Patel", "Kite Labs", "Austin")]
+    people.append(("Mia Chen", "Orbit Foods", "Denver"))
+    lines: list[dict[str, Any]] = [
+        {
+            "type": "contact",
+            "id": f"6631a2f0c4e8b1000{i}",
+            "email": f"{name.split()[0].lower()}@firm{i}.example",
+            "name": name,
+            "location": {"country": "United States", "city": city},
+            "custom_attributes": {"job_title": "Director", "company_name": firm, "member_id": f"m{i}"},
+        }
+        for i, (name, firm, city) in enumerate(people)
+    ]
+    fields = judged_lines(tmp_path / "contacts.jsonl", lines).fields
+    assert fields.get("person.title") == "custom_attributes.job_title"
+    assert fields.get("company.name") == "custom_attributes.company_name"
+    assert fields.get("person.person_country") == "location.country"
+    assert "company.address.city" not in fields
+    assert fields.get("external_id") == "id"
+    # Sage Intacct's customers: "DISPLAYCONTACT": {"MAILADDRESS": {...}} is the customer's own.
+    firms = [("C-100", "Pinecrest Foods", "Portland"), ("C-101", "Lakeside Tools", "Madison")]
+    firms.append(("C-102", "Granite Labs", "Denver"))
+    lines = [
+        {
+            "CUSTOMERID": cid,
+            "NAME": name,
+            "DISPLAYCONTACT": {"MAILADDRESS": {"ADDRESS1": f"{i}00 Main St", "CITY": city, "ZIP": "97209"}},
+        }
+        for i, (cid, name, city) in enumerate(firms)
+    ]
+    fields = judged_lines(tmp_path / "customers.jsonl", lines).fields
+    assert fields.get("company.address.city") == "DISPLAYCONTACT.MAILADDRESS.CITY"
+    assert fields.get("company.address.street") == "DISPLAYCONTACT.MAILADDRESS.ADDRESS1"
+
+
+def test_a_billing_system_s_bracketed_fields_are_their_object_s(tmp_path: Path) -> None:
+    # Chargebee's bulk customers: "customer[id]", "customer[phone]", "billing_address[city]".
+    header = [
+        "customer[id]",
+        "customer[first_name]",
+        "customer[last_name]",
+        "customer[email]",
+        "customer[phone]",
+    ]
+    header += ["customer[company]", "billing_address[line1]", "billing_address[city]", "billing_address[zip]"]
+    fields = detect(header).fields
+    assert fields.get("external_id") == "customer[id]"
+    assert fields.get("person.person_phone") == "customer[phone]"
+    assert fields.get("person.first_name") == "customer[first_name]"
+    # Guard: a directory template's attribute after its label still names the field.
+    assert detect(["First name [givenName]", "Last name [surname]", "Email"]).fields.get(
+        "person.first_name"
+    ) == ("First name [givenName]")
