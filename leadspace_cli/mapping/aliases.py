@@ -98,6 +98,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         # An accounting tool's number for a customer (webERP's "debtorno") or a vendor, a learner's id
         # in a school's own scheme (D2L's). Not a "RefNum": WorkBook's contacts link their client by it.
         *("debtorno", "debtornumber", "creditorno", "creditornumber", "orgdefinedid"),
+        "debtorcode",  # Omni Accounts' debtors
         "vid",  # Veeva's record id ("vid__v"), HubSpot's contact id
         "participantid",  # a survey's or a study's participant (LimeSurvey)
         *("patientid", "patid"),  # a clinic's patients (CARE, WebChart's "pat_id"), before a provider's NPI
@@ -658,6 +659,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "state",
         "addrstate",
         "zonecode",  # a shop's "zone" is its state or province (LiteCart's, osCommerce's)
+        "provincecode",  # Shopify's "Province Code"
         "entityheadquartersaddressregion",  # GLEIF's LEI records
         "providerbusinesspracticelocationaddressstatename",  # the NPI registry's (NPPES)
         "stateprovince",
@@ -738,6 +740,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         *("pilseta", "miestas"),  # Latvian "Pilsēta", Lithuanian
     ),
     "company.address.street": (
+        "physicaladdress1",  # Sage Pastel's first line of the physical address
         "acikadres",  # Turkish: the address line ("Açık Adres") beside the province and district
         "direccionlocal",
         "street",
@@ -890,6 +893,8 @@ KIND_NAMES = (
     # A trade show's list of its exhibitors (English, French, Spanish, Italian); not a lead scan's
     # "Exhibitor" (the one who scanned the badge).
     *("exhibitors", "exposants", "expositores", "espositori"),
+    # An accounting tool's debtors (Omni Accounts' "Debtor Name"), Sage Pastel's "Customer Description".
+    *("debtorname", "customerdescription"),
 )
 
 
@@ -1355,6 +1360,10 @@ def normalize_header(name: str) -> str:
     numbered = re.fullmatch(r"(\D+?)(\d{1,2})", kept) if kept != latin and kept not in _SCRIPTS else None
     if numbered and numbered.group(1) in _SCRIPTS:  # "住所1": the first address line
         return _SCRIPTS[numbered.group(1)] + numbered.group(2)
+    if kept not in _SCRIPTS and kept != latin and kept.endswith(("会社名", "企業名")):
+        return "companyname"  # a kind of firm's name ("調査会社名": a survey firm's)
+    if kept not in _SCRIPTS and kept != latin and kept.endswith(("会社コート", "企業コート")):
+        return "companyid"
     return _SCRIPTS.get(kept) or latin
 
 
@@ -1401,6 +1410,12 @@ _JAPANESE = {
     "取引先会社名": "companyname",  # a client's company (MiiTel)
     "取引先名": "companyname",  # an SFA's accounts ("取引先名(必須)": required)
     "取引先担当者名": "contactname",
+    # An accounting system's customer master (PCA's 得意先: the customer firm): its code, its name.
+    "得意先コード": "customercode",
+    "得意先名": "companyname",
+    "得意先名1": "companyname",
+    "先方担当者名": "contactname",  # the counterparty's person in charge
+    "会社名1": "companyname",
     "部課": "department",
     "所属": "affiliation",  # a user's organisation (LibreBooking's Japanese users)
 }
@@ -2023,6 +2038,7 @@ _MORE_LANGUAGES = {
 # Whole headers read as another name: scripts other than Latin, and Latin headers whose words do not
 # say the field on their own (DATEV's addressee types, a country of residence).
 _SCRIPTS = {
+    **{_whole(k): v for k, v in _JAPANESE.items()},  # "顧客コード" as read ("顧客コート")
     **_JAPANESE,
     **_CHINESE,
     **{

@@ -97,6 +97,12 @@ def conventions(normalized: list[tuple[str, str]]) -> list[tuple[str, str]]:
             (street.get(n) or ("company" + n[8:] if n.startswith("location") and n[8:] in _PLACES else n), c)
             for n, c in normalized
         ]
+    if any(c.startswith("Location: ") for _, c in normalized) and any(
+        c.startswith("Customer: ") for _, c in normalized
+    ):
+        # Shopify's B2B companies: its bare "Name" is the company's (beside its locations and the
+        # customers who buy for it).
+        normalized = [("companyname" if n == "name" else n, c) for n, c in normalized]
     if "nomcomplet" in names and names & {"siren", "siret", "raisonsociale", "nomraisonsociale"}:
         # The French register's "nom_complet" beside its SIREN is the company's full name, no person's.
         normalized = [("nomcompletentreprise" if n == "nomcomplet" else n, c) for n, c in normalized]

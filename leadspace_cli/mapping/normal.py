@@ -24,7 +24,8 @@ _NPSP = re.compile(r"^(contact|account)([12])(?=[a-z])")
 _NPSP_RAW = re.compile(r"^\s*(Contact|Account)[12] \S")
 # Sage's "Bill to City" and Dutch "FactuurPlaats" (Nmbrs): the billing address (a ship-to address is
 # where goods go, often no office).
-_BILL_TO = re.compile(r"^(?:billto|factuur)(?=[a-z])")
+_BILL_TO = re.compile(r"^(?:billto|factuur|billfrom)(?=[a-z])")  # a vendor list's "Bill from City"
+_SHIP_FROM = re.compile(r"^shipfrom(?=[a-z])")
 _NUMBERED_ADDRESS = re.compile(
     r"^\s*(?:address|adresse|direccion|indirizzo|endereco|adres)\s*([12])\s*:\s*(.+)$"
 )
@@ -157,6 +158,10 @@ def normal(column: str) -> str:
         name = qualified(column) or normalize_header(column)
     name = first_item(name)
     name = _BILL_TO.sub("billing", name)  # Sage's "Bill to City": the billing city
+    name = _SHIP_FROM.sub("shipping", name)
+    # Shopify's B2B companies: "Location: Billing City" is the company location's billing city.
+    if name.startswith(("locationbilling", "locationshipping")):
+        name = name.removeprefix("location")
     # Salesforce NPSP's data import: "Contact1 First Name" is the contact's, "Account1 Name" the
     # account's; the second contact's and account's are another's. Raiser's Edge's "CnBio_First_Name".
     if _NPSP_RAW.match(column):  # NPSP's own spelling only: "Contact 1 Phone" is an emergency contact's

@@ -450,3 +450,50 @@ def test_a_billing_system_s_bracketed_fields_are_their_object_s(tmp_path: Path) 
     assert detect(["First name [givenName]", "Last name [surname]", "Email"]).fields.get(
         "person.first_name"
     ) == ("First name [givenName]")
+
+
+def test_a_vendor_list_s_bill_from_address_and_a_b2b_shop_s_company_locations() -> None:
+    # QuickBooks Desktop's vendors: "Bill from Street 1", "Ship from City".
+    header = [
+        "Vendor",
+        "Company",
+        "First Name",
+        "Last Name",
+        "Main Email",
+        "Bill from Street 1",
+        "Bill from City",
+    ]
+    header += ["Bill from State", "Bill from Zip", "Ship from City", "Account No."]
+    fields = detect(header).fields
+    assert fields.get("company.address.street") == "Bill from Street 1"
+    assert fields.get("company.address.city") == "Bill from City"
+    assert fields.get("company.address.postalcode") == "Bill from Zip"
+    # Shopify's B2B companies: a bare "Name" beside its locations' and its customers' columns.
+    header = ["Name", "Command", "Location: Name", "Location: Phone", "Location: Billing Address 1"]
+    header += ["Location: Billing City", "Location: Billing Province Code", "Location: Billing Zip"]
+    header += ["Customer: Email", "Customer: First Name", "Customer: Last Name"]
+    fields = detect(header).fields
+    assert fields.get("company.name") == "Name"
+    assert fields.get("company.address.city") == "Location: Billing City"
+    assert fields.get("company.address.state") == "Location: Billing Province Code"
+    assert fields.get("person.email") == "Customer: Email"
+
+
+def test_japanese_customer_masters_and_south_african_debtors() -> None:
+    # PCA's customer master: 得意先 (the customer firm), its code and name, the other side's contact.
+    fields = detect(["得意先コード", "得意先名1", "先方担当者名", "メールアドレス", "郵便番号"]).fields
+    assert fields.get("external_id") == "得意先コード"
+    assert fields.get("company.name") == "得意先名1"
+    # A header with a voiced mark (コード) is read as folded: a customer master's 顧客コード.
+    assert detect(["顧客コード", "会社名", "電話番号"]).fields.get("external_id") == "顧客コード"
+    # A kind of firm's name: a survey firm's.
+    assert detect(["調査会社名", "住所1", "郵便番号"]).fields.get("company.name") == "調査会社名"
+    # Omni Accounts' debtors, Sage Pastel's customers.
+    fields = detect(
+        ["Debtor Code", "Debtor Name", "Tel No", "Email Address", "VAT No", "Street Address"]
+    ).fields
+    assert fields.get("external_id") == "Debtor Code"
+    assert fields.get("company.name") == "Debtor Name"
+    fields = detect(["Account Code", "Customer Description", "Telephone", "Physical Address 1"]).fields
+    assert fields.get("company.name") == "Customer Description"
+    assert fields.get("company.address.street") == "Physical Address 1"
