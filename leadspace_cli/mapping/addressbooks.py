@@ -17,8 +17,10 @@ from __future__ import annotations
 
 import functools
 import json
+import re
 from importlib import resources
 
+from leadspace_cli.mapping.aliases import fold
 from leadspace_cli.mapping.blocks import ALL_ALIASES
 from leadspace_cli.mapping.normal import normal
 from leadspace_cli.mapping.spec import Mapping
@@ -51,7 +53,7 @@ def english(columns: list[str]) -> dict[str, str]:
     best = max(_exports().values(), key=lambda names: sum(f in names for f in folded))
     matched = sum(f in best for f in folded)
     if sum(f in best and _own(f) for f in folded) < MIN_OWN or matched < MIN_SHARE * len(columns):
-        return {}
+        return _pipedrive(columns)
     out: dict[str, str] = {}
     taken = {c.strip().casefold() for c in columns}
     for column, name in zip(columns, folded, strict=True):
@@ -95,3 +97,48 @@ def odoo_lead(columns: list[str]) -> dict[str, str]:
     """Odoo's leads by their field names ("partner_name" beside "email_from"): its "partner_name" is
     the lead's company, read as Odoo's label says (elsewhere a "Partner Name" is a reseller's)."""
     return {"partner_name": "Company Name"} if {"partner_name", "email_from"} <= set(columns) else {}
+
+
+# Pipedrive's exports in other languages: "Pessoa - E-mail - Trabalho", "Persona - Teléfono - Otro",
+# "Organização - Nome" (its object, its field, the field's kind), read as its English export.
+_DASH = re.compile(r"\s+-\s+")
+_OBJECTS = {
+    **dict.fromkeys(("pessoa", "persona", "personne", "persoon"), "Person"),
+    **dict.fromkeys(
+        ("organizacao", "organizacion", "organisation", "organizzazione", "organisatie"), "Organization"
+    ),
+}
+_PARTS = {
+    **dict.fromkeys(("nome", "nombre", "nom", "naam"), "Name"),
+    **dict.fromkeys(("e-mail", "email", "correo", "correo electronico"), "Email"),
+    **dict.fromkeys(("telefone", "telefono", "telephone", "telefoon"), "Phone"),
+    **dict.fromkeys(("id", "identificacao", "identificacion"), "ID"),
+    **dict.fromkeys(("organizacao", "organizacion", "organisation", "organizzazione"), "Organization"),
+    **dict.fromkeys(("cargo", "poste", "functie"), "Job title"),
+}
+_KINDS = {
+    **dict.fromkeys(("trabalho", "trabajo", "travail", "lavoro", "werk"), "Work"),
+    **dict.fromkeys(("celular", "movil", "portable", "cellulare", "mobiel"), "Mobile"),
+    **dict.fromkeys(("casa", "residencial", "domicile", "prive"), "Home"),
+    **dict.fromkeys(("outros", "outro", "otro", "otros", "autre", "altro", "overig"), "Other"),
+}
+
+
+def _pipedrive(columns: list[str]) -> dict[str, str]:
+    """Each column of a Pipedrive export in another language with its English name; empty unless
+    three of its columns are read so."""
+    out: dict[str, str] = {}
+    taken = {c.strip().casefold() for c in columns}
+    for column in columns:
+        parts = [p.strip() for p in _DASH.split(fold(column).strip())]
+        if not 2 <= len(parts) <= 3 or parts[0] not in _OBJECTS or parts[1] not in _PARTS:
+            continue
+        if len(parts) == 3 and parts[2] not in _KINDS:
+            continue
+        new = f"{_OBJECTS[parts[0]]} - {_PARTS[parts[1]]}" + (
+            f" - {_KINDS[parts[2]]}" if len(parts) == 3 else ""
+        )
+        if new.casefold() not in taken:
+            out[column] = new
+            taken.add(new.casefold())
+    return out if len(out) >= 3 else {}

@@ -73,6 +73,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "idkontaktu",  # Czech (Dolibarr's contacts)
         "identifiantclient",  # French (Upflow's clients)
         "identifiant",  # French "Identifiant": the record's own (a trade portal's establishments)
+        "identifiantpp",  # the French health professionals' directory (RPPS): the professional's
         *("debiteurnr", "debiteurnummer"),  # Dutch: a debtor's (Nmbrs')
         "numerodemembre",
         "numerodadherent",
@@ -192,6 +193,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "contactfirstname",
         "vorname",  # German, French, Dutch, Spanish, Italian Excel exports
         "prenom",
+        "prenomdexercice",  # RPPS: the name a professional practises under
         "voornaam",
         "primeironome",  # Portuguese
         "nombres",  # Latin American Spanish: the given names
@@ -204,6 +206,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "person.last_name": (
         "providerlastnamelegalname",  # the NPI registry's individual providers (NPPES)
         "lastname",
+        "nomdexercice",  # RPPS: the family name a professional practises under
         "lastname1",
         *("soyad", "soyadi"),  # Turkish "Soyadı"
         "namelast",
@@ -375,6 +378,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         *("mobiltelefonnummer", "hemtelefonnummer"),  # Swedish: the mobile, the home phone
         "cellphone",  # American English (OpenCATS's "Cell Phone", "phoneCell")
         "phonecell",
+        "phone1fullnumber",  # Neon CRM's "Phone 1 Full Number (F)"
         "sms",  # Brevo's contacts: the mobile number attribute ("SMS")
         "phone1value",
         "telefon",  # German
@@ -530,6 +534,13 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "workcompany",  # a club's members (ClubExpress's "work_company")
         "raisonsociale",
         "nomraisonsociale",  # the French register's search API ("nom_raison_sociale")
+        "raisonsocialesite",
+        # Salesforce NPSP's primary affiliation, queried by its relationship (its organisation's name).
+        *(
+            "npspprimaryaffiliationrname",
+            "primaryaffiliationrname",
+            "primaryaffiliationname",
+        ),  # the French health professionals' directory (RPPS): the practice's
         "nombredelaempresa",  # Spanish
         "nombredefantasia",  # Argentina's trade name, before the legal one (a sole trader's is their name)
         "razonsocial",
@@ -616,6 +627,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "company.lsid": ("lsid", "companylsid", "leadspaceid"),
     "company.address.country": (
         "country",
+        "libellepays",  # a French register's country name (beside its code)
         "addrcountry",  # OpenStreetMap's tags ("addr:country"), as All The Places and OSM extracts write them
         "companycountry",
         "ulke",  # Turkish "Ülke"
@@ -1321,6 +1333,7 @@ _LANGUAGE = re.compile(
     r"英文|中文|英語|日本語|영문|국문|한글)\s*[)）]\s*$",
     re.IGNORECASE,
 )
+_FORMULA = re.compile(r"\s+\(F\)\s*$")  # Neon CRM's mark of a computed field ("Full Name (F)")
 _WRAPPED = re.compile(r"^\s*\[([^\]]+)\]\s*$")  # "[Email]": the name, in brackets
 # A directory's attribute after its label (Entra ID's bulk template: "First name [givenName]", "User
 # name [userPrincipalName] Required"): the label says the field. A bracket with spaces ("Phone
@@ -1343,6 +1356,7 @@ def normalize_header(name: str) -> str:
     how to fill it dropped; a Japanese export's header is read as its English name."""
     name = _NOTE.sub("", _WRAPPED.sub(r"\1", _MAPI.sub("", name)))
     name = _LANGUAGE.sub("", name)
+    name = _FORMULA.sub("", name)
     name = _ATTRIBUTE.sub(r"\1", name)
     folded = fold(name)
     kept = _NOT_KEPT.sub("", folded)
@@ -1364,6 +1378,8 @@ def normalize_header(name: str) -> str:
         return "companyname"  # a kind of firm's name ("調査会社名": a survey firm's)
     if kept not in _SCRIPTS and kept != latin and kept.endswith(("会社コート", "企業コート")):
         return "companyid"
+    if kept not in _SCRIPTS and kept != latin and kept.endswith("ホームヘーシアトレス"):
+        return "website"  # a facility's "案内用ホームページアドレス" (its home page's address)
     return _SCRIPTS.get(kept) or latin
 
 
@@ -1424,6 +1440,7 @@ _JAPANESE_MORE = {
     "顧客企業名": "companyname",  # a CRM's account (F-RevoCRM)
     "組織名": "companyname",
     "法人名": "companyname",  # a corporation's name (the register gBizINFO's, a bank's corporate clients)
+    "正式名称": "companyname",  # an institution's official name (the health ministry's facility lists)
     "企業ホームページ": "website",
     "携帯電話番号": "mobilephone",
     "勤務先電話番号": "workphone",
@@ -2299,6 +2316,7 @@ WHOLE_NAME_HEADERS = frozenset(
         *("nometprenom", "jmenoaprijmeni", "vornameundnachname", "vornamenachname"),
         # An order's bill-to party (Django Oscar's "Bill to name"), a volunteer, an employee.
         *("billtoname", "billingname", "volunteername", "volunteerfullname", "employeename"),
+        *("pessoanome", "personanombre", "personnenom"),  # Pipedrive's "Pessoa - Nome" (pt, es, fr)
         *("supportername", "usager"),  # a fundraising platform's donor, a French public service's user
         *("tenant", "tenantname"),  # a property manager's tenants (AppFolio's "Tenant"), when they split
     )

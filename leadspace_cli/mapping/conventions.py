@@ -109,9 +109,11 @@ def conventions(normalized: list[tuple[str, str]]) -> list[tuple[str, str]]:
     if {"il", "ilce"} <= names:
         # A Turkish address's province ("İl": İstanbul) beside its district ("İlçe"): the city.
         normalized = [("city" if n == "il" else n, c) for n, c in normalized]
-    if {"entidad", "municipio"} <= names:
-        # Mexico's federal entity (INEGI's DENUE: Jalisco) beside its municipality: the state.
-        normalized = [("state" if n == "entidad" else n, c) for n, c in normalized]
+    for region in ("entidad", "departamento"):
+        if {region, "municipio"} <= names:
+            # Mexico's federal entity (INEGI's DENUE: Jalisco), Colombia's department (SECOP's
+            # suppliers: Atlántico) beside its municipality: the state.
+            normalized = [("state" if n == region else n, c) for n, c in normalized]
     if "nazvanie" in names:
         # A Russian "Название" names a thing: an organisation beside its contact, its address or its
         # phone; else (a price list's goods) a bare name, judged by its values.

@@ -66,6 +66,7 @@ _QUESTIONS = (
 
 # A field of the main contact named after it: the contact person's (Siigo's Spanish "Nombres contacto
 # principal", Portuguese "Telefone do contato principal").
+_STRUCTURE = re.compile(r"(?i)^(.+?)\s*\(\s*coord\.?\s*structure\s*\)\s*$")
 _WHOSE_ADDRESS = re.compile(r"^(billing|shipping|mailing|home|work|business|company)address(.+)$")
 _MAIN_CONTACT = re.compile(r"(?i)^(.+?)\s+(?:del\s+|do\s+)?contact[oe]\s+principal$")
 # A contact person's field named after it, in Spanish and Portuguese: "Correo contacto", "Teléfono de
@@ -147,6 +148,8 @@ def normal(column: str) -> str:
     column = _OF_THE_PERSON.sub(_of_the_person, column)  # a form's "Name of the Onboarding Member"
     column = _MAIN_CONTACT.sub(r"primary contact \1", column)  # Siigo's "Nombres contacto principal"
     column = _OF_CONTACT.sub(_of_contact, column)  # "Correo contacto", "Telefone do contato"
+    # RPPS's "Code postal (coord. structure)": the practice's (the structure's) address.
+    column = _STRUCTURE.sub(r"Business \1", column)
     joined = _JOINED.match(column)
     if joined:
         obj = normalize_header(joined.group(1))

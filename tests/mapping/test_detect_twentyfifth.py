@@ -497,3 +497,68 @@ def test_japanese_customer_masters_and_south_african_debtors() -> None:
     fields = detect(["Account Code", "Customer Description", "Telephone", "Physical Address 1"]).fields
     assert fields.get("company.name") == "Customer Description"
     assert fields.get("company.address.street") == "Physical Address 1"
+
+
+def test_pipedrive_s_exports_in_portuguese_and_spanish_read_as_its_english_one() -> None:
+    header = ["Pessoa - ID", "Pessoa - Nome", "Pessoa - Organização", "Pessoa - E-mail - Trabalho"]
+    header += ["Pessoa - E-mail - Residencial", "Pessoa - Telefone - Trabalho", "Pessoa - Proprietário"]
+    fields = detect(header).fields
+    assert fields.get("external_id") == "Pessoa - ID"
+    assert fields.get("person.email") == "Pessoa - E-mail - Trabalho"
+    assert fields.get("person.person_phone") == "Pessoa - Telefone - Trabalho"
+    assert fields.get("company.name") == "Pessoa - Organização"
+    fields = detect(
+        ["Persona - ID", "Persona - Nombre", "Persona - Correo electrónico - Trabajo", "Etiquetas"]
+    ).fields
+    assert fields.get("person.email") == "Persona - Correo electrónico - Trabajo"
+
+
+def test_registers_and_nonprofit_crms_in_their_own_words(tmp_path: Path) -> None:
+    # The French health professionals' directory (RPPS): the practice's address "(coord. structure)".
+    header = ["Identifiant PP", "Nom d'exercice", "Prénom d'exercice", "Raison sociale site"]
+    header += [
+        "Code postal (coord. structure)",
+        "Libellé commune (coord. structure)",
+        "Libellé pays (coord. structure)",
+    ]
+    fields = detect(header).fields
+    assert fields.get("external_id") == "Identifiant PP"
+    assert fields.get("person.last_name") == "Nom d'exercice"
+    assert fields.get("company.name") == "Raison sociale site"
+    assert fields.get("company.address.city") == "Libellé commune (coord. structure)"
+    assert fields.get("company.address.postalcode") == "Code postal (coord. structure)"
+    # Colombia's suppliers (SECOP II): the department beside the municipality is the state.
+    header = ["Codigo", "Nombre", "NIT", "Direccion", "Pais", "Departamento", "Municipio"]
+    rows = [
+        [
+            "CO1.1",
+            "INGENIERIA DEL CARIBE S.A.S.",
+            "900456123",
+            "CR 54 72 80",
+            "Colombia",
+            "Atlántico",
+            "Barranquilla",
+        ],
+        ["CO1.2", "CONSTRUCTORA ANDINA LTDA", "800123456", "CL 10 5 20", "Colombia", "Antioquia", "Medellín"],
+        [
+            "CO1.3",
+            "SUMINISTROS DEL VALLE S.A.",
+            "890321654",
+            "AV 6N 23 45",
+            "Colombia",
+            "Valle del Cauca",
+            "Cali",
+        ],
+    ]
+    fields = judged(tmp_path / "proveedores.csv", header, rows).fields
+    assert fields.get("company.address.state") == "Departamento"
+    assert fields.get("company.address.city") == "Municipio"
+    # Japan's health ministry's hospitals: the official name and the home page's address.
+    fields = detect(["ID", "正式名称", "略称", "所在地", "案内用ホームページアドレス"]).fields
+    assert fields.get("company.name") == "正式名称"
+    assert fields.get("company.website") == "案内用ホームページアドレス"
+    # Salesforce NPSP's primary affiliation by its relationship; Neon CRM's computed "(F)" fields.
+    fields = detect(["Id", "FirstName", "LastName", "Email", "npsp__Primary_Affiliation__r.Name"]).fields
+    assert fields.get("company.name") == "npsp__Primary_Affiliation__r.Name"
+    fields = detect(["Account ID", "First Name", "Last Name", "Email 1", "Phone 1 Full Number (F)"]).fields
+    assert fields.get("person.person_phone") == "Phone 1 Full Number (F)"
