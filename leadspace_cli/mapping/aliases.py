@@ -107,6 +107,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "peopleid",  # a church's people (TouchPoint)
         "iduser",  # a classifieds site's users (Yclas's id_user)
         "entryid",  # a form's entries (Fluent Forms' entry_id, Gravity Forms' "Entry Id")
+        "submissionid",  # Elementor's form submissions
         *("iddentrees", "identradas", "invoerid"),  # French, Spanish, Dutch (Visual Form Builder)
         "placeid",  # a maps scraper's places (their Google place id)
         "kandidatensid",  # Swedish: the candidate's (EasyCruit)
@@ -1028,7 +1029,8 @@ def unmarked(column: str) -> str:
 _ROLE_PREFIX = re.compile(
     r"^(ticketholder|ticket|attendee|registrant|participant|guest|invitee|donors|donor|buyer|subscriber|"
     r"patron|speaker|customers|customer|billing|candidate|vendor|supplier|recipient|empfanger|kunden|"
-    r"signup|volunteer|helfer|tenant)(?=.)"  # a sign-up sheet's ("Sign-up Email", German "Helfer E-Mail")
+    # A sign-up sheet's ("Sign-up Email", German "Helfer E-Mail"); a booking's (SavvyCal's "scheduler").
+    r"signup|volunteer|helfer|tenant|scheduler|booker)(?=.)"
 )
 
 
@@ -1673,6 +1675,7 @@ _KOREAN = {
     "휴대전화": "mobilephone",
     "전화번호": "phone",
     "회사명": "companyname",
+    "연락처": "phone",
     "상호": "companyname",  # a business's trade name (the registers' 상호, 상호명)
     "상호명": "companyname",
     "인터넷도메인": "website",  # the FTC's mail-order register: the shop's internet domain

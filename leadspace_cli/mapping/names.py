@@ -111,7 +111,10 @@ def nameless(mapping: Mapping, normalized: list[tuple[str, str]], *, account_fil
         mapping.candidates.pop(path, None)
 
 
-_ROLE_DISPLAY_NAMES = ("customerdisplayname", "memberdisplayname", "userdisplayname", "attendeedisplayname")
+_ROLE_DISPLAY_NAMES = (
+    *("customerdisplayname", "memberdisplayname", "userdisplayname", "attendeedisplayname"),
+    *("schedulerdisplayname", "bookerdisplayname", "inviteedisplayname"),  # a booking's (SavvyCal's)
+)
 
 
 def display_name(

@@ -41,6 +41,9 @@ _DO_NOT_MODIFY = re.compile(
 # after every column named for the field (an "Organization name" beside "What kind of organization
 # are you?"). A role in a purchase ("What is your role in the buying process?"), a company one uses,
 # banks with or was referred by are no answers of these.
+_COMPANY_LABEL = re.compile(
+    r"^(the )?(name of )?(the |your )?(company|organi[sz]ation|employer) (you work (for|at)|you represent)$"
+)
 _QUESTIONS = (
     ("fullname", r"^(what is |whats )?your (full )?name\?$"),
     (
@@ -91,7 +94,9 @@ def question(column: str) -> str | None:
     last of the job title's aliases), or None when it asks for none of the person's own fields."""
     text = re.sub(r"['’`]", "", fold(column)).strip(" ¿¡*:")
     if "?" not in text:
-        return None
+        # A question written as its label: "Name of the company you work for".
+        label = re.sub(r"[^a-z0-9]+", " ", text).strip()
+        return "askedcompany" if _COMPANY_LABEL.match(label) else None
     text = re.sub(r"[^a-z0-9?]+", " ", text).strip()
     return next((name for name, pattern in _QUESTIONS if re.search(pattern, text)), None)
 

@@ -169,6 +169,8 @@ _WRAPPERS = frozenset(
         # A tool's own and custom fields (Intercom's "custom_attributes", Zendesk's "user_fields" and
         # "organization_fields", Sage Intacct's "DISPLAYCONTACT": the record's contact details).
         *("customattributes", "customfields", "userfields", "organizationfields", "displaycontact"),
+        # A form's answers (Webflow's "formResponse", Cal.com's "bookingFieldsResponses").
+        *("formresponse", "formresponses", "bookingfieldsresponses", "responses", "answers", "formdata"),
     )
 )
 # A record's own address object: its parts are the record's address ("address.city", "location.zip").

@@ -189,6 +189,26 @@ def finish(mapping: Mapping, values: Callable[[str], list[str]], columns: list[s
     _regions(mapping, values)
     homes(mapping, values)
     _street_line(mapping, values, columns)
+    _title_of_names(mapping, values, columns)
+
+
+def _title_of_names(mapping: Mapping, values: Callable[[str], list[str]], columns: list[str]) -> None:
+    """Leave out a job title column that repeats the people's names (a merge field's leftover)."""
+    title = mapping.fields.get("person.title")
+    if not isinstance(title, str):
+        return
+    jobs = [v.strip().casefold() for v in values(title)]
+    for column in columns:
+        if column == title:
+            continue
+        names = [v.strip().casefold() for v in values(column)]
+        same = sum(1 for j, n in zip(jobs, names, strict=False) if j and j == n)
+        if same >= 3 and same >= 0.8 * sum(1 for j in jobs if j) and any(" " in n for n in names):
+            del mapping.fields["person.title"]
+            mapping.notes.append(
+                f"{title!r} repeats {column!r} (the people's names), no job title: not sent."
+            )
+            return
 
 
 _STREET_LINE = re.compile(r"^\s*\d+[A-Za-z]?\s+\S.*$|^\s*\S.*\s\d+[A-Za-z]?\s*$")

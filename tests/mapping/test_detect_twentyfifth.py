@@ -562,3 +562,60 @@ def test_registers_and_nonprofit_crms_in_their_own_words(tmp_path: Path) -> None
     assert fields.get("company.name") == "npsp__Primary_Affiliation__r.Name"
     fields = detect(["Account ID", "First Name", "Last Name", "Email 1", "Phone 1 Full Number (F)"]).fields
     assert fields.get("person.person_phone") == "Phone 1 Full Number (F)"
+
+
+def test_a_form_s_answers_object_a_booking_s_scheduler_and_a_bilingual_company_question(
+    tmp_path: Path,
+) -> None:
+    # Webflow's form submissions: {"id", "formResponse": {"First Name", "Work Email", "Company", ...}}.
+    people = [("Ann", "Lee", "Acme"), ("Bo", "Ray", "Beta"), ("Cy", "Dee", "Gamma")]
+    lines: list[dict[str, Any]] = [
+        {
+            "id": f"sub{i}",
+            "formResponse": {
+                "First Name": f,
+                "Last Name": la,
+                "Work Email": f"{f.lower()}@{c.lower()}.example",
+            }
+            | {"Company": c, "Job Title": "CTO"},
+        }
+        for i, (f, la, c) in enumerate(people)
+    ]
+    fields = judged_lines(tmp_path / "webflow.jsonl", lines).fields
+    assert fields.get("person.first_name") == "formResponse.First Name"
+    assert fields.get("person.email") == "formResponse.Work Email"
+    assert fields.get("company.name") == "formResponse.Company"
+    # SavvyCal's events: the scheduler is the person who booked; their display name is no company.
+    header = [
+        "id",
+        "scheduler.first_name",
+        "scheduler.last_name",
+        "scheduler.display_name",
+        "scheduler.email",
+    ]
+    fields = detect(header).fields
+    assert fields.get("person.first_name") == "scheduler.first_name"
+    assert fields.get("person.email") == "scheduler.email"
+    assert "company.name" not in fields
+    # Acuity's intake question in Bulgarian and English; Elementor's submission id.
+    header = ["Submission ID", "First Name", "Last Name", "Email"]
+    header.append("Име на компанията, в която работите | Name of the company you work for")
+    fields = detect(header).fields
+    assert fields.get("company.name") == header[-1]
+    assert fields.get("external_id") == "Submission ID"
+
+
+def test_a_title_column_that_repeats_the_people_s_names_is_no_job(tmp_path: Path) -> None:
+    header = ["Lead Name", "Lead Email", "Owner", "Title"]
+    rows = [
+        ["Joe Federer", "joe.federer@ameris.example", "Sacha", "Joe Federer"],
+        ["Brian Akers", "brian.akers@keybank.example", "Sacha", "Brian Akers"],
+        ["Ana Lopez", "ana.lopez@bdc.example", "Lea", "Ana Lopez"],
+    ]
+    fields = judged(tmp_path / "prospects.csv", header, rows).fields
+    assert "person.title" not in fields
+    # Guard: real titles stay.
+    for row in rows:
+        row[3] = "Director of Infrastructure"
+    rows[1][3] = "VP Engineering"
+    assert judged(tmp_path / "p2.csv", header, rows).fields.get("person.title") == "Title"
