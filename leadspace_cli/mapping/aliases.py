@@ -536,6 +536,8 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "raisonsociale",
         "nomraisonsociale",  # the French register's search API ("nom_raison_sociale")
         "raisonsocialesite",
+        "obchodnijmeno",  # Czech: a business's registered name (ARES)
+        "denumire",  # Romanian: a company's name (ANAF's "denumire")
         # Salesforce NPSP's primary affiliation, queried by its relationship (its organisation's name).
         *(
             "npspprimaryaffiliationrname",
@@ -629,6 +631,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "company.address.country": (
         "country",
         "libellepays",  # a French register's country name (beside its code)
+        "nazevstatu",  # Czech: the country's name (ARES' seat)
         "addrcountry",  # OpenStreetMap's tags ("addr:country"), as All The Places and OSM extracts write them
         "companycountry",
         "ulke",  # Turkish "Ülke"
@@ -714,6 +717,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         *("forretningsadressepoststed", "beliggenhetsadressepoststed"),  # the Norwegian register's
         "libellecommuneetablissement",  # INSEE's SIRENE establishments
         "libellecommune",  # the French register's search API (its "commune" is the INSEE code)
+        "nazevobce",  # Czech: the municipality's name (ARES' seat)
         "entityheadquartersaddresscity",  # GLEIF's LEI records
         "providerbusinesspracticelocationaddresscityname",  # the NPI registry's (NPPES)
         *("linn", "krajposte"),  # Estonian; Slovenian "Kraj pošte" (the post office's town)
@@ -755,6 +759,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "company.address.street": (
         "physicaladdress1",  # Sage Pastel's first line of the physical address
         "acikadres",  # Turkish: the address line ("Açık Adres") beside the province and district
+        "nazevulice",  # Czech: the street's name (ARES' seat)
         "direccionlocal",
         "street",
         "addrstreetaddress",  # All The Places' whole street line; OSM's "addr:street" has no number
@@ -908,6 +913,8 @@ KIND_NAMES = (
     *("exhibitors", "exposants", "expositores", "espositori"),
     # An accounting tool's debtors (Omni Accounts' "Debtor Name"), Sage Pastel's "Customer Description".
     *("debtorname", "customerdescription"),
+    # A Turkish account's title ("Unvan", "Firma Unvanı"), a Swedish customer register's "Kundnamn".
+    *("unvan", "kundnamn"),
 )
 
 
@@ -1888,6 +1895,31 @@ _RESIDENCE = dict.fromkeys(
 # given name ("Όνομα", "Име", "Ad") is one beside a family name, else a whole name (as "Имя").
 _MORE_LANGUAGES = {
     "איש קשר": "contactperson",  # Hebrew: an account's contact person
+    # Hebrew: the companies registrar's number, street and city names.
+    "מספר חברה": "companynumber",
+    "שם רחוב": "street",
+    "שם עיר": "city",
+    # Greek: a register's business title, address, postal code, municipality and region.
+    "ΤΙΤΛΟΣ": "companyname",
+    "ΕΠΩΝΥΜΙΑ": "companyname",
+    "ΔΙΕΥΘΥΝΣΗ": "address",
+    "ΔΗΜΟΣ": "city",
+    "ΠΟΛΗ": "city",
+    "ΠΕΡΙΦΕΡΕΙΑ": "state",
+    "ΤΗΛΕΦΩΝΟ": "phone",
+    # Arabic: a CRM's customer code, the person in charge, the contact number, the email.
+    "كود العميل": "customerid",
+    "المسؤول": "contactperson",
+    "رقم التواصل": "phone",
+    "البريد الالكتروني": "email",
+    "البريد الإلكتروني": "email",
+    # Russian: a marketplace seller's id and its shop's name.
+    "Айди продавца": "sellerid",
+    "Наименование магазина": "companyname",
+    # Vietnamese: the tax code (a register's own number), the enterprise.
+    "Mã số thuế": "companynumber",
+    "Doanh Nghiệp": "companyname",
+    "Doanh nghiệp": "companyname",
     # Slovenian, Croatian, Serbian and Bosnian (Latin); not "Naslov" (Slovenian address, Croatian title)
     "Ime": "imya",
     "Priimek": "lastname",
@@ -2279,6 +2311,7 @@ ACCOUNT_ROW = (
     *("primarycontact", "primarycontactid", "primarycontactname", "maincontact", "keycontact"),
     *("contactperson", "ansprechpartner", "kontaktperson", "personnedecontact", "personadecontacto"),
     "kapcsolattarto",  # Hungarian
+    *("yetkili", "yetkiliadi", "yetkilikisi"),  # Turkish: the firm's authorised person
     "contactname",  # beside a bare Name with no person's own column: a supplier's, a client's contact
     *("pessoadecontacto", "nomecontacto", "osobakontaktowa", "kontaktniosoba", "kontaktnaosoba"),
     "yhteyshenkilo",  # Finnish

@@ -291,7 +291,7 @@ _CONTACT = re.compile(
     r"personnedecontact|referente|interlocuteur|(nome|nombre|pessoade|personade)conta(c)?to|"
     # Hungarian, Finnish, Czech, Polish, Turkish, Vietnamese, Italian, Indonesian, Russian, Hebrew.
     r"kapcsolattarto|yhteyshenkilo|kontaktniosoba|osobakontaktowa|ilgilikisi|yetkilikisi|nguoilienhe|"
-    r"personadicontatto|namakontak|kontakperson|yetkili|personadecontacte|pic"
+    r"personadicontatto|namakontak|kontakperson|yetkili(adi)?|personadecontacte|pic"
 )
 
 

@@ -171,6 +171,7 @@ _WRAPPERS = frozenset(
         *("customattributes", "customfields", "userfields", "organizationfields", "displaycontact"),
         # A form's answers (Webflow's "formResponse", Cal.com's "bookingFieldsResponses").
         *("formresponse", "formresponses", "bookingfieldsresponses", "responses", "answers", "formdata"),
+        "dategenerale",  # ANAF's "date_generale": the company's general data
     )
 )
 # A record's own address object: its parts are the record's address ("address.city", "location.zip").
@@ -187,6 +188,7 @@ _SEATS = frozenset(
     (
         *("adresdzialalnosci", "businessaddress", "siege", "sede", "sedelegale", "headquarters", "hq"),
         *("registeredoffice", "registeredaddress", "hauptsitz", "firmensitz", "sitz", "companyaddress"),
+        *("sidlo", "adresasediusocial"),  # the Czech register's seat (ARES), the Romanian registered office
     )
 )
 _CUSTOM_FIELDS = frozenset(("customattributes", "customfields", "userfields", "organizationfields"))

@@ -619,3 +619,38 @@ def test_a_title_column_that_repeats_the_people_s_names_is_no_job(tmp_path: Path
         row[3] = "Director of Infrastructure"
     rows[1][3] = "VP Engineering"
     assert judged(tmp_path / "p2.csv", header, rows).fields.get("person.title") == "Title"
+
+
+def test_registers_and_crms_in_greek_arabic_hebrew_czech_turkish_swedish_and_vietnamese(
+    tmp_path: Path,
+) -> None:
+    fields = detect(["ΣΗΜΑ", "ΤΙΤΛΟΣ", "ΔΙΕΥΘΥΝΣΗ", "ΤΚ", "ΔΗΜΟΣ", "ΠΕΡΙΦΕΡΕΙΑ", "ΤΗΛΕΦΩΝΟ", "EMAIL"]).fields
+    assert fields.get("company.name") == "ΤΙΤΛΟΣ"
+    assert fields.get("company.address.postalcode") == "ΤΚ"
+    assert fields.get("company.address.city") == "ΔΗΜΟΣ"
+    fields = detect(["كود العميل", "اسم الشركة", "المسؤول", "رقم التواصل", "البريد الالكتروني"]).fields
+    assert fields.get("external_id") == "كود العميل"
+    fields = detect(["מספר חברה", "שם חברה", "שם עיר", "שם רחוב"]).fields
+    assert fields.get("company.address.city") == "שם עיר"
+    fields = detect(["Unvan", "Yetkili Adi", "Eposta", "Telefon", "Adres", "İl", "İlçe"]).fields
+    assert fields.get("company.name") == "Unvan"
+    fields = detect(["Kundnr", "Kundnamn", "Org.nr", "Adress", "Postnr", "Ort"]).fields
+    assert fields.get("company.name") == "Kundnamn"
+    assert fields.get("external_id") == "Kundnr"  # not the customer's organisation number
+    fields = detect(["Mã số thuế", "Doanh Nghiệp", "Địa chỉ"]).fields
+    assert fields.get("company.name") == "Doanh Nghiệp"
+    # The Czech register's API: the seat ("sidlo") is the company's address.
+    lines = [
+        {
+            "ico": f"2712345{i}",
+            "obchodniJmeno": name,
+            "sidlo": {"nazevObce": city, "psc": 11000 + i, "nazevStatu": "Česká republika"},
+        }
+        for i, (name, city) in enumerate(
+            [("Medicalc s.r.o.", "Praha"), ("Alfa a.s.", "Brno"), ("Beta s.r.o.", "Ostrava")]
+        )
+    ]
+    fields = judged_lines(tmp_path / "ares.jsonl", lines).fields
+    assert fields.get("company.name") == "obchodniJmeno"
+    assert fields.get("company.address.city") == "sidlo.nazevObce"
+    assert fields.get("company.address.postalcode") == "sidlo.psc"
