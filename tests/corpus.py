@@ -108168,6 +108168,7 @@ CORPUS += [
         },
     ),
     Export(
+        # the buyer's mobile or their phone
         "IndiaMART Lead Manager (CRM Listing API v2 pull)",
         "buyer enquiries (leads) pulled from the IndiaMART CRM API, RESPONSE array one object per line (held-out R31: indiamart_crm_listing_leads.jsonl)",
         "code: mthws/indiamart-integrations (Frappe CRM app, fork of ashish-greycube/indiamart_erpnext_integration) indiamart controller, commented test responses `# response={'CODE': 200, ... 'RESPONSE': [...]}` (find_string '\"SENDER_MOBILE_ALT\": \"', index file id 10055284180); all 5 records verbatim (2 from the older v1-shaped response, 3 from the v2 response)",
@@ -108197,7 +108198,7 @@ CORPUS += [
         ],
         {
             "person.email": "SENDER_EMAIL",
-            "person.person_phone": "SENDER_MOBILE",
+            "person.person_phone": ("SENDER_MOBILE", "SENDER_PHONE"),
             "company.name": "SENDER_COMPANY",
         },
         optional={

@@ -1342,6 +1342,7 @@ _LANGUAGE = re.compile(
     r"英文|中文|英語|日本語|영문|국문|한글)\s*[)）]\s*$",
     re.IGNORECASE,
 )
+_LANGUAGE_CODE = re.compile(r"(?i)^(.+?)_(en|th|zh|cn|ja|jp|ko|kr|ar|ru|vi|id|local|eng)$")
 _FORMULA = re.compile(r"\s+\(F\)\s*$")  # Neon CRM's mark of a computed field ("Full Name (F)")
 _WRAPPED = re.compile(r"^\s*\[([^\]]+)\]\s*$")  # "[Email]": the name, in brackets
 # A directory's attribute after its label (Entra ID's bulk template: "First name [givenName]", "User
@@ -1365,6 +1366,8 @@ def normalize_header(name: str) -> str:
     how to fill it dropped; a Japanese export's header is read as its English name."""
     name = _NOTE.sub("", _WRAPPED.sub(r"\1", _MAPI.sub("", name)))
     name = _LANGUAGE.sub("", name)
+    if (coded := _LANGUAGE_CODE.match(name)) and (fold(coded[1]).replace("_", "") in ("name", "companyname")):
+        name = coded[1]  # a register's "name_en" beside its "name_th": the name, in a language
     name = _FORMULA.sub("", name)
     name = _ATTRIBUTE.sub(r"\1", name)
     folded = fold(name)

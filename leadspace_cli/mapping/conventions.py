@@ -103,6 +103,10 @@ def conventions(normalized: list[tuple[str, str]]) -> list[tuple[str, str]]:
         # Shopify's B2B companies: its bare "Name" is the company's (beside its locations and the
         # customers who buy for it).
         normalized = [("companyname" if n == "name" else n, c) for n, c in normalized]
+    if any(n.startswith("sender") for n in names) and any(n.startswith("receiver") for n in names):
+        # An enquiry marketplace's leads (IndiaMART's SENDER_NAME beside RECEIVER_MOBILE): the sender
+        # is the buyer who asked, the row's person; the receiver is the seller, the file's owner.
+        normalized = [(n.removeprefix("sender") if n.startswith("sender") else n, c) for n, c in normalized]
     if "nomcomplet" in names and names & {"siren", "siret", "raisonsociale", "nomraisonsociale"}:
         # The French register's "nom_complet" beside its SIREN is the company's full name, no person's.
         normalized = [("nomcompletentreprise" if n == "nomcomplet" else n, c) for n, c in normalized]
