@@ -133,7 +133,7 @@ def _shared_prefix(columns: list[str]) -> dict[str, str]:
     # export): its key is the record's kind, not whose each field is, unless it names a company.
     wrapped = sum(c.strip().casefold().startswith(word + ".") for c in columns) >= 0.8 * len(columns)
     if normalize_header(word) in _SEATS | _ADDRESS_OBJECTS and any(
-        c.strip().startswith(word + ".") for c in columns
+        c.strip().casefold().startswith(word + ".") for c in columns
     ):
         return {}  # a record's seat or address object ("siege.siret" is the seat's): json_paths()
     if _meaningful(normalize_header(word)) and not (wrapped and not re.match(COMPANY_PREFIX, word + "x")):
