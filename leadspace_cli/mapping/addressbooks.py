@@ -114,7 +114,9 @@ _PARTS = {
     **dict.fromkeys(("telefone", "telefono", "telephone", "telefoon"), "Phone"),
     **dict.fromkeys(("id", "identificacao", "identificacion"), "ID"),
     **dict.fromkeys(("organizacao", "organizacion", "organisation", "organizzazione"), "Organization"),
-    **dict.fromkeys(("cargo", "poste", "functie"), "Job title"),
+    **dict.fromkeys(("cargo", "poste", "functie", "titre du poste", "funcao"), "Job title"),
+    **dict.fromkeys(("prenom", "primeiro nome"), "First name"),
+    **dict.fromkeys(("nom de famille", "sobrenome", "apellido", "apellidos"), "Last name"),
 }
 _KINDS = {
     **dict.fromkeys(("trabalho", "trabajo", "travail", "lavoro", "werk"), "Work"),

@@ -2159,6 +2159,8 @@ QUALIFIERS = {
     "livraison": "shipping",
     "factura": "billing",
     "empresa": "company",
+    "comercial": "business",
+    "pessoal": "home",
     "facturacion": "billing",
     "billing": "billing",  # WooCommerce's "First Name (Billing)"
     "shipping": "shipping",
@@ -2197,6 +2199,8 @@ _SUFFIX_QUALIFIERS = (
     "facturation",
     "livraison",
     "empresa",  # Spanish: "Sitio web empresa", "Correo empresa" (a prospecting tool's company columns)
+    "comercial",  # Portuguese, Spanish: "Telefone comercial", "Email comercial" (Kommo's)
+    "pessoal",  # Portuguese: "Email pessoal"
 )
 
 

@@ -81,11 +81,14 @@ _CONTACT_FIELDS = {
     **dict.fromkeys(("nombre", "nome", "nombres"), "Name"),
     **dict.fromkeys(("apellido", "apellidos", "sobrenome"), "Last Name"),
     **dict.fromkeys(("cargo", "puesto"), "Title"),
+    "empresa": "Company",  # Kommo's "Empresa do contato"
 }
 
 
 def _of_contact(m: re.Match[str]) -> str:
     field = _CONTACT_FIELDS.get(fold(m[1]).replace("-", ""))
+    if field == "Company":
+        return "Company"  # the contact's company: the row's company
     return f"Contact {field}" if field else m[0]
 
 
@@ -178,8 +181,11 @@ def normal(column: str) -> str:
     if re.match(r"(?i)\s*[a-z]+s ", column):  # not a collection's "organizations.name" (Claroline)
         name = plural_object(name)
     # "Address City", "Address Zip Code" (Virto Commerce), German "adresse_ort" (einzly): the address's.
-    if name.startswith(("address", "adresse")) and name not in ALL_ALIASES and name[7:] in ADDRESS_WORDS:
-        name = name[7:]
+    for noun in ("address", "adresse", "indirizzo", "direccion", "endereco"):
+        # And Italian "indirizzo_citta", Spanish "direccion_ciudad" (an invoicing API's flattened address).
+        if name.startswith(noun) and name not in ALL_ALIASES and name[len(noun) :] in ADDRESS_WORDS:
+            name = name[len(noun) :]
+            break
     # An object's address read past its noun: Chargebee's "billing_address[city]", "Shipping Address
     # Zip" are the billing city, the shipping zip.
     if (whose := _WHOSE_ADDRESS.match(name)) and name not in ALL_ALIASES:

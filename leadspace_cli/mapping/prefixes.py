@@ -172,6 +172,8 @@ _WRAPPERS = frozenset(
         # A form's answers (Webflow's "formResponse", Cal.com's "bookingFieldsResponses").
         *("formresponse", "formresponses", "bookingfieldsresponses", "responses", "answers", "formdata"),
         "dategenerale",  # ANAF's "date_generale": the company's general data
+        # Which of a record's addresses or links (Bling's "endereco.geral", Holded's "socialNetworks").
+        *("geral", "principal", "socialnetworks"),
     )
 )
 # A record's own address object: its parts are the record's address ("address.city", "location.zip").
@@ -191,6 +193,11 @@ _SEATS = frozenset(
         *("sidlo", "adresasediusocial"),  # the Czech register's seat (ARES), the Romanian registered office
     )
 )
+# A billing or shipping address object: read as the billing or shipping address columns are.
+_BILLED = {
+    **dict.fromkeys(("billaddress", "billingaddress", "invoiceaddress"), "billing"),
+    **dict.fromkeys(("shipaddress", "shippingaddress", "deliveryaddress"), "shipping"),
+}
 _CUSTOM_FIELDS = frozenset(("customattributes", "customfields", "userfields", "organizationfields"))
 # An address object's first line (freee's "street_name1", Chargebee's "line1"): its street.
 _LINES = frozenset(("streetname1", "line1", "addressline1", "address1"))
@@ -228,6 +235,8 @@ def json_paths(columns: list[str]) -> dict[str, str]:
             continue  # a custom field's id ("custom_attributes.member_id") is another system's
         if not inner:  # "attributes.first_name": the record's own
             short = last
+        elif len(inner) == 1 and normal(inner[0]) in _BILLED and normal(last) in ADDRESS_WORDS:
+            short = f"{_BILLED[normal(inner[0])]} {last}"  # Holded's "billAddress.city": the billing city
         elif normal(inner[-1]) in _ADDRESS_OBJECTS | _SEATS and len(inner) <= 2:
             whose = inner[0] if len(inner) == 2 and normal(inner[0]) not in _CONTAINERS else ""
             if len(inner) == 2 and not whose:

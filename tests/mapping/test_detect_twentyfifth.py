@@ -665,3 +665,42 @@ def test_a_name_in_two_languages_and_an_enquiry_s_sender() -> None:
     fields = detect(header).fields
     assert fields.get("person.email") == "SENDER_EMAIL"
     assert fields.get("company.name") == "SENDER_COMPANY"
+
+
+def test_invoicing_apis_flattened_and_nested_addresses_and_pipedrive_in_french(tmp_path: Path) -> None:
+    # Fatture in Cloud's clients: "indirizzo_citta", "indirizzo_cap" (the address's city, postal code).
+    header = ["id", "nome", "piva", "indirizzo_via", "indirizzo_cap", "indirizzo_citta"]
+    rows = [
+        ["1", "Rossi Impianti S.r.l.", "01234567890", "Via Roma 1", "20121", "Milano"],
+        ["2", "Bianchi Costruzioni S.p.A.", "09876543210", "Corso Italia 5", "10121", "Torino"],
+        ["3", "Verdi Servizi S.r.l.", "11223344556", "Via Po 12", "00184", "Roma"],
+    ]
+    fields = judged(tmp_path / "clienti.csv", header, rows).fields
+    assert fields.get("company.address.city") == "indirizzo_citta"
+    assert fields.get("company.address.postalcode") == "indirizzo_cap"
+    # Holded's contacts: "billAddress": {"city", "postalCode"}; Bling's "endereco": {"geral": {...}}.
+    firms = [
+        ("BUILDINGSAS SL", "Madrid", "28001"),
+        ("Norte SA", "Bilbao", "48001"),
+        ("Sur SL", "Sevilla", "41001"),
+    ]
+    lines: list[dict[str, Any]] = [
+        {
+            "id": f"h{i}",
+            "name": name,
+            "code": f"B{i}",
+            "billAddress": {"address": f"Calle Mayor {i}", "city": city, "postalCode": code},
+            "endereco": {"geral": {"municipio": city, "cep": code}},
+        }
+        for i, (name, city, code) in enumerate(firms)
+    ]
+    fields = judged_lines(tmp_path / "contacts.jsonl", lines).fields
+    assert fields.get("company.address.city") == "billAddress.city"  # the first of the two addresses
+    assert fields.get("company.address.postalcode") == "billAddress.postalCode"
+    # Pipedrive's French people export.
+    header = ["Personne - ID", "Personne - Nom", "Personne - Prénom", "Personne - Titre du poste"]
+    header += ["Personne - E-mail - Travail", "Personne - Organisation"]
+    fields = detect(header).fields
+    assert fields.get("person.first_name") == "Personne - Prénom"
+    assert fields.get("person.title") == "Personne - Titre du poste"
+    assert fields.get("person.email") == "Personne - E-mail - Travail"
