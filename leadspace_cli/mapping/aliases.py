@@ -584,6 +584,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "companywebsite",  # first: beside it, a "Website" may be the person's own (a scraped profile's)
         "website",
         "websiteurl",
+        "websiteuri",  # Google Places' "websiteUri"
         "websiteaddress",  # the SEC's investment advisers ("Website Address")
         "webaddress",  # SAP's business partners ("WEBADDRESS")
         "web",

@@ -173,6 +173,14 @@ def normal(column: str) -> str:
     # Shopify's B2B companies: "Location: Billing City" is the company location's billing city.
     if name.startswith(("locationbilling", "locationshipping")):
         name = name.removeprefix("location")
+    # People Data Labs' "job_company_location_locality" is the employer's city, its "location_country"
+    # the person's own country (a record's "Location Country" is its country, as "Country" is).
+    name = "company" + name[10:] if name.startswith("jobcompany") else name
+    rest = name.removeprefix("companylocation")
+    if rest != name and name not in ALL_ALIASES and (rest in ADDRESS_WORDS or rest == "region"):
+        name = "company" + ("state" if rest == "region" else rest)  # a location's region is its state
+    elif name == "locationcountry":  # a "Location City" beside a business's figures: conventions
+        name = "country"
     # Salesforce NPSP's data import: "Contact1 First Name" is the contact's, "Account1 Name" the
     # account's; the second contact's and account's are another's. Raiser's Edge's "CnBio_First_Name".
     if _NPSP_RAW.match(column):  # NPSP's own spelling only: "Contact 1 Phone" is an emergency contact's

@@ -182,6 +182,7 @@ _ADDRESS_OBJECTS = frozenset(
     (
         *("address", "adres", "adresse", "adresa", "direccion", "endereco", "indirizzo", "anschrift"),
         *("location", "mailaddress", "addressattributes"),  # Sage Intacct's, freee's
+        "postaladdress",  # Google Places' "postalAddress.locality"
     )
 )
 # A business's seat: its address is the company's, whoever the row is (CEIDG's "adresDzialalnosci",
@@ -200,9 +201,20 @@ _BILLED = {
 }
 _CUSTOM_FIELDS = frozenset(("customattributes", "customfields", "userfields", "organizationfields"))
 # An address object's first line (freee's "street_name1", Chargebee's "line1"): its street.
-_LINES = frozenset(("streetname1", "line1", "addressline1", "address1"))
+_LINES = frozenset(("streetname1", "line1", "addressline1", "address1", "street1"))
+# An address object's "region" is its state (OpenCorporates' "registered_address.region", SEC's
+# "stateOrCountry"); Google's PostalAddress "regionCode" is its country.
+_REGIONS = {
+    **dict.fromkeys(("region", "administrativearea", "stateorcountry"), "state"),
+    "regioncode": "country",
+}
+# A record's list of addresses keyed by kind: SEC's "addresses.business.city" is the business's.
+_ADDRESS_LISTS = frozenset(("addresses", "adressen", "direcciones", "enderecos", "indirizzi"))
+_BUSINESS_KINDS = frozenset(("business", "work", "office", "company", "registered"))
 # An address object's "code" is its postal code (CEIDG's "kod", an Italian "codice").
 _CODES = frozenset(("kod", "code", "codigo", "codice", "cod"))
+# A localised text's own text: Google's LocalizedText ("displayName.text" beside "displayName.languageCode").
+_LOCALISED = frozenset(("text",))
 
 
 def json_paths(columns: list[str]) -> dict[str, str]:
@@ -228,6 +240,14 @@ def json_paths(columns: list[str]) -> dict[str, str]:
         parts = column.strip().split(".")
         if len(parts) < 2 or not all(parts) or normal(parts[-1]) in _NOT_FIELDS:
             continue
+        if normal(parts[-1]) in _LOCALISED and len(parts) >= 2:
+            parts = parts[:-1]  # Google's "displayName.text": the display name (its "languageCode" beside)
+            if len(parts) < 2:
+                short = parts[0]
+                if short.casefold() not in taken:
+                    out[column] = short
+                    taken.add(short.casefold())
+                continue
         inner = [p for p in parts[:-1] if normal(p) not in _WRAPPERS]
         last = parts[-1]
         custom = any(normal(p) in _CUSTOM_FIELDS for p in parts[:-1])
@@ -237,15 +257,19 @@ def json_paths(columns: list[str]) -> dict[str, str]:
             short = last
         elif len(inner) == 1 and normal(inner[0]) in _BILLED and normal(last) in ADDRESS_WORDS:
             short = f"{_BILLED[normal(inner[0])]} {last}"  # Holded's "billAddress.city": the billing city
-        elif normal(inner[-1]) in _ADDRESS_OBJECTS | _SEATS and len(inner) <= 2:
-            whose = inner[0] if len(inner) == 2 and normal(inner[0]) not in _CONTAINERS else ""
-            if len(inner) == 2 and not whose:
+        elif (normal(inner[-1]) in _ADDRESS_OBJECTS | _SEATS and len(inner) <= 2) or (
+            len(inner) == 2 and normal(inner[0]) in _ADDRESS_LISTS and normal(inner[1]) in _BUSINESS_KINDS
+        ):
+            listed = normal(inner[0]) in _ADDRESS_LISTS
+            whose = inner[0] if len(inner) == 2 and normal(inner[0]) not in _CONTAINERS and not listed else ""
+            if len(inner) == 2 and not whose and not listed:
                 continue
             last = "postalcode" if normal(last) in _CODES else last
             last = "street" if normal(last) in _LINES else last
+            last = _REGIONS.get(normal(last), last)
             if normal(last) not in ADDRESS_WORDS:
                 continue
-            seat = normal(inner[-1]) in _SEATS
+            seat = normal(inner[-1]) in _SEATS or listed
             if oidc and not seat:
                 continue
             own = "person" if people and normal(inner[-1]) == "location" else ""
