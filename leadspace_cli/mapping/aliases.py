@@ -454,6 +454,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "providerorganizationnamelegalbusinessname",
         "company",
         "companyname",
+        "companynome",  # Portuguese "Nome da empresa" (Snov.io's), read as the company's "Nome"
         *("japavadinimas", "imonespavadinimas"),  # Lithuanian: the legal entity's name (JAR)
         *("nazevskoly", "nazevfirmy", "nazevspolecnosti", "nazevorganizace"),  # Czech
         "accountname",
@@ -627,6 +628,9 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "stronainternetowa",  # Polish: a web page
         "domainnames",  # Zendesk's organizations (judged by their values: one domain a cell)
         "websitelink",
+        # Last: the domain of an account's people's email (Copper's companies, a Salesforce report's
+        # "Account: Email Domain"), where no column names its web site.
+        "emaildomain",
     ),
     "company.lsid": ("lsid", "companylsid", "leadspaceid"),
     "company.address.country": (
@@ -1159,6 +1163,7 @@ ACCOUNT_EVIDENCE = (
     "website",
     "domain",
     "domains",  # a help desk's or a customer-success tool's accounts (Front's, Desk.com's, Planhat's)
+    "emaildomain",  # Copper's companies (its people's email domain), a report's "Account: Email Domain"
     "industry",
     "clientsize",  # an invoicing tool's clients (Invoice Ninja)
     "incorporationnumber",  # a bank's corporate clients (Fineract)
@@ -2245,7 +2250,9 @@ def qualified(name: str) -> str | None:
     if (m := _SUFFIXED.match(text)) and not (
         m.group(2) == "empresa" and re.search(r"\bde(l| la)?$", m.group(1))
     ):
-        return QUALIFIERS[m.group(2)] + normalize_header(m.group(1) + m.group(3))
+        # Portuguese "URL da empresa", "País da empresa" (Snov.io's): the company's, its "da" dropped.
+        head = re.sub(r"\s+(da|do)$", "", m.group(1)) if m.group(2) == "empresa" else m.group(1)
+        return QUALIFIERS[m.group(2)] + normalize_header(head + m.group(3))
     if m := _OTHER_FIRST.match(text):
         return "other" + normalize_header(m.group(1))
     if m := _DASHED.match(text):

@@ -122,6 +122,8 @@ def company_block_start(cols: list[str], renamed: frozenset[str] | None = None) 
 def unprefixed(name: str) -> str:
     """Return a company-prefixed header without its prefix, and "address" before an address word."""
     rest = re.sub(COMPANY_PREFIX, "", name)
+    # A report's "Account: Billing State/Province": the account's billing state.
+    rest = rest.removeprefix("billing") if rest.startswith("billing") and rest != "billing" else rest
     if rest.startswith("address") and rest.removeprefix("address") in ADDRESS_WORDS:
         return rest.removeprefix("address")
     return rest

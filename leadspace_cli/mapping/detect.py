@@ -375,6 +375,10 @@ def _match(h: _Header) -> tuple[Mapping, set[str]]:
                 mapping.candidates[path] = others
                 taken.update(others)
     name_beside_name(mapping, h.normalized, taken)
+    site = mapping.fields.get("company.website")
+    if isinstance(site, str) and _normal(site) == "emaildomain" and h.people:
+        del mapping.fields["company.website"]  # a person's email's domain may be a free mail's
+        taken.discard(site)
     # A bare "Estado" between two places of the address sent (RD Station's "País, Estado, Cidade") is
     # its state; elsewhere, as often a status.
     sent = {c for p, c in mapping.fields.items() if p in _ADDRESS}

@@ -12,6 +12,7 @@ from leadspace_cli.mapping.aliases import (
     _ADDRESS,
     _TOOL_PREFIX,
     ALIASES,
+    COMPANY_PREFIX,
     URL_COLUMNS,
     bare_names,
     fold,
@@ -29,7 +30,7 @@ from leadspace_cli.mapping.normal import NOTHING
 from leadspace_cli.mapping.normal import normal as _normal
 from leadspace_cli.mapping.organisations import _personal, contact_person, host, organisations, unnamed_phone
 from leadspace_cli.mapping.records import companies_as_leads, company_line, finish, owners_email, party_id
-from leadspace_cli.mapping.spec import Mapping, shown
+from leadspace_cli.mapping.spec import FULL_NAME, Mapping, shown
 from leadspace_cli.mapping.titles import _JOB, _NOT_JOB, _not_jobs
 from leadspace_cli.mapping.wholenames import whole_names
 
@@ -107,12 +108,15 @@ def refine(
         whole_names(mapping, columns, values)
         contact_names(mapping, columns, values)
         plural_columns(mapping, columns, values)  # again: a file of people named by a whole name
+        _profiled_places(mapping, columns, values)
     owners_email(mapping, columns, values)
     attendee_email(mapping, columns)
     party_id(mapping, columns)
     if "company.website" not in mapping.fields:
         for column in columns:
-            if system_column(column) or normalize_header(column) not in URL_COLUMNS:
+            # And read as a company's: Portuguese "URL da empresa".
+            named = normalize_header(column) in URL_COLUMNS or _normal(column) in URL_COLUMNS
+            if system_column(column) or not named:
                 continue
             if column in mapping.columns_used():
                 continue
@@ -275,6 +279,44 @@ _FITS: dict[str, tuple[Callable[[str], bool], str, str]] = {
         "no city is sent",
     ),
 }
+
+
+# A person's LinkedIn profile column, as prospecting tools name it.
+_PROFILE_COLUMNS = frozenset(
+    (
+        *("linkedin", "linkedinurl", "linkedinprofile", "linkedinprofileurl", "personlinkedinurl"),
+        *("linkedinprofilelink", "linkedinlink", "contactlinkedinurl", "profilelinkedin", "urllinkedin"),
+    )
+)
+_PROFILE = re.compile(r"linkedin\.com/in/", re.IGNORECASE)
+
+
+def _profiled_places(mapping: Mapping, columns: list[str], values: Callable[[str], list[str]]) -> None:
+    """People found by their LinkedIn profiles (a prospecting tool's: Cognism's, SignalHire's, a Sales
+    Navigator scrape's): a bare City, State or Country is where the person is, not the company's
+    address, unless a column names the company's own; the country is sent as the person's."""
+    if not {"person.first_name", "person.last_name", FULL_NAME} & set(mapping.fields):
+        return
+    profile = next((c for c in columns if _normal(c) in _PROFILE_COLUMNS), None)
+    if profile is None:
+        return
+    seen = [v for v in values(profile) if v.strip()]
+    if len(seen) < 3 or sum(bool(_PROFILE.search(v)) for v in seen) < 0.8 * len(values(profile)):
+        return  # a CRM's LinkedIn property, filled in a few rows: its address is read as it stands
+    sent = {p: c for p in _ADDRESS if isinstance(c := mapping.fields.get(p), str)}
+    if not sent or any(re.match(COMPANY_PREFIX, _normal(c)) for c in sent.values()):
+        return
+    for path in sent:
+        del mapping.fields[path]
+        mapping.candidates.pop(path, None)
+    country = sent.get("company.address.country")
+    if country is not None and "person.person_country" not in mapping.fields:
+        mapping.fields["person.person_country"] = country
+    mapping.notes.append(
+        f"{profile!r} holds the people's LinkedIn profiles: {', '.join(map(repr, sent.values()))} "
+        "is where each person is, not their company's address"
+        + (" (the country is sent as the person's)." if country is not None else ": not sent.")
+    )
 
 
 def _one_site(mapping: Mapping, values: Callable[[str], list[str]]) -> None:

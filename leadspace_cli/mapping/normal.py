@@ -279,6 +279,8 @@ def plural_object(name: str) -> str:
     plural = _PLURAL_OBJECT.match(name)
     if name in ALL_ALIASES or not plural:
         return name
+    if plural[2].startswith(plural[1]):  # vtiger's reports: "Organizations Organization Name"
+        return plural[2]
     return plural[1] + plural[2] if plural[2] in ALL_ALIASES or plural[1] + plural[2] in ALL_ALIASES else name
 
 

@@ -72,9 +72,25 @@ def file_prefix(columns: list[str]) -> dict[str, str]:
     shared = _shared_prefix(columns) or _shared_suffix(columns)
     names = [shared.get(c, c) for c in columns]
     paths = json_paths(names)
-    if not paths:
+    subscribers = _subscribers(columns)
+    if not paths and not subscribers:
         return shared
-    return {c: paths.get(n, n) for c, n in zip(columns, names, strict=True) if c in shared or n in paths}
+    out = {c: paths.get(n, n) for c, n in zip(columns, names, strict=True) if c in shared or n in paths}
+    return out | subscribers
+
+
+def _subscribers(columns: list[str]) -> dict[str, str]:
+    """Mailchimp's audience members: the ADDRESS merge field ("merge_fields.ADDRESS.city") is the
+    subscriber's mailing address, not a company's."""
+    out: dict[str, str] = {}
+    for column in columns:
+        parts = column.strip().split(".")
+        if len(parts) != 3 or normalize_header(parts[0]) != "mergefields" or normal(parts[1]) != "address":
+            continue
+        last = "street" if normal(parts[2]) in _LINES else parts[2]
+        if normal(last) in ADDRESS_WORDS:
+            out[column] = f"mailing {last}"
+    return out
 
 
 # A tool's tag after every column's name ("First Name (Clay)", "Email (Clay)": a table made for
@@ -217,6 +233,29 @@ _CODES = frozenset(("kod", "code", "codigo", "codice", "cod"))
 _LOCALISED = frozenset(("text",))
 
 
+# An email's or a phone's object or list: its address or number, the primary one or the first.
+_FIELD_OBJECTS = {
+    **dict.fromkeys(("email", "emails", "emailaddresses"), "email"),
+    **dict.fromkeys(("phone", "phones", "phonenumbers"), "phone"),
+}
+_FIELD_PARTS = frozenset(
+    ("email", "address", "value", "number", "numberformatted", "e164", "primary", "main", "0")
+)
+_NAME_PARTS = frozenset(("givenname", "familyname", "first", "last", "firstname", "lastname"))
+
+
+def _field_object(parts: list[str]) -> str:
+    """The field an email's or a phone's object names ("email.email", "phone.--primary.number",
+    "emails.0.value"), else empty."""
+    field = _FIELD_OBJECTS.get(normal(parts[0]))
+    rest = [normal(p) for p in parts[1:]]
+    if field is None or not rest or not all(p in _FIELD_PARTS for p in rest):
+        return ""
+    if "0" not in rest and "primary" not in rest and len(rest) > 1:
+        return ""
+    return field
+
+
 def json_paths(columns: list[str]) -> dict[str, str]:
     """Return JSON Lines columns written as paths through such objects, read as their record's own
     field ("person.name.givenName" as "person.givenName", "attributes.email" as "email",
@@ -253,8 +292,13 @@ def json_paths(columns: list[str]) -> dict[str, str]:
         custom = any(normal(p) in _CUSTOM_FIELDS for p in parts[:-1])
         if custom and normal(last).endswith("id"):
             continue  # a custom field's id ("custom_attributes.member_id") is another system's
-        if not inner:  # "attributes.first_name": the record's own
+        field = _field_object(parts)
+        if field:  # Copper's "email.email", Nutshell's "email.--primary", "phone.0.number"
+            short = field
+        elif not inner:  # "attributes.first_name": the record's own
             short = last
+        elif len(inner) == 1 and normal(inner[0]) == "name" and normal(last) in _NAME_PARTS:
+            short = last  # Nutshell's "name.givenName", "name.familyName": the record's own names
         elif len(inner) == 1 and normal(inner[0]) in _BILLED and normal(last) in ADDRESS_WORDS:
             short = f"{_BILLED[normal(inner[0])]} {last}"  # Holded's "billAddress.city": the billing city
         elif (normal(inner[-1]) in _ADDRESS_OBJECTS | _SEATS and len(inner) <= 2) or (

@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from leadspace_cli.mapping.detect import detect
+from tests.mapping.test_detect_eleventh import judged
 from tests.mapping.test_detect_twentyfourth import judged_lines
 
 
@@ -107,3 +108,127 @@ def test_a_place_s_display_text_website_uri_and_postal_address_are_the_company_s
     assert fields.get("company.address.city") == "postalAddress.locality"
     assert fields.get("company.address.postalcode") == "postalAddress.postalCode"
     assert fields.get("company.address.country") == "postalAddress.regionCode"
+
+
+def test_a_report_s_account_billing_state_is_the_company_s_state() -> None:
+    # A Salesforce report joining campaigns and accounts: "Account: Billing State/Province".
+    header = ["Campaign Name", "Status", "Account: Account Name", "Account: Billing Street"]
+    header += ["Account: Billing State/Province", "Account: Billing City", "Account: Main Phone"]
+    fields = detect(header).fields
+    assert fields.get("company.address.state") == "Account: Billing State/Province"
+    assert fields.get("company.address.city") == "Account: Billing City"
+
+
+def test_an_account_s_email_domain_is_its_site_and_a_person_s_is_not() -> None:
+    # Copper's companies: a bare name, its address object and the domain of its people's emails.
+    fields = detect(["id", "name", "address.city", "address.country", "email_domain"]).fields
+    assert fields.get("company.name") == "name"
+    assert fields.get("company.website") == "email_domain"
+    assert fields.get("company.address.country") == "address.country"
+    assert "person.person_country" not in fields
+    # Guard: beside a person's names, an email's domain may be a free mail's: not sent.
+    people = detect(["First Name", "Last Name", "Email", "Company", "Email Domain"]).fields
+    assert "company.website" not in people
+
+
+def test_an_email_s_or_a_phone_s_object_and_a_name_object_are_the_record_s_own(tmp_path: Path) -> None:
+    # Copper's leads ("email": {"email", "category"}), Nutshell's contacts ("name": {"givenName",
+    # "familyName"}, "phone": [{"number", ...}]).
+    people = [("Ada", "Byron", "ada@analytical.example", "+44 20 7946 0001")]
+    people += [("Grace", "Hopper", "grace@cobol.example", "+1 212 555 0100")]
+    people += [("Alan", "Turing", "alan@bletchley.example", "+44 1908 640404")]
+    copper = [
+        {
+            "id": 10 + i,
+            "first_name": g,
+            "last_name": f,
+            "email": {"email": e, "category": "work"},
+            "address": {"city": "London", "country": "GB"},
+            "company_name": "X",
+        }
+        for i, (g, f, e, _) in enumerate(people)
+    ]
+    fields = judged_lines(tmp_path / "copper.jsonl", copper).fields
+    assert fields.get("person.email") == "email.email"
+    nutshell = [
+        {
+            "id": 20 + i,
+            "name": {"givenName": g, "familyName": f, "displayName": f"{g} {f}"},
+            "email": {"--primary": e},
+            "phone": {"--primary": {"number": p, "E164": p.replace(" ", "")}},
+        }
+        for i, (g, f, e, p) in enumerate(people)
+    ]
+    fields = judged_lines(tmp_path / "nutshell.jsonl", nutshell).fields
+    assert fields.get("person.first_name") == "name.givenName"
+    assert fields.get("person.last_name") == "name.familyName"
+    assert fields.get("person.email") == "email.--primary"
+    assert fields.get("person.person_phone") in ("phone.--primary.number", "phone.--primary.E164")
+
+
+def test_a_report_s_module_named_before_its_own_field_label() -> None:
+    # vtiger's reports: "Organizations Organization Name" is the organisation's name.
+    header = ["Organizations Domain", "Organizations Industry", "Organizations Billing Country"]
+    header += ["Organizations Website", "Organizations Organization ID", "Organizations Organization Name"]
+    fields = detect(header).fields
+    assert fields.get("company.name") == "Organizations Organization Name"
+    assert fields.get("company.address.country") == "Organizations Billing Country"
+
+
+def test_people_found_by_their_linkedin_profiles_are_where_their_city_and_country_say(tmp_path: Path) -> None:
+    # Cognism's search results: the person's City, State, Country beside the company's name and site.
+    header = ["id", "Name", "Last_Name", "Email", "Role", "City", "State", "Country", "LinkedIn_URL"]
+    header += ["Company_Name", "Website"]
+    rows = [
+        ["1", "Chad", "Anderson", "chad@cirrius.example", "CEO", "Minneapolis", "Minnesota", "United States"],
+        ["2", "Maria", "Lopez", "maria@brightpath.example", "CTO", "Austin", "Texas", "United States"],
+        ["3", "Tom", "Reed", "tom@northwind.example", "VP Sales", "Toronto", "Ontario", "Canada"],
+    ]
+    rows = [
+        [*r, f"https://www.linkedin.com/in/{r[1].lower()}-{r[2].lower()}", "Firm", "firm.example"]
+        for r in rows
+    ]
+    fields = judged(tmp_path / "cognism.csv", header, rows).fields
+    assert fields.get("person.person_country") == "Country"
+    assert not {"company.address.city", "company.address.state", "company.address.country"} & set(fields)
+    # Guard: a CRM's LinkedIn property filled in one row of three leaves its address as it stands.
+    rows = [[*r[:8], "", "Firm", "firm.example"] for r in rows]
+    rows[0][8] = "https://www.linkedin.com/in/chad"
+    fields = judged(tmp_path / "crm.csv", header, rows).fields
+    assert fields.get("company.address.city") == "City"
+
+
+def test_a_subscriber_s_address_merge_field_is_their_own(tmp_path: Path) -> None:
+    # Mailchimp's audience members: "merge_fields": {"FNAME", "LNAME", "COMPANY", "ADDRESS": {...}}.
+    people = [
+        ("Jordan", "Mills", "Portland", "US"),
+        ("Ana", "Ruiz", "Madrid", "ES"),
+        ("Li", "Wei", "Lyon", "FR"),
+    ]
+    lines = [
+        {
+            "id": f"c3a1{i}",
+            "email_address": f"{g.lower()}@example.com",
+            "list_id": "57afe96172",
+            "merge_fields": {
+                "FNAME": g,
+                "LNAME": f,
+                "COMPANY": "Northwind",
+                "ADDRESS": {"addr1": "1 Main St", "city": city, "state": "", "zip": "97213", "country": cc},
+            },
+        }
+        for i, (g, f, city, cc) in enumerate(people)
+    ]
+    fields = judged_lines(tmp_path / "members.jsonl", lines).fields
+    assert fields.get("person.person_country") == "merge_fields.ADDRESS.country"
+    assert not {p for p in fields if p.startswith("company.address.")}
+
+
+def test_portuguese_da_empresa_says_the_company_s() -> None:
+    # Snov.io's Portuguese export: the person's País beside the company's "País da empresa".
+    header = ["E-mail", "Nome", "Sobrenome", "Cargo", "País", "Nome da empresa", "URL da empresa"]
+    header += ["País da empresa"]
+    fields = detect(header).fields
+    assert fields.get("company.name") == "Nome da empresa"
+    assert fields.get("company.address.country") == "País da empresa"
+    assert fields.get("person.person_country") == "País"
