@@ -71,6 +71,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         *("externtid", "eksternid"),  # Swedish, Norwegian "External ID" (Puzzel's contact lists)
         *("iddecliente", "idcontacto", "iddocontato"),  # Spanish, Portuguese (Bagisto's, Dolibarr's)
         "idkontaktu",  # Czech (Dolibarr's contacts)
+        *("idlead", "idcontact", "idprospect"),  # French, the id first ("ID Lead": noCRM's)
         "identifiantclient",  # French (Upflow's clients)
         "identifiant",  # French "Identifiant": the record's own (a trade portal's establishments)
         "identifiantpp",  # the French health professionals' directory (RPPS): the professional's

@@ -28,7 +28,14 @@ from leadspace_cli.mapping.detect import detect
 from leadspace_cli.mapping.names import before_names
 from leadspace_cli.mapping.normal import NOTHING
 from leadspace_cli.mapping.normal import normal as _normal
-from leadspace_cli.mapping.organisations import _personal, contact_person, host, organisations, unnamed_phone
+from leadspace_cli.mapping.organisations import (
+    _organisation,
+    _personal,
+    contact_person,
+    host,
+    organisations,
+    unnamed_phone,
+)
 from leadspace_cli.mapping.records import companies_as_leads, company_line, finish, owners_email, party_id
 from leadspace_cli.mapping.spec import FULL_NAME, Mapping, shown
 from leadspace_cli.mapping.titles import _JOB, _NOT_JOB, _not_jobs
@@ -109,6 +116,7 @@ def refine(
         contact_names(mapping, columns, values)
         plural_columns(mapping, columns, values)  # again: a file of people named by a whole name
         _profiled_places(mapping, columns, values)
+        _tenant_company(mapping, columns, values)
     owners_email(mapping, columns, values)
     attendee_email(mapping, columns)
     party_id(mapping, columns)
@@ -317,6 +325,38 @@ def _profiled_places(mapping: Mapping, columns: list[str], values: Callable[[str
         "is where each person is, not their company's address"
         + (" (the country is sent as the person's)." if country is not None else ": not sent.")
     )
+
+
+# A record's own whole name, a company's or a person's (Odoo's "Nombre completo", "Display Name").
+_RECORD_NAMES = frozenset(
+    ("name", "fullname", "displayname", "nombre", "nombrecompleto", "nomcomplet", "nome", "nomecompleto")
+)
+
+
+def _tenant_company(mapping: Mapping, columns: list[str], values: Callable[[str], list[str]]) -> None:
+    """A company column holding one or two names in every row of a file of many organisations is the
+    exporting tenant's own company (Odoo's multi-company "Empresa"): the record's own name, where its
+    values are organisations', is the company's name instead."""
+    company = mapping.fields.get("company.name")
+    people = {"person.first_name", "person.last_name", FULL_NAME} & set(mapping.fields)
+    if not isinstance(company, str) or people:
+        return
+    seen = [v.strip().lower() for v in values(company) if v.strip()]
+    if len(seen) < 8 or len(set(seen)) > 2:
+        return
+    used = mapping.columns_used()
+    for column in columns:
+        if column in used or _normal(column) not in _RECORD_NAMES:
+            continue
+        names = [v.strip() for v in values(column) if v.strip()]
+        if len(set(names)) < 0.5 * len(names) or sum(map(_organisation, names)) < 0.3 * len(names):
+            continue
+        mapping.fields["company.name"] = column
+        mapping.notes.append(
+            f"{company!r} holds one company in every row ({shown(seen[0])}), the exporter's own: "
+            f"{column!r}, the organisations' own names, is sent as company.name."
+        )
+        return
 
 
 def _one_site(mapping: Mapping, values: Callable[[str], list[str]]) -> None:

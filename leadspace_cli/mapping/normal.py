@@ -137,6 +137,18 @@ def _of_the_person(m: re.Match[str]) -> str:
     return f"{m[2]} name" if field in ("name", "fullname", "names") else m[1]
 
 
+CLAY_RESULTS = re.compile(r"(?i)^\s*(.+?) - (?:people|persons?|contacts?|employees?) - results?\s*$")
+
+
+_FRESHBOOKS = re.compile(r"^\s*p_(street|street2|city|province|code|country)\s*$", re.IGNORECASE)
+_FRESHBOOKS_PARTS = {
+    **{p: p.title() for p in ("street", "city", "country")},
+    "street2": "Street 2",
+    "province": "State",
+    "code": "Postal Code",
+}
+
+
 def normal(column: str) -> str:
     """Return a header normalised for matching: tool names dropped, a report's object label joined.
 
@@ -148,6 +160,12 @@ def normal(column: str) -> str:
         return asked
     column = _DO_NOT_MODIFY.sub("(Do Not Modify)", column)
     column = unmarked(column)  # an import template's required-field marker ("*ContactName"), "v_" and "c"
+    # Clay's list of people found at the company: "First Name - People - Results" is the person's.
+    column = CLAY_RESULTS.sub(r"Person \1", column)
+    # FreshBooks' clients: "p_street", "p_city", "p_province", "p_code" are the primary address ("s_" the
+    # secondary, a shipping one).
+    if m := _FRESHBOOKS.match(column):
+        column = "Primary " + _FRESHBOOKS_PARTS[m[1].lower()]
     column = composite(column)  # "Emails / Primary Email": the part that names the field
     column = keyed(column)  # Kajabi's "Phone Number (phone_number)": the label, or a qualifying key
     column = re.sub(r"(?<=\w)['’]s\b", "", column)  # "Customer's First Name": the customer's field

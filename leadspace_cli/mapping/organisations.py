@@ -33,7 +33,7 @@ _LEGAL = re.compile(
     r"\S[\s,(]+(?:(?i:inc|incorporated|llc|l\.l\.c|llp|l\.p|ltd|limited|plc|corp|corporation|company|"
     r"gmbh|ohg|e\.\s?v|mbh|sarl|s\.a\.r\.l|sas|s\.a\.s|s\.a|s\.l|srl|s\.r\.l|spa|s\.p\.a|b\.v|n\.v|"
     r"oyj|asa|aps|a/s|sp\.? z o\.?o|s\.?r\.?o|a\.s|v\.o\.s|kft|zrt|d\.o\.o|pty|pte|pvt|bhd|sdn|k\.k|kgaa|"
-    r"ltda|eireli|ltée|ltee|aktiengesellschaft|co\.)|"
+    r"ltda|eireli|ltée|ltee|aktiengesellschaft|co\.|c\.\s?a)|"  # Venezuela's "C.A." (compañía anónima)
     r"AG|KG|UG|SA|SL|BV|NV|AB|AS|OY|Oy|KK|SE|LP|ME|EPP|GbR)\.?\)?\s*$"
 )
 # A word naming an organisation's kind, before any comma or dash ("Dr. Jane Smith, Medical Director"

@@ -187,6 +187,7 @@ def finish(mapping: Mapping, values: Callable[[str], list[str]], columns: list[s
     customer_address(mapping, columns)
     _repeated_id(mapping, values)
     _regions(mapping, values)
+    _status_state(mapping, values, columns)
     homes(mapping, values)
     _street_line(mapping, values, columns)
     _title_of_names(mapping, values, columns)
@@ -269,6 +270,39 @@ def _regions(mapping: Mapping, values: Callable[[str], list[str]]) -> None:
         if len(filled) >= 3 and sum(bool(_REGION.search(v)) for v in filled) >= 0.8 * len(filled):
             del mapping.fields[path]
             mapping.notes.append(f"{column!r} holds regions, not countries ({shown(filled[0])}): not sent.")
+
+
+# What a record's status column holds (Recurly's account "state": active, closed): no place.
+_STATUSES = frozenset(
+    (
+        *("active", "inactive", "closed", "open", "pending", "canceled", "cancelled", "expired", "trial"),
+        *("paused", "pastdue", "new", "won", "lost", "qualified", "unqualified", "draft", "archived"),
+        *("deleted", "enabled", "disabled", "subscribed", "unsubscribed", "suspended", "true", "false"),
+    )
+)
+# An address object's own state in JSON Lines ("address.region", "billing_address.state").
+_OBJECT_STATE = re.compile(r"(?i)^\w*address\w*\.(region|state|province|administrative_?area)$")
+
+
+def _status_state(mapping: Mapping, values: Callable[[str], list[str]], columns: list[str]) -> None:
+    """A state column of record statuses (active, closed) is no place: the address object's own
+    state is sent instead, if there is one."""
+    column = mapping.fields.get("company.address.state")
+    if not isinstance(column, str):
+        return
+    filled = [re.sub(r"[^a-z]", "", v.lower()) for v in values(column) if v.strip()]
+    if len(filled) < 3 or sum(v in _STATUSES for v in filled) < 0.8 * len(filled):
+        return
+    used = mapping.columns_used()
+    instead = next((c for c in columns if _OBJECT_STATE.match(c.strip()) and c not in used), None)
+    if instead is not None:
+        mapping.fields["company.address.state"] = instead
+    else:
+        del mapping.fields["company.address.state"]
+    mapping.notes.append(
+        f"{column!r} holds statuses ({shown(filled[0])}), not a state: "
+        + (f"{instead!r} sent as company.address.state." if instead else "not sent.")
+    )
 
 
 def _repeated_id(mapping: Mapping, values: Callable[[str], list[str]]) -> None:

@@ -232,3 +232,96 @@ def test_portuguese_da_empresa_says_the_company_s() -> None:
     assert fields.get("company.name") == "Nome da empresa"
     assert fields.get("company.address.country") == "País da empresa"
     assert fields.get("person.person_country") == "País"
+
+
+def test_a_state_column_of_statuses_gives_way_to_the_address_object_s_region(tmp_path: Path) -> None:
+    # Recurly's accounts: a top-level "state" (active, closed) beside "address": {"region", ...}.
+    firms = [("Northwind Traders LLC", "Chicago", "IL"), ("Contoso Ltd", "Austin", "TX")]
+    firms += [("Fabrikam Inc", "Denver", "CO"), ("Tailspin Toys", "Boise", "ID")]
+    lines = [
+        {
+            "id": f"o7m2{i}",
+            "state": "active" if i % 2 else "closed",
+            "email": f"ap{i}@example.com",
+            "first_name": "Janet",
+            "last_name": "Leverling",
+            "company": name,
+            "address": {"street1": "1 Main St", "city": city, "region": region, "postal_code": "60607"},
+        }
+        for i, (name, city, region) in enumerate(firms)
+    ]
+    fields = judged_lines(tmp_path / "accounts.jsonl", lines).fields
+    assert fields.get("company.address.state") == "address.region"
+    assert fields.get("company.address.city") == "address.city"
+
+
+def test_the_exporter_s_own_company_in_every_row_gives_way_to_the_records_names(tmp_path: Path) -> None:
+    # Odoo's contacts in Spanish: "Empresa" is the tenant's own company (one or two of them); the
+    # record's "Nombre completo" holds the customers' names, companies ("3CTI, C.A.").
+    header = ["Nombre completo", "Teléfono", "Correo electrónico", "Vendedor", "Ciudad", "País", "Empresa"]
+    customers = ["3CTI, C.A.", "A&N TECH 1, C.A", "A.T.C. MICROSUPLY C.A.", "Inversiones Lara, C.A."]
+    customers += ["Distribuidora Oriente C.A.", "Papelería Caracas S.A.", "Abdel Puerta", "Grupo Merca C.A."]
+    rows = [
+        [
+            name,
+            f"0424-30762{i:02}",
+            f"ventas{i}@example.ve",
+            "ADRIANA",
+            "Aragua",
+            "Venezuela",
+            "SUPRICOM, C.A. - A",
+        ]
+        for i, name in enumerate(customers)
+    ]
+    fields = judged(tmp_path / "contactos.csv", header, rows).fields
+    assert fields.get("company.name") == "Nombre completo"
+    # Guard: an account's contacts all at one company keep it (the rows are people, named apart).
+    header = ["Nombre", "Apellidos", "Correo electrónico", "Empresa"]
+    rows = [[f"Ana{i}", f"Ruiz{i}", f"ana{i}@merca.example", "Grupo Merca C.A."] for i in range(8)]
+    assert judged(tmp_path / "personas.csv", header, rows).fields.get("company.name") == "Empresa"
+
+
+def test_a_french_id_named_first_is_the_record_s_own_before_a_register_number() -> None:
+    # noCRM's leads: "ID Lead" beside the company's SIREN.
+    fields = detect(["ID Lead", "Titre", "Étape", "SIREN", "NAF", "Adresse", "Site web"]).fields
+    assert fields.get("external_id") == "ID Lead"
+
+
+def test_an_id_of_a_report_joining_two_modules_is_not_the_row_s() -> None:
+    # vtiger's report of assets with their organisation's columns: the id is the organisation's.
+    header = [
+        "Organizations Last Contacted On",
+        "Assets Previous MRR",
+        "Assets Current MRR",
+        "Assets Asset Name",
+    ]
+    header += ["Organizations Domain", "Organizations Website", "Organizations Organization ID"]
+    header += ["Organizations Organization Name", "Organizations Billing Country"]
+    fields = detect(header).fields
+    assert "external_id" not in fields
+    assert fields.get("company.name") == "Organizations Organization Name"
+    # Guard: a report of one module keeps its own id.
+    one = [c for c in header if c.startswith("Organizations")]
+    assert detect(one).fields.get("external_id") == "Organizations Organization ID"
+
+
+def test_the_people_a_lookup_found_at_a_company_and_the_company_s_own_phone() -> None:
+    # Clay's table: a Google Maps business with the first person found there.
+    header = ["Company Name", "phone", "website", "address", "city", "state", "postalCode", "Id"]
+    header += ["First Name - People - Results", "Last Name - People - Results", "Title - People - Results"]
+    fields = detect(header).fields
+    assert fields.get("person.first_name") == "First Name - People - Results"
+    assert fields.get("person.last_name") == "Last Name - People - Results"
+    assert fields.get("person.title") == "Title - People - Results"
+    assert "person.person_phone" not in fields
+    assert fields.get("company.address.city") == "city"
+
+
+def test_an_invoicing_api_s_primary_address_fields() -> None:
+    # FreshBooks' clients: "p_street", "p_city", "p_province", "p_code", "p_country" (and "s_" ones).
+    header = ["id", "fname", "lname", "email", "organization", "p_street", "p_city", "p_province", "p_code"]
+    header += ["p_country", "s_street", "s_city"]
+    fields = detect(header).fields
+    assert fields.get("company.address.street") == "p_street"
+    assert fields.get("company.address.state") == "p_province"
+    assert fields.get("company.address.postalcode") == "p_code"
