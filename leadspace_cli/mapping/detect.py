@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -20,7 +19,6 @@ from leadspace_cli.mapping.aliases import (
     ALIASES,
     BARE_ADDRESS,
     BARE_NAME,
-    BETWEEN_PLACES,
     COMPANY_PREFIX,
     CONSUMER,
     CONSUMER_WEAK,
@@ -64,8 +62,8 @@ from leadspace_cli.mapping.blocks import (
 )
 from leadspace_cli.mapping.choose import _HOW, _choose
 from leadspace_cli.mapping.conventions import conventions
+from leadspace_cli.mapping.exporters import layout
 from leadspace_cli.mapping.names import before_names, display_name, name_beside_name, named_people, nameless
-from leadspace_cli.mapping.normal import CLAY_RESULTS
 from leadspace_cli.mapping.normal import normal as _normal
 from leadspace_cli.mapping.prefixes import file_prefix
 from leadspace_cli.mapping.roles import NAMED, held, one_role, party_fields, unrole
@@ -377,64 +375,13 @@ def _match(h: _Header) -> tuple[Mapping, set[str]]:
                 mapping.candidates[path] = others
                 taken.update(others)
     name_beside_name(mapping, h.normalized, taken)
-    _modules_id(mapping, h.cols, taken)
-    _found_people(mapping, taken)
-    site = mapping.fields.get("company.website")
-    if isinstance(site, str) and _normal(site) == "emaildomain" and h.people:
-        del mapping.fields["company.website"]  # a person's email's domain may be a free mail's
-        taken.discard(site)
-    # A bare "Estado" between two places of the address sent (RD Station's "País, Estado, Cidade") is
-    # its state; elsewhere, as often a status.
-    sent = {c for p, c in mapping.fields.items() if p in _ADDRESS}
-    for (_, before), (n, c), (_, after) in zip(
-        h.normalized, h.normalized[1:], h.normalized[2:], strict=False
-    ):
-        if n in BETWEEN_PLACES and {before, after} <= sent and _STATE not in mapping.fields:
-            mapping.fields[_STATE] = c
-            taken.add(c)
+    layout(mapping, h.cols, h.normalized, h.people, taken)
     _beside(mapping, h, taken)
     if not h.account_file and registered_beside_people(mapping.fields, h.normalized):
         taken.discard(str(mapping.fields.pop("external_id")))  # their company's number (directors')
     if not h.people:
         nameless(mapping, h.normalized, account_file=h.account_file)
     return mapping, taken
-
-
-def _found_people(mapping: Mapping, taken: set[str]) -> None:
-    """A company's row with the people a lookup found there (Clay's "First Name - People - Results"):
-    its bare phone and email are the company's (its listing's), not the person found."""
-    names = [mapping.fields.get(p) for p in ("person.first_name", "person.last_name", "person.full_name")]
-    if not any(isinstance(c, str) and CLAY_RESULTS.match(c) for c in names):
-        return
-    for path in ("person.person_phone", "person.email"):
-        column = mapping.fields.get(path)
-        if isinstance(column, str) and not CLAY_RESULTS.match(column):
-            del mapping.fields[path]
-            mapping.candidates.pop(path, None)
-            taken.discard(column)
-            mapping.notes.append(
-                f"{column!r} is the company's, not the person found there: not sent as {path}."
-            )
-
-
-_MODULE = re.compile(r"^\s*([A-Z][a-z]+s) (?=\S)")
-
-
-def _modules_id(mapping: Mapping, columns: list[str], taken: set[str]) -> None:
-    """A report joining two modules ("Assets Asset Name" beside "Organizations Organization ID",
-    vtiger's): an id is one module's, and which module the rows are is not said. It is sent only
-    where the person's names sent are of its own module."""
-    record = mapping.fields.get("external_id")
-    modules = Counter(m[1] for c in columns if (m := _MODULE.match(c)))
-    if not isinstance(record, str) or len([w for w, n in modules.items() if n >= 2]) < 2:
-        return
-    own = _MODULE.match(record)
-    names = [mapping.fields.get(p) for p in ("person.first_name", "person.last_name", "person.full_name")]
-    if own and any(isinstance(c, str) and c.startswith(own[1] + " ") for c in names):
-        return
-    del mapping.fields["external_id"]
-    taken.discard(record)
-    mapping.notes.append(f"{record!r} is one module's of a report joining several: not sent as external_id.")
 
 
 def _beside(mapping: Mapping, h: _Header, taken: set[str]) -> None:

@@ -12,8 +12,6 @@ from leadspace_cli.mapping.aliases import (
     _ADDRESS,
     _TOOL_PREFIX,
     ALIASES,
-    COMPANY_PREFIX,
-    URL_COLUMNS,
     bare_names,
     fold,
     normalize_header,
@@ -28,37 +26,15 @@ from leadspace_cli.mapping.detect import detect
 from leadspace_cli.mapping.names import before_names
 from leadspace_cli.mapping.normal import NOTHING
 from leadspace_cli.mapping.normal import normal as _normal
-from leadspace_cli.mapping.organisations import (
-    _organisation,
-    _personal,
-    contact_person,
-    host,
-    organisations,
-    unnamed_phone,
-)
+from leadspace_cli.mapping.organisations import _personal, contact_person, host, organisations, unnamed_phone
+from leadspace_cli.mapping.prospects import profiled_places, tenant_company
 from leadspace_cli.mapping.records import companies_as_leads, company_line, finish, owners_email, party_id
-from leadspace_cli.mapping.spec import FULL_NAME, Mapping, shown
+from leadspace_cli.mapping.sites import _NOT_A_SITE, _SITE, url_site
+from leadspace_cli.mapping.spec import Mapping, shown
 from leadspace_cli.mapping.titles import _JOB, _NOT_JOB, _not_jobs
 from leadspace_cli.mapping.wholenames import whole_names
 
 SAMPLE_ROWS = 200  # rows read ahead to judge a detected mapping by its values
-
-
-_NOT_A_SITE = re.compile(
-    r"(linkedin\.com|facebook\.com|twitter\.com|x\.com/|instagram\.com|crunchbase\.com|youtube\.com|"
-    r"github\.com|google\.com/profiles|@|"
-    # A directory's or a marketplace's page of the business (a listing scraper's "url"), not its site.
-    r"tripadvisor\.|yelp\.|google\.[a-z.]+/maps|maps\.google\.|goo\.gl/maps|pagesjaunes\.|paginegialle\.|"
-    r"gelbeseiten\.|yellowpages\.|paginasamarillas\.|fiverr\.com|upwork\.com)",
-    re.IGNORECASE,
-)
-
-
-# A web site's address: its last label (the top-level domain) has a letter, so a price (49.99), a
-# bandwidth (16.000) or an IP address is none.
-_SITE = re.compile(
-    r"^(https?://)?(www\.)?[a-z0-9-]+(\.[a-z0-9-]+)*\.[a-z][a-z0-9-]*\.?(/\S*)?$", re.IGNORECASE
-)
 
 
 def refine(
@@ -115,41 +91,12 @@ def refine(
         whole_names(mapping, columns, values)
         contact_names(mapping, columns, values)
         plural_columns(mapping, columns, values)  # again: a file of people named by a whole name
-        _profiled_places(mapping, columns, values)
-        _tenant_company(mapping, columns, values)
+        profiled_places(mapping, columns, values)
+        tenant_company(mapping, columns, values)
     owners_email(mapping, columns, values)
     attendee_email(mapping, columns)
     party_id(mapping, columns)
-    if "company.website" not in mapping.fields:
-        for column in columns:
-            # And read as a company's: Portuguese "URL da empresa".
-            named = normalize_header(column) in URL_COLUMNS or _normal(column) in URL_COLUMNS
-            if system_column(column) or not named:
-                continue
-            if column in mapping.columns_used():
-                continue
-            seen = [v.strip() for v in values(column) if v.strip()]
-            sites = [v for v in seen if _SITE.match(v) and not _NOT_A_SITE.search(v)]
-            hosts = {host(v) for v in sites}
-            # Every row's link on one host is a directory's or a register's pages (their paths say
-            # so, or the rows are of many companies), not one account's contacts' shared site.
-            company = mapping.fields.get("company.name")
-            firms = len({v.strip().lower() for v in values(company)}) if isinstance(company, str) else 0
-            deep = sum(bool(re.sub(r"^[a-z]+://", "", v.lower()).partition("/")[2].strip("/")) for v in sites)
-            pages = len(hosts) == 1 and (deep >= 0.5 * len(sites) or firms > 1)
-            links = len(seen) >= 3 and len(sites) >= 0.9 * len(seen)
-            if links and not pages:
-                mapping.fields["company.website"] = column
-                mapping.notes.append(f"{column!r} holds web sites: sent as company.website.")
-                break
-            if links:
-                mapping.notes.append(
-                    f"{column!r} holds pages of one site ({hosts.pop()}), not each company's own: not sent."
-                )
-            elif seen:
-                mapping.notes.append(
-                    f"{column!r} holds links that are not company web sites (profiles?): not sent."
-                )
+    url_site(mapping, columns, values)
     finish(mapping, values, columns)
     own_pages(mapping, values)
     return mapping
@@ -287,76 +234,6 @@ _FITS: dict[str, tuple[Callable[[str], bool], str, str]] = {
         "no city is sent",
     ),
 }
-
-
-# A person's LinkedIn profile column, as prospecting tools name it.
-_PROFILE_COLUMNS = frozenset(
-    (
-        *("linkedin", "linkedinurl", "linkedinprofile", "linkedinprofileurl", "personlinkedinurl"),
-        *("linkedinprofilelink", "linkedinlink", "contactlinkedinurl", "profilelinkedin", "urllinkedin"),
-    )
-)
-_PROFILE = re.compile(r"linkedin\.com/in/", re.IGNORECASE)
-
-
-def _profiled_places(mapping: Mapping, columns: list[str], values: Callable[[str], list[str]]) -> None:
-    """People found by their LinkedIn profiles (a prospecting tool's: Cognism's, SignalHire's, a Sales
-    Navigator scrape's): a bare City, State or Country is where the person is, not the company's
-    address, unless a column names the company's own; the country is sent as the person's."""
-    if not {"person.first_name", "person.last_name", FULL_NAME} & set(mapping.fields):
-        return
-    profile = next((c for c in columns if _normal(c) in _PROFILE_COLUMNS), None)
-    if profile is None:
-        return
-    seen = [v for v in values(profile) if v.strip()]
-    if len(seen) < 3 or sum(bool(_PROFILE.search(v)) for v in seen) < 0.8 * len(values(profile)):
-        return  # a CRM's LinkedIn property, filled in a few rows: its address is read as it stands
-    sent = {p: c for p in _ADDRESS if isinstance(c := mapping.fields.get(p), str)}
-    if not sent or any(re.match(COMPANY_PREFIX, _normal(c)) for c in sent.values()):
-        return
-    for path in sent:
-        del mapping.fields[path]
-        mapping.candidates.pop(path, None)
-    country = sent.get("company.address.country")
-    if country is not None and "person.person_country" not in mapping.fields:
-        mapping.fields["person.person_country"] = country
-    mapping.notes.append(
-        f"{profile!r} holds the people's LinkedIn profiles: {', '.join(map(repr, sent.values()))} "
-        "is where each person is, not their company's address"
-        + (" (the country is sent as the person's)." if country is not None else ": not sent.")
-    )
-
-
-# A record's own whole name, a company's or a person's (Odoo's "Nombre completo", "Display Name").
-_RECORD_NAMES = frozenset(
-    ("name", "fullname", "displayname", "nombre", "nombrecompleto", "nomcomplet", "nome", "nomecompleto")
-)
-
-
-def _tenant_company(mapping: Mapping, columns: list[str], values: Callable[[str], list[str]]) -> None:
-    """A company column holding one or two names in every row of a file of many organisations is the
-    exporting tenant's own company (Odoo's multi-company "Empresa"): the record's own name, where its
-    values are organisations', is the company's name instead."""
-    company = mapping.fields.get("company.name")
-    people = {"person.first_name", "person.last_name", FULL_NAME} & set(mapping.fields)
-    if not isinstance(company, str) or people:
-        return
-    seen = [v.strip().lower() for v in values(company) if v.strip()]
-    if len(seen) < 8 or len(set(seen)) > 2:
-        return
-    used = mapping.columns_used()
-    for column in columns:
-        if column in used or _normal(column) not in _RECORD_NAMES:
-            continue
-        names = [v.strip() for v in values(column) if v.strip()]
-        if len(set(names)) < 0.5 * len(names) or sum(map(_organisation, names)) < 0.3 * len(names):
-            continue
-        mapping.fields["company.name"] = column
-        mapping.notes.append(
-            f"{company!r} holds one company in every row ({shown(seen[0])}), the exporter's own: "
-            f"{column!r}, the organisations' own names, is sent as company.name."
-        )
-        return
 
 
 def _one_site(mapping: Mapping, values: Callable[[str], list[str]]) -> None:

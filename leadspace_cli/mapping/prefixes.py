@@ -245,7 +245,7 @@ _NAME_PARTS = frozenset(("givenname", "familyname", "first", "last", "firstname"
 
 
 def _field_object(parts: list[str]) -> str:
-    """The field an email's or a phone's object names ("email.email", "phone.--primary.number",
+    """The field an email's or a phone's object names ("email.email", a primary phone's number,
     "emails.0.value"), else empty."""
     field = _FIELD_OBJECTS.get(normal(parts[0]))
     rest = [normal(p) for p in parts[1:]]
@@ -293,7 +293,7 @@ def json_paths(columns: list[str]) -> dict[str, str]:
         if custom and normal(last).endswith("id"):
             continue  # a custom field's id ("custom_attributes.member_id") is another system's
         field = _field_object(parts)
-        if field:  # Copper's "email.email", Nutshell's "email.--primary", "phone.0.number"
+        if field:  # Copper's "email.email", Nutshell's primary email, "phone.0.number"
             short = field
         elif not inner:  # "attributes.first_name": the record's own
             short = last
