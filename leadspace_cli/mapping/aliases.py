@@ -72,6 +72,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         *("iddecliente", "idcontacto", "iddocontato"),  # Spanish, Portuguese (Bagisto's, Dolibarr's)
         "idkontaktu",  # Czech (Dolibarr's contacts)
         *("idlead", "idcontact", "idprospect"),  # French, the id first ("ID Lead": noCRM's)
+        *("iddecontacto", "iddeprospecto"),  # Spanish Salesforce's "Id. de contacto"
         "identifiantclient",  # French (Upflow's clients)
         "identifiant",  # French "Identifiant": the record's own (a trade portal's establishments)
         "identifiantpp",  # the French health professionals' directory (RPPS): the professional's
@@ -295,6 +296,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
     ),
     # "Job Title" before "Title": Outlook's Title is Mr. or Ms.
     "person.title": (
+        "intituleduposte",  # HubSpot's French "Intitulé du poste"
         *("nombredecargo", "nombredelcargo"),  # Spanish: the name of the post (beside its level)
         "jobtitle",
         "companyposition",  # an alumni tracer's graduates' job at their company
@@ -587,6 +589,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "website",
         "websiteurl",
         "websiteuri",  # Google Places' "websiteUri"
+        "urldusiteweb",  # HubSpot's French "URL du site web"
         "websiteaddress",  # the SEC's investment advisers ("Website Address")
         "webaddress",  # SAP's business partners ("WEBADDRESS")
         "web",
@@ -2169,6 +2172,7 @@ QUALIFIERS = {
     "comercial": "business",
     "pessoal": "home",
     "facturacion": "billing",
+    "fatturazione": "billing",
     "billing": "billing",  # WooCommerce's "First Name (Billing)"
     "shipping": "shipping",
     "home": "home",
@@ -2205,6 +2209,8 @@ _SUFFIX_QUALIFIERS = (
     "prive",
     "facturation",
     "livraison",
+    "facturacion",  # Spanish Salesforce's "Ciudad de facturación"
+    "fatturazione",  # Italian "Città di fatturazione"
     "empresa",  # Spanish: "Sitio web empresa", "Correo empresa" (a prospecting tool's company columns)
     "comercial",  # Portuguese, Spanish: "Telefone comercial", "Email comercial" (Kommo's)
     "pessoal",  # Portuguese: "Email pessoal"
@@ -2251,8 +2257,9 @@ def qualified(name: str) -> str | None:
     if (m := _SUFFIXED.match(text)) and not (
         m.group(2) == "empresa" and re.search(r"\bde(l| la)?$", m.group(1))
     ):
-        # Portuguese "URL da empresa", "País da empresa" (Snov.io's): the company's, its "da" dropped.
-        head = re.sub(r"\s+(da|do)$", "", m.group(1)) if m.group(2) == "empresa" else m.group(1)
+        # Portuguese "URL da empresa" (Snov.io's), French "Ville de facturation": the company's, the
+        # billing city, the preposition dropped.
+        head = re.sub(r"\s+(da|do|de|di|du|del|della)$", "", m.group(1))
         return QUALIFIERS[m.group(2)] + normalize_header(head + m.group(3))
     if m := _OTHER_FIRST.match(text):
         return "other" + normalize_header(m.group(1))

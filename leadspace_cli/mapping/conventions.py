@@ -25,6 +25,7 @@ from leadspace_cli.mapping.aliases import (
     names_of_persons,
     normalize_header,
 )
+from leadspace_cli.mapping.normal import normal
 
 
 def conventions(normalized: list[tuple[str, str]]) -> list[tuple[str, str]]:
@@ -54,11 +55,16 @@ def conventions(normalized: list[tuple[str, str]]) -> list[tuple[str, str]]:
         )
         for n, c in normalized
     ]
-    if "displayname" in names and not any(
-        n in (*ACCOUNT_ROW, *ACCOUNT_EVIDENCE, *BARE_NAME) or n.startswith("primarycontact") for n in names
+    if "displayname" in names and (
+        "leadid" in names
+        or not any(
+            n in (*ACCOUNT_ROW, *ACCOUNT_EVIDENCE, *BARE_NAME) or n.startswith("primarycontact")
+            for n in names
+        )
     ):
         # A "Display Name" is a lead's company only beside its contact or an account's signs (Close's
-        # leads); in a phone book or a booking's export it is the person's whole name (not sent).
+        # leads); in a phone book or a booking's export it is the person's whole name (not sent), and
+        # so is a lead's contact's, beside its "lead_id" (Close's contacts).
         normalized = [("shownname" if n == "displayname" else n, c) for n, c in normalized]
     if "legalname" in names and any(
         n.startswith(("primarycontact", "maincontact", "keycontact")) or n in _TRADE_NAMES for n in names
@@ -172,7 +178,7 @@ def _shared_prefix(normalized: list[tuple[str, str]]) -> list[tuple[str, str]]:
     if len(normalized) >= 3 and all(len(w) == 2 and w[1] for w in words):
         first = {fold(w[0]) for w in words}
         if len(first) == 1 and first <= set(_BUSINESS_OBJECTS):
-            rest = [normalize_header(w[1]) for w in words]
+            rest = [normal(w[1]) for w in words]  # "City/town/village/locality of Address": its city
             if len(set(rest)) == len(rest):
                 pairs = zip(rest, (c for _, c in normalized), strict=True)
                 return [("companyname" if r in ("title", "name") else r, c) for r, c in pairs]

@@ -339,7 +339,8 @@ _ADDRESS_CELL = re.compile(r"^[\w.%+'-]+@[\w-]+(\.[\w-]+)*\.[^\W\d_]{2,}$")
 _OTHERS = re.compile(
     r"owner|agent|rep$|manager|sales|assign|creat|modif|updat|refer|parent|guarantor|emergency|spouse|"
     r"partner|mother|father|guardian|employer|organi[sz]er|sender|^from|^to$|^cc|^bcc|reply|recipient|"
-    r"author|approv|review|user|admin|staff|teacher|coach|invit|billing|shipping|secondary|alternat|other"
+    r"author|approv|review|user|admin|staff|teacher|coach|invit|billing|shipping|secondary|alternat|other|"
+    r"^pec$|^emailpec$|^indirizzopec$"  # an Italian firm's certified mailbox (PEC): its legal address
 )
 
 

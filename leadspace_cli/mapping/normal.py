@@ -149,6 +149,18 @@ _FRESHBOOKS_PARTS = {
 }
 
 
+_ADDRESS_PARTS = {
+    "city/town/village/locality": "City",
+    "state/county": "State",
+    "zip/postal code": "Postal Code",
+    "country": "Country",
+    "street/road name": "Street",
+}
+_OF_ADDRESS = re.compile(
+    r"(?i)\b(" + "|".join(re.escape(p) for p in _ADDRESS_PARTS) + r") of (?:postal )?address\s*$"
+)
+
+
 def normal(column: str) -> str:
     """Return a header normalised for matching: tool names dropped, a report's object label joined.
 
@@ -162,6 +174,8 @@ def normal(column: str) -> str:
     column = unmarked(column)  # an import template's required-field marker ("*ContactName"), "v_" and "c"
     # Clay's list of people found at the company: "First Name - People - Results" is the person's.
     column = CLAY_RESULTS.sub(r"Person \1", column)
+    # Pipedrive's address parts: "Organization - City/town/village/locality of Address" is its city.
+    column = _OF_ADDRESS.sub(lambda m: _ADDRESS_PARTS[m[1].lower()], column)
     # FreshBooks' clients: "p_street", "p_city", "p_province", "p_code" are the primary address ("s_" the
     # secondary, a shipping one).
     if m := _FRESHBOOKS.match(column):
@@ -194,6 +208,9 @@ def normal(column: str) -> str:
     # People Data Labs' "job_company_location_locality" is the employer's city, its "location_country"
     # the person's own country (a record's "Location Country" is its country, as "Country" is).
     name = "company" + name[10:] if name.startswith("jobcompany") else name
+    # German Salesforce's "Rechnungsstraße", "Rechnungs-PLZ", "Rechnungsort": the billing address.
+    if name.startswith("rechnungs") and name[9:] in ADDRESS_WORDS:
+        name = "billing" + name[9:]
     rest = name.removeprefix("companylocation")
     if rest != name and name not in ALL_ALIASES and (rest in ADDRESS_WORDS or rest == "region"):
         name = "company" + ("state" if rest == "region" else rest)  # a location's region is its state

@@ -233,6 +233,10 @@ _CODES = frozenset(("kod", "code", "codigo", "codice", "cod"))
 _LOCALISED = frozenset(("text",))
 
 
+# A record's lookup of its company, written as an object ({"name", "id"}).
+_LOOKUPS = frozenset(
+    ("accountname", "account", "accountid", "company", "companyid", "orgid", "organization", "organizationid")
+)
 # An email's or a phone's object or list: its address or number, the primary one or the first.
 _FIELD_OBJECTS = {
     **dict.fromkeys(("email", "emails", "emailaddresses"), "email"),
@@ -293,7 +297,9 @@ def json_paths(columns: list[str]) -> dict[str, str]:
         if custom and normal(last).endswith("id"):
             continue  # a custom field's id ("custom_attributes.member_id") is another system's
         field = _field_object(parts)
-        if field:  # Copper's "email.email", Nutshell's primary email, "phone.0.number"
+        if len(parts) == 2 and normal(parts[0]) in _LOOKUPS and normal(parts[1]) in ("name", "companyname"):
+            short = "organization name"  # Zoho's "Account_Name.name", Pipedrive's "org_id.name": its name
+        elif field:  # Copper's "email.email", Nutshell's primary email, "phone.0.number"
             short = field
         elif not inner:  # "attributes.first_name": the record's own
             short = last
@@ -329,4 +335,5 @@ def json_paths(columns: list[str]) -> dict[str, str]:
         if short.casefold() not in taken:
             out[column] = short
             taken.add(short.casefold())
-    return out if len(out) >= 2 else {}
+    # One lookup of the company is enough ("company.company_name" beside its "company.id").
+    return out if len(out) >= 2 or "organization name" in out.values() else {}

@@ -188,6 +188,7 @@ def finish(mapping: Mapping, values: Callable[[str], list[str]], columns: list[s
     _repeated_id(mapping, values)
     _regions(mapping, values)
     _status_state(mapping, values, columns)
+    _flag_name(mapping, values, columns)
     homes(mapping, values)
     _street_line(mapping, values, columns)
     _title_of_names(mapping, values, columns)
@@ -278,10 +279,47 @@ _STATUSES = frozenset(
         *("active", "inactive", "closed", "open", "pending", "canceled", "cancelled", "expired", "trial"),
         *("paused", "pastdue", "new", "won", "lost", "qualified", "unqualified", "draft", "archived"),
         *("deleted", "enabled", "disabled", "subscribed", "unsubscribed", "suspended", "true", "false"),
+        "save",  # Zoho's record "$state"
     )
 )
 # An address object's own state in JSON Lines ("address.region", "billing_address.state").
 _OBJECT_STATE = re.compile(r"(?i)^\w*address\w*\.(region|state|province|administrative_?area)$")
+
+
+_FLAGS = frozenset(
+    ("tak", "nie", "yes", "no", "true", "false", "ja", "nein", "oui", "non", "si", "sim", "nao", "0", "1")
+)
+
+
+def _flag_name(mapping: Mapping, values: Callable[[str], list[str]], columns: list[str]) -> None:
+    """A company-name column of yes and no (Fakturownia's "Firma": tak, nie) is a flag, not a name:
+    another column its aliases name is sent instead, if there is one."""
+    column = mapping.fields.get("company.name")
+    if not isinstance(column, str):
+        return
+    filled = [v.strip().lower() for v in values(column) if v.strip()]
+    if len(filled) < 3 or not all(v in _FLAGS for v in filled):
+        return
+    used = mapping.columns_used()
+    instead = next(
+        (
+            c
+            for c in columns
+            if c not in used
+            and normal(c) in ALIASES["company.name"]
+            and not {v.strip().lower() for v in values(c) if v.strip()} <= _FLAGS
+            and any(v.strip() for v in values(c))
+        ),
+        None,
+    )
+    if instead is not None:
+        mapping.fields["company.name"] = instead
+    else:
+        del mapping.fields["company.name"]
+    mapping.notes.append(
+        f"{column!r} holds yes and no ({shown(filled[0])}), not names: "
+        + (f"{instead!r} sent as company.name." if instead else "not sent.")
+    )
 
 
 def _status_state(mapping: Mapping, values: Callable[[str], list[str]], columns: list[str]) -> None:
@@ -294,11 +332,14 @@ def _status_state(mapping: Mapping, values: Callable[[str], list[str]], columns:
     if len(filled) < 3 or sum(v in _STATUSES for v in filled) < 0.8 * len(filled):
         return
     used = mapping.columns_used()
-    instead = next((c for c in columns if _OBJECT_STATE.match(c.strip()) and c not in used), None)
+    instead = next((c for c in columns if _OBJECT_STATE.match(c.strip()) and c not in used), None) or next(
+        (c for c in columns if normal(c) in ALIASES["company.address.state"] and c not in used), None
+    )
     if instead is not None:
         mapping.fields["company.address.state"] = instead
     else:
         del mapping.fields["company.address.state"]
+    mapping.notes[:] = [n for n in mapping.notes if not (repr(column) in n and "company.address.state" in n)]
     mapping.notes.append(
         f"{column!r} holds statuses ({shown(filled[0])}), not a state: "
         + (f"{instead!r} sent as company.address.state." if instead else "not sent.")

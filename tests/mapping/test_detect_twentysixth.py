@@ -325,3 +325,149 @@ def test_an_invoicing_api_s_primary_address_fields() -> None:
     assert fields.get("company.address.street") == "p_street"
     assert fields.get("company.address.state") == "p_province"
     assert fields.get("company.address.postalcode") == "p_code"
+
+
+def test_pipedrive_s_address_parts_of_an_organization_and_a_person() -> None:
+    # Pipedrive's newer exports: "Organization - City/town/village/locality of Address".
+    header = ["Organization - ID", "Organization - Name", "Organization - Website", "Organization - Address"]
+    header += [
+        "Organization - City/town/village/locality of Address",
+        "Organization - State/county of Address",
+    ]
+    header += ["Organization - ZIP/Postal code of Address", "Organization - Country of Address"]
+    fields = detect(header).fields
+    assert fields.get("company.address.city") == "Organization - City/town/village/locality of Address"
+    assert fields.get("company.address.state") == "Organization - State/county of Address"
+    assert fields.get("company.address.postalcode") == "Organization - ZIP/Postal code of Address"
+    assert fields.get("company.address.country") == "Organization - Country of Address"
+    people = ["Person - Name", "Person - Email", "Organization - Name", "Person - Country of Postal address"]
+    assert detect(people).fields.get("person.person_country") == "Person - Country of Postal address"
+
+
+def test_billing_address_words_in_german_spanish_french_and_italian() -> None:
+    # Salesforce's German and Spanish account reports, French and Italian invoicing labels.
+    german = ["Accountname", "Rechnungsstraße", "Rechnungsort", "Rechnungs-PLZ", "Rechnungsland"]
+    fields = detect(german).fields
+    assert fields.get("company.address.street") == "Rechnungsstraße"
+    assert fields.get("company.address.city") == "Rechnungsort"
+    assert fields.get("company.address.postalcode") == "Rechnungs-PLZ"
+    assert fields.get("company.address.country") == "Rechnungsland"
+    spanish = ["Id. de contacto", "Nombre", "Apellidos", "Nombre de la cuenta", "Ciudad de facturación"]
+    spanish += ["País de facturación"]
+    fields = detect(spanish).fields
+    assert fields.get("external_id") == "Id. de contacto"
+    assert fields.get("company.address.city") == "Ciudad de facturación"
+    assert fields.get("company.address.country") == "País de facturación"
+    french = ["Nom du compte", "Site web", "Ville de facturation", "Pays de facturation"]
+    assert detect(french).fields.get("company.address.city") == "Ville de facturation"
+    italian = ["Ragione sociale", "Città di fatturazione", "CAP"]
+    assert detect(italian).fields.get("company.address.city") == "Città di fatturazione"
+
+
+def test_hubspot_s_french_job_title_and_web_site() -> None:
+    header = ["Prénom", "Nom", "E-mail", "Intitulé du poste", "Nom de l'entreprise", "URL du site web"]
+    fields = detect(header).fields
+    assert fields.get("person.title") == "Intitulé du poste"
+    assert fields.get("company.website") == "URL du site web"
+
+
+def test_a_lead_s_contact_s_display_name_is_not_a_company() -> None:
+    # Close's contacts: "display_name" beside the lead they belong to ("lead_id").
+    fields = detect(["id", "lead_id", "name", "display_name", "title", "organization_id"]).fields
+    assert "company.name" not in fields
+    # Guard: Close's leads keep their display name as the company beside their contacts' columns.
+    leads = detect(["id", "display_name", "url", "status_label", "contact_name", "contact_email"]).fields
+    assert leads.get("company.name") == "display_name"
+
+
+def test_an_italian_firm_s_certified_mailbox_is_not_the_contact_s(tmp_path: Path) -> None:
+    # Danea Easyfatt's customers: a contact person, the firm's e-mail and its PEC (a certified
+    # mailbox, the firm's legal address, even where it carries the contact's name).
+    header = ["Cod.", "Denominazione", "Referente", "Tel.", "Cell", "e-mail", "Pec"]
+    rows = [
+        [
+            "0001",
+            "Ferramenta Bianchi S.r.l.",
+            "Giorgio Bianchi",
+            "059 374512",
+            "335 6120984",
+            "amministrazione@ferramentabianchi.it",
+            "ferramentabianchi@pec.it",
+        ],
+        [
+            "0002",
+            "Studio Tecnico Associato Rossi & Conti",
+            "Ing. Paola Conti",
+            "011 5613470",
+            "",
+            "info@studiorossiconti.it",
+            "rossiconti@legalmail.it",
+        ],
+        [
+            "0003",
+            "Agriturismo Il Poggio di Serena Galli",
+            "Serena Galli",
+            "",
+            "347 2208813",
+            "ilpoggio.agriturismo@gmail.com",
+            "",
+        ],
+        [
+            "0004",
+            "Officine Meccaniche Lombarde S.p.A.",
+            "Marco Ferri (uff. acquisti)",
+            "035 884120",
+            "348 9011562",
+            "acquisti@omlspa.it",
+            "oml@pec.omlspa.it",
+        ],
+        [
+            "0005",
+            "Hotel Bellavista Merano GmbH",
+            "Anna Pichler",
+            "0473 236410",
+            "",
+            "info@bellavista-meran.com",
+            "bellavistameran@pec.it",
+        ],
+        ["0006", "Bäckerei Huber KG", "Thomas Huber", "+49 89 2198830", "", "office@baeckerei-huber.de", ""],
+    ]
+    fields = judged(tmp_path / "clienti.csv", header, rows).fields
+    assert "Pec" not in fields.values()
+
+
+def test_a_company_column_of_yes_and_no_is_a_flag(tmp_path: Path) -> None:
+    # Fakturownia's clients: "Firma" (tak, nie) says whether the client is a firm; "Nazwa" is its name.
+    header = ["ID", "Nazwa", "Imię", "Nazwisko", "E-mail", "Firma"]
+    rows = [
+        ["1", "Kowalski Sp. z o.o.", "Jan", "Kowalski", "jan@kowalski.example", "tak"],
+        ["2", "Anna Nowak", "Anna", "Nowak", "anna@nowak.example", "nie"],
+        ["3", "Zieliński i Syn", "Piotr", "Zieliński", "piotr@zielinski.example", "tak"],
+    ]
+    fields = judged(tmp_path / "klienci.csv", header, rows).fields
+    assert fields.get("company.name") != "Firma"
+
+
+def test_a_record_s_company_lookup_object_is_its_company_name(tmp_path: Path) -> None:
+    # Zoho CRM's contacts ("Account_Name": {"name", "id"}) and Keap's ("company": {"id", "company_name"}).
+    people = [
+        ("Ada", "Byron", "Analytical Ltd"),
+        ("Grace", "Hopper", "Cobol Inc"),
+        ("Alan", "Turing", "Enigma plc"),
+    ]
+    zoho = [
+        {"id": str(i), "First_Name": g, "Last_Name": f, "Account_Name": {"name": firm, "id": f"99{i}"}}
+        for i, (g, f, firm) in enumerate(people)
+    ]
+    assert judged_lines(tmp_path / "zoho.jsonl", zoho).fields.get("company.name") == "Account_Name.name"
+    keap = [
+        {"id": i, "given_name": g, "family_name": f, "company": {"id": 7 + i, "company_name": firm}}
+        for i, (g, f, firm) in enumerate(people)
+    ]
+    assert judged_lines(tmp_path / "keap.jsonl", keap).fields.get("company.name") == "company.company_name"
+    # Guard: an owner's lookup names no company.
+    owned = [
+        {"id": i, "First_Name": g, "Last_Name": f, "Owner": {"name": "Sam Seller"}}
+        for i, (g, f, _) in enumerate(people)
+    ]
+    assert "company.name" not in judged_lines(tmp_path / "owned.jsonl", owned).fields
