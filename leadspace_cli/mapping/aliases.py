@@ -448,6 +448,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         *("preferredphone", "prefphone"),  # a donor database's, after all else: NPSP's is a picklist
         *("tlf", "telno", "telefonno"),  # Norwegian and Danish "tlf", Turkish "Tel No"
         *("telefonecontato", "telefonecontacto", "telefonodecontacto"),  # a supplier's contact's
+        *("whatsappno", "whatsappnumber", "whatsapp"),  # a contact's WhatsApp number (India, Brazil)
         "askedphone",  # a form's question, after every column named for it
     ),
     "company.name": (
@@ -458,6 +459,8 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "company",
         "companyname",
         "companynome",  # Portuguese "Nome da empresa" (Snov.io's), read as the company's "Nome"
+        "companynombre",  # Spanish "Nombre empresa" (an Airtable base's)
+        "exhibitorname",  # a trade show's exhibitors ("exhibitor_name")
         *("japavadinimas", "imonespavadinimas"),  # Lithuanian: the legal entity's name (JAR)
         *("nazevskoly", "nazevfirmy", "nazevspolecnosti", "nazevorganizace"),  # Czech
         "accountname",

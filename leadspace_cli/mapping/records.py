@@ -15,6 +15,7 @@ from leadspace_cli.mapping.aliases import (
 )
 from leadspace_cli.mapping.choose import _private_share
 from leadspace_cli.mapping.normal import normal
+from leadspace_cli.mapping.organisations import contact_person
 from leadspace_cli.mapping.prefixes import file_prefix
 from leadspace_cli.mapping.spec import Mapping, shown
 
@@ -231,23 +232,32 @@ def _street_line(mapping: Mapping, values: Callable[[str], list[str]], columns: 
     if street is None or street in used:
         return
     lines = [v.strip() for v in values(street) if v.strip()]
-    if len(lines) < 3 or not all("," not in v and _STREET_LINE.match(v) for v in lines):
+    # Rows of companies with a contact person (an exhibitor list's "contact_person"): even a whole
+    # one-line company address makes the places beside it the company's (the line itself not sent).
+    whole = contact_person(columns) and not {"person.first_name", "person.last_name"} & set(fields)
+    if len(lines) < 3 or not (whole or all("," not in v and _STREET_LINE.match(v) for v in lines)):
         return
     places = {"city": "city", "state": "state", "country": "country", "zip": "postalcode"}
     places |= {"postalcode": "postalcode", "zipcode": "postalcode", "postcode": "postalcode"}
+    places |= {"cityname": "city", "pincode": "postalcode"}  # India's PIN code
     found = {places[n]: c for c in columns if (n := normal(read.get(c, c))) in places}
     if "city" not in found or any(
         c in used and fields.get("person.person_country") != c for c in found.values()
     ):
         return
-    fields["company.address.street"] = street
+    if not whole:
+        fields["company.address.street"] = street
     for part, column in found.items():
         fields[f"company.address.{part}"] = column
     if fields.get("person.person_country") == found.get("country"):
         del fields["person.person_country"]
     mapping.notes.append(
-        f"{street!r} holds street lines ({shown(lines[0])}), not a whole address: with "
-        f"{', '.join(repr(c) for c in found.values())} beside it, the company's address."
+        (
+            f"{street!r} is the company's address and the rows are companies with a contact person: "
+            if whole
+            else f"{street!r} holds street lines ({shown(lines[0])}), not a whole address: with "
+        )
+        + f"{', '.join(repr(c) for c in found.values())} beside it, the company's address."
     )
 
 

@@ -471,3 +471,35 @@ def test_a_record_s_company_lookup_object_is_its_company_name(tmp_path: Path) ->
         for i, (g, f, _) in enumerate(people)
     ]
     assert "company.name" not in judged_lines(tmp_path / "owned.jsonl", owned).fields
+
+
+def test_an_exhibitor_list_s_contact_person_and_its_one_line_company_address(tmp_path: Path) -> None:
+    # A trade show's exhibitors (IndusFood's portal): each company with a contact person, its whole
+    # address on one line, its city, state, country and PIN code beside it.
+    header = ["id", "company_name", "contact_person", "website", "company_address", "city_name", "state"]
+    header += ["country", "pin_code", "whatsapp_no"]
+    firms = [("99 Business Media", "Parveen Mehta", "Delhi", "Delhi", "110034")]
+    firms += [("Agro Foods Pvt Ltd", "Ravi Kumar", "Pune", "Maharashtra", "411001")]
+    firms += [("Spice Route Exports", "Anita Rao", "Kochi", "Kerala", "682035")]
+    rows = [
+        [str(i), f, p, f"https://firm{i}.example", f"12 Main Road, {city} - {pin} INDIA", city, st, "India"]
+        + [pin, f"+9198765432{i}0"]
+        for i, (f, p, city, st, pin) in enumerate(firms)
+    ]
+    fields = judged(tmp_path / "exhibitors.csv", header, rows).fields
+    assert fields.get("company.address.city") == "city_name"
+    assert fields.get("company.address.country") == "country"
+    assert fields.get("company.address.postalcode") == "pin_code"
+    assert "person.person_country" not in fields
+    assert fields.get("person.person_phone") == "whatsapp_no"
+
+
+def test_a_speaker_base_s_name_beside_its_company_s_spanish_name() -> None:
+    # An Airtable base of speakers: the speaker's "Name" beside "Nombre empresa".
+    fields = detect(["Name", "Correo", "Celular", "Nombre empresa"]).fields
+    assert fields.get("company.name") == "Nombre empresa"
+    assert fields.get("company.name") != "Name"
+    assert (
+        detect(["exhibitor_name", "exhibitor_address", "website"]).fields.get("company.name")
+        == "exhibitor_name"
+    )
