@@ -482,9 +482,12 @@ def test_an_exhibitor_list_s_contact_person_and_its_one_line_company_address(tmp
     firms += [("Agro Foods Pvt Ltd", "Ravi Kumar", "Pune", "Maharashtra", "411001")]
     firms += [("Spice Route Exports", "Anita Rao", "Kochi", "Kerala", "682035")]
     rows = [
-        [str(i), f, p, f"https://firm{i}.example", f"12 Main Road, {city} - {pin} INDIA", city, st, "India"]
-        + [pin, f"+9198765432{i}0"]
+        [str(i), f, p, f"https://firm{i}.example", f"12 Main Road, {city} - {pin} INDIA", city, st]
         for i, (f, p, city, st, pin) in enumerate(firms)
+    ]
+    rows = [
+        [*row, "India", pin, f"+9198765432{i}0"]
+        for i, (row, (*_, pin)) in enumerate(zip(rows, firms, strict=True))
     ]
     fields = judged(tmp_path / "exhibitors.csv", header, rows).fields
     assert fields.get("company.address.city") == "city_name"
