@@ -190,6 +190,7 @@ def finish(mapping: Mapping, values: Callable[[str], list[str]], columns: list[s
     _regions(mapping, values)
     _status_state(mapping, values, columns)
     _flag_name(mapping, values, columns)
+    _lone_person_country(mapping)
     homes(mapping, values)
     _street_line(mapping, values, columns)
     _title_of_names(mapping, values, columns)
@@ -330,6 +331,18 @@ def _flag_name(mapping: Mapping, values: Callable[[str], list[str]], columns: li
         f"{column!r} holds yes and no ({shown(filled[0])}), not names: "
         + (f"{instead!r} sent as company.name." if instead else "not sent.")
     )
+
+
+def _lone_person_country(mapping: Mapping) -> None:
+    """A person's country with no person beside it (no name, email or phone sent: a list of brands by
+    their country) says no one's: not sent."""
+    column = mapping.fields.get("person.person_country")
+    if column is None or any(
+        p.startswith("person.") and p != "person.person_country" for p in mapping.fields
+    ):
+        return
+    del mapping.fields["person.person_country"]
+    mapping.notes.append(f"{column!r} would be a person's country, but no column names a person: not sent.")
 
 
 def _status_state(mapping: Mapping, values: Callable[[str], list[str]], columns: list[str]) -> None:

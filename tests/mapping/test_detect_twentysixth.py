@@ -506,3 +506,15 @@ def test_a_speaker_base_s_name_beside_its_company_s_spanish_name() -> None:
         detect(["exhibitor_name", "exhibitor_address", "website"]).fields.get("company.name")
         == "exhibitor_name"
     )
+
+
+def test_a_country_with_no_person_beside_it_is_no_one_s(tmp_path: Path) -> None:
+    # A trade show's brands (id, name, sport, country, city): no person, no company name read.
+    header = ["id", "name", "sport", "category", "description", "country", "city", "logo"]
+    rows = [
+        ["babolat", "Babolat", "Tennis", "Raquettes", "Marque française", "France", "Lyon", "b.png"],
+        ["salomon", "Salomon", "Trail", "Chaussures", "Marque alpine", "France", "Annecy", "s.png"],
+        ["asics", "Asics", "Running", "Chaussures", "Marque japonaise", "Japon", "Kobe", "a.png"],
+    ]
+    fields = judged(tmp_path / "exposants.csv", header, rows).fields
+    assert "person.person_country" not in fields
