@@ -43,8 +43,9 @@ def profiled_places(mapping: Mapping, columns: list[str], values: Callable[[str]
     if country is not None and "person.person_country" not in mapping.fields:
         mapping.fields["person.person_country"] = country
     mapping.notes.append(
-        f"{profile!r} holds the people's LinkedIn profiles: {', '.join(map(repr, sent.values()))} "
-        "is where each person is, not their company's address"
+        f"{profile!r} holds the people's LinkedIn profiles: {', '.join(map(repr, sent.values()))}"
+        + (" are" if len(sent) > 1 else " is")
+        + " where each person is, not their company's address"
         + (" (the country is sent as the person's)." if country is not None else ": not sent.")
     )
 
@@ -74,8 +75,9 @@ def tenant_company(mapping: Mapping, columns: list[str], values: Callable[[str],
         if len(set(names)) < 0.5 * len(names) or sum(map(_organisation, names)) < 0.3 * len(names):
             continue
         mapping.fields["company.name"] = column
+        first = next(v for v in values(company) if v.strip())
         mapping.notes.append(
-            f"{company!r} holds one company in every row ({shown(seen[0])}), the exporter's own: "
+            f"{company!r} holds one company in every row ({shown(first)}), the exporter's own: "
             f"{column!r}, the organisations' own names, is sent as company.name."
         )
         return
