@@ -69,8 +69,6 @@ from leadspace_cli.mapping.prefixes import file_prefix
 from leadspace_cli.mapping.roles import NAMED, held, one_role, party_fields, unrole
 from leadspace_cli.mapping.spec import Mapping
 
-_STATE = "company.address.state"
-
 
 def detect(columns: Iterable[str], *, books: bool = True, renamed: frozenset[str] | None = None) -> Mapping:
     """Map columns to request fields from their header names; when unsure, leave a field out.

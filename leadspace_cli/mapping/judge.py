@@ -10,7 +10,6 @@ from leadspace_cli.errors import InputError
 from leadspace_cli.formats.rows import Row, Source
 from leadspace_cli.mapping.aliases import (
     _ADDRESS,
-    _TOOL_PREFIX,
     ALIASES,
     bare_names,
     fold,
@@ -28,7 +27,14 @@ from leadspace_cli.mapping.normal import NOTHING
 from leadspace_cli.mapping.normal import normal as _normal
 from leadspace_cli.mapping.organisations import _personal, contact_person, host, organisations, unnamed_phone
 from leadspace_cli.mapping.prospects import profiled_places, tenant_company
-from leadspace_cli.mapping.records import companies_as_leads, company_line, finish, owners_email, party_id
+from leadspace_cli.mapping.records import (
+    companies_as_leads,
+    company_line,
+    finish,
+    other_column,
+    owners_email,
+    party_id,
+)
 from leadspace_cli.mapping.sites import _NOT_A_SITE, _SITE, url_site
 from leadspace_cli.mapping.spec import Mapping, shown
 from leadspace_cli.mapping.titles import _JOB, _NOT_JOB, _not_jobs
@@ -85,7 +91,10 @@ def refine(
         _emails_by_values(mapping, columns, values)
         _shared_phones(mapping, columns, values)
         company_line(
-            mapping, columns, values, lambda: _instead(mapping, columns, values, "person.person_phone", bool)
+            mapping,
+            columns,
+            values,
+            lambda: other_column(mapping, columns, values, "person.person_phone", bool),
         )
         unnamed_phone(mapping, columns, values)
         whole_names(mapping, columns, values)
@@ -111,30 +120,6 @@ _SALUTATIONS = frozenset(
 
 def _salutation(value: str) -> bool:
     return value.strip().lower().rstrip(".") in _SALUTATIONS
-
-
-def _instead(
-    mapping: Mapping,
-    columns: list[str],
-    values: Callable[[str], list[str]],
-    path: str,
-    fits: Callable[[str], bool],
-) -> str | None:
-    """Leave ``path``'s column out; send instead another unused column its aliases name whose filled
-    values all ``fit``, if there is one, and return it."""
-    dropped = mapping.fields.pop(path)
-    mapping.candidates.pop(path, None)
-    for c in columns:
-        if c == dropped or system_column(c) or c in mapping.columns_used():
-            continue
-        name = _normal(c)  # a billing or shipping column is no one's own
-        if _TOOL_PREFIX.sub("", name) not in ALIASES[path] or name.startswith(("billing", "shipping")):
-            continue
-        filled = [v for v in values(c) if v.strip()]
-        if filled and all(map(fits, filled)):
-            mapping.fields[path] = c
-            return c
-    return None
 
 
 def _salutations(mapping: Mapping, columns: list[str], values: Callable[[str], list[str]]) -> None:
@@ -174,7 +159,7 @@ def _salutations(mapping: Mapping, columns: list[str], values: Callable[[str], l
     if not _salutary(seen):
         _not_jobs(mapping, title, seen)
         return
-    alternative = _instead(mapping, columns, values, "person.title", lambda v: not _salutation(v))
+    alternative = other_column(mapping, columns, values, "person.title", lambda v: not _salutation(v))
     instead = f"{alternative!r} is sent as the job title" if alternative else "no job title is sent"
     mapping.notes.append(
         f"{title!r} holds salutations ({shown(seen[0])}) in the rows read, not job titles: {instead}. "
@@ -266,7 +251,7 @@ def _no_addresses(mapping: Mapping, columns: list[str], values: Callable[[str], 
         seen = [v for v in filled if v.strip().lower() not in _PLACEHOLDERS]
         if len(filled) < 3 or (seen and sum(map(fits, seen)) >= 0.5 * len(seen)):
             continue
-        alternative = _instead(mapping, columns, values, path, fits)
+        alternative = other_column(mapping, columns, values, path, fits)
         instead = f"{alternative!r} is sent" if alternative else none
         mapping.notes.append(
             f"{column!r} holds no {what} in the rows read ({shown((seen or filled)[0])}): {instead}. "
@@ -442,7 +427,7 @@ def _shared_phones(mapping: Mapping, columns: list[str], values: Callable[[str],
 
     if not shared(phone):
         return
-    alternative = _instead(mapping, columns, values, "person.person_phone", lambda v: True)
+    alternative = other_column(mapping, columns, values, "person.person_phone", lambda v: True)
     if alternative is not None and shared(alternative):
         del mapping.fields["person.person_phone"]
         alternative = None

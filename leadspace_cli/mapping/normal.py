@@ -142,10 +142,12 @@ CLAY_RESULTS = re.compile(r"(?i)^\s*(.+?) - (?:people|persons?|contacts?|employe
 
 _FRESHBOOKS = re.compile(r"^\s*p_(street|street2|city|province|code|country)\s*$", re.IGNORECASE)
 _FRESHBOOKS_PARTS = {
-    **{p: p.title() for p in ("street", "city", "country")},
+    "street": "Street",
     "street2": "Street 2",
+    "city": "City",
     "province": "State",
     "code": "Postal Code",
+    "country": "Country",
 }
 
 

@@ -283,21 +283,17 @@ def json_paths(columns: list[str]) -> dict[str, str]:
         parts = column.strip().split(".")
         if len(parts) < 2 or not all(parts) or normal(parts[-1]) in _NOT_FIELDS:
             continue
-        if normal(parts[-1]) in _LOCALISED and len(parts) >= 2:
+        if normal(parts[-1]) in _LOCALISED:
             parts = parts[:-1]  # Google's "displayName.text": the display name (its "languageCode" beside)
-            if len(parts) < 2:
-                short = parts[0]
-                if short.casefold() not in taken:
-                    out[column] = short
-                    taken.add(short.casefold())
-                continue
         inner = [p for p in parts[:-1] if normal(p) not in _WRAPPERS]
         last = parts[-1]
         custom = any(normal(p) in _CUSTOM_FIELDS for p in parts[:-1])
         if custom and normal(last).endswith("id"):
             continue  # a custom field's id ("custom_attributes.member_id") is another system's
         field = _field_object(parts)
-        if len(parts) == 2 and normal(parts[0]) in _LOOKUPS and normal(parts[1]) in ("name", "companyname"):
+        if len(parts) == 1:
+            short = parts[0]
+        elif len(parts) == 2 and normal(parts[0]) in _LOOKUPS and normal(parts[1]) in ("name", "companyname"):
             short = "organization name"  # Zoho's "Account_Name.name", Pipedrive's "org_id.name": its name
         elif field:  # Copper's "email.email", Nutshell's primary email, "phone.0.number"
             short = field

@@ -311,22 +311,9 @@ def _flag_name(mapping: Mapping, values: Callable[[str], list[str]], columns: li
     filled = [v.strip().lower() for v in values(column) if v.strip()]
     if len(filled) < 3 or not all(v in _FLAGS for v in filled):
         return
-    used = mapping.columns_used()
-    instead = next(
-        (
-            c
-            for c in columns
-            if c not in used
-            and normal(c) in ALIASES["company.name"]
-            and not {v.strip().lower() for v in values(c) if v.strip()} <= _FLAGS
-            and any(v.strip() for v in values(c))
-        ),
-        None,
+    instead = other_column(
+        mapping, columns, values, "company.name", lambda v: v.strip().lower() not in _FLAGS
     )
-    if instead is not None:
-        mapping.fields["company.name"] = instead
-    else:
-        del mapping.fields["company.name"]
     mapping.notes.append(
         f"{column!r} holds yes and no ({shown(filled[0])}), not names: "
         + (f"{instead!r} sent as company.name." if instead else "not sent.")
@@ -345,23 +332,27 @@ def _lone_person_country(mapping: Mapping) -> None:
     mapping.notes.append(f"{column!r} would be a person's country, but no column names a person: not sent.")
 
 
+def _status(value: str) -> bool:
+    return re.sub(r"[^a-z]", "", value.lower()) in _STATUSES
+
+
 def _status_state(mapping: Mapping, values: Callable[[str], list[str]], columns: list[str]) -> None:
     """A state column of record statuses (active, closed) is no place: the address object's own
-    state is sent instead, if there is one."""
+    state is sent instead, else another state column of places, if there is one."""
     column = mapping.fields.get("company.address.state")
     if not isinstance(column, str):
         return
-    filled = [re.sub(r"[^a-z]", "", v.lower()) for v in values(column) if v.strip()]
-    if len(filled) < 3 or sum(v in _STATUSES for v in filled) < 0.8 * len(filled):
+    filled = [v.strip() for v in values(column) if v.strip()]
+    if len(filled) < 3 or sum(map(_status, filled)) < 0.8 * len(filled):
         return
-    used = mapping.columns_used()
-    instead = next((c for c in columns if _OBJECT_STATE.match(c.strip()) and c not in used), None) or next(
-        (c for c in columns if normal(c) in ALIASES["company.address.state"] and c not in used), None
+    state = next(
+        (c for c in columns if _OBJECT_STATE.match(c.strip()) and c not in mapping.columns_used()), None
     )
-    if instead is not None:
-        mapping.fields["company.address.state"] = instead
-    else:
-        del mapping.fields["company.address.state"]
+    if state is not None:  # the address object's own: its values are not judged here
+        mapping.fields["company.address.state"] = state
+    instead = state or other_column(
+        mapping, columns, values, "company.address.state", lambda v: not _status(v)
+    )
     mapping.notes[:] = [n for n in mapping.notes if not (repr(column) in n and "company.address.state" in n)]
     mapping.notes.append(
         f"{column!r} holds statuses ({shown(filled[0])}), not a state: "
@@ -484,3 +475,27 @@ def party_id(mapping: Mapping, columns: list[str]) -> None:
             f"{current!r} is each transaction's own number: {parties[0]!r}, its party's record, is sent as "
             "external_id."
         )
+
+
+def other_column(
+    mapping: Mapping,
+    columns: list[str],
+    values: Callable[[str], list[str]],
+    path: str,
+    fits: Callable[[str], bool],
+) -> str | None:
+    """Leave ``path``'s column out; send instead another unused column its aliases name whose filled
+    values all ``fit``, if there is one, and return it."""
+    dropped = mapping.fields.pop(path)
+    mapping.candidates.pop(path, None)
+    for c in columns:
+        if c == dropped or system_column(c) or c in mapping.columns_used():
+            continue
+        name = normal(c)  # a billing or shipping column is no one's own
+        if _TOOL_PREFIX.sub("", name) not in ALIASES[path] or name.startswith(("billing", "shipping")):
+            continue
+        filled = [v for v in values(c) if v.strip()]
+        if filled and all(map(fits, filled)):
+            mapping.fields[path] = c
+            return c
+    return None

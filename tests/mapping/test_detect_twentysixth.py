@@ -253,6 +253,13 @@ def test_a_state_column_of_statuses_gives_way_to_the_address_object_s_region(tmp
     fields = judged_lines(tmp_path / "accounts.jsonl", lines).fields
     assert fields.get("company.address.state") == "address.region"
     assert fields.get("company.address.city") == "address.city"
+    # Zoho's leads: its record "$state" (save) before the lead's own "State".
+    leads = [
+        {"id": str(i), "$state": "save", "Last_Name": f, "Company": name, "City": city, "State": region}
+        for i, ((name, city, region), f) in enumerate(zip(firms, ["Lee", "Kim", "Roe", "Poe"], strict=True))
+    ]
+    fields = judged_lines(tmp_path / "leads.jsonl", leads).fields
+    assert fields.get("company.address.state") == "State"
 
 
 def test_the_exporter_s_own_company_in_every_row_gives_way_to_the_records_names(tmp_path: Path) -> None:
