@@ -297,8 +297,9 @@ def whole_names(mapping: Mapping, columns: list[str], values: Callable[[str], li
     """Where no first and last name are mapped, send a column of people's whole names split.
 
     A header of a whole name ("Full Name", "Attendee Name") is taken when its values split; a bare
-    "Name" only beside the people's emails, with no company name mapped from it, and when four in
-    five of its values split as a person's name.
+    "Name" only beside the people's emails (named after them), a job title or a company name of its
+    own column (whose values it does not repeat), and when four in five of its values split as a
+    person's name.
     """
     if "person.first_name" in mapping.fields or "person.last_name" in mapping.fields:
         return
@@ -320,7 +321,12 @@ def whole_names(mapping: Mapping, columns: list[str], values: Callable[[str], li
     if found and normalize_header(found[0]) in ("billingname", "billtoname"):
         # An invoice's attention line gives way to the account's own contact (Crater's "contact_name").
         found = [c for c in columns if normalize_header(c) == "contactname" and c not in used] + found
-    if not found and email is not None:
+    # Beside a job title, or a company named by a column of its own, a bare "Name" is not the
+    # company's: it is the people's, where its values read as people's names (a speakers' sheet's
+    # "Name" beside "Affiliation", an attendee list's "name" beside "organization").
+    company = mapping.fields.get("company.name")
+    beside = "person.title" in mapping.fields or isinstance(company, str)
+    if not found and (email is not None or beside):
         found = [c for c in columns if normalize_header(c) in _BARE_NAMES and c not in used]
         bare = True
     for column in found[:1]:
@@ -330,7 +336,15 @@ def whole_names(mapping: Mapping, columns: list[str], values: Callable[[str], li
             continue
         # A bare "Name" may hold two-word firms ("Blue Harbor"): its names must be the people's
         # whose addresses sit beside them (ann.lee@, alee@, ann@) in half the rows.
-        if bare and email is not None:
+        if bare and isinstance(company, str):
+            firms = [
+                (n, c)
+                for n, c in zip(values(column), values(company), strict=True)
+                if n.strip() and c.strip()
+            ]
+            if sum(_fold(n) == _fold(c) for n, c in firms) * 5 > len(firms):
+                continue  # the names are the companies' own (a one-person firm's list)
+        if bare and email is not None and not beside:
             pairs = [
                 (n, e)
                 for n, e in zip(values(column), values(mapping.columns_of("person.email")[0]), strict=True)
