@@ -43,3 +43,61 @@ def test_a_bare_name_that_repeats_the_company_or_names_firms_is_not_a_person_s(t
     firms = [["Acme Inc", "Acme Holdings"], ["Beta LLC", "Beta Group"], ["Gamma GmbH", "Gamma AG"]]
     fields = judged(tmp_path / "firms.csv", ["Name", "Company"], firms).fields
     assert "person.full_name" not in fields
+
+
+def test_the_tool_s_own_record_id_comes_before_another_system_s_external_id(tmp_path: Path) -> None:
+    # Salesforce's "Id" beside a custom "External_Id__c"; Freshsales' and Outreach's records, whose
+    # "external_id" is empty in most rows: the tool's own id is the row's.
+    rows = [
+        ["0031x01", "EXT-9", "Ann", "Lee", "ann@acme.example"],
+        ["0031x02", "", "Bo", "Ray", "bo@beta.example"],
+    ]
+    header = ["Id", "External_Id__c", "FirstName", "LastName", "Email"]
+    fields = judged(tmp_path / "contacts.csv", header, rows).fields
+    assert fields.get("external_id") == "Id"
+    empty = [["88213", "", "Ann", "Lee"], ["88214", "", "Bo", "Ray"], ["88215", "", "Cy", "Dee"]]
+    fields = judged(tmp_path / "prospects.csv", ["id", "externalId", "firstName", "lastName"], empty).fields
+    assert fields.get("external_id") == "id"
+    # Guard: an "External ID" alone is still the row's.
+    fields = judged(
+        tmp_path / "upload.csv", ["External ID", "First Name", "Last Name"], [["7", "Ann", "Lee"]]
+    ).fields
+    assert fields.get("external_id") == "External ID"
+
+
+def test_record_ids_by_their_tools_names(tmp_path: Path) -> None:
+    # Sage Pastel's customers' "Account Code", SAP's business partners' "PARTNERID", a Salesforce
+    # report's "Contact ID 18", GoTo Webinar's "registrantKey", a monday.com board's item id.
+    accounts = [
+        ["ACME001", "Acme Construction Ltd", "011 555 4910"],
+        ["APEX002", "Apex Decorators", "011 555 8821"],
+    ]
+    fields = judged(
+        tmp_path / "pastel.csv", ["Account Code", "Customer Description", "Telephone"], accounts
+    ).fields
+    assert fields.get("external_id") == "Account Code"
+    partners = [["0100000000", "All For Bikes", "http://www.all4bikes.example"]]
+    partners.append(["0100000001", "Amaze Bikes Inc", "http://www.amazebikes.example"])
+    fields = judged(tmp_path / "sap.csv", ["PARTNERID", "COMPANYNAME", "WEBADDRESS"], partners).fields
+    assert fields.get("external_id") == "PARTNERID"
+    people = [["003VZ01", "Ann", "Lee", "Acme"], ["003VZ02", "Bo", "Ray", "Beta"]]
+    fields = judged(
+        tmp_path / "report.csv", ["Contact ID 18", "First Name", "Last Name", "Account Name"], people
+    ).fields
+    assert fields.get("external_id") == "Contact ID 18"
+    registrants = [["Ann", "Lee", "ann@acme.example", "7712"], ["Bo", "Ray", "bo@beta.example", "7713"]]
+    header = ["firstName", "lastName", "email", "registrantKey"]
+    assert judged(tmp_path / "goto.csv", header, registrants).fields.get("external_id") == "registrantKey"
+    board = [
+        ["Westbridge Council", "Claire", "Hammond", "7184320551"],
+        ["Riverside Care", "Dan", "Okafor", "7184320587"],
+    ]
+    header = ["Name", "First Name", "Last Name", "Item ID (auto generated)"]
+    assert (
+        judged(tmp_path / "board.csv", header, board).fields.get("external_id") == "Item ID (auto generated)"
+    )
+    # Guard: beside people, an account's code is their employer's record, not the row's.
+    fields = judged(
+        tmp_path / "contacts.csv", ["Account Code", "First Name", "Last Name"], [["A1", "Ann", "Lee"]]
+    ).fields
+    assert "external_id" not in fields
