@@ -326,6 +326,9 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "worktitle",  # a club's members (ClubExpress's "work_title")
         "arbetstitel",  # Swedish
         "puestodetrabajo",  # Spanish (Dolibarr's contacts; a bare "Posición" is a rank, a playing position)
+        "businesspuesto",  # Odoo's Spanish "Puesto de trabajo", read with its "de trabajo" as a qualifier
+        "jobtitel",  # German HubSpot's "Jobtitel"
+        "posteoccupe",  # French prospecting databases' "Poste occupé" (Pharow's)
         "pracovnipozice",  # Czech "Pracovní pozice"
         "roleposition",  # 24SevenOffice's contacts ("ContactRolePosition")
         "employeetitle",  # a directory's (Google Workspace)
@@ -466,6 +469,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "companyname",
         "companynome",  # Portuguese "Nome da empresa" (Snov.io's), read as the company's "Nome"
         "companynombre",  # Spanish "Nombre empresa" (an Airtable base's)
+        "unternehmensname",  # German HubSpot's "Unternehmensname"
         "exhibitorname",  # a trade show's exhibitors ("exhibitor_name")
         *("japavadinimas", "imonespavadinimas"),  # Lithuanian: the legal entity's name (JAR)
         *("nazevskoly", "nazevfirmy", "nazevspolecnosti", "nazevorganizace"),  # Czech

@@ -163,6 +163,9 @@ _OF_ADDRESS = re.compile(
 )
 
 
+_ADDRESS_BOOK = re.compile(r"(?i)^\s*(address\s.+?)\s+-\s+(\d)\s*$")
+
+
 def normal(column: str) -> str:
     """Return a header normalised for matching: tool names dropped, a report's object label joined.
 
@@ -182,6 +185,9 @@ def normal(column: str) -> str:
     # secondary, a shipping one).
     if m := _FRESHBOOKS.match(column):
         column = "Primary " + _FRESHBOOKS_PARTS[m[1].lower()]
+    # BigCommerce's customers: "Address City - 1" is the first address book entry's city; "- 2" another's.
+    if m := _ADDRESS_BOOK.match(column):
+        column = ("" if m[2] == "1" else "Other ") + m[1]
     column = composite(column)  # "Emails / Primary Email": the part that names the field
     column = keyed(column)  # Kajabi's "Phone Number (phone_number)": the label, or a qualifying key
     column = re.sub(r"(?<=\w)['’]s\b", "", column)  # "Customer's First Name": the customer's field

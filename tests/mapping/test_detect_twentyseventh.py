@@ -101,3 +101,48 @@ def test_record_ids_by_their_tools_names(tmp_path: Path) -> None:
         tmp_path / "contacts.csv", ["Account Code", "First Name", "Last Name"], [["A1", "Ann", "Lee"]]
     ).fields
     assert "external_id" not in fields
+
+
+def test_an_address_book_s_first_entry_is_read_by_its_parts(tmp_path: Path) -> None:
+    # BigCommerce's customers export: "Address City - 1" is the first address book entry's city,
+    # "- 2" another entry's, not sent.
+    header = ["Email Address", "First Name", "Last Name", "Company", "Address Line 1 - 1", "Address City - 1"]
+    header += [
+        "Address State - 1",
+        "Address Zip - 1",
+        "Address Country - 1",
+        "Address City - 2",
+        "Customer ID",
+    ]
+    gloria = ["gloria@tidewater.example", "Gloria", "Mendez", "Tidewater HVAC", "2100 Azalea Rd", "Norfolk"]
+    pat = ["pat@summit.example", "Patrick", "Dwyer", "Summit Medical", "1601 Lowell Blvd", "Denver"]
+    rows = [[*gloria, "Virginia", "23513", "United States", "Richmond", "10412"]]
+    rows.append([*pat, "Colorado", "80204", "United States", "", "10415"])
+    fields = judged(tmp_path / "customers.csv", header, rows).fields
+    assert fields.get("company.address.street") == "Address Line 1 - 1"
+    assert fields.get("company.address.city") == "Address City - 1"
+    assert fields.get("company.address.state") == "Address State - 1"
+    assert fields.get("company.address.postalcode") == "Address Zip - 1"
+    assert fields.get("company.address.country") == "Address Country - 1"
+
+
+def test_job_titles_and_company_names_in_german_french_and_spanish_exports(tmp_path: Path) -> None:
+    # German HubSpot's "Jobtitel" and "Unternehmensname", a French prospecting database's "Poste
+    # occupé", Odoo's Spanish "Puesto de trabajo".
+    rows = [["Katrin", "Hoffmann", "k.hoffmann@brandt.example", "Leiterin Einkauf", "Brandt Logistik GmbH"]]
+    rows.append(["Tobias", "Reiter", "t.reiter@alpen.example", "Geschäftsführer", "Alpenkraft GmbH"])
+    fields = judged(
+        tmp_path / "de.csv", ["Vorname", "Nachname", "E-Mail", "Jobtitel", "Unternehmensname"], rows
+    ).fields
+    assert fields.get("person.title") == "Jobtitel"
+    assert fields.get("company.name") == "Unternehmensname"
+    fields = judged(
+        tmp_path / "fr.csv", ["Prénom", "Nom", "Poste occupé", "Entreprise"], [r[:2] + r[3:] for r in rows]
+    ).fields
+    assert fields.get("person.title") == "Poste occupé"
+    fields = judged(
+        tmp_path / "es.csv",
+        ["Nombre", "Apellidos", "Puesto de trabajo", "Empresa"],
+        [r[:2] + r[3:] for r in rows],
+    ).fields
+    assert fields.get("person.title") == "Puesto de trabajo"
