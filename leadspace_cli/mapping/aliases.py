@@ -328,6 +328,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "puestodetrabajo",  # Spanish (Dolibarr's contacts; a bare "Posición" is a rank, a playing position)
         "businesspuesto",  # Odoo's Spanish "Puesto de trabajo", read with its "de trabajo" as a qualifier
         "jobtitel",  # German HubSpot's "Jobtitel"
+        "pekerjaan",  # Indonesian: an alumni list's occupation
         "posteoccupe",  # French prospecting databases' "Poste occupé" (Pharow's)
         "pracovnipozice",  # Czech "Pracovní pozice"
         "roleposition",  # 24SevenOffice's contacts ("ContactRolePosition")
@@ -470,6 +471,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "companynome",  # Portuguese "Nome da empresa" (Snov.io's), read as the company's "Nome"
         "companynombre",  # Spanish "Nombre empresa" (an Airtable base's)
         "unternehmensname",  # German HubSpot's "Unternehmensname"
+        "clientcorporationname",  # Bullhorn's client contacts: their client corporation
         "exhibitorname",  # a trade show's exhibitors ("exhibitor_name")
         *("japavadinimas", "imonespavadinimas"),  # Lithuanian: the legal entity's name (JAR)
         *("nazevskoly", "nazevfirmy", "nazevspolecnosti", "nazevorganizace"),  # Czech
@@ -2396,5 +2398,6 @@ WHOLE_NAME_HEADERS = frozenset(
         *("pessoanome", "personanombre", "personnenom"),  # Pipedrive's "Pessoa - Nome" (pt, es, fr)
         *("supportername", "usager"),  # a fundraising platform's donor, a French public service's user
         *("tenant", "tenantname"),  # a property manager's tenants (AppFolio's "Tenant"), when they split
+        *("candidat", "candidate", "nomducandidat", "candidato", "nombredelcandidato"),  # a scoring grid's
     )
 )

@@ -80,8 +80,17 @@ def plural_columns(mapping: Mapping, columns: list[str], values: Callable[[str],
             if _PERSON_FIELD_PREFIX.sub("", _normal(column)) not in plurals:
                 continue
             seen = [v for v in values(column) if v.strip()]  # a JSON list reads as empty
-            if not seen or not all(_one(path, v) for v in seen):
+            count = sum(several(path, v) for v in seen)
+            # A few cells of several values (a candidate's two mailboxes) in a column of one each: those
+            # cells are not sent (request rules 3), the others are.
+            if not seen or 2 * count >= len(seen) or not all(_one(path, v) or several(path, v) for v in seen):
                 continue
             mapping.fields[path] = column
-            mapping.notes.append(f"{column!r} holds one value per cell in the rows read: sent as {path}.")
+            mapping.notes.append(
+                f"{column!r} holds one value per cell in the rows read: sent as {path}."
+                if not count
+                else f"{column!r} holds one value per cell in {len(seen) - count} of the {len(seen)} rows "
+                f"read: sent as {path}; the cells that hold several are not (which is the person's cannot be "
+                "told)."
+            )
             break

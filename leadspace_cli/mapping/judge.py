@@ -26,7 +26,7 @@ from leadspace_cli.mapping.names import before_names
 from leadspace_cli.mapping.normal import NOTHING
 from leadspace_cli.mapping.normal import normal as _normal
 from leadspace_cli.mapping.organisations import _personal, contact_person, host, organisations, unnamed_phone
-from leadspace_cli.mapping.prospects import profiled_places, tenant_company
+from leadspace_cli.mapping.prospects import applicants, profiled_places, tenant_company
 from leadspace_cli.mapping.records import (
     companies_as_leads,
     company_line,
@@ -101,6 +101,7 @@ def refine(
         contact_names(mapping, columns, values)
         plural_columns(mapping, columns, values)  # again: a file of people named by a whole name
         profiled_places(mapping, columns, values)
+        applicants(mapping, columns, values)
         tenant_company(mapping, columns, values)
     owners_email(mapping, columns, values)
     attendee_email(mapping, columns)
@@ -249,7 +250,10 @@ def _no_addresses(mapping: Mapping, columns: list[str], values: Callable[[str], 
         # column of placeholders only (a checkbox's "x", a consent's 0) is no address.
         filled = [v for v in values(column) if v.strip()]
         seen = [v for v in filled if v.strip().lower() not in _PLACEHOLDERS]
-        if len(filled) < 3 or (seen and sum(map(fits, seen)) >= 0.5 * len(seen)):
+        # A social network's address is no company's site, however few rows read (Workable's
+        # candidates' "domain": twitter.com, where they were found).
+        profiles = path == "company.website" and bool(seen) and all(_NOT_A_SITE.search(v) for v in seen)
+        if not profiles and (len(filled) < 3 or (seen and sum(map(fits, seen)) >= 0.5 * len(seen))):
             continue
         alternative = other_column(mapping, columns, values, path, fits)
         instead = f"{alternative!r} is sent" if alternative else none
@@ -330,7 +334,7 @@ _OTHERS = re.compile(
 
 
 # Words of a header under which a row's own contact details are given ("Contact Details", "Kontakt").
-_DETAILS = re.compile(r"contact|detail|kontakt|contato|contacto|info|address|adresse|adres|direccion|correo")
+_DETAILS = re.compile(r"contact|detail|kontak|contato|contacto|info|address|adresse|adres|direccion|correo")
 
 
 def _own_names(mapping: Mapping, columns: list[str], values: Callable[[str], list[str]]) -> list[set[str]]:

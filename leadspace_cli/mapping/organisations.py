@@ -202,7 +202,10 @@ def organisations(mapping: Mapping, columns: list[str], values: Callable[[str], 
     # Its email and web site columns, a bare "URL" too (judged by its values only later).
     sites = [c for p in ("person.email", "company.website") for c in mapping.columns_of(p)]
     sites += [c for n, c in normalized if n in URL_COLUMNS and c not in sites]
-    for column in [*bare_names(normalized), *named]:
+    # A directory's listings named by their "title" (a chamber of commerce's members), where no job
+    # title is read from it: judged by its values as a bare "Name" is.
+    titled = [c for n, c in normalized if n == "title"] if "person.title" not in mapping.fields else []
+    for column in [*bare_names(normalized), *named, *titled]:
         if column in used:
             continue
         rows = [

@@ -81,3 +81,46 @@ def tenant_company(mapping: Mapping, columns: list[str], values: Callable[[str],
             f"{column!r}, the organisations' own names, is sent as company.name."
         )
         return
+
+
+# A job posting's own id beside an applicant's: the "job title" is the posting's (JazzHR's "job_title",
+# Workable's "job.title"), not the applicant's own job.
+_POSTING_IDS = frozenset(
+    ("jobid", "jobshortcode", "requisitionid", "jobrequisitionid", "postingid", "jobpostingid", "vacancyid")
+)
+_APPLIED = frozenset(
+    (
+        *("applydate", "applieddate", "appliedat", "appliedon", "applicationdate", "dateapplied"),
+        *("stage", "stagename", "hiringstage", "disqualified", "disqualificationreason", "applicationstatus"),
+    )
+)
+_POSTING_TITLES = frozenset(("jobtitle", "jobname", "jobpostingtitle", "postingtitle", "jobposition"))
+
+
+def applicants(mapping: Mapping, columns: list[str], values: Callable[[str], list[str]]) -> None:
+    """An applicant tracking system's applicants (JazzHR's, Workable's): beside the posting's id and the
+    application's date or stage, the job's title is the posting's, not sent (their headline is their
+    own job, where it is there); a company in every row is the hiring account's, not their employer."""
+    names = {_normal(c): c for c in columns}
+    if not (_POSTING_IDS & set(names) and _APPLIED & set(names)):
+        return
+    title = mapping.fields.get("person.title")
+    if isinstance(title, str) and _normal(title) in _POSTING_TITLES:
+        del mapping.fields["person.title"]
+        mapping.candidates.pop("person.title", None)
+        headline = names.get("headline")
+        if headline is not None and any(v.strip() for v in values(headline)):
+            mapping.fields["person.title"] = headline
+        mapping.notes.append(
+            f"{title!r} is the title of the job applied for, not the applicant's own: not sent"
+            + (f"; {headline!r} is sent as person.title." if "person.title" in mapping.fields else ".")
+        )
+    company = mapping.fields.get("company.name")
+    if isinstance(company, str):
+        seen = {v.strip().lower() for v in values(company) if v.strip()}
+        if len(seen) == 1 and sum(bool(v.strip()) for v in values(company)) >= 3:
+            del mapping.fields["company.name"]
+            mapping.notes.append(
+                f"{company!r} holds one company in every row of applicants, the hiring one's: not sent "
+                "as company.name."
+            )

@@ -146,3 +146,192 @@ def test_job_titles_and_company_names_in_german_french_and_spanish_exports(tmp_p
         [r[:2] + r[3:] for r in rows],
     ).fields
     assert fields.get("person.title") == "Puesto de trabajo"
+
+
+def test_a_plural_email_column_with_a_few_cells_of_several_is_sent_for_the_others(tmp_path: Path) -> None:
+    # LinkedIn Talent Hub's candidates: "emails" and "phone_numbers" hold one value in most cells,
+    # two separated by ";" in a few; those few are not sent (which is the person's cannot be told).
+    header = ["candidate_id", "first_name", "last_name", "emails", "phone_numbers"]
+    rows = [
+        ["1184302957", "Ananya", "Krishnan", "ananya.k@gmail.example", "+91 98450 12345"],
+        [
+            "1184309112",
+            "Tobias",
+            "Wendt",
+            "t.wendt@web.example;t.wendt@siemens.example",
+            "+49 151 5550 2291;+49 89 555 3310",
+        ],
+        ["1184311870", "Maria", "Lopez", "maria.lopez@acme.example", "+34 600 123 456"],
+        ["1184311871", "Chen", "Wei", "chen.wei@beta.example", "+86 138 0013 8000"],
+    ]
+    mapping = judged(tmp_path / "candidates.csv", header, rows)
+    assert mapping.fields.get("person.email") == "emails"
+    assert mapping.fields.get("person.person_phone") == "phone_numbers"
+    assert any("the cells that hold several are not" in n for n in mapping.notes)
+    # Guard: where most cells hold several, the column is not sent.
+    rows = [[*r[:3], "a@x.example; b@y.example", ""] for r in rows]
+    assert "person.email" not in judged(tmp_path / "several.csv", header, rows).fields
+
+
+def test_an_applicant_s_job_title_is_the_posting_s_and_the_hiring_company_is_not_theirs(
+    tmp_path: Path,
+) -> None:
+    # JazzHR's applicants: "job_title" beside "job_id" and "apply_date" is the job applied for;
+    # Workable's candidates: "account.name" is the hiring account on every row, "headline" their job.
+    header = ["id", "first_name", "last_name", "prospect_phone", "apply_date", "job_id", "job_title"]
+    rows = [
+        ["prospect_1", "Latoya", "Simmons", "(704) 555-0163", "2021-03-11", "job_7", "Warehouse Associate"],
+        ["prospect_2", "Brandon", "Kowalczyk", "704-555-0118", "2021-03-12", "job_7", "Warehouse Associate"],
+        ["prospect_3", "Ana", "Diaz", "704-555-0119", "2021-03-13", "job_8", "Forklift Driver"],
+    ]
+    fields = judged(tmp_path / "applicants.csv", header, rows).fields
+    assert "person.title" not in fields
+    header = [
+        "id",
+        "firstname",
+        "lastname",
+        "email",
+        "headline",
+        "account.name",
+        "job.shortcode",
+        "job.title",
+        "stage",
+    ]
+    rows = [
+        [
+            "ce4da98",
+            "Lakita",
+            "Marrero",
+            "lakita@mail.example",
+            "Operations Manager",
+            "Groove Tech",
+            "G5",
+            "Office Manager",
+            "Interview",
+        ],
+        [
+            "108d174",
+            "Cindy",
+            "Sawyers",
+            "cindy@mail.example",
+            "Team Lead",
+            "Groove Tech",
+            "G5",
+            "Office Manager",
+            "Applied",
+        ],
+        [
+            "2a1e9f0",
+            "Jo",
+            "Botha",
+            "jo@mail.example",
+            "Administrator",
+            "Groove Tech",
+            "G5",
+            "Office Manager",
+            "Applied",
+        ],
+    ]
+    fields = judged(tmp_path / "workable.csv", header, rows).fields
+    assert fields.get("person.title") == "headline"
+    assert "company.name" not in fields
+    # Guard: an HR export's own "Job Title" beside a "Job ID" and no application is the person's.
+    rows = [["E1", "Ann", "Lee", "J7", "Buyer", "Acme"], ["E2", "Bo", "Ray", "J8", "Clerk", "Acme"]]
+    rows.append(["E3", "Cy", "Dee", "J9", "Driver", "Acme"])
+    header = ["Employee ID", "First Name", "Last Name", "Job ID", "Job Title", "Company"]
+    fields = judged(tmp_path / "staff.csv", header, rows).fields
+    assert fields.get("person.title") == "Job Title"
+    assert fields.get("company.name") == "Company"
+
+
+def test_a_social_network_is_no_company_site_however_few_rows(tmp_path: Path) -> None:
+    # Workable's "domain" is where a candidate was found (twitter.com), in two rows of three.
+    rows = [["Ann", "Lee", "ann@mail.example", "twitter.com", "Acme"]]
+    rows += [
+        ["Bo", "Ray", "bo@mail.example", "twitter.com", "Beta"],
+        ["Cy", "Dee", "cy@mail.example", "", "Gamma"],
+    ]
+    header = ["First Name", "Last Name", "Email", "domain", "Company"]
+    fields = judged(tmp_path / "found.csv", header, rows).fields
+    assert "company.website" not in fields
+    assert fields.get("company.name") == "Company"
+    # Guard: two rows of company sites are sent.
+    rows = [[*r[:3], site, r[4]] for r, site in zip(rows, ["acme.example", "beta.example", ""], strict=True)]
+    assert judged(tmp_path / "sites.csv", header, rows).fields.get("company.website") == "domain"
+
+
+def test_listings_named_by_their_title_are_companies(tmp_path: Path) -> None:
+    # A chamber of commerce's directory: "title" holds the members' names, beside their addresses.
+    header = ["id", "title", "street1", "city", "state", "zip", "phone", "webUrl"]
+    rows = [
+        [
+            "584",
+            "Ascension Seton Hospital",
+            "1345 Philomena St",
+            "Austin",
+            "TX",
+            "78723",
+            "(512) 324-1902",
+            "http://seton.example",
+        ],
+        [
+            "3818",
+            "Bailey Square Surgery Center",
+            "98 San Jacinto Blvd",
+            "Austin",
+            "TX",
+            "78701",
+            "(512) 482-4199",
+            "http://stdavids.example",
+        ],
+        [
+            "4011",
+            "Capital Dental Group LLC",
+            "12 Lamar Blvd",
+            "Austin",
+            "TX",
+            "78704",
+            "(512) 555-0101",
+            "http://capdental.example",
+        ],
+        [
+            "4100",
+            "Lone Star Physical Therapy Inc",
+            "7 Oak St",
+            "Austin",
+            "TX",
+            "78705",
+            "(512) 555-0102",
+            "http://lonestarpt.example",
+        ],
+    ]
+    fields = judged(tmp_path / "directory.csv", header, rows).fields
+    assert fields.get("company.name") == "title"
+    assert fields.get("company.address.street") == "street1"
+    assert fields.get("company.address.city") == "city"
+    assert "person.person_phone" not in fields
+
+
+def test_names_occupations_and_candidates_in_indonesian_french_and_bullhorn_records(tmp_path: Path) -> None:
+    # An Indonesian alumni list: "Nama", "Pekerjaan" (occupation), "Kontak" holding emails; a French
+    # scoring grid's "Candidat"; Bullhorn's client contacts' "clientCorporation.name".
+    rows = [["Andi Susanto", "2020", "Software Engineer", "andi@example.com"]]
+    rows += [["Siti Aminah", "2019", "Network Administrator", "siti@example.com"]]
+    rows += [["Budi Rahman", "2021", "Graphic Designer", "budi@example.com"]]
+    fields = judged(tmp_path / "alumni.csv", ["Nama", "Tahun Lulus", "Pekerjaan", "Kontak"], rows).fields
+    assert fields.get("person.title") == "Pekerjaan"
+    assert fields.get("person.email") == "Kontak"
+    assert fields.get("person.full_name") == "Nama"
+    rows = [["Jean Moussavou", "12", "14"], ["Aline Ndong", "15", "11"], ["Paul Obiang", "9", "13"]]
+    assert (
+        judged(tmp_path / "grid.csv", ["Candidat", "Note 1", "Note 2"], rows).fields.get("person.full_name")
+        == "Candidat"
+    )
+    rows = [
+        ["1", "Ann", "Lee", "ann@acme.example", "", "Acme Corp"],
+        ["2", "Bo", "Ray", "bo@beta.example", "", "Beta Inc"],
+    ]
+    header = ["id", "firstName", "lastName", "email", "companyName", "clientCorporation.name"]
+    assert (
+        judged(tmp_path / "contacts.csv", header, rows).fields.get("company.name") == "clientCorporation.name"
+    )
