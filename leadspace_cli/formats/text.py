@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import IO
 
 from leadspace_cli.errors import InputError
+from leadspace_cli.formats.eastasian import east_asian
 from leadspace_cli.formats.mixed import MIN_UTF8, MIXED, foreign_lines
 from leadspace_cli.formats.rows import MAX_ROW
 
@@ -370,12 +371,12 @@ def detect_encoding(path: str) -> tuple[str, str | None, bool]:
             sample = fh.read(SCRIPT_SAMPLE)
     except (OSError, EOFError) as exc:
         raise InputError(f"Cannot read {path}: {exc}") from None
-    for encoding, name in _other_scripts(sample):
+    for encoding, name in [*_other_scripts(sample), *filter(None, [east_asian(sample)])]:
         if _decodes(path, encoding, limit):
             return (
                 encoding,
                 f"{path} is not UTF-8; its letters read as {name}: reading it so. If they look wrong, "
-                "pass --encoding (for example --encoding cp1252, cp1251 or cp1253).",
+                "pass --encoding (for example --encoding cp1252, cp1251, cp932 or cp950).",
                 limit is None,
             )
     if _reads_better("mac_roman", sample):
@@ -415,7 +416,8 @@ def _stream_encoding(path: str) -> tuple[str, str | None, bool]:
     good, bad, first = foreign_lines(lambda: io.BytesIO(head), None)
     if good >= MIN_UTF8 and good >= bad:
         return MIXED, f"{label} is UTF-8 but for a few lines in Windows-1252 (line {first} first).", False
-    named = [(e, n) for e, n in _other_scripts(head) if _decodes_bytes(head, e)]
+    scripts = [*_other_scripts(head), *filter(None, [east_asian(head)])]
+    named = [(e, n) for e, n in scripts if _decodes_bytes(head, e)]
     encoding, name = (named or [("cp1252", "Windows-1252")])[0]
     if not named and _reads_better("mac_roman", head):
         encoding, name = "mac_roman", "Mac Roman"

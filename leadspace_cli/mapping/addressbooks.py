@@ -4,12 +4,15 @@ Outlook, Thunderbird and Windows Live Mail write their contacts with the column 
 language ("Straße geschäftlich", "Kod pocztowy (praca)", "商务地址 邮政编码"). A header that is
 mostly one of those exports is read with each column named as the English export names it ("Business
 Street", "Work ZipCode"), so every rule for the English export holds for it (Outlook's "Title" before
-the names is the salutation; the home address is not the company's). The names, in 45 exports of 16
+the names is the salutation; the home address is not the company's). The names, in 56 exports of 18
 languages (``addressbooks.json``), are those Zimbra's contacts import reads for a contact's fields
 (``store-conf/conf/contacts/zimbra-contact-fields.xml`` in github.com/Zimbra/zm-mailbox at 2b7f978),
 with other versions' names that real exports in ``tests/corpus.py`` write (Dutch Thunderbird's
 "Werkplaats", Dutch Outlook's "Werkadres, straat", Italian Outlook's "Paese/area geografica (uff.)")
-and Chinese Outlook's, which Zimbra does not read.
+and Chinese Outlook's, which Zimbra does not read; and those Roundcube's contacts import reads
+(``program/localization/*/csv2vcard.inc`` in github.com/roundcube/roundcubemail at 28b44419e: Finnish
+Thunderbird's, Traditional Chinese Outlook's, among 11 languages), less the few it reads as another
+field than the export's own name says (its German "Land geschäftlich" as the state).
 A column in none of them keeps its own name.
 """
 

@@ -317,6 +317,28 @@ def test_a_header_comes_back_as_written_and_a_mapping_names_it_trimmed(
         ("Имя,Город\nИван Петров,Москва\nМария Смирнова,Новосибирск\n", "cp1251", "Cyrillic"),
         ("Имя,Город\nИван Петров,Москва\nМария Смирнова,Новосибирск\n", "koi8-r", "Cyrillic"),
         ("Name,Stadt\nJürgen Müller,Köln\nSøren Ærø,Århus\nÀ la carte,Ça va\n", "cp1252", "Windows-1252"),
+        # Excel's CSV in Japanese, Chinese and Korean Windows (kintone's, Outlook's Traditional Chinese).
+        (
+            "会社名,担当者名,メールアドレス\n株式会社山田塗装,山田 正樹,info@yamada.example\n"
+            "有限会社ミドリ,鈴木 花子,hanako@midori.example\n",
+            "cp932",
+            "Japanese (Shift_JIS)",
+        ),
+        (
+            "名字,姓氏,公司,職稱\n志明,陳,振興精密工業股份有限公司,業務經理\n淑芬,林,台灣電子股份有限公司,採購專員\n",
+            "cp950",
+            "Traditional Chinese (Big5)",
+        ),
+        (
+            "名字,姓氏,公司,职务\n伟,张,北京华信科技有限公司,销售经理\n娜,李,上海东方贸易有限公司,采购主管\n",
+            "gb18030",
+            "Simplified Chinese (GBK)",
+        ),
+        (
+            "이름,성,회사,직함\n민수,김,삼성전자 주식회사,영업 과장\n지은,박,현대자동차 주식회사,구매 담당\n",
+            "cp949",
+            "Korean (EUC-KR)",
+        ),
     ],
 )
 def test_a_csv_in_another_scripts_code_page_is_read_in_it(

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from leadspace_cli.mapping.detect import detect
 from tests.mapping.test_detect_eleventh import judged
 
 
@@ -335,3 +336,38 @@ def test_names_occupations_and_candidates_in_indonesian_french_and_bullhorn_reco
     assert (
         judged(tmp_path / "contacts.csv", header, rows).fields.get("company.name") == "clientCorporation.name"
     )
+
+
+def test_outlook_and_thunderbird_exports_in_traditional_chinese_and_finnish() -> None:
+    # Outlook's Traditional Chinese contacts export and Thunderbird's Finnish address book, read as
+    # their English exports (Roundcube's csv2vcard names for them).
+    header = ["頭銜", "名字", "中間名", "姓氏", "稱謂", "公司", "部門", "職稱", "商務 - 街", "商務 - 市/鎮"]
+    header += ["商務 - 縣市", "商務 - 郵遞區號", "商務 - 國家/地區", "住家 - 街", "住家 - 市/鎮", "商務電話"]
+    header += ["住家電話", "行動電話", "電子郵件地址", "網頁"]
+    fields = detect(header).fields
+    assert fields.get("person.first_name") == "名字"
+    assert fields.get("person.last_name") == "姓氏"
+    assert fields.get("person.email") == "電子郵件地址"
+    assert fields.get("company.address.street") == "商務 - 街"
+    assert fields.get("company.address.city") == "商務 - 市/鎮"
+    assert fields.get("company.address.state") == "商務 - 縣市"
+    assert fields.get("company.address.postalcode") == "商務 - 郵遞區號"
+    assert fields.get("company.address.country") == "商務 - 國家/地區"
+    assert fields.get("person.title") == "職稱"
+    assert "頭銜" not in fields.values()  # the salutation before the names
+    header = [
+        "Etunimi",
+        "Sukunimi",
+        "Näyttönimi",
+        "Ensisijainen sähköposti",
+        "Työpuhelin",
+        "Matkapuhelinnumero",
+    ]
+    header += ["Työosoite", "Työpaikan kaupunki", "Työpaikan lääni", "Työpaikan postinumero", "Työpaikan maa"]
+    header += ["Ammattinimi", "Järjestö", "Kotiosoite", "Kotikaupunki"]
+    fields = detect(header).fields
+    assert fields.get("company.name") == "Järjestö"
+    assert fields.get("person.title") == "Ammattinimi"
+    assert fields.get("company.address.street") == "Työosoite"
+    assert fields.get("company.address.city") == "Työpaikan kaupunki"
+    assert fields.get("company.address.country") == "Työpaikan maa"
