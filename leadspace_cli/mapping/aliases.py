@@ -329,6 +329,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "businesspuesto",  # Odoo's Spanish "Puesto de trabajo", read with its "de trabajo" as a qualifier
         "jobtitel",  # German HubSpot's "Jobtitel"
         "pekerjaan",  # Indonesian: an alumni list's occupation
+        "post",  # Bitrix24's contacts ("POST": the position held)
         "posteoccupe",  # French prospecting databases' "Poste occupé" (Pharow's)
         "pracovnipozice",  # Czech "Pracovní pozice"
         "roleposition",  # 24SevenOffice's contacts ("ContactRolePosition")
@@ -362,6 +363,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "phonenumber",
         "businessphone",
         *("businesstelefon", "businessrufnummer"),  # German: "Rufnummer (geschäftlich)" (Windows)
+        *("businesstelefone", "businesstelefono"),  # "Telefone comercial" under a contact's name (Kommo's)
         "workphone",
         "phonework",  # HumHub's "Phone Work", before its "Mobile"
         *("telephonebureau", "telephoneprofessionnel"),  # French: the office's line, before the mobile
@@ -1319,6 +1321,7 @@ _NAME_ALIASES = (
     "nomecompleto",  # Portuguese
     "nomprenom",  # French "Nom & prénom", "Nom prénom" (Paheko)
     "nomcomplet",
+    *("maincontact", "contatoprincipal", "contactoprincipal", "основнойконтакт"),  # Kommo's leads
 )
 
 
@@ -1488,6 +1491,10 @@ _JAPANESE_MORE = {
     "勤務先電話番号": "workphone",
     "番地": "street",
     "市町村区": "city",
+    # Salesforce's Japanese address parts ("町名・番地(請求先)", "市区郡(請求先)": the billing street, city).
+    "町名・番地": "street",
+    "町名番地": "street",
+    "市区郡": "city",
     "リード番号": "leadid",
     # 宛名職人's address book: the company block (its "会社〒" folds to 会社, the company: not read)
     "役職名": "jobtitle",
@@ -2399,5 +2406,7 @@ WHOLE_NAME_HEADERS = frozenset(
         *("supportername", "usager"),  # a fundraising platform's donor, a French public service's user
         *("tenant", "tenantname"),  # a property manager's tenants (AppFolio's "Tenant"), when they split
         *("candidat", "candidate", "nomducandidat", "candidato", "nombredelcandidato"),  # a scoring grid's
+        # Kommo's (amoCRM's) leads: the lead's main contact, named whole.
+        *("maincontact", "contatoprincipal", "contactoprincipal", "основнойконтакт"),
     )
 )

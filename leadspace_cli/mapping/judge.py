@@ -25,7 +25,14 @@ from leadspace_cli.mapping.detect import detect
 from leadspace_cli.mapping.names import before_names
 from leadspace_cli.mapping.normal import NOTHING
 from leadspace_cli.mapping.normal import normal as _normal
-from leadspace_cli.mapping.organisations import _personal, contact_person, host, organisations, unnamed_phone
+from leadspace_cli.mapping.organisations import (
+    _personal,
+    contact_person,
+    host,
+    organisations,
+    repeated_name,
+    unnamed_phone,
+)
 from leadspace_cli.mapping.prospects import applicants, profiled_places, tenant_company
 from leadspace_cli.mapping.records import (
     companies_as_leads,
@@ -38,7 +45,7 @@ from leadspace_cli.mapping.records import (
 from leadspace_cli.mapping.sites import _NOT_A_SITE, _SITE, url_site
 from leadspace_cli.mapping.spec import Mapping, shown
 from leadspace_cli.mapping.titles import _JOB, _NOT_JOB, _not_jobs
-from leadspace_cli.mapping.wholenames import whole_names
+from leadspace_cli.mapping.wholenames import named_as_person, whole_names
 
 SAMPLE_ROWS = 200  # rows read ahead to judge a detected mapping by its values
 
@@ -90,6 +97,9 @@ def refine(
         companies_as_leads(mapping, values)
         _emails_by_values(mapping, columns, values)
         _shared_phones(mapping, columns, values)
+        whole_names(mapping, columns, values)  # before the phones: a row's person is named by it
+        named_as_person(mapping, values)
+        repeated_name(mapping, values)
         company_line(
             mapping,
             columns,
@@ -97,7 +107,6 @@ def refine(
             lambda: other_column(mapping, columns, values, "person.person_phone", bool),
         )
         unnamed_phone(mapping, columns, values)
-        whole_names(mapping, columns, values)
         contact_names(mapping, columns, values)
         plural_columns(mapping, columns, values)  # again: a file of people named by a whole name
         profiled_places(mapping, columns, values)

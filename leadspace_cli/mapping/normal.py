@@ -45,11 +45,16 @@ _COMPANY_LABEL = re.compile(
     r"^(the )?(name of )?(the |your )?(company|organi[sz]ation|employer) (you work (for|at)|you represent)$"
 )
 _QUESTIONS = (
-    ("fullname", r"^(what is |whats )?your (full )?name\?$"),
+    (
+        "fullname",
+        r"^(what is |whats )?your (full )?name\?$|^qual (e )?(o )?(seu|teu) nome( completo)?\?$"
+        r"|^cual es (tu|su) nombre( completo)?\?$",
+    ),
     (
         "askedjobtitle",
         r"^(what is |whats )?your (current )?(job )?(title|position|role)( at work)?\?$|^(your )?job title\?$"
-        r"|^cual es (tu|su) (cargo|puesto)( actual)?\?$|^qual (e )?(o )?(seu|teu) cargo( atual)?\?$"
+        r"|^cual es (tu|su) (cargo|puesto)( actual)?( en la empresa)?\?$"
+        r"|^qual (e )?(o )?(seu|teu) cargo( atual)?( na empresa)?\?$"
         r"|^quel est votre (poste|titre professionnel|fonction)( actuel(le)?)?\?$",
     ),
     (
@@ -59,10 +64,17 @@ _QUESTIONS = (
         r"|^who is your (current )?employer\?$|^(what is |whats )?your (company|organi[sz]ation|employer)s?"
         r"( name)?\?$|^(para|en) que (empresa|compania) trabajas\?$|^para que empresa trabalha\?$",
     ),
-    ("askedemail", r"^(what is |whats )?your (work |business |professional )?e ?mail( address)?\?$"),
+    (
+        "askedemail",
+        r"^(what is |whats )?your (work |business |professional )?e ?mail( address)?\?$"
+        r"|^qual (e )?(o )?(seu|teu) (melhor )?e ?mail( corporativo| profissional)?\?$"
+        r"|^cual es (tu|su) (mejor )?(correo|e ?mail)( electronico)?\?$",
+    ),
     (
         "askedphone",
-        r"^(what is |whats )?your (work |mobile |cell |business )?(phone|mobile|cell)( number)?\?$",
+        r"^(what is |whats )?your (work |mobile |cell |business )?(phone|mobile|cell)( number)?\?$"
+        r"|^qual (e )?(o )?(seu|teu) (whats ?app|telefone|celular)( com ddd)?\?$"
+        r"|^cual es (tu|su) (telefono|celular|whats ?app)\?$",
     ),
 )
 
@@ -83,6 +95,9 @@ _CONTACT_FIELDS = {
     **dict.fromkeys(("cargo", "puesto"), "Title"),
     "empresa": "Company",  # Kommo's "Empresa do contato"
 }
+
+
+_CONTACT_SUFFIX = re.compile(r"(?i)^\s*(.+?)\s*\((?:contact|contato|contacto|kontakt|контакт)\)\s*$")
 
 
 def _of_contact(m: re.Match[str]) -> str:
@@ -175,6 +190,11 @@ def normal(column: str) -> str:
     """
     if asked := question(column):
         return asked
+    # Kommo's (amoCRM's) leads export: "Work email (contact)", "Email comercial (contato)", "Должность
+    # (контакт)" are the lead's main contact's fields, read as a contact's.
+    if suffixed := _CONTACT_SUFFIX.match(column):
+        rest = normal(suffixed[1])
+        return rest if rest.startswith("contact") else "contact" + rest
     column = _DO_NOT_MODIFY.sub("(Do Not Modify)", column)
     column = unmarked(column)  # an import template's required-field marker ("*ContactName"), "v_" and "c"
     # Clay's list of people found at the company: "First Name - People - Results" is the person's.

@@ -17,7 +17,7 @@ from leadspace_cli.mapping.addressbooks import in_english
 from leadspace_cli.mapping.aliases import URL_COLUMNS, bare_names, fold
 from leadspace_cli.mapping.detect import detect
 from leadspace_cli.mapping.normal import normal
-from leadspace_cli.mapping.spec import Mapping
+from leadspace_cli.mapping.spec import FULL_NAME, Mapping
 
 # At least this many names read, and this share of them an organisation's.
 MIN_NAMES = 3
@@ -352,7 +352,7 @@ def unnamed_phone(mapping: Mapping, columns: list[str], values: Callable[[str], 
     boxes = [v for v in values(email) if v.strip()] if isinstance(email, str) else []
     if 2 * sum(map(_personal, boxes)) > len(boxes):
         return  # people's own mailboxes (jane.doe@): the phone beside them may be theirs
-    if any(p in mapping.fields for p in ("person.first_name", "person.last_name", "person.title")):
+    if any(p in mapping.fields for p in ("person.first_name", "person.last_name", "person.title", FULL_NAME)):
         return
     if company in bare_names([(normal(c), c) for c in columns]):
         return  # a bare "Name" of firms (and maybe people): organisations() judged its phone
@@ -370,4 +370,32 @@ def unnamed_phone(mapping: Mapping, columns: list[str], values: Callable[[str], 
     del mapping.fields["person.person_phone"]
     mapping.notes.append(
         f"{phone!r} is the businesses' own number (no person is named in the rows read): not sent."
+    )
+
+
+def repeated_name(mapping: Mapping, values: Callable[[str], list[str]]) -> None:
+    """Where the whole name and the company name hold the same value in most rows, one of them is
+    not what it says: organisations' names (a register's "nom_complet" beside "nom_raison_sociale")
+    are no person's, and people's names (Kommo's "Empresa do contato", filled with the contact's own
+    where the lead named no company) no company's."""
+    whole, company = mapping.fields.get(FULL_NAME), mapping.fields.get("company.name")
+    if not isinstance(whole, str) or not isinstance(company, str):
+        return
+    pairs = [(n.strip(), c.strip()) for n, c in zip(values(whole), values(company), strict=True) if c.strip()]
+    same = [n for n, c in pairs if fold(n).casefold() == fold(c).casefold()]
+    if len(pairs) < 3 or len(same) * 2 <= len(pairs):
+        return
+    if sum(map(_organisation, same)) * 2 >= len(same):
+        del mapping.fields[FULL_NAME]
+        mapping.notes[:] = [
+            n for n in mapping.notes if not n.startswith(f"{whole!r} holds people's whole names")
+        ]
+        mapping.notes.append(
+            f"{whole!r} repeats the organisations' names ({company!r}): not sent as a person's."
+        )
+        return
+    del mapping.fields["company.name"]
+    mapping.candidates.pop("company.name", None)
+    mapping.notes.append(
+        f"{company!r} repeats the people's own names ({whole!r}) in most rows: not sent as company.name."
     )

@@ -359,3 +359,26 @@ def whole_names(mapping: Mapping, columns: list[str], values: Callable[[str], li
             "name; the last two of three where the email is named after the middle one) where a row "
             "has neither."
         )
+
+
+def named_as_person(mapping: Mapping, values: Callable[[str], list[str]]) -> None:
+    """Leave out of company.name a column that holds the row's person's own whole name in most of its
+    filled rows (amoCRM's contacts' "Наименование", their record's name, behind "Компания")."""
+    columns = mapping.columns_of("company.name")
+    first, last = mapping.fields.get("person.first_name"), mapping.fields.get("person.last_name")
+    if len(columns) < 2 or not isinstance(first, str) or not isinstance(last, str):
+        return
+    people = [
+        {_fold(given + family), _fold(family + given), _fold(given)}
+        for given, family in zip(values(first), values(last), strict=True)
+    ]
+    kept = []
+    for column in columns:
+        pairs = [(_fold(v), names) for v, names in zip(values(column), people, strict=True) if v.strip()]
+        if pairs and sum(v in names for v, names in pairs) * 2 > len(pairs):
+            mapping.notes.append(f"{column!r} holds the people's own names: not sent as company.name.")
+            continue
+        kept.append(column)
+    if len(kept) < len(columns):
+        mapping.notes[:] = [n for n in mapping.notes if not n.startswith("company.name: the first non-empty")]
+        mapping.fields["company.name"] = kept[0] if len(kept) == 1 else kept

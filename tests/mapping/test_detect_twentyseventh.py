@@ -371,3 +371,97 @@ def test_outlook_and_thunderbird_exports_in_traditional_chinese_and_finnish() ->
     assert fields.get("company.address.street") == "Työosoite"
     assert fields.get("company.address.city") == "Työpaikan kaupunki"
     assert fields.get("company.address.country") == "Työpaikan maa"
+
+
+def test_a_link_to_a_company_record_names_no_company(tmp_path: Path) -> None:
+    # Bitrix24's contacts: an empty "COMPANY_ID" beside the contact's own ADDRESS_* (their home) and
+    # their "POST" (the position held).
+    header = ["ID", "POST", "NAME", "LAST_NAME", "COMPANY_ID", "ADDRESS", "ADDRESS_CITY", "ADDRESS_COUNTRY"]
+    rows = [
+        ["15872", "Motorista", "Carlos", "Ribeiro", "", "Rua Padre Anchieta, 455", "Curitiba", "Brasil"],
+        ["15874", "Enfermeira", "Fernanda", "Albuquerque", "", "Rua XV, 12", "Londrina", "Brasil"],
+        ["15880", "Professor", "Jorge", "Lima", "", "Av. Brasil, 90", "Maringá", "Brasil"],
+    ]
+    fields = judged(tmp_path / "contacts.csv", header, rows).fields
+    assert fields.get("person.title") == "POST"
+    assert fields.get("person.person_country") == "ADDRESS_COUNTRY"
+    assert not any(path.startswith("company.address") for path in fields)
+
+
+def test_a_form_s_questions_in_portuguese_and_spanish() -> None:
+    header = [
+        "Qual seu nome?",
+        "Qual seu Whatsapp?",
+        "Qual o seu melhor e-mail?",
+        "Qual o seu cargo na empresa?",
+    ]
+    fields = detect(header).fields
+    assert fields.get("person.person_phone") == "Qual seu Whatsapp?"
+    assert fields.get("person.email") == "Qual o seu melhor e-mail?"
+    assert fields.get("person.title") == "Qual o seu cargo na empresa?"
+    fields = detect(
+        ["¿Cuál es tu nombre?", "¿Cuál es tu correo electrónico?", "¿Cuál es tu teléfono?"]
+    ).fields
+    assert fields.get("person.email") == "¿Cuál es tu correo electrónico?"
+    assert fields.get("person.person_phone") == "¿Cuál es tu teléfono?"
+
+
+def test_a_kommo_lead_s_main_contact_and_their_fields(tmp_path: Path) -> None:
+    # Kommo's leads export in Portuguese: "Contato principal" (the contact's whole name), their
+    # "Email comercial (contato)" and "Telefone comercial (contato)"; "Empresa do contato" repeats the
+    # contact's name where the lead named no company.
+    header = ["ID", "Contato principal", "Empresa do contato", "Email comercial (contato)"]
+    header += ["Telefone comercial (contato)", "Celular (contato)"]
+    rows = [
+        ["29367605", "Glória Vemba", "Glória Vemba", "gloria.vemba@gmail.example", "55 11942424692", ""],
+        ["29367583", "Bruno Alegro", "Bruno Alegro", "bruno@alegro.example", "55 19953220411", ""],
+        ["29367570", "Luiz França", "Luiz França", "luiz.franca@mail.example", "55 11966092236", ""],
+    ]
+    mapping = judged(tmp_path / "leads.csv", header, rows)
+    assert mapping.fields.get("person.full_name") == "Contato principal"
+    assert mapping.fields.get("person.email") == "Email comercial (contato)"
+    assert mapping.fields.get("person.person_phone") == "Telefone comercial (contato)"
+    assert "company.name" not in mapping.fields
+    # Guard: a company of its own is sent.
+    rows = [[*r[:2], f"Empresa {i}", *r[3:]] for i, r in enumerate(rows)]
+    assert judged(tmp_path / "firms.csv", header, rows).fields.get("company.name") == "Empresa do contato"
+
+
+def test_a_record_s_name_that_is_the_person_s_is_no_company_fallback(tmp_path: Path) -> None:
+    # amoCRM's contacts: "Наименование" (the record's name: the contact's own) behind "Компания".
+    header = ["ID", "Наименование", "Имя", "Фамилия", "Компания", "Рабочий email"]
+    rows = [
+        ["35988019", "Асадбек Русланбеков", "Асадбек", "Русланбеков", "", "asadbek@yandex.example"],
+        ["35964183", "Бахтиёр Алимкулов", "Бахтиёр", "Алимкулов", "ООО Ромашка", "bahtiyor@gmail.example"],
+        ["35926871", "Waleed Musabeh", "Waleed Musabeh", "", "", "wmusbeh@hotmail.example"],
+    ]
+    fields = judged(tmp_path / "contacts.csv", header, rows).fields
+    assert fields.get("company.name") == "Компания"
+
+
+def test_salesforce_s_japanese_address_parts() -> None:
+    header = [
+        "取引先 ID",
+        "取引先名",
+        "町名・番地(請求先)",
+        "市区郡(請求先)",
+        "都道府県(請求先)",
+        "郵便番号(請求先)",
+    ]
+    fields = detect(header).fields
+    assert fields.get("company.address.street") == "町名・番地(請求先)"
+    assert fields.get("company.address.city") == "市区郡(請求先)"
+    assert fields.get("company.address.state") == "都道府県(請求先)"
+
+
+def test_a_whole_name_that_repeats_the_organisations_names_is_no_person_s(tmp_path: Path) -> None:
+    # The French register's search results: "nom_complet" repeats "nom_raison_sociale".
+    header = ["siren", "nom_complet", "nom_raison_sociale", "code_postal"]
+    rows = [
+        ["216900621", "ACME SAS", "ACME SAS", "75002"],
+        ["216900622", "BOULANGERIE MARTIN", "BOULANGERIE MARTIN", "33000"],
+    ]
+    rows.append(["216900623", "DUPONT CONSEIL SARL", "DUPONT CONSEIL SARL", "69001"])
+    fields = judged(tmp_path / "firms.csv", header, rows).fields
+    assert fields.get("company.name") == "nom_raison_sociale"
+    assert "person.full_name" not in fields
