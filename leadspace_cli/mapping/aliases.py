@@ -161,6 +161,9 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "crmid",
         "salesforceid",
         "sfdcid",
+        "sfid",  # a Salesforce extract's record id ("sf_id")
+        "civicrmid",  # CiviCRM's contact id ("CiviCRM ID")
+        "mitgliedsnummer",  # German: a member's number (a party's, a club's members)
         "marketoid",
         "hubspotid",
         "copperid",
@@ -395,6 +398,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "cellphone",  # American English (OpenCATS's "Cell Phone", "phoneCell")
         "phonecell",
         "phone1fullnumber",  # Neon CRM's "Phone 1 Full Number (F)"
+        *("voice", "phonevoice"),  # eTapestry's voice line ("Voice", "Phone - Voice"), before its mobile
         "sms",  # Brevo's contacts: the mobile number attribute ("SMS")
         "phone1value",
         "telefon",  # German
@@ -474,6 +478,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "companynombre",  # Spanish "Nombre empresa" (an Airtable base's)
         "unternehmensname",  # German HubSpot's "Unternehmensname"
         "clientcorporationname",  # Bullhorn's client contacts: their client corporation
+        "primaryaffiliationname",  # NPSP's contacts: their primary affiliation's (their employer's) name
         "exhibitorname",  # a trade show's exhibitors ("exhibitor_name")
         *("japavadinimas", "imonespavadinimas"),  # Lithuanian: the legal entity's name (JAR)
         *("nazevskoly", "nazevfirmy", "nazevspolecnosti", "nazevorganizace"),  # Czech

@@ -68,6 +68,22 @@ def _work_first(mapping: Mapping, options: list[str], values: Callable[[str], li
     return options
 
 
+# What a column sent after another must hold in most of its filled rows to fill that field: an email
+# address, a phone number, a company that is no household (NPSP's "Smith Household" accounts).
+_HOUSEHOLD = re.compile(r"(?i)\b(household|family|haushalt|famille|familia)\s*$")
+_FIT: dict[str, Callable[[str], bool]] = {
+    "person.email": lambda v: "@" in v,
+    "person.person_phone": lambda v: sum(c.isdigit() for c in v) >= 5,
+    "company.name": lambda v: not _HOUSEHOLD.search(v),
+}
+
+
+def _fits(path: str, column_values: list[str]) -> bool:
+    fit = _FIT.get(path)
+    seen = [v for v in column_values if v.strip()]
+    return fit is None or sum(map(fit, seen)) * 2 > len(seen)
+
+
 def _choose(mapping: Mapping, values: Callable[[str], list[str]], sampled: bool, more: bool = False) -> None:
     """Choose among the columns that name each field by their values; name every choice.
 
@@ -124,6 +140,8 @@ def _choose(mapping: Mapping, values: Callable[[str], list[str]], sampled: bool,
         for column in with_values[1:]:
             if _one_value(values(column)) and not _one_value(values(first)):
                 continue  # one value on every row beside the rows' own: the file's owner's (Crater's firm)
+            if not _fits(path, values(column)):
+                continue  # NPSP's "Preferred_Email" (Work, Personal), a donor's household account
             if any(f and not c for f, c in zip(filled[column], covered, strict=True)):
                 used.append(column)
                 covered = [f or c for f, c in zip(filled[column], covered, strict=True)]

@@ -104,7 +104,9 @@ def refine(
             mapping,
             columns,
             values,
-            lambda: other_column(mapping, columns, values, "person.person_phone", bool),
+            lambda: other_column(
+                mapping, columns, values, "person.person_phone", _FITS["person.person_phone"][0]
+            ),
         )
         unnamed_phone(mapping, columns, values)
         contact_names(mapping, columns, values)
@@ -178,8 +180,11 @@ def _salutations(mapping: Mapping, columns: list[str], values: Callable[[str], l
 
 
 def _salutary(seen: list[str]) -> bool:
-    """Whether a title column's values are salutations (Mr, Dr) in four rows of five."""
-    return len(seen) >= 3 and sum(map(_salutation, seen)) >= 0.8 * len(seen)
+    """Whether a title column's values are salutations (Mr, Dr) in four rows of five, or in every one
+    of the one or two rows that fill it (a gift import's "Title": Mrs.)."""
+    if len(seen) < 3:
+        return bool(seen) and all(map(_salutation, seen))
+    return sum(map(_salutation, seen)) >= 0.8 * len(seen)
 
 
 # A "Role" is a user's in an app (Admin, Member, Agent, Editor) as often as a contact's job: sent as the
@@ -440,7 +445,9 @@ def _shared_phones(mapping: Mapping, columns: list[str], values: Callable[[str],
 
     if not shared(phone):
         return
-    alternative = other_column(mapping, columns, values, "person.person_phone", lambda v: True)
+    alternative = other_column(
+        mapping, columns, values, "person.person_phone", _FITS["person.person_phone"][0]
+    )
     if alternative is not None and shared(alternative):
         del mapping.fields["person.person_phone"]
         alternative = None

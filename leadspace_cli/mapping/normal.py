@@ -178,6 +178,7 @@ _OF_ADDRESS = re.compile(
 )
 
 
+_NPSP_FIELD = re.compile(r"^\s*(?:npe01|npe03|npe4|npe5|npo02|npsp)__(.+?)(?:__[cr])?(?=\.|\s*$)")
 _ADDRESS_BOOK = re.compile(r"(?i)^\s*(address\s.+?)\s+-\s+(\d)\s*$")
 
 
@@ -197,6 +198,9 @@ def normal(column: str) -> str:
         return rest if rest.startswith("contact") else "contact" + rest
     column = _DO_NOT_MODIFY.sub("(Do Not Modify)", column)
     column = unmarked(column)  # an import template's required-field marker ("*ContactName"), "v_" and "c"
+    # Salesforce Nonprofit Success Pack's own fields: "npe01__WorkEmail__c" is the contact's work email,
+    # "npsp__Primary_Affiliation__r.Name" their primary affiliation's (their employer's) name.
+    column = _NPSP_FIELD.sub(r"\1", column)
     # Clay's list of people found at the company: "First Name - People - Results" is the person's.
     column = CLAY_RESULTS.sub(r"Person \1", column)
     # Pipedrive's address parts: "Organization - City/town/village/locality of Address" is its city.

@@ -465,3 +465,57 @@ def test_a_whole_name_that_repeats_the_organisations_names_is_no_person_s(tmp_pa
     fields = judged(tmp_path / "firms.csv", header, rows).fields
     assert fields.get("company.name") == "nom_raison_sociale"
     assert "person.full_name" not in fields
+
+
+def test_the_nonprofit_success_pack_s_own_fields_and_a_household_is_no_employer(tmp_path: Path) -> None:
+    # NPSP's contacts: "npe01__WorkEmail__c" (empty in a row) then "npe01__HomeEmail__c", never the
+    # "npe01__Preferred_Email__c" picklist (Work, Personal); the primary affiliation is the employer,
+    # the household account no company.
+    header = ["sf_id", "FirstName", "LastName", "npe01__Preferred_Email__c", "npe01__HomeEmail__c"]
+    header += [
+        "npe01__WorkEmail__c",
+        "npe01__WorkPhone__c",
+        "Account.Name",
+        "npsp__Primary_Affiliation__r.Name",
+    ]
+    rows = [
+        ["0036g01", "Pavlina", "Dominico", "Personal", "pav@home.example", "", "", "Dominico Household", ""],
+        [
+            "0036g02",
+            "Ann",
+            "Lee",
+            "Work",
+            "",
+            "ann.lee@acme.example",
+            "555-0101",
+            "Lee Household",
+            "Acme Corp",
+        ],
+        ["0036g03", "Bo", "Ray", "Work", "", "bo.ray@beta.example", "555-0102", "Ray Household", "Beta Inc"],
+    ]
+    fields = judged(tmp_path / "contacts.csv", header, rows).fields
+    assert fields.get("external_id") == "sf_id"
+    assert fields.get("person.email") == ["npe01__WorkEmail__c", "npe01__HomeEmail__c"]
+    assert fields.get("person.person_phone") == "npe01__WorkPhone__c"
+    assert fields.get("company.name") == "npsp__Primary_Affiliation__r.Name"
+
+
+def test_a_title_of_salutations_in_two_rows_is_no_job(tmp_path: Path) -> None:
+    # eTapestry's gift import: "Title" is "Mrs." in both of its rows; its "Voice" is the donor's phone.
+    header = ["Title", "First", "Last", "Voice", "Email", "Received"]
+    rows = [["Mrs.", "Danielle", "Davidson", "(317) 336-3827", "dd@mail.example", "20"]]
+    rows.append(["Mrs.", "Ellie", "Elder", "(317) 336-3828", "ee@mail.example", "25"])
+    fields = judged(tmp_path / "gifts.csv", header, rows).fields
+    assert "person.title" not in fields
+    assert fields.get("person.person_phone") == "Voice"
+    # Guard: one job title in two rows is a job.
+    rows = [["Manager", *r[1:]] for r in rows]
+    assert judged(tmp_path / "jobs.csv", header, rows).fields.get("person.title") == "Title"
+
+
+def test_member_and_contact_ids_of_a_party_and_civicrm(tmp_path: Path) -> None:
+    rows = [["1001", "Anna", "Schmidt", "anna@mail.example"], ["1002", "Jan", "Meyer", "jan@mail.example"]]
+    header = ["Mitgliedsnummer", "Vorname", "Nachname", "E-Mail"]
+    assert judged(tmp_path / "members.csv", header, rows).fields.get("external_id") == "Mitgliedsnummer"
+    header = ["CiviCRM ID", "First Name", "Last Name", "Email"]
+    assert judged(tmp_path / "civi.csv", header, rows).fields.get("external_id") == "CiviCRM ID"
