@@ -258,6 +258,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "urnmailto",  # RapidPro's (TextIt's) contacts: "URN:Mailto"
         *("emailemaileingeben", "emailenteremail"),  # Gravity Forms' email field ("E-Mail (E-Mail eingeben)")
         *("indirizzodimail", "indirizzomail"),  # an Italian form's ("Indirizzo di mail")
+        "proemail",  # a prospecting tool's professional address (Waalaxy's "proEmail")
         "email1",
         "emailaddress1",  # the first of numbered addresses (a skip-trace's email_address_1..3)
         "emailid",  # ERPNext's "Email Id"

@@ -27,6 +27,24 @@ def layout(
     modules_id(mapping, columns, taken)
     found_people(mapping, taken)
     email_domain(mapping, people, taken)
+    prefixed_id(mapping, normalized, taken)
+
+
+_PERSON_OBJECTS = ("lead", "contact", "prospect", "person")
+
+
+def prefixed_id(mapping: Mapping, normalized: list[tuple[str, str]], taken: set[str]) -> None:
+    """Where the person's names are under their object's name (Lemlist's activities: "leadFirstName"),
+    that object's id ("leadId") is the row's person's record, not a bare "_id" (the activity's)."""
+    first, record = mapping.fields.get("person.first_name"), mapping.fields.get("external_id")
+    if not isinstance(first, str) or not isinstance(record, str) or _normal(record) not in ("id", "recordid"):
+        return
+    kind = next((k for k in _PERSON_OBJECTS if _normal(first).startswith(k + "firstname")), None)
+    own = next((c for n, c in normalized if kind and n == kind + "id"), None)
+    if own is not None and own not in taken:
+        mapping.fields["external_id"] = own
+        taken.discard(record)
+        taken.add(own)
 
 
 def email_domain(mapping: Mapping, people: bool, taken: set[str]) -> None:

@@ -8,6 +8,7 @@ import re
 from collections.abc import Callable
 
 from leadspace_cli.mapping.aliases import (
+    _PERSON_FIELD_PREFIX,
     _TOOL_PREFIX,
     ALIASES,
     normalize_header,
@@ -485,17 +486,21 @@ def other_column(
     fits: Callable[[str], bool],
 ) -> str | None:
     """Leave ``path``'s column out; send instead another unused column its aliases name whose filled
-    values all ``fit``, if there is one, and return it."""
+    values (four in five) ``fit``, if there is one, and return it."""
     dropped = mapping.fields.pop(path)
     mapping.candidates.pop(path, None)
     for c in columns:
         if c == dropped or system_column(c) or c in mapping.columns_used():
             continue
         name = normal(c)  # a billing or shipping column is no one's own
-        if _TOOL_PREFIX.sub("", name) not in ALIASES[path] or name.startswith(("billing", "shipping")):
+        # The person's own under their prefix too (Lemlist's "leadEmail" beside its "emailId").
+        own = path.startswith("person.") and _PERSON_FIELD_PREFIX.sub("", name) in ALIASES[path]
+        if (_TOOL_PREFIX.sub("", name) not in ALIASES[path] and not own) or name.startswith(
+            ("billing", "shipping")
+        ):
             continue
         filled = [v for v in values(c) if v.strip()]
-        if filled and all(map(fits, filled)):
+        if filled and sum(map(fits, filled)) >= 0.8 * len(filled):  # a stray cell ("jeanne") aside
             mapping.fields[path] = c
             return c
     return None

@@ -519,3 +519,73 @@ def test_member_and_contact_ids_of_a_party_and_civicrm(tmp_path: Path) -> None:
     assert judged(tmp_path / "members.csv", header, rows).fields.get("external_id") == "Mitgliedsnummer"
     header = ["CiviCRM ID", "First Name", "Last Name", "Email"]
     assert judged(tmp_path / "civi.csv", header, rows).fields.get("external_id") == "CiviCRM ID"
+
+
+def test_an_activity_s_lead_is_the_row_s_person(tmp_path: Path) -> None:
+    # Lemlist's activities: "_id" is the activity's, "leadId" the lead's record; "emailId" is the sent
+    # email's id, "leadEmail" the lead's address (one cell holding a bare name aside).
+    header = [
+        "_id",
+        "type",
+        "sendUserEmail",
+        "leadId",
+        "leadFirstName",
+        "leadLastName",
+        "leadEmail",
+        "emailId",
+    ]
+    rows = [
+        [
+            "act_1",
+            "emailsSent",
+            "richard@piedpiper.example",
+            "lea_1",
+            "Jeanne",
+            "Doe",
+            "jeanne@doe.example",
+            "eml_1",
+        ],
+        ["act_2", "emailsOpened", "richard@piedpiper.example", "lea_1", "Jeanne", "Doe", "jeanne", "eml_2"],
+        [
+            "act_3",
+            "emailsSent",
+            "richard@piedpiper.example",
+            "lea_2",
+            "Julien",
+            "Petit",
+            "julien@batiplus.example",
+            "eml_3",
+        ],
+        [
+            "act_4",
+            "emailsSent",
+            "richard@piedpiper.example",
+            "lea_3",
+            "Nadia",
+            "Benali",
+            "n.benali@sud.example",
+            "eml_4",
+        ],
+        [
+            "act_5",
+            "emailsSent",
+            "richard@piedpiper.example",
+            "lea_4",
+            "Tom",
+            "Girard",
+            "t.girard@eiffage.example",
+            "eml_5",
+        ],
+    ]
+    fields = judged(tmp_path / "activities.csv", header, rows).fields
+    assert fields.get("external_id") == "leadId"
+    assert fields.get("person.email") == "leadEmail"
+
+
+def test_a_prospecting_tool_s_professional_email(tmp_path: Path) -> None:
+    # Waalaxy's contacts: "proEmail" (the work address) beside "linkedinEmail" (a private one).
+    header = ["firstName", "lastName", "company_name", "linkedinEmail", "proEmail"]
+    rows = [["Camille", "Lefebvre", "Sunfleet", "camille.l@gmail.example", "camille@sunfleet.example"]]
+    rows.append(["Hugo", "Martin", "Batiplus", "", "hugo@batiplus.example"])
+    fields = judged(tmp_path / "waalaxy.csv", header, rows).fields
+    assert fields.get("person.email") == "proEmail"
