@@ -1482,6 +1482,8 @@ _JAPANESE = {
     "得意先名": "companyname",
     "得意先名1": "companyname",
     "先方担当者名": "contactname",  # the counterparty's person in charge
+    "担当者名": "contactname",  # a partner's person in charge (a kintone app's)
+    "支払先正式名称": "companyname",  # a payee's official name (a kintone app of partner firms)
     "会社名1": "companyname",
     "部課": "department",
     "所属": "affiliation",  # a user's organisation (LibreBooking's Japanese users)

@@ -178,6 +178,7 @@ _OF_ADDRESS = re.compile(
 )
 
 
+_FIELD_VALUE = re.compile(r"^([^.]+)\.value$")
 _NPSP_FIELD = re.compile(r"^\s*(?:npe01|npe03|npe4|npe5|npo02|npsp)__(.+?)(?:__[cr])?(?=\.|\s*$)")
 _ADDRESS_BOOK = re.compile(r"(?i)^\s*(address\s.+?)\s+-\s+(\d)\s*$")
 
@@ -198,6 +199,8 @@ def normal(column: str) -> str:
         return rest if rest.startswith("contact") else "contact" + rest
     column = _DO_NOT_MODIFY.sub("(Do Not Modify)", column)
     column = unmarked(column)  # an import template's required-field marker ("*ContactName"), "v_" and "c"
+    # kintone's records: each field an object of its type and value ("担当者名": {"type", "value"}).
+    column = _FIELD_VALUE.sub(r"\1", column)
     # Salesforce Nonprofit Success Pack's own fields: "npe01__WorkEmail__c" is the contact's work email,
     # "npsp__Primary_Affiliation__r.Name" their primary affiliation's (their employer's) name.
     column = _NPSP_FIELD.sub(r"\1", column)

@@ -66,7 +66,9 @@ def test_a_website_is_sent_as_one_spelling(written: str, sent: str) -> None:
 
 
 def test_pages_of_a_shared_site_stay_different_questions(use_sandbox: Sandbox, tmp_path: Path) -> None:
-    rows = [["1", "", "", "", "Acme", "facebook.com/acme"], ["2", "", "", "", "Acme", "facebook.com/other"]]
+    # Two pages of one host (a site builder's): not one spelling (a social network's page is no site).
+    rows = [["1", "", "", "", "Acme", "sites.google.com/acme"]]
+    rows.append(["2", "", "", "", "Acme", "sites.google.com/other"])
     assert invoke("enrich", str(write_csv(tmp_path / "in.csv", HEADER, rows)), "-o", "o.csv").exit_code == 0
     assert use_sandbox.stats.by_status[200] == 2
 

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from leadspace_cli.mapping.detect import detect
 from tests.mapping.test_detect_eleventh import judged
+from tests.mapping.test_detect_twentyfourth import judged_lines
 
 
 def test_a_bare_name_beside_an_affiliation_or_a_title_is_the_people_s(tmp_path: Path) -> None:
@@ -589,3 +590,28 @@ def test_a_prospecting_tool_s_professional_email(tmp_path: Path) -> None:
     rows.append(["Hugo", "Martin", "Batiplus", "", "hugo@batiplus.example"])
     fields = judged(tmp_path / "waalaxy.csv", header, rows).fields
     assert fields.get("person.email") == "proEmail"
+
+
+def test_kintone_s_records_read_through_their_values(tmp_path: Path) -> None:
+    # kintone's REST records: every field an object of its type and value ("担当者名": {"type", "value"}).
+    def field(value: str) -> dict[str, str]:
+        return {"type": "SINGLE_LINE_TEXT", "value": value}
+
+    people = [("412", "有限会社山田塗装店", "代表取締役", "山田 正樹", "info@yamada.example")]
+    people += [("413", "佐々木設備工業株式会社", "工務部長", "佐々木 亮", "r.sasaki@sasaki.example")]
+    people += [("414", "株式会社緑化", "営業課長", "田中 一郎", "tanaka@ryokka.example")]
+    lines = [
+        {
+            "レコード番号": field(no),
+            "支払先正式名称": field(firm),
+            "役職名": field(title),
+            "担当者名": field(name),
+            "メールアドレス": field(email),
+        }
+        for no, firm, title, name, email in people
+    ]
+    fields = judged_lines(tmp_path / "records.jsonl", lines).fields
+    assert fields.get("company.name") == "支払先正式名称.value"
+    assert fields.get("person.title") == "役職名.value"
+    assert fields.get("person.email") == "メールアドレス.value"
+    assert fields.get("person.full_name") == "担当者名.value"
