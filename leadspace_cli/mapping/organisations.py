@@ -17,7 +17,7 @@ from leadspace_cli.mapping.addressbooks import in_english
 from leadspace_cli.mapping.aliases import URL_COLUMNS, bare_names, fold
 from leadspace_cli.mapping.detect import detect
 from leadspace_cli.mapping.normal import normal
-from leadspace_cli.mapping.spec import FULL_NAME, Mapping
+from leadspace_cli.mapping.spec import FULL_NAME, Mapping, shown
 
 # At least this many names read, and this share of them an organisation's.
 MIN_NAMES = 3
@@ -371,6 +371,12 @@ def unnamed_phone(mapping: Mapping, columns: list[str], values: Callable[[str], 
     mapping.notes.append(
         f"{phone!r} is the businesses' own number (no person is named in the rows read): not sent."
     )
+    # Their mailboxes too, where most are a firm's (info@, sales@): "担当者未確認", no one in charge known.
+    roles = [b for b in boxes if b.strip().lower().partition("@")[0] in _MAILBOX_WORDS]
+    if isinstance(email, str) and boxes and 2 * len(roles) > len(boxes):
+        del mapping.fields["person.email"]
+        mapping.candidates.pop("person.email", None)
+        mapping.notes.append(f"{email!r} holds the businesses' own mailboxes ({shown(roles[0])}): not sent.")
 
 
 def repeated_name(mapping: Mapping, values: Callable[[str], list[str]]) -> None:

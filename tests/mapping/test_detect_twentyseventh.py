@@ -615,3 +615,31 @@ def test_kintone_s_records_read_through_their_values(tmp_path: Path) -> None:
     assert fields.get("person.title") == "役職名.value"
     assert fields.get("person.email") == "メールアドレス.value"
     assert fields.get("person.full_name") == "担当者名.value"
+
+
+def test_no_one_in_charge_known_leaves_the_firms_mailboxes_and_numbers(tmp_path: Path) -> None:
+    # A Japanese prospect list: "担当者名" says "担当者未確認" (no one in charge known) on every row;
+    # its mailboxes are the firms' (info@) and its numbers their switchboards.
+    header = ["会社名", "都道府県", "担当者名", "役職", "メールアドレス", "電話番号"]
+    rows = [
+        ["株式会社高山", "宮城県", "担当者未確認", "", "info@takayama.example", "022-000-0001"],
+        ["株式会社北陸精機", "富山県", "担当者未確認", "", "info@hokuriku.example", "076-000-0000"],
+        ["越後食品株式会社", "新潟県", "担当者未確認", "", "sales@echigo.example", "025-000-0000"],
+    ]
+    fields = judged(tmp_path / "prospects.csv", header, rows).fields
+    assert fields.get("company.name") == "会社名"
+    assert "person.email" not in fields
+    assert "person.person_phone" not in fields
+    # Guard: a named person in charge keeps their mailbox.
+    rows = [
+        [r[0], r[1], name, "部長", f"{box}@firm{i}.example", r[5]]
+        for i, (r, name, box) in enumerate(
+            zip(
+                rows,
+                ["山田 正樹", "佐々木 亮", "田中 一郎"],
+                ["m.yamada", "r.sasaki", "i.tanaka"],
+                strict=True,
+            )
+        )
+    ]
+    assert judged(tmp_path / "named.csv", header, rows).fields.get("person.email") == "メールアドレス"
