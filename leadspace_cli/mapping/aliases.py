@@ -193,6 +193,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "person.first_name": (
         "providerfirstname",  # the NPI registry's individual providers (NPPES)
         "firstname",
+        "pifirstname",  # a grant's principal investigator (NSF's awards), beside the awardee organisation
         "firstname1",  # the first of a household's people (a New-Year-card list's 名1)
         "roepnaam",  # Dutch: the name a member goes by (Sportlink's)
         "fistname",  # Events Manager's bookings export ("Fist Name", sic)
@@ -218,6 +219,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "person.last_name": (
         "providerlastnamelegalname",  # the NPI registry's individual providers (NPPES)
         "lastname",
+        "pilastname",  # a grant's principal investigator
         "nomdexercice",  # RPPS: the family name a professional practises under
         "lastname1",
         *("soyad", "soyadi"),  # Turkish "Soyadı"
@@ -253,6 +255,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "defaultemail",
         "businessemail",
         "contactemail",
+        "piemail",  # a grant's principal investigator (after a company's contact's)
         "primaryemail",
         "primaryemailaddress",  # Clerk's users
         "urnmailto",  # RapidPro's (TextIt's) contacts: "URN:Mailto"
@@ -364,6 +367,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         # A contact person's own, before a bare Phone beside it (an account's row: its switchboard).
         *("contactphone", "contactphonenumber"),
         "phone",
+        "piphone",  # a grant's principal investigator
         "phonenumber",
         "businessphone",
         *("businesstelefon", "businessrufnummer"),  # German: "Rufnummer (geschäftlich)" (Windows)
@@ -480,6 +484,9 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "unternehmensname",  # German HubSpot's "Unternehmensname"
         "clientcorporationname",  # Bullhorn's client contacts: their client corporation
         "primaryaffiliationname",  # NPSP's contacts: their primary affiliation's (their employer's) name
+        "legalbusinessname",  # SAM.gov's entities
+        "awardeename",  # an award's recipient organisation (NSF's awards, a grants register's)
+        "firmname",  # a register's firm (openFDA's owner operator, FINRA's)
         "exhibitorname",  # a trade show's exhibitors ("exhibitor_name")
         *("japavadinimas", "imonespavadinimas"),  # Lithuanian: the legal entity's name (JAR)
         *("nazevskoly", "nazevfirmy", "nazevspolecnosti", "nazevorganizace"),  # Czech
@@ -894,6 +901,9 @@ PLURALS: dict[str, tuple[str, ...]] = {
 COMPANY_PREFIX = (
     r"^(billing|shipping|company|account|hq|organization|organisation|business|primary|work|client|vendor|"
     r"agency|supplier|regaddress|registeredaddress|registeredoffice|headquarters|"
+    # A register's entity's physical address (SAM.gov's "physicalAddress.city", FMCSA's "PHY_CITY"), an
+    # award's recipient organisation (NSF's "awardeeCity").
+    r"physicaladdress|phy(?=street|city|state|zip|country|nation)|awardee|"
     # An office's address (Sahana Eden's staff: "Office City", the SEC's advisers' "Main Office City"); its
     # location or its phone is no sign.
     r"(?:main)?office(?=street|city|postcode|postalcode|zip|country|state|address)|"

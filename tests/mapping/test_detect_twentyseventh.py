@@ -643,3 +643,29 @@ def test_no_one_in_charge_known_leaves_the_firms_mailboxes_and_numbers(tmp_path:
         )
     ]
     assert judged(tmp_path / "named.csv", header, rows).fields.get("person.email") == "メールアドレス"
+
+
+def test_public_registers_entities_and_awards() -> None:
+    # SAM.gov's entities: "legalBusinessName", "physicalAddress.city"; FMCSA's carriers: "PHY_CITY";
+    # NSF's awards: the awardee organisation's columns and its principal investigator's.
+    fields = detect(
+        ["ueiSAM", "legalBusinessName", "physicalAddress.addressLine1", "physicalAddress.city"]
+    ).fields
+    assert fields.get("company.name") == "legalBusinessName"
+    assert fields.get("company.address.street") == "physicalAddress.addressLine1"
+    assert fields.get("company.address.city") == "physicalAddress.city"
+    fields = detect(
+        ["DOT_NUMBER", "LEGAL_NAME", "DBA_NAME", "PHY_STREET", "PHY_CITY", "PHY_STATE", "PHY_ZIP"]
+    ).fields
+    assert fields.get("company.address.city") == "PHY_CITY"
+    assert fields.get("company.address.postalcode") == "PHY_ZIP"
+    header = ["awardeeName", "awardeeAddress", "awardeeCity", "awardeeStateCode", "piFirstName", "piLastName"]
+    header += ["piEmail", "piPhone", "poName", "poEmail"]
+    fields = detect(header).fields
+    assert fields.get("company.name") == "awardeeName"
+    assert fields.get("company.address.city") == "awardeeCity"
+    assert fields.get("person.first_name") == "piFirstName"
+    assert fields.get("person.email") == "piEmail"
+    # Guard: a company's own contact comes before the principal investigator (SBIR's awards).
+    fields = detect(["Company", "Contact Name", "Contact Email", "PI Name", "PI Email"]).fields
+    assert fields.get("person.email") == "Contact Email"
