@@ -162,6 +162,9 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "salesforceid",
         "sfdcid",
         "sfid",  # a Salesforce extract's record id ("sf_id")
+        "localid",  # Firebase Authentication's users ("localId")
+        "distinctid",  # Mixpanel's people ("$distinct_id")
+        "partnercontactid",  # MoxiWorks' contacts ("partner_contact_id": the brokerage's own id)
         "civicrmid",  # CiviCRM's contact id ("CiviCRM ID")
         "mitgliedsnummer",  # German: a member's number (a party's, a club's members)
         "marketoid",

@@ -77,7 +77,8 @@ def plural_columns(mapping: Mapping, columns: list[str], values: Callable[[str],
         for column in columns:
             if column in mapping.columns_used() or system_column(column):
                 continue
-            if _PERSON_FIELD_PREFIX.sub("", _normal(column)) not in plurals:
+            # The row's customer's too (ServiceTitan's "Customer Email Address(es)").
+            if _PERSON_FIELD_PREFIX.sub("", _normal(column)).removeprefix("customer") not in plurals:
                 continue
             seen = [v for v in values(column) if v.strip()]  # a JSON list reads as empty
             count = sum(several(path, v) for v in seen)

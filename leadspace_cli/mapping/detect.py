@@ -444,6 +444,7 @@ def _places(mapping: Mapping, h: _Header, taken: set[str]) -> None:
         and unprefixed(n) not in (*PERSON_AFTER_PREFIX, "")  # a bare "Work" (a church's work phone)
         and c not in bought
         and n != "companyid"  # a link to a company's record (Bitrix24's contacts, most of them empty)
+        and n != "businessunit"  # the exporter's own division (ServiceTitan's jobs), no customer's company
     ]
     # A website beside only the person's names, with no job and no sign of an account, may be their
     # own page, and the address theirs (a WordPress CRM's contacts); beside a job title or a

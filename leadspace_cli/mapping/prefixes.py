@@ -176,6 +176,8 @@ def _shared_prefix(columns: list[str]) -> dict[str, str]:
 # "person.name.givenName", "company.geo.city", "person.employment.title" are the person's given name,
 # the company's city, the person's job. (An employment's "name" is the employer's: not read so.)
 _CONTAINERS = frozenset(("geo", "name", "address", "location", "details", "info", "profile", "attributes"))
+# The objects a lead post wraps its person in (LendingTree's "lead.consumer.contact.firstName").
+_PERSON_OBJECTS = frozenset(("lead", "consumer", "contact", "borrower", "applicant", "person", "prospect"))
 _NOT_FIELDS = frozenset(("streetname", "streetnumber", "subpremise", "lat", "lng"))  # parts of a street
 # An API's wrapper around a record or its fields: JSON:API's "attributes" (Klaviyo's, Brevo's
 # "attributes.PRENOM"), a "data" envelope (DaData's "data.address.data.city"). It says nothing.
@@ -320,6 +322,10 @@ def json_paths(columns: list[str]) -> dict[str, str]:
                 continue
             own = "person" if people and normal(inner[-1]) == "location" else ""
             short = f"{whose or own}.{last}" if whose or own else f"company.{last}" if seat else last
+        elif all(normal(p) in _PERSON_OBJECTS for p in inner) and (
+            len(inner) >= 2 or normal(inner[0]) in ("consumer", "borrower", "applicant")
+        ):
+            short = f"contact.{last}"  # a lead post's "lead.consumer.contact.firstName": the consumer's
         else:
             if len(inner) < 2:
                 continue

@@ -669,3 +669,73 @@ def test_public_registers_entities_and_awards() -> None:
     # Guard: a company's own contact comes before the principal investigator (SBIR's awards).
     fields = detect(["Company", "Contact Name", "Contact Email", "PI Name", "PI Email"]).fields
     assert fields.get("person.email") == "Contact Email"
+
+
+def test_a_lead_post_s_consumer_and_a_job_s_customer(tmp_path: Path) -> None:
+    # LendingTree's lead posts: "lead.consumer.contact.firstName"; ServiceTitan's jobs: the customer's
+    # plural-named email and phone columns, their home (no company is named: "Business Unit" is the
+    # contractor's own division).
+    lines = [
+        {"lead": {"consumer": {"contact": {"firstName": f, "lastName": g, "emailAddress": e}}, "amount": 1}}
+        for f, g, e in [
+            ("Ann", "Lee", "ann@mail.example"),
+            ("Bo", "Ray", "bo@mail.example"),
+            ("Cy", "Dee", "cy@mail.example"),
+        ]
+    ]
+    fields = judged_lines(tmp_path / "posts.jsonl", lines).fields
+    assert fields.get("person.first_name") == "lead.consumer.contact.firstName"
+    assert fields.get("person.email") == "lead.consumer.contact.emailAddress"
+    header = ["Job Number", "Customer First Name", "Customer Last Name", "Customer Phone Number(s)", "Street"]
+    header += ["City", "Zip", "Country", "Business Unit", "Customer Email Address(es)"]
+    rows = [
+        [
+            "1809291",
+            "Muriam",
+            "Afzal",
+            "(989) 513-7386",
+            "6470 Bridlewood Ct",
+            "Ada",
+            "49301",
+            "USA",
+            "HVAC",
+            "m@mail.example",
+        ],
+        [
+            "1809530",
+            "Pat",
+            "Coleman",
+            "(616) 334-5459",
+            "137 Nora SE",
+            "Kentwood",
+            "49548",
+            "USA",
+            "HVAC",
+            "p@mail.example",
+        ],
+        [
+            "1809544",
+            "Ivy",
+            "Moss",
+            "(616) 334-5460",
+            "12 Elm St",
+            "Grand Rapids",
+            "49503",
+            "USA",
+            "Plumbing",
+            "i@mail.example",
+        ],
+    ]
+    fields = judged(tmp_path / "jobs.csv", header, rows).fields
+    assert fields.get("person.email") == "Customer Email Address(es)"
+    assert fields.get("person.person_phone") == "Customer Phone Number(s)"
+    assert fields.get("person.person_country") == "Country"
+    assert not any(path.startswith("company.address") for path in fields)
+
+
+def test_user_ids_of_auth_and_analytics_exports() -> None:
+    assert detect(["localId", "email", "displayName", "createdAt"]).fields.get("external_id") == "localId"
+    assert (
+        detect(["$distinct_id", "$email", "$first_name", "$last_name"]).fields.get("external_id")
+        == "$distinct_id"
+    )
