@@ -178,6 +178,7 @@ _OF_ADDRESS = re.compile(
 )
 
 
+_GEOLOCATED = {"$city": "IP City", "$region": "IP Region", "$country_code": "Home Country"}
 _FIELD_VALUE = re.compile(r"^([^.]+)\.value$")
 _NPSP_FIELD = re.compile(r"^\s*(?:npe01|npe03|npe4|npe5|npo02|npsp)__(.+?)(?:__[cr])?(?=\.|\s*$)")
 _ADDRESS_BOOK = re.compile(r"(?i)^\s*(address\s.+?)\s+-\s+(\d)\s*$")
@@ -199,6 +200,9 @@ def normal(column: str) -> str:
         return rest if rest.startswith("contact") else "contact" + rest
     column = _DO_NOT_MODIFY.sub("(Do Not Modify)", column)
     column = unmarked(column)  # an import template's required-field marker ("*ContactName"), "v_" and "c"
+    # Mixpanel's reserved geolocation of a person's last seen IP ("$city", "$region"): no company's
+    # address; its country is where the person is.
+    column = _GEOLOCATED.get(column.strip().lower(), column)
     # kintone's records: each field an object of its type and value ("担当者名": {"type", "value"}).
     column = _FIELD_VALUE.sub(r"\1", column)
     # Salesforce Nonprofit Success Pack's own fields: "npe01__WorkEmail__c" is the contact's work email,

@@ -205,6 +205,10 @@ def organisations(mapping: Mapping, columns: list[str], values: Callable[[str], 
     # A directory's listings named by their "title" (a chamber of commerce's members), where no job
     # title is read from it: judged by its values as a bare "Name" is.
     titled = [c for n, c in normalized if n == "title"] if "person.title" not in mapping.fields else []
+    # Not a notice's or a page's title ("Belgium-Brussels: Cleaning services", a sentence of a subject).
+    titled = [
+        c for c in titled if 5 * sum(":" in v or len(v.split()) > 8 for v in values(c)) <= len(values(c))
+    ]
     for column in [*bare_names(normalized), *named, *titled]:
         if column in used:
             continue

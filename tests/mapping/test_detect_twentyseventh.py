@@ -739,3 +739,31 @@ def test_user_ids_of_auth_and_analytics_exports() -> None:
         detect(["$distinct_id", "$email", "$first_name", "$last_name"]).fields.get("external_id")
         == "$distinct_id"
     )
+
+
+def test_a_notice_s_title_is_no_listing_s_name(tmp_path: Path) -> None:
+    # TED's award notices: "TITLE" is the notice's subject ("Belgium-Brussels: Cleaning services").
+    header = ["DOC_ID", "TITLE", "CITY", "CONTRACTING_BODY"]
+    rows = [
+        ["1", "Belgium-Brussels: System and support services", "Belgium", "SRIB"],
+        ["2", "Germany-Winsen (Luhe): Refuse collection services", "Germany", "Landkreis Harburg"],
+        ["3", "Spain-Seville: Cleaning services", "Spain", "Ayuntamiento de Sevilla"],
+        ["4", "Finland-Turku: Road passenger-transport services", "Finland", "Turun kaupunki"],
+    ]
+    assert judged(tmp_path / "notices.csv", header, rows).fields.get("company.name") != "TITLE"
+
+
+def test_mixpanel_s_geolocation_is_the_person_s_country_and_no_company_address() -> None:
+    header = [
+        "$distinct_id",
+        "$email",
+        "$first_name",
+        "$last_name",
+        "company",
+        "$city",
+        "$region",
+        "$country_code",
+    ]
+    fields = detect(header).fields
+    assert fields.get("person.person_country") == "$country_code"
+    assert not any(path.startswith("company.address") for path in fields)
