@@ -71,9 +71,19 @@ def _work_first(mapping: Mapping, options: list[str], values: Callable[[str], li
 # What a column sent after another must hold in most of its filled rows to fill that field: an email
 # address, a phone number, a company that is no household (NPSP's "Smith Household" accounts).
 _HOUSEHOLD = re.compile(r"(?i)\b(household|family|haushalt|famille|familia)\s*$")
+
+
+def holds_email(value: str) -> bool:
+    return "@" in value
+
+
+def holds_phone(value: str) -> bool:
+    return sum(c.isdigit() for c in value) >= 5
+
+
 _FIT: dict[str, Callable[[str], bool]] = {
-    "person.email": lambda v: "@" in v,
-    "person.person_phone": lambda v: sum(c.isdigit() for c in v) >= 5,
+    "person.email": holds_email,
+    "person.person_phone": holds_phone,
     "company.name": lambda v: not _HOUSEHOLD.search(v),
 }
 

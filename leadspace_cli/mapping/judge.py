@@ -19,7 +19,7 @@ from leadspace_cli.mapping.aliases import (
 from leadspace_cli.mapping.blocks import listed, lone_street, prefecture_line, street_line
 from leadspace_cli.mapping.body import _fetcher
 from leadspace_cli.mapping.cells import one_value_per_cell, plural_columns
-from leadspace_cli.mapping.choose import _HOW, _choose
+from leadspace_cli.mapping.choose import _HOW, _choose, holds_email, holds_phone
 from leadspace_cli.mapping.contacts import attendee_email, contact_names, own_pages
 from leadspace_cli.mapping.detect import detect
 from leadspace_cli.mapping.names import before_names
@@ -221,10 +221,10 @@ def _role_titles(mapping: Mapping, columns: list[str], values: Callable[[str], l
 _PLACEHOLDERS = ("", "0", "-", "--", "n/a", "na", "none", "null", "x")
 _SITES = ("web sites", "no website is sent")
 _FITS: dict[str, tuple[Callable[[str], bool], str, str]] = {
-    "person.email": (lambda v: "@" in v, "email addresses", "no email is sent"),
+    "person.email": (holds_email, "email addresses", "no email is sent"),
     # A profile's or a directory's page (Yelp's "restaurant_web") is no company's own site.
     "company.website": (lambda v: bool(_SITE.match(v.strip()) and not _NOT_A_SITE.search(v)), *_SITES),
-    "person.person_phone": (lambda v: sum(c.isdigit() for c in v) >= 5, "phone numbers", "no phone is sent"),
+    "person.person_phone": (holds_phone, "phone numbers", "no phone is sent"),
     # A job has words: a ranking's "Position" (1, 2, 3) is none.
     "person.title": (lambda v: any(c.isalpha() for c in v), "job titles", "no job title is sent"),
     # A whole address in one cell ("Akerstraat 88, 6221 CK Maastricht": a Dutch "Plaats") is no city.
