@@ -339,6 +339,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "businesspuesto",  # Odoo's Spanish "Puesto de trabajo", read with its "de trabajo" as a qualifier
         "jobtitel",  # German HubSpot's "Jobtitel"
         "pekerjaan",  # Indonesian: an alumni list's occupation
+        "jabatan",  # Indonesian: a position held
         "post",  # Bitrix24's contacts ("POST": the position held)
         "posteoccupe",  # French prospecting databases' "Poste occupé" (Pharow's)
         "pracovnipozice",  # Czech "Pracovní pozice"
@@ -438,6 +439,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "contactmobile",  # a contact person's mobile (an aviation directory's "CONTACTMOBILE")
         "talrunis",  # Latvian "Tālrunis"
         *("nohp", "nomorhp", "notelepon", "noteleponpelanggan"),  # Indonesian: a mobile, a phone number
+        *("nomorhpwa", "nohpwa"),  # Indonesian: a mobile that is also on WhatsApp ("Nomor HP/WA")
         *("telefonnecislo", "mobilnecislo"),  # Slovak
         *("telefonnr", "mobilnr"),  # Swedish, Norwegian
         "telefono1",
@@ -532,6 +534,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "nomeazienda",  # Italian ("Nome azienda")
         "nomentite",  # French ("Nom entité": Ekylibre)
         *("perusahaan", "namaperusahaan"),  # Indonesian
+        *("namainstitusi", "namapartner", "namainstansi"),  # Indonesian forms: an institution's, a partner's
         "firmanavn",  # Norwegian
         "empresa",
         "azienda",
@@ -2427,6 +2430,7 @@ WHOLE_NAME_HEADERS = frozenset(
         *("supportername", "usager"),  # a fundraising platform's donor, a French public service's user
         *("tenant", "tenantname"),  # a property manager's tenants (AppFolio's "Tenant"), when they split
         *("candidat", "candidate", "nomducandidat", "candidato", "nombredelcandidato"),  # a scoring grid's
+        *("namacontactperson", "namaperwakilan"),  # Indonesian forms: the contact person's, a delegate's
         # Kommo's (amoCRM's) leads: the lead's main contact, named whole.
         *("maincontact", "contatoprincipal", "contactoprincipal", "основнойконтакт"),
     )

@@ -767,3 +767,9 @@ def test_mixpanel_s_geolocation_is_the_person_s_country_and_no_company_address()
     fields = detect(header).fields
     assert fields.get("person.person_country") == "$country_code"
     assert not any(path.startswith("company.address") for path in fields)
+
+
+def test_indonesian_form_labels_of_a_partner_and_a_position() -> None:
+    fields = detect(["Nama Partner", "Nama Lengkap", "Jabatan", "Email"]).fields
+    assert fields.get("company.name") == "Nama Partner"
+    assert fields.get("person.title") == "Jabatan"
