@@ -339,7 +339,6 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "businesspuesto",  # Odoo's Spanish "Puesto de trabajo", read with its "de trabajo" as a qualifier
         "jobtitel",  # German HubSpot's "Jobtitel"
         "pekerjaan",  # Indonesian: an alumni list's occupation
-        "jabatan",  # Indonesian: a position held
         "post",  # Bitrix24's contacts ("POST": the position held)
         "posteoccupe",  # French prospecting databases' "Poste occupé" (Pharow's)
         "pracovnipozice",  # Czech "Pracovní pozice"

@@ -769,7 +769,8 @@ def test_mixpanel_s_geolocation_is_the_person_s_country_and_no_company_address()
     assert not any(path.startswith("company.address") for path in fields)
 
 
-def test_indonesian_form_labels_of_a_partner_and_a_position() -> None:
-    fields = detect(["Nama Partner", "Nama Lengkap", "Jabatan", "Email"]).fields
+def test_indonesian_form_labels_of_a_partner_and_a_mobile() -> None:
+    # "Jabatan" is left as it was: Indonesian for a position, Malay for a department.
+    fields = detect(["Nama Partner", "Nama Lengkap", "Jabatan", "Email", "Nomor HP/WA"]).fields
     assert fields.get("company.name") == "Nama Partner"
-    assert fields.get("person.title") == "Jabatan"
+    assert fields.get("person.person_phone") == "Nomor HP/WA"
