@@ -175,7 +175,7 @@ def _below_a_title(
     return ahead, None
 
 
-_TITLE_LINES = 8  # a report's title, its date or filter lines, a summary table (Zoom's), then the header
+_TITLE_LINES = 4  # a report's title, its date or filter line, a blank line, then the header
 
 
 def _preamble(row: list[str], names_field: Callable[[str], bool]) -> bool:

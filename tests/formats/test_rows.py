@@ -215,21 +215,3 @@ def test_a_workbooks_header_of_two_rows_groups_over_names_is_read_as_one(tmp_pat
     with open_source(str(path), header_hint=names_a_field) as source:
         assert source.columns[:4] == ["Contact First", "Contact Last", "Contact Email", "Company Name"]
         assert [r.cells[0] for r in source.rows] == ["Ann"]
-
-
-def test_a_webinar_report_s_summary_table_above_the_attendees_is_read_past(tmp_path: Path) -> None:
-    # Zoom's Attendee Report: a title, a generated-time line, the webinar's own summary table and a
-    # section title, then the attendees' header on line 6.
-    path = tmp_path / "attendees.csv"
-    path.write_text(
-        "\ufeffAttendee Report\nReport generated time,05/20/2026 10:00:00 AM\n"
-        "Topic,Webinar ID,Actual Start Time,Actual Duration (minutes),Total Users,Unique Viewers\n"
-        "Pricing Webinar,123 456 7890,05/12/2026 09:00:00 AM,120,3,3\nAttendee Details\n"
-        "Attended,User Name (Original Name),Email,Join Time,Leave Time,Country/Region Name\n"
-        "Yes,Ann Lee,ann@acme.example,09:00,09:30,France\nYes,Bo Ray,bo@beta.example,09:00,10:40,Germany\n",
-        encoding="utf-8",
-    )
-    with open_source(str(path), header_hint=names_a_field) as source:
-        assert source.columns[:3] == ["Attended", "User Name (Original Name)", "Email"]
-        assert [r.cells[2] for r in source.rows] == ["ann@acme.example", "bo@beta.example"]
-        assert any("the header is line 6" in n for n in source.notes)
