@@ -381,4 +381,7 @@ def named_as_person(mapping: Mapping, values: Callable[[str], list[str]]) -> Non
         kept.append(column)
     if len(kept) < len(columns):
         mapping.notes[:] = [n for n in mapping.notes if not n.startswith("company.name: the first non-empty")]
-        mapping.fields["company.name"] = kept[0] if len(kept) == 1 else kept
+        if kept:
+            mapping.fields["company.name"] = kept[0] if len(kept) == 1 else kept
+        else:  # every one of them the people's own names: no company is named
+            del mapping.fields["company.name"]

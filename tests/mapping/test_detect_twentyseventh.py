@@ -774,3 +774,16 @@ def test_indonesian_form_labels_of_a_partner_and_a_mobile() -> None:
     fields = detect(["Nama Partner", "Nama Lengkap", "Jabatan", "Email", "Nomor HP/WA"]).fields
     assert fields.get("company.name") == "Nama Partner"
     assert fields.get("person.person_phone") == "Nomor HP/WA"
+
+
+def test_company_columns_that_all_hold_the_people_s_names_name_no_company(tmp_path: Path) -> None:
+    # amoCRM's "Наименование" and a "Компания" both filled with the contact's own name.
+    header = ["ID", "Наименование", "Имя", "Фамилия", "Компания", "Рабочий email"]
+    rows = [
+        ["1", "Асадбек Русланбеков", "Асадбек", "Русланбеков", "", "asadbek@yandex.example"],
+        ["2", "", "Бахтиёр", "Алимкулов", "Бахтиёр Алимкулов", "bahtiyor@gmail.example"],
+        ["3", "Олег Ким", "Олег", "Ким", "Олег Ким", "oleg@mail.example"],
+    ]
+    fields = judged(tmp_path / "contacts.csv", header, rows).fields
+    assert "company.name" not in fields
+    assert fields.get("person.email") == "Рабочий email"
