@@ -1458,6 +1458,7 @@ _JAPANESE = {
     "姓": "lastname",
     "名": "firstname",
     "会社名": "companyname",
+    "業種": "industry",
     "識別子": "id",  # a customer database's own identifier
     "企業名": "companyname",
     "部署名": "department",
@@ -2018,6 +2019,7 @@ _MORE_LANGUAGES = {
     "Διεύθυνση": "address",
     "Οδός": "street",
     "Πόλη": "city",
+    "ΑΦΜ": "vatnumber",  # a tax number, a firm's or a trader's
     "Τ.Κ.": "postalcode",
     "ΤΚ": "postalcode",
     "Ταχυδρομικός κώδικας": "postalcode",

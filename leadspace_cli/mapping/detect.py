@@ -425,6 +425,29 @@ def _beside(mapping: Mapping, h: _Header, taken: set[str]) -> None:
     display_name(mapping, h.normalized, h.stripped, taken)
 
 
+# A street or a postal code under any name ("property_address", "Zip Code"), but an email address.
+_STREETISH = re.compile(r"street|address|adresse|direccion|indirizzo|endereco|zip|postal|postcode|plz")
+_MAILISH = re.compile(r"mail|web|url|ip")
+_DESCRIBED = re.compile(r"industry|sector|size|revenue|employees|headcount|taxnumber|vatnumber|taxid|vatid")
+
+
+def _company_first(mapping: Mapping, columns: list[str]) -> bool:
+    """Whether the company's name comes before every column of the person's (a prospect list of
+    companies with a contact after each: its places are the company's)."""
+    company = mapping.fields.get("company.name")
+    person = [
+        columns.index(c)
+        for p, c in mapping.fields.items()
+        if p.startswith("person.") and isinstance(c, str) and c in columns
+    ]
+    return (
+        isinstance(company, str)
+        and company in columns
+        and bool(person)
+        and columns.index(company) < min(person)
+    )
+
+
 def _places(mapping: Mapping, h: _Header, taken: set[str]) -> None:
     """Whose the unprefixed places are: the company's, or the person's (not sent, but for their country)."""
     person_places = h.person_places
@@ -503,7 +526,24 @@ def _places(mapping: Mapping, h: _Header, taken: set[str]) -> None:
     unsent: list[str] = []  # the places left out as the person's, to be named
     whose = ""
     strong = [c for c in h.company_address if c not in weak]  # the company's own address columns
-    if (not company_named or employer_only or consumer) and not strong:
+    # People beside their company, with a country (and maybe a region or a city) but no street or
+    # postal code (an attendee list's "Country", an audience's "country"): where each person is, not
+    # their company's address; the country is sent as the person's.
+    sent_places = {p for p in _ADDRESS if isinstance(mapping.fields.get(p), str)}
+    located = (
+        h.people
+        and company_named
+        and not strong
+        and "company.address.country" in sent_places  # a city and a state alone stay the company's
+        and not sent_places & {"company.address.street", "company.address.postalcode"}
+        and "company.website" not in mapping.fields  # a company's site: the places may be its own
+        and not h.dnm  # a Dynamics lead's address is its company's
+        and not _company_first(mapping, h.cols)  # a list of companies, then each one's contact
+        and not any(_STREETISH.search(n) and not _MAILISH.search(n) for n, _ in h.normalized)
+        # An industry, a headcount or a tax number: the rows describe the company, its places too.
+        and not any(n in ACCOUNT_EVIDENCE or n in ORG_NUMBER or _DESCRIBED.search(n) for n, _ in h.normalized)
+    )
+    if (not company_named or employer_only or consumer or located) and not strong:
         # No company at all (a newsletter's subscribers, a shop's buyers), or one only named as the
         # person's employer: the places are the person's.
         dropped = [mapping.fields.pop(path) for path in _ADDRESS if path in mapping.fields]
@@ -517,6 +557,8 @@ def _places(mapping: Mapping, h: _Header, taken: set[str]) -> None:
             else f"{consumer!r} says the rows are a shop's or a community's own people"
             if consumer and company_named
             else "the file names no company"
+            if not company_named
+            else "the people's places hold no street or postal code"
         )
         unsent = list(dict.fromkeys(c for c in dropped if isinstance(c, str)))
     # The person's own country has a field of its own; the person's city and state have none.

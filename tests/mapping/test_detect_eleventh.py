@@ -543,7 +543,7 @@ def test_review_a_contact_s_job_keeps_the_employer_s_site_and_caps_lock_keeps_it
     assert fields.get("company.website") == "Website"
     assert fields.get("company.address.city") == "City"
     # A hand-typed header with caps lock on: "cOMPANY NAME" is the company name, no code's prefix.
-    fields = detect(["fIRST NAME", "lAST NAME", "eMAIL", "cOMPANY NAME", "cITY", "cOUNTRY"]).fields
+    fields = detect(["fIRST NAME", "lAST NAME", "eMAIL", "cOMPANY NAME", "sTREET", "cITY", "cOUNTRY"]).fields
     assert fields.get("company.name") == "cOMPANY NAME"
     assert fields.get("company.address.city") == "cITY"
     # A marketplace's vendor columns ("v_email") are no customer's.

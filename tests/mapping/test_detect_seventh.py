@@ -66,7 +66,7 @@ def test_without_a_nonprofits_signs_a_contacts_organisation_keeps_its_address() 
 
 
 def test_city_name_is_the_city() -> None:
-    m = detect(["first_name", "last_name", "email", "company", "city_name", "country"])
+    m = detect(["first_name", "last_name", "email", "company", "street", "city_name", "country"])
     assert m.fields["company.address.city"] == "city_name"
 
 

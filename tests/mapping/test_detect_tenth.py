@@ -331,7 +331,7 @@ def test_the_words_each_new_rule_reads() -> None:
         "person.email": "البريد الإلكتروني",
         "company.name": "الشركة",
     }
-    assert fields.get("company.address.country") == "الدولة"
+    assert fields.get("person.person_country") == "الدولة"  # no street: where the person is
     # Salesforce's own "Billing" prefix is the account's address, beside unprefixed columns too.
     header = ["Account Name", "Street", "City", "Billing Street", "Billing City"]
     assert company_address(header)["street"] == "Billing Street"

@@ -1,0 +1,69 @@
+"""Detection, twenty-eighth round: what the blind held-out sets R23-R53 still sent wrong, and what the
+next blind sets (R54-R58) found at first sight. Each test fails on 003b169, the code before it; the
+guards beside them hold on both. Values are invented."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.mapping.test_detect_eleventh import judged
+
+
+def test_a_lone_country_beside_people_and_their_company_is_the_person_s(tmp_path: Path) -> None:
+    # A conference's attendee list (Name, Company, Country), an ad audience (LinkedIn's matched
+    # audience template: email, firstname, lastname, jobtitle, employeecompany, country), a download
+    # form's leads (a country and a province): where each person is, not their company's address.
+    rows = [["Ann Lee", "Acme", "Germany"], ["Bo Ray", "Beta", "France"], ["Cy Dee", "Gamma", "Spain"]]
+    fields = judged(tmp_path / "attendees.csv", ["Name", "Company", "Country"], rows).fields
+    assert fields.get("person.person_country") == "Country"
+    assert "company.address.country" not in fields
+    header = ["email", "firstname", "lastname", "jobtitle", "employeecompany", "country"]
+    rows = [
+        ["ann@acme.example", "Ann", "Lee", "CEO", "Acme", "US"],
+        ["bo@beta.example", "Bo", "Ray", "CTO", "Beta", "GB"],
+    ]
+    fields = judged(tmp_path / "audience.csv", header, rows).fields
+    assert fields.get("person.person_country") == "country"
+    assert "company.address.country" not in fields
+    header = ["Nombre", "Apellido", "email", "Empresa", "Cargo", "Pais", "Provincia"]
+    rows = [
+        ["Ana", "Ruiz", "ana@acme.example", "Acme", "Gerente", "España", "Bizkaia"],
+        ["Luis", "Gil", "luis@beta.example", "Beta", "Director", "España", "Madrid"],
+    ]
+    fields = judged(tmp_path / "descargas.csv", header, rows).fields
+    assert fields.get("person.person_country") == "Pais"
+    assert not {"company.address.country", "company.address.state"} & set(fields)
+
+
+def test_a_lone_country_beside_the_company_s_own_description_stays_the_company_s(tmp_path: Path) -> None:
+    # Guards: a lead file with the company's industry and size (a content-syndication delivery), a
+    # list of companies with a contact after them, a Dynamics lead, a file with a street: the places
+    # are the company's, as before.
+    header = ["First Name", "Last Name", "Email", "Title", "Company", "Company Size", "Country", "Industry"]
+    rows = [
+        ["Ann", "Lee", "ann@acme.example", "CEO", "Acme", "51-200", "US", "Software"],
+        ["Bo", "Ray", "bo@beta.example", "CTO", "Beta", "11-50", "UK", "Retail"],
+    ]
+    fields = judged(tmp_path / "delivery.csv", header, rows).fields
+    assert fields.get("company.address.country") == "Country"
+    header = ["会社名", "都道府県", "市区町村", "担当者名", "役職", "メールアドレス"]
+    rows = [
+        ["株式会社アクメ", "東京都", "千代田区", "山田 太郎", "部長", "yamada@acme.example"],
+        ["ベータ株式会社", "大阪府", "大阪市", "佐藤 花子", "課長", "sato@beta.example"],
+    ]
+    fields = judged(tmp_path / "prospects.csv", header, rows).fields
+    assert fields.get("company.address.state") == "都道府県"
+    header = ["(Do Not Modify) Lead", "First Name", "Last Name", "Company Name", "Email", "Country"]
+    rows = [
+        ["a1", "Ann", "Lee", "Acme", "ann@a.example", "US"],
+        ["a2", "Bo", "Ray", "Beta", "bo@b.example", "UK"],
+    ]
+    fields = judged(tmp_path / "leads.csv", header, rows).fields
+    assert fields.get("company.address.country") == "Country"
+    header = ["name", "email", "company", "property_address", "city", "state", "country"]
+    rows = [
+        ["Ann Lee", "ann@acme.example", "Acme", "1 Main St", "Austin", "TX", "US"],
+        ["Bo Ray", "bo@beta.example", "Beta", "2 Elm St", "Boston", "MA", "US"],
+    ]
+    fields = judged(tmp_path / "property.csv", header, rows).fields
+    assert fields.get("company.address.country") == "country"
