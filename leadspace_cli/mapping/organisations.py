@@ -101,7 +101,9 @@ _MAILBOX_WORDS = frozenset(
      *("recrutement", "recruitment", "rh", "emploi"),
      *("shop", "store", "events", "event", "expo", "partners", "news", "newsletter", "direction"),
      *("secretariat", "buero", "anfrage", "reservations", "front", "desk", "it", "legal", "privacy"),
-     *("compta", "buchhaltung", "rechnung", "verwaltung", "the", "my", "us", "de", "fr", "uk", "mx"))
+     *("compta", "buchhaltung", "rechnung", "verwaltung", "the", "my", "us", "de", "fr", "uk", "mx"),
+     *("contato", "financeiro", "faturamento", "vendas", "atendimento", "fiscal", "sac", "secretaria"),
+     *("reservas", "recepcion", "recepcao"))
 )  # fmt: skip
 
 
@@ -344,13 +346,29 @@ def _no_person(mapping: Mapping, columns: list[str], values: Callable[[str], lis
 _WHOLE_NAME = re.compile(r"(name|fullname|contact|contactperson|person|owner|ownername)$")
 
 
+_WORD = re.compile(r"[^\W\d_]{4,}")
+
+
+def trade_names(names: list[str], companies: list[str]) -> bool:
+    """Whether a name column holds the firms' trade names beside their legal names: in most rows
+    both fill, most of the name's words are in the legal name ("Auto Center Nacional", "Auto Center
+    Nacional Comércio Ltda"); a family name in a firm's ("Ann Sevonty", "Sevonty Restoration") is not."""
+    pairs = [(n, c) for n, c in zip(names, companies, strict=True) if n.strip() and c.strip()]
+    shared = []
+    for name, company in pairs:
+        words = {w.casefold() for w in _WORD.findall(name)}
+        if words and len(words & {w.casefold() for w in _WORD.findall(company)}) * 2 > len(words):
+            shared.append(name)
+    return len(shared) >= 2 and len(shared) * 2 > len(pairs)
+
+
 def unnamed_phone(mapping: Mapping, columns: list[str], values: Callable[[str], list[str]]) -> None:
     """Leave out the phone of rows that name a company and no person: every column that could name
     one (a contact's name, an owner's, a bare name) is empty in the rows read or holds the firms'
     names (a maps scrape's leads with an empty ``contact_name``): the number is the business's."""
     phone = mapping.fields.get("person.person_phone")
     company = mapping.fields.get("company.name")
-    if not isinstance(phone, str) or not isinstance(company, str):
+    if phone is None or not isinstance(company, str):
         return
     email = mapping.fields.get("person.email")
     boxes = [v for v in values(email) if v.strip()] if isinstance(email, str) else []
@@ -362,11 +380,14 @@ def unnamed_phone(mapping: Mapping, columns: list[str], values: Callable[[str], 
         return  # a bare "Name" of firms (and maybe people): organisations() judged its phone
     firms = {v.strip().lower() for v in values(company) if v.strip()}
     bare = bare_names([(normal(c), c) for c in columns])  # "Name", "Nombre", "Nome" in any language
-    named = [c for c in columns if c != company and (c in bare or _WHOLE_NAME.search(normal(c)))]
+    used = mapping.columns_used()  # the company's own, its city's name ("address.city.name")
+    named = [c for c in columns if c not in used and (c in bare or _WHOLE_NAME.search(normal(c)))]
     for column in named:
         seen = [v.strip() for v in values(column) if v.strip()]
         if len(seen) >= 3 and len(set(seen)) == 1:
             continue  # one name on every row: the caller's, the owner's, not each row's person
+        if column in bare and trade_names(values(column), values(company)):
+            continue  # the firms' trade names beside their legal ones ("Clínica VetCare")
         if any(v.lower() not in firms and not _organisation(v) for v in seen):
             return  # a person may be named: the phone may be theirs
     if not firms:

@@ -14,6 +14,7 @@ from collections.abc import Callable
 
 from leadspace_cli.mapping.aliases import WHOLE_NAME_HEADERS, normalize_header
 from leadspace_cli.mapping.normal import normal, question
+from leadspace_cli.mapping.organisations import _organisation, trade_names
 from leadspace_cli.mapping.spec import FULL_NAME, Mapping
 
 _SALUTATIONS = frozenset(
@@ -344,6 +345,11 @@ def whole_names(mapping: Mapping, columns: list[str], values: Callable[[str], li
             ]
             if sum(_fold(n) == _fold(c) for n, c in firms) * 5 > len(firms):
                 continue  # the names are the companies' own (a one-person firm's list)
+            # Beside a legal name, trade names ("Clínica VetCare" beside "VetCare Serviços
+            # Veterinários Ltda": an ERP's or a CRM's companies) read as organisations' in a row in
+            # five, or share a word with the legal name in most rows.
+            if sum(map(_organisation, seen)) * 5 >= len(seen) or trade_names(values(column), values(company)):
+                continue
         if bare and email is not None and not beside:
             pairs = [
                 (n, e)

@@ -67,3 +67,54 @@ def test_a_lone_country_beside_the_company_s_own_description_stays_the_company_s
     ]
     fields = judged(tmp_path / "property.csv", header, rows).fields
     assert fields.get("company.address.country") == "country"
+
+
+def test_trade_names_beside_legal_names_are_no_person_s(tmp_path: Path) -> None:
+    # A Brazilian CRM's or ERP's companies (PipeRun's, Conta Azul's): "name" is the trade name beside
+    # "company_name", the legal one; the firms' numbers and role mailboxes are no person's either.
+    header = ["id", "name", "company_name", "email", "business_phone", "mobile_phone"]
+    rows = [
+        [
+            "1",
+            "Mercearia São Jorge",
+            "Mercearia São Jorge Ltda - ME",
+            "financeiro@msj.example",
+            "21 3381",
+            "21 997",
+        ],
+        [
+            "2",
+            "Studio Lumiar Arquitetura",
+            "Lumiar Arquitetura Eireli",
+            "contato@lumiar.example",
+            "48 3024",
+            "",
+        ],
+        [
+            "3",
+            "Auto Center Nacional",
+            "Auto Center Nacional Peças Ltda",
+            "pecas@acn.example",
+            "62 3281",
+            "62 981",
+        ],
+        ["4", "Colégio Novo Saber", "Novo Saber Educação Ltda", "secretaria@ns.example", "11 3030", ""],
+    ]
+    fields = judged(tmp_path / "customers.csv", header, rows).fields
+    assert "person.full_name" not in fields
+    assert fields.get("company.name") == "company_name"
+    assert "person.person_phone" not in fields
+    assert "person.email" not in fields
+
+
+def test_guard_owners_named_in_their_firms_names_are_still_people(tmp_path: Path) -> None:
+    # A contractors' directory: "Andrea Sevonty" of "Sevonty Restoration" is a person whose phone it is.
+    header = ["name", "business_name", "email", "phone"]
+    rows = [
+        ["Amy Swift", "Building Hugger", "amy@hugger.example", "1 313 442 7091"],
+        ["Andrea Sevonty", "Sevonty Restoration", "asevonty@mail.example", "313-622-5582"],
+        ["Kevin White", "Mr White's Plumbing", "", "313-346-7460"],
+    ]
+    fields = judged(tmp_path / "contractors.csv", header, rows).fields
+    assert fields.get("person.person_phone") == "phone"
+    assert fields.get("person.full_name") == "name"
