@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from leadspace_cli.mapping.normal import normal
 from leadspace_cli.mapping.spec import Mapping
 
 _HOW = "pass a mapping (`leadspace mapping init INPUT -o mapping.toml` writes one)"
@@ -88,6 +89,15 @@ _FIT: dict[str, Callable[[str], bool]] = {
 }
 
 
+_LINK = re.compile(r"(?i)^\s*https?://\S+/\S*$")
+
+
+def _links(cells: list[str]) -> bool:
+    """Whether most of a column's filled cells are links (an API's "company": its record's URL)."""
+    seen = [v for v in cells if v.strip()]
+    return bool(seen) and sum(bool(_LINK.match(v)) for v in seen) * 2 > len(seen)
+
+
 def _fits(path: str, column_values: list[str]) -> bool:
     fit = _FIT.get(path)
     seen = [v for v in column_values if v.strip()]
@@ -145,9 +155,22 @@ def _choose(mapping: Mapping, values: Callable[[str], list[str]], sampled: bool,
                 )
                 told = len(mapping.notes)
                 with_values = [varied, *(c for c in with_values[1:] if c != varied)]
+        if path == "company.name" and len(with_values) > 1 and _links(values(with_values[0])):
+            # Clientify's contacts: "company" is the company record's API link, "company_name" its name.
+            link = with_values[0]
+            with_values = with_values[1:]
+            mapping.notes.append(
+                f"{link!r} holds links, not names: {with_values[0]!r} is sent as company.name."
+            )
+            told = len(mapping.notes)
         first, used = with_values[0], [with_values[0]]
         covered = filled[first]
+        # A contact's own phone named for the contact ("contact_phone") beside the record's own
+        # ("phone", a company's switchboard: Moloni's customers): the record's is no fallback.
+        contact = path == "person.person_phone" and normal(first).startswith("contact")
         for column in with_values[1:]:
+            if contact and not normal(column).startswith("contact"):
+                continue
             if _one_value(values(column)) and not _one_value(values(first)):
                 continue  # one value on every row beside the rows' own: the file's owner's (Crater's firm)
             if not _fits(path, values(column)):

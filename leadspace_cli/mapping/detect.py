@@ -67,7 +67,7 @@ from leadspace_cli.mapping.names import before_names, display_name, name_beside_
 from leadspace_cli.mapping.normal import normal as _normal
 from leadspace_cli.mapping.prefixes import file_prefix
 from leadspace_cli.mapping.roles import NAMED, held, one_role, party_fields, unrole
-from leadspace_cli.mapping.spec import Mapping
+from leadspace_cli.mapping.spec import FULL_NAME, Mapping
 
 
 def detect(columns: Iterable[str], *, books: bool = True, renamed: frozenset[str] | None = None) -> Mapping:
@@ -377,9 +377,23 @@ def _match(h: _Header) -> tuple[Mapping, set[str]]:
     _beside(mapping, h, taken)
     if not h.account_file and registered_beside_people(mapping.fields, h.normalized):
         taken.discard(str(mapping.fields.pop("external_id")))  # their company's number (directors')
+    _contact_of_record(mapping, h, taken)
     if not h.people:
         nameless(mapping, h.normalized, account_file=h.account_file)
     return mapping, taken
+
+
+def _contact_of_record(mapping: Mapping, h: _Header, taken: set[str]) -> None:
+    """A record with its contact person as an object of its own (Impact's media partners:
+    "contact.first_name" beside the partner's "name"): the bare Name is the record's, an organisation's."""
+    names = [mapping.fields.get(p) for p in ("person.first_name", "person.last_name", FULL_NAME)]
+    named = [c for c in names if isinstance(c, str)]
+    free = [c for c in h.bare_name if c not in taken]
+    if "company.name" in mapping.fields or not named or not free:
+        return
+    if all(re.match(r"(?i)\s*contact\s*[._]", c) for c in named):
+        mapping.fields["company.name"] = free[0]
+        taken.add(free[0])
 
 
 def _beside(mapping: Mapping, h: _Header, taken: set[str]) -> None:

@@ -368,9 +368,9 @@ def unnamed_phone(mapping: Mapping, columns: list[str], values: Callable[[str], 
     names (a maps scrape's leads with an empty ``contact_name``): the number is the business's."""
     phone = mapping.fields.get("person.person_phone")
     company = mapping.fields.get("company.name")
-    if phone is None or not isinstance(company, str):
-        return
     email = mapping.fields.get("person.email")
+    if (phone is None and email is None) or not isinstance(company, str):
+        return
     boxes = [v for v in values(email) if v.strip()] if isinstance(email, str) else []
     if 2 * sum(map(_personal, boxes)) > len(boxes):
         return  # people's own mailboxes (jane.doe@): the phone beside them may be theirs
@@ -392,12 +392,14 @@ def unnamed_phone(mapping: Mapping, columns: list[str], values: Callable[[str], 
             return  # a person may be named: the phone may be theirs
     if not firms:
         return
-    del mapping.fields["person.person_phone"]
-    mapping.notes.append(
-        f"{phone!r} is the businesses' own number (no person is named in the rows read): not sent."
-    )
-    # Their mailboxes too, where most are a firm's (info@, sales@): "担当者未確認", no one in charge known.
-    roles = [b for b in boxes if b.strip().lower().partition("@")[0] in _MAILBOX_WORDS]
+    if phone is not None:
+        del mapping.fields["person.person_phone"]
+        mapping.notes.append(
+            f"{phone!r} is the businesses' own number (no person is named in the rows read): not sent."
+        )
+    # Their mailboxes too, where most are a firm's (info@, sales@, contato1@): "担当者未確認", no one
+    # in charge known.
+    roles = [b for b in boxes if re.sub(r"\d+$", "", b.strip().lower().partition("@")[0]) in _MAILBOX_WORDS]
     if isinstance(email, str) and boxes and 2 * len(roles) > len(boxes):
         del mapping.fields["person.email"]
         mapping.candidates.pop("person.email", None)

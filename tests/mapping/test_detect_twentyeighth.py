@@ -118,3 +118,71 @@ def test_guard_owners_named_in_their_firms_names_are_still_people(tmp_path: Path
     fields = judged(tmp_path / "contractors.csv", header, rows).fields
     assert fields.get("person.person_phone") == "phone"
     assert fields.get("person.full_name") == "name"
+
+
+def test_a_firms_role_mailboxes_are_not_sent_where_no_person_is_named(tmp_path: Path) -> None:
+    # Agendor's companies: a trade name beside the legal one, and "contato1@", "contato2@": the
+    # firms' own mailboxes, though no phone column is sent beside them.
+    header = ["Nome", "CNPJ", "Razão Social", "E-mail", "Website"]
+    rows = [
+        ["Empresa A1", "82112893000121", "EMPRESA A LTDA", "contato1@empresa-a.example", "empresa-a.example"],
+        ["Empresa B2", "25781283000187", "EMPRESA B LTDA", "contato2@empresa-b.example", "empresa-b.example"],
+        ["Empresa C3", "25781283000188", "EMPRESA C LTDA", "contato3@empresa-c.example", "empresa-c.example"],
+    ]
+    fields = judged(tmp_path / "empresas.csv", header, rows).fields
+    assert fields.get("company.name") == "Razão Social"
+    assert "person.email" not in fields
+
+
+def test_a_company_link_gives_way_to_its_name_and_a_contact_s_phone_to_no_switchboard(tmp_path: Path) -> None:
+    # Clientify's contacts: "company" is the company record's API link, "company_name" its name.
+    header = ["id", "first_name", "last_name", "title", "company", "company_name"]
+    rows = [
+        ["1", "Rosa", "Vindiola", "Gerente", "https://api.crm.example/v1/companies/11/", "Unipack SA"],
+        ["2", "Sebastián", "Londoño", "Jefe", "https://api.crm.example/v1/companies/12/", "Andina SAS"],
+        ["3", "Ana", "Ruiz", "Directora", "", ""],
+    ]
+    fields = judged(tmp_path / "contacts.csv", header, rows).fields
+    assert fields.get("company.name") == "company_name"
+    # Moloni's customers: the contact's own phone, and the company's switchboard, which is no
+    # fallback for the rows whose contact has none.
+    header = ["customer_id", "name", "email", "phone", "contact_name", "contact_email", "contact_phone"]
+    rows = [
+        [
+            "1",
+            "Flor de Belém, Lda.",
+            "geral@flor.example",
+            "213 620 410",
+            "Sofia Marques",
+            "sofia@flor.example",
+            "912",
+        ],
+        [
+            "2",
+            "Cortiça Viva, S.A.",
+            "comercial@cv.example",
+            "227 440 900",
+            "Henrique Sá",
+            "h.sa@cv.example",
+            "",
+        ],
+        ["3", "Padaria Sol, Lda.", "geral@sol.example", "219 000 111", "Rui Costa", "rui@sol.example", "913"],
+    ]
+    fields = judged(tmp_path / "customers.csv", header, rows).fields
+    assert fields.get("person.person_phone") == "contact_phone"
+
+
+def test_a_record_s_name_beside_its_contact_object_is_the_company_s(tmp_path: Path) -> None:
+    # Impact's media partners: the partner's "name" and address, its contact as "contact.*".
+    header = ["id", "name", "website", "address_line1", "city", "postal_code", "country"]
+    header += ["contact.first_name", "contact.last_name", "contact.email_address"]
+    rows = [
+        ["1", "TechRadar Deals", "https://techradar.example", "Quay House", "Bath", "BA1 1UA", "GB"],
+        ["2", "Honey Science LLC", "https://honey.example", "963 E 4th St", "Los Angeles", "90013", "US"],
+    ]
+    rows[0] += ["Hannah", "Price", "hannah@techradar.example"]
+    rows[1] += ["Brian", "Choi", "brian@honey.example"]
+    fields = judged(tmp_path / "partners.csv", header, rows).fields
+    assert fields.get("company.name") == "name"
+    assert fields.get("company.address.city") == "city"
+    assert "person.person_country" not in fields
