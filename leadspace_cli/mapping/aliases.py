@@ -624,6 +624,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "website",
         "websiteurl",
         "websiteuri",  # Google Places' "websiteUri"
+        "enderecoweb",  # Portuguese: the web address (PRIMAVERA's customers)
         "urldusiteweb",  # HubSpot's French "URL du site web"
         "websiteaddress",  # the SEC's investment advisers ("Website Address")
         "webaddress",  # SAP's business partners ("WEBADDRESS")
@@ -751,6 +752,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
     ),
     "company.address.city": (
         "ciudadlocal",
+        "faclocal",  # PRIMAVERA's customers: the invoicing ("faturação") address's locality
         "city",
         "addrcity",
         "cityname",
@@ -801,6 +803,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         *("pilseta", "miestas"),  # Latvian "Pilsēta", Lithuanian
     ),
     "company.address.street": (
+        "facmor",  # PRIMAVERA's customers: the invoicing address's "morada"
         "physicaladdress1",  # Sage Pastel's first line of the physical address
         "acikadres",  # Turkish: the address line ("Açık Adres") beside the province and district
         "nazevulice",  # Czech: the street's name (ARES' seat)
@@ -847,6 +850,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
     ),
     "company.address.postalcode": (
         "postalcode",
+        "faccp",  # PRIMAVERA's customers: the invoicing address's postal code
         "addrpostcode",
         "zip",
         "zipcode",
@@ -943,6 +947,28 @@ SAP_FIELDS = {
     **dict.fromkeys(("knurl", "lfurl"), "website"),
 }
 
+
+# TOTVS Protheus' tables by their fields' own names: SA1's customers ("A1_NOME"), SA2's suppliers
+# ("A2_NOME"), SUS's prospects ("US_NOME"). Their phone and email are the firm's; "A1_PAIS" is a
+# central bank's country code and "A1_COD_MUN" a municipality's: neither is read.
+PROTHEUS_TABLE = re.compile(
+    r"^(?:a1|a2|us)(cod|nome|nreduz|end|mun|est|cep|email|tel|hpage|contato|cgc|bairro)$"
+)
+PROTHEUS_FIELDS = {
+    "cod": "id",
+    "nome": "companyname",
+    "nreduz": "dba",
+    "end": "street",
+    "mun": "city",
+    "est": "state",
+    "cep": "postalcode",
+    "email": "companyemail",
+    "tel": "companyphone",
+    "hpage": "website",
+    "contato": "contactname",
+    "cgc": "cnpj",
+    "bairro": "district",
+}
 
 _CODED_BLOCKS = ("billing", "shipping", "mailing", "other")
 _TRADE_NAMES = ("dba", "dbaname", "doingbusinessas")

@@ -19,6 +19,8 @@ from leadspace_cli.mapping.aliases import (
     KIND_NAMES,
     LAST_NAME_BESIDE_FIRST,
     LISTING,
+    PROTHEUS_FIELDS,
+    PROTHEUS_TABLE,
     SAP_FIELDS,
     fold,
     names_of_people,
@@ -43,6 +45,10 @@ def conventions(normalized: list[tuple[str, str]]) -> list[tuple[str, str]]:
     normalized = [(_looked_up(c) or n, c) for n, c in normalized]
     if sum(n in SAP_FIELDS for n, _ in normalized) >= 3 and not names_of_people(normalized):
         normalized = [(SAP_FIELDS.get(n, n), c) for n, c in normalized]
+    if sum(bool(PROTHEUS_TABLE.match(n)) for n, _ in normalized) >= 3:
+        normalized = [
+            (PROTHEUS_FIELDS[m[1]] if (m := PROTHEUS_TABLE.match(n)) else n, c) for n, c in normalized
+        ]
     names = {n for n, _ in normalized}
     # Zoho's "Billing Code", "Mailing Code" beside the same block's city: its postal code (elsewhere a
     # billing code may be an accounting or a medical one, and a company's or a vendor's code its id).

@@ -180,6 +180,9 @@ _OF_ADDRESS = re.compile(
 
 _GEOLOCATED = {"$city": "IP City", "$region": "IP Region", "$country_code": "Home Country"}
 _FIELD_VALUE = re.compile(r"^([^.]+)\.value$")
+# HubSpot's v1 records, as a Singer tap writes them: "properties.city.value" (its timestamp, source
+# and sourceId beside), and the tap's flat copy "property_city.value".
+_PROPERTY_VALUE = re.compile(r"^\s*(?:properties\.|property_)([^.]+)\.value\s*$")
 _NPSP_FIELD = re.compile(r"^\s*(?:npe01|npe03|npe4|npe5|npo02|npsp)__(.+?)(?:__[cr])?(?=\.|\s*$)")
 _ADDRESS_BOOK = re.compile(r"(?i)^\s*(address\s.+?)\s+-\s+(\d)\s*$")
 
@@ -204,6 +207,7 @@ def normal(column: str) -> str:
     # address; its country is where the person is.
     column = _GEOLOCATED.get(column.strip().lower(), column)
     # kintone's records: each field an object of its type and value ("担当者名": {"type", "value"}).
+    column = _PROPERTY_VALUE.sub(r"\1", column)
     column = _FIELD_VALUE.sub(r"\1", column)
     # Salesforce Nonprofit Success Pack's own fields: "npe01__WorkEmail__c" is the contact's work email,
     # "npsp__Primary_Affiliation__r.Name" their primary affiliation's (their employer's) name.

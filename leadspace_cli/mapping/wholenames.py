@@ -294,6 +294,20 @@ def _other_party(name: str, columns: list[str], email: str | None) -> bool:
     return role in _PARTIES and box in _PARTIES and _PARTIES[role] != _PARTIES[box]
 
 
+# A mailing list's signs of its subscribers (Campaign Monitor's, AWeber's, Mailchimp's, Sendy's).
+_SUBSCRIBED = frozenset(
+    (
+        *("subscribedat", "subscriptiondate", "subscribedon", "listjoineddate", "unsubscribedat"),
+        *("subscriptionmethod", "optintime", "confirmtime", "signupdate", "signedupat", "optindate"),
+        *("subscriptionstatus", "subscriberstatus", "emailsubscribe", "unsubscribed", "subscribed"),
+    )
+)
+
+
+def _subscribers(columns: list[str]) -> bool:
+    return any(normal(c) in _SUBSCRIBED for c in columns)
+
+
 def whole_names(mapping: Mapping, columns: list[str], values: Callable[[str], list[str]]) -> None:
     """Where no first and last name are mapped, send a column of people's whole names split.
 
@@ -350,7 +364,12 @@ def whole_names(mapping: Mapping, columns: list[str], values: Callable[[str], li
             # five, or share a word with the legal name in most rows.
             if sum(map(_organisation, seen)) * 5 >= len(seen) or trade_names(values(column), values(company)):
                 continue
-        if bare and email is not None and not beside:
+        if bare and email is not None and not beside and _subscribers(columns):
+            # A mailing list's subscribers (their sign-up date, their list state): a bare Name
+            # is theirs where it names no organisations ("Person One" of subs+7t8@example.com).
+            if sum(map(_organisation, seen)) * 5 >= len(seen):
+                continue
+        elif bare and email is not None and not beside:
             pairs = [
                 (n, e)
                 for n, e in zip(values(column), values(mapping.columns_of("person.email")[0]), strict=True)

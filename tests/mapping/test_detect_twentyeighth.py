@@ -5,8 +5,10 @@ guards beside them hold on both. Values are invented."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from tests.mapping.test_detect_eleventh import judged
+from tests.mapping.test_detect_twentyfourth import judged_lines
 
 
 def test_a_lone_country_beside_people_and_their_company_is_the_person_s(tmp_path: Path) -> None:
@@ -186,3 +188,106 @@ def test_a_record_s_name_beside_its_contact_object_is_the_company_s(tmp_path: Pa
     assert fields.get("company.name") == "name"
     assert fields.get("company.address.city") == "city"
     assert "person.person_country" not in fields
+
+
+def test_a_mailing_list_s_bare_name_is_the_subscriber_s(tmp_path: Path) -> None:
+    # Campaign Monitor's subscribers: "Name" beside "EmailAddress" and their list's dates and state,
+    # though the addresses are not named after them.
+    header = ["EmailAddress", "Name", "Date", "ListJoinedDate", "State"]
+    rows = [
+        ["subs+7t8@example.com", "Person One", "2010-10-25", "2010-10-25", "Active"],
+        ["subs+9k2@example.com", "Person Two", "2010-10-26", "2010-10-26", "Active"],
+        ["kate@mail.example", "Kate Hill", "2010-10-27", "2010-10-27", "Active"],
+    ]
+    fields = judged(tmp_path / "subscribers.csv", header, rows).fields
+    assert fields.get("person.full_name") == "Name"
+    # Guard: beside no sign of a mailing list, a bare Name must be the addresses' own people.
+    fields = judged(tmp_path / "list.csv", ["EmailAddress", "Name", "Date"], [r[:3] for r in rows]).fields
+    assert "person.full_name" not in fields
+
+
+def test_hubspot_properties_as_a_singer_tap_writes_them(tmp_path: Path) -> None:
+    # Each property an object of its value, timestamp, source and sourceId (JSON Lines), twice.
+    def company(n: int, name: str, domain: str, city: str, zip_code: str) -> dict[str, Any]:
+        values = {"name": name, "domain": domain, "city": city, "zip": zip_code, "numberofemployees": "85"}
+        properties = {
+            k: {
+                "value": v,
+                "timestamp": 1729000000000,
+                "source": "CRM_UI",
+                "sourceId": "admin@portal.example",
+            }
+            for k, v in values.items()
+        }
+        copies = {f"property_{k}": v for k, v in properties.items()}  # the tap's flat copy of each
+        return {"portalId": 6204471, "companyId": n, "isDeleted": False, "properties": properties, **copies}
+
+    lines = [
+        company(5880112301, "Lakeside Veterinary Partners", "lakesidevet.example", "Minneapolis", "55409"),
+        company(5880112302, "Northwind Traders", "northwind.example", "Seattle", "98101"),
+        company(5880112303, "Blue Harbor Labs", "blueharbor.example", "Boston", "02110"),
+    ]
+    fields = judged_lines(tmp_path / "companies.jsonl", lines).fields
+    assert fields.get("company.name") == "properties.name.value"
+    assert fields.get("company.website") == "properties.domain.value"
+    assert fields.get("company.address.postalcode") == "properties.zip.value"
+    assert fields.get("external_id") == "companyId"
+
+
+def test_totvs_protheus_and_primavera_customers(tmp_path: Path) -> None:
+    # TOTVS Protheus' SA1 by its fields' own names: A1_PAIS is a central bank's code, not sent.
+    header = ["A1_COD", "A1_LOJA", "A1_NOME", "A1_NREDUZ", "A1_END", "A1_EST", "A1_COD_MUN", "A1_MUN"]
+    header += ["A1_CEP", "A1_TEL", "A1_EMAIL", "A1_CGC", "A1_PAIS"]
+    rows = [
+        [
+            "000187",
+            "01",
+            "PORTO SECO LTDA",
+            "PORTO SECO",
+            "ROD SANTOS DUMONT KM 66",
+            "SP",
+            "09502",
+            "CAMPINAS",
+        ],
+        ["000188", "01", "AGRO LUZIA S/A", "LUZIA", "FAZENDA LUZIA S/N", "GO", "21204", "RIO VERDE"],
+    ]
+    rows[0] += ["13054750", "1932258800", "compras@porto.example", "07411250000133", "105"]
+    rows[1] += ["75901970", "6436219000", "fiscal@luzia.example", "02876553000170", "105"]
+    fields = judged(tmp_path / "sa1.csv", header, rows).fields
+    assert fields == {
+        "external_id": "A1_COD",
+        "company.name": "A1_NOME",
+        "company.address.street": "A1_END",
+        "company.address.state": "A1_EST",
+        "company.address.city": "A1_MUN",
+        "company.address.postalcode": "A1_CEP",
+    }
+    # PRIMAVERA's customers: the invoicing ("Fac_") address and the web address.
+    header = ["Cliente", "Nome", "EnderecoWeb", "Fac_Tel", "Fac_Cp", "Fac_Mor", "Pais", "Fac_Local"]
+    rows = [
+        [
+            "C0001",
+            "Conservas Ribamar, Lda.",
+            "www.ribamar.example",
+            "229404120",
+            "4450-718",
+            "Rua Ivens 1",
+            "PT",
+            "Porto",
+        ],
+        [
+            "C0002",
+            "Tipografia Almeida, S.A.",
+            "almeida.example",
+            "239847100",
+            "3030-320",
+            "Av. Magalhães 2",
+            "PT",
+            "Coimbra",
+        ],
+    ]
+    fields = judged(tmp_path / "clientes.csv", header, rows).fields
+    assert fields.get("company.website") == "EnderecoWeb"
+    assert fields.get("company.address.street") == "Fac_Mor"
+    assert fields.get("company.address.postalcode") == "Fac_Cp"
+    assert fields.get("company.address.city") == "Fac_Local"
