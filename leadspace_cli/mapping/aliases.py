@@ -166,6 +166,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "distinctid",  # Mixpanel's people ("$distinct_id")
         "partnercontactid",  # MoxiWorks' contacts ("partner_contact_id": the brokerage's own id)
         "civicrmid",  # CiviCRM's contact id ("CiviCRM ID")
+        "gsid",  # Gainsight's record id
         "mitgliedsnummer",  # German: a member's number (a party's, a club's members)
         "marketoid",
         "hubspotid",
@@ -482,6 +483,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         *("denominationunitelegale", "denominationusuelleetablissement", "entitylegalname"),
         "providerorganizationnamelegalbusinessname",
         "company",
+        "companyaccountname",  # an account export's columns renamed with a "Company_" prefix (Dynamics)
         "companyname",
         "companynome",  # Portuguese "Nome da empresa" (Snov.io's), read as the company's "Nome"
         "companynombre",  # Spanish "Nombre empresa" (an Airtable base's)

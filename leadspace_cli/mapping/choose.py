@@ -89,6 +89,8 @@ _FIT: dict[str, Callable[[str], bool]] = {
 }
 
 
+# A contact's own field: "contact_phone", Outscraper's first contact's "email_1_phone".
+_CONTACT_NAMED = re.compile(r"contact|email\d")
 _LINK = re.compile(r"(?i)^\s*https?://\S+/\S*$")
 
 
@@ -165,11 +167,11 @@ def _choose(mapping: Mapping, values: Callable[[str], list[str]], sampled: bool,
             told = len(mapping.notes)
         first, used = with_values[0], [with_values[0]]
         covered = filled[first]
-        # A contact's own phone named for the contact ("contact_phone") beside the record's own
-        # ("phone", a company's switchboard: Moloni's customers): the record's is no fallback.
-        contact = path == "person.person_phone" and normal(first).startswith("contact")
+        # A contact's own phone named for the contact ("contact_phone", "email_1_phone") beside the
+        # record's own ("phone", a company's switchboard: Moloni's customers): no fallback.
+        contact = path == "person.person_phone" and _CONTACT_NAMED.match(normal(first)) is not None
         for column in with_values[1:]:
-            if contact and not normal(column).startswith("contact"):
+            if contact and not _CONTACT_NAMED.match(normal(column)):
                 continue
             if _one_value(values(column)) and not _one_value(values(first)):
                 continue  # one value on every row beside the rows' own: the file's owner's (Crater's firm)

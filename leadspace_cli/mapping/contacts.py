@@ -14,6 +14,7 @@ from leadspace_cli.mapping.aliases import ALIASES, normalize_header, system_colu
 from leadspace_cli.mapping.choose import _FREE_MAIL
 from leadspace_cli.mapping.normal import normal
 from leadspace_cli.mapping.organisations import contact_person, host
+from leadspace_cli.mapping.prefixes import file_prefix
 from leadspace_cli.mapping.spec import FULL_NAME, Mapping
 from leadspace_cli.mapping.titles import _JOB
 from leadspace_cli.mapping.wholenames import MIN_SPLIT, split_name
@@ -34,8 +35,9 @@ def contact_names(mapping: Mapping, columns: list[str], values: Callable[[str], 
     used = mapping.columns_used()
     company = mapping.fields.get("company.name")
     firms = {v.strip().lower() for v in values(company)} if isinstance(company, str) else set()
+    short = file_prefix(columns)  # JSON paths read as their record's own ("contact.name")
     for column in columns:
-        if column in used or system_column(column) or not contact_person([column]):
+        if column in used or system_column(column) or not contact_person([short.get(column, column)]):
             continue
         seen = [v.strip() for v in values(column) if v.strip()]
         split = [

@@ -29,6 +29,15 @@ from leadspace_cli.mapping.aliases import (
 )
 from leadspace_cli.mapping.normal import normal
 
+_FIRST_CONTACT = {
+    "email1": "contactemail",
+    "email1firstname": "contactfirstname",
+    "email1lastname": "contactlastname",
+    "email1fullname": "contactfullname",
+    "email1title": "jobtitle",
+    "email1phone": "contactphone",
+}
+
 
 def conventions(normalized: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """Return a header's (normalised, column) pairs read by the conventions of the file they are in.
@@ -45,6 +54,11 @@ def conventions(normalized: list[tuple[str, str]]) -> list[tuple[str, str]]:
     normalized = [(_looked_up(c) or n, c) for n, c in normalized]
     if sum(n in SAP_FIELDS for n, _ in normalized) >= 3 and not names_of_people(normalized):
         normalized = [(SAP_FIELDS.get(n, n), c) for n, c in normalized]
+    names = {n for n, _ in normalized}
+    if "email1" in names and {"email1firstname", "email1fullname"} & names:
+        # Outscraper's "Emails & Contacts": each row's first contact found at the business, by the
+        # email it was found with ("email_1_first_name", "email_1_title", "email_1_phone").
+        normalized = [(_FIRST_CONTACT.get(n, n), c) for n, c in normalized]
     if sum(bool(PROTHEUS_TABLE.match(n)) for n, _ in normalized) >= 3:
         normalized = [
             (PROTHEUS_FIELDS[m[1]] if (m := PROTHEUS_TABLE.match(n)) else n, c) for n, c in normalized

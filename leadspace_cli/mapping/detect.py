@@ -385,13 +385,15 @@ def _match(h: _Header) -> tuple[Mapping, set[str]]:
 
 def _contact_of_record(mapping: Mapping, h: _Header, taken: set[str]) -> None:
     """A record with its contact person as an object of its own (Impact's media partners:
-    "contact.first_name" beside the partner's "name"): the bare Name is the record's, an organisation's."""
+    "contact.first_name" beside the partner's "name"; Outscraper's businesses, "email_1_first_name"
+    beside their "name"): the bare Name is the record's, an organisation's."""
     names = [mapping.fields.get(p) for p in ("person.first_name", "person.last_name", FULL_NAME)]
     named = [c for c in names if isinstance(c, str)]
     free = [c for c in h.bare_name if c not in taken]
     if "company.name" in mapping.fields or not named or not free:
         return
-    if all(re.match(r"(?i)\s*contact\s*[._]", c) for c in named):
+    normals = {c: n for n, c in h.normalized}
+    if all(normals.get(c, "").startswith("contact") for c in named):
         mapping.fields["company.name"] = free[0]
         taken.add(free[0])
 

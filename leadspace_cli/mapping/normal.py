@@ -183,6 +183,9 @@ _FIELD_VALUE = re.compile(r"^([^.]+)\.value$")
 # HubSpot's v1 records, as a Singer tap writes them: "properties.city.value" (its timestamp, source
 # and sourceId beside), and the tap's flat copy "property_city.value".
 _PROPERTY_VALUE = re.compile(r"^\s*(?:properties\.|property_)([^.]+)\.value\s*$")
+# Gainsight's lookups through a reference field: "Person_ID__gr.FirstName" is the person's first name,
+# "Company_ID__gr.Name" the company's name.
+_GAINSIGHT_LOOKUP = re.compile(r"^\s*([A-Za-z]+?)(?:_?ID)?__gr\.([^.]+)\s*$")
 _NPSP_FIELD = re.compile(r"^\s*(?:npe01|npe03|npe4|npe5|npo02|npsp)__(.+?)(?:__[cr])?(?=\.|\s*$)")
 _ADDRESS_BOOK = re.compile(r"(?i)^\s*(address\s.+?)\s+-\s+(\d)\s*$")
 
@@ -212,6 +215,7 @@ def normal(column: str) -> str:
     # Salesforce Nonprofit Success Pack's own fields: "npe01__WorkEmail__c" is the contact's work email,
     # "npsp__Primary_Affiliation__r.Name" their primary affiliation's (their employer's) name.
     column = _NPSP_FIELD.sub(r"\1", column)
+    column = _GAINSIGHT_LOOKUP.sub(r"\1 \2", column)
     # Clay's list of people found at the company: "First Name - People - Results" is the person's.
     column = CLAY_RESULTS.sub(r"Person \1", column)
     # Pipedrive's address parts: "Organization - City/town/village/locality of Address" is its city.

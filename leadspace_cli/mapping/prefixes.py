@@ -177,7 +177,11 @@ def _shared_prefix(columns: list[str]) -> dict[str, str]:
 # the company's city, the person's job. (An employment's "name" is the employer's: not read so.)
 _CONTAINERS = frozenset(("geo", "name", "address", "location", "details", "info", "profile", "attributes"))
 # The objects a lead post wraps its person in (LendingTree's "lead.consumer.contact.firstName").
-_PERSON_OBJECTS = frozenset(("lead", "consumer", "contact", "borrower", "applicant", "person", "prospect"))
+_PERSON_OBJECTS = frozenset(
+    # Atlassian Marketplace's licence: its technical contact is the licensee's person (not the
+    # billing contact, nor a reseller's).
+    ("lead", "consumer", "contact", "borrower", "applicant", "person", "prospect", "technicalcontact")
+)
 _NOT_FIELDS = frozenset(("streetname", "streetnumber", "subpremise", "lat", "lng"))  # parts of a street
 # An API's wrapper around a record or its fields: JSON:API's "attributes" (Klaviyo's, Brevo's
 # "attributes.PRENOM"), a "data" envelope (DaData's "data.address.data.city"). It says nothing.
@@ -187,6 +191,7 @@ _WRAPPERS = frozenset(
         # A tool's own and custom fields (Intercom's "custom_attributes", Zendesk's "user_fields" and
         # "organization_fields", Sage Intacct's "DISPLAYCONTACT": the record's contact details).
         *("customattributes", "customfields", "userfields", "organizationfields", "displaycontact"),
+        "contactdetails",  # Atlassian Marketplace's licences: the licensee's company and contacts
         # A form's answers (Webflow's "formResponse", Cal.com's "bookingFieldsResponses").
         *("formresponse", "formresponses", "bookingfieldsresponses", "responses", "answers", "formdata"),
         "dategenerale",  # ANAF's "date_generale": the company's general data
@@ -323,7 +328,7 @@ def json_paths(columns: list[str]) -> dict[str, str]:
             own = "person" if people and normal(inner[-1]) == "location" else ""
             short = f"{whose or own}.{last}" if whose or own else f"company.{last}" if seat else last
         elif all(normal(p) in _PERSON_OBJECTS for p in inner) and (
-            len(inner) >= 2 or normal(inner[0]) in ("consumer", "borrower", "applicant")
+            len(inner) >= 2 or normal(inner[0]) in ("consumer", "borrower", "applicant", "technicalcontact")
         ):
             short = f"contact.{last}"  # a lead post's "lead.consumer.contact.firstName": the consumer's
         else:

@@ -291,3 +291,62 @@ def test_totvs_protheus_and_primavera_customers(tmp_path: Path) -> None:
     assert fields.get("company.address.street") == "Fac_Mor"
     assert fields.get("company.address.postalcode") == "Fac_Cp"
     assert fields.get("company.address.city") == "Fac_Local"
+
+
+def test_outscraper_s_first_contact_at_each_business(tmp_path: Path) -> None:
+    # "Emails & Contacts": the business's "name" and switchboard, its first contact by "email_1_*".
+    header = ["name", "site", "phone", "street", "city", "email_1", "email_1_full_name", "email_1_first_name"]
+    header += ["email_1_last_name", "email_1_title", "email_1_phone", "email_2", "email_2_first_name"]
+    rows = [
+        ["Denver Dental Arts", "dda.example", "+1 303-555-0143", "1 Main St", "Denver", "megan@dda.example"],
+        ["Cherry Creek Ortho", "cco.example", "+1 303-555-0199", "2 Elm St", "Denver", "rachel@cco.example"],
+        ["Aurora Dentist", "ad.example", "+1 720-555-0177", "3 Oak St", "Aurora", ""],
+    ]
+    rows[0] += [
+        "Megan Alvarez",
+        "Megan",
+        "Alvarez",
+        "Office Manager",
+        "+1 303-555-0187",
+        "kim@dda.example",
+        "Dan",
+    ]
+    rows[1] += ["Rachel Osei", "Rachel", "Osei", "Coordinator", "", "jpark@cco.example", "Jon"]
+    rows[2] += ["", "", "", "", "", "", ""]
+    fields = judged(tmp_path / "outscraper.csv", header, rows).fields
+    assert fields.get("company.name") == "name"
+    assert fields.get("person.first_name") == "email_1_first_name"
+    assert fields.get("person.email") == "email_1"
+    assert fields.get("person.title") == "email_1_title"
+    assert fields.get("person.person_phone") == "email_1_phone"  # the switchboard is no fallback
+
+
+def test_atlassian_licences_and_gainsight_lookups(tmp_path: Path) -> None:
+    # Atlassian Marketplace's licences: the licensee's company and its technical contact, not the
+    # billing contact.
+    def licence(company: str, given: str, family: str) -> dict[str, Any]:
+        person = {"email": f"{given.lower()}@{family.lower()}.example", "name": f"{given} {family}"}
+        billing = {"email": "ap@reseller.example", "name": "Accounts Payable"}
+        details = {"company": company, "country": "Germany", "technicalContact": person}
+        return {
+            "licenseId": "SEN-1",
+            "status": "active",
+            "contactDetails": details | {"billingContact": billing},
+        }
+
+    lines = [licence("Helvetia AG", "Markus", "Egli"), licence("Northwind Ltd", "James", "Okafor")]
+    lines.append(licence("Open Data NL", "Bas", "Vries"))
+    fields = judged_lines(tmp_path / "licences.jsonl", lines).fields
+    assert fields.get("company.name") == "contactDetails.company"
+    assert fields.get("person.email") == "contactDetails.technicalContact.email"
+    assert fields.get("person.full_name") == "contactDetails.technicalContact.name"
+    # Gainsight's company-person records: the person's fields through the "Person_ID__gr" lookup.
+    header = ["Gsid", "Person_ID__gr.FirstName", "Person_ID__gr.LastName", "Person_ID__gr.Email", "Title"]
+    rows = [
+        ["1P01", "Ann", "Lee", "ann@acme.example", "CFO"],
+        ["1P02", "Bo", "Ray", "bo@beta.example", "CTO"],
+    ]
+    fields = judged(tmp_path / "gainsight.csv", header, rows).fields
+    assert fields.get("person.first_name") == "Person_ID__gr.FirstName"
+    assert fields.get("person.email") == "Person_ID__gr.Email"
+    assert fields.get("external_id") == "Gsid"
