@@ -54,6 +54,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
     # the parent record's.
     "external_id": (
         "recordid",
+        "iddoregistro",  # HubSpot's Portuguese "ID do registro"
         "id",
         # An "External ID" is another system's number for the record: the tool's own comes first.
         "externalid",
@@ -199,6 +200,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "firstname",
         "pifirstname",  # a grant's principal investigator (NSF's awards), beside the awardee organisation
         "firstname1",  # the first of a household's people (a New-Year-card list's 名1)
+        "nombredepila",  # Spanish: the given name (Dynamics 365's "Nombre de pila")
         "roepnaam",  # Dutch: the name a member goes by (Sportlink's)
         "fistname",  # Events Manager's bookings export ("Fist Name", sic)
         "namefirst",  # "Name (First)" (EC-CUBE)
@@ -314,6 +316,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
     # "Job Title" before "Title": Outlook's Title is Mr. or Ms.
     "person.title": (
         "intituleduposte",  # HubSpot's French "Intitulé du poste"
+        "stellenbezeichnung",  # German: the job's title (SuiteCRM's leads)
         *("nombredecargo", "nombredelcargo"),  # Spanish: the name of the post (beside its level)
         "jobtitle",
         "companyposition",  # an alumni tracer's graduates' job at their company
@@ -371,6 +374,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         # A contact person's own, before a bare Phone beside it (an account's row: its switchboard).
         *("contactphone", "contactphonenumber"),
         "phone",
+        "numerodetelefone",  # HubSpot's Portuguese "Número de telefone"
         "piphone",  # a grant's principal investigator
         "phonenumber",
         "businessphone",
@@ -484,6 +488,8 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "providerorganizationnamelegalbusinessname",
         "company",
         "companyaccountname",  # an account export's columns renamed with a "Company_" prefix (Dynamics)
+        "nomeaccount",  # Salesforce's Italian "Nome account"
+        "kontoname",  # German: the account's name (SuiteCRM's leads)
         "companyname",
         "companynome",  # Portuguese "Nome da empresa" (Snov.io's), read as the company's "Nome"
         "companynombre",  # Spanish "Nombre empresa" (an Airtable base's)
@@ -720,6 +726,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "company.address.state": (
         "provincialocal",  # an Argentine wholesale form's shop ("Provincia local"), beside the applicant's
         "state",
+        "estadooprovincia",  # Salesforce's Spanish "Estado o provincia"
         "addrstate",
         "zonecode",  # a shop's "zone" is its state or province (LiteCart's, osCommerce's)
         "provincecode",  # Shopify's "Province Code"
@@ -1139,6 +1146,7 @@ URL_COLUMNS = (
     # A bare "site" (French, Portuguese, a scraper's; Salesforce's "Account Site" is a place), Spanish
     # "Sitio", Polish "Strona" (a page).
     *("site", "sitio", "strona"),
+    *("sitoweb", "sitointernet"),  # Italian: a web site (Salesforce's "Sito Web"), read by its values
 )
 
 

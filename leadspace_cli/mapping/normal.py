@@ -258,6 +258,10 @@ def normal(column: str) -> str:
     # German Salesforce's "Rechnungsstraße", "Rechnungs-PLZ", "Rechnungsort": the billing address.
     if name.startswith("rechnungs") and name[9:] in ADDRESS_WORDS:
         name = "billing" + name[9:]
+    # German SuiteCRM's "Rechnungsadresse Straße", "Lieferadresse Stadt": a billing, a shipping address.
+    for german, block in (("rechnungsadresse", "billing"), ("lieferadresse", "shipping")):
+        if name.startswith(german) and name[len(german) :] in ADDRESS_WORDS:
+            name = block + name[len(german) :]
     rest = name.removeprefix("companylocation")
     if rest != name and name not in ALL_ALIASES and (rest in ADDRESS_WORDS or rest == "region"):
         name = "company" + ("state" if rest == "region" else rest)  # a location's region is its state

@@ -12,6 +12,7 @@ import re
 import unicodedata
 from collections.abc import Callable
 
+from leadspace_cli.mapping.addressbooks import english
 from leadspace_cli.mapping.aliases import WHOLE_NAME_HEADERS, normalize_header
 from leadspace_cli.mapping.normal import normal, question
 from leadspace_cli.mapping.organisations import _organisation, trade_names
@@ -319,11 +320,12 @@ def whole_names(mapping: Mapping, columns: list[str], values: Callable[[str], li
     if "person.first_name" in mapping.fields or "person.last_name" in mapping.fields:
         return
     used = mapping.columns_used()
+    read = english(columns)  # an export in another language by its English names ("Persona - Nome")
     found = [
         c
         for c in columns
         if (
-            normalize_header(c) in WHOLE_NAME_HEADERS
+            normalize_header(read.get(c, c)) in WHOLE_NAME_HEADERS
             or normal(c) in WHOLE_NAME_HEADERS
             or question(c) == "fullname"
         )

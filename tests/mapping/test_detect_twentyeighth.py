@@ -350,3 +350,76 @@ def test_atlassian_licences_and_gainsight_lookups(tmp_path: Path) -> None:
     assert fields.get("person.first_name") == "Person_ID__gr.FirstName"
     assert fields.get("person.email") == "Person_ID__gr.Email"
     assert fields.get("external_id") == "Gsid"
+
+
+def test_mainstream_crms_in_spanish_german_italian_and_portuguese(tmp_path: Path) -> None:
+    # Dynamics 365's Spanish contacts: "Nombre de pila" is the given name.
+    header = [
+        "(No modificar) Contacto",
+        "Nombre de pila",
+        "Apellidos",
+        "Puesto",
+        "Email",
+        "Nombre de la compañía",
+    ]
+    rows = [
+        ["c1", "Ana", "Ruiz", "Gerente", "ana@acme.example", "Acme"],
+        ["c2", "Luis", "Gil", "Jefe", "l@b.example", "Beta"],
+    ]
+    fields = judged(tmp_path / "contactos.csv", header, rows).fields
+    assert fields.get("person.first_name") == "Nombre de pila"
+    assert fields.get("person.email") == "Email"
+    assert fields.get("person.title") == "Puesto"
+    # SuiteCRM's German leads and accounts.
+    header = ["Vorname", "Nachname", "Stellenbezeichnung", "Kontoname", "E-Mail Adresse"]
+    rows = [
+        ["Eva", "Roth", "Leiterin Einkauf", "Acme GmbH", "eva@acme.example"],
+        ["Jan", "Hof", "CTO", "Beta AG", "j@b.example"],
+    ]
+    fields = judged(tmp_path / "interessenten.csv", header, rows).fields
+    assert fields.get("person.title") == "Stellenbezeichnung"
+    assert fields.get("company.name") == "Kontoname"
+    header = [
+        "Firmenname",
+        "Rechnungsadresse Straße",
+        "Rechnungsadresse Stadt",
+        "Rechnungsadresse Postleitzahl",
+    ]
+    rows = [["Acme GmbH", "Hauptstr. 1", "Berlin", "10115"], ["Beta AG", "Ring 2", "Köln", "50667"]]
+    fields = judged(tmp_path / "firmen.csv", header, rows).fields
+    assert fields.get("company.address.street") == "Rechnungsadresse Straße"
+    assert fields.get("company.address.postalcode") == "Rechnungsadresse Postleitzahl"
+    # HubSpot's Portuguese contacts; Salesforce's Italian and Spanish account reports.
+    header = ["ID do registro.", "Nome", "Sobrenome", "E-mail", "Número de telefone"]
+    rows = [
+        ["101", "Ana", "Lima", "ana@acme.example", "+55 11 3030 1010"],
+        ["102", "Rui", "Sá", "r@b.example", "+55 21 2020 2020"],
+    ]
+    fields = judged(tmp_path / "contatos.csv", header, rows).fields
+    assert fields.get("external_id") == "ID do registro."
+    assert fields.get("person.person_phone") == "Número de telefone"
+    header = ["Nome account", "Sito Web"]
+    rows = [
+        ["Hotel Roma", "www.hotelroma.example"],
+        ["Hotel Pisa", "hotelpisa.example"],
+        ["Hotel Bari", "www.bari.example"],
+    ]
+    fields = judged(tmp_path / "account.csv", header, rows).fields
+    assert fields == {"company.name": "Nome account", "company.website": "Sito Web"}
+    header = ["Nombre de la cuenta", "Estado o provincia de facturación", "País de facturación"]
+    rows = [["Acme SA", "Madrid", "España"], ["Beta SL", "Jalisco", "México"]]
+    fields = judged(tmp_path / "cuentas.csv", header, rows).fields
+    assert fields.get("company.address.state") == "Estado o provincia de facturación"
+    # Pipedrive's Italian people: "Persona - Nome" is the person's whole name.
+    header = [
+        "Persona - Nome",
+        "Persona - Organizzazione",
+        "Persona - Email - Lavoro",
+        "Persona - Telefono - Lavoro",
+    ]
+    rows = [
+        ["Marco Rossi", "Acme Srl", "marco@acme.example", "+39 02 1234"],
+        ["Giulia Bianchi", "Beta Spa", "g@b.example", "+39 06 5678"],
+    ]
+    fields = judged(tmp_path / "persone.csv", header, rows).fields
+    assert fields.get("person.full_name") == "Persona - Nome"
