@@ -55,6 +55,8 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "external_id": (
         "recordid",
         "iddoregistro",  # HubSpot's Portuguese "ID do registro"
+        "recordidcontact",  # HubSpot's contacts export beside its companies' ("Record ID - Contact")
+        "subscriberkey",  # Salesforce Marketing Cloud's subscribers' own key
         "id",
         # An "External ID" is another system's number for the record: the tool's own comes first.
         "externalid",
@@ -201,6 +203,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "pifirstname",  # a grant's principal investigator (NSF's awards), beside the awardee organisation
         "firstname1",  # the first of a household's people (a New-Year-card list's 名1)
         "nombredepila",  # Spanish: the given name (Dynamics 365's "Nombre de pila")
+        "personnamefirstname",  # Adobe Experience Platform's XDM ("person_name_firstName")
         "roepnaam",  # Dutch: the name a member goes by (Sportlink's)
         "fistname",  # Events Manager's bookings export ("Fist Name", sic)
         "namefirst",  # "Name (First)" (EC-CUBE)
@@ -226,6 +229,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "providerlastnamelegalname",  # the NPI registry's individual providers (NPPES)
         "lastname",
         "pilastname",  # a grant's principal investigator
+        "personnamelastname",  # Adobe Experience Platform's XDM ("person_name_lastName")
         "nomdexercice",  # RPPS: the family name a professional practises under
         "lastname1",
         *("soyad", "soyadi"),  # Turkish "Soyadı"
@@ -312,6 +316,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "askedemail",  # a form's question ("What is your email?"), after every column named for it
         *("homeemail", "personalemail", "privateemail"),  # the person's own, when nothing else names one
         "personalemailid",  # Indian English: a form's "Personal Email ID"
+        "personalemailaddress",  # Adobe Experience Platform's XDM ("personalEmail_address")
     ),
     # "Job Title" before "Title": Outlook's Title is Mr. or Ms.
     "person.title": (

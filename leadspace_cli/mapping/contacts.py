@@ -46,8 +46,9 @@ def contact_names(mapping: Mapping, columns: list[str], values: Callable[[str], 
         if len(seen) < 2 or len(split) < MIN_SPLIT * len(seen) or len(set(seen)) < 0.6 * len(seen):
             continue  # review 47 F9 (two reps in turn), F10 (job roles)
         mapping.fields[FULL_NAME] = column
+        whose = "company" if isinstance(company, str) else "row"
         mapping.notes.append(
-            f"{column!r} names each company's contact person: sent split into person.first_name and "
+            f"{column!r} names each {whose}'s contact person: sent split into person.first_name and "
             "person.last_name as the row's person."
         )
         _their_phone(mapping, columns, values)
@@ -104,7 +105,25 @@ _ATTENDEE_EMAILS = ("attendeeemail", "attendeeemailaddress", "ticketholderemail"
 def attendee_email(mapping: Mapping, columns: list[str]) -> None:
     """Send a ticket's attendee's email as the person's where the rows' own first and last names are
     unprefixed and no email of theirs is sent (Tickera's "First Name, Last Name, Attendee E-mail"
-    beside the "Buyer E-Mail"): the names are the attendee's, the ticket's holder."""
+    beside the "Buyer E-Mail"): the names are the attendee's, the ticket's holder. Where the names
+    sent are the attendee's and the email an order's (pretix's "Attendee name" beside the order's
+    "Email"), the attendee's email is sent instead."""
+    names = [mapping.fields.get(p) for p in ("person.first_name", "person.last_name", FULL_NAME)]
+    email = mapping.fields.get("person.email")
+    if (
+        isinstance(email, str)
+        and not normalize_header(email).startswith("attendee")
+        and any(isinstance(n, str) and normalize_header(n).startswith("attendee") for n in names)
+    ):
+        found = [c for c in columns if normalize_header(c) in _ATTENDEE_EMAILS and c != email]
+        if len(found) == 1:
+            mapping.fields["person.email"] = found[0]
+            mapping.candidates.pop("person.email", None)
+            mapping.notes.append(
+                f"{found[0]!r} is the attendee's email, whose name is sent: sent as person.email, not "
+                f"{email!r} (the order's)."
+            )
+        return
     if "person.email" in mapping.fields or not {"person.first_name", "person.last_name"} <= set(
         mapping.fields
     ):

@@ -29,6 +29,7 @@ from leadspace_cli.mapping.aliases import (
 )
 from leadspace_cli.mapping.normal import normal
 
+_ELOQUA = re.compile(r"^\s*(?:.*\.)?C_[A-Z]")
 _FIRST_CONTACT = {
     "email1": "contactemail",
     "email1firstname": "contactfirstname",
@@ -59,6 +60,11 @@ def conventions(normalized: list[tuple[str, str]]) -> list[tuple[str, str]]:
         # Outscraper's "Emails & Contacts": each row's first contact found at the business, by the
         # email it was found with ("email_1_first_name", "email_1_title", "email_1_phone").
         normalized = [(_FIRST_CONTACT.get(n, n), c) for n, c in normalized]
+    # Eloqua's contact fields by their own names ("C_EmailAddress", "C_FirstName"), two or more.
+    eloqua = [(n[1:], c) for n, c in normalized if _ELOQUA.match(c) and n[1:] in _KNOWN]
+    if len(eloqua) >= 2:
+        renamed = {c: n for n, c in eloqua}
+        normalized = [(renamed.get(c, n), c) for n, c in normalized]
     if sum(bool(PROTHEUS_TABLE.match(n)) for n, _ in normalized) >= 3:
         normalized = [
             (PROTHEUS_FIELDS[m[1]] if (m := PROTHEUS_TABLE.match(n)) else n, c) for n, c in normalized

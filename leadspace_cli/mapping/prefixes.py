@@ -178,9 +178,12 @@ def _shared_prefix(columns: list[str]) -> dict[str, str]:
 _CONTAINERS = frozenset(("geo", "name", "address", "location", "details", "info", "profile", "attributes"))
 # The objects a lead post wraps its person in (LendingTree's "lead.consumer.contact.firstName").
 _PERSON_OBJECTS = frozenset(
-    # Atlassian Marketplace's licence: its technical contact is the licensee's person (not the
-    # billing contact, nor a reseller's).
-    ("lead", "consumer", "contact", "borrower", "applicant", "person", "prospect", "technicalcontact")
+    (
+        *("lead", "consumer", "contact", "borrower", "applicant", "person", "prospect"),
+        # Atlassian Marketplace's licence: its technical contact is the licensee's person (not the
+        # billing contact, nor a reseller's); a ticket order's buyer (Ticket Tailor's "buyer_details").
+        *("technicalcontact", "buyerdetails"),
+    )
 )
 _NOT_FIELDS = frozenset(("streetname", "streetnumber", "subpremise", "lat", "lng"))  # parts of a street
 # An API's wrapper around a record or its fields: JSON:API's "attributes" (Klaviyo's, Brevo's
@@ -192,6 +195,8 @@ _WRAPPERS = frozenset(
         # "organization_fields", Sage Intacct's "DISPLAYCONTACT": the record's contact details).
         *("customattributes", "customfields", "userfields", "organizationfields", "displaycontact"),
         "contactdetails",  # Atlassian Marketplace's licences: the licensee's company and contacts
+        # Iterable's users' "dataFields"; mParticle's profiles' "user_identities", "user_attributes".
+        *("datafields", "useridentities", "userattributes"),
         # A form's answers (Webflow's "formResponse", Cal.com's "bookingFieldsResponses").
         *("formresponse", "formresponses", "bookingfieldsresponses", "responses", "answers", "formdata"),
         "dategenerale",  # ANAF's "date_generale": the company's general data
@@ -238,6 +243,7 @@ _BUSINESS_KINDS = frozenset(("business", "work", "office", "company", "registere
 _CODES = frozenset(("kod", "code", "codigo", "codice", "cod"))
 # A localised text's own text: Google's LocalizedText ("displayName.text" beside "displayName.languageCode").
 _LOCALISED = frozenset(("text",))
+_ENVELOPES = frozenset(("user", "message"))
 
 
 # A record's lookup of its company, written as an object ({"name", "id"}).
@@ -285,9 +291,15 @@ def json_paths(columns: list[str]) -> dict[str, str]:
     oidc = (
         len(ends & {"sub", "givenname", "familyname", "preferredusername", "emailverified", "zoneinfo"}) >= 3
     )
+    # An envelope around every record ({"user": {...}}: Iterable's users; {"message": {"data": ...}}:
+    # a CDP's jobs): it says nothing of whose each field is.
+    firsts = Counter(c.strip().split(".")[0].casefold() for c in columns if "." in c)
+    envelope = next((w for w, n in firsts.items() if w in _ENVELOPES and n >= 0.8 * len(columns)), "")
     out: dict[str, str] = {}
     for column in columns:
         parts = column.strip().split(".")
+        if envelope and len(parts) > 2 and parts[0].casefold() == envelope:
+            parts = parts[1:]
         if len(parts) < 2 or not all(parts) or normal(parts[-1]) in _NOT_FIELDS:
             continue
         if normal(parts[-1]) in _LOCALISED:
@@ -328,7 +340,8 @@ def json_paths(columns: list[str]) -> dict[str, str]:
             own = "person" if people and normal(inner[-1]) == "location" else ""
             short = f"{whose or own}.{last}" if whose or own else f"company.{last}" if seat else last
         elif all(normal(p) in _PERSON_OBJECTS for p in inner) and (
-            len(inner) >= 2 or normal(inner[0]) in ("consumer", "borrower", "applicant", "technicalcontact")
+            len(inner) >= 2
+            or normal(inner[0]) in ("consumer", "borrower", "applicant", "technicalcontact", "buyerdetails")
         ):
             short = f"contact.{last}"  # a lead post's "lead.consumer.contact.firstName": the consumer's
         else:

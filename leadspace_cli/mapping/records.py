@@ -453,6 +453,9 @@ _TRANSACTION = frozenset(
         *("currency", "amount", "total", "subtotal", "netamount", "grossamount", "taxamount", "paidamount"),
         *("price", "dueat", "duedate", "paidat", "issuedate", "invoicedate", "orderdate", "quantity"),
         *("invoicenumber", "ordernumber", "paymentstatus", "baseincome", "baserefund"),
+        # A ticketing platform's orders (Humanitix's, Ticket Tailor's).
+        *("financialstatus", "totalstotal", "totalssubtotal"),
+        *("refundamount", "txnid", "lineitems"),
     )
 )
 # The party's own record beside it: the client's, the customer's.
@@ -462,7 +465,7 @@ _PARTY_IDS = ("clientid", "customerid", "buyerid", "contactid", "memberid", "don
 def party_id(mapping: Mapping, columns: list[str]) -> None:
     """In a file of transactions (an invoice's currency, amounts and due date beside a bare "id"),
     send the one party's id column (``client_id``, ``customer_id``) as external_id instead of the
-    transaction's own "id": the row's person or company is the client."""
+    transaction's own "id": the row's person or company is the client. Without one, no id is sent."""
     current = mapping.fields.get("external_id")
     if not isinstance(current, str) or normalize_header(current) != "id":
         return
@@ -476,6 +479,9 @@ def party_id(mapping: Mapping, columns: list[str]) -> None:
             f"{current!r} is each transaction's own number: {parties[0]!r}, its party's record, is sent as "
             "external_id."
         )
+    else:  # no one party's record beside it: the order's number is no person's or company's
+        del mapping.fields["external_id"]
+        mapping.notes.append(f"{current!r} is each transaction's own number, no record's: not sent.")
 
 
 def other_column(

@@ -423,3 +423,109 @@ def test_mainstream_crms_in_spanish_german_italian_and_portuguese(tmp_path: Path
     ]
     fields = judged(tmp_path / "persone.csv", header, rows).fields
     assert fields.get("person.full_name") == "Persona - Nome"
+
+
+def test_an_attendee_s_email_over_the_order_s_and_an_order_s_own_number(tmp_path: Path) -> None:
+    # pretix's order positions: "Email" is the order's (its buyer's), "Attendee email" the named
+    # attendee's.
+    header = ["Order code", "Email", "Attendee name", "Attendee email", "Company"]
+    rows = [
+        ["A1B2C", "billing@acme.example", "Ann Lee", "ann@acme.example", "Acme"],
+        ["D3E4F", "ap@beta.example", "Bo Ray", "bo@beta.example", "Beta"],
+        ["G5H6J", "billing@acme.example", "Cy Dee", "cy@acme.example", "Acme"],
+    ]
+    fields = judged(tmp_path / "positions.csv", header, rows).fields
+    assert fields.get("person.email") == "Attendee email"
+    # A ticketing platform's orders (Humanitix's): "_id" is the order's, no one's record.
+    header = ["_id", "currency", "financialStatus", "firstName", "lastName", "email", "totals.total"]
+    rows = [
+        ["64f1", "AUD", "paid", "Ann", "Lee", "ann@acme.example", "120.00"],
+        ["64f2", "AUD", "paid", "Bo", "Ray", "bo@beta.example", "60.00"],
+    ]
+    fields = judged(tmp_path / "orders.csv", header, rows).fields
+    assert "external_id" not in fields
+    assert fields.get("person.email") == "email"
+
+
+def test_guard_an_account_s_currency_and_payment_gateway_make_no_transaction(tmp_path: Path) -> None:
+    # Zuora's accounts: a currency and a payment gateway beside the account's own "id".
+    header = ["id", "account_number", "name", "currency", "payment_gateway", "balance"]
+    rows = [
+        ["2c9", "A-001", "Acme Inc", "USD", "Stripe", "0"],
+        ["2c8", "A-002", "Beta LLC", "EUR", "Adyen", "10"],
+    ]
+    fields = judged(tmp_path / "accounts.csv", header, rows).fields
+    assert fields.get("external_id") == "id"
+
+
+def test_marketing_clouds_and_cdps_people(tmp_path: Path) -> None:
+    # HubSpot's v1 contact profile with its associated company.
+    def profile(vid: int, given: str, family: str, company: str, site: str) -> dict[str, Any]:
+        own = {"firstname": given, "lastname": family, "email": f"{given.lower()}@{site}"}
+        associated = {"name": company, "website": site, "state": "MA"}
+        return {
+            "vid": vid,
+            "properties": {k: {"value": v} for k, v in own.items()},
+            "associated-company": {
+                "company-id": vid + 1,
+                "properties": {k: {"value": v} for k, v in associated.items()},
+            },
+        }
+
+    lines = [
+        profile(101, "Ann", "Lee", "Acme Inc", "acme.example"),
+        profile(201, "Bo", "Ray", "Beta LLC", "beta.example"),
+    ]
+    fields = judged_lines(tmp_path / "profiles.jsonl", lines).fields
+    assert fields.get("company.name") == "associated-company.properties.name.value"
+    assert fields.get("company.website") == "associated-company.properties.website.value"
+    assert fields.get("person.first_name") == "properties.firstname.value"
+    # Iterable's users, every field under "user" and "dataFields".
+    users = [
+        {
+            "user": {
+                "email": "ann@acme.example",
+                "dataFields": {"userId": "u1", "phoneNumber": "+1 617 555 0100"},
+            }
+        },
+        {
+            "user": {
+                "email": "bo@beta.example",
+                "dataFields": {"userId": "u2", "phoneNumber": "+1 512 555 0101"},
+            }
+        },
+    ]
+    fields = judged_lines(tmp_path / "users.jsonl", users).fields
+    assert fields.get("person.email") == "user.email"
+    assert fields.get("person.person_phone") == "user.dataFields.phoneNumber"
+    # mParticle's profiles; Adobe's XDM segment export; Eloqua's fields through a CDP's job.
+    header = ["mpid", "user_identities.customerid", "user_identities.email", "user_attributes.$FirstName"]
+    rows = [["-8712", "C1", "ann@acme.example", "Ann"], ["-8713", "C2", "bo@beta.example", "Bo"]]
+    fields = judged(tmp_path / "mparticle.csv", header, rows).fields
+    assert fields.get("person.email") == "user_identities.email"
+    assert fields.get("person.first_name") == "user_attributes.$FirstName"
+    header = ["person_name_firstName", "person_name_lastName", "personalEmail_address"]
+    rows = [["Ann", "Lee", "ann@acme.example"], ["Bo", "Ray", "bo@beta.example"]]
+    fields = judged(tmp_path / "xdm.csv", header, rows).fields
+    assert fields == {
+        "person.first_name": "person_name_firstName",
+        "person.last_name": "person_name_lastName",
+        "person.email": "personalEmail_address",
+    }
+    jobs = [
+        {"message": {"data": {"C_EmailAddress": f"{n}@acme.example", "C_FirstName": n}}}
+        for n in ("ann", "bo")
+    ]
+    fields = judged_lines(tmp_path / "jobs.jsonl", jobs).fields
+    assert fields.get("person.email") == "message.data.C_EmailAddress"
+    assert fields.get("person.first_name") == "message.data.C_FirstName"
+    # Salesforce Marketing Cloud's SubscriberKey; HubSpot's "Record ID - Contact" beside its company's.
+    header = ["SubscriberKey", "EmailAddress", "FirstName"]
+    fields = judged(
+        tmp_path / "sfmc.csv", header, [["003A", "ann@acme.example", "Ann"], ["003B", "bo@b.example", "Bo"]]
+    ).fields
+    assert fields.get("external_id") == "SubscriberKey"
+    header = ["Record ID - Contact", "First Name", "Email", "Record ID - Company", "Company name"]
+    rows = [["11", "Ann", "ann@acme.example", "91", "Acme"], ["12", "Bo", "bo@beta.example", "92", "Beta"]]
+    fields = judged(tmp_path / "hubspot.csv", header, rows).fields
+    assert fields.get("external_id") == "Record ID - Contact"
