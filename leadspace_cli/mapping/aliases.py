@@ -321,6 +321,8 @@ ALIASES: dict[str, tuple[str, ...]] = {
     # "Job Title" before "Title": Outlook's Title is Mr. or Ms.
     "person.title": (
         "intituleduposte",  # HubSpot's French "Intitulé du poste"
+        # Linked Helper's profiles: the current position, before the free-text "headline".
+        *("currentcompanyposition", "organizationtitle1"),
         "stellenbezeichnung",  # German: the job's title (SuiteCRM's leads)
         *("nombredecargo", "nombredelcargo"),  # Spanish: the name of the post (beside its level)
         "jobtitle",
@@ -494,6 +496,8 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "company",
         "companyaccountname",  # an account export's columns renamed with a "Company_" prefix (Dynamics)
         "nomeaccount",  # Salesforce's Italian "Nome account"
+        "associatedcompanynamesprimary",  # HubSpot's deals: the primary associated company's name
+        "businesslegalname",  # a licence register's business (New Mexico's cannabis licences)
         "kontoname",  # German: the account's name (SuiteCRM's leads)
         "companyname",
         "companynome",  # Portuguese "Nome da empresa" (Snov.io's), read as the company's "Nome"
@@ -634,6 +638,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         *("businesswebseite", "businesshomepage"),  # German "Webseite geschäftlich" before a private one
         *("firmenwebseite", "firmenwebsite", "firmenhomepage"),  # German: the firm's (Windows)
         "companywebsite",  # first: beside it, a "Website" may be the person's own (a scraped profile's)
+        "organizationwebsite1",  # Linked Helper's profiles: the current organisation's
         "website",
         "websiteurl",
         "websiteuri",  # Google Places' "websiteUri"
@@ -732,6 +737,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "provincialocal",  # an Argentine wholesale form's shop ("Provincia local"), beside the applicant's
         "state",
         "estadooprovincia",  # Salesforce's Spanish "Estado o provincia"
+        "address1stateorprovince",  # Dataverse's accounts (before its "statecode": a record's status)
         "addrstate",
         "zonecode",  # a shop's "zone" is its state or province (LiteCart's, osCommerce's)
         "provincecode",  # Shopify's "Province Code"
@@ -927,6 +933,8 @@ COMPANY_PREFIX = (
     # A register's entity's physical address (SAM.gov's "physicalAddress.city", FMCSA's "PHY_CITY"), an
     # award's recipient organisation (NSF's "awardeeCity").
     r"physicaladdress|phy(?=street|city|state|zip|country|nation)|awardee|"
+    # A licensed premise's address (a state's cannabis or liquor licences: "premise_city").
+    r"premises?(?=street|city|state|zip|postal|country)|"
     # An office's address (Sahana Eden's staff: "Office City", the SEC's advisers' "Main Office City"); its
     # location or its phone is no sign.
     r"(?:main)?office(?=street|city|postcode|postalcode|zip|country|state|address)|"
@@ -1063,6 +1071,8 @@ def system_column(column: str) -> bool:
     customers export writes the default address so ("_address_city", "_address_telephone"), and a
     document store's export its record's own key ("_id": MongoDB's, lemlist's)."""
     name = column.lstrip()
+    if name.startswith("_") and name.endswith("@OData.Community.Display.V1.FormattedValue"):
+        return False  # Dataverse's lookup by its shown value ("_parentcustomerid_value@...": the account)
     return name.startswith(SYSTEM_COLUMN) and not name.startswith("_address_") and name.rstrip() != "_id"
 
 
@@ -1152,6 +1162,7 @@ URL_COLUMNS = (
     # "Sitio", Polish "Strona" (a page).
     *("site", "sitio", "strona"),
     *("sitoweb", "sitointernet"),  # Italian: a web site (Salesforce's "Sito Web"), read by its values
+    "sites",  # a scrape's "Sites" (one per row)
 )
 
 
@@ -1248,6 +1259,7 @@ FUNDING = (
 )
 ACCOUNT_EVIDENCE = (
     *LISTING,
+    "attributestype",  # a Salesforce record through its API ("attributes.type"), beside a bare Name
     "website",
     "domain",
     "domains",  # a help desk's or a customer-success tool's accounts (Front's, Desk.com's, Planhat's)

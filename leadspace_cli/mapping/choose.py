@@ -91,6 +91,14 @@ _FIT: dict[str, Callable[[str], bool]] = {
 
 # A contact's own field: "contact_phone", Outscraper's first contact's "email_1_phone".
 _CONTACT_NAMED = re.compile(r"contact|email\d")
+# A record's own number beside its contact's: a company's switchboard (a mobile or a direct line may
+# still be the contact's).
+_SWITCHBOARDS = frozenset(
+    (
+        *("phone", "phonenumber", "telephone", "tel", "companyphone", "mainphone", "telefone", "telefono"),
+        *("telefon", "phone1", "phone2", "phone3"),  # Outscraper's businesses' "phone_1"
+    )
+)
 _LINK = re.compile(r"(?i)^\s*https?://\S+/\S*$")
 
 
@@ -171,7 +179,7 @@ def _choose(mapping: Mapping, values: Callable[[str], list[str]], sampled: bool,
         # record's own ("phone", a company's switchboard: Moloni's customers): no fallback.
         contact = path == "person.person_phone" and _CONTACT_NAMED.match(normal(first)) is not None
         for column in with_values[1:]:
-            if contact and not _CONTACT_NAMED.match(normal(column)):
+            if contact and normal(column) in _SWITCHBOARDS:
                 continue
             if _one_value(values(column)) and not _one_value(values(first)):
                 continue  # one value on every row beside the rows' own: the file's owner's (Crater's firm)

@@ -29,7 +29,7 @@ from leadspace_cli.mapping.aliases import (
 )
 from leadspace_cli.mapping.normal import normal
 
-_ELOQUA = re.compile(r"^\s*(?:.*\.)?C_[A-Z]")
+_ELOQUA = re.compile(r"^\s*C_[A-Z]")
 _FIRST_CONTACT = {
     "email1": "contactemail",
     "email1firstname": "contactfirstname",

@@ -369,6 +369,11 @@ def _match(h: _Header) -> tuple[Mapping, set[str]]:
     return mapping, taken
 
 
+_OWN_PLACES = frozenset(
+    ("website", "site", "domain", "websiteurl", "street", "address", "addressline1", "city")
+)
+
+
 def _contact_of_record(mapping: Mapping, h: _Header, taken: set[str]) -> None:
     """A record with its contact person as an object of its own (Impact's media partners:
     "contact.first_name" beside the partner's "name"; Outscraper's businesses, "email_1_first_name"
@@ -379,9 +384,17 @@ def _contact_of_record(mapping: Mapping, h: _Header, taken: set[str]) -> None:
     if "company.name" in mapping.fields or not named or not free:
         return
     normals = {c: n for n, c in h.normalized}
-    if all(normals.get(c, "").startswith("contact") for c in named):
+    if not all(normals.get(c, "").startswith("contact") for c in named):
+        return
+    # An organisation's own site or address beside it: not a deal's, a task's or a project's name.
+    own = [c for n, c in h.normalized if n in _OWN_PLACES]
+    if own:
         mapping.fields["company.name"] = free[0]
         taken.add(free[0])
+        mapping.notes.append(
+            f"{free[0]!r} is sent as company.name: each row is an organisation (its {own[0]!r}) with its "
+            "contact's columns beside it."
+        )
 
 
 def _beside(mapping: Mapping, h: _Header, taken: set[str]) -> None:

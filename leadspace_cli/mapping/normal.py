@@ -183,6 +183,10 @@ _FIELD_VALUE = re.compile(r"^([^.]+)\.value$")
 # HubSpot's v1 records, as a Singer tap writes them: "properties.city.value" (its timestamp, source
 # and sourceId beside), and the tap's flat copy "property_city.value".
 _PROPERTY_VALUE = re.compile(r"^\s*(?:properties\.|property_)([^.]+)\.value\s*$")
+# Dataverse's contacts: their parent customer's (account's) name, as the Web API formats the lookup.
+_PARENT_CUSTOMER = re.compile(
+    r"(?i)^\s*_?parentcustomerid(?:_value)?@OData\.Community\.Display\.V1\.FormattedValue\s*$"
+)
 # Its v1 contact profile's associated company: "associated-company.properties.name.value".
 _ASSOCIATED_VALUE = re.compile(r"^\s*associated-company\.properties\.([^.]+)\.value\s*$")
 # Gainsight's lookups through a reference field: "Person_ID__gr.FirstName" is the person's first name,
@@ -214,6 +218,7 @@ def normal(column: str) -> str:
     # kintone's records: each field an object of its type and value ("担当者名": {"type", "value"}).
     column = _PROPERTY_VALUE.sub(r"\1", column)
     column = _ASSOCIATED_VALUE.sub(r"Company \1", column)
+    column = _PARENT_CUSTOMER.sub("Company Name", column)
     column = _FIELD_VALUE.sub(r"\1", column)
     # Salesforce Nonprofit Success Pack's own fields: "npe01__WorkEmail__c" is the contact's work email,
     # "npsp__Primary_Affiliation__r.Name" their primary affiliation's (their employer's) name.

@@ -346,18 +346,20 @@ def _no_person(mapping: Mapping, columns: list[str], values: Callable[[str], lis
 _WHOLE_NAME = re.compile(r"(name|fullname|contact|contactperson|person|owner|ownername)$")
 
 
-_WORD = re.compile(r"[^\W\d_]{4,}")
+_WORD = re.compile(r"[^\W\d_]{2,}")
 
 
 def trade_names(names: list[str], companies: list[str]) -> bool:
     """Whether a name column holds the firms' trade names beside their legal names: in most rows
-    both fill, most of the name's words are in the legal name ("Auto Center Nacional", "Auto Center
-    Nacional Comércio Ltda"); a family name in a firm's ("Ann Sevonty", "Sevonty Restoration") is not."""
-    pairs = [(n, c) for n, c in zip(names, companies, strict=True) if n.strip() and c.strip()]
+    both fill, two or more and most of the name's words are in the legal name ("Auto Center
+    Nacional", "Auto Center Nacional Comércio Ltda"); a family name in a firm's ("Ann Sevonty",
+    "Sevonty Restoration") is not."""
+    pairs = [(n, c) for n, c in zip(names, companies, strict=False) if n.strip() and c.strip()]
     shared = []
     for name, company in pairs:
         words = {w.casefold() for w in _WORD.findall(name)}
-        if words and len(words & {w.casefold() for w in _WORD.findall(company)}) * 2 > len(words):
+        both = words & {w.casefold() for w in _WORD.findall(company)}
+        if len(both) >= 2 and len(both) * 2 > len(words):
             shared.append(name)
     return len(shared) >= 2 and len(shared) * 2 > len(pairs)
 

@@ -42,7 +42,7 @@ def _hits(aliases: tuple[str, ...], candidates: list[tuple[str, str]], taken: se
 
 # A street or a postal code under any name ("property_address", "Zip Code"), but an email address.
 _STREETISH = re.compile(r"street|address|adresse|direccion|indirizzo|endereco|zip|postal|postcode|plz")
-_MAILISH = re.compile(r"mail|web|url|ip")
+_MAILISH = re.compile(r"e?mail(?:address)?$|^ip(?:address)?$|^web|url")  # an email's, a site's
 _DESCRIBED = re.compile(r"industry|sector|size|revenue|employees|headcount|taxnumber|vatnumber|taxid|vatid")
 
 

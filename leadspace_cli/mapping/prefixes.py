@@ -185,7 +185,8 @@ _PERSON_OBJECTS = frozenset(
         *("technicalcontact", "buyerdetails"),
     )
 )
-_NOT_FIELDS = frozenset(("streetname", "streetnumber", "subpremise", "lat", "lng"))  # parts of a street
+# Parts of a street; a Salesforce record's own "attributes" ("type": Account, "referenceId").
+_NOT_FIELDS = frozenset(("streetname", "streetnumber", "subpremise", "lat", "lng", "type", "referenceid"))
 # An API's wrapper around a record or its fields: JSON:API's "attributes" (Klaviyo's, Brevo's
 # "attributes.PRENOM"), a "data" envelope (DaData's "data.address.data.city"). It says nothing.
 _WRAPPERS = frozenset(

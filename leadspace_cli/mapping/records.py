@@ -203,8 +203,9 @@ def _title_of_names(mapping: Mapping, values: Callable[[str], list[str]], column
     if not isinstance(title, str):
         return
     jobs = [v.strip().casefold() for v in values(title)]
+    others = set(mapping.candidates.get("person.title", []))  # another column of the jobs, no names
     for column in columns:
-        if column == title:
+        if column == title or column in others or normal(column) in ALIASES["person.title"]:
             continue
         names = [v.strip().casefold() for v in values(column)]
         same = sum(1 for j, n in zip(jobs, names, strict=False) if j and j == n)
@@ -456,6 +457,8 @@ _TRANSACTION = frozenset(
         # A ticketing platform's orders (Humanitix's, Ticket Tailor's).
         *("financialstatus", "totalstotal", "totalssubtotal"),
         *("refundamount", "txnid", "lineitems"),
+        # A CRM's deals (HubSpot's: "Deal Name", "Deal Stage", "Amount in company currency").
+        *("dealname", "dealstage", "dealtype", "amountincompanycurrency", "closedate"),
     )
 )
 # The party's own record beside it: the client's, the customer's.
@@ -467,11 +470,13 @@ def party_id(mapping: Mapping, columns: list[str]) -> None:
     send the one party's id column (``client_id``, ``customer_id``) as external_id instead of the
     transaction's own "id": the row's person or company is the client. Without one, no id is sent."""
     current = mapping.fields.get("external_id")
-    if not isinstance(current, str) or normalize_header(current) != "id":
+    if not isinstance(current, str) or normalize_header(current) not in ("id", "recordid"):
         return
     names = [normalize_header(c) for c in columns]
     if sum(n in _TRANSACTION for n in names) < 2:
         return
+    if normalize_header(current) == "recordid" and not {"dealname", "dealstage"} & set(names):
+        return  # a CRM's own record id, beside no deal's name or stage
     parties = [c for c, n in zip(columns, names, strict=True) if n in _PARTY_IDS]
     if len(parties) == 1:
         mapping.fields["external_id"] = parties[0]
@@ -479,7 +484,7 @@ def party_id(mapping: Mapping, columns: list[str]) -> None:
             f"{current!r} is each transaction's own number: {parties[0]!r}, its party's record, is sent as "
             "external_id."
         )
-    else:  # no one party's record beside it: the order's number is no person's or company's
+    elif not parties:  # no party's record beside it: the order's number is no person's or company's
         del mapping.fields["external_id"]
         mapping.notes.append(f"{current!r} is each transaction's own number, no record's: not sent.")
 

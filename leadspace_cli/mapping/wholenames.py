@@ -305,6 +305,11 @@ _SUBSCRIBED = frozenset(
 )
 
 
+def _firms(names: list[str]) -> bool:
+    """Whether one name in five or more reads as an organisation's."""
+    return sum(map(_organisation, names)) * 5 >= len(names)
+
+
 def _subscribers(columns: list[str]) -> bool:
     return any(normal(c) in _SUBSCRIBED for c in columns)
 
@@ -363,13 +368,13 @@ def whole_names(mapping: Mapping, columns: list[str], values: Callable[[str], li
                 continue  # the names are the companies' own (a one-person firm's list)
             # Beside a legal name, trade names ("Clínica VetCare" beside "VetCare Serviços
             # Veterinários Ltda": an ERP's or a CRM's companies) read as organisations' in a row in
-            # five, or share a word with the legal name in most rows.
-            if sum(map(_organisation, seen)) * 5 >= len(seen) or trade_names(values(column), values(company)):
+            # five, or share most of their words with the legal name in most rows.
+            if _firms(seen) or trade_names(values(column), values(company)):
                 continue
         if bare and email is not None and not beside and _subscribers(columns):
             # A mailing list's subscribers (their sign-up date, their list state): a bare Name
             # is theirs where it names no organisations ("Person One" of subs+7t8@example.com).
-            if sum(map(_organisation, seen)) * 5 >= len(seen):
+            if _firms(seen):
                 continue
         elif bare and email is not None and not beside:
             pairs = [

@@ -529,3 +529,133 @@ def test_marketing_clouds_and_cdps_people(tmp_path: Path) -> None:
     rows = [["11", "Ann", "ann@acme.example", "91", "Acme"], ["12", "Bo", "bo@beta.example", "92", "Beta"]]
     fields = judged(tmp_path / "hubspot.csv", header, rows).fields
     assert fields.get("external_id") == "Record ID - Contact"
+
+
+def test_a_scrape_s_sites_are_the_companies_web_sites(tmp_path: Path) -> None:
+    # A supplier directory's scrape (Portuguese): "Sites", one per row, read by its values.
+    header = ["Nome_Fornecedor", "Sites", "Telefone"]
+    rows = [
+        ["Metalúrgica Alfa Ltda", "www.alfa.example", "(11) 3030-1010"],
+        ["Plásticos Beta S/A", "beta.example", "(21) 2020-2020"],
+        ["Química Gama Eireli", "https://gama.example", "(31) 4040-4040"],
+    ]
+    fields = judged(tmp_path / "fornecedores.csv", header, rows).fields
+    assert fields.get("company.website") == "Sites"
+
+
+def test_owners_named_like_their_firms_keep_their_names_and_phones(tmp_path: Path) -> None:
+    # Owners whose family name is their firm's ("Bob Reed" of "Reed Roofing Inc") are people: their
+    # name and phone are sent.
+    header = ["Name", "Email", "Company", "Phone"]
+    rows = [
+        ["Ann Sevonty", "ann@sevonty.example", "Sevonty Restoration LLC", "313-622-5582"],
+        ["Bob Reed", "bob@reed.example", "Reed Roofing Inc", "313-346-7460"],
+        ["Tom Hall", "tom@hall.example", "Hall Electric Co", "313-555-0101"],
+    ]
+    fields = judged(tmp_path / "owners.csv", header, rows).fields
+    assert fields.get("person.full_name") == "Name"
+    assert fields.get("person.person_phone") == "Phone"
+
+
+def test_a_mailing_street_beside_a_lone_country_keeps_it_the_company_s(tmp_path: Path) -> None:
+    # A mailing street and zip beside a lone Country: the places are not only a country.
+    header = [
+        "First Name",
+        "Last Name",
+        "Email",
+        "Company",
+        "City",
+        "Country",
+        "Mailing Street",
+        "Mailing Zip",
+    ]
+    rows = [["Ann", "Lee", "ann@acme.example", "Acme", "Austin", "US", "1 Main St", "73301"]]
+    rows.append(["Bo", "Ray", "bo@beta.example", "Beta", "Boston", "US", "2 Elm St", "02110"])
+    fields = judged(tmp_path / "mailing.csv", header, rows).fields
+    assert fields.get("company.address.country") == "Country"
+
+
+def test_a_deal_list_s_name_beside_its_contact_is_no_company(tmp_path: Path) -> None:
+    # A deal list's "Name" beside its contact's columns is no company.
+    header = ["Name", "Contact First Name", "Contact Last Name", "Contact Email", "Stage"]
+    rows = [
+        ["Website redesign", "Ann", "Lee", "ann@acme.example", "Won"],
+        ["Q3 renewal", "Bo", "Ray", "bo@b.example", "Open"],
+    ]
+    fields = judged(tmp_path / "deals.csv", header, rows).fields
+    assert "company.name" not in fields
+
+
+def test_a_contact_s_mobile_still_fills_the_rows_their_contact_phone_leaves_empty(tmp_path: Path) -> None:
+    header = ["First Name", "Last Name", "Email", "Company", "Contact Phone", "Mobile"]
+    rows = [["Ann", "Lee", "ann@acme.example", "Acme", "+1 512 555 0100", "+1 512 555 0199"]]
+    rows.append(["Bo", "Ray", "bo@beta.example", "Beta", "", "+1 617 555 0188"])
+    fields = judged(tmp_path / "phones.csv", header, rows).fields
+    assert fields.get("person.person_phone") == ["Contact Phone", "Mobile"]
+
+
+def test_salesforce_and_dataverse_records_through_their_apis(tmp_path: Path) -> None:
+    # `sf data export tree`: Accounts with their "attributes" (type, referenceId) and a bare Name.
+    def account(n: int, name: str, city: str) -> dict[str, Any]:
+        place = {"BillingStreet": f"{n} Main St", "BillingCity": city, "BillingCountry": "USA"}
+        return {"attributes": {"type": "Account", "referenceId": f"AccountRef{n}"}, "Name": name, **place}
+
+    lines = [account(1, "Baubly Toyshops Ltd", "Scranton"), account(2, "Jouet Jouet", "Lafayette")]
+    lines.append(account(3, "Northwind Traders", "Seattle"))
+    fields = judged_lines(tmp_path / "accounts.jsonl", lines).fields
+    assert fields.get("company.name") == "Name"
+    assert fields.get("company.address.city") == "BillingCity"
+    assert fields.get("company.address.country") == "BillingCountry"
+    assert "person.person_country" not in fields
+    # Dataverse's accounts: "statecode" is the record's status, the state is address1's.
+    header = ["accountid", "name", "statecode", "address1_stateorprovince"]
+    rows = [["a1", "Acme Inc", "0", "WA"], ["a2", "Beta LLC", "0", "OR"], ["a3", "Gamma Co", "1", "CA"]]
+    fields = judged(tmp_path / "dataverse.csv", header, rows).fields
+    assert fields.get("company.address.state") == "address1_stateorprovince"
+    # Dataverse's contacts: the parent customer's name as the Web API formats the lookup.
+    header = ["contactid", "firstname", "lastname", "emailaddress1"]
+    header.append("_parentcustomerid_value@OData.Community.Display.V1.FormattedValue")
+    rows = [
+        ["c1", "Ann", "Lee", "ann@acme.example", "Acme Inc"],
+        ["c2", "Bo", "Ray", "bo@beta.example", "Beta LLC"],
+    ]
+    fields = judged(tmp_path / "contacts.csv", header, rows).fields
+    assert fields.get("company.name") == header[-1]
+
+
+def test_a_deal_s_record_id_and_a_profile_s_current_position(tmp_path: Path) -> None:
+    # HubSpot's deals with their primary company: the deal's "Record ID" is no person's or company's.
+    header = ["Record ID", "Deal Name", "Deal Stage", "Close Date", "Associated Company Names (Primary)"]
+    rows = [
+        ["901", "Acme renewal", "Closed won", "2025-01-31", "Acme Inc"],
+        ["902", "Beta pilot", "Demo", "2025-02-28", "Beta LLC"],
+    ]
+    fields = judged(tmp_path / "deals.csv", header, rows).fields
+    assert "external_id" not in fields
+    assert fields.get("company.name") == "Associated Company Names (Primary)"
+    # Linked Helper's profiles: the current position, not the free-text headline.
+    header = ["first_name", "last_name", "headline", "current_company", "current_company_position"]
+    header += ["organization_title_1", "organization_website_1"]
+    rows = [
+        ["Ann", "Lee", "Helping SaaS teams grow | Speaker", "Acme", "VP Sales", "VP Sales", "acme.example"],
+        ["Bo", "Ray", "Builder of things", "Beta", "CTO", "CTO", "beta.example"],
+        ["Cy", "Dee", "Ops nerd", "Gamma", "Head of Operations", "Head of Operations", "gamma.example"],
+    ]
+    fields = judged(tmp_path / "profiles.csv", header, rows).fields
+    assert fields.get("person.title") == "current_company_position"
+    assert fields.get("company.website") == "organization_website_1"
+
+
+def test_a_licence_register_s_business_and_its_premise(tmp_path: Path) -> None:
+    # A state's licence register: the business's legal name and its licensed premise's address.
+    header = ["business_legal_name", "license_number", "business_dba_name", "premise_street_address"]
+    header += ["premise_city", "premise_state", "premise_zip_code"]
+    rows = [
+        ["Green Leaf LLC", "CCD-001", "Green Leaf", "1 Main St", "Santa Fe", "NM", "87501"],
+        ["High Desert Holdings Inc", "CCD-002", "Desert Bloom", "2 Elm St", "Taos", "NM", "87571"],
+    ]
+    fields = judged(tmp_path / "licences.csv", header, rows).fields
+    assert fields.get("company.name") == "business_legal_name"
+    assert fields.get("company.address.street") == "premise_street_address"
+    assert fields.get("company.address.city") == "premise_city"
+    assert fields.get("company.address.postalcode") == "premise_zip_code"
