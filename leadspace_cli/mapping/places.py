@@ -46,15 +46,15 @@ _MAILISH = re.compile(r"e?mail(?:address)?$|^ip(?:address)?$|^web|url")  # an em
 _DESCRIBED = re.compile(r"industry|sector|size|revenue|employees|headcount|taxnumber|vatnumber|taxid|vatid")
 
 
-def _company_first(mapping: Mapping, columns: list[str]) -> bool:
-    """Whether the company's name comes before every column of the person's (a prospect list of
-    companies with a contact after each: its places are the company's)."""
+def _company_first(mapping: Mapping, columns: list[str], bare_names: list[str]) -> bool:
+    """Whether the company's name comes before every column of the person's, a bare Name among them
+    (a prospect list of companies with a contact after each: its places are the company's)."""
     company = mapping.fields.get("company.name")
     person = [
         columns.index(c)
         for p, c in mapping.fields.items()
         if p.startswith("person.") and isinstance(c, str) and c in columns
-    ]
+    ] + [columns.index(c) for c in bare_names if c in columns and c != company]
     return (
         isinstance(company, str)
         and company in columns
@@ -153,7 +153,7 @@ def _places(mapping: Mapping, h: _Header, taken: set[str]) -> None:
         and not sent_places & {"company.address.street", "company.address.postalcode"}
         and "company.website" not in mapping.fields  # a company's site: the places may be its own
         and not h.dnm  # a Dynamics lead's address is its company's
-        and not _company_first(mapping, h.cols)  # a list of companies, then each one's contact
+        and not _company_first(mapping, h.cols, h.bare_name)  # companies, then each one's contact
         and not any(_STREETISH.search(n) and not _MAILISH.search(n) for n, _ in h.normalized)
         # An industry, a headcount or a tax number: the rows describe the company, its places too.
         and not any(n in ACCOUNT_EVIDENCE or n in ORG_NUMBER or _DESCRIBED.search(n) for n, _ in h.normalized)
@@ -193,6 +193,13 @@ def _places(mapping: Mapping, h: _Header, taken: set[str]) -> None:
     if person_country is not None and person_country not in mapping.columns_used():
         mapping.fields["person.person_country"] = person_country
         taken.add(person_country)
+        if located and person_country in unsent:
+            unsent.remove(person_country)
+            mapping.notes.append(
+                f"{person_country!r} is where each person is (beside their company, with no street or "
+                "postal code): sent as person.person_country, not as the company's address. To send it as "
+                "the company's, pass a mapping (`leadspace mapping init`)."
+            )
     personal = [
         c
         for n, c in [*h.person_pref, *(h.normalized if h.beside else [])]
@@ -202,9 +209,11 @@ def _places(mapping: Mapping, h: _Header, taken: set[str]) -> None:
         unsent = [c for c in h.every if c in {*unsent, *personal} and c not in mapping.columns_used()]
         personal = []
     if unsent:
+        one = len(unsent) == 1
         mapping.notes.append(
-            f"{', '.join(repr(c) for c in unsent)} look like the person's own address ({whose}): not sent "
-            "as the company's. To send them, pass a mapping (`leadspace mapping init`)."
+            f"{', '.join(repr(c) for c in unsent)} {'looks' if one else 'look'} like the person's own "
+            f"address ({whose}): not sent as the company's. To send {'it' if one else 'them'}, pass a "
+            "mapping (`leadspace mapping init`)."
         )
     if h.beside and personal:
         mapping.notes.append(

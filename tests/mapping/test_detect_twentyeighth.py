@@ -659,3 +659,26 @@ def test_a_licence_register_s_business_and_its_premise(tmp_path: Path) -> None:
     assert fields.get("company.address.street") == "premise_street_address"
     assert fields.get("company.address.city") == "premise_city"
     assert fields.get("company.address.postalcode") == "premise_zip_code"
+
+
+def test_an_attendee_list_s_country_beside_a_bare_name_and_email_and_the_note(tmp_path: Path) -> None:
+    # "Name, Company, Country, Email": the bare Name is the people's (read from the rows), so the
+    # company does not come first; the country is theirs, and a note says so, once.
+    header = ["Name", "Company", "Country", "Email"]
+    rows = [
+        ["Ann Lee", "Acme Inc", "Germany", "ann.lee@acme.example"],
+        ["Bo Ray", "Beta LLC", "France", "bo.ray@beta.example"],
+        ["Cy Dee", "Gamma GmbH", "Spain", "cy.dee@gamma.example"],
+    ]
+    mapping = judged(tmp_path / "attendees.csv", header, rows)
+    assert mapping.fields.get("person.person_country") == "Country"
+    assert "company.address.country" not in mapping.fields
+    assert [n for n in mapping.notes if n.startswith("'Country' is where each person is")]
+    # Beside a city, the city is left out as the person's, in a note of its own (one column: "looks").
+    header = ["First Name", "Last Name", "Email", "Company", "City", "Country"]
+    rows = [
+        ["Ann", "Lee", "ann@acme.example", "Acme", "Berlin", "Germany"],
+        ["Bo", "Ray", "bo@b.example", "Beta", "Paris", "France"],
+    ]
+    notes = judged(tmp_path / "contacts.csv", header, rows).notes
+    assert any(n.startswith("'City' looks like the person's own address") for n in notes), notes
