@@ -56,7 +56,7 @@ from leadspace_cli.mapping.conventions import conventions
 from leadspace_cli.mapping.exporters import layout
 from leadspace_cli.mapping.names import before_names, display_name, name_beside_name, named_people, nameless
 from leadspace_cli.mapping.normal import normal as _normal
-from leadspace_cli.mapping.places import _hits, _places
+from leadspace_cli.mapping.places import alias_hits, places
 from leadspace_cli.mapping.prefixes import file_prefix
 from leadspace_cli.mapping.roles import NAMED, held, one_role, party_fields, unrole
 from leadspace_cli.mapping.spec import FULL_NAME, Mapping
@@ -78,7 +78,7 @@ def detect(columns: Iterable[str], *, books: bool = True, renamed: frozenset[str
         return in_english(names, detect(every, books=False, renamed=renamed), read)
     header = _read(every, renamed)
     mapping, taken = _match(header)
-    _places(mapping, header, taken)
+    places(mapping, header, taken)
     repeated_fallbacks(mapping, header.cols, taken, renamed)
     _notes(mapping, header)
     return mapping
@@ -285,7 +285,7 @@ def _match(h: _Header) -> tuple[Mapping, set[str]]:
     mapping = Mapping(detected=True)
 
     def hits(aliases: tuple[str, ...], candidates: list[tuple[str, str]]) -> list[str]:
-        return _hits(aliases, candidates, taken)
+        return alias_hits(aliases, candidates, taken)
 
     for path, aliases in ALIASES.items():
         loose = tuple(a for a in aliases if a not in NO_FALLBACK)

@@ -215,10 +215,11 @@ def normal(column: str) -> str:
     # Mixpanel's reserved geolocation of a person's last seen IP ("$city", "$region"): no company's
     # address; its country is where the person is.
     column = _GEOLOCATED.get(column.strip().lower(), column)
-    # kintone's records: each field an object of its type and value ("担当者名": {"type", "value"}).
+    # HubSpot's v1 properties and its associated company's, Dataverse's parent customer: the field.
     column = _PROPERTY_VALUE.sub(r"\1", column)
     column = _ASSOCIATED_VALUE.sub(r"Company \1", column)
     column = _PARENT_CUSTOMER.sub("Company Name", column)
+    # kintone's records: each field an object of its type and value ("担当者名": {"type", "value"}).
     column = _FIELD_VALUE.sub(r"\1", column)
     # Salesforce Nonprofit Success Pack's own fields: "npe01__WorkEmail__c" is the contact's work email,
     # "npsp__Primary_Affiliation__r.Name" their primary affiliation's (their employer's) name.

@@ -34,7 +34,7 @@ if TYPE_CHECKING:
     from leadspace_cli.mapping.detect import _Header
 
 
-def _hits(aliases: tuple[str, ...], candidates: list[tuple[str, str]], taken: set[str]) -> list[str]:
+def alias_hits(aliases: tuple[str, ...], candidates: list[tuple[str, str]], taken: set[str]) -> list[str]:
     """The columns among ``candidates`` named by one of ``aliases``, in the aliases' order, not yet taken."""
     found = [c for a in aliases for n, c in candidates if n == a and c not in taken]
     return list(dict.fromkeys(found))
@@ -63,12 +63,12 @@ def _company_first(mapping: Mapping, columns: list[str], bare_names: list[str]) 
     )
 
 
-def _places(mapping: Mapping, h: _Header, taken: set[str]) -> None:
+def places(mapping: Mapping, h: _Header, taken: set[str]) -> None:
     """Whose the unprefixed places are: the company's, or the person's (not sent, but for their country)."""
     person_places = h.person_places
 
     def _first(aliases: tuple[str, ...], candidates: list[tuple[str, str]]) -> str | None:
-        return next(iter(_hits(aliases, candidates, taken)), None)
+        return next(iter(alias_hits(aliases, candidates, taken)), None)
 
     # A company prefix before a person's field ("billing firstname") names no company; "Primary Address
     # City" is the company's only beside a company.
