@@ -152,7 +152,97 @@ def _below_title(
                 f"{label} opens with {what or 'a title'} ({shown!r}): the header is line {reader.line_num}."
             )
             return row, reader
+    if what == "":
+        found = _under_block(label, title, held, reader, notes, names_field)
+        if found is not None:
+            return found
     return title, _Replay(reader, held, header_line)
+
+
+# A report of blocks (Zoom's attendee report: its host's, panelists' and attendees' blocks, each a
+# one-cell title over a header of its own): the block of the leads, found under its title.
+_LEAD_BLOCK = re.compile(
+    r"(attendee|registrant|participant|absentee|lead|contact|visitor)s?( details?| list)?\s*:?", re.IGNORECASE
+)
+_BLOCK_LINES = 10_000  # lines read ahead for it (a webinar's panelists' block runs to hundreds)
+
+
+class _Blocks:
+    """The rows of a report of blocks, after the leads' block: skipped with the block they are in.
+    A later block under the same header (absentees after attendees) is read as rows."""
+
+    def __init__(self, header: list[str]) -> None:
+        self.header = [c.strip() for c in header]
+        self.block = ""  # the title of the block the rows are in ("": the leads' block)
+        self.titled = False  # the last line was a block's title
+
+    def skip(self, row: list[str], line: int) -> str | None:
+        """Why this row is skipped (None: it is a lead of the leads' block, or of one like it)."""
+        cells = [c.strip() for c in row]
+        if _filled(row) == 1 and cells[0]:
+            self.block, self.titled = cells[0], True
+        elif self.titled and cells[: len(self.header)] == self.header and not any(cells[len(self.header) :]):
+            self.titled = False
+            title = self.block[:40]
+            if _LEAD_BLOCK.fullmatch(self.block):
+                self.block = ""  # the same header again: its rows are leads too
+            return f"line {line} is the header again, under {title!r}: not a lead (not sent, no credit)"
+        else:
+            self.titled = False
+        if not self.block:
+            return None
+        title = self.block[:40]
+        return f"line {line} is in another block of the report ({title!r}): not a lead (not sent, no credit)"
+
+
+def _under_block(
+    label: str,
+    title: list[str],
+    held: list[tuple[list[str], int]],
+    reader: Any,
+    notes: list[str],
+    names_field: Callable[[str], bool],
+) -> tuple[list[str], Any] | None:
+    """The header of a report's block of leads ("Attendee Details" over its header), read ahead past
+    the blocks above it (a host's, its panelists'); None: there is none (the lines read are in
+    ``held``, to be read again)."""
+    above = held[-1][0] if held else []
+    for row in itertools.islice(reader, _BLOCK_LINES):
+        held.append((row, reader.line_num))
+        if (
+            _filled(above) == 1
+            and _LEAD_BLOCK.fullmatch(above[0].strip())
+            and _filled(row) >= 2
+            and any(names_field(c) for c in row if c.strip())
+        ):
+            shown = ", ".join(c.strip() for c in title if c.strip())[:40]
+            notes.append(
+                f"{label} is a report of blocks ({shown!r}): its header is line {reader.line_num}, "
+                f"under {above[0].strip()!r}. The blocks above it (the report's summary, its hosts' or "
+                "panelists') are not read, and the rows of any other block below are written back skipped."
+            )
+            return row, _BlockReader(reader, row)
+        above = row
+    return None
+
+
+class _BlockReader:
+    """A csv reader past the header of a report's block of leads; ``blocks`` tells its rows apart."""
+
+    def __init__(self, reader: Any, header: list[str]) -> None:
+        self._reader = reader
+        self.blocks = _Blocks(header)
+
+    @property
+    def line_num(self) -> int:
+        return int(self._reader.line_num)
+
+    def __iter__(self) -> _BlockReader:
+        return self
+
+    def __next__(self) -> list[str]:
+        row: list[str] = next(self._reader)
+        return row
 
 
 def _below_a_title(
@@ -363,6 +453,7 @@ def _csv_source(
         # A row of cells only is made as its tuple, without Row's keyword defaults: about half
         # the cost, on every row of a file (tests/formats/test_rows.py checks it equals Row(cells)).
         new, no_record = tuple.__new__, NO_RECORD
+        blocks = reader.blocks if isinstance(reader, _BlockReader) else None
         end = reader.line_num + offset
         footer = False  # a report's footer began: its one-cell lines are all footer ("Lead Report")
         names = frozenset(c.strip().lower() for c in columns)
@@ -396,6 +487,9 @@ def _csv_source(
                     )
                 if not row:
                     continue  # a blank line is not a row
+                if blocks is not None and (why := blocks.skip(row, start)) is not None:
+                    yield Row((row + [""] * width)[:width], skip=why)
+                    continue
                 extra: list[str] = []
                 if len(row) < width:
                     row = row + [""] * (width - len(row))

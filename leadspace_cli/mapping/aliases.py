@@ -268,6 +268,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "piemail",  # a grant's principal investigator (after a company's contact's)
         "primaryemail",
         "primaryemailaddress",  # Clerk's users
+        *("mostprobableemail", "mostprobableworkemail"),  # FullEnrich's and Pronto's found address
         "urnmailto",  # RapidPro's (TextIt's) contacts: "URN:Mailto"
         *("emailemaileingeben", "emailenteremail"),  # Gravity Forms' email field ("E-Mail (E-Mail eingeben)")
         *("indirizzodimail", "indirizzomail"),  # an Italian form's ("Indirizzo di mail")
@@ -378,6 +379,8 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "askedjobtitle",  # a form's question ("What is your job title?"), after every column named for it
     ),
     "person.person_phone": (
+        "mostprobablephone",  # FullEnrich's found number
+        "workmobile",  # HiBob's employees' "work.workMobile"
         # A contact person's own, before a bare Phone beside it (an account's row: its switchboard).
         *("contactphone", "contactphonenumber"),
         "phone",
@@ -2466,6 +2469,7 @@ WHOLE_NAME_HEADERS = frozenset(
     (
         *("fullname", "contactfullname", "personname", "attendeename", "inviteename", "participantname"),
         *("registrantname", "guestname", "subscribername", "yourname", "nameoriginalname", "leadfullname"),
+        "usernameoriginalname",  # Zoom's attendee and participant reports
         *("customerfullname", "speakername", "studentname", "candidatename", "applicantname"),
         # A marketplace's buyer (eBay's "Buyer Name"), a payer, a donor, a member, a ticket's holder.
         *("buyername", "buyerfullname", "purchasername", "payername", "donorname", "donorfullname"),

@@ -300,6 +300,7 @@ class Preview:
     first: list[tuple[Body, str | None]] = field(default_factory=list)  # (body, why not sent)
     sent: int = 0
     lacking: int = 0
+    skipped: int = 0  # a report's footer, its groupings, its other blocks: never sent
 
 
 def preview(mapping: Mapping, source: Source, show: int = 3) -> Preview:
@@ -307,6 +308,9 @@ def preview(mapping: Mapping, source: Source, show: int = 3) -> Preview:
     build = builder(mapping, source)
     out = Preview()
     for i, row in enumerate(source.rows):
+        if row.skip:
+            out.skipped += 1
+            continue
         body = build(row)
         problem = row.problem or missing_input(body)
         if problem:

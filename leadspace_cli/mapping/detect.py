@@ -61,6 +61,9 @@ from leadspace_cli.mapping.prefixes import file_prefix
 from leadspace_cli.mapping.roles import NAMED, held, one_role, party_fields, unrole
 from leadspace_cli.mapping.spec import FULL_NAME, Mapping
 
+# A person's own email under a prefix that elsewhere says "account" (Affinity's "primaryEmail").
+_OWN_EMAILS = frozenset(("primaryemail", "primaryemailaddress", "workemail", "workemailaddress"))
+
 
 def detect(columns: Iterable[str], *, books: bool = True, renamed: frozenset[str] | None = None) -> Mapping:
     """Map columns to request fields from their header names; when unsure, leave a field out.
@@ -162,6 +165,7 @@ def _read(columns: Iterable[str], renamed: frozenset[str] | None = None) -> _Hea
             re.match(COMPANY_PREFIX + "(?=.)", n)  # a phone book's bare "work" number is no company's
             and not n.startswith(("billing", "shipping", "office", *PARTY_PREFIX))
             and n not in ACCOUNT_ROW
+            and n not in _OWN_EMAILS  # a person's primary or work email (Affinity's "primaryEmail")
         )
         for n, _ in normalized
     )

@@ -203,6 +203,9 @@ _WRAPPERS = frozenset(
         "dategenerale",  # ANAF's "date_generale": the company's general data
         # Which of a record's addresses or links (Bling's "endereco.geral", Holded's "socialNetworks").
         *("geral", "principal", "socialnetworks"),
+        # A user's or a lead's profile (Okta's users' "profile.firstName"; HeyReach's leads'
+        # "linkedInUserProfile", its conversations' "correspondentProfile"); a request's echoed input.
+        *("profile", "userprofile", "linkedinuserprofile", "correspondentprofile", "input", "contactinfo"),
     )
 )
 # A record's own address object: its parts are the record's address ("address.city", "location.zip").
@@ -245,6 +248,17 @@ _CODES = frozenset(("kod", "code", "codigo", "codice", "cod"))
 # A localised text's own text: Google's LocalizedText ("displayName.text" beside "displayName.languageCode").
 _LOCALISED = frozenset(("text",))
 _ENVELOPES = frozenset(("user", "message"))
+# A composite field's primary value (Twenty's "emails.primaryEmail", "phones.primaryPhoneNumber",
+# "domainName.primaryLinkUrl"; its people's "company.domainName.primaryLinkUrl"): the field itself.
+_PRIMARY_PARTS = {
+    **{(g, p): "email" for g in ("emails", "email") for p in ("primaryemail",)},
+    **{(g, p): "phone" for g in ("phones", "phone") for p in ("primaryphonenumber", "primaryphone")},
+    **{
+        (g, p): "website"
+        for g in ("domainname", "domain", "website", "websites")
+        for p in ("primarylinkurl", "linkurl", "url")
+    },
+}
 
 
 # A record's lookup of its company, written as an object ({"name", "id"}).
@@ -253,8 +267,10 @@ _LOOKUPS = frozenset(
 )
 # An email's or a phone's object or list: its address or number, the primary one or the first.
 _FIELD_OBJECTS = {
-    **dict.fromkeys(("email", "emails", "emailaddresses"), "email"),
-    **dict.fromkeys(("phone", "phones", "phonenumbers"), "phone"),
+    **dict.fromkeys(
+        ("email", "emails", "emailaddresses", "mostprobableworkemail", "mostprobableemail"), "email"
+    ),
+    **dict.fromkeys(("phone", "phones", "phonenumbers", "mostprobablephone"), "phone"),
 }
 _FIELD_PARTS = frozenset(
     ("email", "address", "value", "number", "numberformatted", "e164", "primary", "main", "0")
@@ -301,6 +317,11 @@ def json_paths(columns: list[str]) -> dict[str, str]:
         parts = column.strip().split(".")
         if envelope and len(parts) > 2 and parts[0].casefold() == envelope:
             parts = parts[1:]
+        if 2 <= len(parts) <= 3 and (kind := _PRIMARY_PARTS.get((normal(parts[-2]), normal(parts[-1])))):
+            if (short := " ".join([*parts[:-2], kind])).casefold() not in taken:
+                out[column] = short
+                taken.add(short.casefold())
+            continue
         if len(parts) < 2 or not all(parts) or normal(parts[-1]) in _NOT_FIELDS:
             continue
         if normal(parts[-1]) in _LOCALISED:
@@ -310,7 +331,9 @@ def json_paths(columns: list[str]) -> dict[str, str]:
         custom = any(normal(p) in _CUSTOM_FIELDS for p in parts[:-1])
         if custom and normal(last).endswith("id"):
             continue  # a custom field's id ("custom_attributes.member_id") is another system's
-        field = _field_object(parts)
+        # An email's or a phone's object under a wrapper (FullEnrich's
+        # "contact_info.most_probable_phone.number").
+        field = _field_object(parts) or (_field_object([*inner, last]) if len(inner) == 1 else "")
         if len(parts) == 1:
             short = parts[0]
         elif len(parts) == 2 and normal(parts[0]) in _LOOKUPS and normal(parts[1]) in ("name", "companyname"):

@@ -34,12 +34,15 @@ _JOB = re.compile(
 
 def _not_jobs(mapping: Mapping, title: str, seen: list[str]) -> None:
     """Leave out a bare "Title" whose values are no jobs but things' names (a conference's sessions,
-    "Zero-downtime Postgres migrations"; a catalogue's items): long, and without a job's word."""
-    if _normal(title) != "title" or len(seen) < 3:
+    "Zero-downtime Postgres migrations"; a catalogue's items): long, and without a job's word; and a
+    "Headline" without a job's word."""
+    if _normal(title) not in ("title", "headline") or len(seen) < 3:
         return
     jobs = sum(bool(_JOB.search(v)) for v in seen)
     long = sum(len(v.split()) >= 3 for v in seen)
-    if jobs <= 0.2 * len(seen) and long >= 0.6 * len(seen):
+    # A headline is a job ("Head of Growth at Acme") or, in an applicant tracker, where the person
+    # works and studied (Lever's "Airbnb, Stanford University"): short or long, without a job's word.
+    if jobs <= 0.2 * len(seen) and (long >= 0.6 * len(seen) or _normal(title) == "headline"):
         del mapping.fields["person.title"]
         mapping.notes.append(
             f"{title!r} holds no job titles in the rows read ({shown(seen[0])}): not sent as person.title. "

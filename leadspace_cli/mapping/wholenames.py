@@ -347,7 +347,9 @@ def whole_names(mapping: Mapping, columns: list[str], values: Callable[[str], li
     # company's: it is the people's, where its values read as people's names (a speakers' sheet's
     # "Name" beside "Affiliation", an attendee list's "name" beside "organization").
     company = mapping.fields.get("company.name")
+    # A headline, a job or not (Lever's "Airbnb, Stanford University"), is a person's too.
     beside = "person.title" in mapping.fields or isinstance(company, str)
+    beside = beside or any(normalize_header(c) == "headline" for c in columns)
     if not found and (email is not None or beside):
         found = [c for c in columns if normalize_header(c) in _BARE_NAMES and c not in used]
         bare = True
