@@ -492,6 +492,8 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "askedphone",  # a form's question, after every column named for it
     ),
     "company.name": (
+        # An Indian registration form's "Company/Instt" (an institute): the attendee's organisation.
+        *("companyinstt", "companyinstitute", "companyinstitution"),
         # A register's own names: INSEE's SIRENE (the legal unit's, the establishment's), GLEIF's, the
         # NPI registry's organisation providers.
         *("denominationunitelegale", "denominationusuelleetablissement", "entitylegalname"),
@@ -1714,6 +1716,7 @@ _CHINESE = {
     "岗位名称": "jobtitle",
     "职位名称": "jobtitle",
     "企业名称": "companyname",
+    "企业": "companyname",  # WeCom's external contacts: their enterprise (its 客户名称 is the person)
     "原始企业名称": "companyname",  # a cleaning workbook's company as given (beside the register's)
     "归属公司": "companyname",
     "机构全称": "companyname",  # an organisation's full name (JeeSite's offices)
@@ -1869,6 +1872,11 @@ _ARABIC = {
     "الرمز البريدي": "postalcode",
     "الموقع الإلكتروني": "website",
     "هوية الطالب": "studentid",
+    "اسم العميل": "customername",  # the customer's name (a sales team's leads)
+    "الإيميل": "email",
+    "العنوان": "address",
+    # "The site": a web site or a place ("الرياض - حي العليا"); its values tell which.
+    "الموقع": "website",
 }
 
 

@@ -150,6 +150,17 @@ def conventions(normalized: list[tuple[str, str]]) -> list[tuple[str, str]]:
             # Mexico's federal entity (INEGI's DENUE: Jalisco), Colombia's department (SECOP's
             # suppliers: Atlántico) beside its municipality: the state.
             normalized = [("state" if n == region else n, c) for n, c in normalized]
+    if {"客户名称", "企业"} <= {c.strip() for _, c in normalized}:
+        # WeCom's external contacts: the customer ("客户名称") is a person, at an enterprise ("企业").
+        normalized = [("fullname" if c.strip() == "客户名称" else n, c) for n, c in normalized]
+    if "org" in names and names & {"jobtitle", "industry", "noofemployees", "roleinpurchaseprocess"}:
+        # Zoom's registrants ("org" beside "job_title", "industry"): the registrant's organisation; its
+        # address, city, state, zip and country are the registrant's own (Zoom's documentation).
+        own = {
+            "org": "organization",
+            **{p: f"home{p}" for p in ("address", "city", "state", "zip", "country")},
+        }
+        normalized = [(own.get(n, n), c) for n, c in normalized]
     if "nazvanie" in names:
         # A Russian "Название" names a thing: an organisation beside its contact, its address or its
         # phone; else (a price list's goods) a bare name, judged by its values.

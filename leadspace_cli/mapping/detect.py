@@ -392,11 +392,15 @@ def _contact_of_record(mapping: Mapping, h: _Header, taken: set[str]) -> None:
         return
     # An organisation's own site or address beside it: not a deal's, a task's or a project's name.
     own = [c for n, c in h.normalized if n in _OWN_PLACES]
-    if own:
+    # Or a record whose contact is an object of its own (Shopify's B2B companies' "mainContact.*"):
+    # its top-level name is the record's.
+    nested = all("." in c for c in named) and "." not in free[0]
+    if own or nested:
         mapping.fields["company.name"] = free[0]
         taken.add(free[0])
+        sign = f"its {own[0]!r}" if own else "its contact an object of its own"
         mapping.notes.append(
-            f"{free[0]!r} is sent as company.name: each row is an organisation (its {own[0]!r}) with its "
+            f"{free[0]!r} is sent as company.name: each row is an organisation ({sign}) with its "
             "contact's columns beside it."
         )
 

@@ -28,6 +28,8 @@ _BILL_TO = re.compile(r"^(?:billto|factuur|billfrom)(?=[a-z])")  # a vendor list
 _SHIP_FROM = re.compile(r"^shipfrom(?=[a-z])")
 _NUMBERED_ADDRESS = re.compile(
     r"^\s*(?:address|adresse|direccion|indirizzo|endereco|adres)\s*([12])\s*:\s*(.+)$"
+    # Dataverse's logical names ("address1_city", "address1_line1", "address2_postalcode").
+    r"|^\s*address([12])_([a-z]+[12]?)\s*$"
 )
 # Dynamics 365's hidden key columns in its other languages: "(Nicht ändern) Firma" is the English
 # export's "(Do Not Modify) Account".
@@ -300,8 +302,11 @@ def normal(column: str) -> str:
         name = name[14:]
     # Dynamics 365's "Address 1: City" (German "Adresse 1: Ort") is its record's main address,
     # "Address 2: City" its other one (Google Contacts' "Address 1 - City" is a person's, read elsewhere).
-    if (numbered := _NUMBERED_ADDRESS.match(fold(column))) and normalize_header(numbered[2]) in ADDRESS_WORDS:
-        name = ("other" if numbered[1] == "2" else "") + normalize_header(numbered[2])
+    numbered = _NUMBERED_ADDRESS.match(fold(column))
+    which, part = (numbered[1] or numbered[3], numbered[2] or numbered[4]) if numbered else ("", "")
+    part = "street" if part == "line1" else part  # Dataverse's first line
+    if numbered and normalize_header(part) in ADDRESS_WORDS:
+        name = ("other" if which == "2" else "") + normalize_header(part)
     # A web form's "Your Name" (the sender's whole name), "your-email" (Contact Form 7): the field.
     name = "fullname" if name == "yourname" else re.sub(r"^your(?=.)", "", name)
     # The same in other languages ("Tu nombre y apellido", "Votre e-mail", "Ihre Telefonnummer"), when

@@ -225,6 +225,11 @@ def organisations(mapping: Mapping, columns: list[str], values: Callable[[str], 
         if "Company Name" in columns:
             return mapping
         renamed = {column: "Company Name"}
+        # The companies' own mailing address (Tally's ledgers: "mailing_address", "mailing_state"),
+        # where no other address names them: read as the company's.
+        if not any(p.startswith("company.address.") for p in mapping.fields):
+            mailing = {c: f"Company {n[7:]}" for n, c in normalized if n.startswith("mailing") and n[7:]}
+            renamed.update((c, m) for c, m in mailing.items() if detect([m]).fields)
         # Read as detect_source read it (a prefix's, an address book's), the column renamed.
         read = in_english(renamed, mapping, detect([renamed.get(c, c) for c in columns]))
         if read.fields.get("company.name") != column:

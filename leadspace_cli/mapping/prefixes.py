@@ -183,6 +183,17 @@ _PERSON_OBJECTS = frozenset(
         # Atlassian Marketplace's licence: its technical contact is the licensee's person (not the
         # billing contact, nor a reseller's); a ticket order's buyer (Ticket Tailor's "buyer_details").
         *("technicalcontact", "buyerdetails"),
+        # A B2B company's main contact (Shopify's "mainContact.customer.firstName", its "title"); a
+        # payment's payer (PayPal's "payer_info.payer_name.given_name"); a checkout's customer (Stripe's
+        # "customer_details.name").
+        *("maincontact", "customer", "payerinfo", "payername", "customerdetails"),
+    )
+)
+# The objects that hold the row's person on their own ("consumer.firstName", "mainContact.title").
+_ONE_PERSON_OBJECTS = frozenset(
+    (
+        *("consumer", "borrower", "applicant", "technicalcontact", "buyerdetails"),
+        *("maincontact", "payerinfo", "customerdetails"),
     )
 )
 # Parts of a street; a Salesforce record's own "attributes" ("type": Account, "referenceId").
@@ -206,6 +217,9 @@ _WRAPPERS = frozenset(
         # A user's or a lead's profile (Okta's users' "profile.firstName"; HeyReach's leads'
         # "linkedInUserProfile", its conversations' "correspondentProfile"); a request's echoed input.
         *("profile", "userprofile", "linkedinuserprofile", "correspondentprofile", "input", "contactinfo"),
+        # Ecwid's customers' "billingPerson" (their name, company and address); Wix's contacts' "info"
+        # and "primaryInfo".
+        *("billingperson", "info", "primaryinfo"),
     )
 )
 # A record's own address object: its parts are the record's address ("address.city", "location.zip").
@@ -364,9 +378,10 @@ def json_paths(columns: list[str]) -> dict[str, str]:
             own = "person" if people and normal(inner[-1]) == "location" else ""
             short = f"{whose or own}.{last}" if whose or own else f"company.{last}" if seat else last
         elif all(normal(p) in _PERSON_OBJECTS for p in inner) and (
-            len(inner) >= 2
-            or normal(inner[0]) in ("consumer", "borrower", "applicant", "technicalcontact", "buyerdetails")
+            len(inner) >= 2 or normal(inner[0]) in _ONE_PERSON_OBJECTS
         ):
+            if normal(last) == "id":
+                continue  # the contact's own record ("mainContact.id"), not the row's
             short = f"contact.{last}"  # a lead post's "lead.consumer.contact.firstName": the consumer's
         else:
             if len(inner) < 2:

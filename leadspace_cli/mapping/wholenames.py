@@ -353,6 +353,13 @@ def whole_names(mapping: Mapping, columns: list[str], values: Callable[[str], li
     if not found and (email is not None or beside):
         found = [c for c in columns if normalize_header(c) in _BARE_NAMES and c not in used]
         bare = True
+    if not found and isinstance(company, str):
+        # A customer's name beside its company's own column (a sales team's leads: "Customer Name",
+        # "Company Name", "Mobile"): the person's, where its values read as people's names.
+        found = [
+            c for c in columns if normalize_header(c) in ("customername", "clientname") and c not in used
+        ]
+        bare = True
     for column in found[:1]:
         seen = [v for v in values(column) if v.strip()]
         split = [v for v in seen if split_name(v) is not None]

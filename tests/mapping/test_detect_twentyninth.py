@@ -164,3 +164,190 @@ def test_zoom_s_user_name_with_its_original_name_is_a_whole_name(tmp_path: Path)
     assert judged(tmp_path / "zoom.csv", header, rows).fields.get("person.full_name") == (
         "User Name (Original Name)"
     )
+
+
+def test_a_customer_s_name_beside_the_company_s_own_column_is_the_person_s(tmp_path: Path) -> None:
+    # A sales team's leads ("Customer Name", "Company Name", "Mobile"), in English and in Arabic.
+    header = ["Customer Name", "Company Name", "Mobile"]
+    rows = [["Ann Lee", "Acme", "0551234567"], ["Bo Ray", "Beta", "0509876543"]]
+    assert judged(tmp_path / "leads.csv", header, rows).fields.get("person.full_name") == "Customer Name"
+    header = ["اسم العميل", "اسم الشركة", "رقم الجوال", "الموقع"]
+    rows = [
+        ["عبدالله الشهري", "مؤسسة ركن الضيافة", "0551234567", "الرياض - حي العليا"],
+        ["سارة القحطاني", "شركة نماء الغذائية", "0509876543", "جدة - حي الروضة"],
+        ["محمد العتيبي", "شركة الأفق", "0532223344", "الدمام"],
+    ]
+    fields = judged(tmp_path / "leads_ar.csv", header, rows).fields
+    assert fields.get("person.full_name") == "اسم العميل"
+    assert fields.get("person.person_phone") == "رقم الجوال"
+    assert "company.website" not in fields  # "the site" holds places here
+    # Guard: a customer's name that is the company's own (a one-person firm's list) stays unsent.
+    rows = [["Acme Corp", "Acme Corp", "0551234567"], ["Beta LLC", "Beta LLC", "0509876543"]]
+    fields = judged(tmp_path / "firms.csv", ["Customer Name", "Company Name", "Mobile"], rows).fields
+    assert "person.full_name" not in fields
+
+
+def test_an_arabic_directory_s_site_and_address_are_the_company_s(tmp_path: Path) -> None:
+    header = ["الرقم", "اسم الشركة", "الهاتف", "الإيميل", "الموقع", "العنوان"]
+    rows = [
+        ["1", "شركة الخليج للصناعات", "+966 13 812 4400", "info@gulf.example", "www.gulf.example", "الدمام"],
+        [
+            "2",
+            "مؤسسة النخبة للمقاولات",
+            "+966 11 465 2210",
+            "contact@nokhba.example",
+            "https://nokhba.example",
+            "الرياض",
+        ],
+    ]
+    fields = judged(tmp_path / "directory.csv", header, rows).fields
+    assert fields.get("company.website") == "الموقع"
+
+
+def test_wecom_s_customer_is_a_person_at_an_enterprise(tmp_path: Path) -> None:
+    header = ["客户名称", "添加人", "手机", "企业", "邮箱", "职务"]
+    rows = [
+        [
+            "张伟",
+            "王敏",
+            "13812345678",
+            "苏州天汇信息技术有限公司",
+            "zhangwei@tianhui.example",
+            "人力资源总监",
+        ],
+        ["陈晓东", "王敏", "13601987766", "上海启明医疗器械有限公司", "chenxd@qiming.example", "总经理"],
+    ]
+    fields = judged(tmp_path / "wecom.csv", header, rows).fields
+    assert fields.get("company.name") == "企业"
+    assert fields.get("person.email") == "邮箱"
+    assert fields.get("person.title") == "职务"
+    # Guard: a B2B CRM's customers ("客户名称" alone) are organisations, as before.
+    header = ["客户名称", "联系人", "电话"]
+    rows = [
+        ["苏州天汇信息技术有限公司", "张伟", "0512-62881234"],
+        ["上海启明医疗器械有限公司", "陈晓东", "021-54401234"],
+    ]
+    assert judged(tmp_path / "crm.csv", header, rows).fields.get("company.name") == "客户名称"
+
+
+def test_a_ledger_of_companies_sends_its_mailing_address_as_theirs(tmp_path: Path) -> None:
+    # Tally's ledgers: a bare "name" of firms, their "mailing_state", "mailing_pincode".
+    header = ["guid", "name", "mailing_name", "mailing_state", "mailing_country", "mailing_pincode", "gstn"]
+    rows = [
+        ["g1", "Shree Ganesh Traders", "Shree Ganesh Traders", "Maharashtra", "India", "411001", "27AAB"],
+        ["g2", "Kaveri Textiles Pvt Ltd", "Kaveri Textiles", "Karnataka", "India", "560001", "29AAC"],
+        ["g3", "Om Sai Enterprises", "Om Sai Enterprises", "Gujarat", "India", "380001", "24AAD"],
+    ]
+    fields = judged(tmp_path / "ledger.csv", header, rows).fields
+    assert fields.get("company.name") == "name"
+    assert fields.get("company.address.state") == "mailing_state"
+    assert fields.get("company.address.postalcode") == "mailing_pincode"
+    assert "person.person_country" not in fields
+
+
+def test_an_indian_form_s_company_or_institute_is_the_company(tmp_path: Path) -> None:
+    header = ["First Name", "Last Name", "Email", "Company/Instt"]
+    rows = [
+        ["Wei", "Tan", "wei@sgtech.example", "SG Tech Labs"],
+        ["Arjun", "Mehta", "am@iitb.example", "IIT Bombay"],
+    ]
+    assert judged(tmp_path / "attendees.csv", header, rows).fields.get("company.name") == "Company/Instt"
+
+
+def test_dataverse_s_logical_address_names_are_the_account_s(tmp_path: Path) -> None:
+    lines = [
+        {
+            "accountid": f"a{i}",
+            "name": name,
+            "address1_line1": street,
+            "address1_city": city,
+            "address1_postalcode": "70565",
+            "address1_country": "Germany",
+            "address2_city": "Berlin",
+        }
+        for i, (name, street, city) in enumerate(
+            (("Fabrikam GmbH", "Industriestraße 14", "Stuttgart"), ("Contoso AG", "Hafenweg 2", "Hamburg"))
+        )
+    ]
+    fields = judged_lines(tmp_path / "accounts.jsonl", lines).fields
+    assert fields.get("company.address.street") == "address1_line1"
+    assert fields.get("company.address.city") == "address1_city"
+    assert fields.get("company.address.postalcode") == "address1_postalcode"
+
+
+def test_zoom_s_registrant_s_org_is_the_company_and_the_address_their_own(tmp_path: Path) -> None:
+    header = ["id", "first_name", "last_name", "email", "address", "city", "country", "zip", "state"]
+    header += ["phone", "industry", "org", "job_title"]
+    rows = [
+        ["r1", "Ann", "Lee", "ann@acme.example", "1 Main St", "Austin", "US", "78701", "TX", "5550100"],
+        ["r2", "Bo", "Ray", "bo@beta.example", "2 Elm St", "Boston", "US", "02101", "MA", "5550101"],
+    ]
+    rows = [[*r, "Software", firm, "CTO"] for r, firm in zip(rows, ("Acme", "Beta"), strict=True)]
+    fields = judged(tmp_path / "registrants.csv", header, rows).fields
+    assert fields.get("company.name") == "org"
+    assert fields.get("person.person_country") == "country"
+    assert not any(p.startswith("company.address.") for p in fields)
+
+
+def test_a_record_s_contact_object_leaves_the_record_its_name_and_id(tmp_path: Path) -> None:
+    # Shopify's B2B companies: "mainContact.customer.firstName", "mainContact.title", "mainContact.id".
+    lines = [
+        {
+            "id": f"gid://shopify/Company/{i}",
+            "name": firm,
+            "mainContact": {
+                "id": f"gid://shopify/CompanyContact/{i}",
+                "title": "Owner",
+                "customer": {"firstName": first, "lastName": "Lee", "email": f"{first.lower()}@x.example"},
+            },
+        }
+        for i, (firm, first) in enumerate(
+            (("Harbor & Pine Mercantile", "Meg"), ("Copper Kettle Supply", "Tom"))
+        )
+    ]
+    fields = judged_lines(tmp_path / "companies.jsonl", lines).fields
+    assert fields.get("external_id") == "id"
+    assert fields.get("company.name") == "name"
+    assert fields.get("person.first_name") == "mainContact.customer.firstName"
+    assert fields.get("person.title") == "mainContact.title"
+
+
+def test_a_payer_s_a_billing_person_s_and_a_contact_s_info_objects_are_read(tmp_path: Path) -> None:
+    # PayPal's "payer_info.payer_name.given_name"; Ecwid's "billingPerson.*"; Wix's "info.*".
+    paid = [
+        {
+            "transaction_info": {"transaction_id": f"T{i}"},
+            "payer_info": {
+                "email_address": f"{first.lower()}@acme.example",
+                "payer_name": {"given_name": first, "surname": "Lee"},
+                "country_code": "US",
+            },
+        }
+        for i, first in enumerate(("Ann", "Bo"))
+    ]
+    fields = judged_lines(tmp_path / "paypal.jsonl", paid).fields
+    assert fields.get("person.first_name") == "payer_info.payer_name.given_name"
+    assert fields.get("person.email") == "payer_info.email_address"
+    billed = [
+        {
+            "id": i,
+            "email": f"{first.lower()}@acme.example",
+            "billingPerson": {"firstName": first, "lastName": "Lee", "companyName": firm, "city": "Wien"},
+        }
+        for i, (first, firm) in enumerate((("Ann", "Acme GmbH"), ("Bo", "Beta KG")))
+    ]
+    fields = judged_lines(tmp_path / "ecwid.jsonl", billed).fields
+    assert fields.get("person.first_name") == "billingPerson.firstName"
+    assert fields.get("company.name") == "billingPerson.companyName"
+    contacts = [
+        {
+            "id": f"c{i}",
+            "info": {"name": {"first": first, "last": "Lee"}, "company": "Acme", "jobTitle": "CTO"},
+            "primaryInfo": {"email": f"{first.lower()}@acme.example"},
+        }
+        for i, first in enumerate(("Ann", "Bo"))
+    ]
+    fields = judged_lines(tmp_path / "wix.jsonl", contacts).fields
+    assert fields.get("person.first_name") == "info.name.first"
+    assert fields.get("person.email") == "primaryInfo.email"
+    assert fields.get("company.name") == "info.company"
