@@ -120,6 +120,14 @@ _PARTS = {
     **dict.fromkeys(("cargo", "poste", "functie", "titre du poste", "funcao"), "Job title"),
     **dict.fromkeys(("prenom", "primeiro nome"), "First name"),
     **dict.fromkeys(("nom de famille", "sobrenome", "apellido", "apellidos"), "Last name"),
+    # An organisation's address and its parts (Pipedrive's French "Organisation - Code postal").
+    **dict.fromkeys(("adresse", "endereco", "direccion", "indirizzo", "adres"), "Address"),
+    **dict.fromkeys(("nom de rue/route", "nome da rua/estrada", "nombre de calle/carretera"), "Street"),
+    **dict.fromkeys(("ville/agglomeration/village/localite", "cidade/vila/povoado/localidade"), "City"),
+    **dict.fromkeys(("ciudad/pueblo/villa/localidad", "ville", "cidade", "ciudad", "citta"), "City"),
+    **dict.fromkeys(("code postal", "cep", "codigo postal", "cap", "postcode"), "Postal code"),
+    **dict.fromkeys(("pays", "pais", "paese", "land"), "Country"),
+    **dict.fromkeys(("site web", "site", "sitio web", "sito web", "website"), "Website"),
 }
 _KINDS = {
     **dict.fromkeys(("trabalho", "trabajo", "travail", "lavoro", "werk"), "Work"),

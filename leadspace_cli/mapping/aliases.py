@@ -494,6 +494,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "company.name": (
         # An Indian registration form's "Company/Instt" (an institute): the attendee's organisation.
         *("companyinstt", "companyinstitute", "companyinstitution"),
+        "personcompany",  # weclapp's contacts: the person's company
         # A register's own names: INSEE's SIRENE (the legal unit's, the establishment's), GLEIF's, the
         # NPI registry's organisation providers.
         *("denominationunitelegale", "denominationusuelleetablissement", "entitylegalname"),
@@ -981,6 +982,22 @@ SAP_FIELDS = {
 PROTHEUS_TABLE = re.compile(
     r"^(?:a1|a2|us)(cod|nome|nreduz|end|mun|est|cep|email|tel|hpage|contato|cgc|bairro)$"
 )
+# FactuSOL's tables by their field codes (F_CLI's clients "NOFCLI", F_PRO's suppliers "POBPRO").
+FACTUSOL_TABLE = re.compile(r"^(cod|nof|noc|dom|pob|cpo|pro|pai|web|tel|ema|nif)(cli|pro)$")
+FACTUSOL_FIELDS = {
+    "cod": "id",
+    "nof": "companyname",  # its legal name ("nombre fiscal")
+    "noc": "dba",  # its trade name
+    "dom": "street",
+    "pob": "city",
+    "cpo": "postalcode",
+    "pro": "state",
+    "pai": "country",
+    "web": "website",
+    "tel": "companyphone",
+    "ema": "companyemail",
+    "nif": "taxid",
+}
 PROTHEUS_FIELDS = {
     "cod": "id",
     "nome": "companyname",

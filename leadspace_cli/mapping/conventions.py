@@ -15,6 +15,8 @@ from leadspace_cli.mapping.aliases import (
     ACCOUNT_ROW,
     ALIASES,
     BARE_NAME,
+    FACTUSOL_FIELDS,
+    FACTUSOL_TABLE,
     FIRST_NAME_BESIDE_LAST,
     KIND_NAMES,
     LAST_NAME_BESIDE_FIRST,
@@ -68,6 +70,11 @@ def conventions(normalized: list[tuple[str, str]]) -> list[tuple[str, str]]:
     if sum(bool(PROTHEUS_TABLE.match(n)) for n, _ in normalized) >= 3:
         normalized = [
             (PROTHEUS_FIELDS[m[1]] if (m := PROTHEUS_TABLE.match(n)) else n, c) for n, c in normalized
+        ]
+    factusol = [m for n, _ in normalized if (m := FACTUSOL_TABLE.match(n))]
+    if len(factusol) >= 4 and len({m[2] for m in factusol}) == 1:
+        normalized = [
+            (FACTUSOL_FIELDS[m[1]] if (m := FACTUSOL_TABLE.match(n)) else n, c) for n, c in normalized
         ]
     names = {n for n, _ in normalized}
     # Zoho's "Billing Code", "Mailing Code" beside the same block's city: its postal code (elsewhere a

@@ -351,3 +351,64 @@ def test_a_payer_s_a_billing_person_s_and_a_contact_s_info_objects_are_read(tmp_
     assert fields.get("person.first_name") == "info.name.first"
     assert fields.get("person.email") == "primaryInfo.email"
     assert fields.get("company.name") == "info.company"
+
+
+def test_pipedrive_s_french_organisations_address_is_read(tmp_path: Path) -> None:
+    header = ["Organisation - ID", "Organisation - Nom", "Organisation - Nom de rue/route"]
+    header += ["Organisation - Ville/agglomération/village/localité", "Organisation - Code postal"]
+    header += ["Organisation - Pays"]
+    rows = [
+        ["1", "Boulangerie Martin SARL", "Rue de Rivoli 12", "Paris", "75001", "France"],
+        ["2", "Atelier Dubois SAS", "Quai Saint-Vincent 4", "Lyon", "69001", "France"],
+    ]
+    fields = judged(tmp_path / "organisations.csv", header, rows).fields
+    assert fields.get("company.name") == "Organisation - Nom"
+    assert fields.get("company.address.city") == "Organisation - Ville/agglomération/village/localité"
+    assert fields.get("company.address.postalcode") == "Organisation - Code postal"
+    assert fields.get("company.address.country") == "Organisation - Pays"
+
+
+def test_factusol_s_field_codes_are_read_as_its_tables_fields(tmp_path: Path) -> None:
+    header = ["CODCLI", "CCOCLI", "NIFCLI", "NOFCLI", "NOCCLI", "DOMCLI", "POBCLI", "CPOCLI", "PROCLI"]
+    header += ["TELCLI", "PCOCLI", "EMACLI", "WEBCLI", "PAICLI"]
+    rows = [
+        [
+            *("1", "43000001", "B46123987", "CERÁMICAS DEL TURIA, S.L.", "Cerámicas Turia", "C/ Madrid 14"),
+            *("Paterna", "46988", "Valencia", "961320455", "Vicente Ferrer", "pedidos@turia.example"),
+            *("www.turia.example", "ESPAÑA"),
+        ],
+        [
+            *(
+                "2",
+                "43000002",
+                "B28765431",
+                "DISTRIBUCIONES GÓMEZ, S.L.",
+                "Distribuciones Gómez",
+                "Alcalá 312",
+            ),
+            *("Madrid", "28027", "Madrid", "914057720", "Ana Gómez", "admin@gomez.example"),
+            *("www.gomez.example", "ESPAÑA"),
+        ],
+    ]
+    fields = judged(tmp_path / "F_CLI.csv", header, rows).fields
+    assert fields.get("external_id") == "CODCLI"
+    assert fields.get("company.name") == "NOFCLI"
+    assert fields.get("company.address.city") == "POBCLI"
+    assert fields.get("company.address.state") == "PROCLI"
+    assert fields.get("company.website") == "WEBCLI"
+    assert "person.person_phone" not in fields
+    # Guard: one column named so ("PROCLI" alone beside a plain header) is not a FactuSOL table.
+    fields = judged(
+        tmp_path / "other.csv", ["Name", "Email", "PROCLI"], [["Ann Lee", "a@x.example", "1"]]
+    ).fields
+    assert "company.address.state" not in fields
+
+
+def test_weclapp_s_person_company_is_the_company(tmp_path: Path) -> None:
+    # Its "company" (an organisation party's own name) is empty on a person's record.
+    header = ["id", "firstName", "lastName", "email", "company", "personCompany"]
+    rows = [
+        ["1", "Ann", "Lee", "ann@acme.example", "", "Acme GmbH"],
+        ["2", "Bo", "Ray", "bo@beta.example", "", "Beta AG"],
+    ]
+    assert judged(tmp_path / "contacts.csv", header, rows).fields.get("company.name") == "personCompany"
