@@ -261,6 +261,10 @@ def _addressed(name: str, email: str) -> bool:
     return (len(last) >= 2 and last in box) or (len(first) >= 3 and box.startswith(first))
 
 
+# A Dynamics 365 account's lookup of its primary contact, in its languages.
+DYNAMICS_LOOKUPS = (
+    *("primarycontact", "contactoprincipal", "contatoprincipal", "hauptkontakt", "contactprincipal"),
+)
 # A bare "Name" in English, Portuguese and Italian, Indonesian, Dutch, Danish and Norwegian, Swedish,
 # Spanish: taken as the people's whole names only beside emails named after them (below).
 _BARE_NAMES = ("name", "contactname", "nome", "nama", "naam", "navn", "namn", "nombre")
@@ -336,6 +340,9 @@ def whole_names(mapping: Mapping, columns: list[str], values: Callable[[str], li
         )
         and c not in used
     ]
+    if any(normal(c).startswith("donotmodify") for c in columns):
+        # A Dynamics 365 accounts view's "Contacto principal": a lookup to a contact, not the row's person.
+        found = [c for c in found if normal(c) not in DYNAMICS_LOOKUPS]
     bare = False
     email = mapping.fields.get("person.email")
     emails = mapping.columns_of("person.email")

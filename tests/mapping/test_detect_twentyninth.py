@@ -412,3 +412,20 @@ def test_weclapp_s_person_company_is_the_company(tmp_path: Path) -> None:
         ["2", "Bo", "Ray", "bo@beta.example", "", "Beta AG"],
     ]
     assert judged(tmp_path / "contacts.csv", header, rows).fields.get("company.name") == "personCompany"
+
+
+def test_a_dynamics_account_s_primary_contact_lookup_is_no_person_of_the_row(tmp_path: Path) -> None:
+    # Dynamics 365's Active Accounts view (English, Spanish): "Primary Contact" is a lookup.
+    for dnm, name, contact in (
+        ("(Do Not Modify) Account", "Account Name", "Primary Contact"),
+        ("(No modificar) Cuenta", "Nombre de cuenta", "Contacto principal"),
+    ):
+        header = [dnm, name, contact, "Address 1: City"]
+        rows = [["a1", "Fabrikam Inc", "Ann Lee", "Austin"], ["a2", "Contoso Ltd", "Bo Ray", "Boston"]]
+        fields = judged(tmp_path / "accounts.csv", header, rows).fields
+        assert fields.get("company.name") == name
+        assert "person.full_name" not in fields, contact
+    # Guard: a plain accounts list's "Primary Contact" (no Dynamics columns) names the person, as before.
+    header = ["Account Name", "Primary Contact", "City"]
+    rows = [["Fabrikam Inc", "Ann Lee", "Austin"], ["Contoso Ltd", "Bo Ray", "Boston"]]
+    assert judged(tmp_path / "plain.csv", header, rows).fields.get("person.full_name") == "Primary Contact"
