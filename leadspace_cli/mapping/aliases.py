@@ -495,6 +495,11 @@ ALIASES: dict[str, tuple[str, ...]] = {
         # An Indian registration form's "Company/Instt" (an institute): the attendee's organisation.
         *("companyinstt", "companyinstitute", "companyinstitution"),
         "personcompany",  # weclapp's contacts: the person's company
+        "employersname",  # Handshake's career fairs' "Employers Name"
+        "personcompanyname",  # Salesloft's people (R32, R75)
+        "orgname",  # ActiveCampaign's contacts (R32, R75)
+        *("salesaccounts", "salesaccount"),  # Freshsales' contacts: their account
+        "companyincareof",  # Toastmasters' rosters: "Company / In Care Of"
         # A register's own names: INSEE's SIRENE (the legal unit's, the establishment's), GLEIF's, the
         # NPI registry's organisation providers.
         *("denominationunitelegale", "denominationusuelleetablissement", "entitylegalname"),
@@ -643,6 +648,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "company.website": (
         *("businesswebseite", "businesshomepage"),  # German "Webseite geschäftlich" before a private one
         *("firmenwebseite", "firmenwebsite", "firmenhomepage"),  # German: the firm's (Windows)
+        "personcompanywebsite",  # Salesloft's people
         "companywebsite",  # first: beside it, a "Website" may be the person's own (a scraped profile's)
         "organizationwebsite1",  # Linked Helper's profiles: the current organisation's
         "website",

@@ -168,6 +168,25 @@ def conventions(normalized: list[tuple[str, str]]) -> list[tuple[str, str]]:
             **{p: f"home{p}" for p in ("address", "city", "state", "zip", "country")},
         }
         normalized = [(own.get(n, n), c) for n, c in normalized]
+    if "salesaccounts" in names and not names & {"website", "numberofemployees", "annualrevenue"}:
+        # Freshsales' contacts view: its "Sales accounts" is the contact's company, its City, State,
+        # Zipcode and Country the contact's own (the account's address is on the account's record).
+        own = {p: f"home{p}" for p in ("address", "city", "state", "zipcode", "country")}
+        normalized = [(own.get(n, n), c) for n, c in normalized]
+    if any(n.startswith("cnadrprf") for n in names):
+        # Raiser's Edge's constituents' preferred address ("CnAdrPrf_City"): an organisation's own
+        # (its "CnBio_Org_Name", no person's names), else the donor's home.
+        whose = "" if "orgname" in names and not names & {"firstname", "lastname"} else "home"
+        parts = {
+            "addrline1": "street",
+            "addrline2": "street2",
+            "zip": "zip",
+            "city": "city",
+            "state": "state",
+        }
+        normalized = [
+            (whose + parts.get(n[8:], n[8:]) if n.startswith("cnadrprf") else n, c) for n, c in normalized
+        ]
     if "nazvanie" in names:
         # A Russian "Название" names a thing: an organisation beside its contact, its address or its
         # phone; else (a price list's goods) a bare name, judged by its values.

@@ -29,7 +29,7 @@ _SHIP_FROM = re.compile(r"^shipfrom(?=[a-z])")
 _NUMBERED_ADDRESS = re.compile(
     r"^\s*(?:address|adresse|direccion|indirizzo|endereco|adres)\s*([12])\s*:\s*(.+)$"
     # Dataverse's logical names ("address1_city", "address1_line1", "address2_postalcode").
-    r"|^\s*address([12])_([a-z]+[12]?)\s*$"
+    r"|^\s*address_?([12])_([a-z]+(?:_?[12])?)\s*$"
 )
 # Dynamics 365's hidden key columns in its other languages: "(Nicht ändern) Firma" is the English
 # export's "(Do Not Modify) Account".
@@ -174,6 +174,11 @@ _ADDRESS_PARTS = {
     "zip/postal code": "Postal Code",
     "country": "Country",
     "street/road name": "Street",
+    # Its other versions' shorter names ("City of Address", "Zip code of Address").
+    "city": "City",
+    "state/province": "State",
+    "zip code": "Postal Code",
+    "postal code": "Postal Code",
 }
 _OF_ADDRESS = re.compile(
     r"(?i)\b(" + "|".join(re.escape(p) for p in _ADDRESS_PARTS) + r") of (?:postal )?address\s*$"
@@ -304,7 +309,8 @@ def normal(column: str) -> str:
     # "Address 2: City" its other one (Google Contacts' "Address 1 - City" is a person's, read elsewhere).
     numbered = _NUMBERED_ADDRESS.match(fold(column))
     which, part = (numbered[1] or numbered[3], numbered[2] or numbered[4]) if numbered else ("", "")
-    part = "street" if part == "line1" else part  # Dataverse's first line
+    # Dataverse's first line; Close's leads' "address_1_address_1"
+    part = "street" if part in ("line1", "address_1", "address1") else part
     if numbered and normalize_header(part) in ADDRESS_WORDS:
         name = ("other" if which == "2" else "") + normalize_header(part)
     # A web form's "Your Name" (the sender's whole name), "your-email" (Contact Form 7): the field.

@@ -281,10 +281,12 @@ _LOOKUPS = frozenset(
 )
 # An email's or a phone's object or list: its address or number, the primary one or the first.
 _FIELD_OBJECTS = {
-    **dict.fromkeys(
-        ("email", "emails", "emailaddresses", "mostprobableworkemail", "mostprobableemail"), "email"
-    ),
-    **dict.fromkeys(("phone", "phones", "phonenumbers", "mostprobablephone"), "phone"),
+    **dict.fromkeys(("email", "emails", "emailaddresses", "primaryemail"), "email"),
+    **dict.fromkeys(("phone", "phones", "phonenumbers", "primaryphone"), "phone"),
+    # FullEnrich's found address and number ("most_probable_work_email.email"); Bloomerang's
+    # constituents' "PrimaryEmail.Value", "PrimaryPhone.Number".
+    **dict.fromkeys(("mostprobableworkemail", "mostprobableemail"), "email"),
+    "mostprobablephone": "phone",
 }
 _FIELD_PARTS = frozenset(
     ("email", "address", "value", "number", "numberformatted", "e164", "primary", "main", "0")

@@ -248,11 +248,13 @@ def _street_line(mapping: Mapping, values: Callable[[str], list[str]], columns: 
         c in used and fields.get("person.person_country") != c for c in found.values()
     ):
         return
+    if whole and "postalcode" in found and _other_place(values(street), values(found["postalcode"])):
+        return  # the places of another (a property's city and ZIP beside its owner's address)
     if not whole:
         fields["company.address.street"] = street
     for part, column in found.items():
         fields[f"company.address.{part}"] = column
-    if fields.get("person.person_country") == found.get("country"):
+    if "country" in found and fields.get("person.person_country") == found["country"]:
         del fields["person.person_country"]
     mapping.notes.append(
         (
@@ -262,6 +264,18 @@ def _street_line(mapping: Mapping, values: Callable[[str], list[str]], columns: 
         )
         + f"{', '.join(repr(c) for c in found.values())} beside it, the company's address."
     )
+
+
+_POSTAL = re.compile(r"\b\d{5,6}\b")
+
+
+def _other_place(lines: list[str], codes: list[str]) -> bool:
+    """Whether whole address lines name postal codes other than the ones beside them in most rows
+    (a property's ZIP beside its owner's "2200 Ross Ave, Dallas, TX 75201"). Street lines with no
+    postal code in them say nothing."""
+    coded = [(line, code.strip()) for line, code in zip(lines, codes, strict=True) if code.strip()]
+    coded = [(line, code) for line, code in coded if _POSTAL.search(line)]
+    return len(coded) >= 2 and 2 * sum(code not in line for line, code in coded) > len(coded)
 
 
 # A world region, a sales territory or a country's region: no country (a portal's "Land/Region":

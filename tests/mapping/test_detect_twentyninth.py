@@ -429,3 +429,105 @@ def test_a_dynamics_account_s_primary_contact_lookup_is_no_person_of_the_row(tmp
     header = ["Account Name", "Primary Contact", "City"]
     rows = [["Fabrikam Inc", "Ann Lee", "Austin"], ["Contoso Ltd", "Bo Ray", "Boston"]]
     assert judged(tmp_path / "plain.csv", header, rows).fields.get("person.full_name") == "Primary Contact"
+
+
+def test_a_whole_company_address_beside_its_city_and_zip_and_no_country_reads_without_error(
+    tmp_path: Path,
+) -> None:
+    # An owners' list (CoStar's): before, the places were read as the company's and a missing
+    # country raised KeyError (a traceback for `mapping init`). Now its city and ZIP are the
+    # company's where its address line holds them, and another's (a property's) where it does not.
+    header = ["company_name", "company_address", "city", "postal_code", "contact_name", "email"]
+    rows = [
+        [
+            "Crestline LP",
+            "2200 Ross Ave, Dallas, TX 75201",
+            "Dallas",
+            "75201",
+            "Ann Lee",
+            "ann@crest.example",
+        ],
+        ["Harbor Holdings", "1 Main St, Austin, TX 78701", "Austin", "78701", "Bo Ray", "bo@harbor.example"],
+        ["Alder Capital", "9 Elm St, Plano, TX 75023", "Plano", "75023", "Cy Dee", "cy@alder.example"],
+    ]
+    fields = judged(tmp_path / "owners.csv", header, rows).fields
+    assert fields.get("company.address.city") == "city"
+    assert fields.get("company.address.postalcode") == "postal_code"
+    rows = [[*r[:2], "Irving", "75247", *r[4:]] for r in rows]  # each property's own place
+    fields = judged(tmp_path / "properties.csv", header, rows).fields
+    assert not {"company.address.city", "company.address.postalcode"} & set(fields)
+
+
+def test_raiser_s_edge_s_preferred_address_is_an_organisation_s_or_a_donor_s_home(tmp_path: Path) -> None:
+    header = ["CnBio_Org_Name", "CnAdrPrf_Addrline1", "CnAdrPrf_City", "CnAdrPrf_State", "CnAdrPrf_ZIP"]
+    rows = [
+        ["Starbucks Coffee", "3 New York Plaza", "New York", "NY", "10004"],
+        ["Pret A Manger", "60 Broad St", "New York", "NY", "10004"],
+    ]
+    fields = judged(tmp_path / "orgs.csv", header, rows).fields
+    assert fields.get("company.name") == "CnBio_Org_Name"
+    assert fields.get("company.address.street") == "CnAdrPrf_Addrline1"
+    assert fields.get("company.address.postalcode") == "CnAdrPrf_ZIP"
+    header = ["CnBio_ID", "CnBio_First_Name", "CnBio_Last_Name", "CnAdrPrf_City", "CnAdrPrf_State"]
+    rows = [["1", "Ann", "Lee", "Austin", "TX"], ["2", "Bo", "Ray", "Boston", "MA"]]
+    fields = judged(tmp_path / "donors.csv", header, rows).fields
+    assert not any(p.startswith("company.address.") for p in fields)
+
+
+def test_crm_api_and_export_names_of_the_company_and_its_address(tmp_path: Path) -> None:
+    # Close's leads ("address_1_city"), Pipedrive's older "City of Address", Salesloft's
+    # "person_company_name", ActiveCampaign's "orgname", Handshake's "Employers Name", Toastmasters'
+    # "Company / In Care Of", Bloomerang's "PrimaryEmail.Value".
+    header = ["id", "display_name", "primary_contact_name", "primary_contact_primary_email"]
+    header += ["address_1_address_1", "address_1_city", "address_1_zip", "address_1_country"]
+    rows = [
+        ["l1", "Acme Corp", "Ann Lee", "ann@acme.example", "1 Main St", "Austin", "78701", "US"],
+        ["l2", "Beta LLC", "Bo Ray", "bo@beta.example", "2 Elm St", "Boston", "02101", "US"],
+    ]
+    fields = judged(tmp_path / "close.csv", header, rows).fields
+    assert fields.get("company.address.street") == "address_1_address_1"
+    assert fields.get("company.address.city") == "address_1_city"
+    header = ["Organization - Name", "Organization - City of Address", "Organization - Zip code of Address"]
+    rows = [["Acme Corp", "Austin", "78701"], ["Beta LLC", "Boston", "02101"]]
+    fields = judged(tmp_path / "pipedrive.csv", header, rows).fields
+    assert fields.get("company.address.city") == "Organization - City of Address"
+    assert fields.get("company.address.postalcode") == "Organization - Zip code of Address"
+    for column in ("person_company_name", "orgname", "Employers Name", "Company / In Care Of"):
+        header = ["first_name", "last_name", "email", column]
+        rows = [["Ann", "Lee", "ann@acme.example", "Acme Corp"], ["Bo", "Ray", "bo@beta.example", "Beta LLC"]]
+        assert judged(tmp_path / "people.csv", header, rows).fields.get("company.name") == column, column
+    lines = [
+        {
+            "Id": i,
+            "FirstName": first,
+            "LastName": "Lee",
+            "PrimaryEmail": {"Value": f"{first}@acme.example"},
+            "PrimaryPhone": {"Number": f"+1 555 010{i}"},
+        }
+        for i, first in enumerate(("ann", "bo"))
+    ]
+    assert (
+        judged_lines(tmp_path / "constituents.jsonl", lines).fields.get("person.email")
+        == "PrimaryEmail.Value"
+    )
+
+
+def test_freshsales_contacts_address_is_the_contact_s_own(tmp_path: Path) -> None:
+    header = [
+        "First name",
+        "Last name",
+        "Emails",
+        "Job title",
+        "Sales accounts",
+        "City",
+        "Zipcode",
+        "Country",
+    ]
+    rows = [
+        ["Ann", "Lee", "ann@acme.example", "CTO", "Acme", "San Mateo", "94402", "United States"],
+        ["Bo", "Ray", "bo@beta.example", "CFO", "Beta", "Austin", "78701", "United States"],
+    ]
+    fields = judged(tmp_path / "contacts.csv", header, rows).fields
+    assert fields.get("company.name") == "Sales accounts"
+    assert fields.get("person.person_country") == "Country"
+    assert not any(p.startswith("company.address.") for p in fields)
