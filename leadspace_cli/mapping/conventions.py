@@ -173,6 +173,12 @@ def conventions(normalized: list[tuple[str, str]]) -> list[tuple[str, str]]:
         # Zipcode and Country the contact's own (the account's address is on the account's record).
         own = {p: f"home{p}" for p in ("address", "city", "state", "zipcode", "country")}
         normalized = [(own.get(n, n), c) for n, c in normalized]
+    if sum(n.startswith("member") for n in names) >= 3 and {"memberfirstname", "memberlastname"} <= names:
+        # RESO's Member resource (an MLS's agents): "MemberKey" is the agent's own record, their
+        # "OfficeName" their brokerage, "MemberMobilePhone" their own phone.
+        reso = {"memberkey": "id", "officename": "companyname", "membermobilephone": "mobilephone"}
+        reso |= {"memberdirectphone": "directphone", "memberofficephone": "officephone"}
+        normalized = [(reso.get(n, n), c) for n, c in normalized]
     if any(n.startswith("cnadrprf") for n in names):
         # Raiser's Edge's constituents' preferred address ("CnAdrPrf_City"): an organisation's own
         # (its "CnBio_Org_Name", no person's names), else the donor's home.

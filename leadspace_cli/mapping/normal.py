@@ -185,6 +185,7 @@ _OF_ADDRESS = re.compile(
 )
 
 
+_OF_THE_LEAD = re.compile(r"(?i)^\s*(.+?)\s+(?:do|del|du|of the|of)\s+lead\s*$")
 _GEOLOCATED = {"$city": "IP City", "$region": "IP Region", "$country_code": "Home Country"}
 _FIELD_VALUE = re.compile(r"^([^.]+)\.value$")
 # HubSpot's v1 records, as a Singer tap writes them: "properties.city.value" (its timestamp, source
@@ -218,6 +219,7 @@ def normal(column: str) -> str:
         rest = normal(suffixed[1])
         return rest if rest.startswith("contact") else "contact" + rest
     column = _DO_NOT_MODIFY.sub("(Do Not Modify)", column)
+    column = _OF_THE_LEAD.sub(r"\1", column)  # a lead inbox's "Nome do lead", "Email do lead": the lead's
     column = unmarked(column)  # an import template's required-field marker ("*ContactName"), "v_" and "c"
     # Mixpanel's reserved geolocation of a person's last seen IP ("$city", "$region"): no company's
     # address; its country is where the person is.

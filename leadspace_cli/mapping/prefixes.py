@@ -281,7 +281,8 @@ _LOOKUPS = frozenset(
 )
 # An email's or a phone's object or list: its address or number, the primary one or the first.
 _FIELD_OBJECTS = {
-    **dict.fromkeys(("email", "emails", "emailaddresses", "primaryemail"), "email"),
+    # Constant Contact's "email_address.address".
+    **dict.fromkeys(("email", "emails", "emailaddresses", "primaryemail", "emailaddress"), "email"),
     **dict.fromkeys(("phone", "phones", "phonenumbers", "primaryphone"), "phone"),
     # FullEnrich's found address and number ("most_probable_work_email.email"); Bloomerang's
     # constituents' "PrimaryEmail.Value", "PrimaryPhone.Number".
@@ -397,4 +398,7 @@ def json_paths(columns: list[str]) -> dict[str, str]:
             out[column] = short
             taken.add(short.casefold())
     # One lookup of the company is enough ("company.company_name" beside its "company.id").
-    return out if len(out) >= 2 or "organization name" in out.values() else {}
+    # Nor one email's object beside the people's names ("email_address.address": Constant Contact's
+    # contacts; not a company's "email_address.email", Keap's companies).
+    one = "organization name" in out.values() or (people and "email" in out.values())
+    return out if len(out) >= 2 or one else {}

@@ -531,3 +531,44 @@ def test_freshsales_contacts_address_is_the_contact_s_own(tmp_path: Path) -> Non
     assert fields.get("company.name") == "Sales accounts"
     assert fields.get("person.person_country") == "Country"
     assert not any(p.startswith("company.address.") for p in fields)
+
+
+def test_reso_s_members_a_lead_inbox_s_fields_and_an_email_s_object(tmp_path: Path) -> None:
+    # RESO's Member resource: "MemberKey", "OfficeName", "MemberMobilePhone".
+    header = [
+        "MemberKey",
+        "MemberFirstName",
+        "MemberLastName",
+        "MemberEmail",
+        "MemberMobilePhone",
+        "OfficeName",
+    ]
+    rows = [
+        ["a81f", "Brooke", "Halvorsen", "brooke@wasatch.example", "801-555-0192", "Wasatch Home Group"],
+        ["a820", "Tom", "Reyes", "tom@summit.example", "801-555-0193", "Summit Realty"],
+    ]
+    fields = judged(tmp_path / "members.csv", header, rows).fields
+    assert fields.get("external_id") == "MemberKey"
+    assert fields.get("company.name") == "OfficeName"
+    assert fields.get("person.person_phone") == "MemberMobilePhone"
+    # A clinic's lead inbox: "ID do lead", "Email do lead", "Telefone do lead".
+    header = ["ID do lead", "Nome do lead", "Email do lead", "Telefone do lead", "Mensagem"]
+    rows = [
+        ["1280554", "Ana Souza", "ana.souza@example.com", "21975163358", "Quero saber o preço"],
+        ["1280556", "Michelly Alencar", "michelly.alencar@example.com", "11980676964", "Agendar"],
+    ]
+    fields = judged(tmp_path / "leads.csv", header, rows).fields
+    assert fields.get("external_id") == "ID do lead"
+    assert fields.get("person.email") == "Email do lead"
+    assert fields.get("person.person_phone") == "Telefone do lead"
+    # Constant Contact's contacts: one email's object beside the people's names.
+    lines = [
+        {
+            "contact_id": f"c{i}",
+            "email_address": {"address": f"{first.lower()}@acme.example", "permission_to_send": "explicit"},
+            "first_name": first,
+            "last_name": "Lee",
+        }
+        for i, first in enumerate(("Ann", "Bo"))
+    ]
+    assert judged_lines(tmp_path / "cc.jsonl", lines).fields.get("person.email") == "email_address.address"
