@@ -269,6 +269,8 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "primaryemail",
         "primaryemailaddress",  # Clerk's users
         *("mostprobableemail", "mostprobableworkemail"),  # FullEnrich's and Pronto's found address
+        # A staff directory's work address in Spanish ("Email de la empresa", "Correo empresarial").
+        *("emaildelaempresa", "correodelaempresa", "correoempresarial", "emailempresarial"),
         "urnmailto",  # RapidPro's (TextIt's) contacts: "URN:Mailto"
         *("emailemaileingeben", "emailenteremail"),  # Gravity Forms' email field ("E-Mail (E-Mail eingeben)")
         *("indirizzodimail", "indirizzomail"),  # an Italian form's ("Indirizzo di mail")
@@ -381,6 +383,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "person.person_phone": (
         "mostprobablephone",  # FullEnrich's found number
         "workmobile",  # HiBob's employees' "work.workMobile"
+        "celularpersonal",  # a Spanish staff directory's own mobile
         # A contact person's own, before a bare Phone beside it (an account's row: its switchboard).
         *("contactphone", "contactphonenumber"),
         "phone",
@@ -495,6 +498,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         # An Indian registration form's "Company/Instt" (an institute): the attendee's organisation.
         *("companyinstt", "companyinstitute", "companyinstitution"),
         "personcompany",  # weclapp's contacts: the person's company
+        "nomerazaosocial",  # a Brazilian ERP's "Nome/Razão Social"
         "employersname",  # Handshake's career fairs' "Employers Name"
         "personcompanyname",  # Salesloft's people (R32, R75)
         "orgname",  # ActiveCampaign's contacts (R32, R75)

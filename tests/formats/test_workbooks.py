@@ -15,6 +15,7 @@ import xlsxwriter
 
 from leadspace_cli.errors import InputError
 from leadspace_cli.formats.sources import open_source
+from leadspace_cli.mapping.judge import names_a_field
 from leadspace_cli.sandbox import Sandbox
 from tests.conftest import invoke, read_csv
 
@@ -524,3 +525,31 @@ def test_rows_hidden_by_hand_inside_a_filter_that_filters_nothing_are_enriched(t
         skips = [r.skip for r in src.rows]
     assert skips[0] is None
     assert "hidden by the sheet's filter" in str(skips[1])
+
+
+def test_a_row_naming_a_field_below_rows_as_wide_is_no_header(tmp_path: Path) -> None:
+    """A directory whose own header names no field the tool knows alone ("Nombre completo", "Email de
+    la empresa") and whose 25th row's department is "Web": the first row stays the header, not row 25."""
+    path = tmp_path / "directorio.xlsx"
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["Nombre completo", "Departamento", "Posición", "Email de la empresa", "Celular personal"])
+    for i in range(24):
+        department = "Web" if i == 23 else "Ventas"
+        sheet.append([f"Ana Ruiz {i}", department, "Gerente", f"ana{i}@acme.example", f"555-010{i}"])
+    book.save(path)
+    with open_source(str(path), header_hint=names_a_field) as source:
+        assert source.columns[0] == "Nombre completo"
+    # Guard: a title of one cell over the header still gives way to the header below it.
+    titled = tmp_path / "titled.xlsx"
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["Leads export 2026"])
+    sheet.append([])
+    sheet.append(["First Name", "Last Name", "Email", "Company"])
+    sheet.append(["Ann", "Lee", "ann@acme.example", "Acme"])
+    book.save(titled)
+    with open_source(str(titled), header_hint=names_a_field) as source:
+        assert source.columns == ["First Name", "Last Name", "Email", "Company"]
