@@ -200,7 +200,7 @@ def mapping_check(
         for i, (body, problem) in enumerate(seen.first):
             out.print(f"row {i + 1}:" + (f" not sent: {problem}" if problem else ""), markup=False)
             out.print_json(json.dumps(body, ensure_ascii=False))
-        skipped = f"; {counted(seen.skipped, 'line')} of the report would be skipped" if seen.skipped else ""
+        skipped = f"; {counted(seen.skipped, 'line')} would be skipped (no leads)" if seen.skipped else ""
         out.print(
             f"{counted(seen.sent, 'row')} would be sent; {seen.lacking} lack the minimum input and "
             f"would not be{skipped}."

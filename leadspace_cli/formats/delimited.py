@@ -144,7 +144,10 @@ def _below_title(
     held: list[tuple[list[str], int]] = []
     header_line = reader.line_num
     for row in itertools.islice(reader, _TITLE_LINES):
+        above = held[-1][0] if held else title
         held.append((row, reader.line_num))
+        if _filled(above) == 1 and _OTHER_BLOCK.fullmatch(above[0].strip()):
+            continue  # a host's or panelists' block's header: the leads' block is further down
         if _filled(row) >= 2 and any(names_field(c) for c in row if c.strip()):
             shown = ", ".join(c.strip() for c in title if c.strip())
             shown = f"{shown[:40]}..." if len(shown) > 43 else shown
@@ -164,6 +167,7 @@ def _below_title(
 _LEAD_BLOCK = re.compile(
     r"(attendee|registrant|participant|absentee|lead|contact|visitor)s?( details?| list)?\s*:?", re.IGNORECASE
 )
+_OTHER_BLOCK = re.compile(r"(?i)(host|panelist|speaker|organi[sz]er|other)s?( details?| attended)\s*:?")
 _BLOCK_LINES = 10_000  # lines read ahead for it (a webinar's panelists' block runs to hundreds)
 
 
@@ -179,7 +183,7 @@ class _Blocks:
     def skip(self, row: list[str], line: int) -> str | None:
         """Why this row is skipped (None: it is a lead of the leads' block, or of one like it)."""
         cells = [c.strip() for c in row]
-        if _filled(row) == 1 and cells[0]:
+        if _filled(row) == 1 and " " in cells[0]:  # a block's title: words ("Other Attended"), not a "Yes"
             self.block, self.titled = cells[0], True
         elif self.titled and cells[: len(self.header)] == self.header and not any(cells[len(self.header) :]):
             self.titled = False
@@ -488,7 +492,9 @@ def _csv_source(
                 if not row:
                     continue  # a blank line is not a row
                 if blocks is not None and (why := blocks.skip(row, start)) is not None:
-                    yield Row((row + [""] * width)[:width], skip=why)
+                    # Every cell written back: a wider block's past the header's width after ls.*.
+                    cells = (row + [""] * width)[:width]
+                    yield Row(pick(cells) if pick is not None else cells, skip=why, extra=row[width:])
                     continue
                 extra: list[str] = []
                 if len(row) < width:

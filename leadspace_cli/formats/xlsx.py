@@ -81,8 +81,9 @@ def _pick_header(
     A row holding numbers is passed over for an earlier one of text alone with as many text cells
     (a registry's header above a data row "1, url, ..., Surname": the data row names a field, the
     header does not); a header's own numbers (the years "2023", "2024") keep it the header above a
-    shorter title. Below two rows or more as wide, a row naming a field is a row of the table, and the
-    first of them its header. A formula's error value (``#VALUE!``) is not text that names a column."""
+    shorter title. Below two rows or more as wide, a row of which one cell names a field is a row of
+    the table, and the first of them its header. A formula's error value (``#VALUE!``) is not text
+    that names a column."""
     texty = [i for i, (_, cells) in enumerate(rows) if _count_text(cells) >= 2]
     if header_hint is not None:
         for i in texty:
@@ -97,10 +98,14 @@ def _pick_header(
                     ]
                     if earlier:
                         return earlier[0]
-                # Two rows or more as wide above it: a table's header and rows (a directory's row whose
-                # "Web" department names a field), not a title: the first of them is the header.
+                # One cell naming a field, below two rows or more as wide: a table's row (a directory's
+                # "Web" department) under its header and rows, not a header under a title or a
+                # template's instruction rows ("Required", "Text (max 40)"), which names several.
+                named = sum(
+                    1 for v, _, _ in cells if isinstance(v, str) and v.strip() and header_hint(v.strip())
+                )
                 full = [j for j in texty if j < i and _count_text(rows[j][1]) >= wide]
-                if len(full) >= 2:
+                if named == 1 and len(full) >= 2:
                     return full[0]
                 return i
     return texty[0] if texty else 0

@@ -307,10 +307,11 @@ def preview(mapping: Mapping, source: Source, show: int = 3) -> Preview:
     """Build every row's body; keep the first ``show`` and count what would be sent."""
     build = builder(mapping, source)
     out = Preview()
-    for i, row in enumerate(source.rows):
+    for row in source.rows:
         if row.skip:
             out.skipped += 1
             continue
+        i = out.sent + out.lacking  # the rows shown are the first that are not skipped
         body = build(row)
         problem = row.problem or missing_input(body)
         if problem:

@@ -17,7 +17,7 @@ from leadspace_cli.mapping.organisations import contact_person, host
 from leadspace_cli.mapping.prefixes import file_prefix
 from leadspace_cli.mapping.spec import FULL_NAME, Mapping
 from leadspace_cli.mapping.titles import _JOB
-from leadspace_cli.mapping.wholenames import DYNAMICS_LOOKUPS, MIN_SPLIT, split_name
+from leadspace_cli.mapping.wholenames import DYNAMICS_LOOKUPS, MIN_SPLIT, dynamics_view, split_name
 
 _PHONE = re.compile(r"^\+?[\d\s().\-/]{6,}$")
 
@@ -38,7 +38,7 @@ def contact_names(mapping: Mapping, columns: list[str], values: Callable[[str], 
     short = file_prefix(columns)  # JSON paths read as their record's own ("contact.name")
     # A Dynamics 365 accounts view (its "(Do Not Modify) Account"): its "Primary Contact" is a lookup
     # to a contact record of its own, no person of the account's row (R59's, R68's labels).
-    dynamics = any(normal(c).startswith("donotmodify") for c in columns)
+    dynamics = dynamics_view(columns)
     for column in columns:
         if column in used or system_column(column) or not contact_person([short.get(column, column)]):
             continue

@@ -160,13 +160,14 @@ def conventions(normalized: list[tuple[str, str]]) -> list[tuple[str, str]]:
     if {"客户名称", "企业"} <= {c.strip() for _, c in normalized}:
         # WeCom's external contacts: the customer ("客户名称") is a person, at an enterprise ("企业").
         normalized = [("fullname" if c.strip() == "客户名称" else n, c) for n, c in normalized]
-    if "org" in names and names & {"jobtitle", "industry", "noofemployees", "roleinpurchaseprocess"}:
-        # Zoom's registrants ("org" beside "job_title", "industry"): the registrant's organisation; its
-        # address, city, state, zip and country are the registrant's own (Zoom's documentation).
-        own = {
-            "org": "organization",
-            **{p: f"home{p}" for p in ("address", "city", "state", "zip", "country")},
-        }
+    zoom = names & {"jobtitle", "industry", "noofemployees", "roleinpurchaseprocess"}
+    if "org" in names and zoom:
+        # Zoom's registrants ("org" beside "job_title", "industry"): the registrant's organisation;
+        # beside the registrant's own names, the address, city, state, zip and country are the
+        # registrant's (Zoom's documentation), not the organisation's.
+        own = {"org": "organization"}
+        if names & {"firstname", "lastname", "email"}:
+            own |= {p: f"home{p}" for p in ("address", "city", "state", "zip", "country")}
         normalized = [(own.get(n, n), c) for n, c in normalized]
     if "salesaccounts" in names and not names & {"website", "numberofemployees", "annualrevenue"}:
         # Freshsales' contacts view: its "Sales accounts" is the contact's company, its City, State,

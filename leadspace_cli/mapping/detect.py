@@ -388,13 +388,13 @@ def _contact_of_record(mapping: Mapping, h: _Header, taken: set[str]) -> None:
     if "company.name" in mapping.fields or not named or not free:
         return
     normals = {c: n for n, c in h.normalized}
-    if not all(normals.get(c, "").startswith("contact") for c in named):
+    if not all(normals.get(c, "").startswith(("contact", "primarycontact")) for c in named):
         return
     # An organisation's own site or address beside it: not a deal's, a task's or a project's name.
     own = [c for n, c in h.normalized if n in _OWN_PLACES]
-    # Or a record whose contact is an object of its own (Shopify's B2B companies' "mainContact.*"):
-    # its top-level name is the record's.
-    nested = all("." in c for c in named) and "." not in free[0]
+    # Or a record whose main contact is an object of its own (Shopify's B2B companies'
+    # "mainContact.*"): its top-level name is the record's. Not a deal's "contact.first_name".
+    nested = "." not in free[0] and all(normals.get(c, "").startswith("primarycontact") for c in named)
     if own or nested:
         mapping.fields["company.name"] = free[0]
         taken.add(free[0])

@@ -550,7 +550,8 @@ def detect_source(source: Source, sample_rows: int = SAMPLE_ROWS) -> Mapping:
         yield from rest
 
     source.rows = replay()
-    usable = [row for row in sample if row.problem is None]
+    # Nor a row written back skipped (a report's other block, a footer): its cells are no lead's.
+    usable = [row for row in sample if row.problem is None and row.skip is None]
 
     def values(column: str) -> list[str]:
         fetch = _fetcher(source, [column])  # a JSON object or array reads as empty: never sent

@@ -385,7 +385,10 @@ def json_paths(columns: list[str]) -> dict[str, str]:
         ):
             if normal(last) == "id":
                 continue  # the contact's own record ("mainContact.id"), not the row's
-            short = f"contact.{last}"  # a lead post's "lead.consumer.contact.firstName": the consumer's
+            # A lead post's "lead.consumer.contact.firstName": the consumer's. A record's main contact
+            # ("mainContact.customer.firstName"): its primary contact's, the record an organisation.
+            main = normal(inner[0]) in ("maincontact", "primarycontact", "keycontact")
+            short = f"{'primarycontact' if main else 'contact'}.{last}"
         else:
             if len(inner) < 2:
                 continue

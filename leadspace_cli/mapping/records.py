@@ -273,7 +273,9 @@ def _other_place(lines: list[str], codes: list[str]) -> bool:
     """Whether whole address lines name postal codes other than the ones beside them in most rows
     (a property's ZIP beside its owner's "2200 Ross Ave, Dallas, TX 75201"). Street lines with no
     postal code in them say nothing."""
-    coded = [(line, code.strip()) for line, code in zip(lines, codes, strict=True) if code.strip()]
+    # A ZIP+4 ("75201-2711") beside a line that gives its first five ("TX 75201") is the same.
+    coded = [(line, code.strip().split("-")[0]) for line, code in zip(lines, codes, strict=True)]
+    coded = [(line, code) for line, code in coded if code]
     coded = [(line, code) for line, code in coded if _POSTAL.search(line)]
     return len(coded) >= 2 and 2 * sum(code not in line for line, code in coded) > len(coded)
 

@@ -263,8 +263,19 @@ def _addressed(name: str, email: str) -> bool:
 
 # A Dynamics 365 account's lookup of its primary contact, in its languages.
 DYNAMICS_LOOKUPS = (
-    *("primarycontact", "contactoprincipal", "contatoprincipal", "hauptkontakt", "contactprincipal"),
+    "primarycontact",
+    "contactoprincipal",
+    "contatoprincipal",
+    "hauptkontakt",
+    "contactprincipal",
 )
+
+
+def dynamics_view(columns: list[str]) -> bool:
+    """Whether a header is a Dynamics 365 view's export (its hidden "(Do Not Modify) Account")."""
+    return any(normal(c).startswith("donotmodify") for c in columns)
+
+
 # A bare "Name" in English, Portuguese and Italian, Indonesian, Dutch, Danish and Norwegian, Swedish,
 # Spanish: taken as the people's whole names only beside emails named after them (below).
 _BARE_NAMES = ("name", "contactname", "nome", "nama", "naam", "navn", "namn", "nombre")
@@ -340,7 +351,7 @@ def whole_names(mapping: Mapping, columns: list[str], values: Callable[[str], li
         )
         and c not in used
     ]
-    if any(normal(c).startswith("donotmodify") for c in columns):
+    if dynamics_view(columns):
         # A Dynamics 365 accounts view's "Contacto principal": a lookup to a contact, not the row's person.
         found = [c for c in found if normal(c) not in DYNAMICS_LOOKUPS]
     bare = False
@@ -360,9 +371,10 @@ def whole_names(mapping: Mapping, columns: list[str], values: Callable[[str], li
     if not found and (email is not None or beside):
         found = [c for c in columns if normalize_header(c) in _BARE_NAMES and c not in used]
         bare = True
-    if not found and isinstance(company, str):
+    if not found and isinstance(company, str) and len({v.strip() for v in values(company)}) > 1:
         # A customer's name beside its company's own column (a sales team's leads: "Customer Name",
-        # "Company Name", "Mobile"): the person's, where its values read as people's names.
+        # "Company Name", "Mobile"): the person's, where its values read as people's names. Not
+        # beside one company on every row (an invoice's seller: its "Client Name"s are firms).
         found = [
             c for c in columns if normalize_header(c) in ("customername", "clientname") and c not in used
         ]

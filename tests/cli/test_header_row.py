@@ -4,6 +4,7 @@ attendees; another report's way to its header is named, and `mapping init` and `
 
 from __future__ import annotations
 
+import csv
 from pathlib import Path
 
 from tests.conftest import Sandbox, invoke, read_csv
@@ -50,7 +51,7 @@ def test_zooms_attendee_block_is_found_and_the_other_blocks_are_not_leads(tmp_pa
     check = invoke("mapping", "check", str(path))
     assert check.exit_code == 0, check.output
     assert "2 rows would be sent" in check.output
-    assert "3 lines of the report would be skipped" in " ".join(check.output.split())
+    assert "3 lines would be skipped (no leads)" in " ".join(check.output.split())
     init = invoke("mapping", "init", str(path))
     assert 'first_name = "First Name"' in init.output
     assert "host@example.com" not in init.output
@@ -83,4 +84,39 @@ def test_a_later_block_under_the_same_header_is_read_as_leads(tmp_path: Path) ->
     check = invoke("mapping", "check", str(path))
     assert check.exit_code == 0, check.output
     assert "3 rows would be sent" in check.output
-    assert "2 lines of the report would be skipped" in " ".join(check.output.split())
+    assert "2 lines would be skipped (no leads)" in " ".join(check.output.split())
+
+
+def test_review_the_other_blocks_rows_do_not_judge_the_leads_columns(tmp_path: Path) -> None:
+    """Four guests without an email below the attendees: Email is still sent (the review's t9); a
+    lead's row of one cell ("Yes") is no block's title (t5); without the report's date line, the
+    host's header is not taken for the file's (t6)."""
+    guests = "".join(f'guest_{i},"Nov 30, 2026 09:2{i} AM","Nov 30, 2026 09:30 AM",India\n' for i in range(4))
+    path = tmp_path / "zoom.csv"
+    path.write_text(ZOOM.split("guest_1")[0] + guests, encoding="utf-8")
+    check = invoke("mapping", "check", str(path))
+    assert check.exit_code == 0, check.output
+    assert "2 rows would be sent" in check.output
+    assert 'email = "Email"' in invoke("mapping", "init", str(path)).output
+    lone = ZOOM.replace("Yes,Raj,", "Yes,,,,,,,\nYes,Raj,")
+    path.write_text(lone, encoding="utf-8")
+    assert "2 rows would be sent; 1 lack" in invoke("mapping", "check", str(path)).output
+    undated = "\n".join(line for line in ZOOM.splitlines() if not line.startswith("Report Generated")) + "\n"
+    path.write_text(undated, encoding="utf-8")
+    check = invoke("mapping", "check", str(path))
+    assert check.exit_code == 0, check.output
+    assert "2 rows would be sent" in check.output
+
+
+def test_review_a_wider_block_below_is_written_back_whole(use_sandbox: Sandbox, tmp_path: Path) -> None:
+    wide = (
+        ZOOM.split("Other Attended")[0] + "Panelist Details\nA,B,C,D,E,F,G,H,I,J,K\n1,2,3,4,5,6,7,8,9,10,11\n"
+    )
+    path = tmp_path / "zoom.csv"
+    path.write_text(wide, encoding="utf-8")
+    out = tmp_path / "out.csv"
+    assert invoke("enrich", str(path), "-o", str(out)).exit_code == 0
+    with open(out, newline="", encoding="utf-8-sig") as fh:
+        last = list(csv.reader(fh))[-1]
+    assert last[:2] == ["1", "2"]
+    assert last[-3:] == ["9", "10", "11"]  # the cells past the header's width, after the ls.* columns

@@ -553,3 +553,18 @@ def test_a_row_naming_a_field_below_rows_as_wide_is_no_header(tmp_path: Path) ->
     book.save(titled)
     with open_source(str(titled), header_hint=names_a_field) as source:
         assert source.columns == ["First Name", "Last Name", "Email", "Company"]
+
+
+def test_a_template_s_instruction_rows_above_its_header_are_no_header(tmp_path: Path) -> None:
+    """The review's template: "Required" and "Text (max 40)" rows above a header naming every field."""
+    path = tmp_path / "template.xlsx"
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["Required", "Required", "Optional", "Optional"])
+    sheet.append(["Text (max 40)", "Text (max 40)", "Text (an address)", "Text"])
+    sheet.append(["First Name", "Last Name", "Email", "Company"])
+    sheet.append(["Ann", "Lee", "ann@acme.example", "Acme"])
+    book.save(path)
+    with open_source(str(path), header_hint=names_a_field) as source:
+        assert source.columns == ["First Name", "Last Name", "Email", "Company"]

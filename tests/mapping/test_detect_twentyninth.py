@@ -572,3 +572,53 @@ def test_reso_s_members_a_lead_inbox_s_fields_and_an_email_s_object(tmp_path: Pa
         for i, first in enumerate(("Ann", "Bo"))
     ]
     assert judged_lines(tmp_path / "cc.jsonl", lines).fields.get("person.email") == "email_address.address"
+
+
+def test_review_guards_deals_firms_and_zip_plus_four(tmp_path: Path) -> None:
+    # A deal with its contact as an object: the deal's name is no company's.
+    header = ["id", "name", "value", "stage", "contact.first_name", "contact.last_name", "contact.email"]
+    rows = [["1", "Q3 renewal", "12000", "won", "Ann", "Lee", "ann@acme.example"]]
+    rows.append(["2", "Expansion 2027", "8000", "open", "Bo", "Ray", "bo@beta.example"])
+    assert "company.name" not in judged(tmp_path / "deals.csv", header, rows).fields
+    # An organisations list's "org" beside its industry: its address stays the company's.
+    header = ["org", "industry", "website", "address", "city", "state", "zip", "country"]
+    rows = [
+        ["Acme Corp", "Software", "acme.example", "1 Main St", "Austin", "TX", "78701", "US"],
+        ["Beta LLC", "Retail", "beta.example", "2 Elm St", "Boston", "MA", "02101", "US"],
+    ]
+    fields = judged(tmp_path / "orgs.csv", header, rows).fields
+    assert fields.get("company.name") == "org"
+    assert fields.get("company.address.city") == "city"
+    # An invoice's clients beside its seller (one company on every row): firms, no person.
+    header = ["Invoice", "Company Name", "Client Name", "Amount"]
+    rows = [
+        ["1", "Contoso US", "Morgan Stanley", "100"],
+        ["2", "Contoso US", "Wells Fargo", "200"],
+        ["3", "Contoso US", "Charles Schwab", "300"],
+    ]
+    assert "person.full_name" not in judged(tmp_path / "invoices.csv", header, rows).fields
+    # A ZIP+4 beside an address line that gives its first five digits is the same place.
+    header = ["company_name", "company_address", "city", "postal_code", "contact_name", "email"]
+    rows = [
+        [
+            "Crestline LP",
+            "2200 Ross Ave, Dallas, TX 75201",
+            "Dallas",
+            "75201-2711",
+            "Ann Lee",
+            "ann@crest.example",
+        ],
+        [
+            "Harbor Holdings",
+            "1 Main St, Austin, TX 78701",
+            "Austin",
+            "78701-0001",
+            "Bo Ray",
+            "bo@harbor.example",
+        ],
+        ["Alder Capital", "9 Elm St, Plano, TX 75023", "Plano", "75023", "Cy Dee", "cy@alder.example"],
+    ]
+    assert (
+        judged(tmp_path / "owners.csv", header, rows).fields.get("company.address.postalcode")
+        == "postal_code"
+    )
