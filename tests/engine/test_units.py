@@ -180,6 +180,7 @@ def _piped(tmp_path: Path, command: str) -> subprocess.CompletedProcess[str]:
     )
 
 
+@pytest.mark.slow  # a run of its own in a subprocess: 2.1 s once in CI, its first cold start there
 def test_a_closed_pipe_stops_quietly_with_141(tmp_path: Path) -> None:
     path = make_leads(tmp_path / "big.csv", 50_000)
     proc = _piped(tmp_path, f"enrich {path} --dry-run -q | head -3")
